@@ -1,0 +1,12 @@
+# Warnings for every Stratus target; -Werror when STRATUS_WERROR is on (CI turns it on).
+function(stratus_set_warnings target)
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+                                             -Wold-style-cast -Wcast-align -Woverloaded-virtual
+                                             -Wnull-dereference -Wformat=2 -Wimplicit-fallthrough)
+    if(STRATUS_WERROR)
+        target_compile_options(${target} PRIVATE -Werror)
+    endif()
+    target_compile_definitions(${target} PRIVATE QT_NO_CAST_FROM_ASCII QT_NO_URL_CAST_FROM_STRING
+                                                 QT_NO_CAST_TO_ASCII QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+                                                 QT_USE_QSTRINGBUILDER)
+endfunction()

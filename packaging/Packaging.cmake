@@ -1,0 +1,21 @@
+# Desktop integration and a Debian package (cpack -G DEB from the build directory).
+include(GNUInstallDirs)
+install(FILES "${PROJECT_SOURCE_DIR}/packaging/io.github.stratus_desktop.Stratus.desktop"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/applications")
+install(FILES "${PROJECT_SOURCE_DIR}/packaging/io.github.stratus_desktop.Stratus.metainfo.xml"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/metainfo")
+install(FILES "${PROJECT_SOURCE_DIR}/resources/icons/stratus.svg"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps"
+        RENAME io.github.stratus_desktop.Stratus.svg)
+
+set(CPACK_PACKAGE_NAME "stratus")
+set(CPACK_PACKAGE_VENDOR "Stratus")
+set(CPACK_PACKAGE_CONTACT "Stratus maintainers <${STRATUS_SUPPORT_URL}>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
+set(CPACK_DEBIAN_PACKAGE_SECTION "graphics")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "gnome-keyring | kwalletmanager")
+include(CPack)

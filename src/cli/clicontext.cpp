@@ -1,0 +1,55 @@
+#include "clicontext.h"
+
+#include "core/config/cloudinaryurl.h"
+
+#include <QByteArray>
+
+namespace stratus::cli {
+
+CliContext::CliContext(QString command, QStringList args)
+    : m_command(std::move(command))
+    , m_args(std::move(args))
+{
+}
+
+void CliContext::out(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
+}
+
+void CliContext::err(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stderr);
+}
+
+int CliContext::usageError(const QString &message)
+{
+    err(QStringLiteral("stratus-cli %1: %2\n").arg(m_command, message));
+    return ExitUsage;
+}
+
+int CliContext::failure(const QString &message)
+{
+    err(QStringLiteral("stratus-cli %1: %2\n").arg(m_command, message));
+    return ExitFailure;
+}
+
+QJsonObject resolveSdkConfig(const QString &cloudinaryUrlOption, QString *error)
+{
+    QString text = cloudinaryUrlOption;
+    if (text.isEmpty())
+        text = qEnvironmentVariable("CLOUDINARY_URL");
+    if (text.isEmpty())
+        return {};
+    auto parsed = core::CloudinaryUrl::parse(text);
+    if (!parsed) {
+        if (error)
+            *error = parsed.error().message;
+        return {};
+    }
+    return parsed->toSdkConfig();
+}
+
+} // namespace stratus::cli

@@ -1,0 +1,67 @@
+#include "clicontext.h"
+#include "commands.h"
+
+#include "stratus/version.h"
+
+#include <QCoreApplication>
+
+#include <cstring>
+
+using namespace stratus::cli;
+
+namespace {
+
+struct Command
+{
+    const char *name;
+    const char *summary;
+    int (*run)(CliContext &);
+};
+
+constexpr Command kCommands[] = {
+    {"url", "Print the delivery URL of a public id (Node SDK cloudinary.url options as JSON)", runUrlCommand},
+    {"sign", "Print the API signature of a set of request parameters", runSignCommand},
+};
+
+void printHelp()
+{
+    QString text = QStringLiteral("Usage: stratus-cli COMMAND [OPTIONS]\n\n"
+                                  "The scripting companion of Stratus, a desktop client for Cloudinary.\n\n"
+                                  "Commands:\n");
+    for (const auto &command : kCommands)
+        text += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(command.name).leftJustified(8),
+                                                 QString::fromLatin1(command.summary));
+    text += QStringLiteral("\nRun 'stratus-cli COMMAND --help' for a command's options.\n"
+                           "Configuration comes from --cloudinary-url or the CLOUDINARY_URL environment "
+                           "variable.\nExit status: 0 success, 1 failure, 2 bad input.\n");
+    CliContext(QString(), {}).out(text);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("stratus-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Stratus"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STRATUS_VERSION_STRING));
+
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2 || args.at(1) == u"--help" || args.at(1) == u"-h" || args.at(1) == u"help") {
+        printHelp();
+        return args.size() < 2 ? ExitUsage : ExitOk;
+    }
+    if (args.at(1) == u"--version") {
+        CliContext(QString(), {}).out(QStringLiteral("stratus-cli " STRATUS_VERSION_STRING "\n"));
+        return ExitOk;
+    }
+    for (const auto &command : kCommands) {
+        if (args.at(1) == QLatin1String(command.name)) {
+            CliContext ctx(args.at(1), args.mid(2));
+            return command.run(ctx);
+        }
+    }
+    CliContext ctx(QStringLiteral("(none)"), {});
+    ctx.err(QStringLiteral("stratus-cli: unknown command '%1'; see 'stratus-cli --help'\n").arg(args.at(1)));
+    return ExitUsage;
+}

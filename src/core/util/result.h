@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+#include <utility>
+#include <variant>
+
+namespace stratus::core {
+
+/// An error as a value (style habit 5): core describes what went wrong, the GUI or the CLI picks
+/// the words shown to a person and the action offered. Never carries a secret.
+struct Error
+{
+    enum class Kind {
+        InvalidInput, ///< the caller's input is malformed or rejected (SDK-style validation)
+        Network,      ///< DNS, connection, TLS, proxy
+        Auth,         ///< 401: wrong key or secret
+        Permission,   ///< 403: the credentials may not do this
+        NotFound,     ///< 404
+        Conflict,     ///< 409
+        RateLimited,  ///< 420/429
+        Server,       ///< 5xx
+        Cancelled,
+        Io,           ///< local files
+        Internal,
+    };
+
+    Kind kind = Kind::Internal;
+    QString message;
+    int httpStatus = 0;
+    bool retryable = false;
+    std::optional<QDateTime> retryAfter;
+
+    static Error invalidInput(QString text) { return Error{Kind::InvalidInput, std::move(text)}; }
+};
+
+/// Either a value or an Error. A small stand-in for C++23 std::expected.
+template<typename T>
+class [[nodiscard]] Result
+{
+public:
+    Result(T value) : m_state(std::in_place_index<0>, std::move(value)) { }
+    Result(Error error) : m_state(std::in_place_index<1>, std::move(error)) { }
+
+    [[nodiscard]] bool ok() const { return m_state.index() == 0; }
+    explicit operator bool() const { return ok(); }
+
+    [[nodiscard]] const T &value() const & { return std::get<0>(m_state); }
+    [[nodiscard]] T &value() & { return std::get<0>(m_state); }
+    [[nodiscard]] T &&value() && { return std::get<0>(std::move(m_state)); }
+    [[nodiscard]] const Error &error() const { return std::get<1>(m_state); }
+
+    const T &operator*() const & { return value(); }
+    const T *operator->() const { return &value(); }
+
+private:
+    std::variant<T, Error> m_state;
+};
+
+} // namespace stratus::core

@@ -1,0 +1,41 @@
+#include "welcomepage.h"
+
+#include <QIcon>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace stratus::gui {
+
+WelcomePage::WelcomePage(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("welcomePage"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addStretch(1);
+
+    auto *icon = new QLabel(this);
+    icon->setPixmap(QIcon(QStringLiteral(":/icons/stratus.svg")).pixmap(96, 96));
+    icon->setAlignment(Qt::AlignHCenter);
+    layout->addWidget(icon);
+
+    auto *title = new QLabel(tr("Welcome to Stratus"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.8);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    title->setAlignment(Qt::AlignHCenter);
+    layout->addWidget(title);
+
+    auto *text = new QLabel(tr("Stratus is a fast desktop home for the images, videos and files you keep in "
+                               "Cloudinary: browse, search, upload and transform them across all your "
+                               "accounts and product environments."),
+                            this);
+    text->setWordWrap(true);
+    text->setAlignment(Qt::AlignHCenter);
+    text->setMaximumWidth(560);
+    layout->addWidget(text, 0, Qt::AlignHCenter);
+
+    layout->addStretch(2);
+}
+
+} // namespace stratus::gui
