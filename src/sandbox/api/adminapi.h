@@ -1,0 +1,34 @@
+#pragma once
+
+#include "apicontext.h"
+
+namespace stratus::sandbox {
+
+/// The Admin API of the sandbox under /v1_1/<cloud>/… (Basic auth and rate limiting are done by
+/// the dispatcher before a call gets here): ping, usage, config, resources (listing, details,
+/// update, delete), folders, tags, named transformations and upload presets.
+class AdminApi
+{
+public:
+    /// `path` = the segments after /v1_1/<cloud>/.
+    [[nodiscard]] ApiResponse handle(const ApiContext &ctx, const QStringList &path, const ApiRequest &request);
+
+private:
+    ApiResponse usage(const ApiContext &ctx);
+    ApiResponse config(const ApiContext &ctx, const ApiRequest &request);
+    ApiResponse resources(const ApiContext &ctx, const QStringList &path, const ApiRequest &request);
+    ApiResponse listing(const ApiContext &ctx, std::vector<const Asset *> assets, const ApiRequest &request,
+                        bool sortByPublicId);
+    ApiResponse deleteResources(const ApiContext &ctx, const std::vector<const Asset *> &assets);
+    ApiResponse updateResource(const ApiContext &ctx, const Asset &asset, const ApiRequest &request);
+    ApiResponse folders(const ApiContext &ctx, const QStringList &path, const ApiRequest &request);
+    ApiResponse tags(const ApiContext &ctx, const QStringList &path, const ApiRequest &request);
+    ApiResponse transformations(const ApiContext &ctx, const QStringList &path, const ApiRequest &request);
+    ApiResponse uploadPresets(const ApiContext &ctx, const QStringList &path, const ApiRequest &request);
+};
+
+/// Every folder of an environment: those implied by its assets (and their ancestors) and those
+/// created explicitly, with a creation time.
+[[nodiscard]] QMap<QString, QDateTime> allFolders(const ApiContext &ctx);
+
+} // namespace stratus::sandbox

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "http/apirequest.h"
+#include "http/apiresponse.h"
+#include "sandbox/environmentconfig.h"
+#include "store/asset.h"
+#include "store/assetstore.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace stratus::sandbox {
+
+/// What an API handler needs for one call: the store, the environment the call is for, the
+/// sandbox's base URL (for `url`/`secure_url` in answers) and the time of the call.
+struct ApiContext
+{
+    AssetStore &store;
+    EnvironmentConfig &env;
+    QString baseUrl; ///< e.g. "http://127.0.0.1:8123"
+    QDateTime now;
+};
+
+/// Which optional fields a resource answer carries (listing flags `tags=true`, `context=true`, …).
+struct ResourceFields
+{
+    bool tags = true;
+    bool context = true;
+    bool metadata = true;
+};
+
+/// An asset as the Admin and Upload APIs answer it.
+[[nodiscard]] QJsonObject resourceJson(const ApiContext &ctx, const Asset &asset,
+                                       const ResourceFields &fields = ResourceFields());
+
+/// The folder an asset shows in, by the environment's folder mode: asset_folder (dynamic) or the
+/// public id's path (fixed).
+[[nodiscard]] QString folderOf(const EnvironmentConfig &env, const Asset &asset);
+
+/// The delivery URL of an asset's original on this sandbox.
+[[nodiscard]] QString deliveryUrl(const ApiContext &ctx, const Asset &asset);
+
+/// Cloudinary's "k=v|k2=v2" encoding (`\=` and `\|` escape those characters in values).
+[[nodiscard]] QJsonObject parseContextString(const QString &text);
+[[nodiscard]] QString contextToString(const QJsonObject &context);
+
+/// Opaque paging cursors: an offset into a stable ordering.
+[[nodiscard]] QString encodeCursor(qsizetype offset);
+[[nodiscard]] qsizetype decodeCursor(const QString &cursor);
+
+/// 32 random hex characters (asset ids, version ids).
+[[nodiscard]] QString randomHexId();
+
+} // namespace stratus::sandbox

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "http/apirequest.h"
+#include "http/apiresponse.h"
+#include "sandbox/environmentconfig.h"
+
+#include <QDateTime>
+
+#include <optional>
+
+namespace stratus::sandbox {
+
+/// How an Upload API call proved who it is.
+enum class UploadAuth {
+    Signed,   ///< api_key + timestamp + signature (SHA-1 or SHA-256, signature version 1 or 2)
+    Basic,    ///< HTTP Basic api_key:api_secret
+    Unsigned, ///< an unsigned upload preset, no credentials
+};
+
+/// Checks HTTP Basic credentials against key:secret. Returns the error answer, or nothing when
+/// they match.
+[[nodiscard]] std::optional<ApiResponse> checkBasicAuth(const ApiRequest &request, const QString &key,
+                                                        const QString &secret);
+
+/// Checks an Upload API call's credentials as Cloudinary does: a signature over every parameter
+/// except file, cloud_name, resource_type, api_key and signature, at most an hour old; or Basic
+/// auth; or, when `allowUnsigned`, no credentials (the caller then requires an unsigned preset).
+[[nodiscard]] std::optional<ApiResponse> checkUploadAuth(const ApiRequest &request, const EnvironmentConfig &env,
+                                                         const QDateTime &now, bool allowUnsigned,
+                                                         UploadAuth *mode);
+
+} // namespace stratus::sandbox

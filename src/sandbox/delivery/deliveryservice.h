@@ -1,0 +1,32 @@
+#pragma once
+
+#include "http/apirequest.h"
+#include "http/apiresponse.h"
+#include "sandbox/environmentconfig.h"
+#include "store/asset.h"
+
+#include <QFuture>
+
+namespace stratus::sandbox {
+
+class AssetStore;
+
+/// Serves delivery URLs: originals (with HTTP Range for videos and raw files), image
+/// transformations rendered on a worker thread and cached on disk, video posters, signed URL
+/// checks, and private/authenticated assets only through signed URLs. Errors answer 400/401/404
+/// with the reason in X-Cld-Error, as Cloudinary does. Called on the sandbox's thread.
+class DeliveryService
+{
+public:
+    explicit DeliveryService(AssetStore &store);
+
+    [[nodiscard]] QFuture<ApiResponse> handle(const EnvironmentConfig &env, const ApiRequest &request);
+
+private:
+    AssetStore &m_store;
+};
+
+/// The MIME type for a delivery format (jpg, png, webp, gif, mp4, …).
+[[nodiscard]] QByteArray mimeTypeFor(const QString &format);
+
+} // namespace stratus::sandbox

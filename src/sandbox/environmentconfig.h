@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/util/result.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace stratus::sandbox {
+
+enum class FolderMode { Fixed, Dynamic };
+
+/// Transport faults injected into one environment's API answers (switchable at runtime through
+/// /_sandbox/faults/<cloud>, or from `fault_*` query keys of the environment URL).
+struct FaultSettings
+{
+    int latencyMs = 0;             ///< added before every answer
+    double errorRate = 0;          ///< share of API calls answered with 500/502/503 (0..1)
+    double dropRate = 0;           ///< share of API calls whose connection is dropped (0..1)
+    bool force420 = false;         ///< every Admin/Search call is answered 420
+    int slowBodyBytesPerTick = 0;  ///< >0: bodies trickle out this many bytes per 50 ms
+    bool includeDelivery = false;  ///< also apply to delivery URLs
+
+    [[nodiscard]] QJsonObject toJson() const;
+    /// Applies the keys present in `json` (latency_ms, error_rate, drop_rate, force_420,
+    /// slow_body_bytes, include_delivery); leaves the others as they are.
+    void apply(const QJsonObject &json);
+};
+
+/// One product environment the sandbox serves, from a CLOUDINARY_URL with sandbox settings as
+/// query keys: folder_mode (fixed|dynamic), admin_rate_limit (calls per hour), max_image_bytes,
+/// max_video_bytes, max_raw_bytes, name (a label), and fault_* keys.
+struct EnvironmentConfig
+{
+    QString cloudName;
+    QString apiKey;
+    QString apiSecret;
+    QString name;
+    FolderMode folderMode = FolderMode::Dynamic;
+    int adminRateLimit = 500;
+    qint64 maxImageBytes = 0; ///< 0: no limit beyond the 100 MB single-request limit
+    qint64 maxVideoBytes = 0;
+    qint64 maxRawBytes = 0;
+    FaultSettings faults;
+
+    static core::Result<EnvironmentConfig> fromUrl(const QString &url);
+    /// A fresh environment with a random key and secret (the sandbox's no-argument default).
+    static EnvironmentConfig generated(const QString &cloudName);
+
+    /// The CLOUDINARY_URL that points a client at this environment on the given sandbox port.
+    [[nodiscard]] QString clientUrl(quint16 port) const;
+    [[nodiscard]] QString folderModeName() const
+    {
+        return folderMode == FolderMode::Fixed ? QStringLiteral("fixed") : QStringLiteral("dynamic");
+    }
+};
+
+/// The account that owns every environment, for the Provisioning API.
+struct AccountConfig
+{
+    QString accountId;
+    QString provisioningKey;
+    QString provisioningSecret;
+
+    [[nodiscard]] bool enabled() const { return !accountId.isEmpty(); }
+    static core::Result<AccountConfig> fromUrl(const QString &url);
+};
+
+} // namespace stratus::sandbox

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/util/result.h"
+
+#include <QByteArray>
+#include <QImage>
+#include <QString>
+#include <QStringView>
+
+namespace stratus::sandbox::imaging {
+
+// Reading originals and writing delivered images. Formats are named as in delivery URLs:
+// jpg, png, webp, gif, bmp, tiff. All functions are safe to call from worker threads.
+
+/// A decoded original and the format it was stored in.
+struct DecodedImage
+{
+    QImage image;
+    QString format;
+};
+
+/// Decodes an original, applying its EXIF orientation as Cloudinary does. Refuses images of
+/// more than `maxPixels` before allocating them ("Image is too large", HTTP 400).
+[[nodiscard]] core::Result<DecodedImage> decodeImage(const QByteArray &data, qint64 maxPixels = 100'000'000);
+
+/// Encodes `image` in `format` with `quality` 1–100 (−1: the format's default; ignored by
+/// lossless formats). Transparency is composed over white for formats without alpha. WebP needs
+/// Qt's image format plugins (Debian: qt6-image-formats-plugins); without them this fails.
+[[nodiscard]] core::Result<QByteArray> encodeImage(const QImage &image, QStringView format, int quality = -1);
+
+/// `jpeg` → `jpg`, `tif` → `tiff`, lower case; empty for a format the sandbox cannot deliver.
+[[nodiscard]] QString canonicalFormat(QStringView format);
+
+/// Whether encodeImage() can write `format` on this machine.
+[[nodiscard]] bool canEncode(QStringView format);
+
+/// Whether `format` keeps an alpha channel.
+[[nodiscard]] bool formatSupportsAlpha(QStringView format);
+
+/// The Content-Type of a delivered image (`image/jpeg`), or an empty string.
+[[nodiscard]] QString mimeTypeForFormat(QStringView format);
+
+/// The delivery format, Cloudinary's rules: an explicit `f_` wins; `f_auto` gives webp when the
+/// Accept header lists image/webp (and webp can be written), else jpg, or png for images with
+/// transparency; without `f_` the URL's extension; without one the original's format.
+[[nodiscard]] core::Result<QString> chooseOutputFormat(QStringView fetchFormat, QStringView acceptHeader,
+                                                       QStringView extension, QStringView originalFormat,
+                                                       bool transparent);
+
+} // namespace stratus::sandbox::imaging

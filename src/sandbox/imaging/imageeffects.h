@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/util/result.h"
+
+#include <QImage>
+#include <QStringView>
+
+namespace stratus::sandbox::imaging {
+
+/// One `e_` effect with its level, validated and clamped to Cloudinary's range.
+struct Effect
+{
+    enum class Kind { Grayscale, Sepia, Blur, Negate, Pixelate, Brightness, Contrast, Saturation, Sharpen };
+    Kind kind = Kind::Grayscale;
+    int level = 0;
+};
+
+/// Parses the value of `e_` (`sepia`, `blur:300`, `brightness:-20`). Unknown effects and
+/// non-numeric levels fail with a 400 error; out-of-range levels are clamped like Cloudinary does.
+[[nodiscard]] core::Result<Effect> parseEffect(QStringView value);
+
+/// Applies an effect. The image is RGB32 or ARGB32_Premultiplied (see normalizedImage()); the
+/// result has the same format and size. Pure function, safe on any thread.
+[[nodiscard]] QImage applyEffect(const QImage &image, const Effect &effect);
+
+/// A separable box blur of the given radius, three passes (close to a Gaussian of sigma ≈ radius).
+[[nodiscard]] QImage boxBlurred(const QImage &image, int radius);
+
+} // namespace stratus::sandbox::imaging

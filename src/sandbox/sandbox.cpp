@@ -1,0 +1,251 @@
+#include "sandbox.h"
+
+#include "api/apicontext.h"
+#include "api/authentication.h"
+#include "api/provisioningapi.h"
+#include "api/searchapi.h"
+#include "delivery/deliveryservice.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QLocale>
+#include <QtFuture>
+
+namespace stratus::sandbox {
+
+namespace {
+
+QByteArray httpDate(const QDateTime &time)
+{
+    return QLocale::c().toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+}
+
+QDateTime nextHour(const QDateTime &now)
+{
+    const QDateTime utc = now.toUTC();
+    return QDateTime(utc.date(), QTime(utc.time().hour(), 0), Qt::UTC).addSecs(3600);
+}
+
+} // namespace
+
+Sandbox::Sandbox(QObject *parent)
+    : QObject(parent)
+{
+}
+
+Sandbox::~Sandbox() = default;
+
+QDateTime Sandbox::now() const
+{
+    return m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+}
+
+bool Sandbox::open(const QString &dataDirectory, const QList<EnvironmentConfig> &environments,
+                   const AccountConfig &account, QString *error)
+{
+    if (environments.isEmpty()) {
+        *error = QStringLiteral("no product environment configured");
+        return false;
+    }
+    QStringList seen;
+    for (const EnvironmentConfig &env : environments) {
+        if (seen.contains(env.cloudName)) {
+            *error = QStringLiteral("the cloud name %1 is configured twice").arg(env.cloudName);
+            return false;
+        }
+        seen.append(env.cloudName);
+    }
+    if (!m_store.open(dataDirectory, error))
+        return false;
+    m_environments = environments;
+    m_account = account;
+    m_uploadApi = std::make_unique<UploadApi>(QDir(dataDirectory).absoluteFilePath(QStringLiteral("chunks")));
+    m_delivery = std::make_unique<DeliveryService>(m_store);
+    return true;
+}
+
+quint16 Sandbox::listen(quint16 port)
+{
+    m_server = std::make_unique<SandboxHttpServer>([this](ApiRequest &request) { return handle(request); });
+    m_port = m_server->listenOnLoopback(port);
+    return m_port;
+}
+
+EnvironmentConfig *Sandbox::environment(const QString &cloudName)
+{
+    for (EnvironmentConfig &env : m_environments) {
+        if (env.cloudName == cloudName)
+            return &env;
+    }
+    return nullptr;
+}
+
+QString Sandbox::baseUrlFor(const ApiRequest &request) const
+{
+    const QByteArray host = request.header("host");
+    return host.isEmpty() ? QStringLiteral("http://127.0.0.1:%1").arg(m_port)
+                          : QStringLiteral("http://") + QString::fromLatin1(host);
+}
+
+QFuture<ApiResponse> Sandbox::handle(ApiRequest &request)
+{
+    const QStringList &seg = request.segments;
+    if (seg.value(0) == u"_sandbox")
+        return QtFuture::makeReadyFuture(handleControl(request));
+
+    if (seg.value(0) == u"v1_1") {
+        if (seg.value(1) == u"provisioning" && seg.value(2) == u"accounts")
+            return QtFuture::makeReadyFuture(ProvisioningApi::handle(m_account, m_environments, seg.mid(3), request));
+        EnvironmentConfig *env = environment(seg.value(1));
+        if (!env)
+            return QtFuture::makeReadyFuture(
+                ApiResponse::error(401, QStringLiteral("Invalid cloud_name %1").arg(seg.value(1))));
+
+        // Faults, before anything is done: an error answer, or a connection dropped unanswered.
+        const FaultSettings &faults = env->faults;
+        ApiResponse faulted;
+        bool fault = false;
+        if (faults.errorRate > 0 && m_faultRandom.generateDouble() < faults.errorRate) {
+            static const int statuses[] = {500, 502, 503};
+            faulted = ApiResponse::error(statuses[m_faultRandom.bounded(3)],
+                                         QStringLiteral("Injected server error (sandbox fault injection)"));
+            fault = true;
+        } else if (faults.dropRate > 0 && m_faultRandom.generateDouble() < faults.dropRate / 2) {
+            faulted.dropConnection = true;
+            fault = true;
+        }
+        ApiResponse response = fault ? faulted : handleApi(*env, request, baseUrlFor(request));
+        // The other half of the dropped connections happen after the work was done, as when a
+        // connection breaks before the answer arrives.
+        if (!fault && faults.dropRate > 0 && m_faultRandom.generateDouble() < faults.dropRate / 2)
+            response.dropConnection = true;
+        response.delayMs += faults.latencyMs;
+        response.slowBodyBytesPerTick = faults.slowBodyBytesPerTick;
+        return QtFuture::makeReadyFuture(response);
+    }
+
+    // Delivery: /<cloud>/<resource_type>/<type>/…
+    EnvironmentConfig *env = environment(seg.value(0));
+    if (!env) {
+        ApiResponse missing = ApiResponse::bytes(QByteArray(), "text/plain", 404);
+        missing.setHeader("X-Cld-Error", "Unknown cloud name");
+        return QtFuture::makeReadyFuture(missing);
+    }
+    const FaultSettings faults = env->faults;
+    QFuture<ApiResponse> future = m_delivery->handle(*env, request);
+    if (!faults.includeDelivery)
+        return future;
+    return future.then([faults](ApiResponse response) {
+        response.delayMs += faults.latencyMs;
+        response.slowBodyBytesPerTick = faults.slowBodyBytesPerTick;
+        return response;
+    });
+}
+
+ApiResponse Sandbox::handleApi(EnvironmentConfig &env, const ApiRequest &request, const QString &baseUrl)
+{
+    const QStringList path = request.segments.mid(2);
+    ApiContext ctx{m_store, env, baseUrl, now()};
+    static const QStringList kUploadActions = {QStringLiteral("upload"), QStringLiteral("upload_chunked"),
+                                               QStringLiteral("destroy"), QStringLiteral("rename"),
+                                               QStringLiteral("tags"), QStringLiteral("context"),
+                                               QStringLiteral("explicit")};
+    static const QStringList kResourceTypes = {QStringLiteral("image"), QStringLiteral("video"), QStringLiteral("raw"),
+                                               QStringLiteral("auto")};
+
+    const bool uploadApi = (path.size() == 1 && path.at(0) == u"upload")
+                           || (path.size() == 2 && kResourceTypes.contains(path.at(0))
+                               && kUploadActions.contains(path.at(1)));
+    if (uploadApi) {
+        if (env.faults.force420)
+            return ApiResponse::error(420, QStringLiteral("Rate Limit Exceeded (sandbox fault injection)"));
+        return path.size() == 1 ? m_uploadApi->handle(ctx, QStringLiteral("auto"), QStringLiteral("upload"), request)
+                                : m_uploadApi->handle(ctx, path.at(0), path.at(1), request);
+    }
+
+    // Admin and Search: Basic auth, then the hourly budget.
+    if (auto refused = checkBasicAuth(request, env.apiKey, env.apiSecret))
+        return *refused;
+    if (auto spent = spendRateLimit(env))
+        return *spent;
+    ApiResponse response;
+    const bool search = path.size() == 2 && path.at(0) == u"resources" && path.at(1) == u"search";
+    if (search)
+        response = SearchApi::handle(ctx, request);
+    else
+        response = m_adminApi.handle(ctx, path, request);
+    addRateLimitHeaders(env, response);
+    return response;
+}
+
+std::optional<ApiResponse> Sandbox::spendRateLimit(EnvironmentConfig &env)
+{
+    RateWindow &window = m_rateWindows[env.cloudName];
+    const QDateTime current = now();
+    if (!window.reset.isValid() || current >= window.reset) {
+        window.used = 0;
+        window.reset = nextHour(current);
+    }
+    if (env.faults.force420 || window.used >= env.adminRateLimit) {
+        ApiResponse response = ApiResponse::error(
+            420, QStringLiteral("Rate Limit Exceeded. Allowed %1 calls per hour; the limit resets at %2.")
+                     .arg(env.adminRateLimit)
+                     .arg(QString::fromLatin1(httpDate(window.reset))));
+        addRateLimitHeaders(env, response);
+        return response;
+    }
+    ++window.used;
+    return std::nullopt;
+}
+
+void Sandbox::addRateLimitHeaders(const EnvironmentConfig &env, ApiResponse &response)
+{
+    const RateWindow &window = m_rateWindows[env.cloudName];
+    response.setHeader("X-FeatureRateLimit-Limit", QByteArray::number(env.adminRateLimit));
+    response.setHeader("X-FeatureRateLimit-Remaining", QByteArray::number(qMax(0, env.adminRateLimit - window.used)));
+    response.setHeader("X-FeatureRateLimit-Reset", httpDate(window.reset));
+}
+
+ApiResponse Sandbox::handleControl(const ApiRequest &request)
+{
+    // /_sandbox/health, /_sandbox/faults/<cloud>, /_sandbox/rate_limit/<cloud>: loopback-only
+    // controls for tests and demos.
+    const QStringList path = request.segments.mid(1);
+    if (path.value(0) == u"health") {
+        QJsonArray clouds;
+        for (const EnvironmentConfig &env : m_environments)
+            clouds.append(QJsonObject{{QStringLiteral("cloud_name"), env.cloudName},
+                                      {QStringLiteral("folder_mode"), env.folderModeName()},
+                                      {QStringLiteral("assets"), double(m_store.assetCount(env.cloudName))}});
+        return ApiResponse::json({{QStringLiteral("status"), QStringLiteral("ok")}, {QStringLiteral("environments"), clouds}});
+    }
+    EnvironmentConfig *env = environment(path.value(1));
+    if (!env)
+        return ApiResponse::error(404, QStringLiteral("Unknown environment %1").arg(path.value(1)));
+    if (path.value(0) == u"faults") {
+        if (request.method == "POST" || request.method == "PUT") {
+            QJsonObject changes = request.json;
+            for (const auto &[name, value] : request.params)
+                changes.insert(name, value);
+            env->faults.apply(changes);
+        }
+        return ApiResponse::json(env->faults.toJson());
+    }
+    if (path.value(0) == u"rate_limit") {
+        RateWindow &window = m_rateWindows[env->cloudName];
+        if (request.method == "POST" || request.method == "PUT") {
+            if (request.hasParam(QStringLiteral("limit")))
+                env->adminRateLimit = int(request.intParam(QStringLiteral("limit"), env->adminRateLimit));
+            if (request.hasParam(QStringLiteral("used")))
+                window.used = int(request.intParam(QStringLiteral("used"), window.used));
+            if (request.hasParam(QStringLiteral("reset_in_seconds")))
+                window.reset = now().addSecs(request.intParam(QStringLiteral("reset_in_seconds"), 3600));
+        }
+        return ApiResponse::json({{QStringLiteral("limit"), env->adminRateLimit},
+                                  {QStringLiteral("remaining"), qMax(0, env->adminRateLimit - window.used)},
+                                  {QStringLiteral("reset"), window.reset.toString(Qt::ISODate)}});
+    }
+    return ApiResponse::error(404, QStringLiteral("Unknown sandbox control"));
+}
+
+} // namespace stratus::sandbox

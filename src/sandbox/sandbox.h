@@ -1,0 +1,81 @@
+#pragma once
+
+#include "api/adminapi.h"
+#include "api/uploadapi.h"
+#include "environmentconfig.h"
+#include "http/sandboxhttpserver.h"
+#include "store/assetstore.h"
+
+#include <QDateTime>
+#include <QFuture>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QRandomGenerator>
+
+#include <functional>
+#include <memory>
+
+namespace stratus::sandbox {
+
+class DeliveryService;
+
+/// A running Cloudinary-compatible sandbox: environments, their store, and the HTTP server that
+/// routes each call to the Upload, Admin, Search or Provisioning API or to delivery. Also applies
+/// per-environment rate limits (Admin and Search calls per hour, with X-FeatureRateLimit-*
+/// headers, 420 when spent) and fault injection. Create on the thread that runs the event loop;
+/// embedders (the desktop app, tests) use it like stratus-sandbox's main() does.
+class Sandbox : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Sandbox(QObject *parent = nullptr);
+    ~Sandbox() override;
+
+    /// Opens the data directory and sets the environments. Returns false with *error set.
+    bool open(const QString &dataDirectory, const QList<EnvironmentConfig> &environments,
+              const AccountConfig &account, QString *error);
+    /// Listens on 127.0.0.1:port (0: a free port). Returns the port, 0 on failure.
+    quint16 listen(quint16 port);
+    [[nodiscard]] quint16 port() const { return m_port; }
+
+    [[nodiscard]] const QList<EnvironmentConfig> &environments() const { return m_environments; }
+    [[nodiscard]] AssetStore &store() { return m_store; }
+    /// The CLOUDINARY_URL that points a client at an environment.
+    [[nodiscard]] QString clientUrl(const EnvironmentConfig &env) const { return env.clientUrl(m_port); }
+
+    /// Overrides "now" (tests of stale signatures and rate-limit resets). Null: the real clock.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    [[nodiscard]] QDateTime now() const;
+
+private:
+    struct RateWindow
+    {
+        int used = 0;
+        QDateTime reset;
+    };
+
+    QFuture<ApiResponse> handle(ApiRequest &request);
+    ApiResponse handleApi(EnvironmentConfig &env, const ApiRequest &request, const QString &baseUrl);
+    ApiResponse handleControl(const ApiRequest &request);
+    /// Counts one Admin/Search call; returns the 420 answer when the budget is spent.
+    std::optional<ApiResponse> spendRateLimit(EnvironmentConfig &env);
+    void addRateLimitHeaders(const EnvironmentConfig &env, ApiResponse &response);
+    EnvironmentConfig *environment(const QString &cloudName);
+    [[nodiscard]] QString baseUrlFor(const ApiRequest &request) const;
+
+    AssetStore m_store;
+    QList<EnvironmentConfig> m_environments;
+    AccountConfig m_account;
+    QHash<QString, RateWindow> m_rateWindows;
+    std::unique_ptr<UploadApi> m_uploadApi;
+    AdminApi m_adminApi;
+    std::unique_ptr<DeliveryService> m_delivery;
+    std::unique_ptr<SandboxHttpServer> m_server;
+    quint16 m_port = 0;
+    std::function<QDateTime()> m_clock;
+    QRandomGenerator m_faultRandom{20261122};
+};
+
+} // namespace stratus::sandbox
