@@ -9,7 +9,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QLocale>
-#include <QtFuture>
+#include <QFuture>
 
 namespace stratus::sandbox {
 

@@ -208,7 +208,7 @@ bool Seeder::seed(AssetStore &store, const EnvironmentConfig &env, int count, QS
 
         Asset asset;
         asset.assetId = QString::fromLatin1(
-            QCryptographicHash::hash(env.cloudName.toUtf8() + ":seed:" + QByteArray::number(i), QCryptographicHash::Md5)
+            QCryptographicHash::hash(QByteArray(env.cloudName.toUtf8() + ":seed:" + QByteArray::number(i)), QCryptographicHash::Md5)
                 .toHex());
         asset.publicId = folder.isEmpty() ? name : folder + u'/' + name;
         if (dynamic && i % 3 == 0)

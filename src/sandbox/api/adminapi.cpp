@@ -463,7 +463,7 @@ ApiResponse AdminApi::folders(const ApiContext &ctx, const QStringList &path, co
                              : candidate.startsWith(folder + u'/') && !candidate.mid(folder.size() + 1).contains(u'/'))
             children.append(candidate);
     }
-    const qint64 maxResults = qBound<qint64>(1, request.intParam(QStringLiteral("max_results"), 500), 500);
+    const qint64 maxResults = qBound(qint64(1), request.intParam(QStringLiteral("max_results"), 500), qint64(500));
     qsizetype offset = 0;
     if (const QString cursor = request.param(QStringLiteral("next_cursor")); !cursor.isEmpty())
         offset = qMax<qsizetype>(0, decodeCursor(cursor));
@@ -491,7 +491,7 @@ ApiResponse AdminApi::tags(const ApiContext &ctx, const QStringList &path, const
     }
     QStringList sorted(unique.cbegin(), unique.cend());
     sorted.sort();
-    const qint64 maxResults = qBound<qint64>(1, request.intParam(QStringLiteral("max_results"), 10), 500);
+    const qint64 maxResults = qBound(qint64(1), request.intParam(QStringLiteral("max_results"), 10), qint64(500));
     qsizetype offset = 0;
     if (const QString cursor = request.param(QStringLiteral("next_cursor")); !cursor.isEmpty())
         offset = qMax<qsizetype>(0, decodeCursor(cursor));
@@ -507,7 +507,7 @@ ApiResponse AdminApi::transformations(const ApiContext &ctx, const QStringList &
     const auto named = ctx.store.namedTransformations(ctx.env.cloudName);
     QString error;
     auto entry = [](const QString &name) {
-        return QJsonObject{{QStringLiteral("name"), QStringLiteral("t_") + name},
+        return QJsonObject{{QStringLiteral("name"), QString(QStringLiteral("t_") + name)},
                            {QStringLiteral("allowed_for_strict"), false},
                            {QStringLiteral("used"), false},
                            {QStringLiteral("named"), true}};

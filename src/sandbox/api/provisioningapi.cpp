@@ -31,7 +31,7 @@ QJsonObject subAccountJson(const EnvironmentConfig &env)
 QString ProvisioningApi::subAccountId(const EnvironmentConfig &env)
 {
     return QString::fromLatin1(
-        QCryptographicHash::hash("sub-account:" + env.cloudName.toUtf8(), QCryptographicHash::Md5).toHex());
+        QCryptographicHash::hash(QByteArray("sub-account:" + env.cloudName.toUtf8()), QCryptographicHash::Md5).toHex());
 }
 
 ApiResponse ProvisioningApi::handle(const AccountConfig &account, const QList<EnvironmentConfig> &environments,

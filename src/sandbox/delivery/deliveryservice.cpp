@@ -2,6 +2,7 @@
 
 #include "deliverypath.h"
 #include "videoposter.h"
+#include "sandbox/imaging/imagecodec.h"
 #include "sandbox/imaging/imagetransformer.h"
 #include "sandbox/imaging/transformationpath.h"
 #include "store/assetstore.h"
@@ -171,6 +172,7 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
     const QString sourceFormat = poster ? QStringLiteral("jpg") : asset->format;
     const QString outputFormat = imaging::chooseOutputFormat(*expanded, requestedFormat, sourceFormat,
                                                              QString::fromLatin1(request.header("accept")));
+    // Once chosen before rendering, the format keys the cache; the renderer applies the same rules.
     const QByteArray cacheKey = QCryptographicHash::hash(
         (env.cloudName + u'\n' + asset->key() + u'\n' + QString::number(asset->version) + u'\n'
          + imaging::toTransformationString(*expanded) + u'\n' + outputFormat)
@@ -194,8 +196,9 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
     }
     const QList<imaging::Step> stepsToApply = *expanded;
     const QSize videoSize(asset->width, asset->height);
-    return QtConcurrent::run([originalPath, poster, videoSize, stepsToApply, outputFormat, cachedPath, derivedDir,
-                              mimeType, layerFiles]() -> ApiResponse {
+    const QString accept = QString::fromLatin1(request.header("accept"));
+    return QtConcurrent::run([originalPath, poster, videoSize, stepsToApply, cachedPath, derivedDir, mimeType,
+                              layerFiles, accept, requestedFormat, sourceFormat]() -> ApiResponse {
         QImage source;
         if (poster) {
             source = videoPosterFrame(originalPath, videoSize);
@@ -208,17 +211,23 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
         }
         if (source.isNull())
             return deliveryError(400, QStringLiteral("Image file is corrupt or in an unsupported format"));
-        imaging::ImageTransformer transformer;
-        auto rendered = transformer.apply(source, stepsToApply, [&layerFiles](const QString &publicId) -> std::optional<QImage> {
-            const auto it = layerFiles.constFind(publicId);
-            if (it == layerFiles.cend())
-                return std::nullopt;
-            QImage layer(*it);
-            return layer.isNull() ? std::nullopt : std::optional<QImage>(layer);
-        });
+        const imaging::ImageTransformer transformer;
+        imaging::RequestContext context;
+        context.acceptHeader = accept;
+        context.extension = requestedFormat;
+        context.originalFormat = sourceFormat;
+        auto rendered = transformer.apply(
+            source, stepsToApply, [&layerFiles](const QString &publicId) -> std::optional<QImage> {
+                const auto it = layerFiles.constFind(publicId);
+                if (it == layerFiles.cend())
+                    return std::nullopt;
+                QImage layer(*it);
+                return layer.isNull() ? std::nullopt : std::optional<QImage>(layer);
+            },
+            context);
         if (!rendered)
             return deliveryError(rendered.error().httpStatus ? rendered.error().httpStatus : 400, rendered.error().message);
-        auto encoded = imaging::encodeImage(rendered->image, outputFormat, rendered->quality);
+        auto encoded = rendered->encode();
         if (!encoded)
             return deliveryError(400, encoded.error().message);
         QDir().mkpath(derivedDir);

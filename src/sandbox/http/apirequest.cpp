@@ -186,6 +186,7 @@ bool ApiRequest::parseBody(const QByteArray &query, QString *error)
 bool parseMultipart(const QByteArray &body, const QByteArray &boundary, ApiRequest &request, QString *error)
 {
     const QByteArray delimiter = "--" + boundary;
+    const QByteArray delimiterLine = "\r\n" + delimiter;
     qsizetype pos = body.indexOf(delimiter);
     if (pos < 0) {
         *error = QStringLiteral("multipart body without its boundary");
@@ -219,7 +220,7 @@ bool parseMultipart(const QByteArray &body, const QByteArray &boundary, ApiReque
                 partType = trimmed.mid(colon + 1).trimmed();
         }
         const qsizetype dataStart = headersEnd + 4;
-        const qsizetype next = body.indexOf("\r\n" + delimiter, dataStart);
+        const qsizetype next = body.indexOf(delimiterLine, dataStart);
         if (next < 0) {
             *error = QStringLiteral("multipart body is truncated");
             return false;

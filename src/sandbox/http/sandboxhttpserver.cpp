@@ -25,20 +25,16 @@ void writeResponse(const std::shared_ptr<Responder> &responder, const ApiRespons
         socket->abort();
         return;
     }
-    Responder::HeaderList headers;
-    headers.reserve(response.headers.size() + 1);
-    headers.push_back({"Content-Type", response.contentType});
+    responder->writeStatusLine(Responder::StatusCode(response.status));
+    responder->writeHeader("Content-Type", response.contentType);
     for (const auto &[key, value] : response.headers)
-        headers.push_back({key, value});
-
+        responder->writeHeader(key, value);
+    responder->writeHeader("Content-Length", QByteArray::number(response.body.size()));
     if (response.slowBodyBytesPerTick <= 0 || response.body.size() <= response.slowBodyBytesPerTick) {
-        responder->write(response.body, headers, Responder::StatusCode(response.status));
+        responder->writeBody(response.body);
         return;
     }
-    // A body that trickles: status and headers now, then a piece every 50 ms.
-    responder->writeStatusLine(Responder::StatusCode(response.status));
-    headers.push_back({"Content-Length", QByteArray::number(response.body.size())});
-    responder->writeHeaders(headers);
+    // A body that trickles: a piece every 50 ms.
     auto offset = std::make_shared<qsizetype>(0);
     auto *timer = new QTimer(socket);
     timer->setInterval(50);

@@ -70,7 +70,8 @@ void indexDithered(const QImage &image, Indexed &out, bool transparent)
     for (int r = 0; r < levels[0]; ++r) {
         for (int g = 0; g < levels[1]; ++g) {
             for (int b = 0; b < levels[2]; ++b)
-                out.palette.append(qRgb(r * 255 / (levels[0] - 1), g * 255 / (levels[1] - 1), b * 255 / (levels[2] - 1)));
+                out.palette.append(
+                    qRgb(r * 255 / (levels[0] - 1), g * 255 / (levels[1] - 1), b * 255 / (levels[2] - 1)));
         }
     }
     if (transparent) {
@@ -95,11 +96,13 @@ void indexDithered(const QImage &image, Indexed &out, bool transparent)
             int quantized[3];
             int errors[3];
             for (int c = 0; c < 3; ++c) {
-                const int wanted = std::clamp(channels[c] + current[static_cast<size_t>(x + 1) * 3 + c] / 16, 0, 255);
+                const int wanted
+                    = std::clamp(channels[c] + current[static_cast<size_t>(x + 1) * 3 + c] / 16, 0, 255);
                 quantized[c] = (wanted * (levels[c] - 1) + 127) / 255;
                 errors[c] = wanted - quantized[c] * 255 / (levels[c] - 1);
             }
-            out.pixels[index] = static_cast<uchar>(quantized[0] * levels[1] * levels[2] + quantized[1] * levels[2] + quantized[2]);
+            out.pixels[index] = static_cast<uchar>(quantized[0] * levels[1] * levels[2]
+                                                   + quantized[1] * levels[2] + quantized[2]);
             for (int c = 0; c < 3; ++c) {
                 current[static_cast<size_t>(x + 2) * 3 + c] += errors[c] * 7;
                 next[static_cast<size_t>(x) * 3 + c] += errors[c] * 3;
@@ -215,8 +218,8 @@ QByteArray encodeGif(const QImage &source)
     appendWord(gif, image.width());
     appendWord(gif, image.height());
     gif.append(static_cast<char>(0x80 | 0x70 | (tableBits - 1))); // global table, 8-bit source
-    gif.append('\0');                                                 // background index
-    gif.append('\0');                                                 // square pixels
+    gif.append('\0'); // background index
+    gif.append('\0'); // square pixels
     for (int i = 0; i < (1 << tableBits); ++i) {
         const QRgb color = indexed.palette.value(i);
         gif.append(static_cast<char>(qRed(color)));
@@ -224,8 +227,8 @@ QByteArray encodeGif(const QImage &source)
         gif.append(static_cast<char>(qBlue(color)));
     }
     if (indexed.transparentIndex >= 0) {
-        const char control[] = {'\x21', '\xf9', '\x04', '\x01', '\0', '\0', static_cast<char>(indexed.transparentIndex),
-                                '\0'};
+        const char control[]
+            = {'\x21', '\xf9', '\x04', '\x01', '\0', '\0', static_cast<char>(indexed.transparentIndex), '\0'};
         gif.append(control, sizeof(control));
     }
     gif.append('\x2c');

@@ -29,8 +29,9 @@ core::Error encoderMissing(QStringView format)
     core::Error error;
     error.kind = core::Error::Kind::Internal;
     error.httpStatus = 500;
-    error.message = u"The sandbox cannot write "_s + format.toString() + u" images: Qt's image format plugin is "
-                    u"missing (Debian package qt6-image-formats-plugins)"_s;
+    error.message = u"The sandbox cannot write "_s + format.toString()
+        + u" images: Qt's image format plugin is "
+          u"missing (Debian package qt6-image-formats-plugins)"_s;
     return error;
 }
 
@@ -95,7 +96,8 @@ core::Result<DecodedImage> decodeImage(const QByteArray &data, qint64 maxPixels)
     if (!reader.read(&decoded.image))
         return transformationError(u"Invalid image file - "_s + reader.errorString());
     if (static_cast<qint64>(decoded.image.width()) * decoded.image.height() > maxPixels)
-        return transformationError(u"Image is too large (maximum %1 megapixels)"_s.arg(maxPixels / 1'000'000));
+        return transformationError(
+            u"Image is too large (maximum %1 megapixels)"_s.arg(maxPixels / 1'000'000));
     return decoded;
 }
 
@@ -121,7 +123,8 @@ core::Result<QByteArray> encodeImage(const QImage &source, QStringView format, i
     if (canonical == u"jpg")
         writer.setOptimizedWrite(true);
     // Qt's JPEG writer keeps no alpha anyway; handing it RGB32 avoids a conversion warning.
-    const QImage toWrite = canonical == u"jpg" || canonical == u"bmp" ? image.convertToFormat(QImage::Format_RGB32) : image;
+    const QImage toWrite
+        = canonical == u"jpg" || canonical == u"bmp" ? image.convertToFormat(QImage::Format_RGB32) : image;
     if (!writer.write(toWrite)) {
         core::Error error;
         error.kind = core::Error::Kind::Internal;
@@ -132,12 +135,17 @@ core::Result<QByteArray> encodeImage(const QImage &source, QStringView format, i
     return bytes;
 }
 
-core::Result<QString> chooseOutputFormat(QStringView fetchFormat, QStringView acceptHeader, QStringView extension,
-                                         QStringView originalFormat, bool transparent)
+core::Result<QString> chooseOutputFormat(QStringView fetchFormat, QStringView acceptHeader,
+                                         QStringView extension, QStringView originalFormat, bool transparent)
 {
     if (fetchFormat == u"auto") {
         if (acceptHeader.contains(u"image/webp", Qt::CaseInsensitive) && canEncode(u"webp"))
             return u"webp"_s;
+        const QString original = canonicalFormat(originalFormat);
+        if (original == u"jpg" || original == u"png" || original == u"gif")
+            return original;
+        if (!original.isEmpty())
+            return original == u"webp" || formatSupportsAlpha(original) ? u"png"_s : u"jpg"_s;
         return transparent ? u"png"_s : u"jpg"_s;
     }
     for (const QStringView requested : {fetchFormat, extension}) {
@@ -152,6 +160,23 @@ core::Result<QString> chooseOutputFormat(QStringView fetchFormat, QStringView ac
     if (!original.isEmpty() && canEncode(original))
         return original;
     return transparent ? u"png"_s : u"jpg"_s;
+}
+
+QString chooseOutputFormat(const QList<Step> &steps, const QString &extension, const QString &originalFormat,
+                           const QString &acceptHeader)
+{
+    QString fetchFormat;
+    for (const Step &step : steps) {
+        const QString value = stepValue(step, u"f");
+        if (!value.isEmpty())
+            fetchFormat = value.toLower();
+    }
+    const bool transparent = formatSupportsAlpha(originalFormat);
+    core::Result<QString> chosen
+        = chooseOutputFormat(fetchFormat, acceptHeader, extension, originalFormat, transparent);
+    if (!chosen)
+        chosen = chooseOutputFormat({}, acceptHeader, {}, originalFormat, transparent);
+    return chosen ? chosen.value() : u"jpg"_s;
 }
 
 } // namespace stratus::sandbox::imaging

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "transformationpath.h"
+
 #include "core/util/result.h"
 
 #include <QByteArray>
@@ -41,10 +43,18 @@ struct DecodedImage
 [[nodiscard]] QString mimeTypeForFormat(QStringView format);
 
 /// The delivery format, Cloudinary's rules: an explicit `f_` wins; `f_auto` gives webp when the
-/// Accept header lists image/webp (and webp can be written), else jpg, or png for images with
-/// transparency; without `f_` the URL's extension; without one the original's format.
+/// Accept header lists image/webp (and webp can be written), else the original's format when it
+/// is jpg, png or gif, else png for an image with transparency and jpg for an opaque one; without
+/// `f_` the URL's extension; without one the original's format. Fails on an `f_` or extension
+/// the sandbox cannot write. `transparent` only matters when the original's format is unknown.
 [[nodiscard]] core::Result<QString> chooseOutputFormat(QStringView fetchFormat, QStringView acceptHeader,
                                                        QStringView extension, QStringView originalFormat,
                                                        bool transparent);
+
+/// The same choice made before rendering (the delivery cache key needs it), from the last `f_`
+/// of the expanded steps. An unusable `f_` or extension falls back to the original's format;
+/// ImageTransformer::apply() reports it as an error.
+[[nodiscard]] QString chooseOutputFormat(const QList<Step> &steps, const QString &extension,
+                                         const QString &originalFormat, const QString &acceptHeader);
 
 } // namespace stratus::sandbox::imaging

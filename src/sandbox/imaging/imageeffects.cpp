@@ -47,8 +47,7 @@ int luma(int r, int g, int b)
 }
 
 // Calls f(r, g, b, a) -> QRgb on every pixel. Channels are premultiplied (a is 255 for RGB32).
-template<typename F>
-QImage mapPixels(const QImage &source, F f)
+template<typename F> QImage mapPixels(const QImage &source, F f)
 {
     QImage image = normalizedImage(source);
     for (int y = 0; y < image.height(); ++y) {
@@ -72,12 +71,15 @@ void boxPass(const QRgb *in, QRgb *out, int count, qsizetype stride, int radius)
         sums[2] += sign * qGreen(p);
         sums[3] += sign * qBlue(p);
     };
-    auto at = [&](int i) { return in[static_cast<qsizetype>(std::clamp(i, 0, count - 1)) * stride]; };
+    auto at = [&](int i) {
+        return in[static_cast<qsizetype>(std::clamp(i, 0, count - 1)) * stride];
+    };
     for (int i = -radius; i <= radius; ++i)
         add(at(i), 1);
     for (int i = 0; i < count; ++i) {
-        out[static_cast<qsizetype>(i) * stride] = qRgba((sums[1] + window / 2) / window, (sums[2] + window / 2) / window,
-                                                       (sums[3] + window / 2) / window, (sums[0] + window / 2) / window);
+        out[static_cast<qsizetype>(i) * stride]
+            = qRgba((sums[1] + window / 2) / window, (sums[2] + window / 2) / window,
+                    (sums[3] + window / 2) / window, (sums[0] + window / 2) / window);
         add(at(i - radius), -1);
         add(at(i + radius + 1), 1);
     }
@@ -125,8 +127,11 @@ QImage sharpened(const QImage &source, int strength)
             const QRgb p = line[x];
             const QRgb s = soft[x];
             const int a = qAlpha(p);
-            auto sharpen = [&](int c, int blurredC) { return clampChannel(c + (c - blurredC) * amount, a); };
-            line[x] = qRgba(sharpen(qRed(p), qRed(s)), sharpen(qGreen(p), qGreen(s)), sharpen(qBlue(p), qBlue(s)), a);
+            auto sharpen = [&](int c, int blurredC) {
+                return clampChannel(c + (c - blurredC) * amount, a);
+            };
+            line[x] = qRgba(sharpen(qRed(p), qRed(s)), sharpen(qGreen(p), qGreen(s)),
+                            sharpen(qBlue(p), qBlue(s)), a);
         }
     }
     return out;
@@ -141,7 +146,7 @@ core::Result<Effect> parseEffect(QStringView value)
     for (const EffectSpec &spec : effectSpecs) {
         if (spec.name != name)
             continue;
-        Effect effect{spec.kind, spec.defaultLevel};
+        Effect effect {spec.kind, spec.defaultLevel};
         if (colon >= 0) {
             bool ok = false;
             const double level = value.mid(colon + 1).toDouble(&ok);
@@ -189,7 +194,9 @@ QImage applyEffect(const QImage &image, const Effect &effect)
     case Effect::Kind::Sepia:
         return mapPixels(image, [level](int r, int g, int b, int a) {
             const double t = level / 100.0;
-            auto mix = [&](int c, double toned) { return clampChannel(c + (std::min(toned, static_cast<double>(a)) - c) * t, a); };
+            auto mix = [&](int c, double toned) {
+                return clampChannel(c + (std::min(toned, static_cast<double>(a)) - c) * t, a);
+            };
             return qRgba(mix(r, 0.393 * r + 0.769 * g + 0.189 * b), mix(g, 0.349 * r + 0.686 * g + 0.168 * b),
                          mix(b, 0.272 * r + 0.534 * g + 0.131 * b), a);
         });
@@ -202,20 +209,25 @@ QImage applyEffect(const QImage &image, const Effect &effect)
     case Effect::Kind::Brightness:
         return mapPixels(image, [level](int r, int g, int b, int a) {
             const double delta = level * a / 100.0;
-            return qRgba(clampChannel(r + delta, a), clampChannel(g + delta, a), clampChannel(b + delta, a), a);
+            return qRgba(clampChannel(r + delta, a), clampChannel(g + delta, a), clampChannel(b + delta, a),
+                         a);
         });
     case Effect::Kind::Contrast:
         return mapPixels(image, [level](int r, int g, int b, int a) {
             const double factor = (100.0 + level) / 100.0;
             const double middle = a / 2.0;
-            auto stretch = [&](int c) { return clampChannel((c - middle) * factor + middle, a); };
+            auto stretch = [&](int c) {
+                return clampChannel((c - middle) * factor + middle, a);
+            };
             return qRgba(stretch(r), stretch(g), stretch(b), a);
         });
     case Effect::Kind::Saturation:
         return mapPixels(image, [level](int r, int g, int b, int a) {
             const double factor = (100.0 + level) / 100.0;
             const int gray = luma(r, g, b);
-            auto saturate = [&](int c) { return clampChannel(gray + (c - gray) * factor, a); };
+            auto saturate = [&](int c) {
+                return clampChannel(gray + (c - gray) * factor, a);
+            };
             return qRgba(saturate(r), saturate(g), saturate(b), a);
         });
     case Effect::Kind::Sharpen:

@@ -18,7 +18,8 @@ inline QRgb average4(QRgb a, QRgb b, QRgb c, QRgb d)
 {
     constexpr QRgb mask = 0x00ff00ffu;
     const QRgb low = (a & mask) + (b & mask) + (c & mask) + (d & mask) + 0x00020002u;
-    const QRgb high = ((a >> 8) & mask) + ((b >> 8) & mask) + ((c >> 8) & mask) + ((d >> 8) & mask) + 0x00020002u;
+    const QRgb high
+        = ((a >> 8) & mask) + ((b >> 8) & mask) + ((c >> 8) & mask) + ((d >> 8) & mask) + 0x00020002u;
     return ((low >> 2) & mask) | (((high >> 2) & mask) << 8);
 }
 
@@ -31,7 +32,8 @@ QImage halved(const QImage &image, QRect region, bool inX, bool inY)
     for (int y = 0; y < height; ++y) {
         const int sourceY = region.top() + (inY ? 2 * y : y);
         const auto *row0 = reinterpret_cast<const QRgb *>(image.constScanLine(sourceY)) + region.left();
-        const auto *row1 = inY ? reinterpret_cast<const QRgb *>(image.constScanLine(sourceY + 1)) + region.left() : row0;
+        const auto *row1
+            = inY ? reinterpret_cast<const QRgb *>(image.constScanLine(sourceY + 1)) + region.left() : row0;
         auto *target = reinterpret_cast<QRgb *>(out.scanLine(y));
         if (inX) {
             for (int x = 0; x < width; ++x)
@@ -59,7 +61,9 @@ QPainterPath roundedPath(const QRectF &rect, const CornerRadii &radii, double gr
         return path;
     }
     const double limit = std::min(rect.width(), rect.height()) / 2;
-    auto clamp = [&](double r) { return r > 0 ? std::min(r + grow, limit) : 0.0; };
+    auto clamp = [&](double r) {
+        return r > 0 ? std::min(r + grow, limit) : 0.0;
+    };
     const double tl = clamp(radii.topLeft);
     const double tr = clamp(radii.topRight);
     const double br = clamp(radii.bottomRight);
@@ -92,7 +96,8 @@ QImage transparentCanvas(QSize size)
 
 QImage normalizedImage(const QImage &image)
 {
-    const QImage::Format wanted = image.hasAlphaChannel() ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32;
+    const QImage::Format wanted
+        = image.hasAlphaChannel() ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32;
     if (image.format() == wanted)
         return image;
     return image.convertToFormat(wanted);
@@ -207,19 +212,25 @@ QImage rotated(const QImage &source, double degrees)
                                              quarter ? Qt::FastTransformation : Qt::SmoothTransformation));
 }
 
-QImage composited(const QImage &base, const QImage &layer, QPoint position, bool underneath)
+QImage composited(const QImage &base, const QImage &layer, QPoint position, bool underneath, bool tiled)
 {
+    auto paintLayer = [&](QPainter &painter) {
+        if (tiled)
+            painter.fillRect(QRect(QPoint(0, 0), base.size()), QBrush(layer)); // one pass, any tile count
+        else
+            painter.drawImage(position, layer);
+    };
     if (underneath) {
         QImage canvas = transparentCanvas(base.size());
         QPainter painter(&canvas);
-        painter.drawImage(position, layer);
+        paintLayer(painter);
         painter.drawImage(0, 0, base);
         painter.end();
         return normalizedImage(canvas);
     }
     QImage canvas = normalizedImage(base);
     QPainter painter(&canvas);
-    painter.drawImage(position, layer);
+    paintLayer(painter);
     painter.end();
     return canvas;
 }

@@ -26,7 +26,8 @@ namespace stratus::sandbox::imaging {
 [[nodiscard]] QImage resampled(const QImage &image, const QRectF &sourceRect, QSize target);
 
 /// The image on a canvas of `canvasSize` filled with `background`, its top-left at `offset`.
-[[nodiscard]] QImage placedOnCanvas(const QImage &image, QSize canvasSize, QPoint offset, const QColor &background);
+[[nodiscard]] QImage placedOnCanvas(const QImage &image, QSize canvasSize, QPoint offset,
+                                    const QColor &background);
 
 /// The image composed over `background` (opaque result when the colour is opaque).
 [[nodiscard]] QImage composedOver(const QImage &image, const QColor &background);
@@ -38,7 +39,8 @@ namespace stratus::sandbox::imaging {
 [[nodiscard]] QImage withRoundedCorners(const QImage &image, const CornerRadii &radii);
 
 /// The image inside a solid border of `border.width` pixels, following rounded corners.
-[[nodiscard]] QImage withBorder(const QImage &image, const Border &border, const std::optional<CornerRadii> &radii);
+[[nodiscard]] QImage withBorder(const QImage &image, const Border &border,
+                                const std::optional<CornerRadii> &radii);
 
 /// Rotated clockwise by `degrees`; other than multiples of 90 the canvas grows to the bounding
 /// box and the corners are transparent.
@@ -47,7 +49,9 @@ namespace stratus::sandbox::imaging {
 /// The size rotated() will return.
 [[nodiscard]] QSize rotatedSize(QSize size, double degrees);
 
-/// `layer` drawn over `base` at `position` (or under it, for `u_`); clipped to `base`.
-[[nodiscard]] QImage composited(const QImage &base, const QImage &layer, QPoint position, bool underneath);
+/// `layer` drawn over `base` at `position` (or under it, for `u_`), or repeated over all of
+/// `base` from its top-left corner when `tiled` (fl_tiled); clipped to `base`.
+[[nodiscard]] QImage composited(const QImage &base, const QImage &layer, QPoint position, bool underneath,
+                                bool tiled);
 
 } // namespace stratus::sandbox::imaging

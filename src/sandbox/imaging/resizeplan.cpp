@@ -8,9 +8,13 @@ namespace stratus::sandbox::imaging {
 
 namespace {
 
+// Whole pixels, at least one; absurd requests are capped so QSize's int cannot overflow (the
+// transformer then refuses them by pixel count).
 QSize roundedSize(QSizeF size)
 {
-    return {std::max(1, qRound(size.width())), std::max(1, qRound(size.height()))};
+    constexpr double largest = 1'000'000;
+    return {std::max(1, qRound(std::min(size.width(), largest))),
+            std::max(1, qRound(std::min(size.height(), largest)))};
 }
 
 bool neverEnlarges(CropMode mode)
@@ -141,8 +145,9 @@ ResizePlan planResize(QSize input, const ResizeRequest &request)
             scale = std::max(1.0, scale);
         plan.scaledSize = roundedSize(in * scale);
         plan.canvasSize = plan.scaledSize.expandedTo(roundedSize({*w, *h}));
-        plan.offset = anchoredPosition(QSizeF(plan.canvasSize), QSizeF(plan.scaledSize), request.gravity, fillOffset)
-                          .toPoint();
+        plan.offset
+            = anchoredPosition(QSizeF(plan.canvasSize), QSizeF(plan.scaledSize), request.gravity, fillOffset)
+                  .toPoint();
         return plan;
     }
     case CropMode::Crop:

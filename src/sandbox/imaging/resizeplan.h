@@ -21,7 +21,7 @@ enum class Gravity { NorthWest, North, NorthEast, West, Center, East, SouthWest,
 struct ResizeRequest
 {
     CropMode mode = CropMode::Scale;
-    std::optional<double> width;  ///< before `dpr`
+    std::optional<double> width; ///< before `dpr`
     std::optional<double> height; ///< before `dpr`
     double dpr = 1.0;
     Gravity gravity = Gravity::Center;
@@ -39,7 +39,8 @@ struct ResizePlan
 
     [[nodiscard]] bool isIdentity(QSize input) const
     {
-        return sourceRect == QRectF(QPointF(0, 0), QSizeF(input)) && scaledSize == input && canvasSize == input;
+        return sourceRect == QRectF(QPointF(0, 0), QSizeF(input)) && scaledSize == input
+            && canvasSize == input;
     }
 };
 

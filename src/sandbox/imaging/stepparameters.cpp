@@ -4,7 +4,6 @@
 #include "imagingerror.h"
 
 #include <QHash>
-#include <QRegularExpression>
 #include <QSet>
 
 #include <cmath>
@@ -36,7 +35,7 @@ std::optional<Length> length(QStringView text)
     const std::optional<double> value = number(text);
     if (!value)
         return std::nullopt;
-    return Length{*value, text.contains(u'.')};
+    return Length {*value, text.contains(u'.')};
 }
 
 Parsed parseDimension(QStringView what, QStringView value, std::optional<Length> &out)
@@ -53,12 +52,21 @@ Parsed parseDimension(QStringView what, QStringView value, std::optional<Length>
 std::optional<CropMode> cropMode(QStringView value)
 {
     static const QHash<QString, CropMode> modes = {
-        {u"scale"_s, CropMode::Scale}, {u"fit"_s, CropMode::Fit},     {u"limit"_s, CropMode::Limit},
-        {u"mfit"_s, CropMode::MFit},   {u"fill"_s, CropMode::Fill},   {u"lfill"_s, CropMode::LFill},
-        {u"pad"_s, CropMode::Pad},     {u"lpad"_s, CropMode::LPad},   {u"mpad"_s, CropMode::MPad},
-        {u"crop"_s, CropMode::Crop},   {u"thumb"_s, CropMode::Thumb},
+        {u"scale"_s, CropMode::Scale},
+        {u"fit"_s, CropMode::Fit},
+        {u"limit"_s, CropMode::Limit},
+        {u"mfit"_s, CropMode::MFit},
+        {u"fill"_s, CropMode::Fill},
+        {u"lfill"_s, CropMode::LFill},
+        {u"pad"_s, CropMode::Pad},
+        {u"lpad"_s, CropMode::LPad},
+        {u"mpad"_s, CropMode::MPad},
+        {u"crop"_s, CropMode::Crop},
+        {u"thumb"_s, CropMode::Thumb},
         // Content-aware modes, rendered with centre gravity.
-        {u"auto"_s, CropMode::Fill},   {u"fill_pad"_s, CropMode::Fill}, {u"auto_pad"_s, CropMode::Pad},
+        {u"auto"_s, CropMode::Fill},
+        {u"fill_pad"_s, CropMode::Fill},
+        {u"auto_pad"_s, CropMode::Pad},
     };
     const auto it = modes.constFind(value.toString());
     if (it == modes.constEnd())
@@ -69,17 +77,18 @@ std::optional<CropMode> cropMode(QStringView value)
 std::optional<Gravity> gravity(QStringView value)
 {
     static const QHash<QString, Gravity> compass = {
-        {u"north_west"_s, Gravity::NorthWest}, {u"north"_s, Gravity::North},   {u"north_east"_s, Gravity::NorthEast},
-        {u"west"_s, Gravity::West},            {u"center"_s, Gravity::Center}, {u"east"_s, Gravity::East},
-        {u"south_west"_s, Gravity::SouthWest}, {u"south"_s, Gravity::South},   {u"south_east"_s, Gravity::SouthEast},
-        {u"xy_center"_s, Gravity::XYCenter},
+        {u"north_west"_s, Gravity::NorthWest}, {u"north"_s, Gravity::North},
+        {u"north_east"_s, Gravity::NorthEast}, {u"west"_s, Gravity::West},
+        {u"center"_s, Gravity::Center},        {u"east"_s, Gravity::East},
+        {u"south_west"_s, Gravity::SouthWest}, {u"south"_s, Gravity::South},
+        {u"south_east"_s, Gravity::SouthEast}, {u"xy_center"_s, Gravity::XYCenter},
     };
     const auto it = compass.constFind(value.toString());
     if (it != compass.constEnd())
         return *it;
     // Content-aware gravities need detection the sandbox does not have: the centre stands in.
-    static const QStringView contentAware[] = {u"auto", u"face", u"faces", u"body", u"custom", u"ocr_text", u"adv_",
-                                               u"liquid"};
+    static const QStringView contentAware[]
+        = {u"auto", u"face", u"faces", u"body", u"custom", u"ocr_text", u"adv_", u"liquid"};
     for (const QStringView prefix : contentAware) {
         if (value.startsWith(prefix))
             return Gravity::Center;
@@ -90,8 +99,8 @@ std::optional<Gravity> gravity(QStringView value)
 std::optional<int> quality(QStringView value)
 {
     static const QHash<QString, int> automatic = {
-        {u"auto"_s, 80}, {u"auto:best"_s, 90}, {u"auto:good"_s, 80}, {u"auto:eco"_s, 70}, {u"auto:low"_s, 60},
-        {u"jpegmini"_s, 80},
+        {u"auto"_s, 80},     {u"auto:best"_s, 90}, {u"auto:good"_s, 80},
+        {u"auto:eco"_s, 70}, {u"auto:low"_s, 60},  {u"jpegmini"_s, 80},
     };
     const auto it = automatic.constFind(value.toString());
     if (it != automatic.constEnd())
@@ -99,7 +108,8 @@ std::optional<int> quality(QStringView value)
     if (value.startsWith(u"jpegmini:"))
         return 80;
     // `80:420` sets chroma subsampling too; only the number matters here.
-    const std::optional<double> q = number(value.left(value.indexOf(u':') < 0 ? value.size() : value.indexOf(u':')));
+    const std::optional<double> q
+        = number(value.left(value.indexOf(u':') < 0 ? value.size() : value.indexOf(u':')));
     if (!q || *q < 1 || *q > 100)
         return std::nullopt;
     return static_cast<int>(*q);
@@ -151,7 +161,7 @@ std::optional<Rotation> rotation(QStringView value)
 std::optional<CornerRadii> radius(QStringView value)
 {
     if (value == u"max")
-        return CornerRadii{0, 0, 0, 0, true};
+        return CornerRadii {0, 0, 0, 0, true};
     QList<double> radii;
     for (const QStringView part : value.tokenize(u':')) {
         const std::optional<double> r = number(part);
@@ -162,13 +172,13 @@ std::optional<CornerRadii> radius(QStringView value)
     // CSS order: 1 value for all, 2 = (top-left & bottom-right, top-right & bottom-left), 3, 4.
     switch (radii.size()) {
     case 1:
-        return CornerRadii{radii[0], radii[0], radii[0], radii[0], false};
+        return CornerRadii {radii[0], radii[0], radii[0], radii[0], false};
     case 2:
-        return CornerRadii{radii[0], radii[1], radii[0], radii[1], false};
+        return CornerRadii {radii[0], radii[1], radii[0], radii[1], false};
     case 3:
-        return CornerRadii{radii[0], radii[1], radii[2], radii[1], false};
+        return CornerRadii {radii[0], radii[1], radii[2], radii[1], false};
     case 4:
-        return CornerRadii{radii[0], radii[1], radii[2], radii[3], false};
+        return CornerRadii {radii[0], radii[1], radii[2], radii[3], false};
     default:
         return std::nullopt;
     }
@@ -184,24 +194,25 @@ std::optional<QColor> background(QStringView value)
 
 std::optional<Border> border(QStringView value)
 {
-    static const QRegularExpression pattern(u"^(\\d+)px_solid_(.+)$"_s);
-    const QRegularExpressionMatch match = pattern.match(value.toString());
-    if (!match.hasMatch())
+    // Only the form the SDKs produce: <width>px_solid_<color>.
+    const qsizetype marker = value.indexOf(u"px_solid_");
+    if (marker <= 0)
         return std::nullopt;
-    const std::optional<QColor> color = parseCloudinaryColor(match.capturedView(2));
-    const int width = match.capturedView(1).toInt();
-    if (!color || width <= 0 || width > 1000)
+    bool ok = false;
+    const int width = value.left(marker).toInt(&ok);
+    const std::optional<QColor> color = parseCloudinaryColor(value.mid(marker + 9));
+    if (!ok || !color || width <= 0 || width > 1000)
         return std::nullopt;
-    return Border{width, *color};
+    return Border {width, *color};
 }
 
 // Recognised, accepted and not rendered: video/audio parameters, d_ (the server's default
 // image), z_ (zoom for face crops) and other parameters without a visible effect here.
 bool isIgnoredKey(QStringView key)
 {
-    static const QSet<QString> keys = {u"ac"_s, u"af"_s, u"br"_s, u"cs"_s,  u"d"_s,  u"dl"_s, u"dn"_s,
-                                       u"du"_s, u"eo"_s, u"fn"_s, u"fps"_s, u"ki"_s, u"p"_s,  u"pg"_s,
-                                       u"so"_s, u"sp"_s, u"vc"_s, u"vs"_s,  u"z"_s};
+    static const QSet<QString> keys
+        = {u"ac"_s,  u"af"_s, u"br"_s, u"cs"_s, u"d"_s,  u"dl"_s, u"dn"_s, u"du"_s, u"eo"_s, u"fn"_s,
+           u"fps"_s, u"ki"_s, u"p"_s,  u"pg"_s, u"so"_s, u"sp"_s, u"vc"_s, u"vs"_s, u"z"_s};
     return keys.contains(key.toString());
 }
 
@@ -213,23 +224,24 @@ Parsed parseParameter(StepParameters &p, const QString &key, const QString &valu
         return parseDimension(u"height", value, p.height);
     if (key == u"c") {
         p.crop = cropMode(value);
-        return p.crop ? Parsed{} : transformationError(u"Invalid crop mode: c_"_s + value);
+        return p.crop ? Parsed {} : transformationError(u"Invalid crop mode: c_"_s + value);
     }
     if (key == u"g") {
         p.gravity = gravity(value);
-        return p.gravity ? Parsed{} : invalid(u"gravity", value);
+        return p.gravity ? Parsed {} : invalid(u"gravity", value);
     }
     if (key == u"x" || key == u"y") {
         std::optional<Length> &target = key == u"x" ? p.x : p.y;
         target = length(value);
-        return target ? Parsed{} : invalid(key, value);
+        return target ? Parsed {} : invalid(key, value);
     }
     if (key == u"ar") {
         p.aspectRatio = aspectRatio(value);
-        return p.aspectRatio ? Parsed{} : invalid(u"aspect ratio", value);
+        return p.aspectRatio ? Parsed {} : invalid(u"aspect ratio", value);
     }
     if (key == u"dpr") {
-        const std::optional<double> dpr = value.startsWith(u"auto") ? std::optional<double>(1.0) : number(value);
+        const std::optional<double> dpr
+            = value.startsWith(u"auto") ? std::optional<double>(1.0) : number(value);
         if (!dpr || *dpr <= 0)
             return invalid(u"dpr", value);
         p.dpr = *dpr;
@@ -237,7 +249,7 @@ Parsed parseParameter(StepParameters &p, const QString &key, const QString &valu
     }
     if (key == u"q") {
         p.quality = quality(value);
-        return p.quality ? Parsed{} : invalid(u"quality", value);
+        return p.quality ? Parsed {} : invalid(u"quality", value);
     }
     if (key == u"e") {
         core::Result<Effect> effect = parseEffect(value);
@@ -248,23 +260,23 @@ Parsed parseParameter(StepParameters &p, const QString &key, const QString &valu
     }
     if (key == u"a") {
         p.rotation = rotation(value);
-        return p.rotation ? Parsed{} : invalid(u"angle", value);
+        return p.rotation ? Parsed {} : invalid(u"angle", value);
     }
     if (key == u"r") {
         p.radius = radius(value);
-        return p.radius ? Parsed{} : invalid(u"radius", value);
+        return p.radius ? Parsed {} : invalid(u"radius", value);
     }
     if (key == u"b") {
         p.background = background(value);
-        return p.background ? Parsed{} : invalid(u"background color", value);
+        return p.background ? Parsed {} : invalid(u"background color", value);
     }
     if (key == u"co") {
         p.color = parseCloudinaryColor(value);
-        return p.color ? Parsed{} : invalid(u"color", value);
+        return p.color ? Parsed {} : invalid(u"color", value);
     }
     if (key == u"bo") {
         p.border = border(value);
-        return p.border ? Parsed{} : invalid(u"border", value);
+        return p.border ? Parsed {} : invalid(u"border", value);
     }
     if (key == u"o") {
         const std::optional<double> opacity = number(value);
@@ -288,7 +300,8 @@ Parsed parseParameter(StepParameters &p, const QString &key, const QString &valu
         return std::nullopt;
     }
     if (key == u"if")
-        return transformationError(u"Conditional transformations are not supported by the sandbox - if_"_s + value);
+        return transformationError(u"Conditional transformations are not supported by the sandbox - if_"_s
+                                   + value);
     if (key.startsWith(u'$'))
         return transformationError(u"User-defined variables are not supported by the sandbox - "_s + key);
     if (key == u"t")

@@ -71,7 +71,7 @@ struct StepParameters
     std::optional<Border> border;
     std::optional<int> opacity;
     std::optional<QColor> color;
-    QString overlay;  ///< `l_` as written: `text:Arial_20:Hi` or `brand:logo`
+    QString overlay; ///< `l_` as written: `text:Arial_20:Hi` or `brand:logo`
     QString underlay; ///< `u_` as written
     QStringList flags;
     QString format; ///< `f_`, lower case

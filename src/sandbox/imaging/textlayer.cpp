@@ -33,6 +33,20 @@ QRectF layoutRect(const TextLayer &layer, int wrapWidth)
     return rect;
 }
 
+std::optional<QFont::Weight> namedWeight(QStringView token)
+{
+    static const std::pair<QStringView, QFont::Weight> weights[] = {
+        {u"thin", QFont::Thin},     {u"extralight", QFont::ExtraLight}, {u"light", QFont::Light},
+        {u"medium", QFont::Medium}, {u"semibold", QFont::DemiBold},     {u"extrabold", QFont::ExtraBold},
+        {u"black", QFont::Black},
+    };
+    for (const auto &[name, weight] : weights) {
+        if (token == name)
+            return weight;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 QString decodeLayerText(QStringView text)
@@ -67,6 +81,8 @@ core::Result<TextLayer> TextLayer::parse(QStringView spec)
         const QString &token = style.at(i);
         if (token == u"bold")
             layer.font.setBold(true);
+        else if (const std::optional<QFont::Weight> weight = namedWeight(token))
+            layer.font.setWeight(*weight);
         else if (token == u"italic")
             layer.font.setItalic(true);
         else if (token == u"underline")

@@ -31,7 +31,8 @@ struct TextLayer
 
     /// Renders the text in `color` on `background` (transparent when absent). Works on any
     /// thread once a QGuiApplication exists (fonts come from the platform's font database).
-    [[nodiscard]] QImage render(const QColor &color, const std::optional<QColor> &background, int wrapWidth) const;
+    [[nodiscard]] QImage render(const QColor &color, const std::optional<QColor> &background,
+                                int wrapWidth) const;
 };
 
 /// Percent-decodes an overlay's text or public id, undoing one or two levels of encoding.
