@@ -144,7 +144,11 @@ QFuture<ApiResponse> Sandbox::handle(ApiRequest &request)
 
 ApiResponse Sandbox::handleApi(EnvironmentConfig &env, const ApiRequest &request, const QString &baseUrl)
 {
-    const QStringList path = request.segments.mid(2);
+    // The Node SDK encodes the whole Admin path with encodeURIComponent ("resources%2Fsearch",
+    // "folders%2Fa%2Fb"), Python leaves "/" literal: both mean the same path.
+    QStringList path;
+    for (const QString &segment : request.segments.mid(2))
+        path.append(segment.split(u'/', Qt::SkipEmptyParts));
     ApiContext ctx{m_store, env, baseUrl, now()};
     static const QStringList kUploadActions = {QStringLiteral("upload"), QStringLiteral("upload_chunked"),
                                                QStringLiteral("destroy"), QStringLiteral("rename"),

@@ -33,7 +33,13 @@ struct Error
     bool retryable = false;
     std::optional<QDateTime> retryAfter;
 
-    static Error invalidInput(QString text) { return Error{Kind::InvalidInput, std::move(text)}; }
+    static Error invalidInput(QString text)
+    {
+        Error error;
+        error.kind = Kind::InvalidInput;
+        error.message = std::move(text);
+        return error;
+    }
 };
 
 /// Either a value or an Error. A small stand-in for C++23 std::expected.

@@ -1,0 +1,531 @@
+// Expression::parse: a recursive-descent parser reading characters directly (no separate token
+// stream), because whether `-`, `*` or `TO` is an operator depends on where it stands.
+
+#include "searchexpression.h"
+#include "searchliterals.h"
+#include "searchterms.h"
+
+namespace stratus::core::search {
+
+namespace {
+
+using namespace Qt::StringLiterals;
+using detail::isBareChar;
+using detail::operatorText;
+using detail::RawValue;
+
+constexpr int kMaxDepth = 64;
+
+// Inside `field:( … )` every bare value belongs to this field.
+struct FieldContext
+{
+    Field field;
+    QString key;
+    QString name;
+    Operator op;
+};
+
+class Parser
+{
+public:
+    explicit Parser(QStringView text)
+        : m_text(text)
+    {
+    }
+
+    // The root, or nullopt with error() set. An empty input gives a Node-less success via m_empty.
+    std::optional<Node> parseAll()
+    {
+        skipSpace();
+        if (atEnd()) {
+            m_empty = true;
+            return std::nullopt;
+        }
+        auto root = parseOr(nullptr, true);
+        if (!root)
+            return std::nullopt;
+        skipSpace();
+        if (!atEnd())
+            return fail(m_pos, peek() == u')' ? u"unbalanced ')'"_s : u"unexpected text"_s);
+        return root;
+    }
+
+    [[nodiscard]] bool isEmptyExpression() const { return m_empty; }
+    [[nodiscard]] const QString &error() const { return m_error; }
+
+private:
+    QStringView m_text;
+    qsizetype m_pos = 0;
+    int m_depth = 0;
+    bool m_empty = false;
+    QString m_error;
+
+    // ---- character level ----------------------------------------------------------------------
+
+    [[nodiscard]] bool atEnd() const { return m_pos >= m_text.size(); }
+    [[nodiscard]] QChar peek(qsizetype offset = 0) const
+    {
+        const qsizetype i = m_pos + offset;
+        return i < m_text.size() ? m_text[i] : QChar();
+    }
+    void skipSpace()
+    {
+        while (!atEnd() && peek().isSpace())
+            ++m_pos;
+    }
+
+    // A whole bare word equal to @p word (not a prefix of a longer word).
+    [[nodiscard]] bool atWord(QLatin1String word) const
+    {
+        if (!m_text.sliced(m_pos).startsWith(word))
+            return false;
+        const qsizetype after = m_pos + word.size();
+        return after >= m_text.size() || !(isBareChar(m_text[after]) || m_text[after] == u'\\');
+    }
+    [[nodiscard]] bool atAndOperator() const
+    {
+        return atWord("AND"_L1) || (peek() == u'&' && peek(1) == u'&');
+    }
+    [[nodiscard]] bool atOrOperator() const { return atWord("OR"_L1) || (peek() == u'|' && peek(1) == u'|'); }
+    [[nodiscard]] bool atTermEnd() const
+    {
+        return atEnd() || peek() == u')' || atAndOperator() || atOrOperator();
+    }
+
+    std::nullopt_t fail(qsizetype pos, const QString &message)
+    {
+        if (m_error.isEmpty())
+            m_error = message + u" at position "_s + QString::number(pos + 1);
+        return std::nullopt;
+    }
+
+    std::nullopt_t failUnexpected(qsizetype pos)
+    {
+        const QChar c = pos < m_text.size() ? m_text[pos] : QChar();
+        const QString shown = u"'"_s + c + u"'"_s;
+        switch (c.unicode()) {
+        case u'&':
+            return fail(pos, u"unexpected "_s + shown + u"; write AND or &&"_s);
+        case u'|':
+            return fail(pos, u"unexpected "_s + shown + u"; write OR or ||"_s);
+        case u'^':
+        case u'~':
+        case u'?':
+        case u'!':
+            return fail(pos, shown + u" is not supported; quote the value or escape it with a backslash"_s);
+        case u':':
+        case u'=':
+        case u'<':
+        case u'>':
+            return fail(pos, u"unexpected "_s + shown + u"; quote values that contain it"_s);
+        case u'[':
+        case u'{':
+            return fail(pos, u"unexpected "_s + shown + u"; a range needs a field, as in bytes:[1 TO 100]"_s);
+        case u']':
+        case u'}':
+            return fail(pos, u"unexpected "_s + shown);
+        default:
+            return fail(pos, u"unexpected "_s + shown);
+        }
+    }
+
+    bool enterNesting(qsizetype pos)
+    {
+        if (++m_depth > kMaxDepth) {
+            fail(pos, u"the expression is nested too deeply (more than %1 levels)"_s.arg(kMaxDepth));
+            return false;
+        }
+        return true;
+    }
+    void leaveNesting() { --m_depth; }
+
+    // A bare word: bare characters and backslash escapes, optionally ending in an unescaped `*`.
+    std::optional<RawValue> readWord()
+    {
+        RawValue word;
+        word.pos = m_pos;
+        while (!atEnd()) {
+            const QChar c = peek();
+            if (c == u'\\') {
+                if (m_pos + 1 >= m_text.size())
+                    return fail(m_pos, u"dangling '\\' at the end"_s);
+                word.text.append(peek(1));
+                word.escaped = true;
+                m_pos += 2;
+                continue;
+            }
+            if (c == u'*') {
+                const QChar next = peek(1);
+                if (m_pos + 1 < m_text.size() && next != u'"'
+                    && (isBareChar(next) || next == u'\\' || next == u'*'))
+                    return fail(m_pos, u"only a trailing '*' wildcard is supported"_s);
+                word.prefix = true;
+                ++m_pos;
+                break;
+            }
+            if (!isBareChar(c))
+                break;
+            word.text.append(c);
+            ++m_pos;
+        }
+        return word;
+    }
+
+    // A quoted value; inside, a backslash escapes any character and `*` is only allowed last.
+    std::optional<RawValue> readQuoted()
+    {
+        RawValue value;
+        value.pos = m_pos;
+        value.quoted = true;
+        ++m_pos; // opening quote
+        while (true) {
+            if (atEnd())
+                return fail(value.pos, u"unterminated quoted value"_s);
+            const QChar c = peek();
+            if (c == u'"') {
+                ++m_pos;
+                return value;
+            }
+            if (c == u'\\') {
+                if (m_pos + 1 >= m_text.size())
+                    return fail(value.pos, u"unterminated quoted value"_s);
+                value.text.append(peek(1));
+                value.escaped = true;
+                m_pos += 2;
+                continue;
+            }
+            if (c == u'*') {
+                if (peek(1) != u'"')
+                    return fail(m_pos,
+                                u"only a trailing '*' wildcard is supported; write \\* for a literal *"_s);
+                value.prefix = true;
+                ++m_pos;
+                continue;
+            }
+            value.text.append(c);
+            ++m_pos;
+        }
+    }
+
+    std::optional<RawValue> readValue()
+    {
+        if (peek() == u'"')
+            return readQuoted();
+        return readWord();
+    }
+
+    // ---- grammar ------------------------------------------------------------------------------
+
+    static Node combine(Node::Kind kind, std::vector<Node> nodes)
+    {
+        if (nodes.size() == 1)
+            return std::move(nodes.front());
+        Node node;
+        node.kind = kind;
+        for (Node &child : nodes) {
+            if (child.kind == kind) {
+                for (Node &grandChild : child.children)
+                    node.children.push_back(std::move(grandChild));
+            } else {
+                node.children.push_back(std::move(child));
+            }
+        }
+        return node;
+    }
+
+    static Node negate(Node child)
+    {
+        Node node;
+        node.kind = Node::Kind::Not;
+        node.children.push_back(std::move(child));
+        return node;
+    }
+
+    std::optional<Node> parseOr(const FieldContext *context, bool groupStart)
+    {
+        std::vector<Node> nodes;
+        auto first = parseAnd(context, groupStart);
+        if (!first)
+            return std::nullopt;
+        nodes.push_back(std::move(*first));
+        while (true) {
+            skipSpace();
+            if (!atOrOperator())
+                break;
+            const qsizetype opPos = m_pos;
+            m_pos += 2;
+            skipSpace();
+            if (atTermEnd())
+                return fail(opPos, u"'OR' needs a term after it"_s);
+            auto next = parseAnd(context, false);
+            if (!next)
+                return std::nullopt;
+            nodes.push_back(std::move(*next));
+        }
+        return combine(Node::Kind::Or, std::move(nodes));
+    }
+
+    std::optional<Node> parseAnd(const FieldContext *context, bool groupStart)
+    {
+        std::vector<Node> nodes;
+        auto first = parseUnary(context, groupStart);
+        if (!first)
+            return std::nullopt;
+        nodes.push_back(std::move(*first));
+        while (true) {
+            skipSpace();
+            if (atEnd() || peek() == u')' || atOrOperator())
+                break;
+            if (atAndOperator()) {
+                const qsizetype opPos = m_pos;
+                m_pos += peek() == u'&' ? 2 : 3;
+                skipSpace();
+                if (atTermEnd())
+                    return fail(opPos, u"'AND' needs a term after it"_s);
+            }
+            auto next = parseUnary(context, false);
+            if (!next)
+                return std::nullopt;
+            nodes.push_back(std::move(*next));
+        }
+        return combine(Node::Kind::And, std::move(nodes));
+    }
+
+    std::optional<Node> parseUnary(const FieldContext *context, bool groupStart)
+    {
+        skipSpace();
+        const qsizetype pos = m_pos;
+        if (atWord("NOT"_L1)) {
+            if (groupStart) {
+                return fail(pos,
+                            m_depth == 0 ? u"NOT cannot start an expression; write -field:value instead"_s
+                                         : u"NOT cannot start a group; write -field:value instead"_s);
+            }
+            m_pos += 3;
+            skipSpace();
+            if (atTermEnd() || atWord("NOT"_L1))
+                return fail(pos, u"'NOT' needs a term after it"_s);
+            if (!enterNesting(pos))
+                return std::nullopt;
+            auto child = parsePrimary(context);
+            leaveNesting();
+            if (!child)
+                return std::nullopt;
+            return negate(std::move(*child));
+        }
+        if (peek() == u'-' || peek() == u'+') {
+            const bool negative = peek() == u'-';
+            const QChar next = peek(1);
+            if (m_pos + 1 >= m_text.size() || next.isSpace() || next == u')')
+                return fail(pos, u"'%1' must be followed directly by a term"_s.arg(peek()));
+            ++m_pos;
+            if (!negative)
+                return parsePrimary(context);
+            if (!enterNesting(pos))
+                return std::nullopt;
+            auto child = parsePrimary(context);
+            leaveNesting();
+            if (!child)
+                return std::nullopt;
+            return negate(std::move(*child));
+        }
+        if (atAndOperator())
+            return fail(pos, u"'AND' needs a term before it"_s);
+        if (atOrOperator())
+            return fail(pos, u"'OR' needs a term before it"_s);
+        return parsePrimary(context);
+    }
+
+    std::optional<Node> parsePrimary(const FieldContext *context)
+    {
+        skipSpace();
+        const qsizetype pos = m_pos;
+        if (atEnd())
+            return fail(pos, u"expected a search term"_s);
+        if (peek() == u'(')
+            return parseGroup(context);
+        if (peek() == u')')
+            return fail(pos, u"unbalanced ')'"_s);
+        return parseTerm(context);
+    }
+
+    std::optional<Node> parseGroup(const FieldContext *context)
+    {
+        const qsizetype open = m_pos;
+        ++m_pos;
+        if (!enterNesting(open))
+            return std::nullopt;
+        skipSpace();
+        if (peek() == u')')
+            return fail(open, u"empty parentheses"_s);
+        if (atEnd())
+            return fail(open, u"missing ')' for this '('"_s);
+        auto body = parseOr(context, true);
+        if (!body)
+            return std::nullopt;
+        skipSpace();
+        if (peek() != u')')
+            return fail(open, u"missing ')' for this '('"_s);
+        ++m_pos;
+        leaveNesting();
+        return body;
+    }
+
+    std::optional<Node> parseTerm(const FieldContext *context)
+    {
+        const qsizetype start = m_pos;
+        const QChar c = peek();
+        if (c == u'"') {
+            auto value = readQuoted();
+            if (!value)
+                return std::nullopt;
+            return valueTerm(context, *value);
+        }
+        if (context && context->op == Operator::Match && (c == u'[' || c == u'{'))
+            return parseRange(context->field, context->key, context->name, start);
+        if (!isBareChar(c) && c != u'\\' && c != u'*')
+            return failUnexpected(start);
+
+        auto word = readWord();
+        if (!word)
+            return std::nullopt;
+        const QChar next = peek();
+        const bool isField = next == u':' || next == u'=' || next == u'<' || next == u'>';
+        if (isField && !word->prefix && !word->text.isEmpty()) {
+            if (context)
+                return fail(start,
+                            u"'%1' cannot contain another field"_s.arg(
+                                context->name + operatorText(context->op) + u"(…)"_s));
+            if (word->escaped)
+                return fail(start, u"invalid field name '%1'"_s.arg(word->text));
+            return parseFieldTerm(word->text, start);
+        }
+        return valueTerm(context, *word);
+    }
+
+    std::optional<Node> valueTerm(const FieldContext *context, const RawValue &value)
+    {
+        if (context)
+            return termNode(
+                detail::buildTerm(context->field, context->key, context->name, context->op, value));
+        return termNode(detail::buildTerm(Field::FreeText, {}, {}, Operator::Match, value));
+    }
+
+    std::optional<Node> parseFieldTerm(const QString &name, qsizetype start)
+    {
+        Field field = Field::FreeText;
+        QString key;
+        const qsizetype dot = name.indexOf(u'.');
+        const QString base = dot < 0 ? name : name.first(dot);
+        if (base == "context"_L1 || base == "metadata"_L1) {
+            key = dot < 0 ? QString() : name.sliced(dot + 1);
+            if (key.isEmpty())
+                return fail(start, u"'%1' needs a key, as in %1.KEY"_s.arg(base));
+            field = base == "context"_L1 ? Field::Context : Field::Metadata;
+        } else if (const auto known = fieldFromName(name)) {
+            field = *known;
+        } else if (isUnsupportedCloudinaryField(name)) {
+            return fail(start, u"the field '%1' is not supported by Stratus' local search"_s.arg(name));
+        } else {
+            return fail(start, u"unknown field '%1'"_s.arg(name));
+        }
+
+        Operator op = Operator::Match;
+        switch (peek().unicode()) {
+        case u':':
+            op = Operator::Match;
+            ++m_pos;
+            break;
+        case u'=':
+            op = Operator::Equals;
+            ++m_pos;
+            break;
+        case u'>':
+            op = peek(1) == u'=' ? Operator::GreaterOrEqual : Operator::Greater;
+            m_pos += op == Operator::Greater ? 1 : 2;
+            break;
+        default: // '<'
+            op = peek(1) == u'=' ? Operator::LessOrEqual : Operator::Less;
+            m_pos += op == Operator::Less ? 1 : 2;
+            break;
+        }
+        const QString written = name + operatorText(op);
+
+        skipSpace();
+        const QChar c = peek();
+        if (op == Operator::Match && (c == u'[' || c == u'{'))
+            return parseRange(field, key, name, start);
+        if ((op == Operator::Match || op == Operator::Equals) && c == u'(') {
+            const FieldContext context {field, key, name, op};
+            return parseGroup(&context);
+        }
+        if (atEnd() || !(isBareChar(c) || c == u'"' || c == u'\\' || c == u'*'))
+            return fail(m_pos, u"expected a value after '%1'"_s.arg(written));
+        auto value = readValue();
+        if (!value)
+            return std::nullopt;
+        if (!value->quoted && !value->escaped && !value->prefix
+            && (value->text == "AND"_L1 || value->text == "OR"_L1 || value->text == "NOT"_L1))
+            return fail(value->pos, u"expected a value after '%1', found %2"_s.arg(written, value->text));
+        value->pos = start;
+        return termNode(detail::buildTerm(field, key, name, op, *value));
+    }
+
+    std::optional<RawValue> readBound()
+    {
+        skipSpace();
+        const QChar c = peek();
+        if (atEnd() || !(isBareChar(c) || c == u'"' || c == u'\\' || c == u'*'))
+            return fail(m_pos, u"expected a range bound"_s);
+        return readValue();
+    }
+
+    std::optional<Node> parseRange(Field field, const QString &key, const QString &name, qsizetype start)
+    {
+        const qsizetype open = m_pos;
+        const bool lowerInclusive = peek() == u'[';
+        ++m_pos;
+        auto lower = readBound();
+        if (!lower)
+            return std::nullopt;
+        skipSpace();
+        if (!atWord("TO"_L1))
+            return fail(m_pos, u"expected 'TO' in the range"_s);
+        m_pos += 2;
+        auto upper = readBound();
+        if (!upper)
+            return std::nullopt;
+        skipSpace();
+        if (peek() != u']' && peek() != u'}')
+            return fail(open, u"unterminated range; close it with ']' or '}'"_s);
+        const bool upperInclusive = peek() == u']';
+        ++m_pos;
+        return termNode(
+            detail::buildRange(field, key, name, start, *lower, lowerInclusive, *upper, upperInclusive));
+    }
+
+    std::optional<Node> termNode(detail::TermResult result)
+    {
+        if (auto *termError = std::get_if<detail::TermError>(&result))
+            return fail(termError->pos, termError->message);
+        Node node;
+        node.kind = Node::Kind::Term;
+        node.term = std::get<Term>(std::move(result));
+        return node;
+    }
+};
+
+} // namespace
+
+Result<Expression> Expression::parse(QStringView text)
+{
+    Parser parser(text);
+    auto root = parser.parseAll();
+    if (parser.isEmptyExpression())
+        return Expression();
+    if (!root)
+        return Error::invalidInput(parser.error());
+    return Expression(std::make_shared<const Node>(std::move(*root)));
+}
+
+} // namespace stratus::core::search
