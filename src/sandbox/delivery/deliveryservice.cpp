@@ -196,33 +196,41 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
     }
     const QList<imaging::Step> stepsToApply = *expanded;
     const QSize videoSize(asset->width, asset->height);
+    const QSize originalSize = videoSize;
     const QString accept = QString::fromLatin1(request.header("accept"));
-    return QtConcurrent::run([originalPath, poster, videoSize, stepsToApply, cachedPath, derivedDir, mimeType,
+    return QtConcurrent::run([originalPath, poster, videoSize, originalSize, stepsToApply, cachedPath, derivedDir,
                               layerFiles, accept, requestedFormat, sourceFormat]() -> ApiResponse {
+        const imaging::ImageTransformer transformer;
         QImage source;
         if (poster) {
             source = videoPosterFrame(originalPath, videoSize);
         } else {
-            QImageReader reader(originalPath);
-            reader.setAutoTransform(true);
-            if (reader.size().isValid() && qint64(reader.size().width()) * reader.size().height() > 100'000'000LL)
-                return deliveryError(400, QStringLiteral("Image is too large"));
-            source = reader.read();
+            QFile file(originalPath);
+            if (!file.open(QIODevice::ReadOnly))
+                return deliveryError(404, QStringLiteral("Resource not found"));
+            // Big reductions decode JPEGs at a fraction of their size: several times faster.
+            auto decoded = imaging::decodeImage(file.readAll(), transformer.limits().maxSourcePixels,
+                                                transformer.decodeScaleHint(originalSize, stepsToApply));
+            if (!decoded)
+                return deliveryError(400, decoded.error().message);
+            source = decoded->image;
         }
         if (source.isNull())
             return deliveryError(400, QStringLiteral("Image file is corrupt or in an unsupported format"));
-        const imaging::ImageTransformer transformer;
         imaging::RequestContext context;
         context.acceptHeader = accept;
         context.extension = requestedFormat;
         context.originalFormat = sourceFormat;
         auto rendered = transformer.apply(
-            source, stepsToApply, [&layerFiles](const QString &publicId) -> std::optional<QImage> {
+            source, stepsToApply, [&layerFiles, &transformer](const QString &publicId) -> std::optional<QImage> {
                 const auto it = layerFiles.constFind(publicId);
                 if (it == layerFiles.cend())
                     return std::nullopt;
-                QImage layer(*it);
-                return layer.isNull() ? std::nullopt : std::optional<QImage>(layer);
+                QFile layerFile(*it);
+                if (!layerFile.open(QIODevice::ReadOnly))
+                    return std::nullopt;
+                auto layer = imaging::decodeImage(layerFile.readAll(), transformer.limits().maxSourcePixels);
+                return layer ? std::optional<QImage>(layer->image) : std::nullopt;
             },
             context);
         if (!rendered)
@@ -236,7 +244,7 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
             cache.write(*encoded);
             cache.commit();
         }
-        ApiResponse response = ApiResponse::bytes(*encoded, mimeType);
+        ApiResponse response = ApiResponse::bytes(*encoded, rendered->mimeType().toLatin1());
         response.setHeader("X-Sandbox-Cache", "miss");
         return response;
     });

@@ -75,7 +75,7 @@ QString mimeTypeForFormat(QStringView format)
     return u"image/"_s + canonical;
 }
 
-core::Result<DecodedImage> decodeImage(const QByteArray &data, qint64 maxPixels)
+core::Result<DecodedImage> decodeImage(const QByteArray &data, qint64 maxPixels, double scale)
 {
     QBuffer buffer;
     buffer.setData(data);
@@ -93,6 +93,11 @@ core::Result<DecodedImage> decodeImage(const QByteArray &data, qint64 maxPixels)
     decoded.format = canonicalFormat(QString::fromLatin1(reader.format()));
     if (decoded.format.isEmpty())
         decoded.format = QString::fromLatin1(reader.format());
+    // libjpeg scales by 1/2, 1/4 and 1/8 while decoding; other readers would decode fully and
+    // then scale, slower than the transformer's own reduction.
+    if (scale < 1.0 && decoded.format == u"jpg" && size.isValid())
+        reader.setScaledSize(
+            QSize(std::max(1, qRound(size.width() * scale)), std::max(1, qRound(size.height() * scale))));
     if (!reader.read(&decoded.image))
         return transformationError(u"Invalid image file - "_s + reader.errorString());
     if (static_cast<qint64>(decoded.image.width()) * decoded.image.height() > maxPixels)

@@ -48,7 +48,10 @@ public:
                     if (!layer)
                         return layer;
                 }
-                image = place(image, layer.value(), placement, !step.underlay.isEmpty());
+                ImageResult placed = place(image, layer.value(), step, placement);
+                if (!placed)
+                    return placed;
+                image = std::move(placed).value();
                 i = applyAt < 0 ? i + 1 : applyAt + 1;
                 continue;
             }
@@ -236,15 +239,35 @@ private:
         return *image;
     }
 
-    QImage place(const QImage &base, const QImage &layer, const StepParameters &placement,
-                 bool underneath) const
+    // Puts a layer on the base, by the gravity and offsets of `placement` (the l_ component itself
+    // or its fl_layer_apply). Like Cloudinary, a layer reaching past the base grows the canvas
+    // unless fl_no_overflow clips it (or fl_text_disallow_overflow refuses it).
+    ImageResult place(const QImage &base, const QImage &layer, const StepParameters &opening,
+                      const StepParameters &placement) const
     {
+        auto flagged = [&](QStringView flag) {
+            return opening.hasFlag(flag) || placement.hasFlag(flag);
+        };
+        const bool underneath = !opening.underlay.isEmpty();
+        if (flagged(u"tiled"))
+            return composited(base, layer, {}, underneath, true);
         const Gravity gravity = placement.gravity.value_or(Gravity::Center);
         const QPointF offset(placement.x ? placement.x->resolve(base.width()) : 0,
                              placement.y ? placement.y->resolve(base.height()) : 0);
         const QPoint position
             = anchoredPosition(QSizeF(base.size()), QSizeF(layer.size()), gravity, offset).toPoint();
-        return composited(base, layer, position, underneath, placement.hasFlag(u"tiled"));
+        const QRect layerRect(position, layer.size());
+        if (base.rect().contains(layerRect)
+            || (flagged(u"no_overflow") && !flagged(u"text_disallow_overflow")))
+            return composited(base, layer, position, underneath, false);
+        if (flagged(u"text_disallow_overflow"))
+            return transformationError(u"Text overlay exceeds the image boundaries"_s);
+        const QRect canvasRect = base.rect().united(layerRect);
+        if (auto error = checkSize(canvasRect.size()))
+            return *error;
+        const QImage extended
+            = placedOnCanvas(base, canvasRect.size(), -canvasRect.topLeft(), Qt::transparent);
+        return composited(extended, layer, position - canvasRect.topLeft(), underneath, false);
     }
 
     const ImageLimits &m_limits;
@@ -267,6 +290,42 @@ core::Result<QByteArray> TransformedImage::encode() const
 ImageTransformer::ImageTransformer(ImageLimits limits)
     : m_limits(limits)
 {
+}
+
+double ImageTransformer::decodeScaleHint(QSize original, const QList<Step> &steps) const
+{
+    if (steps.isEmpty() || original.isEmpty())
+        return 1.0;
+    const core::Result<StepParameters> parsed = StepParameters::parse(steps.first());
+    if (!parsed)
+        return 1.0;
+    const StepParameters &p = parsed.value();
+    // The first component's output must not depend on the original's pixel size: pixel
+    // dimensions, no offsets, no layer, no orientation-dependent rotation, no plain crop.
+    const bool relative = (p.width && p.width->relative) || (p.height && p.height->relative);
+    const CropMode mode = p.crop.value_or(CropMode::Scale);
+    if (!p.width && !p.height)
+        return 1.0;
+    if (relative || p.x || p.y || p.opensLayer() || p.appliesLayer() || mode == CropMode::Crop
+        || mode == CropMode::MFit || mode == CropMode::MPad
+        || (p.rotation && (p.rotation->autoRight || p.rotation->autoLeft)))
+        return 1.0;
+    ResizeRequest request;
+    request.mode = mode;
+    request.width = p.width ? std::optional<double>(p.width->value) : std::nullopt;
+    request.height = p.height ? std::optional<double>(p.height->value) : std::nullopt;
+    if (p.aspectRatio && request.width && !request.height)
+        request.height = *request.width / *p.aspectRatio;
+    else if (p.aspectRatio && request.height && !request.width)
+        request.width = *request.height * *p.aspectRatio;
+    request.dpr = p.dpr;
+    const ResizePlan plan = planResize(original, request);
+    const double scale = std::max(plan.scaledSize.width() / plan.sourceRect.width(),
+                                  plan.scaledSize.height() / plan.sourceRect.height());
+    double factor = 1.0;
+    while (factor > 1.0 / 8 && factor / 2 >= 2 * scale)
+        factor /= 2;
+    return factor;
 }
 
 core::Result<TransformedImage> ImageTransformer::apply(const QImage &original, QStringView transformation,

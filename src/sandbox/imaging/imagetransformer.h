@@ -58,12 +58,15 @@ struct TransformedImage
 /// crop, e_, o_, r_, bo_, then angle and flips, then b_ fills what is transparent. A component
 /// with l_/u_ transforms the layer instead; it is placed at once by its own g/x/y, or, when a
 /// later component has fl_layer_apply, the components in between transform the layer too and
-/// that component places it.
+/// that component places it. A layer reaching past the base grows the canvas (fl_no_overflow
+/// clips it). Refusals are 400 errors worded like Cloudinary's X-Cld-Error.
 class ImageTransformer
 {
 public:
     explicit ImageTransformer(ImageLimits limits = {});
 
+    /// Expands `t_` through the context's resolver, renders, and picks the delivery format;
+    /// transparency is composed over white when that format has no alpha channel.
     [[nodiscard]] core::Result<TransformedImage> apply(const QImage &original, const QList<Step> &steps,
                                                        const LayerResolver &resolveLayer = {},
                                                        const RequestContext &context = {}) const;
@@ -72,6 +75,12 @@ public:
     [[nodiscard]] core::Result<TransformedImage> apply(const QImage &original, QStringView transformation,
                                                        const LayerResolver &resolveLayer = {},
                                                        const RequestContext &context = {}) const;
+
+    /// How much the original may be shrunk while it is decoded (see decodeImage()) without
+    /// changing what apply() makes of it: 1, 1/2, 1/4 or 1/8. Below 1 only when the first
+    /// component shrinks the image to a size given in pixels, to less than half the factor, so
+    /// the result still comes from at least twice its resolution. `steps` must be expanded.
+    [[nodiscard]] double decodeScaleHint(QSize original, const QList<Step> &steps) const;
 
     [[nodiscard]] const ImageLimits &limits() const { return m_limits; }
 
