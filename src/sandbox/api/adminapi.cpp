@@ -1,6 +1,7 @@
 #include "adminapi.h"
 
 #include <QCryptographicHash>
+#include <QRegularExpression>
 #include <QJsonArray>
 #include <QSet>
 
@@ -55,6 +56,40 @@ bool inSubtree(const QString &folder, const QString &root)
     return folder == root || folder.startsWith(root + u'/');
 }
 
+// A transformation string as Cloudinary's `info` describes it: one object per component, with the
+// parameters' long names and numbers as numbers ([{"crop":"fill","height":40,"width":50}]).
+QJsonArray transformationInfo(const QString &transformation)
+{
+    static const QHash<QString, QString> longNames = {
+        {QStringLiteral("a"), QStringLiteral("angle")},        {QStringLiteral("ar"), QStringLiteral("aspect_ratio")},
+        {QStringLiteral("b"), QStringLiteral("background")},   {QStringLiteral("bo"), QStringLiteral("border")},
+        {QStringLiteral("c"), QStringLiteral("crop")},         {QStringLiteral("co"), QStringLiteral("color")},
+        {QStringLiteral("d"), QStringLiteral("default_image")}, {QStringLiteral("dpr"), QStringLiteral("dpr")},
+        {QStringLiteral("e"), QStringLiteral("effect")},       {QStringLiteral("f"), QStringLiteral("fetch_format")},
+        {QStringLiteral("fl"), QStringLiteral("flags")},       {QStringLiteral("g"), QStringLiteral("gravity")},
+        {QStringLiteral("h"), QStringLiteral("height")},       {QStringLiteral("l"), QStringLiteral("overlay")},
+        {QStringLiteral("o"), QStringLiteral("opacity")},      {QStringLiteral("q"), QStringLiteral("quality")},
+        {QStringLiteral("r"), QStringLiteral("radius")},       {QStringLiteral("t"), QStringLiteral("transformation")},
+        {QStringLiteral("u"), QStringLiteral("underlay")},     {QStringLiteral("w"), QStringLiteral("width")},
+        {QStringLiteral("x"), QStringLiteral("x")},            {QStringLiteral("y"), QStringLiteral("y")},
+        {QStringLiteral("z"), QStringLiteral("zoom")},
+    };
+    QJsonArray info;
+    for (const QString &step : transformation.split(u'/', Qt::SkipEmptyParts)) {
+        QJsonObject component;
+        for (const QString &param : step.split(u',', Qt::SkipEmptyParts)) {
+            const qsizetype underscore = param.indexOf(u'_');
+            const QString key = param.left(underscore);
+            const QString value = underscore < 0 ? QString() : param.mid(underscore + 1);
+            bool numeric = false;
+            const double number = value.toDouble(&numeric);
+            component.insert(longNames.value(key, key), numeric ? QJsonValue(number) : QJsonValue(value));
+        }
+        info.append(component);
+    }
+    return info;
+}
+
 QString normaliseTransformationName(QString name)
 {
     if (name.startsWith(QStringLiteral("t_")))
@@ -89,6 +124,51 @@ QJsonObject presetSettingsFrom(const ApiRequest &request, QJsonObject settings)
 }
 
 } // namespace
+
+static ApiResponse searchFolders(const QMap<QString, QDateTime> &folders, const ApiRequest &request)
+{
+    // The folder search grammar, in the subset clients use: terms on `name` or `path` with `:`
+    // (case-insensitive, trailing `*` for a prefix) or `=` (exact), joined by AND.
+    QList<std::pair<QString, QString>> terms;
+    const QString expression = request.param(QStringLiteral("expression"));
+    for (QString term : expression.split(QStringLiteral(" AND "), Qt::SkipEmptyParts)) {
+        term = term.trimmed();
+        const qsizetype op = term.indexOf(QRegularExpression(QStringLiteral("[:=]")));
+        if (op <= 0)
+            return ApiResponse::error(400, QStringLiteral("Invalid folder search expression: %1").arg(term));
+        QString value = term.mid(op + 1).trimmed();
+        if (value.size() >= 2 && value.startsWith(u'"') && value.endsWith(u'"'))
+            value = value.mid(1, value.size() - 2);
+        terms.append({term.left(op).trimmed() + term.at(op), value});
+    }
+    QJsonArray matches;
+    for (auto it = folders.cbegin(); it != folders.cend(); ++it) {
+        const QString name = it.key().mid(it.key().lastIndexOf(u'/') + 1);
+        bool match = true;
+        for (const auto &[key, value] : terms) {
+            const QString subject = key.startsWith(QStringLiteral("name")) ? name : it.key();
+            if (key.endsWith(u'='))
+                match = match && subject == value;
+            else if (value.endsWith(u'*'))
+                match = match && subject.startsWith(value.chopped(1), Qt::CaseInsensitive);
+            else
+                match = match && subject.contains(value, Qt::CaseInsensitive);
+        }
+        if (!match)
+            continue;
+        QJsonObject json = folderJson(it.key());
+        json.insert(QStringLiteral("created_at"), it.value().toUTC().toString(Qt::ISODate));
+        matches.append(json);
+    }
+    const qint64 maxResults = qBound(qint64(1), request.intParam(QStringLiteral("max_results"), 50), qint64(500));
+    QJsonArray page;
+    for (qsizetype i = 0; i < matches.size() && i < maxResults; ++i)
+        page.append(matches.at(i));
+    return ApiResponse::json({{QStringLiteral("total_count"), double(matches.size())},
+                              {QStringLiteral("time"), 1},
+                              {QStringLiteral("next_cursor"), QJsonValue()},
+                              {QStringLiteral("folders"), page}});
+}
 
 QMap<QString, QDateTime> allFolders(const ApiContext &ctx)
 {
@@ -390,6 +470,8 @@ ApiResponse AdminApi::folders(const ApiContext &ctx, const QStringList &path, co
 {
     const QString folder = trimSlashes(path.join(u'/'));
     const QMap<QString, QDateTime> all = allFolders(ctx);
+    if (folder == u"search" && request.method == "POST" && !all.contains(folder))
+        return searchFolders(all, request);
     QString error;
     if (request.method == "POST") {
         if (folder.isEmpty())
@@ -512,6 +594,10 @@ ApiResponse AdminApi::transformations(const ApiContext &ctx, const QStringList &
                            {QStringLiteral("used"), false},
                            {QStringLiteral("named"), true}};
     };
+    // The Node SDK names the transformation in a `transformation` parameter of GET/PUT/DELETE
+    // transformations; other clients put it in the path. Both mean the same call.
+    if (path.isEmpty() && request.method != "POST" && request.hasParam(QStringLiteral("transformation")))
+        return transformations(ctx, {request.param(QStringLiteral("transformation"))}, request);
     if (path.isEmpty()) {
         if (request.method == "POST") {
             const QString name = normaliseTransformationName(request.param(QStringLiteral("name")));
@@ -554,16 +640,7 @@ ApiResponse AdminApi::transformations(const ApiContext &ctx, const QStringList &
         return ApiResponse::json({{QStringLiteral("message"), QStringLiteral("deleted")}});
     }
     QJsonObject json = entry(name);
-    QJsonArray info;
-    for (const QString &step : named.value(name).split(u'/')) {
-        QJsonObject component;
-        for (const QString &param : step.split(u',')) {
-            const qsizetype underscore = param.indexOf(u'_');
-            component.insert(param.left(underscore), underscore < 0 ? QString() : param.mid(underscore + 1));
-        }
-        info.append(component);
-    }
-    json.insert(QStringLiteral("info"), info);
+    json.insert(QStringLiteral("info"), transformationInfo(named.value(name)));
     json.insert(QStringLiteral("derived"), QJsonArray());
     return ApiResponse::json(json);
 }

@@ -138,12 +138,16 @@ bool AssetStore::load(QString *error)
 
 void AssetStore::removeOrphans()
 {
-    // Files moved into place whose row never committed (a crash in between).
-    for (auto it = m_environments.cbegin(); it != m_environments.cend(); ++it) {
+    // Files moved into place whose row never committed (a crash in between), in every
+    // environment folder on disk, including those of environments that have no rows yet.
+    QDir files(m_directory + QStringLiteral("/files"));
+    for (const QString &cloud : files.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         QSet<QString> referenced;
-        for (const Asset &asset : it->assets)
-            referenced.insert(asset.storageName);
-        QDir dir(filesDirectory(it.key()));
+        if (const Environment *e = envIfAny(cloud)) {
+            for (const Asset &asset : e->assets)
+                referenced.insert(asset.storageName);
+        }
+        QDir dir(filesDirectory(cloud));
         for (const QString &name : dir.entryList(QDir::Files)) {
             if (!referenced.contains(name))
                 dir.remove(name);

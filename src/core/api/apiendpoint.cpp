@@ -1,0 +1,83 @@
+#include "apiendpoint.h"
+
+#include "core/config/cloudinaryurl.h"
+
+using namespace Qt::StringLiterals;
+
+namespace stratus::core {
+
+namespace {
+
+const QString kDefaultPrefix = u"https://api.cloudinary.com"_s;
+
+Result<QUrl> apiBase(const QString &uploadPrefix, const QStringList &segments)
+{
+    const QString prefixText = uploadPrefix.isEmpty() ? kDefaultPrefix : uploadPrefix;
+    QUrl prefix(prefixText, QUrl::StrictMode);
+    const QString scheme = prefix.scheme().toLower();
+    if (!prefix.isValid() || (scheme != u"http" && scheme != u"https") || prefix.host().isEmpty()
+        || !prefix.userInfo().isEmpty() || prefix.hasQuery() || prefix.hasFragment())
+        return Error::invalidInput(u"upload_prefix must be an http:// or https:// URL without a query."_s);
+    QString path = prefix.path(QUrl::FullyEncoded);
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    path += u"/v1_1"_s;
+    for (const QString &segment : segments)
+        path += u'/' + QString::fromLatin1(ApiEndpoint::encodeSegment(segment));
+    prefix.setPath(path, QUrl::TolerantMode);
+    return prefix;
+}
+
+} // namespace
+
+ApiEndpoint::ApiEndpoint(QUrl baseUrl, QString apiKey, ApiSigner signer)
+    : m_base(std::move(baseUrl))
+    , m_apiKey(std::move(apiKey))
+    , m_signer(signer)
+{
+}
+
+Result<ApiEndpoint> ApiEndpoint::forEnvironment(const CloudinaryUrl &url)
+{
+    if (url.kind() != CloudinaryUrl::Kind::Cloud)
+        return Error::invalidInput(u"A product environment needs a cloudinary:// URL."_s);
+    if (url.cloudName().isEmpty())
+        return Error::invalidInput(u"The CLOUDINARY_URL has no cloud name."_s);
+    auto signer = ApiSigner::fromSdkConfig(url.toSdkConfig());
+    if (!signer)
+        return signer.error();
+    auto base = apiBase(url.uploadPrefix(), {url.cloudName()});
+    if (!base)
+        return base.error();
+    return ApiEndpoint(*base, url.apiKey(), *signer);
+}
+
+Result<ApiEndpoint> ApiEndpoint::forAccount(const CloudinaryUrl &url)
+{
+    if (url.kind() != CloudinaryUrl::Kind::Account)
+        return Error::invalidInput(u"The Provisioning API needs an account:// URL."_s);
+    if (url.accountId().isEmpty())
+        return Error::invalidInput(u"The account URL has no account id."_s);
+    auto base = apiBase(url.uploadPrefix(), {u"provisioning"_s, u"accounts"_s, url.accountId()});
+    if (!base)
+        return base.error();
+    return ApiEndpoint(*base, url.apiKey());
+}
+
+QByteArray ApiEndpoint::encodeSegment(const QString &segment)
+{
+    // encodeURIComponent leaves A–Z a–z 0–9 - _ . ! ~ * ' ( ) as they are.
+    return QUrl::toPercentEncoding(segment, "!~*'()");
+}
+
+QUrl ApiEndpoint::url(const QStringList &segments) const
+{
+    QUrl result = m_base;
+    QString path = m_base.path(QUrl::FullyEncoded);
+    for (const QString &segment : segments)
+        path += u'/' + QString::fromLatin1(encodeSegment(segment));
+    result.setPath(path, QUrl::TolerantMode);
+    return result;
+}
+
+} // namespace stratus::core

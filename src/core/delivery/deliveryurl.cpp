@@ -1,0 +1,476 @@
+#include "deliveryurl.h"
+
+#include "authtoken.h"
+#include "core/signing/clock.h"
+#include "uriencoding.h"
+
+#include <QByteArray>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QVarLengthArray>
+
+using namespace Qt::StringLiterals;
+
+namespace stratus::core {
+
+using detail::Opt;
+
+namespace {
+
+const QString kSharedCdn = u"res.cloudinary.com"_s;
+const QString kOldAkamaiSharedCdn = u"cloudinary-a.akamaihd.net"_s;
+
+Error invalid(const QString &message)
+{
+    return Error::invalidInput(message);
+}
+
+// /^https?:\// (with the `i` flag when caseInsensitive)
+bool startsWithHttpScheme(QStringView text, Qt::CaseSensitivity sensitivity)
+{
+    if (text.size() < 6)
+        return false;
+    auto is = [&](qsizetype i, char16_t lower) {
+        const char16_t c = text[i].unicode();
+        return c == lower || (sensitivity == Qt::CaseInsensitive && c == lower - (u'a' - u'A'));
+    };
+    if (!is(0, u'h') || !is(1, u't') || !is(2, u't') || !is(3, u'p'))
+        return false;
+    qsizetype i = 4;
+    if (is(i, u's'))
+        ++i;
+    return i + 1 < text.size() && text[i] == u':' && text[i + 1] == u'/';
+}
+
+// `text.replace(/([^:])\/\//g, '$1/')`: "a//b" → "a/b" except after ':' (so "https://" survives).
+// Not a full collapse: "a///b" becomes "a//b", as in the SDK.
+QString collapseDoubleSlashes(const QString &text)
+{
+    const QChar *data = text.constData();
+    const qsizetype n = text.size();
+    qsizetype i = 1;
+    while (i + 1 < n && !(data[i] == u'/' && data[i + 1] == u'/' && data[i - 1] != u':'))
+        ++i;
+    if (i + 1 >= n)
+        return text;
+    QString out;
+    out.reserve(n);
+    out.append(data, i - 1);
+    i -= 1;
+    while (i < n) {
+        if (i + 2 < n && data[i] != u':' && data[i + 1] == u'/' && data[i + 2] == u'/') {
+            out += data[i];
+            out += u'/';
+            i += 3;
+        } else {
+            out += data[i];
+            ++i;
+        }
+    }
+    return out;
+}
+
+struct Preloaded
+{
+    QString resourceType, type, version, publicId;
+};
+
+// "image/upload/v123/folder/id.jpg", as returned by the upload widget:
+// /^(image|raw)\/([a-z0-9_]+)\/v(\d+)\/([^#]+)$/
+std::optional<Preloaded> parsePreloaded(const QString &id)
+{
+    if (id.isEmpty() || (id.front() != u'i' && id.front() != u'r'))
+        return std::nullopt;
+    qsizetype i = 0;
+    QString resourceType;
+    if (id.startsWith(u"image/"))
+        resourceType = u"image"_s;
+    else if (id.startsWith(u"raw/"))
+        resourceType = u"raw"_s;
+    else
+        return std::nullopt;
+    i = resourceType.size() + 1;
+    const qsizetype typeStart = i;
+    while (i < id.size()
+           && ((id[i] >= u'a' && id[i] <= u'z') || (id[i] >= u'0' && id[i] <= u'9') || id[i] == u'_'))
+        ++i;
+    if (i == typeStart || i + 1 >= id.size() || id[i] != u'/' || id[i + 1] != u'v')
+        return std::nullopt;
+    const QString type = id.mid(typeStart, i - typeStart);
+    i += 2;
+    const qsizetype versionStart = i;
+    while (i < id.size() && id[i] >= u'0' && id[i] <= u'9')
+        ++i;
+    if (i == versionStart || i >= id.size() || id[i] != u'/')
+        return std::nullopt;
+    const QString version = id.mid(versionStart, i - versionStart);
+    const QString rest = id.mid(i + 1);
+    if (rest.isEmpty() || rest.contains(u'#'))
+        return std::nullopt;
+    return Preloaded {resourceType, type, version, rest};
+}
+
+// `{...a, ...b}`: own enumerable properties of both, b winning.
+JsValue mergeSpread(const JsValue &a, const JsValue &b)
+{
+    auto contributes = [](const JsValue &v) {
+        return v.isArrayOrObject() || v.isString();
+    };
+    if (!contributes(a) && !contributes(b))
+        return JsValue();
+    JsValue::Object members;
+    for (const JsValue *part : {&a, &b}) {
+        if (part->isObject()) {
+            members.insert(members.end(), part->members().begin(), part->members().end());
+        } else if (part->isArray()) {
+            for (std::size_t i = 0; i < part->elements().size(); ++i)
+                members.emplace_back(QString::number(i), part->elements()[i]);
+        } else if (part->isString()) {
+            const QString &text = part->stringValue();
+            for (qsizetype i = 0; i < text.size(); ++i)
+                members.emplace_back(QString::number(i), JsValue::string(QString(text[i])));
+        }
+    }
+    return JsValue::object(std::move(members));
+}
+
+} // namespace
+
+DeliveryUrlBuilder::DeliveryUrlBuilder(const JsValue &sdkConfig)
+{
+    detail::OptionSlots optionSlots;
+    optionSlots.fill(sdkConfig);
+    for (std::size_t i = 0; i < m_config.size(); ++i)
+        m_config[i] = optionSlots.get(Opt(i));
+    m_defaults = detail::TransformationDefaults::fromConfig(sdkConfig);
+}
+
+DeliveryUrlBuilder::DeliveryUrlBuilder(const QJsonObject &sdkConfig)
+    : DeliveryUrlBuilder(JsValue::fromJson(sdkConfig))
+{
+}
+
+qint64 DeliveryUrlBuilder::nowSeconds() const
+{
+    const qint64 msecs = m_clock ? m_clock->currentMSecsSinceEpoch() : QDateTime::currentMSecsSinceEpoch();
+    return (msecs + 500) / 1000; // Math.round(Date.now() / 1000)
+}
+
+Result<QString> DeliveryUrlBuilder::build(const QString &publicId, const QJsonObject &options) const
+{
+    return build(publicId, JsValue::fromJson(options));
+}
+
+Result<QString> DeliveryUrlBuilder::build(const QString &publicIdArgument, const JsValue &options) const
+{
+    static const JsValue kNull = JsValue::null();
+    static const JsValue kTrue = JsValue::boolean(true);
+    static const JsValue kImage = JsValue::string(u"image"_s);
+    static const JsValue kSha1 = JsValue::string(u"sha1"_s);
+
+    detail::OptionSlots o;
+    o.fill(options);
+    auto withConfig = [&](Opt key) -> const JsValue & {
+        return o.consume(key, config(key));
+    };
+
+    // For fetch, `format` is the format to deliver (f_), not an extension.
+    if (o.get(Opt::Type).isString(u"fetch") && o.get(Opt::FetchFormat).isNullish()) {
+        o.set(Opt::FetchFormat, o.values[std::size_t(Opt::Format)]);
+        o.set(Opt::Format, nullptr);
+    }
+
+    JsValue type = o.consume(Opt::Type, kNull);
+    auto transformation = detail::buildTransformation(o, m_defaults);
+    if (!transformation)
+        return transformation.error();
+
+    JsValue resourceType = o.consume(Opt::ResourceType, kImage);
+    JsValue version = o.consume(Opt::Version);
+    const JsValue &forceVersion = withConfig(Opt::ForceVersion);
+    const bool forceVersionOn = forceVersion.isNullish() || forceVersion.isTruthy();
+    const bool longSignature = withConfig(Opt::LongUrlSignature).isTruthy();
+    const JsValue &format = o.consume(Opt::Format);
+    const bool shorten = withConfig(Opt::Shorten).isTruthy();
+    const bool signUrl = withConfig(Opt::SignUrl).isTruthy();
+    const JsValue &apiSecret = withConfig(Opt::ApiSecret);
+    const JsValue &urlSuffix = o.consume(Opt::UrlSuffix);
+    const bool useRootPath = withConfig(Opt::UseRootPath).isTruthy();
+    const JsValue &algorithm
+        = o.consume(Opt::SignatureAlgorithm,
+                    config(Opt::SignatureAlgorithm).isTruthy() ? config(Opt::SignatureAlgorithm) : kSha1);
+    const JsValue &authTokenOption = o.consume(Opt::AuthToken);
+    // `auth_token: false` switches token authentication off even when the configuration has one.
+    const bool authTokenOff = authTokenOption.isBool() && !authTokenOption.boolValue();
+    const JsValue authToken = authTokenOff ? JsValue() : mergeSpread(config(Opt::AuthToken), authTokenOption);
+    const bool useToken = !authTokenOff && !authToken.isEmptyLodash();
+
+    QString publicId = publicIdArgument;
+    if (auto preloaded = parsePreloaded(publicId)) {
+        resourceType = JsValue::string(preloaded->resourceType);
+        type = JsValue::string(preloaded->type);
+        version = JsValue::string(preloaded->version);
+        publicId = preloaded->publicId;
+    }
+    // A remote URL without an explicit type is not a Cloudinary asset: returned as it is.
+    if (type.isNull() && startsWithHttpScheme(publicId, Qt::CaseInsensitive))
+        return publicId;
+
+    // Resource type and type segments.
+    if (type.isNullish())
+        type = JsValue::string(u"upload"_s);
+    if (!urlSuffix.isNullish()) {
+        static const struct
+        {
+            QStringView resourceType, type, segment;
+        } kSuffixPaths[] = {
+            {u"image", u"upload", u"images"},
+            {u"image", u"private", u"private_images"},
+            {u"image", u"authenticated", u"authenticated_images"},
+            {u"raw", u"upload", u"files"},
+            {u"video", u"upload", u"videos"},
+        };
+        bool supported = false;
+        for (const auto &path : kSuffixPaths) {
+            if (resourceType.isString(path.resourceType) && type.isString(path.type)) {
+                resourceType = JsValue::string(path.segment.toString());
+                type = JsValue::null();
+                supported = true;
+                break;
+            }
+        }
+        if (!supported)
+            return invalid(u"URL Suffix only supported for image/upload, image/private, image/authenticated, "
+                           "video/upload and raw/upload"_s);
+    }
+    if (useRootPath) {
+        if ((resourceType.isString(u"image") && type.isString(u"upload"))
+            || (resourceType.isString(u"images") && type.isNullish())) {
+            resourceType = JsValue::null();
+            type = JsValue::null();
+        } else {
+            return invalid(u"Root path only supported for image/upload"_s);
+        }
+    }
+    if (shorten && resourceType.isString(u"image") && type.isString(u"upload")) {
+        resourceType = JsValue::string(u"iu"_s);
+        type = JsValue::null();
+    }
+
+    // The public id as it appears in the URL, and as it is signed (without the suffix).
+    QString source = collapseDoubleSlashes(publicId);
+    QString sourceToSign;
+    if (startsWithHttpScheme(source, Qt::CaseInsensitive)) {
+        source = uri::smartEscapeUrl(source);
+        sourceToSign = source;
+    } else {
+        auto decoded = uri::decodeUriComponent(source);
+        if (!decoded)
+            return invalid(u"the public id is not valid percent-encoded text (URI malformed)"_s);
+        auto encoded = uri::encodeUriComponent(decoded.value(), true);
+        if (!encoded)
+            return invalid(u"the public id contains a lone UTF-16 surrogate (URI malformed)"_s);
+        source = encoded.value();
+        sourceToSign = source;
+        if (urlSuffix.isTruthy()) {
+            if (!urlSuffix.isString())
+                return invalid(u"url_suffix must be text"_s);
+            const QString &suffix = urlSuffix.stringValue();
+            if (suffix.contains(u'.') || suffix.contains(u'/'))
+                return invalid(u"url_suffix should not include . or /"_s);
+            source += u'/' + suffix;
+        }
+        if (!format.isNullish()) {
+            const QString extension = u'.' + format.toJsString();
+            source += extension;
+            sourceToSign += extension;
+        }
+    }
+
+    QString versionText;
+    if (version.isNullish()) {
+        if (forceVersionOn && sourceToSign.contains(u'/')
+            && !startsWithHttpScheme(sourceToSign, Qt::CaseSensitive)) {
+            const bool versioned = sourceToSign.size() > 1 && sourceToSign[0] == u'v'
+                && sourceToSign[1] >= u'0' && sourceToSign[1] <= u'9';
+            if (!versioned)
+                versionText = u"v1"_s;
+        }
+    } else {
+        versionText = u'v' + version.toJsString();
+    }
+
+    const QString transformationText = collapseDoubleSlashes(transformation->toString());
+
+    QString signature;
+    if (signUrl && !useToken) {
+        QString toSign = transformationText;
+        if (!sourceToSign.isEmpty()) {
+            if (!toSign.isEmpty())
+                toSign += u'/';
+            toSign += sourceToSign;
+        }
+        QCryptographicHash::Algorithm hash = QCryptographicHash::Sha256;
+        int length = 32;
+        if (!longSignature) {
+            length = 8;
+            if (algorithm.isString(u"sha1"))
+                hash = QCryptographicHash::Sha1;
+            else if (!algorithm.isString(u"sha256"))
+                return invalid(
+                    u"Signature algorithm %1 is not supported. Supported algorithms: sha1, sha256"_s.arg(
+                        algorithm.toJsString()));
+        }
+        // Without a secret the SDK signs with the text "undefined"; so do we, for identical URLs.
+        const QByteArray digest = QCryptographicHash::hash((toSign + apiSecret.toJsString()).toUtf8(), hash);
+        const QByteArray encoded = digest.toBase64(QByteArray::Base64UrlEncoding).left(length);
+        signature = u"s--"_s + QString::fromLatin1(encoded) + u"--"_s;
+    }
+
+    // Host and leading path.
+    const JsValue &cloudName = withConfig(Opt::CloudName);
+    if (!cloudName.isTruthy())
+        return invalid(u"Must supply cloud_name in the options or in the configuration"_s);
+    if (!cloudName.isString() && !cloudName.isArray())
+        return invalid(u"cloud_name must be text"_s);
+    const QString cloud = cloudName.toJsString();
+    const bool relative = cloudName.isString()
+        ? cloud.startsWith(u'/')
+        : (!cloudName.elements().empty() && cloudName.elements().front().isString(u"/"));
+
+    // The prefix, as pieces copied once into the final URL below.
+    QVarLengthArray<QString, 8> prefix;
+    if (relative) {
+        prefix.append(u"/res"_s);
+        prefix.append(cloud);
+    } else {
+        const bool secure = o.consume(Opt::Secure, kTrue).isTruthy();
+        const JsValue &privateCdn = withConfig(Opt::PrivateCdn);
+        const JsValue &cname = withConfig(Opt::Cname);
+        const JsValue &secureDistribution = withConfig(Opt::SecureDistribution);
+        const JsValue &cdnSubdomain = withConfig(Opt::CdnSubdomain);
+        const JsValue &secureCdnSubdomain = withConfig(Opt::SecureCdnSubdomain);
+        const bool sharedDomain = !privateCdn.isTruthy();
+        auto shard = [&] {
+            return QString::number(uri::crc32(source) % 5 + 1);
+        };
+        if (secure) {
+            JsValue distribution = secureDistribution;
+            if (distribution.isNullish() || distribution.isString(kOldAkamaiSharedCdn))
+                distribution = JsValue::string(sharedDomain ? kSharedCdn : cloud + u"-res.cloudinary.com"_s);
+            const JsValue &useSubdomain
+                = secureCdnSubdomain.isNullish() && sharedDomain ? cdnSubdomain : secureCdnSubdomain;
+            QString host = distribution.toJsString();
+            if (useSubdomain.isTruthy()) {
+                if (!distribution.isString())
+                    return invalid(u"secure_distribution must be text"_s);
+                const qsizetype at = host.indexOf(kSharedCdn);
+                if (at >= 0)
+                    host.replace(at, kSharedCdn.size(), u"res-"_s + shard() + u".cloudinary.com"_s);
+            }
+            prefix.append(u"https://"_s);
+            prefix.append(host);
+        } else if (cname.isTruthy()) {
+            prefix.append(u"http://"_s);
+            if (cdnSubdomain.isTruthy())
+                prefix.append(u'a' + shard() + u'.');
+            prefix.append(cname.toJsString());
+        } else {
+            prefix.append(u"http://"_s);
+            if (!sharedDomain)
+                prefix.append(cloud + u'-');
+            prefix.append(u"res"_s);
+            if (cdnSubdomain.isTruthy())
+                prefix.append(u'-' + shard());
+            prefix.append(u".cloudinary.com"_s);
+        }
+        if (sharedDomain) {
+            prefix.append(u"/"_s);
+            prefix.append(cloud);
+        }
+    }
+
+    // The segments after the prefix; empty ones are skipped, and every space becomes %20.
+    const QString resourceTypeText = resourceType.isNullish() ? QString() : resourceType.toJsString();
+    const QString typeText = type.isNullish() ? QString() : type.toJsString();
+    const bool keepEmptyResourceType = !resourceType.isNullish() && !resourceType.isString();
+    const bool keepEmptyType = !type.isNullish() && !type.isString();
+    struct Segment
+    {
+        const QString *text;
+        bool keepEmpty; // `[]` is not '' for the SDK's filter, so it leaves an empty segment
+    };
+    const Segment segments[] = {
+        {&resourceTypeText, keepEmptyResourceType},
+        {&typeText, keepEmptyType},
+        {&signature, false},
+        {&transformationText, false},
+        {&versionText, false},
+        {&source, false},
+    };
+    // One pass to count spaces (URLs are short, a plain loop beats a library call per segment),
+    // then each piece is copied whole unless it has some.
+    auto countSpaces = [](const QString &text) {
+        qsizetype count = 0;
+        for (QChar c : text)
+            count += c == u' ';
+        return count;
+    };
+    Q_ASSERT(prefix.size() <= 8);
+    qsizetype prefixSpaces[8] = {};
+    qsizetype length = 0;
+    for (qsizetype i = 0; i < prefix.size(); ++i) {
+        prefixSpaces[i] = countSpaces(prefix[i]);
+        length += prefix[i].size() + 2 * prefixSpaces[i];
+    }
+    qsizetype segmentSpaces[std::size(segments)] = {};
+    for (std::size_t i = 0; i < std::size(segments); ++i) {
+        const Segment &segment = segments[i];
+        if (!segment.text->isEmpty() || segment.keepEmpty) {
+            segmentSpaces[i] = countSpaces(*segment.text);
+            length += 1 + segment.text->size() + 2 * segmentSpaces[i];
+        }
+    }
+    QString full(length, Qt::Uninitialized);
+    QChar *to = full.data();
+    auto copy = [&](const QString &text, qsizetype spaces) {
+        if (spaces == 0) {
+            to = std::copy(text.constBegin(), text.constEnd(), to);
+            return;
+        }
+        for (QChar c : text) {
+            if (c == u' ') {
+                *to++ = u'%';
+                *to++ = u'2';
+                *to++ = u'0';
+            } else {
+                *to++ = c;
+            }
+        }
+    };
+    for (qsizetype i = 0; i < prefix.size(); ++i)
+        copy(prefix[i], prefixSpaces[i]);
+    for (std::size_t i = 0; i < std::size(segments); ++i) {
+        if (!segments[i].text->isEmpty() || segments[i].keepEmpty) {
+            *to++ = u'/';
+            copy(*segments[i].text, segmentSpaces[i]);
+        }
+    }
+    QString url = std::move(full);
+
+    if (signUrl && useToken) {
+        auto token = generateAuthToken(authToken, whatwgPathAndQuery(url), nowSeconds());
+        if (!token)
+            return token.error();
+        url += u'?' + token.value();
+    }
+    return url;
+}
+
+Result<QString> buildDeliveryUrl(const QString &publicId, const QJsonObject &options,
+                                 const QJsonObject &sdkConfig)
+{
+    return DeliveryUrlBuilder(sdkConfig).build(publicId, options);
+}
+
+} // namespace stratus::core

@@ -1,0 +1,316 @@
+#include "expression.h"
+
+#include <QStringView>
+
+using namespace Qt::StringLiterals;
+
+namespace stratus::core {
+
+namespace {
+
+bool isLineTerminator(QChar c)
+{
+    return c == u'\n' || c == u'\r' || c == u'\u2028' || c == u'\u2029';
+}
+
+// `!…!` marks literal text in Cloudinary expressions (e.g. a tag name); the SDK leaves it alone.
+bool isQuotedText(QStringView text)
+{
+    if (text.size() < 3 || text.front() != u'!' || text.back() != u'!')
+        return false;
+    for (qsizetype i = 1; i + 1 < text.size(); ++i) {
+        if (isLineTerminator(text[i]))
+            return false;
+    }
+    return true;
+}
+
+bool isSeparator(QStringView text, qsizetype i)
+{
+    return i < text.size() && (text[i] == u' ' || text[i] == u'_');
+}
+
+// The operator written at text[i], if it is followed by a space or `_` (only then is it an operator
+// rather than part of a value such as `iw-20`). Returns its length and sets *name.
+int operatorAt(QStringView text, qsizetype i, QStringView *name)
+{
+    const QChar next = i + 1 < text.size() ? text[i + 1] : QChar();
+    switch (text[i].unicode()) {
+    case u'|':
+        if (next == u'|' && isSeparator(text, i + 2))
+            return *name = u"or", 2;
+        return 0;
+    case u'&':
+        if (next == u'&' && isSeparator(text, i + 2))
+            return *name = u"and", 2;
+        return 0;
+    case u'!':
+        if (next == u'=' && isSeparator(text, i + 2))
+            return *name = u"ne", 2;
+        return 0;
+    case u'>':
+        if (next == u'=' && isSeparator(text, i + 2))
+            return *name = u"gte", 2;
+        if (isSeparator(text, i + 1))
+            return *name = u"gt", 1;
+        return 0;
+    case u'<':
+        if (next == u'=' && isSeparator(text, i + 2))
+            return *name = u"lte", 2;
+        if (isSeparator(text, i + 1))
+            return *name = u"lt", 1;
+        return 0;
+    default:
+        break;
+    }
+    if (!isSeparator(text, i + 1))
+        return 0;
+    switch (text[i].unicode()) {
+    case u'=':
+        return *name = u"eq", 1;
+    case u'/':
+        return *name = u"div", 1;
+    case u'-':
+        return *name = u"sub", 1;
+    case u'^':
+        return *name = u"pow", 1;
+    case u'+':
+        return *name = u"add", 1;
+    case u'*':
+        return *name = u"mul", 1;
+    default:
+        return 0;
+    }
+}
+
+QString replaceOperators(const QString &text)
+{
+    QString out;
+    bool changed = false;
+    for (qsizetype i = 0; i < text.size();) {
+        QStringView name;
+        const int length = operatorAt(text, i, &name);
+        if (length == 0) {
+            if (changed)
+                out += text[i];
+            ++i;
+            continue;
+        }
+        if (!changed) {
+            out.reserve(text.size() + 8);
+            out = text.left(i);
+            changed = true;
+        }
+        out += name;
+        i += length;
+    }
+    return changed ? out : text;
+}
+
+struct PredefinedVariable
+{
+    QStringView name;
+    QStringView shortName;
+};
+
+// In the SDK's order: at one position the first name that matches wins.
+constexpr PredefinedVariable kPredefined[] = {
+    {u"aspect_ratio", u"ar"},
+    {u"aspectRatio", u"ar"},
+    {u"current_page", u"cp"},
+    {u"currentPage", u"cp"},
+    {u"duration", u"du"},
+    {u"face_count", u"fc"},
+    {u"faceCount", u"fc"},
+    {u"height", u"h"},
+    {u"initial_aspect_ratio", u"iar"},
+    {u"initial_height", u"ih"},
+    {u"initial_width", u"iw"},
+    {u"initialAspectRatio", u"iar"},
+    {u"initialHeight", u"ih"},
+    {u"initialWidth", u"iw"},
+    {u"initial_duration", u"idu"},
+    {u"initialDuration", u"idu"},
+    {u"page_count", u"pc"},
+    {u"page_x", u"px"},
+    {u"page_y", u"py"},
+    {u"pageCount", u"pc"},
+    {u"pageX", u"px"},
+    {u"pageY", u"py"},
+    {u"tags", u"tags"},
+    {u"width", u"w"},
+};
+
+bool matchesAt(QStringView text, qsizetype i, QStringView word)
+{
+    if (text.size() - i < word.size())
+        return false;
+    const QChar *at = text.data() + i;
+    for (qsizetype k = 0; k < word.size(); ++k) {
+        if (at[k] != word[k])
+            return false;
+    }
+    return true;
+}
+
+const PredefinedVariable *predefinedAt(QStringView text, qsizetype i)
+{
+    if (i + 1 >= text.size())
+        return nullptr;
+    // Every predefined name starts with one of these pairs; most positions are rejected here.
+    const char16_t second = text[i + 1].unicode();
+    switch (text[i].unicode()) {
+    case u'a':
+        if (second != u's')
+            return nullptr;
+        break;
+    case u'c':
+    case u'd':
+        if (second != u'u')
+            return nullptr;
+        break;
+    case u'f':
+    case u'p':
+    case u't':
+        if (second != u'a')
+            return nullptr;
+        break;
+    case u'h':
+        if (second != u'e')
+            return nullptr;
+        break;
+    case u'i':
+        if (second != u'n')
+            return nullptr;
+        break;
+    case u'w':
+        if (second != u'i')
+            return nullptr;
+        break;
+    default:
+        return nullptr;
+    }
+    for (const PredefinedVariable &variable : kPredefined) {
+        if (variable.name.front() == text[i] && matchesAt(text, i, variable.name))
+            return &variable;
+    }
+    return nullptr;
+}
+
+QString replaceVariables(const QString &text)
+{
+    QString out;
+    bool changed = false;
+    auto keep = [&](qsizetype from, qsizetype to) {
+        if (changed)
+            out.append(QStringView(text).mid(from, to - from));
+    };
+    for (qsizetype i = 0; i < text.size();) {
+        const QChar c = text[i];
+        if (c == u'$') {
+            // A user variable runs to the next `_` or space and is never rewritten.
+            qsizetype j = i + 1;
+            while (j < text.size() && text[j] == u'_')
+                ++j;
+            if (j < text.size() && text[j] != u' ') {
+                qsizetype k = j;
+                while (k < text.size() && text[k] != u'_' && text[k] != u' ')
+                    ++k;
+                keep(i, k);
+                i = k;
+                continue;
+            }
+        } else if (c == u':') {
+            // `:width` is a value (e.g. a named parameter), not the variable.
+            if (const PredefinedVariable *variable = predefinedAt(text, i + 1)) {
+                const qsizetype end = i + 1 + variable->name.size();
+                keep(i, end);
+                i = end;
+                continue;
+            }
+        } else if (const PredefinedVariable *variable = predefinedAt(text, i)) {
+            if (variable->name != variable->shortName) {
+                if (!changed) {
+                    out.reserve(text.size());
+                    out = text.left(i);
+                    changed = true;
+                }
+                out += variable->shortName;
+            } else {
+                keep(i, i + variable->name.size());
+            }
+            i += variable->name.size();
+            continue;
+        }
+        keep(i, i + 1);
+        ++i;
+    }
+    return changed ? out : text;
+}
+
+QString collapseSeparators(const QString &text)
+{
+    QString out;
+    bool changed = false;
+    for (qsizetype i = 0; i < text.size();) {
+        const QChar c = text[i];
+        if (c != u' ' && c != u'_') {
+            if (changed)
+                out += c;
+            ++i;
+            continue;
+        }
+        qsizetype end = i + 1;
+        while (end < text.size() && (text[end] == u' ' || text[end] == u'_'))
+            ++end;
+        if (!changed && (c == u' ' || end - i > 1)) {
+            out.reserve(text.size());
+            out = text.left(i);
+            changed = true;
+        }
+        if (changed)
+            out += u'_';
+        i = end;
+    }
+    return changed ? out : text;
+}
+
+} // namespace
+
+QString normalizeExpression(const QString &expression)
+{
+    if (expression.isEmpty() || isQuotedText(expression))
+        return expression;
+    // Operators are only rewritten before a separator, and only separators are collapsed: without
+    // spaces and underscores (most values: "auto:good", "fill", "16:9") only names can change.
+    const bool separators = expression.contains(u' ') || expression.contains(u'_');
+    if (!separators)
+        return replaceVariables(expression);
+    return collapseSeparators(replaceVariables(replaceOperators(expression)));
+}
+
+QString normalizeRangeValue(const QString &value)
+{
+    const qsizetype size = value.size();
+    qsizetype i = 0;
+    while (i < size && value[i].isDigit() && value[i].unicode() < 128)
+        ++i;
+    const qsizetype integerDigits = i;
+    if (i < size && value[i] == u'.') {
+        const qsizetype fractionStart = ++i;
+        while (i < size && value[i] >= u'0' && value[i] <= u'9')
+            ++i;
+        if (i == fractionStart)
+            return value;
+    } else if (integerDigits == 0) {
+        return value;
+    }
+    if (i + 1 != size)
+        return value;
+    const QChar suffix = value[i];
+    if (suffix == u'%' || suffix == u'P')
+        return value.left(i) + u'p';
+    return value;
+}
+
+} // namespace stratus::core

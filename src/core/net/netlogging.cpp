@@ -1,0 +1,7 @@
+#include "netlogging.h"
+
+namespace stratus::core {
+
+Q_LOGGING_CATEGORY(lcNet, "stratus.core.net")
+
+} // namespace stratus::core

@@ -1,0 +1,26 @@
+#include "secretsource.h"
+#include "neterror.h"
+
+#include <QObject>
+
+using namespace Qt::StringLiterals;
+
+namespace stratus::core {
+
+FixedSecret::~FixedSecret()
+{
+    m_secret.fill(u'\0');
+}
+
+void FixedSecret::fetch(QObject *context, Callback done) const
+{
+    if (!context)
+        return;
+    if (m_secret.isEmpty()) {
+        done(makeError(Error::Kind::Auth, u"No API secret is available for this environment."_s));
+        return;
+    }
+    done(m_secret);
+}
+
+} // namespace stratus::core

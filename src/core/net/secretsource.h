@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/util/result.h"
+
+#include <QString>
+
+#include <functional>
+#include <utility>
+
+class QObject;
+
+namespace stratus::core {
+
+/// Where a job gets an API secret when it needs one (Basic auth, request signing), at the moment
+/// it needs it. Asynchronous because the real source is the keychain (a later `SecretStore`
+/// adapter implements this interface); FixedSecret serves a secret already in memory (CLI, tests).
+///
+/// Jobs ask once per run and forget the secret when they finish; API clients keep only a
+/// shared_ptr to the source, never the secret text. Implementations must be usable from the thread
+/// the jobs live on.
+class SecretSource
+{
+public:
+    using Callback = std::function<void(Result<QString>)>;
+
+    virtual ~SecretSource() = default;
+
+    /// Fetches the secret and calls `done` exactly once with it or an Error (Kind::Auth when
+    /// there is none), in `context`'s thread, possibly before fetch() returns; never once
+    /// `context` is destroyed.
+    virtual void fetch(QObject *context, Callback done) const = 0;
+
+protected:
+    SecretSource() = default;
+    SecretSource(const SecretSource &) = default;
+    SecretSource &operator=(const SecretSource &) = default;
+};
+
+/// A secret held in memory for as long as this object lives (shared by the clients of one
+/// environment); the text is overwritten when it is destroyed. An empty secret answers with an
+/// Auth error, as for a CLOUDINARY_URL that has only a key.
+class FixedSecret final : public SecretSource
+{
+public:
+    explicit FixedSecret(QString secret)
+        : m_secret(std::move(secret))
+    {
+    }
+    ~FixedSecret() override;
+    FixedSecret(const FixedSecret &) = delete;
+    FixedSecret &operator=(const FixedSecret &) = delete;
+
+    void fetch(QObject *context, Callback done) const override;
+
+private:
+    QString m_secret;
+};
+
+} // namespace stratus::core

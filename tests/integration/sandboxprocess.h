@@ -1,0 +1,176 @@
+#pragma once
+
+// Runs the real stratus-sandbox on 127.0.0.1 with a free port for integration tests (style habit
+// 6: real transport in the middle), and builds the API contexts that point at it with nothing but
+// the CLOUDINARY_URL it prints. Header-only; each tst_integration_*.cpp starts its own sandbox.
+
+#include "core/api/apicontext.h"
+#include "core/config/cloudinaryurl.h"
+#include "core/net/job.h"
+#include "core/net/secretsource.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QUrlQuery>
+
+#include <memory>
+
+namespace stratus::test {
+
+class SandboxProcess
+{
+public:
+    SandboxProcess() { m_network.setProxy(QNetworkProxy::NoProxy); }
+    ~SandboxProcess() { stop(); }
+    SandboxProcess(const SandboxProcess &) = delete;
+    SandboxProcess &operator=(const SandboxProcess &) = delete;
+
+    /// Starts the sandbox with `arguments` (besides --port 0) and reads what it prints: the
+    /// "listening on" line, one CLOUDINARY_URL per environment and, with an account, the
+    /// CLOUDINARY_ACCOUNT_URL. False with *error when it does not come up within 20 s.
+    bool start(const QStringList &arguments, int environments, bool account, QString *error)
+    {
+        m_process.setProgram(QStringLiteral(STRATUS_SANDBOX_PATH));
+        m_process.setArguments(QStringList {QStringLiteral("--port"), QStringLiteral("0")} + arguments);
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        m_process.start();
+        if (!m_process.waitForStarted(10000)) {
+            *error = QStringLiteral("cannot start %1: %2").arg(m_process.program(), m_process.errorString());
+            return false;
+        }
+        const int expected = 1 + environments + (account ? 1 : 0);
+        QStringList lines;
+        QElapsedTimer clock;
+        clock.start();
+        while (lines.size() < expected && clock.elapsed() < 20000) {
+            if (!m_process.canReadLine() && !m_process.waitForReadyRead(500)) {
+                if (m_process.state() != QProcess::Running)
+                    break;
+                continue;
+            }
+            while (m_process.canReadLine())
+                lines.append(QString::fromUtf8(m_process.readLine()).trimmed());
+        }
+        if (lines.size() < expected) {
+            *error = QStringLiteral("the sandbox printed %1 of %2 lines; stderr: %3")
+                         .arg(lines.size())
+                         .arg(expected)
+                         .arg(QString::fromUtf8(m_process.readAllStandardError()));
+            return false;
+        }
+        const QString listening = QStringLiteral("listening on ");
+        if (!lines.first().startsWith(listening)) {
+            *error = QStringLiteral("unexpected first line: %1").arg(lines.first());
+            return false;
+        }
+        m_baseUrl = QUrl(lines.first().mid(listening.size()));
+        for (const QString &line : std::as_const(lines)) {
+            if (line.startsWith(QStringLiteral("CLOUDINARY_URL=")))
+                m_cloudinaryUrls.append(line.mid(15));
+            else if (line.startsWith(QStringLiteral("CLOUDINARY_ACCOUNT_URL=")))
+                m_accountUrl = line.mid(23);
+        }
+        return m_baseUrl.isValid() && m_cloudinaryUrls.size() == environments;
+    }
+
+    void stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.terminate();
+        if (!m_process.waitForFinished(5000)) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+
+    [[nodiscard]] const QUrl &baseUrl() const { return m_baseUrl; }
+    [[nodiscard]] const QStringList &cloudinaryUrls() const { return m_cloudinaryUrls; }
+    [[nodiscard]] QString accountUrl() const { return m_accountUrl; }
+    [[nodiscard]] QNetworkAccessManager *network() { return &m_network; }
+
+    /// The context of environment `index`, from its printed CLOUDINARY_URL alone.
+    [[nodiscard]] core::ApiContext context(int index, core::RateLimitBudget *budget = nullptr)
+    {
+        return contextFor(m_cloudinaryUrls.value(index), false, budget);
+    }
+
+    /// The Provisioning API context. The sandbox prints the account URL without upload_prefix, so
+    /// the prefix is added here, as a user would add it.
+    [[nodiscard]] core::ApiContext accountContext()
+    {
+        QString url = m_accountUrl;
+        if (!url.contains(QStringLiteral("upload_prefix=")))
+            url += (url.contains(u'?') ? u'&' : u'?') + QStringLiteral("upload_prefix=")
+                + m_baseUrl.toString(QUrl::RemovePath);
+        return contextFor(url, true, nullptr);
+    }
+
+    /// POST /_sandbox/<what>/<cloud> with form fields (fault injection, rate-limit window).
+    bool control(const QString &what, const QString &cloud, const QList<std::pair<QString, QString>> &fields)
+    {
+        QUrl url = m_baseUrl;
+        url.setPath(QStringLiteral("/_sandbox/%1/%2").arg(what, cloud));
+        QUrlQuery form;
+        for (const auto &[name, value] : fields)
+            form.addQueryItem(name, value);
+        QNetworkRequest request(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/x-www-form-urlencoded"));
+        std::unique_ptr<QNetworkReply> reply(
+            m_network.post(request, form.query(QUrl::FullyEncoded).toUtf8()));
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        if (!reply->isFinished() && !finished.wait(10000))
+            return false;
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
+    }
+
+private:
+    core::ApiContext contextFor(const QString &text, bool account, core::RateLimitBudget *budget)
+    {
+        core::ApiContext context;
+        const auto url = core::CloudinaryUrl::parse(text);
+        if (!url)
+            return context;
+        const auto endpoint
+            = account ? core::ApiEndpoint::forAccount(*url) : core::ApiEndpoint::forEnvironment(*url);
+        if (!endpoint)
+            return context;
+        context.network = &m_network;
+        context.endpoint = *endpoint;
+        context.secret = std::make_shared<core::FixedSecret>(url->apiSecret());
+        context.budget = budget;
+        context.retryPolicy.baseDelay = std::chrono::milliseconds(20);
+        context.retryPolicy.maxDelay = std::chrono::milliseconds(200);
+        context.retryPolicy.stallTimeout = std::chrono::seconds(30);
+        return context;
+    }
+
+    QProcess m_process;
+    QNetworkAccessManager m_network;
+    QUrl m_baseUrl;
+    QStringList m_cloudinaryUrls;
+    QString m_accountUrl;
+};
+
+/// The job's error message, or nothing; safe to evaluate for a job that succeeded (QVERIFY2
+/// evaluates its message either way).
+inline QByteArray errorText(const core::Job *job)
+{
+    return job->error() ? job->error()->message.toUtf8() : QByteArray();
+}
+
+/// Starts `job`, waits for its one finished(); false if it did not finish in time.
+inline bool runToEnd(core::Job *job, int timeoutMs = 60000)
+{
+    QSignalSpy finished(job, &core::Job::finished);
+    job->start();
+    return finished.wait(timeoutMs) && finished.size() == 1;
+}
+
+} // namespace stratus::test
