@@ -16,6 +16,25 @@ namespace stratus::core {
 
 namespace {
 
+// UTF-8 as JavaScript's crypto hashes a string: an unpaired surrogate becomes U+FFFD (QString's
+// encoder would write '?'), so a signature over such text matches the SDK's.
+QByteArray wellFormedUtf8(QString text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            ++i;
+        } else if (c.isSurrogate()) {
+            text[i] = QChar(QChar::ReplacementCharacter);
+        }
+    }
+    return text.toUtf8();
+}
+
+} // namespace
+
+namespace {
+
 // The Node SDK sorts parameter names with String.prototype.localeCompare(), i.e. ICU collation in
 // Node's default locale. That is en-US under a C/POSIX or English environment, so we pin en-US
 // rather than follow the user's locale: a signature must not depend on where it is computed.
@@ -107,7 +126,7 @@ QString ApiSigner::stringToSign(const QJsonObject &params, SignatureVersion vers
 
 QString ApiSigner::sign(const QJsonObject &params, QStringView apiSecret) const
 {
-    return secretSuffixedHexDigest(stringToSign(params, m_version).toUtf8(), apiSecret, m_algorithm);
+    return secretSuffixedHexDigest(wellFormedUtf8(stringToSign(params, m_version)), apiSecret, m_algorithm);
 }
 
 QJsonObject ApiSigner::signRequest(QJsonObject params, QStringView apiKey, QStringView apiSecret,
