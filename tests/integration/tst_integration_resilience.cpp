@@ -5,9 +5,12 @@
 #include "sandboxprocess.h"
 
 #include "core/api/adminapi.h"
+#include "core/api/uploadapi.h"
 #include "core/net/ratelimitbudget.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -131,6 +134,30 @@ private slots:
         QCOMPARE(next->error()->kind, Error::Kind::RateLimited);
         QCOMPARE(next->attempts(), 0);
         m_budget.markExhausted(QDateTime::currentDateTimeUtc()); // forget it for the next tests
+    }
+
+    void uploadApiRateLimitWithoutResetBacksOff()
+    {
+        // The sandbox's forced 420 on the Upload API says nothing about when to come back.
+        QVERIFY(m_sandbox.control(u"faults"_s, kCloud, {{u"force_420"_s, u"1"_s}}));
+        QTemporaryDir dir;
+        QFile file(dir.filePath(u"note.txt"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write("hello") == 5);
+        file.close();
+        ApiContext context = m_context;
+        context.retryPolicy.maxAttempts = 3;
+        UploadOptions options;
+        options.resourceType = u"raw"_s;
+        auto job = std::unique_ptr<UploadJob>(UploadApi(context).upload(file.fileName(), options, nullptr));
+        QVERIFY(runToEnd(job.get()));
+        QVERIFY(job->error());
+        QCOMPARE(job->error()->kind, Error::Kind::RateLimited);
+        QCOMPARE(job->attempts(), 3);
+
+        QVERIFY(m_sandbox.control(u"faults"_s, kCloud, {{u"force_420"_s, u"0"_s}}));
+        auto again = std::unique_ptr<UploadJob>(UploadApi(context).upload(file.fileName(), options, nullptr));
+        QVERIFY(runToEnd(again.get()));
+        QVERIFY2(!again->error(), stratus::test::errorText(again.get()).constData());
     }
 
     void retriesThroughInjectedServerErrors()

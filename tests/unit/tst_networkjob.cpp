@@ -289,6 +289,8 @@ private slots:
             << 4 << 2 << true;
         QTest::newRow("gives up after maxAttempts")
             << QList<FakeResponse> {status(500), status(500), status(500), good} << 3 << 3 << false;
+        QTest::newRow("429 without a reset backs off")
+            << QList<FakeResponse> {status(429), good} << 4 << 2 << true;
         QTest::newRow("no retries") << QList<FakeResponse> {status(500), good} << 1 << 1 << false;
         QTest::newRow("TLS failure is not retried")
             << QList<FakeResponse> {FakeResponse::transportError(QNetworkReply::SslHandshakeFailedError),

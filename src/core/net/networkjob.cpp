@@ -253,19 +253,25 @@ void NetworkJob::handleFailure(Error error)
 {
     const QDateTime current = now();
     if (error.kind == Error::Kind::RateLimited) {
-        if (m_policy.waitForRateLimit && m_rateLimitWaits < m_policy.maxRateLimitWaits && error.retryAfter) {
+        if (!m_policy.waitForRateLimit) {
+            finishWithError(std::move(error));
+            return;
+        }
+        if (error.retryAfter) {
+            // The server said when: wait for that, a bounded number of times, if not too long.
             const qint64 wait
                 = std::max<qint64>(0, current.msecsTo(*error.retryAfter)) + m_policy.rateLimitMargin.count();
-            if (wait <= m_policy.maxRateLimitWait.count()) {
-                ++m_rateLimitWaits;
-                qCInfo(lcNet) << "rate limited; trying again in" << wait << "ms";
-                Q_EMIT waitingForRateLimit(*error.retryAfter);
-                scheduleSend(wait);
+            if (m_rateLimitWaits >= m_policy.maxRateLimitWaits || wait > m_policy.maxRateLimitWait.count()) {
+                finishWithError(std::move(error));
                 return;
             }
+            ++m_rateLimitWaits;
+            qCInfo(lcNet) << "rate limited; trying again in" << wait << "ms";
+            Q_EMIT waitingForRateLimit(*error.retryAfter);
+            scheduleSend(wait);
+            return;
         }
-        finishWithError(std::move(error));
-        return;
+        // No reset given: back off like for a busy server.
     }
     if (error.retryable && ++m_transientFailures < m_policy.maxAttempts) {
         qint64 delay
