@@ -2,6 +2,8 @@
 
 #include <QStringView>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace stratus::core {
@@ -83,28 +85,64 @@ int operatorAt(QStringView text, qsizetype i, QStringView *name)
     }
 }
 
+// A rewritten copy of a text, made only once the first change is known: until then nothing is
+// allocated, and the result shares the original. The buffer is sized for the worst case up front,
+// so characters are written without checks.
+class Rewrite
+{
+public:
+    Rewrite(const QString &text, qsizetype growthFactor)
+        : m_text(text)
+        , m_factor(growthFactor)
+    {
+    }
+
+    [[nodiscard]] bool started() const { return m_to != nullptr; }
+    // Starts the copy with the unchanged text before \a at.
+    void start(qsizetype at)
+    {
+        m_out = QString(m_text.size() * m_factor, Qt::Uninitialized);
+        m_to = std::copy(m_text.constBegin(), m_text.constBegin() + at, m_out.data());
+    }
+    void keep(qsizetype from, qsizetype to)
+    {
+        if (m_to)
+            m_to = std::copy(m_text.constBegin() + from, m_text.constBegin() + to, m_to);
+    }
+    void put(QStringView text) { m_to = std::copy(text.begin(), text.end(), m_to); }
+    void put(QChar c) { *m_to++ = c; }
+    QString finish()
+    {
+        if (!m_to)
+            return m_text;
+        m_out.truncate(m_to - m_out.constData());
+        return std::move(m_out);
+    }
+
+private:
+    const QString &m_text;
+    qsizetype m_factor;
+    QString m_out;
+    QChar *m_to = nullptr;
+};
+
 QString replaceOperators(const QString &text)
 {
-    QString out;
-    bool changed = false;
+    Rewrite out(text, 3); // "/" (one character) becomes "div" (three)
     for (qsizetype i = 0; i < text.size();) {
         QStringView name;
         const int length = operatorAt(text, i, &name);
         if (length == 0) {
-            if (changed)
-                out += text[i];
+            out.keep(i, i + 1);
             ++i;
             continue;
         }
-        if (!changed) {
-            out.reserve(text.size() + 8);
-            out = text.left(i);
-            changed = true;
-        }
-        out += name;
+        if (!out.started())
+            out.start(i);
+        out.put(name);
         i += length;
     }
-    return changed ? out : text;
+    return out.finish();
 }
 
 struct PredefinedVariable
@@ -199,12 +237,7 @@ const PredefinedVariable *predefinedAt(QStringView text, qsizetype i)
 
 QString replaceVariables(const QString &text)
 {
-    QString out;
-    bool changed = false;
-    auto keep = [&](qsizetype from, qsizetype to) {
-        if (changed)
-            out.append(QStringView(text).mid(from, to - from));
-    };
+    Rewrite out(text, 1); // names only get shorter
     for (qsizetype i = 0; i < text.size();) {
         const QChar c = text[i];
         if (c == u'$') {
@@ -216,7 +249,7 @@ QString replaceVariables(const QString &text)
                 qsizetype k = j;
                 while (k < text.size() && text[k] != u'_' && text[k] != u' ')
                     ++k;
-                keep(i, k);
+                out.keep(i, k);
                 i = k;
                 continue;
             }
@@ -224,55 +257,47 @@ QString replaceVariables(const QString &text)
             // `:width` is a value (e.g. a named parameter), not the variable.
             if (const PredefinedVariable *variable = predefinedAt(text, i + 1)) {
                 const qsizetype end = i + 1 + variable->name.size();
-                keep(i, end);
+                out.keep(i, end);
                 i = end;
                 continue;
             }
         } else if (const PredefinedVariable *variable = predefinedAt(text, i)) {
             if (variable->name != variable->shortName) {
-                if (!changed) {
-                    out.reserve(text.size());
-                    out = text.left(i);
-                    changed = true;
-                }
-                out += variable->shortName;
+                if (!out.started())
+                    out.start(i);
+                out.put(variable->shortName);
             } else {
-                keep(i, i + variable->name.size());
+                out.keep(i, i + variable->name.size());
             }
             i += variable->name.size();
             continue;
         }
-        keep(i, i + 1);
+        out.keep(i, i + 1);
         ++i;
     }
-    return changed ? out : text;
+    return out.finish();
 }
 
 QString collapseSeparators(const QString &text)
 {
-    QString out;
-    bool changed = false;
+    Rewrite out(text, 1);
     for (qsizetype i = 0; i < text.size();) {
         const QChar c = text[i];
         if (c != u' ' && c != u'_') {
-            if (changed)
-                out += c;
+            out.keep(i, i + 1);
             ++i;
             continue;
         }
         qsizetype end = i + 1;
         while (end < text.size() && (text[end] == u' ' || text[end] == u'_'))
             ++end;
-        if (!changed && (c == u' ' || end - i > 1)) {
-            out.reserve(text.size());
-            out = text.left(i);
-            changed = true;
-        }
-        if (changed)
-            out += u'_';
+        if (!out.started() && (c == u' ' || end - i > 1))
+            out.start(i);
+        if (out.started())
+            out.put(u'_');
         i = end;
     }
-    return changed ? out : text;
+    return out.finish();
 }
 
 } // namespace

@@ -6,9 +6,9 @@
 
 #include <algorithm>
 #include <atomic>
-#include <new>
 #include <charconv>
 #include <cmath>
+#include <new>
 
 using namespace Qt::StringLiterals;
 
@@ -44,42 +44,39 @@ bool arrayIndex(QStringView key, quint32 *index)
 
 struct JsValue::Container
 {
-    std::atomic<int> references{1};
+    std::atomic<int> references {1};
     std::size_t size = 0;
 
-    template<typename T>
-    static constexpr std::size_t offset()
+    template<typename T> static constexpr std::size_t offset()
     {
         return (sizeof(Container) + alignof(T) - 1) / alignof(T) * alignof(T);
     }
-    template<typename T>
-    T *items()
+    template<typename T> T *items()
     {
         return reinterpret_cast<T *>(reinterpret_cast<char *>(this) + offset<T>());
     }
 
-    template<typename T>
-    static Container *create(std::vector<T> &&from)
+    // Moves [first, last) into a new container.
+    template<typename T> static Container *create(T *first, T *last)
     {
-        constexpr std::size_t alignment = std::max(alignof(Container), alignof(T));
-        void *memory = ::operator new(offset<T>() + from.size() * sizeof(T), std::align_val_t(alignment));
+        static_assert(std::max(alignof(Container), alignof(T)) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__);
+        const std::size_t count = std::size_t(last - first);
+        void *memory = ::operator new(offset<T>() + count * sizeof(T));
         auto *container = new (memory) Container;
-        container->size = from.size();
+        container->size = count;
         T *items = container->items<T>();
-        for (std::size_t i = 0; i < from.size(); ++i)
-            new (items + i) T(std::move(from[i]));
+        for (std::size_t i = 0; i < count; ++i)
+            new (items + i) T(std::move(first[i]));
         return container;
     }
 
-    template<typename T>
-    void destroy()
+    template<typename T> void destroy()
     {
-        constexpr std::size_t alignment = std::max(alignof(Container), alignof(T));
         T *all = items<T>();
         for (std::size_t i = 0; i < size; ++i)
             all[i].~T();
         this->~Container();
-        ::operator delete(this, std::align_val_t(alignment));
+        ::operator delete(this);
     }
 };
 
@@ -132,46 +129,53 @@ JsValue JsValue::string(QString value)
 
 JsValue JsValue::array(Array elements)
 {
+    return takeArray(elements, 0);
+}
+
+JsValue JsValue::takeArray(Array &stack, std::size_t from)
+{
     JsValue v;
     v.m_type = Type::Array;
-    v.m_container = Container::create(std::move(elements));
+    v.m_container = Container::create(stack.data() + from, stack.data() + stack.size());
+    stack.resize(from);
     return v;
 }
 
 JsValue JsValue::object(Object members)
 {
+    return takeObject(members, 0);
+}
+
+JsValue JsValue::takeObject(Object &stack, std::size_t from)
+{
+    const auto first = stack.begin() + std::ptrdiff_t(from);
     // Repeated keys: the later value replaces the earlier one in place, as an assignment would.
-    if (members.size() > 1) {
-        for (std::size_t i = 1; i < members.size();) {
-            auto earlier = std::find_if(members.begin(), members.begin() + std::ptrdiff_t(i),
-                                        [&](const Member &m) { return m.first == members[i].first; });
-            if (earlier != members.begin() + std::ptrdiff_t(i)) {
-                earlier->second = std::move(members[i].second);
-                members.erase(members.begin() + std::ptrdiff_t(i));
-            } else {
-                ++i;
-            }
+    for (auto it = first + (first != stack.end() ? 1 : 0); it != stack.end();) {
+        const auto earlier = std::find_if(first, it, [&](const Member &m) { return m.first == it->first; });
+        if (earlier != it) {
+            earlier->second = std::move(it->second);
+            it = stack.erase(it);
+        } else {
+            ++it;
         }
-        quint32 index = 0;
-        const bool anyIndex = std::any_of(members.begin(), members.end(),
-                                          [&](const Member &m) { return arrayIndex(m.first, &index); });
-        if (anyIndex) {
-            auto isIndex = [](const Member &m) {
-                quint32 unused = 0;
-                return arrayIndex(m.first, &unused);
-            };
-            auto firstOther = std::stable_partition(members.begin(), members.end(), isIndex);
-            std::sort(members.begin(), firstOther, [](const Member &a, const Member &b) {
-                quint32 ia = 0, ib = 0;
-                arrayIndex(a.first, &ia);
-                arrayIndex(b.first, &ib);
-                return ia < ib;
-            });
-        }
+    }
+    quint32 index = 0;
+    auto isIndex = [&index](const Member &m) {
+        return arrayIndex(m.first, &index);
+    };
+    if (std::any_of(first, stack.end(), isIndex)) {
+        const auto firstOther = std::stable_partition(first, stack.end(), isIndex);
+        std::sort(first, firstOther, [](const Member &a, const Member &b) {
+            quint32 ia = 0, ib = 0;
+            arrayIndex(a.first, &ia);
+            arrayIndex(b.first, &ib);
+            return ia < ib;
+        });
     }
     JsValue v;
     v.m_type = Type::Object;
-    v.m_container = Container::create(std::move(members));
+    v.m_container = Container::create(stack.data() + from, stack.data() + stack.size());
+    stack.resize(from);
     return v;
 }
 

@@ -84,6 +84,10 @@ public:
     [[nodiscard]] static JsValue array(Array elements);
     /// Applies JavaScript's property order and the "last value wins" rule to \a members.
     [[nodiscard]] static JsValue object(Object members);
+    /// array() and object() of the last elements of \a stack, from index \a from on, which are
+    /// moved out and removed: for parsers that collect nested values on one reused stack.
+    [[nodiscard]] static JsValue takeArray(Array &stack, std::size_t from);
+    [[nodiscard]] static JsValue takeObject(Object &stack, std::size_t from);
 
     [[nodiscard]] static JsValue fromJson(const QJsonValue &value);
     /// QJsonObject keeps its keys sorted, so the insertion order of the original text is gone; use

@@ -138,10 +138,7 @@ private:
             }
             if (m_pos < m_text.size() && m_text[m_pos] == u'}') {
                 ++m_pos;
-                JsValue::Object members(std::make_move_iterator(m_members.begin() + std::ptrdiff_t(mark)),
-                                        std::make_move_iterator(m_members.end()));
-                m_members.resize(mark);
-                return JsValue::object(std::move(members));
+                return JsValue::takeObject(m_members, mark);
             }
             fail(u"expected ',' or '}'"_s);
             return {};
@@ -170,10 +167,7 @@ private:
             }
             if (m_pos < m_text.size() && m_text[m_pos] == u']') {
                 ++m_pos;
-                JsValue::Array elements(std::make_move_iterator(m_elements.begin() + std::ptrdiff_t(mark)),
-                                        std::make_move_iterator(m_elements.end()));
-                m_elements.resize(mark);
-                return JsValue::array(std::move(elements));
+                return JsValue::takeArray(m_elements, mark);
             }
             fail(u"expected ',' or ']'"_s);
             return {};

@@ -8,84 +8,28 @@
 #include "jsvalue.h"
 #include "transformation.h"
 
+#include <QVarLengthArray>
+
 #include <array>
-#include <vector>
 
 namespace stratus::core::detail {
 
 /// Every option name the SDK reads in url() and generate_transformation_string().
+// clang-format off
 enum class Opt : quint8 {
     // transformation
-    Angle,
-    AspectRatio,
-    AudioCodec,
-    AudioFrequency,
-    Background,
-    BitRate,
-    Border,
-    Color,
-    ColorSpace,
-    Crop,
-    CustomFunction,
-    CustomPreFunction,
-    DefaultImage,
-    Delay,
-    Density,
-    Dpr,
-    Duration,
-    Effect,
-    EndOffset,
-    FetchFormat,
-    Flags,
-    Fps,
-    Gravity,
-    Height,
-    If,
-    KeyframeInterval,
-    Offset,
-    Opacity,
-    Overlay,
-    Page,
-    Prefix,
-    Quality,
-    Radius,
-    RawTransformation,
-    ResponsiveWidth,
-    Size,
-    StartOffset,
-    StreamingProfile,
-    Transformation,
-    Underlay,
-    Variables,
-    VideoCodec,
-    VideoSampling,
-    Width,
-    X,
-    Y,
-    Zoom,
+    Angle, AspectRatio, AudioCodec, AudioFrequency, Background, BitRate, Border, Color, ColorSpace, Crop,
+    CustomFunction, CustomPreFunction, DefaultImage, Delay, Density, Dpr, Duration, Effect, EndOffset,
+    FetchFormat, Flags, Fps, Gravity, Height, If, KeyframeInterval, Offset, Opacity, Overlay, Page, Prefix,
+    Quality, Radius, RawTransformation, ResponsiveWidth, Size, StartOffset, StreamingProfile,
+    Transformation, Underlay, Variables, VideoCodec, VideoSampling, Width, X, Y, Zoom,
     // url
-    ApiSecret,
-    AuthToken,
-    CdnSubdomain,
-    CloudName,
-    Cname,
-    ForceVersion,
-    Format,
-    LongUrlSignature,
-    PrivateCdn,
-    ResourceType,
-    Secure,
-    SecureCdnSubdomain,
-    SecureDistribution,
-    Shorten,
-    SignUrl,
-    SignatureAlgorithm,
-    Type,
-    UrlSuffix,
-    UseRootPath,
-    Version,
+    ApiSecret, AuthToken, CdnSubdomain, CloudName, Cname, ForceVersion, Format, LongUrlSignature,
+    PrivateCdn, ResourceType, Secure, SecureCdnSubdomain, SecureDistribution, Shorten, SignUrl,
+    SignatureAlgorithm, Type, UrlSuffix, UseRootPath, Version,
     Count
 };
+// clang-format on
 
 /// An options (or config) object sorted into slots. Holds pointers into the JsValue it was filled
 /// from, which must outlive it.
@@ -93,7 +37,7 @@ struct OptionSlots
 {
     std::array<const JsValue *, std::size_t(Opt::Count)> values {};
     /// Members whose name starts with `$` (variable definitions), in property order.
-    std::vector<const JsValue::Member *> variables;
+    QVarLengthArray<const JsValue::Member *, 8> variables;
 
     void fill(const JsValue &object);
     /// The option, or undefined when absent.

@@ -23,49 +23,12 @@ namespace {
 constexpr int kMaxDepth = 64;
 
 // The params of one step, in the SDK's sorted key order.
+// clang-format off
 enum class Out : quint8 {
-    A,
-    Ac,
-    Af,
-    Ar,
-    B,
-    Bo,
-    Br,
-    C,
-    Co,
-    Cs,
-    D,
-    Dl,
-    Dn,
-    Dpr,
-    Du,
-    E,
-    Eo,
-    F,
-    Fl,
-    Fn,
-    Fps,
-    G,
-    H,
-    Ki,
-    L,
-    O,
-    P,
-    Pg,
-    Q,
-    R,
-    So,
-    Sp,
-    T,
-    U,
-    Vc,
-    Vs,
-    W,
-    X,
-    Y,
-    Z,
-    Count
+    A, Ac, Af, Ar, B, Bo, Br, C, Co, Cs, D, Dl, Dn, Dpr, Du, E, Eo, F, Fl, Fn, Fps, G, H, Ki, L, O, P, Pg,
+    Q, R, So, Sp, T, U, Vc, Vs, W, X, Y, Z, Count
 };
+// clang-format on
 
 const QString &outKey(Out key)
 {

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 
+#include <algorithm>
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -35,30 +36,35 @@ constexpr AsciiSet kComponentColonSlashSet = makeSet(u"-_.!~*'():/");
 constexpr AsciiSet kUriSet = makeSet(u"-_.!~*'();/?:@&=+$,#");
 constexpr AsciiSet kSmartSet = makeSet(u"_.-/:");
 
-void appendByte(QString &out, unsigned byte, const char16_t *hex = kHexUpper)
+// Escaped output is written through a cursor into a buffer sized for the worst case (a UTF-16
+// code unit becomes at most three bytes, nine characters), then truncated.
+constexpr qsizetype kWorstGrowth = 9;
+
+QChar *putByte(QChar *to, unsigned byte, const char16_t *hex = kHexUpper)
 {
-    out += u'%';
-    out += QChar(hex[byte >> 4]);
-    out += QChar(hex[byte & 0xF]);
+    *to++ = u'%';
+    *to++ = QChar(hex[byte >> 4]);
+    *to++ = QChar(hex[byte & 0xF]);
+    return to;
 }
 
-void appendUtf8Escaped(QString &out, char32_t codePoint)
+QChar *putUtf8Escaped(QChar *to, char32_t codePoint)
 {
-    if (codePoint < 0x80) {
-        appendByte(out, unsigned(codePoint));
-    } else if (codePoint < 0x800) {
-        appendByte(out, 0xC0 | unsigned(codePoint >> 6));
-        appendByte(out, 0x80 | unsigned(codePoint & 0x3F));
-    } else if (codePoint < 0x10000) {
-        appendByte(out, 0xE0 | unsigned(codePoint >> 12));
-        appendByte(out, 0x80 | unsigned((codePoint >> 6) & 0x3F));
-        appendByte(out, 0x80 | unsigned(codePoint & 0x3F));
-    } else {
-        appendByte(out, 0xF0 | unsigned(codePoint >> 18));
-        appendByte(out, 0x80 | unsigned((codePoint >> 12) & 0x3F));
-        appendByte(out, 0x80 | unsigned((codePoint >> 6) & 0x3F));
-        appendByte(out, 0x80 | unsigned(codePoint & 0x3F));
+    if (codePoint < 0x80)
+        return putByte(to, unsigned(codePoint));
+    if (codePoint < 0x800) {
+        to = putByte(to, 0xC0 | unsigned(codePoint >> 6));
+        return putByte(to, 0x80 | unsigned(codePoint & 0x3F));
     }
+    if (codePoint < 0x10000) {
+        to = putByte(to, 0xE0 | unsigned(codePoint >> 12));
+        to = putByte(to, 0x80 | unsigned((codePoint >> 6) & 0x3F));
+        return putByte(to, 0x80 | unsigned(codePoint & 0x3F));
+    }
+    to = putByte(to, 0xF0 | unsigned(codePoint >> 18));
+    to = putByte(to, 0x80 | unsigned((codePoint >> 12) & 0x3F));
+    to = putByte(to, 0x80 | unsigned((codePoint >> 6) & 0x3F));
+    return putByte(to, 0x80 | unsigned(codePoint & 0x3F));
 }
 
 // Reads the code point at text[*i] and advances; -1 for a lone surrogate.
@@ -88,21 +94,21 @@ Result<QString> encodeWith(QStringView text, const AsciiSet &keep, const QString
     if (i == text.size())
         return original ? *original : text.toString();
 
-    QString out;
-    out.reserve(text.size() + 16);
-    out.append(text.left(i));
+    QString out(text.size() * kWorstGrowth, Qt::Uninitialized);
+    QChar *to = std::copy(text.begin(), text.begin() + i, out.data());
     while (i < text.size()) {
         const char16_t c = text[i].unicode();
         if (c < 128 && keep[c]) {
-            out += QChar(c);
+            *to++ = QChar(c);
             ++i;
             continue;
         }
         const qint32 codePoint = nextCodePoint(text, &i);
         if (codePoint < 0)
             return Error::invalidInput(u"URI malformed: the text contains a lone UTF-16 surrogate"_s);
-        appendUtf8Escaped(out, char32_t(codePoint));
+        to = putUtf8Escaped(to, char32_t(codePoint));
     }
+    out.truncate(to - out.constData());
     return out;
 }
 
@@ -127,15 +133,15 @@ Result<QString> decodeWith(QStringView text, QStringView reserved, const QString
         return Error::invalidInput(u"URI malformed: bad percent escape"_s);
     };
 
-    QString out;
-    out.reserve(text.size());
-    out.append(text.left(percent));
+    // Decoding never lengthens the text.
+    QString out(text.size(), Qt::Uninitialized);
+    QChar *to = std::copy(text.begin(), text.begin() + percent, out.data());
     qsizetype k = percent;
     const qsizetype length = text.size();
     while (k < length) {
         const QChar c = text[k];
         if (c != u'%') {
-            out += c;
+            *to++ = c;
             ++k;
             continue;
         }
@@ -150,9 +156,9 @@ Result<QString> decodeWith(QStringView text, QStringView reserved, const QString
         if (byte < 0x80) {
             const QChar decoded {char16_t(byte)};
             if (reserved.contains(decoded))
-                out.append(text.mid(start, 3));
+                to = std::copy(text.begin() + start, text.begin() + start + 3, to);
             else
-                out += decoded;
+                *to++ = decoded;
             continue;
         }
         int count = 0; // number of leading one bits = length of the UTF-8 sequence
@@ -178,12 +184,13 @@ Result<QString> decodeWith(QStringView text, QStringView reserved, const QString
             || (codePoint >= 0xD800 && codePoint <= 0xDFFF))
             return malformed();
         if (codePoint >= 0x10000) {
-            out += QChar(QChar::highSurrogate(codePoint));
-            out += QChar(QChar::lowSurrogate(codePoint));
+            *to++ = QChar(QChar::highSurrogate(codePoint));
+            *to++ = QChar(QChar::lowSurrogate(codePoint));
         } else {
-            out += QChar(char16_t(codePoint));
+            *to++ = QChar(char16_t(codePoint));
         }
     }
+    out.truncate(to - out.constData());
     return out;
 }
 
@@ -211,73 +218,80 @@ Result<QString> decodeUri(QStringView text)
 
 QString smartEscapeUrl(QStringView text)
 {
-    QString out;
-    out.reserve(text.size() + 8);
+    QString out(text.size() * kWorstGrowth, Qt::Uninitialized);
+    QChar *to = out.data();
     qsizetype i = 0;
     while (i < text.size()) {
         const char16_t c = text[i].unicode();
         if (c < 128 && kSmartSet[c]) {
-            out += QChar(c);
+            *to++ = QChar(c);
             ++i;
             continue;
         }
         const qint32 codePoint = nextCodePoint(text, &i);
-        appendUtf8Escaped(out, codePoint < 0 ? U'\uFFFD' : char32_t(codePoint));
+        to = putUtf8Escaped(to, codePoint < 0 ? U'\uFFFD' : char32_t(codePoint));
     }
+    out.truncate(to - out.constData());
     return out;
 }
 
 Result<QString> encodeOverlayText(QStringView text)
 {
-    QString out;
-    out.reserve(text.size() + 16);
+    QString out(text.size() * kWorstGrowth, Qt::Uninitialized);
+    QChar *to = out.data();
+    auto put = [&](QStringView escaped) {
+        to = std::copy(escaped.begin(), escaped.end(), to);
+    };
     qsizetype i = 0;
     while (i < text.size()) {
         const char16_t c = text[i].unicode();
         switch (c) {
         case u',':
-            out += u"%252C"_s;
+            put(u"%252C");
             ++i;
             continue;
         case u'/':
-            out += u"%252F"_s;
+            put(u"%252F");
             ++i;
             continue;
         case u'(':
-            out += u"%28"_s;
+            put(u"%28");
             ++i;
             continue;
         case u')':
-            out += u"%29"_s;
+            put(u"%29");
             ++i;
             continue;
         default:
             break;
         }
         if (c < 128 && kComponentSet[c]) {
-            out += QChar(c);
+            *to++ = QChar(c);
             ++i;
             continue;
         }
         const qint32 codePoint = nextCodePoint(text, &i);
         if (codePoint < 0)
             return Error::invalidInput(u"URI malformed: overlay text contains a lone UTF-16 surrogate"_s);
-        appendUtf8Escaped(out, char32_t(codePoint));
+        to = putUtf8Escaped(to, char32_t(codePoint));
     }
+    out.truncate(to - out.constData());
     return out;
 }
 
 QString escapeTokenUrl(QStringView text)
 {
-    static constexpr std::u16string_view kUnsafe = u" \"#%&'/:;<=>?@[\\]^`{|}~";
-    QString out;
-    out.reserve(text.size() + 16);
+    // The SDK's class is /[ "#%&'\/:;<=>?@[\]^`{|}~]/: "\]" is an escaped "]", so a backslash stays.
+    static constexpr std::u16string_view kUnsafe = u" \"#%&'/:;<=>?@[]^`{|}~";
+    QString out(text.size() * 3, Qt::Uninitialized);
+    QChar *to = out.data();
     for (QChar c : text) {
         if (kUnsafe.find(c.unicode()) != std::u16string_view::npos)
-            appendByte(out, c.unicode(), kHexLower);
+            to = putByte(to, c.unicode(), kHexLower);
         else
-            out += c;
+            *to++ = c;
     }
+    out.truncate(to - out.constData());
     return out;
 }
 
