@@ -32,7 +32,9 @@ WelcomePage::WelcomePage(QWidget *parent)
                             this);
     text->setWordWrap(true);
     text->setAlignment(Qt::AlignHCenter);
-    text->setMaximumWidth(560);
+    // A fixed width: with only a maximum, the centred label is laid out at its one-line width and
+    // word wrap then cuts the text off after two lines.
+    text->setFixedWidth(560);
     layout->addWidget(text, 0, Qt::AlignHCenter);
 
     layout->addStretch(2);
