@@ -35,6 +35,8 @@ WelcomePage::WelcomePage(QWidget *parent)
     // A fixed width: with only a maximum, the centred label is laid out at its one-line width and
     // word wrap then cuts the text off after two lines.
     text->setFixedWidth(560);
+    // A centred widget in a box layout gets its size hint, which ignores height-for-width.
+    text->setMinimumHeight(text->heightForWidth(560));
     layout->addWidget(text, 0, Qt::AlignHCenter);
 
     layout->addStretch(2);
