@@ -151,7 +151,11 @@ JsValue JsValue::takeObject(Object &stack, std::size_t from)
     const auto first = stack.begin() + std::ptrdiff_t(from);
     // Repeated keys: the later value replaces the earlier one in place, as an assignment would.
     for (auto it = first + (first != stack.end() ? 1 : 0); it != stack.end();) {
-        const auto earlier = std::find_if(first, it, [&](const Member &m) { return m.first == it->first; });
+        const QString &key = it->first;
+        const auto earlier = std::find_if(first, it, [&](const Member &m) {
+            return m.first.size() == key.size() && (key.isEmpty() || m.first.front() == key.front())
+                && m.first == key;
+        });
         if (earlier != it) {
             earlier->second = std::move(it->second);
             it = stack.erase(it);

@@ -2,6 +2,8 @@
 
 #include "jsvalue.h"
 
+#include <QtAlgorithms>
+
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -200,8 +202,11 @@ private:
         while (i + 4 <= size) {
             quint64 lanes;
             std::memcpy(&lanes, data + i, sizeof lanes);
-            if (lanesBelow(lanes, 0x20) | lanesEqual(lanes, u'"') | lanesEqual(lanes, u'\\'))
-                break;
+            const quint64 found
+                = lanesBelow(lanes, 0x20) | lanesEqual(lanes, u'"') | lanesEqual(lanes, u'\\');
+            // The lowest flagged lane is a real hit (a borrow can only flag lanes above one).
+            if (found)
+                return i + qCountTrailingZeroBits(found) / 16;
             i += 4;
         }
         while (i < size) {
