@@ -11,15 +11,6 @@ namespace stratus::sandbox {
 
 namespace {
 
-QString trimSlashes(QString path)
-{
-    while (path.startsWith(u'/'))
-        path.remove(0, 1);
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    return path;
-}
-
 QString externalId(const QString &text)
 {
     return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Md5).toHex());

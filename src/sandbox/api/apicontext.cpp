@@ -121,6 +121,15 @@ qsizetype decodeCursor(const QString &cursor)
     return ok && offset >= 0 ? offset : -1;
 }
 
+QString trimSlashes(QString path)
+{
+    while (path.startsWith(u'/'))
+        path.remove(0, 1);
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    return path;
+}
+
 QString randomHexId()
 {
     QString out;

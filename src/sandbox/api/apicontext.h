@@ -49,6 +49,9 @@ struct ResourceFields
 [[nodiscard]] QString encodeCursor(qsizetype offset);
 [[nodiscard]] qsizetype decodeCursor(const QString &cursor);
 
+/// A folder or public id path without leading and trailing slashes.
+[[nodiscard]] QString trimSlashes(QString path);
+
 /// 32 random hex characters (asset ids, version ids).
 [[nodiscard]] QString randomHexId();
 

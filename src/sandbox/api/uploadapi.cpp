@@ -36,15 +36,6 @@ QString randomSuffix(int length)
     return out;
 }
 
-QString trimSlashes(QString path)
-{
-    while (path.startsWith(u'/'))
-        path.remove(0, 1);
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    return path;
-}
-
 bool writeDurably(const QString &path, const QByteArray &data, QString *error)
 {
     QFile file(path);
