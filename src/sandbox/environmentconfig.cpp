@@ -45,7 +45,7 @@ double jsonNumber(const QJsonValue &value)
 
 QJsonObject FaultSettings::toJson() const
 {
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("latency_ms"), latencyMs},
         {QStringLiteral("error_rate"), errorRate},
         {QStringLiteral("drop_rate"), dropRate},

@@ -13,12 +13,12 @@ enum class FolderMode { Fixed, Dynamic };
 /// /_sandbox/faults/<cloud>, or from `fault_*` query keys of the environment URL).
 struct FaultSettings
 {
-    int latencyMs = 0;             ///< added before every answer
-    double errorRate = 0;          ///< share of API calls answered with 500/502/503 (0..1)
-    double dropRate = 0;           ///< share of API calls whose connection is dropped (0..1)
-    bool force420 = false;         ///< every Admin/Search call is answered 420
-    int slowBodyBytesPerTick = 0;  ///< >0: bodies trickle out this many bytes per 50 ms
-    bool includeDelivery = false;  ///< also apply to delivery URLs
+    int latencyMs = 0; ///< added before every answer
+    double errorRate = 0; ///< share of API calls answered with 500/502/503 (0..1)
+    double dropRate = 0; ///< share of API calls whose connection is dropped (0..1)
+    bool force420 = false; ///< every Admin/Search call is answered 420
+    int slowBodyBytesPerTick = 0; ///< >0: bodies trickle out this many bytes per 50 ms
+    bool includeDelivery = false; ///< also apply to delivery URLs
 
     [[nodiscard]] QJsonObject toJson() const;
     /// Applies the keys present in `json` (latency_ms, error_rate, drop_rate, force_420,

@@ -62,10 +62,11 @@ EnvironmentConfig defaultEnvironment(const QString &dataDirectory, bool persiste
     if (persistent) {
         QSaveFile out(file);
         if (out.open(QIODevice::WriteOnly)) {
-            out.write(QJsonDocument(QJsonObject{{QStringLiteral("url"),
-                                                 QStringLiteral("cloudinary://%1:%2@%3?name=%4")
-                                                     .arg(env.apiKey, env.apiSecret, env.cloudName,
-                                                          QString::fromLatin1(QUrl::toPercentEncoding(env.name)))}})
+            out.write(QJsonDocument(
+                          QJsonObject {{QStringLiteral("url"),
+                                        QStringLiteral("cloudinary://%1:%2@%3?name=%4")
+                                            .arg(env.apiKey, env.apiSecret, env.cloudName,
+                                                 QString::fromLatin1(QUrl::toPercentEncoding(env.name)))}})
                           .toJson());
             out.commit();
             QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
@@ -98,21 +99,28 @@ int main(int argc, char *argv[])
         "POST /_sandbox/faults/<cloud> with the same keys without the fault_ prefix."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("TCP port on 127.0.0.1 (0 picks a free one)."),
+    const QCommandLineOption portOption(QStringLiteral("port"),
+                                        QStringLiteral("TCP port on 127.0.0.1 (0 picks a free one)."),
                                         QStringLiteral("PORT"), QStringLiteral("0"));
-    const QCommandLineOption dataOption(QStringLiteral("data"),
-                                        QStringLiteral("Directory that keeps state across restarts (default: a temporary one)."),
-                                        QStringLiteral("DIR"));
-    const QCommandLineOption envOption(QStringLiteral("environment"),
-                                       QStringLiteral("A product environment as cloudinary://KEY:SECRET@CLOUD?folder_mode=…; repeatable."),
-                                       QStringLiteral("URL"));
-    const QCommandLineOption accountOption(QStringLiteral("account"),
-                                           QStringLiteral("account://KEY:SECRET@ACCOUNT_ID, enables the Provisioning API."),
-                                           QStringLiteral("URL"));
-    const QCommandLineOption configOption(QStringLiteral("config"),
-                                          QStringLiteral("JSON file with the same settings: {\"port\", \"data\", \"environments\": [URL…], \"account\", \"seed\"}."),
-                                          QStringLiteral("FILE"));
-    const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Fill each empty environment with N sample assets."),
+    const QCommandLineOption dataOption(
+        QStringLiteral("data"),
+        QStringLiteral("Directory that keeps state across restarts (default: a temporary one)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption envOption(
+        QStringLiteral("environment"),
+        QStringLiteral("A product environment as cloudinary://KEY:SECRET@CLOUD?folder_mode=…; repeatable."),
+        QStringLiteral("URL"));
+    const QCommandLineOption accountOption(
+        QStringLiteral("account"),
+        QStringLiteral("account://KEY:SECRET@ACCOUNT_ID, enables the Provisioning API."),
+        QStringLiteral("URL"));
+    const QCommandLineOption configOption(
+        QStringLiteral("config"),
+        QStringLiteral("JSON file with the same settings: {\"port\", \"data\", \"environments\": [URL…], "
+                       "\"account\", \"seed\"}."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"),
+                                        QStringLiteral("Fill each empty environment with N sample assets."),
                                         QStringLiteral("N"));
     parser.addOptions({portOption, dataOption, envOption, accountOption, configOption, seedOption});
     parser.process(app);
@@ -129,14 +137,17 @@ int main(int argc, char *argv[])
     }
 
     bool ok = true;
-    const int port = parser.isSet(portOption) ? parser.value(portOption).toInt(&ok) : config.value(QStringLiteral("port")).toInt();
+    const int port = parser.isSet(portOption) ? parser.value(portOption).toInt(&ok)
+                                              : config.value(QStringLiteral("port")).toInt();
     if (!ok || port < 0 || port > 65535)
         return fail(QStringLiteral("--port must be a number from 0 to 65535"));
-    const int seed = parser.isSet(seedOption) ? parser.value(seedOption).toInt(&ok) : config.value(QStringLiteral("seed")).toInt();
+    const int seed = parser.isSet(seedOption) ? parser.value(seedOption).toInt(&ok)
+                                              : config.value(QStringLiteral("seed")).toInt();
     if (!ok || seed < 0)
         return fail(QStringLiteral("--seed must be a positive number"));
 
-    QString dataDirectory = parser.isSet(dataOption) ? parser.value(dataOption) : config.value(QStringLiteral("data")).toString();
+    QString dataDirectory = parser.isSet(dataOption) ? parser.value(dataOption)
+                                                     : config.value(QStringLiteral("data")).toString();
     QTemporaryDir temporary;
     const bool persistent = !dataDirectory.isEmpty();
     if (!persistent)
@@ -158,8 +169,9 @@ int main(int argc, char *argv[])
         environments.append(defaultEnvironment(dataDirectory, persistent));
 
     AccountConfig account;
-    const QString accountUrl = parser.isSet(accountOption) ? parser.value(accountOption)
-                                                           : config.value(QStringLiteral("account")).toString();
+    const QString accountUrl = parser.isSet(accountOption)
+        ? parser.value(accountOption)
+        : config.value(QStringLiteral("account")).toString();
     if (!accountUrl.isEmpty()) {
         auto parsed = AccountConfig::fromUrl(accountUrl);
         if (!parsed)

@@ -114,12 +114,14 @@ MediaInfo probeMedia(const QString &path, const QString &fileName)
     }
 
     const Mp4Info mp4 = probeMp4(path);
-    static const QStringList videoSuffixes = {QStringLiteral("mp4"), QStringLiteral("mov"), QStringLiteral("m4v"),
-                                              QStringLiteral("webm"), QStringLiteral("mkv"), QStringLiteral("avi"),
-                                              QStringLiteral("ogv")};
+    static const QStringList videoSuffixes
+        = {QStringLiteral("mp4"), QStringLiteral("mov"), QStringLiteral("m4v"), QStringLiteral("webm"),
+           QStringLiteral("mkv"), QStringLiteral("avi"), QStringLiteral("ogv")};
     if (mp4.valid || videoSuffixes.contains(suffix)) {
         info.resourceType = QStringLiteral("video");
-        info.format = mp4.valid && (suffix.isEmpty() || !videoSuffixes.contains(suffix)) ? QStringLiteral("mp4") : suffix;
+        info.format = mp4.valid && (suffix.isEmpty() || !videoSuffixes.contains(suffix))
+            ? QStringLiteral("mp4")
+            : suffix;
         info.width = mp4.width;
         info.height = mp4.height;
         info.duration = mp4.duration;

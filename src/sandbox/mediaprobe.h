@@ -10,10 +10,10 @@ namespace stratus::sandbox {
 struct MediaInfo
 {
     QString resourceType; ///< image, video or raw
-    QString format;       ///< jpg, png, webp, gif, mp4, mov, webm, … ; empty for raw
+    QString format; ///< jpg, png, webp, gif, mp4, mov, webm, … ; empty for raw
     int width = 0;
     int height = 0;
-    double duration = 0;  ///< seconds, videos only
+    double duration = 0; ///< seconds, videos only
 };
 
 /// Probes `path`. `fileName` (the client's name, may be empty) helps for formats without magic.

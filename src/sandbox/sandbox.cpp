@@ -7,9 +7,9 @@
 #include "delivery/deliveryservice.h"
 
 #include <QDir>
+#include <QFuture>
 #include <QJsonArray>
 #include <QLocale>
-#include <QFuture>
 
 namespace stratus::sandbox {
 
@@ -95,7 +95,8 @@ QFuture<ApiResponse> Sandbox::handle(ApiRequest &request)
 
     if (seg.value(0) == u"v1_1") {
         if (seg.value(1) == u"provisioning" && seg.value(2) == u"accounts")
-            return QtFuture::makeReadyFuture(ProvisioningApi::handle(m_account, m_environments, seg.mid(3), request));
+            return QtFuture::makeReadyFuture(
+                ProvisioningApi::handle(m_account, m_environments, seg.mid(3), request));
         EnvironmentConfig *env = environment(seg.value(1));
         if (!env)
             return QtFuture::makeReadyFuture(
@@ -149,22 +150,22 @@ ApiResponse Sandbox::handleApi(EnvironmentConfig &env, const ApiRequest &request
     QStringList path;
     for (const QString &segment : request.segments.mid(2))
         path.append(segment.split(u'/', Qt::SkipEmptyParts));
-    ApiContext ctx{m_store, env, baseUrl, now()};
-    static const QStringList kUploadActions = {QStringLiteral("upload"), QStringLiteral("upload_chunked"),
-                                               QStringLiteral("destroy"), QStringLiteral("rename"),
-                                               QStringLiteral("tags"), QStringLiteral("context"),
-                                               QStringLiteral("explicit")};
-    static const QStringList kResourceTypes = {QStringLiteral("image"), QStringLiteral("video"), QStringLiteral("raw"),
-                                               QStringLiteral("auto")};
+    ApiContext ctx {m_store, env, baseUrl, now()};
+    static const QStringList kUploadActions
+        = {QStringLiteral("upload"),  QStringLiteral("upload_chunked"), QStringLiteral("destroy"),
+           QStringLiteral("rename"),  QStringLiteral("tags"),           QStringLiteral("context"),
+           QStringLiteral("explicit")};
+    static const QStringList kResourceTypes
+        = {QStringLiteral("image"), QStringLiteral("video"), QStringLiteral("raw"), QStringLiteral("auto")};
 
     const bool uploadApi = (path.size() == 1 && path.at(0) == u"upload")
-                           || (path.size() == 2 && kResourceTypes.contains(path.at(0))
-                               && kUploadActions.contains(path.at(1)));
+        || (path.size() == 2 && kResourceTypes.contains(path.at(0)) && kUploadActions.contains(path.at(1)));
     if (uploadApi) {
         if (env.faults.force420)
             return ApiResponse::error(420, QStringLiteral("Rate Limit Exceeded (sandbox fault injection)"));
-        return path.size() == 1 ? m_uploadApi->handle(ctx, QStringLiteral("auto"), QStringLiteral("upload"), request)
-                                : m_uploadApi->handle(ctx, path.at(0), path.at(1), request);
+        return path.size() == 1
+            ? m_uploadApi->handle(ctx, QStringLiteral("auto"), QStringLiteral("upload"), request)
+            : m_uploadApi->handle(ctx, path.at(0), path.at(1), request);
     }
 
     // Admin and Search: Basic auth, then the hourly budget.
@@ -192,9 +193,10 @@ std::optional<ApiResponse> Sandbox::spendRateLimit(EnvironmentConfig &env)
     }
     if (env.faults.force420 || window.used >= env.adminRateLimit) {
         ApiResponse response = ApiResponse::error(
-            420, QStringLiteral("Rate Limit Exceeded. Allowed %1 calls per hour; the limit resets at %2.")
-                     .arg(env.adminRateLimit)
-                     .arg(QString::fromLatin1(httpDate(window.reset))));
+            420,
+            QStringLiteral("Rate Limit Exceeded. Allowed %1 calls per hour; the limit resets at %2.")
+                .arg(env.adminRateLimit)
+                .arg(QString::fromLatin1(httpDate(window.reset))));
         addRateLimitHeaders(env, response);
         return response;
     }
@@ -206,7 +208,8 @@ void Sandbox::addRateLimitHeaders(const EnvironmentConfig &env, ApiResponse &res
 {
     const RateWindow &window = m_rateWindows[env.cloudName];
     response.setHeader("X-FeatureRateLimit-Limit", QByteArray::number(env.adminRateLimit));
-    response.setHeader("X-FeatureRateLimit-Remaining", QByteArray::number(qMax(0, env.adminRateLimit - window.used)));
+    response.setHeader("X-FeatureRateLimit-Remaining",
+                       QByteArray::number(qMax(0, env.adminRateLimit - window.used)));
     response.setHeader("X-FeatureRateLimit-Reset", httpDate(window.reset));
 }
 
@@ -218,10 +221,12 @@ ApiResponse Sandbox::handleControl(const ApiRequest &request)
     if (path.value(0) == u"health") {
         QJsonArray clouds;
         for (const EnvironmentConfig &env : m_environments)
-            clouds.append(QJsonObject{{QStringLiteral("cloud_name"), env.cloudName},
-                                      {QStringLiteral("folder_mode"), env.folderModeName()},
-                                      {QStringLiteral("assets"), double(m_store.assetCount(env.cloudName))}});
-        return ApiResponse::json({{QStringLiteral("status"), QStringLiteral("ok")}, {QStringLiteral("environments"), clouds}});
+            clouds.append(
+                QJsonObject {{QStringLiteral("cloud_name"), env.cloudName},
+                             {QStringLiteral("folder_mode"), env.folderModeName()},
+                             {QStringLiteral("assets"), double(m_store.assetCount(env.cloudName))}});
+        return ApiResponse::json(
+            {{QStringLiteral("status"), QStringLiteral("ok")}, {QStringLiteral("environments"), clouds}});
     }
     EnvironmentConfig *env = environment(path.value(1));
     if (!env)

@@ -75,7 +75,7 @@ private:
     std::unique_ptr<SandboxHttpServer> m_server;
     quint16 m_port = 0;
     std::function<QDateTime()> m_clock;
-    QRandomGenerator m_faultRandom{20261122};
+    QRandomGenerator m_faultRandom {20261122};
 };
 
 } // namespace stratus::sandbox

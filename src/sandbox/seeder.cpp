@@ -26,12 +26,12 @@ struct Colour
 };
 
 constexpr Colour kColours[] = {
-    {"red", 0xd93025},    {"orange", 0xf08c00}, {"yellow", 0xf4c20d}, {"green", 0x2e9e44},
-    {"teal", 0x12a4a4},   {"blue", 0x2f6fe0},   {"purple", 0x8a3ffc}, {"pink", 0xe8589c},
-    {"brown", 0x8d5a2b},  {"gray", 0x7d8590},   {"black", 0x1b1b1f},  {"white", 0xf5f5f2},
+    {"red", 0xd93025},   {"orange", 0xf08c00}, {"yellow", 0xf4c20d}, {"green", 0x2e9e44},
+    {"teal", 0x12a4a4},  {"blue", 0x2f6fe0},   {"purple", 0x8a3ffc}, {"pink", 0xe8589c},
+    {"brown", 0x8d5a2b}, {"gray", 0x7d8590},   {"black", 0x1b1b1f},  {"white", 0xf5f5f2},
 };
 
-constexpr QSize kSizes[] = {{1920, 1080}, {1080, 1920}, {1200, 1200}, {800, 600}, {600, 800},
+constexpr QSize kSizes[] = {{1920, 1080}, {1080, 1920}, {1200, 1200}, {800, 600},  {600, 800},
                             {2400, 1000}, {640, 360},   {300, 300},   {1600, 900}, {1000, 1500}};
 
 const char *const kFormats[] = {"jpg", "jpg", "png", "webp", "jpg", "gif"};
@@ -52,7 +52,8 @@ const char *const kFolders[] = {
     "",
 };
 
-const char *const kSubjects[] = {"cat", "dog", "mountain", "beach", "city", "forest", "logo", "shoe", "portrait", "food"};
+const char *const kSubjects[]
+    = {"cat", "dog", "mountain", "beach", "city", "forest", "logo", "shoe", "portrait", "food"};
 const char *const kSeasons[] = {"spring", "summer", "autumn", "winter"};
 
 // A sample picture: a diagonal gradient in the asset's colour with a few shapes, so thumbnails,
@@ -153,10 +154,16 @@ bool Seeder::seed(AssetStore &store, const EnvironmentConfig &env, int count, QS
             *error = QStringLiteral("cannot write %1").arg(path);
             return false;
         }
-        images.push_back({path, QStringLiteral("image"), actualFormat, size, 0, md5File(path), data.size(), &colour, {}});
+        images.push_back(
+            {path, QStringLiteral("image"), actualFormat, size, 0, md5File(path), data.size(), &colour, {}});
     }
     std::vector<PoolFile> videos;
-    const struct { const char *resource; QSize size; double duration; } kVideos[] = {
+    const struct
+    {
+        const char *resource;
+        QSize size;
+        double duration;
+    } kVideos[] = {
         {":/sample-media/sample-clip.mp4", {320, 180}, 3.0},
         {":/sample-media/sample-fractal.mp4", {320, 240}, 2.0},
     };
@@ -164,26 +171,47 @@ bool Seeder::seed(AssetStore &store, const EnvironmentConfig &env, int count, QS
         const QString path = poolDir + u'/' + QString::fromLatin1(video.resource).section(u'/', -1);
         QFile::remove(path);
         if (!QFile::copy(QString::fromLatin1(video.resource), path)) {
-            *error = QStringLiteral("cannot unpack the sample video %1").arg(QString::fromLatin1(video.resource));
+            *error = QStringLiteral("cannot unpack the sample video %1")
+                         .arg(QString::fromLatin1(video.resource));
             return false;
         }
         QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
-        videos.push_back({path, QStringLiteral("video"), QStringLiteral("mp4"), video.size, video.duration, md5File(path),
-                          QFileInfo(path).size(), nullptr, {}});
+        videos.push_back({path,
+                          QStringLiteral("video"),
+                          QStringLiteral("mp4"),
+                          video.size,
+                          video.duration,
+                          md5File(path),
+                          QFileInfo(path).size(),
+                          nullptr,
+                          {}});
     }
     std::vector<PoolFile> raws;
-    const struct { const char *name; const char *ext; QByteArray data; } kRaws[] = {
+    const struct
+    {
+        const char *name;
+        const char *ext;
+        QByteArray data;
+    } kRaws[] = {
         {"notes", "txt", "Stratus sandbox sample notes.\nThese raw files are served as they are.\n"},
         {"prices", "csv", "sku,name,price\n1001,Runner,89.00\n1002,Trail,119.00\n"},
         {"manifest", "json", "{\"name\":\"stratus-sample\",\"assets\":3}\n"},
     };
     for (const auto &raw : kRaws) {
-        const QString path = poolDir + u'/' + QString::fromLatin1(raw.name) + u'.' + QString::fromLatin1(raw.ext);
+        const QString path
+            = poolDir + u'/' + QString::fromLatin1(raw.name) + u'.' + QString::fromLatin1(raw.ext);
         if (!writeFile(path, raw.data)) {
             *error = QStringLiteral("cannot write %1").arg(path);
             return false;
         }
-        raws.push_back({path, QStringLiteral("raw"), QString(), {}, 0, md5File(path), raw.data.size(), nullptr,
+        raws.push_back({path,
+                        QStringLiteral("raw"),
+                        QString(),
+                        {},
+                        0,
+                        md5File(path),
+                        raw.data.size(),
+                        nullptr,
                         QString::fromLatin1(raw.ext)});
     }
 
@@ -208,7 +236,8 @@ bool Seeder::seed(AssetStore &store, const EnvironmentConfig &env, int count, QS
 
         Asset asset;
         asset.assetId = QString::fromLatin1(
-            QCryptographicHash::hash(QByteArray(env.cloudName.toUtf8() + ":seed:" + QByteArray::number(i)), QCryptographicHash::Md5)
+            QCryptographicHash::hash(QByteArray(env.cloudName.toUtf8() + ":seed:" + QByteArray::number(i)),
+                                     QCryptographicHash::Md5)
                 .toHex());
         asset.publicId = folder.isEmpty() ? name : folder + u'/' + name;
         if (dynamic && i % 3 == 0)

@@ -15,15 +15,15 @@ struct Error
 {
     enum class Kind {
         InvalidInput, ///< the caller's input is malformed or rejected (SDK-style validation)
-        Network,      ///< DNS, connection, TLS, proxy
-        Auth,         ///< 401: wrong key or secret
-        Permission,   ///< 403: the credentials may not do this
-        NotFound,     ///< 404
-        Conflict,     ///< 409
-        RateLimited,  ///< 420/429
-        Server,       ///< 5xx
+        Network, ///< DNS, connection, TLS, proxy
+        Auth, ///< 401: wrong key or secret
+        Permission, ///< 403: the credentials may not do this
+        NotFound, ///< 404
+        Conflict, ///< 409
+        RateLimited, ///< 420/429
+        Server, ///< 5xx
         Cancelled,
-        Io,           ///< local files
+        Io, ///< local files
         Internal,
     };
 
@@ -43,12 +43,17 @@ struct Error
 };
 
 /// Either a value or an Error. A small stand-in for C++23 std::expected.
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_state(std::in_place_index<0>, std::move(value)) { }
-    Result(Error error) : m_state(std::in_place_index<1>, std::move(error)) { }
+    Result(T value)
+        : m_state(std::in_place_index<0>, std::move(value))
+    {
+    }
+    Result(Error error)
+        : m_state(std::in_place_index<1>, std::move(error))
+    {
+    }
 
     [[nodiscard]] bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }

@@ -1,8 +1,8 @@
 #include "adminapi.h"
 
 #include <QCryptographicHash>
-#include <QRegularExpression>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -20,9 +20,8 @@ bool isAssetId(const QString &text)
 {
     if (text.size() != 32)
         return false;
-    return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
-        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
-    });
+    return std::all_of(text.cbegin(), text.cend(),
+                       [](QChar c) { return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f'); });
 }
 
 ResourceFields fieldsFrom(const ApiRequest &request)
@@ -37,9 +36,9 @@ ResourceFields fieldsFrom(const ApiRequest &request)
 
 QJsonObject folderJson(const QString &path)
 {
-    return QJsonObject{{QStringLiteral("name"), path.mid(path.lastIndexOf(u'/') + 1)},
-                       {QStringLiteral("path"), path},
-                       {QStringLiteral("external_id"), externalId(path)}};
+    return QJsonObject {{QStringLiteral("name"), path.mid(path.lastIndexOf(u'/') + 1)},
+                        {QStringLiteral("path"), path},
+                        {QStringLiteral("external_id"), externalId(path)}};
 }
 
 bool inSubtree(const QString &folder, const QString &root)
@@ -52,17 +51,28 @@ bool inSubtree(const QString &folder, const QString &root)
 QJsonArray transformationInfo(const QString &transformation)
 {
     static const QHash<QString, QString> longNames = {
-        {QStringLiteral("a"), QStringLiteral("angle")},        {QStringLiteral("ar"), QStringLiteral("aspect_ratio")},
-        {QStringLiteral("b"), QStringLiteral("background")},   {QStringLiteral("bo"), QStringLiteral("border")},
-        {QStringLiteral("c"), QStringLiteral("crop")},         {QStringLiteral("co"), QStringLiteral("color")},
-        {QStringLiteral("d"), QStringLiteral("default_image")}, {QStringLiteral("dpr"), QStringLiteral("dpr")},
-        {QStringLiteral("e"), QStringLiteral("effect")},       {QStringLiteral("f"), QStringLiteral("fetch_format")},
-        {QStringLiteral("fl"), QStringLiteral("flags")},       {QStringLiteral("g"), QStringLiteral("gravity")},
-        {QStringLiteral("h"), QStringLiteral("height")},       {QStringLiteral("l"), QStringLiteral("overlay")},
-        {QStringLiteral("o"), QStringLiteral("opacity")},      {QStringLiteral("q"), QStringLiteral("quality")},
-        {QStringLiteral("r"), QStringLiteral("radius")},       {QStringLiteral("t"), QStringLiteral("transformation")},
-        {QStringLiteral("u"), QStringLiteral("underlay")},     {QStringLiteral("w"), QStringLiteral("width")},
-        {QStringLiteral("x"), QStringLiteral("x")},            {QStringLiteral("y"), QStringLiteral("y")},
+        {QStringLiteral("a"), QStringLiteral("angle")},
+        {QStringLiteral("ar"), QStringLiteral("aspect_ratio")},
+        {QStringLiteral("b"), QStringLiteral("background")},
+        {QStringLiteral("bo"), QStringLiteral("border")},
+        {QStringLiteral("c"), QStringLiteral("crop")},
+        {QStringLiteral("co"), QStringLiteral("color")},
+        {QStringLiteral("d"), QStringLiteral("default_image")},
+        {QStringLiteral("dpr"), QStringLiteral("dpr")},
+        {QStringLiteral("e"), QStringLiteral("effect")},
+        {QStringLiteral("f"), QStringLiteral("fetch_format")},
+        {QStringLiteral("fl"), QStringLiteral("flags")},
+        {QStringLiteral("g"), QStringLiteral("gravity")},
+        {QStringLiteral("h"), QStringLiteral("height")},
+        {QStringLiteral("l"), QStringLiteral("overlay")},
+        {QStringLiteral("o"), QStringLiteral("opacity")},
+        {QStringLiteral("q"), QStringLiteral("quality")},
+        {QStringLiteral("r"), QStringLiteral("radius")},
+        {QStringLiteral("t"), QStringLiteral("transformation")},
+        {QStringLiteral("u"), QStringLiteral("underlay")},
+        {QStringLiteral("w"), QStringLiteral("width")},
+        {QStringLiteral("x"), QStringLiteral("x")},
+        {QStringLiteral("y"), QStringLiteral("y")},
         {QStringLiteral("z"), QStringLiteral("zoom")},
     };
     QJsonArray info;
@@ -90,19 +100,19 @@ QString normaliseTransformationName(QString name)
 
 QJsonObject presetJson(const QString &name, const QJsonObject &preset)
 {
-    return QJsonObject{{QStringLiteral("name"), name},
-                       {QStringLiteral("unsigned"), preset.value(QStringLiteral("unsigned")).toBool()},
-                       {QStringLiteral("settings"), preset.value(QStringLiteral("settings")).toObject()},
-                       {QStringLiteral("external_id"), externalId(QStringLiteral("preset:") + name)}};
+    return QJsonObject {{QStringLiteral("name"), name},
+                        {QStringLiteral("unsigned"), preset.value(QStringLiteral("unsigned")).toBool()},
+                        {QStringLiteral("settings"), preset.value(QStringLiteral("settings")).toObject()},
+                        {QStringLiteral("external_id"), externalId(QStringLiteral("preset:") + name)}};
 }
 
 // Upload preset settings from a create/update call: every parameter but the preset's own fields.
 QJsonObject presetSettingsFrom(const ApiRequest &request, QJsonObject settings)
 {
-    static const QSet<QString> own = {QStringLiteral("name"), QStringLiteral("unsigned"),
-                                      QStringLiteral("disallow_public_id"), QStringLiteral("live"),
-                                      QStringLiteral("api_key"), QStringLiteral("timestamp"),
-                                      QStringLiteral("signature")};
+    static const QSet<QString> own
+        = {QStringLiteral("name"),     QStringLiteral("unsigned"), QStringLiteral("disallow_public_id"),
+           QStringLiteral("live"),     QStringLiteral("api_key"),  QStringLiteral("timestamp"),
+           QStringLiteral("signature")};
     for (const auto &[name, value] : request.params) {
         if (!own.contains(name))
             settings.insert(name, value);
@@ -151,7 +161,8 @@ static ApiResponse searchFolders(const QMap<QString, QDateTime> &folders, const 
         json.insert(QStringLiteral("created_at"), it.value().toUTC().toString(Qt::ISODate));
         matches.append(json);
     }
-    const qint64 maxResults = qBound(qint64(1), request.intParam(QStringLiteral("max_results"), 50), qint64(500));
+    const qint64 maxResults
+        = qBound(qint64(1), request.intParam(QStringLiteral("max_results"), 50), qint64(500));
     QJsonArray page;
     for (qsizetype i = 0; i < matches.size() && i < maxResults; ++i)
         page.append(matches.at(i));
@@ -207,33 +218,39 @@ ApiResponse AdminApi::usage(const ApiContext &ctx)
     const auto assets = ctx.store.assets(ctx.env.cloudName);
     for (const Asset *asset : assets)
         storage += asset->bytes;
-    auto limit = [](qint64 value) { return value > 0 ? double(value) : double(100LL * 1024 * 1024 * 1024); };
+    auto limit = [](qint64 value) {
+        return value > 0 ? double(value) : double(100LL * 1024 * 1024 * 1024);
+    };
     return ApiResponse::json({
         {QStringLiteral("plan"), QStringLiteral("Sandbox")},
         {QStringLiteral("last_updated"), ctx.now.date().toString(Qt::ISODate)},
         {QStringLiteral("date_requested"), ctx.now.toString(Qt::ISODate)},
-        {QStringLiteral("transformations"), QJsonObject{{QStringLiteral("usage"), 0}, {QStringLiteral("credits_usage"), 0}}},
-        {QStringLiteral("objects"), QJsonObject{{QStringLiteral("usage"), double(assets.size())}}},
-        {QStringLiteral("bandwidth"), QJsonObject{{QStringLiteral("usage"), 0}, {QStringLiteral("credits_usage"), 0}}},
-        {QStringLiteral("storage"), QJsonObject{{QStringLiteral("usage"), double(storage)}, {QStringLiteral("credits_usage"), 0}}},
+        {QStringLiteral("transformations"),
+         QJsonObject {{QStringLiteral("usage"), 0}, {QStringLiteral("credits_usage"), 0}}},
+        {QStringLiteral("objects"), QJsonObject {{QStringLiteral("usage"), double(assets.size())}}},
+        {QStringLiteral("bandwidth"),
+         QJsonObject {{QStringLiteral("usage"), 0}, {QStringLiteral("credits_usage"), 0}}},
+        {QStringLiteral("storage"),
+         QJsonObject {{QStringLiteral("usage"), double(storage)}, {QStringLiteral("credits_usage"), 0}}},
         {QStringLiteral("requests"), 0},
         {QStringLiteral("resources"), double(assets.size())},
         {QStringLiteral("derived_resources"), 0},
         {QStringLiteral("media_limits"),
-         QJsonObject{{QStringLiteral("image_max_size_bytes"), limit(ctx.env.maxImageBytes)},
-                     {QStringLiteral("video_max_size_bytes"), limit(ctx.env.maxVideoBytes)},
-                     {QStringLiteral("raw_max_size_bytes"), limit(ctx.env.maxRawBytes)},
-                     {QStringLiteral("image_max_px"), 100000000},
-                     {QStringLiteral("asset_max_total_px"), 100000000}}},
+         QJsonObject {{QStringLiteral("image_max_size_bytes"), limit(ctx.env.maxImageBytes)},
+                      {QStringLiteral("video_max_size_bytes"), limit(ctx.env.maxVideoBytes)},
+                      {QStringLiteral("raw_max_size_bytes"), limit(ctx.env.maxRawBytes)},
+                      {QStringLiteral("image_max_px"), 100000000},
+                      {QStringLiteral("asset_max_total_px"), 100000000}}},
     });
 }
 
 ApiResponse AdminApi::config(const ApiContext &ctx, const ApiRequest &request)
 {
-    QJsonObject json{{QStringLiteral("cloud_name"), ctx.env.cloudName},
-                     {QStringLiteral("created_at"), QStringLiteral("2026-01-01T00:00:00Z")}};
+    QJsonObject json {{QStringLiteral("cloud_name"), ctx.env.cloudName},
+                      {QStringLiteral("created_at"), QStringLiteral("2026-01-01T00:00:00Z")}};
     if (request.boolParam(QStringLiteral("settings")))
-        json.insert(QStringLiteral("settings"), QJsonObject{{QStringLiteral("folder_mode"), ctx.env.folderModeName()}});
+        json.insert(QStringLiteral("settings"),
+                    QJsonObject {{QStringLiteral("folder_mode"), ctx.env.folderModeName()}});
     return ApiResponse::json(json);
 }
 
@@ -263,7 +280,8 @@ ApiResponse AdminApi::resources(const ApiContext &ctx, const QStringList &path, 
     // resources/by_asset_folder, resources/by_asset_ids, resources/<asset_id>
     if (path.size() == 1 && path.at(0) == u"by_asset_folder") {
         if (ctx.env.folderMode != FolderMode::Dynamic)
-            return ApiResponse::error(400, QStringLiteral("by_asset_folder is only supported in dynamic folder mode"));
+            return ApiResponse::error(
+                400, QStringLiteral("by_asset_folder is only supported in dynamic folder mode"));
         const QString folder = trimSlashes(request.param(QStringLiteral("asset_folder")));
         std::vector<const Asset *> selected;
         for (const Asset *asset : all) {
@@ -370,8 +388,8 @@ ApiResponse AdminApi::resources(const ApiContext &ctx, const QStringList &path, 
     return listing(ctx, selected, request, !prefix.isEmpty());
 }
 
-ApiResponse AdminApi::listing(const ApiContext &ctx, std::vector<const Asset *> assets, const ApiRequest &request,
-                              bool sortByPublicId)
+ApiResponse AdminApi::listing(const ApiContext &ctx, std::vector<const Asset *> assets,
+                              const ApiRequest &request, bool sortByPublicId)
 {
     const qint64 maxResults = request.intParam(QStringLiteral("max_results"), 10);
     if (maxResults < 1 || maxResults > 500)
@@ -400,7 +418,7 @@ ApiResponse AdminApi::listing(const ApiContext &ctx, std::vector<const Asset *> 
     const qsizetype end = qMin<qsizetype>(qsizetype(assets.size()), offset + maxResults);
     for (qsizetype i = offset; i < end; ++i)
         resources.append(resourceJson(ctx, *assets[std::size_t(i)], fields));
-    QJsonObject json{{QStringLiteral("resources"), resources}};
+    QJsonObject json {{QStringLiteral("resources"), resources}};
     if (end < qsizetype(assets.size()))
         json.insert(QStringLiteral("next_cursor"), encodeCursor(end));
     return ApiResponse::json(json);
@@ -423,7 +441,8 @@ ApiResponse AdminApi::deleteResources(const ApiContext &ctx, const std::vector<c
         if (!ctx.store.removeAsset(ctx.env.cloudName, keys.at(i), &error))
             return ApiResponse::error(500, error);
         deleted.insert(ids.at(i), QStringLiteral("deleted"));
-        counts.insert(ids.at(i), QJsonObject{{QStringLiteral("original"), 1}, {QStringLiteral("derived"), 0}});
+        counts.insert(ids.at(i),
+                      QJsonObject {{QStringLiteral("original"), 1}, {QStringLiteral("derived"), 0}});
     }
     return ApiResponse::json({{QStringLiteral("deleted"), deleted},
                               {QStringLiteral("deleted_counts"), counts},
@@ -448,7 +467,8 @@ ApiResponse AdminApi::updateResource(const ApiContext &ctx, const Asset &asset, 
         copy.displayName = request.param(QStringLiteral("display_name"));
     if (request.hasParam(QStringLiteral("asset_folder"))) {
         if (ctx.env.folderMode != FolderMode::Dynamic)
-            return ApiResponse::error(400, QStringLiteral("asset_folder can only be changed in dynamic folder mode"));
+            return ApiResponse::error(
+                400, QStringLiteral("asset_folder can only be changed in dynamic folder mode"));
         copy.assetFolder = trimSlashes(request.param(QStringLiteral("asset_folder")));
     }
     QString error;
@@ -481,7 +501,8 @@ ApiResponse AdminApi::folders(const ApiContext &ctx, const QStringList &path, co
     }
     if (request.method == "PUT") {
         if (ctx.env.folderMode != FolderMode::Dynamic)
-            return ApiResponse::error(400, QStringLiteral("Renaming folders is only supported in dynamic folder mode"));
+            return ApiResponse::error(
+                400, QStringLiteral("Renaming folders is only supported in dynamic folder mode"));
         const QString to = trimSlashes(request.param(QStringLiteral("to_folder")));
         if (to.isEmpty())
             return ApiResponse::error(400, QStringLiteral("Missing required parameter - to_folder"));
@@ -505,7 +526,8 @@ ApiResponse AdminApi::folders(const ApiContext &ctx, const QStringList &path, co
         }
         if (!ctx.store.addFolder(ctx.env.cloudName, to, &error))
             return ApiResponse::error(500, error);
-        return ApiResponse::json({{QStringLiteral("from"), folderJson(folder)}, {QStringLiteral("to"), folderJson(to)}});
+        return ApiResponse::json(
+            {{QStringLiteral("from"), folderJson(folder)}, {QStringLiteral("to"), folderJson(to)}});
     }
     if (request.method == "DELETE") {
         if (!all.contains(folder))
@@ -532,11 +554,13 @@ ApiResponse AdminApi::folders(const ApiContext &ctx, const QStringList &path, co
     QStringList children;
     for (auto it = all.cbegin(); it != all.cend(); ++it) {
         const QString &candidate = it.key();
-        if (folder.isEmpty() ? !candidate.contains(u'/')
-                             : candidate.startsWith(folder + u'/') && !candidate.mid(folder.size() + 1).contains(u'/'))
+        if (folder.isEmpty()
+                ? !candidate.contains(u'/')
+                : candidate.startsWith(folder + u'/') && !candidate.mid(folder.size() + 1).contains(u'/'))
             children.append(candidate);
     }
-    const qint64 maxResults = qBound(qint64(1), request.intParam(QStringLiteral("max_results"), 500), qint64(500));
+    const qint64 maxResults
+        = qBound(qint64(1), request.intParam(QStringLiteral("max_results"), 500), qint64(500));
     qsizetype offset = 0;
     if (const QString cursor = request.param(QStringLiteral("next_cursor")); !cursor.isEmpty())
         offset = qMax<qsizetype>(0, decodeCursor(cursor));
@@ -544,8 +568,10 @@ ApiResponse AdminApi::folders(const ApiContext &ctx, const QStringList &path, co
     const qsizetype end = qMin<qsizetype>(children.size(), offset + maxResults);
     for (qsizetype i = offset; i < end; ++i)
         list.append(folderJson(children.at(i)));
-    QJsonObject json{{QStringLiteral("folders"), list}, {QStringLiteral("total_count"), double(children.size())}};
-    json.insert(QStringLiteral("next_cursor"), end < children.size() ? QJsonValue(encodeCursor(end)) : QJsonValue());
+    QJsonObject json {{QStringLiteral("folders"), list},
+                      {QStringLiteral("total_count"), double(children.size())}};
+    json.insert(QStringLiteral("next_cursor"),
+                end < children.size() ? QJsonValue(encodeCursor(end)) : QJsonValue());
     return ApiResponse::json(json);
 }
 
@@ -564,26 +590,28 @@ ApiResponse AdminApi::tags(const ApiContext &ctx, const QStringList &path, const
     }
     QStringList sorted(unique.cbegin(), unique.cend());
     sorted.sort();
-    const qint64 maxResults = qBound(qint64(1), request.intParam(QStringLiteral("max_results"), 10), qint64(500));
+    const qint64 maxResults
+        = qBound(qint64(1), request.intParam(QStringLiteral("max_results"), 10), qint64(500));
     qsizetype offset = 0;
     if (const QString cursor = request.param(QStringLiteral("next_cursor")); !cursor.isEmpty())
         offset = qMax<qsizetype>(0, decodeCursor(cursor));
     const qsizetype end = qMin<qsizetype>(sorted.size(), offset + maxResults);
-    QJsonObject json{{QStringLiteral("tags"), QJsonArray::fromStringList(sorted.mid(offset, end - offset))}};
+    QJsonObject json {{QStringLiteral("tags"), QJsonArray::fromStringList(sorted.mid(offset, end - offset))}};
     if (end < sorted.size())
         json.insert(QStringLiteral("next_cursor"), encodeCursor(end));
     return ApiResponse::json(json);
 }
 
-ApiResponse AdminApi::transformations(const ApiContext &ctx, const QStringList &path, const ApiRequest &request)
+ApiResponse AdminApi::transformations(const ApiContext &ctx, const QStringList &path,
+                                      const ApiRequest &request)
 {
     const auto named = ctx.store.namedTransformations(ctx.env.cloudName);
     QString error;
     auto entry = [](const QString &name) {
-        return QJsonObject{{QStringLiteral("name"), QString(QStringLiteral("t_") + name)},
-                           {QStringLiteral("allowed_for_strict"), false},
-                           {QStringLiteral("used"), false},
-                           {QStringLiteral("named"), true}};
+        return QJsonObject {{QStringLiteral("name"), QString(QStringLiteral("t_") + name)},
+                            {QStringLiteral("allowed_for_strict"), false},
+                            {QStringLiteral("used"), false},
+                            {QStringLiteral("named"), true}};
     };
     // The Node SDK names the transformation in a `transformation` parameter of GET/PUT/DELETE
     // transformations; other clients put it in the path. Both mean the same call.
@@ -594,9 +622,11 @@ ApiResponse AdminApi::transformations(const ApiContext &ctx, const QStringList &
             const QString name = normaliseTransformationName(request.param(QStringLiteral("name")));
             const QString transformation = request.param(QStringLiteral("transformation"));
             if (name.isEmpty() || transformation.isEmpty())
-                return ApiResponse::error(400, QStringLiteral("Missing required parameter - name or transformation"));
+                return ApiResponse::error(
+                    400, QStringLiteral("Missing required parameter - name or transformation"));
             if (named.contains(name))
-                return ApiResponse::error(409, QStringLiteral("Transformation t_%1 already exists").arg(name));
+                return ApiResponse::error(409,
+                                          QStringLiteral("Transformation t_%1 already exists").arg(name));
             if (!ctx.store.putNamedTransformation(ctx.env.cloudName, name, transformation, &error))
                 return ApiResponse::error(500, error);
             return ApiResponse::json({{QStringLiteral("message"), QStringLiteral("created")}});
@@ -621,7 +651,8 @@ ApiResponse AdminApi::transformations(const ApiContext &ctx, const QStringList &
         return ApiResponse::error(404, QStringLiteral("Transformation t_%1 not found").arg(name));
     if (request.method == "PUT") {
         const QString transformation = request.param(QStringLiteral("unsafe_update"));
-        if (!transformation.isEmpty() && !ctx.store.putNamedTransformation(ctx.env.cloudName, name, transformation, &error))
+        if (!transformation.isEmpty()
+            && !ctx.store.putNamedTransformation(ctx.env.cloudName, name, transformation, &error))
             return ApiResponse::error(500, error);
         return ApiResponse::json({{QStringLiteral("message"), QStringLiteral("updated")}});
     }
@@ -647,13 +678,15 @@ ApiResponse AdminApi::uploadPresets(const ApiContext &ctx, const QStringList &pa
                 name = randomHexId().left(8);
             if (presets.contains(name))
                 return ApiResponse::error(409, QStringLiteral("Upload preset %1 already exists").arg(name));
-            const QJsonObject preset{{QStringLiteral("unsigned"), request.boolParam(QStringLiteral("unsigned"))},
-                                     {QStringLiteral("settings"), presetSettingsFrom(request, {})}};
+            const QJsonObject preset {
+                {QStringLiteral("unsigned"), request.boolParam(QStringLiteral("unsigned"))},
+                {QStringLiteral("settings"), presetSettingsFrom(request, {})}};
             if (!ctx.store.putUploadPreset(ctx.env.cloudName, name, preset, &error))
                 return ApiResponse::error(500, error);
-            return ApiResponse::json({{QStringLiteral("message"), QStringLiteral("created")},
-                                      {QStringLiteral("name"), name},
-                                      {QStringLiteral("external_id"), externalId(QStringLiteral("preset:") + name)}});
+            return ApiResponse::json(
+                {{QStringLiteral("message"), QStringLiteral("created")},
+                 {QStringLiteral("name"), name},
+                 {QStringLiteral("external_id"), externalId(QStringLiteral("preset:") + name)}});
         }
         QJsonArray list;
         for (auto it = presets.cbegin(); it != presets.cend(); ++it)

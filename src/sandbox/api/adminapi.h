@@ -11,7 +11,8 @@ class AdminApi
 {
 public:
     /// `path` = the segments after /v1_1/<cloud>/.
-    [[nodiscard]] ApiResponse handle(const ApiContext &ctx, const QStringList &path, const ApiRequest &request);
+    [[nodiscard]] ApiResponse handle(const ApiContext &ctx, const QStringList &path,
+                                     const ApiRequest &request);
 
 private:
     ApiResponse usage(const ApiContext &ctx);

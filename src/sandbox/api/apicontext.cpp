@@ -16,14 +16,14 @@ QString deliveryUrl(const ApiContext &ctx, const Asset &asset)
     QString path = QString::fromUtf8(QUrl::toPercentEncoding(asset.publicId, "/:!~*'()"));
     if (!asset.format.isEmpty())
         path += u'.' + asset.format;
-    return ctx.baseUrl + u'/' + ctx.env.cloudName + u'/' + asset.resourceType + u'/' + asset.type + QStringLiteral("/v")
-           + QString::number(asset.version) + u'/' + path;
+    return ctx.baseUrl + u'/' + ctx.env.cloudName + u'/' + asset.resourceType + u'/' + asset.type
+        + QStringLiteral("/v") + QString::number(asset.version) + u'/' + path;
 }
 
 QJsonObject resourceJson(const ApiContext &ctx, const Asset &asset, const ResourceFields &fields)
 {
     const QString url = deliveryUrl(ctx, asset);
-    QJsonObject json{
+    QJsonObject json {
         {QStringLiteral("asset_id"), asset.assetId},
         {QStringLiteral("public_id"), asset.publicId},
         {QStringLiteral("format"), asset.format},
@@ -60,7 +60,7 @@ QJsonObject resourceJson(const ApiContext &ctx, const Asset &asset, const Resour
     if (fields.tags)
         json.insert(QStringLiteral("tags"), QJsonArray::fromStringList(asset.tags));
     if (fields.context && !asset.context.isEmpty())
-        json.insert(QStringLiteral("context"), QJsonObject{{QStringLiteral("custom"), asset.context}});
+        json.insert(QStringLiteral("context"), QJsonObject {{QStringLiteral("custom"), asset.context}});
     if (fields.metadata && !asset.metadata.isEmpty())
         json.insert(QStringLiteral("metadata"), asset.metadata);
     return json;
@@ -108,7 +108,8 @@ QString contextToString(const QJsonObject &context)
 
 QString encodeCursor(qsizetype offset)
 {
-    return QString::fromLatin1(QByteArray("offset:" + QByteArray::number(offset)).toBase64(QByteArray::Base64UrlEncoding));
+    return QString::fromLatin1(
+        QByteArray("offset:" + QByteArray::number(offset)).toBase64(QByteArray::Base64UrlEncoding));
 }
 
 qsizetype decodeCursor(const QString &cursor)

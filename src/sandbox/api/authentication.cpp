@@ -33,7 +33,8 @@ QJsonObject signedParams(const ApiRequest &request)
 
 } // namespace
 
-std::optional<ApiResponse> checkBasicAuth(const ApiRequest &request, const QString &key, const QString &secret)
+std::optional<ApiResponse> checkBasicAuth(const ApiRequest &request, const QString &key,
+                                          const QString &secret)
 {
     const QByteArray header = request.header("authorization");
     if (!header.startsWith("Basic ")) {
@@ -81,7 +82,9 @@ std::optional<ApiResponse> checkUploadAuth(const ApiRequest &request, const Envi
     if (now.toSecsSinceEpoch() - timestamp > 3600) {
         const QString reported = QDateTime::fromSecsSinceEpoch(timestamp, Qt::UTC).toString(Qt::ISODate);
         return ApiResponse::error(
-            400, QStringLiteral("Stale request - reported time is %1 which is more than 1 hour ago").arg(reported));
+            400,
+            QStringLiteral("Stale request - reported time is %1 which is more than 1 hour ago")
+                .arg(reported));
     }
 
     // The digest's length tells the algorithm; both signature versions are accepted.
@@ -91,9 +94,11 @@ std::optional<ApiResponse> checkUploadAuth(const ApiRequest &request, const Envi
     else if (signature.size() == 64)
         algorithm = core::SignatureAlgorithm::Sha256;
     else
-        return ApiResponse::error(401, QStringLiteral("Invalid Signature %1. String to sign - '%2'.")
-                                           .arg(signature, core::ApiSigner::stringToSign(signedParams(request),
-                                                                                         core::SignatureVersion::V2)));
+        return ApiResponse::error(
+            401,
+            QStringLiteral("Invalid Signature %1. String to sign - '%2'.")
+                .arg(signature,
+                     core::ApiSigner::stringToSign(signedParams(request), core::SignatureVersion::V2)));
     const QJsonObject params = signedParams(request);
     const QByteArray given = signature.toLatin1().toLower();
     for (const auto version : {core::SignatureVersion::V2, core::SignatureVersion::V1}) {
@@ -101,8 +106,10 @@ std::optional<ApiResponse> checkUploadAuth(const ApiRequest &request, const Envi
         if (core::signaturesEqual(expected.toLatin1(), given))
             return std::nullopt;
     }
-    return ApiResponse::error(401, QStringLiteral("Invalid Signature %1. String to sign - '%2'.")
-                                       .arg(signature, core::ApiSigner::stringToSign(params, core::SignatureVersion::V2)));
+    return ApiResponse::error(
+        401,
+        QStringLiteral("Invalid Signature %1. String to sign - '%2'.")
+            .arg(signature, core::ApiSigner::stringToSign(params, core::SignatureVersion::V2)));
 }
 
 } // namespace stratus::sandbox

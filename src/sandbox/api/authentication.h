@@ -12,8 +12,8 @@ namespace stratus::sandbox {
 
 /// How an Upload API call proved who it is.
 enum class UploadAuth {
-    Signed,   ///< api_key + timestamp + signature (SHA-1 or SHA-256, signature version 1 or 2)
-    Basic,    ///< HTTP Basic api_key:api_secret
+    Signed, ///< api_key + timestamp + signature (SHA-1 or SHA-256, signature version 1 or 2)
+    Basic, ///< HTTP Basic api_key:api_secret
     Unsigned, ///< an unsigned upload preset, no credentials
 };
 
@@ -25,8 +25,8 @@ enum class UploadAuth {
 /// Checks an Upload API call's credentials as Cloudinary does: a signature over every parameter
 /// except file, cloud_name, resource_type, api_key and signature, at most an hour old; or Basic
 /// auth; or, when `allowUnsigned`, no credentials (the caller then requires an unsigned preset).
-[[nodiscard]] std::optional<ApiResponse> checkUploadAuth(const ApiRequest &request, const EnvironmentConfig &env,
-                                                         const QDateTime &now, bool allowUnsigned,
-                                                         UploadAuth *mode);
+[[nodiscard]] std::optional<ApiResponse> checkUploadAuth(const ApiRequest &request,
+                                                         const EnvironmentConfig &env, const QDateTime &now,
+                                                         bool allowUnsigned, UploadAuth *mode);
 
 } // namespace stratus::sandbox

@@ -11,7 +11,7 @@ namespace {
 
 QJsonObject subAccountJson(const EnvironmentConfig &env)
 {
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("id"), ProvisioningApi::subAccountId(env)},
         {QStringLiteral("cloud_name"), env.cloudName},
         {QStringLiteral("name"), env.name},
@@ -20,9 +20,9 @@ QJsonObject subAccountJson(const EnvironmentConfig &env)
         {QStringLiteral("updated_at"), QStringLiteral("2026-01-01T00:00:00Z")},
         {QStringLiteral("custom_attributes"), QJsonObject()},
         {QStringLiteral("api_access_keys"),
-         QJsonArray{QJsonObject{{QStringLiteral("key"), env.apiKey},
-                                {QStringLiteral("secret"), env.apiSecret},
-                                {QStringLiteral("enabled"), true}}}},
+         QJsonArray {QJsonObject {{QStringLiteral("key"), env.apiKey},
+                                  {QStringLiteral("secret"), env.apiSecret},
+                                  {QStringLiteral("enabled"), true}}}},
     };
 }
 
@@ -31,14 +31,17 @@ QJsonObject subAccountJson(const EnvironmentConfig &env)
 QString ProvisioningApi::subAccountId(const EnvironmentConfig &env)
 {
     return QString::fromLatin1(
-        QCryptographicHash::hash(QByteArray("sub-account:" + env.cloudName.toUtf8()), QCryptographicHash::Md5).toHex());
+        QCryptographicHash::hash(QByteArray("sub-account:" + env.cloudName.toUtf8()), QCryptographicHash::Md5)
+            .toHex());
 }
 
-ApiResponse ProvisioningApi::handle(const AccountConfig &account, const QList<EnvironmentConfig> &environments,
-                                    const QStringList &path, const ApiRequest &request)
+ApiResponse ProvisioningApi::handle(const AccountConfig &account,
+                                    const QList<EnvironmentConfig> &environments, const QStringList &path,
+                                    const ApiRequest &request)
 {
     if (!account.enabled())
-        return ApiResponse::error(404, QStringLiteral("The Provisioning API is not enabled (start with --account)"));
+        return ApiResponse::error(
+            404, QStringLiteral("The Provisioning API is not enabled (start with --account)"));
     if (path.value(0) != account.accountId)
         return ApiResponse::error(404, QStringLiteral("Account %1 not found").arg(path.value(0)));
     if (auto refused = checkBasicAuth(request, account.provisioningKey, account.provisioningSecret))
@@ -74,7 +77,7 @@ ApiResponse ProvisioningApi::handle(const AccountConfig &account, const QList<En
         QJsonArray subAccountIds;
         for (const EnvironmentConfig &env : environments)
             subAccountIds.append(subAccountId(env));
-        const QJsonObject user{
+        const QJsonObject user {
             {QStringLiteral("id"), QStringLiteral("0f1e2d3c4b5a69788796a5b4c3d2e1f0")},
             {QStringLiteral("name"), QStringLiteral("Sandbox Admin")},
             {QStringLiteral("role"), QStringLiteral("master_admin")},
@@ -87,7 +90,7 @@ ApiResponse ProvisioningApi::handle(const AccountConfig &account, const QList<En
             {QStringLiteral("all_sub_accounts"), true},
             {QStringLiteral("sub_account_ids"), subAccountIds},
         };
-        return ApiResponse::json({{QStringLiteral("users"), QJsonArray{user}}});
+        return ApiResponse::json({{QStringLiteral("users"), QJsonArray {user}}});
     }
     return ApiResponse::error(404, QStringLiteral("Unsupported Provisioning API path"));
 }

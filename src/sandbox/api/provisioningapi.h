@@ -15,7 +15,8 @@ class ProvisioningApi
 {
 public:
     /// `path` = the segments after /v1_1/provisioning/accounts/.
-    [[nodiscard]] static ApiResponse handle(const AccountConfig &account, const QList<EnvironmentConfig> &environments,
+    [[nodiscard]] static ApiResponse handle(const AccountConfig &account,
+                                            const QList<EnvironmentConfig> &environments,
                                             const QStringList &path, const ApiRequest &request);
 
     /// The stable sub-account id of an environment.

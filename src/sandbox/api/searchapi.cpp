@@ -26,8 +26,10 @@ QJsonObject searchBody(const ApiRequest &request)
             body.insert(key, request.param(key));
     }
     if (request.hasParam(QStringLiteral("max_results")))
-        body.insert(QStringLiteral("max_results"), double(request.intParam(QStringLiteral("max_results"), 50)));
-    for (const QString &key : {QStringLiteral("with_field"), QStringLiteral("aggregate"), QStringLiteral("fields")}) {
+        body.insert(QStringLiteral("max_results"),
+                    double(request.intParam(QStringLiteral("max_results"), 50)));
+    for (const QString &key :
+         {QStringLiteral("with_field"), QStringLiteral("aggregate"), QStringLiteral("fields")}) {
         const QStringList values = request.arrayParam(key);
         if (!values.isEmpty())
             body.insert(key, QJsonArray::fromStringList(values));
@@ -77,7 +79,8 @@ ApiResponse SearchApi::handle(const ApiContext &ctx, const ApiRequest &request)
 
     // Evaluate over every asset, in asset-id order so equal sort keys page deterministically.
     auto assets = ctx.store.assets(ctx.env.cloudName);
-    std::sort(assets.begin(), assets.end(), [](const Asset *a, const Asset *b) { return a->assetId < b->assetId; });
+    std::sort(assets.begin(), assets.end(),
+              [](const Asset *a, const Asset *b) { return a->assetId < b->assetId; });
     std::vector<AssetSearchRecord> records;
     records.reserve(assets.size());
     const qint64 now = ctx.now.toMSecsSinceEpoch();
@@ -97,12 +100,14 @@ ApiResponse SearchApi::handle(const ApiContext &ctx, const ApiRequest &request)
     const QStringList fields = stringList(body.value(QStringLiteral("fields")));
     ResourceFields extras;
     extras.tags = withField.contains(QStringLiteral("tags")) || fields.contains(QStringLiteral("tags"));
-    extras.context = withField.contains(QStringLiteral("context")) || fields.contains(QStringLiteral("context"));
-    extras.metadata = withField.contains(QStringLiteral("metadata")) || fields.contains(QStringLiteral("metadata"));
-    static const QStringList alwaysReturned = {QStringLiteral("public_id"), QStringLiteral("asset_id"),
-                                               QStringLiteral("asset_folder"), QStringLiteral("created_at"),
-                                               QStringLiteral("status"), QStringLiteral("type"),
-                                               QStringLiteral("resource_type")};
+    extras.context
+        = withField.contains(QStringLiteral("context")) || fields.contains(QStringLiteral("context"));
+    extras.metadata
+        = withField.contains(QStringLiteral("metadata")) || fields.contains(QStringLiteral("metadata"));
+    static const QStringList alwaysReturned
+        = {QStringLiteral("public_id"),    QStringLiteral("asset_id"), QStringLiteral("asset_folder"),
+           QStringLiteral("created_at"),   QStringLiteral("status"),   QStringLiteral("type"),
+           QStringLiteral("resource_type")};
 
     QJsonArray resources;
     const qsizetype end = qMin<qsizetype>(qsizetype(matched.size()), offset + maxResults);
@@ -117,9 +122,9 @@ ApiResponse SearchApi::handle(const ApiContext &ctx, const ApiRequest &request)
         }
         resources.append(json);
     }
-    QJsonObject answer{{QStringLiteral("total_count"), double(matched.size())},
-                       {QStringLiteral("time"), 1},
-                       {QStringLiteral("resources"), resources}};
+    QJsonObject answer {{QStringLiteral("total_count"), double(matched.size())},
+                        {QStringLiteral("time"), 1},
+                        {QStringLiteral("resources"), resources}};
     if (end < qsizetype(matched.size()))
         answer.insert(QStringLiteral("next_cursor"), encodeCursor(end));
     if (!aggregate->isEmpty())

@@ -21,10 +21,18 @@ namespace {
 
 // Parameters an unsigned upload may set itself (the rest come from its preset).
 const QStringList kUnsignedAllowed = {
-    QStringLiteral("public_id"), QStringLiteral("folder"), QStringLiteral("asset_folder"),
-    QStringLiteral("display_name"), QStringLiteral("tags"), QStringLiteral("context"),
-    QStringLiteral("metadata"), QStringLiteral("face_coordinates"), QStringLiteral("custom_coordinates"),
-    QStringLiteral("regions"), QStringLiteral("upload_preset"), QStringLiteral("filename_override"),
+    QStringLiteral("public_id"),
+    QStringLiteral("folder"),
+    QStringLiteral("asset_folder"),
+    QStringLiteral("display_name"),
+    QStringLiteral("tags"),
+    QStringLiteral("context"),
+    QStringLiteral("metadata"),
+    QStringLiteral("face_coordinates"),
+    QStringLiteral("custom_coordinates"),
+    QStringLiteral("regions"),
+    QStringLiteral("upload_preset"),
+    QStringLiteral("filename_override"),
 };
 
 QString randomSuffix(int length)
@@ -39,7 +47,8 @@ QString randomSuffix(int length)
 bool writeDurably(const QString &path, const QByteArray &data, QString *error)
 {
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size() || !file.flush()) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size()
+        || !file.flush()) {
         *error = QStringLiteral("cannot write %1").arg(path);
         return false;
     }
@@ -110,9 +119,10 @@ ApiResponse UploadApi::handle(const ApiContext &ctx, const QString &resourceType
                               const ApiRequest &request)
 {
     if (request.method != "POST")
-        return ApiResponse::error(404, QStringLiteral("Unsupported method %1").arg(QString::fromLatin1(request.method)));
-    static const QStringList kResourceTypes = {QStringLiteral("image"), QStringLiteral("video"), QStringLiteral("raw"),
-                                               QStringLiteral("auto")};
+        return ApiResponse::error(
+            404, QStringLiteral("Unsupported method %1").arg(QString::fromLatin1(request.method)));
+    static const QStringList kResourceTypes
+        = {QStringLiteral("image"), QStringLiteral("video"), QStringLiteral("raw"), QStringLiteral("auto")};
     if (!kResourceTypes.contains(resourceType))
         return ApiResponse::error(400, QStringLiteral("Invalid resource type %1").arg(resourceType));
     if (action == u"upload" || action == u"upload_chunked")
@@ -152,13 +162,16 @@ ApiResponse UploadApi::upload(const ApiContext &ctx, const QString &resourceType
     }
     if (mode == UploadAuth::Unsigned) {
         if (presetName.isEmpty())
-            return ApiResponse::error(400, QStringLiteral("Upload preset must be specified when using unsigned upload"));
+            return ApiResponse::error(
+                400, QStringLiteral("Upload preset must be specified when using unsigned upload"));
         if (!preset.value(QStringLiteral("unsigned")).toBool())
-            return ApiResponse::error(400, QStringLiteral("Upload preset must be whitelisted for unsigned uploads"));
+            return ApiResponse::error(
+                400, QStringLiteral("Upload preset must be whitelisted for unsigned uploads"));
         for (const auto &[name, value] : request.params) {
             Q_UNUSED(value);
             if (!kUnsignedAllowed.contains(name) && name != u"file")
-                return ApiResponse::error(400, QStringLiteral("Invalid parameter for unsigned upload: %1").arg(name));
+                return ApiResponse::error(
+                    400, QStringLiteral("Invalid parameter for unsigned upload: %1").arg(name));
         }
     }
     const QJsonObject presetSettings = preset.value(QStringLiteral("settings")).toObject();
@@ -178,10 +191,13 @@ ApiResponse UploadApi::upload(const ApiContext &ctx, const QString &resourceType
             if (comma < 0)
                 return ApiResponse::error(400, QStringLiteral("Invalid data URI"));
             const QString header = text.mid(5, comma - 5);
-            data = header.endsWith(QStringLiteral(";base64")) ? QByteArray::fromBase64(text.mid(comma + 1).toLatin1())
-                                                              : QByteArray::fromPercentEncoding(text.mid(comma + 1).toUtf8());
-        } else if (text.startsWith(QStringLiteral("http://")) || text.startsWith(QStringLiteral("https://"))) {
-            return ApiResponse::error(400, QStringLiteral("Remote URLs are not supported by the sandbox: %1").arg(text));
+            data = header.endsWith(QStringLiteral(";base64"))
+                ? QByteArray::fromBase64(text.mid(comma + 1).toLatin1())
+                : QByteArray::fromPercentEncoding(text.mid(comma + 1).toUtf8());
+        } else if (text.startsWith(QStringLiteral("http://"))
+                   || text.startsWith(QStringLiteral("https://"))) {
+            return ApiResponse::error(
+                400, QStringLiteral("Remote URLs are not supported by the sandbox: %1").arg(text));
         } else {
             return ApiResponse::error(400, QStringLiteral("Invalid file parameter"));
         }
@@ -207,19 +223,23 @@ ApiResponse UploadApi::upload(const ApiContext &ctx, const QString &resourceType
         if (last < first || last - first + 1 != data.size())
             return ApiResponse::error(400, QStringLiteral("Content-Range does not match the chunk size"));
         if (data.size() > kMaxRequestBytes)
-            return ApiResponse::error(400, QStringLiteral("Chunk size too large. Got %1. Maximum is %2.")
-                                               .arg(data.size())
-                                               .arg(kMaxRequestBytes));
+            return ApiResponse::error(400,
+                                      QStringLiteral("Chunk size too large. Got %1. Maximum is %2.")
+                                          .arg(data.size())
+                                          .arg(kMaxRequestBytes));
         QString safeId = QString::fromLatin1(uploadId);
         safeId.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]")), QStringLiteral("_"));
-        const QString partPath = m_chunkDirectory + u'/' + ctx.env.cloudName + u'-' + safeId + QStringLiteral(".part");
+        const QString partPath
+            = m_chunkDirectory + u'/' + ctx.env.cloudName + u'-' + safeId + QStringLiteral(".part");
         QFile part(partPath);
         if (!part.open(QIODevice::ReadWrite))
             return ApiResponse::error(500, QStringLiteral("cannot store the chunk"));
         if (first > part.size())
-            return ApiResponse::error(400, QStringLiteral("Chunk out of order: expected an offset up to %1, got %2")
-                                               .arg(part.size())
-                                               .arg(first));
+            return ApiResponse::error(
+                400,
+                QStringLiteral("Chunk out of order: expected an offset up to %1, got %2")
+                    .arg(part.size())
+                    .arg(first));
         part.seek(first);
         if (part.write(data) != data.size() || !part.flush())
             return ApiResponse::error(500, QStringLiteral("cannot store the chunk"));
@@ -228,9 +248,9 @@ ApiResponse UploadApi::upload(const ApiContext &ctx, const QString &resourceType
         part.close();
         const bool final = total >= 0 && last + 1 == total;
         if (!final) {
-            QJsonObject progress{{QStringLiteral("done"), false},
-                                 {QStringLiteral("bytes"), double(last + 1)},
-                                 {QStringLiteral("kind"), QStringLiteral("upload")}};
+            QJsonObject progress {{QStringLiteral("done"), false},
+                                  {QStringLiteral("bytes"), double(last + 1)},
+                                  {QStringLiteral("kind"), QStringLiteral("upload")}};
             if (resourceType != u"auto")
                 progress.insert(QStringLiteral("resource_type"), resourceType);
             const QString publicId = request.param(QStringLiteral("public_id"));
@@ -239,9 +259,9 @@ ApiResponse UploadApi::upload(const ApiContext &ctx, const QString &resourceType
             return ApiResponse::json(progress);
         }
         if (received != total) {
-            return ApiResponse::error(400, QStringLiteral("Upload is incomplete: received %1 of %2 bytes")
-                                               .arg(received)
-                                               .arg(total));
+            return ApiResponse::error(
+                400,
+                QStringLiteral("Upload is incomplete: received %1 of %2 bytes").arg(received).arg(total));
         }
         const QString staged = ctx.store.stagingDirectory() + u'/' + randomHexId();
         if (!QFile::rename(partPath, staged))
@@ -250,10 +270,11 @@ ApiResponse UploadApi::upload(const ApiContext &ctx, const QString &resourceType
     }
 
     if (data.size() > kMaxRequestBytes) {
-        return ApiResponse::error(400, QStringLiteral("File size too large. Got %1. Maximum is %2. Upload larger "
-                                                      "files in chunks (upload_large).")
-                                           .arg(data.size())
-                                           .arg(kMaxRequestBytes));
+        return ApiResponse::error(400,
+                                  QStringLiteral("File size too large. Got %1. Maximum is %2. Upload larger "
+                                                 "files in chunks (upload_large).")
+                                      .arg(data.size())
+                                      .arg(kMaxRequestBytes));
     }
     const QString staged = ctx.store.stagingDirectory() + u'/' + randomHexId();
     if (!writeDurably(staged, data, &error))
@@ -261,9 +282,9 @@ ApiResponse UploadApi::upload(const ApiContext &ctx, const QString &resourceType
     return storeUpload(ctx, resourceType, request, presetSettings, staged, fileName, overwriteDefault);
 }
 
-ApiResponse UploadApi::storeUpload(const ApiContext &ctx, const QString &requestedType, const ApiRequest &request,
-                                   const QJsonObject &preset, const QString &stagedFile, const QString &fileName,
-                                   bool overwriteDefault)
+ApiResponse UploadApi::storeUpload(const ApiContext &ctx, const QString &requestedType,
+                                   const ApiRequest &request, const QJsonObject &preset,
+                                   const QString &stagedFile, const QString &fileName, bool overwriteDefault)
 {
     auto fail = [&](int status, const QString &message) {
         QFile::remove(stagedFile);
@@ -282,8 +303,8 @@ ApiResponse UploadApi::storeUpload(const ApiContext &ctx, const QString &request
         return fail(400, QStringLiteral("File size too large. Got %1. Maximum is %2.").arg(size).arg(limit));
 
     const QString type = setting(request, preset, QStringLiteral("type")).isEmpty()
-                             ? QStringLiteral("upload")
-                             : setting(request, preset, QStringLiteral("type"));
+        ? QStringLiteral("upload")
+        : setting(request, preset, QStringLiteral("type"));
     if (type != u"upload" && type != u"private" && type != u"authenticated")
         return fail(400, QStringLiteral("Invalid type %1").arg(type));
 
@@ -311,7 +332,9 @@ ApiResponse UploadApi::storeUpload(const ApiContext &ctx, const QString &request
         if (resourceType == u"raw" && !suffix.isEmpty())
             publicId += u'.' + suffix;
         QString prefix = trimSlashes(setting(request, preset, QStringLiteral("public_id_prefix")));
-        if (dynamic && truthy(setting(request, preset, QStringLiteral("use_asset_folder_as_public_id_prefix")), false))
+        if (dynamic
+            && truthy(setting(request, preset, QStringLiteral("use_asset_folder_as_public_id_prefix")),
+                      false))
             prefix = assetFolder;
         if (!prefix.isEmpty())
             publicId = prefix + u'/' + publicId;
@@ -348,7 +371,8 @@ ApiResponse UploadApi::storeUpload(const ApiContext &ctx, const QString &request
     asset.assetFolder = dynamic ? assetFolder : asset.publicIdFolder();
     asset.originalFilename = baseName;
     QString displayName = setting(request, preset, QStringLiteral("display_name"));
-    if (displayName.isEmpty() && truthy(setting(request, preset, QStringLiteral("use_filename_as_display_name")), false))
+    if (displayName.isEmpty()
+        && truthy(setting(request, preset, QStringLiteral("use_filename_as_display_name")), false))
         displayName = baseName;
     asset.displayName = displayName.isEmpty() ? asset.filename() : displayName;
     asset.tags = splitTags(setting(request, preset, QStringLiteral("tags")));
@@ -360,8 +384,9 @@ ApiResponse UploadApi::storeUpload(const ApiContext &ctx, const QString &request
         return fail(500, error);
     const Asset *stored = ctx.store.find(ctx.env.cloudName, resourceType, type, publicId);
     QJsonObject json = resourceJson(ctx, *stored);
-    json.insert(QStringLiteral("signature"),
-                core::ApiSigner::responseSignature(stored->publicId, double(stored->version), ctx.env.apiSecret));
+    json.insert(
+        QStringLiteral("signature"),
+        core::ApiSigner::responseSignature(stored->publicId, double(stored->version), ctx.env.apiSecret));
     json.insert(QStringLiteral("api_key"), ctx.env.apiKey);
     json.insert(QStringLiteral("existing"), false);
     if (!assetFolder.isEmpty() || !dynamic)
@@ -374,8 +399,9 @@ ApiResponse UploadApi::destroy(const ApiContext &ctx, const QString &resourceTyp
     const QString publicId = request.param(QStringLiteral("public_id"));
     if (publicId.isEmpty())
         return ApiResponse::error(400, QStringLiteral("Missing required parameter - public_id"));
-    const QString type = request.param(QStringLiteral("type")).isEmpty() ? QStringLiteral("upload")
-                                                                         : request.param(QStringLiteral("type"));
+    const QString type = request.param(QStringLiteral("type")).isEmpty()
+        ? QStringLiteral("upload")
+        : request.param(QStringLiteral("type"));
     const Asset *asset = ctx.store.find(ctx.env.cloudName, resourceType, type, publicId);
     if (!asset)
         return ApiResponse::json({{QStringLiteral("result"), QStringLiteral("not found")}});
@@ -393,15 +419,18 @@ ApiResponse UploadApi::rename(const ApiContext &ctx, const QString &resourceType
         return ApiResponse::error(400, QStringLiteral("Missing required parameter - from_public_id"));
     if (to.isEmpty())
         return ApiResponse::error(400, QStringLiteral("Missing required parameter - to_public_id"));
-    const QString type = request.param(QStringLiteral("type")).isEmpty() ? QStringLiteral("upload")
-                                                                         : request.param(QStringLiteral("type"));
-    const QString toType = request.param(QStringLiteral("to_type")).isEmpty() ? type
-                                                                              : request.param(QStringLiteral("to_type"));
+    const QString type = request.param(QStringLiteral("type")).isEmpty()
+        ? QStringLiteral("upload")
+        : request.param(QStringLiteral("type"));
+    const QString toType = request.param(QStringLiteral("to_type")).isEmpty()
+        ? type
+        : request.param(QStringLiteral("to_type"));
     const Asset *asset = ctx.store.find(ctx.env.cloudName, resourceType, type, from);
     if (!asset)
         return ApiResponse::error(404, QStringLiteral("Resource not found - %1").arg(from));
     QString error;
-    if (const Asset *target = ctx.store.find(ctx.env.cloudName, resourceType, toType, to); target && target != asset) {
+    if (const Asset *target = ctx.store.find(ctx.env.cloudName, resourceType, toType, to);
+        target && target != asset) {
         if (!request.boolParam(QStringLiteral("overwrite")))
             return ApiResponse::error(400, QStringLiteral("to_public_id %1 already exists").arg(to));
         if (!ctx.store.removeAsset(ctx.env.cloudName, target->key(), &error))
@@ -426,10 +455,12 @@ ApiResponse UploadApi::tags(const ApiContext &ctx, const QString &resourceType, 
     const QString command = request.param(QStringLiteral("command"));
     const QStringList publicIds = request.arrayParam(QStringLiteral("public_ids"));
     const QStringList tagList = splitTags(request.param(QStringLiteral("tag")));
-    const QString type = request.param(QStringLiteral("type")).isEmpty() ? QStringLiteral("upload")
-                                                                         : request.param(QStringLiteral("type"));
-    static const QStringList kCommands = {QStringLiteral("add"), QStringLiteral("remove"), QStringLiteral("replace"),
-                                          QStringLiteral("remove_all"), QStringLiteral("set_exclusive")};
+    const QString type = request.param(QStringLiteral("type")).isEmpty()
+        ? QStringLiteral("upload")
+        : request.param(QStringLiteral("type"));
+    static const QStringList kCommands
+        = {QStringLiteral("add"), QStringLiteral("remove"), QStringLiteral("replace"),
+           QStringLiteral("remove_all"), QStringLiteral("set_exclusive")};
     if (!kCommands.contains(command))
         return ApiResponse::error(400, QStringLiteral("Invalid command %1").arg(command));
     if (publicIds.isEmpty())
@@ -442,7 +473,8 @@ ApiResponse UploadApi::tags(const ApiContext &ctx, const QString &resourceType, 
     QString error;
     if (command == u"set_exclusive") {
         for (const Asset *asset : ctx.store.assets(ctx.env.cloudName)) {
-            if (asset->resourceType != resourceType || asset->type != type || publicIds.contains(asset->publicId))
+            if (asset->resourceType != resourceType || asset->type != type
+                || publicIds.contains(asset->publicId))
                 continue;
             Asset copy = *asset;
             const qsizetype before = copy.tags.size();
@@ -482,8 +514,9 @@ ApiResponse UploadApi::context(const ApiContext &ctx, const QString &resourceTyp
 {
     const QString command = request.param(QStringLiteral("command"));
     const QStringList publicIds = request.arrayParam(QStringLiteral("public_ids"));
-    const QString type = request.param(QStringLiteral("type")).isEmpty() ? QStringLiteral("upload")
-                                                                         : request.param(QStringLiteral("type"));
+    const QString type = request.param(QStringLiteral("type")).isEmpty()
+        ? QStringLiteral("upload")
+        : request.param(QStringLiteral("type"));
     if (command != u"add" && command != u"remove_all")
         return ApiResponse::error(400, QStringLiteral("Invalid command %1").arg(command));
     if (publicIds.isEmpty())
@@ -509,13 +542,15 @@ ApiResponse UploadApi::context(const ApiContext &ctx, const QString &resourceTyp
     return ApiResponse::json({{QStringLiteral("public_ids"), changed}});
 }
 
-ApiResponse UploadApi::explicitAction(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request)
+ApiResponse UploadApi::explicitAction(const ApiContext &ctx, const QString &resourceType,
+                                      const ApiRequest &request)
 {
     const QString publicId = request.param(QStringLiteral("public_id"));
     if (publicId.isEmpty())
         return ApiResponse::error(400, QStringLiteral("Missing required parameter - public_id"));
-    const QString type = request.param(QStringLiteral("type")).isEmpty() ? QStringLiteral("upload")
-                                                                         : request.param(QStringLiteral("type"));
+    const QString type = request.param(QStringLiteral("type")).isEmpty()
+        ? QStringLiteral("upload")
+        : request.param(QStringLiteral("type"));
     const Asset *asset = ctx.store.find(ctx.env.cloudName, resourceType, type, publicId);
     if (!asset)
         return ApiResponse::error(404, QStringLiteral("Resource not found - %1").arg(publicId));

@@ -13,8 +13,8 @@ public:
     explicit UploadApi(QString chunkDirectory);
 
     /// `resourceType` is image, video, raw or auto (from the path).
-    [[nodiscard]] ApiResponse handle(const ApiContext &ctx, const QString &resourceType, const QString &action,
-                                     const ApiRequest &request);
+    [[nodiscard]] ApiResponse handle(const ApiContext &ctx, const QString &resourceType,
+                                     const QString &action, const ApiRequest &request);
 
     /// The largest body a single (non-chunked) upload request may carry.
     static constexpr qint64 kMaxRequestBytes = 100LL * 1024 * 1024;
@@ -22,8 +22,8 @@ public:
 private:
     ApiResponse upload(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request);
     ApiResponse storeUpload(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request,
-                            const QJsonObject &presetSettings, const QString &stagedFile, const QString &fileName,
-                            bool overwriteDefault);
+                            const QJsonObject &presetSettings, const QString &stagedFile,
+                            const QString &fileName, bool overwriteDefault);
     ApiResponse destroy(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request);
     ApiResponse rename(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request);
     ApiResponse tags(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request);

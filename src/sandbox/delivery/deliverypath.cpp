@@ -41,7 +41,8 @@ core::Result<DeliveryPath> parseDeliveryPath(const QStringList &segments, const 
     bool suffixForm = false;
 
     const QString &first = segments.at(1);
-    static const QStringList kResourceTypes = {QStringLiteral("image"), QStringLiteral("video"), QStringLiteral("raw")};
+    static const QStringList kResourceTypes
+        = {QStringLiteral("image"), QStringLiteral("video"), QStringLiteral("raw")};
     if (kResourceTypes.contains(first) && segments.size() >= 4) {
         path.resourceType = first;
         path.type = segments.at(2);
@@ -105,7 +106,8 @@ core::Result<DeliveryPath> parseDeliveryPath(const QStringList &segments, const 
         last = idSegments.takeLast();
         encodedLast = encodedIdSegments.takeLast();
         idSegments.append(path.extension.isEmpty() ? last : last + u'.' + path.extension);
-        encodedIdSegments.append(path.extension.isEmpty() ? encodedLast : encodedLast + u'.' + path.extension);
+        encodedIdSegments.append(path.extension.isEmpty() ? encodedLast
+                                                          : encodedLast + u'.' + path.extension);
     } else {
         const qsizetype dot = last.lastIndexOf(u'.');
         if (dot > 0)
@@ -115,7 +117,8 @@ core::Result<DeliveryPath> parseDeliveryPath(const QStringList &segments, const 
     }
     path.publicIdWithExtension = idSegments.join(u'/');
     const QString encodedId = encodedIdSegments.join(u'/');
-    path.signedPayload = encodedTransformation.isEmpty() ? encodedId : encodedTransformation.join(u'/') + u'/' + encodedId;
+    path.signedPayload
+        = encodedTransformation.isEmpty() ? encodedId : encodedTransformation.join(u'/') + u'/' + encodedId;
     return path;
 }
 

@@ -16,19 +16,20 @@ struct DeliveryPath
     QString cloudName;
     QString resourceType;
     QString type;
-    QString signature;          ///< the text between s-- and --, empty when unsigned
-    QString transformation;     ///< "c_fill,w_100/e_sepia", as in the URL
-    qint64 version = 0;         ///< 0 when the URL has none
+    QString signature; ///< the text between s-- and --, empty when unsigned
+    QString transformation; ///< "c_fill,w_100/e_sepia", as in the URL
+    qint64 version = 0; ///< 0 when the URL has none
     QString publicIdWithExtension; ///< decoded; the extension may be part of the public id (raw)
-    QString extension;          ///< the last ".ext" of the last segment, lower-case, or empty
-    QString suffix;             ///< the SEO suffix of url_suffix forms, or empty
-    QString signedPayload;      ///< what a signed URL signs: transformation/public_id[.ext], encoded as sent
+    QString extension; ///< the last ".ext" of the last segment, lower-case, or empty
+    QString suffix; ///< the SEO suffix of url_suffix forms, or empty
+    QString signedPayload; ///< what a signed URL signs: transformation/public_id[.ext], encoded as sent
 
     /// The public id without the extension (image and video ids carry no extension).
     [[nodiscard]] QString publicIdWithoutExtension() const
     {
-        return extension.isEmpty() ? publicIdWithExtension
-                                   : publicIdWithExtension.left(publicIdWithExtension.size() - extension.size() - 1);
+        return extension.isEmpty()
+            ? publicIdWithExtension
+            : publicIdWithExtension.left(publicIdWithExtension.size() - extension.size() - 1);
     }
 };
 

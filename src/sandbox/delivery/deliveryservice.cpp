@@ -1,11 +1,11 @@
 #include "deliveryservice.h"
 
 #include "deliverypath.h"
-#include "videoposter.h"
 #include "sandbox/imaging/imagecodec.h"
 #include "sandbox/imaging/imagetransformer.h"
 #include "sandbox/imaging/transformationpath.h"
 #include "store/assetstore.h"
+#include "videoposter.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -31,9 +31,9 @@ ApiResponse deliveryError(int status, const QString &message)
 
 bool isImageFormat(const QString &format)
 {
-    static const QStringList formats = {QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"),
-                                        QStringLiteral("webp"), QStringLiteral("gif"), QStringLiteral("bmp"),
-                                        QStringLiteral("tiff"), QStringLiteral("avif")};
+    static const QStringList formats
+        = {QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"),  QStringLiteral("webp"),
+           QStringLiteral("gif"), QStringLiteral("bmp"),  QStringLiteral("tiff"), QStringLiteral("avif")};
     return formats.contains(format);
 }
 
@@ -41,8 +41,9 @@ bool signatureMatches(const DeliveryPath &path, const QString &secret)
 {
     const QByteArray payload = path.signedPayload.toUtf8() + secret.toUtf8();
     for (const auto algorithm : {QCryptographicHash::Sha1, QCryptographicHash::Sha256}) {
-        const QByteArray digest = QCryptographicHash::hash(payload, algorithm)
-                                      .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        const QByteArray digest
+            = QCryptographicHash::hash(payload, algorithm)
+                  .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
         if (digest.left(path.signature.size()) == path.signature.toLatin1())
             return true;
     }
@@ -58,7 +59,8 @@ ApiResponse serveFile(const QString &filePath, const QByteArray &mimeType, const
     const qint64 size = file.size();
     static const QRegularExpression rangePattern(QStringLiteral("^bytes=(\\d*)-(\\d*)$"));
     const auto match = rangePattern.match(QString::fromLatin1(rangeHeader).trimmed());
-    if (!rangeHeader.isEmpty() && match.hasMatch() && !(match.captured(1).isEmpty() && match.captured(2).isEmpty())) {
+    if (!rangeHeader.isEmpty() && match.hasMatch()
+        && !(match.captured(1).isEmpty() && match.captured(2).isEmpty())) {
         qint64 first;
         qint64 last;
         if (match.captured(1).isEmpty()) { // suffix range: the last N bytes
@@ -77,7 +79,8 @@ ApiResponse serveFile(const QString &filePath, const QByteArray &mimeType, const
         last = qMin(last, first + kMaxRangeBytes - 1);
         file.seek(first);
         ApiResponse response = ApiResponse::bytes(file.read(last - first + 1), mimeType, 206);
-        response.setHeader("Content-Range", QStringLiteral("bytes %1-%2/%3").arg(first).arg(last).arg(size).toLatin1());
+        response.setHeader("Content-Range",
+                           QStringLiteral("bytes %1-%2/%3").arg(first).arg(last).arg(size).toLatin1());
         response.setHeader("Accept-Ranges", "bytes");
         return response;
     }
@@ -91,18 +94,19 @@ ApiResponse serveFile(const QString &filePath, const QByteArray &mimeType, const
 QByteArray mimeTypeFor(const QString &format)
 {
     static const QHash<QString, QByteArray> types = {
-        {QStringLiteral("jpg"), "image/jpeg"},  {QStringLiteral("jpeg"), "image/jpeg"},
-        {QStringLiteral("png"), "image/png"},   {QStringLiteral("webp"), "image/webp"},
-        {QStringLiteral("gif"), "image/gif"},   {QStringLiteral("bmp"), "image/bmp"},
-        {QStringLiteral("tiff"), "image/tiff"}, {QStringLiteral("avif"), "image/avif"},
-        {QStringLiteral("mp4"), "video/mp4"},   {QStringLiteral("mov"), "video/quicktime"},
-        {QStringLiteral("webm"), "video/webm"}, {QStringLiteral("m4v"), "video/mp4"},
+        {QStringLiteral("jpg"), "image/jpeg"},      {QStringLiteral("jpeg"), "image/jpeg"},
+        {QStringLiteral("png"), "image/png"},       {QStringLiteral("webp"), "image/webp"},
+        {QStringLiteral("gif"), "image/gif"},       {QStringLiteral("bmp"), "image/bmp"},
+        {QStringLiteral("tiff"), "image/tiff"},     {QStringLiteral("avif"), "image/avif"},
+        {QStringLiteral("mp4"), "video/mp4"},       {QStringLiteral("mov"), "video/quicktime"},
+        {QStringLiteral("webm"), "video/webm"},     {QStringLiteral("m4v"), "video/mp4"},
         {QStringLiteral("pdf"), "application/pdf"},
     };
     const auto it = types.constFind(format.toLower());
     if (it != types.cend())
         return *it;
-    const QMimeType mime = QMimeDatabase().mimeTypeForFile(QStringLiteral("x.") + format, QMimeDatabase::MatchExtension);
+    const QMimeType mime
+        = QMimeDatabase().mimeTypeForFile(QStringLiteral("x.") + format, QMimeDatabase::MatchExtension);
     return mime.isDefault() ? QByteArray("application/octet-stream") : mime.name().toLatin1();
 }
 
@@ -134,8 +138,8 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
             requestedFormat.clear();
     }
     if (!asset)
-        return QtFuture::makeReadyFuture(
-            deliveryError(404, QStringLiteral("Resource not found - %1").arg(path.publicIdWithoutExtension())));
+        return QtFuture::makeReadyFuture(deliveryError(
+            404, QStringLiteral("Resource not found - %1").arg(path.publicIdWithoutExtension())));
 
     if (!path.signature.isEmpty()) {
         if (!signatureMatches(path, env.apiSecret))
@@ -148,12 +152,14 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
     const QString originalPath = m_store.filePath(env.cloudName, *asset);
     const QByteArray range = request.header("range");
     if (asset->resourceType == u"raw")
-        return QtFuture::makeReadyFuture(serveFile(originalPath, mimeTypeFor(QFileInfo(asset->publicId).suffix()), range));
+        return QtFuture::makeReadyFuture(
+            serveFile(originalPath, mimeTypeFor(QFileInfo(asset->publicId).suffix()), range));
     const bool poster = asset->resourceType == u"video" && isImageFormat(requestedFormat);
     if (asset->resourceType == u"video" && !poster)
         return QtFuture::makeReadyFuture(serveFile(originalPath, mimeTypeFor(asset->format), range));
-    if (!poster && path.transformation.isEmpty() && (requestedFormat.isEmpty() || requestedFormat == asset->format
-                                                     || (requestedFormat == u"jpeg" && asset->format == u"jpg")))
+    if (!poster && path.transformation.isEmpty()
+        && (requestedFormat.isEmpty() || requestedFormat == asset->format
+            || (requestedFormat == u"jpeg" && asset->format == u"jpg")))
         return QtFuture::makeReadyFuture(serveFile(originalPath, mimeTypeFor(asset->format), range));
 
     // A derived image: parse and expand the transformation here (named ones live in the store),
@@ -162,10 +168,11 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
     if (!steps)
         return QtFuture::makeReadyFuture(deliveryError(400, steps.error().message));
     const QMap<QString, QString> named = m_store.namedTransformations(env.cloudName);
-    auto expanded = imaging::expandNamedTransformations(*steps, [named](const QString &name) -> std::optional<QString> {
-        const auto it = named.constFind(name);
-        return it == named.cend() ? std::nullopt : std::optional<QString>(*it);
-    });
+    auto expanded
+        = imaging::expandNamedTransformations(*steps, [named](const QString &name) -> std::optional<QString> {
+              const auto it = named.constFind(name);
+              return it == named.cend() ? std::nullopt : std::optional<QString>(*it);
+          });
     if (!expanded)
         return QtFuture::makeReadyFuture(deliveryError(400, expanded.error().message));
 
@@ -173,11 +180,13 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
     const QString outputFormat = imaging::chooseOutputFormat(*expanded, requestedFormat, sourceFormat,
                                                              QString::fromLatin1(request.header("accept")));
     // Once chosen before rendering, the format keys the cache; the renderer applies the same rules.
-    const QByteArray cacheKey = QCryptographicHash::hash(
-        (env.cloudName + u'\n' + asset->key() + u'\n' + QString::number(asset->version) + u'\n'
-         + imaging::toTransformationString(*expanded) + u'\n' + outputFormat)
-            .toUtf8(),
-        QCryptographicHash::Sha1).toHex();
+    const QByteArray cacheKey
+        = QCryptographicHash::hash((env.cloudName + u'\n' + asset->key() + u'\n'
+                                    + QString::number(asset->version) + u'\n'
+                                    + imaging::toTransformationString(*expanded) + u'\n' + outputFormat)
+                                       .toUtf8(),
+                                   QCryptographicHash::Sha1)
+              .toHex();
     const QString derivedDir = m_store.derivedDirectory(env.cloudName);
     const QString cachedPath = derivedDir + u'/' + QString::fromLatin1(cacheKey) + u'.' + outputFormat;
     const QByteArray mimeType = mimeTypeFor(outputFormat);
@@ -198,8 +207,9 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
     const QSize videoSize(asset->width, asset->height);
     const QSize originalSize = videoSize;
     const QString accept = QString::fromLatin1(request.header("accept"));
-    return QtConcurrent::run([originalPath, poster, videoSize, originalSize, stepsToApply, cachedPath, derivedDir,
-                              layerFiles, accept, requestedFormat, sourceFormat]() -> ApiResponse {
+    return QtConcurrent::run([originalPath, poster, videoSize, originalSize, stepsToApply, cachedPath,
+                              derivedDir, layerFiles, accept, requestedFormat,
+                              sourceFormat]() -> ApiResponse {
         const imaging::ImageTransformer transformer;
         QImage source;
         if (poster) {
@@ -222,7 +232,8 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
         context.extension = requestedFormat;
         context.originalFormat = sourceFormat;
         auto rendered = transformer.apply(
-            source, stepsToApply, [&layerFiles, &transformer](const QString &publicId) -> std::optional<QImage> {
+            source, stepsToApply,
+            [&layerFiles, &transformer](const QString &publicId) -> std::optional<QImage> {
                 const auto it = layerFiles.constFind(publicId);
                 if (it == layerFiles.cend())
                     return std::nullopt;
@@ -234,7 +245,8 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
             },
             context);
         if (!rendered)
-            return deliveryError(rendered.error().httpStatus ? rendered.error().httpStatus : 400, rendered.error().message);
+            return deliveryError(rendered.error().httpStatus ? rendered.error().httpStatus : 400,
+                                 rendered.error().message);
         auto encoded = rendered->encode();
         if (!encoded)
             return deliveryError(400, encoded.error().message);

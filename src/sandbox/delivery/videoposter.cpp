@@ -47,8 +47,9 @@ QImage videoPosterFrame(const QString &videoPath, QSize videoSize)
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("poster.png"));
         QProcess process;
-        process.start(ffmpeg, {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), videoPath,
-                               QStringLiteral("-frames:v"), QStringLiteral("1"), QStringLiteral("-y"), out});
+        process.start(ffmpeg,
+                      {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), videoPath,
+                       QStringLiteral("-frames:v"), QStringLiteral("1"), QStringLiteral("-y"), out});
         if (process.waitForFinished(20000) && process.exitCode() == 0) {
             QImage frame(out);
             if (!frame.isNull())

@@ -25,8 +25,9 @@ QString jsonScalarToString(const QJsonValue &value)
     }
     case QJsonValue::Array:
     case QJsonValue::Object:
-        return QString::fromUtf8(value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
-                                                 : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+        return QString::fromUtf8(value.isArray()
+                                     ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                                     : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
     default:
         return QString();
     }
@@ -229,8 +230,9 @@ bool parseMultipart(const QByteArray &body, const QByteArray &boundary, ApiReque
         const QByteArray fileName = headerParameter(disposition, "filename");
         // A part is a file when it says so; "file" as plain text is a URL or data URI instead.
         if (disposition.toLower().contains("filename=")) {
-            request.files.insert(name, UploadedPart{body.mid(dataStart, next - dataStart),
-                                                    QString::fromUtf8(fileName), partType});
+            request.files.insert(
+                name,
+                UploadedPart {body.mid(dataStart, next - dataStart), QString::fromUtf8(fileName), partType});
         } else {
             request.params.append({name, QString::fromUtf8(body.mid(dataStart, next - dataStart))});
         }

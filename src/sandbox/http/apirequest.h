@@ -25,13 +25,13 @@ struct UploadedPart
 class ApiRequest
 {
 public:
-    QByteArray method;          ///< "GET", "POST", …
-    QString path;               ///< the decoded path, e.g. "/v1_1/demo/image/upload"
-    QString encodedPath;        ///< the path as sent, percent-encoding intact (signed URLs sign it)
-    QStringList segments;       ///< path split at "/", each percent-decoded, empty ones dropped
+    QByteArray method; ///< "GET", "POST", …
+    QString path; ///< the decoded path, e.g. "/v1_1/demo/image/upload"
+    QString encodedPath; ///< the path as sent, percent-encoding intact (signed URLs sign it)
+    QStringList segments; ///< path split at "/", each percent-decoded, empty ones dropped
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
-    QJsonObject json;           ///< the body when it is application/json, else empty
+    QJsonObject json; ///< the body when it is application/json, else empty
 
     /// Parameters as repeated name/value pairs, in order ("tags[]" keeps its brackets).
     QList<std::pair<QString, QString>> params;

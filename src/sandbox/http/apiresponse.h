@@ -20,8 +20,8 @@ struct ApiResponse
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
 
-    int delayMs = 0;              ///< wait this long before answering
-    bool dropConnection = false;  ///< close the socket instead of answering
+    int delayMs = 0; ///< wait this long before answering
+    bool dropConnection = false; ///< close the socket instead of answering
     int slowBodyBytesPerTick = 0; ///< >0: write the body in pieces of this size every 50 ms
 
     void setHeader(const QByteArray &name, const QByteArray &value)
@@ -46,8 +46,9 @@ struct ApiResponse
     /// Cloudinary's error shape: {"error":{"message":"…"}} with the HTTP status.
     static ApiResponse error(int status, const QString &message)
     {
-        ApiResponse r = json(QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("message"), message}}}},
-                             status);
+        ApiResponse r = json(
+            QJsonObject {{QStringLiteral("error"), QJsonObject {{QStringLiteral("message"), message}}}},
+            status);
         r.setHeader("X-Cld-Error", message.toUtf8());
         return r;
     }

@@ -39,7 +39,8 @@ void writeResponse(const std::shared_ptr<Responder> &responder, const ApiRespons
     auto *timer = new QTimer(socket);
     timer->setInterval(50);
     QObject::connect(timer, &QTimer::timeout, socket, [responder, response, offset, timer] {
-        const qsizetype piece = qMin<qsizetype>(response.slowBodyBytesPerTick, response.body.size() - *offset);
+        const qsizetype piece
+            = qMin<qsizetype>(response.slowBodyBytesPerTick, response.body.size() - *offset);
         responder->writeBody(response.body.constData() + *offset, piece);
         *offset += piece;
         if (*offset >= response.body.size())
@@ -65,14 +66,30 @@ bool SandboxHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSoc
 {
     ApiRequest api;
     switch (request.method()) {
-    case QHttpServerRequest::Method::Get: api.method = "GET"; break;
-    case QHttpServerRequest::Method::Post: api.method = "POST"; break;
-    case QHttpServerRequest::Method::Put: api.method = "PUT"; break;
-    case QHttpServerRequest::Method::Delete: api.method = "DELETE"; break;
-    case QHttpServerRequest::Method::Head: api.method = "HEAD"; break;
-    case QHttpServerRequest::Method::Options: api.method = "OPTIONS"; break;
-    case QHttpServerRequest::Method::Patch: api.method = "PATCH"; break;
-    default: api.method = "OTHER"; break;
+    case QHttpServerRequest::Method::Get:
+        api.method = "GET";
+        break;
+    case QHttpServerRequest::Method::Post:
+        api.method = "POST";
+        break;
+    case QHttpServerRequest::Method::Put:
+        api.method = "PUT";
+        break;
+    case QHttpServerRequest::Method::Delete:
+        api.method = "DELETE";
+        break;
+    case QHttpServerRequest::Method::Head:
+        api.method = "HEAD";
+        break;
+    case QHttpServerRequest::Method::Options:
+        api.method = "OPTIONS";
+        break;
+    case QHttpServerRequest::Method::Patch:
+        api.method = "PATCH";
+        break;
+    default:
+        api.method = "OTHER";
+        break;
     }
     const QUrl url = request.url();
     api.path = url.path(QUrl::FullyDecoded);
@@ -96,7 +113,8 @@ bool SandboxHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSoc
         if (!guard)
             return;
         if (response.delayMs > 0) {
-            QTimer::singleShot(response.delayMs, guard.data(), [responder, response] { writeResponse(responder, response); });
+            QTimer::singleShot(response.delayMs, guard.data(),
+                               [responder, response] { writeResponse(responder, response); });
             return;
         }
         writeResponse(responder, response);

@@ -6,7 +6,7 @@ namespace stratus::sandbox {
 
 QJsonObject Asset::toStorageJson() const
 {
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("asset_id"), assetId},
         {QStringLiteral("public_id"), publicId},
         {QStringLiteral("resource_type"), resourceType},

@@ -11,31 +11,32 @@ namespace stratus::sandbox {
 /// store owns the canonical copies.
 struct Asset
 {
-    QString assetId;      ///< 32 hex characters, stable across renames
+    QString assetId; ///< 32 hex characters, stable across renames
     QString publicId;
     QString resourceType; ///< image, video, raw
-    QString type;         ///< upload, private, authenticated
-    QString format;       ///< jpg, png, mp4, … ; empty for raw (the extension is in the public id)
+    QString type; ///< upload, private, authenticated
+    QString format; ///< jpg, png, mp4, … ; empty for raw (the extension is in the public id)
     qint64 version = 0;
     QString versionId;
     qint64 bytes = 0;
     int width = 0;
     int height = 0;
     double duration = 0;
-    QString etag;         ///< MD5 of the original, hex
+    QString etag; ///< MD5 of the original, hex
     QDateTime createdAt;
     QDateTime uploadedAt;
-    QString assetFolder;  ///< dynamic folder mode; in fixed mode the public id's path
+    QString assetFolder; ///< dynamic folder mode; in fixed mode the public id's path
     QString displayName;
     QString originalFilename;
     QStringList tags;
-    QJsonObject context;  ///< custom context, key → value
+    QJsonObject context; ///< custom context, key → value
     QJsonObject metadata; ///< structured metadata, external id → value
-    QString storageName;  ///< file name of the original under the environment's files folder
+    QString storageName; ///< file name of the original under the environment's files folder
 
     /// "resource_type/type/public_id": unique within an environment.
     [[nodiscard]] QString key() const { return keyOf(resourceType, type, publicId); }
-    [[nodiscard]] static QString keyOf(const QString &resourceType, const QString &type, const QString &publicId)
+    [[nodiscard]] static QString keyOf(const QString &resourceType, const QString &type,
+                                       const QString &publicId)
     {
         return resourceType + u'/' + type + u'/' + publicId;
     }

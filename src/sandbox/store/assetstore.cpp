@@ -37,7 +37,8 @@ void syncDirectory(const QString &path)
 } // namespace
 
 AssetStore::AssetStore()
-    : m_connectionName(QStringLiteral("stratus-sandbox-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    : m_connectionName(QStringLiteral("stratus-sandbox-")
+                       + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
 }
 
@@ -69,11 +70,13 @@ bool AssetStore::open(const QString &directory, QString *error)
         "PRAGMA synchronous=FULL",
         "CREATE TABLE IF NOT EXISTS assets (cloud TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL,"
         " PRIMARY KEY (cloud, key))",
-        "CREATE TABLE IF NOT EXISTS folders (cloud TEXT NOT NULL, path TEXT NOT NULL, created_at TEXT NOT NULL,"
+        "CREATE TABLE IF NOT EXISTS folders (cloud TEXT NOT NULL, path TEXT NOT NULL, created_at TEXT NOT "
+        "NULL,"
         " PRIMARY KEY (cloud, path))",
         "CREATE TABLE IF NOT EXISTS named_transformations (cloud TEXT NOT NULL, name TEXT NOT NULL,"
         " transformation TEXT NOT NULL, PRIMARY KEY (cloud, name))",
-        "CREATE TABLE IF NOT EXISTS upload_presets (cloud TEXT NOT NULL, name TEXT NOT NULL, json TEXT NOT NULL,"
+        "CREATE TABLE IF NOT EXISTS upload_presets (cloud TEXT NOT NULL, name TEXT NOT NULL, json TEXT NOT "
+        "NULL,"
         " PRIMARY KEY (cloud, name))",
     };
     for (const char *statement : schema) {
@@ -125,14 +128,16 @@ bool AssetStore::load(QString *error)
     }
     query.exec(QStringLiteral("SELECT cloud, path, created_at FROM folders"));
     while (query.next())
-        env(query.value(0).toString()).folders.insert(query.value(1).toString(),
-                                                      QDateTime::fromString(query.value(2).toString(), Qt::ISODate));
+        env(query.value(0).toString())
+            .folders.insert(query.value(1).toString(),
+                            QDateTime::fromString(query.value(2).toString(), Qt::ISODate));
     query.exec(QStringLiteral("SELECT cloud, name, transformation FROM named_transformations"));
     while (query.next())
         env(query.value(0).toString()).named.insert(query.value(1).toString(), query.value(2).toString());
     query.exec(QStringLiteral("SELECT cloud, name, json FROM upload_presets"));
     while (query.next())
-        env(query.value(0).toString()).presets.insert(query.value(1).toString(), fromText(query.value(2).toString()));
+        env(query.value(0).toString())
+            .presets.insert(query.value(1).toString(), fromText(query.value(2).toString()));
     return true;
 }
 
@@ -254,8 +259,8 @@ bool AssetStore::putAsset(const QString &cloud, Asset asset, const QString &stag
     Environment &e = env(cloud);
     const auto previous = e.assets.constFind(asset.key());
     const QString previousFile = previous != e.assets.cend() && previous->storageName != asset.storageName
-                                     ? dir + u'/' + previous->storageName
-                                     : QString();
+        ? dir + u'/' + previous->storageName
+        : QString();
     if (!exec(QStringLiteral("INSERT OR REPLACE INTO assets (cloud, key, json) VALUES (?, ?, ?)"),
               {cloud, asset.key(), toText(asset.toStorageJson())}, error)) {
         QFile::remove(target);
@@ -289,9 +294,10 @@ bool AssetStore::rekeyAsset(const QString &cloud, const QString &oldKey, const A
     Environment &e = env(cloud);
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     const bool ownTransaction = !m_inBatch && db.transaction();
-    const bool ok = exec(QStringLiteral("DELETE FROM assets WHERE cloud = ? AND key = ?"), {cloud, oldKey}, error)
-                    && exec(QStringLiteral("INSERT OR REPLACE INTO assets (cloud, key, json) VALUES (?, ?, ?)"),
-                            {cloud, renamed.key(), toText(renamed.toStorageJson())}, error);
+    const bool ok
+        = exec(QStringLiteral("DELETE FROM assets WHERE cloud = ? AND key = ?"), {cloud, oldKey}, error)
+        && exec(QStringLiteral("INSERT OR REPLACE INTO assets (cloud, key, json) VALUES (?, ?, ?)"),
+                {cloud, renamed.key(), toText(renamed.toStorageJson())}, error);
     if (ownTransaction) {
         if (!ok || !db.commit()) {
             db.rollback();
@@ -369,8 +375,8 @@ QMap<QString, QString> AssetStore::namedTransformations(const QString &cloud) co
     return e ? e->named : QMap<QString, QString>();
 }
 
-bool AssetStore::putNamedTransformation(const QString &cloud, const QString &name, const QString &transformation,
-                                        QString *error)
+bool AssetStore::putNamedTransformation(const QString &cloud, const QString &name,
+                                        const QString &transformation, QString *error)
 {
     if (!exec(QStringLiteral("INSERT OR REPLACE INTO named_transformations (cloud, name, transformation) "
                              "VALUES (?, ?, ?)"),
@@ -382,7 +388,8 @@ bool AssetStore::putNamedTransformation(const QString &cloud, const QString &nam
 
 bool AssetStore::removeNamedTransformation(const QString &cloud, const QString &name, QString *error)
 {
-    if (!exec(QStringLiteral("DELETE FROM named_transformations WHERE cloud = ? AND name = ?"), {cloud, name}, error))
+    if (!exec(QStringLiteral("DELETE FROM named_transformations WHERE cloud = ? AND name = ?"), {cloud, name},
+              error))
         return false;
     env(cloud).named.remove(name);
     return true;
@@ -406,7 +413,8 @@ bool AssetStore::putUploadPreset(const QString &cloud, const QString &name, cons
 
 bool AssetStore::removeUploadPreset(const QString &cloud, const QString &name, QString *error)
 {
-    if (!exec(QStringLiteral("DELETE FROM upload_presets WHERE cloud = ? AND name = ?"), {cloud, name}, error))
+    if (!exec(QStringLiteral("DELETE FROM upload_presets WHERE cloud = ? AND name = ?"), {cloud, name},
+              error))
         return false;
     env(cloud).presets.remove(name);
     return true;

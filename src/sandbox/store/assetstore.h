@@ -74,14 +74,15 @@ public:
     bool removeNamedTransformation(const QString &cloud, const QString &name, QString *error);
 
     [[nodiscard]] QMap<QString, QJsonObject> uploadPresets(const QString &cloud) const;
-    bool putUploadPreset(const QString &cloud, const QString &name, const QJsonObject &preset, QString *error);
+    bool putUploadPreset(const QString &cloud, const QString &name, const QJsonObject &preset,
+                         QString *error);
     bool removeUploadPreset(const QString &cloud, const QString &name, QString *error);
 
 private:
     struct Environment
     {
-        QHash<QString, Asset> assets;   // key → asset
-        QHash<QString, QString> byId;   // asset id → key
+        QHash<QString, Asset> assets; // key → asset
+        QHash<QString, QString> byId; // asset id → key
         QMap<QString, QDateTime> folders;
         QMap<QString, QString> named;
         QMap<QString, QJsonObject> presets;
