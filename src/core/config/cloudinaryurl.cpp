@@ -527,6 +527,23 @@ QString CloudinaryUrl::serialised(bool redacted) const
     return text;
 }
 
+CloudinaryUrl CloudinaryUrl::withoutSecret() const
+{
+    CloudinaryUrl url = *this;
+    url.m_password.clear();
+    url.m_query.removeIf([](const QueryItem &item) { return isSensitiveName(item.name); });
+    url.buildConfig();
+    return url;
+}
+
+CloudinaryUrl CloudinaryUrl::withSecret(QStringView secret) const
+{
+    CloudinaryUrl url = *this;
+    url.m_password = percentEncoded(secret, EncodeSet::Userinfo);
+    url.buildConfig();
+    return url;
+}
+
 QString CloudinaryUrl::toString() const
 {
     return serialised(false);

@@ -53,6 +53,9 @@ public:
         friend bool operator==(const QueryItem &, const QueryItem &) = default;
     };
 
+    /// An empty cloudinary:// URL (no cloud, no key): a placeholder until parse() gives a real one.
+    CloudinaryUrl() = default;
+
     [[nodiscard]] static Result<CloudinaryUrl> parse(QStringView text);
     /// As parse(), but only a URL of the \a expected kind is accepted, as the SDK accepts only
     /// cloudinary:// in CLOUDINARY_URL and only account:// in CLOUDINARY_ACCOUNT_URL.
@@ -101,6 +104,13 @@ public:
     /// "secret" or "token", replaced by `***`. Safe for logs and messages.
     [[nodiscard]] QString toRedactedString() const;
 
+    /// This URL without its secret: no password in the user info and no query parameter whose
+    /// name mentions "secret" or "token" (as toRedactedString() hides them). What may be stored
+    /// outside the keychain; withSecret() puts the secret back.
+    [[nodiscard]] CloudinaryUrl withoutSecret() const;
+    /// This URL with `secret` as the password of its user info (an empty one: none).
+    [[nodiscard]] CloudinaryUrl withSecret(QStringView secret) const;
+
     /// The Node SDK's config() object for this URL: for Cloud `cloud_name`, `api_key`, `api_secret`,
     /// `private_cdn` (bool), `secure_distribution` (only with a path); for Account `account_id`,
     /// `provisioning_api_key`, `provisioning_api_secret`; then the query keys as text, nested for
@@ -111,7 +121,6 @@ public:
     friend bool operator==(const CloudinaryUrl &a, const CloudinaryUrl &b);
 
 private:
-    CloudinaryUrl() = default;
 
     QString serialised(bool redacted) const;
     QString configText(QStringView key) const;

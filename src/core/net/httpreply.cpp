@@ -35,6 +35,32 @@ bool isTransientNetworkError(QNetworkReply::NetworkError error)
     }
 }
 
+Error::NetworkCause networkCause(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+        return Error::NetworkCause::HostNotFound;
+    case QNetworkReply::ConnectionRefusedError:
+        return Error::NetworkCause::ConnectionRefused;
+    case QNetworkReply::TimeoutError:
+        return Error::NetworkCause::Timeout;
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::UnknownProxyError:
+        return Error::NetworkCause::Proxy;
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return Error::NetworkCause::ProxyAuth;
+    case QNetworkReply::SslHandshakeFailedError:
+        return Error::NetworkCause::Tls;
+    default:
+        return Error::NetworkCause::Other;
+    }
+}
+
 QString statusText(const HttpReply &reply)
 {
     const QString reason = QString::fromLatin1(reply.reasonPhrase).trimmed();
@@ -116,6 +142,7 @@ Error errorFromReply(const HttpReply &reply, const QDateTime &now)
     if (reply.status == 0) {
         error.kind = Error::Kind::Network;
         error.retryable = isTransientNetworkError(reply.networkError);
+        error.networkCause = networkCause(reply.networkError);
         error.message
             = reply.networkErrorText.isEmpty() ? u"The network request failed."_s : reply.networkErrorText;
         return error;
@@ -136,6 +163,10 @@ Error errorFromReply(const HttpReply &reply, const QDateTime &now)
         error.kind = Error::Kind::RateLimited;
     else if (status == 408)
         error.kind = Error::Kind::Network;
+    else if (status == 407) {
+        error.kind = Error::Kind::Network;
+        error.networkCause = Error::NetworkCause::ProxyAuth;
+    }
     else if (status >= 500)
         error.kind = Error::Kind::Server;
     else if (status >= 400)

@@ -24,13 +24,26 @@ struct Error
         Server, ///< 5xx
         Cancelled,
         Io, ///< local files
+        Unavailable, ///< a local service that must answer does not (no keychain, keyring locked)
         Internal,
+    };
+    /// For Kind::Network: what failed on the way, so a person can be told what to check.
+    enum class NetworkCause {
+        None,
+        HostNotFound, ///< DNS: no such host, or no network at all
+        ConnectionRefused, ///< the host answered but nothing listens
+        Timeout,
+        Proxy, ///< the proxy refused, closed, timed out or was not found
+        ProxyAuth, ///< the proxy wants credentials
+        Tls, ///< certificate or handshake failure (never ignored)
+        Other,
     };
 
     Kind kind = Kind::Internal;
     QString message;
     int httpStatus = 0;
     bool retryable = false;
+    NetworkCause networkCause = NetworkCause::None;
     std::optional<QDateTime> retryAfter;
 
     static Error invalidInput(QString text)
@@ -40,6 +53,11 @@ struct Error
         error.message = std::move(text);
         return error;
     }
+};
+
+/// The value of a Result whose success carries nothing (writes, deletions).
+struct Done
+{
 };
 
 /// Either a value or an Error. A small stand-in for C++23 std::expected.

@@ -1,0 +1,746 @@
+#include "accountstore.h"
+
+#include "core/net/neterror.h"
+#include "core/net/secretsource.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QUuid>
+
+#include <algorithm>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace stratus::core {
+
+namespace {
+
+// The keychain read behind an environment's jobs: asks the store every time a job needs the secret
+// and keeps nothing.
+class StoredSecret final : public SecretSource
+{
+public:
+    StoredSecret(std::shared_ptr<SecretStore> store, QString key)
+        : m_store(std::move(store))
+        , m_key(std::move(key))
+    {
+    }
+
+    void fetch(QObject *context, Callback done) const override
+    {
+        m_store->read(m_key, context, [done](Result<QString> secret) {
+            if (!secret.ok() && secret.error().kind == Error::Kind::NotFound) {
+                done(makeError(Error::Kind::Auth,
+                               u"No API secret is stored in the keychain for this environment; log in again."_s));
+                return;
+            }
+            if (secret.ok() && secret.value().isEmpty()) {
+                done(makeError(Error::Kind::Auth, u"The stored API secret is empty; log in again."_s));
+                return;
+            }
+            done(std::move(secret));
+        });
+    }
+
+private:
+    std::shared_ptr<SecretStore> m_store;
+    QString m_key;
+};
+
+QString writeDir(QStandardPaths::StandardLocation location)
+{
+    return QStandardPaths::writableLocation(location);
+}
+
+} // namespace
+
+QString folderModeName(FolderMode mode)
+{
+    switch (mode) {
+    case FolderMode::Fixed:
+        return u"fixed"_s;
+    case FolderMode::Dynamic:
+        return u"dynamic"_s;
+    case FolderMode::Unknown:
+        break;
+    }
+    return u"unknown"_s;
+}
+
+FolderMode folderModeFromName(QStringView name)
+{
+    if (name == u"fixed")
+        return FolderMode::Fixed;
+    if (name == u"dynamic")
+        return FolderMode::Dynamic;
+    return FolderMode::Unknown;
+}
+
+AccountStore::Paths AccountStore::Paths::standard()
+{
+    // Fixed names rather than the application name, so the app and stratus-cli share them.
+    Paths paths;
+    paths.settingsFile = writeDir(QStandardPaths::GenericConfigLocation) + u"/Stratus/accounts.ini"_s;
+    paths.dataRoot = writeDir(QStandardPaths::GenericDataLocation) + u"/Stratus"_s;
+    paths.cacheRoot = writeDir(QStandardPaths::GenericCacheLocation) + u"/Stratus"_s;
+    return paths;
+}
+
+AccountStore::AccountStore(std::shared_ptr<SecretStore> secrets, Paths paths, QObject *parent)
+    : QObject(parent)
+    , m_secrets(std::move(secrets))
+    , m_paths(std::move(paths))
+{
+}
+
+AccountStore::~AccountStore() = default;
+
+QString AccountStore::newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+Result<Done> AccountStore::load()
+{
+    m_loadError.clear();
+    m_accounts.clear();
+    m_environments.clear();
+    m_currentId.clear();
+    m_secretKeys.clear();
+
+    if (!QFileInfo::exists(m_paths.settingsFile))
+        return Done {};
+    QSettings settings(m_paths.settingsFile, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError)
+        return makeError(Error::Kind::Io, u"Cannot read %1."_s.arg(m_paths.settingsFile));
+    const int version = settings.value(u"version"_s, 0).toInt();
+    if (version > kFormatVersion) {
+        m_loadError = u"%1 was written by a newer Stratus (format %2; this one knows %3)."_s.arg(
+            m_paths.settingsFile)
+                          .arg(version)
+                          .arg(kFormatVersion);
+        return makeError(Error::Kind::InvalidInput, m_loadError);
+    }
+
+    const int accountCount = settings.beginReadArray(u"accounts"_s);
+    for (int i = 0; i < accountCount; ++i) {
+        settings.setArrayIndex(i);
+        AccountRecord account;
+        account.id = settings.value(u"id"_s).toString();
+        account.label = settings.value(u"label"_s).toString();
+        account.loggedIn = settings.value(u"loggedIn"_s, true).toBool();
+        account.embeddedSandbox = settings.value(u"embeddedSandbox"_s, false).toBool();
+        const QString provisioning = settings.value(u"provisioningUrl"_s).toString();
+        if (!provisioning.isEmpty()) {
+            if (auto url = CloudinaryUrl::parse(provisioning, CloudinaryUrl::Kind::Account)) {
+                account.provisioningUrl = url->withoutSecret();
+                account.hasProvisioning = true;
+            }
+        }
+        if (!account.id.isEmpty())
+            m_accounts.append(account);
+    }
+    settings.endArray();
+
+    const int environmentCount = settings.beginReadArray(u"environments"_s);
+    for (int i = 0; i < environmentCount; ++i) {
+        settings.setArrayIndex(i);
+        EnvironmentRecord env;
+        env.id = settings.value(u"id"_s).toString();
+        env.accountId = settings.value(u"account"_s).toString();
+        env.name = settings.value(u"name"_s).toString();
+        env.embeddedSandbox = settings.value(u"embeddedSandbox"_s, false).toBool();
+        env.folderMode = folderModeFromName(settings.value(u"folderMode"_s).toString());
+        env.checkedAt = settings.value(u"checkedAt"_s).toDateTime();
+        auto url = CloudinaryUrl::parse(settings.value(u"url"_s).toString(), CloudinaryUrl::Kind::Cloud);
+        if (!url || env.id.isEmpty() || !account(env.accountId))
+            continue; // a damaged entry is skipped, never half-used
+        env.url = url->withoutSecret();
+        settings.beginGroup(u"denied"_s);
+        for (const QString &feature : settings.childKeys())
+            env.deniedFeatures.insert(feature, settings.value(feature).toString());
+        settings.endGroup();
+        m_environments.append(env);
+    }
+    settings.endArray();
+
+    m_currentId = settings.value(u"current"_s).toString();
+    if (!environment(m_currentId))
+        m_currentId.clear();
+    m_secretKeys = settings.value(u"secretKeys"_s).toStringList();
+    return Done {};
+}
+
+AccountStore::State AccountStore::state() const
+{
+    return State {m_accounts, m_environments, m_currentId, m_secretKeys};
+}
+
+Result<Done> AccountStore::save(const State &next)
+{
+    if (!m_loadError.isEmpty())
+        return makeError(Error::Kind::InvalidInput, m_loadError);
+    QDir().mkpath(QFileInfo(m_paths.settingsFile).absolutePath());
+    QSettings settings(m_paths.settingsFile, QSettings::IniFormat);
+    settings.clear();
+    settings.setValue(u"version"_s, kFormatVersion);
+    settings.beginWriteArray(u"accounts"_s, int(next.accounts.size()));
+    for (int i = 0; i < next.accounts.size(); ++i) {
+        const AccountRecord &account = next.accounts.at(i);
+        settings.setArrayIndex(i);
+        settings.setValue(u"id"_s, account.id);
+        settings.setValue(u"label"_s, account.label);
+        settings.setValue(u"loggedIn"_s, account.loggedIn);
+        settings.setValue(u"embeddedSandbox"_s, account.embeddedSandbox);
+        if (account.hasProvisioning)
+            settings.setValue(u"provisioningUrl"_s, account.provisioningUrl.withoutSecret().toString());
+    }
+    settings.endArray();
+    settings.beginWriteArray(u"environments"_s, int(next.environments.size()));
+    for (int i = 0; i < next.environments.size(); ++i) {
+        const EnvironmentRecord &env = next.environments.at(i);
+        settings.setArrayIndex(i);
+        settings.setValue(u"id"_s, env.id);
+        settings.setValue(u"account"_s, env.accountId);
+        settings.setValue(u"name"_s, env.name);
+        settings.setValue(u"url"_s, env.url.withoutSecret().toString());
+        settings.setValue(u"folderMode"_s, folderModeName(env.folderMode));
+        settings.setValue(u"embeddedSandbox"_s, env.embeddedSandbox);
+        if (env.checkedAt.isValid())
+            settings.setValue(u"checkedAt"_s, env.checkedAt);
+        for (auto it = env.deniedFeatures.cbegin(); it != env.deniedFeatures.cend(); ++it)
+            settings.setValue(u"denied/"_s + it.key(), it.value());
+    }
+    settings.endArray();
+    if (!next.currentId.isEmpty())
+        settings.setValue(u"current"_s, next.currentId);
+    if (!next.secretKeys.isEmpty())
+        settings.setValue(u"secretKeys"_s, next.secretKeys);
+    settings.sync();
+    if (settings.status() != QSettings::NoError)
+        return makeError(Error::Kind::Io, u"Cannot write %1."_s.arg(m_paths.settingsFile));
+    QFile::setPermissions(m_paths.settingsFile, QFile::ReadOwner | QFile::WriteOwner);
+
+    m_accounts = next.accounts;
+    m_environments = next.environments;
+    m_currentId = next.currentId;
+    m_secretKeys = next.secretKeys;
+    Q_EMIT changed();
+    return Done {};
+}
+
+QList<EnvironmentRecord> AccountStore::activeEnvironments() const
+{
+    QList<EnvironmentRecord> result;
+    for (const AccountRecord &account : m_accounts) {
+        if (account.loggedIn)
+            result.append(environmentsOf(account.id));
+    }
+    return result;
+}
+
+QList<EnvironmentRecord> AccountStore::environmentsOf(const QString &accountId) const
+{
+    QList<EnvironmentRecord> result;
+    for (const EnvironmentRecord &env : m_environments) {
+        if (env.accountId == accountId)
+            result.append(env);
+    }
+    return result;
+}
+
+const EnvironmentRecord *AccountStore::environment(const QString &id) const
+{
+    for (const EnvironmentRecord &env : m_environments) {
+        if (env.id == id)
+            return &env;
+    }
+    return nullptr;
+}
+
+const EnvironmentRecord *AccountStore::environmentByName(const QString &name) const
+{
+    for (const EnvironmentRecord &env : m_environments) {
+        if (env.name == name)
+            return &env;
+    }
+    return nullptr;
+}
+
+const AccountRecord *AccountStore::account(const QString &id) const
+{
+    for (const AccountRecord &account : m_accounts) {
+        if (account.id == id)
+            return &account;
+    }
+    return nullptr;
+}
+
+const AccountRecord *AccountStore::accountByLabel(const QString &label) const
+{
+    for (const AccountRecord &account : m_accounts) {
+        if (account.label == label)
+            return &account;
+    }
+    return nullptr;
+}
+
+Result<Done> AccountStore::setCurrentEnvironment(const QString &id)
+{
+    if (!id.isEmpty() && !environment(id))
+        return makeError(Error::Kind::NotFound, u"There is no such environment."_s);
+    if (id == m_currentId)
+        return Done {};
+    State next = state();
+    next.currentId = id;
+    return save(next);
+}
+
+Result<Done> AccountStore::validateNewNames(const QList<std::pair<EnvironmentRecord, QString>> &environments) const
+{
+    QStringList seen;
+    for (const auto &[env, secret] : environments) {
+        const QString name = env.name.trimmed();
+        if (name.isEmpty())
+            return makeError(Error::Kind::InvalidInput, u"An environment needs a name."_s);
+        if (environmentByName(name) || seen.contains(name))
+            return makeError(Error::Kind::Conflict, u"An environment named “%1” exists already."_s.arg(name));
+        if (env.url.cloudName().isEmpty() || env.url.apiKey().isEmpty())
+            return makeError(Error::Kind::InvalidInput,
+                             u"The environment “%1” needs a cloud name and an API key."_s.arg(name));
+        if (secret.isEmpty() && !env.embeddedSandbox)
+            return makeError(Error::Kind::InvalidInput, u"The environment “%1” needs an API secret."_s.arg(name));
+        seen.append(name);
+    }
+    return Done {};
+}
+
+void AccountStore::addAccount(AccountRecord account, QList<std::pair<EnvironmentRecord, QString>> environments,
+                              QString provisioningSecret, QObject *context, DoneCallback done)
+{
+    if (account.id.isEmpty())
+        account.id = newId();
+    if (account.label.trimmed().isEmpty()) {
+        done(makeError(Error::Kind::InvalidInput, u"An account needs a label."_s));
+        return;
+    }
+    if (AccountStore::account(account.id)) {
+        done(makeError(Error::Kind::Conflict, u"This account exists already."_s));
+        return;
+    }
+    if (auto valid = validateNewNames(environments); !valid) {
+        done(valid.error());
+        return;
+    }
+    account.label = account.label.trimmed();
+    account.loggedIn = true;
+    account.hasProvisioning = account.hasProvisioning && !provisioningSecret.isEmpty();
+    if (account.hasProvisioning)
+        account.provisioningUrl = account.provisioningUrl.withoutSecret();
+
+    State next = state();
+    QList<std::pair<QString, QString>> secrets;
+    if (account.hasProvisioning)
+        secrets.append({account.provisioningSecretKey(), provisioningSecret});
+    next.accounts.append(account);
+    for (auto &[env, secret] : environments) {
+        if (env.id.isEmpty())
+            env.id = newId();
+        env.accountId = account.id;
+        env.name = env.name.trimmed();
+        env.url = env.url.withoutSecret();
+        if (!env.embeddedSandbox)
+            secrets.append({env.secretKey(), secret});
+        next.environments.append(env);
+    }
+    if (next.currentId.isEmpty() && !environments.isEmpty())
+        next.currentId = environments.first().first.id;
+    QStringList keys;
+    for (const auto &entry : std::as_const(secrets))
+        keys.append(entry.first);
+    for (const QString &key : std::as_const(keys)) {
+        if (!next.secretKeys.contains(key))
+            next.secretKeys.append(key);
+    }
+    QPointer<QObject> guard(context);
+    writeSecrets(std::move(secrets), this, [this, next, guard, done, keys](Result<Done> written) {
+        if (!guard)
+            return;
+        if (!written) {
+            done(written.error());
+            return;
+        }
+        finishWith(next, guard, done, keys);
+    });
+}
+
+void AccountStore::addEnvironment(EnvironmentRecord environment, QString secret, QObject *context,
+                                  DoneCallback done)
+{
+    if (!account(environment.accountId)) {
+        done(makeError(Error::Kind::NotFound, u"There is no such account."_s));
+        return;
+    }
+    if (auto valid = validateNewNames({{environment, secret}}); !valid) {
+        done(valid.error());
+        return;
+    }
+    if (environment.id.isEmpty())
+        environment.id = newId();
+    environment.name = environment.name.trimmed();
+    environment.url = environment.url.withoutSecret();
+    State next = state();
+    next.environments.append(environment);
+    if (next.currentId.isEmpty())
+        next.currentId = environment.id;
+    QList<std::pair<QString, QString>> secrets;
+    if (!environment.embeddedSandbox) {
+        secrets.append({environment.secretKey(), secret});
+        if (!next.secretKeys.contains(environment.secretKey()))
+            next.secretKeys.append(environment.secretKey());
+    }
+    const QStringList keys = secrets.isEmpty() ? QStringList {} : QStringList {environment.secretKey()};
+    QPointer<QObject> guard(context);
+    writeSecrets(std::move(secrets), this, [this, next, guard, done, keys](Result<Done> written) {
+        if (!guard)
+            return;
+        if (!written) {
+            done(written.error());
+            return;
+        }
+        finishWith(next, guard, done, keys);
+    });
+}
+
+void AccountStore::replaceSecret(const QString &environmentId, QString secret, QObject *context, DoneCallback done)
+{
+    const EnvironmentRecord *env = environment(environmentId);
+    if (!env) {
+        done(makeError(Error::Kind::NotFound, u"There is no such environment."_s));
+        return;
+    }
+    if (secret.isEmpty()) {
+        done(makeError(Error::Kind::InvalidInput, u"The API secret is empty."_s));
+        return;
+    }
+    State next = state();
+    if (!next.secretKeys.contains(env->secretKey()))
+        next.secretKeys.append(env->secretKey());
+    QPointer<QObject> guard(context);
+    writeSecrets({{env->secretKey(), secret}}, this, [this, next, guard, done](Result<Done> written) {
+        if (!guard)
+            return;
+        if (!written) {
+            done(written.error());
+            return;
+        }
+        // The old secret is overwritten in place: nothing to undo if the index cannot be saved.
+        finishWith(next, guard, done, {});
+    });
+}
+
+void AccountStore::finishWith(State next, QObject *context, const DoneCallback &done, const QStringList &undoKeys)
+{
+    if (auto saved = save(next); !saved) {
+        // The file could not be written: take the secrets back out so nothing is saved half-way.
+        QPointer<QObject> guard(context);
+        const Error error = saved.error();
+        removeSecrets(undoKeys, this, [guard, done, error](Result<Done>) {
+            if (guard)
+                done(error);
+        });
+        return;
+    }
+    done(Done {});
+}
+
+void AccountStore::removeEnvironment(const QString &id, QObject *context, DoneCallback done)
+{
+    const EnvironmentRecord *env = environment(id);
+    if (!env) {
+        done(makeError(Error::Kind::NotFound, u"There is no such environment."_s));
+        return;
+    }
+    const EnvironmentRecord removed = *env;
+    const QList<EnvironmentRecord> siblings = environmentsOf(removed.accountId);
+    if (siblings.size() == 1) {
+        removeAccount(removed.accountId, context, std::move(done));
+        return;
+    }
+    QPointer<QObject> guard(context);
+    removeSecrets({removed.secretKey()}, this, [this, removed, guard, done](Result<Done> gone) {
+        if (!guard)
+            return;
+        if (!gone) {
+            done(gone.error());
+            return;
+        }
+        State next = state();
+        next.environments.removeIf([&](const EnvironmentRecord &e) { return e.id == removed.id; });
+        next.secretKeys.removeAll(removed.secretKey());
+        if (next.currentId == removed.id)
+            next.currentId.clear();
+        if (auto saved = save(next); !saved) {
+            done(saved.error());
+            return;
+        }
+        deleteLocalData(QString(), {removed});
+        done(Done {});
+    });
+}
+
+void AccountStore::removeAccount(const QString &id, QObject *context, DoneCallback done)
+{
+    const AccountRecord *found = account(id);
+    if (!found) {
+        done(makeError(Error::Kind::NotFound, u"There is no such account."_s));
+        return;
+    }
+    const AccountRecord removed = *found;
+    const QList<EnvironmentRecord> environments = environmentsOf(id);
+    QStringList keys {removed.provisioningSecretKey()};
+    for (const EnvironmentRecord &env : environments)
+        keys.append(env.secretKey());
+    QPointer<QObject> guard(context);
+    removeSecrets(keys, this, [this, id, keys, environments, guard, done](Result<Done> gone) {
+        if (!guard)
+            return;
+        if (!gone) {
+            done(gone.error());
+            return;
+        }
+        State next = state();
+        next.accounts.removeIf([&](const AccountRecord &a) { return a.id == id; });
+        next.environments.removeIf([&](const EnvironmentRecord &e) { return e.accountId == id; });
+        for (const QString &key : keys)
+            next.secretKeys.removeAll(key);
+        if (!next.currentId.isEmpty()
+            && std::none_of(next.environments.cbegin(), next.environments.cend(),
+                            [&](const EnvironmentRecord &e) { return e.id == next.currentId; }))
+            next.currentId.clear();
+        if (auto saved = save(next); !saved) {
+            done(saved.error());
+            return;
+        }
+        deleteLocalData(id, environments);
+        Q_EMIT accountLoggedOut(id);
+        done(Done {});
+    });
+}
+
+void AccountStore::logOut(const QString &accountId, QObject *context, DoneCallback done)
+{
+    const AccountRecord *found = account(accountId);
+    if (!found) {
+        done(makeError(Error::Kind::NotFound, u"There is no such account."_s));
+        return;
+    }
+    const QList<EnvironmentRecord> environments = environmentsOf(accountId);
+    QStringList keys {found->provisioningSecretKey()};
+    for (const EnvironmentRecord &env : environments)
+        keys.append(env.secretKey());
+    QPointer<QObject> guard(context);
+    removeSecrets(keys, this, [this, accountId, keys, environments, guard, done](Result<Done> gone) {
+        if (!guard)
+            return;
+        if (!gone) {
+            done(gone.error());
+            return;
+        }
+        State next = state();
+        for (AccountRecord &account : next.accounts) {
+            if (account.id == accountId)
+                account.loggedIn = false;
+        }
+        for (const QString &key : keys)
+            next.secretKeys.removeAll(key);
+        if (std::any_of(environments.cbegin(), environments.cend(),
+                        [&](const EnvironmentRecord &e) { return e.id == next.currentId; }))
+            next.currentId.clear();
+        if (auto saved = save(next); !saved) {
+            done(saved.error());
+            return;
+        }
+        deleteLocalData(accountId, environments);
+        Q_EMIT accountLoggedOut(accountId);
+        done(Done {});
+    });
+}
+
+void AccountStore::logIn(const QString &accountId, QHash<QString, QString> secrets, QString provisioningSecret,
+                         QObject *context, DoneCallback done)
+{
+    const AccountRecord *found = account(accountId);
+    if (!found) {
+        done(makeError(Error::Kind::NotFound, u"There is no such account."_s));
+        return;
+    }
+    QList<std::pair<QString, QString>> entries;
+    const QList<EnvironmentRecord> environments = environmentsOf(accountId);
+    for (const EnvironmentRecord &env : environments) {
+        if (env.embeddedSandbox)
+            continue;
+        const QString secret = secrets.value(env.id);
+        if (secret.isEmpty()) {
+            done(makeError(Error::Kind::InvalidInput,
+                           u"The API secret of “%1” is missing."_s.arg(env.name)));
+            return;
+        }
+        entries.append({env.secretKey(), secret});
+    }
+    if (found->hasProvisioning && !provisioningSecret.isEmpty())
+        entries.append({found->provisioningSecretKey(), provisioningSecret});
+    State next = state();
+    QStringList keys;
+    for (const auto &entry : std::as_const(entries)) {
+        keys.append(entry.first);
+        if (!next.secretKeys.contains(entry.first))
+            next.secretKeys.append(entry.first);
+    }
+    for (AccountRecord &account : next.accounts) {
+        if (account.id == accountId)
+            account.loggedIn = true;
+    }
+    QPointer<QObject> guard(context);
+    writeSecrets(std::move(entries), this, [this, next, guard, done, keys](Result<Done> written) {
+        if (!guard)
+            return;
+        if (!written) {
+            done(written.error());
+            return;
+        }
+        finishWith(next, guard, done, keys);
+    });
+}
+
+Result<Done> AccountStore::setAccountLabel(const QString &id, const QString &label)
+{
+    if (!account(id))
+        return makeError(Error::Kind::NotFound, u"There is no such account."_s);
+    if (label.trimmed().isEmpty())
+        return makeError(Error::Kind::InvalidInput, u"An account needs a label."_s);
+    State next = state();
+    for (AccountRecord &account : next.accounts) {
+        if (account.id == id)
+            account.label = label.trimmed();
+    }
+    return save(next);
+}
+
+Result<Done> AccountStore::renameEnvironment(const QString &id, const QString &name)
+{
+    const EnvironmentRecord *env = environment(id);
+    if (!env)
+        return makeError(Error::Kind::NotFound, u"There is no such environment."_s);
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return makeError(Error::Kind::InvalidInput, u"An environment needs a name."_s);
+    if (const EnvironmentRecord *other = environmentByName(trimmed); other && other->id != id)
+        return makeError(Error::Kind::Conflict, u"An environment named “%1” exists already."_s.arg(trimmed));
+    State next = state();
+    for (EnvironmentRecord &e : next.environments) {
+        if (e.id == id)
+            e.name = trimmed;
+    }
+    return save(next);
+}
+
+Result<Done> AccountStore::updateCheck(const EnvironmentRecord &checked)
+{
+    if (!environment(checked.id))
+        return makeError(Error::Kind::NotFound, u"There is no such environment."_s);
+    State next = state();
+    for (EnvironmentRecord &e : next.environments) {
+        if (e.id == checked.id) {
+            e.folderMode = checked.folderMode;
+            e.deniedFeatures = checked.deniedFeatures;
+            e.checkedAt = checked.checkedAt;
+        }
+    }
+    return save(next);
+}
+
+std::shared_ptr<const SecretSource> AccountStore::secretSource(const QString &environmentId) const
+{
+    return std::make_shared<StoredSecret>(m_secrets, u"environment/"_s + environmentId);
+}
+
+std::shared_ptr<const SecretSource> AccountStore::provisioningSecretSource(const QString &accountId) const
+{
+    return std::make_shared<StoredSecret>(m_secrets, u"account/"_s + accountId + u"/provisioning"_s);
+}
+
+QString AccountStore::cacheDirectory(const QString &environmentId) const
+{
+    return m_paths.cacheRoot + u"/environments/"_s + environmentId;
+}
+
+QString AccountStore::webProfileDirectory(const QString &accountId) const
+{
+    return m_paths.dataRoot + u"/web-profiles/"_s + accountId;
+}
+
+void AccountStore::deleteLocalData(const QString &accountId, const QList<EnvironmentRecord> &environments)
+{
+    for (const EnvironmentRecord &env : environments) {
+        if (!env.embeddedSandbox)
+            QDir(cacheDirectory(env.id)).removeRecursively();
+    }
+    if (!accountId.isEmpty())
+        QDir(webProfileDirectory(accountId)).removeRecursively();
+}
+
+void AccountStore::writeSecrets(QList<std::pair<QString, QString>> entries, QObject *context, DoneCallback done)
+{
+    writeSecretsFrom(std::move(entries), {}, context, std::move(done));
+}
+
+void AccountStore::writeSecretsFrom(QList<std::pair<QString, QString>> entries, QStringList written,
+                                    QObject *context, DoneCallback done)
+{
+    if (entries.isEmpty()) {
+        done(Done {});
+        return;
+    }
+    const auto [key, secret] = entries.takeFirst();
+    QPointer<QObject> guard(context);
+    m_secrets->write(key, secret, this, [this, entries, written, key, guard, done](Result<Done> result) mutable {
+        if (!guard)
+            return;
+        if (!result) {
+            // Undo the ones written before, then report the first failure.
+            const Error error = result.error();
+            removeSecrets(written, this, [guard, done, error](Result<Done>) {
+                if (guard)
+                    done(error);
+            });
+            return;
+        }
+        written.append(key);
+        writeSecretsFrom(std::move(entries), std::move(written), guard, std::move(done));
+    });
+}
+
+void AccountStore::removeSecrets(QStringList keys, QObject *context, DoneCallback done)
+{
+    if (keys.isEmpty()) {
+        done(Done {});
+        return;
+    }
+    const QString key = keys.takeFirst();
+    QPointer<QObject> guard(context);
+    m_secrets->remove(key, this, [this, keys, guard, done](Result<Done> removed) {
+        if (!guard)
+            return;
+        if (!removed) {
+            done(removed.error());
+            return;
+        }
+        removeSecrets(keys, guard, done);
+    });
+}
+
+} // namespace stratus::core

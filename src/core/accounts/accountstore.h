@@ -1,0 +1,134 @@
+#pragma once
+
+#include "accounts.h"
+#include "secretstore.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace stratus::core {
+
+class SecretSource;
+
+/// The accounts and product environments Stratus knows, shared by the app and stratus-cli.
+///
+/// Everything but secrets lives in a versioned INI file (Paths::settingsFile); secrets live in a
+/// SecretStore (the keychain) under keys scoped to the account and environment, and the file keeps
+/// an index of the keys written so that log out and removal leave nothing behind. Changes that
+/// involve a secret write the secret first and the file second, and undo the secret when the file
+/// cannot be written: nothing is ever saved half-way. GUI (or main) thread only.
+class AccountStore : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kFormatVersion = 1;
+
+    struct Paths
+    {
+        QString settingsFile; ///< accounts.ini
+        QString dataRoot; ///< per-account web profiles live under it
+        QString cacheRoot; ///< per-environment caches live under it
+        /// ~/.config/Stratus/accounts.ini, ~/.local/share/Stratus, ~/.cache/Stratus (XDG).
+        [[nodiscard]] static Paths standard();
+    };
+
+    using DoneCallback = SecretStore::DoneCallback;
+
+    AccountStore(std::shared_ptr<SecretStore> secrets, Paths paths, QObject *parent = nullptr);
+    ~AccountStore() override;
+
+    /// (Re)reads the file. Fails for a file written by a newer Stratus (then nothing is written
+    /// until it is fixed) or one that cannot be read.
+    Result<Done> load();
+
+    [[nodiscard]] const QList<AccountRecord> &accounts() const { return m_accounts; }
+    [[nodiscard]] const QList<EnvironmentRecord> &environments() const { return m_environments; }
+    /// The environments of logged-in accounts, grouped by account in the order they were added:
+    /// what the switcher offers (and Ctrl+1…9 numbers).
+    [[nodiscard]] QList<EnvironmentRecord> activeEnvironments() const;
+    [[nodiscard]] QList<EnvironmentRecord> environmentsOf(const QString &accountId) const;
+    [[nodiscard]] const EnvironmentRecord *environment(const QString &id) const;
+    [[nodiscard]] const EnvironmentRecord *environmentByName(const QString &name) const;
+    [[nodiscard]] const AccountRecord *account(const QString &id) const;
+    [[nodiscard]] const AccountRecord *accountByLabel(const QString &label) const;
+
+    /// The environment chosen last (app or `stratus-cli env use`); empty when none.
+    [[nodiscard]] QString currentEnvironmentId() const { return m_currentId; }
+    Result<Done> setCurrentEnvironment(const QString &id);
+
+    /// Adds an account with its environments (each with its API secret) and, optionally, its
+    /// provisioning secret. Names must be free and non-empty.
+    void addAccount(AccountRecord account, QList<std::pair<EnvironmentRecord, QString>> environments,
+                    QString provisioningSecret, QObject *context, DoneCallback done);
+    /// Adds an environment with its secret to an existing account.
+    void addEnvironment(EnvironmentRecord environment, QString secret, QObject *context, DoneCallback done);
+    /// Replaces an environment's secret (a rotated key pair, or after log out).
+    void replaceSecret(const QString &environmentId, QString secret, QObject *context, DoneCallback done);
+    /// Removes an environment and its secret; an account left without environments goes too.
+    void removeEnvironment(const QString &id, QObject *context, DoneCallback done);
+    /// Removes an account, its environments, their secrets and caches.
+    void removeAccount(const QString &id, QObject *context, DoneCallback done);
+    /// Takes the account's secrets out of the keychain, deletes its web profile and caches, and
+    /// hides its environments from the switcher until logIn().
+    void logOut(const QString &accountId, QObject *context, DoneCallback done);
+    /// Stores the secrets again (environment id → secret) and shows the account's environments.
+    void logIn(const QString &accountId, QHash<QString, QString> secrets, QString provisioningSecret,
+               QObject *context, DoneCallback done);
+
+    Result<Done> setAccountLabel(const QString &id, const QString &label);
+    Result<Done> renameEnvironment(const QString &id, const QString &name);
+    /// Stores what a connection test learnt (folder mode, denied features, checkedAt); the id, name,
+    /// account and URL of the stored record stay.
+    Result<Done> updateCheck(const EnvironmentRecord &checked);
+
+    /// Where the environment's jobs fetch its API secret: the keychain, at the time they need it.
+    [[nodiscard]] std::shared_ptr<const SecretSource> secretSource(const QString &environmentId) const;
+    [[nodiscard]] std::shared_ptr<const SecretSource> provisioningSecretSource(const QString &accountId) const;
+    [[nodiscard]] std::shared_ptr<SecretStore> secretStore() const { return m_secrets; }
+
+    [[nodiscard]] QString cacheDirectory(const QString &environmentId) const;
+    [[nodiscard]] QString webProfileDirectory(const QString &accountId) const;
+    [[nodiscard]] const Paths &paths() const { return m_paths; }
+    /// The keychain keys Stratus has written and not yet removed.
+    [[nodiscard]] QStringList secretKeys() const { return m_secretKeys; }
+
+    [[nodiscard]] static QString newId();
+
+Q_SIGNALS:
+    void changed();
+    /// After logOut() removed the account's secrets: drop its sessions and web views.
+    void accountLoggedOut(const QString &accountId);
+
+private:
+    struct State
+    {
+        QList<AccountRecord> accounts;
+        QList<EnvironmentRecord> environments;
+        QString currentId;
+        QStringList secretKeys;
+    };
+
+    [[nodiscard]] State state() const;
+    Result<Done> save(const State &next);
+    Result<Done> validateNewNames(const QList<std::pair<EnvironmentRecord, QString>> &environments) const;
+    /// Writes `entries` (key → secret) one after the other; on a failure removes those written and
+    /// answers with the error.
+    void writeSecrets(QList<std::pair<QString, QString>> entries, QObject *context, DoneCallback done);
+    void writeSecretsFrom(QList<std::pair<QString, QString>> entries, QStringList written, QObject *context,
+                          DoneCallback done);
+    void removeSecrets(QStringList keys, QObject *context, DoneCallback done);
+    void finishWith(State next, QObject *context, const DoneCallback &done, const QStringList &undoKeys);
+    void deleteLocalData(const QString &accountId, const QList<EnvironmentRecord> &environments);
+
+    std::shared_ptr<SecretStore> m_secrets;
+    Paths m_paths;
+    QList<AccountRecord> m_accounts;
+    QList<EnvironmentRecord> m_environments;
+    QString m_currentId;
+    QStringList m_secretKeys;
+    QString m_loadError; ///< non-empty: the file is from a newer Stratus; never write it
+};
+
+} // namespace stratus::core

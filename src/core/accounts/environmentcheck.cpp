@@ -1,0 +1,128 @@
+#include "environmentcheck.h"
+
+#include "core/api/adminapi.h"
+
+using namespace Qt::StringLiterals;
+
+namespace stratus::core {
+
+CheckProblem classifyProblem(const Error &error)
+{
+    switch (error.kind) {
+    case Error::Kind::Auth:
+        if (error.message.startsWith(u"Invalid cloud_name"_s, Qt::CaseInsensitive)
+            || error.message.contains(u"cloud_name is disabled"_s, Qt::CaseInsensitive))
+            return CheckProblem::UnknownCloud;
+        return CheckProblem::WrongCredentials;
+    case Error::Kind::NotFound:
+        // An upload_prefix/host that answers but is not Cloudinary, or an unknown cloud behind a
+        // server that says 404.
+        return error.message.contains(u"cloud_name"_s, Qt::CaseInsensitive) ? CheckProblem::UnknownCloud
+                                                                              : CheckProblem::Server;
+    case Error::Kind::Permission:
+        return CheckProblem::Permission;
+    case Error::Kind::RateLimited:
+        return CheckProblem::RateLimited;
+    case Error::Kind::Network:
+        switch (error.networkCause) {
+        case Error::NetworkCause::Proxy:
+        case Error::NetworkCause::ProxyAuth:
+            return CheckProblem::Proxy;
+        case Error::NetworkCause::Tls:
+            return CheckProblem::Tls;
+        default:
+            return CheckProblem::NoNetwork;
+        }
+    case Error::Kind::Server:
+        return CheckProblem::Server;
+    case Error::Kind::Unavailable:
+        return CheckProblem::Keychain;
+    case Error::Kind::InvalidInput:
+    case Error::Kind::Conflict:
+    case Error::Kind::Cancelled:
+    case Error::Kind::Io:
+    case Error::Kind::Internal:
+        break;
+    }
+    return CheckProblem::Other;
+}
+
+EnvironmentCheck *EnvironmentCheck::start(ApiContext context, QObject *owner, Callback done)
+{
+    auto *check = new EnvironmentCheck(std::move(context), std::move(done), owner);
+    check->ping();
+    return check;
+}
+
+EnvironmentCheck::EnvironmentCheck(ApiContext context, Callback done, QObject *owner)
+    : QObject(owner)
+    , m_context(std::move(context))
+    , m_done(std::move(done))
+{
+}
+
+void EnvironmentCheck::ping()
+{
+    auto *call = AdminApi(m_context).ping(this);
+    connect(call, &Job::finished, this, [this, call] {
+        call->deleteLater();
+        if (const auto &error = call->error()) {
+            finish(*error);
+            return;
+        }
+        readConfig();
+    });
+    call->start();
+}
+
+void EnvironmentCheck::readConfig()
+{
+    auto *call = AdminApi(m_context).config(this);
+    connect(call, &Job::finished, this, [this, call] {
+        call->deleteLater();
+        if (const auto &error = call->error()) {
+            if (error->kind != Error::Kind::Auth && error->kind != Error::Kind::Permission) {
+                finish(*error);
+                return;
+            }
+            m_result.deniedFeatures.insert(QString(Feature::Config), error->message);
+        } else {
+            m_result.folderMode = call->result()->folderMode;
+        }
+        readUsage();
+    });
+    call->start();
+}
+
+void EnvironmentCheck::readUsage()
+{
+    auto *call = AdminApi(m_context).usage(this);
+    connect(call, &Job::finished, this, [this, call] {
+        call->deleteLater();
+        if (const auto &error = call->error()) {
+            if (error->kind != Error::Kind::Auth && error->kind != Error::Kind::Permission) {
+                finish(*error);
+                return;
+            }
+            m_result.deniedFeatures.insert(QString(Feature::Usage), error->message);
+        } else {
+            m_result.usage = call->result().value();
+        }
+        if (const RateLimitBudget *budget = m_context.budget.data(); budget != nullptr && budget->isKnown()) {
+            m_result.rateLimit = budget->limit();
+            m_result.rateRemaining = budget->remaining();
+        }
+        finish(m_result);
+    });
+    call->start();
+}
+
+void EnvironmentCheck::finish(Result<EnvironmentCheckResult> result)
+{
+    // Answer from the event loop after this call returns, then go.
+    Callback done = std::move(m_done);
+    done(std::move(result));
+    deleteLater();
+}
+
+} // namespace stratus::core
