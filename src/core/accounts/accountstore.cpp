@@ -663,8 +663,32 @@ Result<Done> AccountStore::updateCheck(const EnvironmentRecord &checked)
     return save(next);
 }
 
+CloudinaryUrl AccountStore::effectiveUrl(const QString &environmentId) const
+{
+    if (const auto it = m_runtime.constFind(environmentId); it != m_runtime.constEnd())
+        return it->url.withoutSecret();
+    const EnvironmentRecord *env = environment(environmentId);
+    if (!env || env->embeddedSandbox)
+        return {};
+    return env->url;
+}
+
+void AccountStore::setRuntimeEnvironment(const QString &environmentId, const CloudinaryUrl &url,
+                                         std::shared_ptr<const SecretSource> secret)
+{
+    m_runtime.insert(environmentId, Runtime {url.withoutSecret(), std::move(secret)});
+    Q_EMIT changed();
+}
+
+bool AccountStore::isRuntimeAvailable(const QString &environmentId) const
+{
+    return m_runtime.contains(environmentId);
+}
+
 std::shared_ptr<const SecretSource> AccountStore::secretSource(const QString &environmentId) const
 {
+    if (const auto it = m_runtime.constFind(environmentId); it != m_runtime.constEnd())
+        return it->secret;
     return std::make_shared<StoredSecret>(m_secrets, u"environment/"_s + environmentId);
 }
 

@@ -83,7 +83,17 @@ public:
     /// account and URL of the stored record stay.
     Result<Done> updateCheck(const EnvironmentRecord &checked);
 
-    /// Where the environment's jobs fetch its API secret: the keychain, at the time they need it.
+    /// The URL to call an environment with (no secret): the stored one, or for the embedded
+    /// sandbox the one set at run time by setRuntimeEnvironment(). Empty when unknown.
+    [[nodiscard]] CloudinaryUrl effectiveUrl(const QString &environmentId) const;
+    /// For an environment whose server lives in this process (the app's "Local sandbox"): the URL
+    /// with the port chosen at start-up, and a secret held in memory only. Never written anywhere.
+    void setRuntimeEnvironment(const QString &environmentId, const CloudinaryUrl &url,
+                               std::shared_ptr<const SecretSource> secret);
+    [[nodiscard]] bool isRuntimeAvailable(const QString &environmentId) const;
+
+    /// Where the environment's jobs fetch its API secret: the keychain, at the time they need it
+    /// (the in-memory one for a runtime environment).
     [[nodiscard]] std::shared_ptr<const SecretSource> secretSource(const QString &environmentId) const;
     [[nodiscard]] std::shared_ptr<const SecretSource> provisioningSecretSource(const QString &accountId) const;
     [[nodiscard]] std::shared_ptr<SecretStore> secretStore() const { return m_secrets; }
@@ -128,6 +138,12 @@ private:
     QList<EnvironmentRecord> m_environments;
     QString m_currentId;
     QStringList m_secretKeys;
+    struct Runtime
+    {
+        CloudinaryUrl url;
+        std::shared_ptr<const SecretSource> secret;
+    };
+    QHash<QString, Runtime> m_runtime;
     QString m_loadError; ///< non-empty: the file is from a newer Stratus; never write it
 };
 
