@@ -80,7 +80,10 @@ std::optional<ApiResponse> checkUploadAuth(const ApiRequest &request, const Envi
     if (!ok)
         return ApiResponse::error(400, QStringLiteral("Invalid timestamp - %1").arg(timestampText));
     if (now.toSecsSinceEpoch() - timestamp > 3600) {
-        const QString reported = QDateTime::fromSecsSinceEpoch(timestamp, Qt::UTC).toString(Qt::ISODate);
+        // Cloudinary's words: "Stale request - reported time is 2016-12-15 04:02:46 +0000 which is
+        // more than 1 hour ago", with HTTP 400.
+        const QString reported = QDateTime::fromSecsSinceEpoch(timestamp, Qt::UTC)
+                                     .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss '+0000'"));
         return ApiResponse::error(
             400,
             QStringLiteral("Stale request - reported time is %1 which is more than 1 hour ago")

@@ -190,9 +190,14 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
     const QString derivedDir = m_store.derivedDirectory(env.cloudName);
     const QString cachedPath = derivedDir + u'/' + QString::fromLatin1(cacheKey) + u'.' + outputFormat;
     const QByteArray mimeType = mimeTypeFor(outputFormat);
+    // With f_auto the same URL gives each client the format its Accept header asks for: caches
+    // between it and the sandbox must keep one copy per Accept.
+    const bool variesWithAccept = imaging::fetchFormat(*expanded) == u"auto";
     if (QFile::exists(cachedPath)) {
         ApiResponse cached = serveFile(cachedPath, mimeType, QByteArray());
         cached.setHeader("X-Sandbox-Cache", "hit");
+        if (variesWithAccept)
+            cached.setHeader("Vary", "Accept");
         return QtFuture::makeReadyFuture(cached);
     }
 
@@ -208,8 +213,8 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
     const QSize originalSize = videoSize;
     const QString accept = QString::fromLatin1(request.header("accept"));
     return QtConcurrent::run([originalPath, poster, videoSize, originalSize, stepsToApply, cachedPath,
-                              derivedDir, layerFiles, accept, requestedFormat,
-                              sourceFormat]() -> ApiResponse {
+                              derivedDir, layerFiles, accept, requestedFormat, sourceFormat,
+                              variesWithAccept]() -> ApiResponse {
         const imaging::ImageTransformer transformer;
         QImage source;
         if (poster) {
@@ -258,6 +263,8 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
         }
         ApiResponse response = ApiResponse::bytes(*encoded, rendered->mimeType().toLatin1());
         response.setHeader("X-Sandbox-Cache", "miss");
+        if (variesWithAccept)
+            response.setHeader("Vary", "Accept");
         return response;
     });
 }

@@ -167,18 +167,23 @@ core::Result<QString> chooseOutputFormat(QStringView fetchFormat, QStringView ac
     return transparent ? u"png"_s : u"jpg"_s;
 }
 
-QString chooseOutputFormat(const QList<Step> &steps, const QString &extension, const QString &originalFormat,
-                           const QString &acceptHeader)
+QString fetchFormat(const QList<Step> &steps)
 {
-    QString fetchFormat;
+    QString format;
     for (const Step &step : steps) {
         const QString value = stepValue(step, u"f");
         if (!value.isEmpty())
-            fetchFormat = value.toLower();
+            format = value.toLower();
     }
+    return format;
+}
+
+QString chooseOutputFormat(const QList<Step> &steps, const QString &extension, const QString &originalFormat,
+                           const QString &acceptHeader)
+{
     const bool transparent = formatSupportsAlpha(originalFormat);
     core::Result<QString> chosen
-        = chooseOutputFormat(fetchFormat, acceptHeader, extension, originalFormat, transparent);
+        = chooseOutputFormat(fetchFormat(steps), acceptHeader, extension, originalFormat, transparent);
     if (!chosen)
         chosen = chooseOutputFormat({}, acceptHeader, {}, originalFormat, transparent);
     return chosen ? chosen.value() : u"jpg"_s;

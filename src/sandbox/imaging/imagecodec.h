@@ -54,7 +54,11 @@ struct DecodedImage
                                                        QStringView extension, QStringView originalFormat,
                                                        bool transparent);
 
-/// The same choice made before rendering (the delivery cache key needs it), from the last `f_`
+/// The value of the last `f_` of the expanded steps, lower-cased ("auto" for f_auto), or an empty
+/// string. With "auto" the delivered format depends on the request's Accept header.
+[[nodiscard]] QString fetchFormat(const QList<Step> &steps);
+
+/// The same choice made before rendering (the delivery cache key needs it), from fetchFormat()
 /// of the expanded steps. An unusable `f_` or extension falls back to the original's format;
 /// ImageTransformer::apply() reports it as an error.
 [[nodiscard]] QString chooseOutputFormat(const QList<Step> &steps, const QString &extension,
