@@ -150,4 +150,11 @@ core::Result<AccountConfig> AccountConfig::fromUrl(const QString &url)
     return account;
 }
 
+QString AccountConfig::clientUrl(quint16 port) const
+{
+    const QString prefix = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    return QStringLiteral("account://%1:%2@%3?upload_prefix=%4")
+        .arg(provisioningKey, provisioningSecret, accountId, prefix);
+}
+
 } // namespace stratus::sandbox

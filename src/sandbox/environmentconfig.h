@@ -63,6 +63,8 @@ struct AccountConfig
 
     [[nodiscard]] bool enabled() const { return !accountId.isEmpty(); }
     static core::Result<AccountConfig> fromUrl(const QString &url);
+    /// The CLOUDINARY_ACCOUNT_URL that points a client's Provisioning API calls at the sandbox.
+    [[nodiscard]] QString clientUrl(quint16 port) const;
 };
 
 } // namespace stratus::sandbox

@@ -203,7 +203,6 @@ int main(int argc, char *argv[])
     for (const EnvironmentConfig &env : sandbox.environments())
         say(QStringLiteral("CLOUDINARY_URL=%1").arg(sandbox.clientUrl(env)));
     if (account.enabled())
-        say(QStringLiteral("CLOUDINARY_ACCOUNT_URL=account://%1:%2@%3")
-                .arg(account.provisioningKey, account.provisioningSecret, account.accountId));
+        say(QStringLiteral("CLOUDINARY_ACCOUNT_URL=%1").arg(account.clientUrl(listening)));
     return QCoreApplication::exec();
 }

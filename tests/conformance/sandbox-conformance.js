@@ -61,10 +61,15 @@ function loadSdk(nodeModules) {
 let cloudinary;
 let accountUrl = '';
 
-// Reconfigures the SDK exactly as it configures itself from its environment variables.
-function useEnvironment(url) {
+// Reconfigures the SDK exactly as it configures itself from its environment variables. The SDK
+// merges both URLs into one configuration, so the account URL's upload_prefix (the main sandbox)
+// would send the calls of another sandbox's environment there: those go without it.
+function useEnvironment(url, { account = true } = {}) {
     process.env.CLOUDINARY_URL = url;
-    process.env.CLOUDINARY_ACCOUNT_URL = accountUrl;
+    if (account)
+        process.env.CLOUDINARY_ACCOUNT_URL = accountUrl;
+    else
+        delete process.env.CLOUDINARY_ACCOUNT_URL;
     delete process.env.CLOUDINARY_API_PROXY;
     cloudinary.config(true);
 }
@@ -170,7 +175,7 @@ async function run(tmp, sandboxes) {
         assert(fixedUrl.startsWith(`cloudinary://${creds.fixed.key}:${creds.fixed.secret}@${creds.fixed.cloud}?`), fixedUrl);
         assert(dynamicUrl.startsWith(`cloudinary://${creds.dynamic.key}:${creds.dynamic.secret}@${creds.dynamic.cloud}?`), dynamicUrl);
         assertEqual(cloudinary.config().upload_prefix, main.base, 'upload_prefix');
-        assertEqual(accountUrl, `account://${creds.account.key}:${creds.account.secret}@${creds.account.id}`, 'CLOUDINARY_ACCOUNT_URL');
+        assertEqual(accountUrl, `account://${creds.account.key}:${creds.account.secret}@${creds.account.id}?upload_prefix=${main.base}`, 'CLOUDINARY_ACCOUNT_URL');
     });
     // Node SDK 2.11's url() defaults secure to true and reads config().secure only when a call
     // passes secure: null (and "false" from a URL is a truthy string then): no CLOUDINARY_URL makes
@@ -193,7 +198,7 @@ async function run(tmp, sandboxes) {
     useEnvironment(dynamicUrl);
     await dynamicEnvironmentChecks({ sourcePath, source });
     await provisioningChecks({ main });
-    useEnvironment(seededUrl);
+    useEnvironment(seededUrl, { account: false });
     await seededEnvironmentChecks({ seeded });
     useEnvironment(fixedUrl);
     await negativeChecks({ main, sourcePath });
@@ -659,11 +664,11 @@ async function provisioningChecks({ main }) {
         const e = await rejection(account.sub_accounts(undefined, [], undefined, { provisioning_api_secret: 'wrong' }), 'sub_accounts');
         assertEqual(sdkStatus(e), 401, 'HTTP status');
     });
-    await check('provisioning with upload_prefix only in CLOUDINARY_ACCOUNT_URL (fresh SDK, no CLOUDINARY_URL)', async () => {
+    await check('provisioning with the printed CLOUDINARY_ACCOUNT_URL alone (fresh SDK, no CLOUDINARY_URL)', async () => {
         const script = `const c = require(${JSON.stringify(path.resolve(args['node-modules'], 'cloudinary'))}).v2;
             c.provisioning.account.sub_accounts().then((r) => console.log(JSON.stringify(r.sub_accounts.map((s) => s.cloud_name).sort())),
                 (e) => { console.log(JSON.stringify(e)); process.exit(1); });`;
-        const env = { ...process.env, CLOUDINARY_ACCOUNT_URL: `${accountUrl}?upload_prefix=${main.base}` };
+        const env = { ...process.env, CLOUDINARY_ACCOUNT_URL: accountUrl };
         delete env.CLOUDINARY_URL;
         const r = childProcess.spawnSync(process.execPath, ['-e', script], { env, encoding: 'utf8', timeout: 60000 });
         assertEqual([r.status, r.stdout.trim()], [0, JSON.stringify(envs.map((e) => e.cloud).sort())], `child process (stderr: ${r.stderr})`);

@@ -35,8 +35,15 @@ public:
     /// CLOUDINARY_ACCOUNT_URL. False with *error when it does not come up within 20 s.
     bool start(const QStringList &arguments, int environments, bool account, QString *error)
     {
+        return startExactly(QStringList {QStringLiteral("--port"), QStringLiteral("0")} + arguments,
+                            environments, account, error);
+    }
+
+    /// Like start(), with `arguments` alone (e.g. only --config FILE, which names the port).
+    bool startExactly(const QStringList &arguments, int environments, bool account, QString *error)
+    {
         m_process.setProgram(QStringLiteral(STRATUS_SANDBOX_PATH));
-        m_process.setArguments(QStringList {QStringLiteral("--port"), QStringLiteral("0")} + arguments);
+        m_process.setArguments(arguments);
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.start();
         if (!m_process.waitForStarted(10000)) {
@@ -100,34 +107,61 @@ public:
         return contextFor(m_cloudinaryUrls.value(index), false, budget);
     }
 
-    /// The Provisioning API context. The sandbox prints the account URL without upload_prefix, so
-    /// the prefix is added here, as a user would add it.
-    [[nodiscard]] core::ApiContext accountContext()
+    /// The Provisioning API context, from the printed CLOUDINARY_ACCOUNT_URL alone.
+    [[nodiscard]] core::ApiContext accountContext() { return contextFor(m_accountUrl, true, nullptr); }
+
+    /// One answer to a hand-made request, for checks of the protocol itself (status, headers).
+    struct RawAnswer
     {
-        QString url = m_accountUrl;
-        if (!url.contains(QStringLiteral("upload_prefix=")))
-            url += (url.contains(u'?') ? u'&' : u'?') + QStringLiteral("upload_prefix=")
-                + m_baseUrl.toString(QUrl::RemovePath);
-        return contextFor(url, true, nullptr);
+        int status = 0; ///< 0: no answer (connection failed or timed out)
+        QList<QNetworkReply::RawHeaderPair> headers;
+        QByteArray body;
+
+        [[nodiscard]] QByteArray header(QByteArrayView name) const
+        {
+            for (const auto &[key, value] : headers) {
+                if (key.compare(name, Qt::CaseInsensitive) == 0)
+                    return value;
+            }
+            return {};
+        }
+    };
+
+    /// Sends `verb` to `pathAndQuery` on the sandbox ("/v1_1/cloud/ping") with `headers` and
+    /// `body`, and waits up to 10 s for the answer.
+    RawAnswer raw(const QByteArray &verb, const QString &pathAndQuery,
+                  const QList<std::pair<QByteArray, QByteArray>> &headers = {}, const QByteArray &body = {})
+    {
+        QNetworkRequest request(m_baseUrl.resolved(QUrl(pathAndQuery)));
+        for (const auto &[name, value] : headers)
+            request.setRawHeader(name, value);
+        std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(request, verb, body));
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        RawAnswer answer;
+        if (!reply->isFinished() && !finished.wait(10000))
+            return answer;
+        answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        answer.headers = reply->rawHeaderPairs();
+        answer.body = reply->readAll();
+        return answer;
     }
 
     /// POST /_sandbox/<what>/<cloud> with form fields (fault injection, rate-limit window).
-    bool control(const QString &what, const QString &cloud, const QList<std::pair<QString, QString>> &fields)
+    RawAnswer controlAnswer(const QString &what, const QString &cloud,
+                            const QList<std::pair<QString, QString>> &fields)
     {
-        QUrl url = m_baseUrl;
-        url.setPath(QStringLiteral("/_sandbox/%1/%2").arg(what, cloud));
         QUrlQuery form;
         for (const auto &[name, value] : fields)
             form.addQueryItem(name, value);
-        QNetworkRequest request(url);
-        request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArrayLiteral("application/x-www-form-urlencoded"));
-        std::unique_ptr<QNetworkReply> reply(
-            m_network.post(request, form.query(QUrl::FullyEncoded).toUtf8()));
-        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-        if (!reply->isFinished() && !finished.wait(10000))
-            return false;
-        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
+        return raw("POST", QStringLiteral("/_sandbox/%1/%2").arg(what, cloud),
+                   {{"Content-Type", "application/x-www-form-urlencoded"}},
+                   form.query(QUrl::FullyEncoded).toUtf8());
+    }
+
+    /// controlAnswer(), true when the sandbox accepted the change.
+    bool control(const QString &what, const QString &cloud, const QList<std::pair<QString, QString>> &fields)
+    {
+        return controlAnswer(what, cloud, fields).status == 200;
     }
 
 private:
