@@ -16,7 +16,8 @@ struct FaultSettings
     int latencyMs = 0; ///< added before every answer
     double errorRate = 0; ///< share of API calls answered with 500/502/503 (0..1)
     double dropRate = 0; ///< share of API calls whose connection is dropped (0..1)
-    bool force420 = false; ///< every Admin/Search call is answered 420
+    bool force420 = false; ///< every Admin/Search call is answered 420 (with Retry-After and the
+                           ///< budget's headers); Upload API calls too, without a time to retry
     int slowBodyBytesPerTick = 0; ///< >0: bodies trickle out this many bytes per 50 ms
     bool includeDelivery = false; ///< also apply to delivery URLs
 

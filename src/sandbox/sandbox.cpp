@@ -15,9 +15,20 @@ namespace stratus::sandbox {
 
 namespace {
 
+// An HTTP date has whole seconds: `time` is rounded up, so a client that waits until the date
+// never comes back before `time`.
 QByteArray httpDate(const QDateTime &time)
 {
-    return QLocale::c().toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+    QDateTime utc = time.toUTC();
+    if (const int msec = utc.time().msec(); msec > 0)
+        utc = utc.addMSecs(1000 - msec);
+    return QLocale::c().toString(utc, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+}
+
+// Retry-After: whole seconds from `now` until `time`, rounded up, at least 1.
+QByteArray secondsUntil(const QDateTime &now, const QDateTime &time)
+{
+    return QByteArray::number(qMax<qint64>(1, (now.msecsTo(time) + 999) / 1000));
 }
 
 QDateTime nextHour(const QDateTime &now)
@@ -206,11 +217,15 @@ std::optional<ApiResponse> Sandbox::spendRateLimit(EnvironmentConfig &env)
 
 void Sandbox::addRateLimitHeaders(const EnvironmentConfig &env, ApiResponse &response)
 {
+    // A 420 (the budget spent, or forced) says nothing remains and when to come back.
     const RateWindow &window = m_rateWindows[env.cloudName];
+    const bool refused = response.status == 420;
     response.setHeader("X-FeatureRateLimit-Limit", QByteArray::number(env.adminRateLimit));
     response.setHeader("X-FeatureRateLimit-Remaining",
-                       QByteArray::number(qMax(0, env.adminRateLimit - window.used)));
+                       QByteArray::number(refused ? 0 : qMax(0, env.adminRateLimit - window.used)));
     response.setHeader("X-FeatureRateLimit-Reset", httpDate(window.reset));
+    if (refused)
+        response.setHeader("Retry-After", secondsUntil(now(), window.reset));
 }
 
 ApiResponse Sandbox::handleControl(const ApiRequest &request)
@@ -252,7 +267,7 @@ ApiResponse Sandbox::handleControl(const ApiRequest &request)
         }
         return ApiResponse::json({{QStringLiteral("limit"), env->adminRateLimit},
                                   {QStringLiteral("remaining"), qMax(0, env->adminRateLimit - window.used)},
-                                  {QStringLiteral("reset"), window.reset.toString(Qt::ISODate)}});
+                                  {QStringLiteral("reset"), window.reset.toString(Qt::ISODateWithMs)}});
     }
     return ApiResponse::error(404, QStringLiteral("Unknown sandbox control"));
 }

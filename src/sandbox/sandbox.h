@@ -23,8 +23,8 @@ class DeliveryService;
 /// A running Cloudinary-compatible sandbox: environments, their store, and the HTTP server that
 /// routes each call to the Upload, Admin, Search or Provisioning API or to delivery. Also applies
 /// per-environment rate limits (Admin and Search calls per hour, with X-FeatureRateLimit-*
-/// headers, 420 when spent) and fault injection. Create on the thread that runs the event loop;
-/// embedders (the desktop app, tests) use it like stratus-sandbox's main() does.
+/// headers, 420 with Retry-After when spent) and fault injection. Create on the thread that runs
+/// the event loop; embedders (the desktop app, tests) use it like stratus-sandbox's main() does.
 class Sandbox : public QObject
 {
     Q_OBJECT

@@ -14,6 +14,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QImage>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <memory>
@@ -214,6 +215,75 @@ private slots:
         VERIFY_FAILS(job.get(), kind);
         QVERIFY2(job->error()->message.startsWith(message), stratus::test::errorText(job.get()).constData());
         QCOMPARE(job->attempts(), 1);
+    }
+
+    void staleTimestampNamesTheReportedTime()
+    {
+        // Cloudinary's message, e.g. "Stale request - reported time is 2016-12-15 04:02:46 +0000
+        // which is more than 1 hour ago".
+        const QDateTime signedAt = QDateTime(QDate(2016, 12, 15), QTime(4, 2, 46), Qt::UTC);
+        FixedClock clock(signedAt.toMSecsSinceEpoch());
+        ApiContext context = m_dynamic;
+        context.clock = &clock;
+        UploadOptions options;
+        options.resourceType = u"image"_s;
+        auto job = own(UploadApi(context).upload(m_image, options, nullptr));
+        VERIFY_FAILS(job.get(), Error::Kind::InvalidInput);
+        QCOMPARE(job->error()->httpStatus, 400);
+        QCOMPARE(
+            job->error()->message,
+            u"Stale request - reported time is 2016-12-15 04:02:46 +0000 which is more than 1 hour ago"_s);
+    }
+
+    void everyApiAnswerCarriesARequestId()
+    {
+        // Upload, Admin, Search and Provisioning answers and errors: a new hex id each time.
+        QStringList ids;
+        const auto record = [&ids](const NetworkJob *job) {
+            ids.append(QString::fromLatin1(job->requestId()));
+            return job->httpStatus();
+        };
+        UploadOptions options;
+        options.resourceType = u"image"_s;
+        options.publicId = u"ids/one"_s;
+        auto upload = own(UploadApi(m_fixed).upload(m_image, options, nullptr));
+        VERIFY_OK(upload.get());
+        QCOMPARE(record(upload.get()), 200);
+        auto ping = own(AdminApi(m_fixed).ping(nullptr));
+        VERIFY_OK(ping.get());
+        QCOMPARE(record(ping.get()), 200);
+        auto search = own(
+            SearchApi(m_fixed).search(SearchQuery {u"public_id=ids/one"_s, {}, -1, {}, {}, {}, {}}, nullptr));
+        VERIFY_OK(search.get());
+        QCOMPARE(record(search.get()), 200);
+        auto provisioning = own(ProvisioningApi(m_sandbox.accountContext()).subAccounts({}, nullptr));
+        VERIFY_OK(provisioning.get());
+        QCOMPARE(record(provisioning.get()), 200);
+
+        ApiContext wrong = m_fixed;
+        wrong.secret = std::make_shared<FixedSecret>(u"wrong"_s);
+        auto refusedAdmin = own(AdminApi(wrong).ping(nullptr));
+        VERIFY_FAILS(refusedAdmin.get(), Error::Kind::Auth);
+        QCOMPARE(record(refusedAdmin.get()), 401);
+        auto refusedUpload = own(UploadApi(wrong).upload(m_image, options, nullptr));
+        VERIFY_FAILS(refusedUpload.get(), Error::Kind::Auth);
+        QCOMPARE(record(refusedUpload.get()), 401);
+        auto missing = own(AdminApi(m_fixed).resource(AssetRef {u"ids/missing"_s}, {}, nullptr));
+        VERIFY_FAILS(missing.get(), Error::Kind::NotFound);
+        QCOMPARE(record(missing.get()), 404);
+        // Answers no client job sees: an unknown cloud name and a body that cannot be parsed.
+        const auto unknownCloud = m_sandbox.raw("GET", u"/v1_1/no-such-cloud/ping"_s);
+        QCOMPARE(unknownCloud.status, 401);
+        ids.append(QString::fromLatin1(unknownCloud.header("X-Request-Id")));
+        const auto unparsable = m_sandbox.raw("POST", u"/v1_1/itfix/image/upload"_s,
+                                              {{"Content-Type", "application/json"}}, "{not json");
+        QCOMPARE(unparsable.status, 400);
+        ids.append(QString::fromLatin1(unparsable.header("X-Request-Id")));
+
+        static const QRegularExpression hex(u"^[0-9a-f]{32}$"_s);
+        for (const QString &id : std::as_const(ids))
+            QVERIFY2(hex.match(id).hasMatch(), qPrintable(u"not a request id: '%1'"_s.arg(id)));
+        QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), ids.size());
     }
 
     void listingFollowsTheCursor()

@@ -6,10 +6,13 @@
 
 #include "core/api/adminapi.h"
 #include "core/api/uploadapi.h"
+#include "core/net/httpdate.h"
 #include "core/net/ratelimitbudget.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +27,8 @@ using stratus::test::SandboxProcess;
 namespace {
 
 const QString kCloud = u"itres"_s;
+const QString kApiKey = u"555555"_s;
+const QString kApiSecret = u"ressecret"_s;
 
 } // namespace
 
@@ -45,10 +50,11 @@ private slots:
     void initTestCase()
     {
         QString error;
-        QVERIFY2(m_sandbox.start(
-                     {u"--environment"_s, u"cloudinary://555555:ressecret@itres?folder_mode=dynamic"_s}, 1,
-                     false, &error),
-                 qPrintable(error));
+        QVERIFY2(
+            m_sandbox.start({u"--environment"_s,
+                             u"cloudinary://%1:%2@%3?folder_mode=dynamic"_s.arg(kApiKey, kApiSecret, kCloud)},
+                            1, false, &error),
+            qPrintable(error));
         m_context = m_sandbox.context(0, &m_budget);
         QVERIFY(m_context.endpoint.isValid());
     }
@@ -134,6 +140,55 @@ private slots:
         QCOMPARE(next->error()->kind, Error::Kind::RateLimited);
         QCOMPARE(next->attempts(), 0);
         m_budget.markExhausted(QDateTime::currentDateTimeUtc()); // forget it for the next tests
+    }
+
+    void rateLimitAnswersSayWhenToComeBack_data()
+    {
+        QTest::addColumn<bool>("forced");
+        QTest::newRow("budget spent") << false;
+        QTest::newRow("forced 420") << true;
+    }
+    void rateLimitAnswersSayWhenToComeBack()
+    {
+        // A 420 carries Retry-After (whole seconds) and the budget's X-FeatureRateLimit-* headers;
+        // the reset, an HTTP date with whole seconds, is rounded up: never before the real reset.
+        QFETCH(bool, forced);
+        QDateTime reset;
+        for (int attempt = 0; attempt < 5 && (!reset.isValid() || reset.time().msec() == 0); ++attempt) {
+            // A reset on a whole second would not show a rounding down: ask for another one.
+            const auto window = m_sandbox.controlAnswer(u"rate_limit"_s, kCloud,
+                                                        {{u"limit"_s, u"50"_s},
+                                                         {u"used"_s, forced ? u"10"_s : u"50"_s},
+                                                         {u"reset_in_seconds"_s, u"1800"_s}});
+            QCOMPARE(window.status, 200);
+            reset = QDateTime::fromString(
+                QJsonDocument::fromJson(window.body).object().value(u"reset").toString(), Qt::ISODateWithMs);
+            QVERIFY2(reset.isValid(), window.body.constData());
+        }
+        if (forced)
+            QVERIFY(m_sandbox.control(u"faults"_s, kCloud, {{u"force_420"_s, u"1"_s}}));
+
+        const QByteArray auth = "Basic " + (kApiKey + u':' + kApiSecret).toUtf8().toBase64();
+        const QDateTime sent = QDateTime::currentDateTimeUtc();
+        const auto answer = m_sandbox.raw("GET", u"/v1_1/%1/ping"_s.arg(kCloud), {{"Authorization", auth}});
+        const QDateTime received = QDateTime::currentDateTimeUtc();
+        QCOMPARE(answer.status, 420);
+        QCOMPARE(answer.header("X-FeatureRateLimit-Limit"), QByteArray("50"));
+        QCOMPARE(answer.header("X-FeatureRateLimit-Remaining"), QByteArray("0"));
+
+        const auto resetHeader = HttpDate::parse(answer.header("X-FeatureRateLimit-Reset"));
+        QVERIFY2(resetHeader, answer.header("X-FeatureRateLimit-Reset").constData());
+        QVERIFY2(*resetHeader >= reset && resetHeader->msecsTo(reset) > -1000,
+                 qPrintable(u"reset %1, header %2"_s.arg(
+                     reset.toString(Qt::ISODateWithMs),
+                     QString::fromLatin1(answer.header("X-FeatureRateLimit-Reset")))));
+
+        bool isNumber = false;
+        const qint64 retryAfter = answer.header("Retry-After").toLongLong(&isNumber);
+        QVERIFY2(isNumber && retryAfter >= 1, answer.header("Retry-After").constData());
+        // Counted from when the server answered (between sent and received), rounded up.
+        QVERIFY2(received.addSecs(retryAfter) >= reset, qPrintable(QString::number(retryAfter)));
+        QVERIFY2(retryAfter <= sent.msecsTo(reset) / 1000 + 1, qPrintable(QString::number(retryAfter)));
     }
 
     void uploadApiRateLimitWithoutResetBacksOff()

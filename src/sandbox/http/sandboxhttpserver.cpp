@@ -4,6 +4,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QPointer>
+#include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
@@ -16,6 +17,14 @@ namespace {
 
 using Responder = QHttpServerResponder;
 
+// Cloudinary's X-Request-Id: a unique id in hex per answer, for logs and support tickets.
+QByteArray newRequestId()
+{
+    quint64 words[2];
+    QRandomGenerator::global()->fillRange(words);
+    return QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex();
+}
+
 void writeResponse(const std::shared_ptr<Responder> &responder, const ApiResponse &response)
 {
     QTcpSocket *socket = responder->socket();
@@ -27,6 +36,7 @@ void writeResponse(const std::shared_ptr<Responder> &responder, const ApiRespons
     }
     responder->writeStatusLine(Responder::StatusCode(response.status));
     responder->writeHeader("Content-Type", response.contentType);
+    responder->writeHeader("X-Request-Id", newRequestId());
     for (const auto &[key, value] : response.headers)
         responder->writeHeader(key, value);
     responder->writeHeader("Content-Length", QByteArray::number(response.body.size()));

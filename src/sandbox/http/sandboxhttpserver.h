@@ -13,7 +13,8 @@ namespace stratus::sandbox {
 /// The sandbox's HTTP transport (qBittorrent-style: transport here, API logic in a handler).
 /// Turns each QHttpServerRequest into an ApiRequest, hands it to the handler, and writes the
 /// ApiResponse when its future completes — applying the transport faults the response asks for.
-/// Listens on 127.0.0.1 only. Lives on the thread that created it; the handler is called there.
+/// Every answer carries a unique `X-Request-Id`, as Cloudinary's do. Listens on 127.0.0.1 only.
+/// Lives on the thread that created it; the handler is called there.
 class SandboxHttpServer : public QAbstractHttpServer
 {
     Q_OBJECT
