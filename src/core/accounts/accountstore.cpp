@@ -596,9 +596,13 @@ void AccountStore::logIn(const QString &accountId, QHash<QString, QString> secre
     State next = state();
     QStringList keys;
     for (const auto &entry : std::as_const(entries)) {
-        keys.append(entry.first);
-        if (!next.secretKeys.contains(entry.first))
+        // Only secrets new to the index are undone when the file cannot be saved: one that is
+        // already stored (logIn() on a logged-in account) is overwritten in place, as by
+        // replaceSecret(), and must not vanish while the file still lists it.
+        if (!next.secretKeys.contains(entry.first)) {
+            keys.append(entry.first);
             next.secretKeys.append(entry.first);
+        }
     }
     for (AccountRecord &account : next.accounts) {
         if (account.id == accountId)

@@ -1,0 +1,587 @@
+// AccountStore over a MemorySecretStore: what the app and stratus-cli rely on when they add, remove,
+// log out, log in, rename and choose environments — settings in a versioned INI file, secrets only in
+// the SecretStore, and nothing saved half-way when the keychain or the file refuses.
+#include "core/accounts/accountstore.h"
+#include "core/accounts/secretstore.h"
+#include "core/net/neterror.h"
+#include "core/net/secretsource.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+using namespace stratus::core;
+
+Q_DECLARE_METATYPE(stratus::core::Error)
+
+namespace {
+
+// A MemorySecretStore that refuses to write one chosen key (a keychain that fails half-way through
+// a series of writes).
+class FailingKeyStore final : public SecretStore
+{
+public:
+    void read(const QString &key, QObject *context, ReadCallback done) override
+    {
+        memory.read(key, context, std::move(done));
+    }
+    void write(const QString &key, const QString &secret, QObject *context, DoneCallback done) override
+    {
+        if (key == failingKey) {
+            done(makeError(Error::Kind::Permission, u"Access to the keychain was denied."_s));
+            return;
+        }
+        memory.write(key, secret, context, std::move(done));
+    }
+    void remove(const QString &key, QObject *context, DoneCallback done) override
+    {
+        memory.remove(key, context, std::move(done));
+    }
+
+    MemorySecretStore memory;
+    QString failingKey;
+};
+
+EnvironmentRecord environment(const QString &name, const QString &cloud, const QString &id = {})
+{
+    EnvironmentRecord env;
+    env.id = id;
+    env.name = name;
+    env.url = CloudinaryUrl::parse(
+                  u"cloudinary://123456789@%1?upload_prefix=https://api.example.test"_s.arg(cloud))
+                  .value();
+    return env;
+}
+
+AccountRecord account(const QString &label, const QString &id = {})
+{
+    AccountRecord record;
+    record.id = id;
+    record.label = label;
+    return record;
+}
+
+QByteArray fileContents(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestAccountStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+
+    AccountStore::Paths paths() const
+    {
+        AccountStore::Paths paths;
+        paths.settingsFile = m_dir->filePath(u"config/Stratus/accounts.ini"_s);
+        paths.dataRoot = m_dir->filePath(u"data"_s);
+        paths.cacheRoot = m_dir->filePath(u"cache"_s);
+        return paths;
+    }
+
+    // Runs one asynchronous change and waits for its one answer.
+    template<typename Start> static Result<Done> await(Start start)
+    {
+        QObject context;
+        std::optional<Result<Done>> answer;
+        int answers = 0;
+        start(&context, [&](Result<Done> result) {
+            ++answers;
+            answer.emplace(std::move(result));
+        });
+        if (!QTest::qWaitFor([&] { return answer.has_value(); }, 5000))
+            return makeError(Error::Kind::Internal, u"no answer"_s);
+        QTest::qWait(0);
+        if (answers != 1)
+            return makeError(Error::Kind::Internal, u"answered %1 times"_s.arg(answers));
+        return *answer;
+    }
+
+    static Result<QString> fetch(const std::shared_ptr<const SecretSource> &source)
+    {
+        QObject context;
+        std::optional<Result<QString>> answer;
+        source->fetch(&context, [&](Result<QString> result) { answer.emplace(std::move(result)); });
+        if (!QTest::qWaitFor([&] { return answer.has_value(); }, 5000))
+            return makeError(Error::Kind::Internal, u"no answer"_s);
+        return *answer;
+    }
+
+    // "Work" with prod (current) and staging, plus provisioning credentials.
+    static Result<Done> addWork(AccountStore &store)
+    {
+        AccountRecord work = account(u"Work"_s, u"acc-work"_s);
+        work.hasProvisioning = true;
+        work.provisioningUrl = CloudinaryUrl::parse(u"account://PKEY:PSECRET@acc123"_s).value();
+        return await([&](QObject *context, AccountStore::DoneCallback done) {
+            store.addAccount(
+                work,
+                {{environment(u"prod"_s, u"work-prod"_s, u"env-prod"_s), u"SECRET-PROD"_s},
+                 {environment(u"staging"_s, u"work-staging"_s, u"env-staging"_s), u"SECRET-STAGING"_s}},
+                u"SECRET-PROVISIONING"_s, context, std::move(done));
+        });
+    }
+
+    static Result<Done> addHome(AccountStore &store)
+    {
+        return await([&](QObject *context, AccountStore::DoneCallback done) {
+            store.addAccount(account(u"Home"_s, u"acc-home"_s),
+                             {{environment(u"home"_s, u"home-cloud"_s, u"env-home"_s), u"SECRET-HOME"_s}},
+                             QString(), context, std::move(done));
+        });
+    }
+
+    // Loads the (empty) file, then adds "Work" and "Home".
+    static bool loadWorkAndHome(AccountStore &store)
+    {
+        return store.load().ok() && addWork(store) && addHome(store);
+    }
+
+    // The secret a job would get, or "error: …".
+    static QString secretOf(const std::shared_ptr<const SecretSource> &source)
+    {
+        const auto secret = fetch(source);
+        return secret ? secret.value() : u"error: "_s + secret.error().message;
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+    }
+
+    void addKeepsSecretsOutOfTheFile()
+    {
+        auto secrets = std::make_shared<MemorySecretStore>();
+        AccountStore store(secrets, paths());
+        QVERIFY(store.load());
+        QSignalSpy changed(&store, &AccountStore::changed);
+        const auto added = addWork(store);
+        QVERIFY2(added, qPrintable(added.ok() ? QString() : added.error().message));
+        QCOMPARE(changed.size(), 1);
+
+        QCOMPARE(store.accounts().size(), 1);
+        QCOMPARE(store.environments().size(), 2);
+        QCOMPARE(store.currentEnvironmentId(), u"env-prod"_s); // the first one added
+        QCOMPARE(secrets->entries().value(u"environment/env-prod"_s), u"SECRET-PROD"_s);
+        QCOMPARE(secrets->entries().value(u"environment/env-staging"_s), u"SECRET-STAGING"_s);
+        QCOMPARE(secrets->entries().value(u"account/acc-work/provisioning"_s), u"SECRET-PROVISIONING"_s);
+        QCOMPARE(store.secretKeys().size(), 3);
+
+        const QByteArray file = fileContents(paths().settingsFile);
+        QVERIFY(file.contains("work-prod"));
+        QVERIFY(!file.contains("SECRET"));
+        QVERIFY(!file.contains("PSECRET"));
+
+        // A name in use, an empty secret: refused before anything is written.
+        const int calls = secrets->callCount();
+        const auto duplicate = await([&](QObject *context, AccountStore::DoneCallback done) {
+            store.addEnvironment(
+                [] {
+                    EnvironmentRecord env = environment(u"prod"_s, u"other"_s);
+                    env.accountId = u"acc-work"_s;
+                    return env;
+                }(),
+                u"SECRET-X"_s, context, std::move(done));
+        });
+        QVERIFY(!duplicate);
+        QCOMPARE(duplicate.error().kind, Error::Kind::Conflict);
+        const auto noSecret = await([&](QObject *context, AccountStore::DoneCallback done) {
+            store.addAccount(account(u"Other"_s), {{environment(u"other"_s, u"other"_s), QString()}},
+                             QString(), context, std::move(done));
+        });
+        QVERIFY(!noSecret);
+        QCOMPARE(noSecret.error().kind, Error::Kind::InvalidInput);
+        QCOMPARE(secrets->callCount(), calls);
+        QCOMPARE(store.environments().size(), 2);
+    }
+
+    void persistsAcrossANewStore()
+    {
+        auto secrets = std::make_shared<MemorySecretStore>();
+        {
+            AccountStore store(secrets, paths());
+            QVERIFY(loadWorkAndHome(store));
+            EnvironmentRecord checked = *store.environment(u"env-staging"_s);
+            checked.folderMode = FolderMode::Dynamic;
+            checked.deniedFeatures.insert(QString(Feature::Usage), u"Permission denied"_s);
+            checked.checkedAt = QDateTime(QDate(2024, 5, 1), QTime(12, 30), Qt::UTC);
+            QVERIFY(store.updateCheck(checked));
+            QVERIFY(store.setCurrentEnvironment(u"env-home"_s));
+        }
+        AccountStore reopened(secrets, paths());
+        QVERIFY(reopened.load());
+        QCOMPARE(reopened.accounts().size(), 2);
+        QCOMPARE(reopened.environments().size(), 3);
+        QCOMPARE(reopened.currentEnvironmentId(), u"env-home"_s);
+        const AccountRecord *work = reopened.accountByLabel(u"Work"_s);
+        QVERIFY(work);
+        QVERIFY(work->loggedIn);
+        QVERIFY(work->hasProvisioning);
+        QCOMPARE(work->provisioningUrl.accountId(), u"acc123"_s);
+        QVERIFY(work->provisioningUrl.apiSecret().isEmpty());
+        const EnvironmentRecord *staging = reopened.environmentByName(u"staging"_s);
+        QVERIFY(staging);
+        QCOMPARE(staging->accountId, work->id);
+        QCOMPARE(staging->cloudName(), u"work-staging"_s);
+        QCOMPARE(staging->apiKey(), u"123456789"_s);
+        QCOMPARE(staging->url.uploadPrefix(), u"https://api.example.test"_s);
+        QCOMPARE(staging->folderMode, FolderMode::Dynamic);
+        QCOMPARE(staging->deniedFeatures.value(QString(Feature::Usage)), u"Permission denied"_s);
+        QCOMPARE(staging->checkedAt, QDateTime(QDate(2024, 5, 1), QTime(12, 30), Qt::UTC));
+        QCOMPARE(reopened.secretKeys().size(), 4);
+        QCOMPARE(secretOf(reopened.secretSource(u"env-staging"_s)), u"SECRET-STAGING"_s);
+    }
+
+    void removeTakesTheSecretAndTheCaches()
+    {
+        auto secrets = std::make_shared<MemorySecretStore>();
+        AccountStore store(secrets, paths());
+        QVERIFY(loadWorkAndHome(store));
+        QVERIFY(QDir().mkpath(store.cacheDirectory(u"env-prod"_s)));
+        QVERIFY(QDir().mkpath(store.webProfileDirectory(u"acc-work"_s)));
+
+        QVERIFY(await(
+            [&](QObject *c, AccountStore::DoneCallback d) { store.removeEnvironment(u"env-prod"_s, c, d); }));
+        QVERIFY(!store.environment(u"env-prod"_s));
+        QVERIFY(!secrets->entries().contains(u"environment/env-prod"_s));
+        QVERIFY(!store.secretKeys().contains(u"environment/env-prod"_s));
+        QVERIFY(store.currentEnvironmentId().isEmpty()); // it was the current one
+        QVERIFY(!QFileInfo::exists(store.cacheDirectory(u"env-prod"_s)));
+        QVERIFY(store.account(u"acc-work"_s)); // staging is left
+
+        // The last environment takes its account, the provisioning secret and the web profile along.
+        QVERIFY(await([&](QObject *c, AccountStore::DoneCallback d) {
+            store.removeEnvironment(u"env-staging"_s, c, d);
+        }));
+        QVERIFY(!store.account(u"acc-work"_s));
+        QVERIFY(!QFileInfo::exists(store.webProfileDirectory(u"acc-work"_s)));
+        QCOMPARE(secrets->entries().keys(), QList<QString> {u"environment/env-home"_s});
+        QCOMPARE(store.secretKeys(), QStringList {u"environment/env-home"_s});
+
+        const auto unknown = await(
+            [&](QObject *c, AccountStore::DoneCallback d) { store.removeEnvironment(u"nope"_s, c, d); });
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error().kind, Error::Kind::NotFound);
+
+        AccountStore reopened(secrets, paths());
+        QVERIFY(reopened.load());
+        QCOMPARE(reopened.environments().size(), 1);
+        QCOMPARE(reopened.accounts().size(), 1);
+    }
+
+    void logOutRemovesEveryKeyAndLogInRestores()
+    {
+        auto secrets = std::make_shared<MemorySecretStore>();
+        AccountStore store(secrets, paths());
+        QVERIFY(loadWorkAndHome(store));
+        QVERIFY(QDir().mkpath(store.webProfileDirectory(u"acc-work"_s)));
+        QSignalSpy loggedOut(&store, &AccountStore::accountLoggedOut);
+
+        QVERIFY(await([&](QObject *c, AccountStore::DoneCallback d) { store.logOut(u"acc-work"_s, c, d); }));
+        QCOMPARE(loggedOut.size(), 1);
+        QCOMPARE(secrets->entries().keys(), QList<QString> {u"environment/env-home"_s});
+        QCOMPARE(store.secretKeys(), QStringList {u"environment/env-home"_s});
+        QVERIFY(!store.account(u"acc-work"_s)->loggedIn);
+        QCOMPARE(store.environments().size(), 3); // still known, just not usable
+        QCOMPARE(store.activeEnvironments().size(), 1);
+        QVERIFY(store.currentEnvironmentId().isEmpty());
+        QVERIFY(!QFileInfo::exists(store.webProfileDirectory(u"acc-work"_s)));
+        const auto gone = fetch(store.secretSource(u"env-prod"_s));
+        QVERIFY(!gone);
+        QCOMPARE(gone.error().kind, Error::Kind::Auth);
+        {
+            AccountStore reopened(secrets, paths());
+            QVERIFY(reopened.load());
+            QVERIFY(!reopened.account(u"acc-work"_s)->loggedIn);
+        }
+
+        // Every environment needs its secret back; a missing one writes nothing.
+        const int calls = secrets->callCount();
+        const auto partial = await([&](QObject *c, AccountStore::DoneCallback d) {
+            store.logIn(u"acc-work"_s, {{u"env-prod"_s, u"NEW-PROD"_s}}, QString(), c, d);
+        });
+        QVERIFY(!partial);
+        QCOMPARE(partial.error().kind, Error::Kind::InvalidInput);
+        QCOMPARE(secrets->callCount(), calls);
+
+        QVERIFY(await([&](QObject *c, AccountStore::DoneCallback d) {
+            store.logIn(u"acc-work"_s, {{u"env-prod"_s, u"NEW-PROD"_s}, {u"env-staging"_s, u"NEW-STAGING"_s}},
+                        u"NEW-PROVISIONING"_s, c, d);
+        }));
+        QVERIFY(store.account(u"acc-work"_s)->loggedIn);
+        QCOMPARE(store.activeEnvironments().size(), 3);
+        QCOMPARE(secrets->entries().value(u"environment/env-staging"_s), u"NEW-STAGING"_s);
+        QCOMPARE(secrets->entries().value(u"account/acc-work/provisioning"_s), u"NEW-PROVISIONING"_s);
+        QCOMPARE(store.secretKeys().size(), 4);
+        QCOMPARE(secretOf(store.secretSource(u"env-prod"_s)), u"NEW-PROD"_s);
+    }
+
+    void renameAndRelabel()
+    {
+        auto secrets = std::make_shared<MemorySecretStore>();
+        AccountStore store(secrets, paths());
+        QVERIFY(loadWorkAndHome(store));
+
+        QVERIFY(store.renameEnvironment(u"env-prod"_s, u"  production "_s));
+        QCOMPARE(store.environment(u"env-prod"_s)->name, u"production"_s);
+        QVERIFY(store.renameEnvironment(u"env-prod"_s, u"production"_s)); // its own name is free
+        const auto taken = store.renameEnvironment(u"env-prod"_s, u"home"_s);
+        QVERIFY(!taken);
+        QCOMPARE(taken.error().kind, Error::Kind::Conflict);
+        const auto empty = store.renameEnvironment(u"env-prod"_s, u"  "_s);
+        QVERIFY(!empty);
+        QCOMPARE(empty.error().kind, Error::Kind::InvalidInput);
+        const auto unknown = store.renameEnvironment(u"nope"_s, u"x"_s);
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error().kind, Error::Kind::NotFound);
+        QVERIFY(store.setAccountLabel(u"acc-work"_s, u"Agency"_s));
+        QVERIFY(!store.setAccountLabel(u"acc-work"_s, QString()));
+
+        AccountStore reopened(secrets, paths());
+        QVERIFY(reopened.load());
+        QVERIFY(reopened.environmentByName(u"production"_s));
+        QVERIFY(!reopened.environmentByName(u"prod"_s));
+        QCOMPARE(reopened.environmentByName(u"production"_s)->id, u"env-prod"_s);
+        QVERIFY(reopened.accountByLabel(u"Agency"_s));
+        // The secret follows the id, not the name.
+        QCOMPARE(secretOf(reopened.secretSource(u"env-prod"_s)), u"SECRET-PROD"_s);
+    }
+
+    void currentEnvironment()
+    {
+        auto secrets = std::make_shared<MemorySecretStore>();
+        AccountStore store(secrets, paths());
+        QVERIFY(store.load());
+        QVERIFY(store.currentEnvironmentId().isEmpty());
+        QVERIFY(addWork(store));
+        QVERIFY(addHome(store));
+        QCOMPARE(store.currentEnvironmentId(), u"env-prod"_s); // adding more does not switch
+        QVERIFY(store.setCurrentEnvironment(u"env-staging"_s));
+        const auto unknown = store.setCurrentEnvironment(u"nope"_s);
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error().kind, Error::Kind::NotFound);
+        QCOMPARE(store.currentEnvironmentId(), u"env-staging"_s);
+        {
+            AccountStore reopened(secrets, paths());
+            QVERIFY(reopened.load());
+            QCOMPARE(reopened.currentEnvironmentId(), u"env-staging"_s);
+        }
+        QVERIFY(store.setCurrentEnvironment(QString()));
+        AccountStore reopened(secrets, paths());
+        QVERIFY(reopened.load());
+        QVERIFY(reopened.currentEnvironmentId().isEmpty());
+    }
+
+    void newerFormatIsRefusedAndNeverWritten()
+    {
+        QVERIFY(QDir().mkpath(QFileInfo(paths().settingsFile).absolutePath()));
+        QFile file(paths().settingsFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const QByteArray future = "[General]\nversion=" + QByteArray::number(AccountStore::kFormatVersion + 1)
+            + "\nsomethingNew=keep me\n";
+        file.write(future);
+        file.close();
+
+        auto secrets = std::make_shared<MemorySecretStore>();
+        AccountStore store(secrets, paths());
+        const auto loaded = store.load();
+        QVERIFY(!loaded);
+        QCOMPARE(loaded.error().kind, Error::Kind::InvalidInput);
+        QVERIFY2(loaded.error().message.contains(u"newer"_s), qPrintable(loaded.error().message));
+
+        const auto added = addHome(store);
+        QVERIFY(!added);
+        QVERIFY(secrets->entries().isEmpty()); // the secret written first was taken back
+        QCOMPARE(fileContents(paths().settingsFile), future);
+        QVERIFY(store.accounts().isEmpty());
+    }
+
+    void keychainErrors_data()
+    {
+        QTest::addColumn<Error>("failure");
+        QTest::newRow("no backend") << keychainUnavailableError(
+            u"org.freedesktop.secrets was not provided"_s);
+        QTest::newRow("access denied")
+            << makeError(Error::Kind::Permission, u"Access to the keychain was denied."_s);
+    }
+
+    void keychainErrors()
+    {
+        QFETCH(Error, failure);
+        auto secrets = std::make_shared<MemorySecretStore>();
+        AccountStore store(secrets, paths());
+        QVERIFY(store.load());
+        QVERIFY(addHome(store));
+        const QByteArray before = fileContents(paths().settingsFile);
+
+        secrets->setFailure(failure);
+        const auto added = addWork(store);
+        QVERIFY(!added);
+        QCOMPARE(added.error().kind, failure.kind);
+        QCOMPARE(store.accounts().size(), 1);
+        QCOMPARE(fileContents(paths().settingsFile), before);
+
+        const auto read = fetch(store.secretSource(u"env-home"_s));
+        QVERIFY(!read);
+        QCOMPARE(read.error().kind, failure.kind); // not mistaken for a missing secret
+
+        const auto removed = await(
+            [&](QObject *c, AccountStore::DoneCallback d) { store.removeEnvironment(u"env-home"_s, c, d); });
+        QVERIFY(!removed);
+        QCOMPARE(removed.error().kind, failure.kind);
+        QVERIFY(store.environment(u"env-home"_s)); // still there, its secret too
+        const auto loggedOut
+            = await([&](QObject *c, AccountStore::DoneCallback d) { store.logOut(u"acc-home"_s, c, d); });
+        QVERIFY(!loggedOut);
+        QVERIFY(store.account(u"acc-home"_s)->loggedIn);
+        QCOMPARE(fileContents(paths().settingsFile), before);
+
+        secrets->setFailure(std::nullopt);
+        QCOMPARE(secrets->entries().value(u"environment/env-home"_s), u"SECRET-HOME"_s);
+        QCOMPARE(secrets->entries().size(), 1);
+    }
+
+    void missingEntry()
+    {
+        auto secrets = std::make_shared<MemorySecretStore>();
+        AccountStore store(secrets, paths());
+        QVERIFY(store.load());
+        QVERIFY(addHome(store));
+        // Someone deleted the entry behind Stratus's back (seahorse, secret-tool clear).
+        std::optional<Result<Done>> removed;
+        QObject context;
+        secrets->remove(u"environment/env-home"_s, &context, [&](Result<Done> r) { removed.emplace(r); });
+        QVERIFY(removed && removed->ok());
+
+        std::optional<Result<QString>> read;
+        store.secretStore()->read(u"environment/env-home"_s, &context,
+                                  [&](Result<QString> r) { read.emplace(r); });
+        QVERIFY(read && !read->ok());
+        QCOMPARE(read->error().kind, Error::Kind::NotFound);
+
+        const auto fetched = fetch(store.secretSource(u"env-home"_s));
+        QVERIFY(!fetched);
+        QCOMPARE(fetched.error().kind, Error::Kind::Auth); // "log in again", not "not found"
+        const auto unknown = fetch(store.secretSource(u"no-such-environment"_s));
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error().kind, Error::Kind::Auth);
+    }
+
+    void failingWriteLeavesNothing_data()
+    {
+        QTest::addColumn<QString>("failingKey");
+        QTest::newRow("provisioning, first") << u"account/acc-work/provisioning"_s;
+        QTest::newRow("second environment, last") << u"environment/env-staging"_s;
+    }
+
+    void failingWriteLeavesNothing()
+    {
+        QFETCH(QString, failingKey);
+        auto secrets = std::make_shared<FailingKeyStore>();
+        AccountStore store(secrets, paths());
+        QVERIFY(store.load());
+        QVERIFY(addHome(store));
+        const QByteArray before = fileContents(paths().settingsFile);
+        QSignalSpy changed(&store, &AccountStore::changed);
+
+        secrets->failingKey = failingKey;
+        const auto added = addWork(store);
+        QVERIFY(!added);
+        QCOMPARE(added.error().kind, Error::Kind::Permission);
+        // The secrets written before the failure are gone again; the other account's stays.
+        QCOMPARE(secrets->memory.entries().keys(), QList<QString> {u"environment/env-home"_s});
+        QCOMPARE(fileContents(paths().settingsFile), before);
+        QCOMPARE(store.accounts().size(), 1);
+        QCOMPARE(store.environments().size(), 1);
+        QCOMPARE(store.secretKeys(), QStringList {u"environment/env-home"_s});
+        QCOMPARE(changed.size(), 0);
+    }
+
+    void everyWriteFailing()
+    {
+        auto secrets = std::make_shared<MemorySecretStore>();
+        AccountStore store(secrets, paths());
+        QVERIFY(store.load());
+        secrets->setWriteFailure(keychainUnavailableError(QString()));
+        const auto added = addWork(store);
+        QVERIFY(!added);
+        QCOMPARE(added.error().kind, Error::Kind::Unavailable);
+        QVERIFY(secrets->entries().isEmpty());
+        QVERIFY(!QFileInfo::exists(paths().settingsFile));
+    }
+
+    void unwritableSettingsUndoTheSecret()
+    {
+        auto secrets = std::make_shared<MemorySecretStore>();
+        AccountStore store(secrets, paths());
+        QVERIFY(store.load());
+        QVERIFY(addHome(store));
+        const QByteArray before = fileContents(paths().settingsFile);
+
+        // The folder of accounts.ini becomes a plain file: nothing can be written there (even as root).
+        const QString folder = QFileInfo(paths().settingsFile).absolutePath();
+        QVERIFY(QDir(folder).removeRecursively());
+        QFile blocker(folder);
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+
+        const auto added = await([&](QObject *c, AccountStore::DoneCallback d) {
+            EnvironmentRecord env = environment(u"second"_s, u"second-cloud"_s, u"env-second"_s);
+            env.accountId = u"acc-home"_s;
+            store.addEnvironment(env, u"SECRET-SECOND"_s, c, d);
+        });
+        QVERIFY(!added);
+        QCOMPARE(added.error().kind, Error::Kind::Io);
+        QVERIFY(!secrets->entries().contains(u"environment/env-second"_s));
+        QCOMPARE(secrets->entries().value(u"environment/env-home"_s), u"SECRET-HOME"_s);
+        QCOMPARE(store.environments().size(), 1);
+        QVERIFY(!store.secretKeys().contains(u"environment/env-second"_s));
+
+        const auto account = addWork(store);
+        QVERIFY(!account);
+        QCOMPARE(account.error().kind, Error::Kind::Io);
+        QCOMPARE(secrets->entries().keys(), QList<QString> {u"environment/env-home"_s});
+
+        const auto loggedIn = await([&](QObject *c, AccountStore::DoneCallback d) {
+            store.logIn(u"acc-home"_s, {{u"env-home"_s, u"SECRET-HOME-2"_s}}, QString(), c, d);
+        });
+        QVERIFY(!loggedIn);
+        // The account was logged in: its secret was overwritten in place and must not be taken out
+        // (the file still says it is logged in).
+        QVERIFY(!secretOf(store.secretSource(u"env-home"_s)).startsWith(u"error: "_s));
+        QVERIFY(!store.setCurrentEnvironment(QString()));
+        QCOMPARE(store.currentEnvironmentId(), u"env-home"_s);
+
+        // Put the file back: it holds what it held before the failures.
+        QVERIFY(QFile::remove(folder));
+        QVERIFY(QDir().mkpath(folder));
+        QFile restored(paths().settingsFile);
+        QVERIFY(restored.open(QIODevice::WriteOnly));
+        restored.write(before);
+        restored.close();
+        AccountStore reopened(secrets, paths());
+        QVERIFY(reopened.load());
+        QCOMPARE(reopened.environments().size(), 1);
+        QCOMPARE(reopened.secretKeys(), QStringList {u"environment/env-home"_s});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAccountStore)
+#include "tst_accountstore.moc"
