@@ -8,5 +8,6 @@ namespace stratus::cli {
 // ExitStatus. They live in <name>command.cpp.
 int runUrlCommand(CliContext &ctx);
 int runSignCommand(CliContext &ctx);
+int runEnvCommand(CliContext &ctx);
 
 } // namespace stratus::cli

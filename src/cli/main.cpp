@@ -4,6 +4,7 @@
 #include "stratus/version.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 #include <cstring>
 
@@ -21,6 +22,7 @@ struct Command
 constexpr Command kCommands[] = {
     {"url", "Print the delivery URL of a public id (Node SDK cloudinary.url options as JSON)", runUrlCommand},
     {"sign", "Print the API signature of a set of request parameters", runSignCommand},
+    {"env", "List, add, remove and choose stored environments (secrets in the OS keychain)", runEnvCommand},
 };
 
 void printHelp()
@@ -29,11 +31,15 @@ void printHelp()
                                   "The scripting companion of Stratus, a desktop client for Cloudinary.\n\n"
                                   "Commands:\n");
     for (const auto &command : kCommands)
-        text += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(command.name).leftJustified(8),
-                                                 QString::fromLatin1(command.summary));
-    text += QStringLiteral("\nRun 'stratus-cli COMMAND --help' for a command's options.\n"
-                           "Configuration comes from --cloudinary-url or the CLOUDINARY_URL environment "
-                           "variable.\nExit status: 0 success, 1 failure, 2 bad input.\n");
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(QString::fromLatin1(command.name).leftJustified(8),
+                         QString::fromLatin1(command.summary));
+    text += QStringLiteral(
+        "\nRun 'stratus-cli COMMAND --help' for a command's options.\n"
+        "Configuration comes from --cloudinary-url, else --env NAME (a stored environment, see\n"
+        "'stratus-cli env --help'), else the current stored environment, else the CLOUDINARY_URL\n"
+        "environment variable.\nExit status: 0 success, 1 failure, 2 bad input.\n"
+        "QT_LOGGING_RULES='stratus.*=true' logs network requests on stderr.\n");
     CliContext(QString(), {}).out(text);
 }
 
@@ -45,6 +51,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("stratus-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Stratus"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STRATUS_VERSION_STRING));
+    // stderr carries one line per failure (the contract); core's logging only when asked for
+    // through QT_LOGGING_RULES, which wins over these rules.
+    QLoggingCategory::setFilterRules(QStringLiteral("stratus.*=false"));
 
     const QStringList args = QCoreApplication::arguments();
     if (args.size() < 2 || args.at(1) == u"--help" || args.at(1) == u"-h" || args.at(1) == u"help") {

@@ -1,6 +1,7 @@
 // stratus-cli sign: the API signature of a set of request parameters, as the Node SDK's
 // cloudinary.utils.api_sign_request(params, api_secret, algorithm, signature_version) computes it.
 #include "clicontext.h"
+#include "clienvironments.h"
 #include "commands.h"
 
 #include "core/signing/apisigner.h"
@@ -35,14 +36,18 @@ Options:
   --algorithm sha1|sha256    Digest (default: the configuration's signature_algorithm, else sha1).
   --signature-version 1|2    2 escapes '&' in values as %26 (default: the configuration's
                              signature_version, else 2).
-  --cloudinary-url URL       cloudinary://API_KEY:API_SECRET@CLOUD_NAME (default: $CLOUDINARY_URL).
+  --env NAME                 A stored environment (see 'stratus-cli env'); its secret is read from
+                             the OS keychain. Default: the current environment, else $CLOUDINARY_URL.
+  --cloudinary-url URL       cloudinary://API_KEY:API_SECRET@CLOUD_NAME instead of a stored
+                             environment.
   --batch                    Read JSON lines from stdin, each
                              {"params":{...},"algorithm":"sha1","signature_version":2}
                              ("algorithm" and "signature_version" optional), and print one
                              signature per line, in order. Nothing is printed if any line is bad.
   -h, --help                 Show this help.
 
-Exit status: 0 success, 2 bad input (one line on stderr, nothing on stdout).
+Exit status: 0 success, 1 failure (the keychain cannot be read), 2 bad input (one line on
+stderr, nothing on stdout).
 )"_s;
 
 struct Request
@@ -129,9 +134,11 @@ int runSignCommand(CliContext &ctx)
     const QCommandLineOption algorithmOption(u"algorithm"_s, QString(), u"NAME"_s);
     const QCommandLineOption versionOption(u"signature-version"_s, QString(), u"VERSION"_s);
     const QCommandLineOption urlOption(u"cloudinary-url"_s, QString(), u"URL"_s);
+    const QCommandLineOption envOption(u"env"_s, QString(), u"NAME"_s);
     const QCommandLineOption batchOption(u"batch"_s);
     const QCommandLineOption helpOption(QStringList {u"h"_s, u"help"_s});
-    parser.addOptions({paramsOption, algorithmOption, versionOption, urlOption, batchOption, helpOption});
+    parser.addOptions(
+        {paramsOption, algorithmOption, versionOption, urlOption, envOption, batchOption, helpOption});
     if (!parser.parse(QStringList {u"stratus-cli sign"_s} + ctx.args())) {
         QString message = parser.errorText();
         if (message.endsWith(u'.'))
@@ -188,14 +195,15 @@ int runSignCommand(CliContext &ctx)
     QString output;
     {
         // The configuration holds the secret: keep it in this scope only.
-        QString configError;
-        const QJsonObject config = resolveSdkConfig(parser.value(urlOption), &configError);
-        if (!configError.isEmpty())
-            return ctx.usageError(configError);
+        QJsonObject config;
+        if (const int status = resolveCommandConfig(
+                ctx, {parser.value(urlOption), parser.value(envOption)}, [] { return true; }, &config);
+            status != ExitOk)
+            return status;
         const QJsonValue secret = config.value(u"api_secret");
         if (!secret.isString() || secret.toString().isEmpty())
-            return ctx.usageError(u"no API secret configured; set CLOUDINARY_URL or pass --cloudinary-url "
-                                  u"cloudinary://API_KEY:API_SECRET@CLOUD_NAME"_s);
+            return ctx.usageError(u"no API secret configured; pass --env NAME, set CLOUDINARY_URL or pass "
+                                  u"--cloudinary-url cloudinary://API_KEY:API_SECRET@CLOUD_NAME"_s);
         const core::Result<core::ApiSigner> defaults = core::ApiSigner::fromSdkConfig(config);
         if (!defaults)
             return ctx.usageError(defaults.error().message);

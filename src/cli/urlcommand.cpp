@@ -9,6 +9,7 @@
 // copying them.
 
 #include "clicontext.h"
+#include "clienvironments.h"
 #include "commands.h"
 
 #include "core/delivery/deliveryurl.h"
@@ -42,8 +43,8 @@ namespace stratus::cli {
 namespace {
 
 constexpr QStringView kUsage
-    = u"Usage: stratus-cli url PUBLIC_ID [--options JSON] [--cloudinary-url URL]\n"
-      "       stratus-cli url --batch [--cloudinary-url URL] < lines.jsonl\n"
+    = u"Usage: stratus-cli url PUBLIC_ID [--options JSON] [--env NAME | --cloudinary-url URL]\n"
+      "       stratus-cli url --batch [--env NAME | --cloudinary-url URL] < lines.jsonl\n"
       "\n"
       "Prints the delivery URL the official Node SDK's cloudinary.url(PUBLIC_ID, OPTIONS)\n"
       "gives (analytics off). OPTIONS is a JSON object with the SDK's option names, e.g.\n"
@@ -51,14 +52,18 @@ constexpr QStringView kUsage
       "\n"
       "Options:\n"
       "  --options JSON         the options object (default {})\n"
-      "  --cloudinary-url URL   cloudinary://key:secret@cloud (default: $CLOUDINARY_URL)\n"
+      "  --env NAME             a stored environment (see 'stratus-cli env'); default: the\n"
+      "                         current environment, else $CLOUDINARY_URL. Its secret is read\n"
+      "                         from the OS keychain only to sign URLs (sign_url).\n"
+      "  --cloudinary-url URL   cloudinary://key:secret@cloud instead of a stored environment\n"
       "  --batch                read JSON lines {\"public_id\": ..., \"options\": {...}} from stdin\n"
       "                         and print one URL per line, in order; blank lines are skipped.\n"
       "                         If any line is bad, nothing is printed, the first bad line is\n"
       "                         reported on stderr and the exit status is 2.\n"
       "  -h, --help             show this help\n"
       "\n"
-      "Exit status: 0 success, 2 bad input (message on stderr, nothing on stdout).\n";
+      "Exit status: 0 success, 1 failure (the keychain cannot be read), 2 bad input (message on\n"
+      "stderr, nothing on stdout).\n";
 
 struct BatchError
 {
@@ -266,12 +271,8 @@ private:
     qsizetype m_size = 0;
 };
 
-int runBatch(CliContext &ctx, const DeliveryUrlBuilder &builder)
+int runBatch(CliContext &ctx, const DeliveryUrlBuilder &builder, const StdinContents &input)
 {
-    StdinContents input;
-    if (!input.load())
-        return ctx.failure(u"cannot read stdin"_s);
-
     // Two halves on two threads (the machines we target have two cores), split at the line break
     // nearest the middle; small inputs stay on one thread. Each thread finds its own lines.
     const char *begin = input.data();
@@ -313,7 +314,7 @@ int runBatch(CliContext &ctx, const DeliveryUrlBuilder &builder)
 int runUrlCommand(CliContext &ctx)
 {
     const QStringList &args = ctx.args();
-    QString publicId, optionsText, cloudinaryUrl;
+    QString publicId, optionsText, cloudinaryUrl, environment;
     bool havePublicId = false, batch = false, endOfOptions = false;
 
     for (qsizetype i = 0; i < args.size(); ++i) {
@@ -345,14 +346,14 @@ int runUrlCommand(CliContext &ctx)
             value = arg.mid(eq + 1);
             haveValue = true;
         }
-        if (name != u"--options" && name != u"--cloudinary-url")
+        if (name != u"--options" && name != u"--cloudinary-url" && name != u"--env")
             return ctx.usageError(u"unknown option '%1'; see --help"_s.arg(name));
         if (!haveValue) {
             if (i + 1 >= args.size())
                 return ctx.usageError(u"%1 needs a value"_s.arg(name));
             value = args.at(++i);
         }
-        (name == u"--options" ? optionsText : cloudinaryUrl) = value;
+        (name == u"--options" ? optionsText : name == u"--env" ? environment : cloudinaryUrl) = value;
     }
 
     if (batch && (havePublicId || !optionsText.isNull()))
@@ -360,14 +361,23 @@ int runUrlCommand(CliContext &ctx)
     if (!batch && !havePublicId)
         return ctx.usageError(u"missing PUBLIC_ID; see --help"_s);
 
-    QString configError;
-    const QJsonObject config = resolveSdkConfig(cloudinaryUrl, &configError);
-    if (!configError.isEmpty())
-        return ctx.usageError(configError);
+    // A stored environment's secret comes from the keychain, and only when a URL is to be signed.
+    StdinContents input;
+    if (batch && !input.load())
+        return ctx.failure(u"cannot read stdin"_s);
+    const auto needsSecret = [&] {
+        if (!batch)
+            return optionsText.contains(u"sign_url"_s);
+        return QByteArrayView(input.data(), input.size()).contains(QByteArrayView("sign_url"));
+    };
+    QJsonObject config;
+    if (const int status = resolveCommandConfig(ctx, {cloudinaryUrl, environment}, needsSecret, &config);
+        status != ExitOk)
+        return status;
     const DeliveryUrlBuilder builder(config);
 
     if (batch)
-        return runBatch(ctx, builder);
+        return runBatch(ctx, builder, input);
 
     JsValue options;
     if (!optionsText.isNull()) {

@@ -2,6 +2,7 @@
 // stdout staying empty when the input is bad.
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -18,6 +19,9 @@ Run run(const QString &program, const QStringList &args, const QByteArray &stdin
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // No stored environments: a current one would win over CLOUDINARY_URL.
+    static const QTemporaryDir config;
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
     env.remove(QStringLiteral("CLOUDINARY_URL"));
     if (!cloudinaryUrl.isEmpty())
         env.insert(QStringLiteral("CLOUDINARY_URL"), cloudinaryUrl);
@@ -51,6 +55,7 @@ private slots:
         QTest::newRow("top") << QStringList{QStringLiteral("--help")};
         QTest::newRow("url") << QStringList{QStringLiteral("url"), QStringLiteral("--help")};
         QTest::newRow("sign") << QStringList{QStringLiteral("sign"), QStringLiteral("--help")};
+        QTest::newRow("env") << QStringList{QStringLiteral("env"), QStringLiteral("--help")};
     }
     void helpOnEveryCommand()
     {

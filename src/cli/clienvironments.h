@@ -1,0 +1,69 @@
+#pragma once
+
+// What the commands share about stored environments: the AccountStore of the app (accounts.ini and
+// the OS keychain), waiting for core's asynchronous calls, and choosing the configuration a command
+// runs with (--cloudinary-url, --env NAME, the current environment, $CLOUDINARY_URL).
+
+#include "clicontext.h"
+
+#include "core/accounts/accountstore.h"
+#include "core/util/result.h"
+
+#include <QEventLoop>
+#include <QJsonObject>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace stratus::cli {
+
+/// Runs `start`, which answers once through the callback it is given (possibly before it returns),
+/// and spins a local event loop until it has: the keychain and the network are asynchronous, a
+/// command waits for them. `context` lives until the answer arrives.
+template<typename T>
+core::Result<T>
+waitFor(const std::function<void(QObject *context, std::function<void(core::Result<T>)> done)> &start)
+{
+    QObject context;
+    QEventLoop loop;
+    std::optional<core::Result<T>> answer;
+    start(&context, [&answer, &loop](core::Result<T> result) {
+        answer.emplace(std::move(result));
+        loop.quit();
+    });
+    if (!answer)
+        loop.exec();
+    return std::move(*answer);
+}
+
+/// The accounts and environments of the app: accounts.ini under $XDG_CONFIG_HOME/Stratus, secrets
+/// in the OS keychain (service "Stratus"). Not loaded yet.
+[[nodiscard]] std::unique_ptr<core::AccountStore> openAccountStore();
+
+/// `text` with every occurrence of `secret` replaced by ***, and on one line: for messages that
+/// quote a server or the keychain, whose words are not ours to trust.
+[[nodiscard]] QString scrubbed(QString text, const QString &secret);
+
+/// One line about a keychain failure (Kind::Unavailable, Permission, …), for a person.
+[[nodiscard]] QString keychainProblem(const core::Error &error);
+
+/// Where a command's configuration comes from: the options it was given.
+struct ConfigChoice
+{
+    QString cloudinaryUrl; ///< --cloudinary-url, may be empty
+    QString environment; ///< --env NAME, may be empty
+};
+
+/// Fills *config with the Node SDK config object the command works with: from --cloudinary-url,
+/// else the stored environment --env NAME, else the current stored environment, else
+/// $CLOUDINARY_URL; an empty object when there is none. A stored environment's secret is read from
+/// the keychain only when `needsSecret()` says the command needs it (or its URL asks for signed
+/// delivery URLs); `needsSecret` is not called otherwise. On failure prints one line on stderr and
+/// returns the exit status (ExitUsage for bad input such as an unknown NAME, ExitFailure when the
+/// keychain or accounts.ini cannot be read); ExitOk on success.
+[[nodiscard]] int resolveCommandConfig(CliContext &ctx, const ConfigChoice &choice,
+                                       const std::function<bool()> &needsSecret, QJsonObject *config);
+
+} // namespace stratus::cli

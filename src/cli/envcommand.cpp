@@ -1,0 +1,449 @@
+// stratus-cli env: the product environments Stratus and stratus-cli share (the app's accounts).
+//
+// Settings live in accounts.ini (core's AccountStore), API secrets only in the OS keychain. `env add`
+// reads the CLOUDINARY_URL from stdin by default so that the secret stays out of the process list
+// and the shell history, tests the credentials before anything is stored, and never prints the
+// secret, not even inside a server's or the keychain's words (scrubbed()).
+
+#include "clicontext.h"
+#include "clienvironments.h"
+#include "commands.h"
+
+#include "core/accounts/apicontextfor.h"
+#include "core/accounts/environmentcheck.h"
+#include "core/net/secretsource.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+
+#include <algorithm>
+#include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <termios.h>
+#include <unistd.h>
+#endif
+
+using namespace Qt::StringLiterals;
+using stratus::core::AccountStore;
+using stratus::core::CheckProblem;
+using stratus::core::CloudinaryUrl;
+using stratus::core::EnvironmentRecord;
+using stratus::core::Error;
+
+namespace stratus::cli {
+
+namespace {
+
+const QString kHelp = uR"(Usage: stratus-cli env list [--json]
+       stratus-cli env add NAME [--account LABEL] < FILE_WITH_CLOUDINARY_URL
+       stratus-cli env add NAME --cloudinary-url URL [--account LABEL]
+       stratus-cli env remove NAME
+       stratus-cli env use NAME
+
+Manages the product environments that Stratus and stratus-cli share. Their settings live in
+$XDG_CONFIG_HOME/Stratus/accounts.ini, their API secrets only in the OS keychain (Secret
+Service: gnome-keyring or KWallet); no secret is ever printed. The other commands take
+--env NAME; without it they use the current environment, else $CLOUDINARY_URL
+(--cloudinary-url, when given, wins over all three). They read a secret from the keychain only
+when they need one (sign, signed URLs).
+
+Sub-commands:
+  list          The environments: name, cloud, account, folder mode and status (logged out,
+                app only, features the credentials may not use); '*' marks the current one.
+  add NAME      Tests the CLOUDINARY_URL (cloudinary://API_KEY:API_SECRET@CLOUD_NAME[?...]):
+                ping, then config (the folder mode) and usage. Only if it works is the
+                environment stored under NAME, its secret in the keychain. The URL is read as
+                one line from stdin unless --cloudinary-url is given: stdin keeps the secret out
+                of the process list and the shell history (a terminal does not echo it). A
+                line "CLOUDINARY_URL=..." is accepted too. The first environment becomes the
+                current one.
+  remove NAME   Removes the environment and its secret from the keychain (and its account,
+                when it was the account's last environment).
+  use NAME      Makes NAME the current environment (of the app too).
+
+Options:
+  --account LABEL       add: the account the environment joins, created if there is none
+                        with that label (default: the cloud name).
+  --cloudinary-url URL  add: the URL as an argument (other users can see it in the process
+                        list; prefer stdin).
+  --json                list: print {"environments":[{"name", "cloud", "api_key", "account",
+                        "folder_mode", "current", "logged_in", "embedded_sandbox",
+                        "denied_features", "checked_at"}, ...]}.
+  -h, --help            Show this help.
+
+Exit status: 0 success; 1 failure (the connection test failed, no keychain, accounts.ini cannot
+be written); 2 bad input (unknown NAME, a name in use, a malformed URL). On failure one line on
+stderr and nothing on stdout.
+)"_s;
+
+QString statusOf(const AccountStore &store, const EnvironmentRecord &env)
+{
+    const core::AccountRecord *account = store.account(env.accountId);
+    QStringList notes;
+    if (account && !account->loggedIn)
+        notes.append(u"logged out"_s);
+    if (env.embeddedSandbox)
+        notes.append(u"app only"_s);
+    if (!env.deniedFeatures.isEmpty())
+        notes.append(u"no access to "_s + env.deniedFeatures.keys().join(u", "_s));
+    return notes.join(u"; "_s);
+}
+
+int listEnvironments(CliContext &ctx, const AccountStore &store, bool json)
+{
+    const QString current = store.currentEnvironmentId();
+    if (json) {
+        QJsonArray list;
+        for (const EnvironmentRecord &env : store.environments()) {
+            const core::AccountRecord *account = store.account(env.accountId);
+            QJsonObject denied;
+            for (auto it = env.deniedFeatures.cbegin(); it != env.deniedFeatures.cend(); ++it)
+                denied.insert(it.key(), it.value());
+            QJsonObject entry {
+                {u"name"_s, env.name},
+                {u"cloud"_s, env.cloudName()},
+                {u"api_key"_s, env.apiKey()},
+                {u"account"_s, account ? account->label : QString()},
+                {u"folder_mode"_s, core::folderModeName(env.folderMode)},
+                {u"current"_s, env.id == current},
+                {u"logged_in"_s, account && account->loggedIn},
+                {u"embedded_sandbox"_s, env.embeddedSandbox},
+                {u"denied_features"_s, denied},
+                {u"checked_at"_s,
+                 env.checkedAt.isValid() ? QJsonValue(env.checkedAt.toUTC().toString(Qt::ISODate))
+                                         : QJsonValue(QJsonValue::Null)},
+            };
+            list.append(entry);
+        }
+        ctx.out(QString::fromUtf8(
+            QJsonDocument(QJsonObject {{u"environments"_s, list}}).toJson(QJsonDocument::Indented)));
+        return ExitOk;
+    }
+
+    if (store.environments().isEmpty()) {
+        ctx.outLine(u"No environments are stored; add one with 'stratus-cli env add NAME'."_s);
+        return ExitOk;
+    }
+    QList<QStringList> rows {{QString(), u"NAME"_s, u"CLOUD"_s, u"ACCOUNT"_s, u"FOLDERS"_s, u"STATUS"_s}};
+    for (const EnvironmentRecord &env : store.environments()) {
+        const core::AccountRecord *account = store.account(env.accountId);
+        rows.append({env.id == current ? u"*"_s : QString(), env.name, env.cloudName(),
+                     account ? account->label : QString(), core::folderModeName(env.folderMode),
+                     statusOf(store, env)});
+    }
+    QList<qsizetype> widths(rows.constFirst().size(), 0);
+    for (const QStringList &row : std::as_const(rows)) {
+        for (qsizetype i = 0; i < row.size(); ++i)
+            widths[i] = std::max(widths[i], row.at(i).size());
+    }
+    QString text;
+    for (const QStringList &row : std::as_const(rows)) {
+        QString line;
+        for (qsizetype i = 0; i < row.size(); ++i)
+            line += row.at(i).leftJustified(widths.at(i)) + u"  "_s;
+        while (line.endsWith(u' '))
+            line.chop(1);
+        text += line + u'\n';
+    }
+    ctx.out(text);
+    return ExitOk;
+}
+
+// One line of stdin, without echo on a terminal. Null when stdin is closed or unreadable.
+QString readUrlFromStdin(CliContext &ctx)
+{
+#ifdef Q_OS_UNIX
+    const bool terminal = ::isatty(STDIN_FILENO) == 1;
+    termios saved {};
+    bool echoOff = false;
+    if (terminal) {
+        ctx.err(u"Paste the CLOUDINARY_URL (cloudinary://API_KEY:API_SECRET@CLOUD_NAME) and press Enter: "_s);
+        if (::tcgetattr(STDIN_FILENO, &saved) == 0) {
+            termios quiet = saved;
+            quiet.c_lflag &= ~tcflag_t(ECHO);
+            echoOff = ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+        }
+    }
+#endif
+    QByteArray line;
+    char buffer[512];
+    while (line.size() < 64 * 1024 && std::fgets(buffer, sizeof buffer, stdin)) {
+        line += buffer;
+        if (line.endsWith('\n'))
+            break;
+    }
+#ifdef Q_OS_UNIX
+    if (echoOff)
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    if (terminal)
+        ctx.err(u"\n"_s);
+#endif
+    if (line.isEmpty())
+        return {};
+    QString text = QString::fromUtf8(line).trimmed();
+    line.fill('\0');
+    if (text.startsWith(u"CLOUDINARY_URL="_s))
+        text.remove(0, 15);
+    return text;
+}
+
+// The proxy a request to `url` goes through (http_proxy, https_proxy, no_proxy, the desktop's
+// settings), as "host:port"; empty when it goes direct, as loopback requests do.
+QString proxyFor(const QUrl &url)
+{
+    const QList<QNetworkProxy> proxies = QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(url));
+    if (proxies.isEmpty() || proxies.constFirst().type() == QNetworkProxy::NoProxy
+        || proxies.constFirst().type() == QNetworkProxy::DefaultProxy)
+        return {};
+    return u"%1:%2"_s.arg(proxies.constFirst().hostName()).arg(proxies.constFirst().port());
+}
+
+// One line for a person about a failed connection test of the API at `api`.
+QString checkProblemText(const Error &error, const CloudinaryUrl &url, const QUrl &api, const QString &secret)
+{
+    const QString said = scrubbed(error.message, secret);
+    const QString host = api.authority();
+    CheckProblem problem = core::classifyProblem(error);
+    // Through a proxy, Qt reports a proxy that cannot be reached like a server that cannot be.
+    const QString proxy
+        = problem == CheckProblem::NoNetwork || problem == CheckProblem::Proxy ? proxyFor(api) : QString();
+    if (!proxy.isEmpty())
+        problem = CheckProblem::Proxy;
+    switch (problem) {
+    case CheckProblem::WrongCredentials:
+        return u"the API key or secret is wrong for cloud '%1' (the server said: %2)"_s.arg(url.cloudName(),
+                                                                                            said);
+    case CheckProblem::UnknownCloud:
+        return u"there is no cloud named '%1' at %2 (the server said: %3)"_s.arg(url.cloudName(), host, said);
+    case CheckProblem::NoNetwork:
+        switch (error.networkCause) {
+        case Error::NetworkCause::HostNotFound:
+            return u"cannot find the host %1 (no network or no DNS?): %2"_s.arg(host, said);
+        case Error::NetworkCause::ConnectionRefused:
+            return u"no connection to %1: nothing answers there (%2); check the network and the URL"_s.arg(
+                host, said);
+        case Error::NetworkCause::Timeout:
+            return u"no connection to %1: it did not answer in time; check the network"_s.arg(host);
+        default:
+            return u"no connection to %1 (%2); check the network"_s.arg(host, said);
+        }
+    case CheckProblem::Proxy:
+        return u"the proxy %1 failed on the way to %2 (%3); check http_proxy, https_proxy and no_proxy"_s.arg(
+            proxy.isEmpty() ? u"(system)"_s : proxy, host, said);
+    case CheckProblem::Tls:
+        return u"the secure connection to %1 failed (%2)"_s.arg(host, said);
+    case CheckProblem::Permission:
+        return u"these credentials may not use the Admin API of cloud '%1' (403: %2)"_s.arg(url.cloudName(),
+                                                                                            said);
+    case CheckProblem::RateLimited:
+        return error.retryAfter
+            ? u"the Admin API rate limit of cloud '%1' is spent until %2; try again then"_s.arg(
+                url.cloudName(), error.retryAfter->toUTC().toString(Qt::ISODate))
+            : u"the Admin API rate limit of cloud '%1' is spent; try again later"_s.arg(url.cloudName());
+    case CheckProblem::Server:
+        return u"the server at %1 failed (%2); try again later"_s.arg(host, said);
+    case CheckProblem::Keychain:
+        return keychainProblem(error);
+    case CheckProblem::None:
+    case CheckProblem::Other:
+        break;
+    }
+    return u"the connection test failed: %1"_s.arg(said);
+}
+
+int addEnvironment(CliContext &ctx, AccountStore &store, const QString &name, const QString &accountOption,
+                   const QString &urlOption, bool urlGiven)
+{
+    if (store.environmentByName(name))
+        return ctx.usageError(
+            u"an environment named '%1' exists already; remove it first or pick another name"_s.arg(name));
+
+    QString text = urlGiven ? urlOption.trimmed() : readUrlFromStdin(ctx);
+    if (text.isEmpty())
+        return ctx.usageError(urlGiven ? u"--cloudinary-url is empty"_s
+                                       : u"no CLOUDINARY_URL on stdin (one line: "
+                                         u"cloudinary://API_KEY:API_SECRET@CLOUD_NAME)"_s);
+    const core::Result<CloudinaryUrl> parsed = CloudinaryUrl::parse(text, CloudinaryUrl::Kind::Cloud);
+    text.fill(u'\0');
+    if (!parsed)
+        return ctx.usageError(u"the CLOUDINARY_URL is malformed: "_s + parsed.error().message);
+    QString secret = parsed->apiSecret();
+    if (parsed->apiKey().isEmpty() || secret.isEmpty())
+        return ctx.usageError(u"the CLOUDINARY_URL needs an API key and an API secret "
+                              u"(cloudinary://API_KEY:API_SECRET@CLOUD_NAME)"_s);
+    const CloudinaryUrl url = parsed->withoutSecret();
+    const QString label = accountOption.trimmed().isEmpty() ? url.cloudName() : accountOption.trimmed();
+    const core::AccountRecord *account = store.accountByLabel(label);
+    if (account && !account->loggedIn)
+        return ctx.failure(u"the account '%1' is logged out; log in again in Stratus first, or pick "
+                           u"another --account"_s.arg(label));
+
+    // Scripts may run behind a proxy: honour http_proxy/https_proxy/no_proxy like curl does.
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
+    QNetworkAccessManager network;
+    auto apiContext = core::apiContextFor(url, std::make_shared<core::FixedSecret>(secret), &network);
+    if (!apiContext)
+        return ctx.usageError(u"the CLOUDINARY_URL is unusable: "_s
+                              + scrubbed(apiContext.error().message, secret));
+    // A person is waiting: one retry, and no waiting an hour for a spent rate limit.
+    apiContext.value().retryPolicy.maxAttempts = 2;
+    apiContext.value().retryPolicy.baseDelay = std::chrono::milliseconds(500);
+    apiContext.value().retryPolicy.waitForRateLimit = false;
+    apiContext.value().retryPolicy.stallTimeout = std::chrono::seconds(30);
+    const QUrl api = apiContext->endpoint.baseUrl();
+    const auto checked = waitFor<core::EnvironmentCheckResult>(
+        [&apiContext](QObject *owner, std::function<void(core::Result<core::EnvironmentCheckResult>)> done) {
+            core::EnvironmentCheck::start(apiContext.value(), owner, std::move(done));
+        });
+    if (!checked)
+        return ctx.failure(checkProblemText(checked.error(), url, api, secret));
+
+    EnvironmentRecord record;
+    record.name = name;
+    record.url = url;
+    record.folderMode = checked->folderMode;
+    record.deniedFeatures = checked->deniedFeatures;
+    record.checkedAt = QDateTime::currentDateTimeUtc();
+    const core::Result<core::Done> added
+        = waitFor<core::Done>([&](QObject *context, std::function<void(core::Result<core::Done>)> done) {
+              if (account) {
+                  record.accountId = account->id;
+                  store.addEnvironment(record, secret, context, std::move(done));
+              } else {
+                  core::AccountRecord created;
+                  created.label = label;
+                  store.addAccount(created, {{record, secret}}, QString(), context, std::move(done));
+              }
+          });
+    secret.fill(u'\0');
+    if (!added) {
+        const Error &error = added.error();
+        switch (error.kind) {
+        case Error::Kind::Unavailable:
+        case Error::Kind::Permission:
+            return ctx.failure(keychainProblem(error) + u"; nothing was stored"_s);
+        case Error::Kind::Conflict:
+        case Error::Kind::InvalidInput:
+            return ctx.usageError(scrubbed(error.message, {}));
+        default:
+            return ctx.failure(
+                u"cannot store the environment (%1); nothing was stored"_s.arg(scrubbed(error.message, {})));
+        }
+    }
+
+    const EnvironmentRecord *stored = store.environmentByName(name);
+    QString report = u"Added environment '%1': cloud %2, account '%3', %4 folder mode."_s.arg(
+        name, url.cloudName(), label, core::folderModeName(record.folderMode));
+    if (stored && store.currentEnvironmentId() == stored->id)
+        report += u" It is the current environment."_s;
+    ctx.outLine(report);
+    if (!record.deniedFeatures.isEmpty())
+        ctx.outLine(u"These credentials may not use: %1."_s.arg(record.deniedFeatures.keys().join(u", "_s)));
+    return ExitOk;
+}
+
+int removeEnvironment(CliContext &ctx, AccountStore &store, const EnvironmentRecord &env)
+{
+    const QString id = env.id, name = env.name;
+    const core::Result<core::Done> removed
+        = waitFor<core::Done>([&](QObject *context, std::function<void(core::Result<core::Done>)> done) {
+              store.removeEnvironment(id, context, std::move(done));
+          });
+    if (!removed) {
+        const Error &error = removed.error();
+        if (error.kind == Error::Kind::Unavailable || error.kind == Error::Kind::Permission)
+            return ctx.failure(keychainProblem(error) + u"; nothing was removed"_s);
+        return ctx.failure(
+            u"cannot remove the environment '%1': %2"_s.arg(name, scrubbed(error.message, {})));
+    }
+    ctx.outLine(u"Removed environment '%1' and its secret."_s.arg(name));
+    return ExitOk;
+}
+
+int useEnvironment(CliContext &ctx, AccountStore &store, const EnvironmentRecord &env)
+{
+    const core::AccountRecord *account = store.account(env.accountId);
+    if (account && !account->loggedIn)
+        return ctx.failure(u"the account '%1' of environment '%2' is logged out; log in again in Stratus "
+                           u"first"_s.arg(account->label, env.name));
+    if (auto set = store.setCurrentEnvironment(env.id); !set)
+        return ctx.failure(u"cannot save the current environment: "_s + set.error().message);
+    ctx.outLine(u"The current environment is now '%1'."_s.arg(env.name));
+    return ExitOk;
+}
+
+// `ctx` is the sub-command's: its messages read "stratus-cli env add: ...".
+int runSubCommand(CliContext &ctx, const QString &sub)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption jsonOption(u"json"_s);
+    const QCommandLineOption accountOption(u"account"_s, QString(), u"LABEL"_s);
+    const QCommandLineOption urlOption(u"cloudinary-url"_s, QString(), u"URL"_s);
+    const QCommandLineOption helpOption(QStringList {u"h"_s, u"help"_s});
+    parser.addOption(helpOption);
+    if (sub == u"list")
+        parser.addOption(jsonOption);
+    if (sub == u"add")
+        parser.addOptions({accountOption, urlOption});
+    if (!parser.parse(QStringList {u"stratus-cli env "_s + sub} + ctx.args())) {
+        QString message = parser.errorText();
+        if (message.endsWith(u'.'))
+            message.chop(1);
+        return ctx.usageError(u"%1; see 'stratus-cli env --help'"_s.arg(message));
+    }
+    if (parser.isSet(helpOption)) {
+        ctx.out(kHelp);
+        return ExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const qsizetype expected = sub == u"list" ? 0 : 1;
+    if (positional.size() < expected)
+        return ctx.usageError(u"missing NAME; see 'stratus-cli env --help'"_s);
+    if (positional.size() > expected)
+        return ctx.usageError(
+            u"unexpected argument '%1'; see 'stratus-cli env --help'"_s.arg(positional.at(expected)));
+    const QString name = expected > 0 ? positional.constFirst().trimmed() : QString();
+    if (expected > 0 && name.isEmpty())
+        return ctx.usageError(u"the NAME is empty"_s);
+
+    const std::unique_ptr<AccountStore> store = openAccountStore();
+    if (auto loaded = store->load(); !loaded)
+        return ctx.failure(u"cannot read the stored environments: "_s + loaded.error().message);
+    if (sub == u"list")
+        return listEnvironments(ctx, *store, parser.isSet(jsonOption));
+    if (sub == u"add")
+        return addEnvironment(ctx, *store, name, parser.value(accountOption), parser.value(urlOption),
+                              parser.isSet(urlOption));
+
+    const EnvironmentRecord *env = store->environmentByName(name);
+    if (!env)
+        return ctx.usageError(u"no environment named '%1'; see 'stratus-cli env list'"_s.arg(name));
+    const EnvironmentRecord found = *env;
+    return sub == u"remove" ? removeEnvironment(ctx, *store, found) : useEnvironment(ctx, *store, found);
+}
+
+} // namespace
+
+int runEnvCommand(CliContext &ctx)
+{
+    const QStringList &args = ctx.args();
+    if (!args.isEmpty() && (args.constFirst() == u"-h" || args.constFirst() == u"--help")) {
+        ctx.out(kHelp);
+        return ExitOk;
+    }
+    if (args.isEmpty() || args.constFirst().startsWith(u'-'))
+        return ctx.usageError(
+            u"missing sub-command (list, add, remove or use); see 'stratus-cli env --help'"_s);
+    const QString sub = args.constFirst();
+    if (sub != u"list" && sub != u"add" && sub != u"remove" && sub != u"use")
+        return ctx.usageError(u"unknown sub-command '%1'; see 'stratus-cli env --help'"_s.arg(sub));
+    CliContext subContext(u"env "_s + sub, args.mid(1));
+    return runSubCommand(subContext, sub);
+}
+
+} // namespace stratus::cli
