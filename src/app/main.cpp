@@ -1,12 +1,21 @@
+#include "app/localsandbox.h"
+
+#include "core/accounts/accountstore.h"
+#include "core/accounts/keychainsecretstore.h"
 #include "gui/mainwindow/mainwindow.h"
 
 #include "stratus/version.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QTranslator>
+
+using namespace stratus;
 
 int main(int argc, char *argv[])
 {
@@ -25,7 +34,35 @@ int main(int argc, char *argv[])
     if (appTranslator.load(QLocale(), QStringLiteral("stratus"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
 
-    stratus::gui::MainWindow window;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "A desktop client for Cloudinary."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption noSandbox(QStringLiteral("no-local-sandbox"),
+                                       QApplication::translate("main", "Do not start the local sandbox."));
+    parser.addOption(noSandbox);
+    parser.process(app);
+
+    // The composition root: one network, one keychain, one account store for the whole run.
+    QNetworkAccessManager network;
+    core::AccountStore store(std::make_shared<core::KeychainSecretStore>(), core::AccountStore::Paths::standard());
+    const auto loaded = store.load();
+
+    app::LocalSandbox localSandbox(&store, store.paths().dataRoot + QStringLiteral("/local-sandbox"), 120);
+    if (loaded && !parser.isSet(noSandbox))
+        localSandbox.start();
+
+    gui::MainWindow window(&store, &network);
+    QObject::connect(&localSandbox, &app::LocalSandbox::failed, &window, [&window](const QString &message) {
+        QMessageBox::warning(&window, QApplication::translate("main", "Local sandbox"),
+                             QApplication::translate("main", "The local sandbox could not start: %1").arg(message));
+    });
     window.show();
+    if (!loaded) {
+        QMessageBox::warning(&window, QApplication::translate("main", "Accounts"),
+                             QApplication::translate("main", "Your accounts could not be read: %1\nStratus will not "
+                                                             "change them.")
+                                 .arg(loaded.error().message));
+    }
     return QApplication::exec();
 }

@@ -1,43 +1,202 @@
+#include "core/accounts/accountstore.h"
+#include "core/accounts/environmentsession.h"
+#include "gui/environment/environmentpage.h"
 #include "gui/mainwindow/aboutdialog.h"
+#include "gui/mainwindow/environmentswitcher.h"
 #include "gui/mainwindow/mainwindow.h"
 
 #include "stratus/version.h"
 
 #include <QAction>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QStackedWidget>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
+using namespace stratus;
 using namespace stratus::gui;
+
+namespace {
+
+// A store in a temporary directory over an in-memory keychain, with environments whose URLs point
+// at a closed port: the window must work without any of them answering.
+struct Fixture
+{
+    QTemporaryDir dir;
+    std::shared_ptr<core::MemorySecretStore> secrets = std::make_shared<core::MemorySecretStore>();
+    core::AccountStore store {secrets,
+                              {dir.filePath(QStringLiteral("accounts.ini")), dir.filePath(QStringLiteral("data")),
+                               dir.filePath(QStringLiteral("cache"))}};
+    QNetworkAccessManager network;
+
+    QString addAccount(const QString &label, const QStringList &names)
+    {
+        core::AccountRecord account;
+        account.label = label;
+        QList<std::pair<core::EnvironmentRecord, QString>> environments;
+        for (const QString &name : names) {
+            core::EnvironmentRecord env;
+            env.name = name;
+            env.url = core::CloudinaryUrl::parse(
+                          QStringLiteral("cloudinary://1234:s3cr3t-%1@%1?upload_prefix=http://127.0.0.1:9").arg(name.toLower().replace(u' ', u'-')))
+                          .value();
+            environments.append({env, QStringLiteral("s3cr3t-") + name});
+        }
+        QString error;
+        bool done = false;
+        store.addAccount(account, environments, QString(), &network, [&](core::Result<core::Done> result) {
+            done = true;
+            if (!result)
+                error = result.error().message;
+        });
+        if (!done || !error.isEmpty())
+            qFatal("addAccount failed: %s", qPrintable(error));
+        return store.accountByLabel(label)->id;
+    }
+};
+
+QStackedWidget *pagesOf(MainWindow &window)
+{
+    return window.findChild<QStackedWidget *>(QStringLiteral("pages"));
+}
+
+QString currentName(MainWindow &window)
+{
+    auto *page = qobject_cast<EnvironmentPage *>(pagesOf(window)->currentWidget());
+    return page ? page->session()->record().name : QString();
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 
 private slots:
-    void opensOnTheWelcomePage()
+    void opensOnTheWelcomePageWithoutEnvironments()
     {
-        MainWindow window;
+        Fixture fixture;
+        MainWindow window(&fixture.store, &fixture.network);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.windowTitle(), QStringLiteral("Stratus"));
-        auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
-        QVERIFY(pages);
-        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("welcomePage"));
-
-        // What a person sees is not blank: the window renders at its size.
+        QCOMPARE(pagesOf(window)->currentWidget()->objectName(), QStringLiteral("welcomePage"));
         const QPixmap shot = window.grab();
         QVERIFY(!shot.isNull());
         QVERIFY(shot.width() >= 400);
     }
 
+    void ctrlNumbersSwitchAndEachEnvironmentKeepsItsPage()
+    {
+        Fixture fixture;
+        fixture.addAccount(QStringLiteral("Agency"), {QStringLiteral("Production"), QStringLiteral("Staging")});
+        fixture.addAccount(QStringLiteral("Brand"), {QStringLiteral("Brand assets")});
+        MainWindow window(&fixture.store, &fixture.network);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+
+        // The first environment opens; the title and status bar name it.
+        QCOMPARE(currentName(window), QStringLiteral("Production"));
+        QCOMPARE(window.windowTitle(), QStringLiteral("Production — Stratus"));
+        auto *statusEnvironment = window.findChild<QLabel *>(QStringLiteral("statusEnvironment"));
+        QVERIFY(statusEnvironment->text().contains(QStringLiteral("Production")));
+        QWidget *productionPage = pagesOf(window)->currentWidget();
+
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(currentName(window), QStringLiteral("Staging"));
+        QCOMPARE(window.windowTitle(), QStringLiteral("Staging — Stratus"));
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(currentName(window), QStringLiteral("Brand assets"));
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(currentName(window), QStringLiteral("Production"));
+        // The same page object: whatever state it had is still there.
+        QCOMPARE(pagesOf(window)->currentWidget(), productionPage);
+        QCOMPARE(fixture.store.currentEnvironmentId(), fixture.store.environmentByName(QStringLiteral("Production"))->id);
+
+        // None of them answers (closed port): the window says so instead of hanging.
+        auto *connection = window.findChild<QLabel *>(QStringLiteral("statusConnection"));
+        QTRY_VERIFY_WITH_TIMEOUT(connection->text().startsWith(QStringLiteral("Offline")), 15000);
+    }
+
+    void theSwitcherFiltersAsYouTypeAndOpensWithEnter()
+    {
+        Fixture fixture;
+        fixture.addAccount(QStringLiteral("Agency"), {QStringLiteral("Production"), QStringLiteral("Staging")});
+        fixture.addAccount(QStringLiteral("Brand"), {QStringLiteral("Brand assets")});
+        MainWindow window(&fixture.store, &fixture.network);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+
+        QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+        auto *popup = window.findChild<EnvironmentSwitcherPopup *>();
+        QVERIFY(popup);
+        QTRY_VERIFY(popup->isVisible());
+        // Grouped by account.
+        QCOMPARE(popup->tree()->topLevelItemCount(), 2);
+        QCOMPARE(popup->tree()->topLevelItem(0)->text(0), QStringLiteral("Agency"));
+        QCOMPARE(popup->tree()->topLevelItem(0)->childCount(), 2);
+
+        QTest::keyClicks(popup->filterEdit(), QStringLiteral("stag"));
+        QVERIFY(popup->tree()->topLevelItem(1)->isHidden());
+        QVERIFY(popup->tree()->topLevelItem(0)->child(0)->isHidden());
+        QVERIFY(!popup->tree()->topLevelItem(0)->child(1)->isHidden());
+        QTest::keyClick(popup->filterEdit(), Qt::Key_Return);
+        QVERIFY(!popup->isVisible());
+        QCOMPARE(currentName(window), QStringLiteral("Staging"));
+
+        // The account label matches too; arrows move through what is shown.
+        QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+        QTRY_VERIFY(popup->isVisible());
+        QTest::keyClicks(popup->filterEdit(), QStringLiteral("agency"));
+        QTest::keyClick(popup->filterEdit(), Qt::Key_Up);
+        QTest::keyClick(popup->filterEdit(), Qt::Key_Enter);
+        QCOMPARE(currentName(window), QStringLiteral("Production"));
+    }
+
+    void loggingOutRemovesTheAccountsEnvironmentsFromTheWindow()
+    {
+        Fixture fixture;
+        const QString agency = fixture.addAccount(QStringLiteral("Agency"), {QStringLiteral("Production"), QStringLiteral("Staging")});
+        fixture.addAccount(QStringLiteral("Brand"), {QStringLiteral("Brand assets")});
+        MainWindow window(&fixture.store, &fixture.network);
+        window.show();
+        QCOMPARE(currentName(window), QStringLiteral("Production"));
+
+        bool done = false;
+        fixture.store.logOut(agency, &window, [&](core::Result<core::Done> result) { done = result.ok(); });
+        QVERIFY(done);
+        QCOMPARE(currentName(window), QStringLiteral("Brand assets"));
+        QVERIFY(!window.session(fixture.store.environmentByName(QStringLiteral("Production"))->id));
+        // Only Brand's environment is left in the menu, as Ctrl+1.
+        QList<QAction *> numbered;
+        for (QAction *action : window.findChildren<QAction *>()) {
+            if (action->objectName().startsWith(QStringLiteral("environmentAction")))
+                numbered.append(action);
+        }
+        QCOMPARE(numbered.size(), 1);
+        QCOMPARE(numbered.first()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_1));
+        // Its secrets left the keychain.
+        for (const QString &key : fixture.secrets->entries().keys())
+            QVERIFY2(!key.contains(agency), qPrintable(key));
+    }
+
     void everyMenuActionHasAKeyboardRoute()
     {
-        MainWindow window;
-        const auto actions = window.findChildren<QAction *>();
-        QVERIFY(!actions.isEmpty());
-        for (QAction *action : actions) {
+        Fixture fixture;
+        fixture.addAccount(QStringLiteral("Agency"), {QStringLiteral("Production")});
+        MainWindow window(&fixture.store, &fixture.network);
+        QList<QAction *> actions;
+        for (QAction *menuAction : window.menuBar()->actions())
+            actions += menuAction->menu()->actions();
+        QVERIFY(actions.size() > 8);
+        for (QAction *action : std::as_const(actions)) {
             if (action->isSeparator() || action->menu())
                 continue;
             // Either a shortcut or a mnemonic in the menu text.
@@ -48,7 +207,8 @@ private slots:
 
     void quitClosesTheWindow()
     {
-        MainWindow window;
+        Fixture fixture;
+        MainWindow window(&fixture.store, &fixture.network);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *quit = window.findChild<QAction *>(QStringLiteral("quitAction"));

@@ -154,7 +154,7 @@ Result<Done> AccountStore::load()
         env.name = settings.value(u"name"_s).toString();
         env.embeddedSandbox = settings.value(u"embeddedSandbox"_s, false).toBool();
         env.folderMode = folderModeFromName(settings.value(u"folderMode"_s).toString());
-        env.checkedAt = settings.value(u"checkedAt"_s).toDateTime();
+        env.checkedAt = QDateTime::fromString(settings.value(u"checkedAt"_s).toString(), Qt::ISODate);
         auto url = CloudinaryUrl::parse(settings.value(u"url"_s).toString(), CloudinaryUrl::Kind::Cloud);
         if (!url || env.id.isEmpty() || !account(env.accountId))
             continue; // a damaged entry is skipped, never half-used
@@ -210,7 +210,7 @@ Result<Done> AccountStore::save(const State &next)
         settings.setValue(u"folderMode"_s, folderModeName(env.folderMode));
         settings.setValue(u"embeddedSandbox"_s, env.embeddedSandbox);
         if (env.checkedAt.isValid())
-            settings.setValue(u"checkedAt"_s, env.checkedAt);
+            settings.setValue(u"checkedAt"_s, env.checkedAt.toUTC().toString(Qt::ISODate));
         for (auto it = env.deniedFeatures.cbegin(); it != env.deniedFeatures.cend(); ++it)
             settings.setValue(u"denied/"_s + it.key(), it.value());
     }

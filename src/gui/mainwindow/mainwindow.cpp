@@ -1,45 +1,262 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "environmentswitcher.h"
 #include "welcomepage.h"
+
+#include "core/accounts/accountstore.h"
+#include "core/accounts/environmentsession.h"
+#include "gui/environment/environmentpage.h"
 
 #include "ui_mainwindow.h"
 
+#include <QActionGroup>
 #include <QDesktopServices>
 #include <QIcon>
 #include <QKeySequence>
+#include <QLabel>
+#include <QStatusBar>
+#include <QTimer>
 #include <QUrl>
 
 namespace stratus::gui {
 
-MainWindow::MainWindow(QWidget *parent)
+using core::EnvironmentSession;
+
+MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_store(store)
+    , m_network(network)
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/stratus.svg")));
     setCentralWidget(m_ui->pages);
 
-    m_ui->pages->addWidget(new WelcomePage(m_ui->pages));
+    m_welcome = new WelcomePage(m_ui->pages);
+    m_ui->pages->addWidget(m_welcome);
+
+    m_switcher = new EnvironmentSwitcherButton(m_store, this);
+    m_ui->mainToolBar->addWidget(m_switcher);
+    m_ui->mainToolBar->addSeparator();
+    m_ui->accountsAction->setIcon(QIcon(QStringLiteral(":/icons/accounts.svg")));
+    m_ui->settingsAction->setIcon(QIcon(QStringLiteral(":/icons/settings.svg")));
+    m_ui->testConnectionAction->setIcon(QIcon(QStringLiteral(":/icons/refresh.svg")));
+    m_ui->mainToolBar->addAction(m_ui->testConnectionAction);
+    m_ui->mainToolBar->addAction(m_ui->accountsAction);
+    m_ui->mainToolBar->addAction(m_ui->settingsAction);
+    connect(m_switcher, &EnvironmentSwitcherButton::environmentChosen, this, &MainWindow::openEnvironment);
 
     m_ui->quitAction->setShortcut(QKeySequence::Quit);
+    m_ui->settingsAction->setShortcuts({QKeySequence(QKeySequence::Preferences), QKeySequence(tr("Ctrl+,"))});
     m_ui->documentationAction->setShortcut(QKeySequence::HelpContents);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_ui->accountsAction, &QAction::triggered, this, &MainWindow::showAccounts);
+    connect(m_ui->addAccountAction, &QAction::triggered, this, &MainWindow::showAddAccount);
+    connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(m_ui->switchEnvironmentAction, &QAction::triggered, m_switcher, &EnvironmentSwitcherButton::openPopup);
+    connect(m_ui->testConnectionAction, &QAction::triggered, this, [this] {
+        if (EnvironmentSession *current = session(m_currentId))
+            current->refresh();
+    });
     connect(m_ui->documentationAction, &QAction::triggered, this,
             [] { QDesktopServices::openUrl(QUrl(QStringLiteral(STRATUS_DOCS_URL))); });
     connect(m_ui->reportProblemAction, &QAction::triggered, this,
             [] { QDesktopServices::openUrl(QUrl(QStringLiteral(STRATUS_SUPPORT_URL))); });
 
-    statusBar()->showMessage(tr("No product environment yet"));
+    m_environmentGroup = new QActionGroup(this);
+    m_environmentGroup->setExclusive(true);
+
+    m_statusEnvironment = new QLabel(this);
+    m_statusEnvironment->setObjectName(QStringLiteral("statusEnvironment"));
+    m_statusFolderMode = new QLabel(this);
+    m_statusFolderMode->setObjectName(QStringLiteral("statusFolderMode"));
+    m_statusConnection = new QLabel(this);
+    m_statusConnection->setObjectName(QStringLiteral("statusConnection"));
+    m_statusBudget = new QLabel(this);
+    m_statusBudget->setObjectName(QStringLiteral("statusBudget"));
+    statusBar()->addWidget(m_statusEnvironment);
+    statusBar()->addPermanentWidget(m_statusFolderMode);
+    statusBar()->addPermanentWidget(m_statusConnection);
+    statusBar()->addPermanentWidget(m_statusBudget);
+
+    connect(m_store, &core::AccountStore::changed, this, &MainWindow::onStoreChanged);
+    connect(m_store, &core::AccountStore::accountLoggedOut, this, &MainWindow::onAccountLoggedOut);
+
+    rebuildEnvironmentActions();
+    const QString current = m_store->currentEnvironmentId();
+    const QList<core::EnvironmentRecord> active = m_store->activeEnvironments();
+    if (!current.isEmpty() && std::any_of(active.cbegin(), active.cend(), [&](const auto &e) { return e.id == current; }))
+        openEnvironment(current);
+    else if (!active.isEmpty())
+        openEnvironment(active.first().id);
+    else
+        updateStatus();
 }
 
 MainWindow::~MainWindow() = default;
+
+EnvironmentSession *MainWindow::session(const QString &environmentId) const
+{
+    return m_sessions.value(environmentId);
+}
+
+void MainWindow::openEnvironment(const QString &environmentId)
+{
+    const core::EnvironmentRecord *env = m_store->environment(environmentId);
+    const core::AccountRecord *account = env ? m_store->account(env->accountId) : nullptr;
+    if (!env || !account || !account->loggedIn) {
+        m_currentId.clear();
+        m_ui->pages->setCurrentWidget(m_welcome);
+        m_switcher->setCurrent(QString());
+        updateStatus();
+        return;
+    }
+    EnvironmentPage *page = m_pages.value(environmentId);
+    if (!page) {
+        auto *session = new EnvironmentSession(m_store, environmentId, m_network, this);
+        m_sessions.insert(environmentId, session);
+        connect(session, &EnvironmentSession::changed, this, [this, environmentId] {
+            if (environmentId == m_currentId)
+                updateStatus();
+        });
+        page = new EnvironmentPage(session, m_ui->pages);
+        connect(page, &EnvironmentPage::addAccountRequested, this, &MainWindow::showAddAccount);
+        m_pages.insert(environmentId, page);
+        m_ui->pages->addWidget(page);
+        session->refresh();
+    }
+    m_currentId = environmentId;
+    m_ui->pages->setCurrentWidget(page);
+    m_switcher->setCurrent(environmentId);
+    for (QAction *action : std::as_const(m_environmentActions))
+        action->setChecked(action->data().toString() == environmentId);
+    (void)m_store->setCurrentEnvironment(environmentId);
+    updateStatus();
+}
+
+void MainWindow::rebuildEnvironmentActions()
+{
+    for (QAction *action : std::as_const(m_environmentActions)) {
+        m_ui->environmentMenu->removeAction(action);
+        m_environmentGroup->removeAction(action);
+        delete action;
+    }
+    m_environmentActions.clear();
+    int number = 0;
+    for (const core::EnvironmentRecord &env : m_store->activeEnvironments()) {
+        ++number;
+        const core::AccountRecord *account = m_store->account(env.accountId);
+        const QString label = (account && account->label != env.name) ? tr("%1 › %2").arg(account->label, env.name)
+                                                                       : env.name;
+        // "&&" keeps an ampersand in a name from becoming a mnemonic.
+        auto *action = new QAction(QString(label).replace(QLatin1Char('&'), QLatin1String("&&")), this);
+        action->setObjectName(QStringLiteral("environmentAction%1").arg(number));
+        action->setData(env.id);
+        action->setCheckable(true);
+        action->setChecked(env.id == m_currentId);
+        if (number <= 9)
+            action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + number)));
+        action->setShortcutContext(Qt::ApplicationShortcut);
+        const QString id = env.id;
+        connect(action, &QAction::triggered, this, [this, id] { openEnvironment(id); });
+        m_environmentGroup->addAction(action);
+        m_ui->environmentMenu->addAction(action);
+        m_environmentActions.append(action);
+    }
+}
+
+void MainWindow::onStoreChanged()
+{
+    rebuildEnvironmentActions();
+    // Environments that are gone (removed elsewhere) lose their pages.
+    const QList<QString> known = m_pages.keys();
+    for (const QString &id : known) {
+        const core::EnvironmentRecord *env = m_store->environment(id);
+        const core::AccountRecord *account = env ? m_store->account(env->accountId) : nullptr;
+        if (!env || !account || !account->loggedIn)
+            dropEnvironment(id);
+    }
+    // The embedded sandbox became reachable: test it now.
+    for (EnvironmentSession *session : std::as_const(m_sessions)) {
+        if (session->connection() == EnvironmentSession::Connection::Starting
+            && m_store->isRuntimeAvailable(session->environmentId()))
+            session->refresh();
+    }
+    if (m_currentId.isEmpty() || !m_pages.contains(m_currentId)) {
+        const QList<core::EnvironmentRecord> active = m_store->activeEnvironments();
+        if (!active.isEmpty())
+            openEnvironment(active.first().id);
+        else
+            openEnvironment(QString());
+    } else {
+        updateStatus();
+    }
+}
+
+void MainWindow::onAccountLoggedOut(const QString &accountId)
+{
+    // Its sessions and pages go at once, with everything they hold in memory.
+    const QList<QString> known = m_pages.keys();
+    for (const QString &id : known) {
+        const core::EnvironmentRecord *env = m_store->environment(id);
+        if (!env || env->accountId == accountId)
+            dropEnvironment(id);
+    }
+    onStoreChanged();
+}
+
+void MainWindow::dropEnvironment(const QString &environmentId)
+{
+    if (EnvironmentPage *page = m_pages.take(environmentId)) {
+        m_ui->pages->removeWidget(page);
+        page->deleteLater();
+    }
+    if (EnvironmentSession *session = m_sessions.take(environmentId))
+        session->deleteLater();
+    if (m_currentId == environmentId)
+        m_currentId.clear();
+}
+
+void MainWindow::updateStatus()
+{
+    EnvironmentSession *current = session(m_currentId);
+    const core::EnvironmentRecord *env = m_store->environment(m_currentId);
+    m_ui->testConnectionAction->setEnabled(current != nullptr);
+    if (!current || !env) {
+        setWindowTitle(tr("Stratus"));
+        m_statusEnvironment->setText(tr("No product environment"));
+        m_statusFolderMode->clear();
+        m_statusConnection->clear();
+        m_statusBudget->clear();
+        return;
+    }
+    setWindowTitle(tr("%1 — Stratus").arg(env->name));
+    m_statusEnvironment->setText(env->embeddedSandbox ? tr("%1 (on this computer)").arg(env->name)
+                                                      : tr("%1 · %2").arg(env->name, env->cloudName()));
+    m_statusFolderMode->setText(EnvironmentPage::folderModeText(int(env->folderMode)));
+    m_statusConnection->setText(EnvironmentPage::connectionText(*current));
+    m_statusBudget->setText(EnvironmentPage::budgetText(*current));
+}
 
 void MainWindow::showAbout()
 {
     AboutDialog dialog(this);
     dialog.exec();
+}
+
+void MainWindow::showAccounts()
+{
+    // Wired to AccountsDialog below once it exists.
+}
+
+void MainWindow::showAddAccount()
+{
+}
+
+void MainWindow::showSettings()
+{
 }
 
 } // namespace stratus::gui

@@ -1,30 +1,75 @@
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
+
+class QActionGroup;
+class QLabel;
+class QNetworkAccessManager;
 
 namespace Ui {
 class MainWindow;
 }
 
+namespace stratus::core {
+class AccountStore;
+class EnvironmentSession;
+} // namespace stratus::core
+
 namespace stratus::gui {
 
-/// The application's main window: a thin shell that hosts pages (welcome, browser, …) in a
-/// stack and owns the menus that are not a page's own. Created by the composition root in
-/// src/app; lives on the GUI thread for the whole session.
+class EnvironmentPage;
+class EnvironmentSwitcherButton;
+class WelcomePage;
+
+/// The application's main window: a thin shell that hosts pages in a stack — one per product
+/// environment that was opened (kept for the whole run, so switching back is instant and keeps
+/// its state), and the welcome page when there is none — and owns the menus, the toolbar with the
+/// environment switcher, and the status bar. Created by the composition root in src/app, which
+/// owns the AccountStore and the network; lives on the GUI thread for the whole session.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    MainWindow(core::AccountStore *store, QNetworkAccessManager *network, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    /// Shows an environment's page (creating it and its session on the first visit) and makes it
+    /// the current environment. Unknown or logged-out ids show the welcome page.
+    void openEnvironment(const QString &environmentId);
+    [[nodiscard]] QString currentEnvironmentId() const { return m_currentId; }
+    [[nodiscard]] core::EnvironmentSession *session(const QString &environmentId) const;
+
+    void showAccounts();
+    void showAddAccount();
+    void showSettings();
 
 private:
     void showAbout();
+    void rebuildEnvironmentActions();
+    void onStoreChanged();
+    void onAccountLoggedOut(const QString &accountId);
+    void dropEnvironment(const QString &environmentId);
+    void updateStatus();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
+    core::AccountStore *m_store;
+    QPointer<QNetworkAccessManager> m_network;
+    WelcomePage *m_welcome = nullptr;
+    EnvironmentSwitcherButton *m_switcher = nullptr;
+    QActionGroup *m_environmentGroup = nullptr;
+    QList<QAction *> m_environmentActions;
+    QHash<QString, core::EnvironmentSession *> m_sessions;
+    QHash<QString, EnvironmentPage *> m_pages;
+    QString m_currentId;
+    QLabel *m_statusEnvironment = nullptr;
+    QLabel *m_statusFolderMode = nullptr;
+    QLabel *m_statusConnection = nullptr;
+    QLabel *m_statusBudget = nullptr;
 };
 
 } // namespace stratus::gui

@@ -1,0 +1,136 @@
+#include "app/localsandbox.h"
+#include "core/accounts/accountstore.h"
+#include "core/accounts/environmentsession.h"
+#include "core/net/secretsource.h"
+#include "gui/environment/environmentpage.h"
+#include "gui/mainwindow/mainwindow.h"
+
+#include <QDirIterator>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace stratus;
+
+namespace {
+
+core::AccountStore::Paths pathsIn(const QTemporaryDir &dir)
+{
+    return {dir.filePath(QStringLiteral("config/accounts.ini")), dir.filePath(QStringLiteral("data")),
+            dir.filePath(QStringLiteral("cache"))};
+}
+
+QString fetchSecret(const core::SecretSource &source)
+{
+    QObject context;
+    QString secret;
+    bool answered = false;
+    source.fetch(&context, [&](core::Result<QString> result) {
+        answered = true;
+        if (result)
+            secret = result.value();
+    });
+    QDeadlineTimer deadline(5000);
+    while (!answered && !deadline.hasExpired())
+        QTest::qWait(10);
+    return secret;
+}
+
+// Every file under `root` whose bytes contain `needle` (UTF-8 or UTF-16).
+QStringList filesContaining(const QString &root, const QString &needle)
+{
+    QStringList found;
+    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = file.readAll();
+        if (bytes.contains(needle.toUtf8())
+            || bytes.contains(QByteArray(reinterpret_cast<const char *>(needle.utf16()), needle.size() * 2)))
+            found.append(file.fileName());
+    }
+    return found;
+}
+
+} // namespace
+
+class TestLocalSandbox : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void firstRunAddsAndOpensTheLocalSandbox()
+    {
+        QTemporaryDir dir;
+        QNetworkAccessManager network;
+        QString secret;
+        QString environmentId;
+        {
+            core::AccountStore store(std::make_shared<core::MemorySecretStore>(), pathsIn(dir));
+            QVERIFY(store.load().ok());
+            app::LocalSandbox sandbox(&store, dir.filePath(QStringLiteral("data/local-sandbox")), 12);
+            QSignalSpy ready(&sandbox, &app::LocalSandbox::ready);
+            QSignalSpy failed(&sandbox, &app::LocalSandbox::failed);
+            sandbox.start();
+
+            // The account and its environment exist at once, before the server is up.
+            QCOMPARE(store.accounts().size(), 1);
+            QVERIFY(store.accounts().first().embeddedSandbox);
+            QCOMPARE(store.environments().size(), 1);
+            const core::EnvironmentRecord env = store.environments().first();
+            environmentId = env.id;
+            QCOMPARE(env.name, QStringLiteral("Local sandbox"));
+            QVERIFY(env.embeddedSandbox);
+            QCOMPARE(store.currentEnvironmentId(), env.id);
+
+            gui::MainWindow window(&store, &network);
+            window.show();
+            QTRY_VERIFY_WITH_TIMEOUT(ready.count() == 1 || failed.count() == 1, 120000);
+            QCOMPARE(failed.count(), 0);
+            QVERIFY(store.isRuntimeAvailable(env.id));
+            QVERIFY(store.effectiveUrl(env.id).uploadPrefix().startsWith(QStringLiteral("http://127.0.0.1:")));
+
+            // The window tests it as soon as it listens: online, dynamic folders, a budget.
+            core::EnvironmentSession *session = window.session(env.id);
+            QVERIFY(session);
+            QTRY_COMPARE_WITH_TIMEOUT(session->connection(), core::EnvironmentSession::Connection::Online, 30000);
+            QCOMPARE(store.environment(env.id)->folderMode, core::FolderMode::Dynamic);
+            QVERIFY(session->budget()->isKnown());
+            QVERIFY(session->usage().has_value());
+            QCOMPARE(qRound(session->usage()->objects.usage), 12);
+            auto *status = window.findChild<QLabel *>(QStringLiteral("statusEnvironment"));
+            QVERIFY(status->text().contains(QStringLiteral("Local sandbox")));
+            QVERIFY(window.windowTitle().startsWith(QStringLiteral("Local sandbox")));
+            auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
+            QVERIFY(pages->currentWidget()->findChild<QWidget *>(QStringLiteral("sandboxWelcome"))->isVisible());
+
+            secret = fetchSecret(*store.secretSource(env.id));
+            QVERIFY(secret.size() >= 20);
+        }
+        // The run's secret was in memory only: no file anywhere under the directories has it.
+        QCOMPARE(filesContaining(dir.path(), secret), QStringList());
+
+        // A second start reuses the environment and its media.
+        core::AccountStore store(std::make_shared<core::MemorySecretStore>(), pathsIn(dir));
+        QVERIFY(store.load().ok());
+        app::LocalSandbox sandbox(&store, dir.filePath(QStringLiteral("data/local-sandbox")), 12);
+        QSignalSpy ready(&sandbox, &app::LocalSandbox::ready);
+        sandbox.start();
+        QCOMPARE(store.accounts().size(), 1);
+        QCOMPARE(store.environments().first().id, environmentId);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+        core::EnvironmentSession session(&store, environmentId, &network);
+        session.refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(session.connection(), core::EnvironmentSession::Connection::Online, 30000);
+        QCOMPARE(qRound(session.usage()->objects.usage), 12);
+        // A new run, a new secret.
+        QVERIFY(fetchSecret(*store.secretSource(environmentId)) != secret);
+    }
+};
+
+QTEST_MAIN(TestLocalSandbox)
+#include "tst_localsandbox.moc"
