@@ -111,6 +111,8 @@ core::Result<EnvironmentConfig> EnvironmentConfig::fromUrl(const QString &url)
             config.maxRawBytes = value.toLongLong();
         } else if (key == u"name") {
             config.name = value;
+        } else if (key == u"denied_apis") {
+            config.deniedApis = value.split(u',', Qt::SkipEmptyParts);
         } else if (key.startsWith(u"fault_")) {
             faults.insert(key.mid(6), value);
         }

@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace stratus::sandbox {
 
@@ -28,7 +29,8 @@ struct FaultSettings
 };
 
 /// One product environment the sandbox serves, from a CLOUDINARY_URL with sandbox settings as
-/// query keys: folder_mode (fixed|dynamic), admin_rate_limit (calls per hour), max_image_bytes,
+/// query keys: folder_mode (fixed|dynamic), admin_rate_limit (calls per hour), denied_apis
+/// (comma-separated Admin API paths answered 403), max_image_bytes,
 /// max_video_bytes, max_raw_bytes, name (a label), and fault_* keys.
 struct EnvironmentConfig
 {
@@ -38,6 +40,9 @@ struct EnvironmentConfig
     QString name;
     FolderMode folderMode = FolderMode::Dynamic;
     int adminRateLimit = 500;
+    /// Admin API paths (first segment: "usage", "config", "resources", "folders", …) that these
+    /// credentials may not call: answered 403, as for a key with restricted permissions.
+    QStringList deniedApis;
     qint64 maxImageBytes = 0; ///< 0: no limit beyond the 100 MB single-request limit
     qint64 maxVideoBytes = 0;
     qint64 maxRawBytes = 0;

@@ -93,7 +93,8 @@ int main(int argc, char *argv[])
         "It listens on 127.0.0.1 only and speaks the Upload, Admin, Search and Provisioning APIs\n"
         "and serves delivery URLs with real image transformations.\n\n"
         "Environment URLs take sandbox settings as query keys: folder_mode=fixed|dynamic,\n"
-        "admin_rate_limit=N (Admin/Search calls per hour), max_image_bytes, max_video_bytes,\n"
+        "admin_rate_limit=N (Admin/Search calls per hour), denied_apis=usage,config (answered 403),\n"
+        "max_image_bytes, max_video_bytes,\n"
         "max_raw_bytes, name=LABEL, and fault_latency_ms, fault_error_rate, fault_drop_rate,\n"
         "fault_force_420, fault_slow_body_bytes. Faults also switch at runtime:\n"
         "POST /_sandbox/faults/<cloud> with the same keys without the fault_ prefix."));

@@ -185,6 +185,12 @@ ApiResponse Sandbox::handleApi(EnvironmentConfig &env, const ApiRequest &request
     if (auto spent = spendRateLimit(env))
         return *spent;
     ApiResponse response;
+    if (!path.isEmpty() && env.deniedApis.contains(path.constFirst())) {
+        response = ApiResponse::error(
+            403, QStringLiteral("This API key is not permitted to access %1 (sandbox: denied_apis)").arg(path.constFirst()));
+        addRateLimitHeaders(env, response);
+        return response;
+    }
     const bool search = path.size() == 2 && path.at(0) == u"resources" && path.at(1) == u"search";
     if (search)
         response = SearchApi::handle(ctx, request);

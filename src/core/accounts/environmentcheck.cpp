@@ -2,6 +2,9 @@
 
 #include "core/api/adminapi.h"
 
+#include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
+
 using namespace Qt::StringLiterals;
 
 namespace stratus::core {
@@ -46,6 +49,25 @@ CheckProblem classifyProblem(const Error &error)
     }
     return CheckProblem::Other;
 }
+
+namespace {
+
+// Whether requests to `url` go through a proxy: the network's own, its factory's, or the
+// application's (system settings included).
+bool proxyApplies(const QNetworkAccessManager *network, const QUrl &url)
+{
+    QNetworkProxy proxy = network ? network->proxy() : QNetworkProxy(QNetworkProxy::DefaultProxy);
+    if (proxy.type() == QNetworkProxy::DefaultProxy) {
+        const QNetworkProxyQuery query(url);
+        const QList<QNetworkProxy> proxies = (network && network->proxyFactory())
+            ? network->proxyFactory()->queryProxy(query)
+            : QNetworkProxyFactory::proxyForQuery(query);
+        proxy = proxies.value(0, QNetworkProxy(QNetworkProxy::NoProxy));
+    }
+    return proxy.type() != QNetworkProxy::NoProxy && proxy.type() != QNetworkProxy::DefaultProxy;
+}
+
+} // namespace
 
 EnvironmentCheck *EnvironmentCheck::start(ApiContext context, QObject *owner, Callback done)
 {
@@ -119,6 +141,18 @@ void EnvironmentCheck::readUsage()
 
 void EnvironmentCheck::finish(Result<EnvironmentCheckResult> result)
 {
+    // Qt reports a proxy that cannot be reached as if the server could not be: when a proxy
+    // stands in between, that is what the person must check.
+    if (!result.ok() && result.error().kind == Error::Kind::Network) {
+        const Error::NetworkCause cause = result.error().networkCause;
+        if ((cause == Error::NetworkCause::ConnectionRefused || cause == Error::NetworkCause::HostNotFound
+             || cause == Error::NetworkCause::Timeout)
+            && proxyApplies(m_context.network.data(), m_context.endpoint.baseUrl())) {
+            Error error = result.error();
+            error.networkCause = Error::NetworkCause::Proxy;
+            result = error;
+        }
+    }
     // Answer from the event loop after this call returns, then go.
     Callback done = std::move(m_done);
     done(std::move(result));
