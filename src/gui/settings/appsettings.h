@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QLocale>
+#include <QNetworkProxy>
+#include <QString>
+
+class QSettings;
+
+namespace stratus::gui {
+
+/// The application's preferences as a typed value, read from and written to QSettings under
+/// versioned keys (style habit 8). Values out of range or unknown are read as their defaults or
+/// clamped, never trusted. No secret is ever part of it: a proxy password is not stored at all.
+///
+/// A plain value type; who owns the QSettings decides where it lives (the app: the default
+/// QSettings of the "Stratus" organisation; tests: a file in a temporary directory).
+class AppSettings
+{
+public:
+    static constexpr int kFormatVersion = 1;
+
+    enum class Language { System, English, German, French };
+    enum class ProxyMode {
+        System, ///< the desktop's proxy configuration (the default)
+        None, ///< connect directly
+        Manual,
+    };
+    enum class ProxyType { Http, Socks5 };
+
+    static constexpr int kMinParallelTransfers = 1;
+    static constexpr int kMaxParallelTransfers = 16;
+    static constexpr int kDefaultParallelTransfers = 4;
+    static constexpr int kMinThumbnailCacheMegabytes = 16;
+    static constexpr int kMaxThumbnailCacheMegabytes = 100 * 1024;
+    static constexpr int kDefaultThumbnailCacheMegabytes = 512;
+
+    Language language = Language::System; ///< applies after a restart
+    ProxyMode proxyMode = ProxyMode::System;
+    ProxyType proxyType = ProxyType::Http;
+    QString proxyHost;
+    int proxyPort = 8080;
+    QString proxyUser; ///< optional; the password is never stored
+    int parallelTransfers = kDefaultParallelTransfers;
+    int thumbnailCacheMegabytes = kDefaultThumbnailCacheMegabytes;
+
+    [[nodiscard]] static AppSettings load(const QSettings &settings);
+    void save(QSettings &settings) const;
+
+    /// "en", "de", "fr"; empty for the system's language.
+    [[nodiscard]] QString languageCode() const;
+    /// The locale to load translations for: the chosen language, or the system's.
+    [[nodiscard]] QLocale uiLocale() const;
+    /// The manual proxy as Qt takes it (meaningful when proxyMode is Manual).
+    [[nodiscard]] QNetworkProxy manualProxy() const;
+
+    friend bool operator==(const AppSettings &, const AppSettings &) = default;
+};
+
+/// Makes the whole application's networking follow `settings`: the system's proxy configuration,
+/// no proxy, or the manual one (QNetworkProxyFactory::setUseSystemConfiguration /
+/// QNetworkProxy::setApplicationProxy). Call at start-up and after the settings changed; new
+/// connections use it, open ones are not affected.
+void applyProxySettings(const AppSettings &settings);
+
+} // namespace stratus::gui
