@@ -1,0 +1,539 @@
+#include "accountsdialog.h"
+
+#include "addenvironmentdialog.h"
+#include "checkbatch.h"
+#include "checkmessages.h"
+#include "logindialog.h"
+
+#include "core/accounts/accountstore.h"
+
+#include "ui_accountsdialog.h"
+
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTreeWidgetItemIterator>
+
+using namespace Qt::StringLiterals;
+
+namespace stratus::gui {
+
+namespace {
+
+enum Column { NameColumn, CloudColumn, FolderModeColumn, StatusColumn };
+constexpr int KindRole = Qt::UserRole;
+constexpr int IdRole = Qt::UserRole + 1;
+
+QString row(const QString &name, const QString &value)
+{
+    return u"<tr><td>%1&nbsp;</td><td>%2</td></tr>"_s.arg(name, value);
+}
+
+} // namespace
+
+AccountsDialog::AccountsDialog(core::AccountStore *store, QNetworkAccessManager *network, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::AccountsDialog>())
+    , m_store(store)
+    , m_network(network)
+{
+    m_ui->setupUi(this);
+    setObjectName(u"accountsDialog"_s);
+    m_ui->busyIndicator->hide();
+    m_ui->accountTree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_ui->accountTree->setAccessibleName(tr("Accounts and product environments"));
+
+    const struct
+    {
+        QPushButton *button;
+        QKeySequence shortcut;
+        QString toolTip;
+        void (AccountsDialog::*action)();
+    } actions[] = {
+        {m_ui->addButton, QKeySequence::New, tr("Add a product environment"),
+         &AccountsDialog::addEnvironment},
+        {m_ui->editButton, QKeySequence(Qt::Key_F2), tr("Rename the account or environment"),
+         &AccountsDialog::editLabel},
+        {m_ui->testButton, QKeySequence(Qt::CTRL | Qt::Key_T), tr("Test the credentials against Cloudinary"),
+         &AccountsDialog::testConnection},
+        {m_ui->logOutButton, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+         tr("Remove the account’s secrets from this computer until you log in again"),
+         &AccountsDialog::confirmLogOut},
+        {m_ui->logInButton, QKeySequence(Qt::CTRL | Qt::Key_L), tr("Enter the account’s secrets again"),
+         &AccountsDialog::logIn},
+        {m_ui->removeButton, QKeySequence::Delete, tr("Remove from Stratus; nothing changes in Cloudinary"),
+         &AccountsDialog::confirmRemove},
+    };
+    for (const auto &entry : actions) {
+        entry.button->setShortcut(entry.shortcut);
+        entry.button->setAutoDefault(false);
+        const QString toolTip
+            = tr("%1 (%2)").arg(entry.toolTip, entry.shortcut.toString(QKeySequence::NativeText));
+        entry.button->setToolTip(toolTip);
+        entry.button->setProperty("defaultToolTip", toolTip);
+        connect(entry.button, &QPushButton::clicked, this, entry.action);
+    }
+
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->accountTree, &QTreeWidget::currentItemChanged, this, [this] {
+        updateActions();
+        showDetails();
+    });
+    connect(m_ui->accountTree, &QTreeWidget::itemChanged, this, &AccountsDialog::labelEdited);
+    connect(m_ui->accountTree->itemDelegate(), &QAbstractItemDelegate::closeEditor, this, [this] {
+        m_editing = false;
+        if (m_rebuildPending)
+            QMetaObject::invokeMethod(this, &AccountsDialog::rebuild, Qt::QueuedConnection);
+    });
+    // Queued: a change may come from inside the tree's own editing (itemChanged), which must not
+    // see its items deleted under it.
+    connect(m_store, &core::AccountStore::changed, this, &AccountsDialog::rebuild, Qt::QueuedConnection);
+    rebuild();
+}
+
+AccountsDialog::~AccountsDialog() = default;
+
+std::optional<AccountsDialog::Selection> AccountsDialog::selected() const
+{
+    const QTreeWidgetItem *item = m_ui->accountTree->currentItem();
+    if (!item)
+        return std::nullopt;
+    const auto kind = Kind(item->data(NameColumn, KindRole).toInt());
+    const QString id = item->data(NameColumn, IdRole).toString();
+    if (kind == Kind::Account)
+        return Selection {kind, id, id};
+    const core::EnvironmentRecord *env = m_store->environment(id);
+    if (!env)
+        return std::nullopt;
+    return Selection {kind, id, env->accountId};
+}
+
+QTreeWidgetItem *AccountsDialog::findItem(Kind kind, const QString &id) const
+{
+    for (QTreeWidgetItemIterator it(m_ui->accountTree); *it; ++it) {
+        if (Kind((*it)->data(NameColumn, KindRole).toInt()) == kind && (*it)->data(NameColumn, IdRole) == id)
+            return *it;
+    }
+    return nullptr;
+}
+
+void AccountsDialog::selectAccount(const QString &accountId)
+{
+    if (QTreeWidgetItem *item = findItem(Kind::Account, accountId))
+        m_ui->accountTree->setCurrentItem(item);
+}
+
+void AccountsDialog::selectEnvironment(const QString &environmentId)
+{
+    if (QTreeWidgetItem *item = findItem(Kind::Environment, environmentId))
+        m_ui->accountTree->setCurrentItem(item);
+}
+
+void AccountsDialog::rebuild()
+{
+    if (m_editing) {
+        // Clearing the tree would take the open editor away from under the user's typing.
+        m_rebuildPending = true;
+        return;
+    }
+    m_rebuildPending = false;
+    const auto previous = selected();
+    m_rebuilding = true;
+    QTreeWidget *tree = m_ui->accountTree;
+    tree->clear();
+    const QString localSandbox = tr("Local sandbox (on this computer)");
+    const QBrush dim = palette().brush(QPalette::Disabled, QPalette::Text);
+    for (const core::AccountRecord &account : m_store->accounts()) {
+        auto *accountItem = new QTreeWidgetItem(tree);
+        accountItem->setData(NameColumn, KindRole, int(Kind::Account));
+        accountItem->setData(NameColumn, IdRole, account.id);
+        accountItem->setFlags(accountItem->flags() | Qt::ItemIsEditable);
+        accountItem->setText(NameColumn, account.label);
+        QFont bold = accountItem->font(NameColumn);
+        bold.setBold(true);
+        accountItem->setFont(NameColumn, bold);
+        if (account.embeddedSandbox)
+            accountItem->setText(CloudColumn, localSandbox);
+        else if (account.hasProvisioning)
+            accountItem->setText(CloudColumn, tr("Account %1").arg(account.provisioningUrl.accountId()));
+        accountItem->setText(StatusColumn,
+                             account.embeddedSandbox ? tr("Built in")
+                                 : account.loggedIn  ? tr("Logged in")
+                                                     : tr("Logged out"));
+        for (const core::EnvironmentRecord &env : m_store->environmentsOf(account.id)) {
+            auto *envItem = new QTreeWidgetItem(accountItem);
+            envItem->setData(NameColumn, KindRole, int(Kind::Environment));
+            envItem->setData(NameColumn, IdRole, env.id);
+            envItem->setFlags(envItem->flags() | Qt::ItemIsEditable);
+            envItem->setText(NameColumn, env.name);
+            envItem->setText(CloudColumn, env.embeddedSandbox ? localSandbox : env.cloudName());
+            envItem->setText(FolderModeColumn, CheckMessages::folderMode(env.folderMode));
+            QString status;
+            if (!account.loggedIn)
+                status = tr("Logged out");
+            else if (env.embeddedSandbox && !m_store->isRuntimeAvailable(env.id))
+                status = tr("Not running");
+            else if (!env.deniedFeatures.isEmpty())
+                status = tr("Limited access");
+            else if (env.checkedAt.isValid())
+                status = tr("Tested %1")
+                             .arg(QLocale().toString(env.checkedAt.toLocalTime(), QLocale::ShortFormat));
+            else
+                status = tr("Not tested yet");
+            envItem->setText(StatusColumn, status);
+            if (!account.loggedIn) {
+                for (int column = 0; column < tree->columnCount(); ++column)
+                    envItem->setForeground(column, dim);
+            }
+        }
+    }
+    tree->expandAll();
+    for (int column = CloudColumn; column < tree->columnCount(); ++column)
+        tree->resizeColumnToContents(column);
+    QTreeWidgetItem *current = previous ? findItem(previous->kind, previous->id) : nullptr;
+    if (!current && previous)
+        current = findItem(Kind::Account, previous->accountId);
+    tree->setCurrentItem(current ? current : tree->topLevelItem(0));
+    m_rebuilding = false;
+    updateActions();
+    showDetails();
+}
+
+void AccountsDialog::updateActions()
+{
+    const auto selection = selected();
+    const core::AccountRecord *account = selection ? m_store->account(selection->accountId) : nullptr;
+    const core::EnvironmentRecord *env
+        = selection && selection->kind == Kind::Environment ? m_store->environment(selection->id) : nullptr;
+    const bool busy = m_batch || m_storeBusy;
+    const bool embedded = (account && account->embeddedSandbox) || (env && env->embeddedSandbox);
+
+    bool testable = false;
+    if (account && account->loggedIn) {
+        const QList<core::EnvironmentRecord> candidates
+            = env ? QList<core::EnvironmentRecord> {*env} : m_store->environmentsOf(account->id);
+        for (const core::EnvironmentRecord &candidate : candidates)
+            testable = testable || !m_store->effectiveUrl(candidate.id).cloudName().isEmpty();
+    }
+    m_ui->addButton->setEnabled(!busy);
+    m_ui->editButton->setEnabled(selection && !busy);
+    m_ui->testButton->setEnabled(m_batch || (testable && !busy));
+    m_ui->testButton->setText(m_batch ? tr("S&top Test") : tr("&Test Connection"));
+    m_ui->logOutButton->setEnabled(account && account->loggedIn && !embedded && !busy);
+    m_ui->logInButton->setEnabled(account && !account->loggedIn && !busy);
+    m_ui->removeButton->setEnabled(selection && !embedded && !busy);
+
+    // A disabled button says why, where the reason is not obvious.
+    const auto explain = [](QPushButton *button, bool when, const QString &why) {
+        button->setToolTip(when ? why : button->property("defaultToolTip").toString());
+    };
+    explain(
+        m_ui->logOutButton, embedded,
+        tr("The local sandbox runs inside Stratus on this computer and keeps no secrets in your keychain, "
+           "so there is nothing to log out of."));
+    explain(m_ui->removeButton, embedded, tr("The local sandbox is part of Stratus and cannot be removed."));
+}
+
+void AccountsDialog::showDetails()
+{
+    const auto selection = selected();
+    if (!selection) {
+        m_ui->detailsLabel->setText(m_store->accounts().isEmpty()
+                                        ? tr("No accounts yet. Choose “Add…” to add a product environment.")
+                                        : QString());
+        return;
+    }
+    const core::AccountRecord *account = m_store->account(selection->accountId);
+    if (!account)
+        return;
+    QString html;
+    if (selection->kind == Kind::Account) {
+        const int count = int(m_store->environmentsOf(account->id).size());
+        html = u"<b>%1</b><br>"_s.arg(account->label.toHtmlEscaped());
+        if (account->embeddedSandbox) {
+            html += tr("A Cloudinary-compatible server that runs inside Stratus on this computer, with "
+                       "sample media, "
+                       "so Stratus is useful before any account exists. It cannot be logged out or removed.");
+        } else {
+            html += account->loggedIn ? tr("Logged in.")
+                                      : tr("Logged out: its secrets are not on this computer.");
+            html += u' ' + tr("%n product environment(s).", nullptr, count);
+            if (account->hasProvisioning)
+                html += u' '
+                    + tr("Provisioning credentials of account %1 are kept in your keychain.")
+                          .arg(account->provisioningUrl.accountId().toHtmlEscaped());
+        }
+    } else {
+        const core::EnvironmentRecord *env = m_store->environment(selection->id);
+        if (!env)
+            return;
+        const core::CloudinaryUrl url = m_store->effectiveUrl(env->id);
+        html = u"<b>%1</b><table>"_s.arg(env->name.toHtmlEscaped());
+        html += row(tr("Cloud name:"),
+                    env->embeddedSandbox ? tr("Local sandbox (on this computer)")
+                                         : env->cloudName().toHtmlEscaped());
+        if (!env->apiKey().isEmpty())
+            html += row(tr("API key:"), env->apiKey().toHtmlEscaped());
+        html += row(tr("Address:"),
+                    url.cloudName().isEmpty() ? tr("not running") : url.toRedactedString().toHtmlEscaped());
+        html += row(tr("Folder mode:"), CheckMessages::folderMode(env->folderMode));
+        html += row(tr("Last tested:"),
+                    env->checkedAt.isValid()
+                        ? QLocale().toString(env->checkedAt.toLocalTime(), QLocale::LongFormat)
+                        : tr("never"));
+        html += u"</table>"_s;
+        html += CheckMessages::deniedFeatures(env->deniedFeatures);
+        if (const QString last = m_lastResults.value(env->id); !last.isEmpty())
+            html += u"<p>"_s + last + u"</p>"_s;
+    }
+    m_ui->detailsLabel->setText(html);
+}
+
+void AccountsDialog::addEnvironment()
+{
+    auto *dialog = new AddEnvironmentDialog(m_store, m_network, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (const auto selection = selected())
+        dialog->setTargetAccount(selection->accountId);
+    connect(dialog, &AddEnvironmentDialog::environmentsAdded, this, [this](const QStringList &ids) {
+        rebuild();
+        if (!ids.isEmpty())
+            selectEnvironment(ids.first());
+        showStatus(tr("Added %n product environment(s).", nullptr, int(ids.size())), false);
+    });
+    dialog->open();
+}
+
+void AccountsDialog::editLabel()
+{
+    if (QTreeWidgetItem *item = m_ui->accountTree->currentItem()) {
+        m_editing = true;
+        m_ui->accountTree->setFocus();
+        m_ui->accountTree->editItem(item, NameColumn);
+    }
+}
+
+void AccountsDialog::labelEdited(QTreeWidgetItem *item, int column)
+{
+    if (m_rebuilding || column != NameColumn)
+        return;
+    const auto kind = Kind(item->data(NameColumn, KindRole).toInt());
+    const QString id = item->data(NameColumn, IdRole).toString();
+    const QString text = item->text(NameColumn).trimmed();
+    core::Result<core::Done> result = core::Done {};
+    if (kind == Kind::Account) {
+        const core::AccountRecord *account = m_store->account(id);
+        if (account && account->label != text)
+            result = m_store->setAccountLabel(id, text);
+    } else {
+        const core::EnvironmentRecord *env = m_store->environment(id);
+        if (env && env->name != text)
+            result = m_store->renameEnvironment(id, text);
+    }
+    if (!result) {
+        showStatus(CheckMessages::storeProblem(result.error()), true);
+        // Show the stored name again, once the editor has let go of the item.
+        QMetaObject::invokeMethod(this, &AccountsDialog::rebuild, Qt::QueuedConnection);
+    }
+}
+
+void AccountsDialog::testConnection()
+{
+    if (m_batch) {
+        m_batch->cancel();
+        return;
+    }
+    const auto selection = selected();
+    if (!selection)
+        return;
+    QList<core::EnvironmentRecord> environments;
+    if (selection->kind == Kind::Environment) {
+        if (const core::EnvironmentRecord *env = m_store->environment(selection->id))
+            environments.append(*env);
+    } else {
+        environments = m_store->environmentsOf(selection->accountId);
+    }
+    QList<CheckBatch::Item> items;
+    m_testedIds.clear();
+    for (const core::EnvironmentRecord &env : std::as_const(environments)) {
+        const core::CloudinaryUrl url = m_store->effectiveUrl(env.id);
+        if (url.cloudName().isEmpty())
+            continue; // the local sandbox when it is not running
+        items.append({env.name, url, m_store->secretSource(env.id)});
+        m_testedIds.append(env.id);
+    }
+    if (items.isEmpty())
+        return;
+    m_batch = CheckBatch::run(
+        m_network, std::move(items), this, [this](const QString &text) { showStatus(text, false); },
+        [this](const CheckBatch &batch) {
+            m_batch.clear();
+            onTested(batch);
+        });
+    setBusy(true);
+}
+
+void AccountsDialog::onTested(const CheckBatch &batch)
+{
+    const QList<CheckBatch::Outcome> &outcomes = batch.outcomes();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QString storeError;
+    for (int i = 0; i < outcomes.size() && i < m_testedIds.size(); ++i) {
+        const QString &id = m_testedIds.at(i);
+        const auto &result = outcomes.at(i).result;
+        if (!result.ok()) {
+            m_lastResults.insert(id, CheckMessages::problem(result.error(), outcomes.at(i).cloudName));
+            continue;
+        }
+        m_lastResults.insert(
+            id, tr("<b>The connection works.</b>") + u"<br>"_s + CheckMessages::summary(*result));
+        const core::EnvironmentRecord *stored = m_store->environment(id);
+        if (!stored)
+            continue;
+        core::EnvironmentRecord checked = *stored;
+        checked.folderMode = result->folderMode;
+        checked.deniedFeatures = result->deniedFeatures;
+        checked.checkedAt = now;
+        if (auto updated = m_store->updateCheck(checked); !updated)
+            storeError = CheckMessages::storeProblem(updated.error());
+    }
+    setBusy(false);
+    if (batch.wasCancelled())
+        showStatus(tr("The test was stopped."), false);
+    else if (!storeError.isEmpty())
+        showStatus(storeError, true);
+    else if (batch.succeeded())
+        showStatus(outcomes.size() == 1
+                       ? tr("The connection to “%1” works.").arg(outcomes.first().label.toHtmlEscaped())
+                       : tr("All %n product environments answered.", nullptr, int(outcomes.size())),
+                   false);
+    else
+        showStatus(CheckMessages::failures(outcomes), true);
+    showDetails();
+}
+
+void AccountsDialog::confirmLogOut()
+{
+    const auto selection = selected();
+    const core::AccountRecord *account = selection ? m_store->account(selection->accountId) : nullptr;
+    if (!account || !account->loggedIn || account->embeddedSandbox)
+        return;
+    const QString id = account->id;
+    const QString label = account->label;
+    confirm(
+        u"confirmLogOut"_s, tr("Log Out"),
+        tr("Log out of “%1”?\n\nIts API secrets are removed from your keychain, and its cached thumbnails "
+           "and web sessions are deleted from this computer. Its environments stay listed here; log in "
+           "again with the API secrets to use them.")
+            .arg(label),
+        tr("Log Out"), [this, id, label] {
+            showStatus(tr("Logging out…"), false);
+            storeCall(tr("Logged out of “%1”. Its secrets were removed from your keychain.")
+                          .arg(label.toHtmlEscaped()),
+                      [this, id](core::AccountStore::DoneCallback done) { m_store->logOut(id, this, done); });
+        });
+}
+
+void AccountsDialog::logIn()
+{
+    const auto selection = selected();
+    const core::AccountRecord *account = selection ? m_store->account(selection->accountId) : nullptr;
+    if (!account || account->loggedIn)
+        return;
+    auto *dialog = new LogInDialog(m_store, m_network, account->id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString label = account->label;
+    connect(dialog, &QDialog::accepted, this,
+            [this, label] { showStatus(tr("Logged in to “%1”.").arg(label.toHtmlEscaped()), false); });
+    dialog->open();
+}
+
+void AccountsDialog::confirmRemove()
+{
+    const auto selection = selected();
+    const core::AccountRecord *account = selection ? m_store->account(selection->accountId) : nullptr;
+    if (!account || account->embeddedSandbox)
+        return;
+    const QString accountId = account->id;
+    const QList<core::EnvironmentRecord> siblings = m_store->environmentsOf(accountId);
+    const core::EnvironmentRecord *env
+        = selection->kind == Kind::Environment ? m_store->environment(selection->id) : nullptr;
+    if (selection->kind == Kind::Environment && !env)
+        return;
+    // The last environment of an account goes with its account, and the question says so.
+    if (!env || siblings.size() <= 1) {
+        const QString label = account->label;
+        confirm(
+            u"confirmRemove"_s, tr("Remove Account"),
+            tr("Remove the account “%1” and its %n product environment(s) from Stratus?\n\nTheir secrets, "
+               "caches and settings are deleted from this computer. Nothing changes in Cloudinary.",
+               nullptr, int(siblings.size()))
+                .arg(label),
+            tr("Remove"), [this, accountId, label] {
+                storeCall(tr("Removed “%1”.").arg(label.toHtmlEscaped()),
+                          [this, accountId](core::AccountStore::DoneCallback done) {
+                              m_store->removeAccount(accountId, this, done);
+                          });
+            });
+        return;
+    }
+    const QString id = env->id;
+    const QString name = env->name;
+    confirm(
+        u"confirmRemove"_s, tr("Remove Product Environment"),
+        tr("Remove the product environment “%1” from Stratus?\n\nIts secret, cache and settings are deleted "
+           "from this computer. Nothing changes in Cloudinary.")
+            .arg(name),
+        tr("Remove"), [this, id, name] {
+            storeCall(tr("Removed “%1”.").arg(name.toHtmlEscaped()),
+                      [this, id](core::AccountStore::DoneCallback done) {
+                          m_store->removeEnvironment(id, this, done);
+                      });
+        });
+}
+
+void AccountsDialog::storeCall(const QString &success,
+                               const std::function<void(core::AccountStore::DoneCallback)> &call)
+{
+    m_storeBusy = true;
+    setBusy(true);
+    call([this, success](core::Result<core::Done> result) {
+        m_storeBusy = false;
+        setBusy(false);
+        showStatus(result ? success : CheckMessages::storeProblem(result.error()), !result.ok());
+    });
+}
+
+void AccountsDialog::confirm(const QString &name, const QString &title, const QString &text,
+                             const QString &acceptText, std::function<void()> onAccept)
+{
+    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Cancel, this);
+    box->setObjectName(name);
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *accept = box->addButton(acceptText, QMessageBox::AcceptRole);
+    accept->setObjectName(u"confirmButton"_s);
+    // A destructive action is never what Enter does by accident.
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::finished, this, [box, accept, onAccept = std::move(onAccept)] {
+        if (box->clickedButton() == accept)
+            onAccept();
+    });
+    box->open();
+}
+
+void AccountsDialog::setBusy(bool busy)
+{
+    m_ui->busyIndicator->setVisible(busy);
+    updateActions();
+}
+
+void AccountsDialog::showStatus(const QString &richText, bool isError)
+{
+    m_ui->statusLabel->setProperty("error", isError);
+    m_ui->statusLabel->setText(richText);
+}
+
+} // namespace stratus::gui

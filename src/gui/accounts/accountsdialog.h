@@ -1,0 +1,91 @@
+#pragma once
+
+#include "core/accounts/accountstore.h"
+
+#include <QDialog>
+#include <QHash>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+class QPushButton;
+class QTreeWidgetItem;
+
+namespace Ui {
+class AccountsDialog;
+}
+
+namespace stratus::gui {
+
+class CheckBatch;
+
+/// Accounts…: the accounts and their product environments as a tree (label, cloud, folder mode,
+/// logged in or out; the app's embedded sandbox as "Local sandbox (on this computer)") with the
+/// actions on them, each a button with a keyboard shortcut: Add… (Ctrl+N), Edit Label (F2, inline),
+/// Test Connection (Ctrl+T), Log Out… (Ctrl+Shift+L), Log In… (Ctrl+L), Remove… (Del). Log out and
+/// removal are confirmed first; the embedded sandbox can be neither (its buttons are disabled and
+/// say why).
+///
+/// Created by the main window with the app's AccountStore and network, which must outlive it; GUI
+/// thread. It follows AccountStore::changed(), so it may stay open while other parts change the
+/// store. Nested dialogs and confirmations open window-modal (open()), never in a nested loop.
+class AccountsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    AccountsDialog(core::AccountStore *store, QNetworkAccessManager *network, QWidget *parent = nullptr);
+    ~AccountsDialog() override;
+
+    void selectAccount(const QString &accountId);
+    void selectEnvironment(const QString &environmentId);
+
+private:
+    enum class Kind { Account, Environment };
+    struct Selection
+    {
+        Kind kind;
+        QString id;
+        QString accountId;
+    };
+
+    [[nodiscard]] std::optional<Selection> selected() const;
+    [[nodiscard]] QTreeWidgetItem *findItem(Kind kind, const QString &id) const;
+    void rebuild();
+    void updateActions();
+    void showDetails();
+
+    void addEnvironment();
+    void editLabel();
+    void labelEdited(QTreeWidgetItem *item, int column);
+    void testConnection();
+    void onTested(const CheckBatch &batch);
+    void confirmLogOut();
+    void logIn();
+    void confirmRemove();
+    /// Runs an AccountStore change (log out, remove) with the dialog busy, then says `success` or
+    /// what went wrong.
+    void storeCall(const QString &success, const std::function<void(core::AccountStore::DoneCallback)> &call);
+
+    /// A window-modal question with `acceptText` and Cancel; `onAccept` runs if the user agrees.
+    void confirm(const QString &name, const QString &title, const QString &text, const QString &acceptText,
+                 std::function<void()> onAccept);
+    void setBusy(bool busy);
+    void showStatus(const QString &richText, bool isError);
+
+    std::unique_ptr<Ui::AccountsDialog> m_ui;
+    core::AccountStore *m_store;
+    QPointer<QNetworkAccessManager> m_network;
+    QPointer<CheckBatch> m_batch;
+    QStringList m_testedIds; ///< the environments of the running test, in its order
+    QHash<QString, QString> m_lastResults; ///< environment id → what its last test in this dialog said
+    bool m_rebuilding = false;
+    bool m_editing = false; ///< a label editor is open (edits start only through editLabel())
+    bool m_rebuildPending = false; ///< the store changed while editing
+    bool m_storeBusy = false;
+};
+
+} // namespace stratus::gui

@@ -1,0 +1,424 @@
+#include "addenvironmentdialog.h"
+
+#include "checkbatch.h"
+#include "checkmessages.h"
+#include "environmenturl.h"
+#include "provisioningpage.h"
+
+#include "core/accounts/accountstore.h"
+#include "core/net/neterror.h"
+#include "core/net/secretsource.h"
+
+#include "ui_addenvironmentdialog.h"
+
+#include <QPushButton>
+
+using namespace Qt::StringLiterals;
+
+namespace stratus::gui {
+
+namespace {
+
+core::Error invalid(const QString &message)
+{
+    return core::makeError(core::Error::Kind::InvalidInput, message);
+}
+
+void wipe(QString &secret)
+{
+    secret.fill(u'\0');
+    secret.clear();
+}
+
+} // namespace
+
+AddEnvironmentDialog::AddEnvironmentDialog(core::AccountStore *store, QNetworkAccessManager *network,
+                                           QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::AddEnvironmentDialog>())
+    , m_store(store)
+    , m_network(network)
+{
+    m_ui->setupUi(this);
+    setObjectName(u"addEnvironmentDialog"_s);
+    m_provisioning = new ProvisioningPage(store, network, this);
+    m_ui->methodTabs->addTab(m_provisioning, tr("From Account (&Provisioning)"));
+    m_addButton = m_ui->buttonBox->addButton(tr("&Add"), QDialogButtonBox::AcceptRole);
+    m_addButton->setObjectName(u"addButton"_s);
+    m_addButton->setDefault(true);
+    m_ui->busyIndicator->hide();
+    m_ui->statusLabel->setAccessibleName(tr("Status"));
+    fillAccounts();
+
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &AddEnvironmentDialog::add);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &AddEnvironmentDialog::reject);
+    connect(m_ui->methodTabs, &QTabWidget::currentChanged, this, [this] {
+        updateForPage();
+        inputChanged();
+    });
+    for (QLineEdit *edit : {m_ui->urlEdit, m_ui->cloudNameEdit, m_ui->apiKeyEdit, m_ui->apiSecretEdit,
+                            m_ui->uploadPrefixEdit, m_ui->accountLabelEdit})
+        connect(edit, &QLineEdit::textChanged, this, &AddEnvironmentDialog::inputChanged);
+    connect(m_ui->nameEdit, &QLineEdit::textEdited, this, [this](const QString &text) {
+        m_nameEdited = !text.isEmpty();
+        inputChanged();
+    });
+    connect(m_ui->accountCombo, &QComboBox::currentIndexChanged, this, [this] {
+        updateForPage();
+        inputChanged();
+    });
+    connect(m_provisioning, &ProvisioningPage::edited, this, &AddEnvironmentDialog::inputChanged);
+    connect(m_provisioning, &ProvisioningPage::status, this, &AddEnvironmentDialog::showStatus);
+    connect(m_provisioning, &ProvisioningPage::busyChanged, this, [this](bool busy) {
+        m_ui->busyIndicator->setVisible(busy);
+        m_addButton->setEnabled(!busy);
+    });
+    updateForPage();
+}
+
+AddEnvironmentDialog::~AddEnvironmentDialog()
+{
+    clearSecrets();
+}
+
+void AddEnvironmentDialog::fillAccounts()
+{
+    m_ui->accountCombo->clear();
+    m_ui->accountCombo->addItem(tr("New account"), QString());
+    for (const core::AccountRecord &account : m_store->accounts()) {
+        // Environments join accounts the user can use now; the local sandbox is the app's own.
+        if (account.loggedIn && !account.embeddedSandbox)
+            m_ui->accountCombo->addItem(account.label, account.id);
+    }
+}
+
+void AddEnvironmentDialog::setTargetAccount(const QString &accountId)
+{
+    const int index = accountId.isEmpty() ? 0 : m_ui->accountCombo->findData(accountId);
+    m_ui->accountCombo->setCurrentIndex(qMax(0, index));
+}
+
+bool AddEnvironmentDialog::isBusy() const
+{
+    return m_batch || m_saving || m_provisioning->isBusy();
+}
+
+bool AddEnvironmentDialog::onProvisioningPage() const
+{
+    return m_ui->methodTabs->currentWidget() == m_provisioning;
+}
+
+void AddEnvironmentDialog::updateForPage()
+{
+    const bool single = !onProvisioningPage();
+    m_ui->nameLabel->setVisible(single);
+    m_ui->nameEdit->setVisible(single);
+    const bool newAccount = m_ui->accountCombo->currentIndex() <= 0;
+    m_ui->accountLabelEdit->setEnabled(newAccount);
+    m_ui->accountLabelLabel->setEnabled(newAccount);
+}
+
+QString AddEnvironmentDialog::enteredCloudName() const
+{
+    if (m_ui->methodTabs->currentWidget() == m_ui->urlPage) {
+        auto url
+            = core::CloudinaryUrl::parse(m_ui->urlEdit->text().trimmed(), core::CloudinaryUrl::Kind::Cloud);
+        return url ? url->cloudName() : QString();
+    }
+    if (m_ui->methodTabs->currentWidget() == m_ui->keysPage)
+        return m_ui->cloudNameEdit->text().trimmed();
+    return {};
+}
+
+void AddEnvironmentDialog::inputChanged()
+{
+    // New input deserves a new test: a permission warning seen before no longer counts.
+    if (m_acceptLimited) {
+        m_acceptLimited = false;
+        m_addButton->setText(tr("&Add"));
+        showStatus(QString(), false);
+    }
+    if (!m_nameEdited)
+        m_ui->nameEdit->setText(enteredCloudName());
+}
+
+core::Result<AddEnvironmentDialog::Pending> AddEnvironmentDialog::singleEnvironment() const
+{
+    core::CloudinaryUrl url;
+    QString secret;
+    if (m_ui->methodTabs->currentWidget() == m_ui->urlPage) {
+        const QString text = m_ui->urlEdit->text().trimmed();
+        if (text.isEmpty())
+            return invalid(tr("Paste the CLOUDINARY_URL of the product environment."));
+        auto parsed = core::CloudinaryUrl::parse(text, core::CloudinaryUrl::Kind::Cloud);
+        if (!parsed)
+            return invalid(
+                tr("This is not a CLOUDINARY_URL: %1").arg(parsed.error().message.toHtmlEscaped()));
+        if (parsed->apiKey().isEmpty() || !parsed->hasApiSecret())
+            return invalid(tr("The URL needs an API key and an API secret: "
+                              "cloudinary://API_KEY:API_SECRET@CLOUD_NAME."));
+        secret = parsed->apiSecret();
+        url = parsed->withoutSecret();
+    } else {
+        const QString cloud = m_ui->cloudNameEdit->text().trimmed();
+        const QString key = m_ui->apiKeyEdit->text().trimmed();
+        secret = m_ui->apiSecretEdit->text();
+        if (cloud.isEmpty() || key.isEmpty() || secret.isEmpty())
+            return invalid(tr("Enter the cloud name, the API key and the API secret."));
+        QList<core::CloudinaryUrl::QueryItem> query;
+        const QString prefix = m_ui->uploadPrefixEdit->text().trimmed();
+        if (!prefix.isEmpty())
+            query.append({u"upload_prefix"_s, prefix});
+        auto built = environmentUrl(cloud, key, query);
+        if (!built)
+            return invalid(
+                tr("The cloud name or API key is not valid: %1").arg(built.error().message.toHtmlEscaped()));
+        url = *built;
+    }
+    Pending pending;
+    pending.record.id = core::AccountStore::newId();
+    pending.record.url = url;
+    pending.record.name = m_ui->nameEdit->text().trimmed();
+    if (pending.record.name.isEmpty())
+        pending.record.name = url.cloudName();
+    if (m_store->environmentByName(pending.record.name))
+        return invalid(tr("An environment named “%1” exists already. Choose another name.")
+                           .arg(pending.record.name.toHtmlEscaped()));
+    pending.secret = secret;
+    return pending;
+}
+
+core::Result<AddEnvironmentDialog::Plan> AddEnvironmentDialog::makePlan() const
+{
+    Plan plan;
+    const QString existing = m_ui->accountCombo->currentData().toString();
+    plan.newAccount = existing.isEmpty();
+    if (onProvisioningPage()) {
+        auto selection = m_provisioning->selection();
+        if (!selection)
+            return selection.error();
+        for (ProvisioningPage::Choice &choice : selection.value().environments) {
+            Pending pending;
+            pending.record.id = core::AccountStore::newId();
+            pending.record.name = choice.name;
+            pending.record.url = choice.url;
+            pending.secret = std::move(choice.secret);
+            plan.environments.append(std::move(pending));
+        }
+        if (plan.newAccount) {
+            plan.account.provisioningUrl = selection->accountUrl;
+            plan.account.hasProvisioning = true;
+            plan.provisioningSecret = selection->provisioningSecret;
+        }
+    } else {
+        auto single = singleEnvironment();
+        if (!single)
+            return single.error();
+        plan.environments.append(std::move(single).value());
+    }
+
+    if (!plan.newAccount) {
+        const core::AccountRecord *account = m_store->account(existing);
+        if (!account)
+            return invalid(tr("The chosen account no longer exists."));
+        plan.account = *account;
+        return plan;
+    }
+    plan.account.id = core::AccountStore::newId();
+    plan.account.label = m_ui->accountLabelEdit->text().trimmed();
+    if (plan.account.label.isEmpty())
+        plan.account.label
+            = onProvisioningPage() ? m_provisioning->accountId() : plan.environments.first().record.name;
+    if (m_store->accountByLabel(plan.account.label))
+        return invalid(tr("An account labelled “%1” exists already. Choose it under Account, or give the new "
+                          "account another label.")
+                           .arg(plan.account.label.toHtmlEscaped()));
+    return plan;
+}
+
+void AddEnvironmentDialog::add()
+{
+    if (isBusy())
+        return;
+    auto plan = makePlan();
+    if (!plan) {
+        showStatus(plan.error().message, true);
+        return;
+    }
+    m_plan = std::move(plan).value();
+    QList<CheckBatch::Item> items;
+    for (const Pending &pending : std::as_const(m_plan->environments))
+        items.append(
+            {pending.record.name, pending.record.url, std::make_shared<core::FixedSecret>(pending.secret)});
+    m_batch = CheckBatch::run(
+        m_network, std::move(items), this, [this](const QString &text) { showStatus(text, false); },
+        [this](const CheckBatch &batch) {
+            m_batch.clear();
+            onChecked(batch);
+        });
+    setBusy(true);
+}
+
+void AddEnvironmentDialog::onChecked(const CheckBatch &batch)
+{
+    if (batch.wasCancelled() || !m_plan) {
+        m_plan.reset();
+        setBusy(false);
+        showStatus(tr("The test was cancelled. Nothing was saved."), false);
+        return;
+    }
+    const QList<CheckBatch::Outcome> &outcomes = batch.outcomes();
+    const bool limitedOnly = CheckMessages::onlyPermissionProblems(outcomes);
+    if (!batch.succeeded() && !(limitedOnly && m_acceptLimited)) {
+        m_plan.reset();
+        setBusy(false);
+        if (limitedOnly) {
+            m_acceptLimited = true;
+            m_addButton->setText(tr("&Add Anyway"));
+        }
+        showStatus(CheckMessages::failures(outcomes), true);
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < outcomes.size() && i < m_plan->environments.size(); ++i) {
+        core::EnvironmentRecord &record = m_plan->environments[i].record;
+        const auto &result = outcomes.at(i).result;
+        if (result.ok()) {
+            record.folderMode = result->folderMode;
+            record.deniedFeatures = result->deniedFeatures;
+            record.checkedAt = now;
+        } else {
+            // Limited keys the user chose to keep: remember what the server refused.
+            record.deniedFeatures.insert(QString(core::Feature::Admin), result.error().message);
+        }
+    }
+    save();
+}
+
+void AddEnvironmentDialog::save()
+{
+    m_saving = true;
+    showStatus(tr("Saving the secret in your keychain…"), false);
+    if (m_plan->newAccount) {
+        QList<std::pair<core::EnvironmentRecord, QString>> environments;
+        QStringList ids;
+        for (const Pending &pending : std::as_const(m_plan->environments)) {
+            environments.append({pending.record, pending.secret});
+            ids.append(pending.record.id);
+        }
+        m_store->addAccount(m_plan->account, std::move(environments), m_plan->provisioningSecret, this,
+                            [this, ids](core::Result<core::Done> result) {
+                                if (result)
+                                    saved(ids);
+                                else
+                                    failed(CheckMessages::storeProblem(result.error()));
+                            });
+        return;
+    }
+    QList<Pending> remaining = m_plan->environments;
+    for (Pending &pending : remaining)
+        pending.record.accountId = m_plan->account.id;
+    saveInto(std::move(remaining), {});
+}
+
+void AddEnvironmentDialog::saveInto(QList<Pending> remaining, QStringList added)
+{
+    if (remaining.isEmpty()) {
+        saved(added);
+        return;
+    }
+    Pending next = remaining.takeFirst();
+    const QString id = next.record.id;
+    m_store->addEnvironment(next.record, next.secret, this,
+                            [this, remaining, added, id](core::Result<core::Done> result) mutable {
+                                if (!result) {
+                                    undoAndFail(added, result.error());
+                                    return;
+                                }
+                                added.append(id);
+                                saveInto(std::move(remaining), std::move(added));
+                            });
+    wipe(next.secret);
+}
+
+void AddEnvironmentDialog::undoAndFail(QStringList added, const core::Error &error)
+{
+    // Several environments go into an existing account one by one: take back those already in,
+    // so that a failure leaves the account as it was.
+    if (added.isEmpty()) {
+        failed(CheckMessages::storeProblem(error));
+        return;
+    }
+    const QString id = added.takeLast();
+    m_store->removeEnvironment(id, this,
+                               [this, added, error](core::Result<core::Done>) { undoAndFail(added, error); });
+}
+
+void AddEnvironmentDialog::saved(const QStringList &environmentIds)
+{
+    m_saving = false;
+    m_added = environmentIds;
+    m_plan.reset();
+    setBusy(false);
+    Q_EMIT environmentsAdded(environmentIds);
+    accept();
+}
+
+void AddEnvironmentDialog::failed(const QString &richText)
+{
+    m_saving = false;
+    m_plan.reset();
+    setBusy(false);
+    showStatus(richText, true);
+}
+
+void AddEnvironmentDialog::setBusy(bool busy)
+{
+    m_ui->busyIndicator->setVisible(busy);
+    m_ui->methodTabs->setEnabled(!busy);
+    m_ui->saveGroup->setEnabled(!busy);
+    m_addButton->setEnabled(!busy);
+    if (!busy)
+        updateForPage();
+}
+
+void AddEnvironmentDialog::showStatus(const QString &richText, bool isError)
+{
+    m_ui->statusLabel->setProperty("error", isError);
+    m_ui->statusLabel->setText(richText);
+}
+
+void AddEnvironmentDialog::reject()
+{
+    if (m_batch) {
+        m_batch->cancel();
+        return;
+    }
+    if (m_provisioning->isBusy()) {
+        m_provisioning->cancel();
+        return;
+    }
+    if (m_saving)
+        return; // the keychain answers quickly; leaving now would hide whether it saved
+    QDialog::reject();
+}
+
+void AddEnvironmentDialog::done(int result)
+{
+    clearSecrets();
+    QDialog::done(result);
+}
+
+void AddEnvironmentDialog::clearSecrets()
+{
+    m_ui->urlEdit->clear();
+    m_ui->apiSecretEdit->clear();
+    m_provisioning->clearSecrets();
+    if (m_plan) {
+        for (Pending &pending : m_plan->environments)
+            wipe(pending.secret);
+        wipe(m_plan->provisioningSecret);
+    }
+}
+
+} // namespace stratus::gui
