@@ -3,6 +3,7 @@
 #include "core/accounts/accountstore.h"
 #include "core/accounts/keychainsecretstore.h"
 #include "gui/mainwindow/mainwindow.h"
+#include "gui/settings/appsettings.h"
 
 #include "stratus/version.h"
 
@@ -13,6 +14,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QSettings>
 #include <QTranslator>
 
 using namespace stratus;
@@ -26,13 +28,18 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("io.github.stratus_desktop.Stratus"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/stratus.svg")));
 
+    // Preferences first: the language decides the translators, the proxy every request.
+    const gui::AppSettings settings = gui::AppSettings::load(QSettings());
+    const QLocale locale = settings.uiLocale();
+    QLocale::setDefault(locale);
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator appTranslator;
-    if (appTranslator.load(QLocale(), QStringLiteral("stratus"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (appTranslator.load(locale, QStringLiteral("stratus"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
+    gui::applyProxySettings(settings);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "A desktop client for Cloudinary."));

@@ -6,7 +6,11 @@
 
 #include "core/accounts/accountstore.h"
 #include "core/accounts/environmentsession.h"
+#include "gui/accounts/accountsdialog.h"
+#include "gui/accounts/addenvironmentdialog.h"
 #include "gui/environment/environmentpage.h"
+#include "gui/settings/appsettings.h"
+#include "gui/settings/settingsdialog.h"
 
 #include "ui_mainwindow.h"
 
@@ -15,6 +19,7 @@
 #include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 #include <QUrl>
@@ -248,15 +253,33 @@ void MainWindow::showAbout()
 
 void MainWindow::showAccounts()
 {
-    // Wired to AccountsDialog below once it exists.
+    // Window-modal and deleted on close: the event loop keeps running (sessions keep updating).
+    auto *dialog = new AccountsDialog(m_store, m_network, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!m_currentId.isEmpty())
+        dialog->selectEnvironment(m_currentId);
+    dialog->open();
 }
 
 void MainWindow::showAddAccount()
 {
+    auto *dialog = new AddEnvironmentDialog(m_store, m_network, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AddEnvironmentDialog::environmentsAdded, this, [this](const QStringList &ids) {
+        if (!ids.isEmpty())
+            openEnvironment(ids.first());
+    });
+    dialog->open();
 }
 
 void MainWindow::showSettings()
 {
+    auto *settings = new QSettings(this);
+    auto *dialog = new SettingsDialog(settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    settings->setParent(dialog);
+    connect(dialog, &SettingsDialog::settingsApplied, this, [](const AppSettings &values) { applyProxySettings(values); });
+    dialog->open();
 }
 
 } // namespace stratus::gui
