@@ -143,6 +143,9 @@ private slots:
         QCOMPARE(popup->tree()->topLevelItem(0)->text(0), QStringLiteral("Agency"));
         QCOMPARE(popup->tree()->topLevelItem(0)->childCount(), 2);
 
+        // STRATUS_SCREENSHOTS=DIR keeps a picture of the switcher for a person to look at.
+        if (const QString dir = qEnvironmentVariable("STRATUS_SCREENSHOTS"); !dir.isEmpty())
+            popup->grab().save(dir + QStringLiteral("/switcher.png"));
         QTest::keyClicks(popup->filterEdit(), QStringLiteral("stag"));
         QVERIFY(popup->tree()->topLevelItem(1)->isHidden());
         QVERIFY(popup->tree()->topLevelItem(0)->child(0)->isHidden());

@@ -39,7 +39,6 @@ EnvironmentSwitcherPopup::EnvironmentSwitcherPopup(core::AccountStore *store, QW
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_tree->header()->setStretchLastSection(false);
     layout->addWidget(m_tree);
-    resize(420, 360);
 
     connect(m_filter, &QLineEdit::textChanged, this, &EnvironmentSwitcherPopup::applyFilter);
     connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
@@ -52,6 +51,16 @@ void EnvironmentSwitcherPopup::popup(QWidget *anchor, const QString &currentId)
 {
     rebuild(currentId);
     m_filter->clear();
+    // As tall as the list, up to a screenful of rows.
+    int rows = 0;
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
+        ++rows;
+    const QTreeWidgetItem *first = m_tree->topLevelItem(0);
+    const int rowHeight = first ? std::max(m_tree->visualItemRect(first).height(), fontMetrics().height() + 4)
+                                : fontMetrics().height() + 4;
+    const int margins = layout()->contentsMargins().top() + layout()->contentsMargins().bottom()
+        + layout()->spacing() + 2 * m_tree->frameWidth() + 4;
+    resize(420, std::min(420, m_filter->sizeHint().height() + margins + std::max(rows, 3) * rowHeight));
     QPoint position;
     if (anchor) {
         position = anchor->mapToGlobal(QPoint(0, anchor->height()));
