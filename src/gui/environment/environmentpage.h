@@ -3,8 +3,11 @@
 #include <QPointer>
 #include <QWidget>
 
-class QLabel;
-class QPushButton;
+#include <memory>
+
+namespace Ui {
+class EnvironmentPage;
+}
 
 #include "core/accounts/environmentsession.h"
 
@@ -20,6 +23,7 @@ class EnvironmentPage : public QWidget
 
 public:
     explicit EnvironmentPage(core::EnvironmentSession *session, QWidget *parent = nullptr);
+    ~EnvironmentPage() override;
 
     [[nodiscard]] core::EnvironmentSession *session() const { return m_session; }
 
@@ -37,16 +41,8 @@ private:
     static QString problemText(core::CheckProblem problem);
     static QString usageLine(const QString &what, const core::UsageMetric &metric, bool bytes);
 
+    std::unique_ptr<Ui::EnvironmentPage> m_ui;
     QPointer<core::EnvironmentSession> m_session;
-    QLabel *m_title = nullptr;
-    QLabel *m_subtitle = nullptr;
-    QWidget *m_welcome = nullptr;
-    QLabel *m_folderMode = nullptr;
-    QLabel *m_connection = nullptr;
-    QLabel *m_usage = nullptr;
-    QLabel *m_budget = nullptr;
-    QLabel *m_denied = nullptr;
-    QPushButton *m_testButton = nullptr;
 };
 
 } // namespace stratus::gui
