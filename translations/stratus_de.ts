@@ -2,6 +2,178 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <source>Folder mode</source>
+        <translation>Ordnermodus</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Label</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Log &amp;Out…</source>
+        <translation>Ab&amp;melden …</translation>
+    </message>
+    <message>
+        <source>Log &amp;In…</source>
+        <translation>&amp;Anmelden …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen …</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>AddEnvironmentDialog</name>
+    <message>
+        <source>Add Product Environment</source>
+        <translation>Produktumgebung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Stratus tests the credentials before it saves anything. The API secret is kept in your keychain only.</source>
+        <translation>Stratus prüft die Zugangsdaten, bevor etwas gespeichert wird. Das API-Geheimnis wird ausschließlich im Schlüsselbund aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>From &amp;URL</source>
+        <translation>Per &amp;URL</translation>
+    </message>
+    <message>
+        <source>Paste the API environment variable from the Cloudinary Console (Settings → API Keys).</source>
+        <translation>Die API-Umgebungsvariable aus der Cloudinary Console einfügen (Settings → API Keys).</translation>
+    </message>
+    <message>
+        <source>CLOUDINARY_UR&amp;L:</source>
+        <translation>CLOUDINARY_UR&amp;L:</translation>
+    </message>
+    <message>
+        <source>cloudinary://API_KEY:API_SECRET@CLOUD_NAME</source>
+        <translation>cloudinary://API_KEY:API_SECRET@CLOUD_NAME</translation>
+    </message>
+    <message>
+        <source>From &amp;Keys</source>
+        <translation>Per &amp;Schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud name:</source>
+        <translation>&amp;Cloud-Name:</translation>
+    </message>
+    <message>
+        <source>API ke&amp;y:</source>
+        <translation>&amp;API-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>API &amp;secret:</source>
+        <translation>API-&amp;Geheimnis:</translation>
+    </message>
+    <message>
+        <source>API &amp;host (optional):</source>
+        <translation>API-H&amp;ost (optional):</translation>
+    </message>
+    <message>
+        <source>https://api.cloudinary.com</source>
+        <translation>https://api.cloudinary.com</translation>
+    </message>
+    <message>
+        <source>Only for a private or local server: the upload_prefix of its CLOUDINARY_URL.</source>
+        <translation>Nur für einen privaten oder lokalen Server: das upload_prefix aus dessen CLOUDINARY_URL.</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Speichern als</translation>
+    </message>
+    <message>
+        <source>Environment &amp;name:</source>
+        <translation>Umgebungs&amp;name:</translation>
+    </message>
+    <message>
+        <source>The cloud name</source>
+        <translation>Der Cloud-Name</translation>
+    </message>
+    <message>
+        <source>Acc&amp;ount:</source>
+        <translation>&amp;Konto:</translation>
+    </message>
+    <message>
+        <source>Account la&amp;bel:</source>
+        <translation>Konto&amp;bezeichnung:</translation>
+    </message>
+    <message>
+        <source>For example “Work” or the company’s name</source>
+        <translation>Zum Beispiel „Arbeit“ oder der Firmenname</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentPage</name>
+    <message>
+        <source>&lt;b&gt;This is the local sandbox.&lt;/b&gt; It runs on this computer, with sample images, videos and files, so you can try Stratus before adding an account. Nothing here reaches Cloudinary.&lt;br&gt;To work with your own media, add your Cloudinary account: paste the API environment variable (CLOUDINARY_URL) from the Cloudinary Console, or enter the cloud name, API key and API secret. Secrets are kept in your system keychain.</source>
+        <translation>&lt;b&gt;Dies ist die lokale Sandbox.&lt;/b&gt; Sie läuft auf diesem Computer und enthält Beispielbilder, -videos und -dateien, damit sich Stratus schon vor dem Hinzufügen eines Kontos ausprobieren lässt. Nichts davon gelangt zu Cloudinary.&lt;br&gt;Für die Arbeit mit eigenen Medien das eigene Cloudinary-Konto hinzufügen: die API-Umgebungsvariable (CLOUDINARY_URL) aus der Cloudinary Console einfügen oder Cloud-Name, API-Schlüssel und API-Geheimnis eingeben. Geheimnisse werden im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>&amp;Add a Cloudinary Account…</source>
+        <translation>&amp;Cloudinary-Konto hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Folder mode:</source>
+        <translation>Ordnermodus:</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Verbindung:</translation>
+    </message>
+    <message>
+        <source>Plan and usage:</source>
+        <translation>Tarif und Nutzung:</translation>
+    </message>
+    <message>
+        <source>Rate limit:</source>
+        <translation>Aufruflimit:</translation>
+    </message>
+    <message>
+        <source>Limited access:</source>
+        <translation>Eingeschränkter Zugriff:</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Verbindung testen</translation>
+    </message>
+</context>
+<context>
+    <name>LogInDialog</name>
+    <message>
+        <source>Log In</source>
+        <translation>Anmelden</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Stratus</source>
@@ -31,6 +203,231 @@
         <source>&amp;About Stratus</source>
         <translation>Ü&amp;ber Stratus</translation>
     </message>
+    <message>
+        <source>&amp;Environment</source>
+        <translation>&amp;Umgebung</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Konten …</translation>
+    </message>
+    <message>
+        <source>Add, test, log out of or remove accounts and environments</source>
+        <translation>Konten und Umgebungen hinzufügen, testen, abmelden oder entfernen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>Add A&amp;ccount…</source>
+        <translation>Konto &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;Switch Environment…</source>
+        <translation>Umgebung &amp;wechseln …</translation>
+    </message>
+    <message>
+        <source>Open the environment switcher</source>
+        <translation>Umgebungsauswahl öffnen</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisioningPage</name>
+    <message>
+        <source>With the account’s provisioning credentials (Cloudinary Console → Settings → Account API Keys) Stratus lists the account’s product environments; tick the ones to add.</source>
+        <translation>Mit den Provisioning-Zugangsdaten des Kontos (Cloudinary Console → Settings → Account API Keys) listet Stratus dessen Produktumgebungen auf; die hinzuzufügenden einfach ankreuzen.</translation>
+    </message>
+    <message>
+        <source>CLOUDINARY_ACCOUNT_UR&amp;L:</source>
+        <translation>CLOUDINARY_ACCOUNT_UR&amp;L:</translation>
+    </message>
+    <message>
+        <source>account://KEY:SECRET@ACCOUNT_ID</source>
+        <translation>account://KEY:SECRET@ACCOUNT_ID</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>oder</translation>
+    </message>
+    <message>
+        <source>Account &amp;ID:</source>
+        <translation>Konto-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>Provisioning ke&amp;y:</source>
+        <translation>Pro&amp;visioning-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Provisioning &amp;secret:</source>
+        <translation>Provisioning-&amp;Geheimnis:</translation>
+    </message>
+    <message>
+        <source>Find &amp;Environments</source>
+        <translation>Umgebungen &amp;finden</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Cloud name</source>
+        <translation>Cloud-Name</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>API secret</source>
+        <translation>API-Geheimnis</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Stratus uses a new language after a restart.</source>
+        <translation>Eine neue Sprache wird nach einem Neustart von Stratus wirksam.</translation>
+    </message>
+    <message>
+        <source>Network Proxy</source>
+        <translation>Netzwerk-Proxy</translation>
+    </message>
+    <message>
+        <source>&amp;System default</source>
+        <translation>S&amp;ystemstandard</translation>
+    </message>
+    <message>
+        <source>&amp;No proxy</source>
+        <translation>&amp;Kein Proxy</translation>
+    </message>
+    <message>
+        <source>&amp;Manual proxy</source>
+        <translation>&amp;Manueller Proxy</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>proxy.example.com</source>
+        <translation>proxy.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;User (optional):</source>
+        <translation>&amp;Benutzer (optional):</translation>
+    </message>
+    <message>
+        <source>Stratus never stores a proxy password, so a manual proxy that asks for one cannot be used; “System default” may handle it through your desktop’s settings.</source>
+        <translation>Stratus speichert niemals ein Proxy-Passwort; ein manueller Proxy, der eines verlangt, lässt sich daher nicht verwenden. Mit „Systemstandard“ übernehmen eventuell die Einstellungen der Arbeitsumgebung die Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Transfers and Cache</source>
+        <translation>Übertragungen und Cache</translation>
+    </message>
+    <message>
+        <source>Parallel &amp;transfers:</source>
+        <translation>&amp;Gleichzeitige Übertragungen:</translation>
+    </message>
+    <message>
+        <source>Thumbnail &amp;cache:</source>
+        <translation>&amp;Vorschaubild-Cache:</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>A desktop client for Cloudinary.</source>
+        <translation>Ein Desktop-Client für Cloudinary.</translation>
+    </message>
+    <message>
+        <source>Do not start the local sandbox.</source>
+        <translation>Die lokale Sandbox nicht starten.</translation>
+    </message>
+    <message>
+        <source>Local sandbox</source>
+        <translation>Lokale Sandbox</translation>
+    </message>
+    <message>
+        <source>The local sandbox could not start: %1</source>
+        <translation>Die lokale Sandbox konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Your accounts could not be read: %1
+Stratus will not change them.</source>
+        <translation>Die Konten konnten nicht gelesen werden: %1
+Stratus nimmt keine Änderungen daran vor.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::app::LocalSandbox</name>
+    <message>
+        <source>Local sandbox</source>
+        <translation>Lokale Sandbox</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::app::SandboxWorker</name>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>%1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1.</source>
+        <translation>Auf 127.0.0.1 kann nicht gelauscht werden.</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::AboutDialog</name>
@@ -39,15 +436,800 @@
         <translation>Über Stratus</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Stratus %1&lt;/h3&gt;&lt;p&gt;A native desktop client for Cloudinary.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;&lt;p&gt;Licensed under the MIT License.&lt;/p&gt;&lt;p&gt;Report problems: &lt;a href="%4"&gt;%4&lt;/a&gt;&lt;br&gt;Documentation: &lt;a href="%5"&gt;%5&lt;/a&gt;&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Stratus %1&lt;/h3&gt;&lt;p&gt;Ein nativer Desktop-Client für Cloudinary.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2 (läuft mit Qt %3).&lt;/p&gt;&lt;p&gt;Lizenziert unter der MIT-Lizenz.&lt;/p&gt;&lt;p&gt;Probleme melden: &lt;a href="%4"&gt;%4&lt;/a&gt;&lt;br&gt;Dokumentation: &lt;a href="%5"&gt;%5&lt;/a&gt;&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Stratus %1&lt;/h3&gt;&lt;p&gt;A native desktop client for Cloudinary.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;&lt;p&gt;Licensed under the MIT License.&lt;/p&gt;&lt;p&gt;Report problems: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;br&gt;Documentation: &lt;a href=&quot;%5&quot;&gt;%5&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Stratus %1&lt;/h3&gt;&lt;p&gt;Ein nativer Desktop-Client für Cloudinary.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2 (läuft mit Qt %3).&lt;/p&gt;&lt;p&gt;Lizenziert unter der MIT-Lizenz.&lt;/p&gt;&lt;p&gt;Probleme melden: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;br&gt;Dokumentation: &lt;a href=&quot;%5&quot;&gt;%5&lt;/a&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::AccountsDialog</name>
+    <message>
+        <source>Accounts and product environments</source>
+        <translation>Konten und Produktumgebungen</translation>
+    </message>
+    <message>
+        <source>Add a product environment</source>
+        <translation>Eine Produktumgebung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Rename the account or environment</source>
+        <translation>Konto oder Umgebung umbenennen</translation>
+    </message>
+    <message>
+        <source>Test the credentials against Cloudinary</source>
+        <translation>Zugangsdaten bei Cloudinary prüfen</translation>
+    </message>
+    <message>
+        <source>Remove the account’s secrets from this computer until you log in again</source>
+        <translation>Die Geheimnisse des Kontos bis zur nächsten Anmeldung von diesem Computer entfernen</translation>
+    </message>
+    <message>
+        <source>Enter the account’s secrets again</source>
+        <translation>Die Geheimnisse des Kontos erneut eingeben</translation>
+    </message>
+    <message>
+        <source>Remove from Stratus; nothing changes in Cloudinary</source>
+        <translation>Aus Stratus entfernen; in Cloudinary ändert sich nichts</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Local sandbox (on this computer)</source>
+        <translation>Lokale Sandbox (auf diesem Computer)</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>Konto %1</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>Integriert</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Not running</source>
+        <translation>Läuft nicht</translation>
+    </message>
+    <message>
+        <source>Limited access</source>
+        <translation>Eingeschränkter Zugriff</translation>
+    </message>
+    <message>
+        <source>Tested %1</source>
+        <translation>Getestet am %1</translation>
+    </message>
+    <message>
+        <source>Not tested yet</source>
+        <translation>Noch nicht getestet</translation>
+    </message>
+    <message>
+        <source>S&amp;top Test</source>
+        <translation>&amp;Test abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Verbindung testen</translation>
+    </message>
+    <message>
+        <source>The local sandbox runs inside Stratus on this computer and keeps no secrets in your keychain, so there is nothing to log out of.</source>
+        <translation>Die lokale Sandbox läuft innerhalb von Stratus auf diesem Computer und legt keine Geheimnisse im Schlüsselbund ab, daher gibt es nichts abzumelden.</translation>
+    </message>
+    <message>
+        <source>The local sandbox is part of Stratus and cannot be removed.</source>
+        <translation>Die lokale Sandbox ist Teil von Stratus und kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>No accounts yet. Choose “Add…” to add a product environment.</source>
+        <translation>Noch keine Konten. Mit „Hinzufügen …“ eine Produktumgebung hinzufügen.</translation>
+    </message>
+    <message>
+        <source>A Cloudinary-compatible server that runs inside Stratus on this computer, with sample media, so Stratus is useful before any account exists. It cannot be logged out or removed.</source>
+        <translation>Ein Cloudinary-kompatibler Server mit Beispielmedien, der innerhalb von Stratus auf diesem Computer läuft – so ist Stratus schon ohne Konto nützlich. Er kann weder abgemeldet noch entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Logged in.</source>
+        <translation>Angemeldet.</translation>
+    </message>
+    <message>
+        <source>Logged out: its secrets are not on this computer.</source>
+        <translation>Abgemeldet: Die Geheimnisse befinden sich nicht auf diesem Computer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product environment(s).</source>
+        <translation>
+            <numerusform>%n Produktumgebung.</numerusform>
+            <numerusform>%n Produktumgebungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Provisioning credentials of account %1 are kept in your keychain.</source>
+        <translation>Die Provisioning-Zugangsdaten von Konto %1 werden im Schlüsselbund aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Cloud name:</source>
+        <translation>Cloud-Name:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source>Folder mode:</source>
+        <translation>Ordnermodus:</translation>
+    </message>
+    <message>
+        <source>Last tested:</source>
+        <translation>Zuletzt getestet:</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n product environment(s).</source>
+        <translation>
+            <numerusform>%n Produktumgebung hinzugefügt.</numerusform>
+            <numerusform>%n Produktumgebungen hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The connection works.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Die Verbindung funktioniert.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The test was stopped.</source>
+        <translation>Der Test wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The connection to “%1” works.</source>
+        <translation>Die Verbindung zu „%1“ funktioniert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n product environments answered.</source>
+        <translation>
+            <numerusform>%n Produktumgebung hat geantwortet.</numerusform>
+            <numerusform>Alle %n Produktumgebungen haben geantwortet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Log Out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Log out of “%1”?
+
+Its API secrets are removed from your keychain, and its cached thumbnails and web sessions are deleted from this computer. Its environments stay listed here; log in again with the API secrets to use them.</source>
+        <translation>Von „%1“ abmelden?
+
+Die API-Geheimnisse werden aus dem Schlüsselbund entfernt, zwischengespeicherte Vorschaubilder und Web-Sitzungen werden von diesem Computer gelöscht. Die Umgebungen bleiben hier aufgeführt; um sie zu verwenden, erneut mit den API-Geheimnissen anmelden.</translation>
+    </message>
+    <message>
+        <source>Logging out…</source>
+        <translation>Abmeldung läuft …</translation>
+    </message>
+    <message>
+        <source>Logged out of “%1”. Its secrets were removed from your keychain.</source>
+        <translation>Von „%1“ abgemeldet. Die Geheimnisse wurden aus dem Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <source>Logged in to “%1”.</source>
+        <translation>Bei „%1“ angemeldet.</translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation>Konto entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the account “%1” and its %n product environment(s) from Stratus?
+
+Their secrets, caches and settings are deleted from this computer. Nothing changes in Cloudinary.</source>
+        <translation>
+            <numerusform>Das Konto „%1“ mit %n Produktumgebung aus Stratus entfernen?
+
+Die zugehörigen Geheimnisse, Caches und Einstellungen werden von diesem Computer gelöscht. In Cloudinary ändert sich nichts.</numerusform>
+            <numerusform>Das Konto „%1“ mit %n Produktumgebungen aus Stratus entfernen?
+
+Die zugehörigen Geheimnisse, Caches und Einstellungen werden von diesem Computer gelöscht. In Cloudinary ändert sich nichts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>„%1“ wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>Remove Product Environment</source>
+        <translation>Produktumgebung entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the product environment “%1” from Stratus?
+
+Its secret, cache and settings are deleted from this computer. Nothing changes in Cloudinary.</source>
+        <translation>Die Produktumgebung „%1“ aus Stratus entfernen?
+
+Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Computer gelöscht. In Cloudinary ändert sich nichts.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::AddEnvironmentDialog</name>
+    <message>
+        <source>From Account (&amp;Provisioning)</source>
+        <translation>Per Konto (&amp;Provisioning)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Neues Konto</translation>
+    </message>
+    <message>
+        <source>Paste the CLOUDINARY_URL of the product environment.</source>
+        <translation>Die CLOUDINARY_URL der Produktumgebung einfügen.</translation>
+    </message>
+    <message>
+        <source>This is not a CLOUDINARY_URL: %1</source>
+        <translation>Das ist keine CLOUDINARY_URL: %1</translation>
+    </message>
+    <message>
+        <source>The URL needs an API key and an API secret: cloudinary://API_KEY:API_SECRET@CLOUD_NAME.</source>
+        <translation>Die URL braucht einen API-Schlüssel und ein API-Geheimnis: cloudinary://API_KEY:API_SECRET@CLOUD_NAME.</translation>
+    </message>
+    <message>
+        <source>Enter the cloud name, the API key and the API secret.</source>
+        <translation>Cloud-Name, API-Schlüssel und API-Geheimnis eingeben.</translation>
+    </message>
+    <message>
+        <source>The cloud name or API key is not valid: %1</source>
+        <translation>Der Cloud-Name oder der API-Schlüssel ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>An environment named “%1” exists already. Choose another name.</source>
+        <translation>Eine Umgebung namens „%1“ existiert bereits. Bitte einen anderen Namen wählen.</translation>
+    </message>
+    <message>
+        <source>The chosen account no longer exists.</source>
+        <translation>Das gewählte Konto existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>An account labelled “%1” exists already. Choose it under Account, or give the new account another label.</source>
+        <translation>Ein Konto mit der Bezeichnung „%1“ existiert bereits. Dieses unter „Konto“ auswählen oder dem neuen Konto eine andere Bezeichnung geben.</translation>
+    </message>
+    <message>
+        <source>The test was cancelled. Nothing was saved.</source>
+        <translation>Der Test wurde abgebrochen. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Add Anyway</source>
+        <translation>&amp;Trotzdem hinzufügen</translation>
+    </message>
+    <message>
+        <source>Saving the secret in your keychain…</source>
+        <translation>Geheimnis wird im Schlüsselbund gespeichert …</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::CheckMessages</name>
+    <message>
+        <source>The API key or the API secret is wrong. Copy both again from the Cloudinary Console (Settings → API Keys) and check that the key is enabled. The server said: “%1”.</source>
+        <translation>Der API-Schlüssel oder das API-Geheimnis ist falsch. Beide erneut aus der Cloudinary Console kopieren (Settings → API Keys) und prüfen, ob der Schlüssel aktiviert ist. Antwort des Servers: „%1“.</translation>
+    </message>
+    <message>
+        <source>There is no cloud named “%1”. Check the cloud name on the dashboard of the Cloudinary Console; it is case-sensitive.</source>
+        <translation>Es gibt keine Cloud namens „%1“. Den Cloud-Namen im Dashboard der Cloudinary Console prüfen; Groß- und Kleinschreibung wird unterschieden.</translation>
+    </message>
+    <message>
+        <source>Cloudinary could not be reached: %1. Check your internet connection; if you reach the internet through a proxy, check it in Settings → Network.</source>
+        <translation>Cloudinary ist nicht erreichbar: %1. Die Internetverbindung prüfen; bei Internetzugang über einen Proxy diesen unter Einstellungen → Netzwerk-Proxy prüfen.</translation>
+    </message>
+    <message>
+        <source>The network proxy refused the connection or asked for a password (%1). Check the proxy in Settings → Network.</source>
+        <translation>Der Netzwerk-Proxy hat die Verbindung abgelehnt oder ein Passwort verlangt (%1). Den Proxy unter Einstellungen → Netzwerk-Proxy prüfen.</translation>
+    </message>
+    <message>
+        <source>No secure connection could be made (certificate or TLS error: %1). If your network inspects encrypted traffic, ask your administrator to let Cloudinary through; Stratus never ignores certificate errors.</source>
+        <translation>Es konnte keine sichere Verbindung hergestellt werden (Zertifikats- oder TLS-Fehler: %1). Falls das Netzwerk verschlüsselten Datenverkehr untersucht, die Administration bitten, Cloudinary durchzulassen; Stratus ignoriert Zertifikatsfehler grundsätzlich nicht.</translation>
+    </message>
+    <message>
+        <source>These credentials may not use the Admin API. The server said: “%1”. Limited keys still work for what they may do (for example uploading or delivering), but Stratus cannot browse or search this environment with them. Use a key with Admin API access, or choose “Add Anyway” to keep it with these limits.</source>
+        <translation>Diese Zugangsdaten dürfen die Admin API nicht verwenden. Antwort des Servers: „%1“. Eingeschränkte Schlüssel funktionieren weiterhin für das, was sie dürfen (zum Beispiel Hochladen oder Ausliefern), aber Stratus kann diese Umgebung damit weder durchblättern noch durchsuchen. Einen Schlüssel mit Zugriff auf die Admin API verwenden oder mit „Trotzdem hinzufügen“ die Umgebung mit diesen Einschränkungen behalten.</translation>
+    </message>
+    <message>
+        <source>This environment has used up its Admin API calls for now (the server said: “%1”). Try again after %2.</source>
+        <translation>Diese Umgebung hat ihre Aufrufe der Admin API vorerst aufgebraucht (Antwort des Servers: „%1“). Ab %2 erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>This environment has used up its Admin API calls for now (the server said: “%1”). Try again in a while; the budget is renewed every hour.</source>
+        <translation>Diese Umgebung hat ihre Aufrufe der Admin API vorerst aufgebraucht (Antwort des Servers: „%1“). Später erneut versuchen; das Kontingent wird stündlich erneuert.</translation>
+    </message>
+    <message>
+        <source>The server answered with an error that is not about your credentials: “%1”. Try again later; if this is a private or local server, check its address (upload_prefix).</source>
+        <translation>Der Server hat mit einem Fehler geantwortet, der nicht die Zugangsdaten betrifft: „%1“. Später erneut versuchen; bei einem privaten oder lokalen Server dessen Adresse prüfen (upload_prefix).</translation>
+    </message>
+    <message>
+        <source>Your keychain (Secret Service) is locked or not running, and Stratus keeps secrets nowhere else. Unlock your keyring, or start gnome-keyring or KWallet, and try again. Nothing was changed.</source>
+        <translation>Der Schlüsselbund (Secret Service) ist gesperrt oder läuft nicht, und Stratus bewahrt Geheimnisse nirgendwo sonst auf. Den Schlüsselbund entsperren oder gnome-keyring bzw. KWallet starten und erneut versuchen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The check failed: %1</source>
+        <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Testing the connection to “%1”…</source>
+        <translation>Verbindung zu „%1“ wird getestet …</translation>
+    </message>
+    <message>
+        <source>Testing “%1” (%2 of %3)…</source>
+        <translation>„%1“ wird getestet (%2 von %3) …</translation>
+    </message>
+    <message>
+        <source>The keychain refused access (%1). Allow Stratus to use your keyring and try again. Nothing was changed.</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert (%1). Stratus den Zugriff auf den Schlüsselbund erlauben und erneut versuchen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Es wurde nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>Folder mode: %1</source>
+        <translation>Ordnermodus: %1</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>Tarif: %1</translation>
+    </message>
+    <message>
+        <source>Credits used: %1 of %2 (%3%)</source>
+        <translation>Verbrauchte Credits: %1 von %2 (%3&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>Storage used: %1%</source>
+        <translation>Belegter Speicherplatz: %1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Assets: %1</source>
+        <translation>Assets: %1</translation>
+    </message>
+    <message>
+        <source>Admin API: %1 of %2 calls left this hour</source>
+        <translation>Admin API: noch %1 von %2 Aufrufen in dieser Stunde</translation>
+    </message>
+    <message>
+        <source>%1 — the server said: “%2”</source>
+        <translation>%1 – Antwort des Servers: „%2“</translation>
+    </message>
+    <message>
+        <source>Not allowed with these credentials:</source>
+        <translation>Mit diesen Zugangsdaten nicht erlaubt:</translation>
+    </message>
+    <message>
+        <source>browsing and editing (Admin API)</source>
+        <translation>Durchblättern und Bearbeiten (Admin API)</translation>
+    </message>
+    <message>
+        <source>reading the folder mode</source>
+        <translation>Lesen des Ordnermodus</translation>
+    </message>
+    <message>
+        <source>reading the plan and usage</source>
+        <translation>Lesen von Tarif und Nutzung</translation>
+    </message>
+    <message>
+        <source>searching</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>uploading</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>fest</translation>
+    </message>
+    <message>
+        <source>dynamic</source>
+        <translation>dynamisch</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>noch unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::EnvironmentPage</name>
+    <message>
+        <source>the API key or secret is wrong</source>
+        <translation>der API-Schlüssel oder das API-Geheimnis ist falsch</translation>
+    </message>
+    <message>
+        <source>the cloud name is unknown</source>
+        <translation>der Cloud-Name ist unbekannt</translation>
+    </message>
+    <message>
+        <source>no network connection</source>
+        <translation>keine Netzwerkverbindung</translation>
+    </message>
+    <message>
+        <source>the proxy refused the connection</source>
+        <translation>der Proxy hat die Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>the secure connection failed</source>
+        <translation>die sichere Verbindung ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>these credentials may not use the Admin API</source>
+        <translation>diese Zugangsdaten dürfen die Admin API nicht verwenden</translation>
+    </message>
+    <message>
+        <source>the Admin API budget is spent</source>
+        <translation>das Kontingent der Admin API ist aufgebraucht</translation>
+    </message>
+    <message>
+        <source>the server had a problem</source>
+        <translation>der Server hatte ein Problem</translation>
+    </message>
+    <message>
+        <source>the keychain did not give the API secret</source>
+        <translation>der Schlüsselbund hat das API-Geheimnis nicht herausgegeben</translation>
+    </message>
+    <message>
+        <source>an unexpected error</source>
+        <translation>ein unerwarteter Fehler</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 von %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>Offline: %1</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Fixed folders</source>
+        <translation>Feste Ordner</translation>
+    </message>
+    <message>
+        <source>Dynamic folders</source>
+        <translation>Dynamische Ordner</translation>
+    </message>
+    <message>
+        <source>Folder mode unknown</source>
+        <translation>Ordnermodus unbekannt</translation>
+    </message>
+    <message>
+        <source>Admin API: budget not known yet</source>
+        <translation>Admin API: Kontingent noch unbekannt</translation>
+    </message>
+    <message>
+        <source>Admin API: %1 of %2 calls left this hour</source>
+        <translation>Admin API: noch %1 von %2 Aufrufen in dieser Stunde</translation>
+    </message>
+    <message>
+        <source>Local sandbox on this computer · cloud %1</source>
+        <translation>Lokale Sandbox auf diesem Computer · Cloud %1</translation>
+    </message>
+    <message>
+        <source>Cloud %1 · API key %2</source>
+        <translation>Cloud %1 · API-Schlüssel %2</translation>
+    </message>
+    <message>
+        <source>%1 — an asset&apos;s folder and display name can change without changing its public ID</source>
+        <translation>%1 – Ordner und Anzeigename eines Assets lassen sich ändern, ohne dessen Public ID zu ändern</translation>
+    </message>
+    <message>
+        <source>%1 — an asset&apos;s folder is the path of its public ID</source>
+        <translation>%1 – der Ordner eines Assets ist der Pfad seiner Public ID</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>Tarif: %1</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Assets</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Speicherplatz</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>Bandbreite</translation>
+    </message>
+    <message>
+        <source>These credentials may not read the usage report.</source>
+        <translation>Diese Zugangsdaten dürfen den Nutzungsbericht nicht lesen.</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>Noch unbekannt</translation>
+    </message>
+    <message>
+        <source>None: these credentials may do everything Stratus needs.</source>
+        <translation>Keiner: Diese Zugangsdaten dürfen alles, was Stratus benötigt.</translation>
+    </message>
+    <message>
+        <source>%1 refused (“%2”); everything else keeps working.</source>
+        <translation>%1 abgelehnt („%2“); alles andere funktioniert weiterhin.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::EnvironmentSwitcherButton</name>
+    <message>
+        <source>Switch product environment (Ctrl+K)</source>
+        <translation>Produktumgebung wechseln (Strg+K)</translation>
+    </message>
+    <message>
+        <source>No environment</source>
+        <translation>Keine Umgebung</translation>
+    </message>
+    <message>
+        <source>%1 › %2</source>
+        <translation>%1 › %2</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::EnvironmentSwitcherPopup</name>
+    <message>
+        <source>Type to filter environments</source>
+        <translation>Tippen, um Umgebungen zu filtern</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Strg+%1</translation>
+    </message>
+    <message>
+        <source>Local sandbox on this computer</source>
+        <translation>Lokale Sandbox auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Cloud %1</source>
+        <translation>Cloud %1</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::LogInDialog</name>
+    <message>
+        <source>&amp;Log In</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Log In to %1</source>
+        <translation>Bei %1 anmelden</translation>
+    </message>
+    <message>
+        <source>Enter the API secret of each product environment of “%1” again. Stratus tests them before it stores them in your keychain.</source>
+        <translation>Das API-Geheimnis jeder Produktumgebung von „%1“ erneut eingeben. Stratus prüft sie, bevor sie im Schlüsselbund gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>API secret</source>
+        <translation>API-Geheimnis</translation>
+    </message>
+    <message>
+        <source>%1 (cloud %2, key %3):</source>
+        <translation>%1 (Cloud %2, Schlüssel %3):</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Provisioning secret (account %1):</source>
+        <translation>Provisioning-Geheimnis (Konto %1):</translation>
+    </message>
+    <message>
+        <source>Enter the API secret of “%1”.</source>
+        <translation>Das API-Geheimnis von „%1“ eingeben.</translation>
+    </message>
+    <message>
+        <source>The test was cancelled. You are still logged out.</source>
+        <translation>Der Test wurde abgebrochen. Das Konto bleibt abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Saving the secrets in your keychain…</source>
+        <translation>Geheimnisse werden im Schlüsselbund gespeichert …</translation>
     </message>
 </context>
 <context>
     <name>stratus::gui::MainWindow</name>
     <message>
-        <source>No product environment yet</source>
-        <translation>Noch keine Produktumgebung</translation>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>%1 › %2</source>
+        <translation>%1 › %2</translation>
+    </message>
+    <message>
+        <source>Stratus</source>
+        <translation>Stratus</translation>
+    </message>
+    <message>
+        <source>No product environment</source>
+        <translation>Keine Produktumgebung</translation>
+    </message>
+    <message>
+        <source>%1 — Stratus</source>
+        <translation>%1 — Stratus</translation>
+    </message>
+    <message>
+        <source>%1 (on this computer)</source>
+        <translation>%1 (auf diesem Computer)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::ProvisioningPage</name>
+    <message>
+        <source>This is not an account URL: %1</source>
+        <translation>Das ist keine Konto-URL: %1</translation>
+    </message>
+    <message>
+        <source>The account URL has no provisioning secret (account://KEY:SECRET@ACCOUNT_ID).</source>
+        <translation>Die Konto-URL enthält kein Provisioning-Geheimnis (account://KEY:SECRET@ACCOUNT_ID).</translation>
+    </message>
+    <message>
+        <source>Enter the account URL, or the account ID, provisioning key and provisioning secret.</source>
+        <translation>Die Konto-URL oder Konto-ID, Provisioning-Schlüssel und Provisioning-Geheimnis eingeben.</translation>
+    </message>
+    <message>
+        <source>The account ID or key is not valid: %1</source>
+        <translation>Die Konto-ID oder der Schlüssel ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Asking Cloudinary for the account’s product environments…</source>
+        <translation>Produktumgebungen des Kontos werden bei Cloudinary abgefragt …</translation>
+    </message>
+    <message>
+        <source>This product environment is disabled in the account.</source>
+        <translation>Diese Produktumgebung ist im Konto deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Stratus knows this cloud already.</source>
+        <translation>Diese Cloud ist in Stratus bereits vorhanden.</translation>
+    </message>
+    <message>
+        <source>(enter below)</source>
+        <translation>(unten eingeben)</translation>
+    </message>
+    <message>
+        <source>from the account</source>
+        <translation>aus dem Konto</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>API key of %1</source>
+        <translation>API-Schlüssel von %1</translation>
+    </message>
+    <message>
+        <source>API secret</source>
+        <translation>API-Geheimnis</translation>
+    </message>
+    <message>
+        <source>API secret of %1</source>
+        <translation>API-Geheimnis von %1</translation>
+    </message>
+    <message>
+        <source>The account has no product environments.</source>
+        <translation>Das Konto hat keine Produktumgebungen.</translation>
+    </message>
+    <message>
+        <source>Tick the product environments to add. You can rename them (F2) before adding.</source>
+        <translation>Die hinzuzufügenden Produktumgebungen ankreuzen. Vor dem Hinzufügen lassen sie sich umbenennen (F2).</translation>
+    </message>
+    <message>
+        <source>Enter the account’s provisioning credentials and choose “Find Environments”.</source>
+        <translation>Die Provisioning-Zugangsdaten des Kontos eingeben und „Umgebungen finden“ wählen.</translation>
+    </message>
+    <message>
+        <source>Give the environment of “%1” a name.</source>
+        <translation>Der Umgebung von „%1“ einen Namen geben.</translation>
+    </message>
+    <message>
+        <source>An environment named “%1” exists already; rename it in the list (F2).</source>
+        <translation>Eine Umgebung namens „%1“ existiert bereits; in der Liste umbenennen (F2).</translation>
+    </message>
+    <message>
+        <source>Enter the API key and secret of “%1”.</source>
+        <translation>API-Schlüssel und API-Geheimnis von „%1“ eingeben.</translation>
+    </message>
+    <message>
+        <source>Tick at least one product environment.</source>
+        <translation>Mindestens eine Produktumgebung ankreuzen.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::SettingsDialog</name>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>SOCKS5</source>
+        <translation>SOCKS5</translation>
+    </message>
+    <message>
+        <source>The new language is used after you restart Stratus.</source>
+        <translation>Die neue Sprache wird nach einem Neustart von Stratus verwendet.</translation>
+    </message>
+    <message>
+        <source>Stratus uses a new language after a restart.</source>
+        <translation>Eine neue Sprache wird nach einem Neustart von Stratus wirksam.</translation>
+    </message>
+    <message>
+        <source>Enter the proxy’s host name, or choose “System default” or “No proxy”.</source>
+        <translation>Den Hostnamen des Proxys eingeben oder „Systemstandard“ bzw. „Kein Proxy“ wählen.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved to %1.</source>
+        <translation>Die Einstellungen konnten nicht in %1 gespeichert werden.</translation>
     </message>
 </context>
 <context>
@@ -58,7 +1240,7 @@
     </message>
     <message>
         <source>Stratus is a fast desktop home for the images, videos and files you keep in Cloudinary: browse, search, upload and transform them across all your accounts and product environments.</source>
-        <translation>Stratus ist ein schnelles Zuhause auf dem Desktop für die Bilder, Videos und Dateien, die Sie in Cloudinary aufbewahren: Durchsuchen, suchen, hochladen und transformieren – über alle Ihre Konten und Produktumgebungen hinweg.</translation>
+        <translation>Stratus ist ein schnelles Zuhause auf dem Desktop für Bilder, Videos und Dateien in Cloudinary: durchblättern, suchen, hochladen und transformieren – über alle Konten und Produktumgebungen hinweg.</translation>
     </message>
 </context>
 </TS>

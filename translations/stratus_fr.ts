@@ -2,6 +2,178 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <source>Folder mode</source>
+        <translation>Mode de dossiers</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Label</source>
+        <translation>Re&amp;nommer</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Log &amp;Out…</source>
+        <translation>Se &amp;déconnecter…</translation>
+    </message>
+    <message>
+        <source>Log &amp;In…</source>
+        <translation>Se &amp;connecter…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Retirer…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+</context>
+<context>
+    <name>AddEnvironmentDialog</name>
+    <message>
+        <source>Add Product Environment</source>
+        <translation>Ajouter un environnement de produit</translation>
+    </message>
+    <message>
+        <source>Stratus tests the credentials before it saves anything. The API secret is kept in your keychain only.</source>
+        <translation>Stratus teste les identifiants avant d’enregistrer quoi que ce soit. Le secret d’API est conservé uniquement dans votre trousseau de clés.</translation>
+    </message>
+    <message>
+        <source>From &amp;URL</source>
+        <translation>Depuis une &amp;URL</translation>
+    </message>
+    <message>
+        <source>Paste the API environment variable from the Cloudinary Console (Settings → API Keys).</source>
+        <translation>Collez la variable d’environnement de l’API depuis la console Cloudinary (Settings → API Keys).</translation>
+    </message>
+    <message>
+        <source>CLOUDINARY_UR&amp;L:</source>
+        <translation>CLOUDINARY_UR&amp;L&#xa0;:</translation>
+    </message>
+    <message>
+        <source>cloudinary://API_KEY:API_SECRET@CLOUD_NAME</source>
+        <translation>cloudinary://API_KEY:API_SECRET@CLOUD_NAME</translation>
+    </message>
+    <message>
+        <source>From &amp;Keys</source>
+        <translation>Depuis les &amp;clés</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud name:</source>
+        <translation>&amp;Nom de cloud&#xa0;:</translation>
+    </message>
+    <message>
+        <source>API ke&amp;y:</source>
+        <translation>Clé &amp;d’API&#xa0;:</translation>
+    </message>
+    <message>
+        <source>API &amp;secret:</source>
+        <translation>&amp;Secret d’API&#xa0;:</translation>
+    </message>
+    <message>
+        <source>API &amp;host (optional):</source>
+        <translation>&amp;Hôte d’API (facultatif)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>https://api.cloudinary.com</source>
+        <translation>https://api.cloudinary.com</translation>
+    </message>
+    <message>
+        <source>Only for a private or local server: the upload_prefix of its CLOUDINARY_URL.</source>
+        <translation>Uniquement pour un serveur privé ou local&#xa0;: l’upload_prefix de sa CLOUDINARY_URL.</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Enregistrer sous</translation>
+    </message>
+    <message>
+        <source>Environment &amp;name:</source>
+        <translation>Nom de l’en&amp;vironnement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The cloud name</source>
+        <translation>Le nom de cloud</translation>
+    </message>
+    <message>
+        <source>Acc&amp;ount:</source>
+        <translation>C&amp;ompte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Account la&amp;bel:</source>
+        <translation>Li&amp;bellé du compte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>For example “Work” or the company’s name</source>
+        <translation>Par exemple «&#xa0;Travail&#xa0;» ou le nom de l’entreprise</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentPage</name>
+    <message>
+        <source>&lt;b&gt;This is the local sandbox.&lt;/b&gt; It runs on this computer, with sample images, videos and files, so you can try Stratus before adding an account. Nothing here reaches Cloudinary.&lt;br&gt;To work with your own media, add your Cloudinary account: paste the API environment variable (CLOUDINARY_URL) from the Cloudinary Console, or enter the cloud name, API key and API secret. Secrets are kept in your system keychain.</source>
+        <translation>&lt;b&gt;Ceci est le bac à sable local.&lt;/b&gt; Il s’exécute sur cet ordinateur, avec des exemples d’images, de vidéos et de fichiers, pour que vous puissiez essayer Stratus avant d’ajouter un compte. Rien de ce qui s’y trouve n’atteint Cloudinary.&lt;br&gt;Pour travailler avec vos propres médias, ajoutez votre compte Cloudinary&#xa0;: collez la variable d’environnement de l’API (CLOUDINARY_URL) depuis la console Cloudinary, ou saisissez le nom de cloud, la clé d’API et le secret d’API. Les secrets sont conservés dans le trousseau de clés de votre système.</translation>
+    </message>
+    <message>
+        <source>&amp;Add a Cloudinary Account…</source>
+        <translation>Ajouter un &amp;compte Cloudinary…</translation>
+    </message>
+    <message>
+        <source>Folder mode:</source>
+        <translation>Mode de dossiers&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Connexion&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Plan and usage:</source>
+        <translation>Forfait et utilisation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Rate limit:</source>
+        <translation>Limite d’appels&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Limited access:</source>
+        <translation>Accès limité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+</context>
+<context>
+    <name>LogInDialog</name>
+    <message>
+        <source>Log In</source>
+        <translation>Connexion</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Stratus</source>
@@ -31,6 +203,231 @@
         <source>&amp;About Stratus</source>
         <translation>À &amp;propos de Stratus</translation>
     </message>
+    <message>
+        <source>&amp;Environment</source>
+        <translation>&amp;Environnement</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Barre d’outils principale</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Comptes…</translation>
+    </message>
+    <message>
+        <source>Add, test, log out of or remove accounts and environments</source>
+        <translation>Ajouter, tester, déconnecter ou retirer des comptes et des environnements</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>Add A&amp;ccount…</source>
+        <translation>Ajouter un co&amp;mpte…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Switch Environment…</source>
+        <translation>&amp;Changer d’environnement…</translation>
+    </message>
+    <message>
+        <source>Open the environment switcher</source>
+        <translation>Ouvrir le sélecteur d’environnement</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisioningPage</name>
+    <message>
+        <source>With the account’s provisioning credentials (Cloudinary Console → Settings → Account API Keys) Stratus lists the account’s product environments; tick the ones to add.</source>
+        <translation>Avec les identifiants de provisionnement du compte (console Cloudinary → Settings → Account API Keys), Stratus liste les environnements de produit du compte&#xa0;; cochez ceux à ajouter.</translation>
+    </message>
+    <message>
+        <source>CLOUDINARY_ACCOUNT_UR&amp;L:</source>
+        <translation>CLOUDINARY_ACCOUNT_UR&amp;L&#xa0;:</translation>
+    </message>
+    <message>
+        <source>account://KEY:SECRET@ACCOUNT_ID</source>
+        <translation>account://KEY:SECRET@ACCOUNT_ID</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>ou</translation>
+    </message>
+    <message>
+        <source>Account &amp;ID:</source>
+        <translation>&amp;ID du compte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Provisioning ke&amp;y:</source>
+        <translation>Clé &amp;de provisionnement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Provisioning &amp;secret:</source>
+        <translation>&amp;Secret de provisionnement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Find &amp;Environments</source>
+        <translation>&amp;Rechercher les environnements</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <source>Cloud name</source>
+        <translation>Nom de cloud</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clé d’API</translation>
+    </message>
+    <message>
+        <source>API secret</source>
+        <translation>Secret d’API</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Stratus uses a new language after a restart.</source>
+        <translation>Une nouvelle langue s’applique au prochain redémarrage de Stratus.</translation>
+    </message>
+    <message>
+        <source>Network Proxy</source>
+        <translation>Proxy réseau</translation>
+    </message>
+    <message>
+        <source>&amp;System default</source>
+        <translation>Paramètres du &amp;système</translation>
+    </message>
+    <message>
+        <source>&amp;No proxy</source>
+        <translation>&amp;Aucun proxy</translation>
+    </message>
+    <message>
+        <source>&amp;Manual proxy</source>
+        <translation>Proxy &amp;manuel</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;ype&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>proxy.example.com</source>
+        <translation>proxy.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;User (optional):</source>
+        <translation>&amp;Utilisateur (facultatif)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Stratus never stores a proxy password, so a manual proxy that asks for one cannot be used; “System default” may handle it through your desktop’s settings.</source>
+        <translation>Stratus n’enregistre jamais de mot de passe de proxy&#xa0;: un proxy manuel qui en demande un ne peut donc pas être utilisé&#xa0;; «&#xa0;Paramètres du système&#xa0;» peut s’en charger via les paramètres de votre bureau.</translation>
+    </message>
+    <message>
+        <source>Transfers and Cache</source>
+        <translation>Transferts et cache</translation>
+    </message>
+    <message>
+        <source>Parallel &amp;transfers:</source>
+        <translation>&amp;Transferts simultanés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Thumbnail &amp;cache:</source>
+        <translation>&amp;Cache des miniatures&#xa0;:</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> Mo</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>A desktop client for Cloudinary.</source>
+        <translation>Un client de bureau pour Cloudinary.</translation>
+    </message>
+    <message>
+        <source>Do not start the local sandbox.</source>
+        <translation>Ne pas démarrer le bac à sable local.</translation>
+    </message>
+    <message>
+        <source>Local sandbox</source>
+        <translation>Bac à sable local</translation>
+    </message>
+    <message>
+        <source>The local sandbox could not start: %1</source>
+        <translation>Le bac à sable local n’a pas pu démarrer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Your accounts could not be read: %1
+Stratus will not change them.</source>
+        <translation>Vos comptes n’ont pas pu être lus&#xa0;: %1
+Stratus ne les modifiera pas.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::app::LocalSandbox</name>
+    <message>
+        <source>Local sandbox</source>
+        <translation>Bac à sable local</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::app::SandboxWorker</name>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>Impossible de créer %1.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1.</source>
+        <translation>Impossible d’écouter sur 127.0.0.1.</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::AboutDialog</name>
@@ -39,15 +436,800 @@
         <translation>À propos de Stratus</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Stratus %1&lt;/h3&gt;&lt;p&gt;A native desktop client for Cloudinary.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;&lt;p&gt;Licensed under the MIT License.&lt;/p&gt;&lt;p&gt;Report problems: &lt;a href="%4"&gt;%4&lt;/a&gt;&lt;br&gt;Documentation: &lt;a href="%5"&gt;%5&lt;/a&gt;&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Stratus %1&lt;/h3&gt;&lt;p&gt;Un client de bureau natif pour Cloudinary.&lt;/p&gt;&lt;p&gt;Compilé avec Qt %2 (exécuté avec Qt %3).&lt;/p&gt;&lt;p&gt;Distribué sous licence MIT.&lt;/p&gt;&lt;p&gt;Signaler un problème : &lt;a href="%4"&gt;%4&lt;/a&gt;&lt;br&gt;Documentation : &lt;a href="%5"&gt;%5&lt;/a&gt;&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Stratus %1&lt;/h3&gt;&lt;p&gt;A native desktop client for Cloudinary.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;&lt;p&gt;Licensed under the MIT License.&lt;/p&gt;&lt;p&gt;Report problems: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;br&gt;Documentation: &lt;a href=&quot;%5&quot;&gt;%5&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Stratus %1&lt;/h3&gt;&lt;p&gt;Un client de bureau natif pour Cloudinary.&lt;/p&gt;&lt;p&gt;Compilé avec Qt %2 (exécuté avec Qt %3).&lt;/p&gt;&lt;p&gt;Distribué sous licence MIT.&lt;/p&gt;&lt;p&gt;Signaler un problème&#xa0;: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;br&gt;Documentation&#xa0;: &lt;a href=&quot;%5&quot;&gt;%5&lt;/a&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::AccountsDialog</name>
+    <message>
+        <source>Accounts and product environments</source>
+        <translation>Comptes et environnements de produit</translation>
+    </message>
+    <message>
+        <source>Add a product environment</source>
+        <translation>Ajouter un environnement de produit</translation>
+    </message>
+    <message>
+        <source>Rename the account or environment</source>
+        <translation>Renommer le compte ou l’environnement</translation>
+    </message>
+    <message>
+        <source>Test the credentials against Cloudinary</source>
+        <translation>Tester les identifiants auprès de Cloudinary</translation>
+    </message>
+    <message>
+        <source>Remove the account’s secrets from this computer until you log in again</source>
+        <translation>Retirer les secrets du compte de cet ordinateur jusqu’à la prochaine connexion</translation>
+    </message>
+    <message>
+        <source>Enter the account’s secrets again</source>
+        <translation>Saisir à nouveau les secrets du compte</translation>
+    </message>
+    <message>
+        <source>Remove from Stratus; nothing changes in Cloudinary</source>
+        <translation>Retirer de Stratus&#xa0;; rien ne change dans Cloudinary</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Local sandbox (on this computer)</source>
+        <translation>Bac à sable local (sur cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>Compte %1</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>Intégré</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Not running</source>
+        <translation>Non démarré</translation>
+    </message>
+    <message>
+        <source>Limited access</source>
+        <translation>Accès limité</translation>
+    </message>
+    <message>
+        <source>Tested %1</source>
+        <translation>Testé le %1</translation>
+    </message>
+    <message>
+        <source>Not tested yet</source>
+        <translation>Pas encore testé</translation>
+    </message>
+    <message>
+        <source>S&amp;top Test</source>
+        <translation>Arrêter le &amp;test</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <source>The local sandbox runs inside Stratus on this computer and keeps no secrets in your keychain, so there is nothing to log out of.</source>
+        <translation>Le bac à sable local s’exécute dans Stratus sur cet ordinateur et ne conserve aucun secret dans votre trousseau de clés&#xa0;: il n’y a donc rien à déconnecter.</translation>
+    </message>
+    <message>
+        <source>The local sandbox is part of Stratus and cannot be removed.</source>
+        <translation>Le bac à sable local fait partie de Stratus et ne peut pas être retiré.</translation>
+    </message>
+    <message>
+        <source>No accounts yet. Choose “Add…” to add a product environment.</source>
+        <translation>Aucun compte pour l’instant. Choisissez «&#xa0;Ajouter…&#xa0;» pour ajouter un environnement de produit.</translation>
+    </message>
+    <message>
+        <source>A Cloudinary-compatible server that runs inside Stratus on this computer, with sample media, so Stratus is useful before any account exists. It cannot be logged out or removed.</source>
+        <translation>Un serveur compatible Cloudinary qui s’exécute dans Stratus sur cet ordinateur, avec des médias d’exemple, pour que Stratus soit utile avant même la création d’un compte. Il ne peut être ni déconnecté ni retiré.</translation>
+    </message>
+    <message>
+        <source>Logged in.</source>
+        <translation>Connecté.</translation>
+    </message>
+    <message>
+        <source>Logged out: its secrets are not on this computer.</source>
+        <translation>Déconnecté&#xa0;: ses secrets ne sont pas sur cet ordinateur.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product environment(s).</source>
+        <translation>
+            <numerusform>%n environnement de produit.</numerusform>
+            <numerusform>%n environnements de produit.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Provisioning credentials of account %1 are kept in your keychain.</source>
+        <translation>Les identifiants de provisionnement du compte %1 sont conservés dans votre trousseau de clés.</translation>
+    </message>
+    <message>
+        <source>Cloud name:</source>
+        <translation>Nom de cloud&#xa0;:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>Clé d’API&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>non démarré</translation>
+    </message>
+    <message>
+        <source>Folder mode:</source>
+        <translation>Mode de dossiers&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Last tested:</source>
+        <translation>Dernier test&#xa0;:</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n product environment(s).</source>
+        <translation>
+            <numerusform>%n environnement de produit ajouté.</numerusform>
+            <numerusform>%n environnements de produit ajoutés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The connection works.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;La connexion fonctionne.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The test was stopped.</source>
+        <translation>Le test a été arrêté.</translation>
+    </message>
+    <message>
+        <source>The connection to “%1” works.</source>
+        <translation>La connexion à «&#xa0;%1&#xa0;» fonctionne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n product environments answered.</source>
+        <translation>
+            <numerusform>%n environnement de produit a répondu.</numerusform>
+            <numerusform>Les %n environnements de produit ont répondu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Log Out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Log out of “%1”?
+
+Its API secrets are removed from your keychain, and its cached thumbnails and web sessions are deleted from this computer. Its environments stay listed here; log in again with the API secrets to use them.</source>
+        <translation>Se déconnecter de «&#xa0;%1&#xa0;»&#xa0;?
+
+Ses secrets d’API seront retirés de votre trousseau de clés, et ses miniatures en cache ainsi que ses sessions web seront supprimées de cet ordinateur. Ses environnements restent listés ici&#xa0;; reconnectez-vous avec les secrets d’API pour les utiliser.</translation>
+    </message>
+    <message>
+        <source>Logging out…</source>
+        <translation>Déconnexion…</translation>
+    </message>
+    <message>
+        <source>Logged out of “%1”. Its secrets were removed from your keychain.</source>
+        <translation>Déconnecté de «&#xa0;%1&#xa0;». Ses secrets ont été retirés de votre trousseau de clés.</translation>
+    </message>
+    <message>
+        <source>Logged in to “%1”.</source>
+        <translation>Connecté à «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation>Retirer le compte</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the account “%1” and its %n product environment(s) from Stratus?
+
+Their secrets, caches and settings are deleted from this computer. Nothing changes in Cloudinary.</source>
+        <translation>
+            <numerusform>Retirer de Stratus le compte «&#xa0;%1&#xa0;» avec %n environnement de produit&#xa0;?
+
+Les secrets, caches et paramètres associés seront supprimés de cet ordinateur. Rien ne change dans Cloudinary.</numerusform>
+            <numerusform>Retirer de Stratus le compte «&#xa0;%1&#xa0;» avec ses %n environnements de produit&#xa0;?
+
+Les secrets, caches et paramètres associés seront supprimés de cet ordinateur. Rien ne change dans Cloudinary.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>«&#xa0;%1&#xa0;» a été retiré.</translation>
+    </message>
+    <message>
+        <source>Remove Product Environment</source>
+        <translation>Retirer l’environnement de produit</translation>
+    </message>
+    <message>
+        <source>Remove the product environment “%1” from Stratus?
+
+Its secret, cache and settings are deleted from this computer. Nothing changes in Cloudinary.</source>
+        <translation>Retirer de Stratus l’environnement de produit «&#xa0;%1&#xa0;»&#xa0;?
+
+Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Rien ne change dans Cloudinary.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::AddEnvironmentDialog</name>
+    <message>
+        <source>From Account (&amp;Provisioning)</source>
+        <translation>Depuis le compte (&amp;provisionnement)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Nouveau compte</translation>
+    </message>
+    <message>
+        <source>Paste the CLOUDINARY_URL of the product environment.</source>
+        <translation>Collez la CLOUDINARY_URL de l’environnement de produit.</translation>
+    </message>
+    <message>
+        <source>This is not a CLOUDINARY_URL: %1</source>
+        <translation>Ceci n’est pas une CLOUDINARY_URL&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The URL needs an API key and an API secret: cloudinary://API_KEY:API_SECRET@CLOUD_NAME.</source>
+        <translation>L’URL doit contenir une clé d’API et un secret d’API&#xa0;: cloudinary://API_KEY:API_SECRET@CLOUD_NAME.</translation>
+    </message>
+    <message>
+        <source>Enter the cloud name, the API key and the API secret.</source>
+        <translation>Saisissez le nom de cloud, la clé d’API et le secret d’API.</translation>
+    </message>
+    <message>
+        <source>The cloud name or API key is not valid: %1</source>
+        <translation>Le nom de cloud ou la clé d’API n’est pas valide&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>An environment named “%1” exists already. Choose another name.</source>
+        <translation>Un environnement nommé «&#xa0;%1&#xa0;» existe déjà. Choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>The chosen account no longer exists.</source>
+        <translation>Le compte choisi n’existe plus.</translation>
+    </message>
+    <message>
+        <source>An account labelled “%1” exists already. Choose it under Account, or give the new account another label.</source>
+        <translation>Un compte avec le libellé «&#xa0;%1&#xa0;» existe déjà. Choisissez-le sous «&#xa0;Compte&#xa0;» ou donnez un autre libellé au nouveau compte.</translation>
+    </message>
+    <message>
+        <source>The test was cancelled. Nothing was saved.</source>
+        <translation>Le test a été annulé. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>&amp;Add Anyway</source>
+        <translation>Ajouter &amp;quand même</translation>
+    </message>
+    <message>
+        <source>Saving the secret in your keychain…</source>
+        <translation>Enregistrement du secret dans votre trousseau de clés…</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::CheckMessages</name>
+    <message>
+        <source>The API key or the API secret is wrong. Copy both again from the Cloudinary Console (Settings → API Keys) and check that the key is enabled. The server said: “%1”.</source>
+        <translation>La clé d’API ou le secret d’API est incorrect. Copiez-les à nouveau depuis la console Cloudinary (Settings → API Keys) et vérifiez que la clé est activée. Réponse du serveur&#xa0;: «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>There is no cloud named “%1”. Check the cloud name on the dashboard of the Cloudinary Console; it is case-sensitive.</source>
+        <translation>Il n’existe aucun cloud nommé «&#xa0;%1&#xa0;». Vérifiez le nom de cloud dans le tableau de bord de la console Cloudinary&#xa0;; il est sensible à la casse.</translation>
+    </message>
+    <message>
+        <source>Cloudinary could not be reached: %1. Check your internet connection; if you reach the internet through a proxy, check it in Settings → Network.</source>
+        <translation>Impossible de joindre Cloudinary&#xa0;: %1. Vérifiez votre connexion Internet&#xa0;; si vous accédez à Internet via un proxy, vérifiez-le dans Paramètres → Proxy réseau.</translation>
+    </message>
+    <message>
+        <source>The network proxy refused the connection or asked for a password (%1). Check the proxy in Settings → Network.</source>
+        <translation>Le proxy réseau a refusé la connexion ou demandé un mot de passe (%1). Vérifiez le proxy dans Paramètres → Proxy réseau.</translation>
+    </message>
+    <message>
+        <source>No secure connection could be made (certificate or TLS error: %1). If your network inspects encrypted traffic, ask your administrator to let Cloudinary through; Stratus never ignores certificate errors.</source>
+        <translation>Impossible d’établir une connexion sécurisée (erreur de certificat ou TLS&#xa0;: %1). Si votre réseau inspecte le trafic chiffré, demandez à votre administrateur de laisser passer Cloudinary&#xa0;; Stratus n’ignore jamais les erreurs de certificat.</translation>
+    </message>
+    <message>
+        <source>These credentials may not use the Admin API. The server said: “%1”. Limited keys still work for what they may do (for example uploading or delivering), but Stratus cannot browse or search this environment with them. Use a key with Admin API access, or choose “Add Anyway” to keep it with these limits.</source>
+        <translation>Ces identifiants ne sont pas autorisés à utiliser l’Admin API. Réponse du serveur&#xa0;: «&#xa0;%1&#xa0;». Les clés limitées fonctionnent toujours pour ce qu’elles sont autorisées à faire (par exemple le téléversement ou la diffusion), mais Stratus ne peut ni parcourir ni rechercher cet environnement avec elles. Utilisez une clé ayant accès à l’Admin API, ou choisissez «&#xa0;Ajouter quand même&#xa0;» pour le conserver avec ces limites.</translation>
+    </message>
+    <message>
+        <source>This environment has used up its Admin API calls for now (the server said: “%1”). Try again after %2.</source>
+        <translation>Cet environnement a épuisé ses appels à l’Admin API pour le moment (réponse du serveur&#xa0;: «&#xa0;%1&#xa0;»). Réessayez après %2.</translation>
+    </message>
+    <message>
+        <source>This environment has used up its Admin API calls for now (the server said: “%1”). Try again in a while; the budget is renewed every hour.</source>
+        <translation>Cet environnement a épuisé ses appels à l’Admin API pour le moment (réponse du serveur&#xa0;: «&#xa0;%1&#xa0;»). Réessayez dans un moment&#xa0;; le quota est renouvelé toutes les heures.</translation>
+    </message>
+    <message>
+        <source>The server answered with an error that is not about your credentials: “%1”. Try again later; if this is a private or local server, check its address (upload_prefix).</source>
+        <translation>Le serveur a répondu par une erreur qui ne concerne pas vos identifiants&#xa0;: «&#xa0;%1&#xa0;». Réessayez plus tard&#xa0;; s’il s’agit d’un serveur privé ou local, vérifiez son adresse (upload_prefix).</translation>
+    </message>
+    <message>
+        <source>Your keychain (Secret Service) is locked or not running, and Stratus keeps secrets nowhere else. Unlock your keyring, or start gnome-keyring or KWallet, and try again. Nothing was changed.</source>
+        <translation>Votre trousseau de clés (Secret Service) est verrouillé ou n’est pas démarré, et Stratus ne conserve les secrets nulle part ailleurs. Déverrouillez votre trousseau, ou démarrez gnome-keyring ou KWallet, puis réessayez. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The check failed: %1</source>
+        <translation>La vérification a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Testing the connection to “%1”…</source>
+        <translation>Test de la connexion à «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Testing “%1” (%2 of %3)…</source>
+        <translation>Test de «&#xa0;%1&#xa0;» (%2 sur %3)…</translation>
+    </message>
+    <message>
+        <source>The keychain refused access (%1). Allow Stratus to use your keyring and try again. Nothing was changed.</source>
+        <translation>Le trousseau de clés a refusé l’accès (%1). Autorisez Stratus à utiliser votre trousseau, puis réessayez. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Rien n’a été modifié&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Folder mode: %1</source>
+        <translation>Mode de dossiers&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>Forfait&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Credits used: %1 of %2 (%3%)</source>
+        <translation>Crédits utilisés&#xa0;: %1 sur %2 (%3&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>Storage used: %1%</source>
+        <translation>Stockage utilisé&#xa0;: %1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Assets: %1</source>
+        <translation>Ressources&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Admin API: %1 of %2 calls left this hour</source>
+        <translation>Admin API&#xa0;: %1 appels restants sur %2 pour cette heure</translation>
+    </message>
+    <message>
+        <source>%1 — the server said: “%2”</source>
+        <translation>%1 — réponse du serveur&#xa0;: «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Not allowed with these credentials:</source>
+        <translation>Non autorisé avec ces identifiants&#xa0;:</translation>
+    </message>
+    <message>
+        <source>browsing and editing (Admin API)</source>
+        <translation>navigation et modification (Admin API)</translation>
+    </message>
+    <message>
+        <source>reading the folder mode</source>
+        <translation>lecture du mode de dossiers</translation>
+    </message>
+    <message>
+        <source>reading the plan and usage</source>
+        <translation>lecture du forfait et de l’utilisation</translation>
+    </message>
+    <message>
+        <source>searching</source>
+        <translation>recherche</translation>
+    </message>
+    <message>
+        <source>uploading</source>
+        <translation>téléversement</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>fixe</translation>
+    </message>
+    <message>
+        <source>dynamic</source>
+        <translation>dynamique</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>encore inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::EnvironmentPage</name>
+    <message>
+        <source>the API key or secret is wrong</source>
+        <translation>la clé ou le secret d’API est incorrect</translation>
+    </message>
+    <message>
+        <source>the cloud name is unknown</source>
+        <translation>le nom de cloud est inconnu</translation>
+    </message>
+    <message>
+        <source>no network connection</source>
+        <translation>aucune connexion réseau</translation>
+    </message>
+    <message>
+        <source>the proxy refused the connection</source>
+        <translation>le proxy a refusé la connexion</translation>
+    </message>
+    <message>
+        <source>the secure connection failed</source>
+        <translation>la connexion sécurisée a échoué</translation>
+    </message>
+    <message>
+        <source>these credentials may not use the Admin API</source>
+        <translation>ces identifiants ne sont pas autorisés à utiliser l’Admin API</translation>
+    </message>
+    <message>
+        <source>the Admin API budget is spent</source>
+        <translation>le quota de l’Admin API est épuisé</translation>
+    </message>
+    <message>
+        <source>the server had a problem</source>
+        <translation>le serveur a rencontré un problème</translation>
+    </message>
+    <message>
+        <source>the keychain did not give the API secret</source>
+        <translation>le trousseau de clés n’a pas fourni le secret d’API</translation>
+    </message>
+    <message>
+        <source>an unexpected error</source>
+        <translation>une erreur inattendue</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1&#xa0;: %2 sur %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Non vérifié</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>Hors ligne&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refusé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Fixed folders</source>
+        <translation>Dossiers fixes</translation>
+    </message>
+    <message>
+        <source>Dynamic folders</source>
+        <translation>Dossiers dynamiques</translation>
+    </message>
+    <message>
+        <source>Folder mode unknown</source>
+        <translation>Mode de dossiers inconnu</translation>
+    </message>
+    <message>
+        <source>Admin API: budget not known yet</source>
+        <translation>Admin API&#xa0;: quota encore inconnu</translation>
+    </message>
+    <message>
+        <source>Admin API: %1 of %2 calls left this hour</source>
+        <translation>Admin API&#xa0;: %1 appels restants sur %2 pour cette heure</translation>
+    </message>
+    <message>
+        <source>Local sandbox on this computer · cloud %1</source>
+        <translation>Bac à sable local sur cet ordinateur · cloud %1</translation>
+    </message>
+    <message>
+        <source>Cloud %1 · API key %2</source>
+        <translation>Cloud %1 · clé d’API %2</translation>
+    </message>
+    <message>
+        <source>%1 — an asset&apos;s folder and display name can change without changing its public ID</source>
+        <translation>%1 — le dossier et le nom d’affichage d’une ressource peuvent changer sans que son public ID change</translation>
+    </message>
+    <message>
+        <source>%1 — an asset&apos;s folder is the path of its public ID</source>
+        <translation>%1 — le dossier d’une ressource est le chemin de son public ID</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>Forfait&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Ressources</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Stockage</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>Bande passante</translation>
+    </message>
+    <message>
+        <source>These credentials may not read the usage report.</source>
+        <translation>Ces identifiants ne sont pas autorisés à lire le rapport d’utilisation.</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>Encore inconnu</translation>
+    </message>
+    <message>
+        <source>None: these credentials may do everything Stratus needs.</source>
+        <translation>Aucun&#xa0;: ces identifiants permettent tout ce dont Stratus a besoin.</translation>
+    </message>
+    <message>
+        <source>%1 refused (“%2”); everything else keeps working.</source>
+        <translation>%1 refusé («&#xa0;%2&#xa0;»)&#xa0;; tout le reste continue de fonctionner.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::EnvironmentSwitcherButton</name>
+    <message>
+        <source>Switch product environment (Ctrl+K)</source>
+        <translation>Changer d’environnement de produit (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>No environment</source>
+        <translation>Aucun environnement</translation>
+    </message>
+    <message>
+        <source>%1 › %2</source>
+        <translation>%1 › %2</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::EnvironmentSwitcherPopup</name>
+    <message>
+        <source>Type to filter environments</source>
+        <translation>Tapez pour filtrer les environnements</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>Local sandbox on this computer</source>
+        <translation>Bac à sable local sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Cloud %1</source>
+        <translation>Cloud %1</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::LogInDialog</name>
+    <message>
+        <source>&amp;Log In</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>Log In to %1</source>
+        <translation>Se connecter à %1</translation>
+    </message>
+    <message>
+        <source>Enter the API secret of each product environment of “%1” again. Stratus tests them before it stores them in your keychain.</source>
+        <translation>Saisissez à nouveau le secret d’API de chaque environnement de produit de «&#xa0;%1&#xa0;». Stratus les teste avant de les enregistrer dans votre trousseau de clés.</translation>
+    </message>
+    <message>
+        <source>API secret</source>
+        <translation>Secret d’API</translation>
+    </message>
+    <message>
+        <source>%1 (cloud %2, key %3):</source>
+        <translation>%1 (cloud %2, clé %3)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <source>Provisioning secret (account %1):</source>
+        <translation>Secret de provisionnement (compte %1)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Enter the API secret of “%1”.</source>
+        <translation>Saisissez le secret d’API de «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The test was cancelled. You are still logged out.</source>
+        <translation>Le test a été annulé. Le compte reste déconnecté.</translation>
+    </message>
+    <message>
+        <source>Saving the secrets in your keychain…</source>
+        <translation>Enregistrement des secrets dans votre trousseau de clés…</translation>
     </message>
 </context>
 <context>
     <name>stratus::gui::MainWindow</name>
     <message>
-        <source>No product environment yet</source>
-        <translation>Aucun environnement de produit pour l’instant</translation>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>%1 › %2</source>
+        <translation>%1 › %2</translation>
+    </message>
+    <message>
+        <source>Stratus</source>
+        <translation>Stratus</translation>
+    </message>
+    <message>
+        <source>No product environment</source>
+        <translation>Aucun environnement de produit</translation>
+    </message>
+    <message>
+        <source>%1 — Stratus</source>
+        <translation>%1 — Stratus</translation>
+    </message>
+    <message>
+        <source>%1 (on this computer)</source>
+        <translation>%1 (sur cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::ProvisioningPage</name>
+    <message>
+        <source>This is not an account URL: %1</source>
+        <translation>Ceci n’est pas une URL de compte&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The account URL has no provisioning secret (account://KEY:SECRET@ACCOUNT_ID).</source>
+        <translation>L’URL du compte ne contient pas de secret de provisionnement (account://KEY:SECRET@ACCOUNT_ID).</translation>
+    </message>
+    <message>
+        <source>Enter the account URL, or the account ID, provisioning key and provisioning secret.</source>
+        <translation>Saisissez l’URL du compte, ou l’ID du compte, la clé de provisionnement et le secret de provisionnement.</translation>
+    </message>
+    <message>
+        <source>The account ID or key is not valid: %1</source>
+        <translation>L’ID du compte ou la clé n’est pas valide&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Asking Cloudinary for the account’s product environments…</source>
+        <translation>Récupération des environnements de produit du compte auprès de Cloudinary…</translation>
+    </message>
+    <message>
+        <source>This product environment is disabled in the account.</source>
+        <translation>Cet environnement de produit est désactivé dans le compte.</translation>
+    </message>
+    <message>
+        <source>Stratus knows this cloud already.</source>
+        <translation>Stratus connaît déjà ce cloud.</translation>
+    </message>
+    <message>
+        <source>(enter below)</source>
+        <translation>(à saisir ci-dessous)</translation>
+    </message>
+    <message>
+        <source>from the account</source>
+        <translation>fourni par le compte</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clé d’API</translation>
+    </message>
+    <message>
+        <source>API key of %1</source>
+        <translation>Clé d’API de %1</translation>
+    </message>
+    <message>
+        <source>API secret</source>
+        <translation>Secret d’API</translation>
+    </message>
+    <message>
+        <source>API secret of %1</source>
+        <translation>Secret d’API de %1</translation>
+    </message>
+    <message>
+        <source>The account has no product environments.</source>
+        <translation>Le compte n’a aucun environnement de produit.</translation>
+    </message>
+    <message>
+        <source>Tick the product environments to add. You can rename them (F2) before adding.</source>
+        <translation>Cochez les environnements de produit à ajouter. Vous pouvez les renommer (F2) avant de les ajouter.</translation>
+    </message>
+    <message>
+        <source>Enter the account’s provisioning credentials and choose “Find Environments”.</source>
+        <translation>Saisissez les identifiants de provisionnement du compte, puis choisissez «&#xa0;Rechercher les environnements&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Give the environment of “%1” a name.</source>
+        <translation>Donnez un nom à l’environnement de «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>An environment named “%1” exists already; rename it in the list (F2).</source>
+        <translation>Un environnement nommé «&#xa0;%1&#xa0;» existe déjà&#xa0;; renommez-le dans la liste (F2).</translation>
+    </message>
+    <message>
+        <source>Enter the API key and secret of “%1”.</source>
+        <translation>Saisissez la clé d’API et le secret d’API de «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Tick at least one product environment.</source>
+        <translation>Cochez au moins un environnement de produit.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::SettingsDialog</name>
+    <message>
+        <source>System default</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>SOCKS5</source>
+        <translation>SOCKS5</translation>
+    </message>
+    <message>
+        <source>The new language is used after you restart Stratus.</source>
+        <translation>La nouvelle langue sera utilisée après le redémarrage de Stratus.</translation>
+    </message>
+    <message>
+        <source>Stratus uses a new language after a restart.</source>
+        <translation>Une nouvelle langue s’applique au prochain redémarrage de Stratus.</translation>
+    </message>
+    <message>
+        <source>Enter the proxy’s host name, or choose “System default” or “No proxy”.</source>
+        <translation>Saisissez le nom d’hôte du proxy, ou choisissez «&#xa0;Paramètres du système&#xa0;» ou «&#xa0;Aucun proxy&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved to %1.</source>
+        <translation>Les paramètres n’ont pas pu être enregistrés dans %1.</translation>
     </message>
 </context>
 <context>
@@ -58,7 +1240,7 @@
     </message>
     <message>
         <source>Stratus is a fast desktop home for the images, videos and files you keep in Cloudinary: browse, search, upload and transform them across all your accounts and product environments.</source>
-        <translation>Stratus est un espace de bureau rapide pour les images, vidéos et fichiers que vous conservez dans Cloudinary : parcourez, recherchez, téléversez et transformez-les dans tous vos comptes et environnements de produit.</translation>
+        <translation>Stratus est un espace de bureau rapide pour les images, vidéos et fichiers que vous conservez dans Cloudinary&#xa0;: parcourez, recherchez, téléversez et transformez-les dans tous vos comptes et environnements de produit.</translation>
     </message>
 </context>
 </TS>

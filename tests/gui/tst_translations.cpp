@@ -35,16 +35,31 @@ private slots:
                 source = xml.readElementText();
             } else if (xml.name() == u"translation") {
                 const bool unfinished = xml.attributes().value(QStringLiteral("type")) == u"unfinished";
-                const QString translation = xml.readElementText();
+                // A plural message (numerus="yes") holds one <numerusform> per plural form; each must be
+                // translated. Any other message holds its text directly.
+                QStringList forms;
+                QString plain;
+                while (xml.readNext() != QXmlStreamReader::Invalid
+                       && !(xml.isEndElement() && xml.name() == u"translation")) {
+                    if (xml.isStartElement() && xml.name() == u"numerusform")
+                        forms.append(xml.readElementText());
+                    else if (xml.isCharacters())
+                        plain += xml.text();
+                }
+                if (forms.isEmpty())
+                    forms.append(plain);
                 ++messages;
-                QVERIFY2(!unfinished && !translation.trimmed().isEmpty(), qPrintable(QStringLiteral("untranslated: ") + source));
                 auto placeholders = [](const QString &text) {
                     QSet<QString> found;
                     for (const auto &match : placeholder.globalMatch(text))
                         found.insert(match.captured());
                     return found;
                 };
-                QCOMPARE(placeholders(translation), placeholders(source));
+                for (const QString &translation : std::as_const(forms)) {
+                    QVERIFY2(!unfinished && !translation.trimmed().isEmpty(),
+                             qPrintable(QStringLiteral("untranslated: ") + source));
+                    QCOMPARE(placeholders(translation), placeholders(source));
+                }
             }
         }
         QVERIFY(!xml.hasError());
