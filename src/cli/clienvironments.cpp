@@ -76,6 +76,10 @@ int resolveCommandConfig(CliContext &ctx, const ConfigChoice &choice,
                 u"no environment named '%1'; see 'stratus-cli env list'"_s.arg(choice.environment));
     } else {
         environment = store->environment(store->currentEnvironmentId());
+        // The app's Local sandbox is current after its first run, but only the app can reach it:
+        // fall back to CLOUDINARY_URL as if nothing were chosen.
+        if (environment && environment->embeddedSandbox)
+            environment = nullptr;
     }
     if (!environment) {
         // Nothing stored and chosen: the SDK's own convention.

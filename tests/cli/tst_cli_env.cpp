@@ -515,6 +515,46 @@ private slots:
         QVERIFY(sign.err.contains("logged out"));
     }
 
+    void theAppsLocalSandboxIsListedButNeverTheDefault()
+    {
+        // The app's first run adds its embedded "Local sandbox" and makes it current; the CLI cannot
+        // reach it (it lives inside the app), so it must not stand in the way of CLOUDINARY_URL.
+        {
+            QSettings ini(dir(u"config/Stratus/accounts.ini"_s), QSettings::IniFormat);
+            const int accounts = ini.value(u"accounts/size"_s).toInt() + 1;
+            ini.setValue(u"accounts/%1/id"_s.arg(accounts), u"local-account"_s);
+            ini.setValue(u"accounts/%1/label"_s.arg(accounts), u"Local sandbox"_s);
+            ini.setValue(u"accounts/%1/embeddedSandbox"_s.arg(accounts), true);
+            ini.setValue(u"accounts/size"_s, accounts);
+            const int environments = ini.value(u"environments/size"_s).toInt() + 1;
+            ini.setValue(u"environments/%1/id"_s.arg(environments), u"local-env"_s);
+            ini.setValue(u"environments/%1/account"_s.arg(environments), u"local-account"_s);
+            ini.setValue(u"environments/%1/name"_s.arg(environments), u"Local sandbox"_s);
+            ini.setValue(u"environments/%1/url"_s.arg(environments), u"cloudinary://123456789012345@local-sandbox"_s);
+            ini.setValue(u"environments/%1/embeddedSandbox"_s.arg(environments), true);
+            ini.setValue(u"environments/size"_s, environments);
+            ini.setValue(u"current"_s, u"local-env"_s);
+            ini.sync();
+            QCOMPARE(ini.status(), QSettings::NoError);
+        }
+        const QJsonObject local = byName(listed(), u"Local sandbox"_s);
+        QVERIFY(local.value(u"embedded_sandbox").toBool());
+        QVERIFY(local.value(u"current").toBool());
+
+        QProcessEnvironment env = cliEnvironment();
+        env.insert(u"CLOUDINARY_URL"_s, u"cloudinary://1:x@demo"_s);
+        const Run fallback = cli({u"url"_s, u"sample"_s}, {}, env);
+        QCOMPARE(fallback.exitCode, 0);
+        QVERIFY2(fallback.out.contains("/demo/image/upload/sample"), fallback.out.constData());
+
+        const Run chosen = cli({u"url"_s, u"sample"_s, u"--env"_s, u"Local sandbox"_s});
+        QCOMPARE(chosen.exitCode, 1);
+        QVERIFY2(oneLine(chosen), chosen.err.constData());
+        QVERIFY(chosen.err.contains("only while"));
+        // (The app adds it again at its next start.)
+        QCOMPARE(cli({u"env"_s, u"remove"_s, u"Local sandbox"_s}).exitCode, 0);
+    }
+
     void removeTakesTheSecret()
     {
         for (const QString &name : {u"sbx"_s, u"fixed"_s}) {
