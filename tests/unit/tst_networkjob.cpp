@@ -4,6 +4,7 @@
 // Driven through a fake QNetworkAccessManager (fakenetwork.h), so every case is deterministic.
 #include "fakenetwork.h"
 
+#include "core/net/neterror.h"
 #include "core/net/httpdate.h"
 #include "core/net/httpreply.h"
 #include "core/net/networkjob.h"
@@ -560,7 +561,7 @@ private slots:
         QTest::newRow("empty secret")
             << std::shared_ptr<const SecretSource>(std::make_shared<FixedSecret>(QString()));
         QTest::newRow("keychain error") << std::shared_ptr<const SecretSource>(
-            std::make_shared<DelayedSecret>(Error {Error::Kind::Auth, u"locked"_s, 0, false, std::nullopt}));
+            std::make_shared<DelayedSecret>(makeError(Error::Kind::Auth, u"locked"_s)));
     }
     void missingSecretFailsWithoutARequest()
     {
