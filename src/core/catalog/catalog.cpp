@@ -1,0 +1,636 @@
+#include "catalog.h"
+
+#include "catalogsql_p.h"
+
+#include "core/accounts/accounts.h"
+#include "core/net/neterror.h"
+#include "core/search/searchsorting.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMap>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <atomic>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace stratus::core::catalog {
+
+namespace {
+
+const char *const kSchema[] = {
+    "CREATE TABLE IF NOT EXISTS sync_state (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS assets ("
+    " asset_id TEXT PRIMARY KEY NOT NULL, public_id TEXT NOT NULL, resource_type TEXT NOT NULL,"
+    " type TEXT NOT NULL, format TEXT NOT NULL DEFAULT '', bytes INTEGER NOT NULL DEFAULT 0,"
+    " width INTEGER NOT NULL DEFAULT 0, height INTEGER NOT NULL DEFAULT 0, duration REAL,"
+    " version INTEGER NOT NULL DEFAULT 0, etag TEXT NOT NULL DEFAULT '',"
+    " created_at INTEGER, uploaded_at INTEGER," // ms since the epoch, UTC
+    " asset_folder TEXT NOT NULL DEFAULT '', public_id_folder TEXT NOT NULL DEFAULT '',"
+    " display_name TEXT NOT NULL DEFAULT '', tags TEXT NOT NULL DEFAULT '[]',"
+    " context TEXT NOT NULL DEFAULT '{}', metadata TEXT NOT NULL DEFAULT '{}', status TEXT NOT NULL DEFAULT "
+    "'',"
+    " folder TEXT NOT NULL DEFAULT '', name TEXT NOT NULL DEFAULT '', generation INTEGER NOT NULL DEFAULT 0)",
+    "CREATE INDEX IF NOT EXISTS assets_by_folder ON assets (folder, name COLLATE NOCASE)",
+    "CREATE INDEX IF NOT EXISTS assets_by_created ON assets (created_at)",
+    "CREATE INDEX IF NOT EXISTS assets_by_uploaded ON assets (uploaded_at)",
+    "CREATE INDEX IF NOT EXISTS assets_by_generation ON assets (generation)",
+    "CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY NOT NULL, parent TEXT NOT NULL,"
+    " name TEXT NOT NULL, direct_count INTEGER NOT NULL, total_count INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS folders_by_parent ON folders (parent, name)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS assets_fts USING fts5 (name, public_id, display_name, tags, context,"
+    " metadata, tokenize = 'unicode61 remove_diacritics 2')",
+};
+
+QString nextConnectionName()
+{
+    static std::atomic<int> counter {0};
+    return u"stratus-catalog-%1"_s.arg(++counter);
+}
+
+QString dateText(const QDateTime &dateTime)
+{
+    return dateTime.isValid() ? dateTime.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime dateFromText(const QString &text)
+{
+    QDateTime date = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return date.isValid() ? date.toUTC() : QDateTime();
+}
+
+QString joinedValues(const QJsonObject &object)
+{
+    QStringList values;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (it.value().isArray()) {
+            for (const QJsonValue &item : it.value().toArray())
+                values.append(item.toVariant().toString());
+        } else {
+            values.append(it.value().toVariant().toString());
+        }
+    }
+    return values.join(u' ');
+}
+
+QString compactJson(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+// Empty, never NULL: a null QString binds as NULL, which the NOT NULL text columns refuse.
+QVariant textValue(const QString &text)
+{
+    return text.isNull() ? QVariant(QString(u""_s)) : QVariant(text);
+}
+
+QVariant dateValue(const QDateTime &dateTime)
+{
+    return dateTime.isValid() ? QVariant(dateTime.toMSecsSinceEpoch()) : QVariant();
+}
+
+CatalogFolder folderFromRow(const QSqlQuery &query)
+{
+    CatalogFolder folder;
+    folder.path = query.value(0).toString();
+    folder.parent = query.value(1).toString();
+    folder.name = query.value(2).toString();
+    folder.directCount = query.value(3).toLongLong();
+    folder.totalCount = query.value(4).toLongLong();
+    folder.hasChildren = query.value(5).toBool();
+    return folder;
+}
+
+constexpr auto kFolderColumns = "path, parent, name, direct_count, total_count,"
+                                " EXISTS (SELECT 1 FROM folders c WHERE c.parent = folders.path)"_L1;
+
+} // namespace
+
+Catalog::Catalog(QString filePath, QString connectionName)
+    : m_filePath(std::move(filePath))
+    , m_connectionName(std::move(connectionName))
+{
+}
+
+Catalog::~Catalog()
+{
+    {
+        QSqlDatabase database = QSqlDatabase::database(m_connectionName, false);
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Catalog::db() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Result<std::unique_ptr<Catalog>> Catalog::openExisting(const QString &filePath)
+{
+    if (!QFileInfo::exists(filePath)) {
+        Error error;
+        error.kind = Error::Kind::NotFound;
+        error.message = u"There is no catalogue at %1."_s.arg(filePath);
+        return error;
+    }
+    return open(filePath);
+}
+
+Result<std::unique_ptr<Catalog>> Catalog::open(const QString &filePath)
+{
+    Error error;
+    error.kind = Error::Kind::Io;
+    if (!QDir().mkpath(QFileInfo(filePath).absolutePath())) {
+        error.message = u"Cannot create the folder of the catalogue %1."_s.arg(filePath);
+        return error;
+    }
+    std::unique_ptr<Catalog> catalog(new Catalog(filePath, nextConnectionName()));
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, catalog->m_connectionName);
+        database.setDatabaseName(filePath);
+        database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+        if (!database.open()) {
+            error.message = u"Cannot open the catalogue %1: %2"_s.arg(filePath, database.lastError().text());
+            return error;
+        }
+    }
+    for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
+        if (auto ran = sql::run(catalog->db(), QString::fromLatin1(pragma)); !ran)
+            return ran.error();
+    }
+    if (auto created = catalog->createSchema(); !created)
+        return created.error();
+    if (auto loaded = catalog->loadState(); !loaded)
+        return loaded.error();
+    return catalog;
+}
+
+Result<Done> Catalog::createSchema()
+{
+    // A file from a newer Stratus is left alone: its tables may mean something else.
+    if (auto version = sql::run(db(), u"SELECT value FROM sync_state WHERE key = 'schema_version'"_s);
+        version && version.value().next() && version.value().value(0).toInt() > kSchemaVersion) {
+        Error error;
+        error.kind = Error::Kind::Io;
+        error.message = u"The catalogue %1 was written by a newer Stratus (schema %2)."_s.arg(
+            m_filePath, version.value().value(0).toString());
+        return error;
+    }
+    return transaction([this]() -> Result<Done> {
+        for (const char *statement : kSchema) {
+            if (auto ran = sql::run(db(), QString::fromLatin1(statement)); !ran)
+                return ran.error();
+        }
+        return writeState(u"schema_version"_s, QString::number(kSchemaVersion));
+    });
+}
+
+Result<Done> Catalog::loadState()
+{
+    auto rows = sql::run(db(), u"SELECT key, value FROM sync_state"_s);
+    if (!rows)
+        return rows.error();
+    QMap<QString, QString> values;
+    while (rows.value().next())
+        values.insert(rows.value().value(0).toString(), rows.value().value(1).toString());
+    m_state.schemaVersion = values.value(u"schema_version"_s).toInt();
+    m_state.folderMode = folderModeFromName(values.value(u"folder_mode"_s));
+    m_state.lastFullSync = dateFromText(values.value(u"last_full_sync"_s));
+    m_state.lastSync = dateFromText(values.value(u"last_sync"_s));
+    m_state.lastIncrementalSince = dateFromText(values.value(u"last_incremental_since"_s));
+    m_state.syncsSinceFull = values.value(u"syncs_since_full"_s).toInt();
+    m_state.generation = values.value(u"generation"_s).toLongLong();
+    return Done {};
+}
+
+Result<Done> Catalog::writeState(const QString &key, const QString &value)
+{
+    auto ran = sql::run(
+        db(),
+        u"INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s,
+        {key, value});
+    if (!ran)
+        return ran.error();
+    return Done {};
+}
+
+Result<Done> Catalog::transaction(const std::function<Result<Done>()> &work)
+{
+    QSqlDatabase database = db();
+    if (!database.transaction()) {
+        Error error;
+        error.kind = Error::Kind::Io;
+        error.message = u"The catalogue could not start a transaction: %1"_s.arg(database.lastError().text());
+        return error;
+    }
+    Result<Done> result = work();
+    if (!result) {
+        database.rollback();
+        (void)loadState(); // the in-memory state may have run ahead of what was rolled back
+        return result;
+    }
+    if (!database.commit()) {
+        Error error;
+        error.kind = Error::Kind::Io;
+        error.message = u"The catalogue could not commit: %1"_s.arg(database.lastError().text());
+        database.rollback();
+        return error;
+    }
+    return result;
+}
+
+// Reading -----------------------------------------------------------------------------------------
+
+qint64 Catalog::assetCount() const
+{
+    auto rows = sql::run(db(), u"SELECT COUNT(*) FROM assets"_s);
+    return rows && rows.value().next() ? rows.value().value(0).toLongLong() : 0;
+}
+
+Result<CatalogPage> Catalog::selectPage(const QString &where, const QVariantList &binds, CatalogSort sort,
+                                        Qt::SortOrder order, int offset, int limit) const
+{
+    CatalogPage page;
+    auto count = sql::run(db(), u"SELECT COUNT(*) FROM assets WHERE "_s + where, binds);
+    if (!count)
+        return count.error();
+    if (count.value().next())
+        page.total = count.value().value(0).toLongLong();
+    QVariantList pageBinds = binds;
+    pageBinds << limit << qMax(0, offset);
+    auto rows = sql::run(db(),
+                         u"SELECT %1 FROM assets WHERE %2 %3 LIMIT ? OFFSET ?"_s.arg(
+                             sql::assetColumns(), where, sql::orderBy(sort, order)),
+                         pageBinds);
+    if (!rows)
+        return rows.error();
+    while (rows.value().next())
+        page.assets.append(sql::assetFromRow(*rows));
+    return page;
+}
+
+Result<CatalogPage> Catalog::listFolder(const QString &folder, CatalogSort sort, Qt::SortOrder order,
+                                        int offset, int limit) const
+{
+    return selectPage(u"folder = ?"_s, {folder}, sort, order, offset, limit);
+}
+
+Result<QList<CatalogFolder>> Catalog::childFolders(const QString &parent) const
+{
+    auto rows = sql::run(
+        db(),
+        u"SELECT %1 FROM folders WHERE parent = ? ORDER BY name COLLATE NOCASE, name"_s.arg(kFolderColumns),
+        {parent});
+    if (!rows)
+        return rows.error();
+    QList<CatalogFolder> folders;
+    while (rows.value().next())
+        folders.append(folderFromRow(*rows));
+    return folders;
+}
+
+Result<std::optional<CatalogFolder>> Catalog::folderInfo(const QString &path) const
+{
+    auto rows = sql::run(db(), u"SELECT %1 FROM folders WHERE path = ?"_s.arg(kFolderColumns), {path});
+    if (!rows)
+        return rows.error();
+    if (!rows.value().next())
+        return std::optional<CatalogFolder>();
+    return std::optional<CatalogFolder>(folderFromRow(*rows));
+}
+
+Result<CatalogPage> Catalog::search(const CatalogQuery &query, CatalogSort sort, Qt::SortOrder order,
+                                    int offset, int limit) const
+{
+    const sql::Condition condition = sql::conditionFor(query);
+    return selectPage(condition.sql, condition.binds, sort, order, offset, limit);
+}
+
+Result<CatalogFacets> Catalog::facets(const CatalogQuery &query, int maxTags) const
+{
+    const sql::Condition condition = sql::conditionFor(query);
+    CatalogFacets facets;
+    auto counts = [&](const QString &statement, QVariantList binds, QList<FacetCount> *out) -> Result<Done> {
+        auto rows = sql::run(db(), statement, binds);
+        if (!rows)
+            return rows.error();
+        while (rows.value().next())
+            out->append({rows.value().value(0).toString(), rows.value().value(1).toLongLong()});
+        return Done {};
+    };
+    for (const auto &[column, out] :
+         {std::pair {u"resource_type"_s, &facets.resourceTypes}, std::pair {u"format"_s, &facets.formats}}) {
+        auto done = counts(u"SELECT %1, COUNT(*) AS n FROM assets WHERE %2 AND %1 <> '' GROUP BY %1 "
+                           u"ORDER BY n DESC, %1"_s.arg(column, condition.sql),
+                           condition.binds, out);
+        if (!done)
+            return done.error();
+    }
+    QVariantList tagBinds = condition.binds;
+    tagBinds << maxTags;
+    auto done = counts(u"SELECT json_each.value AS tag, COUNT(*) AS n FROM assets, json_each(assets.tags) "
+                       u"WHERE %1 GROUP BY tag ORDER BY n DESC, tag LIMIT ?"_s.arg(condition.sql),
+                       tagBinds, &facets.tags);
+    if (!done)
+        return done.error();
+    return facets;
+}
+
+Result<std::optional<CatalogAsset>> Catalog::asset(const QString &assetId) const
+{
+    auto rows
+        = sql::run(db(), u"SELECT %1 FROM assets WHERE asset_id = ?"_s.arg(sql::assetColumns()), {assetId});
+    if (!rows)
+        return rows.error();
+    if (!rows.value().next())
+        return std::optional<CatalogAsset>();
+    return std::optional<CatalogAsset>(sql::assetFromRow(*rows));
+}
+
+Result<QList<CatalogAsset>> Catalog::find(const search::Expression &expression, const QDateTime &now) const
+{
+    // In asset_id order, as stratus-sandbox evaluates, so that ties in the sort keep the same order.
+    auto rows = sql::run(db(), u"SELECT %1 FROM assets ORDER BY asset_id"_s.arg(sql::assetColumns()));
+    if (!rows)
+        return rows.error();
+    const qint64 nowMSecs = now.toMSecsSinceEpoch();
+    std::vector<CatalogAsset> assets;
+    std::vector<search::SearchRecordData> records;
+    while (rows.value().next()) {
+        CatalogAsset asset = sql::assetFromRow(*rows);
+        search::SearchRecordData record = asset.searchRecord(m_state.folderMode);
+        if (expression.isEmpty() || expression.matches(record, nowMSecs)) {
+            assets.push_back(std::move(asset));
+            records.push_back(std::move(record));
+        }
+    }
+    std::vector<const search::SearchRecord *> order;
+    order.reserve(records.size());
+    for (const auto &record : records)
+        order.push_back(&record);
+    search::sortRecords(order, search::defaultSortKeys());
+    QList<CatalogAsset> result;
+    result.reserve(qsizetype(order.size()));
+    for (const search::SearchRecord *record : order)
+        result.append(
+            assets[std::size_t(static_cast<const search::SearchRecordData *>(record) - records.data())]);
+    return result;
+}
+
+QDateTime Catalog::latestUploadedAt() const
+{
+    auto rows = sql::run(db(), u"SELECT MAX(uploaded_at) FROM assets"_s);
+    if (!rows || !rows.value().next() || rows.value().isNull(0))
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(rows.value().value(0).toLongLong(), Qt::UTC);
+}
+
+// Writing -----------------------------------------------------------------------------------------
+
+Result<Done> Catalog::upsertOne(const CatalogAsset &a)
+{
+    const FolderMode mode = m_state.folderMode;
+    auto ran = sql::run(
+        db(),
+        u"INSERT INTO assets (asset_id, public_id, resource_type, type, format, bytes, width, height, "
+        u"duration,"
+        u" version, etag, created_at, uploaded_at, asset_folder, public_id_folder, display_name, tags, "
+        u"context,"
+        u" metadata, status, folder, name, generation) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        u" ON CONFLICT (asset_id) DO UPDATE SET public_id = excluded.public_id,"
+        u" resource_type = excluded.resource_type, type = excluded.type, format = excluded.format,"
+        u" bytes = excluded.bytes, width = excluded.width, height = excluded.height,"
+        u" duration = excluded.duration, version = excluded.version, etag = excluded.etag,"
+        u" created_at = excluded.created_at, uploaded_at = excluded.uploaded_at,"
+        u" asset_folder = excluded.asset_folder, public_id_folder = excluded.public_id_folder,"
+        u" display_name = excluded.display_name, tags = excluded.tags, context = excluded.context,"
+        u" metadata = excluded.metadata, status = excluded.status, folder = excluded.folder,"
+        u" name = excluded.name, generation = excluded.generation"_s,
+        {textValue(a.assetId),
+         textValue(a.publicId),
+         textValue(a.resourceType),
+         textValue(a.type),
+         textValue(a.format),
+         a.bytes,
+         a.width,
+         a.height,
+         a.duration ? QVariant(*a.duration) : QVariant(),
+         a.version,
+         textValue(a.etag),
+         dateValue(a.createdAt),
+         dateValue(a.uploadedAt),
+         textValue(a.assetFolder),
+         textValue(search::fixedModeFolder(a.publicId)),
+         textValue(a.displayName),
+         QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(a.tags)).toJson(QJsonDocument::Compact)),
+         compactJson(a.context),
+         compactJson(a.metadata),
+         textValue(a.status),
+         textValue(a.folder(mode)),
+         textValue(a.name(mode)),
+         m_state.generation});
+    if (!ran)
+        return ran.error();
+    auto rowid = sql::run(db(), u"SELECT rowid FROM assets WHERE asset_id = ?"_s, {a.assetId});
+    if (!rowid)
+        return rowid.error();
+    if (!rowid.value().next())
+        return makeError(Error::Kind::Internal, u"An asset vanished while it was written."_s);
+    const qint64 id = rowid.value().value(0).toLongLong();
+    if (auto removed = sql::run(db(), u"DELETE FROM assets_fts WHERE rowid = ?"_s, {id}); !removed)
+        return removed.error();
+    auto indexed
+        = sql::run(db(),
+                   u"INSERT INTO assets_fts (rowid, name, public_id, display_name, tags, context, metadata)"
+                   u" VALUES (?,?,?,?,?,?,?)"_s,
+                   {id, a.name(mode), a.publicId, a.displayName, a.tags.join(u' '), joinedValues(a.context),
+                    joinedValues(a.metadata)});
+    if (!indexed)
+        return indexed.error();
+    return Done {};
+}
+
+Result<Done> Catalog::upsert(const QList<CatalogAsset> &assets, bool updateFolders)
+{
+    return transaction([&]() -> Result<Done> {
+        for (const CatalogAsset &asset : assets) {
+            if (asset.assetId.isEmpty())
+                continue;
+            if (auto done = upsertOne(asset); !done)
+                return done;
+        }
+        return updateFolders ? rebuildFolders() : Result<Done>(Done {});
+    });
+}
+
+Result<Done> Catalog::removeOne(const QString &assetId)
+{
+    auto removed = sql::run(
+        db(), u"DELETE FROM assets_fts WHERE rowid IN (SELECT rowid FROM assets WHERE asset_id = ?)"_s,
+        {assetId});
+    if (!removed)
+        return removed.error();
+    if (auto gone = sql::run(db(), u"DELETE FROM assets WHERE asset_id = ?"_s, {assetId}); !gone)
+        return gone.error();
+    return Done {};
+}
+
+Result<Done> Catalog::remove(const QStringList &assetIds)
+{
+    return transaction([&]() -> Result<Done> {
+        for (const QString &id : assetIds) {
+            if (auto done = removeOne(id); !done)
+                return done;
+        }
+        return rebuildFolders();
+    });
+}
+
+Result<Done> Catalog::modify(const QString &assetId, const std::function<void(CatalogAsset &)> &change)
+{
+    auto current = asset(assetId);
+    if (!current)
+        return current.error();
+    if (!*current)
+        return makeError(Error::Kind::NotFound, u"The catalogue has no asset %1."_s.arg(assetId));
+    CatalogAsset changed = **current;
+    change(changed);
+    return upsert({changed});
+}
+
+Result<Done> Catalog::rename(const QString &assetId, const QString &newPublicId)
+{
+    return modify(assetId, [&](CatalogAsset &a) {
+        a.publicId = newPublicId;
+        a.publicIdFolder = search::fixedModeFolder(newPublicId);
+        if (m_state.folderMode == FolderMode::Fixed)
+            a.assetFolder = a.publicIdFolder;
+    });
+}
+
+Result<Done> Catalog::moveToFolder(const QString &assetId, const QString &assetFolder)
+{
+    return modify(assetId, [&](CatalogAsset &a) { a.assetFolder = assetFolder; });
+}
+
+Result<Done> Catalog::setFolderMode(FolderMode mode)
+{
+    if (mode == m_state.folderMode)
+        return Done {};
+    auto done = transaction([&]() -> Result<Done> {
+        if (auto written = writeState(u"folder_mode"_s, folderModeName(mode)); !written)
+            return written;
+        const QString statement = mode == FolderMode::Fixed
+            ? u"UPDATE assets SET folder = public_id_folder, name = replace(public_id, rtrim(public_id, replace(public_id, '/', '')), '')"_s
+            : u"UPDATE assets SET folder = asset_folder, name = CASE WHEN display_name <> '' THEN "
+              u"display_name"
+              u" ELSE replace(public_id, rtrim(public_id, replace(public_id, '/', '')), '') END"_s;
+        if (auto ran = sql::run(db(), statement); !ran)
+            return ran.error();
+        m_state.folderMode = mode;
+        return rebuildFolders();
+    });
+    return done;
+}
+
+Result<Done> Catalog::rebuildFolders()
+{
+    auto rows = sql::run(db(), u"SELECT folder, COUNT(*) FROM assets GROUP BY folder"_s);
+    if (!rows)
+        return rows.error();
+    QMap<QString, std::pair<qint64, qint64>> counts; // path → direct, total
+    while (rows.value().next()) {
+        const QString path = rows.value().value(0).toString();
+        const qint64 n = rows.value().value(1).toLongLong();
+        if (path.isEmpty())
+            continue;
+        counts[path].first += n;
+        QString ancestor = path;
+        while (!ancestor.isEmpty()) {
+            counts[ancestor].second += n;
+            ancestor = search::fixedModeFolder(ancestor);
+        }
+    }
+    if (auto cleared = sql::run(db(), u"DELETE FROM folders"_s); !cleared)
+        return cleared.error();
+    for (auto it = counts.constBegin(); it != counts.constEnd(); ++it) {
+        auto inserted = sql::run(
+            db(), u"INSERT INTO folders (path, parent, name, direct_count, total_count) VALUES (?,?,?,?,?)"_s,
+            {it.key(), textValue(search::fixedModeFolder(it.key())), sql::lastSegment(it.key()), it->first,
+             it->second});
+        if (!inserted)
+            return inserted.error();
+    }
+    return Done {};
+}
+
+// Sync bookkeeping --------------------------------------------------------------------------------
+
+Result<Done> Catalog::beginFullSync()
+{
+    const qint64 next = m_state.generation + 1;
+    if (auto written = writeState(u"generation"_s, QString::number(next)); !written)
+        return written;
+    m_state.generation = next;
+    return Done {};
+}
+
+Result<qint64> Catalog::finishFullSync(const QDateTime &when)
+{
+    qint64 removed = 0;
+    auto done = transaction([&]() -> Result<Done> {
+        auto stale
+            = sql::run(db(), u"SELECT asset_id FROM assets WHERE generation < ?"_s, {m_state.generation});
+        if (!stale)
+            return stale.error();
+        QStringList ids;
+        while (stale.value().next())
+            ids.append(stale.value().value(0).toString());
+        for (const QString &id : std::as_const(ids)) {
+            if (auto gone = removeOne(id); !gone)
+                return gone;
+        }
+        removed = ids.size();
+        for (const auto &[key, value] :
+             {std::pair {u"last_full_sync"_s, dateText(when)}, std::pair {u"last_sync"_s, dateText(when)},
+              std::pair {u"syncs_since_full"_s, u"0"_s}}) {
+            if (auto written = writeState(key, value); !written)
+                return written;
+        }
+        return rebuildFolders();
+    });
+    if (!done)
+        return done.error();
+    m_state.lastFullSync = when.toUTC();
+    m_state.lastSync = when.toUTC();
+    m_state.syncsSinceFull = 0;
+    return removed;
+}
+
+Result<Done> Catalog::finishIncrementalSync(const QDateTime &when, const QDateTime &since)
+{
+    auto done = transaction([&]() -> Result<Done> {
+        for (const auto &[key, value] :
+             {std::pair {u"last_sync"_s, dateText(when)},
+              std::pair {u"last_incremental_since"_s, dateText(since)},
+              std::pair {u"syncs_since_full"_s, QString::number(m_state.syncsSinceFull + 1)}}) {
+            if (auto written = writeState(key, value); !written)
+                return written;
+        }
+        return rebuildFolders();
+    });
+    if (!done)
+        return done;
+    m_state.lastSync = when.toUTC();
+    m_state.lastIncrementalSince = since.toUTC();
+    ++m_state.syncsSinceFull;
+    return Done {};
+}
+
+} // namespace stratus::core::catalog

@@ -1,0 +1,128 @@
+#pragma once
+
+#include "catalogtypes.h"
+
+#include "core/search/searchexpression.h"
+#include "core/util/result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace stratus::core::catalog {
+
+/// The local catalogue of one product environment (docs/architecture.md, "The local catalogue"):
+/// every asset's metadata and the folder tree in an SQLite database (WAL) with an FTS5 index, so
+/// that the browser lists, searches and counts without API calls, offline.
+///
+/// Tables: `assets` (one row per asset_id; tags as a JSON array, context and metadata as JSON
+/// objects), `folders` (every folder that holds an asset somewhere below it, with direct and
+/// subtree counts), `assets_fts` (name, public_id, display_name, tags, context and metadata values;
+/// rowid = the asset row's rowid) and `sync_state` (key → value: schema version, folder mode, sync
+/// times, generation).
+///
+/// Folder modes: fixed → an asset's folder is its public id's path; dynamic → its asset_folder.
+/// The mode is a property of the catalogue (setFolderMode); changing it re-files every asset.
+///
+/// Writes come from CatalogSync and, write-through, from every change the app makes (upsert,
+/// remove, rename). Owned by whoever opened it; one thread (the one that opened it). Several
+/// Catalog objects (processes) may open the same file: WAL lets readers run beside a writer.
+class Catalog
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    /// Opens (creating it and its folder when missing) the catalogue at @p filePath. Fails with
+    /// Kind::Io when the file cannot be opened or was written by a newer Stratus.
+    [[nodiscard]] static Result<std::unique_ptr<Catalog>> open(const QString &filePath);
+    /// Opens an existing catalogue only; Kind::NotFound when there is none.
+    [[nodiscard]] static Result<std::unique_ptr<Catalog>> openExisting(const QString &filePath);
+
+    ~Catalog();
+    Catalog(const Catalog &) = delete;
+    Catalog &operator=(const Catalog &) = delete;
+
+    [[nodiscard]] QString filePath() const { return m_filePath; }
+
+    // Reading ---------------------------------------------------------------------------------
+
+    [[nodiscard]] qint64 assetCount() const;
+    [[nodiscard]] FolderMode folderMode() const { return m_state.folderMode; }
+    [[nodiscard]] const SyncState &syncState() const { return m_state; }
+
+    /// The assets directly in @p folder ("" is the root), sorted, from @p offset, at most @p limit
+    /// (negative: all).
+    [[nodiscard]] Result<CatalogPage> listFolder(const QString &folder, CatalogSort sort = CatalogSort::Name,
+                                                 Qt::SortOrder order = Qt::AscendingOrder, int offset = 0,
+                                                 int limit = -1) const;
+    /// The folders directly below @p parent ("" is the root), by name, with their counts.
+    [[nodiscard]] Result<QList<CatalogFolder>> childFolders(const QString &parent) const;
+    /// The folder @p path itself, or nullopt when the catalogue has no such folder.
+    [[nodiscard]] Result<std::optional<CatalogFolder>> folderInfo(const QString &path) const;
+
+    /// The assets @p query matches, sorted and paged as listFolder().
+    [[nodiscard]] Result<CatalogPage> search(const CatalogQuery &query, CatalogSort sort = CatalogSort::Name,
+                                             Qt::SortOrder order = Qt::AscendingOrder, int offset = 0,
+                                             int limit = -1) const;
+    /// Resource types, formats and the @p maxTags most frequent tags among what @p query matches.
+    [[nodiscard]] Result<CatalogFacets> facets(const CatalogQuery &query, int maxTags = 50) const;
+
+    /// The asset with @p assetId, or nullopt.
+    [[nodiscard]] Result<std::optional<CatalogAsset>> asset(const QString &assetId) const;
+
+    /// Every asset @p expression (Search API syntax) matches, in the Search API's default order
+    /// (created_at descending, then asset_id): what the live `resources/search` answers for the
+    /// same expression over the same assets. Relative dates count back from @p now.
+    [[nodiscard]] Result<QList<CatalogAsset>>
+    find(const search::Expression &expression, const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+
+    // Writing ---------------------------------------------------------------------------------
+
+    /// Adds or replaces @p assets (by asset_id) in one transaction, marking them seen by the current
+    /// generation. With @p updateFolders false the folder table is left for rebuildFolders() (a sync
+    /// does that once at the end instead of after every page).
+    Result<Done> upsert(const QList<CatalogAsset> &assets, bool updateFolders = true);
+    /// Removes the assets with these ids (unknown ids are ignored).
+    Result<Done> remove(const QStringList &assetIds);
+    /// A renamed asset (Upload API `rename`): its new public id, which in fixed mode also moves it.
+    Result<Done> rename(const QString &assetId, const QString &newPublicId);
+    /// A moved asset (dynamic mode: `asset_folder` updated).
+    Result<Done> moveToFolder(const QString &assetId, const QString &assetFolder);
+    /// Re-files every asset under @p mode and records it.
+    Result<Done> setFolderMode(FolderMode mode);
+    /// Recomputes the folder table from the assets.
+    Result<Done> rebuildFolders();
+
+    // Sync bookkeeping (CatalogSync) -------------------------------------------------------------
+
+    /// Starts a full sync: bumps the generation; upserts from here on are "seen".
+    Result<Done> beginFullSync();
+    /// Ends a complete full sync at @p when: removes every asset it did not see, returns how many.
+    Result<qint64> finishFullSync(const QDateTime &when);
+    /// Ends a complete incremental sync at @p when that asked for uploads since @p since.
+    Result<Done> finishIncrementalSync(const QDateTime &when, const QDateTime &since);
+    /// The latest uploaded_at in the catalogue (invalid when empty).
+    [[nodiscard]] QDateTime latestUploadedAt() const;
+
+private:
+    Catalog(QString filePath, QString connectionName);
+
+    [[nodiscard]] QSqlDatabase db() const;
+    Result<Done> createSchema();
+    Result<Done> loadState();
+    Result<Done> writeState(const QString &key, const QString &value);
+    Result<CatalogPage> selectPage(const QString &where, const QVariantList &binds, CatalogSort sort,
+                                   Qt::SortOrder order, int offset, int limit) const;
+    Result<Done> upsertOne(const CatalogAsset &asset);
+    Result<Done> removeOne(const QString &assetId);
+    Result<Done> modify(const QString &assetId, const std::function<void(CatalogAsset &)> &change);
+    Result<Done> transaction(const std::function<Result<Done>()> &work);
+
+    QString m_filePath;
+    QString m_connectionName;
+    SyncState m_state;
+};
+
+} // namespace stratus::core::catalog

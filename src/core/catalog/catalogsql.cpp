@@ -1,0 +1,174 @@
+#include "catalogsql_p.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+namespace stratus::core::catalog::sql {
+
+QLatin1StringView assetColumns()
+{
+    return "asset_id, public_id, resource_type, type, format, bytes, width, height, duration, version, "
+           "etag, created_at, uploaded_at, asset_folder, public_id_folder, display_name, tags, context, "
+           "metadata, status"_L1;
+}
+
+CatalogAsset assetFromRow(const QSqlQuery &query)
+{
+    CatalogAsset a;
+    a.assetId = query.value(0).toString();
+    a.publicId = query.value(1).toString();
+    a.resourceType = query.value(2).toString();
+    a.type = query.value(3).toString();
+    a.format = query.value(4).toString();
+    a.bytes = query.value(5).toLongLong();
+    a.width = query.value(6).toInt();
+    a.height = query.value(7).toInt();
+    if (!query.isNull(8))
+        a.duration = query.value(8).toDouble();
+    a.version = query.value(9).toLongLong();
+    a.etag = query.value(10).toString();
+    if (!query.isNull(11))
+        a.createdAt = QDateTime::fromMSecsSinceEpoch(query.value(11).toLongLong(), Qt::UTC);
+    if (!query.isNull(12))
+        a.uploadedAt = QDateTime::fromMSecsSinceEpoch(query.value(12).toLongLong(), Qt::UTC);
+    a.assetFolder = query.value(13).toString();
+    a.publicIdFolder = query.value(14).toString();
+    a.displayName = query.value(15).toString();
+    const QJsonArray tags = QJsonDocument::fromJson(query.value(16).toByteArray()).array();
+    for (const QJsonValue &tag : tags)
+        a.tags.append(tag.toString());
+    a.context = QJsonDocument::fromJson(query.value(17).toByteArray()).object();
+    a.metadata = QJsonDocument::fromJson(query.value(18).toByteArray()).object();
+    a.status = query.value(19).toString();
+    return a;
+}
+
+Error error(const QSqlQuery &query, QStringView what)
+{
+    Error e;
+    e.kind = Error::Kind::Io;
+    e.message = u"The catalogue could not %1: %2"_s.arg(what, query.lastError().text());
+    return e;
+}
+
+Result<QSqlQuery> run(const QSqlDatabase &db, const QString &statement, const QVariantList &binds)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(statement))
+        return error(query, u"prepare a query");
+    for (const QVariant &value : binds)
+        query.addBindValue(value);
+    if (!query.exec())
+        return error(query, u"run a query");
+    return query;
+}
+
+QString ftsMatch(QStringView text)
+{
+    QStringList words;
+    QString word;
+    auto flush = [&] {
+        if (!word.isEmpty())
+            words.append(u'"' + word + u"\"*"_s);
+        word.clear();
+    };
+    for (const QChar c : text) {
+        if (c.isLetterOrNumber())
+            word += c;
+        else
+            flush();
+    }
+    flush();
+    return words.join(u' ');
+}
+
+Condition conditionFor(const CatalogQuery &query)
+{
+    QStringList parts;
+    QVariantList binds;
+    auto anyOf = [&](const QString &column, const QStringList &values) {
+        if (values.isEmpty())
+            return;
+        QStringList marks;
+        for (const QString &value : values) {
+            marks.append(u"?"_s);
+            binds.append(value);
+        }
+        parts.append(u"%1 COLLATE NOCASE IN (%2)"_s.arg(column, marks.join(u',')));
+    };
+    if (const QString match = ftsMatch(query.text); !match.isEmpty()) {
+        parts.append(u"rowid IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)"_s);
+        binds.append(match);
+    }
+    anyOf(u"resource_type"_s, query.resourceTypes);
+    anyOf(u"format"_s, query.formats);
+    for (const QString &tag : query.tags) {
+        parts.append(u"EXISTS (SELECT 1 FROM json_each(assets.tags) WHERE json_each.value = ?)"_s);
+        binds.append(tag);
+    }
+    if (query.createdFrom.isValid()) {
+        parts.append(u"created_at >= ?"_s);
+        binds.append(query.createdFrom.toMSecsSinceEpoch());
+    }
+    if (query.createdBefore.isValid()) {
+        parts.append(u"created_at < ?"_s);
+        binds.append(query.createdBefore.toMSecsSinceEpoch());
+    }
+    if (query.minBytes) {
+        parts.append(u"bytes >= ?"_s);
+        binds.append(*query.minBytes);
+    }
+    if (query.maxBytes) {
+        parts.append(u"bytes <= ?"_s);
+        binds.append(*query.maxBytes);
+    }
+    if (query.folder) {
+        parts.append(u"folder = ?"_s);
+        binds.append(*query.folder);
+    }
+    return {parts.isEmpty() ? u"1"_s : parts.join(u" AND "_s), binds};
+}
+
+QString orderBy(CatalogSort sort, Qt::SortOrder order)
+{
+    QString column;
+    switch (sort) {
+    case CatalogSort::Name:
+        column = u"name COLLATE NOCASE"_s;
+        break;
+    case CatalogSort::PublicId:
+        column = u"public_id"_s;
+        break;
+    case CatalogSort::CreatedAt:
+        column = u"created_at"_s;
+        break;
+    case CatalogSort::UploadedAt:
+        column = u"uploaded_at"_s;
+        break;
+    case CatalogSort::Bytes:
+        column = u"bytes"_s;
+        break;
+    case CatalogSort::Format:
+        column = u"format COLLATE NOCASE"_s;
+        break;
+    case CatalogSort::ResourceType:
+        column = u"resource_type"_s;
+        break;
+    case CatalogSort::Pixels:
+        column = u"(width * height)"_s;
+        break;
+    }
+    const QString direction = order == Qt::AscendingOrder ? u"ASC"_s : u"DESC"_s;
+    return u"ORDER BY %1 %2, asset_id %2"_s.arg(column, direction);
+}
+
+QString lastSegment(const QString &path)
+{
+    return path.mid(path.lastIndexOf(u'/') + 1);
+}
+
+} // namespace stratus::core::catalog::sql
