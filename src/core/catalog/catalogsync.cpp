@@ -1,0 +1,179 @@
+#include "catalogsync.h"
+
+#include "catalog.h"
+
+#include "core/api/adminapi.h"
+#include "core/api/searchapi.h"
+#include "core/net/neterror.h"
+
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+namespace stratus::core::catalog {
+
+Q_LOGGING_CATEGORY(lcCatalog, "stratus.core.catalog")
+
+CatalogSync::CatalogSync(Catalog *catalog, ApiContext context, QObject *parent)
+    : Job(parent)
+    , m_catalog(catalog)
+    , m_context(std::move(context))
+{
+}
+
+CatalogSync::~CatalogSync() = default;
+
+void CatalogSync::run()
+{
+    if (m_catalog->folderMode() == FolderMode::Unknown)
+        readFolderMode();
+    else
+        startSync();
+}
+
+void CatalogSync::abort()
+{
+    if (m_call)
+        m_call->cancel();
+}
+
+void CatalogSync::cleanup()
+{
+    if (m_call)
+        m_call->deleteLater();
+    m_call.clear();
+}
+
+void CatalogSync::watch(ApiCallBase *call)
+{
+    m_call = call;
+    connect(call, &NetworkJob::waitingForRateLimit, this, [this](const QDateTime &until) {
+        ++m_summary.pauses;
+        qCInfo(lcCatalog) << "sync paused by the rate limit until" << until;
+        Q_EMIT pausedUntil(until);
+    });
+}
+
+void CatalogSync::fail(const Error &error)
+{
+    // What was stored stays; a full sync that did not complete deletes nothing.
+    m_summary.catalogued = m_catalog->assetCount();
+    finishWithError(error);
+}
+
+void CatalogSync::readFolderMode()
+{
+    auto *call = AdminApi(m_context).config(this);
+    watch(call);
+    connect(call, &Job::finished, this, [this, call] {
+        call->deleteLater();
+        m_call.clear();
+        if (state() != State::Running)
+            return;
+        const auto &config = call->result();
+        if (!config) {
+            fail(config.error());
+            return;
+        }
+        const FolderMode mode
+            = config->folderMode == FolderMode::Unknown ? FolderMode::Fixed : config->folderMode;
+        if (auto set = m_catalog->setFolderMode(mode); !set) {
+            fail(set.error());
+            return;
+        }
+        startSync();
+    });
+    call->start();
+}
+
+void CatalogSync::startSync()
+{
+    const SyncState &state = m_catalog->syncState();
+    const QDateTime newest = m_catalog->latestUploadedAt();
+    Mode mode = m_mode;
+    if (mode == Mode::Auto)
+        mode = !state.lastFullSync.isValid() || state.syncsSinceFull + 1 >= m_fullEvery ? Mode::Full
+                                                                                        : Mode::Incremental;
+    if (mode == Mode::Incremental && !newest.isValid())
+        mode = Mode::Full;
+    m_summary.performed = mode;
+    if (mode == Mode::Full) {
+        if (auto begun = m_catalog->beginFullSync(); !begun) {
+            fail(begun.error());
+            return;
+        }
+        m_expression.clear();
+        m_sortField = u"created_at"_s;
+    } else {
+        m_summary.since = newest.addSecs(-kIncrementalMarginSecs);
+        m_expression = u"uploaded_at>=\"%1\""_s.arg(m_summary.since.toString(Qt::ISODate));
+        m_sortField = u"uploaded_at"_s;
+    }
+    qCInfo(lcCatalog) << (mode == Mode::Full ? "full" : "incremental") << "sync" << m_expression;
+    requestPage();
+}
+
+void CatalogSync::requestPage()
+{
+    SearchQuery query;
+    query.expression = m_expression;
+    query.sortBy = {{m_sortField, u"asc"_s}};
+    query.maxResults = m_pageSize;
+    query.nextCursor = m_cursor;
+    query.withField = {u"tags"_s, u"context"_s, u"metadata"_s};
+    auto *call = SearchApi(m_context).search(query, this);
+    watch(call);
+    connect(call, &Job::finished, this, &CatalogSync::onPage);
+    call->start();
+}
+
+void CatalogSync::onPage()
+{
+    auto *call = static_cast<ApiCall<ResourcePage> *>(m_call.data());
+    if (!call)
+        return;
+    call->deleteLater();
+    m_call.clear();
+    if (state() != State::Running)
+        return;
+    const Result<ResourcePage> &page = call->result();
+    if (!page) {
+        fail(page.error());
+        return;
+    }
+    QList<CatalogAsset> assets;
+    assets.reserve(page->resources.size());
+    for (const Resource &resource : page->resources)
+        assets.append(CatalogAsset::fromResourceJson(resource.raw));
+    if (auto stored = m_catalog->upsert(assets, false); !stored) {
+        fail(stored.error());
+        return;
+    }
+    ++m_summary.pages;
+    m_summary.fetched += assets.size();
+    if (m_summary.expected < 0)
+        m_summary.expected = page->totalCount;
+    Q_EMIT progress(m_summary.fetched, m_summary.expected);
+
+    if (!page->nextCursor.isEmpty() && !page->resources.isEmpty()) {
+        m_cursor = page->nextCursor;
+        requestPage();
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_summary.performed == Mode::Full) {
+        auto removed = m_catalog->finishFullSync(now);
+        if (!removed) {
+            fail(removed.error());
+            return;
+        }
+        m_summary.removed = removed.value();
+    } else if (auto finished = m_catalog->finishIncrementalSync(now, m_summary.since); !finished) {
+        fail(finished.error());
+        return;
+    }
+    m_summary.catalogued = m_catalog->assetCount();
+    finishWithSuccess();
+}
+
+} // namespace stratus::core::catalog

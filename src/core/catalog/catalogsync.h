@@ -1,0 +1,102 @@
+#pragma once
+
+#include "core/api/apicontext.h"
+#include "core/net/job.h"
+
+#include <QDateTime>
+#include <QPointer>
+
+namespace stratus::core {
+class ApiCallBase;
+}
+
+namespace stratus::core::catalog {
+
+class Catalog;
+
+/// Fills and refreshes a Catalog from the Search API (docs/architecture.md, "The local catalogue").
+///
+/// - Full sync: every asset, 500 per page (`next_cursor`), with tags, context and metadata, sorted by
+///   created_at ascending so that assets uploaded meanwhile land on the last pages instead of
+///   shifting the ones not read yet. When it completes, assets it did not see are deleted
+///   (reconciliation). An interrupted full sync deletes nothing.
+/// - Incremental sync: only assets uploaded (or overwritten) since the newest one in the catalogue,
+///   less a margin for uploads that were in flight (`uploaded_at>="…"`, the date field the Search API
+///   and stratus-sandbox evaluate). Edits that change no upload time — tags, context, metadata, display
+///   name or folder changed through the API by someone else — and deletions are picked up by the next
+///   full sync; the app's own edits reach the catalogue at once through write-through.
+/// - Auto (the default): full when the catalogue never completed one or every `fullEvery`-th sync,
+///   incremental otherwise.
+///
+/// The folder mode is read once (`GET config?settings=true`) when the catalogue does not know it.
+/// Every call goes through the ApiContext, so it spends and respects the environment's
+/// RateLimitBudget: at the limit the page waits for the reset (RetryPolicy) and pausedUntil() says
+/// until when; nothing fails for it.
+///
+/// A Job: finished() once; the catalogue keeps every page already stored whatever the outcome. The
+/// Catalog must outlive the job; GUI (or the CLI's) thread.
+class CatalogSync : public Job
+{
+    Q_OBJECT
+
+public:
+    enum class Mode { Auto, Full, Incremental };
+
+    struct Summary
+    {
+        Mode performed = Mode::Auto; ///< Full or Incremental once decided
+        qint64 fetched = 0; ///< assets received and stored
+        qint64 expected = -1; ///< total_count of the query; -1 before the first page
+        qint64 removed = 0; ///< deleted by reconciliation
+        qint64 catalogued = 0; ///< assets in the catalogue at the end
+        int pages = 0;
+        int pauses = 0; ///< rate-limit waits
+        QDateTime since; ///< incremental: the uploaded_at bound asked for
+    };
+
+    CatalogSync(Catalog *catalog, ApiContext context, QObject *parent = nullptr);
+    ~CatalogSync() override;
+
+    void setMode(Mode mode) { m_mode = mode; }
+    /// Auto mode: a full sync after this many incremental ones (default 10).
+    void setFullEvery(int syncs) { m_fullEvery = syncs; }
+    /// Assets per page, 1…500 (default 500, the Search API's maximum).
+    void setPageSize(int size) { m_pageSize = qBound(1, size, 500); }
+
+    [[nodiscard]] const Summary &summary() const { return m_summary; }
+
+    /// The margin an incremental sync reaches back before the newest uploaded_at it knows.
+    static constexpr qint64 kIncrementalMarginSecs = 600;
+
+Q_SIGNALS:
+    /// After every stored page: assets so far and the query's total (-1 when not known yet).
+    void progress(qint64 fetched, qint64 expected);
+    /// The Admin API budget is spent; the sync resumes by itself at `until` (UTC).
+    void pausedUntil(const QDateTime &until);
+
+protected:
+    void run() override;
+    void abort() override;
+    void cleanup() override;
+
+private:
+    void readFolderMode();
+    void startSync();
+    void requestPage();
+    void onPage();
+    void watch(ApiCallBase *call);
+    void fail(const Error &error);
+
+    Catalog *m_catalog;
+    ApiContext m_context;
+    Mode m_mode = Mode::Auto;
+    int m_fullEvery = 10;
+    int m_pageSize = 500;
+    QString m_expression;
+    QString m_sortField;
+    QString m_cursor;
+    QPointer<ApiCallBase> m_call;
+    Summary m_summary;
+};
+
+} // namespace stratus::core::catalog
