@@ -54,6 +54,25 @@ core::Result<QString> readSecret(const core::AccountStore &store, const QString 
 
 } // namespace
 
+int loadChosenEnvironment(CliContext &ctx, core::AccountStore &store, const QString &name,
+                          const core::EnvironmentRecord **environment)
+{
+    if (auto loaded = store.load(); !loaded)
+        return ctx.failure(u"cannot read the stored environments: "_s + loaded.error().message);
+    if (!name.isEmpty()) {
+        *environment = store.environmentByName(name);
+        if (!*environment)
+            return ctx.usageError(u"no environment named '%1'; see 'stratus-cli env list'"_s.arg(name));
+        return ExitOk;
+    }
+    *environment = store.environment(store.currentEnvironmentId());
+    // The app's Local sandbox is current after its first run, but only the app can reach it:
+    // fall back to CLOUDINARY_URL as if nothing were chosen.
+    if (*environment && (*environment)->embeddedSandbox)
+        *environment = nullptr;
+    return ExitOk;
+}
+
 int resolveCommandConfig(CliContext &ctx, const ConfigChoice &choice,
                          const std::function<bool()> &needsSecret, QJsonObject *config)
 {
@@ -66,21 +85,10 @@ int resolveCommandConfig(CliContext &ctx, const ConfigChoice &choice,
     }
 
     const std::unique_ptr<core::AccountStore> store = openAccountStore();
-    if (auto loaded = store->load(); !loaded)
-        return ctx.failure(u"cannot read the stored environments: "_s + loaded.error().message);
     const core::EnvironmentRecord *environment = nullptr;
-    if (!choice.environment.isEmpty()) {
-        environment = store->environmentByName(choice.environment);
-        if (!environment)
-            return ctx.usageError(
-                u"no environment named '%1'; see 'stratus-cli env list'"_s.arg(choice.environment));
-    } else {
-        environment = store->environment(store->currentEnvironmentId());
-        // The app's Local sandbox is current after its first run, but only the app can reach it:
-        // fall back to CLOUDINARY_URL as if nothing were chosen.
-        if (environment && environment->embeddedSandbox)
-            environment = nullptr;
-    }
+    if (const int status = loadChosenEnvironment(ctx, *store, choice.environment, &environment);
+        status != ExitOk)
+        return status;
     if (!environment) {
         // Nothing stored and chosen: the SDK's own convention.
         *config = resolveSdkConfig(QString(), &error);

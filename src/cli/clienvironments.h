@@ -56,6 +56,12 @@ struct ConfigChoice
     QString environment; ///< --env NAME, may be empty
 };
 
+/// Loads @p store and picks the environment named @p name, else the current one unless that is the
+/// app's embedded sandbox (*environment stays null when there is none). On failure prints one line
+/// and returns ExitFailure (accounts.ini cannot be read) or ExitUsage (no environment called NAME).
+[[nodiscard]] int loadChosenEnvironment(CliContext &ctx, core::AccountStore &store, const QString &name,
+                                        const core::EnvironmentRecord **environment);
+
 /// Fills *config with the Node SDK config object the command works with: from --cloudinary-url,
 /// else the stored environment --env NAME, else the current stored environment, else
 /// $CLOUDINARY_URL; an empty object when there is none. A stored environment's secret is read from

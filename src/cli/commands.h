@@ -9,5 +9,9 @@ namespace stratus::cli {
 int runUrlCommand(CliContext &ctx);
 int runSignCommand(CliContext &ctx);
 int runEnvCommand(CliContext &ctx);
+int runSyncCommand(CliContext &ctx); // catalogcommands.cpp
+int runLsCommand(CliContext &ctx); // catalogcommands.cpp
+int runFindCommand(CliContext &ctx); // catalogcommands.cpp
+int runSearchCommand(CliContext &ctx); // catalogcommands.cpp
 
 } // namespace stratus::cli

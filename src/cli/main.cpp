@@ -23,6 +23,10 @@ constexpr Command kCommands[] = {
     {"url", "Print the delivery URL of a public id (Node SDK cloudinary.url options as JSON)", runUrlCommand},
     {"sign", "Print the API signature of a set of request parameters", runSignCommand},
     {"env", "List, add, remove and choose stored environments (secrets in the OS keychain)", runEnvCommand},
+    {"sync", "Fill or refresh the local catalogue of an environment (Search API)", runSyncCommand},
+    {"ls", "List a folder of the local catalogue (offline)", runLsCommand},
+    {"find", "Evaluate a Search API expression against the local catalogue (offline)", runFindCommand},
+    {"search", "Ask the live Search API for the assets an expression matches", runSearchCommand},
 };
 
 void printHelp()

@@ -110,6 +110,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("folder");
         QTest::addColumn<QStringList>("expected"); // in name order
         QTest::newRow("fixed root") << false << u""_s << QStringList {u"a5"_s, u"a6"_s};
+        QTest::newRow("fixed root as a null string") << false << QString() << QStringList {u"a5"_s, u"a6"_s};
         QTest::newRow("fixed beach") << false << u"beach"_s << QStringList {u"a2"_s, u"a1"_s};
         QTest::newRow("fixed nested") << false << u"beach/rocks"_s << QStringList {u"a3"_s};
         QTest::newRow("fixed city") << false << u"city"_s << QStringList {u"a4"_s};
@@ -146,7 +147,7 @@ private Q_SLOTS:
     void childFoldersWithCounts()
     {
         auto fixed = openFilled(FolderMode::Fixed);
-        auto top = fixed->childFolders(u""_s);
+        auto top = fixed->childFolders(QString());
         QVERIFY(top);
         QCOMPARE(top->size(), 2);
         QCOMPARE(top->at(0).path, u"beach"_s);

@@ -83,12 +83,6 @@ QString compactJson(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-// Empty, never NULL: a null QString binds as NULL, which the NOT NULL text columns refuse.
-QVariant textValue(const QString &text)
-{
-    return text.isNull() ? QVariant(QString(u""_s)) : QVariant(text);
-}
-
 QVariant dateValue(const QDateTime &dateTime)
 {
     return dateTime.isValid() ? QVariant(dateTime.toMSecsSinceEpoch()) : QVariant();
@@ -412,28 +406,28 @@ Result<Done> Catalog::upsertOne(const CatalogAsset &a)
         u" display_name = excluded.display_name, tags = excluded.tags, context = excluded.context,"
         u" metadata = excluded.metadata, status = excluded.status, folder = excluded.folder,"
         u" name = excluded.name, generation = excluded.generation"_s,
-        {textValue(a.assetId),
-         textValue(a.publicId),
-         textValue(a.resourceType),
-         textValue(a.type),
-         textValue(a.format),
+        {a.assetId,
+         a.publicId,
+         a.resourceType,
+         a.type,
+         a.format,
          a.bytes,
          a.width,
          a.height,
          a.duration ? QVariant(*a.duration) : QVariant(),
          a.version,
-         textValue(a.etag),
+         a.etag,
          dateValue(a.createdAt),
          dateValue(a.uploadedAt),
-         textValue(a.assetFolder),
-         textValue(search::fixedModeFolder(a.publicId)),
-         textValue(a.displayName),
+         a.assetFolder,
+         search::fixedModeFolder(a.publicId),
+         a.displayName,
          QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(a.tags)).toJson(QJsonDocument::Compact)),
          compactJson(a.context),
          compactJson(a.metadata),
-         textValue(a.status),
-         textValue(a.folder(mode)),
-         textValue(a.name(mode)),
+         a.status,
+         a.folder(mode),
+         a.name(mode),
          m_state.generation});
     if (!ran)
         return ran.error();
@@ -562,8 +556,7 @@ Result<Done> Catalog::rebuildFolders()
     for (auto it = counts.constBegin(); it != counts.constEnd(); ++it) {
         auto inserted = sql::run(
             db(), u"INSERT INTO folders (path, parent, name, direct_count, total_count) VALUES (?,?,?,?,?)"_s,
-            {it.key(), textValue(search::fixedModeFolder(it.key())), sql::lastSegment(it.key()), it->first,
-             it->second});
+            {it.key(), search::fixedModeFolder(it.key()), sql::lastSegment(it.key()), it->first, it->second});
         if (!inserted)
             return inserted.error();
     }

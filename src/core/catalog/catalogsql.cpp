@@ -60,8 +60,13 @@ Result<QSqlQuery> run(const QSqlDatabase &db, const QString &statement, const QV
     query.setForwardOnly(true);
     if (!query.prepare(statement))
         return error(query, u"prepare a query");
-    for (const QVariant &value : binds)
-        query.addBindValue(value);
+    // A null QString binds as NULL, and `folder = NULL` matches nothing: text is never NULL here.
+    for (const QVariant &value : binds) {
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.addBindValue(QString(u""_s));
+        else
+            query.addBindValue(value);
+    }
     if (!query.exec())
         return error(query, u"run a query");
     return query;

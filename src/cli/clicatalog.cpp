@@ -1,0 +1,133 @@
+#include "clicatalog.h"
+
+#include "core/accounts/accounts.h"
+#include "core/catalog/catalogpaths.h"
+#include "core/net/secretsource.h"
+
+#include <QCryptographicHash>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace stratus::cli {
+
+QString CatalogTarget::catalogPath() const
+{
+    return core::catalog::catalogFilePath(core::catalog::defaultCatalogRoot(), environmentId);
+}
+
+namespace {
+
+int targetFromUrl(CliContext &ctx, const QString &text, CatalogTarget *target)
+{
+    auto parsed = core::CloudinaryUrl::parse(text);
+    if (!parsed)
+        return ctx.usageError(parsed.error().message);
+    const core::CloudinaryUrl withoutSecret = parsed->withoutSecret();
+    target->environmentId = u"url-"_s
+        + QString::fromLatin1(QCryptographicHash::hash(withoutSecret.toString().toUtf8(),
+                                                       QCryptographicHash::Sha256)
+                                  .toHex()
+                                  .left(16));
+    target->label = parsed->cloudName();
+    target->url = withoutSecret;
+    target->secret = std::make_shared<core::FixedSecret>(parsed->apiSecret());
+    return ExitOk;
+}
+
+} // namespace
+
+int resolveCatalogTarget(CliContext &ctx, const ConfigChoice &choice, CatalogTarget *target)
+{
+    if (!choice.cloudinaryUrl.isEmpty() && !choice.environment.isEmpty())
+        return ctx.usageError(u"--env and --cloudinary-url exclude each other"_s);
+    if (!choice.cloudinaryUrl.isEmpty())
+        return targetFromUrl(ctx, choice.cloudinaryUrl, target);
+
+    std::unique_ptr<core::AccountStore> store = openAccountStore();
+    const core::EnvironmentRecord *environment = nullptr;
+    if (const int status = loadChosenEnvironment(ctx, *store, choice.environment, &environment);
+        status != ExitOk)
+        return status;
+    if (!environment) {
+        const QString text = qEnvironmentVariable("CLOUDINARY_URL");
+        if (text.isEmpty())
+            return ctx.usageError(u"no environment configured; pass --env NAME, set CLOUDINARY_URL or pass "
+                                  u"--cloudinary-url cloudinary://API_KEY:API_SECRET@CLOUD_NAME"_s);
+        return targetFromUrl(ctx, text, target);
+    }
+    if (environment->embeddedSandbox)
+        return ctx.failure(u"the environment '%1' is the app's embedded sandbox, which exists only while "
+                           u"Stratus runs"_s.arg(environment->name));
+    const core::AccountRecord *account = store->account(environment->accountId);
+    if (account && !account->loggedIn)
+        return ctx.failure(
+            u"the account '%1' of environment '%2' is logged out; log in again in Stratus"_s.arg(
+                account->label, environment->name));
+    target->environmentId = environment->id;
+    target->label = environment->name;
+    target->url = store->effectiveUrl(environment->id);
+    target->secret = store->secretSource(environment->id);
+    target->folderMode = environment->folderMode;
+    target->store = std::move(store);
+    return ExitOk;
+}
+
+int openSyncedCatalog(CliContext &ctx, const CatalogTarget &target,
+                      std::unique_ptr<core::catalog::Catalog> *catalog)
+{
+    const QString noCatalogue
+        = u"there is no catalogue of '%1' yet; run stratus-cli sync first"_s.arg(target.label);
+    auto opened = core::catalog::Catalog::openExisting(target.catalogPath());
+    if (!opened) {
+        if (opened.error().kind == core::Error::Kind::NotFound)
+            return ctx.failure(noCatalogue);
+        return ctx.failure(opened.error().message);
+    }
+    if (!opened.value()->syncState().lastSync.isValid() && opened.value()->assetCount() == 0)
+        return ctx.failure(noCatalogue);
+    *catalog = std::move(opened).value();
+    return ExitOk;
+}
+
+QJsonArray assetsJson(const QList<core::catalog::CatalogAsset> &assets)
+{
+    QJsonArray array;
+    for (const auto &asset : assets)
+        array.append(asset.toCliJson());
+    return array;
+}
+
+QString humanBytes(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString assetsTable(const QList<core::catalog::CatalogAsset> &assets)
+{
+    if (assets.isEmpty())
+        return {};
+    const QStringList header
+        = {u"PUBLIC_ID"_s, u"TYPE"_s, u"FORMAT"_s, u"SIZE"_s, u"PIXELS"_s, u"CREATED"_s, u"TAGS"_s};
+    QList<QStringList> rows {header};
+    for (const auto &a : assets) {
+        rows.append({a.publicId, a.resourceType + u'/' + a.type, a.format.isEmpty() ? u"-"_s : a.format,
+                     humanBytes(a.bytes), a.width > 0 ? u"%1x%2"_s.arg(a.width).arg(a.height) : u"-"_s,
+                     core::catalog::isoUtc(a.createdAt), a.tags.join(u',')});
+    }
+    QList<qsizetype> widths(header.size(), 0);
+    for (const QStringList &row : std::as_const(rows)) {
+        for (qsizetype i = 0; i < row.size(); ++i)
+            widths[i] = qMax(widths[i], row.at(i).size());
+    }
+    QString text;
+    for (const QStringList &row : std::as_const(rows)) {
+        QString line;
+        for (qsizetype i = 0; i < row.size(); ++i)
+            line += i + 1 < row.size() ? row.at(i).leftJustified(widths[i] + 2) : row.at(i);
+        text += line.trimmed() + u'\n';
+    }
+    return text;
+}
+
+} // namespace stratus::cli

@@ -1,0 +1,54 @@
+#pragma once
+
+// What `stratus-cli sync`, `ls`, `find` and `search` share: which environment (and so which
+// catalogue) a command works on, how to reach its API, and how assets are printed.
+
+#include "clicontext.h"
+#include "clienvironments.h"
+
+#include "core/api/admintypes.h"
+#include "core/api/apicontext.h"
+#include "core/catalog/catalog.h"
+#include "core/config/cloudinaryurl.h"
+
+#include <QJsonArray>
+
+#include <memory>
+
+namespace stratus::cli {
+
+/// The environment a catalogue command works on. A stored environment's catalogue is named by its
+/// id; a configuration from --cloudinary-url or $CLOUDINARY_URL by "url-" and a hash of the URL
+/// without its secret, so the same URL always finds the same catalogue.
+struct CatalogTarget
+{
+    QString environmentId;
+    QString label; ///< the stored name, else the cloud name
+    core::CloudinaryUrl url; ///< without the secret
+    std::shared_ptr<const core::SecretSource> secret; ///< read when a request is authenticated
+    core::FolderMode folderMode = core::FolderMode::Unknown; ///< known for stored environments
+    std::unique_ptr<core::AccountStore> store; ///< kept alive for the secret source
+
+    [[nodiscard]] QString catalogPath() const;
+};
+
+/// Fills *target from --cloudinary-url, else --env NAME, else the current stored environment,
+/// else $CLOUDINARY_URL. Prints one line and returns ExitUsage/ExitFailure when there is none or it
+/// cannot be used; ExitOk otherwise.
+[[nodiscard]] int resolveCatalogTarget(CliContext &ctx, const ConfigChoice &choice, CatalogTarget *target);
+
+/// Opens the target's catalogue, which must have been synced: "run stratus-cli sync first" (exit 1)
+/// otherwise. Returns ExitOk and sets *catalog on success.
+[[nodiscard]] int openSyncedCatalog(CliContext &ctx, const CatalogTarget &target,
+                                    std::unique_ptr<core::catalog::Catalog> *catalog);
+
+/// Assets as `--json` prints them (CatalogAsset::toCliJson).
+[[nodiscard]] QJsonArray assetsJson(const QList<core::catalog::CatalogAsset> &assets);
+
+/// Assets as a readable table, one line each, with a header; "" for none.
+[[nodiscard]] QString assetsTable(const QList<core::catalog::CatalogAsset> &assets);
+
+/// A byte count for people: "1.5 MB".
+[[nodiscard]] QString humanBytes(qint64 bytes);
+
+} // namespace stratus::cli
