@@ -1,0 +1,301 @@
+// The catalogue filled by CatalogSync from a real stratus-sandbox (1,500 seeded assets, so pages of
+// 500 are paged through): first sync, incremental sync, reconciliation, a pause at a tiny rate
+// limit, and `find` over the catalogue against the live Search API on many expressions, in both
+// folder modes.
+
+#include "sandboxprocess.h"
+
+#include "core/api/searchapi.h"
+#include "core/api/uploadapi.h"
+#include "core/catalog/catalog.h"
+#include "core/catalog/catalogpaths.h"
+#include "core/catalog/catalogsync.h"
+#include "core/net/ratelimitbudget.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace stratus;
+using namespace stratus::core;
+using namespace stratus::core::catalog;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kSeeded = 1500;
+const QStringList kClouds = {u"dyn"_s, u"fix"_s};
+
+QStringList ids(const QList<CatalogAsset> &assets)
+{
+    QStringList out;
+    for (const CatalogAsset &a : assets)
+        out.append(a.assetId);
+    return out;
+}
+
+} // namespace
+
+class TestCatalogSync : public QObject
+{
+    Q_OBJECT
+
+private:
+    test::SandboxProcess m_sandbox;
+    QTemporaryDir m_dir;
+    RateLimitBudget m_budgets[2];
+    std::unique_ptr<Catalog> m_catalogs[2];
+
+    ApiContext context(int index) { return m_sandbox.context(index, &m_budgets[index]); }
+
+    // Runs a sync of @p mode on environment @p index; false with a message when it failed.
+    bool sync(int index, CatalogSync::Mode mode, CatalogSync::Summary *summary,
+              int *progressSignals = nullptr, int *pauses = nullptr)
+    {
+        CatalogSync job(m_catalogs[index].get(), context(index));
+        job.setMode(mode);
+        QSignalSpy progress(&job, &CatalogSync::progress);
+        QSignalSpy paused(&job, &CatalogSync::pausedUntil);
+        const bool ended = test::runToEnd(&job, 120000);
+        if (summary)
+            *summary = job.summary();
+        if (progressSignals)
+            *progressSignals = int(progress.size());
+        if (pauses)
+            *pauses = int(paused.size());
+        if (!ended || job.error()) {
+            qWarning("sync failed: %s", test::errorText(&job).constData());
+            return false;
+        }
+        return true;
+    }
+
+    // Every asset the live Search API returns for @p expression, all pages, in its order.
+    QStringList liveSearch(int index, const QString &expression, QString *error)
+    {
+        QStringList out;
+        SearchQuery query;
+        query.expression = expression;
+        query.maxResults = 500;
+        do {
+            std::unique_ptr<ApiCall<ResourcePage>> call(SearchApi(context(index)).search(query, nullptr));
+            if (!test::runToEnd(call.get()) || !call->result()) {
+                *error = call->result() ? u"timeout"_s : call->result().error().message;
+                return {};
+            }
+            for (const Resource &r : call->result()->resources)
+                out.append(r.assetId);
+            query.nextCursor = call->result()->nextCursor;
+        } while (!query.nextCursor.isEmpty());
+        return out;
+    }
+
+    template<typename T> bool finishes(ApiCall<T> *call)
+    {
+        std::unique_ptr<ApiCall<T>> owned(call);
+        return test::runToEnd(call) && call->result().ok();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_sandbox.start({u"--data"_s, m_dir.filePath(u"sandbox"_s), u"--seed"_s,
+                                  QString::number(kSeeded), u"--environment"_s,
+                                  u"cloudinary://k1:s1@dyn?folder_mode=dynamic&admin_rate_limit=5000"_s,
+                                  u"--environment"_s,
+                                  u"cloudinary://k2:s2@fix?folder_mode=fixed&admin_rate_limit=5000"_s},
+                                 2, false, &error),
+                 qPrintable(error));
+        for (int i = 0; i < 2; ++i) {
+            auto opened = Catalog::open(catalogFilePath(m_dir.filePath(u"catalog"_s), kClouds.at(i)));
+            QVERIFY(opened);
+            m_catalogs[i] = std::move(opened).value();
+        }
+    }
+
+    void firstSyncReadsEverything_data()
+    {
+        QTest::addColumn<int>("index");
+        QTest::addColumn<int>("mode");
+        QTest::newRow("dynamic") << 0 << int(FolderMode::Dynamic);
+        QTest::newRow("fixed") << 1 << int(FolderMode::Fixed);
+    }
+    void firstSyncReadsEverything()
+    {
+        QFETCH(int, index);
+        QFETCH(int, mode);
+        CatalogSync::Summary summary;
+        int progress = 0;
+        QVERIFY(sync(index, CatalogSync::Mode::Auto, &summary, &progress));
+        QCOMPARE(summary.performed, CatalogSync::Mode::Full);
+        QCOMPARE(summary.expected, kSeeded);
+        QCOMPARE(summary.fetched, kSeeded);
+        QCOMPARE(summary.pages, 3);
+        QCOMPARE(progress, 3);
+        QCOMPARE(m_catalogs[index]->assetCount(), kSeeded);
+        QCOMPARE(int(m_catalogs[index]->folderMode()), mode); // read from GET config
+        QVERIFY(m_catalogs[index]->syncState().lastFullSync.isValid());
+        auto top = m_catalogs[index]->childFolders({});
+        QVERIFY(top && !top->isEmpty());
+        qint64 inFolders = m_catalogs[index]->listFolder({})->total;
+        for (const CatalogFolder &folder : std::as_const(*top))
+            inFolders += folder.totalCount;
+        QCOMPARE(inFolders, kSeeded);
+    }
+
+    void findAgreesWithSearch_data()
+    {
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("expression");
+        const QStringList expressions = {
+            u"tags:cat"_s,
+            u"tags=cat"_s,
+            u"tags:summer AND resource_type:image"_s,
+            u"resource_type:video"_s,
+            u"resource_type:raw"_s,
+            u"format:png"_s,
+            u"format:jpg OR format:png"_s,
+            u"-format:jpg"_s,
+            u"bytes>50k"_s,
+            u"bytes:[10k TO 60k]"_s,
+            u"bytes<=1kb"_s,
+            u"width>=1200"_s,
+            u"height<500 AND width>500"_s,
+            u"tags:(winter OR spring)"_s,
+            u"tags:cat AND NOT tags:purple"_s,
+            u"public_id:cat*"_s,
+            u"public_id:samples/be*"_s,
+            u"display_name:cat"_s,
+            u"asset_folder:samples"_s,
+            u"asset_folder:samples/*"_s,
+            u"folder:brand/logos"_s,
+            u"asset_folder:\"campaigns/2026/summer\""_s,
+            u"folder:\"\""_s,
+            u"created_at>=\"2026-11-01\""_s,
+            u"created_at<2026-10-31"_s,
+            u"created_at:[2026-10-31 TO 2026-10-31]"_s,
+            u"uploaded_at>\"2026-11-01T00:00:00Z\""_s,
+            u"context.alt:dog"_s,
+            u"context.photographer:\"Sandbox Studio\""_s,
+            u"-context.photographer:studio"_s,
+            u"cat OR dog"_s,
+            u"beach"_s,
+            u"(tags:cat OR tags:dog) AND bytes>20k AND -format:png"_s,
+            u"duration>2"_s,
+            u"aspect_ratio:\"16:9\""_s,
+            u"pixels>1000000"_s,
+            u"filename:cat_0001*"_s,
+            u""_s,
+        };
+        for (int index = 0; index < 2; ++index) {
+            for (const QString &expression : expressions)
+                QTest::addRow("%s: %s", qPrintable(kClouds.at(index)), qPrintable(expression))
+                    << index << expression;
+        }
+    }
+    void findAgreesWithSearch()
+    {
+        QFETCH(int, index);
+        QFETCH(QString, expression);
+        QString error;
+        const QStringList live = liveSearch(index, expression, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        auto parsed = search::Expression::parse(expression);
+        QVERIFY(parsed);
+        auto found = m_catalogs[index]->find(*parsed);
+        QVERIFY(found);
+        QCOMPARE(ids(*found), live); // the same assets, in the same order
+    }
+
+    void incrementalSyncPicksUpUploads()
+    {
+        // A new upload, and an existing asset uploaded again with other tags.
+        const QString file = m_dir.filePath(u"note.txt"_s);
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write("a new raw file\n");
+        out.close();
+        UploadOptions fresh;
+        fresh.resourceType = u"raw"_s;
+        fresh.publicId = u"incoming/new_note.txt"_s;
+        fresh.tags = {u"fresh"_s};
+        UploadApi uploads(context(0));
+        {
+            std::unique_ptr<UploadJob> job(uploads.upload(file, fresh, nullptr));
+            QVERIFY2(test::runToEnd(job.get()) && !job->error(), test::errorText(job.get()).constData());
+        }
+        const CatalogAsset existing
+            = m_catalogs[0]->find(*search::Expression::parse(u"resource_type:raw"_s))->last();
+        UploadOptions again;
+        again.resourceType = u"raw"_s;
+        again.publicId = existing.publicId;
+        again.overwrite = true;
+        again.tags = {u"retagged"_s};
+        {
+            std::unique_ptr<UploadJob> job(uploads.upload(file, again, nullptr));
+            QVERIFY2(test::runToEnd(job.get()) && !job->error(), test::errorText(job.get()).constData());
+        }
+
+        CatalogSync::Summary summary;
+        QVERIFY(sync(0, CatalogSync::Mode::Auto, &summary));
+        QCOMPARE(summary.performed, CatalogSync::Mode::Incremental);
+        QVERIFY2(summary.fetched < 50, qPrintable(QString::number(summary.fetched))); // not everything
+        QCOMPARE(m_catalogs[0]->assetCount(), kSeeded + 1);
+        CatalogQuery query;
+        query.tags = {u"fresh"_s};
+        QCOMPARE(m_catalogs[0]->search(query)->total, 1);
+        QCOMPARE(m_catalogs[0]->asset(existing.assetId)->value().tags, QStringList {u"retagged"_s});
+        QCOMPARE(m_catalogs[0]->syncState().syncsSinceFull, 1);
+    }
+
+    void fullSyncNoticesEditsAndDeletions()
+    {
+        auto picked = m_catalogs[0]->find(*search::Expression::parse(u"resource_type:image"_s));
+        QVERIFY(picked && picked->size() > 2);
+        const CatalogAsset deleted = picked->at(0);
+        const CatalogAsset retagged = picked->at(1);
+        UploadApi uploads(context(0));
+        QVERIFY(finishes(uploads.destroy({deleted.publicId, u"image"_s, u"upload"_s}, nullptr)));
+        // A tag changed without an upload leaves uploaded_at alone: only a full sync sees it.
+        QVERIFY(finishes(
+            uploads.tags(TagCommand::Replace, {u"edited-elsewhere"_s}, {retagged.publicId}, nullptr)));
+
+        CatalogSync::Summary summary;
+        QVERIFY(sync(0, CatalogSync::Mode::Incremental, &summary));
+        QVERIFY(m_catalogs[0]->asset(deleted.assetId)->has_value());
+        QCOMPARE(m_catalogs[0]->asset(retagged.assetId)->value().tags, retagged.tags);
+
+        QVERIFY(sync(0, CatalogSync::Mode::Full, &summary));
+        QCOMPARE(summary.removed, 1);
+        QVERIFY(!m_catalogs[0]->asset(deleted.assetId)->has_value());
+        QCOMPARE(m_catalogs[0]->asset(retagged.assetId)->value().tags, QStringList {u"edited-elsewhere"_s});
+        QCOMPARE(m_catalogs[0]->assetCount(), kSeeded);
+        QCOMPARE(m_catalogs[0]->syncState().syncsSinceFull, 0);
+
+        QString error;
+        QCOMPARE(ids(*m_catalogs[0]->find({})), liveSearch(0, {}, &error));
+    }
+
+    void syncPausesAtTheRateLimitAndResumes()
+    {
+        // Three calls an hour, two spent, the window ending in 3 s: the first page spends the last
+        // call, the second waits for the reset instead of failing.
+        QVERIFY(
+            m_sandbox.control(u"rate_limit"_s, u"fix"_s,
+                              {{u"limit"_s, u"3"_s}, {u"used"_s, u"2"_s}, {u"reset_in_seconds"_s, u"3"_s}}));
+        CatalogSync::Summary summary;
+        int pauses = 0;
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(sync(1, CatalogSync::Mode::Full, &summary, nullptr, &pauses));
+        QVERIFY2(pauses >= 1, "no pause was reported");
+        QCOMPARE(summary.pauses, pauses);
+        QVERIFY(clock.elapsed() >= 2000);
+        QCOMPARE(summary.fetched, kSeeded);
+        QCOMPARE(m_catalogs[1]->assetCount(), kSeeded);
+        QVERIFY(m_sandbox.control(u"rate_limit"_s, u"fix"_s, {{u"limit"_s, u"5000"_s}}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCatalogSync)
+#include "tst_catalog_sync.moc"
