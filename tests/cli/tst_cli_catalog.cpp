@@ -1,0 +1,186 @@
+// The stratus-cli contract of sync, ls, find and search, run as processes against a real
+// stratus-sandbox: exit statuses, messages, and `find --json` printing exactly what `search --json`
+// prints after a sync.
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+class TestCliCatalog : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_sandbox;
+    QString m_url;
+
+    Run cli(const QStringList &args)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
+        env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s)); // no stored environments
+        env.insert(u"CLOUDINARY_URL"_s, m_url);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(STRATUS_CLI_PATH), args);
+        if (!process.waitForFinished(120000))
+            return {};
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_sandbox.setProgram(QStringLiteral(STRATUS_SANDBOX_PATH));
+        m_sandbox.setArguments({u"--port"_s, u"0"_s, u"--data"_s, m_dir.filePath(u"sandbox"_s), u"--seed"_s,
+                                u"700"_s, u"--environment"_s,
+                                u"cloudinary://k1:s1@shop?folder_mode=fixed&admin_rate_limit=5000"_s});
+        m_sandbox.start();
+        QVERIFY(m_sandbox.waitForStarted());
+        QElapsedTimer clock;
+        clock.start();
+        while (m_url.isEmpty() && clock.elapsed() < 30000) {
+            if (!m_sandbox.canReadLine() && !m_sandbox.waitForReadyRead(500))
+                continue;
+            const QString line = QString::fromUtf8(m_sandbox.readLine()).trimmed();
+            if (line.startsWith(u"CLOUDINARY_URL="_s))
+                m_url = line.mid(15);
+        }
+        QVERIFY2(!m_url.isEmpty(), "the sandbox did not print its CLOUDINARY_URL");
+    }
+
+    void cleanupTestCase()
+    {
+        m_sandbox.terminate();
+        m_sandbox.waitForFinished(5000);
+    }
+
+    void beforeTheFirstSync_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("find") << QStringList {u"find"_s, u"tags:cat"_s};
+        QTest::newRow("ls") << QStringList {u"ls"_s};
+        QTest::newRow("ls --json") << QStringList {u"ls"_s, u"--json"_s};
+    }
+    void beforeTheFirstSync()
+    {
+        QFETCH(QStringList, args);
+        const Run run = cli(args);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.contains("run stratus-cli sync first"), run.err.constData());
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("find: unbalanced")
+            << QStringList {u"find"_s, u"tags:(cat"_s} << QByteArray("missing ')'");
+        QTest::newRow("find: unknown field")
+            << QStringList {u"find"_s, u"colour:red"_s} << QByteArray("colour");
+        QTest::newRow("find: no expression") << QStringList {u"find"_s} << QByteArray("missing EXPRESSION");
+        QTest::newRow("search: unbalanced") << QStringList {u"search"_s, u"tags:(cat"_s} << QByteArray("')'");
+        QTest::newRow("search: bad --max")
+            << QStringList {u"search"_s, u"cat"_s, u"--max"_s, u"0"_s} << QByteArray("--max");
+        QTest::newRow("sync: unknown option") << QStringList {u"sync"_s, u"--fast"_s} << QByteArray("fast");
+    }
+    void badInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, message);
+        const Run run = cli(args);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.contains(message), run.err.constData());
+        QCOMPARE(run.err.count('\n'), 1);
+    }
+
+    void syncPrintsOneLine()
+    {
+        const Run run = cli({u"sync"_s});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.out,
+                 QByteArray("shop: full sync complete, 700 assets read, 0 removed, 700 in the catalogue\n"));
+        QVERIFY2(!run.err.contains('['), "a progress bar on a stderr that is not a terminal");
+        const Run again = cli({u"sync"_s});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.startsWith("shop: incremental sync complete"), again.out.constData());
+    }
+
+    void lsListsFoldersThenAssets()
+    {
+        const Run run = cli({u"ls"_s, u"--json"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject root = QJsonDocument::fromJson(run.out).object();
+        qint64 total = root.value(u"assets"_s).toArray().size();
+        for (const QJsonValue &folder : root.value(u"folders"_s).toArray())
+            total += folder.toObject().value(u"asset_count"_s).toInteger();
+        QCOMPARE(total, 700);
+        const QString first
+            = root.value(u"folders"_s).toArray().first().toObject().value(u"path"_s).toString();
+        const Run sub = cli({u"ls"_s, first + u'/'});
+        QCOMPARE(sub.exitCode, 0);
+        QVERIFY(sub.out.contains("PUBLIC_ID"));
+        const Run missing = cli({u"ls"_s, u"no/such/folder"_s});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.out.isEmpty());
+    }
+
+    void findPrintsWhatSearchPrints_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::newRow("tag") << u"tags:cat"_s;
+        QTest::newRow("folder subtree and size") << u"folder:samples/* AND bytes>20k"_s;
+        QTest::newRow("or, not, date") << u"(format:png OR resource_type:video) AND -created_at<2026-10-31"_s;
+        QTest::newRow("wildcard") << u"public_id:brand/lo*"_s;
+        QTest::newRow("everything") << u""_s;
+    }
+    void findPrintsWhatSearchPrints()
+    {
+        QFETCH(QString, expression);
+        const Run found = cli({u"find"_s, expression, u"--json"_s});
+        const Run searched = cli({u"search"_s, expression, u"--json"_s});
+        QCOMPARE(found.exitCode, 0);
+        QCOMPARE(searched.exitCode, 0);
+        const QJsonArray assets = QJsonDocument::fromJson(found.out).array();
+        QVERIFY(!assets.isEmpty());
+        for (const char *field : {"asset_id", "public_id", "resource_type", "type", "format", "bytes",
+                                  "width", "height", "tags", "asset_folder", "display_name", "created_at"})
+            QVERIFY2(assets.first().toObject().contains(QLatin1String(field)), field);
+        QCOMPARE(found.out, searched.out);
+
+        const Run table = cli({u"find"_s, expression});
+        QCOMPARE(table.exitCode, 0);
+        QCOMPARE(table.out.count('\n'), assets.size() + 1); // a header, then one line per asset
+    }
+
+    void searchStopsAtMax()
+    {
+        const Run run = cli({u"search"_s, u""_s, u"--json"_s, u"--max"_s, u"520"_s});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(run.out).array().size(), 520);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliCatalog)
+#include "tst_cli_catalog.moc"
