@@ -252,40 +252,37 @@ QList<EnvironmentRecord> AccountStore::environmentsOf(const QString &accountId) 
     return result;
 }
 
+namespace {
+
+// The first record whose `field` equals `value`, or null.
+template<typename Record>
+const Record *findBy(const QList<Record> &records, QString Record::*field, const QString &value)
+{
+    const auto it = std::find_if(records.cbegin(), records.cend(),
+                                 [&](const Record &record) { return record.*field == value; });
+    return it == records.cend() ? nullptr : &*it;
+}
+
+} // namespace
+
 const EnvironmentRecord *AccountStore::environment(const QString &id) const
 {
-    for (const EnvironmentRecord &env : m_environments) {
-        if (env.id == id)
-            return &env;
-    }
-    return nullptr;
+    return findBy(m_environments, &EnvironmentRecord::id, id);
 }
 
 const EnvironmentRecord *AccountStore::environmentByName(const QString &name) const
 {
-    for (const EnvironmentRecord &env : m_environments) {
-        if (env.name == name)
-            return &env;
-    }
-    return nullptr;
+    return findBy(m_environments, &EnvironmentRecord::name, name);
 }
 
 const AccountRecord *AccountStore::account(const QString &id) const
 {
-    for (const AccountRecord &account : m_accounts) {
-        if (account.id == id)
-            return &account;
-    }
-    return nullptr;
+    return findBy(m_accounts, &AccountRecord::id, id);
 }
 
 const AccountRecord *AccountStore::accountByLabel(const QString &label) const
 {
-    for (const AccountRecord &account : m_accounts) {
-        if (account.label == label)
-            return &account;
-    }
-    return nullptr;
+    return findBy(m_accounts, &AccountRecord::label, label);
 }
 
 Result<Done> AccountStore::setCurrentEnvironment(const QString &id)
@@ -365,16 +362,7 @@ void AccountStore::addAccount(AccountRecord account, QList<std::pair<Environment
         if (!next.secretKeys.contains(key))
             next.secretKeys.append(key);
     }
-    QPointer<QObject> guard(context);
-    writeSecrets(std::move(secrets), this, [this, next, guard, done, keys](Result<Done> written) {
-        if (!guard)
-            return;
-        if (!written) {
-            done(written.error());
-            return;
-        }
-        finishWith(next, guard, done, keys);
-    });
+    writeThenSave(std::move(secrets), std::move(next), context, std::move(done), keys);
 }
 
 void AccountStore::addEnvironment(EnvironmentRecord environment, QString secret, QObject *context,
@@ -403,16 +391,7 @@ void AccountStore::addEnvironment(EnvironmentRecord environment, QString secret,
             next.secretKeys.append(environment.secretKey());
     }
     const QStringList keys = secrets.isEmpty() ? QStringList {} : QStringList {environment.secretKey()};
-    QPointer<QObject> guard(context);
-    writeSecrets(std::move(secrets), this, [this, next, guard, done, keys](Result<Done> written) {
-        if (!guard)
-            return;
-        if (!written) {
-            done(written.error());
-            return;
-        }
-        finishWith(next, guard, done, keys);
-    });
+    writeThenSave(std::move(secrets), std::move(next), context, std::move(done), keys);
 }
 
 void AccountStore::replaceSecret(const QString &environmentId, QString secret, QObject *context, DoneCallback done)
@@ -429,17 +408,24 @@ void AccountStore::replaceSecret(const QString &environmentId, QString secret, Q
     State next = state();
     if (!next.secretKeys.contains(env->secretKey()))
         next.secretKeys.append(env->secretKey());
+    // The old secret is overwritten in place: nothing to undo if the index cannot be saved.
+    writeThenSave({{env->secretKey(), secret}}, std::move(next), context, std::move(done), {});
+}
+
+void AccountStore::writeThenSave(QList<std::pair<QString, QString>> secrets, State next, QObject *context,
+                                 DoneCallback done, QStringList undoKeys)
+{
     QPointer<QObject> guard(context);
-    writeSecrets({{env->secretKey(), secret}}, this, [this, next, guard, done](Result<Done> written) {
-        if (!guard)
-            return;
-        if (!written) {
-            done(written.error());
-            return;
-        }
-        // The old secret is overwritten in place: nothing to undo if the index cannot be saved.
-        finishWith(next, guard, done, {});
-    });
+    writeSecrets(std::move(secrets), this,
+                 [this, next = std::move(next), guard, done = std::move(done), undoKeys](Result<Done> written) {
+                     if (!guard)
+                         return;
+                     if (!written) {
+                         done(written.error());
+                         return;
+                     }
+                     finishWith(next, guard, done, undoKeys);
+                 });
 }
 
 void AccountStore::finishWith(State next, QObject *context, const DoneCallback &done, const QStringList &undoKeys)
@@ -608,16 +594,7 @@ void AccountStore::logIn(const QString &accountId, QHash<QString, QString> secre
         if (account.id == accountId)
             account.loggedIn = true;
     }
-    QPointer<QObject> guard(context);
-    writeSecrets(std::move(entries), this, [this, next, guard, done, keys](Result<Done> written) {
-        if (!guard)
-            return;
-        if (!written) {
-            done(written.error());
-            return;
-        }
-        finishWith(next, guard, done, keys);
-    });
+    writeThenSave(std::move(entries), std::move(next), context, std::move(done), keys);
 }
 
 Result<Done> AccountStore::setAccountLabel(const QString &id, const QString &label)

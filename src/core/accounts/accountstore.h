@@ -129,6 +129,9 @@ private:
     void writeSecretsFrom(QList<std::pair<QString, QString>> entries, QStringList written, QObject *context,
                           DoneCallback done);
     void removeSecrets(QStringList keys, QObject *context, DoneCallback done);
+    /// writeSecrets(), then (unless it failed) finishWith().
+    void writeThenSave(QList<std::pair<QString, QString>> secrets, State next, QObject *context, DoneCallback done,
+                       QStringList undoKeys);
     void finishWith(State next, QObject *context, const DoneCallback &done, const QStringList &undoKeys);
     void deleteLocalData(const QString &accountId, const QList<EnvironmentRecord> &environments);
 

@@ -97,46 +97,44 @@ void EnvironmentCheck::ping()
     call->start();
 }
 
-void EnvironmentCheck::readConfig()
+template<typename T, typename Use, typename Next>
+void EnvironmentCheck::readOptional(ApiCall<T> *call, QLatin1StringView feature, Use use, Next next)
 {
-    auto *call = AdminApi(m_context).config(this);
-    connect(call, &Job::finished, this, [this, call] {
+    connect(call, &Job::finished, this, [this, call, feature, use, next] {
         call->deleteLater();
         if (const auto &error = call->error()) {
+            // Refused to these credentials: noted, and the check goes on. Anything else ends it.
             if (error->kind != Error::Kind::Auth && error->kind != Error::Kind::Permission) {
                 finish(*error);
                 return;
             }
-            m_result.deniedFeatures.insert(QString(Feature::Config), error->message);
+            m_result.deniedFeatures.insert(QString(feature), error->message);
         } else {
-            m_result.folderMode = call->result()->folderMode;
+            use(call->result().value());
         }
-        readUsage();
+        next();
     });
     call->start();
 }
 
+void EnvironmentCheck::readConfig()
+{
+    readOptional(
+        AdminApi(m_context).config(this), Feature::Config,
+        [this](const CloudConfig &config) { m_result.folderMode = config.folderMode; }, [this] { readUsage(); });
+}
+
 void EnvironmentCheck::readUsage()
 {
-    auto *call = AdminApi(m_context).usage(this);
-    connect(call, &Job::finished, this, [this, call] {
-        call->deleteLater();
-        if (const auto &error = call->error()) {
-            if (error->kind != Error::Kind::Auth && error->kind != Error::Kind::Permission) {
-                finish(*error);
-                return;
+    readOptional(
+        AdminApi(m_context).usage(this), Feature::Usage, [this](const Usage &usage) { m_result.usage = usage; },
+        [this] {
+            if (const RateLimitBudget *budget = m_context.budget.data(); budget != nullptr && budget->isKnown()) {
+                m_result.rateLimit = budget->limit();
+                m_result.rateRemaining = budget->remaining();
             }
-            m_result.deniedFeatures.insert(QString(Feature::Usage), error->message);
-        } else {
-            m_result.usage = call->result().value();
-        }
-        if (const RateLimitBudget *budget = m_context.budget.data(); budget != nullptr && budget->isKnown()) {
-            m_result.rateLimit = budget->limit();
-            m_result.rateRemaining = budget->remaining();
-        }
-        finish(m_result);
-    });
-    call->start();
+            finish(m_result);
+        });
 }
 
 void EnvironmentCheck::finish(Result<EnvironmentCheckResult> result)

@@ -2,6 +2,7 @@
 
 #include "accounts.h"
 #include "core/api/admintypes.h"
+#include "core/api/apicall.h"
 #include "core/api/apicontext.h"
 #include "core/util/result.h"
 
@@ -59,6 +60,9 @@ private:
     void ping();
     void readConfig();
     void readUsage();
+    /// Runs `call`; a 401/403 records `feature` as denied, another error ends the check.
+    template<typename T, typename Use, typename Next>
+    void readOptional(ApiCall<T> *call, QLatin1StringView feature, Use use, Next next);
     void finish(Result<EnvironmentCheckResult> result);
 
     ApiContext m_context;
