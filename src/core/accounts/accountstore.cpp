@@ -710,9 +710,11 @@ void AccountStore::writeSecretsFrom(QList<std::pair<QString, QString>> entries, 
         done(Done {});
         return;
     }
-    const auto [key, secret] = entries.takeFirst();
+    // Plain names, not a structured binding: clang 14 cannot capture those in a lambda.
+    const std::pair<QString, QString> entry = entries.takeFirst();
+    const QString key = entry.first;
     QPointer<QObject> guard(context);
-    m_secrets->write(key, secret, this, [this, entries, written, key, guard, done](Result<Done> result) mutable {
+    m_secrets->write(key, entry.second, this, [this, entries, written, key, guard, done](Result<Done> result) mutable {
         if (!guard)
             return;
         if (!result) {
