@@ -1,0 +1,327 @@
+#include "assetlistmodel.h"
+
+#include "browserlogging.h"
+
+#include "core/catalog/catalog.h"
+
+#include <QLocale>
+#include <QPainter>
+
+Q_LOGGING_CATEGORY(lcBrowser, "stratus.gui.browser")
+
+namespace stratus::gui {
+
+using namespace Qt::StringLiterals;
+using core::catalog::CatalogAsset;
+using core::catalog::CatalogSort;
+
+namespace {
+// Enough pictures for several screens at the largest zoom, bounded so a long scroll cannot grow
+// without end: the rest comes back from the disk cache.
+constexpr int kThumbnailCacheKiB = 96 * 1024;
+} // namespace
+
+AssetListModel::AssetListModel(core::catalog::Catalog *catalog, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_catalog(catalog)
+    , m_thumbnails(kThumbnailCacheKiB)
+{
+}
+
+AssetListModel::~AssetListModel() = default;
+
+void AssetListModel::setFolder(const QString &folder)
+{
+    m_folder = folder;
+    m_isSearch = false;
+    m_query = {};
+    load();
+}
+
+void AssetListModel::setQuery(const core::catalog::CatalogQuery &query)
+{
+    m_query = query;
+    m_isSearch = true;
+    load();
+}
+
+void AssetListModel::setSort(CatalogSort sort, Qt::SortOrder order)
+{
+    if (sort == m_sort && order == m_order)
+        return;
+    m_sort = sort;
+    m_order = order;
+    load();
+}
+
+void AssetListModel::reload()
+{
+    load();
+}
+
+void AssetListModel::sort(int column, Qt::SortOrder order)
+{
+    if (column == 0)
+        setSort(CatalogSort::Name, order);
+}
+
+void AssetListModel::load()
+{
+    beginResetModel();
+    m_folders.clear();
+    m_assets.clear();
+    m_assetRow.clear();
+    m_total = 0;
+    m_lastError.clear();
+    m_failed.clear();
+    if (m_catalog) {
+        if (!m_isSearch) {
+            if (auto folders = m_catalog->childFolders(m_folder))
+                m_folders = std::move(folders).value();
+            else
+                m_lastError = folders.error().message;
+        }
+        auto page = m_isSearch ? m_catalog->search(m_query, m_sort, m_order, 0, m_pageSize)
+                               : m_catalog->listFolder(m_folder, m_sort, m_order, 0, m_pageSize);
+        if (page) {
+            m_total = page.value().total;
+            m_assets = std::move(page.value().assets);
+        } else {
+            m_lastError = page.error().message;
+        }
+        if (!m_lastError.isEmpty())
+            qCWarning(lcBrowser) << "catalogue read failed:" << m_lastError;
+    }
+    for (int i = 0; i < m_assets.size(); ++i)
+        m_assetRow.insert(m_assets.at(i).assetId, i);
+    endResetModel();
+    Q_EMIT loaded();
+}
+
+bool AssetListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_catalog && m_lastError.isEmpty() && m_assets.size() < m_total;
+}
+
+void AssetListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    const int offset = int(m_assets.size());
+    auto page = m_isSearch ? m_catalog->search(m_query, m_sort, m_order, offset, m_pageSize)
+                           : m_catalog->listFolder(m_folder, m_sort, m_order, offset, m_pageSize);
+    if (!page) {
+        m_lastError = page.error().message;
+        qCWarning(lcBrowser) << "catalogue read failed:" << m_lastError;
+        return;
+    }
+    // The catalogue may have changed since the first page (a sync); the total follows it, and
+    // rows already shown stay as they are until the next reload.
+    m_total = page.value().total;
+    QList<CatalogAsset> &more = page.value().assets;
+    if (more.isEmpty()) {
+        m_total = m_assets.size();
+        return;
+    }
+    const int first = int(m_folders.size() + m_assets.size());
+    beginInsertRows({}, first, first + int(more.size()) - 1);
+    for (CatalogAsset &asset : more) {
+        m_assetRow.insert(asset.assetId, int(m_assets.size()));
+        m_assets.append(std::move(asset));
+    }
+    endInsertRows();
+}
+
+int AssetListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_folders.size() + m_assets.size());
+}
+
+const CatalogAsset *AssetListModel::assetAt(int row) const
+{
+    const int i = row - int(m_folders.size());
+    return i >= 0 && i < m_assets.size() ? &m_assets.at(i) : nullptr;
+}
+
+int AssetListModel::rowOfAsset(const QString &assetId) const
+{
+    const auto it = m_assetRow.constFind(assetId);
+    return it == m_assetRow.constEnd() ? -1 : int(m_folders.size()) + *it;
+}
+
+void AssetListModel::setThumbnailSize(const QSize &devicePixels)
+{
+    if (devicePixels == m_thumbnailSize || devicePixels.isEmpty())
+        return;
+    m_thumbnailSize = devicePixels;
+    m_placeholder = {};
+    m_failed.clear();
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1),
+                           {ThumbnailRole, ThumbnailStateRole, ThumbnailKeyRole, Qt::DecorationRole});
+}
+
+QString AssetListModel::thumbnailKey(const QString &assetId) const
+{
+    return u"%1@%2x%3"_s.arg(assetId).arg(m_thumbnailSize.width()).arg(m_thumbnailSize.height());
+}
+
+bool AssetListModel::needsThumbnail(int row) const
+{
+    const CatalogAsset *asset = assetAt(row);
+    if (!asset || asset->resourceType == u"raw")
+        return false;
+    const QString key = thumbnailKey(asset->assetId);
+    return !m_thumbnails.contains(key) && !m_failed.contains(key);
+}
+
+void AssetListModel::setThumbnail(const QString &key, const QImage &image)
+{
+    const QString assetId = key.section(u'@', 0, -2);
+    auto *pixmap = new QPixmap(QPixmap::fromImage(image));
+    const int cost = std::max(1, int(qint64(image.sizeInBytes()) / 1024));
+    if (!m_thumbnails.insert(key, pixmap, cost))
+        return; // larger than the whole cache: nothing to keep
+    m_failed.remove(key);
+    m_lastKey.insert(assetId, key);
+    if (const int row = rowOfAsset(assetId); row >= 0) {
+        const QModelIndex changed = index(row);
+        Q_EMIT dataChanged(changed, changed, {ThumbnailRole, ThumbnailStateRole, Qt::DecorationRole});
+    }
+}
+
+void AssetListModel::setThumbnailFailed(const QString &key)
+{
+    m_failed.insert(key);
+    if (const int row = rowOfAsset(key.section(u'@', 0, -2)); row >= 0) {
+        const QModelIndex changed = index(row);
+        Q_EMIT dataChanged(changed, changed, {ThumbnailStateRole});
+    }
+}
+
+const QPixmap *AssetListModel::cachedThumbnail(const QString &assetId) const
+{
+    if (const QPixmap *exact = m_thumbnails.object(thumbnailKey(assetId)))
+        return exact;
+    // After a zoom, the picture of the old size stands in until the new one arrives.
+    const auto last = m_lastKey.constFind(assetId);
+    return last == m_lastKey.constEnd() ? nullptr : m_thumbnails.object(*last);
+}
+
+QPixmap AssetListModel::placeholder() const
+{
+    if (m_placeholder.isNull()) {
+        // A flat tile: the delegate paints its own placeholder; this one serves other views.
+        QPixmap pixmap(m_thumbnailSize);
+        pixmap.fill(QColor(0x80, 0x80, 0x80, 0x40));
+        m_placeholder = pixmap;
+    }
+    return m_placeholder;
+}
+
+QVariant AssetListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    if (row < m_folders.size()) {
+        const core::catalog::CatalogFolder &folder = m_folders.at(row);
+        switch (role) {
+        case Qt::DisplayRole:
+        case NameRole:
+            return folder.name;
+        case Qt::ToolTipRole:
+            return tr("%1 — %n asset(s)", nullptr, int(folder.totalCount)).arg(folder.path);
+        case KindRole:
+            return QVariant::fromValue(RowKind::Folder);
+        case FolderPathRole:
+            return folder.path;
+        case CountRole:
+            return folder.totalCount;
+        case ThumbnailStateRole:
+            return QVariant::fromValue(ThumbnailState::None);
+        default:
+            return {};
+        }
+    }
+    const CatalogAsset &asset = m_assets.at(row - m_folders.size());
+    const core::FolderMode mode = m_catalog ? m_catalog->folderMode() : core::FolderMode::Fixed;
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return asset.name(mode);
+    case Qt::ToolTipRole:
+        return asset.publicId;
+    case KindRole:
+        return QVariant::fromValue(RowKind::Asset);
+    case AssetIdRole:
+        return asset.assetId;
+    case PublicIdRole:
+        return asset.publicId;
+    case ResourceTypeRole:
+        return asset.resourceType;
+    case FormatRole:
+        return asset.format;
+    case BytesRole:
+        return asset.bytes;
+    case WidthRole:
+        return asset.width;
+    case HeightRole:
+        return asset.height;
+    case DurationRole:
+        return asset.duration ? QVariant(*asset.duration) : QVariant();
+    case CreatedAtRole:
+        return asset.createdAt;
+    case TagsRole:
+        return asset.tags;
+    case ThumbnailKeyRole:
+        return asset.resourceType == u"raw" ? QString() : thumbnailKey(asset.assetId);
+    case ThumbnailStateRole: {
+        if (asset.resourceType == u"raw")
+            return QVariant::fromValue(ThumbnailState::None);
+        if (m_thumbnails.contains(thumbnailKey(asset.assetId)))
+            return QVariant::fromValue(ThumbnailState::Ready);
+        if (m_failed.contains(thumbnailKey(asset.assetId)))
+            return QVariant::fromValue(ThumbnailState::Failed);
+        return QVariant::fromValue(cachedThumbnail(asset.assetId) ? ThumbnailState::Ready
+                                                                  : ThumbnailState::Loading);
+    }
+    case ThumbnailRole:
+        if (asset.resourceType == u"raw")
+            return {};
+        if (const QPixmap *pixmap = cachedThumbnail(asset.assetId))
+            return *pixmap;
+        return placeholder();
+    case Qt::DecorationRole:
+        if (const QPixmap *pixmap = cachedThumbnail(asset.assetId))
+            return *pixmap;
+        return {};
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> AssetListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(QHash<int, QByteArray> {{KindRole, "kind"},
+                                         {NameRole, "name"},
+                                         {AssetIdRole, "asset_id"},
+                                         {PublicIdRole, "public_id"},
+                                         {FolderPathRole, "folder_path"},
+                                         {ResourceTypeRole, "resource_type"},
+                                         {FormatRole, "format"},
+                                         {BytesRole, "bytes"},
+                                         {WidthRole, "width"},
+                                         {HeightRole, "height"},
+                                         {DurationRole, "duration"},
+                                         {CreatedAtRole, "created_at"},
+                                         {TagsRole, "tags"},
+                                         {CountRole, "count"},
+                                         {ThumbnailRole, "thumbnail"},
+                                         {ThumbnailStateRole, "thumbnail_state"},
+                                         {ThumbnailKeyRole, "thumbnail_key"}});
+    return names;
+}
+
+} // namespace stratus::gui
