@@ -1,0 +1,246 @@
+#include "thumbnaildelegate.h"
+
+#include "assetlistmodel.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QPainterPath>
+#include <QStyle>
+
+namespace stratus::gui {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int kMargin = 6; // around the thumbnail, inside the cell
+constexpr int kTextGap = 4; // between the thumbnail and the name
+constexpr qreal kRadius = 6;
+
+QColor badgeColor(const QString &resourceType)
+{
+    if (resourceType == u"video")
+        return QColor(0x7c, 0x3a, 0xed);
+    if (resourceType == u"raw")
+        return QColor(0x5b, 0x63, 0x70);
+    return QColor(0x25, 0x63, 0xeb);
+}
+
+// A rectangle whose edges sit on half pixels: a pen one logical pixel wide then covers whole device
+// pixels at every integer device pixel ratio, so the outline is never smeared over two rows.
+QRectF crisp(const QRect &rect)
+{
+    return QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5);
+}
+} // namespace
+
+ThumbnailDelegate::ThumbnailDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_folderIcon(QIcon::fromTheme(u"folder"_s, QApplication::style()->standardIcon(QStyle::SP_DirIcon)))
+    , m_fileIcon(QIcon::fromTheme(u"text-x-generic"_s))
+{
+}
+
+void ThumbnailDelegate::setZoom(int pixels)
+{
+    m_zoom = std::clamp(pixels, 32, 512);
+}
+
+QSize ThumbnailDelegate::cellSize(const QFont &font) const
+{
+    const QFontMetrics metrics(font);
+    return {m_zoom + 2 * kMargin, m_zoom + 2 * kMargin + kTextGap + metrics.height()};
+}
+
+QSize ThumbnailDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    return cellSize(option.font);
+}
+
+QString ThumbnailDelegate::durationText(double seconds)
+{
+    const qint64 total = qint64(seconds + 0.5);
+    const qint64 hours = total / 3600;
+    const qint64 minutes = (total / 60) % 60;
+    const qint64 rest = total % 60;
+    if (hours > 0)
+        return u"%1:%2:%3"_s.arg(hours)
+            .arg(minutes, 2, 10, QLatin1Char('0'))
+            .arg(rest, 2, 10, QLatin1Char('0'));
+    return u"%1:%2"_s.arg(minutes).arg(rest, 2, 10, QLatin1Char('0'));
+}
+
+void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &styleOption,
+                              const QModelIndex &index) const
+{
+    QStyleOptionViewItem option = styleOption;
+    initStyleOption(&option, index);
+    painter->save();
+    painter->setRenderHints(QPainter::Antialiasing | QPainter::SmoothPixmapTransform
+                            | QPainter::TextAntialiasing);
+
+    const QRect cell = option.rect.adjusted(1, 1, -1, -1);
+    const bool selected = option.state.testFlag(QStyle::State_Selected);
+    const bool active = option.state.testFlag(QStyle::State_Active);
+    const QPalette &palette = option.palette;
+    const QColor highlight
+        = palette.color(active ? QPalette::Active : QPalette::Inactive, QPalette::Highlight);
+    if (selected) {
+        QColor fill = highlight;
+        fill.setAlphaF(active ? 0.28f : 0.16f);
+        painter->setPen(QPen(highlight, 1));
+        painter->setBrush(fill);
+        painter->drawRoundedRect(crisp(cell), kRadius, kRadius);
+    } else if (option.state.testFlag(QStyle::State_MouseOver)) {
+        QColor fill = palette.color(QPalette::Text);
+        fill.setAlphaF(0.06f);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fill);
+        painter->drawRoundedRect(QRectF(cell), kRadius, kRadius);
+    }
+    if (option.state.testFlag(QStyle::State_HasFocus)) {
+        painter->setPen(QPen(highlight, 1, selected ? Qt::SolidLine : Qt::DotLine));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(crisp(cell.adjusted(1, 1, -1, -1)), kRadius - 1, kRadius - 1);
+    }
+
+    const QRect square(cell.left() + (cell.width() - m_zoom) / 2, cell.top() + kMargin - 1, m_zoom, m_zoom);
+    const auto kind = index.data(AssetListModel::KindRole).value<AssetListModel::RowKind>();
+    const auto state = index.data(AssetListModel::ThumbnailStateRole).value<AssetListModel::ThumbnailState>();
+    const QString resourceType = index.data(AssetListModel::ResourceTypeRole).toString();
+    const QString format = index.data(AssetListModel::FormatRole).toString();
+
+    QFont badgeFont = option.font;
+    badgeFont.setPointSizeF(std::max(6.0, badgeFont.pointSizeF() * 0.8));
+    badgeFont.setBold(true);
+
+    if (kind == AssetListModel::RowKind::Folder) {
+        paintIcon(painter, square, m_folderIcon, {}, palette);
+        const qint64 count = index.data(AssetListModel::CountRole).toLongLong();
+        paintBadge(painter, QPointF(square.right() - 3, square.bottom() - 3),
+                   Qt::AlignRight | Qt::AlignBottom, QLocale().toString(count), QColor(0, 0, 0, 150),
+                   badgeFont);
+    } else {
+        if (state == AssetListModel::ThumbnailState::Ready) {
+            const QPixmap pixmap = index.data(AssetListModel::ThumbnailRole).value<QPixmap>();
+            // Fitted, not stretched: a picture of another size (before a zoom catches up) keeps its shape.
+            QSizeF size = pixmap.deviceIndependentSize();
+            size.scale(QSizeF(square.size()), Qt::KeepAspectRatio);
+            const QRectF target(square.left() + (square.width() - size.width()) / 2,
+                                square.top() + (square.height() - size.height()) / 2, size.width(),
+                                size.height());
+            QPainterPath clip;
+            clip.addRoundedRect(target, 3, 3);
+            painter->setClipPath(clip);
+            painter->drawPixmap(target, pixmap, QRectF(pixmap.rect()));
+            painter->setClipping(false);
+        } else if (state == AssetListModel::ThumbnailState::None) {
+            paintIcon(painter, square, m_fileIcon, format.isEmpty() ? tr("FILE") : format.toUpper(), palette);
+        } else {
+            paintPlaceholder(painter, QRectF(square), palette,
+                             state == AssetListModel::ThumbnailState::Failed);
+        }
+        if (!format.isEmpty())
+            paintBadge(painter, QPointF(square.left() + 3, square.top() + 3), Qt::AlignLeft | Qt::AlignTop,
+                       format.toUpper(), badgeColor(resourceType), badgeFont);
+        const QVariant duration = index.data(AssetListModel::DurationRole);
+        if (duration.isValid())
+            paintBadge(painter, QPointF(square.right() - 3, square.bottom() - 3),
+                       Qt::AlignRight | Qt::AlignBottom, durationText(duration.toDouble()),
+                       QColor(0, 0, 0, 170), badgeFont);
+    }
+
+    const QRect textRect(cell.left() + kMargin, square.bottom() + 1 + kTextGap, cell.width() - 2 * kMargin,
+                         option.fontMetrics.height());
+    const QString name = index.data(AssetListModel::NameRole).toString();
+    painter->setFont(option.font);
+    painter->setPen(palette.color(QPalette::Text));
+    painter->drawText(textRect, Qt::AlignHCenter | Qt::AlignVCenter,
+                      option.fontMetrics.elidedText(name, Qt::ElideMiddle, textRect.width()));
+    painter->restore();
+}
+
+void ThumbnailDelegate::paintPlaceholder(QPainter *painter, const QRectF &area, const QPalette &palette,
+                                         bool failed) const
+{
+    QColor tile = palette.color(QPalette::Text);
+    tile.setAlphaF(0.07f);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(tile);
+    painter->drawRoundedRect(area, 3, 3);
+    // A small picture glyph (a sun over a hill) in the middle; crossed out when it failed.
+    QColor glyph = palette.color(QPalette::Text);
+    glyph.setAlphaF(0.25f);
+    const qreal unit = std::min(area.width(), area.height()) / 6;
+    const QPointF centre = area.center();
+    const QRectF frame(centre.x() - unit, centre.y() - unit * 0.75, 2 * unit, 1.5 * unit);
+    painter->setPen(QPen(glyph, std::max(1.0, unit / 10)));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(frame, unit / 8, unit / 8);
+    painter->drawEllipse(QPointF(frame.left() + frame.width() * 0.32, frame.top() + frame.height() * 0.32),
+                         unit / 6, unit / 6);
+    QPainterPath hill;
+    hill.moveTo(frame.left(), frame.bottom());
+    hill.lineTo(frame.left() + frame.width() * 0.45, frame.top() + frame.height() * 0.5);
+    hill.lineTo(frame.right(), frame.bottom());
+    painter->drawPath(hill);
+    if (failed)
+        painter->drawLine(frame.bottomLeft(), frame.topRight());
+}
+
+void ThumbnailDelegate::paintIcon(QPainter *painter, const QRect &area, const QIcon &icon,
+                                  const QString &fallbackText, const QPalette &palette) const
+{
+    const int edge = std::max(16, area.width() * 5 / 8);
+    const QRect target(area.left() + (area.width() - edge) / 2, area.top() + (area.height() - edge) / 2, edge,
+                       edge);
+    if (!icon.isNull()) {
+        icon.paint(painter, target);
+        return;
+    }
+    // No icon theme (offscreen, minimal desktops): a sheet of paper with a folded corner and the
+    // file's extension on it.
+    const QRectF sheet(target.left() + edge * 0.15, target.top(), edge * 0.7, edge);
+    const qreal fold = sheet.width() * 0.3;
+    QPainterPath page;
+    page.moveTo(sheet.topLeft());
+    page.lineTo(sheet.right() - fold, sheet.top());
+    page.lineTo(sheet.right(), sheet.top() + fold);
+    page.lineTo(sheet.bottomRight());
+    page.lineTo(sheet.bottomLeft());
+    page.closeSubpath();
+    painter->setPen(QPen(palette.color(QPalette::Mid), 1));
+    painter->setBrush(palette.color(QPalette::Base));
+    painter->drawPath(page);
+    painter->drawLine(QPointF(sheet.right() - fold, sheet.top()),
+                      QPointF(sheet.right() - fold, sheet.top() + fold));
+    painter->drawLine(QPointF(sheet.right() - fold, sheet.top() + fold),
+                      QPointF(sheet.right(), sheet.top() + fold));
+    if (!fallbackText.isEmpty()) {
+        QFont font = painter->font();
+        font.setBold(true);
+        font.setPixelSize(std::max(8, int(sheet.width() / 4)));
+        painter->setFont(font);
+        painter->setPen(palette.color(QPalette::Text));
+        painter->drawText(
+            sheet.adjusted(2, fold, -2, 0), Qt::AlignCenter,
+            QFontMetrics(font).elidedText(fallbackText, Qt::ElideRight, int(sheet.width() - 4)));
+    }
+}
+
+void ThumbnailDelegate::paintBadge(QPainter *painter, const QPointF &anchor, Qt::Alignment corner,
+                                   const QString &text, const QColor &background, const QFont &font)
+{
+    const QFontMetrics metrics(font);
+    const QSizeF size(metrics.horizontalAdvance(text) + 8, metrics.height() + 2);
+    const qreal x = corner.testFlag(Qt::AlignRight) ? anchor.x() - size.width() : anchor.x();
+    const qreal y = corner.testFlag(Qt::AlignBottom) ? anchor.y() - size.height() : anchor.y();
+    const QRectF badge(QPointF(std::round(x), std::round(y)), size);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(background);
+    painter->drawRoundedRect(badge, 3, 3);
+    painter->setFont(font);
+    painter->setPen(Qt::white);
+    painter->drawText(badge, Qt::AlignCenter, text);
+}
+
+} // namespace stratus::gui

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QIcon>
+#include <QStyledItemDelegate>
+
+namespace stratus::gui {
+
+/// Paints one cell of the browser's thumbnail grid (a QListView in icon mode over AssetListModel):
+/// the thumbnail fitted into a square of zoom() pixels (a placeholder while it loads, an icon for
+/// folders and raw files), the name elided below it, a format badge coloured by resource type, and
+/// a video's duration. Selection and focus are drawn with cosmetic pens on half-pixel edges so that
+/// they stay crisp at any device pixel ratio.
+///
+/// Owned by the view. GUI thread only.
+class ThumbnailDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    explicit ThumbnailDelegate(QObject *parent = nullptr);
+
+    /// The edge of the square thumbnail area, in device-independent pixels.
+    void setZoom(int pixels);
+    [[nodiscard]] int zoom() const { return m_zoom; }
+    /// The whole cell (thumbnail, name, margins) for the current zoom: the grid size of the view.
+    [[nodiscard]] QSize cellSize(const QFont &font) const;
+
+    /// "1:05", "12:00:03": a video's duration as the badge shows it.
+    [[nodiscard]] static QString durationText(double seconds);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    [[nodiscard]] QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+private:
+    void paintPlaceholder(QPainter *painter, const QRectF &area, const QPalette &palette, bool failed) const;
+    void paintIcon(QPainter *painter, const QRect &area, const QIcon &icon, const QString &fallbackText,
+                   const QPalette &palette) const;
+    static void paintBadge(QPainter *painter, const QPointF &anchor, Qt::Alignment corner,
+                           const QString &text, const QColor &background, const QFont &font);
+
+    int m_zoom = 128;
+    QIcon m_folderIcon;
+    QIcon m_fileIcon;
+};
+
+} // namespace stratus::gui

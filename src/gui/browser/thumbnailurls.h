@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QSize>
+#include <QUrl>
+
+#include <functional>
+
+namespace stratus::core::catalog {
+struct CatalogAsset;
+}
+
+namespace stratus::gui {
+
+/// Builds the delivery URL of @p asset's thumbnail at @p devicePixels (the cell's size times the
+/// screen's device pixel ratio); an empty URL when the asset has no picture (raw files).
+using ThumbnailUrlFunction
+    = std::function<QUrl(const core::catalog::CatalogAsset &asset, const QSize &devicePixels)>;
+
+/// The browser's thumbnails for one environment: `c_fill` at the requested size, as JPEG; videos
+/// through their poster frame (resource type video, format jpg); raw files none. @p sdkConfig is
+/// what CloudinaryUrl::toSdkConfig() gives (no secret needed); add `"secure": false` for an http
+/// sandbox or CNAME. The function keeps one DeliveryUrlBuilder and may be called from the GUI
+/// thread as often as the view scrolls.
+[[nodiscard]] ThumbnailUrlFunction thumbnailUrlFunction(const QJsonObject &sdkConfig);
+
+} // namespace stratus::gui
