@@ -19,9 +19,11 @@ using ThumbnailUrlFunction
 
 /// The browser's thumbnails for one environment: `c_fill` at the requested size, as JPEG; videos
 /// through their poster frame (resource type video, format jpg); raw files none. @p sdkConfig is
-/// what CloudinaryUrl::toSdkConfig() gives (no secret needed); add `"secure": false` for an http
-/// sandbox or CNAME. The function keeps one DeliveryUrlBuilder and may be called from the GUI
-/// thread as often as the view scrolls.
-[[nodiscard]] ThumbnailUrlFunction thumbnailUrlFunction(const QJsonObject &sdkConfig);
+/// what CloudinaryUrl::toSdkConfig() gives (no secret needed). @p extraOptions are added to every
+/// URL's options: `{"secure": false}` for an http sandbox or CNAME (the SDK reads `secure` from the
+/// options, not from the configuration). The function keeps one DeliveryUrlBuilder and may be
+/// called from the GUI thread as often as the view scrolls.
+[[nodiscard]] ThumbnailUrlFunction thumbnailUrlFunction(const QJsonObject &sdkConfig,
+                                                        const QJsonObject &extraOptions = {});
 
 } // namespace stratus::gui
