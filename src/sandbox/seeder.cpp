@@ -247,6 +247,7 @@ bool Seeder::seed(AssetStore &store, const EnvironmentConfig &env, int count, QS
         asset.format = file->format;
         asset.createdAt = base.addSecs(-qint64(i) * 97);
         asset.uploadedAt = asset.createdAt;
+        asset.updatedAt = asset.createdAt;
         asset.version = asset.createdAt.toSecsSinceEpoch();
         asset.versionId = asset.assetId.right(16) + asset.assetId.left(16);
         asset.bytes = file->bytes;

@@ -1,10 +1,11 @@
 // The catalogue filled by CatalogSync from a real stratus-sandbox (1,500 seeded assets, so pages of
-// 500 are paged through): first sync, incremental sync, reconciliation, a pause at a tiny rate
-// limit, and `find` over the catalogue against the live Search API on many expressions, in both
-// folder modes.
+// 500 are paged through): first sync, incremental sync (uploads and edits made elsewhere, through
+// `updated_at`), reconciliation of deletions, a pause at a tiny rate limit, and `find` over the
+// catalogue against the live Search API on many expressions, in both folder modes.
 
 #include "sandboxprocess.h"
 
+#include "core/api/adminapi.h"
 #include "core/api/searchapi.h"
 #include "core/api/uploadapi.h"
 #include "core/catalog/catalog.h"
@@ -175,6 +176,9 @@ private Q_SLOTS:
             u"created_at<2026-10-31"_s,
             u"created_at:[2026-10-31 TO 2026-10-31]"_s,
             u"uploaded_at>\"2026-11-01T00:00:00Z\""_s,
+            u"updated_at>=\"2026-10-31T12:00:00Z\""_s,
+            u"updated_at:[2026-10-30 TO 2026-10-31]"_s,
+            u"updated_at<1w"_s,
             u"context.alt:dog"_s,
             u"context.photographer:\"Sandbox Studio\""_s,
             u"-context.photographer:studio"_s,
@@ -239,6 +243,7 @@ private Q_SLOTS:
         CatalogSync::Summary summary;
         QVERIFY(sync(0, CatalogSync::Mode::Auto, &summary));
         QCOMPARE(summary.performed, CatalogSync::Mode::Incremental);
+        QCOMPARE(summary.sinceField, u"updated_at"_s);
         QVERIFY2(summary.fetched < 50, qPrintable(QString::number(summary.fetched))); // not everything
         QCOMPARE(m_catalogs[0]->assetCount(), kSeeded + 1);
         CatalogQuery query;
@@ -248,22 +253,40 @@ private Q_SLOTS:
         QCOMPARE(m_catalogs[0]->syncState().syncsSinceFull, 1);
     }
 
-    void fullSyncNoticesEditsAndDeletions()
+    void incrementalSyncSeesEditsFullSyncSeesDeletions()
     {
         auto picked = m_catalogs[0]->find(*search::Expression::parse(u"resource_type:image"_s));
-        QVERIFY(picked && picked->size() > 2);
+        QVERIFY(picked && picked->size() > 3);
         const CatalogAsset deleted = picked->at(0);
         const CatalogAsset retagged = picked->at(1);
+        const CatalogAsset recontexted = picked->at(2);
         UploadApi uploads(context(0));
         QVERIFY(finishes(uploads.destroy({deleted.publicId, u"image"_s, u"upload"_s}, nullptr)));
-        // A tag changed without an upload leaves uploaded_at alone: only a full sync sees it.
-        QVERIFY(finishes(
-            uploads.tags(TagCommand::Replace, {u"edited-elsewhere"_s}, {retagged.publicId}, nullptr)));
+        // Edits made elsewhere leave uploaded_at alone but move updated_at on: a tag replaced through
+        // the Upload API's `tags`, a context changed through the Admin API's update.
+        QVERIFY(finishes(uploads.tags(TagCommand::Replace, {u"edited-elsewhere"_s},
+                                      {recontexted.publicId, retagged.publicId}, nullptr)));
+        ResourceUpdate update;
+        update.context = QMap<QString, QString> {{u"alt"_s, u"changed elsewhere"_s}};
+        const AssetRef ref {recontexted.publicId, u"image"_s, u"upload"_s};
+        QVERIFY(finishes(AdminApi(context(0)).updateResource(ref, update, nullptr)));
 
         CatalogSync::Summary summary;
         QVERIFY(sync(0, CatalogSync::Mode::Incremental, &summary));
+        QCOMPARE(summary.sinceField, u"updated_at"_s);
+        QVERIFY2(summary.fetched < 50, qPrintable(QString::number(summary.fetched))); // not everything
+        QCOMPARE(m_catalogs[0]->asset(retagged.assetId)->value().tags, QStringList {u"edited-elsewhere"_s});
+        const CatalogAsset changed = m_catalogs[0]->asset(recontexted.assetId)->value();
+        QCOMPARE(changed.tags, QStringList {u"edited-elsewhere"_s});
+        QCOMPARE(changed.context.value("alt"_L1).toString(), u"changed elsewhere"_s);
+        // find over the catalogue sees the new updated_at as the live search does.
+        QString error;
+        const QStringList live = liveSearch(0, u"updated_at>1h"_s, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(live.contains(retagged.assetId) && live.contains(recontexted.assetId));
+        QCOMPARE(ids(*m_catalogs[0]->find(*search::Expression::parse(u"updated_at>1h"_s))), live);
+        // A deletion is not an update: only the reconciliation of a full sync sees it.
         QVERIFY(m_catalogs[0]->asset(deleted.assetId)->has_value());
-        QCOMPARE(m_catalogs[0]->asset(retagged.assetId)->value().tags, retagged.tags);
 
         QVERIFY(sync(0, CatalogSync::Mode::Full, &summary));
         QCOMPARE(summary.removed, 1);
@@ -272,7 +295,6 @@ private Q_SLOTS:
         QCOMPARE(m_catalogs[0]->assetCount(), kSeeded);
         QCOMPARE(m_catalogs[0]->syncState().syncsSinceFull, 0);
 
-        QString error;
         QCOMPARE(ids(*m_catalogs[0]->find({})), liveSearch(0, {}, &error));
     }
 

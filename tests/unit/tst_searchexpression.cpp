@@ -68,6 +68,7 @@ std::vector<Named> fixtures(Mode mode)
         r.aspectRatio = 1.77778;
         r.pixels = 1920.0 * 1080;
         r.createdAt = r.uploadedAt = utc(2024, 1, 15, 10);
+        r.updatedAt = utc(2024, 3, 1, 11, 30); // retagged half an hour before kNow
     }
     {
         auto &r = add(u"cat"_s, u"animals/cats/Felix"_s, u"k2felix"_s, u"Animals/Cats"_s, u"Felix"_s);
@@ -81,6 +82,7 @@ std::vector<Named> fixtures(Mode mode)
         r.aspectRatio = 1;
         r.pixels = 640000;
         r.createdAt = r.uploadedAt = utc(2024, 1, 31, 23, 30);
+        r.updatedAt = utc(2024, 2, 20, 9);
     }
     {
         auto &r = add(u"video"_s, u"clips/beach 2024"_s, u"beach_clip"_s, u"My Folder"_s, u"Beach 2024"_s);
@@ -93,7 +95,7 @@ std::vector<Named> fixtures(Mode mode)
         r.aspectRatio = 1280.0 / 720;
         r.pixels = 1280.0 * 720;
         r.duration = 42.5;
-        r.createdAt = r.uploadedAt = utc(2024, 3, 1, 10); // two hours before kNow
+        r.createdAt = r.uploadedAt = r.updatedAt = utc(2024, 3, 1, 10); // two hours before kNow
     }
     {
         auto &r = add(u"raw"_s, u"docs/readme.txt"_s, u"readme.txt"_s, QString(), u"readme"_s);
@@ -112,7 +114,7 @@ std::vector<Named> fixtures(Mode mode)
         r.aspectRatio = 2;
         r.pixels = 5000;
         r.createdAt = utc(2023, 12, 31, 23, 59, 59);
-        r.uploadedAt = utc(2024, 2, 29, 13); // 23 hours before kNow
+        r.uploadedAt = r.updatedAt = utc(2024, 2, 29, 13); // 23 hours before kNow
     }
     {
         auto &r = add(u"nested"_s, u"animals/dogs/puppies/tiny"_s, u"p9tiny"_s, u"Animals/Dogs/Puppies"_s,
@@ -126,6 +128,7 @@ std::vector<Named> fixtures(Mode mode)
         r.aspectRatio = 400.0 / 300;
         r.pixels = 120000;
         r.createdAt = r.uploadedAt = utc(2024, 2, 25);
+        r.updatedAt = utc(2024, 2, 29, 20); // 16 hours before kNow
     }
     return out;
 }
@@ -235,6 +238,9 @@ void TestSearchExpression::canonicalForm_data()
     row("created_at:[2024-01-01 TO \"2024-01-31T12:00:00+02:00\"}",
         "created_at:[2024-01-01 TO \"2024-01-31T12:00:00+02:00\"}");
     row("created_at<1704067200", "created_at<1704067200");
+    row("updated_at>1h", "updated_at>1h");
+    row("updated_at>=\"2024-03-01T11:00:00Z\"", "updated_at>=\"2024-03-01T11:00:00Z\"");
+    row("updated_at:[2024-02-01 TO 2024-02-29]", "updated_at:[2024-02-01 TO 2024-02-29]");
     row("context.alt:\"a b\"", "context.alt:\"a b\"");
     row("context.my-key=x", "context.my-key=x");
     row("metadata.rank>10", "metadata.rank>10");
@@ -269,6 +275,9 @@ void TestSearchExpression::rejects_data()
     row("foo:bar", "unknown field 'foo' at position 1");
     row("cat Tags:cat", "unknown field 'Tags' at position 5");
     row("status:active", "the field 'status' is not supported by Stratus' local search at position 1");
+    row("last_updated>1d",
+        "the field 'last_updated' is not supported by Stratus' local search at position 1");
+    row("Updated_at>1d", "unknown field 'Updated_at' at position 1");
     row("(tags:cat", "missing ')' for this '(' at position 1");
     row("a (b (c)", "missing ')' for this '(' at position 3");
     row("tags:cat)", "unbalanced ')' at position 9");
@@ -503,6 +512,18 @@ void TestSearchExpression::matches_data()
     fixed("uploaded_at>1d", "video,root");
     fixed("uploaded_at:1d", "video,root");
     fixed("uploaded_at<2024-01-01", "");
+    fixed("updated_at>1h", "dog");
+    fixed("updated_at:1d", "dog,video,root,nested");
+    fixed("updated_at>=\"2024-03-01T10:00:00Z\"", "dog,video");
+    fixed("updated_at>\"2024-03-01T10:00:00Z\"", "dog");
+    fixed("updated_at<2024-02-29", "cat");
+    fixed("updated_at:[2024-02-29 TO 2024-03-01]", "dog,video,root,nested");
+    fixed("updated_at:[\"2024-02-29T13:00:00Z\" TO \"2024-02-29T20:00:00Z\"]", "root,nested");
+    fixed("updated_at:{\"2024-02-29T13:00:00Z\" TO \"2024-02-29T20:00:00Z\"}", "");
+    fixed("updated_at:2024-02-20", "cat");
+    fixed("-updated_at>1w", "cat,raw");
+    fixed("updated_at>1d AND -uploaded_at>1d", "dog,nested");
+    dynamic("updated_at>1w", "dog,video,root,nested");
 
     // Context and metadata.
     fixed("context.alt:dog", "dog");
@@ -638,6 +659,7 @@ void TestSearchExpression::recordFromResourceJson()
     QCOMPARE(record.pixels, 500000.0);
     QCOMPARE(record.aspectRatio, 2.0);
     QCOMPARE(record.uploadedAt, utc(2024, 2, 1, 8));
+    QCOMPARE(record.updatedAt, utc(2024, 2, 1, 8)); // never changed: its upload
     QCOMPARE(record.contextValue(u"alt"), u"A blue shirt"_s);
     QCOMPARE(record.metadataValues(u"sizes"), (QStringList {u"s"_s, u"m"_s}));
     QCOMPARE(record.metadataValues(u"price"), QStringList {u"19.5"_s});
@@ -649,6 +671,17 @@ void TestSearchExpression::recordFromResourceJson()
 
     const QJsonObject fixedMode = QJsonDocument::fromJson(R"({"public_id":"a/b","folder":"a"})").object();
     QCOMPARE(SearchRecordData::fromResourceJson(fixedMode).assetFolder, u"a"_s);
+
+    // updated_at as the Search API reports it, else the Admin API's last_updated object.
+    const auto updated = [](const char *json) {
+        return SearchRecordData::fromResourceJson(QJsonDocument::fromJson(json).object()).updatedAt;
+    };
+    QCOMPARE(updated(R"({"uploaded_at":"2024-02-01T08:00:00Z","updated_at":"2024-02-03T10:00:00+02:00"})"),
+             utc(2024, 2, 3, 8));
+    QCOMPARE(updated(R"({"uploaded_at":"2024-02-01T08:00:00Z",
+                         "last_updated":{"updated_at":"2024-02-04T00:00:00Z"}})"),
+             utc(2024, 2, 4));
+    QVERIFY(!updated(R"({"public_id":"x"})").isValid());
     QCOMPARE(fixedModeFolder(u"a/b/c"), u"a/b"_s);
     QCOMPARE(fixedModeFolder(u"c"), QString());
 }
@@ -663,6 +696,10 @@ void TestSearchExpression::sortBy_data()
     QTest::newRow("created_at asc") << u"[{\"created_at\":\"asc\"}]"_s
                                     << names("root,dog,cat,nested,raw,video");
     QTest::newRow("one object") << u"{\"uploaded_at\":\"DESC\"}"_s << names("video,root,raw,nested,cat,dog");
+    QTest::newRow("updated_at asc, missing last")
+        << u"[{\"updated_at\":\"asc\"}]"_s << names("cat,root,nested,video,dog,raw");
+    QTest::newRow("updated_at desc, missing last")
+        << u"[{\"updated_at\":\"desc\"}]"_s << names("dog,video,nested,root,cat,raw");
     QTest::newRow("public_id asc") << u"[{\"public_id\":\"asc\"}]"_s
                                    << names("cat,nested,dog,video,raw,root");
     QTest::newRow("width desc, missing last")

@@ -13,6 +13,7 @@
 #include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 #include <atomic>
 #include <vector>
@@ -30,7 +31,7 @@ const char *const kSchema[] = {
     " type TEXT NOT NULL, format TEXT NOT NULL DEFAULT '', bytes INTEGER NOT NULL DEFAULT 0,"
     " width INTEGER NOT NULL DEFAULT 0, height INTEGER NOT NULL DEFAULT 0, duration REAL,"
     " version INTEGER NOT NULL DEFAULT 0, etag TEXT NOT NULL DEFAULT '',"
-    " created_at INTEGER, uploaded_at INTEGER," // ms since the epoch, UTC
+    " created_at INTEGER, uploaded_at INTEGER, updated_at INTEGER," // ms since the epoch, UTC
     " asset_folder TEXT NOT NULL DEFAULT '', public_id_folder TEXT NOT NULL DEFAULT '',"
     " display_name TEXT NOT NULL DEFAULT '', tags TEXT NOT NULL DEFAULT '[]',"
     " context TEXT NOT NULL DEFAULT '{}', metadata TEXT NOT NULL DEFAULT '{}', status TEXT NOT NULL DEFAULT "
@@ -181,8 +182,30 @@ Result<Done> Catalog::createSchema()
             if (auto ran = sql::run(db(), QString::fromLatin1(statement)); !ran)
                 return ran.error();
         }
+        if (auto migrated = migrate(); !migrated)
+            return migrated;
         return writeState(u"schema_version"_s, QString::number(kSchemaVersion));
     });
+}
+
+Result<Done> Catalog::migrate()
+{
+    // updated_at came after schema 1 was out. Adding the column keeps the schema version: an older
+    // Stratus names its columns and simply ignores this one. NULL stands for "as uploaded_at".
+    auto columns = sql::run(db(), u"PRAGMA table_info(assets)"_s);
+    if (!columns)
+        return columns.error();
+    bool hasUpdatedAt = false;
+    while (columns.value().next())
+        hasUpdatedAt = hasUpdatedAt || columns.value().value(1).toString() == "updated_at"_L1;
+    if (!hasUpdatedAt) {
+        if (auto added = sql::run(db(), u"ALTER TABLE assets ADD COLUMN updated_at INTEGER"_s); !added)
+            return added.error();
+    }
+    auto indexed = sql::run(db(), u"CREATE INDEX IF NOT EXISTS assets_by_updated ON assets (updated_at)"_s);
+    if (!indexed)
+        return indexed.error();
+    return Done {};
 }
 
 Result<Done> Catalog::loadState()
@@ -350,15 +373,25 @@ Result<std::optional<CatalogAsset>> Catalog::asset(const QString &assetId) const
 Result<QList<CatalogAsset>> Catalog::find(const search::Expression &expression, const QDateTime &now) const
 {
     // In asset_id order, as stratus-sandbox evaluates, so that ties in the sort keep the same order.
-    auto rows = sql::run(db(), u"SELECT %1 FROM assets ORDER BY asset_id"_s.arg(sql::assetColumns()));
+    // updated_at follows the CatalogAsset columns: CatalogAsset does not carry it.
+    auto rows = sql::run(db(),
+                         u"SELECT %1, updated_at FROM assets ORDER BY asset_id"_s.arg(sql::assetColumns()));
     if (!rows)
         return rows.error();
     const qint64 nowMSecs = now.toMSecsSinceEpoch();
     std::vector<CatalogAsset> assets;
     std::vector<search::SearchRecordData> records;
+    const int updatedColumn = rows.value().record().count() - 1;
     while (rows.value().next()) {
         CatalogAsset asset = sql::assetFromRow(*rows);
         search::SearchRecordData record = asset.searchRecord(m_state.folderMode);
+        if (!rows.value().isNull(updatedColumn)) {
+            const QDateTime updated
+                = QDateTime::fromMSecsSinceEpoch(rows.value().value(updatedColumn).toLongLong(), Qt::UTC);
+            // Never before the upload: an overwrite written through by the app moves uploaded_at on.
+            if (!record.updatedAt.isValid() || updated > record.updatedAt)
+                record.updatedAt = updated;
+        }
         if (expression.isEmpty() || expression.matches(record, nowMSecs)) {
             assets.push_back(std::move(asset));
             records.push_back(std::move(record));
@@ -383,6 +416,21 @@ QDateTime Catalog::latestUploadedAt() const
     if (!rows || !rows.value().next() || rows.value().isNull(0))
         return {};
     return QDateTime::fromMSecsSinceEpoch(rows.value().value(0).toLongLong(), Qt::UTC);
+}
+
+QDateTime Catalog::latestUpdatedAt() const
+{
+    // An updated_at is never before its asset's uploaded_at, so the larger of the two maxima is the
+    // newest of "updated_at, else uploaded_at" (and both come from an index).
+    auto rows = sql::run(db(), u"SELECT MAX(updated_at), MAX(uploaded_at) FROM assets"_s);
+    if (!rows || !rows.value().next())
+        return {};
+    qint64 newest = -1;
+    for (int column : {0, 1}) {
+        if (!rows.value().isNull(column))
+            newest = qMax(newest, rows.value().value(column).toLongLong());
+    }
+    return newest < 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(newest, Qt::UTC);
 }
 
 // Writing -----------------------------------------------------------------------------------------
@@ -458,6 +506,28 @@ Result<Done> Catalog::upsert(const QList<CatalogAsset> &assets, bool updateFolde
                 continue;
             if (auto done = upsertOne(asset); !done)
                 return done;
+        }
+        return updateFolders ? rebuildFolders() : Result<Done>(Done {});
+    });
+}
+
+Result<Done> Catalog::upsertResources(const QList<QJsonObject> &resources, bool updateFolders)
+{
+    return transaction([&]() -> Result<Done> {
+        for (const QJsonObject &resource : resources) {
+            const CatalogAsset asset = CatalogAsset::fromResourceJson(resource);
+            if (asset.assetId.isEmpty())
+                continue;
+            if (auto done = upsertOne(asset); !done)
+                return done;
+            // The Search API's field, else the Admin API's last_updated object; NULL when neither.
+            QJsonValue updated = resource.value("updated_at"_L1);
+            if (!updated.isString())
+                updated = resource.value("last_updated"_L1).toObject().value("updated_at"_L1);
+            auto stored = sql::run(db(), u"UPDATE assets SET updated_at = ? WHERE asset_id = ?"_s,
+                                   {dateValue(dateFromText(updated.toString())), asset.assetId});
+            if (!stored)
+                return stored.error();
         }
         return updateFolders ? rebuildFolders() : Result<Done>(Done {});
     });

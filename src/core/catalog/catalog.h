@@ -5,6 +5,7 @@
 #include "core/search/searchexpression.h"
 #include "core/util/result.h"
 
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -18,10 +19,11 @@ namespace stratus::core::catalog {
 /// that the browser lists, searches and counts without API calls, offline.
 ///
 /// Tables: `assets` (one row per asset_id; tags as a JSON array, context and metadata as JSON
-/// objects), `folders` (every folder that holds an asset somewhere below it, with direct and
-/// subtree counts), `assets_fts` (name, public_id, display_name, tags, context and metadata values;
-/// rowid = the asset row's rowid) and `sync_state` (key → value: schema version, folder mode, sync
-/// times, generation).
+/// objects; `updated_at` as the server last reported it, written by upsertResources() only),
+/// `folders` (every folder that holds an asset somewhere below it, with direct and subtree counts),
+/// `assets_fts` (name, public_id, display_name, tags, context and metadata values; rowid = the
+/// asset row's rowid) and `sync_state` (key → value: schema version, folder mode, sync times,
+/// generation).
 ///
 /// Folder modes: fixed → an asset's folder is its public id's path; dynamic → its asset_folder.
 /// The mode is a property of the catalogue (setFolderMode); changing it re-files every asset.
@@ -82,8 +84,13 @@ public:
 
     /// Adds or replaces @p assets (by asset_id) in one transaction, marking them seen by the current
     /// generation. With @p updateFolders false the folder table is left for rebuildFolders() (a sync
-    /// does that once at the end instead of after every page).
+    /// does that once at the end instead of after every page). An asset's stored updated_at is left
+    /// as it was (a new one has none: its uploaded_at stands in).
     Result<Done> upsert(const QList<CatalogAsset> &assets, bool updateFolders = true);
+    /// upsert() of resource objects as the Search API returns them (CatalogAsset::fromResourceJson),
+    /// also keeping each one's `updated_at` (or `last_updated.updated_at`) for find() and
+    /// latestUpdatedAt(). What CatalogSync stores.
+    Result<Done> upsertResources(const QList<QJsonObject> &resources, bool updateFolders = true);
     /// Removes the assets with these ids (unknown ids are ignored).
     Result<Done> remove(const QStringList &assetIds);
     /// A renamed asset (Upload API `rename`): its new public id, which in fixed mode also moves it.
@@ -105,6 +112,9 @@ public:
     Result<Done> finishIncrementalSync(const QDateTime &when, const QDateTime &since);
     /// The latest uploaded_at in the catalogue (invalid when empty).
     [[nodiscard]] QDateTime latestUploadedAt() const;
+    /// The latest updated_at in the catalogue, an asset without one counting its uploaded_at
+    /// (invalid when empty).
+    [[nodiscard]] QDateTime latestUpdatedAt() const;
 
 private:
     Catalog(QString filePath, QString connectionName);
@@ -116,6 +126,7 @@ private:
     Result<CatalogPage> selectPage(const QString &where, const QVariantList &binds, CatalogSort sort,
                                    Qt::SortOrder order, int offset, int limit) const;
     Result<Done> upsertOne(const CatalogAsset &asset);
+    Result<Done> migrate();
     Result<Done> removeOne(const QString &assetId);
     Result<Done> modify(const QString &assetId, const std::function<void(CatalogAsset &)> &change);
     Result<Done> transaction(const std::function<Result<Done>()> &work);

@@ -89,7 +89,7 @@ void CatalogSync::readFolderMode()
 void CatalogSync::startSync()
 {
     const SyncState &state = m_catalog->syncState();
-    const QDateTime newest = m_catalog->latestUploadedAt();
+    const QDateTime newest = m_catalog->latestUpdatedAt();
     Mode mode = m_mode;
     if (mode == Mode::Auto)
         mode = !state.lastFullSync.isValid() || state.syncsSinceFull + 1 >= m_fullEvery ? Mode::Full
@@ -104,12 +104,21 @@ void CatalogSync::startSync()
         }
         m_expression.clear();
         m_sortField = u"created_at"_s;
+        qCInfo(lcCatalog) << "full sync";
+        requestPage();
     } else {
-        m_summary.since = newest.addSecs(-kIncrementalMarginSecs);
-        m_expression = u"uploaded_at>=\"%1\""_s.arg(m_summary.since.toString(Qt::ISODate));
-        m_sortField = u"uploaded_at"_s;
+        startIncremental(u"updated_at"_s, newest);
     }
-    qCInfo(lcCatalog) << (mode == Mode::Full ? "full" : "incremental") << "sync" << m_expression;
+}
+
+void CatalogSync::startIncremental(const QString &field, const QDateTime &newest)
+{
+    m_summary.since = newest.addSecs(-kIncrementalMarginSecs);
+    m_summary.sinceField = field;
+    m_expression = u"%1>=\"%2\""_s.arg(field, m_summary.since.toString(Qt::ISODate));
+    m_sortField = field;
+    m_cursor.clear();
+    qCInfo(lcCatalog) << "incremental sync" << m_expression;
     requestPage();
 }
 
@@ -138,19 +147,29 @@ void CatalogSync::onPage()
         return;
     const Result<ResourcePage> &page = call->result();
     if (!page) {
+        // Cloudinary documents `updated_at` as a Search API field, but an account (or a plan) whose
+        // search refuses it answers 400 "unknown field": fall back to uploaded_at, which sees new
+        // and overwritten uploads only (edits made elsewhere then wait for the next full sync).
+        if (m_summary.performed == Mode::Incremental && m_summary.sinceField == u"updated_at"
+            && m_summary.pages == 0 && page.error().httpStatus == 400) {
+            qCWarning(lcCatalog) << "the Search API refused updated_at, falling back to uploaded_at:"
+                                 << page.error().message;
+            startIncremental(u"uploaded_at"_s, m_catalog->latestUploadedAt());
+            return;
+        }
         fail(page.error());
         return;
     }
-    QList<CatalogAsset> assets;
-    assets.reserve(page->resources.size());
+    QList<QJsonObject> resources;
+    resources.reserve(page->resources.size());
     for (const Resource &resource : page->resources)
-        assets.append(CatalogAsset::fromResourceJson(resource.raw));
-    if (auto stored = m_catalog->upsert(assets, false); !stored) {
+        resources.append(resource.raw);
+    if (auto stored = m_catalog->upsertResources(resources, false); !stored) {
         fail(stored.error());
         return;
     }
     ++m_summary.pages;
-    m_summary.fetched += assets.size();
+    m_summary.fetched += resources.size();
     if (m_summary.expected < 0)
         m_summary.expected = page->totalCount;
     Q_EMIT progress(m_summary.fetched, m_summary.expected);

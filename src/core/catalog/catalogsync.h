@@ -20,11 +20,12 @@ class Catalog;
 ///   created_at ascending so that assets uploaded meanwhile land on the last pages instead of
 ///   shifting the ones not read yet. When it completes, assets it did not see are deleted
 ///   (reconciliation). An interrupted full sync deletes nothing.
-/// - Incremental sync: only assets uploaded (or overwritten) since the newest one in the catalogue,
-///   less a margin for uploads that were in flight (`uploaded_at>="…"`, the date field the Search API
-///   and stratus-sandbox evaluate). Edits that change no upload time — tags, context, metadata, display
-///   name or folder changed through the API by someone else — and deletions are picked up by the next
-///   full sync; the app's own edits reach the catalogue at once through write-through.
+/// - Incremental sync: only assets changed since the newest change the catalogue knows, less a margin
+///   for changes that were in flight (`updated_at>="…"` sorted by updated_at): uploads and overwrites,
+///   and edits made elsewhere (tags, context, metadata, display name, asset folder, rename). Should
+///   the server refuse `updated_at` (400), the sync falls back to `uploaded_at>="…"`, which sees
+///   uploads only. Deletions are picked up by the next full sync (reconciliation); the app's own
+///   edits reach the catalogue at once through write-through.
 /// - Auto (the default): full when the catalogue never completed one or every `fullEvery`-th sync,
 ///   incremental otherwise.
 ///
@@ -51,7 +52,8 @@ public:
         qint64 catalogued = 0; ///< assets in the catalogue at the end
         int pages = 0;
         int pauses = 0; ///< rate-limit waits
-        QDateTime since; ///< incremental: the uploaded_at bound asked for
+        QDateTime since; ///< incremental: the bound asked for
+        QString sinceField; ///< incremental: "updated_at", or "uploaded_at" after the fallback
     };
 
     CatalogSync(Catalog *catalog, ApiContext context, QObject *parent = nullptr);
@@ -65,7 +67,7 @@ public:
 
     [[nodiscard]] const Summary &summary() const { return m_summary; }
 
-    /// The margin an incremental sync reaches back before the newest uploaded_at it knows.
+    /// The margin an incremental sync reaches back before the newest updated_at it knows.
     static constexpr qint64 kIncrementalMarginSecs = 600;
 
 Q_SIGNALS:
@@ -82,6 +84,7 @@ protected:
 private:
     void readFolderMode();
     void startSync();
+    void startIncremental(const QString &field, const QDateTime &newest);
     void requestPage();
     void onPage();
     void watch(ApiCallBase *call);

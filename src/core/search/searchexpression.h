@@ -51,7 +51,7 @@
 // - Numbers (bytes, width, height, duration, aspect_ratio, pixels): `:`/`=` equal, `> >= < <=`,
 //   ranges. bytes accepts units b, k/kb, m/mb, g/gb (1024-based): `bytes>1m`. aspect_ratio accepts
 //   "16:9" and is equal within 0.001 (Cloudinary rounds stored ratios).
-// - Dates (uploaded_at, created_at): a date literal names a period: `2024-01-01` (that day, UTC),
+// - Dates (uploaded_at, created_at, updated_at): a date literal names a period: `2024-01-01` (that day, UTC),
 //   `"2024-01-01T10:00:00Z"` (that second, or minute or millisecond as written; no offset means UTC), Unix
 //   seconds `1704067200` (that second), or relative `1h`/`2d`/`1w` (the instant that long before `now`).
 //   `:`/`=` mean "within the period" (relative: "at or after that instant", i.e. within the last …); `>`

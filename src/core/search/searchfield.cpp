@@ -9,7 +9,7 @@ namespace {
 using namespace Qt::StringLiterals;
 
 // Indexed by Field; the static_assert below keeps the order honest.
-constexpr std::array<FieldInfo, 21> kFields {{
+constexpr std::array<FieldInfo, 22> kFields {{
     {Field::FreeText, ""_L1, FieldKind::FreeText, true, false},
     {Field::PublicId, "public_id"_L1, FieldKind::Text, true, true},
     {Field::AssetId, "asset_id"_L1, FieldKind::Keyword, true, true},
@@ -31,6 +31,7 @@ constexpr std::array<FieldInfo, 21> kFields {{
     {Field::Pixels, "pixels"_L1, FieldKind::Number, false, true},
     {Field::UploadedAt, "uploaded_at"_L1, FieldKind::Date, false, true},
     {Field::CreatedAt, "created_at"_L1, FieldKind::Date, false, true},
+    {Field::UpdatedAt, "updated_at"_L1, FieldKind::Date, false, true},
 }};
 
 constexpr bool fieldTableInOrder()
@@ -65,9 +66,9 @@ bool isUnsupportedCloudinaryField(QStringView name)
 {
     // From the Search API's documented field list (shared/reference/cloudinary-api.md, section e).
     static constexpr std::array kNames {
-        "pages"_L1,           "transparent"_L1, "grayscale"_L1,  "status"_L1,       "moderation_status"_L1,
-        "moderation_kind"_L1, "taken_at"_L1,    "updated_at"_L1, "last_updated"_L1, "face_count"_L1,
-        "access_mode"_L1,     "version"_L1,     "etag"_L1,       "colors"_L1,       "image_metadata"_L1,
+        "pages"_L1,           "transparent"_L1, "grayscale"_L1,    "status"_L1,     "moderation_status"_L1,
+        "moderation_kind"_L1, "taken_at"_L1,    "last_updated"_L1, "face_count"_L1, "access_mode"_L1,
+        "version"_L1,         "etag"_L1,        "colors"_L1,       "image_metadata"_L1,
         "image_analysis"_L1,
     };
     for (const QLatin1String candidate : kNames) {

@@ -33,6 +33,7 @@ enum class Field : quint8 {
     Pixels, ///< number
     UploadedAt, ///< date
     CreatedAt, ///< date
+    UpdatedAt, ///< date: the last change of the asset or its metadata (tags, context, rename, …)
 };
 
 /// How a field's values are stored and therefore matched; the evaluator and a SQL translator switch

@@ -36,8 +36,8 @@ public:
     /// The value of a Number field (bytes, width, height, duration, aspect_ratio, pixels), or nullopt.
     [[nodiscard]] virtual std::optional<double> number(Field field) const = 0;
 
-    /// The value of a Date field (uploaded_at, created_at), or an invalid QDateTime. Return UTC times:
-    /// converting a local time costs a time-zone lookup per call.
+    /// The value of a Date field (uploaded_at, created_at, updated_at), or an invalid QDateTime.
+    /// Return UTC times: converting a local time costs a time-zone lookup per call.
     [[nodiscard]] virtual QDateTime dateTime(Field field) const = 0;
 
     [[nodiscard]] virtual QStringList tags() const = 0;

@@ -60,6 +60,8 @@ QDateTime SearchRecordData::dateTime(Field field) const
         return uploadedAt;
     case Field::CreatedAt:
         return createdAt;
+    case Field::UpdatedAt:
+        return updatedAt;
     default:
         return {};
     }
@@ -187,6 +189,11 @@ SearchRecordData SearchRecordData::fromResourceJson(const QJsonObject &resource)
     record.uploadedAt = utcDate(resource.value("uploaded_at"_L1));
     if (!record.uploadedAt.isValid())
         record.uploadedAt = record.createdAt;
+    record.updatedAt = utcDate(resource.value("updated_at"_L1));
+    if (!record.updatedAt.isValid())
+        record.updatedAt = utcDate(resource.value("last_updated"_L1).toObject().value("updated_at"_L1));
+    if (!record.updatedAt.isValid())
+        record.updatedAt = record.uploadedAt;
     return record;
 }
 

@@ -33,6 +33,7 @@ struct SearchRecordData final : SearchRecord
     std::optional<double> pixels;
     QDateTime uploadedAt;
     QDateTime createdAt;
+    QDateTime updatedAt;
 
     [[nodiscard]] QString text(Field field) const override;
     [[nodiscard]] std::optional<double> number(Field field) const override;
@@ -44,8 +45,10 @@ struct SearchRecordData final : SearchRecord
 
     /// A record from a resource object as the Admin and Search APIs return it. Fills what the JSON
     /// lacks the way Cloudinary derives it: filename from the public id, pixels and aspect_ratio from
-    /// the dimensions, uploaded_at from created_at, and `folder`/`asset_folder` from each other (see
-    /// SearchRecord on folder modes). `context` may be `{"custom":{…}}` or a flat object.
+    /// the dimensions, uploaded_at from created_at, updated_at from `last_updated.updated_at` (the
+    /// Admin API's shape) and else from uploaded_at (an asset never changed since its upload), and
+    /// `folder`/`asset_folder` from each other (see SearchRecord on folder modes). `context` may be
+    /// `{"custom":{…}}` or a flat object.
     [[nodiscard]] static SearchRecordData fromResourceJson(const QJsonObject &resource);
 };
 

@@ -471,6 +471,7 @@ ApiResponse AdminApi::updateResource(const ApiContext &ctx, const Asset &asset, 
                 400, QStringLiteral("asset_folder can only be changed in dynamic folder mode"));
         copy.assetFolder = trimSlashes(request.param(QStringLiteral("asset_folder")));
     }
+    copy.updatedAt = ctx.now;
     QString error;
     if (!ctx.store.updateAsset(ctx.env.cloudName, copy, &error))
         return ApiResponse::error(500, error);
@@ -513,6 +514,7 @@ ApiResponse AdminApi::folders(const ApiContext &ctx, const QStringList &path, co
                 continue;
             Asset copy = *asset;
             copy.assetFolder = to + asset->assetFolder.mid(folder.size());
+            copy.updatedAt = ctx.now;
             if (!ctx.store.updateAsset(ctx.env.cloudName, copy, &error))
                 return ApiResponse::error(500, error);
         }

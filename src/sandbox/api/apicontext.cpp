@@ -33,6 +33,11 @@ QJsonObject resourceJson(const ApiContext &ctx, const Asset &asset, const Resour
         {QStringLiteral("type"), asset.type},
         {QStringLiteral("created_at"), asset.createdAt.toUTC().toString(Qt::ISODate)},
         {QStringLiteral("uploaded_at"), asset.uploadedAt.toUTC().toString(Qt::ISODate)},
+        // What the Search API's `updated_at` field evaluates; the Admin API's resource object also
+        // reports it under last_updated (shared/reference/cloudinary-api.md §e).
+        {QStringLiteral("updated_at"), asset.updatedAt.toUTC().toString(Qt::ISODate)},
+        {QStringLiteral("last_updated"),
+         QJsonObject {{QStringLiteral("updated_at"), asset.updatedAt.toUTC().toString(Qt::ISODate)}}},
         {QStringLiteral("bytes"), double(asset.bytes)},
         {QStringLiteral("width"), asset.width},
         {QStringLiteral("height"), asset.height},

@@ -60,6 +60,8 @@ QDateTime AssetSearchRecord::dateTime(Field field) const
         return m_asset->uploadedAt;
     case Field::CreatedAt:
         return m_asset->createdAt;
+    case Field::UpdatedAt:
+        return m_asset->updatedAt;
     default:
         return QDateTime();
     }

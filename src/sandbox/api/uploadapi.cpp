@@ -368,6 +368,7 @@ ApiResponse UploadApi::storeUpload(const ApiContext &ctx, const QString &request
     asset.etag = md5Of(stagedFile);
     asset.createdAt = existing ? existing->createdAt : ctx.now;
     asset.uploadedAt = ctx.now;
+    asset.updatedAt = ctx.now;
     asset.assetFolder = dynamic ? assetFolder : asset.publicIdFolder();
     asset.originalFilename = baseName;
     QString displayName = setting(request, preset, QStringLiteral("display_name"));
@@ -445,6 +446,7 @@ ApiResponse UploadApi::rename(const ApiContext &ctx, const QString &resourceType
         renamed.assetFolder = renamed.publicIdFolder();
     if (ctx.env.folderMode == FolderMode::Fixed || renamed.displayName == asset->filename())
         renamed.displayName = renamed.filename();
+    renamed.updatedAt = ctx.now;
     if (!ctx.store.rekeyAsset(ctx.env.cloudName, oldKey, renamed, &error))
         return ApiResponse::error(500, error);
     return ApiResponse::json(resourceJson(ctx, renamed));
@@ -480,6 +482,7 @@ ApiResponse UploadApi::tags(const ApiContext &ctx, const QString &resourceType, 
             const qsizetype before = copy.tags.size();
             for (const QString &tag : tagList)
                 copy.tags.removeAll(tag);
+            copy.updatedAt = ctx.now;
             if (copy.tags.size() != before && !ctx.store.updateAsset(ctx.env.cloudName, copy, &error))
                 return ApiResponse::error(500, error);
         }
@@ -503,6 +506,7 @@ ApiResponse UploadApi::tags(const ApiContext &ctx, const QString &resourceType, 
         } else {
             copy.tags.clear();
         }
+        copy.updatedAt = ctx.now;
         if (!ctx.store.updateAsset(ctx.env.cloudName, copy, &error))
             return ApiResponse::error(500, error);
         changed.append(publicId);
@@ -535,6 +539,7 @@ ApiResponse UploadApi::context(const ApiContext &ctx, const QString &resourceTyp
             for (auto it = added.begin(); it != added.end(); ++it)
                 copy.context.insert(it.key(), it.value());
         }
+        copy.updatedAt = ctx.now;
         if (!ctx.store.updateAsset(ctx.env.cloudName, copy, &error))
             return ApiResponse::error(500, error);
         changed.append(publicId);
@@ -565,6 +570,7 @@ ApiResponse UploadApi::explicitAction(const ApiContext &ctx, const QString &reso
         copy.displayName = request.param(QStringLiteral("display_name"));
     if (request.hasParam(QStringLiteral("asset_folder")) && ctx.env.folderMode == FolderMode::Dynamic)
         copy.assetFolder = trimSlashes(request.param(QStringLiteral("asset_folder")));
+    copy.updatedAt = ctx.now;
     QString error;
     if (!ctx.store.updateAsset(ctx.env.cloudName, copy, &error))
         return ApiResponse::error(500, error);

@@ -21,6 +21,7 @@ QJsonObject Asset::toStorageJson() const
         {QStringLiteral("etag"), etag},
         {QStringLiteral("created_at"), createdAt.toUTC().toString(Qt::ISODate)},
         {QStringLiteral("uploaded_at"), uploadedAt.toUTC().toString(Qt::ISODate)},
+        {QStringLiteral("updated_at"), updatedAt.toUTC().toString(Qt::ISODate)},
         {QStringLiteral("asset_folder"), assetFolder},
         {QStringLiteral("display_name"), displayName},
         {QStringLiteral("original_filename"), originalFilename},
@@ -48,6 +49,10 @@ Asset Asset::fromStorageJson(const QJsonObject &json)
     a.etag = json.value(QStringLiteral("etag")).toString();
     a.createdAt = QDateTime::fromString(json.value(QStringLiteral("created_at")).toString(), Qt::ISODate);
     a.uploadedAt = QDateTime::fromString(json.value(QStringLiteral("uploaded_at")).toString(), Qt::ISODate);
+    // Data directories from before updated_at was kept: an asset counts as unchanged since its upload.
+    a.updatedAt = QDateTime::fromString(json.value(QStringLiteral("updated_at")).toString(), Qt::ISODate);
+    if (!a.updatedAt.isValid())
+        a.updatedAt = a.uploadedAt;
     a.assetFolder = json.value(QStringLiteral("asset_folder")).toString();
     a.displayName = json.value(QStringLiteral("display_name")).toString();
     a.originalFilename = json.value(QStringLiteral("original_filename")).toString();

@@ -25,6 +25,10 @@ struct Asset
     QString etag; ///< MD5 of the original, hex
     QDateTime createdAt;
     QDateTime uploadedAt;
+    /// The last change of the asset: its upload, then every edit (tags, context, metadata, display
+    /// name, asset folder, rename, a folder move). Stored as `updated_at` in the row's JSON; rows
+    /// written before the sandbox kept it read back with uploaded_at (fromStorageJson).
+    QDateTime updatedAt;
     QString assetFolder; ///< dynamic folder mode; in fixed mode the public id's path
     QString displayName;
     QString originalFilename;

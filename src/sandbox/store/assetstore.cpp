@@ -247,6 +247,8 @@ bool AssetStore::putAsset(const QString &cloud, Asset asset, const QString &stag
             ::fsync(staged.handle());
     }
     asset.storageName = asset.assetId + u'-' + QString::number(asset.version);
+    if (!asset.updatedAt.isValid())
+        asset.updatedAt = asset.uploadedAt;
     const QString target = dir + u'/' + asset.storageName;
     QFile::remove(target);
     if (!QFile::rename(stagedFile, target)) {

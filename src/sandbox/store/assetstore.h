@@ -43,9 +43,11 @@ public:
     [[nodiscard]] qsizetype assetCount(const QString &cloud) const;
 
     /// Stores `asset` with the original at `stagedFile` (moved into the store; must be on the same
-    /// file system, e.g. from stagingDirectory()). Replaces an asset with the same key.
+    /// file system, e.g. from stagingDirectory()). Replaces an asset with the same key. An invalid
+    /// updatedAt becomes uploadedAt.
     bool putAsset(const QString &cloud, Asset asset, const QString &stagedFile, QString *error);
-    /// Changes metadata only (tags, context, folder, display name, …); the key must exist.
+    /// Changes metadata only (tags, context, folder, display name, …); the key must exist. Callers set
+    /// Asset::updatedAt to the time of the change (as for rekeyAsset).
     bool updateAsset(const QString &cloud, const Asset &asset, QString *error);
     /// Moves an asset to a new key (rename); the original file stays.
     bool rekeyAsset(const QString &cloud, const QString &oldKey, const Asset &renamed, QString *error);
