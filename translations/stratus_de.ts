@@ -132,6 +132,45 @@
     </message>
 </context>
 <context>
+    <name>BrowserPage</name>
+    <message>
+        <source>Show thumbnails</source>
+        <translation>Vorschaubilder anzeigen</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <source>Show a sortable list with details</source>
+        <translation>Sortierbare Liste mit Details anzeigen</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom</source>
+        <translation>&amp;Zoom</translation>
+    </message>
+    <message>
+        <source>Thumbnail size</source>
+        <translation>Größe der Vorschaubilder</translation>
+    </message>
+    <message>
+        <source>Search names, tags, context (Ctrl+F)</source>
+        <translation>Namen, Tags, Kontext durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Assets</translation>
+    </message>
+</context>
+<context>
     <name>EnvironmentPage</name>
     <message>
         <source>&lt;b&gt;This is the local sandbox.&lt;/b&gt; It runs on this computer, with sample images, videos and files, so you can try Stratus before adding an account. Nothing here reaches Cloudinary.&lt;br&gt;To work with your own media, add your Cloudinary account: paste the API environment variable (CLOUDINARY_URL) from the Cloudinary Console, or enter the cloud name, API key and API secret. Secrets are kept in your system keychain.</source>
@@ -164,6 +203,14 @@
     <message>
         <source>&amp;Test Connection</source>
         <translation>&amp;Verbindung testen</translation>
+    </message>
+    <message>
+        <source>&amp;Browse</source>
+        <translation>&amp;Durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>Ü&amp;bersicht</translation>
     </message>
 </context>
 <context>
@@ -733,6 +780,83 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     </message>
 </context>
 <context>
+    <name>stratus::gui::AssetColumnsModel</name>
+    <message>
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s)</source>
+        <translation>
+            <numerusform>%n Asset</numerusform>
+            <numerusform>%n Assets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Abmessungen</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::AssetListModel</name>
+    <message numerus="yes">
+        <source>%1 — %n asset(s)</source>
+        <translation>
+            <numerusform>%1 – %n Asset</numerusform>
+            <numerusform>%1 – %n Assets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::BrowserPage</name>
+    <message>
+        <source>The catalogue could not be read</source>
+        <translation>Der Katalog konnte nicht gelesen werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s)</source>
+        <translation>
+            <numerusform>%n Asset</numerusform>
+            <numerusform>%n Assets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::CheckMessages</name>
     <message>
         <source>The API key or the API secret is wrong. Copy both again from the Cloudinary Console (Settings → API Keys) and check that the key is enabled. The server said: “%1”.</source>
@@ -1005,6 +1129,30 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
         <source>%1 refused (“%2”); everything else keeps working.</source>
         <translation>%1 abgelehnt („%2“); alles andere funktioniert weiterhin.</translation>
     </message>
+    <message>
+        <source>Sync paused until %1 (Admin API budget spent)</source>
+        <translation>Abgleich pausiert bis %1 (Kontingent der Admin API aufgebraucht)</translation>
+    </message>
+    <message>
+        <source>Syncing the catalogue…</source>
+        <translation>Katalog wird abgeglichen …</translation>
+    </message>
+    <message>
+        <source>Syncing %1 of %2 assets</source>
+        <translation>Abgleich: %1 von %2 Assets</translation>
+    </message>
+    <message>
+        <source>Catalogue not synced: %1</source>
+        <translation>Katalog nicht abgeglichen: %1</translation>
+    </message>
+    <message>
+        <source>No catalogue: %1</source>
+        <translation>Kein Katalog: %1</translation>
+    </message>
+    <message>
+        <source>Catalogue up to date</source>
+        <translation>Katalog ist aktuell</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::EnvironmentSwitcherButton</name>
@@ -1038,6 +1186,31 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     <message>
         <source>Cloud %1</source>
         <translation>Cloud %1</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::FolderTreeModel</name>
+    <message>
+        <source>Home</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n asset(s) here</source>
+        <translation>
+            <numerusform>%1: %n Asset hier</numerusform>
+            <numerusform>%1: %n Assets hier</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in all, with the folders below</source>
+        <translation>
+            <numerusform>%n insgesamt, mit den Unterordnern</numerusform>
+            <numerusform>%n insgesamt, mit den Unterordnern</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1230,6 +1403,13 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     <message>
         <source>The settings could not be saved to %1.</source>
         <translation>Die Einstellungen konnten nicht in %1 gespeichert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::ThumbnailDelegate</name>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
     </message>
 </context>
 <context>

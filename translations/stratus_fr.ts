@@ -132,6 +132,45 @@
     </message>
 </context>
 <context>
+    <name>BrowserPage</name>
+    <message>
+        <source>Show thumbnails</source>
+        <translation>Afficher les vignettes</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grille</translation>
+    </message>
+    <message>
+        <source>Show a sortable list with details</source>
+        <translation>Afficher une liste triable avec les détails</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom</source>
+        <translation>&amp;Zoom</translation>
+    </message>
+    <message>
+        <source>Thumbnail size</source>
+        <translation>Taille des vignettes</translation>
+    </message>
+    <message>
+        <source>Search names, tags, context (Ctrl+F)</source>
+        <translation>Rechercher noms, tags, contexte (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Ressources</translation>
+    </message>
+</context>
+<context>
     <name>EnvironmentPage</name>
     <message>
         <source>&lt;b&gt;This is the local sandbox.&lt;/b&gt; It runs on this computer, with sample images, videos and files, so you can try Stratus before adding an account. Nothing here reaches Cloudinary.&lt;br&gt;To work with your own media, add your Cloudinary account: paste the API environment variable (CLOUDINARY_URL) from the Cloudinary Console, or enter the cloud name, API key and API secret. Secrets are kept in your system keychain.</source>
@@ -164,6 +203,14 @@
     <message>
         <source>&amp;Test Connection</source>
         <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Browse</source>
+        <translation>&amp;Parcourir</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>&amp;Vue d’ensemble</translation>
     </message>
 </context>
 <context>
@@ -733,6 +780,83 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     </message>
 </context>
 <context>
+    <name>stratus::gui::AssetColumnsModel</name>
+    <message>
+        <source>folder</source>
+        <translation>dossier</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s)</source>
+        <translation>
+            <numerusform>%n ressource</numerusform>
+            <numerusform>%n ressources</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Dimensions</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::AssetListModel</name>
+    <message numerus="yes">
+        <source>%1 — %n asset(s)</source>
+        <translation>
+            <numerusform>%1 — %n ressource</numerusform>
+            <numerusform>%1 — %n ressources</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::BrowserPage</name>
+    <message>
+        <source>The catalogue could not be read</source>
+        <translation>Le catalogue n’a pas pu être lu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s)</source>
+        <translation>
+            <numerusform>%n ressource</numerusform>
+            <numerusform>%n ressources</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::CheckMessages</name>
     <message>
         <source>The API key or the API secret is wrong. Copy both again from the Cloudinary Console (Settings → API Keys) and check that the key is enabled. The server said: “%1”.</source>
@@ -1005,6 +1129,30 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
         <source>%1 refused (“%2”); everything else keeps working.</source>
         <translation>%1 refusé («&#xa0;%2&#xa0;»)&#xa0;; tout le reste continue de fonctionner.</translation>
     </message>
+    <message>
+        <source>Sync paused until %1 (Admin API budget spent)</source>
+        <translation>Synchronisation en pause jusqu’à %1 (quota de l’Admin API épuisé)</translation>
+    </message>
+    <message>
+        <source>Syncing the catalogue…</source>
+        <translation>Synchronisation du catalogue…</translation>
+    </message>
+    <message>
+        <source>Syncing %1 of %2 assets</source>
+        <translation>Synchronisation&#xa0;: %1 ressources sur %2</translation>
+    </message>
+    <message>
+        <source>Catalogue not synced: %1</source>
+        <translation>Catalogue non synchronisé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No catalogue: %1</source>
+        <translation>Pas de catalogue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Catalogue up to date</source>
+        <translation>Catalogue à jour</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::EnvironmentSwitcherButton</name>
@@ -1038,6 +1186,31 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     <message>
         <source>Cloud %1</source>
         <translation>Cloud %1</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::FolderTreeModel</name>
+    <message>
+        <source>Home</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n asset(s) here</source>
+        <translation>
+            <numerusform>%1&#xa0;: %n ressource ici</numerusform>
+            <numerusform>%1&#xa0;: %n ressources ici</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in all, with the folders below</source>
+        <translation>
+            <numerusform>%n au total, avec les sous-dossiers</numerusform>
+            <numerusform>%n au total, avec les sous-dossiers</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1230,6 +1403,13 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     <message>
         <source>The settings could not be saved to %1.</source>
         <translation>Les paramètres n’ont pas pu être enregistrés dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::ThumbnailDelegate</name>
+    <message>
+        <source>FILE</source>
+        <translation>FICHIER</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,9 @@
 #include "accountstore.h"
 #include "apicontextfor.h"
 
+#include "core/catalog/catalog.h"
+#include "core/catalog/catalogpaths.h"
+#include "core/catalog/catalogsync.h"
 #include "core/net/neterror.h"
 
 using namespace Qt::StringLiterals;
@@ -19,6 +22,63 @@ EnvironmentSession::EnvironmentSession(AccountStore *store, QString environmentI
     connect(&m_budget, &RateLimitBudget::changed, this, &EnvironmentSession::changed);
 }
 
+EnvironmentSession::~EnvironmentSession()
+{
+    if (m_sync)
+        m_sync->cancel();
+}
+
+QString EnvironmentSession::cacheDirectory() const
+{
+    return m_store ? m_store->cacheDirectory(m_environmentId) : QString();
+}
+
+catalog::Catalog *EnvironmentSession::catalog()
+{
+    if (!m_catalog && m_catalogueError.isEmpty()) {
+        auto opened = catalog::Catalog::open(catalog::catalogFilePath(catalog::defaultCatalogRoot(), m_environmentId));
+        if (opened)
+            m_catalog = std::move(opened).value();
+        else
+            m_catalogueError = opened.error().message;
+    }
+    return m_catalog.get();
+}
+
+void EnvironmentSession::syncCatalog()
+{
+    if (m_sync || !catalog())
+        return;
+    auto context = apiContext();
+    if (!context)
+        return;
+    auto *sync = new catalog::CatalogSync(m_catalog.get(), std::move(context).value(), this);
+    m_sync = sync;
+    m_syncProgress = {0, -1};
+    m_syncPausedUntil = {};
+    connect(sync, &catalog::CatalogSync::progress, this, [this](qint64 fetched, qint64 expected) {
+        m_syncProgress = {fetched, expected};
+        m_syncPausedUntil = {};
+        Q_EMIT changed();
+    });
+    connect(sync, &catalog::CatalogSync::pausedUntil, this, [this](const QDateTime &until) {
+        m_syncPausedUntil = until;
+        Q_EMIT changed();
+    });
+    connect(sync, &Job::finished, this, [this, sync] {
+        sync->deleteLater();
+        m_sync = nullptr;
+        m_syncPausedUntil = {};
+        m_lastSyncError = sync->error() ? sync->error()->message : QString();
+        if (sync->error() && sync->error()->kind == Error::Kind::Permission)
+            markDenied(Feature::Search, sync->error()->message);
+        Q_EMIT changed();
+        Q_EMIT catalogueSynced();
+    });
+    Q_EMIT changed();
+    sync->start();
+}
+
 EnvironmentRecord EnvironmentSession::record() const
 {
     if (m_store) {
@@ -31,6 +91,11 @@ EnvironmentRecord EnvironmentSession::record() const
 bool EnvironmentSession::isAllowed(QLatin1StringView feature) const
 {
     return !record().deniedFeatures.contains(QString(feature));
+}
+
+CloudinaryUrl EnvironmentSession::effectiveUrl() const
+{
+    return m_store ? m_store->effectiveUrl(m_environmentId) : CloudinaryUrl();
 }
 
 Result<ApiContext> EnvironmentSession::apiContext() const
@@ -79,6 +144,7 @@ void EnvironmentSession::refresh()
             }
         }
         setConnection(Connection::Online);
+        syncCatalog();
     });
 }
 

@@ -4,14 +4,19 @@
 #include "environmentcheck.h"
 
 #include "core/api/apicontext.h"
+#include "core/catalog/catalog.h"
+#include "core/catalog/catalogsync.h"
 #include "core/net/ratelimitbudget.h"
 
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
+
 namespace stratus::core {
 
 class AccountStore;
+
 
 /// What the app keeps for one product environment while it runs: its Admin API budget, whether it
 /// answers, and what its credentials may do. One per environment that was opened; kept when the
@@ -32,6 +37,7 @@ public:
 
     EnvironmentSession(AccountStore *store, QString environmentId, QNetworkAccessManager *network,
                        QObject *parent = nullptr);
+    ~EnvironmentSession() override;
 
     [[nodiscard]] const QString &environmentId() const { return m_environmentId; }
     [[nodiscard]] EnvironmentRecord record() const;
@@ -45,6 +51,8 @@ public:
     /// Whether a feature may be used; false after a 401/403 for it, with the reason in deniedFeatures().
     [[nodiscard]] bool isAllowed(QLatin1StringView feature) const;
 
+    /// The URL (no secret) to call and deliver from; empty while the Local sandbox starts.
+    [[nodiscard]] CloudinaryUrl effectiveUrl() const;
     /// The API context to call the environment with (endpoint, keychain secret, this budget).
     [[nodiscard]] Result<ApiContext> apiContext() const;
 
@@ -54,8 +62,29 @@ public:
     /// Records that the server refused `feature` (401/403) with `message`; the rest keeps working.
     void markDenied(QLatin1StringView feature, const QString &message);
 
+    [[nodiscard]] QNetworkAccessManager *network() const { return m_network; }
+    /// Where this environment's caches go (thumbnails); deleted at log out.
+    [[nodiscard]] QString cacheDirectory() const;
+
+    /// The environment's local catalogue, opened on first use; null when it cannot be opened
+    /// (catalogueError() says why).
+    [[nodiscard]] catalog::Catalog *catalog();
+    [[nodiscard]] const QString &catalogueError() const { return m_catalogueError; }
+    /// Brings the catalogue up to date through the Search API (the first time a full sync, later
+    /// incremental). Runs by itself after every successful connection test. Does nothing while a
+    /// sync runs.
+    void syncCatalog();
+    [[nodiscard]] bool isSyncing() const { return m_sync != nullptr; }
+    /// Assets fetched and expected by the running sync (expected -1 until known).
+    [[nodiscard]] std::pair<qint64, qint64> syncProgress() const { return m_syncProgress; }
+    /// When the running sync waits for the Admin API budget to reset; invalid otherwise.
+    [[nodiscard]] const QDateTime &syncPausedUntil() const { return m_syncPausedUntil; }
+    [[nodiscard]] const QString &lastSyncError() const { return m_lastSyncError; }
+
 Q_SIGNALS:
     void changed();
+    /// A sync finished (successfully or not); the catalogue may hold new data.
+    void catalogueSynced();
 
 private:
     void setConnection(Connection connection, CheckProblem problem = CheckProblem::None, QString detail = {});
@@ -69,6 +98,12 @@ private:
     QString m_problemDetail;
     std::optional<Usage> m_usage;
     QPointer<EnvironmentCheck> m_check;
+    std::unique_ptr<catalog::Catalog> m_catalog;
+    QString m_catalogueError;
+    QPointer<catalog::CatalogSync> m_sync;
+    std::pair<qint64, qint64> m_syncProgress {0, -1};
+    QDateTime m_syncPausedUntil;
+    QString m_lastSyncError;
 };
 
 } // namespace stratus::core

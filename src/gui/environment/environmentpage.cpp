@@ -2,7 +2,16 @@
 
 #include "core/accounts/environmentsession.h"
 
+#include "core/cache/diskcache.h"
+#include "core/catalog/catalog.h"
+#include "gui/browser/browserpage.h"
+#include "gui/browser/thumbnailloader.h"
+#include "gui/browser/thumbnailurls.h"
+#include "gui/settings/appsettings.h"
+
 #include "ui_environmentpage.h"
+
+#include <QSettings>
 
 #include <QLabel>
 #include <QLocale>
@@ -94,6 +103,24 @@ QString EnvironmentPage::budgetText(const EnvironmentSession &session)
         .arg(QLocale().toString(budget->remaining()), QLocale().toString(budget->limit()));
 }
 
+QString EnvironmentPage::syncText(const EnvironmentSession &session)
+{
+    if (session.isSyncing()) {
+        if (session.syncPausedUntil().isValid())
+            return tr("Sync paused until %1 (Admin API budget spent)")
+                .arg(QLocale().toString(session.syncPausedUntil().toLocalTime().time(), QLocale::ShortFormat));
+        const auto [fetched, expected] = session.syncProgress();
+        if (expected < 0)
+            return tr("Syncing the catalogue…");
+        return tr("Syncing %1 of %2 assets").arg(QLocale().toString(fetched), QLocale().toString(expected));
+    }
+    if (!session.lastSyncError().isEmpty())
+        return tr("Catalogue not synced: %1").arg(session.lastSyncError());
+    if (!session.catalogueError().isEmpty())
+        return tr("No catalogue: %1").arg(session.catalogueError());
+    return tr("Catalogue up to date");
+}
+
 EnvironmentPage::EnvironmentPage(EnvironmentSession *session, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::EnvironmentPage>())
@@ -111,12 +138,46 @@ EnvironmentPage::EnvironmentPage(EnvironmentSession *session, QWidget *parent)
             m_session->refresh();
     });
 
-    if (m_session)
+    createBrowser();
+    if (m_session) {
         connect(m_session, &EnvironmentSession::changed, this, &EnvironmentPage::refresh);
+        connect(m_session, &EnvironmentSession::catalogueSynced, this, [this] {
+            if (m_browser)
+                m_browser->reload();
+        });
+    }
     refresh();
 }
 
 EnvironmentPage::~EnvironmentPage() = default;
+
+void EnvironmentPage::createBrowser()
+{
+    EnvironmentSession *session = m_session.data();
+    if (session == nullptr || session->catalog() == nullptr)
+        return;
+    // Thumbnails: a disk cache per environment (deleted at log out), sized by the settings.
+    const AppSettings settings = AppSettings::load(QSettings());
+    m_thumbnailCache = std::make_unique<core::DiskCache>(session->cacheDirectory() + QStringLiteral("/thumbnails"),
+                                                         qint64(settings.thumbnailCacheMegabytes) * 1024 * 1024);
+    auto *loader = new ThumbnailLoader(session->network(), m_thumbnailCache.get(), this);
+    // The URL is asked for at every request, so the Local sandbox's (known once it listens) is used.
+    QPointer<EnvironmentSession> guard(session);
+    ThumbnailUrlFunction urls = [guard](const core::catalog::CatalogAsset &asset, const QSize &pixels) -> QUrl {
+        if (!guard)
+            return {};
+        const core::CloudinaryUrl url = guard->effectiveUrl();
+        if (url.cloudName().isEmpty())
+            return {};
+        // An http upload_prefix (the sandbox) wants http delivery URLs too.
+        QJsonObject extra;
+        if (url.uploadPrefix().startsWith(QLatin1String("http://")))
+            extra.insert(QStringLiteral("secure"), false);
+        return thumbnailUrlFunction(url.toSdkConfig(), extra)(asset, pixels);
+    };
+    m_browser = new BrowserPage(session->catalog(), loader, std::move(urls), m_ui->browseTab);
+    m_ui->browseLayout->addWidget(m_browser);
+}
 
 void EnvironmentPage::refresh()
 {
@@ -153,7 +214,7 @@ void EnvironmentPage::refresh()
     } else {
         m_ui->usageValue->setText(tr("Not known yet"));
     }
-    m_ui->budgetValue->setText(budgetText(*session));
+    m_ui->budgetValue->setText(budgetText(*session) + QLatin1Char('\n') + syncText(*session));
 
     if (env.deniedFeatures.isEmpty()) {
         m_ui->deniedValue->setText(tr("None: these credentials may do everything Stratus needs."));

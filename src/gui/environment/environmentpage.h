@@ -9,6 +9,10 @@ namespace Ui {
 class EnvironmentPage;
 }
 
+namespace stratus::core {
+class DiskCache;
+}
+
 #include "core/accounts/environmentsession.h"
 
 namespace stratus::gui {
@@ -31,6 +35,11 @@ public:
     [[nodiscard]] static QString connectionText(const core::EnvironmentSession &session);
     [[nodiscard]] static QString folderModeText(int folderMode);
     [[nodiscard]] static QString budgetText(const core::EnvironmentSession &session);
+    /// "Syncing 1,200 of 5,000 assets", "Catalogue up to date", "Sync paused until 14:00"…
+    [[nodiscard]] static QString syncText(const core::EnvironmentSession &session);
+
+    /// The asset browser of this environment; null when its catalogue cannot be opened.
+    [[nodiscard]] class BrowserPage *browser() const { return m_browser; }
 
 Q_SIGNALS:
     /// The local sandbox's welcome asks to add a real account.
@@ -41,8 +50,12 @@ private:
     static QString problemText(core::CheckProblem problem);
     static QString usageLine(const QString &what, const core::UsageMetric &metric, bool bytes);
 
+    void createBrowser();
+
     std::unique_ptr<Ui::EnvironmentPage> m_ui;
     QPointer<core::EnvironmentSession> m_session;
+    std::unique_ptr<core::DiskCache> m_thumbnailCache;
+    class BrowserPage *m_browser = nullptr;
 };
 
 } // namespace stratus::gui

@@ -85,6 +85,9 @@ MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network
     statusBar()->addPermanentWidget(m_statusFolderMode);
     statusBar()->addPermanentWidget(m_statusConnection);
     statusBar()->addPermanentWidget(m_statusBudget);
+    m_statusSync = new QLabel(this);
+    m_statusSync->setObjectName(QStringLiteral("statusSync"));
+    statusBar()->addPermanentWidget(m_statusSync);
 
     connect(m_store, &core::AccountStore::changed, this, &MainWindow::onStoreChanged);
     connect(m_store, &core::AccountStore::accountLoggedOut, this, &MainWindow::onAccountLoggedOut);
@@ -235,6 +238,7 @@ void MainWindow::updateStatus()
         m_statusFolderMode->clear();
         m_statusConnection->clear();
         m_statusBudget->clear();
+        m_statusSync->clear();
         return;
     }
     setWindowTitle(tr("%1 — Stratus").arg(env->name));
@@ -243,6 +247,7 @@ void MainWindow::updateStatus()
     m_statusFolderMode->setText(EnvironmentPage::folderModeText(int(env->folderMode)));
     m_statusConnection->setText(EnvironmentPage::connectionText(*current));
     m_statusBudget->setText(EnvironmentPage::budgetText(*current));
+    m_statusSync->setText(EnvironmentPage::syncText(*current));
 }
 
 void MainWindow::showAbout()

@@ -70,6 +70,7 @@ private:
     QLabel *m_statusFolderMode = nullptr;
     QLabel *m_statusConnection = nullptr;
     QLabel *m_statusBudget = nullptr;
+    QLabel *m_statusSync = nullptr;
 };
 
 } // namespace stratus::gui
