@@ -130,18 +130,15 @@ void LocalSandbox::startServer()
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &SandboxWorker::failed, this, &LocalSandbox::failed);
-    connect(m_worker, &SandboxWorker::started, this, [this](quint16 port) {
+    // The client URL is the server's own (key and cloud of the config it runs), without the secret.
+    connect(m_worker, &SandboxWorker::started, this, [this, key = config.apiKey, cloud = config.cloudName](quint16 port) {
         m_port = port;
-        if (m_store) {
-            const QString host = QStringLiteral("127.0.0.1:%1").arg(port);
-            const core::EnvironmentRecord *record = m_store->environment(m_environmentId);
-            auto url = core::CloudinaryUrl::parse(
-                QStringLiteral("cloudinary://%1@%2?upload_prefix=http://%3&cname=%3&secure=false")
-                    .arg(record ? record->apiKey() : QString(), kCloudName, host),
-                core::CloudinaryUrl::Kind::Cloud);
-            if (url)
-                m_store->setRuntimeEnvironment(m_environmentId, *url, std::make_shared<core::FixedSecret>(m_secret));
-        }
+        const QString host = QStringLiteral("127.0.0.1:%1").arg(port);
+        auto url = core::CloudinaryUrl::parse(
+            QStringLiteral("cloudinary://%1@%2?upload_prefix=http://%3&cname=%3&secure=false").arg(key, cloud, host),
+            core::CloudinaryUrl::Kind::Cloud);
+        if (url)
+            m_store->setRuntimeEnvironment(m_environmentId, *url, std::make_shared<core::FixedSecret>(m_secret));
         Q_EMIT ready(port);
     });
     m_thread.start();

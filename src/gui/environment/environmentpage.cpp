@@ -161,19 +161,24 @@ void EnvironmentPage::createBrowser()
     m_thumbnailCache = std::make_unique<core::DiskCache>(session->cacheDirectory() + QStringLiteral("/thumbnails"),
                                                          qint64(settings.thumbnailCacheMegabytes) * 1024 * 1024);
     auto *loader = new ThumbnailLoader(session->network(), m_thumbnailCache.get(), this);
-    // The URL is asked for at every request, so the Local sandbox's (known once it listens) is used.
+    // The environment's URL is asked for at every request (the Local sandbox's is known only once
+    // it listens); the URL builder is made again only when that URL changes.
     QPointer<EnvironmentSession> guard(session);
-    ThumbnailUrlFunction urls = [guard](const core::catalog::CatalogAsset &asset, const QSize &pixels) -> QUrl {
+    auto built = std::make_shared<std::pair<QString, ThumbnailUrlFunction>>();
+    ThumbnailUrlFunction urls = [guard, built](const core::catalog::CatalogAsset &asset, const QSize &pixels) -> QUrl {
         if (!guard)
             return {};
         const core::CloudinaryUrl url = guard->effectiveUrl();
         if (url.cloudName().isEmpty())
             return {};
-        // An http upload_prefix (the sandbox) wants http delivery URLs too.
-        QJsonObject extra;
-        if (url.uploadPrefix().startsWith(QLatin1String("http://")))
-            extra.insert(QStringLiteral("secure"), false);
-        return thumbnailUrlFunction(url.toSdkConfig(), extra)(asset, pixels);
+        if (const QString text = url.toString(); text != built->first || !built->second) {
+            // An http upload_prefix (the sandbox) wants http delivery URLs too.
+            QJsonObject extra;
+            if (url.uploadPrefix().startsWith(QLatin1String("http://")))
+                extra.insert(QStringLiteral("secure"), false);
+            *built = {text, thumbnailUrlFunction(url.toSdkConfig(), extra)};
+        }
+        return built->second(asset, pixels);
     };
     m_browser = new BrowserPage(session->catalog(), loader, std::move(urls), m_ui->browseTab);
     m_ui->browseLayout->addWidget(m_browser);

@@ -90,7 +90,8 @@ MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network
     statusBar()->addPermanentWidget(m_statusSync);
 
     connect(m_store, &core::AccountStore::changed, this, &MainWindow::onStoreChanged);
-    connect(m_store, &core::AccountStore::accountLoggedOut, this, &MainWindow::onAccountLoggedOut);
+    // Log out and removal save the store first: onStoreChanged() drops the account's pages and
+    // sessions then, so accountLoggedOut needs no handler of its own here.
 
     rebuildEnvironmentActions();
     const QString current = m_store->currentEnvironmentId();
@@ -201,18 +202,6 @@ void MainWindow::onStoreChanged()
     } else {
         updateStatus();
     }
-}
-
-void MainWindow::onAccountLoggedOut(const QString &accountId)
-{
-    // Its sessions and pages go at once, with everything they hold in memory.
-    const QList<QString> known = m_pages.keys();
-    for (const QString &id : known) {
-        const core::EnvironmentRecord *env = m_store->environment(id);
-        if (!env || env->accountId == accountId)
-            dropEnvironment(id);
-    }
-    onStoreChanged();
 }
 
 void MainWindow::dropEnvironment(const QString &environmentId)

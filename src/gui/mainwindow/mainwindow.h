@@ -52,7 +52,6 @@ private:
     void showAbout();
     void rebuildEnvironmentActions();
     void onStoreChanged();
-    void onAccountLoggedOut(const QString &accountId);
     void dropEnvironment(const QString &environmentId);
     void updateStatus();
 
