@@ -98,10 +98,11 @@ void LocalSandbox::start()
     env.name = tr("Local sandbox");
     env.embeddedSandbox = true;
     env.folderMode = core::FolderMode::Dynamic;
-    env.url = core::CloudinaryUrl::parse(
-                  QStringLiteral("cloudinary://%1@%2").arg(randomText(15, QLatin1StringView("0123456789")), kCloudName),
-                  core::CloudinaryUrl::Kind::Cloud)
-                  .value();
+    env.url
+        = core::CloudinaryUrl::parse(QStringLiteral("cloudinary://%1@%2")
+                                         .arg(randomText(15, QLatin1StringView("0123456789")), kCloudName),
+                                     core::CloudinaryUrl::Kind::Cloud)
+              .value();
     m_environmentId = env.id;
     m_store->addAccount(account, {{env, QString()}}, QString(), this, [this](core::Result<core::Done> added) {
         if (!added) {
@@ -122,8 +123,9 @@ void LocalSandbox::startServer()
     config.apiKey = env->apiKey();
     config.name = env->name;
     config.folderMode = env->folderMode == core::FolderMode::Fixed ? sandbox::FolderMode::Fixed
-                                                                    : sandbox::FolderMode::Dynamic;
-    m_secret = randomText(27, QLatin1StringView("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"));
+                                                                   : sandbox::FolderMode::Dynamic;
+    m_secret = randomText(
+        27, QLatin1StringView("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"));
     config.apiSecret = m_secret;
 
     m_worker = new SandboxWorker;
@@ -131,16 +133,19 @@ void LocalSandbox::startServer()
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &SandboxWorker::failed, this, &LocalSandbox::failed);
     // The client URL is the server's own (key and cloud of the config it runs), without the secret.
-    connect(m_worker, &SandboxWorker::started, this, [this, key = config.apiKey, cloud = config.cloudName](quint16 port) {
-        m_port = port;
-        const QString host = QStringLiteral("127.0.0.1:%1").arg(port);
-        auto url = core::CloudinaryUrl::parse(
-            QStringLiteral("cloudinary://%1@%2?upload_prefix=http://%3&cname=%3&secure=false").arg(key, cloud, host),
-            core::CloudinaryUrl::Kind::Cloud);
-        if (url)
-            m_store->setRuntimeEnvironment(m_environmentId, *url, std::make_shared<core::FixedSecret>(m_secret));
-        Q_EMIT ready(port);
-    });
+    connect(m_worker, &SandboxWorker::started, this,
+            [this, key = config.apiKey, cloud = config.cloudName](quint16 port) {
+                m_port = port;
+                const QString host = QStringLiteral("127.0.0.1:%1").arg(port);
+                auto url = core::CloudinaryUrl::parse(
+                    QStringLiteral("cloudinary://%1@%2?upload_prefix=http://%3&cname=%3&secure=false")
+                        .arg(key, cloud, host),
+                    core::CloudinaryUrl::Kind::Cloud);
+                if (url)
+                    m_store->setRuntimeEnvironment(m_environmentId, *url,
+                                                   std::make_shared<core::FixedSecret>(m_secret));
+                Q_EMIT ready(port);
+            });
     m_thread.start();
     const QString dataDirectory = m_dataDirectory;
     const int seedCount = m_seedCount;

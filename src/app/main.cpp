@@ -52,7 +52,8 @@ int main(int argc, char *argv[])
 
     // The composition root: one network, one keychain, one account store for the whole run.
     QNetworkAccessManager network;
-    core::AccountStore store(std::make_shared<core::KeychainSecretStore>(), core::AccountStore::Paths::standard());
+    core::AccountStore store(std::make_shared<core::KeychainSecretStore>(),
+                             core::AccountStore::Paths::standard());
     const auto loaded = store.load();
 
     app::LocalSandbox localSandbox(&store, store.paths().dataRoot + QStringLiteral("/local-sandbox"), 120);
@@ -61,14 +62,16 @@ int main(int argc, char *argv[])
 
     gui::MainWindow window(&store, &network);
     QObject::connect(&localSandbox, &app::LocalSandbox::failed, &window, [&window](const QString &message) {
-        QMessageBox::warning(&window, QApplication::translate("main", "Local sandbox"),
-                             QApplication::translate("main", "The local sandbox could not start: %1").arg(message));
+        QMessageBox::warning(
+            &window, QApplication::translate("main", "Local sandbox"),
+            QApplication::translate("main", "The local sandbox could not start: %1").arg(message));
     });
     window.show();
     if (!loaded) {
         QMessageBox::warning(&window, QApplication::translate("main", "Accounts"),
-                             QApplication::translate("main", "Your accounts could not be read: %1\nStratus will not "
-                                                             "change them.")
+                             QApplication::translate("main",
+                                                     "Your accounts could not be read: %1\nStratus will not "
+                                                     "change them.")
                                  .arg(loaded.error().message));
     }
     return QApplication::exec();

@@ -187,7 +187,9 @@ ApiResponse Sandbox::handleApi(EnvironmentConfig &env, const ApiRequest &request
     ApiResponse response;
     if (!path.isEmpty() && env.deniedApis.contains(path.constFirst())) {
         response = ApiResponse::error(
-            403, QStringLiteral("This API key is not permitted to access %1 (sandbox: denied_apis)").arg(path.constFirst()));
+            403,
+            QStringLiteral("This API key is not permitted to access %1 (sandbox: denied_apis)")
+                .arg(path.constFirst()));
         addRateLimitHeaders(env, response);
         return response;
     }

@@ -98,7 +98,8 @@ private slots:
     void initTestCase()
     {
         // Only in the private session of tests/run-headless.sh: never touch a real keyring or HOME.
-        if (!QDir::homePath().startsWith(QDir::tempPath()) || qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        if (!QDir::homePath().startsWith(QDir::tempPath())
+            || qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
             QFAIL("run this test under tests/run-headless.sh (private D-Bus session, temporary HOME)");
     }
 
@@ -115,7 +116,8 @@ private slots:
 
         qInstallMessageHandler(captureLog);
         QNetworkAccessManager network;
-        core::AccountStore store(std::make_shared<core::KeychainSecretStore>(), core::AccountStore::Paths::standard());
+        core::AccountStore store(std::make_shared<core::KeychainSecretStore>(),
+                                 core::AccountStore::Paths::standard());
         QVERIFY(store.load().ok());
         app::LocalSandbox localSandbox(&store, store.paths().dataRoot + QStringLiteral("/local-sandbox"), 12);
         localSandbox.start();
@@ -142,8 +144,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(store.environmentByName(QStringLiteral("Client work")), 30000);
         const QString added = store.environmentByName(QStringLiteral("Client work"))->id;
         QTRY_COMPARE(currentName(window), QStringLiteral("Client work"));
-        QTRY_COMPARE_WITH_TIMEOUT(window.session(added)->connection(), core::EnvironmentSession::Connection::Online,
-                                  30000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session(added)->connection(),
+                                  core::EnvironmentSession::Connection::Online, 30000);
 
         // 3. Switch with the keyboard, both ways; the title follows.
         QTRY_VERIFY(add.isNull()); // deleted on close
@@ -159,7 +161,8 @@ private slots:
         // The secret is in the keychain, and only there.
         const QByteArray needle = secret.toUtf8();
         const QStringList roots {QDir::homePath(), qEnvironmentVariable("XDG_CONFIG_HOME"),
-                                 qEnvironmentVariable("XDG_DATA_HOME"), qEnvironmentVariable("XDG_CACHE_HOME")};
+                                 qEnvironmentVariable("XDG_DATA_HOME"),
+                                 qEnvironmentVariable("XDG_CACHE_HOME")};
         // gnome-keyring's own file holds it encrypted; a plaintext copy would show here.
         for (const QString &root : roots)
             QCOMPARE(filesContaining(root, needle), QStringList());
@@ -171,7 +174,8 @@ private slots:
         accounts->selectEnvironment(added);
         accounts->findChild<QPushButton *>(QStringLiteral("logOutButton"))->click();
         QMessageBox *confirmation = nullptr;
-        QVERIFY(QTest::qWaitFor([&] { return (confirmation = accounts->findChild<QMessageBox *>()) != nullptr; }, 5000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (confirmation = accounts->findChild<QMessageBox *>()) != nullptr; }, 5000));
         confirmation->findChild<QPushButton *>(QStringLiteral("confirmButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(!store.account(store.environment(added)->accountId)->loggedIn, 10000);
         accounts->close();
@@ -181,10 +185,11 @@ private slots:
         // Gone from the keychain.
         bool answered = false;
         core::Error::Kind kind = core::Error::Kind::Internal;
-        store.secretStore()->read(store.environment(added)->secretKey(), this, [&](core::Result<QString> read) {
-            answered = true;
-            kind = read.ok() ? core::Error::Kind::Internal : read.error().kind;
-        });
+        store.secretStore()->read(store.environment(added)->secretKey(), this,
+                                  [&](core::Result<QString> read) {
+                                      answered = true;
+                                      kind = read.ok() ? core::Error::Kind::Internal : read.error().kind;
+                                  });
         QTRY_VERIFY(answered);
         QCOMPARE(kind, core::Error::Kind::NotFound);
 

@@ -33,8 +33,9 @@ public:
     {
         m_store->read(m_key, context, [done](Result<QString> secret) {
             if (!secret.ok() && secret.error().kind == Error::Kind::NotFound) {
-                done(makeError(Error::Kind::Auth,
-                               u"No API secret is stored in the keychain for this environment; log in again."_s));
+                done(makeError(
+                    Error::Kind::Auth,
+                    u"No API secret is stored in the keychain for this environment; log in again."_s));
                 return;
             }
             if (secret.ok() && secret.value().isEmpty()) {
@@ -118,10 +119,10 @@ Result<Done> AccountStore::load()
         return makeError(Error::Kind::Io, u"Cannot read %1."_s.arg(m_paths.settingsFile));
     const int version = settings.value(u"version"_s, 0).toInt();
     if (version > kFormatVersion) {
-        m_loadError = u"%1 was written by a newer Stratus (format %2; this one knows %3)."_s.arg(
-            m_paths.settingsFile)
-                          .arg(version)
-                          .arg(kFormatVersion);
+        m_loadError
+            = u"%1 was written by a newer Stratus (format %2; this one knows %3)."_s.arg(m_paths.settingsFile)
+                  .arg(version)
+                  .arg(kFormatVersion);
         return makeError(Error::Kind::InvalidInput, m_loadError);
     }
 
@@ -296,7 +297,8 @@ Result<Done> AccountStore::setCurrentEnvironment(const QString &id)
     return save(next);
 }
 
-Result<Done> AccountStore::validateNewNames(const QList<std::pair<EnvironmentRecord, QString>> &environments) const
+Result<Done>
+AccountStore::validateNewNames(const QList<std::pair<EnvironmentRecord, QString>> &environments) const
 {
     QStringList seen;
     for (const auto &[env, secret] : environments) {
@@ -309,13 +311,15 @@ Result<Done> AccountStore::validateNewNames(const QList<std::pair<EnvironmentRec
             return makeError(Error::Kind::InvalidInput,
                              u"The environment “%1” needs a cloud name and an API key."_s.arg(name));
         if (secret.isEmpty() && !env.embeddedSandbox)
-            return makeError(Error::Kind::InvalidInput, u"The environment “%1” needs an API secret."_s.arg(name));
+            return makeError(Error::Kind::InvalidInput,
+                             u"The environment “%1” needs an API secret."_s.arg(name));
         seen.append(name);
     }
     return Done {};
 }
 
-void AccountStore::addAccount(AccountRecord account, QList<std::pair<EnvironmentRecord, QString>> environments,
+void AccountStore::addAccount(AccountRecord account,
+                              QList<std::pair<EnvironmentRecord, QString>> environments,
                               QString provisioningSecret, QObject *context, DoneCallback done)
 {
     if (account.id.isEmpty())
@@ -394,7 +398,8 @@ void AccountStore::addEnvironment(EnvironmentRecord environment, QString secret,
     writeThenSave(std::move(secrets), std::move(next), context, std::move(done), keys);
 }
 
-void AccountStore::replaceSecret(const QString &environmentId, QString secret, QObject *context, DoneCallback done)
+void AccountStore::replaceSecret(const QString &environmentId, QString secret, QObject *context,
+                                 DoneCallback done)
 {
     const EnvironmentRecord *env = environment(environmentId);
     if (!env) {
@@ -416,19 +421,21 @@ void AccountStore::writeThenSave(QList<std::pair<QString, QString>> secrets, Sta
                                  DoneCallback done, QStringList undoKeys)
 {
     QPointer<QObject> guard(context);
-    writeSecrets(std::move(secrets), this,
-                 [this, next = std::move(next), guard, done = std::move(done), undoKeys](Result<Done> written) {
-                     if (!guard)
-                         return;
-                     if (!written) {
-                         done(written.error());
-                         return;
-                     }
-                     finishWith(next, guard, done, undoKeys);
-                 });
+    writeSecrets(
+        std::move(secrets), this,
+        [this, next = std::move(next), guard, done = std::move(done), undoKeys](Result<Done> written) {
+            if (!guard)
+                return;
+            if (!written) {
+                done(written.error());
+                return;
+            }
+            finishWith(next, guard, done, undoKeys);
+        });
 }
 
-void AccountStore::finishWith(State next, QObject *context, const DoneCallback &done, const QStringList &undoKeys)
+void AccountStore::finishWith(State next, QObject *context, const DoneCallback &done,
+                              const QStringList &undoKeys)
 {
     if (auto saved = save(next); !saved) {
         // The file could not be written: take the secrets back out so nothing is saved half-way.
@@ -556,8 +563,8 @@ void AccountStore::logOut(const QString &accountId, QObject *context, DoneCallba
     });
 }
 
-void AccountStore::logIn(const QString &accountId, QHash<QString, QString> secrets, QString provisioningSecret,
-                         QObject *context, DoneCallback done)
+void AccountStore::logIn(const QString &accountId, QHash<QString, QString> secrets,
+                         QString provisioningSecret, QObject *context, DoneCallback done)
 {
     const AccountRecord *found = account(accountId);
     if (!found) {
@@ -571,8 +578,7 @@ void AccountStore::logIn(const QString &accountId, QHash<QString, QString> secre
             continue;
         const QString secret = secrets.value(env.id);
         if (secret.isEmpty()) {
-            done(makeError(Error::Kind::InvalidInput,
-                           u"The API secret of “%1” is missing."_s.arg(env.name)));
+            done(makeError(Error::Kind::InvalidInput, u"The API secret of “%1” is missing."_s.arg(env.name)));
             return;
         }
         entries.append({env.secretKey(), secret});
@@ -698,7 +704,8 @@ void AccountStore::deleteLocalData(const QString &accountId, const QList<Environ
         QDir(webProfileDirectory(accountId)).removeRecursively();
 }
 
-void AccountStore::writeSecrets(QList<std::pair<QString, QString>> entries, QObject *context, DoneCallback done)
+void AccountStore::writeSecrets(QList<std::pair<QString, QString>> entries, QObject *context,
+                                DoneCallback done)
 {
     writeSecretsFrom(std::move(entries), {}, context, std::move(done));
 }
@@ -714,21 +721,22 @@ void AccountStore::writeSecretsFrom(QList<std::pair<QString, QString>> entries, 
     const std::pair<QString, QString> entry = entries.takeFirst();
     const QString key = entry.first;
     QPointer<QObject> guard(context);
-    m_secrets->write(key, entry.second, this, [this, entries, written, key, guard, done](Result<Done> result) mutable {
-        if (!guard)
-            return;
-        if (!result) {
-            // Undo the ones written before, then report the first failure.
-            const Error error = result.error();
-            removeSecrets(written, this, [guard, done, error](Result<Done>) {
-                if (guard)
-                    done(error);
-            });
-            return;
-        }
-        written.append(key);
-        writeSecretsFrom(std::move(entries), std::move(written), guard, std::move(done));
-    });
+    m_secrets->write(key, entry.second, this,
+                     [this, entries, written, key, guard, done](Result<Done> result) mutable {
+                         if (!guard)
+                             return;
+                         if (!result) {
+                             // Undo the ones written before, then report the first failure.
+                             const Error error = result.error();
+                             removeSecrets(written, this, [guard, done, error](Result<Done>) {
+                                 if (guard)
+                                     done(error);
+                             });
+                             return;
+                         }
+                         written.append(key);
+                         writeSecretsFrom(std::move(entries), std::move(written), guard, std::move(done));
+                     });
 }
 
 void AccountStore::removeSecrets(QStringList keys, QObject *context, DoneCallback done)

@@ -95,7 +95,8 @@ public:
     /// Where the environment's jobs fetch its API secret: the keychain, at the time they need it
     /// (the in-memory one for a runtime environment).
     [[nodiscard]] std::shared_ptr<const SecretSource> secretSource(const QString &environmentId) const;
-    [[nodiscard]] std::shared_ptr<const SecretSource> provisioningSecretSource(const QString &accountId) const;
+    [[nodiscard]] std::shared_ptr<const SecretSource>
+    provisioningSecretSource(const QString &accountId) const;
     [[nodiscard]] std::shared_ptr<SecretStore> secretStore() const { return m_secrets; }
 
     [[nodiscard]] QString cacheDirectory(const QString &environmentId) const;
@@ -130,8 +131,8 @@ private:
                           DoneCallback done);
     void removeSecrets(QStringList keys, QObject *context, DoneCallback done);
     /// writeSecrets(), then (unless it failed) finishWith().
-    void writeThenSave(QList<std::pair<QString, QString>> secrets, State next, QObject *context, DoneCallback done,
-                       QStringList undoKeys);
+    void writeThenSave(QList<std::pair<QString, QString>> secrets, State next, QObject *context,
+                       DoneCallback done, QStringList undoKeys);
     void finishWith(State next, QObject *context, const DoneCallback &done, const QStringList &undoKeys);
     void deleteLocalData(const QString &accountId, const QList<EnvironmentRecord> &environments);
 

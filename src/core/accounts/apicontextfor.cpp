@@ -6,7 +6,7 @@ Result<ApiContext> apiContextFor(const CloudinaryUrl &url, std::shared_ptr<const
                                  QNetworkAccessManager *network, RateLimitBudget *budget)
 {
     auto endpoint = url.kind() == CloudinaryUrl::Kind::Account ? ApiEndpoint::forAccount(url)
-                                                                 : ApiEndpoint::forEnvironment(url);
+                                                               : ApiEndpoint::forEnvironment(url);
     if (!endpoint)
         return endpoint.error();
     ApiContext context;

@@ -21,7 +21,7 @@ CheckProblem classifyProblem(const Error &error)
         // An upload_prefix/host that answers but is not Cloudinary, or an unknown cloud behind a
         // server that says 404.
         return error.message.contains(u"cloud_name"_s, Qt::CaseInsensitive) ? CheckProblem::UnknownCloud
-                                                                              : CheckProblem::Server;
+                                                                            : CheckProblem::Server;
     case Error::Kind::Permission:
         return CheckProblem::Permission;
     case Error::Kind::RateLimited:
@@ -121,15 +121,18 @@ void EnvironmentCheck::readConfig()
 {
     readOptional(
         AdminApi(m_context).config(this), Feature::Config,
-        [this](const CloudConfig &config) { m_result.folderMode = config.folderMode; }, [this] { readUsage(); });
+        [this](const CloudConfig &config) { m_result.folderMode = config.folderMode; },
+        [this] { readUsage(); });
 }
 
 void EnvironmentCheck::readUsage()
 {
     readOptional(
-        AdminApi(m_context).usage(this), Feature::Usage, [this](const Usage &usage) { m_result.usage = usage; },
+        AdminApi(m_context).usage(this), Feature::Usage,
+        [this](const Usage &usage) { m_result.usage = usage; },
         [this] {
-            if (const RateLimitBudget *budget = m_context.budget.data(); budget != nullptr && budget->isKnown()) {
+            if (const RateLimitBudget *budget = m_context.budget.data();
+                budget != nullptr && budget->isKnown()) {
                 m_result.rateLimit = budget->limit();
                 m_result.rateRemaining = budget->remaining();
             }

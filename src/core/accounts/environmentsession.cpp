@@ -12,8 +12,8 @@ using namespace Qt::StringLiterals;
 
 namespace stratus::core {
 
-EnvironmentSession::EnvironmentSession(AccountStore *store, QString environmentId, QNetworkAccessManager *network,
-                                       QObject *parent)
+EnvironmentSession::EnvironmentSession(AccountStore *store, QString environmentId,
+                                       QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_environmentId(std::move(environmentId))
@@ -36,7 +36,8 @@ QString EnvironmentSession::cacheDirectory() const
 catalog::Catalog *EnvironmentSession::catalog()
 {
     if (!m_catalog && m_catalogueError.isEmpty()) {
-        auto opened = catalog::Catalog::open(catalog::catalogFilePath(catalog::defaultCatalogRoot(), m_environmentId));
+        auto opened = catalog::Catalog::open(
+            catalog::catalogFilePath(catalog::defaultCatalogRoot(), m_environmentId));
         if (opened)
             m_catalog = std::move(opened).value();
         else
@@ -105,8 +106,7 @@ Result<ApiContext> EnvironmentSession::apiContext() const
     const CloudinaryUrl url = m_store->effectiveUrl(m_environmentId);
     if (url.cloudName().isEmpty())
         return makeError(Error::Kind::Unavailable, u"This environment is not available yet."_s);
-    return apiContextFor(url, m_store->secretSource(m_environmentId), m_network,
-                         &m_budget);
+    return apiContextFor(url, m_store->secretSource(m_environmentId), m_network, &m_budget);
 }
 
 void EnvironmentSession::refresh()
@@ -123,29 +123,31 @@ void EnvironmentSession::refresh()
         return;
     }
     setConnection(Connection::Checking);
-    m_check = EnvironmentCheck::start(std::move(context).value(), this, [this](Result<EnvironmentCheckResult> result) {
-        if (!result) {
-            const CheckProblem problem = classifyProblem(result.error());
-            const bool refused = problem == CheckProblem::WrongCredentials || problem == CheckProblem::UnknownCloud
-                || problem == CheckProblem::Keychain;
-            if (problem == CheckProblem::Permission)
-                markDenied(Feature::Admin, result.error().message);
-            setConnection(refused ? Connection::Refused : Connection::Offline, problem, result.error().message);
-            return;
-        }
-        m_usage = result->usage;
-        if (m_store) {
-            EnvironmentRecord env = record();
-            if (!env.id.isEmpty()) {
-                env.folderMode = result->folderMode;
-                env.deniedFeatures = result->deniedFeatures;
-                env.checkedAt = QDateTime::currentDateTimeUtc();
-                (void)m_store->updateCheck(env);
+    m_check = EnvironmentCheck::start(
+        std::move(context).value(), this, [this](Result<EnvironmentCheckResult> result) {
+            if (!result) {
+                const CheckProblem problem = classifyProblem(result.error());
+                const bool refused = problem == CheckProblem::WrongCredentials
+                    || problem == CheckProblem::UnknownCloud || problem == CheckProblem::Keychain;
+                if (problem == CheckProblem::Permission)
+                    markDenied(Feature::Admin, result.error().message);
+                setConnection(refused ? Connection::Refused : Connection::Offline, problem,
+                              result.error().message);
+                return;
             }
-        }
-        setConnection(Connection::Online);
-        syncCatalog();
-    });
+            m_usage = result->usage;
+            if (m_store) {
+                EnvironmentRecord env = record();
+                if (!env.id.isEmpty()) {
+                    env.folderMode = result->folderMode;
+                    env.deniedFeatures = result->deniedFeatures;
+                    env.checkedAt = QDateTime::currentDateTimeUtc();
+                    (void)m_store->updateCheck(env);
+                }
+            }
+            setConnection(Connection::Online);
+            syncCatalog();
+        });
 }
 
 void EnvironmentSession::markDenied(QLatin1StringView feature, const QString &message)

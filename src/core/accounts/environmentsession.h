@@ -17,7 +17,6 @@ namespace stratus::core {
 
 class AccountStore;
 
-
 /// What the app keeps for one product environment while it runs: its Admin API budget, whether it
 /// answers, and what its credentials may do. One per environment that was opened; kept when the
 /// user switches away, so coming back is instant. GUI thread only.

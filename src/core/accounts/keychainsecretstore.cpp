@@ -22,7 +22,8 @@ Error errorOf(const QKeychain::Job &job)
     case QKeychain::AccessDeniedByUser:
         return makeError(Error::Kind::Permission, u"Access to the keychain was denied."_s);
     case QKeychain::AccessDenied:
-        return makeError(Error::Kind::Permission, u"The keychain refused access: %1"_s.arg(job.errorString()));
+        return makeError(Error::Kind::Permission,
+                         u"The keychain refused access: %1"_s.arg(job.errorString()));
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
         return keychainUnavailableError(job.errorString());
@@ -36,8 +37,7 @@ Error errorOf(const QKeychain::Job &job)
 }
 
 // Starts `job` and calls `finish` with it once, in `context`'s thread, unless context died.
-template<typename JobType, typename Finish>
-void run(JobType *job, QObject *context, Finish finish)
+template<typename JobType, typename Finish> void run(JobType *job, QObject *context, Finish finish)
 {
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
@@ -70,7 +70,8 @@ void KeychainSecretStore::read(const QString &key, QObject *context, ReadCallbac
     });
 }
 
-void KeychainSecretStore::write(const QString &key, const QString &secret, QObject *context, DoneCallback done)
+void KeychainSecretStore::write(const QString &key, const QString &secret, QObject *context,
+                                DoneCallback done)
 {
     if (!context)
         return;

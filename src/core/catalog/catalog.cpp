@@ -374,8 +374,8 @@ Result<QList<CatalogAsset>> Catalog::find(const search::Expression &expression, 
 {
     // In asset_id order, as stratus-sandbox evaluates, so that ties in the sort keep the same order.
     // updated_at follows the CatalogAsset columns: CatalogAsset does not carry it.
-    auto rows = sql::run(db(),
-                         u"SELECT %1, updated_at FROM assets ORDER BY asset_id"_s.arg(sql::assetColumns()));
+    auto rows
+        = sql::run(db(), u"SELECT %1, updated_at FROM assets ORDER BY asset_id"_s.arg(sql::assetColumns()));
     if (!rows)
         return rows.error();
     const qint64 nowMSecs = now.toMSecsSinceEpoch();

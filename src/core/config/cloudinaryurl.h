@@ -121,7 +121,6 @@ public:
     friend bool operator==(const CloudinaryUrl &a, const CloudinaryUrl &b);
 
 private:
-
     QString serialised(bool redacted) const;
     QString configText(QStringView key) const;
     void buildConfig();

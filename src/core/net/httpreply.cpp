@@ -166,8 +166,7 @@ Error errorFromReply(const HttpReply &reply, const QDateTime &now)
     else if (status == 407) {
         error.kind = Error::Kind::Network;
         error.networkCause = Error::NetworkCause::ProxyAuth;
-    }
-    else if (status >= 500)
+    } else if (status >= 500)
         error.kind = Error::Kind::Server;
     else if (status >= 400)
         error.kind = Error::Kind::InvalidInput;

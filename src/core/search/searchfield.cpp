@@ -66,10 +66,11 @@ bool isUnsupportedCloudinaryField(QStringView name)
 {
     // From the Search API's documented field list (shared/reference/cloudinary-api.md, section e).
     static constexpr std::array kNames {
-        "pages"_L1,           "transparent"_L1, "grayscale"_L1,    "status"_L1,     "moderation_status"_L1,
-        "moderation_kind"_L1, "taken_at"_L1,    "last_updated"_L1, "face_count"_L1, "access_mode"_L1,
-        "version"_L1,         "etag"_L1,        "colors"_L1,       "image_metadata"_L1,
-        "image_analysis"_L1,
+        "pages"_L1,       "transparent"_L1,       "grayscale"_L1,
+        "status"_L1,      "moderation_status"_L1, "moderation_kind"_L1,
+        "taken_at"_L1,    "last_updated"_L1,      "face_count"_L1,
+        "access_mode"_L1, "version"_L1,           "etag"_L1,
+        "colors"_L1,      "image_metadata"_L1,    "image_analysis"_L1,
     };
     for (const QLatin1String candidate : kNames) {
         if (name == candidate)

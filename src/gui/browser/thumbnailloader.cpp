@@ -74,12 +74,14 @@ void ThumbnailLoader::pump()
         }
         const QString key = next.key();
         QNetworkRequest request(next->url);
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                             QNetworkRequest::NoLessSafeRedirectPolicy);
         m_queue.erase(next);
         QNetworkReply *reply = m_network->get(request);
         m_running.insert(key, reply);
         const QUrl url = request.url();
-        connect(reply, &QNetworkReply::finished, this, [this, key, reply, url] { finished(key, reply, url); });
+        connect(reply, &QNetworkReply::finished, this,
+                [this, key, reply, url] { finished(key, reply, url); });
     }
 }
 
@@ -95,7 +97,8 @@ void ThumbnailLoader::finished(const QString &key, QNetworkReply *reply, const Q
         const QByteArray bytes = reply->readAll();
         if (image.loadFromData(bytes)) {
             if (m_cache)
-                m_cache->write(url.toString(QUrl::FullyEncoded), bytes); // the asked URL, as request() looks up
+                m_cache->write(url.toString(QUrl::FullyEncoded),
+                               bytes); // the asked URL, as request() looks up
             Q_EMIT ready(key, image);
         } else {
             Q_EMIT failed(key, false);

@@ -108,7 +108,8 @@ QString EnvironmentPage::syncText(const EnvironmentSession &session)
     if (session.isSyncing()) {
         if (session.syncPausedUntil().isValid())
             return tr("Sync paused until %1 (Admin API budget spent)")
-                .arg(QLocale().toString(session.syncPausedUntil().toLocalTime().time(), QLocale::ShortFormat));
+                .arg(
+                    QLocale().toString(session.syncPausedUntil().toLocalTime().time(), QLocale::ShortFormat));
         const auto [fetched, expected] = session.syncProgress();
         if (expected < 0)
             return tr("Syncing the catalogue…");
@@ -158,14 +159,16 @@ void EnvironmentPage::createBrowser()
         return;
     // Thumbnails: a disk cache per environment (deleted at log out), sized by the settings.
     const AppSettings settings = AppSettings::load(QSettings());
-    m_thumbnailCache = std::make_unique<core::DiskCache>(session->cacheDirectory() + QStringLiteral("/thumbnails"),
-                                                         qint64(settings.thumbnailCacheMegabytes) * 1024 * 1024);
+    m_thumbnailCache
+        = std::make_unique<core::DiskCache>(session->cacheDirectory() + QStringLiteral("/thumbnails"),
+                                            qint64(settings.thumbnailCacheMegabytes) * 1024 * 1024);
     auto *loader = new ThumbnailLoader(session->network(), m_thumbnailCache.get(), this);
     // The environment's URL is asked for at every request (the Local sandbox's is known only once
     // it listens); the URL builder is made again only when that URL changes.
     QPointer<EnvironmentSession> guard(session);
     auto built = std::make_shared<std::pair<QString, ThumbnailUrlFunction>>();
-    ThumbnailUrlFunction urls = [guard, built](const core::catalog::CatalogAsset &asset, const QSize &pixels) -> QUrl {
+    ThumbnailUrlFunction urls
+        = [guard, built](const core::catalog::CatalogAsset &asset, const QSize &pixels) -> QUrl {
         if (!guard)
             return {};
         const core::CloudinaryUrl url = guard->effectiveUrl();
@@ -191,13 +194,15 @@ void EnvironmentPage::refresh()
         return;
     const core::EnvironmentRecord env = session->record();
     m_ui->environmentTitle->setText(env.name);
-    m_ui->subtitleLabel->setText(env.embeddedSandbox ? tr("Local sandbox on this computer · cloud %1").arg(env.cloudName())
-                                            : tr("Cloud %1 · API key %2").arg(env.cloudName(), env.apiKey()));
+    m_ui->subtitleLabel->setText(env.embeddedSandbox
+                                     ? tr("Local sandbox on this computer · cloud %1").arg(env.cloudName())
+                                     : tr("Cloud %1 · API key %2").arg(env.cloudName(), env.apiKey()));
     m_ui->sandboxWelcome->setVisible(env.embeddedSandbox);
 
     QString mode = folderModeText(int(env.folderMode));
     if (env.folderMode == core::FolderMode::Dynamic)
-        mode = tr("%1 — an asset's folder and display name can change without changing its public ID").arg(mode);
+        mode = tr("%1 — an asset's folder and display name can change without changing its public ID")
+                   .arg(mode);
     else if (env.folderMode == core::FolderMode::Fixed)
         mode = tr("%1 — an asset's folder is the path of its public ID").arg(mode);
     m_ui->folderModeValue->setText(mode);
@@ -211,7 +216,8 @@ void EnvironmentPage::refresh()
         QStringList lines;
         if (!usage->plan.isEmpty())
             lines << tr("Plan: %1").arg(usage->plan);
-        lines << usageLine(tr("Assets"), usage->objects, false) << usageLine(tr("Storage"), usage->storage, true)
+        lines << usageLine(tr("Assets"), usage->objects, false)
+              << usageLine(tr("Storage"), usage->storage, true)
               << usageLine(tr("Bandwidth"), usage->bandwidth, true);
         m_ui->usageValue->setText(lines.join(QLatin1Char('\n')));
     } else if (env.deniedFeatures.contains(QString(core::Feature::Usage))) {

@@ -91,11 +91,13 @@ void EnvironmentSwitcherPopup::rebuild(const QString &currentId)
         group->setData(0, Qt::UserRole, account.label);
         for (const core::EnvironmentRecord &env : environments) {
             ++number;
-            auto *item = new QTreeWidgetItem(group, {env.name, number <= 9 ? tr("Ctrl+%1").arg(number) : QString()});
+            auto *item
+                = new QTreeWidgetItem(group, {env.name, number <= 9 ? tr("Ctrl+%1").arg(number) : QString()});
             item->setData(0, kIdRole, env.id);
             item->setData(0, Qt::UserRole, QString(env.name + QLatin1Char(' ') + env.cloudName()));
-            item->setToolTip(0, env.embeddedSandbox ? tr("Local sandbox on this computer")
-                                                    : tr("Cloud %1").arg(env.cloudName()));
+            item->setToolTip(0,
+                             env.embeddedSandbox ? tr("Local sandbox on this computer")
+                                                 : tr("Cloud %1").arg(env.cloudName()));
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
             if (env.id == currentId)
                 m_tree->setCurrentItem(item);
@@ -190,7 +192,8 @@ EnvironmentSwitcherButton::EnvironmentSwitcherButton(core::AccountStore *store, 
     setIcon(QIcon(QStringLiteral(":/icons/environment.svg")));
     setToolTip(tr("Switch product environment (Ctrl+K)"));
     connect(this, &QToolButton::clicked, this, &EnvironmentSwitcherButton::openPopup);
-    connect(m_popup, &EnvironmentSwitcherPopup::environmentChosen, this, &EnvironmentSwitcherButton::environmentChosen);
+    connect(m_popup, &EnvironmentSwitcherPopup::environmentChosen, this,
+            &EnvironmentSwitcherButton::environmentChosen);
     connect(m_store, &core::AccountStore::changed, this, &EnvironmentSwitcherButton::updateText);
     updateText();
 }

@@ -60,7 +60,8 @@ MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network
     connect(m_ui->accountsAction, &QAction::triggered, this, &MainWindow::showAccounts);
     connect(m_ui->addAccountAction, &QAction::triggered, this, &MainWindow::showAddAccount);
     connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
-    connect(m_ui->switchEnvironmentAction, &QAction::triggered, m_switcher, &EnvironmentSwitcherButton::openPopup);
+    connect(m_ui->switchEnvironmentAction, &QAction::triggered, m_switcher,
+            &EnvironmentSwitcherButton::openPopup);
     connect(m_ui->testConnectionAction, &QAction::triggered, this, [this] {
         if (EnvironmentSession *current = session(m_currentId))
             current->refresh();
@@ -96,7 +97,8 @@ MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network
     rebuildEnvironmentActions();
     const QString current = m_store->currentEnvironmentId();
     const QList<core::EnvironmentRecord> active = m_store->activeEnvironments();
-    if (!current.isEmpty() && std::any_of(active.cbegin(), active.cend(), [&](const auto &e) { return e.id == current; }))
+    if (!current.isEmpty()
+        && std::any_of(active.cbegin(), active.cend(), [&](const auto &e) { return e.id == current; }))
         openEnvironment(current);
     else if (!active.isEmpty())
         openEnvironment(active.first().id);
@@ -157,8 +159,9 @@ void MainWindow::rebuildEnvironmentActions()
     for (const core::EnvironmentRecord &env : m_store->activeEnvironments()) {
         ++number;
         const core::AccountRecord *account = m_store->account(env.accountId);
-        const QString label = (account && account->label != env.name) ? tr("%1 › %2").arg(account->label, env.name)
-                                                                       : env.name;
+        const QString label = (account && account->label != env.name)
+            ? tr("%1 › %2").arg(account->label, env.name)
+            : env.name;
         // "&&" keeps an ampersand in a name from becoming a mnemonic.
         auto *action = new QAction(QString(label).replace(QLatin1Char('&'), QLatin1String("&&")), this);
         action->setObjectName(QStringLiteral("environmentAction%1").arg(number));
@@ -272,7 +275,8 @@ void MainWindow::showSettings()
     auto *dialog = new SettingsDialog(settings, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     settings->setParent(dialog);
-    connect(dialog, &SettingsDialog::settingsApplied, this, [](const AppSettings &values) { applyProxySettings(values); });
+    connect(dialog, &SettingsDialog::settingsApplied, this,
+            [](const AppSettings &values) { applyProxySettings(values); });
     dialog->open();
 }
 
