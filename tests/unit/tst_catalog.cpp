@@ -280,6 +280,21 @@ private Q_SLOTS:
         QCOMPARE(catalog->assetCount(), 5);
     }
 
+    void assetsWithEtag()
+    {
+        auto catalog = openFilled(FolderMode::Fixed);
+        CatalogAsset a2 = *catalog->asset(u"a2"_s).value();
+        CatalogAsset a5 = *catalog->asset(u"a5"_s).value();
+        a2.etag = u"0cc175b9c0f1b6a831c399e269772661"_s;
+        a5.etag = a2.etag;
+        QVERIFY(catalog->upsert({a2, a5}));
+        QCOMPARE(ids(catalog->assetsWithEtag(a2.etag).value()), (QStringList {u"a2"_s, u"a5"_s}));
+        // Hex case does not matter; an unknown or empty etag finds nothing.
+        QCOMPARE(ids(catalog->assetsWithEtag(a2.etag.toUpper()).value()), (QStringList {u"a2"_s, u"a5"_s}));
+        QVERIFY(catalog->assetsWithEtag(u"92eb5ffee6ae2fec3ad71c777531578f"_s).value().isEmpty());
+        QVERIFY(catalog->assetsWithEtag({}).value().isEmpty());
+    }
+
     void fullSyncRemovesWhatItDidNotSee()
     {
         auto catalog = openFilled(FolderMode::Fixed);

@@ -41,6 +41,7 @@ const char *const kSchema[] = {
     "CREATE INDEX IF NOT EXISTS assets_by_created ON assets (created_at)",
     "CREATE INDEX IF NOT EXISTS assets_by_uploaded ON assets (uploaded_at)",
     "CREATE INDEX IF NOT EXISTS assets_by_generation ON assets (generation)",
+    "CREATE INDEX IF NOT EXISTS assets_by_etag ON assets (etag)",
     "CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY NOT NULL, parent TEXT NOT NULL,"
     " name TEXT NOT NULL, direct_count INTEGER NOT NULL, total_count INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS folders_by_parent ON folders (parent, name)",
@@ -368,6 +369,20 @@ Result<std::optional<CatalogAsset>> Catalog::asset(const QString &assetId) const
     if (!rows.value().next())
         return std::optional<CatalogAsset>();
     return std::optional<CatalogAsset>(sql::assetFromRow(*rows));
+}
+
+Result<QList<CatalogAsset>> Catalog::assetsWithEtag(const QString &etag) const
+{
+    QList<CatalogAsset> assets;
+    if (etag.isEmpty())
+        return assets;
+    auto rows = sql::run(db(), u"SELECT %1 FROM assets WHERE etag = ? ORDER BY asset_id"_s.arg(sql::assetColumns()),
+                         {etag.toLower()});
+    if (!rows)
+        return rows.error();
+    while (rows.value().next())
+        assets.append(sql::assetFromRow(*rows));
+    return assets;
 }
 
 Result<QList<CatalogAsset>> Catalog::find(const search::Expression &expression, const QDateTime &now) const

@@ -74,6 +74,10 @@ public:
     /// The asset with @p assetId, or nullopt.
     [[nodiscard]] Result<std::optional<CatalogAsset>> asset(const QString &assetId) const;
 
+    /// The assets whose etag (the MD5 of their bytes, lower-case hex) is @p etag: what the upload
+    /// duplicate guard asks before sending a file. Indexed.
+    [[nodiscard]] Result<QList<CatalogAsset>> assetsWithEtag(const QString &etag) const;
+
     /// Every asset @p expression (Search API syntax) matches, in the Search API's default order
     /// (created_at descending, then asset_id): what the live `resources/search` answers for the
     /// same expression over the same assets. Relative dates count back from @p now.
