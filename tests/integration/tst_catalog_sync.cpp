@@ -189,6 +189,24 @@ private Q_SLOTS:
             u"aspect_ratio:\"16:9\""_s,
             u"pixels>1000000"_s,
             u"filename:cat_0001*"_s,
+            // Where the SQL prefilter narrows (it must never drop a match): OR of narrowing and
+            // non-narrowing terms, NOT inside OR, keyword prefixes and case, subtrees, date ends,
+            // numbers on assets without them, tokens beyond ASCII.
+            u"tags:cat OR -tags:dog"_s,
+            u"tags:cat OR aspect_ratio:\"16:9\""_s,
+            u"(format:JPG OR resource_type:VIDEO) AND width<=800"_s,
+            u"format:jp* AND asset_id:a*"_s,
+            u"folder:campaigns/* AND NOT folder:campaigns"_s,
+            u"asset_folder:/samples/"_s,
+            u"created_at>2026-10-31 AND created_at<=2026-11-02"_s,
+            u"uploaded_at:[* TO 2026-11-01}"_s,
+            u"width<100 OR duration<=3"_s,
+            u"height:[100 TO *]"_s,
+            u"public_id:SAMPLES/Be*"_s,
+            u"tags=Cat OR tags=\"sale 2024\""_s,
+            u"café OR tags:naïve"_s,
+            u"context.photographer:sandbox AND context.alt:d*"_s,
+            u"\"--\""_s,
             u""_s,
         };
         for (int index = 0; index < 2; ++index) {

@@ -1,5 +1,6 @@
 #include "catalog.h"
 
+#include "catalogprefilter_p.h"
 #include "catalogsql_p.h"
 
 #include "core/accounts/accounts.h"
@@ -388,12 +389,16 @@ Result<QList<CatalogAsset>> Catalog::assetsWithEtag(const QString &etag) const
 Result<QList<CatalogAsset>> Catalog::find(const search::Expression &expression, const QDateTime &now) const
 {
     // In asset_id order, as stratus-sandbox evaluates, so that ties in the sort keep the same order.
-    // updated_at follows the CatalogAsset columns: CatalogAsset does not carry it.
-    auto rows
-        = sql::run(db(), u"SELECT %1, updated_at FROM assets ORDER BY asset_id"_s.arg(sql::assetColumns()));
+    // updated_at follows the CatalogAsset columns: CatalogAsset does not carry it. The prefilter
+    // narrows the rows to candidates (never fewer than the matches); the evaluator decides.
+    const qint64 nowMSecs = now.toMSecsSinceEpoch();
+    const auto candidates = sql::prefilter(expression.root(), nowMSecs);
+    auto rows = sql::run(db(),
+                         u"SELECT %1, updated_at FROM assets WHERE %2 ORDER BY asset_id"_s.arg(
+                             sql::assetColumns(), candidates ? candidates->sql : u"1"_s),
+                         candidates ? candidates->binds : QVariantList());
     if (!rows)
         return rows.error();
-    const qint64 nowMSecs = now.toMSecsSinceEpoch();
     std::vector<CatalogAsset> assets;
     std::vector<search::SearchRecordData> records;
     const int updatedColumn = rows.value().record().count() - 1;
