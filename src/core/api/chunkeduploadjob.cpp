@@ -96,13 +96,16 @@ void ChunkedUploadJob::onChunkFinished()
     }
     UploadResult chunk = std::move(answer).value();
     const qint64 next = m_offset + qMin(m_settings.chunkSize, m_total - m_offset);
-    if (next >= m_total) {
+    // A server that already has the whole file (a resumed upload whose last chunk had arrived
+    // before the client could record it) answers an earlier chunk with the final asset.
+    const bool completedEarlier = next < m_total && chunk.done && !chunk.asset.assetId.isEmpty();
+    if (next >= m_total || completedEarlier) {
         if (!chunk.done) {
             finishWithError(makeError(Error::Kind::Server,
                                       u"The server did not complete the upload after its last chunk."_s));
             return;
         }
-        m_offset = next;
+        m_offset = m_total;
         m_result = std::move(chunk);
         Q_EMIT uploadProgress(m_total, m_total);
         finishWithSuccess();

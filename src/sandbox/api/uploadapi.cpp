@@ -231,6 +231,14 @@ ApiResponse UploadApi::upload(const ApiContext &ctx, const QString &resourceType
         safeId.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]")), QStringLiteral("_"));
         const QString partPath
             = m_chunkDirectory + u'/' + ctx.env.cloudName + u'-' + safeId + QStringLiteral(".part");
+        // A chunk of an upload that already completed (its answer was lost, or the client died
+        // before it recorded it) gets the same final answer again instead of starting over.
+        const QString donePath = partPath + QStringLiteral(".done");
+        if (QFile done(donePath); done.open(QIODevice::ReadOnly)) {
+            ApiResponse again;
+            again.body = done.readAll();
+            return again;
+        }
         QFile part(partPath);
         if (!part.open(QIODevice::ReadWrite))
             return ApiResponse::error(500, QStringLiteral("cannot store the chunk"));
@@ -266,7 +274,11 @@ ApiResponse UploadApi::upload(const ApiContext &ctx, const QString &resourceType
         const QString staged = ctx.store.stagingDirectory() + u'/' + randomHexId();
         if (!QFile::rename(partPath, staged))
             return ApiResponse::error(500, QStringLiteral("cannot assemble the chunks"));
-        return storeUpload(ctx, resourceType, request, presetSettings, staged, fileName, overwriteDefault);
+        ApiResponse stored
+            = storeUpload(ctx, resourceType, request, presetSettings, staged, fileName, overwriteDefault);
+        if (stored.status == 200)
+            writeDurably(donePath, stored.body, &error);
+        return stored;
     }
 
     if (data.size() > kMaxRequestBytes) {

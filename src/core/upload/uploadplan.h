@@ -1,0 +1,73 @@
+#pragma once
+
+#include "uploadentry.h"
+
+#include "core/api/admintypes.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace stratus::core::upload {
+
+/// What a person chose for a batch of uploads (the CLI's options, the GUI's upload dialog).
+struct UploadBatchOptions
+{
+    QString folder; ///< where the files go ("" is the root); sub-folders of a dropped folder go below
+    QString uploadPreset;
+    QStringList tags;
+    QMap<QString, QString> context;
+    std::optional<bool> useFilename; ///< public id from the file name (default: a random one)
+    std::optional<bool> uniqueFilename; ///< with useFilename: a random suffix (default: yes)
+    std::optional<bool> overwrite; ///< replace an asset with the same public id (server default: yes)
+    QString resourceType = QStringLiteral("auto");
+    DuplicatePolicy duplicates = DuplicatePolicy::Ask;
+    QJsonObject extra; ///< any other upload parameter, sent as given
+};
+
+/// A path given for upload that cannot be: it becomes a Failed file of the batch with `reason`.
+struct PlanProblem
+{
+    QString path;
+    QString reason;
+};
+
+/// One file found under the paths a person gave, with the folder it goes to.
+struct PlannedFile
+{
+    QString path; ///< absolute
+    QString folder; ///< target folder of the batch + the file's sub-folder in a dropped folder
+};
+
+/// How the paths of a batch become uploads: files stay files; a folder brings every file below it
+/// (hidden ones and symbolic links to folders left out), its own name becoming a folder under the
+/// target, its sub-folders folders below that — asset folders in dynamic folder mode, public id
+/// prefixes (`folder`) in fixed mode (and when the mode is unknown: `folder` works in both).
+///
+/// The public id is chosen here, before anything is sent, and kept in the journal, so that every
+/// retry and every resumed upload of a file asks for the same asset: from the file name with
+/// useFilename (plus a random suffix unless uniqueFilename is false), else random as Cloudinary's
+/// own; with the extension for files that are not images or videos (raw assets keep it).
+namespace UploadPlan {
+
+/// Files under `paths`, sorted within each folder. Paths that do not exist or cannot be read are
+/// returned in *problems and left out.
+[[nodiscard]] QList<PlannedFile> expand(const QStringList &paths, const QString &targetFolder,
+                                        QList<PlanProblem> *problems);
+
+/// The upload parameters of one file.
+[[nodiscard]] UploadOptions optionsFor(const PlannedFile &file, const UploadBatchOptions &batch,
+                                       FolderMode mode);
+
+/// `length` random characters from [a-z0-9].
+[[nodiscard]] QString randomId(int length);
+
+/// A folder path without empty segments or surrounding slashes.
+[[nodiscard]] QString cleanFolder(const QString &folder);
+
+} // namespace UploadPlan
+
+} // namespace stratus::core::upload

@@ -1,0 +1,655 @@
+#include "uploadqueue.h"
+
+#include "filehash.h"
+#include "uploadjournal.h"
+
+#include "core/api/chunkeduploadjob.h"
+#include "core/api/uploadapi.h"
+#include "core/api/uploadjob.h"
+#include "core/catalog/catalog.h"
+
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+
+#include <algorithm>
+#include <atomic>
+#include <set>
+
+using namespace Qt::StringLiterals;
+
+namespace stratus::core::upload {
+
+Q_LOGGING_CATEGORY(lcUpload, "stratus.core.upload")
+
+struct UploadQueue::Task
+{
+    UploadEntry entry;
+    QPointer<Job> job;
+    qint64 sent = 0; ///< bytes of the file sent (or acknowledged)
+    int generation = 0; ///< bumped when a job or hash is abandoned, so its late answer is ignored
+    int tries = 0; ///< uploads started since the file was queued, resumed or retried by hand
+    bool retryWaiting = false;
+    std::shared_ptr<std::atomic<bool>> hashCancel;
+};
+
+namespace {
+
+// The words of a final failure: the server's (or the system's) message, with the status when
+// there was one.
+QString failureText(const Error &error)
+{
+    if (error.kind == Error::Kind::Auth && error.httpStatus == 401)
+        return u"The API key or secret was refused (HTTP 401): %1"_s.arg(error.message);
+    if (error.httpStatus > 0)
+        return u"%1 (HTTP %2)"_s.arg(error.message).arg(error.httpStatus);
+    return error.message;
+}
+
+} // namespace
+
+UploadQueue::UploadQueue(ApiContext context, UploadJournal *journal, QObject *parent)
+    : QObject(parent)
+    , m_context(std::move(context))
+    , m_journal(journal)
+    , m_progressTimer(this)
+{
+    m_progressTimer.setInterval(250);
+    connect(&m_progressTimer, &QTimer::timeout, this, &UploadQueue::emitProgress);
+    m_speedClock.start();
+}
+
+UploadQueue::~UploadQueue()
+{
+    for (auto &[id, task] : m_tasks) {
+        Q_UNUSED(id);
+        if (task->hashCancel)
+            task->hashCancel->store(true);
+        if (Job *job = task->job) {
+            job->disconnect(this);
+            job->cancel();
+        }
+    }
+}
+
+void UploadQueue::setSettings(const UploadQueueSettings &settings)
+{
+    m_settings = settings;
+    m_settings.concurrency = std::max(1, m_settings.concurrency);
+    m_settings.chunkThreshold
+        = std::clamp<qint64>(m_settings.chunkThreshold, 1, UploadApi::kMaxSingleUploadBytes);
+    m_settings.chunkSize = std::clamp<qint64>(m_settings.chunkSize, 1, UploadApi::kMaxSingleUploadBytes);
+    m_settings.maxAttempts = std::max(1, m_settings.maxAttempts);
+    schedule();
+}
+
+UploadQueue::Task *UploadQueue::task(qint64 jobId)
+{
+    const auto it = m_tasks.find(jobId);
+    return it == m_tasks.end() ? nullptr : it->second.get();
+}
+
+const UploadEntry *UploadQueue::job(qint64 jobId) const
+{
+    const auto it = m_tasks.find(jobId);
+    return it == m_tasks.end() ? nullptr : &it->second->entry;
+}
+
+qint64 UploadQueue::bytesSent(qint64 jobId) const
+{
+    const auto it = m_tasks.find(jobId);
+    return it == m_tasks.end() ? 0 : it->second->sent;
+}
+
+Result<qint64> UploadQueue::enqueue(const QStringList &paths, const UploadBatchOptions &options)
+{
+    QList<PlanProblem> problems;
+    const QList<PlannedFile> files = UploadPlan::expand(paths, options.folder, &problems);
+    QList<UploadEntry> entries;
+    for (const PlannedFile &file : files) {
+        const QFileInfo info(file.path);
+        UploadEntry entry;
+        entry.filePath = file.path;
+        entry.fileSize = info.size();
+        entry.fileModified = info.lastModified().toUTC();
+        entry.options = UploadPlan::optionsFor(file, options, m_folderMode);
+        entry.chunked = entry.fileSize > m_settings.chunkThreshold;
+        entry.chunkSize = m_settings.chunkSize;
+        entries.append(std::move(entry));
+    }
+    for (const PlanProblem &problem : std::as_const(problems)) {
+        UploadEntry entry;
+        entry.filePath = QFileInfo(problem.path).absoluteFilePath();
+        entry.state = UploadState::Failed;
+        entry.error = problem.reason;
+        entries.append(std::move(entry));
+    }
+    auto batch = m_journal->addBatch(entries, options.duplicates);
+    if (!batch)
+        return batch.error();
+    m_batchPolicies[*batch] = options.duplicates;
+    for (UploadEntry &entry : entries)
+        addTask(std::move(entry));
+    QMetaObject::invokeMethod(this, &UploadQueue::schedule, Qt::QueuedConnection);
+    return *batch;
+}
+
+Result<int> UploadQueue::resumeFromJournal()
+{
+    auto unfinished = m_journal->claimUnfinished();
+    if (!unfinished)
+        return unfinished.error();
+    int added = 0;
+    for (UploadEntry &entry : unfinished.value()) {
+        if (m_tasks.count(entry.id))
+            continue;
+        if (!m_batchPolicies.count(entry.batchId)) {
+            auto policy = m_journal->batchPolicy(entry.batchId);
+            m_batchPolicies[entry.batchId] = policy ? *policy : DuplicatePolicy::Ask;
+        }
+        // Running means the program died during the upload; a chunked one goes on from its last
+        // acknowledged chunk with the same upload id, a whole one is sent again under the same
+        // public id. Paused ones are finished too: a restart means "get it done".
+        entry.state = UploadState::Pending;
+        addTask(std::move(entry));
+        ++added;
+    }
+    QMetaObject::invokeMethod(this, &UploadQueue::schedule, Qt::QueuedConnection);
+    return added;
+}
+
+void UploadQueue::addTask(UploadEntry entry)
+{
+    auto task = std::make_unique<Task>();
+    task->sent = entry.chunked ? entry.bytesAcknowledged : 0;
+    task->entry = std::move(entry);
+    const qint64 id = task->entry.id;
+    const bool failed = task->entry.state == UploadState::Failed;
+    m_order.append(id);
+    m_tasks.emplace(id, std::move(task));
+    m_idleAnnounced = false;
+    if (!m_progressTimer.isActive())
+        m_progressTimer.start();
+    Q_EMIT jobAdded(id);
+    if (failed)
+        Q_EMIT jobFinished(id);
+}
+
+int UploadQueue::activeCount() const
+{
+    return int(std::count_if(m_tasks.begin(), m_tasks.end(), [](const auto &pair) {
+        const UploadState state = pair.second->entry.state;
+        return state == UploadState::Hashing || state == UploadState::Running;
+    }));
+}
+
+bool UploadQueue::isIdle() const
+{
+    return std::none_of(m_tasks.begin(), m_tasks.end(), [](const auto &pair) {
+        const UploadState state = pair.second->entry.state;
+        return state == UploadState::Pending || state == UploadState::Hashing || state == UploadState::Asking
+            || state == UploadState::Running;
+    });
+}
+
+void UploadQueue::schedule()
+{
+    int active = activeCount();
+    for (const qint64 id : std::as_const(m_order)) {
+        if (active >= m_settings.concurrency)
+            break;
+        Task *t = task(id);
+        if (t && t->entry.state == UploadState::Pending && !t->retryWaiting) {
+            startTask(*t);
+            active = activeCount();
+        }
+    }
+
+    // Batches whose every file is final, announced once (again after a retry reopened one).
+    std::set<qint64> open;
+    std::set<qint64> seen;
+    for (const auto &[id, t] : m_tasks) {
+        Q_UNUSED(id);
+        seen.insert(t->entry.batchId);
+        if (!isFinal(t->entry.state))
+            open.insert(t->entry.batchId);
+    }
+    for (const qint64 batch : seen) {
+        const bool finished = !open.count(batch);
+        auto announced = m_announcedBatches.find(batch);
+        if (finished && announced == m_announcedBatches.end()) {
+            m_announcedBatches.insert(batch);
+            Q_EMIT batchFinished(batch);
+        } else if (!finished && announced != m_announcedBatches.end()) {
+            m_announcedBatches.erase(announced);
+        }
+    }
+
+    if (isIdle() && !m_idleAnnounced) {
+        m_idleAnnounced = true;
+        m_progressTimer.stop();
+        emitProgress();
+        Q_EMIT idle();
+    }
+}
+
+void UploadQueue::startTask(Task &t)
+{
+    UploadEntry &e = t.entry;
+    const QFileInfo info(e.filePath);
+    if (!info.isFile() || !info.isReadable()) {
+        finishTask(t, UploadState::Failed,
+                   info.exists() ? u"Cannot read %1 (permission denied)."_s.arg(e.filePath)
+                                 : u"%1 no longer exists."_s.arg(e.filePath));
+        return;
+    }
+    if (info.size() != e.fileSize || info.lastModified().toUTC() != e.fileModified) {
+        // Changed since it was queued: what the journal knows of it no longer holds.
+        qCInfo(lcUpload) << "file changed since it was queued; starting it afresh:" << e.filePath;
+        e.fileSize = info.size();
+        e.fileModified = info.lastModified().toUTC();
+        e.md5.clear();
+        e.uploadId.clear();
+        e.bytesAcknowledged = 0;
+        t.sent = 0;
+    }
+    e.chunked = e.fileSize > m_settings.chunkThreshold;
+    if (e.chunkSize <= 0)
+        e.chunkSize = m_settings.chunkSize;
+    const bool guard
+        = m_catalog && e.attempts == 0 && m_batchPolicies[e.batchId] != DuplicatePolicy::UploadAnyway;
+    if (guard && e.md5.isEmpty())
+        hash(t);
+    else
+        checkDuplicate(t);
+}
+
+void UploadQueue::hash(Task &t)
+{
+    setState(t, UploadState::Hashing);
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    t.hashCancel = cancelled;
+    auto *watcher = new QFutureWatcher<QString>(this);
+    const qint64 id = t.entry.id;
+    const int generation = t.generation;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, id, generation]() {
+        const QString md5 = watcher->future().resultCount() > 0 ? watcher->result() : QString();
+        watcher->deleteLater();
+        onHashed(id, generation, md5);
+    });
+    watcher->setFuture(fileMd5Async(t.entry.filePath, cancelled));
+}
+
+void UploadQueue::onHashed(qint64 jobId, int generation, const QString &md5)
+{
+    Task *t = task(jobId);
+    if (!t || t->generation != generation || t->entry.state != UploadState::Hashing)
+        return;
+    t->hashCancel.reset();
+    if (md5.isEmpty()) {
+        finishTask(*t, UploadState::Failed, u"Cannot read %1."_s.arg(t->entry.filePath));
+        schedule();
+        return;
+    }
+    t->entry.md5 = md5;
+    record(*t);
+    checkDuplicate(*t);
+    schedule();
+}
+
+void UploadQueue::checkDuplicate(Task &t)
+{
+    if (!m_catalog || t.entry.md5.isEmpty() || t.entry.attempts > 0) {
+        send(t);
+        return;
+    }
+    auto found = m_catalog->assetsWithEtag(t.entry.md5);
+    if (!found) {
+        qCWarning(lcUpload) << "duplicate guard: the catalogue cannot be read:" << found.error().message;
+        send(t);
+        return;
+    }
+    if (found->isEmpty()) {
+        send(t);
+        return;
+    }
+    DuplicatePolicy policy = m_batchPolicies[t.entry.batchId];
+    if (policy == DuplicatePolicy::Ask && m_duplicateHandler) {
+        QList<qint64> &waiting = m_waitingForAnswer[t.entry.batchId];
+        const bool questionOpen = !waiting.isEmpty();
+        waiting.append(t.entry.id);
+        setState(t, UploadState::Asking);
+        if (questionOpen)
+            return;
+        DuplicateQuestion question {t.entry.id, t.entry.batchId, t.entry.filePath, {}};
+        for (const auto &asset : std::as_const(*found))
+            question.existingPublicIds.append(asset.publicId);
+        const qint64 batch = t.entry.batchId;
+        m_duplicateHandler(question, [queue = QPointer<UploadQueue>(this), batch](DuplicatePolicy answer) {
+            if (queue)
+                queue->onDuplicateAnswer(batch, answer);
+        });
+        return;
+    }
+    if (policy == DuplicatePolicy::Ask)
+        policy = DuplicatePolicy::Skip;
+    applyPolicy(t, policy, *found);
+}
+
+void UploadQueue::onDuplicateAnswer(qint64 batchId, DuplicatePolicy policy)
+{
+    if (policy == DuplicatePolicy::Ask)
+        policy = DuplicatePolicy::Skip;
+    m_batchPolicies[batchId] = policy;
+    if (auto written = m_journal->setBatchPolicy(batchId, policy); !written)
+        qCWarning(lcUpload) << written.error().message;
+    const QList<qint64> waiting = m_waitingForAnswer[batchId];
+    m_waitingForAnswer.erase(batchId);
+    for (const qint64 id : waiting) {
+        if (Task *t = task(id); t && t->entry.state == UploadState::Asking)
+            setState(*t, UploadState::Pending);
+    }
+    // Not from inside the handler's call: the question may be answered before it returns.
+    QMetaObject::invokeMethod(this, &UploadQueue::schedule, Qt::QueuedConnection);
+}
+
+void UploadQueue::applyPolicy(Task &t, DuplicatePolicy policy, const QList<catalog::CatalogAsset> &existing)
+{
+    const catalog::CatalogAsset &first = existing.constFirst();
+    switch (policy) {
+    case DuplicatePolicy::Ask:
+    case DuplicatePolicy::Skip:
+        t.entry.assetId = first.assetId;
+        t.entry.resultPublicId = first.publicId;
+        t.sent = t.entry.fileSize;
+        finishTask(t, UploadState::Skipped, u"Already uploaded as %1."_s.arg(first.publicId));
+        return;
+    case DuplicatePolicy::Overwrite:
+        // The existing asset's full public id (with its folder): no folder parameter on top.
+        t.entry.options.publicId = first.publicId;
+        t.entry.options.folder.clear();
+        t.entry.options.resourceType = first.resourceType;
+        t.entry.options.type = first.type;
+        t.entry.options.overwrite = true;
+        if (m_folderMode == FolderMode::Dynamic)
+            t.entry.options.assetFolder = first.assetFolder;
+        break;
+    case DuplicatePolicy::UploadAnyway:
+        break;
+    }
+    send(t);
+}
+
+void UploadQueue::send(Task &t)
+{
+    UploadEntry &e = t.entry;
+    ++e.attempts;
+    ++t.tries;
+    const qint64 id = e.id;
+    const int generation = t.generation;
+    Job *job = nullptr;
+    if (e.chunked) {
+        ChunkedUploadSettings settings;
+        settings.chunkSize = e.chunkSize;
+        settings.uploadId = e.uploadId;
+        settings.startOffset = e.bytesAcknowledged < e.fileSize ? e.bytesAcknowledged : 0;
+        auto *chunked = new ChunkedUploadJob(m_context, e.filePath, e.options, settings, this);
+        e.uploadId = chunked->uploadId();
+        t.sent = settings.startOffset;
+        connect(chunked, &ChunkedUploadJob::chunkAcknowledged, this,
+                [this, id, generation](qint64 nextOffset, const QString &publicId) {
+                    Task *current = task(id);
+                    if (!current || current->generation != generation)
+                        return;
+                    current->entry.bytesAcknowledged = nextOffset;
+                    if (!publicId.isEmpty())
+                        current->entry.options.publicId = publicId;
+                    record(*current);
+                });
+        connect(chunked, &Job::uploadProgress, this, [this, id, generation](qint64 sent, qint64) {
+            if (Task *current = task(id); current && current->generation == generation)
+                setProgress(*current, sent);
+        });
+        job = chunked;
+    } else {
+        auto *single = new UploadJob(m_context, e.filePath, e.options, this);
+        t.sent = 0;
+        connect(single, &Job::uploadProgress, this, [this, id, generation](qint64 sent, qint64 total) {
+            // The request body is the file plus the form fields around it.
+            if (Task *current = task(id); current && current->generation == generation && total > 0)
+                setProgress(*current, qint64(double(sent) / double(total) * double(current->entry.fileSize)));
+        });
+        job = single;
+    }
+    connect(job, &Job::finished, this, [this, id, generation]() { onJobFinished(id, generation); });
+    t.job = job;
+    // Journal first: a kill between here and the first acknowledged byte resumes with this upload
+    // id and this public id.
+    setState(t, UploadState::Running, QString());
+    job->start();
+}
+
+void UploadQueue::onJobFinished(qint64 jobId, int generation)
+{
+    Task *t = task(jobId);
+    if (!t || t->generation != generation || !t->job)
+        return;
+    Job *job = t->job;
+    t->job = nullptr;
+    job->deleteLater();
+
+    const Result<UploadResult> result = t->entry.chunked ? static_cast<ChunkedUploadJob *>(job)->result()
+                                                         : static_cast<UploadJob *>(job)->result();
+    if (result) {
+        UploadEntry &e = t->entry;
+        e.assetId = result->asset.assetId;
+        e.resultPublicId = result->asset.publicId;
+        e.bytesAcknowledged = e.fileSize;
+        setProgress(*t, e.fileSize);
+        if (!e.md5.isEmpty() && !result->asset.etag.isEmpty() && result->asset.etag != e.md5)
+            qCWarning(lcUpload) << "the server's etag of" << e.resultPublicId << "is not the file's MD5";
+        finishTask(*t, UploadState::Done);
+        if (m_catalog) {
+            if (auto written = m_catalog->upsertResources({result->raw}); !written)
+                qCWarning(lcUpload) << "write-through to the catalogue failed:" << written.error().message;
+        }
+        schedule();
+        return;
+    }
+    const Error &error = result.error();
+    if (error.retryable && t->tries < m_settings.maxAttempts) {
+        qint64 delay
+            = m_settings.retry.backoffDelay(t->tries, QRandomGenerator::global()->generateDouble()).count();
+        if (error.retryAfter) {
+            const qint64 untilReset = QDateTime::currentDateTimeUtc().msecsTo(*error.retryAfter)
+                + m_settings.retry.rateLimitMargin.count();
+            delay = std::max(delay, std::min<qint64>(untilReset, m_settings.retry.maxRateLimitWait.count()));
+        }
+        t->retryWaiting = true;
+        setState(*t, UploadState::Pending, error.message);
+        Q_EMIT jobRetrying(jobId, t->tries + 1, delay, error.message);
+        qCInfo(lcUpload) << "retrying" << t->entry.filePath << "in" << delay << "ms:" << error.message;
+        QTimer::singleShot(std::chrono::milliseconds(delay), this, [this, jobId, generation]() {
+            if (Task *current = task(jobId); current && current->generation == generation) {
+                current->retryWaiting = false;
+                schedule();
+            }
+        });
+    } else {
+        finishTask(*t, UploadState::Failed, failureText(error));
+    }
+    schedule();
+}
+
+void UploadQueue::stopJob(Task &t)
+{
+    ++t.generation;
+    t.retryWaiting = false;
+    if (t.hashCancel) {
+        t.hashCancel->store(true);
+        t.hashCancel.reset();
+    }
+    if (Job *job = t.job) {
+        t.job = nullptr;
+        job->disconnect(this);
+        job->cancel();
+        job->deleteLater();
+    }
+    if (t.entry.chunked)
+        t.sent = t.entry.bytesAcknowledged;
+}
+
+void UploadQueue::pause(qint64 jobId)
+{
+    Task *t = task(jobId);
+    if (!t || isFinal(t->entry.state) || t->entry.state == UploadState::Paused)
+        return;
+    stopJob(*t);
+    setState(*t, UploadState::Paused);
+    schedule();
+}
+
+void UploadQueue::resume(qint64 jobId)
+{
+    Task *t = task(jobId);
+    if (!t || t->entry.state != UploadState::Paused)
+        return;
+    m_idleAnnounced = false;
+    m_progressTimer.start();
+    setState(*t, UploadState::Pending);
+    schedule();
+}
+
+void UploadQueue::cancel(qint64 jobId)
+{
+    Task *t = task(jobId);
+    if (!t || isFinal(t->entry.state))
+        return;
+    stopJob(*t);
+    finishTask(*t, UploadState::Cancelled);
+    schedule();
+}
+
+void UploadQueue::retry(qint64 jobId)
+{
+    Task *t = task(jobId);
+    if (!t || (t->entry.state != UploadState::Failed && t->entry.state != UploadState::Cancelled))
+        return;
+    t->tries = 0;
+    m_idleAnnounced = false;
+    m_progressTimer.start();
+    setState(*t, UploadState::Pending, QString());
+    schedule();
+}
+
+void UploadQueue::pauseAll()
+{
+    for (const qint64 id : std::as_const(m_order))
+        pause(id);
+}
+
+void UploadQueue::resumeAll()
+{
+    for (const qint64 id : std::as_const(m_order))
+        resume(id);
+}
+
+void UploadQueue::cancelAll()
+{
+    for (const qint64 id : std::as_const(m_order))
+        cancel(id);
+}
+
+void UploadQueue::retryFailed()
+{
+    for (const qint64 id : std::as_const(m_order)) {
+        if (const Task *t = task(id); t && t->entry.state == UploadState::Failed)
+            retry(id);
+    }
+}
+
+void UploadQueue::setState(Task &t, UploadState state, const QString &error)
+{
+    t.entry.state = state;
+    if (!error.isNull())
+        t.entry.error = error;
+    record(t);
+    Q_EMIT jobChanged(t.entry.id, state);
+}
+
+void UploadQueue::finishTask(Task &t, UploadState state, const QString &error)
+{
+    setState(t, state, error.isNull() ? QString(u""_s) : error);
+    Q_EMIT jobFinished(t.entry.id);
+}
+
+void UploadQueue::record(const Task &t)
+{
+    if (auto written = m_journal->update(t.entry); !written)
+        qCWarning(lcUpload) << written.error().message;
+}
+
+void UploadQueue::setProgress(Task &t, qint64 sent)
+{
+    sent = std::clamp<qint64>(sent, 0, t.entry.fileSize);
+    if (sent > t.sent)
+        m_transferred += sent - t.sent;
+    t.sent = sent;
+    Q_EMIT jobProgress(t.entry.id, sent, t.entry.fileSize);
+}
+
+UploadQueue::Totals UploadQueue::totals() const
+{
+    Totals totals;
+    for (const auto &[id, t] : m_tasks) {
+        Q_UNUSED(id);
+        const UploadEntry &e = t->entry;
+        switch (e.state) {
+        case UploadState::Cancelled:
+            ++totals.cancelled;
+            continue;
+        case UploadState::Done:
+            ++totals.done;
+            break;
+        case UploadState::Skipped:
+            ++totals.skipped;
+            break;
+        case UploadState::Failed:
+            ++totals.failed;
+            break;
+        case UploadState::Paused:
+            ++totals.paused;
+            break;
+        case UploadState::Hashing:
+        case UploadState::Running:
+            ++totals.active;
+            break;
+        case UploadState::Pending:
+        case UploadState::Asking:
+            ++totals.waiting;
+            break;
+        }
+        totals.bytesTotal += e.fileSize;
+        totals.bytesDone
+            += e.state == UploadState::Done || e.state == UploadState::Skipped ? e.fileSize : t->sent;
+    }
+    totals.bytesPerSecond = m_speed;
+    return totals;
+}
+
+void UploadQueue::emitProgress()
+{
+    // Speed over roughly the last seconds: each second's rate folded into a moving average.
+    const qint64 now = m_speedClock.elapsed();
+    if (now - m_speedBaseMs >= 1000) {
+        const double rate = double(m_transferred - m_speedBase) * 1000.0 / double(now - m_speedBaseMs);
+        m_speed = m_speed <= 0 ? rate : 0.5 * m_speed + 0.5 * rate;
+        m_speedBase = m_transferred;
+        m_speedBaseMs = now;
+    }
+    const Totals current = totals();
+    Q_EMIT progressChanged(current.bytesDone, current.bytesTotal, current.bytesPerSecond);
+}
+
+} // namespace stratus::core::upload
