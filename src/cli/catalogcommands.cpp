@@ -27,12 +27,7 @@ using core::catalog::Catalog;
 using core::catalog::CatalogAsset;
 using core::catalog::CatalogSync;
 
-const QString kConfigHelp
-    = uR"(  --env NAME                 A stored environment (see 'stratus-cli env'). Default: the current
-                             environment, else $CLOUDINARY_URL.
-  --cloudinary-url URL       cloudinary://API_KEY:API_SECRET@CLOUD_NAME instead.
-  -h, --help                 Show this help.
-)"_s;
+const QString kConfigHelp = configOptionsHelp();
 
 const QString kSyncHelp = uR"(Usage: stratus-cli sync [--full] [OPTIONS]
 

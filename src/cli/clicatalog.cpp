@@ -98,6 +98,15 @@ QJsonArray assetsJson(const QList<core::catalog::CatalogAsset> &assets)
     return array;
 }
 
+QString configOptionsHelp()
+{
+    return uR"(  --env NAME                 A stored environment (see 'stratus-cli env'). Default: the current
+                             environment, else $CLOUDINARY_URL.
+  --cloudinary-url URL       cloudinary://API_KEY:API_SECRET@CLOUD_NAME instead.
+  -h, --help                 Show this help.
+)"_s;
+}
+
 QString humanBytes(qint64 bytes)
 {
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);

@@ -48,6 +48,9 @@ struct CatalogTarget
 /// Assets as a readable table, one line each, with a header; "" for none.
 [[nodiscard]] QString assetsTable(const QList<core::catalog::CatalogAsset> &assets);
 
+/// The --env, --cloudinary-url and --help lines of a command's help.
+[[nodiscard]] QString configOptionsHelp();
+
 /// A byte count for people: "1.5 MB".
 [[nodiscard]] QString humanBytes(qint64 bytes);
 

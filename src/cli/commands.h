@@ -13,5 +13,6 @@ int runSyncCommand(CliContext &ctx); // catalogcommands.cpp
 int runLsCommand(CliContext &ctx); // catalogcommands.cpp
 int runFindCommand(CliContext &ctx); // catalogcommands.cpp
 int runSearchCommand(CliContext &ctx); // catalogcommands.cpp
+int runUploadCommand(CliContext &ctx);
 
 } // namespace stratus::cli

@@ -27,6 +27,7 @@ constexpr Command kCommands[] = {
     {"ls", "List a folder of the local catalogue (offline)", runLsCommand},
     {"find", "Evaluate a Search API expression against the local catalogue (offline)", runFindCommand},
     {"search", "Ask the live Search API for the assets an expression matches", runSearchCommand},
+    {"upload", "Upload files and folders (parallel, chunked, resumable with --resume)", runUploadCommand},
 };
 
 void printHelp()

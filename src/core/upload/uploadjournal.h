@@ -15,7 +15,7 @@ class QLockFile;
 
 namespace stratus::core::upload {
 
-/// The upload journal of one product environment (docs/architecture.md, "Uploads"): every batch
+/// The upload journal of one product environment (docs/architecture.md, "Transfers"): every batch
 /// and every file of it in an SQLite database (WAL) of its own, written before each step — the
 /// file queued, its upload started (with the chunked upload's id), each chunk the server
 /// acknowledged, the end (asset id, or the error). After a crash or kill -9 the unfinished jobs

@@ -59,7 +59,7 @@ struct DuplicateQuestion
     QStringList existingPublicIds;
 };
 
-/// The upload engine shared by the GUI and stratus-cli (docs/architecture.md, "Uploads"): files
+/// The upload engine shared by the GUI and stratus-cli (docs/architecture.md, "Transfers"): files
 /// and folder trees of one product environment uploaded in parallel, streamed from disk (in
 /// chunks above a threshold), retried with back-off, paused, resumed, cancelled and retried per
 /// file or all at once, with byte-level progress. Every step is written to the UploadJournal

@@ -1,0 +1,259 @@
+// The stratus-cli upload contract, run as processes against a real stratus-sandbox: usage errors,
+// exit statuses, --json, a folder tree, a failing path, and SIGKILL several times in the middle of
+// a transfer (a 300 MB chunked file among small ones) followed by `upload --resume` until done:
+// every file on the sandbox exactly once, with etag = MD5, the chunked one resumed under one
+// X-Unique-Upload-Id.
+
+#include "../integration/randomfile.h"
+#include "../integration/sandboxprocess.h"
+
+#include "core/upload/filehash.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+class TestCliUpload : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    stratus::test::SandboxProcess m_sandbox;
+    QString m_url;
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
+        env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s)); // no stored environments
+        env.insert(u"CLOUDINARY_URL"_s, m_url);
+        return env;
+    }
+
+    Run cli(const QStringList &args)
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(STRATUS_CLI_PATH), args);
+        if (!process.waitForFinished(300000))
+            return {};
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    // Every asset on the sandbox (Search API, Basic auth k1:s1).
+    QList<QJsonObject> sandboxAssets()
+    {
+        const auto answer = m_sandbox.raw("POST", u"/v1_1/shop/resources/search"_s,
+                                          {{"Authorization", "Basic " + QByteArray("k1:s1").toBase64()},
+                                           {"Content-Type", "application/json"}},
+                                          R"({"max_results":500})");
+        QList<QJsonObject> assets;
+        for (const QJsonValue &value :
+             QJsonDocument::fromJson(answer.body).object().value(u"resources"_s).toArray())
+            assets.append(value.toObject());
+        return assets;
+    }
+
+    // The upload ids of the journal's chunked jobs; *partway: whether one of them stands between
+    // its first and its last chunk.
+    QStringList journalUploadIds(bool *partway = nullptr)
+    {
+        QStringList ids;
+        const QString name = u"journal-check"_s;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            QDir uploads(m_dir.filePath(u"data/Stratus/uploads"_s));
+            const QStringList envs = uploads.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+            db.setDatabaseName(uploads.filePath(envs.value(0) + u"/journal.sqlite"_s));
+            if (db.open()) {
+                QSqlQuery query(u"SELECT upload_id, bytes_acknowledged, file_size, state FROM jobs"
+                                u" WHERE chunked = 1 AND upload_id != ''"_s,
+                                db);
+                while (query.next()) {
+                    ids.append(query.value(0).toString());
+                    const qint64 acknowledged = query.value(1).toLongLong();
+                    if (partway && acknowledged > 0 && acknowledged < query.value(2).toLongLong()
+                        && query.value(3).toString() == u"running"_s)
+                        *partway = true;
+                }
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return ids;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_sandbox.start({u"--data"_s, m_dir.filePath(u"sandbox"_s), u"--environment"_s,
+                                  u"cloudinary://k1:s1@shop?folder_mode=fixed&admin_rate_limit=5000"_s},
+                                 1, false, &error),
+                 qPrintable(error));
+        m_url = m_sandbox.cloudinaryUrls().constFirst();
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("no path") << QStringList {u"upload"_s};
+        QTest::newRow("resume with a path") << QStringList {u"upload"_s, u"--resume"_s, u"x"_s};
+        QTest::newRow("bad concurrency") << QStringList {u"upload"_s, u"x"_s, u"--concurrency"_s, u"0"_s};
+        QTest::newRow("bad policy") << QStringList {u"upload"_s, u"x"_s, u"--duplicates"_s, u"maybe"_s};
+        QTest::newRow("unknown option") << QStringList {u"upload"_s, u"x"_s, u"--fast"_s};
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        const Run run = cli(args);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.startsWith("stratus-cli upload: "), run.err.constData());
+        QCOMPARE(run.err.count('\n'), 1);
+    }
+
+    void help()
+    {
+        const Run run = cli({u"upload"_s, u"--help"_s});
+        QCOMPARE(run.exitCode, 0);
+        for (const char *word :
+             {"--resume", "--concurrency", "--folder", "--preset", "--tags", "--json", "--env"})
+            QVERIFY2(run.out.contains(word), word);
+        QVERIFY(cli({u"--help"_s}).out.contains("upload"));
+    }
+
+    void folderTreeWithJson()
+    {
+        const QString root = m_dir.filePath(u"tree/photos"_s);
+        stratus::test::writeRandomFile(root + u"/a.bin"_s, 3000);
+        stratus::test::writeRandomFile(root + u"/2024/b.bin"_s, 4000);
+        const Run run = cli({u"upload"_s, root, u"--folder"_s, u"cli"_s, u"--tags"_s, u"one,two"_s,
+                             u"--json"_s, u"--use-filename"_s, u"--unique-filename"_s, u"false"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject summary = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(summary.value(u"uploaded"_s).toInt(), 2);
+        QCOMPARE(summary.value(u"failed"_s).toInt(), 0);
+        QStringList publicIds;
+        for (const QJsonValue &file : summary.value(u"files"_s).toArray()) {
+            QCOMPARE(file.toObject().value(u"state"_s).toString(), u"done"_s);
+            publicIds.append(file.toObject().value(u"public_id"_s).toString());
+        }
+        publicIds.sort();
+        QCOMPARE(publicIds, (QStringList {u"cli/photos/2024/b.bin"_s, u"cli/photos/a.bin"_s}));
+        int tagged = 0;
+        for (const QJsonObject &asset : sandboxAssets())
+            tagged += asset.value(u"public_id"_s).toString().startsWith(u"cli/photos/"_s) ? 1 : 0;
+        QCOMPARE(tagged, 2);
+    }
+
+    void aMissingFileFailsTheRun()
+    {
+        const QString file = m_dir.filePath(u"partial/ok.bin"_s);
+        stratus::test::writeRandomFile(file, 2000);
+        const Run run = cli({u"upload"_s, file, m_dir.filePath(u"partial/missing.bin"_s)});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(QByteArray("uploaded " + file.toUtf8())), run.out.constData());
+        QVERIFY2(run.out.contains("FAILED"), run.out.constData());
+        QVERIFY2(run.out.contains("1 uploaded, 0 already there, 1 failed"), run.out.constData());
+    }
+
+    void surviveSigkillAndResume()
+    {
+        QStringList files;
+        const QString big = m_dir.filePath(u"kill/big.bin"_s);
+        stratus::test::writeRandomFile(big, 300'000'000);
+        files.append(big);
+        for (int i = 0; i < 24; ++i) {
+            files.append(m_dir.filePath(u"kill/small%1.bin"_s.arg(i)));
+            stratus::test::writeRandomFile(files.last(), 100'000 + i);
+        }
+        const QStringList tuning {u"--chunk-size"_s, u"5000000"_s,  u"--chunk-threshold"_s,
+                                  u"10000000"_s,     u"--folder"_s, u"killed"_s};
+
+        int kills = 0;
+        bool killedPartway = false;
+        QStringList uploadIds;
+        for (int round = 0; round < 3; ++round) {
+            QProcess process;
+            process.setProcessEnvironment(environment());
+            process.start(QStringLiteral(STRATUS_CLI_PATH),
+                          round == 0 ? QStringList {u"upload"_s} + files + tuning
+                                     : QStringList {u"upload"_s, u"--resume"_s});
+            QVERIFY(process.waitForStarted());
+            // The first run is killed once it has uploaded something (the journal has the batch);
+            // the resumed ones a moment after they start, in the middle of the large file.
+            if (round == 0) {
+                QElapsedTimer clock;
+                clock.start();
+                while (!process.readAllStandardOutput().contains("uploaded") && clock.elapsed() < 60000)
+                    process.waitForReadyRead(100);
+            }
+            QTest::qWait(round == 0 ? 400 : 900);
+            if (process.state() == QProcess::Running) {
+                ::kill(pid_t(process.processId()), SIGKILL);
+                ++kills;
+            }
+            QVERIFY(process.waitForFinished(10000));
+            uploadIds += journalUploadIds(&killedPartway);
+        }
+        QVERIFY2(kills >= 2, QByteArray::number(kills));
+        QVERIFY2(killedPartway, "no kill hit the large file between two chunks");
+
+        Run last;
+        for (int attempt = 0; attempt < 5 && last.exitCode != 0; ++attempt)
+            last = cli({u"upload"_s, u"--resume"_s});
+        QVERIFY2(last.exitCode == 0, last.err.constData());
+        uploadIds += journalUploadIds();
+        uploadIds.removeDuplicates();
+        QCOMPARE(uploadIds.size(), 1); // the large file kept one X-Unique-Upload-Id throughout
+
+        // Every file exactly once, with its bytes.
+        QMap<QString, int> byEtag;
+        for (const QJsonObject &asset : sandboxAssets()) {
+            if (asset.value(u"public_id"_s).toString().startsWith(u"killed/"_s))
+                ++byEtag[asset.value(u"etag"_s).toString()];
+        }
+        for (const QString &file : std::as_const(files))
+            QCOMPARE(byEtag.value(stratus::core::upload::fileMd5(file)), 1);
+        int total = 0;
+        for (int count : std::as_const(byEtag))
+            total += count;
+        QCOMPARE(total, int(files.size()));
+
+        // Nothing left to resume.
+        const Run again = cli({u"upload"_s, u"--resume"_s});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(again.out.contains("nothing to resume"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliUpload)
+#include "tst_cli_upload.moc"
