@@ -33,6 +33,8 @@ struct ChunkedUploadSettings
 /// bytesAcknowledged() with the same uploadId().
 ///
 /// As the Python SDK, a public id the server reports for a chunk is sent with the following ones.
+/// A resumed upload whose last chunk the server had already taken (the client died before it
+/// recorded the answer) finishes as soon as an earlier chunk is answered with the final asset.
 /// uploadProgress() counts bytes of the whole file. Owned by `parent`; not started by the
 /// constructor.
 class ChunkedUploadJob final : public Job
