@@ -1,0 +1,793 @@
+#include "detailspanel.h"
+
+#include "browserlogging.h"
+#include "thumbnaildelegate.h"
+#include "thumbnailloader.h"
+
+#include "core/api/adminapi.h"
+#include "core/catalog/catalog.h"
+#include "core/delivery/deliveryurl.h"
+#include "core/net/secretsource.h"
+
+#include "ui_detailspanel.h"
+
+#include <QClipboard>
+#include <QCompleter>
+#include <QDesktopServices>
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QLocale>
+#include <QStringListModel>
+#include <QStyle>
+
+namespace stratus::gui {
+
+using namespace Qt::StringLiterals;
+using core::catalog::CatalogAsset;
+
+namespace {
+
+constexpr int kPreviewHeight = 200;
+constexpr int kCompletionTags = 1000;
+
+const QString kNone = u"—"_s;
+
+core::Error failure(core::Error::Kind kind, const QString &message)
+{
+    core::Error error;
+    error.kind = kind;
+    error.message = message;
+    return error;
+}
+
+core::Result<core::ApiContext> apiContextOf(const BrowserEnvironment &env)
+{
+    if (env.apiContext)
+        return env.apiContext();
+    return failure(
+        core::Error::Kind::Auth,
+        QCoreApplication::translate("stratus::gui::DetailsPanel", "The environment cannot be called."));
+}
+
+bool needsSignature(const CatalogAsset &asset)
+{
+    return asset.type == u"private" || asset.type == u"authenticated";
+}
+
+/// The options of a link to @p asset: the original, or with @p transformation (free text).
+QJsonObject linkOptions(const CatalogAsset &asset, const QString &transformation)
+{
+    QJsonObject options;
+    if (!transformation.isEmpty())
+        options.insert(u"raw_transformation"_s, transformation);
+    if (asset.resourceType != u"raw" && !asset.format.isEmpty())
+        options.insert(u"format"_s, asset.format);
+    return options;
+}
+
+QMap<QString, QString> contextMap(const QJsonObject &context)
+{
+    QMap<QString, QString> map;
+    for (auto it = context.begin(); it != context.end(); ++it)
+        map.insert(it.key(), it.value().toVariant().toString());
+    return map;
+}
+
+// A read-only value that looks like text, not like an input: no frame, the window's background;
+// still selectable and reachable by keyboard, and scrollable when longer than the panel.
+void makeReadOnly(QLineEdit *edit)
+{
+    edit->setReadOnly(true);
+    edit->setFrame(false);
+    QPalette palette = edit->palette();
+    palette.setColor(QPalette::Base, Qt::transparent);
+    edit->setPalette(palette);
+}
+
+} // namespace
+
+void buildAssetUrl(const BrowserEnvironment &env, const CatalogAsset &asset, QJsonObject options,
+                   QObject *context, std::function<void(core::Result<QUrl>)> done)
+{
+    const core::CloudinaryUrl url = env.url ? env.url() : core::CloudinaryUrl();
+    if (url.cloudName().isEmpty()) {
+        done(failure(
+            core::Error::Kind::Unavailable,
+            QCoreApplication::translate("stratus::gui::DetailsPanel", "The environment is not ready yet.")));
+        return;
+    }
+    // An http upload_prefix (the sandbox) wants http delivery URLs; the SDK reads that from the options.
+    if (url.uploadPrefix().startsWith(u"http://"_s))
+        options.insert(u"secure"_s, false);
+    options.insert(u"resource_type"_s, asset.resourceType.isEmpty() ? u"image"_s : asset.resourceType);
+    options.insert(u"type"_s, asset.type.isEmpty() ? u"upload"_s : asset.type);
+    if (asset.version > 0)
+        options.insert(u"version"_s, asset.version);
+    auto build = [config = url.toSdkConfig(), publicId = asset.publicId](const QJsonObject &all) {
+        const auto text = core::buildDeliveryUrl(publicId, all, config);
+        return text ? core::Result<QUrl>(QUrl(text.value())) : core::Result<QUrl>(text.error());
+    };
+    if (!needsSignature(asset)) {
+        done(build(options));
+        return;
+    }
+    const auto api = apiContextOf(env);
+    if (!api || !api->secret) {
+        done(failure(core::Error::Kind::Auth,
+                     QCoreApplication::translate("stratus::gui::DetailsPanel",
+                                                 "A link to a %1 asset must be signed, "
+                                                 "and the environment's secret is not "
+                                                 "available.")
+                         .arg(asset.type)));
+        return;
+    }
+    // The secret lives in this callback only: it signs one URL and is gone.
+    api->secret->fetch(context,
+                       [secret = api->secret, build, options, done](core::Result<QString> text) mutable {
+                           if (!text) {
+                               done(text.error());
+                               return;
+                           }
+                           options.insert(u"sign_url"_s, true);
+                           options.insert(u"api_secret"_s, text.value());
+                           done(build(options));
+                       });
+}
+
+QJsonObject pictureOptions(const CatalogAsset &asset, const QSize &devicePixels)
+{
+    if (asset.resourceType == u"raw" || devicePixels.isEmpty())
+        return {};
+    const bool png = asset.resourceType == u"image" && asset.format == u"png";
+    return {{u"width"_s, devicePixels.width()},
+            {u"height"_s, devicePixels.height()},
+            {u"crop"_s, u"limit"_s},
+            {u"format"_s, png ? u"png"_s : u"jpg"_s}};
+}
+
+QPixmap fittedPixmap(const QImage &image, const QSize &box, qreal ratio)
+{
+    const QSize pixels = (QSizeF(box) * ratio).toSize();
+    QPixmap pixmap = QPixmap::fromImage(image);
+    if (pixmap.width() > pixels.width() || pixmap.height() > pixels.height())
+        pixmap = pixmap.scaled(pixels, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    pixmap.setDevicePixelRatio(ratio);
+    return pixmap;
+}
+
+DetailsPanel::DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loader, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::DetailsPanel>())
+    , m_env(env)
+    , m_loader(loader ? loader : new ThumbnailLoader(env.network, nullptr, this))
+    , m_completer(new QCompleter(this))
+    , m_completionTags(new QStringListModel(this))
+{
+    m_ui->setupUi(this);
+    buildFields();
+
+    m_ui->offlineLabel->setAutoFillBackground(true);
+    m_ui->offlineLabel->setBackgroundRole(QPalette::ToolTipBase);
+    m_ui->offlineLabel->setForegroundRole(QPalette::ToolTipText);
+    QFont title = m_ui->titleLabel->font();
+    title.setBold(true);
+    title.setPointSizeF(title.pointSizeF() * 1.15);
+    m_ui->titleLabel->setFont(title);
+    m_ui->subtitleLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_ui->previewLabel->setFixedHeight(kPreviewHeight);
+
+    m_completer->setModel(m_completionTags);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setFilterMode(Qt::MatchContains);
+    m_ui->tagEdit->setCompleter(m_completer);
+    // Chips: each tag a rounded box that wraps along the panel.
+    m_ui->tagList->setStyleSheet(u"QListWidget::item { border: 1px solid palette(mid); border-radius: 9px;"
+                                 " padding: 1px 8px; }"_s);
+    m_ui->contextTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+
+    m_ui->transformationCombo->addItems({tr("Original"), u"f_auto,q_auto"_s, u"c_fill,w_400,h_400"_s,
+                                         u"c_limit,w_1200"_s, u"c_thumb,g_auto,w_200,h_200"_s});
+
+    connect(m_ui->tagEdit, &QLineEdit::returnPressed, this, &DetailsPanel::addTagsFromEdit);
+    connect(m_ui->addTagButton, &QPushButton::clicked, this, &DetailsPanel::addTagsFromEdit);
+    connect(m_ui->removeTagButton, &QPushButton::clicked, this, &DetailsPanel::removeSelectedTags);
+    connect(m_ui->tagList, &QListWidget::itemSelectionChanged, this, &DetailsPanel::updateActions);
+    connect(m_ui->addContextButton, &QPushButton::clicked, this, &DetailsPanel::addContextRow);
+    connect(m_ui->removeContextButton, &QPushButton::clicked, this, &DetailsPanel::removeSelectedContextRows);
+    connect(m_ui->contextTable, &QTableWidget::itemChanged, this, &DetailsPanel::updateActions);
+    connect(m_ui->contextTable, &QTableWidget::itemSelectionChanged, this, &DetailsPanel::updateActions);
+    connect(m_displayName, &QLineEdit::textEdited, this, &DetailsPanel::updateActions);
+    connect(m_ui->saveButton, &QPushButton::clicked, this, &DetailsPanel::save);
+    connect(m_ui->revertButton, &QPushButton::clicked, this, &DetailsPanel::revert);
+    connect(m_ui->copyUrlButton, &QPushButton::clicked, this, &DetailsPanel::copyUrl);
+    connect(m_ui->openButton, &QPushButton::clicked, this, &DetailsPanel::openInBrowser);
+    connect(m_loader, &ThumbnailLoader::ready, this, [this](const QString &key, const QImage &image) {
+        if (key == m_previewKey)
+            showPicture(image);
+    });
+    connect(m_loader, &ThumbnailLoader::failed, this, [this](const QString &key) {
+        if (key == m_previewKey)
+            m_ui->previewLabel->setText(tr("No preview"));
+    });
+    m_ui->tagList->installEventFilter(this);
+    m_ui->contextTable->installEventFilter(this);
+    m_ui->tagEdit->installEventFilter(this);
+
+    refreshOnlineState();
+    showNothing();
+}
+
+DetailsPanel::~DetailsPanel() = default;
+
+void DetailsPanel::buildFields()
+{
+    const std::pair<QString, QString> rows[] = {
+        {u"public_id"_s, tr("Public ID")},
+        {u"display_name"_s, tr("Display name")},
+        {u"asset_folder"_s, tr("Folder")},
+        {u"type"_s, tr("Type")},
+        {u"resource_type"_s, tr("Resource type")},
+        {u"format"_s, tr("Format")},
+        {u"dimensions"_s, tr("Dimensions")},
+        {u"duration"_s, tr("Duration")},
+        {u"bytes"_s, tr("Size")},
+        {u"created_at"_s, tr("Created")},
+        {u"uploaded_at"_s, tr("Uploaded")},
+        {u"version"_s, tr("Version")},
+        {u"etag"_s, tr("ETag")},
+        {u"asset_id"_s, tr("Asset ID")},
+        {u"status"_s, tr("Status")},
+    };
+    for (const auto &[key, label] : rows) {
+        auto *edit = new QLineEdit(m_ui->fieldsGroup);
+        QStringList words = key.split(u'_'); // public_id → publicIdField
+        for (qsizetype i = 1; i < words.size(); ++i)
+            words[i][0] = words[i][0].toUpper();
+        edit->setObjectName(words.join(QString()) + u"Field"_s);
+        edit->setAccessibleName(label);
+        makeReadOnly(edit);
+        m_ui->fieldsLayout->addRow(label, edit);
+        m_fields.insert(key, edit);
+    }
+    m_displayName = m_fields.value(u"display_name"_s);
+}
+
+bool DetailsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::FocusIn && watched == m_ui->tagEdit)
+        refreshTagCompletion();
+    if (event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        const bool remove = key == Qt::Key_Delete || key == Qt::Key_Backspace;
+        if (remove && watched == m_ui->tagList && m_ui->removeTagButton->isEnabled()) {
+            removeSelectedTags();
+            return true;
+        }
+        // (The cell editors are children of the table: their keys do not pass here.)
+        if (remove && watched == m_ui->contextTable && m_ui->removeContextButton->isEnabled()) {
+            removeSelectedContextRows();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void DetailsPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (!m_asset)
+        return;
+    elideTitle();
+    // A much wider panel deserves a sharper picture.
+    if (m_previewPixels.isValid()
+        && m_ui->previewLabel->width() * devicePixelRatioF() > m_previewPixels.width() * 1.25)
+        requestPreview();
+}
+
+void DetailsPanel::elideTitle()
+{
+    const QString name = m_asset ? m_asset->name(m_env.catalog->folderMode()) : QString();
+    m_ui->titleLabel->setText(m_ui->titleLabel->fontMetrics().elidedText(
+        name, Qt::ElideMiddle, std::max(40, m_ui->scrollContents->width() - 20)));
+}
+
+void DetailsPanel::setAssets(const QStringList &assetIds)
+{
+    stashDraft();
+    m_assetIds = assetIds;
+    m_asset.reset();
+    m_previewKey.clear();
+    m_previewPixels = {};
+    showStatus({}, false);
+    if (assetIds.isEmpty())
+        showNothing();
+    else if (assetIds.size() > 1)
+        showSummary();
+    else
+        showAsset();
+    updateActions();
+}
+
+bool DetailsPanel::editTags()
+{
+    if (!m_asset || !m_ui->tagEdit->isEnabled())
+        return false;
+    m_ui->scrollArea->ensureWidgetVisible(m_ui->tagsGroup);
+    m_ui->tagEdit->setFocus(Qt::ShortcutFocusReason);
+    return true;
+}
+
+bool DetailsPanel::isModified() const
+{
+    return m_asset && editorState() != storedState();
+}
+
+QStringList DetailsPanel::unsavedAssetIds() const
+{
+    QStringList ids = m_drafts.keys();
+    if (isModified() && !ids.contains(m_asset->assetId))
+        ids.append(m_asset->assetId);
+    return ids;
+}
+
+void DetailsPanel::reload()
+{
+    setAssets(m_assetIds);
+}
+
+void DetailsPanel::refreshOnlineState()
+{
+    const QString reason = m_env.offlineReason ? m_env.offlineReason() : QString();
+    m_ui->offlineLabel->setText(tr("Offline — edits are unavailable: %1").arg(reason));
+    m_ui->offlineLabel->setVisible(!reason.isEmpty());
+    updateActions();
+}
+
+void DetailsPanel::showNothing()
+{
+    m_ui->previewLabel->clear();
+    m_ui->previewLabel->hide();
+    m_ui->titleLabel->clear();
+    m_ui->subtitleLabel->clear();
+    m_ui->detailsStack->setCurrentWidget(m_ui->emptyPage);
+    m_ui->editBar->hide();
+}
+
+void DetailsPanel::showSummary()
+{
+    showNothing();
+    qint64 bytes = 0;
+    int known = 0;
+    for (const QString &id : std::as_const(m_assetIds)) {
+        if (const auto asset = m_env.catalog->asset(id); asset && asset.value()) {
+            bytes += asset.value()->bytes;
+            ++known;
+        }
+    }
+    m_ui->titleLabel->setText(tr("%n assets selected", nullptr, int(m_assetIds.size())));
+    m_ui->subtitleLabel->setText(tr("Total size: %1").arg(QLocale().formattedDataSize(bytes)));
+    if (known < m_assetIds.size())
+        m_ui->subtitleLabel->setText(
+            m_ui->subtitleLabel->text() + u"\n"_s
+            + tr("%n of them are not in the catalogue.", nullptr, int(m_assetIds.size() - known)));
+}
+
+void DetailsPanel::showAsset()
+{
+    const auto found = m_env.catalog->asset(m_assetIds.constFirst());
+    if (!found || !found.value()) {
+        showNothing();
+        m_ui->titleLabel->setText(found
+                                      ? tr("This asset is not in the catalogue.")
+                                      : tr("The catalogue could not be read: %1").arg(found.error().message));
+        return;
+    }
+    m_asset = *found.value();
+    m_ui->detailsStack->setCurrentWidget(m_ui->singlePage);
+    m_ui->previewLabel->show();
+    m_ui->editBar->show();
+    fillFields(*m_asset);
+    const auto draft = m_drafts.find(m_asset->assetId);
+    if (draft != m_drafts.end()) {
+        loadEditors(*draft);
+        m_drafts.erase(draft);
+        showStatus(tr("Unsaved changes from before."), false);
+    } else {
+        loadEditors(storedState());
+    }
+    requestPreview();
+}
+
+void DetailsPanel::fillFields(const CatalogAsset &asset)
+{
+    const QLocale locale;
+    const core::FolderMode mode = m_env.catalog->folderMode();
+    auto set = [this](const QString &key, const QString &text, const QString &toolTip = {}) {
+        QLineEdit *edit = m_fields.value(key);
+        edit->setText(text.isEmpty() ? kNone : text);
+        edit->setToolTip(toolTip.isEmpty() ? text : toolTip);
+        edit->setCursorPosition(0);
+    };
+    auto date = [&locale](const QDateTime &when) {
+        return when.isValid() ? locale.toString(when.toLocalTime(), QLocale::ShortFormat) : QString();
+    };
+    set(u"public_id"_s, asset.publicId);
+    set(u"asset_folder"_s, asset.folder(mode).isEmpty() ? tr("Home") : asset.folder(mode));
+    set(u"type"_s, asset.type);
+    set(u"resource_type"_s, asset.resourceType);
+    set(u"format"_s, asset.format);
+    set(u"dimensions"_s, asset.width > 0 ? tr("%1 × %2 px").arg(asset.width).arg(asset.height) : QString());
+    set(u"duration"_s, asset.duration ? ThumbnailDelegate::durationText(*asset.duration) : QString(),
+        asset.duration ? tr("%L1 seconds").arg(*asset.duration, 0, 'f', 2) : QString());
+    set(u"bytes"_s, locale.formattedDataSize(asset.bytes), tr("%L1 bytes").arg(asset.bytes));
+    set(u"created_at"_s, date(asset.createdAt), core::catalog::isoUtc(asset.createdAt));
+    set(u"uploaded_at"_s, date(asset.uploadedAt), core::catalog::isoUtc(asset.uploadedAt));
+    set(u"version"_s, asset.version > 0 ? QString::number(asset.version) : QString());
+    set(u"etag"_s, asset.etag);
+    set(u"asset_id"_s, asset.assetId);
+    set(u"status"_s, asset.status);
+    m_ui->fieldsLayout->setRowVisible(m_fields.value(u"dimensions"_s), asset.width > 0);
+    m_ui->fieldsLayout->setRowVisible(m_fields.value(u"duration"_s), asset.duration.has_value());
+
+    m_ui->titleLabel->setToolTip(asset.name(mode));
+    QStringList summary {asset.format.toUpper(), locale.formattedDataSize(asset.bytes)};
+    if (asset.width > 0)
+        summary.insert(1, u"%1 × %2"_s.arg(asset.width).arg(asset.height));
+    if (asset.duration)
+        summary.insert(1, ThumbnailDelegate::durationText(*asset.duration));
+    summary.removeAll(QString());
+    m_ui->subtitleLabel->setText(summary.join(u" · "_s));
+    elideTitle();
+}
+
+void DetailsPanel::loadEditors(const Edits &edits)
+{
+    m_loading = true;
+    m_ui->tagList->clear();
+    m_ui->tagList->addItems(edits.tags);
+    m_ui->tagEdit->clear();
+    m_ui->contextTable->setRowCount(0);
+    for (auto it = edits.context.begin(); it != edits.context.end(); ++it) {
+        const int row = m_ui->contextTable->rowCount();
+        m_ui->contextTable->insertRow(row);
+        m_ui->contextTable->setItem(row, 0, new QTableWidgetItem(it.key()));
+        m_ui->contextTable->setItem(row, 1, new QTableWidgetItem(it.value()));
+    }
+    if (isDynamicMode()) {
+        m_displayName->setText(edits.displayName);
+        m_displayName->setToolTip(tr("The name shown in the Media Library; it does not change the URL."));
+    } else if (m_asset) {
+        m_displayName->setText(m_asset->name(core::FolderMode::Fixed));
+        m_displayName->setToolTip(tr("In fixed folder mode an asset's name is the last part of its public "
+                                     "ID; renaming it changes the public ID and its URLs."));
+    }
+    m_displayName->setCursorPosition(0);
+    m_loading = false;
+}
+
+DetailsPanel::Edits DetailsPanel::editorState() const
+{
+    Edits edits;
+    for (int row = 0; row < m_ui->tagList->count(); ++row)
+        edits.tags.append(m_ui->tagList->item(row)->text());
+    for (int row = 0; row < m_ui->contextTable->rowCount(); ++row) {
+        const QTableWidgetItem *key = m_ui->contextTable->item(row, 0);
+        const QTableWidgetItem *value = m_ui->contextTable->item(row, 1);
+        if (key && !key->text().trimmed().isEmpty())
+            edits.context.insert(key->text().trimmed(), value ? value->text() : QString());
+    }
+    edits.displayName = isDynamicMode() ? m_displayName->text() : storedState().displayName;
+    return edits;
+}
+
+DetailsPanel::Edits DetailsPanel::storedState() const
+{
+    if (!m_asset)
+        return {};
+    return {m_asset->tags, contextMap(m_asset->context), m_asset->displayName};
+}
+
+bool DetailsPanel::isDynamicMode() const
+{
+    return m_env.catalog->folderMode() == core::FolderMode::Dynamic;
+}
+
+void DetailsPanel::stashDraft()
+{
+    if (m_asset && m_asset->assetId != m_savingAssetId && isModified())
+        m_drafts.insert(m_asset->assetId, editorState());
+}
+
+void DetailsPanel::updateActions()
+{
+    if (m_loading)
+        return;
+    const bool editable = m_asset && m_env.isOnline() && !isSaving();
+    const bool modified = isModified();
+    for (QWidget *editor :
+         {static_cast<QWidget *>(m_ui->tagEdit), static_cast<QWidget *>(m_ui->addTagButton),
+          static_cast<QWidget *>(m_ui->contextTable), static_cast<QWidget *>(m_ui->addContextButton)})
+        editor->setEnabled(editable);
+    m_ui->removeTagButton->setEnabled(editable && !m_ui->tagList->selectedItems().isEmpty());
+    m_ui->removeContextButton->setEnabled(editable && !m_ui->contextTable->selectedItems().isEmpty());
+    const bool nameEditable = editable && isDynamicMode();
+    m_displayName->setReadOnly(!nameEditable);
+    m_displayName->setFrame(nameEditable);
+    m_displayName->setPalette(nameEditable ? palette() : m_fields.value(u"public_id"_s)->palette());
+    m_ui->saveButton->setEnabled(editable && modified);
+    m_ui->saveButton->setDefault(editable && modified);
+    m_ui->revertButton->setEnabled(!isSaving() && modified);
+    m_ui->busyBar->setVisible(isSaving() && m_asset && m_asset->assetId == m_savingAssetId);
+    if (m_ui->statusLabel->text().isEmpty() && modified)
+        showStatus(tr("Unsaved changes."), false);
+    else if (!modified && m_ui->statusLabel->text() == tr("Unsaved changes."))
+        showStatus({}, false);
+}
+
+void DetailsPanel::showStatus(const QString &text, bool error)
+{
+    m_ui->statusLabel->setText(text);
+    m_ui->statusLabel->setVisible(!text.isEmpty());
+    QPalette palette = this->palette();
+    if (error)
+        palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    m_ui->statusLabel->setPalette(palette);
+    m_ui->statusLabel->setProperty("error", error);
+}
+
+// Tags ------------------------------------------------------------------------------------------
+
+void DetailsPanel::addTagsFromEdit()
+{
+    // Tags travel comma-separated, so a comma can only separate tags.
+    const QStringList tags = m_ui->tagEdit->text().split(u',', Qt::SkipEmptyParts);
+    for (const QString &tag : tags)
+        addTag(tag.trimmed());
+    m_ui->tagEdit->clear();
+}
+
+void DetailsPanel::addTag(const QString &tag)
+{
+    if (tag.isEmpty() || !m_asset)
+        return;
+    const QList<QListWidgetItem *> existing = m_ui->tagList->findItems(tag, Qt::MatchExactly);
+    if (existing.isEmpty())
+        m_ui->tagList->addItem(tag);
+    m_ui->tagList->scrollToBottom();
+    updateActions();
+}
+
+void DetailsPanel::removeSelectedTags()
+{
+    const int current = m_ui->tagList->currentRow();
+    qDeleteAll(m_ui->tagList->selectedItems());
+    // The keyboard stays where it was, on the next tag.
+    if (m_ui->tagList->count() > 0) {
+        const int row = std::clamp(current, 0, m_ui->tagList->count() - 1);
+        m_ui->tagList->setCurrentRow(row, QItemSelectionModel::ClearAndSelect);
+    }
+    updateActions();
+}
+
+void DetailsPanel::refreshTagCompletion()
+{
+    const auto facets = m_env.catalog->facets(core::catalog::CatalogQuery {}, kCompletionTags);
+    if (!facets)
+        return;
+    QStringList tags;
+    for (const auto &tag : facets->tags)
+        tags.append(tag.value);
+    m_completionTags->setStringList(tags);
+}
+
+// Context ---------------------------------------------------------------------------------------
+
+void DetailsPanel::addContextRow()
+{
+    QTableWidget *table = m_ui->contextTable;
+    const int row = table->rowCount();
+    table->insertRow(row);
+    table->setItem(row, 0, new QTableWidgetItem());
+    table->setItem(row, 1, new QTableWidgetItem());
+    table->setCurrentCell(row, 0);
+    table->setFocus();
+    table->editItem(table->item(row, 0));
+}
+
+void DetailsPanel::removeSelectedContextRows()
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_ui->contextTable->selectionModel()->selectedIndexes())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end(), std::greater<>());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    for (int row : std::as_const(rows))
+        m_ui->contextTable->removeRow(row);
+    updateActions();
+}
+
+// Saving ----------------------------------------------------------------------------------------
+
+void DetailsPanel::save()
+{
+    if (!m_asset || isSaving() || !m_env.isOnline())
+        return;
+    const Edits now = editorState();
+    const Edits before = storedState();
+    if (now == before)
+        return;
+    core::ResourceUpdate update;
+    if (now.tags != before.tags)
+        update.tags = now.tags;
+    if (now.context != before.context)
+        update.context = now.context;
+    if (isDynamicMode() && now.displayName != before.displayName)
+        update.displayName = now.displayName;
+
+    const QString assetId = m_asset->assetId;
+    const auto api = apiContextOf(m_env);
+    if (!api) {
+        const QString text = errorText(api.error());
+        showStatus(text, true);
+        Q_EMIT saveFinished(assetId, text);
+        return;
+    }
+    auto *call = core::AdminApi(*api).updateResource(
+        {m_asset->publicId, m_asset->resourceType, m_asset->type}, update, this);
+    m_savingAssetId = assetId;
+    m_savingEdits = now;
+    connect(call, &core::Job::finished, this, [this, assetId, call] { finishSave(assetId, call); });
+    call->start();
+    showStatus(tr("Saving…"), false);
+    updateActions();
+}
+
+void DetailsPanel::finishSave(const QString &assetId, core::ApiCall<core::Resource> *call)
+{
+    call->deleteLater();
+    m_savingAssetId.clear();
+    const bool shown = m_asset && m_asset->assetId == assetId;
+    QString error;
+    if (const auto &result = call->result(); !result) {
+        error = errorText(result.error());
+        qCInfo(lcBrowser) << "saving" << assetId << "failed:" << result.error().message;
+    } else if (const auto written = m_env.catalog->upsertResources({result->raw}); !written) {
+        error = tr("Saved, but the local catalogue could not be updated: %1").arg(written.error().message);
+    }
+    if (!error.isEmpty()) {
+        if (shown)
+            showStatus(error, true);
+        else
+            m_drafts.insert(assetId, m_savingEdits); // kept to try again when it is shown
+        updateActions();
+        Q_EMIT saveFinished(assetId, error);
+        return;
+    }
+    m_drafts.remove(assetId);
+    if (shown) {
+        if (const auto fresh = m_env.catalog->asset(assetId); fresh && fresh.value())
+            m_asset = *fresh.value();
+        fillFields(*m_asset);
+        loadEditors(storedState());
+        showStatus(tr("Saved."), false);
+    }
+    updateActions();
+    Q_EMIT assetsChanged({assetId});
+    Q_EMIT saveFinished(assetId, {});
+}
+
+void DetailsPanel::revert()
+{
+    if (!m_asset || isSaving())
+        return;
+    loadEditors(storedState());
+    showStatus({}, false);
+    updateActions();
+}
+
+QString DetailsPanel::errorText(const core::Error &error) const
+{
+    using Kind = core::Error::Kind;
+    switch (error.kind) {
+    case Kind::NotFound:
+        return tr("The asset is no longer in the environment (deleted or renamed elsewhere?). Nothing was "
+                  "changed; a sync brings the catalogue up to date.");
+    case Kind::Auth:
+        return tr("The environment refused the credentials: %1").arg(error.message);
+    case Kind::Permission:
+        return tr("These credentials may not change assets: %1").arg(error.message);
+    case Kind::RateLimited:
+        return error.retryAfter
+            ? tr("The hourly Admin API limit is spent; try again after %1.")
+                  .arg(QLocale().toString(error.retryAfter->toLocalTime().time(), QLocale::ShortFormat))
+            : tr("The hourly Admin API limit is spent; try again later.");
+    case Kind::Network:
+        return tr("The environment could not be reached: %1").arg(error.message);
+    default:
+        return tr("Saving failed: %1").arg(error.message);
+    }
+}
+
+// Links and preview -----------------------------------------------------------------------------
+
+QString DetailsPanel::transformation() const
+{
+    QString text = m_ui->transformationCombo->currentText().trimmed();
+    if (text == tr("Original"))
+        return {};
+    return text.remove(u' ');
+}
+
+void DetailsPanel::withUrl(const std::function<void(const QUrl &)> &use)
+{
+    if (!m_asset)
+        return;
+    const QString assetId = m_asset->assetId;
+    buildAssetUrl(m_env, *m_asset, linkOptions(*m_asset, transformation()), this,
+                  [this, assetId, use](core::Result<QUrl> url) {
+                      if (!m_asset || m_asset->assetId != assetId)
+                          return;
+                      if (!url) {
+                          m_ui->linkStatusLabel->setText(tr("No link: %1").arg(url.error().message));
+                          return;
+                      }
+                      use(url.value());
+                  });
+}
+
+void DetailsPanel::copyUrl()
+{
+    withUrl([this](const QUrl &url) {
+        QGuiApplication::clipboard()->setText(url.toString(QUrl::FullyEncoded));
+        m_ui->linkStatusLabel->setText(tr("Copied the link to the clipboard."));
+        m_ui->linkStatusLabel->setToolTip(url.toString(QUrl::FullyEncoded));
+    });
+}
+
+void DetailsPanel::openInBrowser()
+{
+    withUrl([this](const QUrl &url) {
+        if (!QDesktopServices::openUrl(url))
+            m_ui->linkStatusLabel->setText(tr("No web browser could be started."));
+    });
+}
+
+void DetailsPanel::requestPreview()
+{
+    if (!m_asset)
+        return;
+    const qreal ratio = devicePixelRatioF();
+    const int width = m_ui->previewLabel->width() > 50 ? m_ui->previewLabel->width() : 320;
+    const QSize pixels = (QSizeF(width, kPreviewHeight) * ratio).toSize();
+    const QJsonObject options = pictureOptions(*m_asset, pixels);
+    if (options.isEmpty()) {
+        showIcon();
+        return;
+    }
+    m_previewPixels = pixels;
+    const QString key = u"details:%1:%2x%3"_s.arg(m_asset->assetId).arg(pixels.width()).arg(pixels.height());
+    m_previewKey = key;
+    if (m_ui->previewLabel->pixmap().isNull())
+        m_ui->previewLabel->setText(tr("Loading preview…"));
+    buildAssetUrl(m_env, *m_asset, options, this, [this, key](core::Result<QUrl> url) {
+        if (key != m_previewKey)
+            return;
+        if (url && m_loader)
+            m_loader->request(key, url.value(), 0);
+        else
+            m_ui->previewLabel->setText(tr("No preview"));
+    });
+}
+
+void DetailsPanel::showPicture(const QImage &image)
+{
+    m_ui->previewLabel->setPixmap(fittedPixmap(image, m_ui->previewLabel->size(), devicePixelRatioF()));
+}
+
+void DetailsPanel::showIcon()
+{
+    const QIcon icon = QIcon::fromTheme(u"text-x-generic"_s, style()->standardIcon(QStyle::SP_FileIcon));
+    m_ui->previewLabel->setPixmap(icon.pixmap(96, 96));
+}
+
+} // namespace stratus::gui
