@@ -92,7 +92,7 @@ private:
     std::unique_ptr<DetailsPanel> makePanel(int index)
     {
         auto panel = std::make_unique<DetailsPanel>(environment(index), nullptr);
-        panel->resize(360, 1100);
+        panel->resize(360, 1300);
         panel->show();
         panel->activateWindow();
         if (!QTest::qWaitForWindowActive(panel.get()))
@@ -355,6 +355,12 @@ private slots:
         tagEdit->setText(u"draft-tag"_s);
         QTest::keyClick(tagEdit, Qt::Key_Enter);
         QVERIFY(panel->isModified());
+        // Backspace in the empty editor takes the tag back; typed again.
+        QTest::keyClick(tagEdit, Qt::Key_Backspace);
+        QVERIFY(!panel->isModified());
+        QTest::keyClicks(tagEdit, u"draft-tag"_s);
+        QTest::keyClick(tagEdit, Qt::Key_Enter);
+        QVERIFY(panel->isModified());
 
         panel->setAssets({second.assetId});
         QVERIFY(!panel->isModified());
@@ -533,6 +539,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.picture().isNull(), 20000);
         QCOMPARE(shown.constLast().at(0).toString(), ids.at(1));
         checkPicture(assets.at(1));
+        if (const QString dir = qEnvironmentVariable("STRATUS_SCREENSHOTS"); !dir.isEmpty()) {
+            QDir().mkpath(dir);
+            QVERIFY(dialog.grab().save(QDir(dir).filePath(u"preview-dialog.png"_s)));
+        }
         QTest::keyClick(&dialog, Qt::Key_Left);
         QCOMPARE(dialog.currentIndex(), 0);
         QTest::keyClick(&dialog, Qt::Key_Left); // already the first

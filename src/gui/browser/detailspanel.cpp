@@ -254,11 +254,19 @@ void DetailsPanel::buildFields()
 
 bool DetailsPanel::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() == QEvent::FocusIn && watched == m_ui->tagEdit)
+    // The catalogue's tags are counted when they are about to be needed, and again after a change.
+    if (event->type() == QEvent::FocusIn && watched == m_ui->tagEdit && m_completionStale)
         refreshTagCompletion();
     if (event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent *>(event)->key();
         const bool remove = key == Qt::Key_Delete || key == Qt::Key_Backspace;
+        // Backspace in an empty tag editor takes back the last tag, as chip editors do.
+        if (key == Qt::Key_Backspace && watched == m_ui->tagEdit && m_ui->tagEdit->text().isEmpty()
+            && m_ui->tagList->count() > 0 && m_ui->tagEdit->isEnabled()) {
+            delete m_ui->tagList->takeItem(m_ui->tagList->count() - 1);
+            updateActions();
+            return true;
+        }
         if (remove && watched == m_ui->tagList && m_ui->removeTagButton->isEnabled()) {
             removeSelectedTags();
             return true;
@@ -332,6 +340,7 @@ QStringList DetailsPanel::unsavedAssetIds() const
 
 void DetailsPanel::reload()
 {
+    m_completionStale = true;
     setAssets(m_assetIds);
 }
 
@@ -578,6 +587,7 @@ void DetailsPanel::refreshTagCompletion()
     for (const auto &tag : facets->tags)
         tags.append(tag.value);
     m_completionTags->setStringList(tags);
+    m_completionStale = false;
 }
 
 // Context ---------------------------------------------------------------------------------------
@@ -664,6 +674,7 @@ void DetailsPanel::finishSave(const QString &assetId, core::ApiCall<core::Resour
         return;
     }
     m_drafts.remove(assetId);
+    m_completionStale = true;
     if (shown) {
         if (const auto fresh = m_env.catalog->asset(assetId); fresh && fresh.value())
             m_asset = *fresh.value();

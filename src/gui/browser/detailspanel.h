@@ -56,11 +56,11 @@ void buildAssetUrl(const BrowserEnvironment &env, const core::catalog::CatalogAs
 ///
 /// One asset: a preview sized for the panel, every field as selectable read-only text, and the
 /// editors for tags (completion from the catalogue's most frequent tags; Enter adds, Delete or
-/// Backspace removes), context (key/value rows) and, in dynamic folder mode, the display name.
-/// Save sends only what changed through AdminApi::updateResource, shows a busy state and any
-/// error in the panel, and on success writes the returned resource through to the catalogue and
-/// emits assetsChanged(). Edits of an asset left unsaved are kept as a draft and come back when it
-/// is shown again (unsavedAssetIds()); Revert drops them. "Copy URL" and "Open in Browser" use the
+/// Backspace removes; Backspace in the empty editor takes back the last tag), context (key/value rows) and,
+/// in dynamic folder mode, the display name. Save sends only what changed through AdminApi::updateResource,
+/// shows a busy state and any error in the panel, and on success writes the returned resource through to the
+/// catalogue and emits assetsChanged(). Edits of an asset left unsaved are kept as a draft and come back when
+/// it is shown again (unsavedAssetIds()); Revert drops them. "Copy URL" and "Open in Browser" use the
 /// delivery URL, with a transformation chosen in the editable combo. Several assets: a summary
 /// (count, total size); bulk editing is not done here.
 ///
@@ -173,6 +173,7 @@ private:
     Edits m_savingEdits; ///< what is being saved, kept as a draft if that fails
     QString m_previewKey;
     QSize m_previewPixels;
+    bool m_completionStale = true; ///< the completer's tags must be counted again
     bool m_loading = false; ///< editors being filled: not a user's edit
 };
 
