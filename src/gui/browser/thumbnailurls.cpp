@@ -1,9 +1,12 @@
 #include "thumbnailurls.h"
 
 #include "browserlogging.h"
+#include "deliverysigner.h"
 
 #include "core/catalog/catalogasset.h"
 #include "core/delivery/deliveryurl.h"
+
+#include <QPointer>
 
 #include <memory>
 
@@ -11,11 +14,14 @@ namespace stratus::gui {
 
 using namespace Qt::StringLiterals;
 
-ThumbnailUrlFunction thumbnailUrlFunction(const QJsonObject &sdkConfig, const QJsonObject &extraOptions)
+ThumbnailUrlFunction thumbnailUrlFunction(const QJsonObject &sdkConfig, const QJsonObject &extraOptions,
+                                          DeliverySigner *signer)
 {
     auto builder = std::make_shared<core::DeliveryUrlBuilder>(sdkConfig);
+    QPointer<DeliverySigner> guard(signer);
     return
-        [builder, extraOptions](const core::catalog::CatalogAsset &asset, const QSize &devicePixels) -> QUrl {
+        [builder, extraOptions, sdkConfig, guard](const core::catalog::CatalogAsset &asset,
+                                                  const QSize &devicePixels) -> QUrl {
             if (asset.resourceType == u"raw" || devicePixels.isEmpty())
                 return {};
             QJsonObject options = extraOptions;
@@ -30,6 +36,8 @@ ThumbnailUrlFunction thumbnailUrlFunction(const QJsonObject &sdkConfig, const QJ
             // The version makes a replaced asset a new URL, so the disk cache never shows the old one.
             if (asset.version > 0)
                 options.insert(u"version"_s, asset.version);
+            if (guard && DeliverySigner::needsSignature(asset.type))
+                return guard->signedUrl(sdkConfig, asset.publicId, options).value_or(QUrl());
             const auto url = builder->build(asset.publicId, options);
             if (!url) {
                 qCWarning(lcBrowser) << "no thumbnail URL for" << asset.assetId << url.error().message;

@@ -12,6 +12,8 @@ struct CatalogAsset;
 
 namespace stratus::gui {
 
+class DeliverySigner;
+
 /// Builds the delivery URL of @p asset's thumbnail at @p devicePixels (the cell's size times the
 /// screen's device pixel ratio); an empty URL when the asset has no picture (raw files).
 using ThumbnailUrlFunction
@@ -23,7 +25,12 @@ using ThumbnailUrlFunction
 /// URL's options: `{"secure": false}` for an http sandbox or CNAME (the SDK reads `secure` from the
 /// options, not from the configuration). The function keeps one DeliveryUrlBuilder and may be
 /// called from the GUI thread as often as the view scrolls.
+///
+/// Private and authenticated assets are delivered only through signed URLs: with a @p signer their
+/// URLs come from it (empty until it has signed them; it then emits urlsSigned() and the caller
+/// asks again); without one they are not signed (and the server refuses them).
 [[nodiscard]] ThumbnailUrlFunction thumbnailUrlFunction(const QJsonObject &sdkConfig,
-                                                        const QJsonObject &extraOptions = {});
+                                                        const QJsonObject &extraOptions = {},
+                                                        DeliverySigner *signer = nullptr);
 
 } // namespace stratus::gui

@@ -1,0 +1,111 @@
+#include "deliverysigner.h"
+
+#include "browserlogging.h"
+
+#include "core/delivery/deliveryurl.h"
+#include "core/net/neterror.h"
+#include "core/net/secretsource.h"
+
+#include <QJsonDocument>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace stratus::gui {
+
+DeliverySigner::DeliverySigner(ContextFunction apiContext, QObject *parent)
+    : QObject(parent)
+    , m_apiContext(std::move(apiContext))
+{
+}
+
+DeliverySigner::~DeliverySigner() = default;
+
+bool DeliverySigner::needsSignature(const QString &type)
+{
+    return type == u"private" || type == u"authenticated";
+}
+
+std::optional<QUrl> DeliverySigner::signedUrl(const QJsonObject &sdkConfig, const QString &publicId,
+                                              const QJsonObject &options)
+{
+    QString key = QString::fromUtf8(QJsonDocument(sdkConfig).toJson(QJsonDocument::Compact)) + u'\n' + publicId
+                  + u'\n' + QString::fromUtf8(QJsonDocument(options).toJson(QJsonDocument::Compact));
+    if (const auto it = m_signed.constFind(key); it != m_signed.constEnd())
+        return *it;
+    if (!m_queuedKeys.contains(key)) {
+        m_queuedKeys.insert(key);
+        enqueue(Request {sdkConfig, publicId, options, {}, std::move(key)});
+    }
+    return std::nullopt;
+}
+
+void DeliverySigner::sign(const QJsonObject &sdkConfig, const QString &publicId, const QJsonObject &options,
+                          std::function<void(core::Result<QUrl>)> done)
+{
+    enqueue(Request {sdkConfig, publicId, options, std::move(done), {}});
+}
+
+void DeliverySigner::enqueue(Request request)
+{
+    const bool first = m_queue.isEmpty();
+    m_queue.append(std::move(request));
+    // Everything asked for in this turn of the event loop (a screen of thumbnails) shares one
+    // keychain read.
+    if (first && !m_fetching)
+        QTimer::singleShot(0, this, &DeliverySigner::signQueued);
+}
+
+void DeliverySigner::signQueued()
+{
+    if (m_fetching || m_queue.isEmpty())
+        return;
+    const auto finishAll = [this](const core::Result<QString> &secret) {
+        m_fetching = false;
+        const QList<Request> batch = std::exchange(m_queue, {});
+        m_queuedKeys.clear();
+        bool cached = false;
+        for (const Request &request : batch) {
+            const core::Result<QUrl> url = [&]() -> core::Result<QUrl> {
+                if (!secret)
+                    return secret.error();
+                QJsonObject options = request.options;
+                options.insert(u"sign_url"_s, true);
+                options.insert(u"api_secret"_s, secret.value());
+                const auto built = core::buildDeliveryUrl(request.publicId, options, request.sdkConfig);
+                if (!built)
+                    return built.error();
+                return QUrl(built.value());
+            }();
+            if (!request.key.isEmpty()) {
+                m_signed.insert(request.key, url ? url.value() : QUrl());
+                cached = true;
+            }
+            if (request.done)
+                request.done(url);
+        }
+        if (!secret) {
+            qCWarning(lcBrowser) << "cannot sign delivery URLs:" << secret.error().message;
+            Q_EMIT signingFailed(secret.error().message);
+        }
+        if (cached)
+            Q_EMIT urlsSigned();
+        if (!m_queue.isEmpty()) // asked for while the keychain answered
+            QTimer::singleShot(0, this, &DeliverySigner::signQueued);
+    };
+
+    auto context = m_apiContext ? m_apiContext() : core::Result<core::ApiContext>(core::Error::invalidInput(
+                                                       tr("This environment cannot be called.")));
+    if (!context) {
+        finishAll(context.error());
+        return;
+    }
+    if (!context->secret) {
+        finishAll(core::makeError(core::Error::Kind::Auth, tr("There is no API secret to sign with.")));
+        return;
+    }
+    m_fetching = true;
+    context->secret->fetch(this, finishAll);
+}
+
+} // namespace stratus::gui

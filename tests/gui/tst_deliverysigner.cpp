@@ -1,0 +1,208 @@
+// Signed delivery URLs for private and authenticated assets, against a real stratus-sandbox: the
+// server refuses them unsigned and serves them signed; a screen of thumbnails costs one secret
+// fetch; a missing secret is reported, not retried forever.
+
+#include "sandboxprocess.h"
+
+#include "core/api/uploadapi.h"
+#include "core/catalog/catalogasset.h"
+#include "core/config/cloudinaryurl.h"
+#include "core/net/secretsource.h"
+#include "gui/browser/deliverysigner.h"
+#include "gui/browser/thumbnailurls.h"
+
+#include <QImage>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace stratus;
+using namespace stratus::gui;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// Counts how often the secret is fetched; answers like FixedSecret.
+class CountingSecret final : public core::SecretSource
+{
+public:
+    explicit CountingSecret(QString secret)
+        : m_secret(std::move(secret))
+    {
+    }
+    void fetch(QObject *, Callback done) const override
+    {
+        ++fetches;
+        if (m_secret.isEmpty())
+            done(core::makeError(core::Error::Kind::Auth, u"No secret in the keychain"_s));
+        else
+            done(m_secret);
+    }
+    mutable int fetches = 0;
+
+private:
+    QString m_secret;
+};
+
+} // namespace
+
+class TestDeliverySigner : public QObject
+{
+    Q_OBJECT
+
+private:
+    test::SandboxProcess m_sandbox;
+    QTemporaryDir m_dir;
+    QJsonObject m_sdkConfig;
+    core::CloudinaryUrl m_url;
+    std::shared_ptr<CountingSecret> m_secret;
+
+    DeliverySigner::ContextFunction contextFunction(std::shared_ptr<const core::SecretSource> secret)
+    {
+        return [this, secret]() -> core::Result<core::ApiContext> {
+            core::ApiContext context = m_sandbox.context(0);
+            context.secret = secret;
+            return context;
+        };
+    }
+
+    // GET @p url: the status and the body.
+    std::pair<int, QByteArray> get(const QUrl &url)
+    {
+        QNetworkReply *reply = m_sandbox.network()->get(QNetworkRequest(url));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(10000);
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        reply->deleteLater();
+        return {status, body};
+    }
+
+    core::catalog::CatalogAsset uploadAs(const QString &type, const QString &publicId)
+    {
+        const QString file = m_dir.filePath(QString(publicId).replace(u'/', u'_') + u".png"_s);
+        QImage image(64, 48, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        image.save(file);
+        core::UploadOptions options;
+        options.type = type;
+        options.publicId = publicId;
+        core::UploadApi api(m_sandbox.context(0));
+        auto *job = api.upload(file, options, this);
+        if (!test::runToEnd(job))
+            return {};
+        if (!job->result()) {
+            qWarning() << job->result().error().message;
+            return {};
+        }
+        return core::catalog::CatalogAsset::fromResourceJson(job->result()->raw);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QString error;
+        QVERIFY2(m_sandbox.start({}, 1, false, &error), qPrintable(error));
+        m_url = core::CloudinaryUrl::parse(m_sandbox.cloudinaryUrls().constFirst()).value();
+        m_sdkConfig = m_url.withoutSecret().toSdkConfig();
+        QVERIFY(!m_sdkConfig.contains(u"api_secret"_s));
+    }
+    void cleanupTestCase() { m_sandbox.stop(); }
+
+    void needsSignature()
+    {
+        QVERIFY(DeliverySigner::needsSignature(u"private"_s));
+        QVERIFY(DeliverySigner::needsSignature(u"authenticated"_s));
+        QVERIFY(!DeliverySigner::needsSignature(u"upload"_s));
+        QVERIFY(!DeliverySigner::needsSignature(QString()));
+    }
+
+    void privateAndAuthenticatedThumbnails()
+    {
+        const core::catalog::CatalogAsset secret = uploadAs(u"private"_s, u"signed/secret"_s);
+        const core::catalog::CatalogAsset locked = uploadAs(u"authenticated"_s, u"signed/locked"_s);
+        const core::catalog::CatalogAsset open = uploadAs(u"upload"_s, u"signed/open"_s);
+        QCOMPARE(secret.type, u"private"_s);
+        QCOMPARE(locked.type, u"authenticated"_s);
+
+        const QJsonObject http {{u"secure"_s, false}};
+        // Unsigned, the server refuses them.
+        const ThumbnailUrlFunction unsignedUrls = thumbnailUrlFunction(m_sdkConfig, http);
+        const QSize size(40, 30);
+        for (const auto &asset : {secret, locked}) {
+            const QUrl url = unsignedUrls(asset, size);
+            QVERIFY(!url.path().contains(u"/s--"_s));
+            QVERIFY2(get(url).first >= 400, qPrintable(url.toString()));
+        }
+
+        auto counting = std::make_shared<CountingSecret>(m_url.apiSecret());
+        DeliverySigner signer(contextFunction(counting));
+        QSignalSpy signedSpy(&signer, &DeliverySigner::urlsSigned);
+        const ThumbnailUrlFunction urls = thumbnailUrlFunction(m_sdkConfig, http, &signer);
+        // Not signed yet: nothing to request; public assets are not held up.
+        QVERIFY(urls(secret, size).isEmpty());
+        QVERIFY(urls(locked, size).isEmpty());
+        QVERIFY(urls(secret, size).isEmpty()); // asked twice, queued once
+        QVERIFY(!urls(open, size).isEmpty());
+        QVERIFY(signedSpy.wait(5000));
+        QCOMPARE(counting->fetches, 1); // one keychain read for the batch
+
+        for (const auto &asset : {secret, locked}) {
+            const QUrl url = urls(asset, size);
+            QVERIFY2(url.path().contains(u"/s--"_s), qPrintable(url.toString()));
+            QVERIFY(!url.toString().contains(m_url.apiSecret()));
+            const auto [status, body] = get(url);
+            QCOMPARE(status, 200);
+            QImage image;
+            QVERIFY(image.loadFromData(body));
+            QCOMPARE(image.size(), size);
+        }
+        QCOMPARE(counting->fetches, 1); // answered from the cache
+        QCOMPARE(signedSpy.count(), 1);
+
+        // A signature made for one size does not open another.
+        QUrl tampered = urls(secret, size);
+        tampered.setPath(tampered.path().replace(u"w_40"_s, u"w_41"_s));
+        QVERIFY(get(tampered).first >= 400);
+    }
+
+    void oneOffSigning()
+    {
+        auto counting = std::make_shared<CountingSecret>(m_url.apiSecret());
+        DeliverySigner signer(contextFunction(counting));
+        std::optional<core::Result<QUrl>> answer;
+        signer.sign(m_sdkConfig, u"signed/secret"_s,
+                    QJsonObject {{u"type"_s, u"private"_s}, {u"secure"_s, false}, {u"format"_s, u"png"_s}},
+                    [&](core::Result<QUrl> url) { answer = std::move(url); });
+        QTRY_VERIFY(answer.has_value());
+        QVERIFY2(bool(*answer), *answer ? "" : qPrintable(answer->error().message));
+        QCOMPARE(get(answer->value()).first, 200);
+    }
+
+    void noSecretIsReported()
+    {
+        auto empty = std::make_shared<CountingSecret>(QString());
+        DeliverySigner signer(contextFunction(empty));
+        QSignalSpy failed(&signer, &DeliverySigner::signingFailed);
+        QSignalSpy signedSpy(&signer, &DeliverySigner::urlsSigned);
+        const QJsonObject options {{u"type"_s, u"private"_s}, {u"secure"_s, false}};
+        QVERIFY(!signer.signedUrl(m_sdkConfig, u"signed/secret"_s, options).has_value());
+        QVERIFY(failed.wait(5000));
+        QCOMPARE(failed.first().first().toString(), u"No secret in the keychain"_s);
+        // Answered (empty) from now on: the view shows its placeholder, the keychain is not asked again.
+        QCOMPARE(signer.signedUrl(m_sdkConfig, u"signed/secret"_s, options), std::optional<QUrl>(QUrl()));
+        QCOMPARE(empty->fetches, 1);
+
+        // An environment that cannot be called at all (logged out).
+        DeliverySigner loggedOut([] { return core::Result<core::ApiContext>(core::Error::invalidInput(u"Logged out"_s)); });
+        QSignalSpy loggedOutFailed(&loggedOut, &DeliverySigner::signingFailed);
+        QVERIFY(!loggedOut.signedUrl(m_sdkConfig, u"x"_s, options).has_value());
+        QVERIFY(loggedOutFailed.wait(5000));
+    }
+};
+
+QTEST_MAIN(TestDeliverySigner)
+#include "tst_deliverysigner.moc"
