@@ -36,6 +36,9 @@ constexpr QSize kSizes[] = {{1920, 1080}, {1080, 1920}, {1200, 1200}, {800, 600}
 
 const char *const kFormats[] = {"jpg", "jpg", "png", "webp", "jpg", "gif"};
 
+// From this many assets on, every 8th goes to archive/2025 (see seeder.h).
+constexpr int kBigFolderSeed = 20000;
+
 const char *const kFolders[] = {
     "samples",
     "samples/animals",
@@ -228,7 +231,9 @@ bool Seeder::seed(AssetStore &store, const EnvironmentConfig &env, int count, QS
         else
             file = &images[random.bounded(quint32(images.size()))];
 
-        const QString folder = QString::fromLatin1(kFolders[random.bounded(int(std::size(kFolders)))]);
+        QString folder = QString::fromLatin1(kFolders[random.bounded(int(std::size(kFolders)))]);
+        if (count >= kBigFolderSeed && i % 8 == 0)
+            folder = QStringLiteral("archive/2025"); // after the draw, so the random sequence stays
         const QString subject = QString::fromLatin1(kSubjects[random.bounded(int(std::size(kSubjects)))]);
         QString name = QStringLiteral("%1_%2").arg(subject).arg(i + 1, 5, 10, QLatin1Char('0'));
         if (file->resourceType == u"raw")

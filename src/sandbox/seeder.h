@@ -13,6 +13,10 @@ class AssetStore;
 /// deep, tags (colour names such as `red`, subjects, seasons) and context. Deterministic for the
 /// same count and folder mode. Originals come from a small pool of generated files shared through
 /// hard links, so 100,000 assets take seconds and little disk. Needs a QGuiApplication.
+///
+/// Large seeds (20,000 assets or more) also put every 8th asset into one big folder, `archive/2025`
+/// (12,500 of 100,000), so that benchmarks can open a folder of more than 10,000 assets; smaller
+/// seeds are laid out as before.
 class Seeder
 {
 public:
