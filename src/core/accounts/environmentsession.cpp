@@ -7,6 +7,9 @@
 #include "core/catalog/catalogpaths.h"
 #include "core/catalog/catalogsync.h"
 #include "core/net/neterror.h"
+#include "core/upload/uploadjournal.h"
+
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +29,58 @@ EnvironmentSession::~EnvironmentSession()
 {
     if (m_sync)
         m_sync->cancel();
+    m_uploads.reset(); // before the journal it writes to
+}
+
+upload::UploadQueue *EnvironmentSession::uploads()
+{
+    if (m_uploads)
+        return m_uploads.get();
+    auto context = apiContext();
+    if (!context) {
+        m_uploadsError = context.error().message;
+        return nullptr;
+    }
+    if (!m_journal) {
+        auto journal = upload::UploadJournal::open(upload::UploadJournal::defaultPath(m_environmentId));
+        if (!journal) {
+            m_uploadsError = journal.error().message;
+            return nullptr;
+        }
+        m_journal = std::move(journal).value();
+    }
+    m_uploadsError.clear();
+    m_uploads = std::make_unique<upload::UploadQueue>(std::move(context).value(), m_journal.get());
+    m_uploads->setFolderMode(record().folderMode);
+    m_uploads->setCatalog(catalog());
+    if (m_uploadSettings)
+        m_uploads->setSettings(*m_uploadSettings);
+    Q_EMIT uploadsReady();
+    return m_uploads.get();
+}
+
+void EnvironmentSession::setUploadSettings(const upload::UploadQueueSettings &settings)
+{
+    m_uploadSettings = settings;
+    if (m_uploads)
+        m_uploads->setSettings(settings);
+}
+
+int EnvironmentSession::resumeUploads()
+{
+    // Only files whose journal exists: an environment that never uploaded gets no queue.
+    if (!m_uploads && !QFileInfo::exists(upload::UploadJournal::defaultPath(m_environmentId)))
+        return 0;
+    upload::UploadQueue *queue = uploads();
+    if (queue == nullptr)
+        return 0;
+    m_uploadsResumed = true;
+    auto resumed = queue->resumeFromJournal();
+    if (!resumed) {
+        m_uploadsError = resumed.error().message;
+        return 0;
+    }
+    return resumed.value();
 }
 
 QString EnvironmentSession::cacheDirectory() const
@@ -146,7 +201,11 @@ void EnvironmentSession::refresh()
                 }
             }
             setConnection(Connection::Online);
+            if (m_uploads)
+                m_uploads->setFolderMode(record().folderMode);
             syncCatalog();
+            if (!m_uploadsResumed)
+                resumeUploads();
         });
 }
 

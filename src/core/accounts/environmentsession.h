@@ -7,6 +7,7 @@
 #include "core/catalog/catalog.h"
 #include "core/catalog/catalogsync.h"
 #include "core/net/ratelimitbudget.h"
+#include "core/upload/uploadqueue.h"
 
 #include <QObject>
 #include <QPointer>
@@ -16,6 +17,9 @@
 namespace stratus::core {
 
 class AccountStore;
+namespace upload {
+class UploadJournal;
+}
 
 /// What the app keeps for one product environment while it runs: its Admin API budget, whether it
 /// answers, and what its credentials may do. One per environment that was opened; kept when the
@@ -80,7 +84,23 @@ public:
     [[nodiscard]] const QDateTime &syncPausedUntil() const { return m_syncPausedUntil; }
     [[nodiscard]] const QString &lastSyncError() const { return m_lastSyncError; }
 
+    /// The environment's upload queue over its journal (UploadJournal::defaultPath), made on first
+    /// use; null when it cannot be made yet (uploadsError() says why: no API context while the
+    /// Local sandbox starts, or the journal cannot be opened). Uploads write through to catalog().
+    [[nodiscard]] upload::UploadQueue *uploads();
+    /// The queue if uploads() made it already; never makes one.
+    [[nodiscard]] upload::UploadQueue *uploadsIfMade() const { return m_uploads.get(); }
+    [[nodiscard]] const QString &uploadsError() const { return m_uploadsError; }
+    /// Applied to the queue now and when it is made (parallel transfers from the settings).
+    void setUploadSettings(const upload::UploadQueueSettings &settings);
+    /// The first time the environment answers in this run, files a previous run left unfinished
+    /// (the app was closed or killed mid-transfer) are taken up again; also callable by hand.
+    /// How many were resumed.
+    int resumeUploads();
+
 Q_SIGNALS:
+    /// The upload queue was made (uploads() is no longer null).
+    void uploadsReady();
     void changed();
     /// A sync finished (successfully or not); the catalogue may hold new data.
     void catalogueSynced();
@@ -103,6 +123,11 @@ private:
     std::pair<qint64, qint64> m_syncProgress {0, -1};
     QDateTime m_syncPausedUntil;
     QString m_lastSyncError;
+    std::unique_ptr<upload::UploadJournal> m_journal;
+    std::unique_ptr<upload::UploadQueue> m_uploads;
+    std::optional<upload::UploadQueueSettings> m_uploadSettings;
+    QString m_uploadsError;
+    bool m_uploadsResumed = false;
 };
 
 } // namespace stratus::core

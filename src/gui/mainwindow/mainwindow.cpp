@@ -11,11 +11,19 @@
 #include "gui/environment/environmentpage.h"
 #include "gui/settings/appsettings.h"
 #include "gui/settings/settingsdialog.h"
+#include "gui/browser/browserpage.h"
+#include "gui/upload/uploadcontroller.h"
+#include "gui/upload/uploaddock.h"
 
 #include "ui_mainwindow.h"
 
 #include <QActionGroup>
 #include <QDesktopServices>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QShortcut>
 #include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
@@ -90,6 +98,36 @@ MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network
     m_statusSync->setObjectName(QStringLiteral("statusSync"));
     statusBar()->addPermanentWidget(m_statusSync);
 
+    // Uploads: files dropped anywhere on the window, File → Upload…, or pasted (Ctrl+V where no text
+    // field takes it) go to the folder the browser shows; the dock lists them.
+    m_uploadDock = new UploadDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_uploadDock);
+    m_uploadDock->hide();
+    m_uploads = new UploadController(this, m_uploadDock, this);
+    setAcceptDrops(true);
+    connect(m_ui->uploadFilesAction, &QAction::triggered, m_uploads, &UploadController::chooseFiles);
+    connect(m_ui->uploadFolderAction, &QAction::triggered, m_uploads, &UploadController::chooseFolder);
+    connect(m_uploadDock->toggleViewAction(), &QAction::toggled, m_ui->showUploadsAction, &QAction::setChecked);
+    connect(m_ui->showUploadsAction, &QAction::triggered, m_uploadDock, &QWidget::setVisible);
+    auto *paste = new QShortcut(QKeySequence::Paste, this);
+    connect(paste, &QShortcut::activated, m_uploads, &UploadController::pasteFiles);
+    m_statusUploads = new QLabel(this);
+    m_statusUploads->setObjectName(QStringLiteral("statusUploads"));
+    m_uploadProgress = new QProgressBar(this);
+    m_uploadProgress->setRange(0, 100);
+    m_uploadProgress->setMaximumWidth(120);
+    m_uploadProgress->setTextVisible(false);
+    m_uploadProgress->hide();
+    statusBar()->addPermanentWidget(m_statusUploads);
+    statusBar()->addPermanentWidget(m_uploadProgress);
+    connect(m_uploadDock, &UploadDock::summaryChanged, this, [this](const QString &text, int percent) {
+        m_statusUploads->setText(text.isEmpty() ? QString() : tr("Uploads: %1").arg(text));
+        m_uploadProgress->setVisible(percent >= 0);
+        m_uploadProgress->setValue(std::max(0, percent));
+    });
+    connect(m_uploads, &UploadController::batchFinished, this,
+            [this](const QString &message) { statusBar()->showMessage(tr("Upload finished: %1").arg(message), 10000); });
+
     connect(m_store, &core::AccountStore::changed, this, &MainWindow::onStoreChanged);
     // Log out and removal save the store first: onStoreChanged() drops the account's pages and
     // sessions then, so accountLoggedOut needs no handler of its own here.
@@ -113,11 +151,43 @@ EnvironmentSession *MainWindow::session(const QString &environmentId) const
     return m_sessions.value(environmentId);
 }
 
+void MainWindow::applyUploadSettings(EnvironmentSession *session)
+{
+    if (session == nullptr)
+        return;
+    core::upload::UploadQueueSettings settings;
+    settings.concurrency = AppSettings::load(QSettings()).parallelTransfers;
+    session->setUploadSettings(settings);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!m_currentId.isEmpty() && !UploadController::localPaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!m_currentId.isEmpty() && !UploadController::localPaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList paths = UploadController::localPaths(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // Queued after the drop returns: the file manager is not kept waiting on a message box.
+    QMetaObject::invokeMethod(this, [this, paths] { m_uploads->upload(paths); }, Qt::QueuedConnection);
+}
+
 void MainWindow::openEnvironment(const QString &environmentId)
 {
     const core::EnvironmentRecord *env = m_store->environment(environmentId);
     const core::AccountRecord *account = env ? m_store->account(env->accountId) : nullptr;
     if (!env || !account || !account->loggedIn) {
+        m_uploads->setSession(nullptr, {});
         m_currentId.clear();
         m_ui->pages->setCurrentWidget(m_welcome);
         m_switcher->setCurrent(QString());
@@ -140,6 +210,12 @@ void MainWindow::openEnvironment(const QString &environmentId)
     }
     m_currentId = environmentId;
     m_ui->pages->setCurrentWidget(page);
+    applyUploadSettings(session(environmentId));
+    m_uploads->setSession(session(environmentId), [guard = QPointer<EnvironmentPage>(page)] {
+        const EnvironmentPage *shown = guard.data();
+        const BrowserPage *browser = shown != nullptr ? shown->browser() : nullptr;
+        return browser != nullptr ? browser->currentFolder() : QString();
+    });
     m_switcher->setCurrent(environmentId);
     for (QAction *action : std::as_const(m_environmentActions))
         action->setChecked(action->data().toString() == environmentId);
@@ -275,8 +351,15 @@ void MainWindow::showSettings()
     auto *dialog = new SettingsDialog(settings, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     settings->setParent(dialog);
-    connect(dialog, &SettingsDialog::settingsApplied, this,
-            [](const AppSettings &values) { applyProxySettings(values); });
+    connect(dialog, &SettingsDialog::settingsApplied, this, [this](const AppSettings &values) {
+        applyProxySettings(values);
+        // Parallel transfers apply to the queues at once (files already running keep going).
+        for (EnvironmentSession *session : std::as_const(m_sessions)) {
+            core::upload::UploadQueueSettings upload;
+            upload.concurrency = values.parallelTransfers;
+            session->setUploadSettings(upload);
+        }
+    });
     dialog->open();
 }
 

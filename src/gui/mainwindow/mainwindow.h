@@ -7,7 +7,11 @@
 #include <memory>
 
 class QActionGroup;
+class QDragEnterEvent;
+class QDragMoveEvent;
+class QDropEvent;
 class QLabel;
+class QProgressBar;
 class QNetworkAccessManager;
 
 namespace Ui {
@@ -23,6 +27,8 @@ namespace stratus::gui {
 
 class EnvironmentPage;
 class EnvironmentSwitcherButton;
+class UploadController;
+class UploadDock;
 class WelcomePage;
 
 /// The application's main window: a thin shell that hosts pages in a stack — one per product
@@ -44,9 +50,17 @@ public:
     [[nodiscard]] QString currentEnvironmentId() const { return m_currentId; }
     [[nodiscard]] core::EnvironmentSession *session(const QString &environmentId) const;
 
+    [[nodiscard]] UploadController *uploads() const { return m_uploads; }
+    [[nodiscard]] UploadDock *uploadDock() const { return m_uploadDock; }
+
     void showAccounts();
     void showAddAccount();
     void showSettings();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void showAbout();
@@ -54,6 +68,7 @@ private:
     void onStoreChanged();
     void dropEnvironment(const QString &environmentId);
     void updateStatus();
+    void applyUploadSettings(core::EnvironmentSession *session);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     core::AccountStore *m_store;
@@ -70,6 +85,10 @@ private:
     QLabel *m_statusConnection = nullptr;
     QLabel *m_statusBudget = nullptr;
     QLabel *m_statusSync = nullptr;
+    QLabel *m_statusUploads = nullptr;
+    QProgressBar *m_uploadProgress = nullptr;
+    UploadDock *m_uploadDock = nullptr;
+    UploadController *m_uploads = nullptr;
 };
 
 } // namespace stratus::gui

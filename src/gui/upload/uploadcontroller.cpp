@@ -1,0 +1,233 @@
+#include "uploadcontroller.h"
+
+#include "uploaddock.h"
+
+#include "core/accounts/environmentsession.h"
+#include "core/upload/uploadqueue.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace stratus::gui {
+
+using core::EnvironmentSession;
+using core::upload::DuplicatePolicy;
+using core::upload::UploadQueue;
+using core::upload::UploadState;
+
+UploadController::UploadController(QWidget *window, UploadDock *dock, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_dock(dock)
+{
+}
+
+UploadController::~UploadController() = default;
+
+void UploadController::setSession(EnvironmentSession *session, std::function<QString()> currentFolder)
+{
+    if (m_session)
+        disconnect(m_session, &EnvironmentSession::uploadsReady, this, nullptr);
+    m_session = session;
+    m_currentFolder = std::move(currentFolder);
+    if (session != nullptr)
+        connect(session, &EnvironmentSession::uploadsReady, this, &UploadController::attachQueue);
+    attachQueue();
+}
+
+void UploadController::attachQueue()
+{
+    const EnvironmentSession *session = m_session.data();
+    UploadQueue *queue = session != nullptr ? session->uploadsIfMade() : nullptr;
+    if (m_dock) {
+        m_dock->setQueue(queue);
+        // A queue with files a previous run left (resumed at start) shows itself.
+        if (queue != nullptr && !queue->jobIds().isEmpty())
+            m_dock->show();
+    }
+    if (queue == nullptr || m_attachedQueues.contains(queue))
+        return;
+    m_attachedQueues.append(queue);
+    connect(queue, &QObject::destroyed, this, [this, queue] { m_attachedQueues.removeAll(queue); });
+    connect(queue, &UploadQueue::batchFinished, this, &UploadController::onBatchFinished);
+    QPointer<UploadQueue> guard(queue);
+    queue->setDuplicateHandler([this, guard](const core::upload::DuplicateQuestion &question,
+                                             std::function<void(DuplicatePolicy)> answer) {
+        const QString name = QFileInfo(question.filePath).fileName();
+        if (m_duplicateQuestion) {
+            answer(m_duplicateQuestion(name, question.existingPublicIds));
+            return;
+        }
+        // Asked later, from the event loop: the queue does not wait inside its own call.
+        QMetaObject::invokeMethod(
+            this,
+            [this, name, existing = question.existingPublicIds, answer = std::move(answer)] {
+                QMessageBox box(QMessageBox::Question, tr("Already Uploaded"),
+                                tr("“%1” is already in this environment as %2.")
+                                    .arg(name, existing.mid(0, 3).join(tr(", "))),
+                                QMessageBox::NoButton, m_window);
+                box.setInformativeText(
+                    tr("What should happen to it, and to any other file of this upload that is already there?"));
+                QPushButton *skip = box.addButton(tr("&Skip"), QMessageBox::RejectRole);
+                QPushButton *anyway = box.addButton(tr("&Upload Anyway"), QMessageBox::AcceptRole);
+                QPushButton *replace = box.addButton(tr("&Replace"), QMessageBox::DestructiveRole);
+                anyway->setToolTip(tr("Upload it as a new asset; both stay"));
+                replace->setToolTip(tr("Upload it over the existing asset (same public ID and URL)"));
+                box.setDefaultButton(skip);
+                box.exec();
+                if (box.clickedButton() == anyway)
+                    answer(DuplicatePolicy::UploadAnyway);
+                else if (box.clickedButton() == replace)
+                    answer(DuplicatePolicy::Overwrite);
+                else
+                    answer(DuplicatePolicy::Skip);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+QStringList UploadController::localPaths(const QMimeData *mime)
+{
+    QStringList paths;
+    if (mime == nullptr || !mime->hasUrls())
+        return paths;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile() && QFileInfo::exists(url.toLocalFile()))
+            paths << url.toLocalFile();
+    }
+    return paths;
+}
+
+void UploadController::warn(const QString &title, const QString &text)
+{
+    if (m_warn)
+        m_warn(title, text);
+    else
+        QMessageBox::warning(m_window, title, text);
+}
+
+bool UploadController::upload(const QStringList &paths, const std::optional<QString> &folder)
+{
+    if (paths.isEmpty())
+        return false;
+    EnvironmentSession *session = m_session.data();
+    if (session == nullptr) {
+        warn(tr("Cannot Upload"), tr("Open an environment first: files are uploaded to the environment shown."));
+        return false;
+    }
+    if (session->connection() != EnvironmentSession::Connection::Online) {
+        warn(tr("Cannot Upload Now"),
+             tr("“%1” does not answer at the moment (%2). Try again when it is back online; nothing was queued.")
+                 .arg(session->record().name,
+                      session->problemDetail().isEmpty() ? tr("not connected") : session->problemDetail()));
+        return false;
+    }
+    UploadQueue *queue = session->uploads();
+    if (queue == nullptr) {
+        warn(tr("Cannot Upload"), tr("The upload queue could not be started: %1").arg(session->uploadsError()));
+        return false;
+    }
+    core::upload::UploadBatchOptions options;
+    options.folder = folder.value_or(m_currentFolder ? m_currentFolder() : QString());
+    options.useFilename = true; // public ids from the file names, as people expect of a drop
+    options.uniqueFilename = true;
+    auto batch = queue->enqueue(paths, options);
+    if (!batch) {
+        warn(tr("Cannot Upload"), tr("The files could not be queued: %1").arg(batch.error().message));
+        return false;
+    }
+    if (m_dock) {
+        m_dock->setQueue(queue);
+        m_dock->show();
+        m_dock->raise();
+    }
+    return true;
+}
+
+void UploadController::chooseFiles()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        m_window, tr("Upload Files"), QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
+    upload(files);
+}
+
+void UploadController::chooseFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(
+        m_window, tr("Upload Folder"), QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
+    if (!folder.isEmpty())
+        upload({folder});
+}
+
+bool UploadController::pasteFiles()
+{
+    const QStringList paths = localPaths(QApplication::clipboard()->mimeData());
+    if (paths.isEmpty())
+        return false;
+    return upload(paths);
+}
+
+void UploadController::onBatchFinished(qint64 batchId)
+{
+    auto *queue = qobject_cast<UploadQueue *>(sender());
+    if (queue == nullptr)
+        return;
+    int done = 0, skipped = 0, failed = 0, cancelled = 0;
+    for (const qint64 id : queue->jobIds()) {
+        const auto *entry = queue->job(id);
+        if (entry == nullptr || entry->batchId != batchId)
+            continue;
+        switch (entry->state) {
+        case UploadState::Done:
+            ++done;
+            break;
+        case UploadState::Skipped:
+            ++skipped;
+            break;
+        case UploadState::Failed:
+            ++failed;
+            break;
+        case UploadState::Cancelled:
+            ++cancelled;
+            break;
+        default:
+            break;
+        }
+    }
+    QStringList parts;
+    parts << tr("%n file(s) uploaded", nullptr, done);
+    if (skipped > 0)
+        parts << tr("%n already there", nullptr, skipped);
+    if (failed > 0)
+        parts << tr("%n failed", nullptr, failed);
+    if (cancelled > 0)
+        parts << tr("%n cancelled", nullptr, cancelled);
+    const QString message = parts.join(tr(", "));
+    Q_EMIT batchFinished(message);
+    // Only worth a desktop notification when the window is not what the person looks at.
+    if (!m_window || !m_window->isActiveWindow())
+        notifyDesktop(failed > 0 ? tr("Upload finished with errors") : tr("Upload finished"), message);
+}
+
+void UploadController::notifyDesktop(const QString &summary, const QString &body)
+{
+    // The freedesktop notification service; without one (a bare session) the call simply fails.
+    QDBusMessage message = QDBusMessage::createMethodCall(u"org.freedesktop.Notifications"_s,
+                                                          u"/org/freedesktop/Notifications"_s,
+                                                          u"org.freedesktop.Notifications"_s, u"Notify"_s);
+    message << QCoreApplication::applicationName() << quint32(0) << u"stratus"_s << summary << body << QStringList()
+            << QVariantMap() << qint32(-1);
+    QDBusConnection::sessionBus().send(message);
+}
+
+} // namespace stratus::gui

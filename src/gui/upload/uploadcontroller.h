@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/upload/uploadentry.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+class QMimeData;
+class QWidget;
+
+namespace stratus::core {
+class EnvironmentSession;
+}
+
+namespace stratus::gui {
+
+class UploadDock;
+
+/// What the main window does with files given to it — dropped anywhere on the window or on a
+/// folder of the browser, chosen through File → Upload Files…/Upload Folder…, or pasted — for the
+/// current environment: queues them on its session's upload queue (into the folder the browser
+/// shows, or the folder they were dropped on), shows the upload dock, asks what to do about
+/// duplicates (once per batch), and tells the desktop when a batch is done.
+///
+/// Uploads are refused with a message while the environment does not answer (they would only
+/// fail); files a closed or killed run left unfinished are resumed by the session itself.
+class UploadController : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// @p window parents the dialogs; @p dock shows the queue.
+    UploadController(QWidget *window, UploadDock *dock, QObject *parent = nullptr);
+    ~UploadController() override;
+
+    /// The environment files go to (null: none) and how to learn the folder the browser shows.
+    void setSession(core::EnvironmentSession *session, std::function<QString()> currentFolder);
+    [[nodiscard]] core::EnvironmentSession *session() const { return m_session; }
+
+    /// The local files and folders in @p mime (file:// URLs), or none.
+    [[nodiscard]] static QStringList localPaths(const QMimeData *mime);
+
+    /// Queues @p paths (files and folder trees) into @p folder ("" is Home), or into the browser's
+    /// folder when @p folder is unset. False (after telling the person why) when nothing was queued.
+    bool upload(const QStringList &paths, const std::optional<QString> &folder = std::nullopt);
+    /// File → Upload Files… and Upload Folder…
+    void chooseFiles();
+    void chooseFolder();
+    /// Uploads the files on the clipboard; false when it holds none.
+    bool pasteFiles();
+
+    /// Replaces the question asked about duplicates (tests); the default is a message box with
+    /// Skip, Upload Anyway and Replace.
+    using DuplicateQuestion
+        = std::function<core::upload::DuplicatePolicy(const QString &fileName, const QStringList &existing)>;
+    void setDuplicateQuestion(DuplicateQuestion question) { m_duplicateQuestion = std::move(question); }
+    /// Replaces the message shown when uploading is refused (tests).
+    void setWarningSink(std::function<void(const QString &title, const QString &text)> sink)
+    {
+        m_warn = std::move(sink);
+    }
+
+Q_SIGNALS:
+    /// A batch finished: "12 files uploaded to samples, 1 failed".
+    void batchFinished(const QString &message);
+
+private:
+    void attachQueue();
+    void onBatchFinished(qint64 batchId);
+    void warn(const QString &title, const QString &text);
+    static void notifyDesktop(const QString &summary, const QString &body);
+
+    QPointer<QWidget> m_window;
+    QPointer<UploadDock> m_dock;
+    QPointer<core::EnvironmentSession> m_session;
+    std::function<QString()> m_currentFolder;
+    DuplicateQuestion m_duplicateQuestion;
+    std::function<void(const QString &, const QString &)> m_warn;
+    QList<QObject *> m_attachedQueues;
+};
+
+} // namespace stratus::gui

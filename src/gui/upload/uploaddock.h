@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QDockWidget>
+#include <QPointer>
+
+class QAction;
+class QLabel;
+class QTreeView;
+
+namespace stratus::core::upload {
+class UploadQueue;
+}
+
+namespace stratus::gui {
+
+class UploadListModel;
+
+/// The upload queue dock: one row per file with a progress bar (bytes), speed, time left and
+/// state (a failed file keeps its error); buttons and a context menu to pause, resume, cancel and
+/// retry the selected files or all of them, and to clear the finished ones. The title says the
+/// overall progress ("Uploads — 42%, 3 of 10 files"); summaryChanged() gives the same to the
+/// status bar.
+///
+/// Shows the queue of the current environment (setQueue() when the environment changes). Keyboard:
+/// Space pauses or resumes the selection, Delete cancels it, Ctrl+R retries it.
+class UploadDock : public QDockWidget
+{
+    Q_OBJECT
+
+public:
+    explicit UploadDock(QWidget *parent = nullptr);
+    ~UploadDock() override;
+
+    /// Shows @p queue (null: none).
+    void setQueue(core::upload::UploadQueue *queue);
+    [[nodiscard]] core::upload::UploadQueue *queue() const;
+
+    [[nodiscard]] UploadListModel *model() const { return m_model; }
+    [[nodiscard]] QTreeView *view() const { return m_view; }
+    [[nodiscard]] QAction *pauseAction() const { return m_pause; }
+    [[nodiscard]] QAction *resumeAction() const { return m_resume; }
+    [[nodiscard]] QAction *cancelAction() const { return m_cancel; }
+    [[nodiscard]] QAction *retryAction() const { return m_retry; }
+    [[nodiscard]] QAction *pauseAllAction() const { return m_pauseAll; }
+    [[nodiscard]] QAction *resumeAllAction() const { return m_resumeAll; }
+    [[nodiscard]] QAction *cancelAllAction() const { return m_cancelAll; }
+    [[nodiscard]] QAction *retryFailedAction() const { return m_retryFailed; }
+    [[nodiscard]] QAction *clearFinishedAction() const { return m_clearFinished; }
+
+    /// "42%, 3 of 10 files, 2.1 MB/s" while something is queued; empty when nothing is.
+    [[nodiscard]] QString summary() const;
+    /// 0…100 while something is queued; -1 when nothing is.
+    [[nodiscard]] int percent() const;
+
+Q_SIGNALS:
+    void summaryChanged(const QString &summary, int percent);
+
+private:
+    [[nodiscard]] QList<qint64> selectedJobs() const;
+    void updateActions();
+    void updateSummary();
+
+    UploadListModel *m_model;
+    QTreeView *m_view;
+    QLabel *m_summaryLabel;
+    QAction *m_pause;
+    QAction *m_resume;
+    QAction *m_cancel;
+    QAction *m_retry;
+    QAction *m_pauseAll;
+    QAction *m_resumeAll;
+    QAction *m_cancelAll;
+    QAction *m_retryFailed;
+    QAction *m_clearFinished;
+    QString m_summary;
+    int m_percent = -1;
+};
+
+} // namespace stratus::gui
