@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -48,6 +49,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption noSandbox(QStringLiteral("no-local-sandbox"),
                                        QApplication::translate("main", "Do not start the local sandbox."));
     parser.addOption(noSandbox);
+    parser.addPositionalArgument(
+        QStringLiteral("files"),
+        QApplication::translate("main", "Files or folders to upload to the current environment (as if dropped)."),
+        QStringLiteral("[files…]"));
     parser.process(app);
 
     // The composition root: one network, one keychain, one account store for the whole run.
@@ -67,6 +72,12 @@ int main(int argc, char *argv[])
             QApplication::translate("main", "The local sandbox could not start: %1").arg(message));
     });
     window.show();
+    // Files given on the command line ("Open with Stratus"): uploaded once the environment answers.
+    QStringList files;
+    for (const QString &argument : parser.positionalArguments())
+        files << QFileInfo(argument).absoluteFilePath();
+    if (!files.isEmpty())
+        window.uploadWhenReady(files);
     if (!loaded) {
         QMessageBox::warning(&window, QApplication::translate("main", "Accounts"),
                              QApplication::translate("main",

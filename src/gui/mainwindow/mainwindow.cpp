@@ -160,6 +160,33 @@ void MainWindow::applyUploadSettings(EnvironmentSession *session)
     session->setUploadSettings(settings);
 }
 
+void MainWindow::uploadWhenReady(const QStringList &paths)
+{
+    EnvironmentSession *current = session(m_currentId);
+    if (current == nullptr) {
+        m_uploads->upload(paths); // says why it cannot
+        return;
+    }
+    using Connection = EnvironmentSession::Connection;
+    const auto settled = [](Connection c) {
+        return c == Connection::Online || c == Connection::Offline || c == Connection::Refused;
+    };
+    if (settled(current->connection()) && current->connection() != Connection::Offline) {
+        m_uploads->upload(paths);
+        return;
+    }
+    // Still starting or checking (the Local sandbox at start-up): wait for the first verdict.
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(current, &EnvironmentSession::changed, this, [this, current, paths, connection, settled] {
+        if (!settled(current->connection()))
+            return;
+        disconnect(*connection);
+        m_uploads->upload(paths);
+    });
+    if (current->connection() == Connection::Offline || current->connection() == Connection::Unknown)
+        current->refresh();
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     if (!m_currentId.isEmpty() && !UploadController::localPaths(event->mimeData()).isEmpty())

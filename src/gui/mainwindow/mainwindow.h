@@ -51,6 +51,9 @@ public:
     [[nodiscard]] core::EnvironmentSession *session(const QString &environmentId) const;
 
     [[nodiscard]] UploadController *uploads() const { return m_uploads; }
+    /// Uploads @p paths to the current environment as soon as it answers (at once if it does):
+    /// files given on the command line. Gives up with a message if it turns out offline or refused.
+    void uploadWhenReady(const QStringList &paths);
     [[nodiscard]] UploadDock *uploadDock() const { return m_uploadDock; }
 
     void showAccounts();
