@@ -10,9 +10,9 @@
 #include "core/accounts/accountstore.h"
 #include "core/accounts/apicontextfor.h"
 #include "core/api/searchapi.h"
+#include "core/upload/filehash.h"
 #include "core/upload/uploadjournal.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -53,16 +53,6 @@ bool writePattern(const QString &path, qint64 bytes, quint32 seed)
         written += n;
     }
     return true;
-}
-
-QString md5Of(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Md5);
-    hash.addData(&file);
-    return QString::fromLatin1(hash.result().toHex());
 }
 
 /// Every entry of every journal under the data directory (there is one environment).
@@ -182,7 +172,7 @@ private Q_SLOTS:
         int checked = 0;
         while (it.hasNext()) {
             const QString path = it.next();
-            const QString md5 = md5Of(path);
+            const QString md5 = core::upload::fileMd5(path);
             QVERIFY2(byEtag.count(md5) == 1, qPrintable(u"%1 is on the sandbox %2 times"_s.arg(path).arg(byEtag.count(md5))));
             QCOMPARE(byEtag.value(md5), QFileInfo(path).size());
             ++checked;
