@@ -38,7 +38,9 @@ int main(int argc, char *argv[])
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator appTranslator;
-    if (appTranslator.load(locale, QStringLiteral("stratus"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // A language Stratus has no translation for shows English, with English plural forms.
+    if (appTranslator.load(locale, QStringLiteral("stratus"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || appTranslator.load(QStringLiteral("stratus_en"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
     gui::applyProxySettings(settings);
 

@@ -1,4 +1,5 @@
-// German and French are shipped complete: every message translated, every placeholder kept.
+// German and French are shipped complete: every message translated, every placeholder kept; English
+// has every plural form.
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
@@ -16,6 +17,8 @@ private slots:
         QTest::addColumn<QString>("file");
         QTest::newRow("de") << QStringLiteral(STRATUS_SOURCE_DIR "/translations/stratus_de.ts");
         QTest::newRow("fr") << QStringLiteral(STRATUS_SOURCE_DIR "/translations/stratus_fr.ts");
+        // English holds only the plural forms ("%n file(s)" → "1 file" / "2 files").
+        QTest::newRow("en plurals") << QStringLiteral(STRATUS_SOURCE_DIR "/translations/stratus_en.ts");
     }
 
     void complete()

@@ -1,0 +1,136 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en">
+<context>
+    <name>stratus::gui::AccountsDialog</name>
+    <message numerus="yes">
+        <source>%n product environment(s).</source>
+        <translation>
+            <numerusform>%n product environment.</numerusform><numerusform>%n product environments.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n product environment(s).</source>
+        <translation>
+            <numerusform>Added %n product environment.</numerusform><numerusform>Added %n product environments.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n product environments answered.</source>
+        <translation>
+            <numerusform>All %n product environments answered.</numerusform><numerusform>All %n product environments answered.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the account “%1” and its %n product environment(s) from Stratus?
+
+Their secrets, caches and settings are deleted from this computer. Nothing changes in Cloudinary.</source>
+        <translation>
+            <numerusform>Remove the account “%1” and its %n product environment from Stratus?
+
+Their secrets, caches and settings are deleted from this computer. Nothing changes in Cloudinary.</numerusform><numerusform>Remove the account “%1” and its %n product environments from Stratus?
+
+Their secrets, caches and settings are deleted from this computer. Nothing changes in Cloudinary.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::AssetColumnsModel</name>
+    <message numerus="yes">
+        <source>%n asset(s)</source>
+        <translation>
+            <numerusform>%n asset</numerusform><numerusform>%n assets</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::AssetListModel</name>
+    <message numerus="yes">
+        <source>%1 — %n asset(s)</source>
+        <translation>
+            <numerusform>%1 — %n asset</numerusform><numerusform>%1 — %n assets</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::BrowserPage</name>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s)</source>
+        <translation>
+            <numerusform>%n asset</numerusform><numerusform>%n assets</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::DetailsPanel</name>
+    <message numerus="yes">
+        <source>%n assets selected</source>
+        <translation>
+            <numerusform>%n assets selected</numerusform><numerusform>%n assets selected</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are not in the catalogue.</source>
+        <translation>
+            <numerusform>%n of them are not in the catalogue.</numerusform><numerusform>%n of them are not in the catalogue.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::FolderTreeModel</name>
+    <message numerus="yes">
+        <source>%1: %n asset(s) here</source>
+        <translation>
+            <numerusform>%1: %n asset here</numerusform><numerusform>%1: %n assets here</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in all, with the folders below</source>
+        <translation>
+            <numerusform>%n in all, with the folders below</numerusform><numerusform>%n in all, with the folders below</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::UploadController</name>
+    <message numerus="yes">
+        <source>%n file(s) uploaded</source>
+        <translation>
+            <numerusform>%n file uploaded</numerusform><numerusform>%n files uploaded</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already there</source>
+        <translation>
+            <numerusform>%n already there</numerusform><numerusform>%n already there</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n cancelled</numerusform><numerusform>%n cancelled</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::UploadDock</name>
+    <message numerus="yes">
+        <source>%1%, %2 of %n file(s)</source>
+        <translation>
+            <numerusform>%1%, %2 of %n file</numerusform><numerusform>%1%, %2 of %n files</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n failed</source>
+        <translation>
+            <numerusform>%1, %n failed</numerusform><numerusform>%1, %n failed</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) uploaded</source>
+        <translation>
+            <numerusform>%n file uploaded</numerusform><numerusform>%n files uploaded</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::UploadListModel</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+    </message>
+</context>
+</TS>
