@@ -116,8 +116,11 @@ private:
 
     std::unique_ptr<gui::BrowserPage> makePage()
     {
+        gui::BrowserEnvironment environment;
+        environment.catalog = m_catalog.get();
+        environment.network = m_sandbox.network();
         auto page = std::make_unique<gui::BrowserPage>(
-            m_catalog.get(), m_loader.get(), gui::thumbnailUrlFunction(m_sdkConfig, {{u"secure"_s, false}}));
+            environment, m_loader.get(), gui::thumbnailUrlFunction(m_sdkConfig, {{u"secure"_s, false}}));
         page->resize(1100, 720);
         page->show();
         if (!QTest::qWaitForWindowExposed(page.get()))

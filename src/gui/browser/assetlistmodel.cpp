@@ -1,6 +1,8 @@
 #include "assetlistmodel.h"
 
+#include "assetmimedata.h"
 #include "browserlogging.h"
+#include "localfolders.h"
 
 #include "core/catalog/catalog.h"
 
@@ -80,6 +82,8 @@ void AssetListModel::load()
                 m_folders = std::move(folders).value();
             else
                 m_lastError = folders.error().message;
+            if (m_localFolders)
+                m_localFolders->mergeInto(m_folders, m_folder);
         }
         auto page = m_isSearch ? m_catalog->search(m_query, m_sort, m_order, 0, m_pageSize)
                                : m_catalog->listFolder(m_folder, m_sort, m_order, 0, m_pageSize);
@@ -299,6 +303,44 @@ QVariant AssetListModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+Qt::ItemFlags AssetListModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractListModel::flags(index);
+    if (assetAt(index.row()) && index.isValid())
+        flags |= Qt::ItemIsDragEnabled;
+    return flags;
+}
+
+QStringList AssetListModel::mimeTypes() const
+{
+    return {AssetMimeData::assetIdsFormat(), u"text/uri-list"_s, u"text/plain"_s};
+}
+
+QMimeData *AssetListModel::mimeData(const QModelIndexList &indexes) const
+{
+    // The details view hands over one index per column: each row once, in row order.
+    QList<int> rows;
+    for (const QModelIndex &index : indexes) {
+        if (index.isValid() && assetAt(index.row()) && !rows.contains(index.row()))
+            rows.append(index.row());
+    }
+    std::sort(rows.begin(), rows.end());
+    QList<CatalogAsset> assets;
+    for (int row : std::as_const(rows))
+        assets.append(*assetAt(row));
+    if (assets.isEmpty())
+        return nullptr;
+    if (m_mimeDataFactory)
+        return m_mimeDataFactory(assets);
+    return new AssetMimeData(assets, {});
+}
+
+Qt::DropActions AssetListModel::supportedDragActions() const
+{
+    // Copy only: a view asked to move would remove the rows after the drop.
+    return Qt::CopyAction;
 }
 
 QHash<int, QByteArray> AssetListModel::roleNames() const

@@ -9,11 +9,17 @@
 #include <QSet>
 #include <QSize>
 
+#include <functional>
+
+class QMimeData;
+
 namespace stratus::core::catalog {
 class Catalog;
 }
 
 namespace stratus::gui {
+
+class LocalFolders;
 
 /// The assets of one folder listing or one search of the local catalogue, for the browser's grid
 /// and details views. A folder listing starts with the folder's subfolders (so that the grid can
@@ -25,7 +31,10 @@ namespace stratus::gui {
 /// through ThumbnailRole, a placeholder while there is none. It never asks for them: scheduling is
 /// the view's business (ThumbnailScheduler), and data() does no I/O.
 ///
-/// Borrows the catalogue, which must outlive it. GUI thread only.
+/// Dragging: asset rows can be dragged (copy); mimeData() hands the dragged assets to the factory
+/// the page sets (setMimeDataFactory: delivery URLs, files), or carries only their ids.
+///
+/// Borrows the catalogue and the local folders, which must outlive it. GUI thread only.
 class AssetListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -73,6 +82,11 @@ public:
     void setSort(core::catalog::CatalogSort sort, Qt::SortOrder order);
     /// Reloads the current listing or search (after a sync or an edit).
     void reload();
+    /// Folders the catalogue cannot list (empty ones made in this run), shown among the subfolders.
+    void setLocalFolders(const LocalFolders *folders) { m_localFolders = folders; }
+
+    using MimeDataFactory = std::function<QMimeData *(const QList<core::catalog::CatalogAsset> &assets)>;
+    void setMimeDataFactory(MimeDataFactory factory) { m_mimeDataFactory = std::move(factory); }
 
     [[nodiscard]] bool isSearch() const { return m_isSearch; }
     [[nodiscard]] QString folder() const { return m_folder; }
@@ -107,6 +121,10 @@ public:
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    [[nodiscard]] Qt::ItemFlags flags(const QModelIndex &index) const override;
+    [[nodiscard]] QStringList mimeTypes() const override;
+    [[nodiscard]] QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    [[nodiscard]] Qt::DropActions supportedDragActions() const override;
     [[nodiscard]] bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
     /// Column 0 only: by name.
@@ -122,6 +140,8 @@ private:
     [[nodiscard]] const QPixmap *cachedThumbnail(const QString &assetId) const;
 
     core::catalog::Catalog *m_catalog;
+    const LocalFolders *m_localFolders = nullptr;
+    MimeDataFactory m_mimeDataFactory;
     QString m_folder;
     core::catalog::CatalogQuery m_query;
     bool m_isSearch = false;

@@ -1,8 +1,12 @@
 #include "browserpage.h"
 
+#include "assetactions.h"
 #include "assetcolumnsmodel.h"
 #include "assetlistmodel.h"
+#include "assetmimedata.h"
+#include "browsercommands.h"
 #include "foldertreemodel.h"
+#include "originalurls.h"
 #include "thumbnaildelegate.h"
 #include "thumbnailscheduler.h"
 
@@ -10,9 +14,14 @@
 
 #include "ui_browserpage.h"
 
+#include <QAction>
+#include <QDir>
 #include <QHeaderView>
 #include <QLocale>
+#include <QMenu>
+#include <QScrollBar>
 #include <QShortcut>
+#include <QTemporaryDir>
 #include <QWindow>
 
 namespace stratus::gui {
@@ -22,21 +31,32 @@ using core::catalog::CatalogQuery;
 namespace {
 // Results as you type, without a query for every keystroke of a fast typist.
 constexpr int kSearchDebounceMs = 150;
+// A drag of up to this many assets, this heavy in all, brings the files themselves to a file
+// manager (AssetMimeData); a larger one brings delivery URLs.
+constexpr int kDragFilesMaxAssets = 10;
+constexpr qint64 kDragFilesMaxBytes = 50 << 20;
 } // namespace
 
-BrowserPage::BrowserPage(core::catalog::Catalog *catalog, ThumbnailLoader *loader,
+BrowserPage::BrowserPage(BrowserEnvironment environment, ThumbnailLoader *loader,
                          ThumbnailUrlFunction thumbnailUrl, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::BrowserPage>())
-    , m_catalog(catalog)
-    , m_assets(new AssetListModel(catalog, this))
+    , m_env(std::move(environment))
+    , m_catalog(m_env.catalog)
+    , m_commands(new BrowserCommands(m_env, this))
+    , m_assets(new AssetListModel(m_catalog, this))
     , m_columns(new AssetColumnsModel(this))
-    , m_folders(new FolderTreeModel(catalog, this))
+    , m_folders(new FolderTreeModel(m_catalog, this))
     , m_delegate(new ThumbnailDelegate(this))
     , m_scheduler(new ThumbnailScheduler(m_assets, loader, std::move(thumbnailUrl), this))
 {
     m_ui->setupUi(this);
     m_columns->setSourceModel(m_assets);
+    m_assets->setLocalFolders(&m_commands->actions()->localFolders());
+    m_folders->setLocalFolders(&m_commands->actions()->localFolders());
+    m_folders->reload();
+    m_assets->setMimeDataFactory(
+        [this](const QList<core::catalog::CatalogAsset> &assets) { return dragData(assets); });
 
     m_ui->folderView->setModel(m_folders);
     m_ui->folderView->expand(m_folders->index(0, 0));
@@ -110,9 +130,11 @@ BrowserPage::BrowserPage(core::catalog::Catalog *catalog, ThumbnailLoader *loade
         }
     });
 
+    setUpCommands();
     applyZoom();
     m_scheduler->setView(grid);
     openFolder(QString());
+    refreshEnvironment();
 }
 
 BrowserPage::~BrowserPage() = default;
@@ -221,10 +243,20 @@ void BrowserPage::setViewMode(ViewMode mode)
     m_ui->viewStack->setCurrentWidget(grid ? static_cast<QWidget *>(m_ui->gridView) : m_ui->detailsView);
     QAbstractItemView *after = currentView();
     if (before != after) {
-        // Keep the current row across the switch.
+        // Keep the current row and the selection across the switch.
+        QItemSelection selection;
+        for (const QModelIndex &index : before->selectionModel()->selectedIndexes()) {
+            if (index.column() == 0)
+                selection.select(after->model()->index(index.row(), 0),
+                                 after->model()->index(index.row(), 0));
+        }
         const int row = before->currentIndex().row();
         if (row >= 0)
-            after->setCurrentIndex(after->model()->index(row, 0));
+            after->selectionModel()->setCurrentIndex(after->model()->index(row, 0),
+                                                     QItemSelectionModel::NoUpdate);
+        after->selectionModel()->select(selection,
+                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        updateSelection();
     }
     if (before && before->hasFocus())
         after->setFocus();
@@ -260,12 +292,225 @@ void BrowserPage::applyZoom()
 
 void BrowserPage::reload()
 {
+    QAbstractItemView *view = currentView();
+    const QStringList selected = selectedAssetIds();
+    const QString current
+        = view->currentIndex().siblingAtColumn(0).data(AssetListModel::AssetIdRole).toString();
+    const int loadedRows = m_assets->rowCount();
+    const int scroll = view->verticalScrollBar()->value();
+
     m_folders->reload();
     m_ui->folderView->expand(m_folders->index(0, 0));
-    if (m_assets->isSearch())
+    if (m_assets->isSearch()) {
         m_assets->reload();
-    else
-        openFolder(m_folder);
+    } else {
+        m_assets->setFolder(m_folder);
+        selectFolderInTree(m_folder);
+    }
+    // As many rows as were loaded, so that the selection and the scroll position find their rows.
+    while (m_assets->rowCount() < loadedRows && m_assets->canFetchMore({}))
+        m_assets->fetchMore({});
+    selectAssets(selected);
+    if (const int row = m_assets->rowOfAsset(current); row >= 0)
+        view->selectionModel()->setCurrentIndex(view->model()->index(row, 0), QItemSelectionModel::NoUpdate);
+    view->doItemsLayout();
+    view->verticalScrollBar()->setValue(scroll);
+}
+
+void BrowserPage::refreshEnvironment()
+{
+    const QString reason = m_env.isOnline() ? QString() : m_env.offlineReason();
+    m_ui->offlineLabel->setText(
+        reason.isEmpty() ? QString()
+                         : tr("%1 — browsing works from the catalogue; changes to assets wait until the "
+                              "environment answers.")
+                               .arg(reason));
+    m_ui->offlineLabel->setVisible(!reason.isEmpty());
+    m_commands->updateActions();
+}
+
+QList<core::catalog::CatalogAsset> BrowserPage::selectedAssets() const
+{
+    QAbstractItemView *view = currentView();
+    QList<int> rows;
+    for (const QModelIndex &index : view->selectionModel()->selectedIndexes()) {
+        if (index.column() == 0 && m_assets->assetAt(index.row()))
+            rows.append(index.row());
+    }
+    std::sort(rows.begin(), rows.end());
+    QList<core::catalog::CatalogAsset> assets;
+    for (int row : std::as_const(rows))
+        assets.append(*m_assets->assetAt(row));
+    return assets;
+}
+
+QStringList BrowserPage::selectedAssetIds() const
+{
+    QStringList ids;
+    for (const auto &asset : selectedAssets())
+        ids.append(asset.assetId);
+    return ids;
+}
+
+void BrowserPage::selectAssets(const QStringList &assetIds)
+{
+    QAbstractItemView *view = currentView();
+    QItemSelection selection;
+    for (const QString &id : assetIds) {
+        if (const int row = m_assets->rowOfAsset(id); row >= 0)
+            selection.select(view->model()->index(row, 0), view->model()->index(row, 0));
+    }
+    view->selectionModel()->select(selection,
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void BrowserPage::setUpCommands()
+{
+    using Command = BrowserCommands::Command;
+    m_ui->downloadButton->setDefaultAction(m_commands->action(Command::Download));
+    m_ui->deleteButton->setDefaultAction(m_commands->action(Command::Delete));
+
+    auto *preview = new QAction(tr("&Preview"), this);
+    preview->setObjectName(QStringLiteral("Preview"));
+    preview->setShortcut(QKeySequence(Qt::Key_Space));
+    preview->setShortcutContext(Qt::WidgetShortcut);
+    connect(preview, &QAction::triggered, this, &BrowserPage::requestPreview);
+
+    for (QAbstractItemView *view : {static_cast<QAbstractItemView *>(m_ui->gridView),
+                                    static_cast<QAbstractItemView *>(m_ui->detailsView)}) {
+        // The keyboard commands work where the assets have the focus (Delete and F2 in the search box
+        // edit the text).
+        view->addActions({m_commands->action(Command::Rename), m_commands->action(Command::Delete),
+                          m_commands->action(Command::CopyUrl), m_commands->action(Command::NewFolder),
+                          preview});
+        view->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(view, &QWidget::customContextMenuRequested, this,
+                [this, view](const QPoint &position) { showAssetMenu(view, position); });
+        connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, view] {
+            if (view == currentView())
+                updateSelection();
+        });
+        view->setDragEnabled(true);
+        view->setDragDropMode(QAbstractItemView::DragOnly);
+        view->setDefaultDropAction(Qt::CopyAction);
+    }
+    connect(m_assets, &QAbstractItemModel::modelReset, this, &BrowserPage::updateSelection);
+
+    QTreeView *tree = m_ui->folderView;
+    tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(tree, &QWidget::customContextMenuRequested, this, &BrowserPage::showFolderMenu);
+    tree->setAcceptDrops(true);
+    tree->setDragDropMode(QAbstractItemView::DropOnly);
+    tree->setDragDropOverwriteMode(true);
+    tree->setDropIndicatorShown(true);
+    connect(m_folders, &FolderTreeModel::assetsDropped, this, &BrowserPage::moveDropped);
+
+    connect(m_commands->actions(), &AssetActions::catalogueChanged, this, &BrowserPage::reload);
+    connect(m_commands, &BrowserCommands::folderToOpen, this, &BrowserPage::openFolder);
+    connect(m_commands, &BrowserCommands::status, this, [this](const QString &text) {
+        m_ui->activityLabel->setText(text);
+        Q_EMIT statusMessage(text);
+    });
+}
+
+void BrowserPage::updateSelection()
+{
+    const QList<core::catalog::CatalogAsset> assets = selectedAssets();
+    m_commands->setCurrentFolder(m_assets->isSearch() ? QString() : m_folder);
+    m_commands->setSelection(assets);
+    QStringList ids;
+    for (const auto &asset : assets)
+        ids.append(asset.assetId);
+    Q_EMIT selectionChanged(ids);
+}
+
+void BrowserPage::showAssetMenu(QAbstractItemView *view, const QPoint &position)
+{
+    using Command = BrowserCommands::Command;
+    // A right click on an unselected cell acts on that cell, as in file managers.
+    const QModelIndex index = view->indexAt(position);
+    if (index.isValid() && !view->selectionModel()->isSelected(index))
+        view->selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    refreshEnvironment();
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("assetMenu"));
+    menu.addAction(m_commands->action(Command::Download));
+    menu.addSeparator();
+    menu.addAction(m_commands->action(Command::Rename));
+    menu.addAction(m_commands->action(Command::Move));
+    menu.addAction(m_commands->action(Command::EditTags));
+    menu.addAction(m_commands->action(Command::CopyUrl));
+    menu.addSeparator();
+    menu.addAction(m_commands->action(Command::Delete));
+    menu.addSeparator();
+    menu.addAction(m_commands->action(Command::NewFolder));
+    menu.exec(view->viewport()->mapToGlobal(position));
+}
+
+void BrowserPage::showFolderMenu(const QPoint &position)
+{
+    using Command = BrowserCommands::Command;
+    QTreeView *tree = m_ui->folderView;
+    const QModelIndex index = tree->indexAt(position);
+    if (!index.isValid())
+        return;
+    m_commands->setTreeFolder(FolderTreeModel::pathOf(index),
+                              index.data(FolderTreeModel::TotalCountRole).toLongLong());
+    refreshEnvironment();
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("folderMenu"));
+    menu.addAction(m_commands->action(Command::NewFolderHere));
+    menu.addAction(m_commands->action(Command::RenameFolder));
+    menu.addAction(m_commands->action(Command::DeleteFolder));
+    menu.exec(tree->viewport()->mapToGlobal(position));
+}
+
+void BrowserPage::requestPreview()
+{
+    QAbstractItemView *view = currentView();
+    const QString current
+        = view->currentIndex().siblingAtColumn(0).data(AssetListModel::AssetIdRole).toString();
+    QStringList ids = selectedAssetIds();
+    if (ids.size() < 2) {
+        ids.clear();
+        for (int row = m_assets->folderRowCount(); row < m_assets->rowCount(); ++row)
+            ids.append(m_assets->assetAt(row)->assetId);
+    }
+    if (ids.isEmpty())
+        return;
+    Q_EMIT previewRequested(ids, std::max(0, int(ids.indexOf(current))));
+}
+
+void BrowserPage::moveDropped(const QStringList &assetIds, const QString &folder)
+{
+    QList<core::catalog::CatalogAsset> assets;
+    for (const QString &id : assetIds) {
+        if (const int row = m_assets->rowOfAsset(id); row >= 0)
+            assets.append(*m_assets->assetAt(row));
+    }
+    m_commands->moveTo(assets, folder);
+}
+
+QMimeData *BrowserPage::dragData(const QList<core::catalog::CatalogAsset> &assets)
+{
+    const OriginalUrls urls(m_env.url ? m_env.url() : core::CloudinaryUrl());
+    QList<QUrl> delivery;
+    qint64 bytes = 0;
+    for (const auto &asset : assets) {
+        const auto url = urls.url(asset);
+        delivery.append(url ? url.value() : QUrl());
+        bytes += asset.bytes;
+    }
+    auto *mime = new AssetMimeData(assets, delivery);
+    if (assets.size() <= kDragFilesMaxAssets && bytes <= kDragFilesMaxBytes && m_env.network) {
+        if (!m_dragDirectory)
+            m_dragDirectory = std::make_unique<QTemporaryDir>();
+        const QString directory = m_dragDirectory->filePath(QStringLiteral("drag-%1").arg(++m_drags));
+        if (m_dragDirectory->isValid() && QDir().mkpath(directory))
+            mime->prefetch(m_env, directory);
+    }
+    return mime;
 }
 
 } // namespace stratus::gui

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "browserenvironment.h"
 #include "thumbnailurls.h"
+
+#include "core/catalog/catalogasset.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -14,7 +17,9 @@ class BrowserPage;
 class QAbstractItemView;
 class QListView;
 class QLineEdit;
+class QMimeData;
 class QSlider;
+class QTemporaryDir;
 class QTreeView;
 
 namespace stratus::core::catalog {
@@ -25,6 +30,7 @@ namespace stratus::gui {
 
 class AssetColumnsModel;
 class AssetListModel;
+class BrowserCommands;
 class FolderTreeModel;
 class ThumbnailDelegate;
 class ThumbnailLoader;
@@ -36,8 +42,17 @@ class ThumbnailScheduler;
 /// catalogue as you type. Everything it shows comes from the catalogue (no API calls); thumbnails
 /// come through the loader from delivery URLs that @p thumbnailUrl builds, visible rows first.
 ///
-/// Hosted by the environment page, which owns the catalogue and the loader (both must outlive the
-/// page) and calls reload() after a sync. GUI thread only.
+/// Acting on assets: a context menu on the grid and the list (Download…, Rename… F2, Move to…,
+/// Edit tags…, Copy URL, Delete… Del, New folder…) and on the tree (New folder…, Rename folder in
+/// dynamic mode, Delete folder when empty), Download and Delete in the toolbar, Space to ask for a
+/// preview, and drags of assets out (delivery URLs, files) and onto a folder of the tree (move).
+/// BrowserCommands runs them; every change is written through to the catalogue, after which the
+/// page reads it again keeping the folder, the selection and the scroll position. While the
+/// environment does not answer, a line says why and the commands that need it are disabled.
+///
+/// Hosted by the environment page, which owns the catalogue, the network and the loader (all must
+/// outlive the page), calls reload() after a sync and refreshEnvironment() when the connection
+/// changes. GUI thread only.
 class BrowserPage : public QWidget
 {
     Q_OBJECT
@@ -46,7 +61,7 @@ public:
     enum class ViewMode { Grid, Details };
     Q_ENUM(ViewMode)
 
-    BrowserPage(core::catalog::Catalog *catalog, ThumbnailLoader *loader, ThumbnailUrlFunction thumbnailUrl,
+    BrowserPage(BrowserEnvironment environment, ThumbnailLoader *loader, ThumbnailUrlFunction thumbnailUrl,
                 QWidget *parent = nullptr);
     ~BrowserPage() override;
 
@@ -60,8 +75,19 @@ public:
     void setZoom(int pixels);
     [[nodiscard]] int zoom() const;
 
-    /// Reads the catalogue again (after a sync), keeping the open folder and the search.
+    /// Reads the catalogue again (after a sync or a change), keeping the open folder, the search,
+    /// the selection (where the assets are still listed) and the scroll position.
     void reload();
+    /// Reads the environment's state again (online or not) and enables the commands to match.
+    void refreshEnvironment();
+
+    /// The selected assets' ids, in the order shown (folder rows are not assets).
+    [[nodiscard]] QStringList selectedAssetIds() const;
+    [[nodiscard]] QList<core::catalog::CatalogAsset> selectedAssets() const;
+    /// Selects the assets with these ids among the loaded rows of the current view.
+    void selectAssets(const QStringList &assetIds);
+    [[nodiscard]] const BrowserEnvironment &environment() const { return m_env; }
+    [[nodiscard]] BrowserCommands *commands() const { return m_commands; }
 
     [[nodiscard]] AssetListModel *assetModel() const { return m_assets; }
     [[nodiscard]] FolderTreeModel *folderModel() const { return m_folders; }
@@ -78,8 +104,22 @@ Q_SIGNALS:
     void folderOpened(const QString &folder);
     /// Enter or a double click on an asset.
     void assetActivated(const QString &assetId);
+    /// The selection changed (also when a reload emptied it): the selected assets' ids.
+    void selectionChanged(const QStringList &assetIds);
+    /// Space on the grid or the list: preview @p assetIds (the selection when several assets are
+    /// selected, else the loaded assets of the listing), starting at index @p current.
+    void previewRequested(const QStringList &assetIds, int current);
+    /// A short line on what the commands do ("Deleting 3 assets… 1 of 3"), for a status bar.
+    void statusMessage(const QString &text);
 
 private:
+    void setUpCommands();
+    void showAssetMenu(QAbstractItemView *view, const QPoint &position);
+    void showFolderMenu(const QPoint &position);
+    void updateSelection();
+    void requestPreview();
+    void moveDropped(const QStringList &assetIds, const QString &folder);
+    [[nodiscard]] QMimeData *dragData(const QList<core::catalog::CatalogAsset> &assets);
     void applySearch();
     void updateCountLabel();
     void activate(const QModelIndex &index);
@@ -88,7 +128,9 @@ private:
     void applyZoom();
 
     std::unique_ptr<Ui::BrowserPage> m_ui;
+    BrowserEnvironment m_env;
     core::catalog::Catalog *m_catalog;
+    BrowserCommands *m_commands;
     AssetListModel *m_assets;
     AssetColumnsModel *m_columns;
     FolderTreeModel *m_folders;
@@ -96,6 +138,8 @@ private:
     ThumbnailScheduler *m_scheduler;
     QTimer m_searchDebounce;
     QString m_folder;
+    std::unique_ptr<QTemporaryDir> m_dragDirectory; ///< files prefetched for drags, until the page closes
+    int m_drags = 0;
 };
 
 } // namespace stratus::gui

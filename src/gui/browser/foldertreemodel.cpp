@@ -1,6 +1,8 @@
 #include "foldertreemodel.h"
 
+#include "assetmimedata.h"
 #include "browserlogging.h"
+#include "localfolders.h"
 
 #include "core/catalog/catalog.h"
 
@@ -33,6 +35,8 @@ void FolderTreeModel::reload()
         home->folder.totalCount = m_catalog->assetCount();
         if (auto top = m_catalog->childFolders({}))
             home->folder.hasChildren = !top.value().isEmpty();
+        if (m_localFolders && m_localFolders->hasChildren({}))
+            home->folder.hasChildren = true;
         if (auto direct
             = m_catalog->listFolder({}, core::catalog::CatalogSort::Name, Qt::AscendingOrder, 0, 0))
             home->folder.directCount = direct.value().total;
@@ -109,6 +113,8 @@ void FolderTreeModel::loadChildren(Node *node, const QModelIndex &index)
         qCWarning(lcBrowser) << "cannot list folders:" << children.error().message;
         return;
     }
+    if (m_localFolders)
+        m_localFolders->mergeInto(children.value(), node->folder.path);
     if (children.value().isEmpty())
         return;
     beginInsertRows(index, 0, int(children.value().size()) - 1);
@@ -121,6 +127,45 @@ void FolderTreeModel::loadChildren(Node *node, const QModelIndex &index)
         node->children.push_back(std::move(child));
     }
     endInsertRows();
+}
+
+Qt::ItemFlags FolderTreeModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractItemModel::flags(index);
+    if (index.isValid())
+        flags |= Qt::ItemIsDropEnabled;
+    return flags;
+}
+
+QStringList FolderTreeModel::mimeTypes() const
+{
+    return {AssetMimeData::assetIdsFormat()};
+}
+
+Qt::DropActions FolderTreeModel::supportedDropActions() const
+{
+    return Qt::CopyAction | Qt::MoveAction;
+}
+
+bool FolderTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int, int,
+                                      const QModelIndex &parent) const
+{
+    return parent.isValid() && data && data->hasFormat(AssetMimeData::assetIdsFormat());
+}
+
+bool FolderTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                   const QModelIndex &parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    const QStringList ids = AssetMimeData::assetIds(data);
+    if (ids.isEmpty())
+        return false;
+    // Queued: the drop's event handling ends before the move asks for a confirmation.
+    const QString folder = pathOf(parent);
+    QMetaObject::invokeMethod(
+        this, [this, ids, folder] { Q_EMIT assetsDropped(ids, folder); }, Qt::QueuedConnection);
+    return true;
 }
 
 QModelIndex FolderTreeModel::indexForPath(const QString &path)

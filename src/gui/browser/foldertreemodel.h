@@ -13,12 +13,18 @@ class Catalog;
 
 namespace stratus::gui {
 
+class LocalFolders;
+
 /// The folder tree of a local catalogue for the browser's tree view: one top-level "Home" row for
 /// the root, below it the folders, each labelled with how many assets it holds (itself and below).
 /// Lazy: a folder's children are read from the catalogue (Catalog::childFolders) when the view
 /// expands it (canFetchMore/fetchMore), so a tree of thousands of folders opens at once.
 ///
-/// Borrows the catalogue, which must outlive it. GUI thread only.
+/// Folders the catalogue cannot list (LocalFolders: empty ones made in this run) are merged in with
+/// count 0. A folder row accepts a drop of assets from the browser (AssetMimeData) and says so with
+/// assetsDropped(); the model itself changes nothing.
+///
+/// Borrows the catalogue and the local folders, which must outlive it. GUI thread only.
 class FolderTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -37,6 +43,8 @@ public:
 
     /// Forgets every loaded folder and reads the top level again (after a sync).
     void reload();
+    /// Takes effect at the next reload().
+    void setLocalFolders(const LocalFolders *folders) { m_localFolders = folders; }
 
     /// The index of the folder at @p path, loading its ancestors' children on the way; invalid when
     /// the catalogue has no such folder.
@@ -51,6 +59,17 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     [[nodiscard]] bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
+    [[nodiscard]] Qt::ItemFlags flags(const QModelIndex &index) const override;
+    [[nodiscard]] QStringList mimeTypes() const override;
+    [[nodiscard]] Qt::DropActions supportedDropActions() const override;
+    [[nodiscard]] bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                       const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+
+Q_SIGNALS:
+    /// Assets from the browser were dropped on the folder @p folder ("" is Home).
+    void assetsDropped(const QStringList &assetIds, const QString &folder);
 
 private:
     struct Node
@@ -66,6 +85,7 @@ private:
     void loadChildren(Node *node, const QModelIndex &index);
 
     core::catalog::Catalog *m_catalog;
+    const LocalFolders *m_localFolders = nullptr;
     std::unique_ptr<Node> m_invisibleRoot; ///< parent of Home
 };
 

@@ -4,6 +4,8 @@
 
 #include "core/cache/diskcache.h"
 #include "core/catalog/catalog.h"
+#include "core/net/neterror.h"
+#include "gui/browser/browserenvironment.h"
 #include "gui/browser/browserpage.h"
 #include "gui/browser/thumbnailloader.h"
 #include "gui/browser/thumbnailurls.h"
@@ -183,8 +185,27 @@ void EnvironmentPage::createBrowser()
         }
         return built->second(asset, pixels);
     };
-    m_browser = new BrowserPage(session->catalog(), loader, std::move(urls), m_ui->browseTab);
+    BrowserEnvironment environment;
+    environment.catalog = session->catalog();
+    environment.network = session->network();
+    environment.apiContext = [guard]() -> core::Result<core::ApiContext> {
+        if (!guard)
+            return core::makeError(core::Error::Kind::Unavailable, tr("This environment is closed."));
+        return guard->apiContext();
+    };
+    environment.url = [guard] {
+        return guard ? guard->effectiveUrl() : core::CloudinaryUrl();
+    };
+    environment.offlineReason = [guard]() -> QString {
+        const EnvironmentSession *alive = guard.data();
+        if (alive == nullptr)
+            return tr("This environment is closed.");
+        return alive->connection() == EnvironmentSession::Connection::Online ? QString()
+                                                                             : connectionText(*alive);
+    };
+    m_browser = new BrowserPage(std::move(environment), loader, std::move(urls), m_ui->browseTab);
     m_ui->browseLayout->addWidget(m_browser);
+    connect(session, &EnvironmentSession::changed, m_browser, &BrowserPage::refreshEnvironment);
 }
 
 void EnvironmentPage::refresh()

@@ -1,0 +1,429 @@
+#include "browsercommands.h"
+
+#include "assetactionjob.h"
+#include "assetactions.h"
+#include "downloadqueue.h"
+#include "movedialog.h"
+#include "originalurls.h"
+#include "renamedialog.h"
+#include "tagsdialog.h"
+
+#include "core/catalog/catalog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QLocale>
+#include <QMessageBox>
+#include <QMetaEnum>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QStandardPaths>
+
+namespace stratus::gui {
+
+using namespace Qt::StringLiterals;
+using core::catalog::CatalogAsset;
+
+namespace {
+// A confirmation names this many assets, then counts the rest.
+constexpr int kNamesListed = 8;
+// Tags offered for completion: the most used ones of the whole catalogue.
+constexpr int kCompletionTags = 500;
+} // namespace
+
+BrowserCommands::BrowserCommands(BrowserEnvironment environment, QWidget *page)
+    : QObject(page)
+    , m_env(environment)
+    , m_page(page)
+    , m_actions(new AssetActions(environment, this))
+    , m_downloads(new DownloadQueue(environment, this))
+    , m_chooseDirectory([](QWidget *parent) {
+        return QFileDialog::getExistingDirectory(
+            parent, tr("Download to"), QStandardPaths::writableLocation(QStandardPaths::DownloadLocation));
+    })
+{
+    makeAction(Command::Download, tr("&Download…"));
+    makeAction(Command::Rename, tr("&Rename…"), QKeySequence(Qt::Key_F2));
+    makeAction(Command::Move, tr("&Move to…"));
+    makeAction(Command::EditTags, tr("Edit &tags…"));
+    makeAction(Command::CopyUrl, tr("&Copy URL"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    makeAction(Command::Delete, tr("&Delete…"), QKeySequence(QKeySequence::Delete));
+    makeAction(Command::NewFolder, tr("&New folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    makeAction(Command::NewFolderHere, tr("&New folder…"));
+    makeAction(Command::RenameFolder, tr("Re&name folder…"));
+    makeAction(Command::DeleteFolder, tr("Delete &folder"));
+    action(Command::Download)->setIcon(QIcon::fromTheme(u"document-save"_s));
+    action(Command::Delete)->setIcon(QIcon::fromTheme(u"edit-delete"_s));
+    action(Command::NewFolder)->setIcon(QIcon::fromTheme(u"folder-new"_s));
+
+    connect(action(Command::Download), &QAction::triggered, this, [this] { download(m_selection); });
+    connect(action(Command::Rename), &QAction::triggered, this, [this] {
+        if (m_selection.size() == 1)
+            rename(m_selection.constFirst());
+    });
+    connect(action(Command::Move), &QAction::triggered, this, [this] { move(m_selection); });
+    connect(action(Command::EditTags), &QAction::triggered, this, [this] { editTags(m_selection); });
+    connect(action(Command::CopyUrl), &QAction::triggered, this, [this] { copyUrls(m_selection); });
+    connect(action(Command::Delete), &QAction::triggered, this, [this] { remove(m_selection); });
+    connect(action(Command::NewFolder), &QAction::triggered, this, [this] { newFolder(m_currentFolder); });
+    connect(action(Command::NewFolderHere), &QAction::triggered, this, [this] { newFolder(m_treeFolder); });
+    connect(action(Command::RenameFolder), &QAction::triggered, this, [this] { renameFolder(m_treeFolder); });
+    connect(action(Command::DeleteFolder), &QAction::triggered, this, [this] { deleteFolder(m_treeFolder); });
+
+    connect(m_downloads, &DownloadQueue::progress, this, &BrowserCommands::showDownloadProgress);
+    connect(m_downloads, &DownloadQueue::finished, this, &BrowserCommands::reportDownload);
+    updateActions();
+}
+
+BrowserCommands::~BrowserCommands() = default;
+
+QAction *BrowserCommands::makeAction(Command command, const QString &text, const QKeySequence &shortcut)
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(QString::fromLatin1(QMetaEnum::fromType<Command>().valueToKey(int(command))));
+    if (!shortcut.isEmpty()) {
+        action->setShortcut(shortcut);
+        // Only while a view the page adds it to has the focus: Delete and F2 in the search box edit
+        // the text.
+        action->setShortcutContext(Qt::WidgetShortcut);
+    }
+    m_actionsByCommand.insert(command, action);
+    return action;
+}
+
+QAction *BrowserCommands::action(Command command) const
+{
+    return m_actionsByCommand.value(command);
+}
+
+QWidget *BrowserCommands::dialogParent() const
+{
+    return m_page ? m_page->window() : nullptr;
+}
+
+QString BrowserCommands::displayName(const CatalogAsset &asset) const
+{
+    QString name = asset.name(m_actions->folderMode());
+    if (asset.resourceType != u"raw" && !asset.format.isEmpty())
+        name += u'.' + asset.format;
+    return name;
+}
+
+void BrowserCommands::setSelection(const QList<CatalogAsset> &assets)
+{
+    m_selection = assets;
+    updateActions();
+}
+
+void BrowserCommands::setTreeFolder(const QString &folder, qint64 assetsBelow)
+{
+    m_treeFolder = folder;
+    m_treeFolderAssets = assetsBelow;
+    updateActions();
+}
+
+void BrowserCommands::updateActions()
+{
+    const QString refusal = m_actions->refusal();
+    const bool online = refusal.isEmpty();
+    const bool selected = !m_selection.isEmpty();
+    const core::FolderMode mode = m_actions->folderMode();
+    const bool modeKnown = mode != core::FolderMode::Unknown;
+    const auto set = [&](Command command, bool possible, bool needsOnline, const QString &why = {}) {
+        QAction *a = action(command);
+        a->setEnabled(possible && (online || !needsOnline));
+        a->setToolTip(!online && needsOnline ? refusal : why);
+    };
+    set(Command::Download, selected && !m_downloads->isRunning(), true);
+    set(Command::Rename, m_selection.size() == 1 && modeKnown, true,
+        mode == core::FolderMode::Fixed ? tr("Renaming changes the public ID and its delivery URLs")
+                                        : tr("Changes the display name; URLs stay"));
+    set(Command::Move, selected && modeKnown, true);
+    set(Command::EditTags, selected, true);
+    set(Command::CopyUrl, selected, false);
+    set(Command::Delete, selected, true);
+    set(Command::NewFolder, true, true);
+    set(Command::NewFolderHere, true, true);
+    set(Command::RenameFolder, mode == core::FolderMode::Dynamic && !m_treeFolder.isEmpty(), true,
+        mode == core::FolderMode::Dynamic ? QString()
+                                          : tr("Folders can be renamed in dynamic folder mode only"));
+    set(Command::DeleteFolder, !m_treeFolder.isEmpty() && m_treeFolderAssets == 0, true,
+        m_treeFolderAssets > 0 ? tr("Only an empty folder can be deleted") : QString());
+}
+
+void BrowserCommands::warn(const QString &title, const QString &text, const QString &details)
+{
+    // Not exec(): a failure report must not stop the browser (nor a test) until it is read.
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, dialogParent());
+    box->setObjectName(u"browserWarning"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    if (!details.isEmpty())
+        box->setDetailedText(details);
+    box->open();
+}
+
+void BrowserCommands::watch(AssetActionJob *job, const std::optional<QString> &openAfter)
+{
+    ++m_running;
+    const QString title = job->title();
+    Q_EMIT status(tr("%1…").arg(title));
+    connect(job, &AssetActionJob::progress, this, [this, title](int done, int total) {
+        Q_EMIT status(tr("%1… %2 of %3").arg(title, QLocale().toString(done), QLocale().toString(total)));
+    });
+    connect(job, &core::Job::finished, this, [this, job, title, openAfter] {
+        --m_running;
+        if (job->error()) {
+            Q_EMIT status(tr("%1 failed").arg(title));
+            warn(title, tr("%1 failed: %2").arg(title, job->error()->message), job->failures().join(u'\n'));
+        } else {
+            Q_EMIT status(tr("%1: done").arg(title));
+            if (openAfter)
+                Q_EMIT folderToOpen(*openAfter);
+        }
+        updateActions();
+    });
+}
+
+void BrowserCommands::rename(const CatalogAsset &asset)
+{
+    if (const QString refusal = m_actions->refusal(); !refusal.isEmpty())
+        return warn(tr("Rename"), refusal);
+    RenameDialog dialog(asset, m_actions->folderMode(), dialogParent());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    watch(m_actions->rename(asset, dialog.name()));
+}
+
+void BrowserCommands::move(const QList<CatalogAsset> &assets)
+{
+    if (assets.isEmpty())
+        return;
+    if (const QString refusal = m_actions->refusal(); !refusal.isEmpty())
+        return warn(tr("Move"), refusal);
+    const core::FolderMode mode = m_actions->folderMode();
+    MoveDialog dialog(m_env.catalog, &m_actions->localFolders(), int(assets.size()), mode,
+                      assets.constFirst().folder(mode), dialogParent());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    watch(m_actions->move(assets, dialog.folder()));
+}
+
+void BrowserCommands::moveTo(const QList<CatalogAsset> &assets, const QString &folder)
+{
+    const core::FolderMode mode = m_actions->folderMode();
+    QList<CatalogAsset> moving;
+    for (const CatalogAsset &asset : assets) {
+        if (asset.folder(mode) != folder)
+            moving.append(asset);
+    }
+    if (moving.isEmpty())
+        return;
+    if (const QString refusal = m_actions->refusal(); !refusal.isEmpty())
+        return warn(tr("Move"), refusal);
+    QString text = tr("Move %n asset(s) to %1?", nullptr, int(moving.size()))
+                       .arg(folder.isEmpty() ? tr("Home") : folder);
+    if (mode == core::FolderMode::Fixed)
+        text += u"\n\n"_s
+            + tr("In fixed folder mode this changes their public IDs: delivery URLs with the old ones stop "
+                 "working.");
+    QMessageBox box(QMessageBox::Question, tr("Move"), text, QMessageBox::Cancel, dialogParent());
+    box.setObjectName(u"moveConfirmation"_s);
+    QPushButton *yes = box.addButton(tr("&Move"), QMessageBox::AcceptRole);
+    box.setDefaultButton(yes);
+    box.exec();
+    if (box.clickedButton() != yes)
+        return;
+    watch(m_actions->move(moving, folder));
+}
+
+void BrowserCommands::editTags(const QList<CatalogAsset> &assets)
+{
+    if (assets.isEmpty())
+        return;
+    if (const QString refusal = m_actions->refusal(); !refusal.isEmpty())
+        return warn(tr("Edit tags"), refusal);
+    QStringList known;
+    if (m_env.catalog) {
+        if (auto facets = m_env.catalog->facets({}, kCompletionTags)) {
+            for (const auto &tag : facets.value().tags)
+                known.append(tag.value);
+        }
+    }
+    QList<QStringList> selectionTags;
+    for (const CatalogAsset &asset : assets)
+        selectionTags.append(asset.tags);
+    TagsDialog dialog(int(assets.size()), known, selectionTags, dialogParent());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    watch(m_actions->editTags(assets, dialog.tagsToAdd(), dialog.tagsToRemove()));
+}
+
+void BrowserCommands::copyUrls(const QList<CatalogAsset> &assets)
+{
+    if (assets.isEmpty())
+        return;
+    OriginalUrls::resolve(m_env, assets, this, [this](QList<core::Result<QUrl>> urls) {
+        QStringList lines;
+        QStringList problems;
+        for (const auto &url : urls) {
+            if (url)
+                lines.append(url.value().toString());
+            else
+                problems.append(url.error().message);
+        }
+        if (!lines.isEmpty())
+            QApplication::clipboard()->setText(lines.join(u'\n'));
+        if (!problems.isEmpty())
+            warn(tr("Copy URL"), tr("Some URLs could not be made."), problems.join(u'\n'));
+        else
+            Q_EMIT status(tr("%n URL(s) copied", nullptr, int(lines.size())));
+    });
+}
+
+void BrowserCommands::remove(const QList<CatalogAsset> &assets)
+{
+    if (assets.isEmpty())
+        return;
+    if (const QString refusal = m_actions->refusal(); !refusal.isEmpty())
+        return warn(tr("Delete"), refusal);
+    QStringList names;
+    for (const CatalogAsset &asset : assets.mid(0, kNamesListed))
+        names.append(u"• "_s + displayName(asset));
+    if (assets.size() > kNamesListed)
+        names.append(tr("… and %n more", nullptr, int(assets.size() - kNamesListed)));
+    QMessageBox box(QMessageBox::Warning, tr("Delete"),
+                    tr("Delete %n asset(s) from Cloudinary?", nullptr, int(assets.size())),
+                    QMessageBox::Cancel, dialogParent());
+    box.setObjectName(u"deleteConfirmation"_s);
+    box.setInformativeText(names.join(u'\n') + u"\n\n"_s
+                           + tr("This cannot be undone: the originals and their derived versions are deleted "
+                                "and their delivery URLs stop working."));
+    QPushButton *yes = box.addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != yes)
+        return;
+    watch(m_actions->remove(assets));
+}
+
+void BrowserCommands::newFolder(const QString &parent)
+{
+    if (const QString refusal = m_actions->refusal(); !refusal.isEmpty())
+        return warn(tr("New folder"), refusal);
+    QInputDialog dialog(dialogParent());
+    dialog.setObjectName(u"newFolderDialog"_s);
+    dialog.setWindowTitle(tr("New folder"));
+    dialog.setLabelText(tr("&Name of the new folder in %1:").arg(parent.isEmpty() ? tr("Home") : parent));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString name = dialog.textValue().trimmed();
+    if (const QString problem = AssetActions::nameProblem(name); !problem.isEmpty())
+        return warn(tr("New folder"), problem);
+    const QString path = parent.isEmpty() ? name : parent + u'/' + name;
+    watch(m_actions->createFolder(path), path);
+}
+
+void BrowserCommands::renameFolder(const QString &folder)
+{
+    if (folder.isEmpty())
+        return;
+    if (const QString refusal = m_actions->refusal(); !refusal.isEmpty())
+        return warn(tr("Rename folder"), refusal);
+    const qsizetype slash = folder.lastIndexOf(u'/');
+    const QString parent = slash < 0 ? QString() : folder.left(slash);
+    QInputDialog dialog(dialogParent());
+    dialog.setObjectName(u"renameFolderDialog"_s);
+    dialog.setWindowTitle(tr("Rename folder"));
+    dialog.setLabelText(tr("&New name of %1 (the assets' URLs stay the same):").arg(folder));
+    dialog.setTextValue(folder.mid(slash + 1));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString name = dialog.textValue().trimmed();
+    if (const QString problem = AssetActions::nameProblem(name); !problem.isEmpty())
+        return warn(tr("Rename folder"), problem);
+    const QString to = parent.isEmpty() ? name : parent + u'/' + name;
+    if (to != folder)
+        watch(m_actions->renameFolder(folder, to), to);
+}
+
+void BrowserCommands::deleteFolder(const QString &folder)
+{
+    if (folder.isEmpty())
+        return;
+    if (const QString refusal = m_actions->refusal(); !refusal.isEmpty())
+        return warn(tr("Delete folder"), refusal);
+    QMessageBox box(QMessageBox::Question, tr("Delete folder"), tr("Delete the empty folder %1?").arg(folder),
+                    QMessageBox::Cancel, dialogParent());
+    box.setObjectName(u"deleteFolderConfirmation"_s);
+    QPushButton *yes = box.addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+    box.exec();
+    if (box.clickedButton() != yes)
+        return;
+    const qsizetype slash = folder.lastIndexOf(u'/');
+    watch(m_actions->deleteFolder(folder), slash < 0 ? QString() : folder.left(slash));
+}
+
+void BrowserCommands::download(const QList<CatalogAsset> &assets)
+{
+    if (assets.isEmpty() || m_downloads->isRunning())
+        return;
+    if (const QString refusal = m_actions->refusal(); !refusal.isEmpty())
+        return warn(tr("Download"), refusal);
+    const QString directory = m_chooseDirectory(dialogParent());
+    if (directory.isEmpty())
+        return;
+    if (!m_progress) {
+        m_progress = new QProgressDialog(dialogParent());
+        m_progress->setObjectName(u"downloadProgress"_s);
+        m_progress->setWindowTitle(tr("Download"));
+        m_progress->setAutoReset(false);
+        m_progress->setAutoClose(false);
+        m_progress->setRange(0, 1000);
+        connect(m_progress, &QProgressDialog::canceled, m_downloads, &DownloadQueue::cancel);
+    }
+    m_progress->reset();
+    m_progress->setValue(0);
+    m_downloads->start(assets, directory);
+    updateActions();
+}
+
+void BrowserCommands::showDownloadProgress()
+{
+    if (!m_progress || !m_downloads->isRunning())
+        return;
+    const QLocale locale;
+    const qint64 total = std::max<qint64>(1, m_downloads->bytesTotal());
+    m_progress->setLabelText(tr("Downloading file %1 of %2\n%3 of %4")
+                                 .arg(std::min(m_downloads->filesDone() + 1, m_downloads->filesTotal()))
+                                 .arg(m_downloads->filesTotal())
+                                 .arg(locale.formattedDataSize(m_downloads->bytesReceived()),
+                                      locale.formattedDataSize(m_downloads->bytesTotal())));
+    m_progress->setValue(int(std::min<qint64>(999, m_downloads->bytesReceived() * 1000 / total)));
+}
+
+void BrowserCommands::reportDownload()
+{
+    if (m_progress) {
+        m_progress->setValue(m_progress->maximum());
+        m_progress->hide();
+    }
+    const int saved = int(m_downloads->savedFiles().size());
+    if (m_downloads->wasCancelled())
+        Q_EMIT status(tr("Download cancelled; %n file(s) saved", nullptr, saved));
+    else
+        Q_EMIT status(tr("%n file(s) downloaded", nullptr, saved));
+    if (!m_downloads->failures().isEmpty()) {
+        QStringList lines;
+        for (const auto &failure : m_downloads->failures())
+            lines.append(tr("%1: %2").arg(failure.name, failure.message));
+        warn(tr("Download"),
+             tr("%n file(s) could not be downloaded.", nullptr, int(m_downloads->failures().size())),
+             lines.join(u'\n'));
+    }
+    updateActions();
+}
+
+} // namespace stratus::gui

@@ -1,0 +1,113 @@
+#pragma once
+
+#include "browserenvironment.h"
+
+#include "core/catalog/catalogasset.h"
+
+#include <QKeySequence>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <optional>
+
+class QAction;
+class QProgressDialog;
+class QWidget;
+
+namespace stratus::gui {
+
+class AssetActionJob;
+class AssetActions;
+class DownloadQueue;
+
+/// The browser's commands on assets and folders as QActions (menus, toolbar, shortcuts) and what
+/// they do for a person: ask (rename, move, tags, new folder), confirm (delete: named, and final),
+/// run the AssetActions job or the download, report progress and failures. The page tells it the
+/// selection and the folder a command is about; it enables each action only when it makes sense
+/// (something selected, the environment online, the folder mode allowing it) and puts the reason in
+/// the tooltip when it does not.
+///
+/// Owned by the BrowserPage (its dialogs' parent). GUI thread.
+class BrowserCommands : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Command {
+        Download,
+        Rename,
+        Move,
+        EditTags,
+        CopyUrl,
+        Delete,
+        NewFolder,
+        NewFolderHere, ///< the tree's "New folder…", below the folder clicked
+        RenameFolder,
+        DeleteFolder,
+    };
+    Q_ENUM(Command)
+
+    /// Where downloads go; the default asks with QFileDialog::getExistingDirectory. Empty: cancelled.
+    using DirectoryChooser = std::function<QString(QWidget *parent)>;
+
+    BrowserCommands(BrowserEnvironment environment, QWidget *page);
+    ~BrowserCommands() override;
+
+    [[nodiscard]] QAction *action(Command command) const;
+    [[nodiscard]] AssetActions *actions() const { return m_actions; }
+    [[nodiscard]] DownloadQueue *downloads() const { return m_downloads; }
+    [[nodiscard]] QProgressDialog *downloadProgress() const { return m_progress; }
+
+    /// The assets the asset commands act on (in the order shown).
+    void setSelection(const QList<core::catalog::CatalogAsset> &assets);
+    /// The open folder: where "New folder…" of the asset area makes one.
+    void setCurrentFolder(const QString &folder) { m_currentFolder = folder; }
+    /// The folder the tree's commands act on, and how many assets it holds in all.
+    void setTreeFolder(const QString &folder, qint64 assetsBelow);
+    void setDirectoryChooser(DirectoryChooser chooser) { m_chooseDirectory = std::move(chooser); }
+    /// Reads the environment's state again (online, folder mode) and enables the actions.
+    void updateActions();
+
+    void download(const QList<core::catalog::CatalogAsset> &assets);
+    void rename(const core::catalog::CatalogAsset &asset);
+    void move(const QList<core::catalog::CatalogAsset> &assets);
+    /// After a drop on the tree: confirms, then moves.
+    void moveTo(const QList<core::catalog::CatalogAsset> &assets, const QString &folder);
+    void editTags(const QList<core::catalog::CatalogAsset> &assets);
+    void copyUrls(const QList<core::catalog::CatalogAsset> &assets);
+    void remove(const QList<core::catalog::CatalogAsset> &assets);
+    void newFolder(const QString &parent);
+    void renameFolder(const QString &folder);
+    void deleteFolder(const QString &folder);
+
+Q_SIGNALS:
+    /// A short line about what runs or what happened ("Deleting 3 assets… 1 of 3"), empty when idle.
+    void status(const QString &text);
+    /// A folder the tree should open (after it was made or renamed).
+    void folderToOpen(const QString &folder);
+
+private:
+    QAction *makeAction(Command command, const QString &text, const QKeySequence &shortcut = {});
+    void watch(AssetActionJob *job, const std::optional<QString> &openAfter = std::nullopt);
+    void showDownloadProgress();
+    void reportDownload();
+    void warn(const QString &title, const QString &text, const QString &details = {});
+    [[nodiscard]] QWidget *dialogParent() const;
+    [[nodiscard]] QString displayName(const core::catalog::CatalogAsset &asset) const;
+
+    BrowserEnvironment m_env;
+    QPointer<QWidget> m_page;
+    AssetActions *m_actions;
+    DownloadQueue *m_downloads;
+    QProgressDialog *m_progress = nullptr;
+    QHash<Command, QAction *> m_actionsByCommand;
+    QList<core::catalog::CatalogAsset> m_selection;
+    QString m_currentFolder;
+    QString m_treeFolder;
+    qint64 m_treeFolderAssets = 0;
+    DirectoryChooser m_chooseDirectory;
+    int m_running = 0;
+};
+
+} // namespace stratus::gui

@@ -1,0 +1,88 @@
+#include "originalurls.h"
+
+#include "core/net/neterror.h"
+#include "core/net/secretsource.h"
+
+namespace stratus::gui {
+
+using namespace Qt::StringLiterals;
+using core::catalog::CatalogAsset;
+
+OriginalUrls::OriginalUrls(const core::CloudinaryUrl &url, const QString &secret)
+    : m_builder(std::make_shared<core::DeliveryUrlBuilder>(
+        (secret.isEmpty() ? url : url.withSecret(secret)).toSdkConfig()))
+    , m_signing(!secret.isEmpty())
+{
+    // An http upload_prefix (the sandbox) or `secure=false` wants http delivery URLs: the SDK reads
+    // `secure` from the options, and a query value "false" is text, which JavaScript finds true.
+    if (url.uploadPrefix().startsWith(u"http://"_s) || url.booleanOption(u"secure") == false)
+        m_extra.insert(u"secure"_s, false);
+}
+
+bool OriginalUrls::needsSignature(const CatalogAsset &asset)
+{
+    return asset.type == u"private" || asset.type == u"authenticated";
+}
+
+QString OriginalUrls::fileName(const CatalogAsset &asset)
+{
+    QString name = asset.publicId.mid(asset.publicId.lastIndexOf(u'/') + 1);
+    if (asset.resourceType != u"raw" && !asset.format.isEmpty())
+        name += u'.' + asset.format;
+    // Nothing that a file system refuses or that climbs out of the target folder.
+    name.replace(QChar(0), u'_');
+    if (name.isEmpty() || name == u"." || name == u"..")
+        name = asset.assetId;
+    return name;
+}
+
+core::Result<QUrl> OriginalUrls::url(const CatalogAsset &asset) const
+{
+    const bool sign = needsSignature(asset);
+    if (sign && !m_signing)
+        return core::makeError(core::Error::Kind::Auth,
+                               tr("%1 is restricted and needs a signed URL").arg(asset.publicId));
+    QJsonObject options = m_extra;
+    options.insert(u"resource_type"_s, asset.resourceType.isEmpty() ? u"image"_s : asset.resourceType);
+    options.insert(u"type"_s, asset.type.isEmpty() ? u"upload"_s : asset.type);
+    if (asset.resourceType != u"raw" && !asset.format.isEmpty())
+        options.insert(u"format"_s, asset.format);
+    if (asset.version > 0)
+        options.insert(u"version"_s, asset.version);
+    if (sign)
+        options.insert(u"sign_url"_s, true);
+    auto built = m_builder->build(asset.publicId, options);
+    if (!built)
+        return built.error();
+    return QUrl(built.value());
+}
+
+void OriginalUrls::resolve(const BrowserEnvironment &env, const QList<CatalogAsset> &assets, QObject *context,
+                           Done done)
+{
+    const core::CloudinaryUrl url = env.url ? env.url() : core::CloudinaryUrl();
+    const auto buildAll = [assets](const OriginalUrls &urls) {
+        QList<core::Result<QUrl>> result;
+        result.reserve(assets.size());
+        for (const CatalogAsset &asset : assets)
+            result.append(urls.url(asset));
+        return result;
+    };
+    if (std::none_of(assets.cbegin(), assets.cend(), &OriginalUrls::needsSignature)) {
+        done(buildAll(OriginalUrls(url)));
+        return;
+    }
+    auto apiContext = env.apiContext ? env.apiContext()
+                                     : core::Result<core::ApiContext>(core::makeError(
+                                         core::Error::Kind::Unavailable, u"No API context."_s));
+    if (!apiContext || !apiContext.value().secret) {
+        // Those that need no signature still work.
+        done(buildAll(OriginalUrls(url)));
+        return;
+    }
+    apiContext.value().secret->fetch(context, [url, buildAll, done](core::Result<QString> secret) {
+        done(buildAll(secret ? OriginalUrls(url, secret.value()) : OriginalUrls(url)));
+    });
+}
+
+} // namespace stratus::gui
