@@ -169,6 +169,149 @@
         <source>Assets</source>
         <translation>Assets</translation>
     </message>
+    <message>
+        <source>Download the selected assets to a folder</source>
+        <translation>Ausgewählte Assets in einen Ordner herunterladen</translation>
+    </message>
+    <message>
+        <source>Delete the selected assets from Cloudinary</source>
+        <translation>Ausgewählte Assets aus Cloudinary löschen</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Asset details</source>
+        <translation>Asset-Details</translation>
+    </message>
+    <message>
+        <source>Offline notice</source>
+        <translation>Offline-Hinweis</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Select an asset to see its details.</source>
+        <translation>Ein Asset auswählen, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Add a tag…</source>
+        <translation>Tag hinzufügen …</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>Neues Tag</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>Tag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete or Backspace removes the selected tags</source>
+        <translation>Entf oder Rücktaste entfernt die ausgewählten Tags</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected tags</source>
+        <translation>Ausgewählte Tags entfernen</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Add a context entry</source>
+        <translation>Kontexteintrag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove the selected context entries</source>
+        <translation>Ausgewählte Kontexteinträge entfernen</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Transformation</source>
+        <translation>Transformation</translation>
+    </message>
+    <message>
+        <source>A transformation for the copied link, e.g. c_fill,w_400,h_400; empty for the original</source>
+        <translation>Eine Transformation für den kopierten Link, z.&#xa0;B. c_fill,w_400,h_400; leer für das Original</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>URL kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the delivery URL</source>
+        <translation>Auslieferungs-URL kopieren</translation>
+    </message>
+    <message>
+        <source>Open in Browser</source>
+        <translation>Im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Open the delivery URL in the web browser</source>
+        <translation>Auslieferungs-URL im Webbrowser öffnen</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>Speicherstatus</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Revert the unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save the changes</source>
+        <translation>Änderungen speichern</translation>
+    </message>
 </context>
 <context>
     <name>EnvironmentPage</name>
@@ -301,6 +444,45 @@
     <message>
         <source>Ctrl+Shift+T</source>
         <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>&amp;Upload Files…</source>
+        <translation>&amp;Dateien hochladen …</translation>
+    </message>
+    <message>
+        <source>Upload files to the folder shown (you can also drop files on the window)</source>
+        <translation>Dateien in den angezeigten Ordner hochladen (Dateien lassen sich auch auf das Fenster ziehen)</translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
+    <message>
+        <source>Upload &amp;Folder…</source>
+        <translation>&amp;Ordner hochladen …</translation>
+    </message>
+    <message>
+        <source>Upload a folder and everything in it to the folder shown</source>
+        <translation>Einen Ordner mit seinem gesamten Inhalt in den angezeigten Ordner hochladen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <source>Show &amp;Uploads</source>
+        <translation>&amp;Uploads anzeigen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+U</source>
+        <translation>Ctrl+Alt+U</translation>
+    </message>
+</context>
+<context>
+    <name>OriginalUrls</name>
+    <message>
+        <source>%1 is restricted and needs a signed URL</source>
+        <translation>%1 ist zugriffsbeschränkt und benötigt eine signierte URL</translation>
     </message>
 </context>
 <context>
@@ -456,6 +638,10 @@
 Stratus will not change them.</source>
         <translation>Die Konten konnten nicht gelesen werden: %1
 Stratus nimmt keine Änderungen daran vor.</translation>
+    </message>
+    <message>
+        <source>Files or folders to upload to the current environment (as if dropped).</source>
+        <translation>Dateien oder Ordner, die in die aktuelle Umgebung hochgeladen werden sollen (wie beim Ablegen im Fenster).</translation>
     </message>
 </context>
 <context>
@@ -780,6 +966,100 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     </message>
 </context>
 <context>
+    <name>stratus::gui::AssetActionJob</name>
+    <message numerus="yes">
+        <source>%1 (and %n more error(s))</source>
+        <translation>
+            <numerusform>%1 (und %n weiterer Fehler)</numerusform>
+            <numerusform>%1 (und %n weitere Fehler)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::AssetActions</name>
+    <message>
+        <source>This environment has no catalogue.</source>
+        <translation>Diese Umgebung hat keinen Katalog.</translation>
+    </message>
+    <message>
+        <source>This environment cannot be called.</source>
+        <translation>Diese Umgebung kann nicht angesprochen werden.</translation>
+    </message>
+    <message>
+        <source>The name is empty.</source>
+        <translation>Der Name ist leer.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain “/”; use Move to… to change the folder.</source>
+        <translation>Ein Name darf kein „/“ enthalten; zum Ändern des Ordners „Verschieben nach …“ verwenden.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain any of \ ? &amp; # % &lt; &gt;.</source>
+        <translation>Ein Name darf keines dieser Zeichen enthalten: \ ? &amp; # % &lt; &gt;.</translation>
+    </message>
+    <message>
+        <source>A name cannot start or end with a space.</source>
+        <translation>Ein Name darf nicht mit einem Leerzeichen beginnen oder enden.</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>%1 umbenennen</translation>
+    </message>
+    <message>
+        <source>The folder mode of this environment is not known yet; sync it first.</source>
+        <translation>Der Ordnermodus dieser Umgebung ist noch unbekannt; zuerst den Katalog abgleichen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n asset(s)</source>
+        <translation>
+            <numerusform>%n Asset verschieben</numerusform>
+            <numerusform>%n Assets verschieben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n asset(s)</source>
+        <translation>
+            <numerusform>%n Asset löschen</numerusform>
+            <numerusform>%n Assets löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Edit the tags of %n asset(s)</source>
+        <translation>
+            <numerusform>Tags von %n Asset bearbeiten</numerusform>
+            <numerusform>Tags von %n Assets bearbeiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create the folder %1</source>
+        <translation>Ordner %1 erstellen</translation>
+    </message>
+    <message>
+        <source>The folder name is empty.</source>
+        <translation>Der Ordnername ist leer.</translation>
+    </message>
+    <message>
+        <source>Rename the folder %1</source>
+        <translation>Ordner %1 umbenennen</translation>
+    </message>
+    <message>
+        <source>Folders can be renamed in dynamic folder mode only.</source>
+        <translation>Ordner lassen sich nur im dynamischen Ordnermodus umbenennen.</translation>
+    </message>
+    <message>
+        <source>Home cannot be renamed.</source>
+        <translation>„Start“ kann nicht umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>Delete the folder %1</source>
+        <translation>Ordner %1 löschen</translation>
+    </message>
+    <message>
+        <source>Home cannot be deleted.</source>
+        <translation>„Start“ kann nicht gelöscht werden.</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::AssetColumnsModel</name>
     <message>
         <source>folder</source>
@@ -836,6 +1116,216 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     </message>
 </context>
 <context>
+    <name>stratus::gui::BrowserCommands</name>
+    <message>
+        <source>Download to</source>
+        <translation>Herunterladen nach</translation>
+    </message>
+    <message>
+        <source>&amp;Download…</source>
+        <translation>&amp;Herunterladen …</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen …</translation>
+    </message>
+    <message>
+        <source>&amp;Move to…</source>
+        <translation>&amp;Verschieben nach …</translation>
+    </message>
+    <message>
+        <source>Edit &amp;tags…</source>
+        <translation>&amp;Tags bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>URL &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>&amp;New folder…</source>
+        <translation>&amp;Neuer Ordner …</translation>
+    </message>
+    <message>
+        <source>Re&amp;name folder…</source>
+        <translation>Ordner &amp;umbenennen …</translation>
+    </message>
+    <message>
+        <source>Delete &amp;folder</source>
+        <translation>Ordner &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Renaming changes the public ID and its delivery URLs</source>
+        <translation>Umbenennen ändert die Public ID und ihre Auslieferungs-URLs</translation>
+    </message>
+    <message>
+        <source>Changes the display name; URLs stay</source>
+        <translation>Ändert den Anzeigenamen; die URLs bleiben gleich</translation>
+    </message>
+    <message>
+        <source>Folders can be renamed in dynamic folder mode only</source>
+        <translation>Ordner lassen sich nur im dynamischen Ordnermodus umbenennen</translation>
+    </message>
+    <message>
+        <source>Only an empty folder can be deleted</source>
+        <translation>Nur ein leerer Ordner kann gelöscht werden</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1 …</translation>
+    </message>
+    <message>
+        <source>%1… %2 of %3</source>
+        <translation>%1 … %2 von %3</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1: fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1: fehlgeschlagen – %2</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: erledigt</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n asset(s) to %1?</source>
+        <translation>
+            <numerusform>%n Asset nach %1 verschieben?</numerusform>
+            <numerusform>%n Assets nach %1 verschieben?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>In fixed folder mode this changes their public IDs: delivery URLs with the old ones stop working.</source>
+        <translation>Im festen Ordnermodus ändert das ihre Public IDs: Auslieferungs-URLs mit den alten Public IDs funktionieren nicht mehr.</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Verschieben</translation>
+    </message>
+    <message>
+        <source>Edit tags</source>
+        <translation>Tags bearbeiten</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>URL kopieren</translation>
+    </message>
+    <message>
+        <source>Some URLs could not be made.</source>
+        <translation>Einige URLs konnten nicht erstellt werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n URL(s) copied</source>
+        <translation>
+            <numerusform>%n URL kopiert</numerusform>
+            <numerusform>%n URLs kopiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiteres</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n asset(s) from Cloudinary?</source>
+        <translation>
+            <numerusform>%n Asset aus Cloudinary löschen?</numerusform>
+            <numerusform>%n Assets aus Cloudinary löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone: the originals and their derived versions are deleted and their delivery URLs stop working.</source>
+        <translation>Dies lässt sich nicht rückgängig machen: Die Originale und ihre abgeleiteten Versionen werden gelöscht, und ihre Auslieferungs-URLs funktionieren nicht mehr.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>Neuer Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the new folder in %1:</source>
+        <translation>&amp;Name des neuen Ordners in %1:</translation>
+    </message>
+    <message>
+        <source>Rename folder</source>
+        <translation>Ordner umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;New name of %1 (the assets&apos; URLs stay the same):</source>
+        <translation>&amp;Neuer Name für %1 (die URLs der Assets bleiben gleich):</translation>
+    </message>
+    <message>
+        <source>Delete folder</source>
+        <translation>Ordner löschen</translation>
+    </message>
+    <message>
+        <source>Delete the empty folder %1?</source>
+        <translation>Den leeren Ordner %1 löschen?</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Downloading file %1 of %2
+%3 of %4</source>
+        <translation>Datei %1 von %2 wird heruntergeladen
+%3 von %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Download cancelled; %n file(s) saved</source>
+        <translation>
+            <numerusform>Herunterladen abgebrochen; %n Datei gespeichert</numerusform>
+            <numerusform>Herunterladen abgebrochen; %n Dateien gespeichert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) downloaded</source>
+        <translation>
+            <numerusform>%n Datei heruntergeladen</numerusform>
+            <numerusform>%n Dateien heruntergeladen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be downloaded.</source>
+        <translation>
+            <numerusform>%n Datei konnte nicht heruntergeladen werden.</numerusform>
+            <numerusform>%n Dateien konnten nicht heruntergeladen werden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::BrowserPage</name>
     <message>
         <source>The catalogue could not be read</source>
@@ -854,6 +1344,14 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
             <numerusform>%n Asset</numerusform>
             <numerusform>%n Assets</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 — browsing works from the catalogue; changes to assets wait until the environment answers.</source>
+        <translation>%1 – Durchblättern funktioniert über den Katalog; Änderungen an Assets warten, bis die Umgebung antwortet.</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vorschau</translation>
     </message>
 </context>
 <context>
@@ -981,6 +1479,237 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     <message>
         <source>not known yet</source>
         <translation>noch unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::DeliverySigner</name>
+    <message>
+        <source>This environment cannot be called.</source>
+        <translation>Diese Umgebung kann nicht angesprochen werden.</translation>
+    </message>
+    <message>
+        <source>There is no API secret to sign with.</source>
+        <translation>Es gibt kein API-Geheimnis zum Signieren.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::DetailsPanel</name>
+    <message>
+        <source>The environment cannot be called.</source>
+        <translation>Die Umgebung kann nicht angesprochen werden.</translation>
+    </message>
+    <message>
+        <source>The environment is not ready yet.</source>
+        <translation>Die Umgebung ist noch nicht bereit.</translation>
+    </message>
+    <message>
+        <source>A link to a %1 asset must be signed, and the environment&apos;s secret is not available.</source>
+        <translation>Ein Link zu einem Asset vom Typ %1 muss signiert sein, und das Geheimnis der Umgebung ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation>Keine Vorschau</translation>
+    </message>
+    <message>
+        <source>Public ID</source>
+        <translation>Public ID</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Resource type</source>
+        <translation>Ressourcentyp</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Abmessungen</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Hochgeladen</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>ETag</source>
+        <translation>ETag</translation>
+    </message>
+    <message>
+        <source>Asset ID</source>
+        <translation>Asset-ID</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Offline — edits are unavailable: %1</source>
+        <translation>Offline – Bearbeiten ist nicht möglich: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assets selected</source>
+        <translation>
+            <numerusform>%n Asset ausgewählt</numerusform>
+            <numerusform>%n Assets ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total size: %1</source>
+        <translation>Gesamtgröße: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are not in the catalogue.</source>
+        <translation>
+            <numerusform>%n davon ist nicht im Katalog.</numerusform>
+            <numerusform>%n davon sind nicht im Katalog.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This asset is not in the catalogue.</source>
+        <translation>Dieses Asset ist nicht im Katalog.</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be read: %1</source>
+        <translation>Der Katalog konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes from before.</source>
+        <translation>Nicht gespeicherte Änderungen von vorhin.</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 px</translation>
+    </message>
+    <message>
+        <source>%L1 seconds</source>
+        <translation>%L1 Sekunden</translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 Byte</translation>
+    </message>
+    <message>
+        <source>The name shown in the Media Library; it does not change the URL.</source>
+        <translation>Der in der Media Library angezeigte Name; er ändert die URL nicht.</translation>
+    </message>
+    <message>
+        <source>In fixed folder mode an asset&apos;s name is the last part of its public ID; renaming it changes the public ID and its URLs.</source>
+        <translation>Im festen Ordnermodus ist der Name eines Assets der letzte Teil seiner Public ID; Umbenennen ändert die Public ID und ihre URLs.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>Nicht gespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Saved, but the local catalogue could not be updated: %1</source>
+        <translation>Gespeichert, aber der lokale Katalog konnte nicht aktualisiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>The asset is no longer in the environment (deleted or renamed elsewhere?). Nothing was changed; a sync brings the catalogue up to date.</source>
+        <translation>Das Asset ist nicht mehr in der Umgebung vorhanden (anderswo gelöscht oder umbenannt?). Es wurde nichts geändert; ein Abgleich bringt den Katalog auf den neuesten Stand.</translation>
+    </message>
+    <message>
+        <source>The environment refused the credentials: %1</source>
+        <translation>Die Umgebung hat die Zugangsdaten abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>These credentials may not change assets: %1</source>
+        <translation>Diese Zugangsdaten dürfen keine Assets ändern: %1</translation>
+    </message>
+    <message>
+        <source>The hourly Admin API limit is spent; try again after %1.</source>
+        <translation>Das stündliche Kontingent der Admin API ist aufgebraucht; ab %1 erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The hourly Admin API limit is spent; try again later.</source>
+        <translation>Das stündliche Kontingent der Admin API ist aufgebraucht; später erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The environment could not be reached: %1</source>
+        <translation>Die Umgebung ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>Saving failed: %1</source>
+        <translation>Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No link: %1</source>
+        <translation>Kein Link: %1</translation>
+    </message>
+    <message>
+        <source>Copied the link to the clipboard.</source>
+        <translation>Link in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>No web browser could be started.</source>
+        <translation>Es konnte kein Webbrowser gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Loading preview…</source>
+        <translation>Vorschau wird geladen …</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::DownloadQueue</name>
+    <message>
+        <source>No network.</source>
+        <translation>Kein Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The server answered %1.</source>
+        <translation>Der Server hat mit %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server answered %1: %2</source>
+        <translation>Der Server hat mit %1 geantwortet: %2</translation>
     </message>
 </context>
 <context>
@@ -1153,6 +1882,10 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
         <source>Catalogue up to date</source>
         <translation>Katalog ist aktuell</translation>
     </message>
+    <message>
+        <source>This environment is closed.</source>
+        <translation>Diese Umgebung ist geschlossen.</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::EnvironmentSwitcherButton</name>
@@ -1186,6 +1919,221 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     <message>
         <source>Cloud %1</source>
         <translation>Cloud %1</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::FacetBar</name>
+    <message>
+        <source>%1 +%2</source>
+        <translation>%1 +%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Filter by type</source>
+        <translation>Nach Typ filtern</translation>
+    </message>
+    <message>
+        <source>Filter by format</source>
+        <translation>Nach Format filtern</translation>
+    </message>
+    <message>
+        <source>Filter by tag</source>
+        <translation>Nach Tag filtern</translation>
+    </message>
+    <message>
+        <source>Filter by creation date</source>
+        <translation>Nach Erstellungsdatum filtern</translation>
+    </message>
+    <message>
+        <source>Filter by size</source>
+        <translation>Nach Größe filtern</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show every asset of the folder or search again</source>
+        <translation>Wieder alle Assets des Ordners bzw. der Suche anzeigen</translation>
+    </message>
+    <message>
+        <source>Filters:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>Videos</translation>
+    </message>
+    <message>
+        <source>Other files</source>
+        <translation>Andere Dateien</translation>
+    </message>
+    <message>
+        <source>Nothing to filter here</source>
+        <translation>Hier gibt es nichts zu filtern</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>%1 (%L2)</source>
+        <translation>%1 (%L2)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Beliebiger Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>Benutzerdefinierter Bereich …</translation>
+    </message>
+    <message>
+        <source>Any size</source>
+        <translation>Beliebige Größe</translation>
+    </message>
+    <message>
+        <source>Under 100 KB</source>
+        <translation>Unter 100 KB</translation>
+    </message>
+    <message>
+        <source>100 KB to 1 MB</source>
+        <translation>100 KB bis 1 MB</translation>
+    </message>
+    <message>
+        <source>1 MB to 10 MB</source>
+        <translation>1 MB bis 10 MB</translation>
+    </message>
+    <message>
+        <source>Over 10 MB</source>
+        <translation>Über 10 MB</translation>
+    </message>
+    <message>
+        <source>Created Between</source>
+        <translation>Erstellt zwischen</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To (inclusive):</source>
+        <translation>&amp;Bis (einschließlich):</translation>
+    </message>
+    <message>
+        <source>Size Between</source>
+        <translation>Größe zwischen</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source>&amp;At least:</source>
+        <translation>&amp;Mindestens:</translation>
+    </message>
+    <message>
+        <source>A&amp;t most:</source>
+        <translation>&amp;Höchstens:</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Created: last 24 hours</source>
+        <translation>Erstellt: letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Created: last 7 days</source>
+        <translation>Erstellt: letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Created: last 30 days</source>
+        <translation>Erstellt: letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Created: last 12 months</source>
+        <translation>Erstellt: letzte 12 Monate</translation>
+    </message>
+    <message>
+        <source>Created: %1 – %2</source>
+        <translation>Erstellt: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Size: under 100 KB</source>
+        <translation>Größe: unter 100 KB</translation>
+    </message>
+    <message>
+        <source>Size: 100 KB to 1 MB</source>
+        <translation>Größe: 100 KB bis 1 MB</translation>
+    </message>
+    <message>
+        <source>Size: 1 MB to 10 MB</source>
+        <translation>Größe: 1 MB bis 10 MB</translation>
+    </message>
+    <message>
+        <source>Size: over 10 MB</source>
+        <translation>Größe: über 10 MB</translation>
+    </message>
+    <message>
+        <source>Size: %1 to %2</source>
+        <translation>Größe: %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Size: at least %1</source>
+        <translation>Größe: mindestens %1</translation>
+    </message>
+    <message>
+        <source>Size: at most %1</source>
+        <translation>Größe: höchstens %1</translation>
     </message>
 </context>
 <context>
@@ -1286,6 +2234,107 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>Uploads: %1</source>
+        <translation>Uploads: %1</translation>
+    </message>
+    <message>
+        <source>Upload finished: %1</source>
+        <translation>Hochladen abgeschlossen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::MoveDialog</name>
+    <message numerus="yes">
+        <source>Move %n asset(s)</source>
+        <translation>
+            <numerusform>%n Asset verschieben</numerusform>
+            <numerusform>%n Assets verschieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Warning: in fixed folder mode the folder is part of the public ID. Moving changes the public IDs, and delivery URLs with the old ones stop working.</source>
+        <translation>Achtung: Im festen Ordnermodus ist der Ordner Teil der Public ID. Verschieben ändert die Public IDs, und Auslieferungs-URLs mit den alten Public IDs funktionieren nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The public IDs and delivery URLs stay the same.</source>
+        <translation>Die Public IDs und Auslieferungs-URLs bleiben gleich.</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Verschieben</translation>
+    </message>
+    <message>
+        <source>Move &amp;to:</source>
+        <translation>Verschieben &amp;nach:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder path:</source>
+        <translation>&amp;Ordnerpfad:</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::PreviewDialog</name>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Asset preview</source>
+        <translation>Asset-Vorschau</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Left and Right go to the previous and next asset; Space or Esc closes</source>
+        <translation>Pfeil links und rechts wechseln zum vorherigen und nächsten Asset; Leertaste oder Esc schließt die Vorschau</translation>
+    </message>
+    <message>
+        <source>The picture could not be loaded.</source>
+        <translation>Das Bild konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Not in the catalogue</source>
+        <translation>Nicht im Katalog</translation>
+    </message>
+    <message>
+        <source>Preview — %1</source>
+        <translation>Vorschau – %1</translation>
+    </message>
+    <message>
+        <source>Video %1</source>
+        <translation>Video %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::ProvisioningPage</name>
@@ -1375,6 +2424,33 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     </message>
 </context>
 <context>
+    <name>stratus::gui::RenameDialog</name>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Anzeigename:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Only the display name changes: the public ID “%1” and its delivery URLs stay the same.</source>
+        <translation>Nur der Anzeigename ändert sich: Die Public ID „%1“ und ihre Auslieferungs-URLs bleiben gleich.</translation>
+    </message>
+    <message>
+        <source>Warning: the public ID changes from “%1” to “%2”. Delivery URLs with the old public ID stop working, wherever they are used (web pages, apps, e-mails).</source>
+        <translation>Achtung: Die Public ID ändert sich von „%1“ in „%2“. Auslieferungs-URLs mit der alten Public ID funktionieren nicht mehr, wo auch immer sie verwendet werden (Webseiten, Apps, E-Mails).</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::SettingsDialog</name>
     <message>
         <source>System default</source>
@@ -1406,10 +2482,381 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     </message>
 </context>
 <context>
+    <name>stratus::gui::TagsDialog</name>
+    <message numerus="yes">
+        <source>Edit tags of %n asset(s)</source>
+        <translation>
+            <numerusform>Tags von %n Asset bearbeiten</numerusform>
+            <numerusform>Tags von %n Assets bearbeiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>tag, another tag</source>
+        <translation>Tag, weiteres Tag</translation>
+    </message>
+    <message>
+        <source>The selected assets share no tag.</source>
+        <translation>Die ausgewählten Assets haben kein gemeinsames Tag.</translation>
+    </message>
+    <message>
+        <source>Every selected asset has: %1</source>
+        <translation>Alle ausgewählten Assets haben: %1</translation>
+    </message>
+    <message>
+        <source>Separate tags with commas. Tags are changed on Cloudinary at once.</source>
+        <translation>Tags durch Kommas trennen. Tags werden sofort in Cloudinary geändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Add tags:</source>
+        <translation>Tags &amp;hinzufügen:</translation>
+    </message>
+    <message>
+        <source>&amp;Remove tags:</source>
+        <translation>Tags &amp;entfernen:</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::ThumbnailDelegate</name>
     <message>
         <source>FILE</source>
         <translation>DATEI</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::UploadController</name>
+    <message>
+        <source>Already Uploaded</source>
+        <translation>Bereits hochgeladen</translation>
+    </message>
+    <message>
+        <source>“%1” is already in this environment as %2.</source>
+        <translation>„%1“ ist in dieser Umgebung bereits als %2 vorhanden.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>What should happen to it, and to any other file of this upload that is already there?</source>
+        <translation>Was soll mit dieser Datei und mit allen anderen bereits vorhandenen Dateien dieses Uploads geschehen?</translation>
+    </message>
+    <message>
+        <source>&amp;Skip</source>
+        <translation>&amp;Überspringen</translation>
+    </message>
+    <message>
+        <source>&amp;Upload Anyway</source>
+        <translation>&amp;Trotzdem hochladen</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <source>Upload it as a new asset; both stay</source>
+        <translation>Als neues Asset hochladen; beide bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>Upload it over the existing asset (same public ID and URL)</source>
+        <translation>Das vorhandene Asset überschreiben (gleiche Public ID und URL)</translation>
+    </message>
+    <message>
+        <source>Cannot Upload</source>
+        <translation>Hochladen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Open an environment first: files are uploaded to the environment shown.</source>
+        <translation>Zuerst eine Umgebung öffnen: Dateien werden in die angezeigte Umgebung hochgeladen.</translation>
+    </message>
+    <message>
+        <source>Cannot Upload Now</source>
+        <translation>Hochladen derzeit nicht möglich</translation>
+    </message>
+    <message>
+        <source>“%1” does not answer at the moment (%2). Try again when it is back online; nothing was queued.</source>
+        <translation>„%1“ antwortet zurzeit nicht (%2). Erneut versuchen, sobald die Umgebung wieder online ist; es wurde nichts in die Warteschlange gestellt.</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>The upload queue could not be started: %1</source>
+        <translation>Die Upload-Warteschlange konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>The files could not be queued: %1</source>
+        <translation>Die Dateien konnten nicht in die Warteschlange gestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Upload Files</source>
+        <translation>Dateien hochladen</translation>
+    </message>
+    <message>
+        <source>Upload Folder</source>
+        <translation>Ordner hochladen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) uploaded</source>
+        <translation>
+            <numerusform>%n Datei hochgeladen</numerusform>
+            <numerusform>%n Dateien hochgeladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already there</source>
+        <translation>
+            <numerusform>%n bereits vorhanden</numerusform>
+            <numerusform>%n bereits vorhanden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n abgebrochen</numerusform>
+            <numerusform>%n abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Upload finished with errors</source>
+        <translation>Hochladen mit Fehlern abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Upload finished</source>
+        <translation>Hochladen abgeschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::UploadDock</name>
+    <message>
+        <source>Uploads</source>
+        <translation>Uploads</translation>
+    </message>
+    <message>
+        <source>Files being uploaded</source>
+        <translation>Dateien, die hochgeladen werden</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>Pause the selected files (Space)</source>
+        <translation>Ausgewählte Dateien pausieren (Leertaste)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume the selected files (Space)</source>
+        <translation>Ausgewählte Dateien fortsetzen (Leertaste)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>A&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Stop uploading the selected files (Delete)</source>
+        <translation>Hochladen der ausgewählten Dateien abbrechen (Entf)</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Try the selected files again (Ctrl+R)</source>
+        <translation>Ausgewählte Dateien erneut versuchen (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Pause All</source>
+        <translation>Alle pausieren</translation>
+    </message>
+    <message>
+        <source>Pause every file</source>
+        <translation>Alle Dateien pausieren</translation>
+    </message>
+    <message>
+        <source>Resume All</source>
+        <translation>Alle fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume every paused file</source>
+        <translation>Alle pausierten Dateien fortsetzen</translation>
+    </message>
+    <message>
+        <source>Cancel All</source>
+        <translation>Alle abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop every file that is not uploaded yet</source>
+        <translation>Alle noch nicht hochgeladenen Dateien abbrechen</translation>
+    </message>
+    <message>
+        <source>Retry Failed</source>
+        <translation>Fehlgeschlagene wiederholen</translation>
+    </message>
+    <message>
+        <source>Try every failed file again</source>
+        <translation>Alle fehlgeschlagenen Dateien erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>Abgeschlossene entfernen</translation>
+    </message>
+    <message>
+        <source>Remove uploaded, skipped and cancelled files from the list</source>
+        <translation>Hochgeladene, übersprungene und abgebrochene Dateien aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <source>Pause or Resume</source>
+        <translation>Pausieren oder fortsetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1%, %2 of %n file(s)</source>
+        <translation>
+            <numerusform>%1&#xa0;%, %2 von %n Datei</numerusform>
+            <numerusform>%1&#xa0;%, %2 von %n Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2/s</source>
+        <translation>%1, %2/s</translation>
+    </message>
+    <message>
+        <source>%1, paused</source>
+        <translation>%1, pausiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n failed</source>
+        <translation>
+            <numerusform>%1, %n fehlgeschlagen</numerusform>
+            <numerusform>%1, %n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) uploaded</source>
+        <translation>
+            <numerusform>%n Datei hochgeladen</numerusform>
+            <numerusform>%n Dateien hochgeladen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uploads — %1</source>
+        <translation>Uploads – %1</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::UploadListModel</name>
+    <message>
+        <source>Home</source>
+        <translation>Start</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Checking for duplicates</source>
+        <translation>Suche nach Duplikaten</translation>
+    </message>
+    <message>
+        <source>Already uploaded — waiting for your answer</source>
+        <translation>Bereits hochgeladen – wartet auf Ihre Antwort</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Hochgeladen</translation>
+    </message>
+    <message>
+        <source>Skipped: already uploaded</source>
+        <translation>Übersprungen: bereits hochgeladen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Retrying in %1 (attempt %2): %3</source>
+        <translation>Neuer Versuch in %1 (Versuch %2): %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>To folder</source>
+        <translation>Zielordner</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Restzeit</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>

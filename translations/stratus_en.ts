@@ -5,17 +5,23 @@
     <message numerus="yes">
         <source>%n product environment(s).</source>
         <translation>
-            <numerusform>%n product environment.</numerusform><numerusform>%n product environments.</numerusform></translation>
+            <numerusform>%n product environment.</numerusform>
+            <numerusform>%n product environments.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Added %n product environment(s).</source>
         <translation>
-            <numerusform>Added %n product environment.</numerusform><numerusform>Added %n product environments.</numerusform></translation>
+            <numerusform>Added %n product environment.</numerusform>
+            <numerusform>Added %n product environments.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>All %n product environments answered.</source>
         <translation>
-            <numerusform>All %n product environments answered.</numerusform><numerusform>All %n product environments answered.</numerusform></translation>
+            <numerusform>All %n product environments answered.</numerusform>
+            <numerusform>All %n product environments answered.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Remove the account “%1” and its %n product environment(s) from Stratus?
@@ -24,9 +30,45 @@ Their secrets, caches and settings are deleted from this computer. Nothing chang
         <translation>
             <numerusform>Remove the account “%1” and its %n product environment from Stratus?
 
-Their secrets, caches and settings are deleted from this computer. Nothing changes in Cloudinary.</numerusform><numerusform>Remove the account “%1” and its %n product environments from Stratus?
+Their secrets, caches and settings are deleted from this computer. Nothing changes in Cloudinary.</numerusform>
+            <numerusform>Remove the account “%1” and its %n product environments from Stratus?
 
-Their secrets, caches and settings are deleted from this computer. Nothing changes in Cloudinary.</numerusform></translation>
+Their secrets, caches and settings are deleted from this computer. Nothing changes in Cloudinary.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::AssetActionJob</name>
+    <message numerus="yes">
+        <source>%1 (and %n more error(s))</source>
+        <translation>
+            <numerusform>%1 (and %n more error)</numerusform>
+            <numerusform>%1 (and %n more errors)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::AssetActions</name>
+    <message numerus="yes">
+        <source>Move %n asset(s)</source>
+        <translation>
+            <numerusform>Move %n asset</numerusform>
+            <numerusform>Move %n assets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n asset(s)</source>
+        <translation>
+            <numerusform>Delete %n asset</numerusform>
+            <numerusform>Delete %n assets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Edit the tags of %n asset(s)</source>
+        <translation>
+            <numerusform>Edit the tags of %n asset</numerusform>
+            <numerusform>Edit the tags of %n assets</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -34,7 +76,9 @@ Their secrets, caches and settings are deleted from this computer. Nothing chang
     <message numerus="yes">
         <source>%n asset(s)</source>
         <translation>
-            <numerusform>%n asset</numerusform><numerusform>%n assets</numerusform></translation>
+            <numerusform>%n asset</numerusform>
+            <numerusform>%n assets</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -42,7 +86,61 @@ Their secrets, caches and settings are deleted from this computer. Nothing chang
     <message numerus="yes">
         <source>%1 — %n asset(s)</source>
         <translation>
-            <numerusform>%1 — %n asset</numerusform><numerusform>%1 — %n assets</numerusform></translation>
+            <numerusform>%1 — %n asset</numerusform>
+            <numerusform>%1 — %n assets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::BrowserCommands</name>
+    <message numerus="yes">
+        <source>Move %n asset(s) to %1?</source>
+        <translation>
+            <numerusform>Move %n asset to %1?</numerusform>
+            <numerusform>Move %n assets to %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n URL(s) copied</source>
+        <translation>
+            <numerusform>%n URL copied</numerusform>
+            <numerusform>%n URLs copied</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n asset(s) from Cloudinary?</source>
+        <translation>
+            <numerusform>Delete %n asset from Cloudinary?</numerusform>
+            <numerusform>Delete %n assets from Cloudinary?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Download cancelled; %n file(s) saved</source>
+        <translation>
+            <numerusform>Download cancelled; %n file saved</numerusform>
+            <numerusform>Download cancelled; %n files saved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) downloaded</source>
+        <translation>
+            <numerusform>%n file downloaded</numerusform>
+            <numerusform>%n files downloaded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be downloaded.</source>
+        <translation>
+            <numerusform>%n file could not be downloaded.</numerusform>
+            <numerusform>%n files could not be downloaded.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -50,12 +148,16 @@ Their secrets, caches and settings are deleted from this computer. Nothing chang
     <message numerus="yes">
         <source>%n result(s)</source>
         <translation>
-            <numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n asset(s)</source>
         <translation>
-            <numerusform>%n asset</numerusform><numerusform>%n assets</numerusform></translation>
+            <numerusform>%n asset</numerusform>
+            <numerusform>%n assets</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -63,12 +165,16 @@ Their secrets, caches and settings are deleted from this computer. Nothing chang
     <message numerus="yes">
         <source>%n assets selected</source>
         <translation>
-            <numerusform>%n assets selected</numerusform><numerusform>%n assets selected</numerusform></translation>
+            <numerusform>%n assets selected</numerusform>
+            <numerusform>%n assets selected</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n of them are not in the catalogue.</source>
         <translation>
-            <numerusform>%n of them are not in the catalogue.</numerusform><numerusform>%n of them are not in the catalogue.</numerusform></translation>
+            <numerusform>%n of them are not in the catalogue.</numerusform>
+            <numerusform>%n of them are not in the catalogue.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -76,12 +182,36 @@ Their secrets, caches and settings are deleted from this computer. Nothing chang
     <message numerus="yes">
         <source>%1: %n asset(s) here</source>
         <translation>
-            <numerusform>%1: %n asset here</numerusform><numerusform>%1: %n assets here</numerusform></translation>
+            <numerusform>%1: %n asset here</numerusform>
+            <numerusform>%1: %n assets here</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n in all, with the folders below</source>
         <translation>
-            <numerusform>%n in all, with the folders below</numerusform><numerusform>%n in all, with the folders below</numerusform></translation>
+            <numerusform>%n in all, with the folders below</numerusform>
+            <numerusform>%n in all, with the folders below</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::MoveDialog</name>
+    <message numerus="yes">
+        <source>Move %n asset(s)</source>
+        <translation>
+            <numerusform>Move %n asset</numerusform>
+            <numerusform>Move %n assets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::TagsDialog</name>
+    <message numerus="yes">
+        <source>Edit tags of %n asset(s)</source>
+        <translation>
+            <numerusform>Edit tags of %n asset</numerusform>
+            <numerusform>Edit tags of %n assets</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -89,22 +219,30 @@ Their secrets, caches and settings are deleted from this computer. Nothing chang
     <message numerus="yes">
         <source>%n file(s) uploaded</source>
         <translation>
-            <numerusform>%n file uploaded</numerusform><numerusform>%n files uploaded</numerusform></translation>
+            <numerusform>%n file uploaded</numerusform>
+            <numerusform>%n files uploaded</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n already there</source>
         <translation>
-            <numerusform>%n already there</numerusform><numerusform>%n already there</numerusform></translation>
+            <numerusform>%n already there</numerusform>
+            <numerusform>%n already there</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
         <translation>
-            <numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n cancelled</source>
         <translation>
-            <numerusform>%n cancelled</numerusform><numerusform>%n cancelled</numerusform></translation>
+            <numerusform>%n cancelled</numerusform>
+            <numerusform>%n cancelled</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -112,17 +250,23 @@ Their secrets, caches and settings are deleted from this computer. Nothing chang
     <message numerus="yes">
         <source>%1%, %2 of %n file(s)</source>
         <translation>
-            <numerusform>%1%, %2 of %n file</numerusform><numerusform>%1%, %2 of %n files</numerusform></translation>
+            <numerusform>%1%, %2 of %n file</numerusform>
+            <numerusform>%1%, %2 of %n files</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1, %n failed</source>
         <translation>
-            <numerusform>%1, %n failed</numerusform><numerusform>%1, %n failed</numerusform></translation>
+            <numerusform>%1, %n failed</numerusform>
+            <numerusform>%1, %n failed</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) uploaded</source>
         <translation>
-            <numerusform>%n file uploaded</numerusform><numerusform>%n files uploaded</numerusform></translation>
+            <numerusform>%n file uploaded</numerusform>
+            <numerusform>%n files uploaded</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -130,7 +274,9 @@ Their secrets, caches and settings are deleted from this computer. Nothing chang
     <message numerus="yes">
         <source>%n s</source>
         <translation>
-            <numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -169,6 +169,149 @@
         <source>Assets</source>
         <translation>Ressources</translation>
     </message>
+    <message>
+        <source>Download the selected assets to a folder</source>
+        <translation>Télécharger les ressources sélectionnées dans un dossier</translation>
+    </message>
+    <message>
+        <source>Delete the selected assets from Cloudinary</source>
+        <translation>Supprimer de Cloudinary les ressources sélectionnées</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Asset details</source>
+        <translation>Détails de la ressource</translation>
+    </message>
+    <message>
+        <source>Offline notice</source>
+        <translation>Avertissement hors ligne</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Select an asset to see its details.</source>
+        <translation>Sélectionnez une ressource pour afficher ses détails.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Add a tag…</source>
+        <translation>Ajouter un tag…</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>Nouveau tag</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>Ajouter le tag</translation>
+    </message>
+    <message>
+        <source>Delete or Backspace removes the selected tags</source>
+        <translation>Suppr ou Retour arrière retire les tags sélectionnés</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected tags</source>
+        <translation>Retirer les tags sélectionnés</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Contexte</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Add a context entry</source>
+        <translation>Ajouter une entrée de contexte</translation>
+    </message>
+    <message>
+        <source>Remove the selected context entries</source>
+        <translation>Retirer les entrées de contexte sélectionnées</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Transformation</source>
+        <translation>Transformation</translation>
+    </message>
+    <message>
+        <source>A transformation for the copied link, e.g. c_fill,w_400,h_400; empty for the original</source>
+        <translation>Une transformation pour le lien copié, par ex. c_fill,w_400,h_400&#xa0;; vide pour l’original</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>Copier l’URL</translation>
+    </message>
+    <message>
+        <source>Copy the delivery URL</source>
+        <translation>Copier l’URL de diffusion</translation>
+    </message>
+    <message>
+        <source>Open in Browser</source>
+        <translation>Ouvrir dans le navigateur</translation>
+    </message>
+    <message>
+        <source>Open the delivery URL in the web browser</source>
+        <translation>Ouvrir l’URL de diffusion dans le navigateur web</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>État de l’enregistrement</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Enregistrement en cours</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Revert the unsaved changes</source>
+        <translation>Annuler les modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the changes</source>
+        <translation>Enregistrer les modifications</translation>
+    </message>
 </context>
 <context>
     <name>EnvironmentPage</name>
@@ -301,6 +444,45 @@
     <message>
         <source>Ctrl+Shift+T</source>
         <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>&amp;Upload Files…</source>
+        <translation>&amp;Téléverser des fichiers…</translation>
+    </message>
+    <message>
+        <source>Upload files to the folder shown (you can also drop files on the window)</source>
+        <translation>Téléverser des fichiers dans le dossier affiché (vous pouvez aussi déposer des fichiers sur la fenêtre)</translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
+    <message>
+        <source>Upload &amp;Folder…</source>
+        <translation>Téléverser un &amp;dossier…</translation>
+    </message>
+    <message>
+        <source>Upload a folder and everything in it to the folder shown</source>
+        <translation>Téléverser un dossier et tout son contenu dans le dossier affiché</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <source>Show &amp;Uploads</source>
+        <translation>&amp;Afficher les téléversements</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+U</source>
+        <translation>Ctrl+Alt+U</translation>
+    </message>
+</context>
+<context>
+    <name>OriginalUrls</name>
+    <message>
+        <source>%1 is restricted and needs a signed URL</source>
+        <translation>L’accès à %1 est restreint et nécessite une URL signée</translation>
     </message>
 </context>
 <context>
@@ -456,6 +638,10 @@
 Stratus will not change them.</source>
         <translation>Vos comptes n’ont pas pu être lus&#xa0;: %1
 Stratus ne les modifiera pas.</translation>
+    </message>
+    <message>
+        <source>Files or folders to upload to the current environment (as if dropped).</source>
+        <translation>Fichiers ou dossiers à téléverser dans l’environnement actuel (comme s’ils étaient déposés sur la fenêtre).</translation>
     </message>
 </context>
 <context>
@@ -780,6 +966,100 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     </message>
 </context>
 <context>
+    <name>stratus::gui::AssetActionJob</name>
+    <message numerus="yes">
+        <source>%1 (and %n more error(s))</source>
+        <translation>
+            <numerusform>%1 (et %n autre erreur)</numerusform>
+            <numerusform>%1 (et %n autres erreurs)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::AssetActions</name>
+    <message>
+        <source>This environment has no catalogue.</source>
+        <translation>Cet environnement n’a pas de catalogue.</translation>
+    </message>
+    <message>
+        <source>This environment cannot be called.</source>
+        <translation>Impossible d’appeler l’API de cet environnement.</translation>
+    </message>
+    <message>
+        <source>The name is empty.</source>
+        <translation>Le nom est vide.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain “/”; use Move to… to change the folder.</source>
+        <translation>Un nom ne peut pas contenir «&#xa0;/&#xa0;»&#xa0;; utilisez «&#xa0;Déplacer vers…&#xa0;» pour changer de dossier.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain any of \ ? &amp; # % &lt; &gt;.</source>
+        <translation>Un nom ne peut contenir aucun de ces caractères&#xa0;: \ ? &amp; # % &lt; &gt;.</translation>
+    </message>
+    <message>
+        <source>A name cannot start or end with a space.</source>
+        <translation>Un nom ne peut ni commencer ni se terminer par un espace.</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>Renommer %1</translation>
+    </message>
+    <message>
+        <source>The folder mode of this environment is not known yet; sync it first.</source>
+        <translation>Le mode de dossiers de cet environnement est encore inconnu&#xa0;; synchronisez-le d’abord.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n asset(s)</source>
+        <translation>
+            <numerusform>Déplacer %n ressource</numerusform>
+            <numerusform>Déplacer %n ressources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n asset(s)</source>
+        <translation>
+            <numerusform>Supprimer %n ressource</numerusform>
+            <numerusform>Supprimer %n ressources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Edit the tags of %n asset(s)</source>
+        <translation>
+            <numerusform>Modifier les tags de %n ressource</numerusform>
+            <numerusform>Modifier les tags de %n ressources</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create the folder %1</source>
+        <translation>Créer le dossier %1</translation>
+    </message>
+    <message>
+        <source>The folder name is empty.</source>
+        <translation>Le nom du dossier est vide.</translation>
+    </message>
+    <message>
+        <source>Rename the folder %1</source>
+        <translation>Renommer le dossier %1</translation>
+    </message>
+    <message>
+        <source>Folders can be renamed in dynamic folder mode only.</source>
+        <translation>Les dossiers ne peuvent être renommés qu’en mode de dossiers dynamiques.</translation>
+    </message>
+    <message>
+        <source>Home cannot be renamed.</source>
+        <translation>«&#xa0;Accueil&#xa0;» ne peut pas être renommé.</translation>
+    </message>
+    <message>
+        <source>Delete the folder %1</source>
+        <translation>Supprimer le dossier %1</translation>
+    </message>
+    <message>
+        <source>Home cannot be deleted.</source>
+        <translation>«&#xa0;Accueil&#xa0;» ne peut pas être supprimé.</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::AssetColumnsModel</name>
     <message>
         <source>folder</source>
@@ -836,6 +1116,216 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     </message>
 </context>
 <context>
+    <name>stratus::gui::BrowserCommands</name>
+    <message>
+        <source>Download to</source>
+        <translation>Télécharger dans</translation>
+    </message>
+    <message>
+        <source>&amp;Download…</source>
+        <translation>&amp;Télécharger…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>&amp;Move to…</source>
+        <translation>&amp;Déplacer vers…</translation>
+    </message>
+    <message>
+        <source>Edit &amp;tags…</source>
+        <translation>Modifier les ta&amp;gs…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>&amp;Copier l’URL</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;New folder…</source>
+        <translation>&amp;Nouveau dossier…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name folder…</source>
+        <translation>&amp;Renommer le dossier…</translation>
+    </message>
+    <message>
+        <source>Delete &amp;folder</source>
+        <translation>&amp;Supprimer le dossier</translation>
+    </message>
+    <message>
+        <source>Renaming changes the public ID and its delivery URLs</source>
+        <translation>Renommer change le public ID et ses URL de diffusion</translation>
+    </message>
+    <message>
+        <source>Changes the display name; URLs stay</source>
+        <translation>Change le nom d’affichage&#xa0;; les URL restent les mêmes</translation>
+    </message>
+    <message>
+        <source>Folders can be renamed in dynamic folder mode only</source>
+        <translation>Les dossiers ne peuvent être renommés qu’en mode de dossiers dynamiques</translation>
+    </message>
+    <message>
+        <source>Only an empty folder can be deleted</source>
+        <translation>Seul un dossier vide peut être supprimé</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>%1… %2 of %3</source>
+        <translation>%1… %2 sur %3</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1&#xa0;: échec</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1&#xa0;: échec — %2</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1&#xa0;: terminé</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Déplacer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n asset(s) to %1?</source>
+        <translation>
+            <numerusform>Déplacer %n ressource vers %1&#xa0;?</numerusform>
+            <numerusform>Déplacer %n ressources vers %1&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>In fixed folder mode this changes their public IDs: delivery URLs with the old ones stop working.</source>
+        <translation>En mode de dossiers fixes, cela change leurs public ID&#xa0;: les URL de diffusion avec les anciens public ID cessent de fonctionner.</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Déplacer</translation>
+    </message>
+    <message>
+        <source>Edit tags</source>
+        <translation>Modifier les tags</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>Copier l’URL</translation>
+    </message>
+    <message>
+        <source>Some URLs could not be made.</source>
+        <translation>Certaines URL n’ont pas pu être générées.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n URL(s) copied</source>
+        <translation>
+            <numerusform>%n URL copiée</numerusform>
+            <numerusform>%n URL copiées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… et %n autre</numerusform>
+            <numerusform>… et %n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n asset(s) from Cloudinary?</source>
+        <translation>
+            <numerusform>Supprimer %n ressource de Cloudinary&#xa0;?</numerusform>
+            <numerusform>Supprimer %n ressources de Cloudinary&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone: the originals and their derived versions are deleted and their delivery URLs stop working.</source>
+        <translation>Cette action est irréversible&#xa0;: les originaux et leurs versions dérivées sont supprimés, et leurs URL de diffusion cessent de fonctionner.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>Nouveau dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the new folder in %1:</source>
+        <translation>&amp;Nom du nouveau dossier dans %1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Rename folder</source>
+        <translation>Renommer le dossier</translation>
+    </message>
+    <message>
+        <source>&amp;New name of %1 (the assets&apos; URLs stay the same):</source>
+        <translation>&amp;Nouveau nom de %1 (les URL des ressources restent les mêmes)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Delete folder</source>
+        <translation>Supprimer le dossier</translation>
+    </message>
+    <message>
+        <source>Delete the empty folder %1?</source>
+        <translation>Supprimer le dossier vide %1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Téléchargement</translation>
+    </message>
+    <message>
+        <source>Downloading file %1 of %2
+%3 of %4</source>
+        <translation>Téléchargement du fichier %1 sur %2
+%3 sur %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Download cancelled; %n file(s) saved</source>
+        <translation>
+            <numerusform>Téléchargement annulé&#xa0;; %n fichier enregistré</numerusform>
+            <numerusform>Téléchargement annulé&#xa0;; %n fichiers enregistrés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) downloaded</source>
+        <translation>
+            <numerusform>%n fichier téléchargé</numerusform>
+            <numerusform>%n fichiers téléchargés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be downloaded.</source>
+        <translation>
+            <numerusform>%n fichier n’a pas pu être téléchargé.</numerusform>
+            <numerusform>%n fichiers n’ont pas pu être téléchargés.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::BrowserPage</name>
     <message>
         <source>The catalogue could not be read</source>
@@ -854,6 +1344,14 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
             <numerusform>%n ressource</numerusform>
             <numerusform>%n ressources</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 — browsing works from the catalogue; changes to assets wait until the environment answers.</source>
+        <translation>%1 — la navigation fonctionne à partir du catalogue&#xa0;; les modifications des ressources attendent que l’environnement réponde.</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Aperçu</translation>
     </message>
 </context>
 <context>
@@ -981,6 +1479,237 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     <message>
         <source>not known yet</source>
         <translation>encore inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::DeliverySigner</name>
+    <message>
+        <source>This environment cannot be called.</source>
+        <translation>Impossible d’appeler l’API de cet environnement.</translation>
+    </message>
+    <message>
+        <source>There is no API secret to sign with.</source>
+        <translation>Aucun secret d’API n’est disponible pour signer.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::DetailsPanel</name>
+    <message>
+        <source>The environment cannot be called.</source>
+        <translation>Impossible d’appeler l’API de l’environnement.</translation>
+    </message>
+    <message>
+        <source>The environment is not ready yet.</source>
+        <translation>L’environnement n’est pas encore prêt.</translation>
+    </message>
+    <message>
+        <source>A link to a %1 asset must be signed, and the environment&apos;s secret is not available.</source>
+        <translation>Un lien vers une ressource de type %1 doit être signé, et le secret de l’environnement n’est pas disponible.</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation>Pas d’aperçu</translation>
+    </message>
+    <message>
+        <source>Public ID</source>
+        <translation>Public ID</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom d’affichage</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Resource type</source>
+        <translation>Type de ressource</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Dimensions</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Téléversé</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>ETag</source>
+        <translation>ETag</translation>
+    </message>
+    <message>
+        <source>Asset ID</source>
+        <translation>ID de ressource</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Offline — edits are unavailable: %1</source>
+        <translation>Hors ligne — modification impossible&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assets selected</source>
+        <translation>
+            <numerusform>%n ressource sélectionnée</numerusform>
+            <numerusform>%n ressources sélectionnées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total size: %1</source>
+        <translation>Taille totale&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are not in the catalogue.</source>
+        <translation>
+            <numerusform>%n d’entre elles n’est pas dans le catalogue.</numerusform>
+            <numerusform>%n d’entre elles ne sont pas dans le catalogue.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This asset is not in the catalogue.</source>
+        <translation>Cette ressource n’est pas dans le catalogue.</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be read: %1</source>
+        <translation>Le catalogue n’a pas pu être lu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes from before.</source>
+        <translation>Modifications non enregistrées de tout à l’heure.</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 px</translation>
+    </message>
+    <message>
+        <source>%L1 seconds</source>
+        <translation>%L1 secondes</translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 octets</translation>
+    </message>
+    <message>
+        <source>The name shown in the Media Library; it does not change the URL.</source>
+        <translation>Le nom affiché dans la Media Library&#xa0;; il ne modifie pas l’URL.</translation>
+    </message>
+    <message>
+        <source>In fixed folder mode an asset&apos;s name is the last part of its public ID; renaming it changes the public ID and its URLs.</source>
+        <translation>En mode de dossiers fixes, le nom d’une ressource est la dernière partie de son public ID&#xa0;; la renommer change le public ID et ses URL.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>Modifications non enregistrées.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Saved, but the local catalogue could not be updated: %1</source>
+        <translation>Enregistré, mais le catalogue local n’a pas pu être mis à jour&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>The asset is no longer in the environment (deleted or renamed elsewhere?). Nothing was changed; a sync brings the catalogue up to date.</source>
+        <translation>La ressource n’est plus dans l’environnement (supprimée ou renommée ailleurs&#xa0;?). Rien n’a été modifié&#xa0;; une synchronisation mettra le catalogue à jour.</translation>
+    </message>
+    <message>
+        <source>The environment refused the credentials: %1</source>
+        <translation>L’environnement a refusé les identifiants&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>These credentials may not change assets: %1</source>
+        <translation>Ces identifiants ne sont pas autorisés à modifier des ressources&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The hourly Admin API limit is spent; try again after %1.</source>
+        <translation>Le quota horaire de l’Admin API est épuisé&#xa0;; réessayez après %1.</translation>
+    </message>
+    <message>
+        <source>The hourly Admin API limit is spent; try again later.</source>
+        <translation>Le quota horaire de l’Admin API est épuisé&#xa0;; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>The environment could not be reached: %1</source>
+        <translation>Impossible de joindre l’environnement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Saving failed: %1</source>
+        <translation>Échec de l’enregistrement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No link: %1</source>
+        <translation>Pas de lien&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Copied the link to the clipboard.</source>
+        <translation>Lien copié dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>No web browser could be started.</source>
+        <translation>Aucun navigateur web n’a pu être lancé.</translation>
+    </message>
+    <message>
+        <source>Loading preview…</source>
+        <translation>Chargement de l’aperçu…</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::DownloadQueue</name>
+    <message>
+        <source>No network.</source>
+        <translation>Pas de réseau.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The server answered %1.</source>
+        <translation>Le serveur a répondu %1.</translation>
+    </message>
+    <message>
+        <source>The server answered %1: %2</source>
+        <translation>Le serveur a répondu %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1153,6 +1882,10 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
         <source>Catalogue up to date</source>
         <translation>Catalogue à jour</translation>
     </message>
+    <message>
+        <source>This environment is closed.</source>
+        <translation>Cet environnement est fermé.</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::EnvironmentSwitcherButton</name>
@@ -1186,6 +1919,221 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     <message>
         <source>Cloud %1</source>
         <translation>Cloud %1</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::FacetBar</name>
+    <message>
+        <source>%1 +%2</source>
+        <translation>%1 +%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Filter by type</source>
+        <translation>Filtrer par type</translation>
+    </message>
+    <message>
+        <source>Filter by format</source>
+        <translation>Filtrer par format</translation>
+    </message>
+    <message>
+        <source>Filter by tag</source>
+        <translation>Filtrer par tag</translation>
+    </message>
+    <message>
+        <source>Filter by creation date</source>
+        <translation>Filtrer par date de création</translation>
+    </message>
+    <message>
+        <source>Filter by size</source>
+        <translation>Filtrer par taille</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>Show every asset of the folder or search again</source>
+        <translation>Afficher à nouveau toutes les ressources du dossier ou de la recherche</translation>
+    </message>
+    <message>
+        <source>Filters:</source>
+        <translation>Filtres&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>Vidéos</translation>
+    </message>
+    <message>
+        <source>Other files</source>
+        <translation>Autres fichiers</translation>
+    </message>
+    <message>
+        <source>Nothing to filter here</source>
+        <translation>Rien à filtrer ici</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>%1 (%L2)</source>
+        <translation>%1 (%L2)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Toutes les dates</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>24 dernières heures</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>Plage personnalisée…</translation>
+    </message>
+    <message>
+        <source>Any size</source>
+        <translation>Toutes les tailles</translation>
+    </message>
+    <message>
+        <source>Under 100 KB</source>
+        <translation>Moins de 100 Ko</translation>
+    </message>
+    <message>
+        <source>100 KB to 1 MB</source>
+        <translation>De 100 Ko à 1 Mo</translation>
+    </message>
+    <message>
+        <source>1 MB to 10 MB</source>
+        <translation>De 1 Mo à 10 Mo</translation>
+    </message>
+    <message>
+        <source>Over 10 MB</source>
+        <translation>Plus de 10 Mo</translation>
+    </message>
+    <message>
+        <source>Created Between</source>
+        <translation>Créé entre</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;To (inclusive):</source>
+        <translation>A&amp;u (inclus)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Size Between</source>
+        <translation>Taille entre</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> Mo</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Aucune limite</translation>
+    </message>
+    <message>
+        <source>&amp;At least:</source>
+        <translation>&amp;Au moins&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A&amp;t most:</source>
+        <translation>Au &amp;plus&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <source>Created: last 24 hours</source>
+        <translation>Création&#xa0;: 24 dernières heures</translation>
+    </message>
+    <message>
+        <source>Created: last 7 days</source>
+        <translation>Création&#xa0;: 7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Created: last 30 days</source>
+        <translation>Création&#xa0;: 30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Created: last 12 months</source>
+        <translation>Création&#xa0;: 12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Created: %1 – %2</source>
+        <translation>Création&#xa0;: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Size: under 100 KB</source>
+        <translation>Taille&#xa0;: moins de 100 Ko</translation>
+    </message>
+    <message>
+        <source>Size: 100 KB to 1 MB</source>
+        <translation>Taille&#xa0;: de 100 Ko à 1 Mo</translation>
+    </message>
+    <message>
+        <source>Size: 1 MB to 10 MB</source>
+        <translation>Taille&#xa0;: de 1 Mo à 10 Mo</translation>
+    </message>
+    <message>
+        <source>Size: over 10 MB</source>
+        <translation>Taille&#xa0;: plus de 10 Mo</translation>
+    </message>
+    <message>
+        <source>Size: %1 to %2</source>
+        <translation>Taille&#xa0;: de %1 à %2</translation>
+    </message>
+    <message>
+        <source>Size: at least %1</source>
+        <translation>Taille&#xa0;: au moins %1</translation>
+    </message>
+    <message>
+        <source>Size: at most %1</source>
+        <translation>Taille&#xa0;: au plus %1</translation>
     </message>
 </context>
 <context>
@@ -1286,6 +2234,107 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>Uploads: %1</source>
+        <translation>Téléversements&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Upload finished: %1</source>
+        <translation>Téléversement terminé&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::MoveDialog</name>
+    <message numerus="yes">
+        <source>Move %n asset(s)</source>
+        <translation>
+            <numerusform>Déplacer %n ressource</numerusform>
+            <numerusform>Déplacer %n ressources</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>Warning: in fixed folder mode the folder is part of the public ID. Moving changes the public IDs, and delivery URLs with the old ones stop working.</source>
+        <translation>Attention&#xa0;: en mode de dossiers fixes, le dossier fait partie du public ID. Le déplacement change les public ID, et les URL de diffusion avec les anciens public ID cessent de fonctionner.</translation>
+    </message>
+    <message>
+        <source>The public IDs and delivery URLs stay the same.</source>
+        <translation>Les public ID et les URL de diffusion restent les mêmes.</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Déplacer</translation>
+    </message>
+    <message>
+        <source>Move &amp;to:</source>
+        <translation>Déplacer &amp;vers&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder path:</source>
+        <translation>&amp;Chemin du dossier&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::PreviewDialog</name>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Asset preview</source>
+        <translation>Aperçu de la ressource</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Left and Right go to the previous and next asset; Space or Esc closes</source>
+        <translation>Les flèches gauche et droite passent à la ressource précédente ou suivante&#xa0;; Espace ou Échap ferme l’aperçu</translation>
+    </message>
+    <message>
+        <source>The picture could not be loaded.</source>
+        <translation>L’image n’a pas pu être chargée.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Not in the catalogue</source>
+        <translation>Absente du catalogue</translation>
+    </message>
+    <message>
+        <source>Preview — %1</source>
+        <translation>Aperçu — %1</translation>
+    </message>
+    <message>
+        <source>Video %1</source>
+        <translation>Vidéo %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::ProvisioningPage</name>
@@ -1375,6 +2424,33 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     </message>
 </context>
 <context>
+    <name>stratus::gui::RenameDialog</name>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Renommer</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>Nom d’&amp;affichage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Only the display name changes: the public ID “%1” and its delivery URLs stay the same.</source>
+        <translation>Seul le nom d’affichage change&#xa0;: le public ID «&#xa0;%1&#xa0;» et ses URL de diffusion restent les mêmes.</translation>
+    </message>
+    <message>
+        <source>Warning: the public ID changes from “%1” to “%2”. Delivery URLs with the old public ID stop working, wherever they are used (web pages, apps, e-mails).</source>
+        <translation>Attention&#xa0;: le public ID passe de «&#xa0;%1&#xa0;» à «&#xa0;%2&#xa0;». Les URL de diffusion avec l’ancien public ID cessent de fonctionner, où qu’elles soient utilisées (pages web, applications, e-mails).</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::SettingsDialog</name>
     <message>
         <source>System default</source>
@@ -1406,10 +2482,381 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     </message>
 </context>
 <context>
+    <name>stratus::gui::TagsDialog</name>
+    <message numerus="yes">
+        <source>Edit tags of %n asset(s)</source>
+        <translation>
+            <numerusform>Modifier les tags de %n ressource</numerusform>
+            <numerusform>Modifier les tags de %n ressources</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>tag, another tag</source>
+        <translation>tag, autre tag</translation>
+    </message>
+    <message>
+        <source>The selected assets share no tag.</source>
+        <translation>Les ressources sélectionnées n’ont aucun tag en commun.</translation>
+    </message>
+    <message>
+        <source>Every selected asset has: %1</source>
+        <translation>Toutes les ressources sélectionnées ont&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Separate tags with commas. Tags are changed on Cloudinary at once.</source>
+        <translation>Séparez les tags par des virgules. Les tags sont modifiés immédiatement sur Cloudinary.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>A&amp;ppliquer</translation>
+    </message>
+    <message>
+        <source>&amp;Add tags:</source>
+        <translation>&amp;Ajouter des tags&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Remove tags:</source>
+        <translation>&amp;Retirer des tags&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::ThumbnailDelegate</name>
     <message>
         <source>FILE</source>
         <translation>FICHIER</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::UploadController</name>
+    <message>
+        <source>Already Uploaded</source>
+        <translation>Déjà téléversé</translation>
+    </message>
+    <message>
+        <source>“%1” is already in this environment as %2.</source>
+        <translation>«&#xa0;%1&#xa0;» est déjà dans cet environnement en tant que %2.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>What should happen to it, and to any other file of this upload that is already there?</source>
+        <translation>Que faire de ce fichier et de tout autre fichier de ce téléversement déjà présent&#xa0;?</translation>
+    </message>
+    <message>
+        <source>&amp;Skip</source>
+        <translation>&amp;Ignorer</translation>
+    </message>
+    <message>
+        <source>&amp;Upload Anyway</source>
+        <translation>&amp;Téléverser quand même</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Remplacer</translation>
+    </message>
+    <message>
+        <source>Upload it as a new asset; both stay</source>
+        <translation>Le téléverser comme nouvelle ressource&#xa0;; les deux sont conservées</translation>
+    </message>
+    <message>
+        <source>Upload it over the existing asset (same public ID and URL)</source>
+        <translation>Remplacer la ressource existante (même public ID et même URL)</translation>
+    </message>
+    <message>
+        <source>Cannot Upload</source>
+        <translation>Téléversement impossible</translation>
+    </message>
+    <message>
+        <source>Open an environment first: files are uploaded to the environment shown.</source>
+        <translation>Ouvrez d’abord un environnement&#xa0;: les fichiers sont téléversés dans l’environnement affiché.</translation>
+    </message>
+    <message>
+        <source>Cannot Upload Now</source>
+        <translation>Téléversement impossible pour le moment</translation>
+    </message>
+    <message>
+        <source>“%1” does not answer at the moment (%2). Try again when it is back online; nothing was queued.</source>
+        <translation>«&#xa0;%1&#xa0;» ne répond pas pour le moment (%2). Réessayez quand il sera de nouveau en ligne&#xa0;; rien n’a été mis en file d’attente.</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>non connecté</translation>
+    </message>
+    <message>
+        <source>The upload queue could not be started: %1</source>
+        <translation>La file de téléversement n’a pas pu démarrer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The files could not be queued: %1</source>
+        <translation>Les fichiers n’ont pas pu être mis en file d’attente&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Upload Files</source>
+        <translation>Téléverser des fichiers</translation>
+    </message>
+    <message>
+        <source>Upload Folder</source>
+        <translation>Téléverser un dossier</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) uploaded</source>
+        <translation>
+            <numerusform>%n fichier téléversé</numerusform>
+            <numerusform>%n fichiers téléversés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already there</source>
+        <translation>
+            <numerusform>%n déjà présent</numerusform>
+            <numerusform>%n déjà présents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n en échec</numerusform>
+            <numerusform>%n en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n annulé</numerusform>
+            <numerusform>%n annulés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Upload finished with errors</source>
+        <translation>Téléversement terminé avec des erreurs</translation>
+    </message>
+    <message>
+        <source>Upload finished</source>
+        <translation>Téléversement terminé</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::UploadDock</name>
+    <message>
+        <source>Uploads</source>
+        <translation>Téléversements</translation>
+    </message>
+    <message>
+        <source>Files being uploaded</source>
+        <translation>Fichiers en cours de téléversement</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>Mettre en &amp;pause</translation>
+    </message>
+    <message>
+        <source>Pause the selected files (Space)</source>
+        <translation>Mettre en pause les fichiers sélectionnés (Espace)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>Resume the selected files (Space)</source>
+        <translation>Reprendre les fichiers sélectionnés (Espace)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Stop uploading the selected files (Delete)</source>
+        <translation>Arrêter le téléversement des fichiers sélectionnés (Suppr)</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>Réessa&amp;yer</translation>
+    </message>
+    <message>
+        <source>Try the selected files again (Ctrl+R)</source>
+        <translation>Réessayer les fichiers sélectionnés (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Pause All</source>
+        <translation>Tout mettre en pause</translation>
+    </message>
+    <message>
+        <source>Pause every file</source>
+        <translation>Mettre en pause tous les fichiers</translation>
+    </message>
+    <message>
+        <source>Resume All</source>
+        <translation>Tout reprendre</translation>
+    </message>
+    <message>
+        <source>Resume every paused file</source>
+        <translation>Reprendre tous les fichiers en pause</translation>
+    </message>
+    <message>
+        <source>Cancel All</source>
+        <translation>Tout annuler</translation>
+    </message>
+    <message>
+        <source>Stop every file that is not uploaded yet</source>
+        <translation>Arrêter tous les fichiers pas encore téléversés</translation>
+    </message>
+    <message>
+        <source>Retry Failed</source>
+        <translation>Réessayer les échecs</translation>
+    </message>
+    <message>
+        <source>Try every failed file again</source>
+        <translation>Réessayer tous les fichiers en échec</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>Retirer les terminés</translation>
+    </message>
+    <message>
+        <source>Remove uploaded, skipped and cancelled files from the list</source>
+        <translation>Retirer de la liste les fichiers téléversés, ignorés et annulés</translation>
+    </message>
+    <message>
+        <source>Pause or Resume</source>
+        <translation>Mettre en pause ou reprendre</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1%, %2 of %n file(s)</source>
+        <translation>
+            <numerusform>%1&#xa0;%, %2 sur %n fichier</numerusform>
+            <numerusform>%1&#xa0;%, %2 sur %n fichiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2/s</source>
+        <translation>%1, %2/s</translation>
+    </message>
+    <message>
+        <source>%1, paused</source>
+        <translation>%1, en pause</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n failed</source>
+        <translation>
+            <numerusform>%1, %n en échec</numerusform>
+            <numerusform>%1, %n en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) uploaded</source>
+        <translation>
+            <numerusform>%n fichier téléversé</numerusform>
+            <numerusform>%n fichiers téléversés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uploads — %1</source>
+        <translation>Téléversements — %1</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::UploadListModel</name>
+    <message>
+        <source>Home</source>
+        <translation>Accueil</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Checking for duplicates</source>
+        <translation>Recherche de doublons</translation>
+    </message>
+    <message>
+        <source>Already uploaded — waiting for your answer</source>
+        <translation>Déjà téléversé — en attente de votre réponse</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Téléversement</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Téléversé</translation>
+    </message>
+    <message>
+        <source>Skipped: already uploaded</source>
+        <translation>Ignoré&#xa0;: déjà téléversé</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Retrying in %1 (attempt %2): %3</source>
+        <translation>Nouvelle tentative dans %1 (tentative %2)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>To folder</source>
+        <translation>Dossier cible</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Temps restant</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
     </message>
 </context>
 <context>
