@@ -1353,6 +1353,18 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
         <source>&amp;Preview</source>
         <translation>&amp;Vorschau</translation>
     </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Show or hide the details of the selected assets (Ctrl+I)</source>
+        <translation>Details der ausgewählten Assets ein- oder ausblenden (Strg+I)</translation>
+    </message>
+    <message>
+        <source>Details panel</source>
+        <translation>Detailbereich</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::CheckMessages</name>

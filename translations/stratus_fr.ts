@@ -1353,6 +1353,18 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
         <source>&amp;Preview</source>
         <translation>&amp;Aperçu</translation>
     </message>
+    <message>
+        <source>Info</source>
+        <translation>Infos</translation>
+    </message>
+    <message>
+        <source>Show or hide the details of the selected assets (Ctrl+I)</source>
+        <translation>Afficher ou masquer les détails des ressources sélectionnées (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Details panel</source>
+        <translation>Panneau des détails</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::CheckMessages</name>

@@ -5,7 +5,11 @@
 // and `stratus-cli ls FOLDER --json` of the largest folder, every one a whole process (start-up
 // included). Driven by catalog-bench.sh, which records the figures; run that.
 //
-//   node catalog-bench.js --cli PATH --sandbox PATH --work DIR --count N [--runs 5] --json OUT
+// With --browser-bench, also the browser on that catalogue (stratus-browser-bench, offscreen): the
+// largest folder's first screen of thumbnails cold and warm, and in-app searches.
+//
+//   node catalog-bench.js --cli PATH --sandbox PATH --work DIR --count N [--runs 5]
+//                         [--browser-bench PATH] --json OUT
 'use strict';
 
 const childProcess = require('child_process');
@@ -53,6 +57,9 @@ const QUERIES = [
     'mountain',
     'tags:(spring OR summer) AND width>=1000 AND -format:gif',
 ];
+
+// Searches a person types in the browser's box (words, prefixes as you type, a tag, a subject).
+const BROWSER_QUERIES = ['cat', 'sun', 'red', 'summer beach', 'logo', 'mountain 2026', 'sample', 'winter dog', 'x'];
 
 function loadAverage() {
     return fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
@@ -224,6 +231,40 @@ async function main() {
             p50: percentile(lsSamples, 50), p95: percentile(lsSamples, 95), samples: lsSamples, peakRssKiB: lsRss,
             loadBefore: load, loadAfter: loadAverage()[0] };
         process.stdout.write(`p50 ${(result.ls.p50 * 1000).toFixed(1)} ms  p95 ${(result.ls.p95 * 1000).toFixed(1)} ms\n`);
+
+        // (4) The browser on the same catalogue and sandbox: three processes, so that nothing is in
+        // memory at the start of each. "cold": an empty thumbnail cache, and the sandbox has never
+        // made these thumbnails; "cold (app)": an empty cache again, the sandbox's derived
+        // thumbnails now exist (a CDN that has them); "warm (disk)": the cache the previous run
+        // filled. Each also times the way back to the folder after another one (memory-warm).
+        if (args['browser-bench']) {
+            const catalogDir = path.join(home, '.local/share/Stratus/catalog');
+            const catalogFile = fs.readdirSync(catalogDir).map((d) => path.join(catalogDir, d, 'catalog.sqlite'))
+                .find((f) => fs.existsSync(f));
+            const ranked = folders.filter((f) => f.path).sort((a, b) => b.direct - a.direct);
+            const runBrowser = (label, cacheDir) => {
+                process.stdout.write(`-- stratus-browser-bench (${label}): ${ranked[0].path}, ${ranked[0].direct} assets\n`);
+                const loadBefore = loadAverage()[0];
+                const argv = ['--catalog', catalogFile, '--url', url, '--cache', cacheDir, '--folder', ranked[0].path,
+                    '--other-folder', ranked[1].path, '--runs', String(RUNS * 4)];
+                for (const q of BROWSER_QUERIES)
+                    argv.push('--query', q);
+                const r = childProcess.spawnSync(args['browser-bench'], argv, { env: cliEnv, maxBuffer: 16 << 20 });
+                if (r.status !== 0)
+                    throw new Error(`stratus-browser-bench (${label}): exit ${r.status}\n${r.stderr}`);
+                const out = JSON.parse(r.stdout.toString());
+                out.label = label;
+                out.loadBefore = loadBefore;
+                out.loadAfter = loadAverage()[0];
+                process.stdout.write(`first screen ${out.firstScreenMs.toFixed(0)} ms (${out.firstScreenCells} cells, ${out.firstScreenFailed} failed), `
+                    + `back again ${out.revisitMs.toFixed(0)} ms, search p50 ${out.searchP50Ms.toFixed(1)} ms p95 ${out.searchP95Ms.toFixed(1)} ms, `
+                    + `peak RSS ${(out.peakRssKiB / 1024).toFixed(0)} MiB\n`);
+                return out;
+            };
+            const cacheA = path.join(args.work, 'thumbs-a');
+            const cacheB = path.join(args.work, 'thumbs-b');
+            result.browser = [runBrowser('cold', cacheA), runBrowser('cold (app)', cacheB), runBrowser('warm (disk)', cacheB)];
+        }
     } finally {
         await stopSandbox(sandbox);
     }

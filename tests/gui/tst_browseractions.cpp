@@ -15,6 +15,7 @@
 #include "gui/browser/assetmimedata.h"
 #include "gui/browser/browsercommands.h"
 #include "gui/browser/browserpage.h"
+#include "gui/browser/previewdialog.h"
 #include "gui/browser/downloadqueue.h"
 #include "gui/browser/foldertreemodel.h"
 #include "gui/browser/movedialog.h"
@@ -73,7 +74,7 @@ void whenModal(std::function<void(QWidget *)> respond)
     timer->setInterval(20);
     QObject::connect(timer, &QTimer::timeout, timer, [timer, tries, respond] {
         QWidget *modal = QApplication::activeModalWidget();
-        if (!modal && ++*tries < 250)
+        if (!modal && ++*tries < 750) // 15 s, as long as WAIT_FOR_JOB waits
             return;
         timer->stop();
         timer->deleteLater();
@@ -840,6 +841,16 @@ private slots:
         const int current = preview.at(0).at(1).toInt();
         QCOMPARE(ids.size(), page->assetModel()->rowCount() - page->assetModel()->folderRowCount());
         QCOMPARE(ids.value(current), assets.at(1).assetId);
+        // The preview opens on it; Space closes it again.
+        QCOMPARE(page->findChildren<gui::PreviewDialog *>().size(), 1);
+        auto *dialog = page->findChild<gui::PreviewDialog *>();
+        QTRY_VERIFY(dialog->isVisible());
+        // A window manager activates the dialog, which takes the keyboard; offscreen there is none.
+        QApplication::setActiveWindow(dialog);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(dialog));
+        QTest::keyClick(dialog, Qt::Key_Space);
+        QTRY_VERIFY(page->findChild<gui::PreviewDialog *>() == nullptr);
+        refocus(*page);
 
         // With several selected, the selection.
         page->selectAssets({assets.at(0).assetId, assets.at(1).assetId});
@@ -848,6 +859,13 @@ private slots:
         QTest::keyClick(page->gridView(), Qt::Key_Space);
         QCOMPARE(preview.size(), 2);
         QCOMPARE(preview.at(1).at(0).toStringList().size(), 2);
+        dialog = page->findChild<gui::PreviewDialog *>();
+        QVERIFY(dialog);
+        QApplication::setActiveWindow(dialog);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(dialog));
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY(page->findChild<gui::PreviewDialog *>() == nullptr);
+        refocus(*page);
 
         // Ctrl+A selects every asset; Ctrl+F goes to the search.
         QTest::keyClick(page->gridView(), Qt::Key_A, Qt::ControlModifier);

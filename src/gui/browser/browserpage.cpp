@@ -5,9 +5,13 @@
 #include "assetlistmodel.h"
 #include "assetmimedata.h"
 #include "browsercommands.h"
+#include "detailspanel.h"
+#include "facetbar.h"
 #include "foldertreemodel.h"
 #include "originalurls.h"
+#include "previewdialog.h"
 #include "thumbnaildelegate.h"
+#include "thumbnailloader.h"
 #include "thumbnailscheduler.h"
 
 #include "core/catalog/catalog.h"
@@ -26,6 +30,8 @@
 
 namespace stratus::gui {
 
+using core::Result;
+using core::catalog::CatalogFacets;
 using core::catalog::CatalogQuery;
 
 namespace {
@@ -49,6 +55,8 @@ BrowserPage::BrowserPage(BrowserEnvironment environment, ThumbnailLoader *loader
     , m_folders(new FolderTreeModel(m_catalog, this))
     , m_delegate(new ThumbnailDelegate(this))
     , m_scheduler(new ThumbnailScheduler(m_assets, loader, std::move(thumbnailUrl), this))
+    , m_loader(loader)
+    , m_sideLoader(new ThumbnailLoader(environment.network, loader ? loader->cache() : nullptr, this))
 {
     m_ui->setupUi(this);
     m_columns->setSourceModel(m_assets);
@@ -131,6 +139,41 @@ BrowserPage::BrowserPage(BrowserEnvironment environment, ThumbnailLoader *loader
     });
 
     setUpCommands();
+
+    // Filters under the toolbar; they narrow the open folder, or the search across the catalogue.
+    m_facets = new FacetBar(this);
+    m_facets->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_facets->setContentsMargins(4, 0, 4, 0);
+    m_ui->pageLayout->insertWidget(1, m_facets);
+    m_ui->pageLayout->setStretchFactor(m_ui->splitter, 1);
+    m_facets->setFacetSource([this] {
+        auto counts = m_catalog ? m_catalog->facets(scopeQuery()) : Result<CatalogFacets>(CatalogFacets {});
+        return counts ? counts.value() : CatalogFacets {};
+    });
+    connect(m_facets, &FacetBar::filtersChanged, this, &BrowserPage::applySearch);
+
+    // The details panel on the right follows the selection; its edits reload the listing.
+    m_details = new DetailsPanel(m_env, m_sideLoader, m_ui->splitter);
+    m_ui->splitter->addWidget(m_details);
+    m_ui->splitter->setStretchFactor(2, 0);
+    m_ui->splitter->setSizes({220, 640, 320});
+    connect(this, &BrowserPage::selectionChanged, m_details, &DetailsPanel::setAssets);
+    connect(m_details, &DetailsPanel::assetsChanged, this, &BrowserPage::reload);
+    m_infoButton = new QToolButton(this);
+    m_infoButton->setText(tr("Info"));
+    m_infoButton->setToolTip(tr("Show or hide the details of the selected assets (Ctrl+I)"));
+    m_infoButton->setCheckable(true);
+    m_infoButton->setChecked(true);
+    m_infoButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_infoButton->setAccessibleName(tr("Details panel"));
+    m_ui->toolbarLayout->insertWidget(2, m_infoButton);
+    connect(m_infoButton, &QToolButton::toggled, this, &BrowserPage::setDetailsVisible);
+
+    // Space previews (the commands ask), Enter opens the preview at the asset.
+    connect(this, &BrowserPage::previewRequested, this, &BrowserPage::showPreview);
+    connect(this, &BrowserPage::assetActivated, this, &BrowserPage::requestPreview);
+    connect(m_folders, &FolderTreeModel::filesDropped, this, &BrowserPage::filesDropped);
+
     applyZoom();
     m_scheduler->setView(grid);
     openFolder(QString());
@@ -178,7 +221,10 @@ void BrowserPage::openFolder(const QString &folder)
         m_ui->searchEdit->clear();
     }
     m_folder = folder;
-    m_assets->setFolder(folder);
+    if (m_facets != nullptr && m_facets->hasFilters())
+        applySearch(); // the filters stay on from folder to folder
+    else
+        m_assets->setFolder(folder);
     selectFolderInTree(folder);
     Q_EMIT folderOpened(folder);
 }
@@ -208,17 +254,48 @@ void BrowserPage::activate(const QModelIndex &index)
         Q_EMIT assetActivated(first.data(AssetListModel::AssetIdRole).toString());
 }
 
+CatalogQuery BrowserPage::scopeQuery() const
+{
+    CatalogQuery query;
+    query.text = m_ui->searchEdit->text().trimmed();
+    if (query.text.isEmpty())
+        query.folder = m_folder;
+    return query;
+}
+
 void BrowserPage::applySearch()
 {
-    const QString text = m_ui->searchEdit->text().trimmed();
-    if (text.isEmpty()) {
+    CatalogQuery query = scopeQuery();
+    if (query.text.isEmpty() && !m_facets->hasFilters()) {
+        // The folder as it is, with its sub-folders.
         if (m_assets->isSearch())
             m_assets->setFolder(m_folder);
         return;
     }
-    CatalogQuery query;
-    query.text = text;
+    m_facets->applyTo(query);
     m_assets->setQuery(query);
+}
+
+void BrowserPage::setDetailsVisible(bool visible)
+{
+    m_details->setVisible(visible);
+    if (m_infoButton->isChecked() != visible)
+        m_infoButton->setChecked(visible);
+}
+
+void BrowserPage::showPreview(const QStringList &assetIds, int current)
+{
+    if (assetIds.isEmpty())
+        return;
+    auto *preview = new PreviewDialog(m_env, m_sideLoader, assetIds, current, this);
+    preview->setAttribute(Qt::WA_DeleteOnClose);
+    // The selection follows the preview, so that closing it leaves you on the asset you looked at.
+    connect(preview, &PreviewDialog::currentChanged, this, [this](const QString &assetId) { selectAssets({assetId}); });
+    // The dialog takes the keyboard (Space closes it, the arrows browse), not the grid behind it.
+    preview->setFocusPolicy(Qt::StrongFocus);
+    preview->open();
+    preview->activateWindow();
+    preview->setFocus(Qt::ActiveWindowFocusReason);
 }
 
 void BrowserPage::updateCountLabel()
@@ -315,6 +392,7 @@ void BrowserPage::reload()
         view->selectionModel()->setCurrentIndex(view->model()->index(row, 0), QItemSelectionModel::NoUpdate);
     view->doItemsLayout();
     view->verticalScrollBar()->setValue(scroll);
+    m_details->reload();
 }
 
 void BrowserPage::refreshEnvironment()
@@ -327,6 +405,8 @@ void BrowserPage::refreshEnvironment()
                                .arg(reason));
     m_ui->offlineLabel->setVisible(!reason.isEmpty());
     m_commands->updateActions();
+    if (m_details != nullptr)
+        m_details->refreshOnlineState();
 }
 
 QList<core::catalog::CatalogAsset> BrowserPage::selectedAssets() const

@@ -4,6 +4,7 @@
 #include "thumbnailurls.h"
 
 #include "core/catalog/catalogasset.h"
+#include "core/catalog/catalogtypes.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -20,6 +21,7 @@ class QLineEdit;
 class QMimeData;
 class QSlider;
 class QTemporaryDir;
+class QToolButton;
 class QTreeView;
 
 namespace stratus::core::catalog {
@@ -31,6 +33,8 @@ namespace stratus::gui {
 class AssetColumnsModel;
 class AssetListModel;
 class BrowserCommands;
+class DetailsPanel;
+class FacetBar;
 class FolderTreeModel;
 class ThumbnailDelegate;
 class ThumbnailLoader;
@@ -98,6 +102,12 @@ public:
     [[nodiscard]] QSlider *zoomSlider() const;
     [[nodiscard]] ThumbnailDelegate *thumbnailDelegate() const { return m_delegate; }
     [[nodiscard]] ThumbnailScheduler *thumbnailScheduler() const { return m_scheduler; }
+    [[nodiscard]] FacetBar *facetBar() const { return m_facets; }
+    [[nodiscard]] DetailsPanel *detailsPanel() const { return m_details; }
+    /// Shows or hides the details panel (the Info button, Ctrl+I).
+    void setDetailsVisible(bool visible);
+    /// Opens the preview of @p assetIds at @p current (what Space and Enter do).
+    void showPreview(const QStringList &assetIds, int current);
 
 Q_SIGNALS:
     /// A folder was opened (tree, grid, or openFolder()).
@@ -109,6 +119,8 @@ Q_SIGNALS:
     /// Space on the grid or the list: preview @p assetIds (the selection when several assets are
     /// selected, else the loaded assets of the listing), starting at index @p current.
     void previewRequested(const QStringList &assetIds, int current);
+    /// Files or folders from the file manager were dropped on the folder @p folder of the tree.
+    void filesDropped(const QStringList &paths, const QString &folder);
     /// A short line on what the commands do ("Deleting 3 assets… 1 of 3"), for a status bar.
     void statusMessage(const QString &text);
 
@@ -121,6 +133,9 @@ private:
     void moveDropped(const QStringList &assetIds, const QString &folder);
     [[nodiscard]] QMimeData *dragData(const QList<core::catalog::CatalogAsset> &assets);
     void applySearch();
+    /// What the browser shows before the filters: the search text across the catalogue, or the
+    /// open folder.
+    [[nodiscard]] core::catalog::CatalogQuery scopeQuery() const;
     void updateCountLabel();
     void activate(const QModelIndex &index);
     void selectFolderInTree(const QString &folder);
@@ -136,6 +151,11 @@ private:
     FolderTreeModel *m_folders;
     ThumbnailDelegate *m_delegate;
     ThumbnailScheduler *m_scheduler;
+    ThumbnailLoader *m_loader;
+    ThumbnailLoader *m_sideLoader; ///< the details panel's and the preview's (the grid's cancels)
+    FacetBar *m_facets = nullptr;
+    DetailsPanel *m_details = nullptr;
+    QToolButton *m_infoButton = nullptr;
     QTimer m_searchDebounce;
     QString m_folder;
     std::unique_ptr<QTemporaryDir> m_dragDirectory; ///< files prefetched for drags, until the page closes

@@ -135,6 +135,13 @@ FacetBar::FacetBar(QWidget *parent)
 
     // The value menus are filled when they open, from the latest counts: a menu is never rebuilt
     // under the pointer while values are being ticked.
+    // Fresh counts when a value menu opens, if they come from a source.
+    for (QMenu *menu : {m_typeMenu, m_formatMenu, m_tagMenu}) {
+        connect(menu, &QMenu::aboutToShow, this, [this] {
+            if (m_source)
+                m_facets = m_source();
+        });
+    }
     connect(m_typeMenu, &QMenu::aboutToShow, this, [this] {
         rebuildValueMenu(m_typeMenu, m_facets.resourceTypes, m_resourceTypes, &m_resourceTypes, true);
     });

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -39,6 +40,9 @@ public:
     /// The counts of the current scope (without the bar's own filters) for the type, format and tag
     /// menus. Ticked values stay listed even when the scope no longer has them.
     void setFacets(const core::catalog::CatalogFacets &facets);
+    /// Where the counts come from instead: asked each time a value menu opens (so that typing in
+    /// the search box does not count facets at every key).
+    void setFacetSource(std::function<core::catalog::CatalogFacets()> source) { m_source = std::move(source); }
 
     /// Narrows @p query by the chosen filters; relative dates count back from @p now.
     void applyTo(core::catalog::CatalogQuery &query,
@@ -96,6 +100,7 @@ private:
     QMenu *m_sizeMenu;
 
     core::catalog::CatalogFacets m_facets;
+    std::function<core::catalog::CatalogFacets()> m_source;
     QStringList m_resourceTypes;
     QStringList m_formats;
     QStringList m_tags;

@@ -7,9 +7,14 @@
 #include "core/catalog/catalog.h"
 
 #include <QApplication>
+#include <QFileInfo>
+#include <QMimeData>
+#include <QUrl>
 #include <QIcon>
 #include <QLocale>
 #include <QStyle>
+
+using namespace Qt::StringLiterals;
 
 namespace stratus::gui {
 
@@ -129,6 +134,23 @@ void FolderTreeModel::loadChildren(Node *node, const QModelIndex &index)
     endInsertRows();
 }
 
+namespace {
+
+/// The local files and folders a drop from the file manager carries.
+QStringList localFiles(const QMimeData *data)
+{
+    QStringList paths;
+    if (!data->hasUrls())
+        return paths;
+    for (const QUrl &url : data->urls()) {
+        if (url.isLocalFile() && QFileInfo::exists(url.toLocalFile()))
+            paths << url.toLocalFile();
+    }
+    return paths;
+}
+
+} // namespace
+
 Qt::ItemFlags FolderTreeModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags flags = QAbstractItemModel::flags(index);
@@ -139,7 +161,7 @@ Qt::ItemFlags FolderTreeModel::flags(const QModelIndex &index) const
 
 QStringList FolderTreeModel::mimeTypes() const
 {
-    return {AssetMimeData::assetIdsFormat()};
+    return {AssetMimeData::assetIdsFormat(), u"text/uri-list"_s};
 }
 
 Qt::DropActions FolderTreeModel::supportedDropActions() const
@@ -150,7 +172,9 @@ Qt::DropActions FolderTreeModel::supportedDropActions() const
 bool FolderTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int, int,
                                       const QModelIndex &parent) const
 {
-    return parent.isValid() && data && data->hasFormat(AssetMimeData::assetIdsFormat());
+    if (!parent.isValid() || data == nullptr)
+        return false;
+    return data->hasFormat(AssetMimeData::assetIdsFormat()) || !localFiles(data).isEmpty();
 }
 
 bool FolderTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
@@ -158,11 +182,18 @@ bool FolderTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action,
 {
     if (!canDropMimeData(data, action, row, column, parent))
         return false;
+    const QString folder = pathOf(parent);
+    // The browser's own drags also carry file URLs (prefetched originals): they are moves.
+    if (!data->hasFormat(AssetMimeData::assetIdsFormat())) {
+        const QStringList paths = localFiles(data);
+        QMetaObject::invokeMethod(
+            this, [this, paths, folder] { Q_EMIT filesDropped(paths, folder); }, Qt::QueuedConnection);
+        return true;
+    }
     const QStringList ids = AssetMimeData::assetIds(data);
     if (ids.isEmpty())
         return false;
     // Queued: the drop's event handling ends before the move asks for a confirmation.
-    const QString folder = pathOf(parent);
     QMetaObject::invokeMethod(
         this, [this, ids, folder] { Q_EMIT assetsDropped(ids, folder); }, Qt::QueuedConnection);
     return true;

@@ -22,7 +22,8 @@ class LocalFolders;
 ///
 /// Folders the catalogue cannot list (LocalFolders: empty ones made in this run) are merged in with
 /// count 0. A folder row accepts a drop of assets from the browser (AssetMimeData) and says so with
-/// assetsDropped(); the model itself changes nothing.
+/// assetsDropped(), and a drop of local files (the file manager's text/uri-list) with filesDropped();
+/// the model itself changes nothing.
 ///
 /// Borrows the catalogue and the local folders, which must outlive it. GUI thread only.
 class FolderTreeModel : public QAbstractItemModel
@@ -70,6 +71,8 @@ public:
 Q_SIGNALS:
     /// Assets from the browser were dropped on the folder @p folder ("" is Home).
     void assetsDropped(const QStringList &assetIds, const QString &folder);
+    /// Files or folders from the file manager were dropped on the folder @p folder: to upload.
+    void filesDropped(const QStringList &paths, const QString &folder);
 
 private:
     struct Node

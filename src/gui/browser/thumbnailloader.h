@@ -26,6 +26,9 @@ class ThumbnailLoader : public QObject
 public:
     ThumbnailLoader(QNetworkAccessManager *network, core::DiskCache *cache, QObject *parent = nullptr);
 
+    /// The disk cache it reads and fills (may be null); other loaders may share it.
+    [[nodiscard]] core::DiskCache *cache() const { return m_cache; }
+
     /// Asks for the picture at `url` under `key` (e.g. the asset id and size). Lower `priority`
     /// goes first (the distance from the middle of the view, say). A key asked again takes the new
     /// URL and priority. From the cache, ready() is emitted before request() returns.

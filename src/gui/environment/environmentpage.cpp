@@ -7,7 +7,9 @@
 #include "core/net/neterror.h"
 #include "gui/browser/browserenvironment.h"
 #include "gui/browser/browserpage.h"
+#include "gui/browser/deliverysigner.h"
 #include "gui/browser/thumbnailloader.h"
+#include "gui/browser/thumbnailscheduler.h"
 #include "gui/browser/thumbnailurls.h"
 #include "gui/settings/appsettings.h"
 
@@ -168,9 +170,18 @@ void EnvironmentPage::createBrowser()
     // The environment's URL is asked for at every request (the Local sandbox's is known only once
     // it listens); the URL builder is made again only when that URL changes.
     QPointer<EnvironmentSession> guard(session);
+    // Private and authenticated assets' thumbnails are signed (the secret fetched once per screen).
+    auto *signer = new DeliverySigner(
+        [guard]() -> core::Result<core::ApiContext> {
+            if (!guard)
+                return core::makeError(core::Error::Kind::Unavailable, tr("This environment is closed."));
+            return guard->apiContext();
+        },
+        this);
     auto built = std::make_shared<std::pair<QString, ThumbnailUrlFunction>>();
+    QPointer<DeliverySigner> signerGuard(signer);
     ThumbnailUrlFunction urls
-        = [guard, built](const core::catalog::CatalogAsset &asset, const QSize &pixels) -> QUrl {
+        = [guard, built, signerGuard](const core::catalog::CatalogAsset &asset, const QSize &pixels) -> QUrl {
         if (!guard)
             return {};
         const core::CloudinaryUrl url = guard->effectiveUrl();
@@ -181,7 +192,7 @@ void EnvironmentPage::createBrowser()
             QJsonObject extra;
             if (url.uploadPrefix().startsWith(QLatin1String("http://")))
                 extra.insert(QStringLiteral("secure"), false);
-            *built = {text, thumbnailUrlFunction(url.toSdkConfig(), extra)};
+            *built = {text, thumbnailUrlFunction(url.toSdkConfig(), extra, signerGuard.data())};
         }
         return built->second(asset, pixels);
     };
@@ -206,6 +217,8 @@ void EnvironmentPage::createBrowser()
     m_browser = new BrowserPage(std::move(environment), loader, std::move(urls), m_ui->browseTab);
     m_ui->browseLayout->addWidget(m_browser);
     connect(session, &EnvironmentSession::changed, m_browser, &BrowserPage::refreshEnvironment);
+    connect(signer, &DeliverySigner::urlsSigned, m_browser->thumbnailScheduler(), &ThumbnailScheduler::schedule);
+    connect(m_browser, &BrowserPage::filesDropped, this, &EnvironmentPage::filesDropped);
 }
 
 void EnvironmentPage::refresh()

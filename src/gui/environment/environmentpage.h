@@ -44,6 +44,8 @@ public:
 Q_SIGNALS:
     /// The local sandbox's welcome asks to add a real account.
     void addAccountRequested();
+    /// Files from the file manager were dropped on a folder of the browser: to upload there.
+    void filesDropped(const QStringList &paths, const QString &folder);
 
 private:
     void refresh();

@@ -231,6 +231,9 @@ void MainWindow::openEnvironment(const QString &environmentId)
         });
         page = new EnvironmentPage(session, m_ui->pages);
         connect(page, &EnvironmentPage::addAccountRequested, this, &MainWindow::showAddAccount);
+        connect(page, &EnvironmentPage::filesDropped, this, [this](const QStringList &paths, const QString &folder) {
+            m_uploads->upload(paths, folder);
+        });
         m_pages.insert(environmentId, page);
         m_ui->pages->addWidget(page);
         session->refresh();
