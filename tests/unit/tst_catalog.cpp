@@ -251,6 +251,15 @@ private Q_SLOTS:
         QVERIFY(facets);
         QCOMPARE(facets->tags.size(), 2);
         QCOMPARE(facets->formats.size(), 2);
+
+        // The counts of a typed search (the filter bar's counts while searching).
+        CatalogQuery typed;
+        typed.text = u"sunset"_s;
+        facets = catalog->facets(typed);
+        QVERIFY2(facets, facets ? "" : qPrintable(facets.error().message));
+        QCOMPARE(facets->resourceTypes.size(), 1);
+        QCOMPARE(facets->resourceTypes.at(0).count, 1);
+        QCOMPARE(facets->tags.size(), 2); // a1's summer and sea
     }
 
     void writeThrough()

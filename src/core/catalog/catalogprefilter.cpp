@@ -221,7 +221,7 @@ std::optional<Condition> ftsCondition(const Term &term)
             return std::nullopt;
         parts << (term.value.prefix ? u"\"%1\"*"_s.arg(token) : u"\"%1\""_s.arg(token));
     }
-    return Condition {u"rowid IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)"_s,
+    return Condition {u"assets.rowid IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)"_s,
                       {u"%1 : (%2)"_s.arg(columns, parts.join(u" AND "_s))}};
 }
 

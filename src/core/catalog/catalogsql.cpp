@@ -106,7 +106,7 @@ Condition conditionFor(const CatalogQuery &query)
         parts.append(u"%1 COLLATE NOCASE IN (%2)"_s.arg(column, marks.join(u',')));
     };
     if (const QString match = ftsMatch(query.text); !match.isEmpty()) {
-        parts.append(u"rowid IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)"_s);
+        parts.append(u"assets.rowid IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)"_s);
         binds.append(match);
     }
     anyOf(u"resource_type"_s, query.resourceTypes);
