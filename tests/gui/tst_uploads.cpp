@@ -9,6 +9,8 @@
 #include "core/accounts/environmentsession.h"
 #include "core/upload/uploadjournal.h"
 #include "core/upload/uploadqueue.h"
+#include "gui/browser/browserpage.h"
+#include "gui/browser/foldertreemodel.h"
 #include "gui/mainwindow/mainwindow.h"
 #include "gui/upload/uploadcontroller.h"
 #include "gui/upload/uploaddock.h"
@@ -257,6 +259,10 @@ private Q_SLOTS:
         QCOMPARE(folders, (QStringList {QString(), u"trip/day1"_s, u"trip/day2"_s}));
         // Written through: the catalogue knows them at once.
         QTRY_VERIFY(session->catalog()->folderInfo(u"trip/day1"_s).value().has_value());
+        // …and the browser shows them without waiting for a sync.
+        auto *browser = window.findChild<BrowserPage *>();
+        QVERIFY(browser);
+        QTRY_VERIFY(browser->folderModel()->indexForPath(u"trip"_s).isValid());
         auto *statusUploads = window.findChild<QLabel *>(u"statusUploads"_s);
         QTRY_COMPARE(statusUploads->text(), u"Uploads: 3 file(s) uploaded"_s);
 

@@ -16,6 +16,7 @@
 #include "ui_environmentpage.h"
 
 #include <QSettings>
+#include <QTimer>
 
 #include <QLabel>
 #include <QLocale>
@@ -219,6 +220,23 @@ void EnvironmentPage::createBrowser()
     connect(session, &EnvironmentSession::changed, m_browser, &BrowserPage::refreshEnvironment);
     connect(signer, &DeliverySigner::urlsSigned, m_browser->thumbnailScheduler(), &ThumbnailScheduler::schedule);
     connect(m_browser, &BrowserPage::filesDropped, this, &EnvironmentPage::filesDropped);
+
+    // Finished uploads are in the catalogue at once (written through); the browser shows them a
+    // moment later, once per burst rather than once per file.
+    auto *uploadsLanded = new QTimer(this);
+    uploadsLanded->setSingleShot(true);
+    uploadsLanded->setInterval(400);
+    connect(uploadsLanded, &QTimer::timeout, m_browser, &BrowserPage::reload);
+    const auto followUploads = [guard, uploadsLanded] {
+        const EnvironmentSession *alive = guard.data();
+        core::upload::UploadQueue *queue = alive != nullptr ? alive->uploadsIfMade() : nullptr;
+        if (queue == nullptr)
+            return;
+        connect(queue, &core::upload::UploadQueue::jobFinished, uploadsLanded, qOverload<>(&QTimer::start),
+                Qt::UniqueConnection);
+    };
+    connect(session, &EnvironmentSession::uploadsReady, this, followUploads);
+    followUploads();
 }
 
 void EnvironmentPage::refresh()
