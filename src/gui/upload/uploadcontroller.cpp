@@ -60,6 +60,12 @@ void UploadController::attachQueue()
     m_attachedQueues.append(queue);
     connect(queue, &QObject::destroyed, this, [this, queue] { m_attachedQueues.removeAll(queue); });
     connect(queue, &UploadQueue::batchFinished, this, &UploadController::onBatchFinished);
+    // Files resumed from a previous run (or queued by anyone) bring the dock up.
+    connect(queue, &UploadQueue::jobAdded, this, [this, queue] {
+        UploadDock *dock = m_dock.data();
+        if (dock != nullptr && dock->queue() == queue && !dock->isVisible())
+            dock->show();
+    });
     QPointer<UploadQueue> guard(queue);
     queue->setDuplicateHandler([this, guard](const core::upload::DuplicateQuestion &question,
                                              std::function<void(DuplicatePolicy)> answer) {

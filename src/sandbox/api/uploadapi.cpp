@@ -271,13 +271,18 @@ ApiResponse UploadApi::upload(const ApiContext &ctx, const QString &resourceType
                 400,
                 QStringLiteral("Upload is incomplete: received %1 of %2 bytes").arg(received).arg(total));
         }
+        // The parts stay until the answer is on disk: a server killed while it stores the file
+        // (which takes a while for a large one) still has every byte when the client sends the last
+        // chunk again, and stores it once more under the same public id instead of answering
+        // "out of order". A hard link costs no copy.
         const QString staged = ctx.store.stagingDirectory() + u'/' + randomHexId();
-        if (!QFile::rename(partPath, staged))
+        if (::link(QFile::encodeName(partPath).constData(), QFile::encodeName(staged).constData()) != 0
+            && !QFile::copy(partPath, staged))
             return ApiResponse::error(500, QStringLiteral("cannot assemble the chunks"));
         ApiResponse stored
             = storeUpload(ctx, resourceType, request, presetSettings, staged, fileName, overwriteDefault);
-        if (stored.status == 200)
-            writeDurably(donePath, stored.body, &error);
+        if (stored.status == 200 && writeDurably(donePath, stored.body, &error))
+            QFile::remove(partPath);
         return stored;
     }
 
