@@ -43,6 +43,8 @@ const char *const kSchema[] = {
     "CREATE INDEX IF NOT EXISTS assets_by_uploaded ON assets (uploaded_at)",
     "CREATE INDEX IF NOT EXISTS assets_by_generation ON assets (generation)",
     "CREATE INDEX IF NOT EXISTS assets_by_etag ON assets (etag)",
+    // Walked in order for a search with many matches: the first page without sorting them all.
+    "CREATE INDEX IF NOT EXISTS assets_by_name ON assets (name COLLATE NOCASE, asset_id)",
     "CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY NOT NULL, parent TEXT NOT NULL,"
     " name TEXT NOT NULL, direct_count INTEGER NOT NULL, total_count INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS folders_by_parent ON folders (parent, name)",
@@ -273,19 +275,29 @@ qint64 Catalog::assetCount() const
 }
 
 Result<CatalogPage> Catalog::selectPage(const QString &where, const QVariantList &binds, CatalogSort sort,
-                                        Qt::SortOrder order, int offset, int limit) const
+                                        Qt::SortOrder order, int offset, int limit,
+                                        std::optional<qint64> knownTotal) const
 {
+    // Searches with thousands of matches sorted by name walk the name index and stop after the
+    // page, instead of sorting every match; for a few matches sorting them is cheaper than walking.
+    constexpr qint64 kWalkNameIndexFrom = 2000;
     CatalogPage page;
-    auto count = sql::run(db(), u"SELECT COUNT(*) FROM assets WHERE "_s + where, binds);
-    if (!count)
-        return count.error();
-    if (count.value().next())
-        page.total = count.value().value(0).toLongLong();
+    if (knownTotal) {
+        page.total = *knownTotal;
+    } else {
+        auto count = sql::run(db(), u"SELECT COUNT(*) FROM assets WHERE "_s + where, binds);
+        if (!count)
+            return count.error();
+        if (count.value().next())
+            page.total = count.value().value(0).toLongLong();
+    }
+    const bool walkNames = sort == CatalogSort::Name && where != u"1" && page.total >= kWalkNameIndexFrom;
     QVariantList pageBinds = binds;
     pageBinds << limit << qMax(0, offset);
     auto rows = sql::run(db(),
-                         u"SELECT %1 FROM assets WHERE %2 %3 LIMIT ? OFFSET ?"_s.arg(
-                             sql::assetColumns(), where, sql::orderBy(sort, order)),
+                         u"SELECT %1 FROM assets %2 WHERE %3 %4 LIMIT ? OFFSET ?"_s.arg(
+                             sql::assetColumns(), walkNames ? u"INDEXED BY assets_by_name"_s : QString(), where,
+                             sql::orderBy(sort, order)),
                          pageBinds);
     if (!rows)
         return rows.error();
@@ -328,7 +340,20 @@ Result<CatalogPage> Catalog::search(const CatalogQuery &query, CatalogSort sort,
                                     int offset, int limit) const
 {
     const sql::Condition condition = sql::conditionFor(query);
-    return selectPage(condition.sql, condition.binds, sort, order, offset, limit);
+    // Typed words alone (the search box without filters): the FTS index counts the matches
+    // without reading an asset row.
+    std::optional<qint64> total;
+    const bool textOnly = query.resourceTypes.isEmpty() && query.formats.isEmpty() && query.tags.isEmpty()
+        && !query.createdFrom.isValid() && !query.createdBefore.isValid() && !query.minBytes && !query.maxBytes
+        && !query.folder;
+    if (const QString match = sql::ftsMatch(query.text); textOnly && !match.isEmpty()) {
+        auto count = sql::run(db(), u"SELECT COUNT(*) FROM assets_fts WHERE assets_fts MATCH ?"_s, {match});
+        if (!count)
+            return count.error();
+        if (count.value().next())
+            total = count.value().value(0).toLongLong();
+    }
+    return selectPage(condition.sql, condition.binds, sort, order, offset, limit, total);
 }
 
 Result<CatalogFacets> Catalog::facets(const CatalogQuery &query, int maxTags) const

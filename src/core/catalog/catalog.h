@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace stratus::core::catalog {
 
@@ -128,7 +129,8 @@ private:
     Result<Done> loadState();
     Result<Done> writeState(const QString &key, const QString &value);
     Result<CatalogPage> selectPage(const QString &where, const QVariantList &binds, CatalogSort sort,
-                                   Qt::SortOrder order, int offset, int limit) const;
+                                   Qt::SortOrder order, int offset, int limit,
+                                   std::optional<qint64> knownTotal = std::nullopt) const;
     Result<Done> upsertOne(const CatalogAsset &asset);
     Result<Done> migrate();
     Result<Done> removeOne(const QString &assetId);
