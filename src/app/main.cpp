@@ -53,7 +53,8 @@ int main(int argc, char *argv[])
     parser.addOption(noSandbox);
     parser.addPositionalArgument(
         QStringLiteral("files"),
-        QApplication::translate("main", "Files or folders to upload to the current environment (as if dropped)."),
+        QApplication::translate("main",
+                                "Files or folders to upload to the current environment (as if dropped)."),
         QStringLiteral("[files…]"));
     parser.process(app);
 

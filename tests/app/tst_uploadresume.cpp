@@ -58,7 +58,8 @@ bool writePattern(const QString &path, qint64 bytes, quint32 seed)
 /// Every entry of every journal under the data directory (there is one environment).
 QList<UploadEntry> journalEntries()
 {
-    const QString root = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/Stratus/uploads"_s;
+    const QString root
+        = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/Stratus/uploads"_s;
     QList<UploadEntry> entries;
     for (const QString &env : QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         const QString path = root + u'/' + env + u"/journal.sqlite"_s;
@@ -98,8 +99,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_home.isValid());
-        for (const auto &[name, sub] : {std::pair {"HOME", "home"}, {"XDG_CONFIG_HOME", "config"},
-                                        {"XDG_DATA_HOME", "data"}, {"XDG_CACHE_HOME", "cache"}}) {
+        for (const auto &[name, sub] : {std::pair {"HOME", "home"},
+                                        {"XDG_CONFIG_HOME", "config"},
+                                        {"XDG_DATA_HOME", "data"},
+                                        {"XDG_CACHE_HOME", "cache"}}) {
             const QString dir = m_home.filePath(QString::fromLatin1(sub));
             QVERIFY(QDir().mkpath(dir));
             qputenv(name, QFile::encodeName(dir));
@@ -107,7 +110,8 @@ private Q_SLOTS:
         qputenv("QT_QPA_PLATFORM", "offscreen");
         m_files = m_home.filePath(u"files"_s);
         for (int i = 0; i < 6; ++i)
-            QVERIFY(writePattern(m_files + u"/holiday/photo_%1.jpg"_s.arg(i), 150'000 + i * 1000, quint32(i + 1)));
+            QVERIFY(writePattern(m_files + u"/holiday/photo_%1.jpg"_s.arg(i), 150'000 + i * 1000,
+                                 quint32(i + 1)));
         QVERIFY(writePattern(m_files + u"/holiday/video/clip.mp4"_s, kLargeBytes, 77));
     }
 
@@ -125,7 +129,8 @@ private Q_SLOTS:
         };
         QTRY_VERIFY_WITH_TIMEOUT(largeEntry().bytesAcknowledged >= 20'000'000, 180000);
         const UploadEntry beforeKill = largeEntry();
-        QVERIFY2(beforeKill.bytesAcknowledged < kLargeBytes, "the large file finished before it could be killed");
+        QVERIFY2(beforeKill.bytesAcknowledged < kLargeBytes,
+                 "the large file finished before it could be killed");
         ::kill(pid_t(first->processId()), SIGKILL);
         QVERIFY(first->waitForFinished(10000));
         QVERIFY(!beforeKill.uploadId.isEmpty());
@@ -137,8 +142,8 @@ private Q_SLOTS:
             [] {
                 const QList<UploadEntry> entries = journalEntries();
                 return entries.size() == 7
-                       && std::all_of(entries.cbegin(), entries.cend(),
-                                      [](const UploadEntry &e) { return e.state == UploadState::Done; });
+                    && std::all_of(entries.cbegin(), entries.cend(),
+                                   [](const UploadEntry &e) { return e.state == UploadState::Done; });
             }(),
             240000);
         const UploadEntry afterResume = largeEntry();
@@ -148,7 +153,8 @@ private Q_SLOTS:
 
         // The Local sandbox, started here on the same data: every file exactly once, right bytes.
         QNetworkAccessManager network;
-        core::AccountStore store(std::make_shared<core::MemorySecretStore>(), core::AccountStore::Paths::standard());
+        core::AccountStore store(std::make_shared<core::MemorySecretStore>(),
+                                 core::AccountStore::Paths::standard());
         QVERIFY(store.load().ok());
         app::LocalSandbox sandbox(&store, store.paths().dataRoot + u"/local-sandbox"_s, 120);
         QSignalSpy ready(&sandbox, &app::LocalSandbox::ready);
@@ -167,13 +173,15 @@ private Q_SLOTS:
         QVERIFY2(call->result(), call->result() ? "" : qPrintable(call->result().error().message));
         QMultiHash<QString, qint64> byEtag;
         for (const auto &resource : call->result()->resources)
-            byEtag.insert(resource.raw.value(u"etag"_s).toString(), qint64(resource.raw.value(u"bytes"_s).toDouble()));
+            byEtag.insert(resource.raw.value(u"etag"_s).toString(),
+                          qint64(resource.raw.value(u"bytes"_s).toDouble()));
         QDirIterator it(m_files, QDir::Files, QDirIterator::Subdirectories);
         int checked = 0;
         while (it.hasNext()) {
             const QString path = it.next();
             const QString md5 = core::upload::fileMd5(path);
-            QVERIFY2(byEtag.count(md5) == 1, qPrintable(u"%1 is on the sandbox %2 times"_s.arg(path).arg(byEtag.count(md5))));
+            QVERIFY2(byEtag.count(md5) == 1,
+                     qPrintable(u"%1 is on the sandbox %2 times"_s.arg(path).arg(byEtag.count(md5))));
             QCOMPARE(byEtag.value(md5), QFileInfo(path).size());
             ++checked;
         }

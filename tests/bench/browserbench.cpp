@@ -78,7 +78,8 @@ bool firstScreenReady(const QListView *grid, const gui::AssetListModel *model, i
         if (!rect.intersects(viewport))
             continue;
         ++counted;
-        const auto state = index.data(gui::AssetListModel::ThumbnailStateRole).value<gui::AssetListModel::ThumbnailState>();
+        const auto state = index.data(gui::AssetListModel::ThumbnailStateRole)
+                               .value<gui::AssetListModel::ThumbnailState>();
         if (state == gui::AssetListModel::ThumbnailState::Loading)
             return false;
     }
@@ -87,7 +88,8 @@ bool firstScreenReady(const QListView *grid, const gui::AssetListModel *model, i
 }
 
 /// Opens @p folder and waits for the first screen; the time in ms, or -1 after @p timeoutMs.
-double timeFirstScreen(gui::BrowserPage *page, const QString &folder, int *cells, int *failed, int timeoutMs = 60000)
+double timeFirstScreen(gui::BrowserPage *page, const QString &folder, int *cells, int *failed,
+                       int timeoutMs = 60000)
 {
     QElapsedTimer timer;
     timer.start();
@@ -127,11 +129,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption cacheOption(u"cache"_s, u"The thumbnail cache directory."_s, u"DIR"_s);
     const QCommandLineOption folderOption(u"folder"_s, u"The folder to open."_s, u"F"_s);
     const QCommandLineOption otherOption(u"other-folder"_s, u"A folder to visit in between."_s, u"G"_s);
-    const QCommandLineOption queryOption(u"query"_s, u"A search typed in the browser (repeatable)."_s, u"TEXT"_s);
+    const QCommandLineOption queryOption(u"query"_s, u"A search typed in the browser (repeatable)."_s,
+                                         u"TEXT"_s);
     const QCommandLineOption runsOption(u"runs"_s, u"Runs per query (default 20)."_s, u"N"_s, u"20"_s);
-    const QCommandLineOption sizeOption(u"size"_s, u"Window size (default 1280x800)."_s, u"WxH"_s, u"1280x800"_s);
-    parser.addOptions({catalogOption, urlOption, cacheOption, folderOption, otherOption, queryOption, runsOption,
-                       sizeOption});
+    const QCommandLineOption sizeOption(u"size"_s, u"Window size (default 1280x800)."_s, u"WxH"_s,
+                                        u"1280x800"_s);
+    parser.addOptions({catalogOption, urlOption, cacheOption, folderOption, otherOption, queryOption,
+                       runsOption, sizeOption});
     parser.process(app);
     QTextStream err(stderr);
     for (const auto &required : {catalogOption, urlOption, cacheOption, folderOption}) {
@@ -161,8 +165,12 @@ int main(int argc, char *argv[])
     gui::BrowserEnvironment environment;
     environment.catalog = catalog.value().get();
     environment.network = &network;
-    environment.url = [u = url->withoutSecret()] { return u; };
-    environment.offlineReason = [] { return QString(); };
+    environment.url = [u = url->withoutSecret()] {
+        return u;
+    };
+    environment.offlineReason = [] {
+        return QString();
+    };
     QJsonObject extra;
     if (url->uploadPrefix().startsWith(u"http://"_s))
         extra.insert(u"secure"_s, false);

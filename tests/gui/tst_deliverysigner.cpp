@@ -197,7 +197,8 @@ private Q_SLOTS:
         QCOMPARE(empty->fetches, 1);
 
         // An environment that cannot be called at all (logged out).
-        DeliverySigner loggedOut([] { return core::Result<core::ApiContext>(core::Error::invalidInput(u"Logged out"_s)); });
+        DeliverySigner loggedOut(
+            [] { return core::Result<core::ApiContext>(core::Error::invalidInput(u"Logged out"_s)); });
         QSignalSpy loggedOutFailed(&loggedOut, &DeliverySigner::signingFailed);
         QVERIFY(!loggedOut.signedUrl(m_sdkConfig, u"x"_s, options).has_value());
         QVERIFY(loggedOutFailed.wait(5000));

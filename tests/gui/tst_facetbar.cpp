@@ -166,7 +166,8 @@ private Q_SLOTS:
         bar.setFacets(sampleFacets());
         QMenu *types = bar.typeButton()->menu();
         Q_EMIT types->aboutToShow();
-        QCOMPARE(actionTexts(types), (QStringList {u"Images (83)"_s, u"Videos (25)"_s, u"Other files (12)"_s}));
+        QCOMPARE(actionTexts(types),
+                 (QStringList {u"Images (83)"_s, u"Videos (25)"_s, u"Other files (12)"_s}));
 
         // A ticked value the scope no longer has stays listed, so that it can be unticked.
         bar.setFormats({u"gif"_s});

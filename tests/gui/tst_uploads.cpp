@@ -125,7 +125,10 @@ private Q_SLOTS:
             if (model->index(row, UploadListModel::NameColumn).data().toString() == u"missing.bin"_s) {
                 QCOMPARE(state, UploadState::Failed);
                 QVERIFY2(stateText.startsWith(u"Failed: "_s), qPrintable(stateText));
-                QVERIFY(!model->index(row, UploadListModel::StateColumn).data(Qt::ToolTipRole).toString().isEmpty());
+                QVERIFY(!model->index(row, UploadListModel::StateColumn)
+                             .data(Qt::ToolTipRole)
+                             .toString()
+                             .isEmpty());
                 continue;
             }
             QCOMPARE(state, UploadState::Done);
@@ -161,9 +164,12 @@ private Q_SLOTS:
         QVERIFY(journal);
         auto queue = makeQueue(journal.value().get(), 1);
         // Slow the sandbox down so that the file is still on its way when we act.
-        const QString cloud = core::CloudinaryUrl::parse(m_sandbox.cloudinaryUrls().constFirst())->cloudName();
+        const QString cloud
+            = core::CloudinaryUrl::parse(m_sandbox.cloudinaryUrls().constFirst())->cloudName();
         QVERIFY(m_sandbox.control(u"faults"_s, cloud, {{u"latency_ms"_s, u"150"_s}}));
-        const auto noLatency = qScopeGuard([&] { m_sandbox.control(u"faults"_s, cloud, {{u"latency_ms"_s, u"0"_s}}); });
+        const auto noLatency = qScopeGuard([&] {
+            m_sandbox.control(u"faults"_s, cloud, {{u"latency_ms"_s, u"0"_s}});
+        });
         UploadDock dock;
         dock.resize(900, 300);
         dock.show();
@@ -192,20 +198,21 @@ private Q_SLOTS:
         const qint64 sentWhenPaused = queue->bytesSent(bigId);
         QTest::keyClick(dock.view(), Qt::Key_Space); // resume
         QTRY_VERIFY(stateOf(*queue, bigId) != UploadState::Paused);
-        QTRY_VERIFY_WITH_TIMEOUT(queue->bytesSent(bigId) > sentWhenPaused || stateOf(*queue, bigId) == UploadState::Done,
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            queue->bytesSent(bigId) > sentWhenPaused || stateOf(*queue, bigId) == UploadState::Done, 30000);
 
         // Delete cancels.
         QTest::keyClick(dock.view(), Qt::Key_Delete);
-        QTRY_VERIFY(stateOf(*queue, bigId) == UploadState::Cancelled || stateOf(*queue, bigId) == UploadState::Done);
+        QTRY_VERIFY(stateOf(*queue, bigId) == UploadState::Cancelled
+                    || stateOf(*queue, bigId) == UploadState::Done);
     }
 
     void droppedFilesGoToTheFolderShown()
     {
         QTemporaryDir home;
         auto secrets = std::make_shared<core::MemorySecretStore>();
-        core::AccountStore store(secrets, {home.filePath(u"accounts.ini"_s), home.filePath(u"data"_s),
-                                           home.filePath(u"cache"_s)});
+        core::AccountStore store(
+            secrets, {home.filePath(u"accounts.ini"_s), home.filePath(u"data"_s), home.filePath(u"cache"_s)});
         QNetworkAccessManager network;
         const auto url = core::CloudinaryUrl::parse(m_sandbox.cloudinaryUrls().constFirst()).value();
         core::AccountRecord account;
@@ -269,7 +276,8 @@ private Q_SLOTS:
         // Offline: refused with a message, nothing queued.
         m_sandbox.stop();
         session->refresh();
-        QTRY_VERIFY_WITH_TIMEOUT(session->connection() == core::EnvironmentSession::Connection::Offline, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(session->connection() == core::EnvironmentSession::Connection::Offline,
+                                 20000);
         QVERIFY(!window.uploads()->upload({single}));
         QCOMPARE(warnings.size(), 1);
         QVERIFY2(warnings.first().contains(u"does not answer"_s), qPrintable(warnings.first()));

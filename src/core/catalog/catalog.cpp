@@ -296,8 +296,8 @@ Result<CatalogPage> Catalog::selectPage(const QString &where, const QVariantList
     pageBinds << limit << qMax(0, offset);
     auto rows = sql::run(db(),
                          u"SELECT %1 FROM assets %2 WHERE %3 %4 LIMIT ? OFFSET ?"_s.arg(
-                             sql::assetColumns(), walkNames ? u"INDEXED BY assets_by_name"_s : QString(), where,
-                             sql::orderBy(sort, order)),
+                             sql::assetColumns(), walkNames ? u"INDEXED BY assets_by_name"_s : QString(),
+                             where, sql::orderBy(sort, order)),
                          pageBinds);
     if (!rows)
         return rows.error();
@@ -344,8 +344,8 @@ Result<CatalogPage> Catalog::search(const CatalogQuery &query, CatalogSort sort,
     // without reading an asset row.
     std::optional<qint64> total;
     const bool textOnly = query.resourceTypes.isEmpty() && query.formats.isEmpty() && query.tags.isEmpty()
-        && !query.createdFrom.isValid() && !query.createdBefore.isValid() && !query.minBytes && !query.maxBytes
-        && !query.folder;
+        && !query.createdFrom.isValid() && !query.createdBefore.isValid() && !query.minBytes
+        && !query.maxBytes && !query.folder;
     if (const QString match = sql::ftsMatch(query.text); textOnly && !match.isEmpty()) {
         auto count = sql::run(db(), u"SELECT COUNT(*) FROM assets_fts WHERE assets_fts MATCH ?"_s, {match});
         if (!count)
@@ -402,8 +402,9 @@ Result<QList<CatalogAsset>> Catalog::assetsWithEtag(const QString &etag) const
     QList<CatalogAsset> assets;
     if (etag.isEmpty())
         return assets;
-    auto rows = sql::run(db(), u"SELECT %1 FROM assets WHERE etag = ? ORDER BY asset_id"_s.arg(sql::assetColumns()),
-                         {etag.toLower()});
+    auto rows
+        = sql::run(db(), u"SELECT %1 FROM assets WHERE etag = ? ORDER BY asset_id"_s.arg(sql::assetColumns()),
+                   {etag.toLower()});
     if (!rows)
         return rows.error();
     while (rows.value().next())

@@ -290,7 +290,8 @@ void BrowserPage::showPreview(const QStringList &assetIds, int current)
     auto *preview = new PreviewDialog(m_env, m_sideLoader, assetIds, current, this);
     preview->setAttribute(Qt::WA_DeleteOnClose);
     // The selection follows the preview, so that closing it leaves you on the asset you looked at.
-    connect(preview, &PreviewDialog::currentChanged, this, [this](const QString &assetId) { selectAssets({assetId}); });
+    connect(preview, &PreviewDialog::currentChanged, this,
+            [this](const QString &assetId) { selectAssets({assetId}); });
     // The dialog takes the keyboard (Space closes it, the arrows browse), not the grid behind it.
     preview->setFocusPolicy(Qt::StrongFocus);
     preview->open();

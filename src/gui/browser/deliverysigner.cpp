@@ -29,8 +29,8 @@ bool DeliverySigner::needsSignature(const QString &type)
 std::optional<QUrl> DeliverySigner::signedUrl(const QJsonObject &sdkConfig, const QString &publicId,
                                               const QJsonObject &options)
 {
-    QString key = QString::fromUtf8(QJsonDocument(sdkConfig).toJson(QJsonDocument::Compact)) + u'\n' + publicId
-                  + u'\n' + QString::fromUtf8(QJsonDocument(options).toJson(QJsonDocument::Compact));
+    QString key = QString::fromUtf8(QJsonDocument(sdkConfig).toJson(QJsonDocument::Compact)) + u'\n'
+        + publicId + u'\n' + QString::fromUtf8(QJsonDocument(options).toJson(QJsonDocument::Compact));
     if (const auto it = m_signed.constFind(key); it != m_signed.constEnd())
         return *it;
     if (!m_queuedKeys.contains(key)) {
@@ -94,8 +94,9 @@ void DeliverySigner::signQueued()
             QTimer::singleShot(0, this, &DeliverySigner::signQueued);
     };
 
-    auto context = m_apiContext ? m_apiContext() : core::Result<core::ApiContext>(core::Error::invalidInput(
-                                                       tr("This environment cannot be called.")));
+    auto context = m_apiContext
+        ? m_apiContext()
+        : core::Result<core::ApiContext>(core::Error::invalidInput(tr("This environment cannot be called.")));
     if (!context) {
         finishAll(context.error());
         return;

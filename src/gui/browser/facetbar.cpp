@@ -49,7 +49,7 @@ protected:
     void keyPressEvent(QKeyEvent *event) override
     {
         const bool select = event->key() == Qt::Key_Space || event->key() == Qt::Key_Return
-                            || event->key() == Qt::Key_Enter;
+            || event->key() == Qt::Key_Enter;
         if (QAction *action = activeAction(); select && stays(action)) {
             action->trigger();
             return;
@@ -61,7 +61,7 @@ private:
     static bool stays(const QAction *action)
     {
         return action != nullptr && action->isEnabled() && action->isCheckable()
-               && action->property(kStayOpen).toBool();
+            && action->property(kStayOpen).toBool();
     }
 };
 
@@ -179,8 +179,8 @@ void FacetBar::rebuildValueMenu(QMenu *menu, const QList<FacetCount> &counts, co
     QList<FacetCount> entries = counts;
     // Ticked values stay offered (with no count) so that they can be unticked.
     for (const QString &value : chosen) {
-        const bool listed
-            = std::any_of(entries.cbegin(), entries.cend(), [&](const FacetCount &c) { return c.value == value; });
+        const bool listed = std::any_of(entries.cbegin(), entries.cend(),
+                                        [&](const FacetCount &c) { return c.value == value; });
         if (!listed)
             entries.append(FacetCount {value, 0});
     }
@@ -189,8 +189,8 @@ void FacetBar::rebuildValueMenu(QMenu *menu, const QList<FacetCount> &counts, co
         return;
     }
     for (const FacetCount &entry : std::as_const(entries)) {
-        const QString name = isType ? resourceTypeLabel(entry.value)
-                                    : (entry.value.isEmpty() ? tr("(none)") : entry.value);
+        const QString name
+            = isType ? resourceTypeLabel(entry.value) : (entry.value.isEmpty() ? tr("(none)") : entry.value);
         const QString text = entry.count > 0 ? tr("%1 (%L2)").arg(name).arg(entry.count) : name;
         QAction *action = menu->addAction(text);
         action->setCheckable(true);
@@ -219,9 +219,12 @@ void FacetBar::rebuildMenus()
     m_dateMenu->clear();
     auto *dates = new QActionGroup(m_dateMenu);
     const std::pair<DateRange, QString> datePresets[] = {
-        {DateRange::Any, tr("Any time")},           {DateRange::LastDay, tr("Last 24 hours")},
-        {DateRange::LastWeek, tr("Last 7 days")},   {DateRange::LastMonth, tr("Last 30 days")},
-        {DateRange::LastYear, tr("Last 12 months")}, {DateRange::Custom, tr("Custom range…")},
+        {DateRange::Any, tr("Any time")},
+        {DateRange::LastDay, tr("Last 24 hours")},
+        {DateRange::LastWeek, tr("Last 7 days")},
+        {DateRange::LastMonth, tr("Last 30 days")},
+        {DateRange::LastYear, tr("Last 12 months")},
+        {DateRange::Custom, tr("Custom range…")},
     };
     for (const auto &[range, text] : datePresets) {
         QAction *action = m_dateMenu->addAction(text);
@@ -262,7 +265,8 @@ void FacetBar::chooseCustomDates()
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Created Between"));
     auto *form = new QFormLayout(&dialog);
-    auto *from = new QDateEdit(m_dateFrom.isValid() ? m_dateFrom : QDate::currentDate().addMonths(-1), &dialog);
+    auto *from
+        = new QDateEdit(m_dateFrom.isValid() ? m_dateFrom : QDate::currentDate().addMonths(-1), &dialog);
     auto *to = new QDateEdit(m_dateTo.isValid() ? m_dateTo : QDate::currentDate(), &dialog);
     for (QDateEdit *edit : {from, to}) {
         edit->setCalendarPopup(true);
@@ -275,7 +279,9 @@ void FacetBar::chooseCustomDates()
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     // A range that ends before it starts is not offered.
-    const auto check = [&] { buttons->button(QDialogButtonBox::Ok)->setEnabled(from->date() <= to->date()); };
+    const auto check = [&] {
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(from->date() <= to->date());
+    };
     connect(from, &QDateEdit::dateChanged, &dialog, check);
     connect(to, &QDateEdit::dateChanged, &dialog, check);
     if (dialog.exec() == QDialog::Accepted)
@@ -375,8 +381,8 @@ void FacetBar::applyTo(CatalogQuery &query, const QDateTime &now) const
 
 bool FacetBar::hasFilters() const
 {
-    return !m_resourceTypes.isEmpty() || !m_formats.isEmpty() || !m_tags.isEmpty() || m_dateRange != DateRange::Any
-           || m_sizeRange != SizeRange::Any;
+    return !m_resourceTypes.isEmpty() || !m_formats.isEmpty() || !m_tags.isEmpty()
+        || m_dateRange != DateRange::Any || m_sizeRange != SizeRange::Any;
 }
 
 void FacetBar::setResourceTypes(const QStringList &values)
@@ -470,7 +476,9 @@ void FacetBar::updateButtons()
 
     QString sizeText = tr("Size");
     const QLocale locale;
-    const auto size = [&](qint64 bytes) { return locale.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat); };
+    const auto size = [&](qint64 bytes) {
+        return locale.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    };
     switch (m_sizeRange) {
     case SizeRange::Any:
         break;

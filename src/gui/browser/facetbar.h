@@ -42,7 +42,10 @@ public:
     void setFacets(const core::catalog::CatalogFacets &facets);
     /// Where the counts come from instead: asked each time a value menu opens (so that typing in
     /// the search box does not count facets at every key).
-    void setFacetSource(std::function<core::catalog::CatalogFacets()> source) { m_source = std::move(source); }
+    void setFacetSource(std::function<core::catalog::CatalogFacets()> source)
+    {
+        m_source = std::move(source);
+    }
 
     /// Narrows @p query by the chosen filters; relative dates count back from @p now.
     void applyTo(core::catalog::CatalogQuery &query,
@@ -61,7 +64,8 @@ public:
     /// @p from / @p to (inclusive days) only for Custom.
     void setDateRange(DateRange range, const QDate &from = {}, const QDate &to = {});
     /// @p minBytes / @p maxBytes (inclusive, unset = open) only for Custom.
-    void setSizeRange(SizeRange range, std::optional<qint64> minBytes = {}, std::optional<qint64> maxBytes = {});
+    void setSizeRange(SizeRange range, std::optional<qint64> minBytes = {},
+                      std::optional<qint64> maxBytes = {});
     /// Clears every filter (one filtersChanged()).
     void clear();
 
@@ -79,8 +83,8 @@ Q_SIGNALS:
     void filtersChanged();
 
 private:
-    void rebuildValueMenu(QMenu *menu, const QList<core::catalog::FacetCount> &counts, const QStringList &chosen,
-                          QStringList *target, bool isType);
+    void rebuildValueMenu(QMenu *menu, const QList<core::catalog::FacetCount> &counts,
+                          const QStringList &chosen, QStringList *target, bool isType);
     void rebuildMenus();
     void chooseCustomDates();
     void chooseCustomSize();

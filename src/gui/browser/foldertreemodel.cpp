@@ -8,11 +8,11 @@
 
 #include <QApplication>
 #include <QFileInfo>
-#include <QMimeData>
-#include <QUrl>
 #include <QIcon>
 #include <QLocale>
+#include <QMimeData>
 #include <QStyle>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 

@@ -19,32 +19,31 @@ ThumbnailUrlFunction thumbnailUrlFunction(const QJsonObject &sdkConfig, const QJ
 {
     auto builder = std::make_shared<core::DeliveryUrlBuilder>(sdkConfig);
     QPointer<DeliverySigner> guard(signer);
-    return
-        [builder, extraOptions, sdkConfig, guard](const core::catalog::CatalogAsset &asset,
-                                                  const QSize &devicePixels) -> QUrl {
-            if (asset.resourceType == u"raw" || devicePixels.isEmpty())
-                return {};
-            QJsonObject options = extraOptions;
-            const QJsonObject thumbnail {{u"width"_s, devicePixels.width()},
-                                         {u"height"_s, devicePixels.height()},
-                                         {u"crop"_s, u"fill"_s},
-                                         {u"format"_s, u"jpg"_s},
-                                         {u"resource_type"_s, asset.resourceType},
-                                         {u"type"_s, asset.type.isEmpty() ? u"upload"_s : asset.type}};
-            for (auto it = thumbnail.begin(); it != thumbnail.end(); ++it)
-                options.insert(it.key(), it.value());
-            // The version makes a replaced asset a new URL, so the disk cache never shows the old one.
-            if (asset.version > 0)
-                options.insert(u"version"_s, asset.version);
-            if (guard && DeliverySigner::needsSignature(asset.type))
-                return guard->signedUrl(sdkConfig, asset.publicId, options).value_or(QUrl());
-            const auto url = builder->build(asset.publicId, options);
-            if (!url) {
-                qCWarning(lcBrowser) << "no thumbnail URL for" << asset.assetId << url.error().message;
-                return {};
-            }
-            return QUrl(url.value());
-        };
+    return [builder, extraOptions, sdkConfig, guard](const core::catalog::CatalogAsset &asset,
+                                                     const QSize &devicePixels) -> QUrl {
+        if (asset.resourceType == u"raw" || devicePixels.isEmpty())
+            return {};
+        QJsonObject options = extraOptions;
+        const QJsonObject thumbnail {{u"width"_s, devicePixels.width()},
+                                     {u"height"_s, devicePixels.height()},
+                                     {u"crop"_s, u"fill"_s},
+                                     {u"format"_s, u"jpg"_s},
+                                     {u"resource_type"_s, asset.resourceType},
+                                     {u"type"_s, asset.type.isEmpty() ? u"upload"_s : asset.type}};
+        for (auto it = thumbnail.begin(); it != thumbnail.end(); ++it)
+            options.insert(it.key(), it.value());
+        // The version makes a replaced asset a new URL, so the disk cache never shows the old one.
+        if (asset.version > 0)
+            options.insert(u"version"_s, asset.version);
+        if (guard && DeliverySigner::needsSignature(asset.type))
+            return guard->signedUrl(sdkConfig, asset.publicId, options).value_or(QUrl());
+        const auto url = builder->build(asset.publicId, options);
+        if (!url) {
+            qCWarning(lcBrowser) << "no thumbnail URL for" << asset.assetId << url.error().message;
+            return {};
+        }
+        return QUrl(url.value());
+    };
 }
 
 } // namespace stratus::gui

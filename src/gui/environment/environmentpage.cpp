@@ -218,7 +218,8 @@ void EnvironmentPage::createBrowser()
     m_browser = new BrowserPage(std::move(environment), loader, std::move(urls), m_ui->browseTab);
     m_ui->browseLayout->addWidget(m_browser);
     connect(session, &EnvironmentSession::changed, m_browser, &BrowserPage::refreshEnvironment);
-    connect(signer, &DeliverySigner::urlsSigned, m_browser->thumbnailScheduler(), &ThumbnailScheduler::schedule);
+    connect(signer, &DeliverySigner::urlsSigned, m_browser->thumbnailScheduler(),
+            &ThumbnailScheduler::schedule);
     connect(m_browser, &BrowserPage::filesDropped, this, &EnvironmentPage::filesDropped);
 
     // Finished uploads are in the catalogue at once (written through); the browser shows them a

@@ -8,10 +8,10 @@
 #include "core/accounts/environmentsession.h"
 #include "gui/accounts/accountsdialog.h"
 #include "gui/accounts/addenvironmentdialog.h"
+#include "gui/browser/browserpage.h"
 #include "gui/environment/environmentpage.h"
 #include "gui/settings/appsettings.h"
 #include "gui/settings/settingsdialog.h"
-#include "gui/browser/browserpage.h"
 #include "gui/upload/uploadcontroller.h"
 #include "gui/upload/uploaddock.h"
 
@@ -21,13 +21,13 @@
 #include <QDesktopServices>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QMimeData>
-#include <QProgressBar>
-#include <QShortcut>
 #include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
+#include <QMimeData>
+#include <QProgressBar>
 #include <QSettings>
+#include <QShortcut>
 #include <QStatusBar>
 #include <QTimer>
 #include <QUrl>
@@ -107,7 +107,8 @@ MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network
     setAcceptDrops(true);
     connect(m_ui->uploadFilesAction, &QAction::triggered, m_uploads, &UploadController::chooseFiles);
     connect(m_ui->uploadFolderAction, &QAction::triggered, m_uploads, &UploadController::chooseFolder);
-    connect(m_uploadDock->toggleViewAction(), &QAction::toggled, m_ui->showUploadsAction, &QAction::setChecked);
+    connect(m_uploadDock->toggleViewAction(), &QAction::toggled, m_ui->showUploadsAction,
+            &QAction::setChecked);
     connect(m_ui->showUploadsAction, &QAction::triggered, m_uploadDock, &QWidget::setVisible);
     auto *paste = new QShortcut(QKeySequence::Paste, this);
     connect(paste, &QShortcut::activated, m_uploads, &UploadController::pasteFiles);
@@ -125,8 +126,9 @@ MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network
         m_uploadProgress->setVisible(percent >= 0);
         m_uploadProgress->setValue(std::max(0, percent));
     });
-    connect(m_uploads, &UploadController::batchFinished, this,
-            [this](const QString &message) { statusBar()->showMessage(tr("Upload finished: %1").arg(message), 10000); });
+    connect(m_uploads, &UploadController::batchFinished, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Upload finished: %1").arg(message), 10000);
+    });
 
     connect(m_store, &core::AccountStore::changed, this, &MainWindow::onStoreChanged);
     // Log out and removal save the store first: onStoreChanged() drops the account's pages and
@@ -177,12 +179,13 @@ void MainWindow::uploadWhenReady(const QStringList &paths)
     }
     // Still starting or checking (the Local sandbox at start-up): wait for the first verdict.
     auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(current, &EnvironmentSession::changed, this, [this, current, paths, connection, settled] {
-        if (!settled(current->connection()))
-            return;
-        disconnect(*connection);
-        m_uploads->upload(paths);
-    });
+    *connection
+        = connect(current, &EnvironmentSession::changed, this, [this, current, paths, connection, settled] {
+              if (!settled(current->connection()))
+                  return;
+              disconnect(*connection);
+              m_uploads->upload(paths);
+          });
     if (current->connection() == Connection::Offline || current->connection() == Connection::Unknown)
         current->refresh();
 }
@@ -206,7 +209,8 @@ void MainWindow::dropEvent(QDropEvent *event)
         return;
     event->acceptProposedAction();
     // Queued after the drop returns: the file manager is not kept waiting on a message box.
-    QMetaObject::invokeMethod(this, [this, paths] { m_uploads->upload(paths); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, paths] { m_uploads->upload(paths); }, Qt::QueuedConnection);
 }
 
 void MainWindow::openEnvironment(const QString &environmentId)
@@ -231,9 +235,9 @@ void MainWindow::openEnvironment(const QString &environmentId)
         });
         page = new EnvironmentPage(session, m_ui->pages);
         connect(page, &EnvironmentPage::addAccountRequested, this, &MainWindow::showAddAccount);
-        connect(page, &EnvironmentPage::filesDropped, this, [this](const QStringList &paths, const QString &folder) {
-            m_uploads->upload(paths, folder);
-        });
+        connect(
+            page, &EnvironmentPage::filesDropped, this,
+            [this](const QStringList &paths, const QString &folder) { m_uploads->upload(paths, folder); });
         m_pages.insert(environmentId, page);
         m_ui->pages->addWidget(page);
         session->refresh();

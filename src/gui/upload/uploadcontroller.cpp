@@ -82,8 +82,8 @@ void UploadController::attachQueue()
                                 tr("“%1” is already in this environment as %2.")
                                     .arg(name, existing.mid(0, 3).join(tr(", "))),
                                 QMessageBox::NoButton, m_window);
-                box.setInformativeText(
-                    tr("What should happen to it, and to any other file of this upload that is already there?"));
+                box.setInformativeText(tr(
+                    "What should happen to it, and to any other file of this upload that is already there?"));
                 QPushButton *skip = box.addButton(tr("&Skip"), QMessageBox::RejectRole);
                 QPushButton *anyway = box.addButton(tr("&Upload Anyway"), QMessageBox::AcceptRole);
                 QPushButton *replace = box.addButton(tr("&Replace"), QMessageBox::DestructiveRole);
@@ -128,19 +128,22 @@ bool UploadController::upload(const QStringList &paths, const std::optional<QStr
         return false;
     EnvironmentSession *session = m_session.data();
     if (session == nullptr) {
-        warn(tr("Cannot Upload"), tr("Open an environment first: files are uploaded to the environment shown."));
+        warn(tr("Cannot Upload"),
+             tr("Open an environment first: files are uploaded to the environment shown."));
         return false;
     }
     if (session->connection() != EnvironmentSession::Connection::Online) {
         warn(tr("Cannot Upload Now"),
-             tr("“%1” does not answer at the moment (%2). Try again when it is back online; nothing was queued.")
+             tr("“%1” does not answer at the moment (%2). Try again when it is back online; nothing was "
+                "queued.")
                  .arg(session->record().name,
                       session->problemDetail().isEmpty() ? tr("not connected") : session->problemDetail()));
         return false;
     }
     UploadQueue *queue = session->uploads();
     if (queue == nullptr) {
-        warn(tr("Cannot Upload"), tr("The upload queue could not be started: %1").arg(session->uploadsError()));
+        warn(tr("Cannot Upload"),
+             tr("The upload queue could not be started: %1").arg(session->uploadsError()));
         return false;
     }
     core::upload::UploadBatchOptions options;
@@ -231,8 +234,8 @@ void UploadController::notifyDesktop(const QString &summary, const QString &body
     QDBusMessage message = QDBusMessage::createMethodCall(u"org.freedesktop.Notifications"_s,
                                                           u"/org/freedesktop/Notifications"_s,
                                                           u"org.freedesktop.Notifications"_s, u"Notify"_s);
-    message << QCoreApplication::applicationName() << quint32(0) << u"stratus"_s << summary << body << QStringList()
-            << QVariantMap() << qint32(-1);
+    message << QCoreApplication::applicationName() << quint32(0) << u"stratus"_s << summary << body
+            << QStringList() << QVariantMap() << qint32(-1);
     QDBusConnection::sessionBus().send(message);
 }
 

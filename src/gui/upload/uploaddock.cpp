@@ -56,7 +56,8 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         QSize size = QStyledItemDelegate::sizeHint(option, index);
-        size.setWidth(std::max(size.width(), option.fontMetrics.horizontalAdvance(u"000.0 MB of 000.0 MB"_s) + 16));
+        size.setWidth(
+            std::max(size.width(), option.fontMetrics.horizontalAdvance(u"000.0 MB of 000.0 MB"_s) + 16));
         size.setHeight(std::max(size.height(), option.fontMetrics.height() + 8));
         return size;
     }
@@ -98,13 +99,16 @@ UploadDock::UploadDock(QWidget *parent)
     };
     m_pause = makeAction(tr("&Pause"), {}, tr("Pause the selected files (Space)"));
     m_resume = makeAction(tr("&Resume"), {}, tr("Resume the selected files (Space)"));
-    m_cancel = makeAction(tr("&Cancel"), QKeySequence::Delete, tr("Stop uploading the selected files (Delete)"));
-    m_retry = makeAction(tr("Re&try"), QKeySequence(Qt::CTRL | Qt::Key_R), tr("Try the selected files again (Ctrl+R)"));
+    m_cancel
+        = makeAction(tr("&Cancel"), QKeySequence::Delete, tr("Stop uploading the selected files (Delete)"));
+    m_retry = makeAction(tr("Re&try"), QKeySequence(Qt::CTRL | Qt::Key_R),
+                         tr("Try the selected files again (Ctrl+R)"));
     m_pauseAll = makeAction(tr("Pause All"), {}, tr("Pause every file"));
     m_resumeAll = makeAction(tr("Resume All"), {}, tr("Resume every paused file"));
     m_cancelAll = makeAction(tr("Cancel All"), {}, tr("Stop every file that is not uploaded yet"));
     m_retryFailed = makeAction(tr("Retry Failed"), {}, tr("Try every failed file again"));
-    m_clearFinished = makeAction(tr("Clear Finished"), {}, tr("Remove uploaded, skipped and cancelled files from the list"));
+    m_clearFinished = makeAction(tr("Clear Finished"), {},
+                                 tr("Remove uploaded, skipped and cancelled files from the list"));
 
     // Space toggles: pause what runs, resume what is paused.
     auto *toggle = makeAction(tr("Pause or Resume"), QKeySequence(Qt::Key_Space), {});
@@ -173,7 +177,8 @@ UploadDock::UploadDock(QWidget *parent)
     layout->addWidget(m_view);
     setWidget(content);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &UploadDock::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &UploadDock::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
         updateActions();
         updateSummary();
@@ -236,7 +241,8 @@ void UploadDock::updateActions()
     m_resumeAll->setEnabled(totals.paused > 0);
     m_cancelAll->setEnabled(unfinished > 0);
     m_retryFailed->setEnabled(totals.failed > 0);
-    m_clearFinished->setEnabled(m_model->rowCount() > 0 && totals.done + totals.skipped + totals.cancelled > 0);
+    m_clearFinished->setEnabled(m_model->rowCount() > 0
+                                && totals.done + totals.skipped + totals.cancelled > 0);
 }
 
 QString UploadDock::summary() const
@@ -253,7 +259,8 @@ void UploadDock::updateSummary()
 {
     const UploadQueue *queue = m_model->queue();
     const UploadQueue::Totals totals = queue ? queue->totals() : UploadQueue::Totals {};
-    const int files = totals.done + totals.skipped + totals.failed + totals.active + totals.waiting + totals.paused;
+    const int files
+        = totals.done + totals.skipped + totals.failed + totals.active + totals.waiting + totals.paused;
     const int finished = totals.done + totals.skipped;
     const int unfinished = totals.active + totals.waiting + totals.paused;
     QString text;

@@ -21,7 +21,8 @@ QString destination(const UploadEntry &entry)
 {
     QString folder = entry.options.assetFolder;
     if (folder.isEmpty()) {
-        const QString publicId = entry.resultPublicId.isEmpty() ? entry.options.publicId : entry.resultPublicId;
+        const QString publicId
+            = entry.resultPublicId.isEmpty() ? entry.options.publicId : entry.resultPublicId;
         const qsizetype slash = publicId.lastIndexOf(u'/');
         folder = slash > 0 ? publicId.left(slash) : entry.options.folder;
     }
@@ -33,8 +34,12 @@ QString duration(qint64 seconds)
     if (seconds < 60)
         return UploadListModel::tr("%n s", nullptr, int(seconds));
     if (seconds < 3600)
-        return UploadListModel::tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    return UploadListModel::tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
+        return UploadListModel::tr("%1 min %2 s")
+            .arg(seconds / 60)
+            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return UploadListModel::tr("%1 h %2 min")
+        .arg(seconds / 3600)
+        .arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
 } // namespace
@@ -124,7 +129,8 @@ void UploadListModel::clearFinished()
         return;
     for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
         const UploadEntry *entry = m_queue->job(m_rows.at(row));
-        if (entry == nullptr || (core::upload::isFinal(entry->state) && entry->state != UploadState::Failed)) {
+        if (entry == nullptr
+            || (core::upload::isFinal(entry->state) && entry->state != UploadState::Failed)) {
             beginRemoveRows({}, row, row);
             m_hidden.insert(m_rows.takeAt(row));
             endRemoveRows();
@@ -169,7 +175,8 @@ void UploadListModel::onJobProgress(qint64 jobId, qint64 sent)
         speed = {sent, now, 0};
     } else if (now - speed.lastMs >= 500) {
         const double current = double(sent - speed.lastBytes) * 1000.0 / double(now - speed.lastMs);
-        speed.bytesPerSecond = speed.bytesPerSecond > 0 ? 0.6 * current + 0.4 * speed.bytesPerSecond : current;
+        speed.bytesPerSecond
+            = speed.bytesPerSecond > 0 ? 0.6 * current + 0.4 * speed.bytesPerSecond : current;
         speed.lastBytes = sent;
         speed.lastMs = now;
     }
@@ -180,10 +187,11 @@ void UploadListModel::onJobProgress(qint64 jobId, qint64 sent)
 
 void UploadListModel::onJobRetrying(qint64 jobId, int attempt, qint64 delayMs, const QString &reason)
 {
-    m_retryNotes.insert(jobId, tr("Retrying in %1 (attempt %2): %3")
-                                   .arg(duration(std::max<qint64>(1, (delayMs + 999) / 1000)))
-                                   .arg(attempt + 1)
-                                   .arg(reason));
+    m_retryNotes.insert(jobId,
+                        tr("Retrying in %1 (attempt %2): %3")
+                            .arg(duration(std::max<qint64>(1, (delayMs + 999) / 1000)))
+                            .arg(attempt + 1)
+                            .arg(reason));
     onJobChanged(jobId);
 }
 
@@ -228,7 +236,8 @@ QVariant UploadListModel::data(const QModelIndex &index, int role) const
             return entry->error;
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == SizeColumn || index.column() == SpeedColumn || index.column() == RemainingColumn)
+        if (index.column() == SizeColumn || index.column() == SpeedColumn
+            || index.column() == RemainingColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::DisplayRole:

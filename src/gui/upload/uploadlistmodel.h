@@ -23,8 +23,16 @@ class UploadListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, FolderColumn, SizeColumn, ProgressColumn, SpeedColumn, RemainingColumn, StateColumn,
-                  ColumnCount };
+    enum Column {
+        NameColumn,
+        FolderColumn,
+        SizeColumn,
+        ProgressColumn,
+        SpeedColumn,
+        RemainingColumn,
+        StateColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
     enum Role {
         JobIdRole = Qt::UserRole + 1,
