@@ -2644,6 +2644,14 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
         <source>Upload finished</source>
         <translation>Hochladen abgeschlossen</translation>
     </message>
+    <message>
+        <source>The environment is closed.</source>
+        <translation>Die Umgebung ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>Options for Dropped and Pasted Files</source>
+        <translation>Optionen für abgelegte und eingefügte Dateien</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::UploadDock</name>
@@ -2764,6 +2772,14 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
         <source>Uploads — %1</source>
         <translation>Uploads – %1</translation>
     </message>
+    <message>
+        <source>&amp;Options…</source>
+        <translation>&amp;Optionen…</translation>
+    </message>
+    <message>
+        <source>Tags, upload preset and public IDs for dropped and pasted files</source>
+        <translation>Tags, Upload-Preset und Public IDs für abgelegte und eingefügte Dateien</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::UploadListModel</name>
@@ -2865,6 +2881,85 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     <message>
         <source>State</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::UploadOptionsDialog</name>
+    <message>
+        <source>Upload Options</source>
+        <translation>Upload-Optionen</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>The folder the files go to; the sub-folders of an uploaded folder go below it</source>
+        <translation>Der Ordner, in den die Dateien kommen; die Unterordner eines hochgeladenen Ordners kommen darunter</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>e.g. holiday, 2026</source>
+        <translation>z. B. Urlaub, 2026</translation>
+    </message>
+    <message>
+        <source>Tags for every file, separated by commas</source>
+        <translation>Tags für jede Datei, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Tags:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keines</translation>
+    </message>
+    <message>
+        <source>An upload preset of this environment: its settings apply to every file</source>
+        <translation>Ein Upload-Preset dieser Umgebung: seine Einstellungen gelten für jede Datei</translation>
+    </message>
+    <message>
+        <source>Upload &amp;preset:</source>
+        <translation>Upload-&amp;Preset:</translation>
+    </message>
+    <message>
+        <source>File name with a random &amp;suffix (never replaces anything)</source>
+        <translation>Dateiname mit zufälligem &amp;Suffix (ersetzt nie etwas)</translation>
+    </message>
+    <message>
+        <source>File name &amp;exactly (replaces an asset of the same name)</source>
+        <translation>Dateiname &amp;genau (ersetzt ein Asset gleichen Namens)</translation>
+    </message>
+    <message>
+        <source>&amp;Random public ID</source>
+        <translation>&amp;Zufällige Public ID</translation>
+    </message>
+    <message>
+        <source>Public IDs:</source>
+        <translation>Public IDs:</translation>
+    </message>
+    <message>
+        <source>Presets cannot be listed now: %1</source>
+        <translation>Presets können jetzt nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Listing the presets…</source>
+        <translation>Presets werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>Presets cannot be listed: %1</source>
+        <translation>Presets können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (unsigned)</source>
+        <translation>%1 (unsigniert)</translation>
+    </message>
+    <message>
+        <source>This environment has no upload presets.</source>
+        <translation>Diese Umgebung hat keine Upload-Presets.</translation>
     </message>
 </context>
 <context>

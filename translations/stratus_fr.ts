@@ -2644,6 +2644,14 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
         <source>Upload finished</source>
         <translation>Téléversement terminé</translation>
     </message>
+    <message>
+        <source>The environment is closed.</source>
+        <translation>L’environnement est fermé.</translation>
+    </message>
+    <message>
+        <source>Options for Dropped and Pasted Files</source>
+        <translation>Options des fichiers déposés et collés</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::UploadDock</name>
@@ -2764,6 +2772,14 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
         <source>Uploads — %1</source>
         <translation>Téléversements — %1</translation>
     </message>
+    <message>
+        <source>&amp;Options…</source>
+        <translation>&amp;Options…</translation>
+    </message>
+    <message>
+        <source>Tags, upload preset and public IDs for dropped and pasted files</source>
+        <translation>Tags, préréglage de téléversement et public ID des fichiers déposés et collés</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::UploadListModel</name>
@@ -2865,6 +2881,85 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     <message>
         <source>State</source>
         <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::UploadOptionsDialog</name>
+    <message>
+        <source>Upload Options</source>
+        <translation>Options de téléversement</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>The folder the files go to; the sub-folders of an uploaded folder go below it</source>
+        <translation>Le dossier où vont les fichiers ; les sous-dossiers d’un dossier téléversé vont dessous</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Dossier :</translation>
+    </message>
+    <message>
+        <source>e.g. holiday, 2026</source>
+        <translation>p. ex. vacances, 2026</translation>
+    </message>
+    <message>
+        <source>Tags for every file, separated by commas</source>
+        <translation>Tags pour chaque fichier, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Tags :</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>An upload preset of this environment: its settings apply to every file</source>
+        <translation>Un préréglage de téléversement de cet environnement : ses réglages s’appliquent à chaque fichier</translation>
+    </message>
+    <message>
+        <source>Upload &amp;preset:</source>
+        <translation>&amp;Préréglage :</translation>
+    </message>
+    <message>
+        <source>File name with a random &amp;suffix (never replaces anything)</source>
+        <translation>Nom du fichier avec un &amp;suffixe aléatoire (ne remplace jamais rien)</translation>
+    </message>
+    <message>
+        <source>File name &amp;exactly (replaces an asset of the same name)</source>
+        <translation>Nom du fichier &amp;exact (remplace une ressource du même nom)</translation>
+    </message>
+    <message>
+        <source>&amp;Random public ID</source>
+        <translation>Public ID &amp;aléatoire</translation>
+    </message>
+    <message>
+        <source>Public IDs:</source>
+        <translation>Public ID :</translation>
+    </message>
+    <message>
+        <source>Presets cannot be listed now: %1</source>
+        <translation>Les préréglages ne peuvent pas être listés maintenant : %1</translation>
+    </message>
+    <message>
+        <source>Listing the presets…</source>
+        <translation>Liste des préréglages…</translation>
+    </message>
+    <message>
+        <source>Presets cannot be listed: %1</source>
+        <translation>Les préréglages ne peuvent pas être listés : %1</translation>
+    </message>
+    <message>
+        <source>%1 (unsigned)</source>
+        <translation>%1 (non signé)</translation>
+    </message>
+    <message>
+        <source>This environment has no upload presets.</source>
+        <translation>Cet environnement n’a aucun préréglage de téléversement.</translation>
     </message>
 </context>
 <context>

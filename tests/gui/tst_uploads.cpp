@@ -7,6 +7,7 @@
 
 #include "core/accounts/accountstore.h"
 #include "core/accounts/environmentsession.h"
+#include "core/api/adminapi.h"
 #include "core/upload/uploadjournal.h"
 #include "core/upload/uploadqueue.h"
 #include "gui/browser/browserpage.h"
@@ -15,11 +16,14 @@
 #include "gui/upload/uploadcontroller.h"
 #include "gui/upload/uploaddock.h"
 #include "gui/upload/uploadlistmodel.h"
+#include "gui/upload/uploadoptionsdialog.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QScopeGuard>
@@ -207,6 +211,47 @@ private Q_SLOTS:
                     || stateOf(*queue, bigId) == UploadState::Done);
     }
 
+    void optionsDialogListsPresetsAndMapsChoices()
+    {
+        core::AdminApi admin(m_sandbox.context(0));
+        auto *created
+            = admin.createUploadPreset({u"holiday-preset"_s, false, {{u"tags"_s, u"from-preset"_s}}}, this);
+        QVERIFY(test::runToEnd(created));
+        QVERIFY2(created->result(), test::errorText(created).constData());
+
+        core::upload::UploadBatchOptions start;
+        start.folder = u"trips"_s;
+        start.useFilename = true;
+        start.uniqueFilename = true;
+        UploadOptionsDialog dialog(
+            start, [this] { return core::Result<core::ApiContext>(m_sandbox.context(0)); }, true);
+        QSignalSpy loaded(&dialog, &UploadOptionsDialog::presetsLoaded);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(dialog.naming(), UploadOptionsDialog::Naming::FileNameUnique);
+        const int preset = dialog.presetBox()->findData(u"holiday-preset"_s);
+        QVERIFY(preset > 0); // after "None"
+        dialog.presetBox()->setCurrentIndex(preset);
+        dialog.folderEdit()->setText(u"/trips/2026/"_s);
+        dialog.tagsEdit()->setText(u"beach, 2026, beach,  "_s);
+        dialog.setNaming(UploadOptionsDialog::Naming::FileNameExact);
+        core::upload::UploadBatchOptions chosen = dialog.options();
+        QCOMPARE(chosen.folder, u"trips/2026"_s);
+        QCOMPARE(chosen.tags, (QStringList {u"beach"_s, u"2026"_s}));
+        QCOMPARE(chosen.uploadPreset, u"holiday-preset"_s);
+        QCOMPARE(chosen.useFilename, std::optional<bool>(true));
+        QCOMPARE(chosen.uniqueFilename, std::optional<bool>(false));
+        QCOMPARE(chosen.overwrite, std::optional<bool>(true));
+        dialog.setNaming(UploadOptionsDialog::Naming::Random);
+        QCOMPARE(dialog.options().useFilename, std::optional<bool>(false));
+
+        // Without a way to call the environment, the presets say why they are missing.
+        UploadOptionsDialog offline(
+            start, [] { return core::Result<core::ApiContext>(core::Error::invalidInput(u"offline"_s)); },
+            false);
+        QVERIFY(offline.folderEdit()->isReadOnly());
+        QCOMPARE(offline.presetBox()->count(), 1);
+    }
+
     void droppedFilesGoToTheFolderShown()
     {
         QTemporaryDir home;
@@ -241,6 +286,12 @@ private Q_SLOTS:
         const QString single = m_dir.filePath(u"drop/c.bin"_s);
         QVERIFY(writeFile(single, 5000, 'c'));
 
+        // What Options… in the dock sets applies to dropped files.
+        core::upload::UploadBatchOptions defaults = window.uploads()->defaults();
+        QCOMPARE(defaults.useFilename, std::optional<bool>(true));
+        defaults.tags = {u"dropped"_s};
+        window.uploads()->setDefaults(defaults);
+
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(folder), QUrl::fromLocalFile(single)});
         QDragEnterEvent enter(QPoint(300, 300), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
@@ -259,6 +310,7 @@ private Q_SLOTS:
         QStringList folders;
         for (const qint64 id : queue->jobIds()) {
             QCOMPARE(queue->job(id)->state, UploadState::Done);
+            QCOMPARE(queue->job(id)->options.tags, QStringList {u"dropped"_s});
             folders << queue->job(id)->options.assetFolder;
         }
         folders.sort();

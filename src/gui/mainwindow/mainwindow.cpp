@@ -107,6 +107,7 @@ MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network
     setAcceptDrops(true);
     connect(m_ui->uploadFilesAction, &QAction::triggered, m_uploads, &UploadController::chooseFiles);
     connect(m_ui->uploadFolderAction, &QAction::triggered, m_uploads, &UploadController::chooseFolder);
+    connect(m_uploadDock, &UploadDock::optionsRequested, m_uploads, &UploadController::editDefaults);
     connect(m_uploadDock->toggleViewAction(), &QAction::toggled, m_ui->showUploadsAction,
             &QAction::setChecked);
     connect(m_ui->showUploadsAction, &QAction::triggered, m_uploadDock, &QWidget::setVisible);

@@ -1,6 +1,7 @@
 #include "uploadcontroller.h"
 
 #include "uploaddock.h"
+#include "uploadoptionsdialog.h"
 
 #include "core/accounts/environmentsession.h"
 #include "core/upload/uploadqueue.h"
@@ -122,7 +123,37 @@ void UploadController::warn(const QString &title, const QString &text)
         QMessageBox::warning(m_window, title, text);
 }
 
+core::upload::UploadBatchOptions UploadController::defaults() const
+{
+    const EnvironmentSession *session = m_session.data();
+    core::upload::UploadBatchOptions options;
+    // Public ids from the file names, with a random suffix: what people expect of a drop, and it
+    // never replaces an asset by accident.
+    options.useFilename = true;
+    options.uniqueFilename = true;
+    if (session != nullptr)
+        options = m_defaults.value(session->environmentId(), options);
+    options.folder.clear();
+    return options;
+}
+
+void UploadController::setDefaults(const core::upload::UploadBatchOptions &options)
+{
+    if (const EnvironmentSession *session = m_session.data()) {
+        core::upload::UploadBatchOptions kept = options;
+        kept.folder.clear();
+        m_defaults.insert(session->environmentId(), kept);
+    }
+}
+
 bool UploadController::upload(const QStringList &paths, const std::optional<QString> &folder)
+{
+    core::upload::UploadBatchOptions options = defaults();
+    options.folder = folder.value_or(m_currentFolder ? m_currentFolder() : QString());
+    return enqueue(paths, options);
+}
+
+bool UploadController::enqueue(const QStringList &paths, const core::upload::UploadBatchOptions &options)
 {
     if (paths.isEmpty())
         return false;
@@ -146,10 +177,6 @@ bool UploadController::upload(const QStringList &paths, const std::optional<QStr
              tr("The upload queue could not be started: %1").arg(session->uploadsError()));
         return false;
     }
-    core::upload::UploadBatchOptions options;
-    options.folder = folder.value_or(m_currentFolder ? m_currentFolder() : QString());
-    options.useFilename = true; // public ids from the file names, as people expect of a drop
-    options.uniqueFilename = true;
     auto batch = queue->enqueue(paths, options);
     if (!batch) {
         warn(tr("Cannot Upload"), tr("The files could not be queued: %1").arg(batch.error().message));
@@ -163,11 +190,52 @@ bool UploadController::upload(const QStringList &paths, const std::optional<QStr
     return true;
 }
 
+void UploadController::chooseOptionsAndUpload(const QStringList &paths)
+{
+    if (paths.isEmpty() || m_session.isNull()) {
+        upload(paths); // says why, if there is something to say
+        return;
+    }
+    UploadOptionsDialog dialog(optionsShown(), contextFunction(), true, m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const core::upload::UploadBatchOptions options = dialog.options();
+    setDefaults(options);
+    enqueue(paths, options);
+}
+
+void UploadController::editDefaults()
+{
+    if (m_session.isNull())
+        return;
+    UploadOptionsDialog dialog(optionsShown(), contextFunction(), false, m_window);
+    dialog.setWindowTitle(tr("Options for Dropped and Pasted Files"));
+    if (dialog.exec() == QDialog::Accepted)
+        setDefaults(dialog.options());
+}
+
+core::upload::UploadBatchOptions UploadController::optionsShown() const
+{
+    core::upload::UploadBatchOptions options = defaults();
+    options.folder = m_currentFolder ? m_currentFolder() : QString();
+    return options;
+}
+
+std::function<core::Result<core::ApiContext>()> UploadController::contextFunction() const
+{
+    return [guard = m_session]() -> core::Result<core::ApiContext> {
+        const EnvironmentSession *session = guard.data();
+        if (session == nullptr)
+            return core::Error::invalidInput(tr("The environment is closed."));
+        return session->apiContext();
+    };
+}
+
 void UploadController::chooseFiles()
 {
     const QStringList files = QFileDialog::getOpenFileNames(
         m_window, tr("Upload Files"), QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
-    upload(files);
+    chooseOptionsAndUpload(files);
 }
 
 void UploadController::chooseFolder()
@@ -175,7 +243,7 @@ void UploadController::chooseFolder()
     const QString folder = QFileDialog::getExistingDirectory(
         m_window, tr("Upload Folder"), QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
     if (!folder.isEmpty())
-        upload({folder});
+        chooseOptionsAndUpload({folder});
 }
 
 bool UploadController::pasteFiles()

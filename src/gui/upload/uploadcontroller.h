@@ -1,7 +1,11 @@
 #pragma once
 
+#include "core/api/apicontext.h"
 #include "core/upload/uploadentry.h"
+#include "core/upload/uploadplan.h"
+#include "core/util/result.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -47,9 +51,16 @@ public:
     /// Queues @p paths (files and folder trees) into @p folder ("" is Home), or into the browser's
     /// folder when @p folder is unset. False (after telling the person why) when nothing was queued.
     bool upload(const QStringList &paths, const std::optional<QString> &folder = std::nullopt);
-    /// File → Upload Files… and Upload Folder…
+    /// File → Upload Files… and Upload Folder…: the files, then the options (folder, tags, preset,
+    /// naming) for them, which become the environment's defaults.
     void chooseFiles();
     void chooseFolder();
+    /// The upload dock's Options…: the defaults for what is dropped or pasted into the current
+    /// environment (tags, preset, naming; the folder is the one shown or dropped on).
+    void editDefaults();
+    /// The current environment's defaults (no folder), and a way to set them.
+    [[nodiscard]] core::upload::UploadBatchOptions defaults() const;
+    void setDefaults(const core::upload::UploadBatchOptions &options);
     /// Uploads the files on the clipboard; false when it holds none.
     bool pasteFiles();
 
@@ -70,6 +81,12 @@ Q_SIGNALS:
 
 private:
     void attachQueue();
+    bool enqueue(const QStringList &paths, const core::upload::UploadBatchOptions &options);
+    void chooseOptionsAndUpload(const QStringList &paths);
+    /// The defaults with the folder the browser shows, for the options dialog.
+    [[nodiscard]] core::upload::UploadBatchOptions optionsShown() const;
+    /// How the options dialog lists the presets of the current environment.
+    [[nodiscard]] std::function<core::Result<core::ApiContext>()> contextFunction() const;
     void onBatchFinished(qint64 batchId);
     void warn(const QString &title, const QString &text);
     static void notifyDesktop(const QString &summary, const QString &body);
@@ -81,6 +98,7 @@ private:
     DuplicateQuestion m_duplicateQuestion;
     std::function<void(const QString &, const QString &)> m_warn;
     QList<QObject *> m_attachedQueues;
+    QHash<QString, core::upload::UploadBatchOptions> m_defaults; ///< by environment id
 };
 
 } // namespace stratus::gui

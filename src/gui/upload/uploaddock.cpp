@@ -109,6 +109,9 @@ UploadDock::UploadDock(QWidget *parent)
     m_retryFailed = makeAction(tr("Retry Failed"), {}, tr("Try every failed file again"));
     m_clearFinished = makeAction(tr("Clear Finished"), {},
                                  tr("Remove uploaded, skipped and cancelled files from the list"));
+    m_options = makeAction(tr("&Options…"), {},
+                           tr("Tags, upload preset and public IDs for dropped and pasted files"));
+    connect(m_options, &QAction::triggered, this, &UploadDock::optionsRequested);
 
     // Space toggles: pause what runs, resume what is paused.
     auto *toggle = makeAction(tr("Pause or Resume"), QKeySequence(Qt::Key_Space), {});
@@ -164,6 +167,8 @@ UploadDock::UploadDock(QWidget *parent)
     toolbar->addActions({m_pause, m_resume, m_cancel, m_retry});
     toolbar->addSeparator();
     toolbar->addActions({m_pauseAll, m_resumeAll, m_cancelAll, m_retryFailed, m_clearFinished});
+    toolbar->addSeparator();
+    toolbar->addAction(m_options);
     auto *spacer = new QWidget(toolbar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);

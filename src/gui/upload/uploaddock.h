@@ -46,6 +46,8 @@ public:
     [[nodiscard]] QAction *cancelAllAction() const { return m_cancelAll; }
     [[nodiscard]] QAction *retryFailedAction() const { return m_retryFailed; }
     [[nodiscard]] QAction *clearFinishedAction() const { return m_clearFinished; }
+    /// Options…: what dropped and pasted files get (tags, preset, naming); see optionsRequested().
+    [[nodiscard]] QAction *optionsAction() const { return m_options; }
 
     /// "42%, 3 of 10 files, 2.1 MB/s" while something is queued; empty when nothing is.
     [[nodiscard]] QString summary() const;
@@ -54,6 +56,8 @@ public:
 
 Q_SIGNALS:
     void summaryChanged(const QString &summary, int percent);
+    /// Options… was chosen.
+    void optionsRequested();
 
 private:
     [[nodiscard]] QList<qint64> selectedJobs() const;
@@ -72,6 +76,7 @@ private:
     QAction *m_cancelAll;
     QAction *m_retryFailed;
     QAction *m_clearFinished;
+    QAction *m_options;
     QString m_summary;
     int m_percent = -1;
 };
