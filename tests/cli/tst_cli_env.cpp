@@ -530,7 +530,8 @@ private slots:
             ini.setValue(u"environments/%1/id"_s.arg(environments), u"local-env"_s);
             ini.setValue(u"environments/%1/account"_s.arg(environments), u"local-account"_s);
             ini.setValue(u"environments/%1/name"_s.arg(environments), u"Local sandbox"_s);
-            ini.setValue(u"environments/%1/url"_s.arg(environments), u"cloudinary://123456789012345@local-sandbox"_s);
+            ini.setValue(u"environments/%1/url"_s.arg(environments),
+                         u"cloudinary://123456789012345@local-sandbox"_s);
             ini.setValue(u"environments/%1/embeddedSandbox"_s.arg(environments), true);
             ini.setValue(u"environments/size"_s, environments);
             ini.setValue(u"current"_s, u"local-env"_s);

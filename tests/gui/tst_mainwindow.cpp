@@ -30,8 +30,8 @@ struct Fixture
     QTemporaryDir dir;
     std::shared_ptr<core::MemorySecretStore> secrets = std::make_shared<core::MemorySecretStore>();
     core::AccountStore store {secrets,
-                              {dir.filePath(QStringLiteral("accounts.ini")), dir.filePath(QStringLiteral("data")),
-                               dir.filePath(QStringLiteral("cache"))}};
+                              {dir.filePath(QStringLiteral("accounts.ini")),
+                               dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("cache"))}};
     QNetworkAccessManager network;
 
     QString addAccount(const QString &label, const QStringList &names)
@@ -43,7 +43,8 @@ struct Fixture
             core::EnvironmentRecord env;
             env.name = name;
             env.url = core::CloudinaryUrl::parse(
-                          QStringLiteral("cloudinary://1234:s3cr3t-%1@%1?upload_prefix=http://127.0.0.1:9").arg(name.toLower().replace(u' ', u'-')))
+                          QStringLiteral("cloudinary://1234:s3cr3t-%1@%1?upload_prefix=http://127.0.0.1:9")
+                              .arg(name.toLower().replace(u' ', u'-')))
                           .value();
             environments.append({env, QStringLiteral("s3cr3t-") + name});
         }
@@ -94,7 +95,8 @@ private slots:
     void ctrlNumbersSwitchAndEachEnvironmentKeepsItsPage()
     {
         Fixture fixture;
-        fixture.addAccount(QStringLiteral("Agency"), {QStringLiteral("Production"), QStringLiteral("Staging")});
+        fixture.addAccount(QStringLiteral("Agency"),
+                           {QStringLiteral("Production"), QStringLiteral("Staging")});
         fixture.addAccount(QStringLiteral("Brand"), {QStringLiteral("Brand assets")});
         MainWindow window(&fixture.store, &fixture.network);
         window.show();
@@ -117,7 +119,8 @@ private slots:
         QCOMPARE(currentName(window), QStringLiteral("Production"));
         // The same page object: whatever state it had is still there.
         QCOMPARE(pagesOf(window)->currentWidget(), productionPage);
-        QCOMPARE(fixture.store.currentEnvironmentId(), fixture.store.environmentByName(QStringLiteral("Production"))->id);
+        QCOMPARE(fixture.store.currentEnvironmentId(),
+                 fixture.store.environmentByName(QStringLiteral("Production"))->id);
 
         // None of them answers (closed port): the window says so instead of hanging.
         auto *connection = window.findChild<QLabel *>(QStringLiteral("statusConnection"));
@@ -127,7 +130,8 @@ private slots:
     void theSwitcherFiltersAsYouTypeAndOpensWithEnter()
     {
         Fixture fixture;
-        fixture.addAccount(QStringLiteral("Agency"), {QStringLiteral("Production"), QStringLiteral("Staging")});
+        fixture.addAccount(QStringLiteral("Agency"),
+                           {QStringLiteral("Production"), QStringLiteral("Staging")});
         fixture.addAccount(QStringLiteral("Brand"), {QStringLiteral("Brand assets")});
         MainWindow window(&fixture.store, &fixture.network);
         window.show();
@@ -166,7 +170,8 @@ private slots:
     void loggingOutRemovesTheAccountsEnvironmentsFromTheWindow()
     {
         Fixture fixture;
-        const QString agency = fixture.addAccount(QStringLiteral("Agency"), {QStringLiteral("Production"), QStringLiteral("Staging")});
+        const QString agency = fixture.addAccount(QStringLiteral("Agency"),
+                                                  {QStringLiteral("Production"), QStringLiteral("Staging")});
         fixture.addAccount(QStringLiteral("Brand"), {QStringLiteral("Brand assets")});
         MainWindow window(&fixture.store, &fixture.network);
         window.show();

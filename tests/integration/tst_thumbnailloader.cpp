@@ -24,7 +24,8 @@ private:
     {
         const auto url = core::CloudinaryUrl::parse(m_sandbox.cloudinaryUrls().constFirst()).value();
         QJsonObject config = url.toSdkConfig();
-        const QJsonObject options {{QStringLiteral("width"), size}, {QStringLiteral("height"), size},
+        const QJsonObject options {{QStringLiteral("width"), size},
+                                   {QStringLiteral("height"), size},
                                    {QStringLiteral("crop"), QStringLiteral("fill")},
                                    {QStringLiteral("format"), QStringLiteral("jpg")},
                                    {QStringLiteral("secure"), false}};
@@ -38,18 +39,22 @@ private slots:
     void initTestCase()
     {
         QString error;
-        QVERIFY2(m_sandbox.start({QStringLiteral("--seed"), QStringLiteral("40")}, 1, false, &error), qPrintable(error));
+        QVERIFY2(m_sandbox.start({QStringLiteral("--seed"), QStringLiteral("40")}, 1, false, &error),
+                 qPrintable(error));
         // The seeded images' public ids, through the Admin API.
-        QNetworkRequest request(QUrl(m_sandbox.baseUrl().toString() + QStringLiteral("/v1_1/")
-                                     + core::CloudinaryUrl::parse(m_sandbox.cloudinaryUrls().constFirst())->cloudName()
-                                     + QStringLiteral("/resources/image?max_results=30")));
+        QNetworkRequest request(
+            QUrl(m_sandbox.baseUrl().toString() + QStringLiteral("/v1_1/")
+                 + core::CloudinaryUrl::parse(m_sandbox.cloudinaryUrls().constFirst())->cloudName()
+                 + QStringLiteral("/resources/image?max_results=30")));
         const auto url = core::CloudinaryUrl::parse(m_sandbox.cloudinaryUrls().constFirst()).value();
         request.setRawHeader("Authorization",
-                             "Basic " + (url.apiKey() + QLatin1Char(':') + url.apiSecret()).toUtf8().toBase64());
+                             "Basic "
+                                 + (url.apiKey() + QLatin1Char(':') + url.apiSecret()).toUtf8().toBase64());
         QNetworkReply *reply = m_sandbox.network()->get(request);
         QSignalSpy done(reply, &QNetworkReply::finished);
         QVERIFY(done.wait(10000));
-        for (const QJsonValue &resource : QJsonDocument::fromJson(reply->readAll())[QStringLiteral("resources")].toArray())
+        for (const QJsonValue &resource :
+             QJsonDocument::fromJson(reply->readAll())[QStringLiteral("resources")].toArray())
             m_publicIds.append(resource[QStringLiteral("public_id")].toString());
         reply->deleteLater();
         QVERIFY(m_publicIds.size() >= 10);
@@ -100,7 +105,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(loader.runningCount() == 0 && loader.pendingCount() == 0, 30000);
         QTest::qWait(100);
         // The first request (9) was running and unwanted: aborted. The rest came in priority order.
-        QCOMPARE(order, (QStringList {m_publicIds.at(0), m_publicIds.at(1), m_publicIds.at(2), m_publicIds.at(3)}));
+        QCOMPARE(order,
+                 (QStringList {m_publicIds.at(0), m_publicIds.at(1), m_publicIds.at(2), m_publicIds.at(3)}));
     }
 
     void aMissingAssetFails()

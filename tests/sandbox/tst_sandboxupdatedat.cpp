@@ -25,10 +25,9 @@ namespace {
 const QString kEnvironment = u"cloudinary://k1:s1@upd?folder_mode=dynamic&admin_rate_limit=100000"_s;
 
 // The assets of the test, one per kind of change, and one that is left alone.
-const QStringList kChanges = {u"admin_tags"_s,     u"admin_context"_s, u"admin_metadata"_s,
-                              u"admin_display"_s,  u"admin_folder"_s,  u"upload_tags"_s,
-                              u"upload_context"_s, u"upload_explicit"_s, u"upload_rename"_s,
-                              u"folder_rename"_s};
+const QStringList kChanges
+    = {u"admin_tags"_s,  u"admin_context"_s,  u"admin_metadata"_s,  u"admin_display"_s, u"admin_folder"_s,
+       u"upload_tags"_s, u"upload_context"_s, u"upload_explicit"_s, u"upload_rename"_s, u"folder_rename"_s};
 const QString kUntouched = u"untouched"_s;
 
 QDateTime date(const QJsonObject &resource, QLatin1String key)
@@ -130,7 +129,9 @@ private Q_SLOTS:
             QThread::msleep(100);
         AdminApi admin(m_sandbox->context(0));
         UploadApi uploads(m_sandbox->context(0));
-        const auto ref = [](const QString &publicId) { return AssetRef {publicId, u"raw"_s, u"upload"_s}; };
+        const auto ref = [](const QString &publicId) {
+            return AssetRef {publicId, u"raw"_s, u"upload"_s};
+        };
         const auto update = [&](const QString &publicId, const ResourceUpdate &change) {
             return run(admin.updateResource(ref(publicId), change, nullptr)).has_value();
         };

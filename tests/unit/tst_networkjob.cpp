@@ -4,9 +4,9 @@
 // Driven through a fake QNetworkAccessManager (fakenetwork.h), so every case is deterministic.
 #include "fakenetwork.h"
 
-#include "core/net/neterror.h"
 #include "core/net/httpdate.h"
 #include "core/net/httpreply.h"
+#include "core/net/neterror.h"
 #include "core/net/networkjob.h"
 #include "core/net/ratelimitbudget.h"
 #include "core/net/retrypolicy.h"
