@@ -171,11 +171,9 @@ int main(int argc, char *argv[])
     environment.offlineReason = [] {
         return QString();
     };
-    QJsonObject extra;
-    if (url->uploadPrefix().startsWith(u"http://"_s))
-        extra.insert(u"secure"_s, false);
-    auto *page = new gui::BrowserPage(environment, &loader,
-                                      gui::thumbnailUrlFunction(url->withoutSecret().toSdkConfig(), extra));
+    auto *page = new gui::BrowserPage(
+        environment, &loader,
+        gui::thumbnailUrlFunction(url->withoutSecret().toSdkConfig(), gui::deliveryOptions(url.value())));
     const QStringList size = parser.value(sizeOption).split(u'x');
     page->resize(size.value(0).toInt(), size.value(1).toInt());
     page->setViewMode(gui::BrowserPage::ViewMode::Grid);

@@ -114,10 +114,10 @@ private Q_SLOTS:
 
     void needsSignature()
     {
-        QVERIFY(DeliverySigner::needsSignature(u"private"_s));
-        QVERIFY(DeliverySigner::needsSignature(u"authenticated"_s));
-        QVERIFY(!DeliverySigner::needsSignature(u"upload"_s));
-        QVERIFY(!DeliverySigner::needsSignature(QString()));
+        QVERIFY(gui::needsSignature(u"private"_s));
+        QVERIFY(gui::needsSignature(u"authenticated"_s));
+        QVERIFY(!gui::needsSignature(u"upload"_s));
+        QVERIFY(!gui::needsSignature(QString()));
     }
 
     void privateAndAuthenticatedThumbnails()

@@ -21,11 +21,6 @@ DeliverySigner::DeliverySigner(ContextFunction apiContext, QObject *parent)
 
 DeliverySigner::~DeliverySigner() = default;
 
-bool DeliverySigner::needsSignature(const QString &type)
-{
-    return type == u"private" || type == u"authenticated";
-}
-
 std::optional<QUrl> DeliverySigner::signedUrl(const QJsonObject &sdkConfig, const QString &publicId,
                                               const QJsonObject &options)
 {

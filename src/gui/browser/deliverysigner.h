@@ -36,9 +36,6 @@ public:
     explicit DeliverySigner(ContextFunction apiContext, QObject *parent = nullptr);
     ~DeliverySigner() override;
 
-    /// Whether @p type ("private", "authenticated", …) must be signed to be delivered.
-    [[nodiscard]] static bool needsSignature(const QString &type);
-
     /// The signed URL of @p publicId with @p options (DeliveryUrlBuilder options) under @p sdkConfig
     /// (no secret in either), if it has been signed already; otherwise nullopt, and it is signed
     /// soon (urlsSigned() then fires). A request that cannot be signed (no secret, a bad option)

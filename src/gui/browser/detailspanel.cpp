@@ -3,6 +3,7 @@
 #include "browserlogging.h"
 #include "thumbnaildelegate.h"
 #include "thumbnailloader.h"
+#include "thumbnailurls.h"
 
 #include "core/api/adminapi.h"
 #include "core/catalog/catalog.h"
@@ -49,11 +50,6 @@ core::Result<core::ApiContext> apiContextOf(const BrowserEnvironment &env)
         QCoreApplication::translate("stratus::gui::DetailsPanel", "The environment cannot be called."));
 }
 
-bool needsSignature(const CatalogAsset &asset)
-{
-    return asset.type == u"private" || asset.type == u"authenticated";
-}
-
 /// The options of a link to @p asset: the original, or with @p transformation (free text).
 QJsonObject linkOptions(const CatalogAsset &asset, const QString &transformation)
 {
@@ -96,9 +92,9 @@ void buildAssetUrl(const BrowserEnvironment &env, const CatalogAsset &asset, QJs
             QCoreApplication::translate("stratus::gui::DetailsPanel", "The environment is not ready yet.")));
         return;
     }
-    // An http upload_prefix (the sandbox) wants http delivery URLs; the SDK reads that from the options.
-    if (url.uploadPrefix().startsWith(u"http://"_s))
-        options.insert(u"secure"_s, false);
+    const QJsonObject delivery = deliveryOptions(url);
+    for (auto it = delivery.begin(); it != delivery.end(); ++it)
+        options.insert(it.key(), it.value());
     options.insert(u"resource_type"_s, asset.resourceType.isEmpty() ? u"image"_s : asset.resourceType);
     options.insert(u"type"_s, asset.type.isEmpty() ? u"upload"_s : asset.type);
     if (asset.version > 0)
@@ -107,7 +103,7 @@ void buildAssetUrl(const BrowserEnvironment &env, const CatalogAsset &asset, QJs
         const auto text = core::buildDeliveryUrl(publicId, all, config);
         return text ? core::Result<QUrl>(QUrl(text.value())) : core::Result<QUrl>(text.error());
     };
-    if (!needsSignature(asset)) {
+    if (!needsSignature(asset.type)) {
         done(build(options));
         return;
     }

@@ -4,15 +4,15 @@
 #include "browserlogging.h"
 #include "localfolders.h"
 
+#include "gui/upload/uploadcontroller.h"
+
 #include "core/catalog/catalog.h"
 
 #include <QApplication>
-#include <QFileInfo>
 #include <QIcon>
 #include <QLocale>
 #include <QMimeData>
 #include <QStyle>
-#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -134,23 +134,6 @@ void FolderTreeModel::loadChildren(Node *node, const QModelIndex &index)
     endInsertRows();
 }
 
-namespace {
-
-/// The local files and folders a drop from the file manager carries.
-QStringList localFiles(const QMimeData *data)
-{
-    QStringList paths;
-    if (!data->hasUrls())
-        return paths;
-    for (const QUrl &url : data->urls()) {
-        if (url.isLocalFile() && QFileInfo::exists(url.toLocalFile()))
-            paths << url.toLocalFile();
-    }
-    return paths;
-}
-
-} // namespace
-
 Qt::ItemFlags FolderTreeModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags flags = QAbstractItemModel::flags(index);
@@ -174,7 +157,7 @@ bool FolderTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int
 {
     if (!parent.isValid() || data == nullptr)
         return false;
-    return data->hasFormat(AssetMimeData::assetIdsFormat()) || !localFiles(data).isEmpty();
+    return data->hasFormat(AssetMimeData::assetIdsFormat()) || !UploadController::localPaths(data).isEmpty();
 }
 
 bool FolderTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
@@ -185,7 +168,7 @@ bool FolderTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action,
     const QString folder = pathOf(parent);
     // The browser's own drags also carry file URLs (prefetched originals): they are moves.
     if (!data->hasFormat(AssetMimeData::assetIdsFormat())) {
-        const QStringList paths = localFiles(data);
+        const QStringList paths = UploadController::localPaths(data);
         QMetaObject::invokeMethod(
             this, [this, paths, folder] { Q_EMIT filesDropped(paths, folder); }, Qt::QueuedConnection);
         return true;

@@ -1,5 +1,7 @@
 #include "originalurls.h"
 
+#include "thumbnailurls.h"
+
 #include "core/net/neterror.h"
 #include "core/net/secretsource.h"
 
@@ -11,17 +13,14 @@ using core::catalog::CatalogAsset;
 OriginalUrls::OriginalUrls(const core::CloudinaryUrl &url, const QString &secret)
     : m_builder(std::make_shared<core::DeliveryUrlBuilder>(
         (secret.isEmpty() ? url : url.withSecret(secret)).toSdkConfig()))
+    , m_extra(deliveryOptions(url))
     , m_signing(!secret.isEmpty())
 {
-    // An http upload_prefix (the sandbox) or `secure=false` wants http delivery URLs: the SDK reads
-    // `secure` from the options, and a query value "false" is text, which JavaScript finds true.
-    if (url.uploadPrefix().startsWith(u"http://"_s) || url.booleanOption(u"secure") == false)
-        m_extra.insert(u"secure"_s, false);
 }
 
 bool OriginalUrls::needsSignature(const CatalogAsset &asset)
 {
-    return asset.type == u"private" || asset.type == u"authenticated";
+    return gui::needsSignature(asset.type);
 }
 
 QString OriginalUrls::fileName(const CatalogAsset &asset)

@@ -4,6 +4,7 @@
 #include "deliverysigner.h"
 
 #include "core/catalog/catalogasset.h"
+#include "core/config/cloudinaryurl.h"
 #include "core/delivery/deliveryurl.h"
 
 #include <QPointer>
@@ -13,6 +14,19 @@
 namespace stratus::gui {
 
 using namespace Qt::StringLiterals;
+
+bool needsSignature(const QString &type)
+{
+    return type == u"private" || type == u"authenticated";
+}
+
+QJsonObject deliveryOptions(const core::CloudinaryUrl &url)
+{
+    QJsonObject options;
+    if (url.uploadPrefix().startsWith(u"http://"_s) || url.booleanOption(u"secure") == false)
+        options.insert(u"secure"_s, false);
+    return options;
+}
 
 ThumbnailUrlFunction thumbnailUrlFunction(const QJsonObject &sdkConfig, const QJsonObject &extraOptions,
                                           DeliverySigner *signer)
@@ -35,7 +49,7 @@ ThumbnailUrlFunction thumbnailUrlFunction(const QJsonObject &sdkConfig, const QJ
         // The version makes a replaced asset a new URL, so the disk cache never shows the old one.
         if (asset.version > 0)
             options.insert(u"version"_s, asset.version);
-        if (guard && DeliverySigner::needsSignature(asset.type))
+        if (guard && needsSignature(asset.type))
             return guard->signedUrl(sdkConfig, asset.publicId, options).value_or(QUrl());
         const auto url = builder->build(asset.publicId, options);
         if (!url) {

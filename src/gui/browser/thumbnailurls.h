@@ -6,13 +6,25 @@
 
 #include <functional>
 
-namespace stratus::core::catalog {
+namespace stratus::core {
+class CloudinaryUrl;
+namespace catalog {
 struct CatalogAsset;
 }
+} // namespace stratus::core
 
 namespace stratus::gui {
 
 class DeliverySigner;
+
+/// Whether assets of delivery @p type ("private", "authenticated", …) are delivered only through
+/// signed URLs (`s--…--`).
+[[nodiscard]] bool needsSignature(const QString &type);
+
+/// The options every delivery URL of @p url's environment needs beyond its SDK configuration:
+/// `{"secure": false}` for an http upload_prefix (the sandbox) or `secure=false` (the SDK reads
+/// `secure` from the options, and a query value "false" is text, which JavaScript finds true).
+[[nodiscard]] QJsonObject deliveryOptions(const core::CloudinaryUrl &url);
 
 /// Builds the delivery URL of @p asset's thumbnail at @p devicePixels (the cell's size times the
 /// screen's device pixel ratio); an empty URL when the asset has no picture (raw files).

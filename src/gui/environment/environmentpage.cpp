@@ -189,11 +189,8 @@ void EnvironmentPage::createBrowser()
         if (url.cloudName().isEmpty())
             return {};
         if (const QString text = url.toString(); text != built->first || !built->second) {
-            // An http upload_prefix (the sandbox) wants http delivery URLs too.
-            QJsonObject extra;
-            if (url.uploadPrefix().startsWith(QLatin1String("http://")))
-                extra.insert(QStringLiteral("secure"), false);
-            *built = {text, thumbnailUrlFunction(url.toSdkConfig(), extra, signerGuard.data())};
+            *built
+                = {text, thumbnailUrlFunction(url.toSdkConfig(), deliveryOptions(url), signerGuard.data())};
         }
         return built->second(asset, pixels);
     };

@@ -230,6 +230,7 @@ void MainWindow::openEnvironment(const QString &environmentId)
     if (!page) {
         auto *session = new EnvironmentSession(m_store, environmentId, m_network, this);
         m_sessions.insert(environmentId, session);
+        applyUploadSettings(session);
         connect(session, &EnvironmentSession::changed, this, [this, environmentId] {
             if (environmentId == m_currentId)
                 updateStatus();
@@ -245,7 +246,6 @@ void MainWindow::openEnvironment(const QString &environmentId)
     }
     m_currentId = environmentId;
     m_ui->pages->setCurrentWidget(page);
-    applyUploadSettings(session(environmentId));
     m_uploads->setSession(session(environmentId), [guard = QPointer<EnvironmentPage>(page)] {
         const EnvironmentPage *shown = guard.data();
         const BrowserPage *browser = shown != nullptr ? shown->browser() : nullptr;

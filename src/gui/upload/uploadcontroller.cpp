@@ -35,6 +35,11 @@ UploadController::UploadController(QWidget *window, UploadDock *dock, QObject *p
 
 UploadController::~UploadController() = default;
 
+EnvironmentSession *UploadController::session() const
+{
+    return m_session.data();
+}
+
 void UploadController::setSession(EnvironmentSession *session, std::function<QString()> currentFolder)
 {
     if (m_session)

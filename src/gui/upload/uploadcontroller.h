@@ -43,7 +43,7 @@ public:
 
     /// The environment files go to (null: none) and how to learn the folder the browser shows.
     void setSession(core::EnvironmentSession *session, std::function<QString()> currentFolder);
-    [[nodiscard]] core::EnvironmentSession *session() const { return m_session; }
+    [[nodiscard]] core::EnvironmentSession *session() const;
 
     /// The local files and folders in @p mime (file:// URLs), or none.
     [[nodiscard]] static QStringList localPaths(const QMimeData *mime);

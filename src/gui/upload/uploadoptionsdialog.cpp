@@ -1,6 +1,7 @@
 #include "uploadoptionsdialog.h"
 
 #include "core/api/adminapi.h"
+#include "gui/browser/assetactions.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -119,12 +120,7 @@ void UploadOptionsDialog::loadPresets(const std::function<core::Result<core::Api
 UploadBatchOptions UploadOptionsDialog::options() const
 {
     UploadBatchOptions options = m_options;
-    QString folder = m_folder->text().trimmed();
-    while (folder.startsWith(u'/'))
-        folder.remove(0, 1);
-    while (folder.endsWith(u'/'))
-        folder.chop(1);
-    options.folder = folder;
+    options.folder = AssetActions::normalizedFolder(m_folder->text());
     options.tags.clear();
     for (const QString &tag : m_tags->text().split(u',', Qt::SkipEmptyParts)) {
         if (const QString trimmed = tag.trimmed(); !trimmed.isEmpty() && !options.tags.contains(trimmed))
