@@ -44,8 +44,13 @@ Failed requests are retried with back-off (network errors, 5xx, rate limits).
 When the environment's catalogue was synced ('stratus-cli sync'), a file whose MD5 is the etag
 of an asset there is a duplicate (see --duplicates), and every upload is added to it.
 
+Only regular files with content are sent. Anything else asked for or found below a folder - a
+file or folder that cannot be read, a name that is not valid UTF-8, an empty file, a device,
+pipe or socket, a file whose size is only known by reading it (/proc) - is a failed file with
+its reason. Hidden files and folders and links to folders are left out, and each is named.
+
 On a terminal a progress bar is drawn on stderr; otherwise one line is printed per file. A
-summary follows at the end.
+summary follows at the end. Nothing to upload (an empty folder) is not an error.
 
 Options:
   --folder F                 Target folder (default: the root).
@@ -64,7 +69,8 @@ Options:
   --resume                   Finish the journal's unfinished uploads (also those of a killed
                              run) instead of starting new ones.
   --json                     Print a JSON summary: {"uploaded", "skipped", "failed", "files":
-                             [{"path", "state", "public_id", "asset_id", "bytes", "error"}]}.
+                             [{"path", "state", "public_id", "asset_id", "bytes", "error"}],
+                             "left_out": [{"path", "reason"}]}.
 )"_s + configOptionsHelp()
     + uR"(
 Exit status: 0 when every file is uploaded (or already there), 1 when any is not, 2 bad input.
@@ -218,6 +224,22 @@ QJsonObject fileJson(const UploadEntry &e)
                         {u"error"_s, e.error}};
 }
 
+// The --json summary; `left_out` names what the folder rules left out on purpose.
+QJsonObject summaryJson(const UploadQueue::Totals &totals, const QJsonArray &files, qint64 elapsedMs,
+                        const core::upload::UploadPlan::Plan &plan)
+{
+    QJsonArray leftOut;
+    for (const core::upload::PlanProblem &left : plan.leftOut)
+        leftOut.append(QJsonObject {{u"path"_s, left.path}, {u"reason"_s, left.reason}});
+    return QJsonObject {{u"uploaded"_s, totals.done},
+                        {u"skipped"_s, totals.skipped},
+                        {u"failed"_s, totals.failed + totals.cancelled + totals.paused},
+                        {u"bytes"_s, double(totals.bytesTotal)},
+                        {u"seconds"_s, double(elapsedMs) / 1000.0},
+                        {u"files"_s, files},
+                        {u"left_out"_s, leftOut}};
+}
+
 } // namespace
 
 int runUploadCommand(CliContext &ctx)
@@ -297,19 +319,34 @@ int runUploadCommand(CliContext &ctx)
 
     QElapsedTimer clock;
     clock.start();
+    core::upload::UploadPlan::Plan plan;
     if (resume) {
         auto resumed = queue.resumeFromJournal();
         if (!resumed)
             return ctx.failure(resumed.error().message);
         if (*resumed == 0) {
             if (json)
-                ctx.out(u"{\"uploaded\": 0, \"skipped\": 0, \"failed\": 0, \"files\": []}\n"_s);
+                ctx.out(QString::fromUtf8(QJsonDocument(summaryJson({}, {}, 0, plan)).toJson()));
             else
                 ctx.outLine(u"%1: nothing to resume"_s.arg(target.label));
             return ExitOk;
         }
-    } else if (auto queued = queue.enqueue(paths, batch); !queued) {
-        return ctx.failure(queued.error().message);
+    } else {
+        plan = core::upload::UploadPlan::expand(paths, batch.folder);
+        if (!json) {
+            for (const core::upload::PlanProblem &left : std::as_const(plan.leftOut))
+                ctx.err(u"left out %1 (%2)\n"_s.arg(left.path, left.reason));
+        }
+        if (plan.isEmpty()) {
+            if (json)
+                ctx.out(QString::fromUtf8(QJsonDocument(summaryJson({}, {}, 0, plan)).toJson()));
+            else
+                ctx.outLine(
+                    u"%1: nothing to upload (no file under %2)"_s.arg(target.label, paths.join(u", "_s)));
+            return ExitOk;
+        }
+        if (auto queued = queue.enqueue(plan, batch); !queued)
+            return ctx.failure(queued.error().message);
     }
     loop.exec();
     if (barShown)
@@ -321,13 +358,7 @@ int runUploadCommand(CliContext &ctx)
         QJsonArray files;
         for (const qint64 id : queue.jobIds())
             files.append(fileJson(*queue.job(id)));
-        const QJsonObject summary {{u"uploaded"_s, totals.done},
-                                   {u"skipped"_s, totals.skipped},
-                                   {u"failed"_s, totals.failed + totals.cancelled + totals.paused},
-                                   {u"bytes"_s, double(totals.bytesTotal)},
-                                   {u"seconds"_s, double(clock.elapsed()) / 1000.0},
-                                   {u"files"_s, files}};
-        ctx.out(QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Indented)));
+        ctx.out(QString::fromUtf8(QJsonDocument(summaryJson(totals, files, clock.elapsed(), plan)).toJson()));
     } else {
         const double seconds = std::max(0.001, double(clock.elapsed()) / 1000.0);
         ctx.outLine(u"%1: %2 uploaded, %3 already there, %4 failed; %5 in %6 s (%7/s)"_s.arg(target.label)

@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocalServer>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRandomGenerator>
@@ -24,6 +25,10 @@
 #include <QTest>
 
 #include <csignal>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -56,13 +61,54 @@ private:
         return env;
     }
 
-    Run cli(const QStringList &args)
+    Run cli(const QStringList &args, int timeoutMs = 300000)
     {
         QProcess process;
         process.setProcessEnvironment(environment());
         process.start(QStringLiteral(STRATUS_CLI_PATH), args);
-        if (!process.waitForFinished(300000))
+        if (!process.waitForFinished(timeoutMs)) {
+            process.kill();
+            process.waitForFinished();
             return {};
+        }
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    // stratus-cli as a user that file permissions apply to: as root (CI) it runs as `nobody`
+    // through setpriv, from a copy every user may execute, with its own home.
+    Run cliAsUser(const QStringList &args, const QString &scratch)
+    {
+        QProcessEnvironment env = environment();
+        QString program = QStringLiteral(STRATUS_CLI_PATH);
+        QStringList arguments = args;
+        if (::geteuid() == 0) {
+            const QString home = scratch + u"/nobody-home"_s;
+            QDir().mkpath(home);
+            for (const QString &dir : QStringList {m_dir.path(), scratch})
+                ::chmod(QFile::encodeName(dir).constData(), 0755);
+            ::chmod(QFile::encodeName(home).constData(), 0777);
+            const QString copy = home + u"/stratus-cli"_s;
+            if (!QFileInfo::exists(copy))
+                QFile::copy(program, copy);
+            ::chmod(QFile::encodeName(copy).constData(), 0755);
+            for (const QString &name :
+                 QStringList {u"HOME"_s, u"XDG_DATA_HOME"_s, u"XDG_CONFIG_HOME"_s, u"XDG_CACHE_HOME"_s})
+                env.insert(name, home);
+            env.remove(u"XDG_RUNTIME_DIR"_s);
+            env.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
+            arguments
+                = QStringList {u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s, copy} + args;
+            program = u"setpriv"_s;
+        }
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(program, arguments);
+        if (!process.waitForFinished(120000)) {
+            process.kill();
+            process.waitForFinished();
+            return {};
+        }
         return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
                 process.readAllStandardOutput(), process.readAllStandardError()};
     }
@@ -183,6 +229,121 @@ private Q_SLOTS:
         QVERIFY2(run.out.contains(QByteArray("uploaded " + file.toUtf8())), run.out.constData());
         QVERIFY2(run.out.contains("FAILED"), run.out.constData());
         QVERIFY2(run.out.contains("1 uploaded, 0 already there, 1 failed"), run.out.constData());
+    }
+
+    // Issue 11, items 1 and 5: every file that cannot be sent is a failed file with its reason, and
+    // the exit status says so; nothing found under a folder is dropped without a word.
+    void nothingIsSkippedSilently()
+    {
+        const QString scratch = m_dir.filePath(u"silent"_s);
+        const QString root = scratch + u"/mixed"_s;
+        stratus::test::writeRandomFile(root + u"/good.bin"_s, 1500);
+        stratus::test::writeRandomFile(root + u"/sub/deep.bin"_s, 1600);
+        stratus::test::writeRandomFile(root + u"/locked/inside.bin"_s, 1700);
+        stratus::test::writeRandomFile(root + u"/secret.bin"_s, 1800);
+        stratus::test::writeRandomFile(root + u"/.hidden.bin"_s, 1900);
+        stratus::test::writeRandomFile(scratch + u"/elsewhere/linked.bin"_s, 2000);
+        QFile(root + u"/empty.bin"_s).open(QIODevice::WriteOnly);
+        const QByteArray encodedRoot = QFile::encodeName(root);
+        const int bad
+            = ::open(QByteArray(encodedRoot + "/bad-\xff-name.bin").constData(), O_CREAT | O_WRONLY, 0644);
+        QVERIFY(bad >= 0);
+        QCOMPARE(::write(bad, "bytes", 5), ssize_t(5));
+        ::close(bad);
+        QCOMPARE(::mkfifo(QByteArray(encodedRoot + "/pipe").constData(), 0644), 0);
+        QLocalServer socket;
+        QVERIFY(socket.listen(root + u"/socket"_s));
+        QVERIFY(QFile::link(scratch + u"/elsewhere"_s, root + u"/folder-link"_s));
+        QVERIFY(QFile::link(root + u"/nowhere.bin"_s, root + u"/broken-link"_s));
+        for (const QString &dir : QStringList {scratch, root, root + u"/sub"_s})
+            ::chmod(QFile::encodeName(dir).constData(), 0755);
+        QVERIFY(QFile::setPermissions(root + u"/good.bin"_s, QFile::ReadOwner | QFile::ReadOther));
+        QVERIFY(QFile::setPermissions(root + u"/sub/deep.bin"_s, QFile::ReadOwner | QFile::ReadOther));
+        QVERIFY(QFile::setPermissions(root + u"/secret.bin"_s, QFile::WriteOwner));
+        QVERIFY(QFile::setPermissions(root + u"/locked"_s, QFile::WriteOwner));
+
+        const Run run = cliAsUser({u"upload"_s, root, u"/proc/self/status"_s, u"/dev/null"_s, u"--json"_s,
+                                   u"--folder"_s, u"silent"_s},
+                                  scratch);
+        QFile::setPermissions(root + u"/locked"_s, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QFile::setPermissions(root + u"/secret.bin"_s, QFile::ReadOwner | QFile::WriteOwner);
+        QCOMPARE(run.exitCode, 1);
+        const QJsonObject summary = QJsonDocument::fromJson(run.out).object();
+        QVERIFY2(!summary.isEmpty(), run.out.constData());
+        QCOMPARE(summary.value(u"uploaded"_s).toInt(), 2);
+
+        QMap<QString, QString> failed; // file name -> reason
+        for (const QJsonValue &value : summary.value(u"files"_s).toArray()) {
+            const QJsonObject file = value.toObject();
+            if (file.value(u"state"_s).toString() == u"failed"_s)
+                failed.insert(QFileInfo(file.value(u"path"_s).toString()).fileName(),
+                              file.value(u"error"_s).toString());
+        }
+        const QList<std::pair<QString, QString>> expected {
+            {u"secret.bin"_s, u"cannot be read"_s},
+            {u"locked"_s, u"cannot be read"_s},
+            {u"empty.bin"_s, u"empty"_s},
+            {u"pipe"_s, u"not a regular file"_s},
+            {u"socket"_s, u"not a regular file"_s},
+            {u"broken-link"_s, u"does not exist"_s},
+            {u"status"_s, u"only known by reading it"_s},
+            {u"null"_s, u"not a regular file"_s},
+            {u"bad-\uFFFD-name.bin"_s, u"not valid UTF-8"_s},
+        };
+        for (const auto &[name, reason] : expected) {
+            QVERIFY2(failed.contains(name),
+                     qPrintable(name + u" is not a failed file: "_s + QString::fromUtf8(run.out)));
+            QVERIFY2(failed.value(name).contains(reason, Qt::CaseInsensitive),
+                     qPrintable(failed.value(name)));
+        }
+        QCOMPARE(summary.value(u"failed"_s).toInt(), int(expected.size()));
+
+        QStringList leftOut;
+        for (const QJsonValue &value : summary.value(u"left_out"_s).toArray())
+            leftOut.append(QFileInfo(value.toObject().value(u"path"_s).toString()).fileName());
+        leftOut.sort();
+        QCOMPARE(leftOut, (QStringList {u".hidden.bin"_s, u"folder-link"_s}));
+    }
+
+    // Issue 11, item 7: nothing to send ends at once instead of waiting forever.
+    void nothingToUploadEnds_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("said");
+        QTest::newRow("empty folder") << u"empty"_s << 0 << QByteArray("nothing to upload");
+        QTest::newRow("only links to folders") << u"links"_s << 0 << QByteArray("nothing to upload");
+        QTest::newRow("/dev/null") << u"/dev/null"_s << 1 << QByteArray("not a regular file");
+        QTest::newRow("fifo") << u"fifo"_s << 1 << QByteArray("not a regular file");
+        QTest::newRow("socket") << u"socket"_s << 1 << QByteArray("not a regular file");
+    }
+
+    void nothingToUploadEnds()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, said);
+        const QString base = m_dir.filePath(u"nothing/"_s + QString::fromLatin1(QTest::currentDataTag()));
+        QVERIFY(QDir().mkpath(base));
+        QString path = base;
+        QLocalServer socket;
+        if (kind == u"links") {
+            QVERIFY(QDir().mkpath(m_dir.filePath(u"nothing/target"_s)));
+            QVERIFY(QFile::link(m_dir.filePath(u"nothing/target"_s), base + u"/one"_s));
+            QVERIFY(QFile::link(m_dir.filePath(u"nothing/target"_s), base + u"/two"_s));
+        } else if (kind == u"fifo") {
+            path = base + u"/pipe"_s;
+            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0644), 0);
+        } else if (kind == u"socket") {
+            path = base + u"/socket"_s;
+            QVERIFY(socket.listen(path));
+        } else if (kind.startsWith(u'/')) {
+            path = kind;
+        }
+        const Run run = cli({u"upload"_s, path}, 60000);
+        QVERIFY2(run.exitCode != -1, "stratus-cli upload did not end within a minute");
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(run.out.contains(said), run.out.constData());
     }
 
     void surviveSigkillAndResume()

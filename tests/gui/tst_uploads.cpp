@@ -325,6 +325,29 @@ private Q_SLOTS:
         auto *statusUploads = window.findChild<QLabel *>(u"statusUploads"_s);
         QTRY_COMPARE(statusUploads->text(), u"Uploads: 3 file(s) uploaded"_s);
 
+        // Issue 11, items 1 and 7: a folder with nothing to send says so at once; what cannot be
+        // sent is a failed row with its reason, not left out without a word.
+        const QString empty = m_dir.filePath(u"drop/empty"_s);
+        QVERIFY(QDir().mkpath(empty));
+        QVERIFY(!window.uploads()->upload({empty}));
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings.first().contains(u"no file to upload"_s), qPrintable(warnings.first()));
+        warnings.clear();
+        const QString odd = m_dir.filePath(u"drop/odd"_s);
+        QVERIFY(writeFile(odd + u"/fine.jpg"_s, 2000, 'f'));
+        QVERIFY(QFile(odd + u"/nothing.jpg"_s).open(QIODevice::WriteOnly));
+        QVERIFY(window.uploads()->upload({odd}));
+        QTRY_COMPARE(queue->jobIds().size(), 5);
+        QTRY_VERIFY_WITH_TIMEOUT(queue->isIdle(), 30000);
+        QStringList failures;
+        for (const qint64 id : queue->jobIds()) {
+            if (queue->job(id)->state == UploadState::Failed)
+                failures << QFileInfo(queue->job(id)->filePath).fileName() + u": "_s + queue->job(id)->error;
+        }
+        QCOMPARE(failures.size(), 1);
+        QVERIFY2(failures.first().startsWith(u"nothing.jpg: The file is empty"_s),
+                 qPrintable(failures.first()));
+
         // Offline: refused with a message, nothing queued.
         m_sandbox.stop();
         session->refresh();
@@ -333,7 +356,7 @@ private Q_SLOTS:
         QVERIFY(!window.uploads()->upload({single}));
         QCOMPARE(warnings.size(), 1);
         QVERIFY2(warnings.first().contains(u"does not answer"_s), qPrintable(warnings.first()));
-        QCOMPARE(queue->jobIds().size(), 3);
+        QCOMPARE(queue->jobIds().size(), 5);
     }
 };
 

@@ -1,12 +1,17 @@
 #include "uploadplan.h"
 
 #include <QDir>
-#include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <variant>
+
+#include <dirent.h>
 
 using namespace Qt::StringLiterals;
 
@@ -51,38 +56,127 @@ QString cleanFolder(const QString &folder)
     return folder.split(u'/', Qt::SkipEmptyParts).join(u'/');
 }
 
-QList<PlannedFile> expand(const QStringList &paths, const QString &targetFolder, QList<PlanProblem> *problems)
+namespace {
+
+// The names in a folder as the file system has them, or the reason it cannot be read. Not
+// QDirIterator: Qt leaves out names that are not valid UTF-8 without a word, and such a file would
+// never reach the person's attention.
+std::variant<QList<QByteArray>, QString> entryNames(const QString &dir)
 {
-    QList<PlannedFile> files;
+    DIR *handle = ::opendir(QFile::encodeName(dir).constData());
+    if (handle == nullptr)
+        return u"This folder cannot be read: %1."_s.arg(QString::fromLocal8Bit(std::strerror(errno)));
+    QList<QByteArray> names;
+    for (;;) {
+        errno = 0;
+        const dirent *entry = ::readdir(handle);
+        if (entry == nullptr)
+            break;
+        const QByteArray name(entry->d_name);
+        if (name != "." && name != "..")
+            names.append(name);
+    }
+    const int error = errno;
+    ::closedir(handle);
+    if (error != 0)
+        return u"This folder cannot be read to the end: %1."_s.arg(
+            QString::fromLocal8Bit(std::strerror(error)));
+    return names;
+}
+
+// Every entry of @p root and below, into @p plan: regular files to send, problems, and what the
+// rules leave out. An explicit stack rather than recursion: the depth is the file system's.
+void walkFolder(const QString &root, const QString &rootFolder, Plan *plan)
+{
+    const QDir rootDir(root);
+    QList<PlannedFile> found;
+    QStringList pending {root};
+    while (!pending.isEmpty()) {
+        const QString dir = pending.takeLast();
+        auto names = entryNames(dir);
+        if (const QString *reason = std::get_if<QString>(&names)) {
+            plan->problems.append({dir, *reason});
+            continue;
+        }
+        for (const QByteArray &raw : std::get<QList<QByteArray>>(names)) {
+            const QString name = QFile::decodeName(raw);
+            const QString path = dir + u'/' + name;
+            if (QFile::encodeName(name) != raw) {
+                plan->problems.append({path, u"Its name is not valid UTF-8; rename it to upload it."_s});
+                continue;
+            }
+            if (name.startsWith(u'.')) {
+                plan->leftOut.append({path, u"hidden"_s});
+                continue;
+            }
+            const QFileInfo info(path);
+            if (info.isDir()) {
+                if (info.isSymLink())
+                    plan->leftOut.append({path, u"a link to a folder"_s});
+                else
+                    pending.append(path);
+                continue;
+            }
+            if (const QString reason = unreadableReason(path); !reason.isEmpty()) {
+                plan->problems.append({path, reason});
+                continue;
+            }
+            const QString relativeDir = QFileInfo(rootDir.relativeFilePath(path)).path();
+            found.append({path, relativeDir == u"." ? rootFolder : joinFolder(rootFolder, relativeDir)});
+        }
+    }
+    std::sort(found.begin(), found.end(),
+              [](const PlannedFile &a, const PlannedFile &b) { return a.path < b.path; });
+    plan->files.append(found);
+}
+
+} // namespace
+
+Plan expand(const QStringList &paths, const QString &targetFolder)
+{
+    Plan plan;
     const QString target = cleanFolder(targetFolder);
     for (const QString &path : paths) {
         const QFileInfo info(path);
-        if (!info.exists()) {
-            problems->append({path, u"No such file or folder."_s});
-            continue;
+        if (info.isDir()) {
+            walkFolder(info.absoluteFilePath(), joinFolder(target, QDir(info.absoluteFilePath()).dirName()),
+                       &plan);
+        } else if (const QString reason = unreadableReason(path); !reason.isEmpty()) {
+            plan.problems.append({info.absoluteFilePath(), reason});
+        } else {
+            plan.files.append({info.absoluteFilePath(), target});
         }
-        if (!info.isReadable()) {
-            problems->append({path, u"Cannot be read (permission denied)."_s});
-            continue;
-        }
-        if (info.isFile()) {
-            files.append({info.absoluteFilePath(), target});
-            continue;
-        }
-        const QDir root(info.absoluteFilePath());
-        const QString rootFolder = joinFolder(target, root.dirName());
-        QList<PlannedFile> found;
-        QDirIterator it(root.absolutePath(), QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString file = it.next();
-            const QString relativeDir = QFileInfo(root.relativeFilePath(file)).path();
-            found.append({file, relativeDir == u"." ? rootFolder : joinFolder(rootFolder, relativeDir)});
-        }
-        std::sort(found.begin(), found.end(),
-                  [](const PlannedFile &a, const PlannedFile &b) { return a.path < b.path; });
-        files.append(found);
     }
-    return files;
+    return plan;
+}
+
+QString unreadableReason(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        if (info.isSymLink())
+            return u"It is a link to something that does not exist."_s;
+        // Qt decodes file names as UTF-8 and puts U+FFFD for what is not: such a name cannot be
+        // opened through the decoded path.
+        if (info.fileName().contains(QChar::ReplacementCharacter))
+            return u"Its name is not valid UTF-8; rename it to upload it."_s;
+        return u"No such file or folder."_s;
+    }
+    if (info.isDir())
+        return u"It is a folder."_s;
+    if (!info.isFile())
+        return u"It is not a regular file (a device, a pipe or a socket)."_s;
+    QFile file(path);
+    if (!info.isReadable() || !file.open(QIODevice::ReadOnly))
+        return u"It cannot be read (permission denied)."_s;
+    if (info.size() == 0) {
+        char byte = 0;
+        if (file.read(&byte, 1) > 0)
+            return u"Its size is only known by reading it (a special file, like those in /proc); copy it to "
+                   u"a regular file to upload it."_s;
+        return u"The file is empty; Cloudinary does not accept empty files."_s;
+    }
+    return {};
 }
 
 UploadOptions optionsFor(const PlannedFile &file, const UploadBatchOptions &batch, FolderMode mode)

@@ -53,10 +53,31 @@ struct PlannedFile
 /// own; with the extension for files that are not images or videos (raw assets keep it).
 namespace UploadPlan {
 
-/// Files under `paths`, sorted within each folder. Paths that do not exist or cannot be read are
-/// returned in *problems and left out.
-[[nodiscard]] QList<PlannedFile> expand(const QStringList &paths, const QString &targetFolder,
-                                        QList<PlanProblem> *problems);
+/// What the paths of a batch expand to: the files to send, the paths that cannot be sent (each
+/// becomes a Failed file of the batch, so nothing is skipped silently), and what the rules leave
+/// out on purpose (hidden entries, links to folders), so it can be said.
+struct Plan
+{
+    QList<PlannedFile> files;
+    QList<PlanProblem> problems;
+    QList<PlanProblem> leftOut;
+
+    /// Neither a file to send nor one that failed: the batch would do nothing.
+    [[nodiscard]] bool isEmpty() const { return files.isEmpty() && problems.isEmpty(); }
+};
+
+/// Files under `paths`, sorted within each folder. Only regular files are sent; anything else
+/// that is asked for or found — a path that does not exist, a file or folder that cannot be read,
+/// a name that is not valid UTF-8 (Qt cannot open it), a device, FIFO or socket (reading one may
+/// never end), a broken link — is a problem with its reason. Reads nothing but directory entries
+/// and file metadata.
+[[nodiscard]] Plan expand(const QStringList &paths, const QString &targetFolder);
+
+/// Why the file at @p path cannot be uploaded as it is now, or an empty string when it can: it
+/// must be a readable regular file with content. A file that the system reports as empty is read
+/// (one byte) to tell an empty file (which Cloudinary refuses) from one whose size is only known
+/// by reading it, such as those in /proc. Checked when a file is planned and again when it starts.
+[[nodiscard]] QString unreadableReason(const QString &path);
 
 /// The upload parameters of one file.
 [[nodiscard]] UploadOptions optionsFor(const PlannedFile &file, const UploadBatchOptions &batch,

@@ -104,10 +104,13 @@ qint64 UploadQueue::bytesSent(qint64 jobId) const
 
 Result<qint64> UploadQueue::enqueue(const QStringList &paths, const UploadBatchOptions &options)
 {
-    QList<PlanProblem> problems;
-    const QList<PlannedFile> files = UploadPlan::expand(paths, options.folder, &problems);
+    return enqueue(UploadPlan::expand(paths, options.folder), options);
+}
+
+Result<qint64> UploadQueue::enqueue(const UploadPlan::Plan &plan, const UploadBatchOptions &options)
+{
     QList<UploadEntry> entries;
-    for (const PlannedFile &file : files) {
+    for (const PlannedFile &file : plan.files) {
         const QFileInfo info(file.path);
         UploadEntry entry;
         entry.filePath = file.path;
@@ -118,9 +121,9 @@ Result<qint64> UploadQueue::enqueue(const QStringList &paths, const UploadBatchO
         entry.chunkSize = m_settings.chunkSize;
         entries.append(std::move(entry));
     }
-    for (const PlanProblem &problem : std::as_const(problems)) {
+    for (const PlanProblem &problem : plan.problems) {
         UploadEntry entry;
-        entry.filePath = QFileInfo(problem.path).absoluteFilePath();
+        entry.filePath = problem.path;
         entry.state = UploadState::Failed;
         entry.error = problem.reason;
         entries.append(std::move(entry));
@@ -131,6 +134,7 @@ Result<qint64> UploadQueue::enqueue(const QStringList &paths, const UploadBatchO
     m_batchPolicies[*batch] = options.duplicates;
     for (UploadEntry &entry : entries)
         addTask(std::move(entry));
+    m_idleAnnounced = false; // an empty batch is over at once, and whoever waits for it must hear so
     QMetaObject::invokeMethod(this, &UploadQueue::schedule, Qt::QueuedConnection);
     return *batch;
 }
@@ -237,13 +241,11 @@ void UploadQueue::schedule()
 void UploadQueue::startTask(Task &t)
 {
     UploadEntry &e = t.entry;
-    const QFileInfo info(e.filePath);
-    if (!info.isFile() || !info.isReadable()) {
-        finishTask(t, UploadState::Failed,
-                   info.exists() ? u"Cannot read %1 (permission denied)."_s.arg(e.filePath)
-                                 : u"%1 no longer exists."_s.arg(e.filePath));
+    if (const QString reason = UploadPlan::unreadableReason(e.filePath); !reason.isEmpty()) {
+        finishTask(t, UploadState::Failed, reason);
         return;
     }
+    const QFileInfo info(e.filePath);
     if (info.size() != e.fileSize || info.lastModified().toUTC() != e.fileModified) {
         // Changed since it was queued: what the journal knows of it no longer holds.
         qCInfo(lcUpload) << "file changed since it was queued; starting it afresh:" << e.filePath;

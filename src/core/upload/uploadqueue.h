@@ -99,8 +99,12 @@ public:
 
     /// Queues the files and folder trees at `paths` as one batch and starts them. Paths that do
     /// not exist or cannot be read are recorded as Failed files of the batch, with the reason.
-    /// Returns the batch id, or the journal's error (nothing is queued then).
+    /// Returns the batch id, or the journal's error (nothing is queued then). `idle` follows even
+    /// when the batch holds nothing.
     Result<qint64> enqueue(const QStringList &paths, const UploadBatchOptions &options);
+    /// The same for paths already expanded (UploadPlan::expand), when the caller wants to say what
+    /// the plan left out.
+    Result<qint64> enqueue(const UploadPlan::Plan &plan, const UploadBatchOptions &options);
     /// Takes over the journal's unfinished files (of batches no other live process works on) and
     /// starts them; how many.
     Result<int> resumeFromJournal();

@@ -182,7 +182,14 @@ bool UploadController::enqueue(const QStringList &paths, const core::upload::Upl
              tr("The upload queue could not be started: %1").arg(session->uploadsError()));
         return false;
     }
-    auto batch = queue->enqueue(paths, options);
+    const core::upload::UploadPlan::Plan plan = core::upload::UploadPlan::expand(paths, options.folder);
+    if (plan.isEmpty()) {
+        warn(tr("Nothing to Upload"),
+             tr("There is no file to upload: what was chosen is empty, or holds only hidden files and "
+                "links to folders, which are left out."));
+        return false;
+    }
+    auto batch = queue->enqueue(plan, options);
     if (!batch) {
         warn(tr("Cannot Upload"), tr("The files could not be queued: %1").arg(batch.error().message));
         return false;
