@@ -179,7 +179,8 @@ int runSyncCommand(CliContext &ctx)
     if (const int status = resolveTarget(ctx, p, &target); status != ExitOk)
         return status;
 
-    auto opened = Catalog::open(target.catalogPath());
+    QString damage;
+    auto opened = Catalog::openRepairing(target.catalogPath(), &damage);
     if (!opened)
         return ctx.failure(opened.error().message);
     std::unique_ptr<Catalog> catalog = std::move(opened).value();
@@ -215,6 +216,12 @@ int runSyncCommand(CliContext &ctx)
         ctx.err(u"\n"_s);
 
     const CatalogSync::Summary &summary = sync.summary();
+    if (damage.isEmpty())
+        damage = summary.damage;
+    if (!damage.isEmpty())
+        ctx.err(
+            u"%1: the catalogue was damaged (%2); it was replaced and filled again by a full sync\n"_s.arg(
+                target.label, damage));
     if (sync.error())
         return ctx.failure(u"%1 (%2 assets stored so far; run it again to continue)"_s.arg(
             failureText(*sync.error(), target), QString::number(summary.fetched)));
@@ -253,7 +260,7 @@ int runLsCommand(CliContext &ctx)
     if (!folder.isEmpty()) {
         auto info = catalog->folderInfo(folder);
         if (!info)
-            return ctx.failure(info.error().message);
+            return catalogFailure(ctx, target, info.error());
         if (!*info)
             return ctx.failure(
                 u"there is no folder '%1' in the catalogue of '%2'"_s.arg(folder, target.label));
@@ -261,7 +268,7 @@ int runLsCommand(CliContext &ctx)
     auto folders = catalog->childFolders(folder);
     auto assets = catalog->listFolder(folder);
     if (!folders || !assets)
-        return ctx.failure(!folders ? folders.error().message : assets.error().message);
+        return catalogFailure(ctx, target, !folders ? folders.error() : assets.error());
 
     if (p.parser.isSet(p.json)) {
         QJsonArray folderArray;
@@ -304,7 +311,7 @@ int runFindCommand(CliContext &ctx)
         return status;
     auto found = catalog->find(*expression);
     if (!found)
-        return ctx.failure(found.error().message);
+        return catalogFailure(ctx, target, found.error());
     return printAssets(ctx, p, *found);
 }
 

@@ -73,6 +73,14 @@ int resolveCatalogTarget(CliContext &ctx, const ConfigChoice &choice, CatalogTar
     return ExitOk;
 }
 
+int catalogFailure(CliContext &ctx, const CatalogTarget &target, const core::Error &error)
+{
+    if (error.kind == core::Error::Kind::Damaged)
+        return ctx.failure(u"the catalogue of '%1' is damaged (%2); 'stratus-cli sync' rebuilds it"_s.arg(
+            target.label, error.message));
+    return ctx.failure(error.message);
+}
+
 int openSyncedCatalog(CliContext &ctx, const CatalogTarget &target,
                       std::unique_ptr<core::catalog::Catalog> *catalog)
 {
@@ -82,7 +90,7 @@ int openSyncedCatalog(CliContext &ctx, const CatalogTarget &target,
     if (!opened) {
         if (opened.error().kind == core::Error::Kind::NotFound)
             return ctx.failure(noCatalogue);
-        return ctx.failure(opened.error().message);
+        return catalogFailure(ctx, target, opened.error());
     }
     if (!opened.value()->syncState().lastSync.isValid() && opened.value()->assetCount() == 0)
         return ctx.failure(noCatalogue);

@@ -37,6 +37,9 @@ struct CatalogTarget
 /// cannot be used; ExitOk otherwise.
 [[nodiscard]] int resolveCatalogTarget(CliContext &ctx, const ConfigChoice &choice, CatalogTarget *target);
 
+/// A failed read of the target's catalogue (exit 1); a damaged one says that a sync rebuilds it.
+[[nodiscard]] int catalogFailure(CliContext &ctx, const CatalogTarget &target, const core::Error &error);
+
 /// Opens the target's catalogue, which must have been synced: "run stratus-cli sync first" (exit 1)
 /// otherwise. Returns ExitOk and sets *catalog on success.
 [[nodiscard]] int openSyncedCatalog(CliContext &ctx, const CatalogTarget &target,

@@ -421,6 +421,45 @@ private Q_SLOTS:
         QCOMPARE(ids(*found), expected);
     }
 
+    // Issue 11, item 11: the Search API answers expressions of thousands of terms; so must find().
+    void findWithThousandsOfTerms_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<QStringList>("expected");
+        QStringList ors;
+        for (int i = 0; i < 3000; ++i)
+            ors << u"public_id:missing_%1"_s.arg(i);
+        ors.insert(1500, u"tags:Stone"_s);
+        QTest::newRow("3,000 ORs") << ors.join(u" OR "_s) << QStringList {u"a3"_s};
+        QStringList ands;
+        for (int i = 0; i < 1500; ++i)
+            ands << u"bytes>%1"_s.arg(i);
+        ands << u"format:png"_s;
+        QTest::newRow("1,501 ANDs") << ands.join(u" AND "_s) << QStringList {u"a2"_s};
+        QStringList mixed;
+        for (int i = 0; i < 1200; ++i)
+            mixed << u"(format:gif AND bytes>%1)"_s.arg(i);
+        mixed << u"(format:mp4 AND bytes>1)"_s;
+        QTest::newRow("1,201 ORs of ANDs") << mixed.join(u" OR "_s) << QStringList {u"a5"_s};
+        QStringList many;
+        for (int i = 0; i < 17000; ++i)
+            many << u"bytes:[%1 TO %2]"_s.arg(i * 2000).arg(i * 2000 + 1);
+        QTest::newRow("more values than SQLite binds")
+            << many.join(u" OR "_s) << QStringList {u"a5"_s, u"a4"_s, u"a2"_s, u"a1"_s};
+    }
+
+    void findWithThousandsOfTerms()
+    {
+        QFETCH(QString, expression);
+        QFETCH(QStringList, expected);
+        auto catalog = openFilled(FolderMode::Fixed);
+        auto parsed = search::Expression::parse(expression);
+        QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().message));
+        auto found = catalog->find(*parsed);
+        QVERIFY2(found, qPrintable(found ? QString() : found.error().message));
+        QCOMPARE(ids(*found), expected);
+    }
+
     void resourceJsonRoundTrip()
     {
         const QJsonObject json {{u"asset_id"_s, u"x"_s},

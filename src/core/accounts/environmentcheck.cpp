@@ -44,6 +44,7 @@ CheckProblem classifyProblem(const Error &error)
     case Error::Kind::Conflict:
     case Error::Kind::Cancelled:
     case Error::Kind::Io:
+    case Error::Kind::Damaged:
     case Error::Kind::Internal:
         break;
     }

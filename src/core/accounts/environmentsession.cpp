@@ -91,8 +91,8 @@ QString EnvironmentSession::cacheDirectory() const
 catalog::Catalog *EnvironmentSession::catalog()
 {
     if (!m_catalog && m_catalogueError.isEmpty()) {
-        auto opened = catalog::Catalog::open(
-            catalog::catalogFilePath(catalog::defaultCatalogRoot(), m_environmentId));
+        auto opened = catalog::Catalog::openRepairing(
+            catalog::catalogFilePath(catalog::defaultCatalogRoot(), m_environmentId), &m_catalogueDamage);
         if (opened)
             m_catalog = std::move(opened).value();
         else
@@ -112,7 +112,11 @@ void EnvironmentSession::syncCatalog()
     m_sync = sync;
     m_syncProgress = {0, -1};
     m_syncPausedUntil = {};
-    connect(sync, &catalog::CatalogSync::progress, this, [this](qint64 fetched, qint64 expected) {
+    if (m_catalog->syncState().lastSync.isValid())
+        m_catalogueDamage.clear(); // told once a sync has filled the rebuilt one
+    connect(sync, &catalog::CatalogSync::progress, this, [this, sync](qint64 fetched, qint64 expected) {
+        if (!sync->summary().damage.isEmpty())
+            m_catalogueDamage = sync->summary().damage;
         m_syncProgress = {fetched, expected};
         m_syncPausedUntil = {};
         Q_EMIT changed();
@@ -126,6 +130,8 @@ void EnvironmentSession::syncCatalog()
         m_sync = nullptr;
         m_syncPausedUntil = {};
         m_lastSyncError = sync->error() ? sync->error()->message : QString();
+        if (!sync->summary().damage.isEmpty())
+            m_catalogueDamage = sync->summary().damage;
         if (sync->error() && sync->error()->kind == Error::Kind::Permission)
             markDenied(Feature::Search, sync->error()->message);
         Q_EMIT changed();

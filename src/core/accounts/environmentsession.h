@@ -83,6 +83,9 @@ public:
     /// When the running sync waits for the Admin API budget to reset; invalid otherwise.
     [[nodiscard]] const QDateTime &syncPausedUntil() const { return m_syncPausedUntil; }
     [[nodiscard]] const QString &lastSyncError() const { return m_lastSyncError; }
+    /// What was wrong with the catalogue file when it was last found damaged and rebuilt (when it
+    /// was opened, or by the sync); empty otherwise, and again once a later sync starts.
+    [[nodiscard]] const QString &catalogueDamage() const { return m_catalogueDamage; }
 
     /// The environment's upload queue over its journal (UploadJournal::defaultPath), made on first
     /// use; null when it cannot be made yet (uploadsError() says why: no API context while the
@@ -123,6 +126,7 @@ private:
     std::pair<qint64, qint64> m_syncProgress {0, -1};
     QDateTime m_syncPausedUntil;
     QString m_lastSyncError;
+    QString m_catalogueDamage;
     std::unique_ptr<upload::UploadJournal> m_journal;
     std::unique_ptr<upload::UploadQueue> m_uploads;
     std::optional<upload::UploadQueueSettings> m_uploadSettings;

@@ -8,6 +8,7 @@
 #include "core/search/searchsorting.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -143,31 +144,108 @@ Result<std::unique_ptr<Catalog>> Catalog::openExisting(const QString &filePath)
 
 Result<std::unique_ptr<Catalog>> Catalog::open(const QString &filePath)
 {
-    Error error;
-    error.kind = Error::Kind::Io;
     if (!QDir().mkpath(QFileInfo(filePath).absolutePath())) {
+        Error error;
+        error.kind = Error::Kind::Io;
         error.message = u"Cannot create the folder of the catalogue %1."_s.arg(filePath);
         return error;
     }
     std::unique_ptr<Catalog> catalog(new Catalog(filePath, nextConnectionName()));
+    QSqlDatabase::addDatabase(u"QSQLITE"_s, catalog->m_connectionName).setDatabaseName(filePath);
+    if (auto ready = catalog->connect(); !ready)
+        return ready.error();
+    return catalog;
+}
+
+Result<std::unique_ptr<Catalog>> Catalog::openRepairing(const QString &filePath, QString *damage)
+{
+    auto opened = open(filePath);
+    if (opened || opened.error().kind != Error::Kind::Damaged)
+        return opened;
+    *damage = opened.error().message; // open() closed the file again when it failed
+    if (auto removed = removeFiles(filePath); !removed)
+        return removed.error();
+    return open(filePath);
+}
+
+Result<Done> Catalog::connect()
+{
     {
-        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, catalog->m_connectionName);
-        database.setDatabaseName(filePath);
+        QSqlDatabase database = db();
         database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
         if (!database.open()) {
-            error.message = u"Cannot open the catalogue %1: %2"_s.arg(filePath, database.lastError().text());
+            Error error;
+            error.kind = Error::Kind::Io;
+            error.message
+                = u"Cannot open the catalogue %1: %2"_s.arg(m_filePath, database.lastError().text());
             return error;
         }
     }
     for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
-        if (auto ran = sql::run(catalog->db(), QString::fromLatin1(pragma)); !ran)
+        if (auto ran = sql::run(db(), QString::fromLatin1(pragma)); !ran)
             return ran.error();
     }
-    if (auto created = catalog->createSchema(); !created)
-        return created.error();
-    if (auto loaded = catalog->loadState(); !loaded)
-        return loaded.error();
-    return catalog;
+    if (auto created = createSchema(); !created)
+        return created;
+    return loadState();
+}
+
+Result<Done> Catalog::checkFile(const QString &filePath)
+{
+    // quick_check reads every page and checks its structure (not that indexes match their tables,
+    // which integrity_check does at several times the cost): the damage that makes reads stop
+    // early or fail. It answers "ok" or one row per problem.
+    const QString name = nextConnectionName();
+    Result<Done> result = Done {};
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        database.setDatabaseName(filePath);
+        database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+        QStringList problems;
+        if (!database.open()) {
+            result
+                = makeError(Error::Kind::Io,
+                            u"Cannot open the catalogue %1: %2"_s.arg(filePath, database.lastError().text()));
+        } else if (auto rows = sql::run(database, u"PRAGMA quick_check(5)"_s); !rows) {
+            result = rows.error();
+        } else {
+            while (rows.value().next())
+                problems.append(rows.value().value(0).toString());
+            result = sql::drained(*rows);
+            if (result && problems != QStringList {u"ok"_s})
+                result = makeError(Error::Kind::Damaged, problems.join(u"; "_s));
+        }
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+Result<Done> Catalog::recreate()
+{
+    {
+        QSqlDatabase database = db();
+        database.close();
+    }
+    if (auto removed = removeFiles(m_filePath); !removed)
+        return removed;
+    m_state = SyncState {};
+    return connect();
+}
+
+Result<Done> Catalog::removeFiles(const QString &filePath)
+{
+    // The database and what SQLite keeps beside it; a stale WAL would be replayed into the new file.
+    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s, u"-journal"_s}) {
+        QFile file(filePath + suffix);
+        if (file.exists() && !file.remove()) {
+            Error error;
+            error.kind = Error::Kind::Io;
+            error.message = u"Cannot remove %1: %2"_s.arg(file.fileName(), file.errorString());
+            return error;
+        }
+    }
+    return Done {};
 }
 
 Result<Done> Catalog::createSchema()
@@ -202,6 +280,8 @@ Result<Done> Catalog::migrate()
     bool hasUpdatedAt = false;
     while (columns.value().next())
         hasUpdatedAt = hasUpdatedAt || columns.value().value(1).toString() == "updated_at"_L1;
+    if (auto read = sql::drained(*columns); !read)
+        return read;
     if (!hasUpdatedAt) {
         if (auto added = sql::run(db(), u"ALTER TABLE assets ADD COLUMN updated_at INTEGER"_s); !added)
             return added.error();
@@ -220,6 +300,8 @@ Result<Done> Catalog::loadState()
     QMap<QString, QString> values;
     while (rows.value().next())
         values.insert(rows.value().value(0).toString(), rows.value().value(1).toString());
+    if (auto read = sql::drained(*rows); !read)
+        return read;
     m_state.schemaVersion = values.value(u"schema_version"_s).toInt();
     m_state.folderMode = folderModeFromName(values.value(u"folder_mode"_s));
     m_state.lastFullSync = dateFromText(values.value(u"last_full_sync"_s));
@@ -290,6 +372,8 @@ Result<CatalogPage> Catalog::selectPage(const QString &where, const QVariantList
             return count.error();
         if (count.value().next())
             page.total = count.value().value(0).toLongLong();
+        else if (auto read = sql::drained(*count); !read)
+            return read.error();
     }
     const bool walkNames = sort == CatalogSort::Name && where != u"1" && page.total >= kWalkNameIndexFrom;
     QVariantList pageBinds = binds;
@@ -303,6 +387,8 @@ Result<CatalogPage> Catalog::selectPage(const QString &where, const QVariantList
         return rows.error();
     while (rows.value().next())
         page.assets.append(sql::assetFromRow(*rows));
+    if (auto read = sql::drained(*rows); !read)
+        return read.error();
     return page;
 }
 
@@ -323,6 +409,8 @@ Result<QList<CatalogFolder>> Catalog::childFolders(const QString &parent) const
     QList<CatalogFolder> folders;
     while (rows.value().next())
         folders.append(folderFromRow(*rows));
+    if (auto read = sql::drained(*rows); !read)
+        return read.error();
     return folders;
 }
 
@@ -331,8 +419,11 @@ Result<std::optional<CatalogFolder>> Catalog::folderInfo(const QString &path) co
     auto rows = sql::run(db(), u"SELECT %1 FROM folders WHERE path = ?"_s.arg(kFolderColumns), {path});
     if (!rows)
         return rows.error();
-    if (!rows.value().next())
+    if (!rows.value().next()) {
+        if (auto read = sql::drained(*rows); !read)
+            return read.error();
         return std::optional<CatalogFolder>();
+    }
     return std::optional<CatalogFolder>(folderFromRow(*rows));
 }
 
@@ -352,6 +443,8 @@ Result<CatalogPage> Catalog::search(const CatalogQuery &query, CatalogSort sort,
             return count.error();
         if (count.value().next())
             total = count.value().value(0).toLongLong();
+        else if (auto read = sql::drained(*count); !read)
+            return read.error();
     }
     return selectPage(condition.sql, condition.binds, sort, order, offset, limit, total);
 }
@@ -366,7 +459,7 @@ Result<CatalogFacets> Catalog::facets(const CatalogQuery &query, int maxTags) co
             return rows.error();
         while (rows.value().next())
             out->append({rows.value().value(0).toString(), rows.value().value(1).toLongLong()});
-        return Done {};
+        return sql::drained(*rows);
     };
     for (const auto &[column, out] :
          {std::pair {u"resource_type"_s, &facets.resourceTypes}, std::pair {u"format"_s, &facets.formats}}) {
@@ -392,8 +485,11 @@ Result<std::optional<CatalogAsset>> Catalog::asset(const QString &assetId) const
         = sql::run(db(), u"SELECT %1 FROM assets WHERE asset_id = ?"_s.arg(sql::assetColumns()), {assetId});
     if (!rows)
         return rows.error();
-    if (!rows.value().next())
+    if (!rows.value().next()) {
+        if (auto read = sql::drained(*rows); !read)
+            return read.error();
         return std::optional<CatalogAsset>();
+    }
     return std::optional<CatalogAsset>(sql::assetFromRow(*rows));
 }
 
@@ -409,6 +505,8 @@ Result<QList<CatalogAsset>> Catalog::assetsWithEtag(const QString &etag) const
         return rows.error();
     while (rows.value().next())
         assets.append(sql::assetFromRow(*rows));
+    if (auto read = sql::drained(*rows); !read)
+        return read.error();
     return assets;
 }
 
@@ -443,6 +541,8 @@ Result<QList<CatalogAsset>> Catalog::find(const search::Expression &expression, 
             records.push_back(std::move(record));
         }
     }
+    if (auto read = sql::drained(*rows); !read)
+        return read.error();
     std::vector<const search::SearchRecord *> order;
     order.reserve(records.size());
     for (const auto &record : records)
@@ -528,8 +628,11 @@ Result<Done> Catalog::upsertOne(const CatalogAsset &a)
     auto rowid = sql::run(db(), u"SELECT rowid FROM assets WHERE asset_id = ?"_s, {a.assetId});
     if (!rowid)
         return rowid.error();
-    if (!rowid.value().next())
+    if (!rowid.value().next()) {
+        if (auto read = sql::drained(*rowid); !read)
+            return read;
         return makeError(Error::Kind::Internal, u"An asset vanished while it was written."_s);
+    }
     const qint64 id = rowid.value().value(0).toLongLong();
     if (auto removed = sql::run(db(), u"DELETE FROM assets_fts WHERE rowid = ?"_s, {id}); !removed)
         return removed.error();
@@ -667,6 +770,8 @@ Result<Done> Catalog::rebuildFolders()
             ancestor = search::fixedModeFolder(ancestor);
         }
     }
+    if (auto read = sql::drained(*rows); !read)
+        return read;
     if (auto cleared = sql::run(db(), u"DELETE FROM folders"_s); !cleared)
         return cleared.error();
     for (auto it = counts.constBegin(); it != counts.constEnd(); ++it) {
@@ -701,6 +806,8 @@ Result<qint64> Catalog::finishFullSync(const QDateTime &when)
         QStringList ids;
         while (stale.value().next())
             ids.append(stale.value().value(0).toString());
+        if (auto read = sql::drained(*stale); !read)
+            return read;
         for (const QString &id : std::as_const(ids)) {
             if (auto gone = removeOne(id); !gone)
                 return gone;

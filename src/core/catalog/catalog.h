@@ -38,16 +38,38 @@ public:
     static constexpr int kSchemaVersion = 1;
 
     /// Opens (creating it and its folder when missing) the catalogue at @p filePath. Fails with
-    /// Kind::Io when the file cannot be opened or was written by a newer Stratus.
+    /// Kind::Io when the file cannot be opened or was written by a newer Stratus, Kind::Damaged
+    /// when SQLite finds it corrupt.
     [[nodiscard]] static Result<std::unique_ptr<Catalog>> open(const QString &filePath);
     /// Opens an existing catalogue only; Kind::NotFound when there is none.
     [[nodiscard]] static Result<std::unique_ptr<Catalog>> openExisting(const QString &filePath);
+    /// open(), and when the file is damaged, removeFiles() and open() an empty one in its place,
+    /// setting *damage to what was wrong (left alone otherwise). For those who fill it next (a sync).
+    [[nodiscard]] static Result<std::unique_ptr<Catalog>> openRepairing(const QString &filePath,
+                                                                        QString *damage);
+    /// Deletes the catalogue at @p filePath with SQLite's files beside it (nothing open on it).
+    [[nodiscard]] static Result<Done> removeFiles(const QString &filePath);
 
     ~Catalog();
     Catalog(const Catalog &) = delete;
     Catalog &operator=(const Catalog &) = delete;
 
     [[nodiscard]] QString filePath() const { return m_filePath; }
+
+    // Damage ------------------------------------------------------------------------------------
+    //
+    // A catalogue is a copy of what the server knows: when its file is damaged (a disk error, a
+    // crash of the file system, a stray write) it is thrown away and filled again by a full sync,
+    // never read in part. Every read fails with Kind::Damaged when SQLite meets a damaged page,
+    // instead of answering with the rows before it.
+
+    /// Reads every page of the catalogue file at @p filePath (SQLite's quick_check) through a
+    /// connection of its own, so any thread may call it: Kind::Damaged with what is wrong. Costs
+    /// about as much as reading the file once (docs/benchmarks.md).
+    [[nodiscard]] static Result<Done> checkFile(const QString &filePath);
+    /// Replaces the file with an empty catalogue (same path; this object and pointers to it stay
+    /// valid). The sync state is gone too, so the next sync is a full one.
+    Result<Done> recreate();
 
     // Reading ---------------------------------------------------------------------------------
 
@@ -125,6 +147,7 @@ private:
     Catalog(QString filePath, QString connectionName);
 
     [[nodiscard]] QSqlDatabase db() const;
+    Result<Done> connect();
     Result<Done> createSchema();
     Result<Done> loadState();
     Result<Done> writeState(const QString &key, const QString &value);

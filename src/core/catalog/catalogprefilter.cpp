@@ -257,6 +257,18 @@ std::optional<Condition> termCondition(const Term &term, qint64 now)
     return std::nullopt;
 }
 
+// SQLite parses `a OR b OR c …` into a tree as deep as the list is long and refuses one deeper
+// than 1000 (SQLITE_MAX_EXPR_DEPTH), which a Search API expression of a thousand terms reaches.
+// Grouped in halves, the depth grows with the logarithm of the count instead. Order is kept, so
+// the positional binds still line up.
+QString balancedJoin(const QStringList &parts, qsizetype from, qsizetype to, QStringView op)
+{
+    if (to - from == 1)
+        return parts.at(from);
+    const qsizetype middle = from + (to - from) / 2;
+    return u'(' + balancedJoin(parts, from, middle, op) + op + balancedJoin(parts, middle, to, op) + u')';
+}
+
 std::optional<Condition> nodeCondition(const Node &node, qint64 now)
 {
     switch (node.kind) {
@@ -281,7 +293,7 @@ std::optional<Condition> nodeCondition(const Node &node, qint64 now)
         }
         if (parts.isEmpty())
             return std::nullopt;
-        return Condition {u"(%1)"_s.arg(parts.join(isAnd ? u" AND "_s : u" OR "_s)), binds};
+        return Condition {balancedJoin(parts, 0, parts.size(), isAnd ? u" AND "_s : u" OR "_s), binds};
     }
     }
     return std::nullopt;
@@ -293,7 +305,13 @@ std::optional<Condition> prefilter(const search::Node *root, qint64 nowMSecs)
 {
     if (root == nullptr)
         return std::nullopt;
-    return nodeCondition(*root, nowMSecs);
+    auto condition = nodeCondition(*root, nowMSecs);
+    // Past SQLite's limit of bound values a statement cannot be prepared; reading every row is
+    // slower but right.
+    constexpr qsizetype kMaxBinds = 32766; // SQLITE_MAX_VARIABLE_NUMBER since SQLite 3.32
+    if (condition && condition->binds.size() > kMaxBinds)
+        return std::nullopt;
+    return condition;
 }
 
 } // namespace stratus::core::catalog::sql

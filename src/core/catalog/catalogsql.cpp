@@ -48,10 +48,21 @@ CatalogAsset assetFromRow(const QSqlQuery &query)
 
 Error error(const QSqlQuery &query, QStringView what)
 {
+    constexpr int kSqliteCorrupt = 11;
+    constexpr int kSqliteNotADatabase = 26;
+    const QSqlError sqlError = query.lastError();
+    const int code = sqlError.nativeErrorCode().toInt() & 0xff; // the primary code of an extended one
     Error e;
-    e.kind = Error::Kind::Io;
-    e.message = u"The catalogue could not %1: %2"_s.arg(what, query.lastError().text());
+    e.kind = code == kSqliteCorrupt || code == kSqliteNotADatabase ? Error::Kind::Damaged : Error::Kind::Io;
+    e.message = u"The catalogue could not %1: %2"_s.arg(what, sqlError.text());
     return e;
+}
+
+Result<Done> drained(const QSqlQuery &query)
+{
+    if (query.lastError().isValid())
+        return error(query, u"read every row");
+    return Done {};
 }
 
 Result<QSqlQuery> run(const QSqlDatabase &db, const QString &statement, const QVariantList &binds)

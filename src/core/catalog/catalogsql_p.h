@@ -17,8 +17,14 @@ namespace stratus::core::catalog::sql {
 /// A CatalogAsset from a row selected with assetColumns() (first columns of the row).
 [[nodiscard]] CatalogAsset assetFromRow(const QSqlQuery &query);
 
-/// An Io error naming what failed and SQLite's words.
+/// An Io error naming what failed and SQLite's words; Damaged when SQLite found the file corrupt
+/// (SQLITE_CORRUPT, SQLITE_NOTADB).
 [[nodiscard]] Error error(const QSqlQuery &query, QStringView what);
+
+/// After a loop of `next()`: whether it ended because the rows ran out, or the error that stopped
+/// it. A damaged page ends a scan early, and without this check a caller would take the rows read
+/// so far for the whole answer.
+[[nodiscard]] Result<Done> drained(const QSqlQuery &query);
 
 /// Prepares and runs @p statement with @p binds (positional), or the error.
 [[nodiscard]] Result<QSqlQuery> run(const QSqlDatabase &db, const QString &statement,

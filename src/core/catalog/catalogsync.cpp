@@ -6,7 +6,10 @@
 #include "core/api/searchapi.h"
 #include "core/net/neterror.h"
 
+#include <QFutureWatcher>
 #include <QLoggingCategory>
+#include <QPromise>
+#include <QThreadPool>
 
 using namespace Qt::StringLiterals;
 
@@ -25,10 +28,57 @@ CatalogSync::~CatalogSync() = default;
 
 void CatalogSync::run()
 {
+    // The check reads the whole file: on a worker thread, so that the window stays responsive.
+    // (A QFuture needs a default-constructible value: no error is an empty optional.)
+    using Outcome = std::optional<Error>;
+    auto promise = std::make_shared<QPromise<Outcome>>();
+    auto *watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (state() != State::Running)
+            return;
+        const Outcome failed = watcher->result();
+        afterCheck(failed ? Result<Done>(*failed) : Result<Done>(Done {}));
+    });
+    watcher->setFuture(promise->future());
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, path = m_catalog->filePath()] {
+        const Result<Done> checked = Catalog::checkFile(path);
+        promise->addResult(checked ? Outcome() : Outcome(checked.error()));
+        promise->finish();
+    });
+}
+
+void CatalogSync::afterCheck(const Result<Done> &checked)
+{
+    if (!checked && checked.error().kind == Error::Kind::Damaged) {
+        rebuild(checked.error());
+        return;
+    }
+    if (!checked) // it could not be checked (busy, unreadable): the sync finds out soon enough
+        qCWarning(lcCatalog) << "the catalogue could not be checked:" << checked.error().message;
+    begin();
+}
+
+void CatalogSync::begin()
+{
     if (m_catalog->folderMode() == FolderMode::Unknown)
         readFolderMode();
     else
         startSync();
+}
+
+void CatalogSync::rebuild(const Error &damage)
+{
+    qCWarning(lcCatalog) << "the catalogue is damaged, rebuilding it:" << damage.message;
+    m_summary = Summary {};
+    m_summary.damage = damage.message;
+    m_cursor.clear();
+    if (auto recreated = m_catalog->recreate(); !recreated) {
+        finishWithError(recreated.error());
+        return;
+    }
+    begin();
 }
 
 void CatalogSync::abort()
@@ -56,6 +106,10 @@ void CatalogSync::watch(ApiCallBase *call)
 
 void CatalogSync::fail(const Error &error)
 {
+    if (error.kind == Error::Kind::Damaged && m_summary.damage.isEmpty()) {
+        rebuild(error);
+        return;
+    }
     // What was stored stays; a full sync that did not complete deletes nothing.
     m_summary.catalogued = m_catalog->assetCount();
     finishWithError(error);

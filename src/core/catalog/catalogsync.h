@@ -34,6 +34,11 @@ class Catalog;
 /// RateLimitBudget: at the limit the page waits for the reset (RetryPolicy) and pausedUntil() says
 /// until when; nothing fails for it.
 ///
+/// Before anything else the catalogue file is checked for damage (Catalog::checkFile, on a worker
+/// thread); a damaged one, or one whose damage a read or write meets during the sync, is replaced
+/// by an empty one (Catalog::recreate) and filled by a full sync, once per run; summary().damage
+/// says so.
+///
 /// A Job: finished() once; the catalogue keeps every page already stored whatever the outcome. The
 /// Catalog must outlive the job; GUI (or the CLI's) thread.
 class CatalogSync : public Job
@@ -54,6 +59,9 @@ public:
         int pauses = 0; ///< rate-limit waits
         QDateTime since; ///< incremental: the bound asked for
         QString sinceField; ///< incremental: "updated_at", or "uploaded_at" after the fallback
+        /// Non-empty when the catalogue was found damaged (checked before the sync, or met on the
+        /// way) and rebuilt: what SQLite said was wrong.
+        QString damage;
     };
 
     CatalogSync(Catalog *catalog, ApiContext context, QObject *parent = nullptr);
@@ -82,6 +90,10 @@ protected:
     void cleanup() override;
 
 private:
+    void afterCheck(const Result<Done> &checked);
+    void begin();
+    /// Replaces a damaged catalogue and starts again as a full sync.
+    void rebuild(const Error &damage);
     void readFolderMode();
     void startSync();
     void startIncremental(const QString &field, const QDateTime &newest);

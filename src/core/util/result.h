@@ -24,6 +24,7 @@ struct Error
         Server, ///< 5xx
         Cancelled,
         Io, ///< local files
+        Damaged, ///< a local file (the catalogue) is corrupt: it must be rebuilt, not retried
         Unavailable, ///< a local service that must answer does not (no keychain, keyring locked)
         Internal,
     };

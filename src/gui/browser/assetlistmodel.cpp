@@ -81,7 +81,7 @@ void AssetListModel::load()
             if (auto folders = m_catalog->childFolders(m_folder))
                 m_folders = std::move(folders).value();
             else
-                m_lastError = folders.error().message;
+                readFailed(folders.error());
             if (m_localFolders)
                 m_localFolders->mergeInto(m_folders, m_folder);
         }
@@ -91,15 +91,21 @@ void AssetListModel::load()
             m_total = page.value().total;
             m_assets = std::move(page.value().assets);
         } else {
-            m_lastError = page.error().message;
+            readFailed(page.error());
         }
-        if (!m_lastError.isEmpty())
-            qCWarning(lcBrowser) << "catalogue read failed:" << m_lastError;
     }
     for (int i = 0; i < m_assets.size(); ++i)
         m_assetRow.insert(m_assets.at(i).assetId, i);
     endResetModel();
     Q_EMIT loaded();
+}
+
+void AssetListModel::readFailed(const core::Error &error)
+{
+    m_lastError = error.message;
+    qCWarning(lcBrowser) << "catalogue read failed:" << m_lastError;
+    if (error.kind == core::Error::Kind::Damaged)
+        QMetaObject::invokeMethod(this, &AssetListModel::catalogueDamaged, Qt::QueuedConnection);
 }
 
 bool AssetListModel::canFetchMore(const QModelIndex &parent) const
@@ -115,8 +121,7 @@ void AssetListModel::fetchMore(const QModelIndex &parent)
     auto page = m_isSearch ? m_catalog->search(m_query, m_sort, m_order, offset, m_pageSize)
                            : m_catalog->listFolder(m_folder, m_sort, m_order, offset, m_pageSize);
     if (!page) {
-        m_lastError = page.error().message;
-        qCWarning(lcBrowser) << "catalogue read failed:" << m_lastError;
+        readFailed(page.error());
         return;
     }
     // The catalogue may have changed since the first page (a sync); the total follows it, and

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/catalog/catalogtypes.h"
+#include "core/util/result.h"
 
 #include <QAbstractListModel>
 #include <QCache>
@@ -133,9 +134,12 @@ public:
 Q_SIGNALS:
     /// The listing or search was (re)loaded: totalAssets() is current.
     void loaded();
+    /// A read met a damaged catalogue file (Error::Kind::Damaged): it must be rebuilt.
+    void catalogueDamaged();
 
 private:
     void load();
+    void readFailed(const core::Error &error);
     [[nodiscard]] QPixmap placeholder() const;
     [[nodiscard]] const QPixmap *cachedThumbnail(const QString &assetId) const;
 

@@ -125,6 +125,7 @@ BrowserPage::BrowserPage(BrowserEnvironment environment, ThumbnailLoader *loader
     });
 
     connect(m_assets, &AssetListModel::loaded, this, &BrowserPage::updateCountLabel);
+    connect(m_assets, &AssetListModel::catalogueDamaged, this, &BrowserPage::catalogueDamaged);
     connect(m_assets, &QAbstractItemModel::modelReset, this, [this] {
         const int column = AssetColumnsModel::columnForSort(int(m_assets->sortKey()));
         m_ui->detailsView->header()->setSortIndicator(column, m_assets->sortOrder());

@@ -123,6 +123,8 @@ Q_SIGNALS:
     void filesDropped(const QStringList &paths, const QString &folder);
     /// A short line on what the commands do ("Deleting 3 assets… 1 of 3"), for a status bar.
     void statusMessage(const QString &text);
+    /// Reading the catalogue met a damaged file: whoever syncs it should rebuild it.
+    void catalogueDamaged();
 
 private:
     void setUpCommands();

@@ -116,12 +116,20 @@ QString EnvironmentPage::syncText(const EnvironmentSession &session)
                 .arg(
                     QLocale().toString(session.syncPausedUntil().toLocalTime().time(), QLocale::ShortFormat));
         const auto [fetched, expected] = session.syncProgress();
+        if (!session.catalogueDamage().isEmpty()) {
+            if (expected < 0)
+                return tr("The catalogue was damaged; rebuilding it from the server…");
+            return tr("The catalogue was damaged; rebuilding it: %1 of %2 assets")
+                .arg(QLocale().toString(fetched), QLocale().toString(expected));
+        }
         if (expected < 0)
             return tr("Syncing the catalogue…");
         return tr("Syncing %1 of %2 assets").arg(QLocale().toString(fetched), QLocale().toString(expected));
     }
     if (!session.lastSyncError().isEmpty())
         return tr("Catalogue not synced: %1").arg(session.lastSyncError());
+    if (!session.catalogueDamage().isEmpty())
+        return tr("Catalogue rebuilt: the file was damaged (%1)").arg(session.catalogueDamage());
     if (!session.catalogueError().isEmpty())
         return tr("No catalogue: %1").arg(session.catalogueError());
     return tr("Catalogue up to date");
@@ -151,6 +159,9 @@ EnvironmentPage::EnvironmentPage(EnvironmentSession *session, QWidget *parent)
             if (m_browser)
                 m_browser->reload();
         });
+        // The sync checks the file first and rebuilds a damaged one.
+        if (m_browser)
+            connect(m_browser, &BrowserPage::catalogueDamaged, m_session, &EnvironmentSession::syncCatalog);
     }
     refresh();
 }
