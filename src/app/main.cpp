@@ -2,6 +2,7 @@
 
 #include "core/accounts/accountstore.h"
 #include "core/accounts/keychainsecretstore.h"
+#include "core/util/secretmemory.h"
 #include "gui/mainwindow/mainwindow.h"
 #include "gui/settings/appsettings.h"
 
@@ -22,6 +23,8 @@ using namespace stratus;
 
 int main(int argc, char *argv[])
 {
+    // Before anything can hold a secret: it must never end up in a core dump.
+    core::disableCoreDumps();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Stratus"));
     QApplication::setOrganizationName(QStringLiteral("Stratus"));

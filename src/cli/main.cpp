@@ -1,6 +1,7 @@
 #include "clicontext.h"
 #include "commands.h"
 
+#include "core/util/secretmemory.h"
 #include "stratus/version.h"
 
 #include <QCoreApplication>
@@ -52,6 +53,8 @@ void printHelp()
 
 int main(int argc, char *argv[])
 {
+    // Before anything can hold a secret: it must never end up in a core dump.
+    stratus::core::disableCoreDumps();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("stratus-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Stratus"));

@@ -6,6 +6,8 @@
 #include "netlogging.h"
 #include "ratelimitbudget.h"
 #include "secretsource.h"
+
+#include "core/util/secretmemory.h"
 #include "useragent.h"
 
 #include <QHttpMultiPart>
@@ -150,8 +152,14 @@ void NetworkJob::sendAttempt()
     // The one place where identity and credentials are put on a request.
     request.setHeader(QNetworkRequest::UserAgentHeader, UserAgent::value());
     if (m_authentication == Authentication::Basic) {
-        const QByteArray credentials = (m_apiKey + u':' + m_secret).toUtf8().toBase64();
-        request.setRawHeader("Authorization", "Basic " + credentials);
+        QByteArray plain = m_apiKey.toUtf8() + ':';
+        QByteArray secret = m_secret.toUtf8();
+        plain += secret;
+        QByteArray header = "Basic " + plain.toBase64();
+        request.setRawHeader("Authorization", header);
+        wipe(secret);
+        wipe(plain);
+        wipe(header); // the request keeps its own reference; this only lets go of ours
     }
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
 
@@ -314,8 +322,7 @@ void NetworkJob::dropReply()
 
 void NetworkJob::wipeSecret()
 {
-    m_secret.fill(u'\0');
-    m_secret.clear();
+    wipe(m_secret);
 }
 
 } // namespace stratus::core

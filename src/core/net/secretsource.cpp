@@ -1,6 +1,8 @@
 #include "secretsource.h"
 #include "neterror.h"
 
+#include "core/util/secretmemory.h"
+
 #include <QObject>
 
 using namespace Qt::StringLiterals;
@@ -9,7 +11,7 @@ namespace stratus::core {
 
 FixedSecret::~FixedSecret()
 {
-    m_secret.fill(u'\0');
+    wipe(m_secret);
 }
 
 void FixedSecret::fetch(QObject *context, Callback done) const

@@ -1,23 +1,13 @@
 #include "signaturealgorithm.h"
 
+#include "core/util/secretmemory.h"
+
 #include <QByteArray>
 #include <QCryptographicHash>
 
 using namespace Qt::StringLiterals;
 
 namespace stratus::core {
-
-namespace {
-
-// Overwrites a buffer in a way the optimiser may not drop as a dead store.
-void wipe(QByteArray &bytes)
-{
-    volatile char *data = bytes.data();
-    for (qsizetype i = 0; i < bytes.size(); ++i)
-        data[i] = 0;
-}
-
-} // namespace
 
 QString signatureAlgorithmName(SignatureAlgorithm algorithm)
 {
