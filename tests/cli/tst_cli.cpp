@@ -32,8 +32,8 @@ Run run(const QString &program, const QStringList &args, const QByteArray &stdin
     process.write(stdinData);
     process.closeWriteChannel();
     process.waitForFinished(60000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 Run cli(const QStringList &args, const QByteArray &stdinData = {},
@@ -52,10 +52,10 @@ private slots:
     void helpOnEveryCommand_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("top") << QStringList{QStringLiteral("--help")};
-        QTest::newRow("url") << QStringList{QStringLiteral("url"), QStringLiteral("--help")};
-        QTest::newRow("sign") << QStringList{QStringLiteral("sign"), QStringLiteral("--help")};
-        QTest::newRow("env") << QStringList{QStringLiteral("env"), QStringLiteral("--help")};
+        QTest::newRow("top") << QStringList {QStringLiteral("--help")};
+        QTest::newRow("url") << QStringList {QStringLiteral("url"), QStringLiteral("--help")};
+        QTest::newRow("sign") << QStringList {QStringLiteral("sign"), QStringLiteral("--help")};
+        QTest::newRow("env") << QStringList {QStringLiteral("env"), QStringLiteral("--help")};
     }
     void helpOnEveryCommand()
     {
@@ -76,8 +76,8 @@ private slots:
 
     void cloudinaryUrlOptionOverridesEnvironment()
     {
-        const Run r = cli({QStringLiteral("url"), QStringLiteral("sample"), QStringLiteral("--cloudinary-url"),
-                           QStringLiteral("cloudinary://1:x@other")});
+        const Run r = cli({QStringLiteral("url"), QStringLiteral("sample"),
+                           QStringLiteral("--cloudinary-url"), QStringLiteral("cloudinary://1:x@other")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QByteArray("https://res.cloudinary.com/other/image/upload/sample\n"));
     }
@@ -90,16 +90,19 @@ private slots:
 )";
         const Run r = cli({QStringLiteral("url"), QStringLiteral("--batch")}, input);
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.out, QByteArray("https://res.cloudinary.com/demo/image/upload/w_1/a\n"
-                                   "https://res.cloudinary.com/demo/image/upload/v1/folder/b\n"
-                                   "https://res.cloudinary.com/demo/video/upload/c.mp4\n"));
+        QCOMPARE(r.out,
+                 QByteArray("https://res.cloudinary.com/demo/image/upload/w_1/a\n"
+                            "https://res.cloudinary.com/demo/image/upload/v1/folder/b\n"
+                            "https://res.cloudinary.com/demo/video/upload/c.mp4\n"));
     }
 
     void signMatchesTheReferenceExample()
     {
         // cloudinary-api.md §b, example 3.
-        const Run r = cli({QStringLiteral("sign"), QStringLiteral("--params"),
-                           QStringLiteral(R"({"timestamp":1700000000,"public_id":"my_photo","folder":"albums/2024","overwrite":1,"unique_filename":0})")});
+        const Run r = cli(
+            {QStringLiteral("sign"), QStringLiteral("--params"),
+             QStringLiteral(
+                 R"({"timestamp":1700000000,"public_id":"my_photo","folder":"albums/2024","overwrite":1,"unique_filename":0})")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QByteArray("df90f8cc09f215484cab65267e7655facdd9a1f4\n"));
     }
@@ -110,21 +113,41 @@ private slots:
         QTest::addColumn<QByteArray>("stdinData");
         QTest::addColumn<QString>("cloudinaryUrl");
         const QString demo = QStringLiteral("cloudinary://1234:b@demo");
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QByteArray() << demo;
-        QTest::newRow("url without id") << QStringList{QStringLiteral("url")} << QByteArray() << demo;
-        QTest::newRow("url bad json") << QStringList{QStringLiteral("url"), QStringLiteral("x"), QStringLiteral("--options"), QStringLiteral("{nope")} << QByteArray() << demo;
-        QTest::newRow("url options not an object") << QStringList{QStringLiteral("url"), QStringLiteral("x"), QStringLiteral("--options"), QStringLiteral("[1]")} << QByteArray() << demo;
-        QTest::newRow("url rejected option") << QStringList{QStringLiteral("url"), QStringLiteral("x"), QStringLiteral("--options"), QStringLiteral(R"({"url_suffix":"a.b"})")} << QByteArray() << demo;
-        QTest::newRow("url unknown flag") << QStringList{QStringLiteral("url"), QStringLiteral("x"), QStringLiteral("--wat")} << QByteArray() << demo;
-        QTest::newRow("batch with a bad line") << QStringList{QStringLiteral("url"), QStringLiteral("--batch")}
-                                               << QByteArray("{\"public_id\":\"a\",\"options\":{}}\nnot json\n") << demo;
-        QTest::newRow("malformed CLOUDINARY_URL") << QStringList{QStringLiteral("url"), QStringLiteral("x")} << QByteArray()
-                                                  << QStringLiteral("https://key:TOPSECRET@demo");
-        QTest::newRow("sign without secret") << QStringList{QStringLiteral("sign"), QStringLiteral("--params"), QStringLiteral(R"({"a":"b"})")}
-                                             << QByteArray() << QString();
-        QTest::newRow("sign bad algorithm") << QStringList{QStringLiteral("sign"), QStringLiteral("--params"), QStringLiteral(R"({"a":"b"})"),
-                                                           QStringLiteral("--algorithm"), QStringLiteral("md5")} << QByteArray() << demo;
-        QTest::newRow("sign bad json") << QStringList{QStringLiteral("sign"), QStringLiteral("--params"), QStringLiteral("{")} << QByteArray() << demo;
+        QTest::newRow("unknown command")
+            << QStringList {QStringLiteral("frobnicate")} << QByteArray() << demo;
+        QTest::newRow("url without id") << QStringList {QStringLiteral("url")} << QByteArray() << demo;
+        QTest::newRow("url bad json") << QStringList {QStringLiteral("url"), QStringLiteral("x"),
+                                                      QStringLiteral("--options"), QStringLiteral("{nope")}
+                                      << QByteArray() << demo;
+        QTest::newRow("url options not an object")
+            << QStringList {QStringLiteral("url"), QStringLiteral("x"), QStringLiteral("--options"),
+                            QStringLiteral("[1]")}
+            << QByteArray() << demo;
+        QTest::newRow("url rejected option")
+            << QStringList {QStringLiteral("url"), QStringLiteral("x"), QStringLiteral("--options"),
+                            QStringLiteral(R"({"url_suffix":"a.b"})")}
+            << QByteArray() << demo;
+        QTest::newRow("url unknown flag")
+            << QStringList {QStringLiteral("url"), QStringLiteral("x"), QStringLiteral("--wat")}
+            << QByteArray() << demo;
+        QTest::newRow("batch with a bad line")
+            << QStringList {QStringLiteral("url"), QStringLiteral("--batch")}
+            << QByteArray("{\"public_id\":\"a\",\"options\":{}}\nnot json\n") << demo;
+        QTest::newRow("malformed CLOUDINARY_URL")
+            << QStringList {QStringLiteral("url"), QStringLiteral("x")} << QByteArray()
+            << QStringLiteral("https://key:TOPSECRET@demo");
+        QTest::newRow("sign without secret")
+            << QStringList {QStringLiteral("sign"), QStringLiteral("--params"),
+                            QStringLiteral(R"({"a":"b"})")}
+            << QByteArray() << QString();
+        QTest::newRow("sign bad algorithm")
+            << QStringList {QStringLiteral("sign"), QStringLiteral("--params"),
+                            QStringLiteral(R"({"a":"b"})"), QStringLiteral("--algorithm"),
+                            QStringLiteral("md5")}
+            << QByteArray() << demo;
+        QTest::newRow("sign bad json")
+            << QStringList {QStringLiteral("sign"), QStringLiteral("--params"), QStringLiteral("{")}
+            << QByteArray() << demo;
     }
     void badInputExitsTwoWithOneLineAndNoStdout()
     {
