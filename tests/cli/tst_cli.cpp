@@ -323,6 +323,9 @@ private slots:
                                      << QByteArray("stratus-cli url: line 1: longer than");
         QTest::newRow("sign --batch") << QStringList {QStringLiteral("sign"), QStringLiteral("--batch")}
                                       << QByteArray("stratus-cli sign: line 1: longer than");
+        QTest::newRow("env add") << QStringList {QStringLiteral("env"), QStringLiteral("add"),
+                                                 QStringLiteral("endless")}
+                                 << QByteArray("stratus-cli env add: the first line of stdin is longer than");
     }
     void endlessStdinEndsWithExitTwo()
     {
@@ -349,6 +352,30 @@ private slots:
         QCOMPARE(r.out, QByteArray("https://res.cloudinary.com/demo/image/upload/a\n"));
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY2(r.err.startsWith("stratus-cli url: line 2: longer than 4 MiB"), r.err.constData());
+    }
+
+    // env add reads one line of stdin, bounded: a NUL byte or an over-long line is bad input, never
+    // cut short and used (the URL points at a closed port, so using it would fail with exit 1).
+    void envAddRefusesUnusableStdin_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QByteArray>("message");
+        const QByteArray url = "cloudinary://1234:abc@demo?upload_prefix=http://127.0.0.1:9";
+        QTest::newRow("NUL") << url + QByteArray("\0garbage\n", 9) << QByteArray("stdin holds a NUL byte");
+        QTest::newRow("NUL first") << QByteArray("\0", 1) + url + '\n'
+                                   << QByteArray("stdin holds a NUL byte");
+        QTest::newRow("over 64 KiB") << url + "&x=" + QByteArray(70000, 'a') + '\n'
+                                     << QByteArray("the first line of stdin is longer than 64 KiB");
+    }
+    void envAddRefusesUnusableStdin()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArray, message);
+        const Run r = cli({QStringLiteral("env"), QStringLiteral("add"), QStringLiteral("fromstdin")}, input);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains(message), r.err.constData());
     }
 
     void sandboxHelp()
