@@ -8,6 +8,7 @@
 #include "clicontext.h"
 #include "clienvironments.h"
 #include "commands.h"
+#include "stdinlines.h"
 
 #include "core/accounts/apicontextfor.h"
 #include "core/accounts/environmentcheck.h"
@@ -153,8 +154,9 @@ int listEnvironments(CliContext &ctx, const AccountStore &store, bool json)
     return ExitOk;
 }
 
-// One line of stdin, without echo on a terminal. Null when stdin is closed or unreadable.
-QString readUrlFromStdin(CliContext &ctx)
+// The first line of stdin, without echo on a terminal; null when stdin is empty. Bounded and never
+// cut short: a line over 64 KiB or one holding a NUL byte is an error, not a shorter URL.
+core::Result<QString> readUrlFromStdin(CliContext &ctx)
 {
 #ifdef Q_OS_UNIX
     const bool terminal = ::isatty(STDIN_FILENO) == 1;
@@ -169,23 +171,28 @@ QString readUrlFromStdin(CliContext &ctx)
         }
     }
 #endif
-    QByteArray line;
-    char buffer[512];
-    while (line.size() < 64 * 1024 && std::fgets(buffer, sizeof buffer, stdin)) {
-        line += buffer;
-        if (line.endsWith('\n'))
-            break;
-    }
+    constexpr qsizetype kMaxBytes = 64 * 1024;
+    core::LineSplitter lines(kMaxBytes); // zeroes what it read of the secret when it goes
+    // A read error counts as the end: then there is no URL on stdin.
+    while (lines.lines().isEmpty() && !lines.atEnd() && readStdin(lines, 4096)) { }
 #ifdef Q_OS_UNIX
     if (echoOff)
         ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
     if (terminal)
         ctx.err(u"\n"_s);
 #endif
+    QByteArrayView line = lines.lines();
+    if (const qsizetype newline = line.indexOf('\n'); newline >= 0)
+        line = line.first(newline);
+    if (lines.overlongLine() > 0 && line.isEmpty())
+        return Error::invalidInput(u"the first line of stdin is longer than 64 KiB; expected one line: "
+                                   u"cloudinary://API_KEY:API_SECRET@CLOUD_NAME"_s);
+    if (line.contains('\0'))
+        return Error::invalidInput(u"stdin holds a NUL byte; expected one line of text: "
+                                   u"cloudinary://API_KEY:API_SECRET@CLOUD_NAME"_s);
     if (line.isEmpty())
-        return {};
+        return QString();
     QString text = QString::fromUtf8(line).trimmed();
-    line.fill('\0');
     if (text.startsWith(u"CLOUDINARY_URL="_s))
         text.remove(0, 15);
     return text;
@@ -262,7 +269,11 @@ int addEnvironment(CliContext &ctx, AccountStore &store, const QString &name, co
         return ctx.usageError(
             u"an environment named '%1' exists already; remove it first or pick another name"_s.arg(name));
 
-    QString text = urlGiven ? urlOption.trimmed() : readUrlFromStdin(ctx);
+    core::Result<QString> read
+        = urlGiven ? core::Result<QString>(urlOption.trimmed()) : readUrlFromStdin(ctx);
+    if (!read)
+        return ctx.usageError(read.error().message);
+    QString text = std::move(read).value();
     if (text.isEmpty())
         return ctx.usageError(urlGiven ? u"--cloudinary-url is empty"_s
                                        : u"no CLOUDINARY_URL on stdin (one line: "

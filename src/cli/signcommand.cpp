@@ -1,16 +1,18 @@
 // stratus-cli sign: the API signature of a set of request parameters, as the Node SDK's
 // cloudinary.utils.api_sign_request(params, api_secret, algorithm, signature_version) computes it.
+//
+// --batch answers each line as soon as it is read, in order: its signature, or an empty line when
+// the line is bad ("line N: …" on stderr, exit status 2); the same contract as url --batch.
 #include "clicontext.h"
 #include "clienvironments.h"
 #include "commands.h"
+#include "stdinlines.h"
 
 #include "core/signing/apisigner.h"
+#include "core/signing/signbatch.h"
 
 #include <QCommandLineParser>
-#include <QFile>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 
 #include <cstdio>
 #include <optional>
@@ -42,20 +44,16 @@ Options:
                              environment.
   --batch                    Read JSON lines from stdin, each
                              {"params":{...},"algorithm":"sha1","signature_version":2}
-                             ("algorithm" and "signature_version" optional), and print one
-                             signature per line, in order. Nothing is printed if any line is bad.
+                             ("algorithm" and "signature_version" optional), and answer each
+                             as soon as it is read with one line: its signature, or an empty
+                             line when it is bad (stderr then says 'line N: why' and the exit
+                             status is 2). Blank lines are skipped. A line may hold 4 MiB; a
+                             longer one ends the batch (exit 2).
   -h, --help                 Show this help.
 
 Exit status: 0 success, 1 failure (the keychain cannot be read), 2 bad input (one line on
-stderr, nothing on stdout).
+stderr, nothing on stdout; with --batch, the other lines are still answered).
 )"_s;
-
-struct Request
-{
-    QJsonObject params;
-    std::optional<core::SignatureAlgorithm> algorithm;
-    std::optional<core::SignatureVersion> version;
-};
 
 std::optional<core::SignatureVersion> versionFromText(QStringView text)
 {
@@ -64,64 +62,6 @@ std::optional<core::SignatureVersion> versionFromText(QStringView text)
     if (text == u"2")
         return core::SignatureVersion::V2;
     return std::nullopt;
-}
-
-// Parses JSON text that must be an object; on failure returns an empty optional and sets *error.
-std::optional<QJsonObject> parseObject(const QByteArray &json, QString *error)
-{
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = u"invalid JSON (%1 at offset %2)"_s.arg(parseError.errorString()).arg(parseError.offset);
-        return std::nullopt;
-    }
-    if (!document.isObject()) {
-        *error = u"expected a JSON object"_s;
-        return std::nullopt;
-    }
-    return document.object();
-}
-
-std::optional<Request> parseBatchLine(const QByteArray &line, QString *error)
-{
-    const std::optional<QJsonObject> object = parseObject(line, error);
-    if (!object)
-        return std::nullopt;
-    Request request;
-    const QJsonValue params = object->value(u"params");
-    if (!params.isObject()) {
-        *error = u"\"params\" must be a JSON object"_s;
-        return std::nullopt;
-    }
-    request.params = params.toObject();
-
-    const QJsonValue algorithm = object->value(u"algorithm");
-    if (!algorithm.isUndefined() && !algorithm.isNull()) {
-        request.algorithm = core::signatureAlgorithmFromName(algorithm.toString());
-        if (!request.algorithm) {
-            *error = u"unknown \"algorithm\"; expected \"sha1\" or \"sha256\""_s;
-            return std::nullopt;
-        }
-    }
-    const QJsonValue version = object->value(u"signature_version");
-    if (!version.isUndefined() && !version.isNull()) {
-        const double number = version.toDouble(-1);
-        if (number == 1 || number == 2)
-            request.version = number == 1 ? core::SignatureVersion::V1 : core::SignatureVersion::V2;
-        if (!request.version) {
-            *error = u"\"signature_version\" must be 1 or 2"_s;
-            return std::nullopt;
-        }
-    }
-    return request;
-}
-
-QByteArray readStandardInput()
-{
-    QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly))
-        return {};
-    return in.readAll();
 }
 
 } // namespace
@@ -171,54 +111,66 @@ int runSignCommand(CliContext &ctx)
             return ctx.usageError(u"--signature-version must be 1 or 2"_s);
     }
 
-    QList<Request> requests;
-    if (batch) {
-        const QList<QByteArray> lines = readStandardInput().split('\n');
-        for (qsizetype i = 0; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).trimmed();
-            if (line.isEmpty())
-                continue;
-            QString error;
-            std::optional<Request> request = parseBatchLine(line, &error);
-            if (!request)
-                return ctx.usageError(u"line %1: %2"_s.arg(i + 1).arg(error));
-            requests.append(std::move(*request));
-        }
-    } else {
-        QString error;
-        std::optional<QJsonObject> params = parseObject(parser.value(paramsOption).toUtf8(), &error);
-        if (!params)
-            return ctx.usageError(u"--params: "_s + error);
-        requests.append({std::move(*params), std::nullopt, std::nullopt});
+    std::optional<QJsonObject> params;
+    if (!batch) {
+        core::Result<QJsonObject> parsed = core::parseJsonObject(parser.value(paramsOption).toUtf8());
+        if (!parsed)
+            return ctx.usageError(u"--params: "_s + parsed.error().message);
+        params = std::move(parsed).value();
     }
 
-    QString output;
-    {
-        // The configuration holds the secret: keep it in this scope only.
-        QJsonObject config;
-        if (const int status = resolveCommandConfig(
-                ctx, {parser.value(urlOption), parser.value(envOption)}, [] { return true; }, &config);
-            status != ExitOk)
-            return status;
-        const QJsonValue secret = config.value(u"api_secret");
-        if (!secret.isString() || secret.toString().isEmpty())
-            return ctx.usageError(u"no API secret configured; pass --env NAME, set CLOUDINARY_URL or pass "
-                                  u"--cloudinary-url cloudinary://API_KEY:API_SECRET@CLOUD_NAME"_s);
-        const core::Result<core::ApiSigner> defaults = core::ApiSigner::fromSdkConfig(config);
-        if (!defaults)
-            return ctx.usageError(defaults.error().message);
+    // The configuration holds the secret: keep it in this scope only.
+    QJsonObject config;
+    if (const int status = resolveCommandConfig(
+            ctx, {parser.value(urlOption), parser.value(envOption)}, [] { return true; }, &config);
+        status != ExitOk)
+        return status;
+    const QJsonValue secret = config.value(u"api_secret");
+    if (!secret.isString() || secret.toString().isEmpty())
+        return ctx.usageError(u"no API secret configured; pass --env NAME, set CLOUDINARY_URL or pass "
+                              u"--cloudinary-url cloudinary://API_KEY:API_SECRET@CLOUD_NAME"_s);
+    const core::Result<core::ApiSigner> defaults = core::ApiSigner::fromSdkConfig(config);
+    if (!defaults)
+        return ctx.usageError(defaults.error().message);
+    const QString apiSecret = secret.toString();
+    // Most specific first: the batch line, then the command line, then the configuration.
+    auto signature = [&](const QJsonObject &request, std::optional<core::SignatureAlgorithm> lineAlgorithm,
+                         std::optional<core::SignatureVersion> lineVersion) {
+        const core::ApiSigner signer(lineAlgorithm.value_or(algorithm.value_or(defaults->algorithm())),
+                                     lineVersion.value_or(version.value_or(defaults->version())));
+        return signer.sign(request, apiSecret);
+    };
 
-        const QString apiSecret = secret.toString();
-        for (const Request &request : std::as_const(requests)) {
-            // Most specific first: the batch line, then the command line, then the configuration.
-            const core::ApiSigner signer(
-                request.algorithm.value_or(algorithm.value_or(defaults->algorithm())),
-                request.version.value_or(version.value_or(defaults->version())));
-            output += signer.sign(request.params, apiSecret) + u'\n';
-        }
+    if (!batch) {
+        ctx.outLine(signature(*params, std::nullopt, std::nullopt));
+        return ExitOk;
     }
-    ctx.out(output);
-    return ExitOk;
+    bool badLines = false;
+    const int status = answerStdinLines(ctx, [&](QByteArrayView lines, qsizetype firstLine) {
+        QString answers, errors;
+        forEachLine(lines, firstLine, [&](QByteArrayView line, qsizetype number) {
+            if (core::isBlankLine(line))
+                return;
+            const core::Result<core::SignRequest> request = core::SignRequest::parseLine(line);
+            if (!request) {
+                errors += u"stratus-cli sign: line %1: %2\n"_s.arg(number).arg(request.error().message);
+                answers += u'\n';
+                return;
+            }
+            answers += signature(request->params, request->algorithm, request->version) + u'\n';
+        });
+        // The reasons first, then the answers: a co-process that reads an empty line finds why.
+        if (!errors.isEmpty()) {
+            badLines = true;
+            ctx.err(errors);
+            std::fflush(stderr);
+        }
+        ctx.out(answers);
+        return std::fflush(stdout) == 0 ? int(ExitOk) : ctx.failure(u"cannot write stdout"_s);
+    });
+    if (status != ExitOk)
+        return status;
+    return badLines ? int(ExitUsage) : int(ExitOk);
 }
 
 } // namespace stratus::cli

@@ -1,23 +1,23 @@
 // stratus-cli url: delivery URLs from Node SDK-style options, one at a time or in bulk.
 //
-// --batch contract: stdin holds JSON lines {"public_id": …, "options": {…}}; stdout gets one URL per
-// non-blank line, in input order. Blank lines are skipped. If any line is bad (not JSON, no public
-// id, options the SDK rejects) nothing at all is printed: stderr gets one line naming the first bad
-// line, and the exit status is 2. That is why all output is buffered until every line has been
-// built. Lines are split between two threads (the output order is kept), and stdin and stdout are
-// read and written in large blocks; the JSON parser borrows the strings of each block instead of
-// copying them.
+// --batch contract: stdin holds JSON lines {"public_id": …, "options": {…}}; each non-blank line is
+// answered with one line on stdout, in input order, as soon as it is read (so the command works as
+// a co-process): its URL, or an empty line when the line is bad (not JSON, no public id, options the
+// SDK rejects, a URL that would hold a raw line break), with "line N: …" on stderr; the exit status
+// is then 2. A line over 4 MiB stops the batch (exit 2). stdin is read in blocks of up to 1 MiB;
+// a large block is split between two threads (the output order is kept), and the JSON parser
+// borrows the strings of each line instead of copying them.
 
 #include "clicontext.h"
 #include "clienvironments.h"
 #include "commands.h"
+#include "stdinlines.h"
 
 #include "core/delivery/deliveryurl.h"
 #include "core/delivery/jsvalue.h"
+#include "core/delivery/urlbatch.h"
 
-#include <QByteArray>
 #include <QString>
-#include <QStringDecoder>
 #include <QStringEncoder>
 
 #include <algorithm>
@@ -25,18 +25,17 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <optional>
 #include <thread>
-#include <vector>
 
 #ifdef Q_OS_UNIX
 #include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #endif
 
 using namespace Qt::StringLiterals;
 using stratus::core::DeliveryUrlBuilder;
 using stratus::core::JsValue;
+using stratus::core::UrlBatchLines;
 
 namespace stratus::cli {
 
@@ -57,19 +56,17 @@ constexpr QStringView kUsage
       "                         from the OS keychain only to sign URLs (sign_url).\n"
       "  --cloudinary-url URL   cloudinary://key:secret@cloud instead of a stored environment\n"
       "  --batch                read JSON lines {\"public_id\": ..., \"options\": {...}} from stdin\n"
-      "                         and print one URL per line, in order; blank lines are skipped.\n"
-      "                         If any line is bad, nothing is printed, the first bad line is\n"
-      "                         reported on stderr and the exit status is 2.\n"
+      "                         and answer each as soon as it is read with one line: its URL, or\n"
+      "                         an empty line when it is bad (stderr then says 'line N: why' and\n"
+      "                         the exit status is 2). Blank lines are skipped. A line may hold\n"
+      "                         4 MiB; a longer one ends the batch (exit 2).\n"
       "  -h, --help             show this help\n"
       "\n"
+      "A URL that would hold a raw line feed, carriage return or NUL (the SDK leaves them unescaped\n"
+      "in transformation values, the type, the format, ...) is bad input: percent-encode them.\n"
+      "\n"
       "Exit status: 0 success, 1 failure (the keychain cannot be read), 2 bad input (message on\n"
-      "stderr, nothing on stdout).\n";
-
-struct BatchError
-{
-    qsizetype line = -1; // 1-based; -1 when none
-    QString message;
-};
+      "stderr, nothing on stdout; with --batch, the other lines are still answered).\n";
 
 // The output of one batch thread. Plain memory rather than QByteArray: it grows in large steps,
 // and on Linux it asks for transparent huge pages, which saves thousands of page faults on a
@@ -113,6 +110,11 @@ public:
         m_size = end - m_data;
     }
 
+    void clear()
+    {
+        m_size = 0;
+    }
+
     [[nodiscard]] const char *data() const
     {
         return m_data;
@@ -128,186 +130,124 @@ private:
     qsizetype m_capacity = 0;
 };
 
-// The public id as the SDK would see it: text, or a number turned into text as JavaScript does.
-bool publicIdOf(const JsValue &line, QString *publicId, QString *problem)
+// The answers to the lines [begin, end) of a run of lines that starts at \a run with line number
+// \a runFirstLine; each line ends in '\n' but perhaps the last. A URL or an empty line each, and a
+// "line N: …" message in \a errors for each bad one.
+void answerRange(const DeliveryUrlBuilder &builder, const char *run, qsizetype runFirstLine,
+                 const char *begin, const char *end, OutputBuffer *output, OutputBuffer *errors)
 {
-    const JsValue &id = line.member(u"public_id");
-    if (id.isString()) {
-        *publicId = id.stringValue();
-        return true;
-    }
-    if (id.isNumber()) {
-        *publicId = id.toJsString();
-        return true;
-    }
-    *problem = id.isNullish() ? u"missing public_id"_s : u"public_id must be text"_s;
-    return false;
-}
-
-// Decodes one line into \a buffer, reused from line to line so that no allocation is needed.
-QStringView decodeLine(const char *bytes, qsizetype size, QString &buffer)
-{
-    if (buffer.capacity() < size)
-        buffer.reserve(std::max(size, qsizetype(256)));
-    buffer.resize(size);
-    QStringDecoder decoder(QStringDecoder::Utf8,
-                           QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
-    const QChar *end = decoder.appendToBuffer(buffer.data(), QByteArrayView(bytes, size));
-    return QStringView(buffer.constData(), end - buffer.constData());
-}
-
-// Builds the URLs of the lines in bytes [begin, end), which start and end on line boundaries.
-// error->line is counted from the start of the range.
-void runBatchRange(const DeliveryUrlBuilder &builder, const char *begin, const char *end,
-                   OutputBuffer *output, BatchError *error)
-{
-    if (begin >= end)
-        return;
-    output->reserve(qsizetype(end - begin));
-    QString buffer;
-    qsizetype lineNumber = 0;
-    for (const char *bytes = begin; bytes < end;) {
+    output->reserve(qsizetype(end - begin) + 1024);
+    UrlBatchLines batch(builder);
+    // Only a message needs the number of this range's first line: counted then, not before.
+    qsizetype firstLine = begin == run ? runFirstLine : -1;
+    qsizetype index = 0;
+    for (const char *bytes = begin; bytes < end; ++index) {
         const char *newline = static_cast<const char *>(std::memchr(bytes, '\n', std::size_t(end - bytes)));
         const char *lineEnd = newline ? newline : end;
-        const QStringView line = decodeLine(bytes, qsizetype(lineEnd - bytes), buffer);
+        const auto answer = batch.answer(QByteArrayView(bytes, lineEnd - bytes));
         bytes = newline ? newline + 1 : end;
-        ++lineNumber;
-        auto fail = [&](const QString &message) {
-            error->line = lineNumber;
-            error->message = message;
-        };
-
-        if (line.trimmed().isEmpty())
+        if (!answer)
             continue;
-        auto parsed = JsValue::parseJson(line, JsValue::StringStorage::Borrow);
-        if (!parsed) {
-            fail(parsed.error().message);
-            return;
+        if (answer->ok()) {
+            output->appendLine(answer->value());
+            continue;
         }
-        if (!parsed->isObject()) {
-            fail(u"expected a JSON object {\"public_id\": ..., \"options\": {...}}"_s);
-            return;
-        }
-        QString publicId, problem;
-        if (!publicIdOf(parsed.value(), &publicId, &problem)) {
-            fail(problem);
-            return;
-        }
-        const JsValue &options = parsed->member(u"options");
-        if (!options.isNullish() && !options.isObject()) {
-            fail(u"options must be a JSON object"_s);
-            return;
-        }
-        auto url = builder.build(publicId, options);
-        if (!url) {
-            fail(url.error().message);
-            return;
-        }
-        output->appendLine(url.value());
+        if (firstLine < 0)
+            firstLine = runFirstLine + qsizetype(std::count(run, begin, '\n'));
+        output->appendLine(QString());
+        errors->appendLine(
+            u"stratus-cli url: line %1: %2"_s.arg(firstLine + index).arg(answer->error().message));
     }
 }
 
-// All of stdin: mapped when it is a regular file, else read in large blocks.
-class StdinContents
+bool writeAll(const OutputBuffer &buffer, std::FILE *to)
+{
+    return buffer.size() == 0
+        || std::fwrite(buffer.data(), 1, std::size_t(buffer.size()), to) == std::size_t(buffer.size());
+}
+
+// url --batch: the configuration is read before the first line; a stored environment's secret only
+// when a line asks for signed URLs (sign_url), at most once.
+class UrlBatch
 {
 public:
-    bool load()
+    UrlBatch(CliContext &ctx, ConfigChoice choice)
+        : m_ctx(ctx)
+        , m_choice(std::move(choice))
     {
-#ifdef Q_OS_UNIX
-        // A regular file is mapped (pre-faulted in one go where the system allows it).
-        struct stat info = {};
-        if (::fstat(STDIN_FILENO, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0
-            && ::lseek(STDIN_FILENO, 0, SEEK_CUR) == 0) {
-            int flags = MAP_PRIVATE;
-#ifdef MAP_POPULATE
-            flags |= MAP_POPULATE;
-#endif
-            void *mapped = ::mmap(nullptr, std::size_t(info.st_size), PROT_READ, flags, STDIN_FILENO, 0);
-            if (mapped != MAP_FAILED) {
-                m_mapped = mapped;
-                m_data = static_cast<const char *>(mapped);
-                m_size = qsizetype(info.st_size);
-                return true;
-            }
-        }
-#endif
-        constexpr qsizetype kBlock = 1 << 20;
-        while (true) {
-            if (m_owned.capacity() - m_owned.size() < kBlock)
-                m_owned.reserve(std::max(m_owned.capacity() * 2, m_owned.size() + kBlock));
-            const qsizetype at = m_owned.size();
-            m_owned.resize(at + kBlock);
-            const std::size_t got = std::fread(m_owned.data() + at, 1, std::size_t(kBlock), stdin);
-            m_owned.resize(at + qsizetype(got));
-            if (got < std::size_t(kBlock))
-                break;
-        }
-        m_data = m_owned.constData();
-        m_size = m_owned.size();
-        return !std::ferror(stdin);
     }
 
-    ~StdinContents()
+    int run()
     {
-#ifdef Q_OS_UNIX
-        if (m_mapped)
-            ::munmap(m_mapped, std::size_t(m_size));
-#endif
-    }
-
-    [[nodiscard]] const char *data() const
-    {
-        return m_data;
-    }
-    [[nodiscard]] qsizetype size() const
-    {
-        return m_size;
+        if (const int status = configure(false); status != ExitOk)
+            return status;
+        const int status = answerStdinLines(
+            m_ctx, [this](QByteArrayView lines, qsizetype firstLine) { return answer(lines, firstLine); });
+        if (status != ExitOk)
+            return status;
+        return m_badLines ? int(ExitUsage) : int(ExitOk);
     }
 
 private:
-    void *m_mapped = nullptr;
-    QByteArray m_owned;
-    const char *m_data = "";
-    qsizetype m_size = 0;
+    int configure(bool withSecret)
+    {
+        QJsonObject config;
+        if (const int status = resolveCommandConfig(
+                m_ctx, m_choice, [withSecret] { return withSecret; }, &config);
+            status != ExitOk)
+            return status;
+        m_secretRead = withSecret || config.contains(u"api_secret"_s);
+        m_builder.emplace(config);
+        return ExitOk;
+    }
+
+    int answer(QByteArrayView lines, qsizetype firstLine)
+    {
+        if (!m_secretRead && lines.contains(QByteArrayView("sign_url"))) {
+            if (const int status = configure(true); status != ExitOk)
+                return status;
+        }
+        // Two halves on two threads (the machines we target have two cores), split at the line
+        // break nearest the middle; small runs stay on one thread.
+        const char *begin = lines.data();
+        const char *end = begin + lines.size();
+        const char *middle = end;
+        constexpr qsizetype kParallelThreshold = 256 * 1024;
+        if (lines.size() >= kParallelThreshold) {
+            const char *half = begin + lines.size() / 2;
+            const void *newline = std::memchr(half, '\n', std::size_t(end - half));
+            middle = newline ? static_cast<const char *>(newline) + 1 : end;
+        }
+        for (OutputBuffer *buffer : {&m_output[0], &m_output[1], &m_errors[0], &m_errors[1]})
+            buffer->clear();
+        std::thread worker;
+        if (middle < end)
+            worker = std::thread(answerRange, std::cref(*m_builder), begin, firstLine, middle, end,
+                                 &m_output[1], &m_errors[1]);
+        answerRange(*m_builder, begin, firstLine, begin, middle, &m_output[0], &m_errors[0]);
+        if (worker.joinable())
+            worker.join();
+
+        // The reasons first, then the answers: a co-process that reads an empty line finds why.
+        if (m_errors[0].size() > 0 || m_errors[1].size() > 0) {
+            m_badLines = true;
+            writeAll(m_errors[0], stderr);
+            writeAll(m_errors[1], stderr);
+            std::fflush(stderr);
+        }
+        if (!writeAll(m_output[0], stdout) || !writeAll(m_output[1], stdout) || std::fflush(stdout) != 0)
+            return m_ctx.failure(u"cannot write stdout"_s);
+        return ExitOk;
+    }
+
+    CliContext &m_ctx;
+    const ConfigChoice m_choice;
+    std::optional<DeliveryUrlBuilder> m_builder;
+    bool m_secretRead = false;
+    bool m_badLines = false;
+    OutputBuffer m_output[2];
+    OutputBuffer m_errors[2];
 };
-
-int runBatch(CliContext &ctx, const DeliveryUrlBuilder &builder, const StdinContents &input)
-{
-    // Two halves on two threads (the machines we target have two cores), split at the line break
-    // nearest the middle; small inputs stay on one thread. Each thread finds its own lines.
-    const char *begin = input.data();
-    const char *end = begin + input.size();
-    const char *middle = end;
-    constexpr qsizetype kParallelThreshold = 256 * 1024;
-    if (input.size() >= kParallelThreshold) {
-        const char *half = begin + input.size() / 2;
-        const void *newline = std::memchr(half, '\n', std::size_t(end - half));
-        middle = newline ? static_cast<const char *>(newline) + 1 : end;
-    }
-    OutputBuffer firstOutput, secondOutput;
-    BatchError firstError, secondError;
-    std::thread worker;
-    if (middle < end)
-        worker = std::thread(runBatchRange, std::cref(builder), middle, end, &secondOutput, &secondError);
-    runBatchRange(builder, begin, middle, &firstOutput, &firstError);
-    if (worker.joinable())
-        worker.join();
-
-    if (firstError.line < 0 && secondError.line >= 0)
-        secondError.line += qsizetype(std::count(begin, middle, '\n'));
-    const BatchError &error = firstError.line >= 0 ? firstError : secondError;
-    if (error.line >= 0)
-        return ctx.usageError(u"line %1: %2"_s.arg(error.line).arg(error.message));
-
-    for (const OutputBuffer *chunk : {&firstOutput, &secondOutput}) {
-        if (chunk->size() > 0
-            && std::fwrite(chunk->data(), 1, std::size_t(chunk->size()), stdout)
-                != std::size_t(chunk->size()))
-            return ctx.failure(u"cannot write stdout"_s);
-    }
-    std::fflush(stdout);
-    return ExitOk;
-}
 
 } // namespace
 
@@ -361,23 +301,16 @@ int runUrlCommand(CliContext &ctx)
     if (!batch && !havePublicId)
         return ctx.usageError(u"missing PUBLIC_ID; see --help"_s);
 
+    if (batch)
+        return UrlBatch(ctx, {cloudinaryUrl, environment}).run();
+
     // A stored environment's secret comes from the keychain, and only when a URL is to be signed.
-    StdinContents input;
-    if (batch && !input.load())
-        return ctx.failure(u"cannot read stdin"_s);
-    const auto needsSecret = [&] {
-        if (!batch)
-            return optionsText.contains(u"sign_url"_s);
-        return QByteArrayView(input.data(), input.size()).contains(QByteArrayView("sign_url"));
-    };
     QJsonObject config;
-    if (const int status = resolveCommandConfig(ctx, {cloudinaryUrl, environment}, needsSecret, &config);
+    if (const int status = resolveCommandConfig(
+            ctx, {cloudinaryUrl, environment}, [&] { return optionsText.contains(u"sign_url"_s); }, &config);
         status != ExitOk)
         return status;
     const DeliveryUrlBuilder builder(config);
-
-    if (batch)
-        return runBatch(ctx, builder, input);
 
     JsValue options;
     if (!optionsText.isNull()) {
@@ -388,7 +321,7 @@ int runUrlCommand(CliContext &ctx)
             return ctx.usageError(u"--options must be a JSON object"_s);
         options = parsed.value();
     }
-    auto url = builder.build(publicId, options);
+    const auto url = core::asOutputLine(builder.build(publicId, options));
     if (!url)
         return ctx.usageError(url.error().message);
     ctx.outLine(url.value());

@@ -8,8 +8,9 @@
 // off, under its configuration's CLOUDINARY_URL. Cases the SDK accepts are piped through
 // `stratus-cli url --batch` (one run per configuration) and compared byte for byte. Cases the SDK
 // rejects must be rejected by `stratus-cli url ID --options JSON` with exit status 2 and no output
-// (all hand-picked ones, at most K generated ones: each is a process start). A few accepted cases
-// also go through the single-call form. sdk-bugs.json lists the few cases where the SDK's answer
+// (all hand-picked ones, at most K generated ones: each is a process start). Where the SDK's URL
+// holds a raw CR, LF or NUL, stratus-cli must refuse that line instead (an empty output line, exit
+// 2): its output lines never break. A few accepted cases also go through the single-call form. sdk-bugs.json lists the few cases where the SDK's answer
 // is a bug and states what Stratus prints instead; those are reported and counted apart.
 //
 // The last line of output is "N passed, M failed"; the exit status is 0 only when M is 0.
@@ -86,7 +87,9 @@ for (const c of rejectedSent) {
     c.single = single(c);
     c.mode = 'single';
 }
-const acceptedSingles = cases.filter((c) => c.node !== undefined && typeof c.public_id === 'string' && !c.public_id.startsWith('-'));
+const breaksLine = (text) => /[\r\n\0]/.test(text);
+const acceptedSingles = cases.filter((c) => c.node !== undefined && !breaksLine(c.node) && typeof c.public_id === 'string'
+    && !c.public_id.startsWith('-'));
 const step = Math.max(1, Math.floor(acceptedSingles.length / Number(args['single-accepted'])));
 const singleChecks = [];
 for (let i = 0; i < acceptedSingles.length && singleChecks.length < Number(args['single-accepted']); i += step) {
@@ -121,6 +124,19 @@ for (const c of cases) {
             record('FAIL', c, `(SDK rejects: ${c.nodeRejects}) => exit 2, no output`,
                 `exit ${r.status}${r.signal ? ` (${r.signal})` : ''}, stdout ${JSON.stringify(r.stdout.toString('utf8'))}`,
                 `single call: stratus-cli ${r.argv.map((a) => JSON.stringify(a)).join(' ')}`);
+        }
+        continue;
+    }
+    if (breaksLine(c.node)) {
+        // An output line must never break: where the SDK copies a CR, LF or NUL into the URL raw,
+        // stratus-cli answers that line with an empty line and a reason on stderr, and exits 2.
+        const r = c.stratus.refused;
+        if (r && r.status === 2 && r.stdout === '\n' && /the URL would hold a raw/.test(r.stderr)) {
+            passed++;
+        } else {
+            failed++;
+            record('FAIL', c, '(the SDK URL breaks the line) => an empty line, exit 2, "the URL would hold a raw ..."',
+                r ? common.describeRefusal(r) : JSON.stringify(c.stratus.output.toString('utf8')));
         }
         continue;
     }

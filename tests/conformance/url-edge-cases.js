@@ -296,6 +296,24 @@ const CASES = [
     ['sample', { width: 100 }, 'cloudinary://1234:b@demo?dpr=2'],
     ['sample', {}, 'cloudinary://1234:b@demo?secure=false'],
     ['sample', {}, 'cloudinary://1234:b@demo?private_cdn=false'],
+
+    // Line breaks and NUL: the SDK percent-encodes them in a public id and in a text layer given as
+    // an object, so Stratus must print the same; it copies them raw into the URL from other options
+    // (and returns a remote URL without a type as it is), where url-differential.js expects
+    // stratus-cli to refuse the line (exit 2, an empty output line) instead of breaking its output.
+    ['line\nfeed', {}],
+    ['carriage\rreturn', { width: 10 }],
+    ['nul\u0000byte', {}],
+    ['sample', { overlay: { text: 'two\nlines', font_family: 'Arial', font_size: 12 } }],
+    ['sample', { effect: 'x\ny' }],
+    ['sample', { raw_transformation: 'w_1\r' }],
+    ['sample', { transformation: 'w_1\n' }],
+    ['sample', { type: 'up\u0000load' }],
+    ['sample', { format: 'jp\ng' }],
+    ['sample', { version: '1\n' }],
+    ['sample', { overlay: 'text:Arial_12:two\nlines' }],
+    ['sample', { sign_url: true, effect: 'x\ny' }],
+    ['http://example.com/a\nb.jpg', {}],
 ];
 
 function edgeCases() {

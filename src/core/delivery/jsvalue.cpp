@@ -2,6 +2,7 @@
 
 #include "core/util/jsnumber.h"
 
+#include <QHash>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -38,6 +39,66 @@ bool arrayIndex(QStringView key, quint32 *index)
         return false;
     *index = quint32(value);
     return true;
+}
+
+// Removes the members marked in \a repeated (one flag per member from \a from on), keeping order.
+template<typename Flags> void removeMarked(JsValue::Object &stack, std::size_t from, const Flags &repeated)
+{
+    JsValue::Member *members = stack.data() + from;
+    const std::size_t count = stack.size() - from;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (repeated[i])
+            continue;
+        if (kept != i)
+            members[kept] = std::move(members[i]);
+        ++kept;
+    }
+    stack.resize(from + kept);
+}
+
+// Repeated keys in the members from \a from on: the later value replaces the earlier one in place,
+// as an assignment would, and the later member goes. A small object (the usual options object) is
+// searched directly, without allocating; a wide one through a hash, so that the work stays linear
+// (options objects with tens of thousands of keys reach `url --batch`).
+void removeRepeatedKeys(JsValue::Object &stack, std::size_t from)
+{
+    const std::size_t count = stack.size() - from;
+    JsValue::Member *members = stack.data() + from;
+    constexpr std::size_t kSmall = 32;
+    if (count <= kSmall) {
+        bool repeated[kSmall] = {};
+        bool any = false;
+        for (std::size_t i = 1; i < count; ++i) {
+            const QString &key = members[i].first;
+            for (std::size_t j = 0; j < i; ++j) {
+                if (members[j].first == key) {
+                    members[j].second = std::move(members[i].second);
+                    repeated[i] = any = true;
+                    break;
+                }
+            }
+        }
+        if (any)
+            removeMarked(stack, from, repeated);
+        return;
+    }
+    // The keys stay where they are until removeMarked(), so the views in the hash stay valid.
+    QHash<QStringView, std::size_t> firstOf;
+    firstOf.reserve(qsizetype(count));
+    std::vector<bool> repeated(count, false);
+    bool any = false;
+    for (std::size_t i = 0; i < count; ++i) {
+        const QStringView key = members[i].first;
+        if (const auto found = firstOf.constFind(key); found != firstOf.cend()) {
+            members[found.value()].second = std::move(members[i].second);
+            repeated[i] = any = true;
+        } else {
+            firstOf.insert(key, i);
+        }
+    }
+    if (any)
+        removeMarked(stack, from, repeated);
 }
 
 } // namespace
@@ -148,21 +209,8 @@ JsValue JsValue::object(Object members)
 
 JsValue JsValue::takeObject(Object &stack, std::size_t from)
 {
+    removeRepeatedKeys(stack, from);
     const auto first = stack.begin() + std::ptrdiff_t(from);
-    // Repeated keys: the later value replaces the earlier one in place, as an assignment would.
-    for (auto it = first + (first != stack.end() ? 1 : 0); it != stack.end();) {
-        const QString &key = it->first;
-        const auto earlier = std::find_if(first, it, [&](const Member &m) {
-            return m.first.size() == key.size() && (key.isEmpty() || m.first.front() == key.front())
-                && m.first == key;
-        });
-        if (earlier != it) {
-            earlier->second = std::move(it->second);
-            it = stack.erase(it);
-        } else {
-            ++it;
-        }
-    }
     quint32 index = 0;
     auto isIndex = [&index](const Member &m) {
         return arrayIndex(m.first, &index);
