@@ -57,12 +57,16 @@ private:
     };
 
     QFuture<ApiResponse> handle(ApiRequest &request);
+    /// Judges a request from its head, before its body is read: credentials sent in the
+    /// Authorization header, and the bound on the body.
+    HeadVerdict checkHead(const ApiRequest &head) const;
     ApiResponse handleApi(EnvironmentConfig &env, const ApiRequest &request, const QString &baseUrl);
     ApiResponse handleControl(const ApiRequest &request);
     /// Counts one Admin/Search call; returns the 420 answer when the budget is spent.
     std::optional<ApiResponse> spendRateLimit(EnvironmentConfig &env);
     void addRateLimitHeaders(const EnvironmentConfig &env, ApiResponse &response);
     EnvironmentConfig *environment(const QString &cloudName);
+    const EnvironmentConfig *environment(const QString &cloudName) const;
     [[nodiscard]] QString baseUrlFor(const ApiRequest &request) const;
 
     AssetStore m_store;

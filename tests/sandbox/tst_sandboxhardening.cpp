@@ -2,11 +2,16 @@
 // executable on 127.0.0.1:0, spoken to over a socket the test controls, so it can send what a
 // browser, curl or an attacker sends and QNetworkAccessManager would not):
 // - an MP4 whose box claims a 64-bit size ≥ 2^63 is answered and the sandbox keeps serving;
+// - credentials in the headers and the size of a body are checked from the request head, before the
+//   body is read; a connection that carried good requests still refuses a bad one; chunked bodies
+//   are counted too;
 #include "../integration/sandboxprocess.h"
 
 #include "core/signing/apisigner.h"
 
+#include <QBuffer>
 #include <QDeadlineTimer>
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpSocket>
@@ -25,6 +30,8 @@ const QString kSmallCloud = u"smallcap"_s;
 const QString kSmallKey = u"112233445566778"_s;
 const QString kSmallSecret = u"smallcap-secret"_s;
 const QString kAccount = u"account://PROVKEY:prov-secret@hardacct"_s;
+
+constexpr qint64 kHugeBody = 300LL * 1024 * 1024;
 
 using Headers = QList<std::pair<QByteArray, QByteArray>>;
 
@@ -131,6 +138,11 @@ private:
     QByteArray m_buffer;
 };
 
+QByteArray basicAuth(const QString &key, const QString &secret)
+{
+    return "Basic " + (key + u':' + secret).toUtf8().toBase64();
+}
+
 // The body of an urlencoded signed Upload API call for `params` (values percent-encoded, so the
 // "+" of base64 stays a plus).
 QByteArray signedForm(QJsonObject params, const QString &key, const QString &secret)
@@ -153,6 +165,17 @@ QString dataUri(const QByteArray &mime, const QByteArray &bytes)
     return u"data:"_s + QString::fromLatin1(mime) + u";base64,"_s + QString::fromLatin1(bytes.toBase64());
 }
 
+QByteArray pngBytes(QSize size, const QColor &color)
+{
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(color);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
 QByteArray request(const QByteArray &method, const QByteArray &target, const QByteArray &host,
                    const Headers &headers, const QByteArray &body = {})
 {
@@ -162,6 +185,16 @@ QByteArray request(const QByteArray &method, const QByteArray &target, const QBy
     if (!body.isEmpty() || method == "POST")
         out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     return out + "\r\n" + body;
+}
+
+QByteArray chunked(const QByteArray &body, qsizetype pieceSize)
+{
+    QByteArray out;
+    for (qsizetype at = 0; at < body.size(); at += pieceSize) {
+        const QByteArray piece = body.mid(at, pieceSize);
+        out += QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n";
+    }
+    return out + "0\r\n\r\n";
 }
 
 } // namespace
@@ -201,6 +234,11 @@ private slots:
 
     // Item 6
     void hostileMp4IsAnsweredAndTheSandboxKeepsServing();
+    // Item 13
+    void refusedFromTheHeadBeforeTheBody_data();
+    void refusedFromTheHeadBeforeTheBody();
+    void keepAliveConnectionStillChecksEachRequest();
+    void chunkedBodyOverTheCapIsRefused();
 };
 
 void tst_SandboxHardening::initTestCase()
@@ -236,6 +274,130 @@ void tst_SandboxHardening::hostileMp4IsAnsweredAndTheSandboxKeepsServing()
 
     const HttpAnswer health = exchange(request("GET", "/_sandbox/health", m_host, {}));
     QCOMPARE(health.status, 200);
+}
+
+void tst_SandboxHardening::refusedFromTheHeadBeforeTheBody_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<int>("status");
+
+    const QByteArray cloud = kCloud.toUtf8();
+    const QByteArray length = "Content-Length: " + QByteArray::number(kHugeBody) + "\r\n";
+    auto head
+        = [&](const QByteArray &method, const QByteArray &target, const QByteArray &extra) -> QByteArray {
+        return method + ' ' + target + " HTTP/1.1\r\nHost: " + m_host + "\r\n" + extra + length + "\r\n";
+    };
+    const QByteArray json = "Content-Type: application/json\r\n";
+    QTest::newRow("Admin API without credentials")
+        << head("POST", "/v1_1/" + cloud + "/resources/image/upload/x", json) << 401;
+    QTest::newRow("Admin API with a wrong secret")
+        << head("POST", "/v1_1/" + cloud + "/resources/image/upload/x",
+                json + "Authorization: " + basicAuth(kApiKey, u"wrong"_s) + "\r\n")
+        << 401;
+    QTest::newRow("Admin API with another environment's key")
+        << head("DELETE", "/v1_1/" + cloud + "/resources/image/upload",
+                json + "Authorization: " + basicAuth(kSmallKey, kSmallSecret) + "\r\n")
+        << 401;
+    QTest::newRow("Search API without credentials")
+        << head("POST", "/v1_1/" + cloud + "/resources/search", json) << 401;
+    QTest::newRow("an environment that does not exist")
+        << head("POST", "/v1_1/nosuchcloud/resources/search", json) << 401;
+    QTest::newRow("Provisioning API with a wrong secret")
+        << head("POST", "/v1_1/provisioning/accounts/hardacct/sub_accounts",
+                json + "Authorization: " + basicAuth(u"PROVKEY"_s, u"nope"_s) + "\r\n")
+        << 401;
+    QTest::newRow("an upload larger than any upload may be") << head(
+        "POST", "/v1_1/" + cloud + "/image/upload", "Content-Type: multipart/form-data; boundary=x\r\n")
+                                                             << 413;
+    QTest::newRow("a body sent to a delivery URL")
+        << head("GET", "/" + cloud + "/image/upload/sample.jpg", {}) << 413;
+}
+
+void tst_SandboxHardening::refusedFromTheHeadBeforeTheBody()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(int, status);
+
+    // Only the head is sent: the answer must come without the 300 MB the head announces.
+    RawConnection connection;
+    QVERIFY(connection.open(m_port));
+    QVERIFY(connection.send(head));
+    const HttpAnswer answer = connection.read(10000);
+    QVERIFY2(answer.status != 0, "no answer before the body: the sandbox is waiting for 300 MB");
+    QCOMPARE(answer.status, status);
+    QVERIFY2(!answer.errorMessage().isEmpty(), answer.body.constData());
+    QVERIFY(connection.closedByPeer(10000));
+}
+
+void tst_SandboxHardening::keepAliveConnectionStillChecksEachRequest()
+{
+    RawConnection connection;
+    QVERIFY(connection.open(m_port));
+    const QByteArray cloud = kCloud.toUtf8();
+    auto form = [](const QString &publicId) {
+        return signedForm({{u"file"_s, dataUri("image/png", pngBytes({8, 6}, Qt::green))},
+                           {u"public_id"_s, publicId},
+                           {u"timestamp"_s, QString::number(QDateTime::currentSecsSinceEpoch())}},
+                          kApiKey, kApiSecret);
+    };
+
+    // 1. A signed upload with a Content-Length body.
+    QVERIFY(connection.send(request("POST", "/v1_1/" + cloud + "/image/upload", m_host,
+                                    {{"Content-Type", "application/x-www-form-urlencoded"}},
+                                    form(u"keepalive/a"_s))));
+    HttpAnswer answer = connection.read();
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(answer.json()[u"public_id"_s].toString(), u"keepalive/a"_s);
+
+    // 2. A signed upload with a chunked body, on the same connection.
+    const QByteArray body = form(u"keepalive/b"_s);
+    QVERIFY(connection.send("POST /v1_1/" + cloud + "/image/upload HTTP/1.1\r\nHost: " + m_host
+                            + "\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                              "Transfer-Encoding: chunked\r\n\r\n"
+                            + chunked(body, 100)));
+    answer = connection.read();
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(answer.json()[u"public_id"_s].toString(), u"keepalive/b"_s);
+
+    // 3. An Admin API call with good credentials.
+    QVERIFY(connection.send(request("GET", "/v1_1/" + cloud + "/ping", m_host,
+                                    {{"Authorization", basicAuth(kApiKey, kApiSecret)}})));
+    answer = connection.read();
+    QCOMPARE(answer.status, 200);
+
+    // 4. Then one without credentials that announces a huge body: refused at once all the same.
+    QVERIFY(connection.send("POST /v1_1/" + cloud + "/resources/image/upload/x HTTP/1.1\r\nHost: " + m_host
+                            + "\r\nContent-Type: application/json\r\nContent-Length: "
+                            + QByteArray::number(kHugeBody) + "\r\n\r\n"));
+    answer = connection.read();
+    QVERIFY2(answer.status != 0, "the fourth request on the connection was not answered before its body");
+    QCOMPARE(answer.status, 401);
+}
+
+void tst_SandboxHardening::chunkedBodyOverTheCapIsRefused()
+{
+    // A chunked body announces no size: the sandbox counts it as it comes. This environment
+    // allows 1 MB per request; 1.5 MB are sent.
+    const QByteArray cloud = kSmallCloud.toUtf8();
+    RawConnection connection;
+    QVERIFY(connection.open(m_port));
+    QVERIFY(connection.send("POST /v1_1/" + cloud + "/raw/upload HTTP/1.1\r\nHost: " + m_host
+                            + "\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                              "Transfer-Encoding: chunked\r\n\r\n"));
+    const QByteArray payload = "file=" + QByteArray(1'500'000, 'a');
+    // The sandbox may answer and close before everything is sent: a failed write is fine.
+    connection.send(chunked(payload, 64 * 1024));
+    const HttpAnswer answer = connection.read();
+    QCOMPARE(answer.status, 413);
+    QVERIFY2(answer.errorMessage().contains(u"1000000"_s), answer.body.constData());
+
+    // The environment still takes a request within its cap.
+    const QJsonObject params {{u"file"_s, dataUri("image/png", pngBytes({4, 4}, Qt::blue))},
+                              {u"timestamp"_s, QString::number(QDateTime::currentSecsSinceEpoch())}};
+    const HttpAnswer small = exchange(request("POST", "/v1_1/" + cloud + "/image/upload", m_host,
+                                              {{"Content-Type", "application/x-www-form-urlencoded"}},
+                                              signedForm(params, kSmallKey, kSmallSecret)));
+    QCOMPARE(small.status, 200);
 }
 
 QTEST_MAIN(tst_SandboxHardening)
