@@ -75,6 +75,8 @@ public:
         const QByteArray unread = m_socket->peek(available);
         if (auto refusal = m_stream.follow(QByteArrayView(unread).last(fresh)))
             refuse(*refusal);
+        else if (m_stream.takeContinue())
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     }
 
     // Runs after the HTTP server read: what it left is not news next time.

@@ -16,7 +16,8 @@ namespace stratus::sandbox {
 /// difference is what arrived since, which a RequestStream follows to find each head and the end
 /// of each body. A refused request is answered here (with `Connection: close`) and the server
 /// never sees the socket again; what the client still sends is read and dropped for a few seconds,
-/// so that it gets to read the answer instead of a reset. Lives on the HTTP server's thread.
+/// so that it gets to read the answer instead of a reset. An accepted request that waits for
+/// `Expect: 100-continue` is told to go on. Lives on the HTTP server's thread.
 class RequestGate : public QTcpServer
 {
     Q_OBJECT

@@ -237,6 +237,8 @@ std::optional<ApiResponse> RequestStream::beginRequest(const QByteArray &head)
     else if (length > 0)
         m_state = State::Body;
     m_left = length;
+    m_continue = (chunked || length > 0)
+        && request.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0;
     return std::nullopt;
 }
 

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 namespace stratus::sandbox {
 
@@ -47,6 +48,10 @@ public:
 
     [[nodiscard]] bool refused() const { return m_state == State::Refused; }
 
+    /// True once after an accepted head that asked for `Expect: 100-continue` before its body:
+    /// the caller answers "100 Continue" (Qt HttpServer 6.4 does not, and clients then wait).
+    [[nodiscard]] bool takeContinue() { return std::exchange(m_continue, false); }
+
 private:
     enum class State { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, LastChunkEnd, Refused };
 
@@ -64,6 +69,7 @@ private:
     qint64 m_bodyBytes = 0; ///< chunk data seen so far in this request
     qint64 m_maxBodyBytes = 0;
     int m_lineEndSeen = 0; ///< of an expected CRLF: 0, or 1 after the CR
+    bool m_continue = false;
 };
 
 } // namespace stratus::sandbox
