@@ -100,6 +100,8 @@ public:
     [[nodiscard]] const QStringList &cloudinaryUrls() const { return m_cloudinaryUrls; }
     [[nodiscard]] QString accountUrl() const { return m_accountUrl; }
     [[nodiscard]] QNetworkAccessManager *network() { return &m_network; }
+    /// The sandbox's process id (0 when it is not running), e.g. to read its CPU time in /proc.
+    [[nodiscard]] qint64 processId() const { return m_process.processId(); }
 
     /// The context of environment `index`, from its printed CLOUDINARY_URL alone.
     [[nodiscard]] core::ApiContext context(int index, core::RateLimitBudget *budget = nullptr)

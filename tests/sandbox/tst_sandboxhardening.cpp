@@ -5,17 +5,21 @@
 // - credentials in the headers and the size of a body are checked from the request head, before the
 //   body is read; a connection that carried good requests still refuses a bad one; chunked bodies
 //   are counted too;
+// - a delivery URL that asks for too much work is refused within a time budget, and not cached;
 #include "../integration/sandboxprocess.h"
 
 #include "core/signing/apisigner.h"
 
 #include <QBuffer>
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpSocket>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using stratus::test::SandboxProcess;
@@ -197,6 +201,19 @@ QByteArray chunked(const QByteArray &body, qsizetype pieceSize)
     return out + "0\r\n\r\n";
 }
 
+// CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat.
+double cpuSeconds(qint64 pid)
+{
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray text = stat.readAll();
+    // The fields after the command name, which is in parentheses and may contain spaces.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    const double ticks = double(::sysconf(_SC_CLK_TCK));
+    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / ticks;
+}
+
 } // namespace
 
 class tst_SandboxHardening : public QObject
@@ -240,6 +257,7 @@ private slots:
     void keepAliveConnectionStillChecksEachRequest();
     void chunkedBodyOverTheCapIsRefused();
     void waitingClientIsToldToContinue();
+    void heavyTransformationIsRefusedWithinItsBudget();
 };
 
 void tst_SandboxHardening::initTestCase()
@@ -422,6 +440,35 @@ void tst_SandboxHardening::waitingClientIsToldToContinue()
     const HttpAnswer answer = connection.read();
     QCOMPARE(answer.status, 200);
     QCOMPARE(answer.json()[u"public_id"_s].toString(), u"continue/a"_s);
+}
+
+void tst_SandboxHardening::heavyTransformationIsRefusedWithinItsBudget()
+{
+    const QJsonObject params {{u"file"_s, dataUri("image/png", pngBytes({64, 48}, QColor(200, 120, 40)))},
+                              {u"public_id"_s, u"heavy/source"_s},
+                              {u"timestamp"_s, QString::number(QDateTime::currentSecsSinceEpoch())}};
+    QCOMPARE(upload(signedForm(params, kApiKey, kApiSecret), m_host).status, 200);
+
+    // The URL: the largest output there may be, then ten of the costliest effect.
+    QByteArray path = "/" + kCloud.toUtf8() + "/image/upload/w_5000,h_5000,c_scale";
+    for (int i = 0; i < 10; ++i)
+        path += "/e_sharpen:2000";
+    path += "/heavy/source.png";
+
+    // Asked again, the refusal comes from memory (as from Cloudinary's CDN): it costs nothing.
+    const double budgets[] = {8, 1};
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const double cpuBefore = cpuSeconds(m_sandbox.processId());
+        const HttpAnswer answer = exchange(request("GET", path, m_host, {}), 120000);
+        const double spent = cpuSeconds(m_sandbox.processId()) - cpuBefore;
+        qInfo("attempt %d: HTTP %d after %.1f s of the sandbox's CPU", attempt + 1, answer.status, spent);
+        QVERIFY2(answer.status != 0, "no answer within two minutes");
+        // Refused as Cloudinary refuses a transformation it will not do, and never a cached success.
+        QCOMPARE(answer.status, 400);
+        QVERIFY2(answer.header("X-Cld-Error").contains("too long"), answer.header("X-Cld-Error").constData());
+        QVERIFY(answer.header("X-Sandbox-Cache") != "hit");
+        QVERIFY2(spent < budgets[attempt], qPrintable(u"the URL cost %1 s of CPU"_s.arg(spent)));
+    }
 }
 
 QTEST_MAIN(tst_SandboxHardening)
