@@ -6,6 +6,7 @@
 //   body is read; a connection that carried good requests still refuses a bad one; chunked bodies
 //   are counted too;
 // - a delivery URL that asks for too much work is refused within a time budget, and not cached;
+// - signed uploads from the future (or with timestamps that overflow) are refused;
 #include "../integration/sandboxprocess.h"
 
 #include "core/signing/apisigner.h"
@@ -18,6 +19,8 @@
 #include <QJsonObject>
 #include <QTcpSocket>
 #include <QTest>
+
+#include <limits>
 
 #include <unistd.h>
 
@@ -258,6 +261,9 @@ private slots:
     void chunkedBodyOverTheCapIsRefused();
     void waitingClientIsToldToContinue();
     void heavyTransformationIsRefusedWithinItsBudget();
+    // Item 14
+    void signedUploadTimestamps_data();
+    void signedUploadTimestamps();
 };
 
 void tst_SandboxHardening::initTestCase()
@@ -469,6 +475,37 @@ void tst_SandboxHardening::heavyTransformationIsRefusedWithinItsBudget()
         QVERIFY(answer.header("X-Sandbox-Cache") != "hit");
         QVERIFY2(spent < budgets[attempt], qPrintable(u"the URL cost %1 s of CPU"_s.arg(spent)));
     }
+}
+
+void tst_SandboxHardening::signedUploadTimestamps_data()
+{
+    QTest::addColumn<QString>("timestamp");
+    QTest::addColumn<int>("status");
+
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QTest::newRow("now") << QString::number(now) << 200;
+    QTest::newRow("59 minutes ago") << QString::number(now - 59 * 60) << 200;
+    QTest::newRow("a minute ahead (clock skew)") << QString::number(now + 60) << 200;
+    QTest::newRow("61 minutes ago") << QString::number(now - 61 * 60) << 400;
+    QTest::newRow("20 minutes ahead") << QString::number(now + 20 * 60) << 400;
+    QTest::newRow("a year ahead") << QString::number(now + 365 * 86400) << 400;
+    QTest::newRow("INT64_MAX") << QString::number(std::numeric_limits<qint64>::max()) << 400;
+    QTest::newRow("INT64_MIN") << QString::number(std::numeric_limits<qint64>::min()) << 400;
+    QTest::newRow("past INT64_MAX") << u"9223372036854775808"_s << 400;
+    QTest::newRow("not a number") << u"soon"_s << 400;
+}
+
+void tst_SandboxHardening::signedUploadTimestamps()
+{
+    QFETCH(QString, timestamp);
+    QFETCH(int, status);
+
+    const QJsonObject params {{u"file"_s, dataUri("image/png", pngBytes({4, 4}, Qt::red))},
+                              {u"public_id"_s, u"timestamps/one"_s},
+                              {u"timestamp"_s, timestamp}};
+    const HttpAnswer answer = upload(signedForm(params, kApiKey, kApiSecret), m_host);
+    QVERIFY2(answer.status == status,
+             qPrintable(u"HTTP %1: %2"_s.arg(answer.status).arg(answer.errorMessage())));
 }
 
 QTEST_MAIN(tst_SandboxHardening)
