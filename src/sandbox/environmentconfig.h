@@ -31,7 +31,9 @@ struct FaultSettings
 /// One product environment the sandbox serves, from a CLOUDINARY_URL with sandbox settings as
 /// query keys: folder_mode (fixed|dynamic), admin_rate_limit (calls per hour), denied_apis
 /// (comma-separated Admin API paths answered 403), max_image_bytes,
-/// max_video_bytes, max_raw_bytes, max_request_bytes, name (a label), and fault_* keys.
+/// max_video_bytes, max_raw_bytes, max_request_bytes, name (a label), and fault_* keys. The
+/// standard keys cname and upload_prefix name a host clients reach the sandbox by (a proxy, an
+/// /etc/hosts alias): the sandbox then answers to that name too.
 struct EnvironmentConfig
 {
     QString cloudName;
@@ -50,6 +52,8 @@ struct EnvironmentConfig
     /// request is answered 413 before its body is read. What fits: any file the upload limit
     /// (100 MB) accepts, also as a base64 data URI; a 20 MB chunk many times over.
     qint64 maxRequestBytes = kDefaultMaxRequestBytes;
+    /// Hosts (host or host:port) clients use for this environment besides 127.0.0.1 and localhost.
+    QStringList hostNames;
     FaultSettings faults;
 
     static constexpr qint64 kDefaultMaxRequestBytes = 150LL * 1024 * 1024;

@@ -110,6 +110,10 @@ quint16 Sandbox::listen(quint16 port)
         = std::make_unique<SandboxHttpServer>([this](ApiRequest &request) { return handle(request); },
                                               [this](const ApiRequest &head) { return checkHead(head); });
     m_port = m_server->listenOnLoopback(port);
+    QStringList extraHosts;
+    for (const EnvironmentConfig &env : std::as_const(m_environments))
+        extraHosts += env.hostNames;
+    m_hostNames = HostNames(m_port, extraHosts);
     return m_port;
 }
 
@@ -129,7 +133,17 @@ const EnvironmentConfig *Sandbox::environment(const QString &cloudName) const
 
 HeadVerdict Sandbox::checkHead(const ApiRequest &head) const
 {
+    // The Host goes into the URLs of answers: a name the sandbox was not started for (a DNS name
+    // rebound to 127.0.0.1 by a web page) gets no further.
+    if (!m_hostNames.allowsHost(head.header("host")))
+        return {
+            ApiResponse::error(
+                421,
+                QStringLiteral("Misdirected request - this sandbox answers to %1").arg(m_hostNames.list())),
+            0};
     const QStringList &seg = head.segments;
+    if (seg.value(0) == u"_sandbox")
+        return {refuseIfForgeable(head, m_hostNames), kMaxSmallBodyBytes};
     if (seg.value(0) != u"v1_1")
         return {std::nullopt, kMaxSmallBodyBytes};
     if (seg.value(1) == u"provisioning") {
@@ -149,6 +163,7 @@ HeadVerdict Sandbox::checkHead(const ApiRequest &head) const
 
 QString Sandbox::baseUrlFor(const ApiRequest &request) const
 {
+    // Safe to copy: checkHead() let only the sandbox's own names through.
     const QByteArray host = request.header("host");
     return host.isEmpty() ? QStringLiteral("http://127.0.0.1:%1").arg(m_port)
                           : QStringLiteral("http://") + QString::fromLatin1(host);
@@ -282,7 +297,7 @@ void Sandbox::addRateLimitHeaders(const EnvironmentConfig &env, ApiResponse &res
 ApiResponse Sandbox::handleControl(const ApiRequest &request)
 {
     // /_sandbox/health, /_sandbox/faults/<cloud>, /_sandbox/rate_limit/<cloud>: loopback-only
-    // controls for tests and demos.
+    // controls for tests and demos. Changes come as JSON, never from another web page (checkHead).
     const QStringList path = request.segments.mid(1);
     if (path.value(0) == u"health") {
         QJsonArray clouds;

@@ -7,6 +7,8 @@
 //   are counted too;
 // - a delivery URL that asks for too much work is refused within a time budget, and not cached;
 // - signed uploads from the future (or with timestamps that overflow) are refused;
+// - the /_sandbox controls refuse what a web page can forge, and a foreign Host is refused before it
+//   can reach a URL in an answer (DNS rebinding).
 #include "../integration/sandboxprocess.h"
 
 #include "core/signing/apisigner.h"
@@ -264,6 +266,13 @@ private slots:
     // Item 14
     void signedUploadTimestamps_data();
     void signedUploadTimestamps();
+    // Item 15
+    void controlsRefuseWhatAWebPageCanForge_data();
+    void controlsRefuseWhatAWebPageCanForge();
+    void foreignHostIsRefused_data();
+    void foreignHostIsRefused();
+    void knownHostsAreServedUnderTheirOwnName_data();
+    void knownHostsAreServedUnderTheirOwnName();
 };
 
 void tst_SandboxHardening::initTestCase()
@@ -272,7 +281,8 @@ void tst_SandboxHardening::initTestCase()
     QVERIFY2(
         m_sandbox.start(
             {u"--environment"_s,
-             u"cloudinary://%1:%2@%3?admin_rate_limit=100000"_s.arg(kApiKey, kApiSecret, kCloud),
+             u"cloudinary://%1:%2@%3?admin_rate_limit=100000&cname=media.sandbox.test:4242"_s.arg(
+                 kApiKey, kApiSecret, kCloud),
              u"--environment"_s,
              u"cloudinary://%1:%2@%3?max_request_bytes=1000000"_s.arg(kSmallKey, kSmallSecret, kSmallCloud),
              u"--account"_s, kAccount},
@@ -506,6 +516,135 @@ void tst_SandboxHardening::signedUploadTimestamps()
     const HttpAnswer answer = upload(signedForm(params, kApiKey, kApiSecret), m_host);
     QVERIFY2(answer.status == status,
              qPrintable(u"HTTP %1: %2"_s.arg(answer.status).arg(answer.errorMessage())));
+}
+
+void tst_SandboxHardening::controlsRefuseWhatAWebPageCanForge_data()
+{
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<Headers>("headers");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+
+    const QByteArray faults = "/_sandbox/faults/" + kCloud.toUtf8();
+    const QByteArray json = R"({"latency_ms": 700})";
+    const QByteArray self = "http://" + m_host;
+    // What an HTML form or a no-cors fetch() may send without asking the server first.
+    QTest::newRow("form fields") << faults << Headers {{"Content-Type", "application/x-www-form-urlencoded"}}
+                                 << QByteArray("latency_ms=700") << 403;
+    QTest::newRow("text/plain") << faults << Headers {{"Content-Type", "text/plain"}} << json << 403;
+    QTest::newRow("multipart") << faults << Headers {{"Content-Type", "multipart/form-data; boundary=b"}}
+                               << QByteArray(
+                                      "--b\r\nContent-Disposition: form-data; name=\"latency_ms\"\r\n\r\n"
+                                      "700\r\n--b--\r\n")
+                               << 403;
+    QTest::newRow("query only, no body") << faults + "?latency_ms=700" << Headers {} << QByteArray() << 403;
+    QTest::newRow("rate_limit form fields")
+        << "/_sandbox/rate_limit/" + kCloud.toUtf8()
+        << Headers {{"Content-Type", "application/x-www-form-urlencoded"}} << QByteArray("limit=1") << 403;
+    // JSON from a page of another origin (after a CORS preflight it would never get).
+    QTest::newRow("JSON from another origin")
+        << faults << Headers {{"Content-Type", "application/json"}, {"Origin", "http://evil.example"}} << json
+        << 403;
+    QTest::newRow("JSON from an opaque origin")
+        << faults << Headers {{"Content-Type", "application/json"}, {"Origin", "null"}} << json << 403;
+    QTest::newRow("JSON, cross-site fetch")
+        << faults << Headers {{"Content-Type", "application/json"}, {"Sec-Fetch-Site", "cross-site"}} << json
+        << 403;
+    QTest::newRow("JSON from another port of localhost") << faults
+                                                         << Headers {{"Content-Type", "application/json"},
+                                                                     {"Origin", "http://localhost:3000"},
+                                                                     {"Sec-Fetch-Site", "same-site"}}
+                                                         << json << 403;
+    // What tests, scripts and curl send.
+    QTest::newRow("JSON") << faults << Headers {{"Content-Type", "application/json"}} << json << 200;
+    QTest::newRow("JSON with a charset")
+        << faults << Headers {{"Content-Type", "application/json; charset=utf-8"}} << json << 200;
+    QTest::newRow("JSON from the sandbox's own origin")
+        << faults
+        << Headers {{"Content-Type", "application/json"}, {"Origin", self}, {"Sec-Fetch-Site", "same-origin"}}
+        << json << 200;
+}
+
+void tst_SandboxHardening::controlsRefuseWhatAWebPageCanForge()
+{
+    QFETCH(QByteArray, target);
+    QFETCH(Headers, headers);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+
+    QCOMPARE(faultLatency(), 0);
+    const HttpAnswer answer = exchange(request("POST", target, m_host, headers, body));
+    QCOMPARE(answer.status, status);
+    if (status == 200) {
+        QCOMPARE(faultLatency(), 700);
+        const HttpAnswer reset
+            = exchange(request("POST", "/_sandbox/faults/" + kCloud.toUtf8(), m_host,
+                               {{"Content-Type", "application/json"}}, R"({"latency_ms": 0})"));
+        QCOMPARE(reset.status, 200);
+    } else {
+        QVERIFY2(!answer.errorMessage().isEmpty(), answer.body.constData());
+        QCOMPARE(faultLatency(), 0);
+        const HttpAnswer limit
+            = exchange(request("GET", "/_sandbox/rate_limit/" + kCloud.toUtf8(), m_host, {}));
+        QCOMPARE(limit.json()[u"limit"_s].toInt(), 100000);
+    }
+}
+
+void tst_SandboxHardening::foreignHostIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("host");
+
+    const QByteArray port = QByteArray::number(m_port);
+    QTest::newRow("a rebound DNS name") << "evil.example:" + port;
+    QTest::newRow("a rebound DNS name without a port") << QByteArray("evil.example");
+    QTest::newRow("the loopback address on another port") << QByteArray("127.0.0.1:1");
+    QTest::newRow("a lookalike") << "localhost.evil.example:" + port;
+    QTest::newRow("the cname on another port") << QByteArray("media.sandbox.test:4243");
+    QTest::newRow("userinfo") << "127.0.0.1:" + port + "@evil.example";
+}
+
+void tst_SandboxHardening::foreignHostIsRefused()
+{
+    QFETCH(QByteArray, host);
+
+    const QJsonObject params {{u"file"_s, dataUri("image/png", pngBytes({4, 4}, Qt::red))},
+                              {u"public_id"_s, u"rebinding/one"_s},
+                              {u"timestamp"_s, QString::number(QDateTime::currentSecsSinceEpoch())}};
+    const HttpAnswer uploaded = upload(signedForm(params, kApiKey, kApiSecret), host);
+    QCOMPARE(uploaded.status, 421);
+    QVERIFY2(!uploaded.body.contains("evil"), uploaded.body.constData());
+    QVERIFY(!uploaded.errorMessage().isEmpty());
+
+    const HttpAnswer control
+        = exchange(request("POST", "/_sandbox/faults/" + kCloud.toUtf8(), host,
+                           {{"Content-Type", "application/json"}}, R"({"latency_ms": 700})"));
+    QCOMPARE(control.status, 421);
+    QCOMPARE(faultLatency(), 0);
+}
+
+void tst_SandboxHardening::knownHostsAreServedUnderTheirOwnName_data()
+{
+    QTest::addColumn<QByteArray>("host");
+
+    const QByteArray port = QByteArray::number(m_port);
+    QTest::newRow("127.0.0.1") << "127.0.0.1:" + port;
+    QTest::newRow("localhost") << "localhost:" + port;
+    QTest::newRow("LOCALHOST") << "LOCALHOST:" + port;
+    // Clients given the environment's cname (an /etc/hosts alias, a proxy) send that name.
+    QTest::newRow("the environment's cname") << QByteArray("media.sandbox.test:4242");
+}
+
+void tst_SandboxHardening::knownHostsAreServedUnderTheirOwnName()
+{
+    QFETCH(QByteArray, host);
+
+    const QJsonObject params {{u"file"_s, dataUri("image/png", pngBytes({4, 4}, Qt::red))},
+                              {u"public_id"_s, u"hosts/one"_s},
+                              {u"timestamp"_s, QString::number(QDateTime::currentSecsSinceEpoch())}};
+    const HttpAnswer uploaded = upload(signedForm(params, kApiKey, kApiSecret), host);
+    QCOMPARE(uploaded.status, 200);
+    const QString secureUrl = uploaded.json()[u"secure_url"_s].toString();
+    QVERIFY2(secureUrl.startsWith(u"http://"_s + QString::fromLatin1(host) + u'/'), qPrintable(secureUrl));
 }
 
 QTEST_MAIN(tst_SandboxHardening)
