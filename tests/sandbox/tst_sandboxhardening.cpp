@@ -44,27 +44,17 @@ constexpr qint64 kHugeBody = 300LL * 1024 * 1024;
 
 using Headers = QList<std::pair<QByteArray, QByteArray>>;
 
-// One answer read off the socket.
-struct HttpAnswer
-{
-    int status = 0; ///< 0: nothing arrived in time
-    QList<std::pair<QByteArray, QByteArray>> headers;
-    QByteArray body;
+using HttpAnswer = SandboxProcess::RawAnswer;
 
-    [[nodiscard]] QByteArray header(QByteArrayView name) const
-    {
-        for (const auto &[key, value] : headers) {
-            if (key.compare(name, Qt::CaseInsensitive) == 0)
-                return value;
-        }
-        return {};
-    }
-    [[nodiscard]] QString errorMessage() const
-    {
-        return QJsonDocument::fromJson(body).object()[u"error"_s][u"message"_s].toString();
-    }
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
+QString errorMessage(const HttpAnswer &answer)
+{
+    return QJsonDocument::fromJson(answer.body).object()[u"error"_s][u"message"_s].toString();
+}
+
+QJsonObject jsonOf(const HttpAnswer &answer)
+{
+    return QJsonDocument::fromJson(answer.body).object();
+}
 
 // A keep-alive HTTP/1.1 connection driven by hand.
 class RawConnection
@@ -174,6 +164,19 @@ QString dataUri(const QByteArray &mime, const QByteArray &bytes)
     return u"data:"_s + QString::fromLatin1(mime) + u";base64,"_s + QString::fromLatin1(bytes.toBase64());
 }
 
+// The parameters of an upload of `file` (a data URI) as `publicId` (none: a random one), signed
+// now unless `timestamp` says otherwise.
+QJsonObject uploadParams(const QString &file, const QString &publicId = {}, const QString &timestamp = {})
+{
+    QJsonObject params {
+        {u"file"_s, file},
+        {u"timestamp"_s,
+         timestamp.isNull() ? QString::number(QDateTime::currentSecsSinceEpoch()) : timestamp}};
+    if (!publicId.isEmpty())
+        params.insert(u"public_id"_s, publicId);
+    return params;
+}
+
 QByteArray pngBytes(QSize size, const QColor &color)
 {
     QImage image(size, QImage::Format_RGB32);
@@ -244,10 +247,18 @@ private:
                                 {{"Content-Type", "application/x-www-form-urlencoded"}}, form));
     }
 
+    // A small signed image upload, sent with `host` in the Host header.
+    HttpAnswer uploadImageAs(const QByteArray &host, const QString &publicId)
+    {
+        return upload(signedForm(uploadParams(dataUri("image/png", pngBytes({4, 4}, Qt::red)), publicId),
+                                 kApiKey, kApiSecret),
+                      host);
+    }
+
     int faultLatency()
     {
         const HttpAnswer faults = exchange(request("GET", "/_sandbox/faults/" + kCloud.toUtf8(), m_host, {}));
-        return faults.status == 200 ? faults.json()[u"latency_ms"_s].toInt() : -1;
+        return faults.status == 200 ? jsonOf(faults)[u"latency_ms"_s].toInt() : -1;
     }
 
 private slots:
@@ -299,13 +310,11 @@ void tst_SandboxHardening::hostileMp4IsAnsweredAndTheSandboxKeepsServing()
                              "ftypisom\x00\x00\x00\x00\x00\x00\x00\x01"
                              "free\xff\xff\xff\xff\xff\xff\xff\xf0",
                              32);
-    const QJsonObject params {{u"file"_s, dataUri("video/mp4", hostile)},
-                              {u"public_id"_s, u"hostile/l"_s},
-                              {u"timestamp"_s, QString::number(QDateTime::currentSecsSinceEpoch())}};
-    const HttpAnswer answer = upload(signedForm(params, kApiKey, kApiSecret), m_host);
+    const HttpAnswer answer = upload(
+        signedForm(uploadParams(dataUri("video/mp4", hostile), u"hostile/l"_s), kApiKey, kApiSecret), m_host);
     QVERIFY2(answer.status != 0, "the upload of the hostile MP4 was never answered");
     QCOMPARE(answer.status, 200);
-    QCOMPARE(answer.json()[u"resource_type"_s].toString(), u"video"_s);
+    QCOMPARE(jsonOf(answer)[u"resource_type"_s].toString(), u"video"_s);
 
     const HttpAnswer health = exchange(request("GET", "/_sandbox/health", m_host, {}));
     QCOMPARE(health.status, 200);
@@ -360,7 +369,7 @@ void tst_SandboxHardening::refusedFromTheHeadBeforeTheBody()
     const HttpAnswer answer = connection.read(10000);
     QVERIFY2(answer.status != 0, "no answer before the body: the sandbox is waiting for 300 MB");
     QCOMPARE(answer.status, status);
-    QVERIFY2(!answer.errorMessage().isEmpty(), answer.body.constData());
+    QVERIFY2(!errorMessage(answer).isEmpty(), answer.body.constData());
     QVERIFY(connection.closedByPeer(10000));
 }
 
@@ -370,10 +379,8 @@ void tst_SandboxHardening::keepAliveConnectionStillChecksEachRequest()
     QVERIFY(connection.open(m_port));
     const QByteArray cloud = kCloud.toUtf8();
     auto form = [](const QString &publicId) {
-        return signedForm({{u"file"_s, dataUri("image/png", pngBytes({8, 6}, Qt::green))},
-                           {u"public_id"_s, publicId},
-                           {u"timestamp"_s, QString::number(QDateTime::currentSecsSinceEpoch())}},
-                          kApiKey, kApiSecret);
+        return signedForm(uploadParams(dataUri("image/png", pngBytes({8, 6}, Qt::green)), publicId), kApiKey,
+                          kApiSecret);
     };
 
     // 1. A signed upload with a Content-Length body.
@@ -382,7 +389,7 @@ void tst_SandboxHardening::keepAliveConnectionStillChecksEachRequest()
                                     form(u"keepalive/a"_s))));
     HttpAnswer answer = connection.read();
     QCOMPARE(answer.status, 200);
-    QCOMPARE(answer.json()[u"public_id"_s].toString(), u"keepalive/a"_s);
+    QCOMPARE(jsonOf(answer)[u"public_id"_s].toString(), u"keepalive/a"_s);
 
     // 2. A signed upload with a chunked body, on the same connection.
     const QByteArray body = form(u"keepalive/b"_s);
@@ -392,7 +399,7 @@ void tst_SandboxHardening::keepAliveConnectionStillChecksEachRequest()
                             + chunked(body, 100)));
     answer = connection.read();
     QCOMPARE(answer.status, 200);
-    QCOMPARE(answer.json()[u"public_id"_s].toString(), u"keepalive/b"_s);
+    QCOMPARE(jsonOf(answer)[u"public_id"_s].toString(), u"keepalive/b"_s);
 
     // 3. An Admin API call with good credentials.
     QVERIFY(connection.send(request("GET", "/v1_1/" + cloud + "/ping", m_host,
@@ -424,11 +431,10 @@ void tst_SandboxHardening::chunkedBodyOverTheCapIsRefused()
     connection.send(chunked(payload, 64 * 1024));
     const HttpAnswer answer = connection.read();
     QCOMPARE(answer.status, 413);
-    QVERIFY2(answer.errorMessage().contains(u"1000000"_s), answer.body.constData());
+    QVERIFY2(errorMessage(answer).contains(u"1000000"_s), answer.body.constData());
 
     // The environment still takes a request within its cap.
-    const QJsonObject params {{u"file"_s, dataUri("image/png", pngBytes({4, 4}, Qt::blue))},
-                              {u"timestamp"_s, QString::number(QDateTime::currentSecsSinceEpoch())}};
+    const QJsonObject params = uploadParams(dataUri("image/png", pngBytes({4, 4}, Qt::blue)));
     const HttpAnswer small = exchange(request("POST", "/v1_1/" + cloud + "/image/upload", m_host,
                                               {{"Content-Type", "application/x-www-form-urlencoded"}},
                                               signedForm(params, kSmallKey, kSmallSecret)));
@@ -440,9 +446,7 @@ void tst_SandboxHardening::waitingClientIsToldToContinue()
     // curl and others ask before a large body and wait a second for "100 Continue" when the server
     // says nothing (Qt HttpServer 6.4 says nothing): the gate says it once the head is accepted.
     const QByteArray body
-        = signedForm({{u"file"_s, dataUri("image/png", pngBytes({8, 6}, Qt::green))},
-                      {u"public_id"_s, u"continue/a"_s},
-                      {u"timestamp"_s, QString::number(QDateTime::currentSecsSinceEpoch())}},
+        = signedForm(uploadParams(dataUri("image/png", pngBytes({8, 6}, Qt::green)), u"continue/a"_s),
                      kApiKey, kApiSecret);
     RawConnection connection;
     QVERIFY(connection.open(m_port));
@@ -455,14 +459,13 @@ void tst_SandboxHardening::waitingClientIsToldToContinue()
     QVERIFY(connection.send(body));
     const HttpAnswer answer = connection.read();
     QCOMPARE(answer.status, 200);
-    QCOMPARE(answer.json()[u"public_id"_s].toString(), u"continue/a"_s);
+    QCOMPARE(jsonOf(answer)[u"public_id"_s].toString(), u"continue/a"_s);
 }
 
 void tst_SandboxHardening::heavyTransformationIsRefusedWithinItsBudget()
 {
-    const QJsonObject params {{u"file"_s, dataUri("image/png", pngBytes({64, 48}, QColor(200, 120, 40)))},
-                              {u"public_id"_s, u"heavy/source"_s},
-                              {u"timestamp"_s, QString::number(QDateTime::currentSecsSinceEpoch())}};
+    const QJsonObject params
+        = uploadParams(dataUri("image/png", pngBytes({64, 48}, QColor(200, 120, 40))), u"heavy/source"_s);
     QCOMPARE(upload(signedForm(params, kApiKey, kApiSecret), m_host).status, 200);
 
     // The issue's URL: the largest output there may be, then ten of the costliest effect.
@@ -510,12 +513,11 @@ void tst_SandboxHardening::signedUploadTimestamps()
     QFETCH(QString, timestamp);
     QFETCH(int, status);
 
-    const QJsonObject params {{u"file"_s, dataUri("image/png", pngBytes({4, 4}, Qt::red))},
-                              {u"public_id"_s, u"timestamps/one"_s},
-                              {u"timestamp"_s, timestamp}};
+    const QJsonObject params
+        = uploadParams(dataUri("image/png", pngBytes({4, 4}, Qt::red)), u"timestamps/one"_s, timestamp);
     const HttpAnswer answer = upload(signedForm(params, kApiKey, kApiSecret), m_host);
     QVERIFY2(answer.status == status,
-             qPrintable(u"HTTP %1: %2"_s.arg(answer.status).arg(answer.errorMessage())));
+             qPrintable(u"HTTP %1: %2"_s.arg(answer.status).arg(errorMessage(answer))));
 }
 
 void tst_SandboxHardening::controlsRefuseWhatAWebPageCanForge_data()
@@ -582,11 +584,11 @@ void tst_SandboxHardening::controlsRefuseWhatAWebPageCanForge()
                                {{"Content-Type", "application/json"}}, R"({"latency_ms": 0})"));
         QCOMPARE(reset.status, 200);
     } else {
-        QVERIFY2(!answer.errorMessage().isEmpty(), answer.body.constData());
+        QVERIFY2(!errorMessage(answer).isEmpty(), answer.body.constData());
         QCOMPARE(faultLatency(), 0);
         const HttpAnswer limit
             = exchange(request("GET", "/_sandbox/rate_limit/" + kCloud.toUtf8(), m_host, {}));
-        QCOMPARE(limit.json()[u"limit"_s].toInt(), 100000);
+        QCOMPARE(jsonOf(limit)[u"limit"_s].toInt(), 100000);
     }
 }
 
@@ -607,13 +609,10 @@ void tst_SandboxHardening::foreignHostIsRefused()
 {
     QFETCH(QByteArray, host);
 
-    const QJsonObject params {{u"file"_s, dataUri("image/png", pngBytes({4, 4}, Qt::red))},
-                              {u"public_id"_s, u"rebinding/one"_s},
-                              {u"timestamp"_s, QString::number(QDateTime::currentSecsSinceEpoch())}};
-    const HttpAnswer uploaded = upload(signedForm(params, kApiKey, kApiSecret), host);
+    const HttpAnswer uploaded = uploadImageAs(host, u"rebinding/one"_s);
     QCOMPARE(uploaded.status, 421);
     QVERIFY2(!uploaded.body.contains("evil"), uploaded.body.constData());
-    QVERIFY(!uploaded.errorMessage().isEmpty());
+    QVERIFY(!errorMessage(uploaded).isEmpty());
 
     const HttpAnswer control
         = exchange(request("POST", "/_sandbox/faults/" + kCloud.toUtf8(), host,
@@ -638,12 +637,9 @@ void tst_SandboxHardening::knownHostsAreServedUnderTheirOwnName()
 {
     QFETCH(QByteArray, host);
 
-    const QJsonObject params {{u"file"_s, dataUri("image/png", pngBytes({4, 4}, Qt::red))},
-                              {u"public_id"_s, u"hosts/one"_s},
-                              {u"timestamp"_s, QString::number(QDateTime::currentSecsSinceEpoch())}};
-    const HttpAnswer uploaded = upload(signedForm(params, kApiKey, kApiSecret), host);
+    const HttpAnswer uploaded = uploadImageAs(host, u"hosts/one"_s);
     QCOMPARE(uploaded.status, 200);
-    const QString secureUrl = uploaded.json()[u"secure_url"_s].toString();
+    const QString secureUrl = jsonOf(uploaded)[u"secure_url"_s].toString();
     QVERIFY2(secureUrl.startsWith(u"http://"_s + QString::fromLatin1(host) + u'/'), qPrintable(secureUrl));
 }
 
