@@ -109,6 +109,20 @@ core::Result<EnvironmentConfig> EnvironmentConfig::fromUrl(const QString &url)
             config.maxVideoBytes = value.toLongLong();
         } else if (key == u"max_raw_bytes") {
             config.maxRawBytes = value.toLongLong();
+        } else if (key == u"max_request_bytes") {
+            bool ok = false;
+            config.maxRequestBytes = value.toLongLong(&ok);
+            if (!ok || config.maxRequestBytes <= 0)
+                return core::Error::invalidInput(
+                    QStringLiteral("max_request_bytes must be a positive number, not '%1'").arg(value));
+        } else if (key == u"cname") {
+            config.hostNames.append(value);
+        } else if (key == u"upload_prefix") {
+            const QUrl prefix(value);
+            if (!prefix.host().isEmpty())
+                config.hostNames.append(prefix.port() < 0
+                                            ? prefix.host()
+                                            : prefix.host() + u':' + QString::number(prefix.port()));
         } else if (key == u"name") {
             config.name = value;
         } else if (key == u"denied_apis") {

@@ -31,7 +31,9 @@ struct FaultSettings
 /// One product environment the sandbox serves, from a CLOUDINARY_URL with sandbox settings as
 /// query keys: folder_mode (fixed|dynamic), admin_rate_limit (calls per hour), denied_apis
 /// (comma-separated Admin API paths answered 403), max_image_bytes,
-/// max_video_bytes, max_raw_bytes, name (a label), and fault_* keys.
+/// max_video_bytes, max_raw_bytes, max_request_bytes, name (a label), and fault_* keys. The
+/// standard keys cname and upload_prefix name a host clients reach the sandbox by (a proxy, an
+/// /etc/hosts alias): the sandbox then answers to that name too.
 struct EnvironmentConfig
 {
     QString cloudName;
@@ -46,7 +48,15 @@ struct EnvironmentConfig
     qint64 maxImageBytes = 0; ///< 0: no limit beyond the 100 MB single-request limit
     qint64 maxVideoBytes = 0;
     qint64 maxRawBytes = 0;
+    /// The largest body one Upload API request may carry, checked from its head: above it the
+    /// request is answered 413 before its body is read. What fits: any file the upload limit
+    /// (100 MB) accepts, also as a base64 data URI; a 20 MB chunk many times over.
+    qint64 maxRequestBytes = kDefaultMaxRequestBytes;
+    /// Hosts (host or host:port) clients use for this environment besides 127.0.0.1 and localhost.
+    QStringList hostNames;
     FaultSettings faults;
+
+    static constexpr qint64 kDefaultMaxRequestBytes = 150LL * 1024 * 1024;
 
     static core::Result<EnvironmentConfig> fromUrl(const QString &url);
     /// A fresh environment with a random key and secret (the sandbox's no-argument default).

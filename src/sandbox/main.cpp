@@ -95,9 +95,12 @@ int main(int argc, char *argv[])
         "Environment URLs take sandbox settings as query keys: folder_mode=fixed|dynamic,\n"
         "admin_rate_limit=N (Admin/Search calls per hour), denied_apis=usage,config (answered 403),\n"
         "max_image_bytes, max_video_bytes,\n"
-        "max_raw_bytes, name=LABEL, and fault_latency_ms, fault_error_rate, fault_drop_rate,\n"
+        "max_raw_bytes, max_request_bytes (an Upload API request's body; default 150 MiB),\n"
+        "cname or upload_prefix (another name the sandbox answers to), name=LABEL,\n"
+        "and fault_latency_ms, fault_error_rate, fault_drop_rate,\n"
         "fault_force_420, fault_slow_body_bytes. Faults also switch at runtime:\n"
-        "POST /_sandbox/faults/<cloud> with the same keys without the fault_ prefix."));
+        "POST /_sandbox/faults/<cloud> with the same keys without the fault_ prefix, as JSON\n"
+        "(Content-Type: application/json)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption portOption(QStringLiteral("port"),

@@ -6,7 +6,8 @@ namespace stratus::sandbox {
 
 /// What the sandbox learns about an uploaded file: its kind, format and dimensions. Images are
 /// read with QImageReader (header only); MP4/MOV videos by walking their boxes for the movie
-/// header and the first visual track; anything else is raw.
+/// header and the first visual track (probeMp4(), bounded whatever the sizes in the file say);
+/// anything else is raw.
 struct MediaInfo
 {
     QString resourceType; ///< image, video or raw

@@ -37,6 +37,35 @@ QDateTime nextHour(const QDateTime &now)
     return QDateTime(utc.date(), QTime(utc.time().hour(), 0), Qt::UTC).addSecs(3600);
 }
 
+// Bodies of the requests that are not uploads: Admin, Search and Provisioning calls (JSON or form
+// fields, a few hundred public ids at most), and those that should have none (delivery, controls).
+constexpr qint64 kMaxApiBodyBytes = 16LL * 1024 * 1024;
+constexpr qint64 kMaxSmallBodyBytes = 64 * 1024;
+
+// The path under /v1_1/<cloud>/. The Node SDK encodes the whole Admin path with encodeURIComponent
+// ("resources%2Fsearch", "folders%2Fa%2Fb"), Python leaves "/" literal: both mean the same path.
+QStringList apiPath(const ApiRequest &request)
+{
+    QStringList path;
+    for (const QString &segment : request.segments.mid(2))
+        path.append(segment.split(u'/', Qt::SkipEmptyParts));
+    return path;
+}
+
+// Upload API calls carry their credentials in the body (a signature) or Basic auth; the others
+// (Admin, Search) always Basic auth.
+bool isUploadApiCall(const QStringList &path)
+{
+    static const QStringList kUploadActions
+        = {QStringLiteral("upload"),  QStringLiteral("upload_chunked"), QStringLiteral("destroy"),
+           QStringLiteral("rename"),  QStringLiteral("tags"),           QStringLiteral("context"),
+           QStringLiteral("explicit")};
+    static const QStringList kResourceTypes
+        = {QStringLiteral("image"), QStringLiteral("video"), QStringLiteral("raw"), QStringLiteral("auto")};
+    return (path.size() == 1 && path.at(0) == u"upload")
+        || (path.size() == 2 && kResourceTypes.contains(path.at(0)) && kUploadActions.contains(path.at(1)));
+}
+
 } // namespace
 
 Sandbox::Sandbox(QObject *parent)
@@ -77,22 +106,64 @@ bool Sandbox::open(const QString &dataDirectory, const QList<EnvironmentConfig> 
 
 quint16 Sandbox::listen(quint16 port)
 {
-    m_server = std::make_unique<SandboxHttpServer>([this](ApiRequest &request) { return handle(request); });
+    m_server
+        = std::make_unique<SandboxHttpServer>([this](ApiRequest &request) { return handle(request); },
+                                              [this](const ApiRequest &head) { return checkHead(head); });
     m_port = m_server->listenOnLoopback(port);
+    QStringList extraHosts;
+    for (const EnvironmentConfig &env : std::as_const(m_environments))
+        extraHosts += env.hostNames;
+    m_hostNames = HostNames(m_port, extraHosts);
     return m_port;
 }
 
 EnvironmentConfig *Sandbox::environment(const QString &cloudName)
 {
-    for (EnvironmentConfig &env : m_environments) {
+    return const_cast<EnvironmentConfig *>(std::as_const(*this).environment(cloudName));
+}
+
+const EnvironmentConfig *Sandbox::environment(const QString &cloudName) const
+{
+    for (const EnvironmentConfig &env : m_environments) {
         if (env.cloudName == cloudName)
             return &env;
     }
     return nullptr;
 }
 
+HeadVerdict Sandbox::checkHead(const ApiRequest &head) const
+{
+    // The Host goes into the URLs of answers: a name the sandbox was not started for (a DNS name
+    // rebound to 127.0.0.1 by a web page) gets no further.
+    if (!m_hostNames.allowsHost(head.header("host")))
+        return {
+            ApiResponse::error(
+                421,
+                QStringLiteral("Misdirected request - this sandbox answers to %1").arg(m_hostNames.list())),
+            0};
+    const QStringList &seg = head.segments;
+    if (seg.value(0) == u"_sandbox")
+        return {refuseIfForgeable(head, m_hostNames), kMaxSmallBodyBytes};
+    if (seg.value(0) != u"v1_1")
+        return {std::nullopt, kMaxSmallBodyBytes};
+    if (seg.value(1) == u"provisioning") {
+        if (m_account.enabled())
+            return {checkBasicAuth(head, m_account.provisioningKey, m_account.provisioningSecret),
+                    kMaxApiBodyBytes};
+        return {std::nullopt, kMaxSmallBodyBytes};
+    }
+    const EnvironmentConfig *env = environment(seg.value(1));
+    if (!env)
+        return {ApiResponse::error(401, QStringLiteral("Invalid cloud_name %1").arg(seg.value(1))), 0};
+    // Upload credentials are in the body: for those the bound on the body is what protects.
+    if (isUploadApiCall(apiPath(head)))
+        return {std::nullopt, env->maxRequestBytes};
+    return {checkBasicAuth(head, env->apiKey, env->apiSecret), kMaxApiBodyBytes};
+}
+
 QString Sandbox::baseUrlFor(const ApiRequest &request) const
 {
+    // Safe to copy: checkHead() let only the sandbox's own names through.
     const QByteArray host = request.header("host");
     return host.isEmpty() ? QStringLiteral("http://127.0.0.1:%1").arg(m_port)
                           : QStringLiteral("http://") + QString::fromLatin1(host);
@@ -156,22 +227,9 @@ QFuture<ApiResponse> Sandbox::handle(ApiRequest &request)
 
 ApiResponse Sandbox::handleApi(EnvironmentConfig &env, const ApiRequest &request, const QString &baseUrl)
 {
-    // The Node SDK encodes the whole Admin path with encodeURIComponent ("resources%2Fsearch",
-    // "folders%2Fa%2Fb"), Python leaves "/" literal: both mean the same path.
-    QStringList path;
-    for (const QString &segment : request.segments.mid(2))
-        path.append(segment.split(u'/', Qt::SkipEmptyParts));
+    const QStringList path = apiPath(request);
     ApiContext ctx {m_store, env, baseUrl, now()};
-    static const QStringList kUploadActions
-        = {QStringLiteral("upload"),  QStringLiteral("upload_chunked"), QStringLiteral("destroy"),
-           QStringLiteral("rename"),  QStringLiteral("tags"),           QStringLiteral("context"),
-           QStringLiteral("explicit")};
-    static const QStringList kResourceTypes
-        = {QStringLiteral("image"), QStringLiteral("video"), QStringLiteral("raw"), QStringLiteral("auto")};
-
-    const bool uploadApi = (path.size() == 1 && path.at(0) == u"upload")
-        || (path.size() == 2 && kResourceTypes.contains(path.at(0)) && kUploadActions.contains(path.at(1)));
-    if (uploadApi) {
+    if (isUploadApiCall(path)) {
         if (env.faults.force420)
             return ApiResponse::error(420, QStringLiteral("Rate Limit Exceeded (sandbox fault injection)"));
         return path.size() == 1
@@ -239,7 +297,7 @@ void Sandbox::addRateLimitHeaders(const EnvironmentConfig &env, ApiResponse &res
 ApiResponse Sandbox::handleControl(const ApiRequest &request)
 {
     // /_sandbox/health, /_sandbox/faults/<cloud>, /_sandbox/rate_limit/<cloud>: loopback-only
-    // controls for tests and demos.
+    // controls for tests and demos. Changes come as JSON, never from another web page (checkHead).
     const QStringList path = request.segments.mid(1);
     if (path.value(0) == u"health") {
         QJsonArray clouds;

@@ -3,6 +3,7 @@
 #include "api/adminapi.h"
 #include "api/uploadapi.h"
 #include "environmentconfig.h"
+#include "http/requestorigin.h"
 #include "http/sandboxhttpserver.h"
 #include "store/assetstore.h"
 
@@ -57,12 +58,16 @@ private:
     };
 
     QFuture<ApiResponse> handle(ApiRequest &request);
+    /// Judges a request from its head, before its body is read: the Host, the origin of a
+    /// control, credentials sent in the Authorization header, and the bound on the body.
+    HeadVerdict checkHead(const ApiRequest &head) const;
     ApiResponse handleApi(EnvironmentConfig &env, const ApiRequest &request, const QString &baseUrl);
     ApiResponse handleControl(const ApiRequest &request);
     /// Counts one Admin/Search call; returns the 420 answer when the budget is spent.
     std::optional<ApiResponse> spendRateLimit(EnvironmentConfig &env);
     void addRateLimitHeaders(const EnvironmentConfig &env, ApiResponse &response);
     EnvironmentConfig *environment(const QString &cloudName);
+    const EnvironmentConfig *environment(const QString &cloudName) const;
     [[nodiscard]] QString baseUrlFor(const ApiRequest &request) const;
 
     AssetStore m_store;
@@ -74,6 +79,7 @@ private:
     std::unique_ptr<DeliveryService> m_delivery;
     std::unique_ptr<SandboxHttpServer> m_server;
     quint16 m_port = 0;
+    HostNames m_hostNames;
     std::function<QDateTime()> m_clock;
     QRandomGenerator m_faultRandom {20261122};
 };

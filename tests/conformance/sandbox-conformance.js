@@ -463,11 +463,11 @@ async function moreFixedChecks({ main, source }) {
     });
     await check('Admin API over its hourly limit → 420, then fine again', async () => {
         const control = (fields) => request(`${main.base}/_sandbox/rate_limit/${F.cloud}`, {
-            method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: Buffer.from(fields) });
-        assertEqual((await control('used=500')).status, 200, 'control status');
+            method: 'POST', headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(fields)) });
+        assertEqual((await control({ used: 500 })).status, 200, 'control status');
         const e = await rejection(cloudinary.api.ping(), 'ping over the limit');
         assert([420, 429].includes(sdkStatus(e)), `HTTP status ${sdkStatus(e)}`);
-        assertEqual((await control('used=0')).status, 200, 'control status');
+        assertEqual((await control({ used: 0 })).status, 200, 'control status');
         assertEqual((await cloudinary.api.ping()).status, 'ok', 'ping after the reset');
     });
 }

@@ -10,6 +10,8 @@
 #include "core/net/secretsource.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -100,6 +102,8 @@ public:
     [[nodiscard]] const QStringList &cloudinaryUrls() const { return m_cloudinaryUrls; }
     [[nodiscard]] QString accountUrl() const { return m_accountUrl; }
     [[nodiscard]] QNetworkAccessManager *network() { return &m_network; }
+    /// The sandbox's process id (0 when it is not running), e.g. to read its CPU time in /proc.
+    [[nodiscard]] qint64 processId() const { return m_process.processId(); }
 
     /// The context of environment `index`, from its printed CLOUDINARY_URL alone.
     [[nodiscard]] core::ApiContext context(int index, core::RateLimitBudget *budget = nullptr)
@@ -146,16 +150,17 @@ public:
         return answer;
     }
 
-    /// POST /_sandbox/<what>/<cloud> with form fields (fault injection, rate-limit window).
+    /// POST /_sandbox/<what>/<cloud> with settings (fault injection, rate-limit window), as the
+    /// JSON object the sandbox requires of a change (a web page cannot send one).
     RawAnswer controlAnswer(const QString &what, const QString &cloud,
                             const QList<std::pair<QString, QString>> &fields)
     {
-        QUrlQuery form;
+        QJsonObject settings;
         for (const auto &[name, value] : fields)
-            form.addQueryItem(name, value);
+            settings.insert(name, value);
         return raw("POST", QStringLiteral("/_sandbox/%1/%2").arg(what, cloud),
-                   {{"Content-Type", "application/x-www-form-urlencoded"}},
-                   form.query(QUrl::FullyEncoded).toUtf8());
+                   {{"Content-Type", "application/json"}},
+                   QJsonDocument(settings).toJson(QJsonDocument::Compact));
     }
 
     /// controlAnswer(), true when the sandbox accepted the change.

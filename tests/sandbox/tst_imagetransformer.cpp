@@ -140,6 +140,8 @@ private slots:
     void rejectsWithCloudinaryMessages_data();
     void rejectsWithCloudinaryMessages();
     void refusesOversizedSources();
+    void refusesWorkBeyondTheBudget_data();
+    void refusesWorkBeyondTheBudget();
     void expandsNamedTransformations_data();
     void expandsNamedTransformations();
     void placesImageOverlays_data();
@@ -513,6 +515,37 @@ void tst_ImageTransformer::refusesOversizedSources()
     QVERIFY(!result.ok());
     QVERIFY2(result.error().message.startsWith(u"Image is too large"), qPrintable(result.error().message));
     QCOMPARE(result.error().httpStatus, 400);
+}
+
+void tst_ImageTransformer::refusesWorkBeyondTheBudget_data()
+{
+    QTest::addColumn<QString>("transformation");
+
+    // Each stops inside its per-pixel loop, or between components.
+    QTest::newRow("sharpen") << u"e_sharpen:2000"_s;
+    QTest::newRow("blur") << u"e_blur:2000"_s;
+    QTest::newRow("pixelate") << u"e_pixelate:1"_s;
+    QTest::newRow("sepia") << u"e_sepia"_s;
+    QTest::newRow("many rotations") << QStringList(40, u"a_180"_s).join(u'/');
+}
+
+void tst_ImageTransformer::refusesWorkBeyondTheBudget()
+{
+    QFETCH(QString, transformation);
+
+    // A budget that one pass over 2400×1600 pixels already spends, so the refusal comes from the
+    // budget and not from a size limit.
+    ImageLimits limits;
+    limits.cpuBudget = std::chrono::milliseconds(1);
+    const QImage source = quadrants({2400, 1600});
+    const auto refused = ImageTransformer(limits).apply(source, transformation);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.startsWith(u"Transformation took too long"_s),
+             qPrintable(refused.error().message));
+    QCOMPARE(refused.error().httpStatus, 400);
+
+    // The default budget lets the same work through.
+    QVERIFY(ImageTransformer().apply(source, transformation).ok());
 }
 
 void tst_ImageTransformer::expandsNamedTransformations_data()

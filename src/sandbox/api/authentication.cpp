@@ -5,6 +5,9 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QtNumeric>
+
+#include <limits>
 
 namespace stratus::sandbox {
 
@@ -29,6 +32,50 @@ QJsonObject signedParams(const ApiRequest &request)
             params.insert(it.key(), it.value());
     }
     return core::ApiSigner::paramsToSign(params);
+}
+
+// Cloudinary accepts a request signed within the last hour. A signature from the future would stay
+// valid (and replayable) until that time, so only a little clock skew is allowed ahead.
+constexpr qint64 kMaxAgeSeconds = 3600;
+constexpr qint64 kMaxAheadSeconds = 5 * 60;
+
+// "2016-12-15 04:02:46 +0000", or the number itself when it is no date (QDateTime's arithmetic
+// on seconds far beyond the year 9999 would overflow).
+QString reportedTime(qint64 timestamp)
+{
+    constexpr qint64 kYear9999 = 253402300799;
+    if (timestamp < -kYear9999 || timestamp > kYear9999)
+        return QString::number(timestamp);
+    return QDateTime::fromSecsSinceEpoch(timestamp, Qt::UTC)
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss '+0000'"));
+}
+
+// The answer refusing a signed request's timestamp, or nothing. Only `now` (a clock) is added to
+// or subtracted from, with overflow checks, never the client's number.
+std::optional<ApiResponse> checkTimestamp(qint64 timestamp, qint64 now)
+{
+    qint64 earliest = 0;
+    if (qSubOverflow(now, kMaxAgeSeconds, &earliest))
+        earliest = std::numeric_limits<qint64>::min();
+    qint64 latest = 0;
+    if (qAddOverflow(now, kMaxAheadSeconds, &latest))
+        latest = std::numeric_limits<qint64>::max();
+    if (timestamp < earliest) {
+        // Cloudinary's words: "Stale request - reported time is 2016-12-15 04:02:46 +0000 which is
+        // more than 1 hour ago", with HTTP 400.
+        return ApiResponse::error(
+            400,
+            QStringLiteral("Stale request - reported time is %1 which is more than 1 hour ago")
+                .arg(reportedTime(timestamp)));
+    }
+    if (timestamp > latest)
+        return ApiResponse::error(
+            400,
+            QStringLiteral("Invalid timestamp - reported time is %1 which is more than %2 minutes ahead of "
+                           "the server's clock")
+                .arg(reportedTime(timestamp))
+                .arg(kMaxAheadSeconds / 60));
+    return std::nullopt;
 }
 
 } // namespace
@@ -79,16 +126,8 @@ std::optional<ApiResponse> checkUploadAuth(const ApiRequest &request, const Envi
     const qint64 timestamp = timestampText.toLongLong(&ok);
     if (!ok)
         return ApiResponse::error(400, QStringLiteral("Invalid timestamp - %1").arg(timestampText));
-    if (now.toSecsSinceEpoch() - timestamp > 3600) {
-        // Cloudinary's words: "Stale request - reported time is 2016-12-15 04:02:46 +0000 which is
-        // more than 1 hour ago", with HTTP 400.
-        const QString reported = QDateTime::fromSecsSinceEpoch(timestamp, Qt::UTC)
-                                     .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss '+0000'"));
-        return ApiResponse::error(
-            400,
-            QStringLiteral("Stale request - reported time is %1 which is more than 1 hour ago")
-                .arg(reported));
-    }
+    if (auto refused = checkTimestamp(timestamp, now.toSecsSinceEpoch()))
+        return refused;
 
     // The digest's length tells the algorithm; both signature versions are accepted.
     core::SignatureAlgorithm algorithm;

@@ -23,8 +23,10 @@ enum class UploadAuth {
                                                         const QString &secret);
 
 /// Checks an Upload API call's credentials as Cloudinary does: a signature over every parameter
-/// except file, cloud_name, resource_type, api_key and signature, at most an hour old; or Basic
-/// auth; or, when `allowUnsigned`, no credentials (the caller then requires an unsigned preset).
+/// except file, cloud_name, resource_type, api_key and signature, at most an hour old and at most
+/// five minutes ahead of `now` (clock skew; a later time would keep the request replayable until
+/// then); or Basic auth; or, when `allowUnsigned`, no credentials (the caller then requires an
+/// unsigned preset).
 [[nodiscard]] std::optional<ApiResponse> checkUploadAuth(const ApiRequest &request,
                                                          const EnvironmentConfig &env, const QDateTime &now,
                                                          bool allowUnsigned, UploadAuth *mode);

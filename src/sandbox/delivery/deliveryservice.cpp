@@ -4,19 +4,55 @@
 #include "sandbox/imaging/imagecodec.h"
 #include "sandbox/imaging/imagetransformer.h"
 #include "sandbox/imaging/transformationpath.h"
+#include "sandbox/imaging/workbudget.h"
 #include "store/assetstore.h"
 #include "videoposter.h"
 
 #include <QCryptographicHash>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QImageReader>
 #include <QMimeDatabase>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QtConcurrent>
 
 namespace stratus::sandbox {
+
+// Transformations refused for the processor time they need, by cache key, kept a minute as
+// Cloudinary's CDN keeps an error answer: asking again costs nothing. Filled by the workers, read on
+// the sandbox's thread, hence the lock.
+class RefusalMemory
+{
+public:
+    std::optional<ApiResponse> find(const QByteArray &key)
+    {
+        const QMutexLocker lock(&m_mutex);
+        const auto it = m_entries.constFind(key);
+        if (it == m_entries.cend() || it->second.hasExpired())
+            return std::nullopt;
+        return it->first;
+    }
+
+    void remember(const QByteArray &key, const ApiResponse &response)
+    {
+        const QMutexLocker lock(&m_mutex);
+        if (m_entries.size() >= kMaxEntries)
+            m_entries.removeIf([](const auto &entry) { return entry.value().second.hasExpired(); });
+        if (m_entries.size() >= kMaxEntries)
+            m_entries.clear();
+        m_entries.insert(key, {response, QDeadlineTimer(kKeepFor)});
+    }
+
+private:
+    static constexpr qsizetype kMaxEntries = 1000;
+    static constexpr std::chrono::minutes kKeepFor {1};
+
+    QMutex m_mutex;
+    QHash<QByteArray, std::pair<ApiResponse, QDeadlineTimer>> m_entries;
+};
 
 namespace {
 
@@ -112,8 +148,11 @@ QByteArray mimeTypeFor(const QString &format)
 
 DeliveryService::DeliveryService(AssetStore &store)
     : m_store(store)
+    , m_refusals(std::make_shared<RefusalMemory>())
 {
 }
+
+DeliveryService::~DeliveryService() = default;
 
 QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const ApiRequest &request)
 {
@@ -200,6 +239,8 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
             cached.setHeader("Vary", "Accept");
         return QtFuture::makeReadyFuture(cached);
     }
+    if (auto refused = m_refusals->find(cacheKey))
+        return QtFuture::makeReadyFuture(*refused);
 
     // Image overlays name other assets of the same environment: resolve their files now, on this
     // thread, and let the worker load them.
@@ -213,8 +254,8 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
     const QSize originalSize = videoSize;
     const QString accept = QString::fromLatin1(request.header("accept"));
     return QtConcurrent::run([originalPath, poster, videoSize, originalSize, stepsToApply, cachedPath,
-                              derivedDir, layerFiles, accept, requestedFormat, sourceFormat,
-                              variesWithAccept]() -> ApiResponse {
+                              derivedDir, layerFiles, accept, requestedFormat, sourceFormat, variesWithAccept,
+                              cacheKey, refusals = m_refusals]() -> ApiResponse {
         const imaging::ImageTransformer transformer;
         QImage source;
         if (poster) {
@@ -249,9 +290,13 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
                 return layer ? std::optional<QImage>(layer->image) : std::nullopt;
             },
             context);
-        if (!rendered)
-            return deliveryError(rendered.error().httpStatus ? rendered.error().httpStatus : 400,
-                                 rendered.error().message);
+        if (!rendered) {
+            const ApiResponse refused = deliveryError(
+                rendered.error().httpStatus ? rendered.error().httpStatus : 400, rendered.error().message);
+            if (imaging::WorkBudget::isRefusal(rendered.error()))
+                refusals->remember(cacheKey, refused);
+            return refused;
+        }
         auto encoded = rendered->encode();
         if (!encoded)
             return deliveryError(400, encoded.error().message);

@@ -7,23 +7,30 @@
 
 #include <QFuture>
 
+#include <memory>
+
 namespace stratus::sandbox {
 
 class AssetStore;
+class RefusalMemory;
 
 /// Serves delivery URLs: originals (with HTTP Range for videos and raw files), image
 /// transformations rendered on a worker thread and cached on disk, video posters, signed URL
 /// checks, and private/authenticated assets only through signed URLs. Errors answer 400/401/404
-/// with the reason in X-Cld-Error, as Cloudinary does. Called on the sandbox's thread.
+/// with the reason in X-Cld-Error, as Cloudinary does; a transformation refused for the processor
+/// time it needs (ImageLimits::cpuBudget) is answered from memory for a minute after, never
+/// cached as an image. Called on the sandbox's thread.
 class DeliveryService
 {
 public:
     explicit DeliveryService(AssetStore &store);
+    ~DeliveryService();
 
     [[nodiscard]] QFuture<ApiResponse> handle(const EnvironmentConfig &env, const ApiRequest &request);
 
 private:
     AssetStore &m_store;
+    std::shared_ptr<RefusalMemory> m_refusals; ///< shared with the workers that fill it
 };
 
 /// The MIME type for a delivery format (jpg, png, webp, gif, mp4, …).

@@ -12,10 +12,15 @@ namespace stratus::sandbox {
 
 namespace {
 
+// The stand-in is a drawing: at most this many pixels, whatever size the video's header claims.
+constexpr qint64 kMaxPosterPixels = 25'000'000;
+
 QImage generatedPoster(QSize size)
 {
     if (!size.isValid() || size.isEmpty())
         size = QSize(640, 360);
+    if (const qint64 pixels = qint64(size.width()) * size.height(); pixels > kMaxPosterPixels)
+        size = size.scaled(QSize(5000, 5000), Qt::KeepAspectRatio).expandedTo(QSize(1, 1));
     QImage poster(size, QImage::Format_RGB32);
     QPainter painter(&poster);
     QLinearGradient gradient(0, 0, 0, size.height());

@@ -82,6 +82,20 @@ QByteArray headerParameter(QByteArrayView header, QByteArrayView name)
 
 } // namespace
 
+ApiRequest ApiRequest::fromHead(QByteArray method, const QUrl &url,
+                                QList<std::pair<QByteArray, QByteArray>> headers)
+{
+    ApiRequest request;
+    request.method = std::move(method);
+    request.path = url.path(QUrl::FullyDecoded);
+    // Split the encoded path so that an encoded "/" (%2F) stays inside its segment.
+    request.encodedPath = url.path(QUrl::FullyEncoded);
+    for (const QString &segment : request.encodedPath.split(u'/', Qt::SkipEmptyParts))
+        request.segments.append(QUrl::fromPercentEncoding(segment.toUtf8()));
+    request.headers = std::move(headers);
+    return request;
+}
+
 QByteArray ApiRequest::header(QByteArrayView name) const
 {
     for (const auto &[key, value] : headers) {

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <utility>
 
@@ -25,6 +26,11 @@ struct UploadedPart
 class ApiRequest
 {
 public:
+    /// The request as far as its head tells: method, path (decoded, encoded, and split into
+    /// segments) and headers; no body yet.
+    [[nodiscard]] static ApiRequest fromHead(QByteArray method, const QUrl &url,
+                                             QList<std::pair<QByteArray, QByteArray>> headers);
+
     QByteArray method; ///< "GET", "POST", …
     QString path; ///< the decoded path, e.g. "/v1_1/demo/image/upload"
     QString encodedPath; ///< the path as sent, percent-encoding intact (signed URLs sign it)

@@ -1,10 +1,11 @@
 #include "sandboxhttpserver.h"
 
+#include "requestgate.h"
+
 #include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QPointer>
-#include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
@@ -16,14 +17,6 @@ namespace stratus::sandbox {
 namespace {
 
 using Responder = QHttpServerResponder;
-
-// Cloudinary's X-Request-Id: a unique id in hex per answer, for logs and support tickets.
-QByteArray newRequestId()
-{
-    quint64 words[2];
-    QRandomGenerator::global()->fillRange(words);
-    return QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex();
-}
 
 void writeResponse(const std::shared_ptr<Responder> &responder, const ApiResponse &response)
 {
@@ -61,53 +54,55 @@ void writeResponse(const std::shared_ptr<Responder> &responder, const ApiRespons
 
 } // namespace
 
-SandboxHttpServer::SandboxHttpServer(Handler handler, QObject *parent)
+SandboxHttpServer::SandboxHttpServer(Handler handler, RequestStream::HeadCheck checkHead, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_handler(std::move(handler))
+    , m_checkHead(std::move(checkHead))
 {
 }
 
 quint16 SandboxHttpServer::listenOnLoopback(quint16 port)
 {
-    return listen(QHostAddress::LocalHost, port);
+    auto *gate = new RequestGate(this, m_checkHead, this);
+    if (!gate->listen(QHostAddress::LocalHost, port)) {
+        delete gate;
+        return 0;
+    }
+    bind(gate);
+    return gate->serverPort();
 }
 
 bool SandboxHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    ApiRequest api;
+    QByteArray method;
     switch (request.method()) {
     case QHttpServerRequest::Method::Get:
-        api.method = "GET";
+        method = "GET";
         break;
     case QHttpServerRequest::Method::Post:
-        api.method = "POST";
+        method = "POST";
         break;
     case QHttpServerRequest::Method::Put:
-        api.method = "PUT";
+        method = "PUT";
         break;
     case QHttpServerRequest::Method::Delete:
-        api.method = "DELETE";
+        method = "DELETE";
         break;
     case QHttpServerRequest::Method::Head:
-        api.method = "HEAD";
+        method = "HEAD";
         break;
     case QHttpServerRequest::Method::Options:
-        api.method = "OPTIONS";
+        method = "OPTIONS";
         break;
     case QHttpServerRequest::Method::Patch:
-        api.method = "PATCH";
+        method = "PATCH";
         break;
     default:
-        api.method = "OTHER";
+        method = "OTHER";
         break;
     }
     const QUrl url = request.url();
-    api.path = url.path(QUrl::FullyDecoded);
-    // Split the encoded path so that an encoded "/" (%2F) stays inside its segment.
-    api.encodedPath = url.path(QUrl::FullyEncoded);
-    for (const QString &segment : api.encodedPath.split(u'/', Qt::SkipEmptyParts))
-        api.segments.append(QUrl::fromPercentEncoding(segment.toUtf8()));
-    api.headers = request.headers();
+    ApiRequest api = ApiRequest::fromHead(method, url, request.headers());
     api.body = request.body();
 
     auto responder = std::make_shared<Responder>(makeResponder(request, socket));

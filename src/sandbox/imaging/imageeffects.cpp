@@ -46,11 +46,18 @@ int luma(int r, int g, int b)
     return (r * 77 + g * 150 + b * 29) >> 8;
 }
 
+// Whether the loops over rows should stop: the budget is asked every 16 rows, which keeps the
+// clock reads to a few per megapixel.
+bool outOfTime(const WorkBudget *budget, int row)
+{
+    return budget && row % 16 == 0 && budget->exhausted();
+}
+
 // Calls f(r, g, b, a) -> QRgb on every pixel. Channels are premultiplied (a is 255 for RGB32).
-template<typename F> QImage mapPixels(const QImage &source, F f)
+template<typename F> QImage mapPixels(const QImage &source, const WorkBudget *budget, F f)
 {
     QImage image = normalizedImage(source);
-    for (int y = 0; y < image.height(); ++y) {
+    for (int y = 0; y < image.height() && !outOfTime(budget, y); ++y) {
         auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
         for (int x = 0; x < image.width(); ++x) {
             const QRgb p = line[x];
@@ -85,10 +92,11 @@ void boxPass(const QRgb *in, QRgb *out, int count, qsizetype stride, int radius)
     }
 }
 
-QImage pixelated(const QImage &source, int size)
+QImage pixelated(const QImage &source, int size, const WorkBudget *budget)
 {
     QImage image = normalizedImage(source);
-    for (int top = 0; top < image.height(); top += size) {
+    // A row of blocks is up to 200 rows of pixels: the budget is asked before each.
+    for (int top = 0; top < image.height() && !(budget && budget->exhausted()); top += size) {
         const int bottom = std::min(top + size, image.height());
         for (int left = 0; left < image.width(); left += size) {
             const int right = std::min(left + size, image.width());
@@ -114,13 +122,13 @@ QImage pixelated(const QImage &source, int size)
     return image;
 }
 
-QImage sharpened(const QImage &source, int strength)
+QImage sharpened(const QImage &source, int strength, const WorkBudget *budget)
 {
     const QImage image = normalizedImage(source);
-    const QImage blurred = boxBlurred(image, 1);
+    const QImage blurred = boxBlurred(image, 1, budget);
     const double amount = strength / 100.0;
     QImage out = image;
-    for (int y = 0; y < out.height(); ++y) {
+    for (int y = 0; y < out.height() && !outOfTime(budget, y); ++y) {
         auto *line = reinterpret_cast<QRgb *>(out.scanLine(y));
         const auto *soft = reinterpret_cast<const QRgb *>(blurred.constScanLine(y));
         for (int x = 0; x < out.width(); ++x) {
@@ -159,7 +167,7 @@ core::Result<Effect> parseEffect(QStringView value)
     return transformationError(u"Invalid effect: e_"_s + name.toString());
 }
 
-QImage boxBlurred(const QImage &source, int radius)
+QImage boxBlurred(const QImage &source, int radius, const WorkBudget *budget)
 {
     QImage image = normalizedImage(source);
     if (radius <= 0 || image.isNull())
@@ -171,28 +179,34 @@ QImage boxBlurred(const QImage &source, int radius)
     QImage scratch(image.size(), image.format());
     const qsizetype rowStride = image.bytesPerLine() / static_cast<qsizetype>(sizeof(QRgb));
     for (int pass = 0; pass < 3; ++pass) {
-        for (int y = 0; y < h; ++y)
+        for (int y = 0; y < h; ++y) {
+            if (outOfTime(budget, y))
+                return image;
             boxPass(reinterpret_cast<const QRgb *>(image.constScanLine(y)),
                     reinterpret_cast<QRgb *>(scratch.scanLine(y)), w, 1, rx);
+        }
         const auto *in = reinterpret_cast<const QRgb *>(scratch.constBits());
         auto *out = reinterpret_cast<QRgb *>(image.bits());
-        for (int x = 0; x < w; ++x)
+        for (int x = 0; x < w; ++x) {
+            if (outOfTime(budget, x))
+                return image;
             boxPass(in + x, out + x, h, rowStride, ry);
+        }
     }
     return image;
 }
 
-QImage applyEffect(const QImage &image, const Effect &effect)
+QImage applyEffect(const QImage &image, const Effect &effect, const WorkBudget *budget)
 {
     const int level = effect.level;
     switch (effect.kind) {
     case Effect::Kind::Grayscale:
-        return mapPixels(image, [](int r, int g, int b, int a) {
+        return mapPixels(image, budget, [](int r, int g, int b, int a) {
             const int y = luma(r, g, b);
             return qRgba(y, y, y, a);
         });
     case Effect::Kind::Sepia:
-        return mapPixels(image, [level](int r, int g, int b, int a) {
+        return mapPixels(image, budget, [level](int r, int g, int b, int a) {
             const double t = level / 100.0;
             auto mix = [&](int c, double toned) {
                 return clampChannel(c + (std::min(toned, static_cast<double>(a)) - c) * t, a);
@@ -201,19 +215,20 @@ QImage applyEffect(const QImage &image, const Effect &effect)
                          mix(b, 0.272 * r + 0.534 * g + 0.131 * b), a);
         });
     case Effect::Kind::Blur:
-        return boxBlurred(image, std::max(1, level / 10));
+        return boxBlurred(image, std::max(1, level / 10), budget);
     case Effect::Kind::Negate:
-        return mapPixels(image, [](int r, int g, int b, int a) { return qRgba(a - r, a - g, a - b, a); });
+        return mapPixels(image, budget,
+                         [](int r, int g, int b, int a) { return qRgba(a - r, a - g, a - b, a); });
     case Effect::Kind::Pixelate:
-        return pixelated(image, level);
+        return pixelated(image, level, budget);
     case Effect::Kind::Brightness:
-        return mapPixels(image, [level](int r, int g, int b, int a) {
+        return mapPixels(image, budget, [level](int r, int g, int b, int a) {
             const double delta = level * a / 100.0;
             return qRgba(clampChannel(r + delta, a), clampChannel(g + delta, a), clampChannel(b + delta, a),
                          a);
         });
     case Effect::Kind::Contrast:
-        return mapPixels(image, [level](int r, int g, int b, int a) {
+        return mapPixels(image, budget, [level](int r, int g, int b, int a) {
             const double factor = (100.0 + level) / 100.0;
             const double middle = a / 2.0;
             auto stretch = [&](int c) {
@@ -222,7 +237,7 @@ QImage applyEffect(const QImage &image, const Effect &effect)
             return qRgba(stretch(r), stretch(g), stretch(b), a);
         });
     case Effect::Kind::Saturation:
-        return mapPixels(image, [level](int r, int g, int b, int a) {
+        return mapPixels(image, budget, [level](int r, int g, int b, int a) {
             const double factor = (100.0 + level) / 100.0;
             const int gray = luma(r, g, b);
             auto saturate = [&](int c) {
@@ -231,7 +246,7 @@ QImage applyEffect(const QImage &image, const Effect &effect)
             return qRgba(saturate(r), saturate(g), saturate(b), a);
         });
     case Effect::Kind::Sharpen:
-        return sharpened(image, level);
+        return sharpened(image, level, budget);
     }
     return normalizedImage(image);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/util/result.h"
+#include "workbudget.h"
 
 #include <QImage>
 #include <QStringView>
@@ -20,10 +21,13 @@ struct Effect
 [[nodiscard]] core::Result<Effect> parseEffect(QStringView value);
 
 /// Applies an effect. The image is RGB32 or ARGB32_Premultiplied (see normalizedImage()); the
-/// result has the same format and size. Pure function, safe on any thread.
-[[nodiscard]] QImage applyEffect(const QImage &image, const Effect &effect);
+/// result has the same format and size. Pure function, safe on any thread. With a `budget`, the
+/// per-pixel loops stop early once it is spent: the caller must then refuse, not use, the result.
+[[nodiscard]] QImage applyEffect(const QImage &image, const Effect &effect,
+                                 const WorkBudget *budget = nullptr);
 
 /// A separable box blur of the given radius, three passes (close to a Gaussian of sigma ≈ radius).
-[[nodiscard]] QImage boxBlurred(const QImage &image, int radius);
+/// Stops early like applyEffect() once `budget` is spent.
+[[nodiscard]] QImage boxBlurred(const QImage &image, int radius, const WorkBudget *budget = nullptr);
 
 } // namespace stratus::sandbox::imaging

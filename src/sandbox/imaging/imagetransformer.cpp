@@ -26,16 +26,22 @@ qint64 pixelCount(QSize size)
 class Pipeline
 {
 public:
-    Pipeline(const ImageLimits &limits, const LayerResolver &resolveLayer, const QList<StepParameters> &steps)
+    Pipeline(const ImageLimits &limits, const LayerResolver &resolveLayer, const QList<StepParameters> &steps,
+             const WorkBudget &budget)
         : m_limits(limits)
         , m_resolveLayer(resolveLayer)
         , m_steps(steps)
+        , m_budget(budget)
     {
     }
 
     ImageResult run(QImage image, qsizetype begin, qsizetype end) const
     {
         for (qsizetype i = begin; i < end;) {
+            // Asked before each component, and after each (below): an effect stopped by the budget
+            // leaves a half-done image, which must never be delivered.
+            if (m_budget.exhausted())
+                return m_budget.error();
             const StepParameters &step = m_steps.at(i);
             if (step.opensLayer()) {
                 ImageResult layer = loadLayer(step, image.size());
@@ -63,6 +69,8 @@ public:
             }
             ++i;
         }
+        if (m_budget.exhausted())
+            return m_budget.error();
         return image;
     }
 
@@ -111,7 +119,7 @@ private:
             image = std::move(resized).value();
         }
         if (p.effect)
-            image = applyEffect(image, *p.effect);
+            image = applyEffect(image, *p.effect, &m_budget);
         if (p.opacity && *p.opacity < 100)
             image = withOpacity(image, *p.opacity);
         if (p.radius)
@@ -273,6 +281,7 @@ private:
     const ImageLimits &m_limits;
     const LayerResolver &m_resolveLayer;
     const QList<StepParameters> &m_steps;
+    const WorkBudget &m_budget;
 };
 
 } // namespace
@@ -374,7 +383,8 @@ core::Result<TransformedImage> ImageTransformer::apply(const QImage &original, c
         parameters.append(std::move(parsed).value());
     }
 
-    const Pipeline pipeline(m_limits, resolveLayer, parameters);
+    const WorkBudget budget(m_limits.cpuBudget);
+    const Pipeline pipeline(m_limits, resolveLayer, parameters, budget);
     core::Result<QImage> result = pipeline.run(normalizedImage(original), 0, parameters.size());
     if (!result)
         return result.error();

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringView>
 
+#include <chrono>
 #include <functional>
 #include <optional>
 
@@ -35,6 +36,9 @@ struct ImageLimits
     qint64 maxOutputPixels = 25'000'000; ///< every intermediate and the delivered image
     int maxSteps = 100; ///< components after named transformations are expanded
     int maxNamedTransformationDepth = 8;
+    /// Processor time for one apply() (see WorkBudget); zero: no limit. Sized so that one effect on
+    /// the largest image passes, and the steps of one URL cannot keep a core busy much longer.
+    std::chrono::milliseconds cpuBudget {4000};
 };
 
 /// A transformed image, ready to encode: format and quality come from `f_`/`q_`, the Accept
@@ -59,7 +63,8 @@ struct TransformedImage
 /// with l_/u_ transforms the layer instead; it is placed at once by its own g/x/y, or, when a
 /// later component has fl_layer_apply, the components in between transform the layer too and
 /// that component places it. A layer reaching past the base grows the canvas (fl_no_overflow
-/// clips it). Refusals are 400 errors worded like Cloudinary's X-Cld-Error.
+/// clips it). Refusals are 400 errors worded like Cloudinary's X-Cld-Error, among them a
+/// transformation that needs more processor time than the limits allow.
 class ImageTransformer
 {
 public:
