@@ -6,6 +6,7 @@
 #include "netlogging.h"
 #include "ratelimitbudget.h"
 #include "secretsource.h"
+#include "transportsecurity.h"
 #include "useragent.h"
 
 #include <QHttpMultiPart>
@@ -147,7 +148,16 @@ void NetworkJob::sendAttempt()
     Outgoing outgoing = std::move(built).value();
     QNetworkRequest &request = outgoing.request;
 
-    // The one place where identity and credentials are put on a request.
+    // The one place where identity and credentials are put on a request: none of them leaves in
+    // clear text for another computer unless the person allowed it for this environment.
+    if (m_authentication != Authentication::None) {
+        if (auto refused = credentialTransportProblem(request.url(), m_secretSource->insecureTransport())) {
+            qCWarning(lcNet).noquote()
+                << "refused to send credentials in clear text to" << request.url().host();
+            finishWithError(std::move(*refused));
+            return;
+        }
+    }
     request.setHeader(QNetworkRequest::UserAgentHeader, UserAgent::value());
     if (m_authentication == Authentication::Basic) {
         const QByteArray credentials = (m_apiKey + u':' + m_secret).toUtf8().toBase64();

@@ -25,6 +25,7 @@ struct Error
         Cancelled,
         Io, ///< local files
         Unavailable, ///< a local service that must answer does not (no keychain, keyring locked)
+        InsecureTransport, ///< credentials would go over plain http to another computer, unallowed
         Internal,
     };
     /// For Kind::Network: what failed on the way, so a person can be told what to check.

@@ -50,6 +50,9 @@ QString EnvironmentPage::problemText(CheckProblem problem)
         return tr("the server had a problem");
     case CheckProblem::Keychain:
         return tr("the keychain did not give the API secret");
+    case CheckProblem::InsecureTransport:
+        return tr("the API secret would go unencrypted to another computer (use https, or allow it in "
+                  "Accounts)");
     case CheckProblem::Other:
         break;
     }
