@@ -37,6 +37,13 @@ struct CatalogTarget
 /// cannot be used; ExitOk otherwise.
 [[nodiscard]] int resolveCatalogTarget(CliContext &ctx, const ConfigChoice &choice, CatalogTarget *target);
 
+/// The ApiContext to reach the target's API over @p network. When its credentials would go over
+/// plain http to another computer: refused (InsecureTransport, with the words and the option to
+/// print) unless allowed, and a warning on stderr each time they are.
+[[nodiscard]] core::Result<core::ApiContext> targetApiContext(CliContext &ctx, const CatalogTarget &target,
+                                                              QNetworkAccessManager *network,
+                                                              core::RateLimitBudget *budget = nullptr);
+
 /// Opens the target's catalogue, which must have been synced: "run stratus-cli sync first" (exit 1)
 /// otherwise. Returns ExitOk and sets *catalog on success.
 [[nodiscard]] int openSyncedCatalog(CliContext &ctx, const CatalogTarget &target,
