@@ -246,7 +246,7 @@ void EnvironmentPage::refresh()
     if (session == nullptr)
         return;
     const core::EnvironmentRecord env = session->record();
-    m_ui->environmentTitle->setText(env.name);
+    m_ui->environmentTitle->setText(env.displayName());
     m_ui->subtitleLabel->setText(env.embeddedSandbox
                                      ? tr("Local sandbox on this computer · cloud %1").arg(env.cloudName())
                                      : tr("Cloud %1 · API key %2").arg(env.cloudName(), env.apiKey()));
