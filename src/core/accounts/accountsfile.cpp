@@ -132,6 +132,17 @@ public:
         return {};
     }
 
+    // What the entry is called in the report; an id it must have, and one no entry before it has.
+    void identify(const QString &id, const QString &name, const QSet<QString> &idsBefore)
+    {
+        m_problem.id = id;
+        m_problem.name = name;
+        if (id.isEmpty())
+            fail(SettingsProblem::Kind::MissingId);
+        else if (idsBefore.contains(id))
+            fail(SettingsProblem::Kind::DuplicateId);
+    }
+
     bool fail(SettingsProblem::Kind kind, const QString &detail = {})
     {
         if (m_failed)
@@ -243,7 +254,7 @@ void checkSize(QSettings &settings, const QString &array, const QList<Slot> &ent
 
 namespace {
 
-// Reads every entry of `array`: `read(entry, problem)` makes the record from the entry's group (the
+// Reads every entry of `array`: `read(entry)` makes the record from the entry's group (the
 // current group while it runs), failing `entry` for what makes it unusable; a failed entry is set
 // aside with its problem, a good one goes to `use(record, its path)`.
 template<typename Record, typename Read, typename Use>
@@ -262,7 +273,7 @@ void readArray(QSettings &settings, const QString &array, AccountsFileContents &
             entry.fail(SettingsProblem::Kind::EntryKey);
         } else {
             settings.beginGroup(path);
-            record = read(entry, problem);
+            record = read(entry);
             settings.endGroup();
         }
         if (!entry.failed()) {
@@ -286,19 +297,14 @@ AccountsFileContents readAccountsFile(QSettings &settings)
     QSet<QString> accountIds;
     readArray<AccountRecord>(
         settings, kAccounts, contents,
-        [&](EntryReader &entry, SettingsProblem &problem) {
+        [&](EntryReader &entry) {
             AccountRecord account;
             account.id = entry.text(u"id"_s);
             account.label = entry.text(u"label"_s);
             account.loggedIn = settings.value(u"loggedIn"_s, true).toBool();
             account.embeddedSandbox = settings.value(u"embeddedSandbox"_s, false).toBool();
             const QString provisioning = entry.text(u"provisioningUrl"_s);
-            problem.id = account.id;
-            problem.name = account.label;
-            if (account.id.isEmpty())
-                entry.fail(SettingsProblem::Kind::MissingId);
-            else if (accountIds.contains(account.id))
-                entry.fail(SettingsProblem::Kind::DuplicateId);
+            entry.identify(account.id, account.label, accountIds);
             if (!provisioning.isEmpty()) {
                 if (auto url = CloudinaryUrl::parse(provisioning, CloudinaryUrl::Kind::Account)) {
                     account.provisioningUrl = url->withoutSecret();
@@ -320,7 +326,7 @@ AccountsFileContents readAccountsFile(QSettings &settings)
     QSet<QString> names;
     readArray<EnvironmentRecord>(
         settings, kEnvironments, contents,
-        [&](EntryReader &entry, SettingsProblem &problem) {
+        [&](EntryReader &entry) {
             EnvironmentRecord env;
             env.id = entry.text(u"id"_s);
             env.accountId = entry.text(u"account"_s);
@@ -334,12 +340,7 @@ AccountsFileContents readAccountsFile(QSettings &settings)
             for (const QString &feature : settings.childKeys())
                 env.deniedFeatures.insert(feature, settings.value(feature).toString());
             settings.endGroup();
-            problem.id = env.id;
-            problem.name = env.name;
-            if (env.id.isEmpty())
-                entry.fail(SettingsProblem::Kind::MissingId);
-            else if (environmentIds.contains(env.id))
-                entry.fail(SettingsProblem::Kind::DuplicateId);
+            entry.identify(env.id, env.name, environmentIds);
             if (env.name.trimmed().isEmpty())
                 entry.fail(SettingsProblem::Kind::MissingName);
             else if (names.contains(env.name))
