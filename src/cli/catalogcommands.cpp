@@ -4,7 +4,6 @@
 #include "clicontext.h"
 #include "commands.h"
 
-#include "core/accounts/apicontextfor.h"
 #include "core/api/searchapi.h"
 #include "core/catalog/catalogsync.h"
 #include "core/net/ratelimitbudget.h"
@@ -94,12 +93,13 @@ struct Parsed
     QCommandLineOption url {u"cloudinary-url"_s, u"url"_s, u"URL"_s};
     QCommandLineOption json {u"json"_s, u"json"_s};
     QCommandLineOption help {{u"h"_s, u"help"_s}, u"help"_s};
+    QCommandLineOption insecure {u"allow-insecure-transport"_s, u"insecure"_s};
 };
 
 int parse(CliContext &ctx, Parsed &p, const QList<QCommandLineOption> &extra, const QString &help, bool *done)
 {
     p.parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    p.parser.addOptions({p.env, p.url, p.json, p.help});
+    p.parser.addOptions({p.env, p.url, p.json, p.help, p.insecure});
     p.parser.addOptions(extra);
     *done = false;
     if (!p.parser.parse(QStringList {u"stratus-cli"_s} + ctx.args()))
@@ -114,7 +114,8 @@ int parse(CliContext &ctx, Parsed &p, const QList<QCommandLineOption> &extra, co
 // The target of the command's --env/--cloudinary-url.
 int resolveTarget(CliContext &ctx, const Parsed &p, CatalogTarget *target)
 {
-    return resolveCatalogTarget(ctx, {p.parser.value(p.url), p.parser.value(p.env)}, target);
+    return resolveCatalogTarget(
+        ctx, {p.parser.value(p.url), p.parser.value(p.env), p.parser.isSet(p.insecure)}, target);
 }
 
 // The one EXPRESSION argument of find and search.
@@ -150,13 +151,6 @@ QString progressBar(qint64 fetched, qint64 expected)
         .arg(expected);
 }
 
-// An ApiContext for the target over @p network, spending @p budget.
-core::Result<core::ApiContext> contextFor(const CatalogTarget &target, QNetworkAccessManager *network,
-                                          core::RateLimitBudget *budget)
-{
-    return core::apiContextFor(target.url, target.secret, network, budget);
-}
-
 QString failureText(const core::Error &error, const CatalogTarget &target)
 {
     if (error.kind == core::Error::Kind::Auth && error.httpStatus == 0)
@@ -190,7 +184,7 @@ int runSyncCommand(CliContext &ctx)
     }
     QNetworkAccessManager network;
     core::RateLimitBudget budget;
-    auto context = contextFor(target, &network, &budget);
+    auto context = targetApiContext(ctx, target, &network, &budget);
     if (!context)
         return ctx.usageError(context.error().message);
 
@@ -337,7 +331,7 @@ int runSearchCommand(CliContext &ctx)
         return status;
     QNetworkAccessManager network;
     core::RateLimitBudget budget;
-    auto context = contextFor(target, &network, &budget);
+    auto context = targetApiContext(ctx, target, &network, &budget);
     if (!context)
         return ctx.usageError(context.error().message);
 

@@ -1,8 +1,10 @@
 #include "clicatalog.h"
 
 #include "core/accounts/accounts.h"
+#include "core/accounts/apicontextfor.h"
 #include "core/catalog/catalogpaths.h"
 #include "core/net/secretsource.h"
+#include "core/net/transportsecurity.h"
 
 #include <QCryptographicHash>
 #include <QLocale>
@@ -18,7 +20,7 @@ QString CatalogTarget::catalogPath() const
 
 namespace {
 
-int targetFromUrl(CliContext &ctx, const QString &text, CatalogTarget *target)
+int targetFromUrl(CliContext &ctx, const QString &text, bool allowInsecureTransport, CatalogTarget *target)
 {
     auto parsed = core::CloudinaryUrl::parse(text);
     if (!parsed)
@@ -31,7 +33,9 @@ int targetFromUrl(CliContext &ctx, const QString &text, CatalogTarget *target)
                                   .left(16));
     target->label = parsed->cloudName();
     target->url = withoutSecret;
-    target->secret = std::make_shared<core::FixedSecret>(parsed->apiSecret());
+    target->secret = std::make_shared<core::FixedSecret>(
+        parsed->apiSecret(),
+        allowInsecureTransport ? core::InsecureTransport::Allowed : core::InsecureTransport::Refused);
     return ExitOk;
 }
 
@@ -42,7 +46,7 @@ int resolveCatalogTarget(CliContext &ctx, const ConfigChoice &choice, CatalogTar
     if (!choice.cloudinaryUrl.isEmpty() && !choice.environment.isEmpty())
         return ctx.usageError(u"--env and --cloudinary-url exclude each other"_s);
     if (!choice.cloudinaryUrl.isEmpty())
-        return targetFromUrl(ctx, choice.cloudinaryUrl, target);
+        return targetFromUrl(ctx, choice.cloudinaryUrl, choice.allowInsecureTransport, target);
 
     std::unique_ptr<core::AccountStore> store = openAccountStore();
     const core::EnvironmentRecord *environment = nullptr;
@@ -54,20 +58,22 @@ int resolveCatalogTarget(CliContext &ctx, const ConfigChoice &choice, CatalogTar
         if (text.isEmpty())
             return ctx.usageError(u"no environment configured; pass --env NAME, set CLOUDINARY_URL or pass "
                                   u"--cloudinary-url cloudinary://API_KEY:API_SECRET@CLOUD_NAME"_s);
-        return targetFromUrl(ctx, text, target);
+        return targetFromUrl(ctx, text, choice.allowInsecureTransport, target);
     }
     if (environment->embeddedSandbox)
         return ctx.failure(u"the environment '%1' is the app's embedded sandbox, which exists only while "
-                           u"Stratus runs"_s.arg(environment->name));
+                           u"Stratus runs"_s.arg(environment->displayName()));
     const core::AccountRecord *account = store->account(environment->accountId);
     if (account && !account->loggedIn)
         return ctx.failure(
             u"the account '%1' of environment '%2' is logged out; log in again in Stratus"_s.arg(
-                account->label, environment->name));
+                account->displayLabel(), environment->displayName()));
     target->environmentId = environment->id;
-    target->label = environment->name;
+    target->label = environment->displayName();
     target->url = store->effectiveUrl(environment->id);
     target->secret = store->secretSource(environment->id);
+    if (choice.allowInsecureTransport)
+        target->secret = allowingInsecureTransport(std::move(target->secret));
     target->folderMode = environment->folderMode;
     target->store = std::move(store);
     return ExitOk;
@@ -79,6 +85,24 @@ int catalogFailure(CliContext &ctx, const CatalogTarget &target, const core::Err
         return ctx.failure(u"the catalogue of '%1' is damaged (%2); 'stratus-cli sync' rebuilds it"_s.arg(
             target.label, error.message));
     return ctx.failure(error.message);
+}
+
+core::Result<core::ApiContext> targetApiContext(CliContext &ctx, const CatalogTarget &target,
+                                                QNetworkAccessManager *network, core::RateLimitBudget *budget)
+{
+    auto context = core::apiContextFor(target.url, target.secret, network, budget);
+    if (!context) {
+        if (context.error().kind != core::Error::Kind::InsecureTransport)
+            return context;
+        core::Error error = context.error();
+        const auto endpoint = core::ApiEndpoint::forEnvironment(target.url);
+        error.message
+            = insecureTransportRefusal(endpoint ? endpoint->baseUrl().host() : target.url.uploadPrefix());
+        return error;
+    }
+    if (target.secret && core::sendsInClear(context->endpoint.baseUrl()))
+        warn(ctx, insecureTransportWarning(target.label, context->endpoint.baseUrl().host()));
+    return context;
 }
 
 int openSyncedCatalog(CliContext &ctx, const CatalogTarget &target,
@@ -111,6 +135,8 @@ QString configOptionsHelp()
     return uR"(  --env NAME                 A stored environment (see 'stratus-cli env'). Default: the current
                              environment, else $CLOUDINARY_URL.
   --cloudinary-url URL       cloudinary://API_KEY:API_SECRET@CLOUD_NAME instead.
+  --allow-insecure-transport Let the API credentials go over plain http to another computer, this
+                             once (a warning says so each time); refused otherwise.
   -h, --help                 Show this help.
 )"_s;
 }

@@ -40,6 +40,13 @@ struct CatalogTarget
 /// A failed read of the target's catalogue (exit 1); a damaged one says that a sync rebuilds it.
 [[nodiscard]] int catalogFailure(CliContext &ctx, const CatalogTarget &target, const core::Error &error);
 
+/// The ApiContext to reach the target's API over @p network. When its credentials would go over
+/// plain http to another computer: refused (InsecureTransport, with the words and the option to
+/// print) unless allowed, and a warning on stderr each time they are.
+[[nodiscard]] core::Result<core::ApiContext> targetApiContext(CliContext &ctx, const CatalogTarget &target,
+                                                              QNetworkAccessManager *network,
+                                                              core::RateLimitBudget *budget = nullptr);
+
 /// Opens the target's catalogue, which must have been synced: "run stratus-cli sync first" (exit 1)
 /// otherwise. Returns ExitOk and sets *catalog on success.
 [[nodiscard]] int openSyncedCatalog(CliContext &ctx, const CatalogTarget &target,

@@ -3,6 +3,7 @@
 #include "core/accounts/keychainsecretstore.h"
 #include "core/delivery/jsvalue.h"
 #include "core/net/secretsource.h"
+#include "core/net/transportsecurity.h"
 
 using namespace Qt::StringLiterals;
 
@@ -41,6 +42,87 @@ QString keychainProblem(const core::Error &error)
     return u"the keychain failed: "_s + said;
 }
 
+void warn(CliContext &ctx, const QString &message)
+{
+    ctx.err(u"stratus-cli %1: warning: %2\n"_s.arg(ctx.command(), message));
+}
+
+const core::EnvironmentRecord *findEnvironment(const core::AccountStore &store, const QString &name)
+{
+    if (const core::EnvironmentRecord *exact = store.environmentByName(name))
+        return exact;
+    const core::EnvironmentRecord *shown = nullptr;
+    for (const core::EnvironmentRecord &env : store.environments()) {
+        if (env.displayName() == name) {
+            if (shown)
+                return nullptr; // two names look alike: neither is meant for sure
+            shown = &env;
+        }
+    }
+    return shown;
+}
+
+QString damagedEntryText(const core::SettingsProblem &problem)
+{
+    const QString name
+        = problem.name.isEmpty() ? QString() : u" ('%1')"_s.arg(core::displaySafe(problem.name));
+    return u"accounts.ini entry %1%2 is damaged: %3"_s.arg(problem.location(), name,
+                                                           scrubbed(problem.reason(), {}));
+}
+
+QString settingsProblemText(const core::SettingsProblem &problem)
+{
+    if (!problem.isDamagedEntry())
+        return u"accounts.ini says %1 is %2, but its last entry is %3; every entry there is was read, and "
+               u"the next change writes the right size"_s.arg(
+                   problem.location(), problem.detail.isEmpty() ? u"missing"_s : problem.detail,
+                   problem.key.isEmpty() ? u"none"_s : problem.key);
+    return damagedEntryText(problem) + u"; it is kept as it is and not used"_s;
+}
+
+QString insecureTransportRefusal(const QString &host)
+{
+    return u"the API secret would travel unencrypted (plain http) to %1, which is not this computer; use an "
+           u"https:// upload_prefix, or pass --allow-insecure-transport if you trust every network between "
+           u"here and %1"_s.arg(host);
+}
+
+QString insecureTransportWarning(const QString &label, const QString &host)
+{
+    return u"the API credentials of '%1' go unencrypted (plain http) to %2, which is not this computer; "
+           u"anyone on the way can read them"_s.arg(core::displaySafe(label), host);
+}
+
+namespace {
+
+// A source whose secret may go over plain http, whatever the environment says: for one invocation.
+class InsecureAllowed final : public core::SecretSource
+{
+public:
+    explicit InsecureAllowed(std::shared_ptr<const core::SecretSource> inner)
+        : m_inner(std::move(inner))
+    {
+    }
+    void fetch(QObject *context, Callback done) const override { m_inner->fetch(context, std::move(done)); }
+    [[nodiscard]] core::InsecureTransport insecureTransport() const override
+    {
+        return core::InsecureTransport::Allowed;
+    }
+
+private:
+    std::shared_ptr<const core::SecretSource> m_inner;
+};
+
+} // namespace
+
+std::shared_ptr<const core::SecretSource>
+allowingInsecureTransport(std::shared_ptr<const core::SecretSource> secret)
+{
+    if (!secret)
+        return secret;
+    return std::make_shared<InsecureAllowed>(std::move(secret));
+}
+
 namespace {
 
 // The secret of a stored environment, read from the keychain now.
@@ -60,11 +142,19 @@ int loadChosenEnvironment(CliContext &ctx, core::AccountStore &store, const QStr
     if (auto loaded = store.load(); !loaded)
         return ctx.failure(u"cannot read the stored environments: "_s + loaded.error().message);
     if (!name.isEmpty()) {
-        *environment = store.environmentByName(name);
-        if (!*environment)
-            return ctx.usageError(u"no environment named '%1'; see 'stratus-cli env list'"_s.arg(name));
-        return ExitOk;
+        *environment = findEnvironment(store, name);
+        if (*environment)
+            return ExitOk;
+        if (const core::SettingsProblem *damaged = store.damagedEnvironment(name))
+            return ctx.failure(u"the environment '%1' cannot be used: %2; fix or remove that entry"_s.arg(
+                core::displaySafe(name), damagedEntryText(*damaged)));
+        return ctx.usageError(
+            u"no environment named '%1'; see 'stratus-cli env list'"_s.arg(core::displaySafe(name)));
     }
+    // The current one cannot be used: say so rather than quietly fall back to $CLOUDINARY_URL.
+    if (const core::SettingsProblem *damaged = store.damagedCurrent())
+        return ctx.failure(u"the current environment cannot be used: %1; fix that entry, or choose another "
+                           u"with 'stratus-cli env use NAME'"_s.arg(damagedEntryText(*damaged)));
     *environment = store.environment(store.currentEnvironmentId());
     // The app's Local sandbox is current after its first run, but only the app can reach it:
     // fall back to CLOUDINARY_URL as if nothing were chosen.
@@ -98,20 +188,22 @@ int resolveCommandConfig(CliContext &ctx, const ConfigChoice &choice,
     const core::CloudinaryUrl url = store->effectiveUrl(environment->id);
     if (url.cloudName().isEmpty())
         return ctx.failure(u"the environment '%1' is the app's embedded sandbox, which exists only while "
-                           u"Stratus runs"_s.arg(environment->name));
+                           u"Stratus runs"_s.arg(environment->displayName()));
     QJsonObject sdkConfig = url.toSdkConfig();
     const bool signsUrls = core::JsValue::fromJson(sdkConfig.value(u"sign_url")).isTruthy();
     if (signsUrls || needsSecret()) {
         const core::AccountRecord *account = store->account(environment->accountId);
         if (account && !account->loggedIn)
-            return ctx.failure(u"the account '%1' of environment '%2' is logged out, so its API secret is "
-                               u"not in the keychain; log in again in Stratus or add it again with "
-                               u"'stratus-cli env add'"_s.arg(account->label, environment->name));
+            return ctx.failure(
+                u"the account '%1' of environment '%2' is logged out, so its API secret is "
+                u"not in the keychain; log in again in Stratus or add it again with "
+                u"'stratus-cli env add'"_s.arg(account->displayLabel(), environment->displayName()));
         const core::Result<QString> secret = readSecret(*store, environment->id);
         if (!secret) {
             if (secret.error().kind == core::Error::Kind::Auth)
-                return ctx.failure(u"no API secret for the environment '%1' is in the keychain; remove it "
-                                   u"and add it again with 'stratus-cli env add'"_s.arg(environment->name));
+                return ctx.failure(
+                    u"no API secret for the environment '%1' is in the keychain; remove it "
+                    u"and add it again with 'stratus-cli env add'"_s.arg(environment->displayName()));
             return ctx.failure(keychainProblem(secret.error()));
         }
         sdkConfig.insert(u"api_secret"_s, secret.value());

@@ -54,11 +54,38 @@ struct ConfigChoice
 {
     QString cloudinaryUrl; ///< --cloudinary-url, may be empty
     QString environment; ///< --env NAME, may be empty
+    bool allowInsecureTransport = false; ///< --allow-insecure-transport: this once, whatever is stored
 };
+
+/// "stratus-cli COMMAND: warning: MESSAGE" on stderr: something the person must know although the
+/// command goes on.
+void warn(CliContext &ctx, const QString &message);
+
+/// The stored environment called @p name: the one with exactly that name, else the one whose name
+/// is shown that way (a stored name with control characters is listed escaped, and can be typed
+/// as listed). Null when there is none.
+[[nodiscard]] const core::EnvironmentRecord *findEnvironment(const core::AccountStore &store,
+                                                             const QString &name);
+
+/// "accounts.ini entry environments/2 ('prod') is damaged: its url is not a CLOUDINARY_URL (…)".
+[[nodiscard]] QString damagedEntryText(const core::SettingsProblem &problem);
+
+/// The line for a damaged entry or a size that disagrees, as the env commands print it.
+[[nodiscard]] QString settingsProblemText(const core::SettingsProblem &problem);
+
+/// Why credentials do not go to @p host over plain http, and what to do about it.
+[[nodiscard]] QString insecureTransportRefusal(const QString &host);
+/// The warning printed each time they do, because the person allowed it.
+[[nodiscard]] QString insecureTransportWarning(const QString &label, const QString &host);
+
+/// @p secret, allowed to go over plain http to another computer (--allow-insecure-transport).
+[[nodiscard]] std::shared_ptr<const core::SecretSource>
+allowingInsecureTransport(std::shared_ptr<const core::SecretSource> secret);
 
 /// Loads @p store and picks the environment named @p name, else the current one unless that is the
 /// app's embedded sandbox (*environment stays null when there is none). On failure prints one line
-/// and returns ExitFailure (accounts.ini cannot be read) or ExitUsage (no environment called NAME).
+/// and returns ExitFailure (accounts.ini cannot be read; the environment asked for, or the current
+/// one, is a damaged entry) or ExitUsage (no environment called NAME).
 [[nodiscard]] int loadChosenEnvironment(CliContext &ctx, core::AccountStore &store, const QString &name,
                                         const core::EnvironmentRecord **environment);
 

@@ -13,6 +13,7 @@
 #include "core/accounts/apicontextfor.h"
 #include "core/accounts/environmentcheck.h"
 #include "core/net/secretsource.h"
+#include "core/net/transportsecurity.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -22,6 +23,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #ifdef Q_OS_UNIX
 #include <termios.h>
@@ -42,6 +44,7 @@ namespace {
 const QString kHelp = uR"(Usage: stratus-cli env list [--json]
        stratus-cli env add NAME [--account LABEL] < FILE_WITH_CLOUDINARY_URL
        stratus-cli env add NAME --cloudinary-url URL [--account LABEL]
+       stratus-cli env rename NAME NEW_NAME
        stratus-cli env remove NAME
        stratus-cli env use NAME
 
@@ -62,24 +65,49 @@ Sub-commands:
                 of the process list and the shell history (a terminal does not echo it). A
                 line "CLOUDINARY_URL=..." is accepted too. The first environment becomes the
                 current one.
+  rename NAME NEW_NAME
+                Renames the environment (of the app too).
   remove NAME   Removes the environment and its secret from the keychain (and its account,
                 when it was the account's last environment).
   use NAME      Makes NAME the current environment (of the app too).
+
+Names and account labels may not contain control characters, line breaks or text-direction
+controls. A name stored with them (by hand, or by an older Stratus) is listed escaped (\n,
+\u202E) and can be given as listed, e.g. to rename it.
+
+An entry of accounts.ini that cannot be used (no id, a URL that does not parse, an account that
+is not there, ...) is reported on stderr by every env command, with its place in the file and
+why, and is kept in the file as it is; 'env list' then exits 1 after listing the others. An
+array size that disagrees with the entries is reported as a warning.
 
 Options:
   --account LABEL       add: the account the environment joins, created if there is none
                         with that label (default: the cloud name).
   --cloudinary-url URL  add: the URL as an argument (other users can see it in the process
                         list; prefer stdin).
+  --allow-insecure-transport
+                        add: store an environment whose API is plain http on another computer
+                        (its upload_prefix): the API secret then travels unencrypted, and every
+                        command that sends it says so on stderr. Refused otherwise.
   --json                list: print {"environments":[{"name", "cloud", "api_key", "account",
                         "folder_mode", "current", "logged_in", "embedded_sandbox",
-                        "denied_features", "checked_at"}, ...]}.
+                        "allow_insecure_transport", "denied_features", "checked_at"}, ...],
+                        "damaged":[{"entry", "id", "name", "problem"}, ...]}.
   -h, --help            Show this help.
 
 Exit status: 0 success; 1 failure (the connection test failed, no keychain, accounts.ini cannot
-be written); 2 bad input (unknown NAME, a name in use, a malformed URL). On failure one line on
-stderr and nothing on stdout.
+be written, the environment's entry in accounts.ini is damaged; 'env list' when some entries are
+damaged); 2 bad input (unknown NAME, a name in use or with control characters, a malformed URL,
+a URL that would send the secret unencrypted to another computer). On failure one line on stderr
+and nothing on stdout, except 'env list', which lists what it can.
 )"_s;
+
+// Whether the environment's API is plain http on another computer.
+bool sendsInClear(const CloudinaryUrl &url)
+{
+    const auto endpoint = core::ApiEndpoint::forEnvironment(url);
+    return endpoint && core::sendsInClear(endpoint->baseUrl());
+}
 
 QString statusOf(const AccountStore &store, const EnvironmentRecord &env)
 {
@@ -89,9 +117,36 @@ QString statusOf(const AccountStore &store, const EnvironmentRecord &env)
         notes.append(u"logged out"_s);
     if (env.embeddedSandbox)
         notes.append(u"app only"_s);
+    if (!env.embeddedSandbox && sendsInClear(env.url))
+        notes.append(env.allowInsecureTransport ? u"secret sent unencrypted (http)"_s
+                                                : u"refused: http to another computer"_s);
     if (!env.deniedFeatures.isEmpty())
-        notes.append(u"no access to "_s + env.deniedFeatures.keys().join(u", "_s));
+        notes.append(u"no access to "_s + core::displaySafe(env.deniedFeatures.keys().join(u", "_s)));
     return notes.join(u"; "_s);
+}
+
+// The damaged entries of the file, as `env list --json` prints them.
+QJsonArray damagedJson(const AccountStore &store)
+{
+    QJsonArray damaged;
+    for (const core::SettingsProblem &problem : store.problems()) {
+        if (problem.isDamagedEntry())
+            damaged.append(QJsonObject {{u"entry"_s, problem.location()},
+                                        {u"id"_s, problem.id},
+                                        {u"name"_s, problem.name},
+                                        {u"problem"_s, problem.reason()}});
+    }
+    return damaged;
+}
+
+// The list is incomplete when entries are damaged: their lines are on stderr already.
+int listStatus(const AccountStore &store)
+{
+    const QList<core::SettingsProblem> &problems = store.problems();
+    return std::any_of(problems.cbegin(), problems.cend(),
+                       [](const core::SettingsProblem &problem) { return problem.isDamagedEntry(); })
+        ? ExitFailure
+        : ExitOk;
 }
 
 int listEnvironments(CliContext &ctx, const AccountStore &store, bool json)
@@ -113,6 +168,7 @@ int listEnvironments(CliContext &ctx, const AccountStore &store, bool json)
                 {u"current"_s, env.id == current},
                 {u"logged_in"_s, account && account->loggedIn},
                 {u"embedded_sandbox"_s, env.embeddedSandbox},
+                {u"allow_insecure_transport"_s, env.allowInsecureTransport},
                 {u"denied_features"_s, denied},
                 {u"checked_at"_s,
                  env.checkedAt.isValid() ? QJsonValue(env.checkedAt.toUTC().toString(Qt::ISODate))
@@ -121,20 +177,23 @@ int listEnvironments(CliContext &ctx, const AccountStore &store, bool json)
             list.append(entry);
         }
         ctx.out(QString::fromUtf8(
-            QJsonDocument(QJsonObject {{u"environments"_s, list}}).toJson(QJsonDocument::Indented)));
-        return ExitOk;
+            QJsonDocument(QJsonObject {{u"environments"_s, list}, {u"damaged"_s, damagedJson(store)}})
+                .toJson(QJsonDocument::Indented)));
+        return listStatus(store);
     }
 
     if (store.environments().isEmpty()) {
-        ctx.outLine(u"No environments are stored; add one with 'stratus-cli env add NAME'."_s);
-        return ExitOk;
+        if (listStatus(store) == ExitOk)
+            ctx.outLine(u"No environments are stored; add one with 'stratus-cli env add NAME'."_s);
+        return listStatus(store);
     }
     QList<QStringList> rows {{QString(), u"NAME"_s, u"CLOUD"_s, u"ACCOUNT"_s, u"FOLDERS"_s, u"STATUS"_s}};
     for (const EnvironmentRecord &env : store.environments()) {
         const core::AccountRecord *account = store.account(env.accountId);
-        rows.append({env.id == current ? u"*"_s : QString(), env.name, env.cloudName(),
-                     account ? account->label : QString(), core::folderModeName(env.folderMode),
-                     statusOf(store, env)});
+        // Escaped: a stored name must not break the table or reorder the line.
+        rows.append({env.id == current ? u"*"_s : QString(), env.displayName(),
+                     core::displaySafe(env.cloudName()), account ? account->displayLabel() : QString(),
+                     core::folderModeName(env.folderMode), statusOf(store, env)});
     }
     QList<qsizetype> widths(rows.constFirst().size(), 0);
     for (const QStringList &row : std::as_const(rows)) {
@@ -151,7 +210,7 @@ int listEnvironments(CliContext &ctx, const AccountStore &store, bool json)
         text += line + u'\n';
     }
     ctx.out(text);
-    return ExitOk;
+    return listStatus(store);
 }
 
 // The first line of stdin, without echo on a terminal; null when stdin is empty. Bounded and never
@@ -255,6 +314,8 @@ QString checkProblemText(const Error &error, const CloudinaryUrl &url, const QUr
         return u"the server at %1 failed (%2); try again later"_s.arg(host, said);
     case CheckProblem::Keychain:
         return keychainProblem(error);
+    case CheckProblem::InsecureTransport:
+        return insecureTransportRefusal(host);
     case CheckProblem::None:
     case CheckProblem::Other:
         break;
@@ -262,10 +323,26 @@ QString checkProblemText(const Error &error, const CloudinaryUrl &url, const QUr
     return u"the connection test failed: %1"_s.arg(said);
 }
 
-int addEnvironment(CliContext &ctx, AccountStore &store, const QString &name, const QString &accountOption,
-                   const QString &urlOption, bool urlGiven)
+// Null when `name` can be an environment's name (or, for `what` "account label", an account's).
+std::optional<QString> nameRefusal(const QString &name, const QString &what)
 {
-    if (store.environmentByName(name))
+    const core::NameCheck check = core::checkName(name);
+    if (check.ok())
+        return std::nullopt;
+    return core::nameProblemText(check, what);
+}
+
+int addEnvironment(CliContext &ctx, AccountStore &store, const QString &name, const QString &accountOption,
+                   const QString &urlOption, bool urlGiven, bool allowInsecureTransport)
+{
+    // Before the URL is even read: nothing about it changes what is wrong with the name.
+    if (const auto refused = nameRefusal(name, u"environment name"_s))
+        return ctx.usageError(*refused);
+    if (!accountOption.trimmed().isEmpty()) {
+        if (const auto refused = nameRefusal(accountOption.trimmed(), u"account label"_s))
+            return ctx.usageError(*refused);
+    }
+    if (store.environmentByName(name) || store.damagedEnvironment(name))
         return ctx.usageError(
             u"an environment named '%1' exists already; remove it first or pick another name"_s.arg(name));
 
@@ -288,6 +365,8 @@ int addEnvironment(CliContext &ctx, AccountStore &store, const QString &name, co
                               u"(cloudinary://API_KEY:API_SECRET@CLOUD_NAME)"_s);
     const CloudinaryUrl url = parsed->withoutSecret();
     const QString label = accountOption.trimmed().isEmpty() ? url.cloudName() : accountOption.trimmed();
+    if (const auto refused = nameRefusal(label, u"account label"_s))
+        return ctx.usageError(*refused);
     const core::AccountRecord *account = store.accountByLabel(label);
     if (account && !account->loggedIn)
         return ctx.failure(u"the account '%1' is logged out; log in again in Stratus first, or pick "
@@ -296,10 +375,24 @@ int addEnvironment(CliContext &ctx, AccountStore &store, const QString &name, co
     // Scripts may run behind a proxy: honour http_proxy/https_proxy/no_proxy like curl does.
     QNetworkProxyFactory::setUseSystemConfiguration(true);
     QNetworkAccessManager network;
-    auto apiContext = core::apiContextFor(url, std::make_shared<core::FixedSecret>(secret), &network);
+    auto apiContext = core::apiContextFor(
+        url,
+        std::make_shared<core::FixedSecret>(secret,
+                                            allowInsecureTransport ? core::InsecureTransport::Allowed
+                                                                   : core::InsecureTransport::Refused),
+        &network);
+    if (!apiContext && apiContext.error().kind == Error::Kind::InsecureTransport) {
+        // Nothing was sent: the person decides, with the flag, before the secret leaves.
+        const auto endpoint = core::ApiEndpoint::forEnvironment(url);
+        return ctx.usageError(
+            insecureTransportRefusal(endpoint ? endpoint->baseUrl().host() : url.uploadPrefix()));
+    }
     if (!apiContext)
         return ctx.usageError(u"the CLOUDINARY_URL is unusable: "_s
                               + scrubbed(apiContext.error().message, secret));
+    const bool inClear = core::sendsInClear(apiContext->endpoint.baseUrl());
+    if (inClear)
+        warn(ctx, insecureTransportWarning(name, apiContext->endpoint.baseUrl().host()));
     // A person is waiting: one retry, and no waiting an hour for a spent rate limit.
     apiContext.value().retryPolicy.maxAttempts = 2;
     apiContext.value().retryPolicy.baseDelay = std::chrono::milliseconds(500);
@@ -319,6 +412,7 @@ int addEnvironment(CliContext &ctx, AccountStore &store, const QString &name, co
     record.folderMode = checked->folderMode;
     record.deniedFeatures = checked->deniedFeatures;
     record.checkedAt = QDateTime::currentDateTimeUtc();
+    record.allowInsecureTransport = inClear; // only when asked for: a refused one never got here
     const core::Result<core::Done> added
         = waitFor<core::Done>([&](QObject *context, std::function<void(core::Result<core::Done>)> done) {
               if (account) {
@@ -359,7 +453,7 @@ int addEnvironment(CliContext &ctx, AccountStore &store, const QString &name, co
 
 int removeEnvironment(CliContext &ctx, AccountStore &store, const EnvironmentRecord &env)
 {
-    const QString id = env.id, name = env.name;
+    const QString id = env.id, name = env.displayName();
     const core::Result<core::Done> removed
         = waitFor<core::Done>([&](QObject *context, std::function<void(core::Result<core::Done>)> done) {
               store.removeEnvironment(id, context, std::move(done));
@@ -375,15 +469,32 @@ int removeEnvironment(CliContext &ctx, AccountStore &store, const EnvironmentRec
     return ExitOk;
 }
 
+int renameEnvironment(CliContext &ctx, AccountStore &store, const EnvironmentRecord &env,
+                      const QString &newName)
+{
+    if (const auto refused = nameRefusal(newName, u"environment name"_s))
+        return ctx.usageError(*refused);
+    const QString shown = env.displayName();
+    if (auto renamed = store.renameEnvironment(env.id, newName); !renamed) {
+        const Error &error = renamed.error();
+        if (error.kind == Error::Kind::Conflict || error.kind == Error::Kind::InvalidInput)
+            return ctx.usageError(scrubbed(error.message, {}));
+        return ctx.failure(
+            u"cannot rename the environment '%1': %2"_s.arg(shown, scrubbed(error.message, {})));
+    }
+    ctx.outLine(u"Renamed environment '%1' to '%2'."_s.arg(shown, newName));
+    return ExitOk;
+}
+
 int useEnvironment(CliContext &ctx, AccountStore &store, const EnvironmentRecord &env)
 {
     const core::AccountRecord *account = store.account(env.accountId);
     if (account && !account->loggedIn)
         return ctx.failure(u"the account '%1' of environment '%2' is logged out; log in again in Stratus "
-                           u"first"_s.arg(account->label, env.name));
+                           u"first"_s.arg(account->displayLabel(), env.displayName()));
     if (auto set = store.setCurrentEnvironment(env.id); !set)
         return ctx.failure(u"cannot save the current environment: "_s + set.error().message);
-    ctx.outLine(u"The current environment is now '%1'."_s.arg(env.name));
+    ctx.outLine(u"The current environment is now '%1'."_s.arg(env.displayName()));
     return ExitOk;
 }
 
@@ -395,12 +506,13 @@ int runSubCommand(CliContext &ctx, const QString &sub)
     const QCommandLineOption jsonOption(u"json"_s);
     const QCommandLineOption accountOption(u"account"_s, QString(), u"LABEL"_s);
     const QCommandLineOption urlOption(u"cloudinary-url"_s, QString(), u"URL"_s);
+    const QCommandLineOption insecureOption(u"allow-insecure-transport"_s);
     const QCommandLineOption helpOption(QStringList {u"h"_s, u"help"_s});
     parser.addOption(helpOption);
     if (sub == u"list")
         parser.addOption(jsonOption);
     if (sub == u"add")
-        parser.addOptions({accountOption, urlOption});
+        parser.addOptions({accountOption, urlOption, insecureOption});
     if (!parser.parse(QStringList {u"stratus-cli env "_s + sub} + ctx.args())) {
         QString message = parser.errorText();
         if (message.endsWith(u'.'))
@@ -412,29 +524,46 @@ int runSubCommand(CliContext &ctx, const QString &sub)
         return ExitOk;
     }
     const QStringList positional = parser.positionalArguments();
-    const qsizetype expected = sub == u"list" ? 0 : 1;
+    const qsizetype expected = sub == u"list" ? 0 : sub == u"rename" ? 2 : 1;
     if (positional.size() < expected)
-        return ctx.usageError(u"missing NAME; see 'stratus-cli env --help'"_s);
+        return ctx.usageError(positional.isEmpty() ? u"missing NAME; see 'stratus-cli env --help'"_s
+                                                   : u"missing NEW_NAME; see 'stratus-cli env --help'"_s);
     if (positional.size() > expected)
-        return ctx.usageError(
-            u"unexpected argument '%1'; see 'stratus-cli env --help'"_s.arg(positional.at(expected)));
+        return ctx.usageError(u"unexpected argument '%1'; see 'stratus-cli env --help'"_s.arg(
+            core::displaySafe(positional.at(expected))));
     const QString name = expected > 0 ? positional.constFirst().trimmed() : QString();
     if (expected > 0 && name.isEmpty())
         return ctx.usageError(u"the NAME is empty"_s);
+    const QString newName = expected > 1 ? positional.at(1).trimmed() : QString();
 
     const std::unique_ptr<AccountStore> store = openAccountStore();
     if (auto loaded = store->load(); !loaded)
         return ctx.failure(u"cannot read the stored environments: "_s + loaded.error().message);
+    // Every env command says what is wrong in the file; `list` also fails for it, the others go on.
+    for (const core::SettingsProblem &problem : store->problems()) {
+        if (sub == u"list" && problem.isDamagedEntry())
+            ctx.err(u"stratus-cli %1: %2\n"_s.arg(ctx.command(), settingsProblemText(problem)));
+        else
+            warn(ctx, settingsProblemText(problem));
+    }
     if (sub == u"list")
         return listEnvironments(ctx, *store, parser.isSet(jsonOption));
     if (sub == u"add")
         return addEnvironment(ctx, *store, name, parser.value(accountOption), parser.value(urlOption),
-                              parser.isSet(urlOption));
+                              parser.isSet(urlOption), parser.isSet(insecureOption));
 
-    const EnvironmentRecord *env = store->environmentByName(name);
-    if (!env)
-        return ctx.usageError(u"no environment named '%1'; see 'stratus-cli env list'"_s.arg(name));
+    const EnvironmentRecord *env = findEnvironment(*store, name);
+    if (!env) {
+        if (const core::SettingsProblem *damaged = store->damagedEnvironment(name))
+            return ctx.failure(
+                u"the environment '%1' cannot be used: %2; fix or remove that entry in accounts.ini"_s.arg(
+                    core::displaySafe(name), damagedEntryText(*damaged)));
+        return ctx.usageError(
+            u"no environment named '%1'; see 'stratus-cli env list'"_s.arg(core::displaySafe(name)));
+    }
     const EnvironmentRecord found = *env;
+    if (sub == u"rename")
+        return renameEnvironment(ctx, *store, found, newName);
     return sub == u"remove" ? removeEnvironment(ctx, *store, found) : useEnvironment(ctx, *store, found);
 }
 
@@ -449,9 +578,9 @@ int runEnvCommand(CliContext &ctx)
     }
     if (args.isEmpty() || args.constFirst().startsWith(u'-'))
         return ctx.usageError(
-            u"missing sub-command (list, add, remove or use); see 'stratus-cli env --help'"_s);
+            u"missing sub-command (list, add, rename, remove or use); see 'stratus-cli env --help'"_s);
     const QString sub = args.constFirst();
-    if (sub != u"list" && sub != u"add" && sub != u"remove" && sub != u"use")
+    if (sub != u"list" && sub != u"add" && sub != u"rename" && sub != u"remove" && sub != u"use")
         return ctx.usageError(u"unknown sub-command '%1'; see 'stratus-cli env --help'"_s.arg(sub));
     CliContext subContext(u"env "_s + sub, args.mid(1));
     return runSubCommand(subContext, sub);

@@ -5,7 +5,6 @@
 #include "clicontext.h"
 #include "commands.h"
 
-#include "core/accounts/apicontextfor.h"
 #include "core/api/adminapi.h"
 #include "core/upload/uploadjournal.h"
 #include "core/upload/uploadqueue.h"
@@ -83,6 +82,7 @@ struct Options
     QCommandLineOption url {u"cloudinary-url"_s, u"url"_s, u"URL"_s};
     QCommandLineOption json {u"json"_s, u"json"_s};
     QCommandLineOption help {{u"h"_s, u"help"_s}, u"help"_s};
+    QCommandLineOption insecure {u"allow-insecure-transport"_s, u"insecure"_s};
     QCommandLineOption folder {u"folder"_s, u"folder"_s, u"F"_s};
     QCommandLineOption preset {u"preset"_s, u"preset"_s, u"P"_s};
     QCommandLineOption tags {u"tags"_s, u"tags"_s, u"T"_s};
@@ -246,9 +246,9 @@ int runUploadCommand(CliContext &ctx)
 {
     Options o;
     o.parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    o.parser.addOptions({o.env, o.url, o.json, o.help, o.folder, o.preset, o.tags, o.context, o.useFilename,
-                         o.uniqueFilename, o.overwrite, o.resourceType, o.duplicates, o.concurrency,
-                         o.chunkSize, o.chunkThreshold, o.resume});
+    o.parser.addOptions({o.env, o.url, o.json, o.help, o.insecure, o.folder, o.preset, o.tags, o.context,
+                         o.useFilename, o.uniqueFilename, o.overwrite, o.resourceType, o.duplicates,
+                         o.concurrency, o.chunkSize, o.chunkThreshold, o.resume});
     if (!o.parser.parse(QStringList {u"stratus-cli"_s} + ctx.args()))
         return ctx.usageError(o.parser.errorText() + u"; see 'stratus-cli upload --help'"_s);
     if (o.parser.isSet(o.help)) {
@@ -267,11 +267,12 @@ int runUploadCommand(CliContext &ctx)
         return status;
 
     CatalogTarget target;
-    if (const int status = resolveCatalogTarget(ctx, {o.parser.value(o.url), o.parser.value(o.env)}, &target);
+    if (const int status = resolveCatalogTarget(
+            ctx, {o.parser.value(o.url), o.parser.value(o.env), o.parser.isSet(o.insecure)}, &target);
         status != ExitOk)
         return status;
     QNetworkAccessManager network;
-    auto context = core::apiContextFor(target.url, target.secret, &network);
+    auto context = targetApiContext(ctx, target, &network);
     if (!context)
         return ctx.usageError(context.error().message);
 

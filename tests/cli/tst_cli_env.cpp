@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkInterface>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSettings>
@@ -67,6 +68,58 @@ public:
 private:
     QByteArray m_response;
 };
+
+// A stand-in Cloudinary that records every request (request line and headers) and answers ping,
+// config, usage and search the way the connection test and `search` expect.
+class RecordingServer : public QTcpServer
+{
+public:
+    QList<QByteArray> requests;
+
+    RecordingServer()
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection()) {
+                auto received = std::make_shared<QByteArray>();
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket, received] {
+                    *received += socket->readAll();
+                    const qsizetype end = received->indexOf("\r\n\r\n");
+                    if (end < 0)
+                        return;
+                    const QByteArray head = received->left(end);
+                    requests.append(head);
+                    QByteArray body = R"({"status":"ok","settings":{"folder_mode":"dynamic"}})";
+                    if (head.contains("/usage"))
+                        body = R"({"plan":"Free","resources":0})";
+                    else if (head.contains("/resources/search"))
+                        body = R"({"resources":[],"total_count":0})";
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                                  + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+
+    [[nodiscard]] bool sawCredentials() const
+    {
+        return std::any_of(requests.cbegin(), requests.cend(), [](const QByteArray &head) {
+            return head.toLower().contains("\r\nauthorization:") || head.contains("signature=");
+        });
+    }
+};
+
+// An address of this machine that is not loopback (another computer, as far as a request can
+// tell); null when there is none.
+QHostAddress nonLoopbackAddress()
+{
+    for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback())
+            return address;
+    }
+    return {};
+}
 
 } // namespace
 
@@ -172,6 +225,65 @@ private:
     }
 
     static bool oneLine(const Run &r) { return r.out.isEmpty() && r.err.count('\n') == 1; }
+
+    // The environment of a CLI process whose accounts.ini (in a folder of its own, `name`) holds
+    // exactly `values`, written the way QSettings writes them.
+    QProcessEnvironment withSettings(const QString &name, const QList<std::pair<QString, QVariant>> &values)
+    {
+        const QString config = dir(u"configs/"_s + name);
+        QDir(config).removeRecursively();
+        QDir().mkpath(config + u"/Stratus"_s);
+        {
+            QSettings ini(config + u"/Stratus/accounts.ini"_s, QSettings::IniFormat);
+            ini.clear();
+            for (const auto &[key, value] : values)
+                ini.setValue(key, value);
+            ini.sync();
+        }
+        QProcessEnvironment env = cliEnvironment();
+        env.insert(u"XDG_CONFIG_HOME"_s, config);
+        return env;
+    }
+
+    // One account "Team" (acc-team) and, for each index, an environment "env-INDEX" at that index
+    // of the array, its URL pointing at the sandbox.
+    QList<std::pair<QString, QVariant>> teamWith(const QList<int> &indexes) const
+    {
+        QList<std::pair<QString, QVariant>> values {{u"version"_s, 1},
+                                                    {u"accounts/1/id"_s, u"acc-team"_s},
+                                                    {u"accounts/1/label"_s, u"Team"_s},
+                                                    {u"accounts/size"_s, 1}};
+        int last = 0;
+        for (const int i : indexes) {
+            const QString entry = u"environments/%1/"_s.arg(i);
+            values.append({entry + u"id"_s, u"env-id-%1"_s.arg(i)});
+            values.append({entry + u"account"_s, u"acc-team"_s});
+            values.append({entry + u"name"_s, u"env-%1"_s.arg(i)});
+            values.append(
+                {entry + u"url"_s, u"cloudinary://%1@stratustest?upload_prefix=%2"_s.arg(kKey, m_base)});
+            last = std::max(last, i);
+        }
+        values.append({u"environments/size"_s, last});
+        return values;
+    }
+
+    // The values of the environment entry whose id is `id`, as QSettings reads the file now.
+    static QVariantMap entryWithId(const QProcessEnvironment &env, const QString &id)
+    {
+        QSettings ini(env.value(u"XDG_CONFIG_HOME"_s) + u"/Stratus/accounts.ini"_s, QSettings::IniFormat);
+        ini.beginGroup(u"environments"_s);
+        for (const QString &group : ini.childGroups()) {
+            ini.beginGroup(group);
+            if (ini.value(u"id"_s).toString() == id) {
+                QVariantMap values;
+                for (const QString &key : ini.allKeys())
+                    values.insert(key, ini.value(key));
+                return values;
+            }
+            ini.endGroup();
+        }
+        return {};
+    }
 
 private slots:
     void initTestCase()
@@ -364,7 +476,8 @@ private slots:
     void addBehindABrokenProxy()
     {
         // Loopback requests never go through a proxy: the API has to be elsewhere (the proxy fails
-        // before anyone would have to resolve its name).
+        // before anyone would have to resolve its name), and so it is https (plain http to another
+        // computer is refused before any proxy is asked).
         QFETCH(bool, proxyListens);
         FixedAnswerServer proxy(407, "Proxy Authentication Required", R"({"error":"proxy"})");
         QVERIFY(proxy.listen(QHostAddress::LocalHost, 0));
@@ -372,9 +485,9 @@ private slots:
         if (!proxyListens)
             proxy.close();
         QProcessEnvironment env = cliEnvironment();
-        env.insert(u"http_proxy"_s, u"http://127.0.0.1:%1"_s.arg(port));
+        env.insert(u"https_proxy"_s, u"http://127.0.0.1:%1"_s.arg(port));
         const Run r = cli({u"env"_s, u"add"_s, u"new"_s},
-                          urlLine(u"stratustest"_s, kSecret, u"http://api.stratus-test.invalid"_s), env);
+                          urlLine(u"stratustest"_s, kSecret, u"https://api.stratus-test.invalid"_s), env);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(oneLine(r), QByteArray(r.out + r.err).constData());
         QVERIFY2(r.err.contains("proxy"), r.err.constData());
@@ -554,6 +667,240 @@ private slots:
         QVERIFY(chosen.err.contains("only while"));
         // (The app adds it again at its next start.)
         QCOMPARE(cli({u"env"_s, u"remove"_s, u"Local sandbox"_s}).exitCode, 0);
+    }
+
+    void damagedEntriesAreReportedAndKept()
+    {
+        // One environment that works and one whose URL is damaged (and which is the current one).
+        QList<std::pair<QString, QVariant>> values = teamWith({1});
+        values += QList<std::pair<QString, QVariant>> {
+            {u"environments/2/id"_s, u"env-broken"_s},
+            {u"environments/2/account"_s, u"acc-team"_s},
+            {u"environments/2/name"_s, u"broken"_s},
+            {u"environments/2/url"_s, u"https://example.com/not-cloudinary"_s},
+            {u"environments/2/folderMode"_s, u"fixed"_s},
+            {u"environments/2/denied/usage"_s, u"Not allowed"_s},
+            {u"environments/size"_s, 2},
+            {u"current"_s, u"env-broken"_s}};
+        const QProcessEnvironment env = withSettings(u"damaged"_s, values);
+        const QVariantMap before = entryWithId(env, u"env-broken"_s);
+        QCOMPARE(before.value(u"name"_s).toString(), u"broken"_s);
+
+        // The list is incomplete: the good one on stdout, a line about the damaged one, exit 1.
+        const Run list = cli({u"env"_s, u"list"_s}, {}, env);
+        QCOMPARE(list.exitCode, 1);
+        QVERIFY2(list.out.contains("env-1") && !list.out.contains("No environments"), list.out.constData());
+        QCOMPARE(list.err.count('\n'), 1);
+        QVERIFY2(list.err.contains("'broken'") && list.err.contains("environments/2")
+                     && list.err.contains("damaged") && list.err.contains("kept"),
+                 list.err.constData());
+        const Run json = cli({u"env"_s, u"list"_s, u"--json"_s}, {}, env);
+        QCOMPARE(json.exitCode, 1);
+        const QJsonObject document = QJsonDocument::fromJson(json.out).object();
+        QCOMPARE(document.value(u"environments").toArray().size(), 1);
+        const QJsonArray damaged = document.value(u"damaged").toArray();
+        QCOMPARE(damaged.size(), 1);
+        QCOMPARE(damaged.first().toObject().value(u"entry").toString(), u"environments/2"_s);
+        QCOMPARE(damaged.first().toObject().value(u"name").toString(), u"broken"_s);
+        QVERIFY(!damaged.first().toObject().value(u"problem").toString().isEmpty());
+
+        // Chosen by name, or as the current one: it cannot be used, and the CLI says so.
+        for (const QStringList &args : {QStringList {u"url"_s, u"sample"_s, u"--env"_s, u"broken"_s},
+                                        QStringList {u"url"_s, u"sample"_s}}) {
+            const Run r = cli(args, {}, env);
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(oneLine(r), QByteArray(r.out + r.err).constData());
+            QVERIFY2(r.err.contains("damaged") && r.err.contains("environments/2"), r.err.constData());
+        }
+
+        // Adding another environment keeps the damaged one exactly as it was, and the current one.
+        const Run add = cli({u"env"_s, u"add"_s, u"added"_s}, urlLine(u"stratustest"_s, kSecret), env);
+        QVERIFY2(add.exitCode == 0, add.err.constData());
+        QVERIFY(add.out.contains("Added environment 'added'"));
+        QVERIFY2(add.err.contains("'broken'"), add.err.constData()); // still reported
+        QCOMPARE(entryWithId(env, u"env-broken"_s), before);
+        {
+            QSettings ini(env.value(u"XDG_CONFIG_HOME"_s) + u"/Stratus/accounts.ini"_s, QSettings::IniFormat);
+            QCOMPARE(ini.value(u"current"_s).toString(), u"env-broken"_s);
+        }
+        const Run again = cli({u"env"_s, u"list"_s}, {}, env);
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY(again.out.contains("env-1") && again.out.contains("added"));
+        QVERIFY2(again.err.contains("'broken'"), again.err.constData());
+
+        QCOMPARE(cli({u"env"_s, u"remove"_s, u"added"_s}, {}, env).exitCode, 0);
+        QCOMPARE(entryWithId(env, u"env-broken"_s), before);
+    }
+
+    void untrustedArraySizes_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QVariant>("size");
+        QTest::addColumn<QList<int>>("indexes");
+        QTest::addColumn<bool>("disagrees");
+        const QList<int> two {1, 2};
+        QTest::newRow("2000000000") << u"environments/size"_s << QVariant(2000000000) << two << true;
+        QTest::newRow("-1") << u"environments/size"_s << QVariant(-1) << two << true;
+        QTest::newRow("abc") << u"environments/size"_s << QVariant(u"abc"_s) << two << true;
+        QTest::newRow("2^31") << u"environments/size"_s << QVariant(u"2147483648"_s) << two << true;
+        QTest::newRow("an entry after size")
+            << u"environments/size"_s << QVariant(2) << QList<int> {1, 2, 7} << true;
+        QTest::newRow("gaps within size")
+            << u"environments/size"_s << QVariant(9) << QList<int> {1, 4, 9} << false;
+        QTest::newRow("accounts 2000000000") << u"accounts/size"_s << QVariant(2000000000) << two << true;
+    }
+
+    void untrustedArraySizes()
+    {
+        // The size stored in accounts.ini must not drive the work: every entry there is is read,
+        // at once, and a size that disagrees is reported.
+        QFETCH(QString, key);
+        QFETCH(QVariant, size);
+        QFETCH(QList<int>, indexes);
+        QFETCH(bool, disagrees);
+        QList<std::pair<QString, QVariant>> values = teamWith(indexes);
+        values.append({key, size});
+        const QProcessEnvironment env
+            = withSettings(u"sizes-"_s + QString::fromLatin1(QTest::currentDataTag()), values);
+        QElapsedTimer clock;
+        clock.start();
+        const Run r = cli({u"env"_s, u"list"_s}, {}, env);
+        QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(r.exitCode, 0);
+        for (const int i : indexes)
+            QVERIFY2(r.out.contains(u"env-%1 "_s.arg(i).toUtf8()), r.out.constData());
+        QCOMPARE(r.err.count('\n'), disagrees ? 1 : 0);
+        if (disagrees)
+            QVERIFY2(r.err.contains(key.toUtf8()) && r.err.contains("warning"), r.err.constData());
+    }
+
+    void plainHttpToAnotherComputerNeedsConsent()
+    {
+        const QHostAddress address = nonLoopbackAddress();
+        if (address.isNull())
+            QSKIP("this machine has no address but loopback");
+        RecordingServer server;
+        QVERIFY(server.listen(address, 0));
+        const QString base = u"http://%1:%2"_s.arg(address.toString()).arg(server.serverPort());
+        const QProcessEnvironment env = withSettings(u"insecure"_s, {});
+
+        // Refused before anything is sent: exit 2, one line that says why and what to do.
+        const Run refused
+            = cli({u"env"_s, u"add"_s, u"plain"_s}, urlLine(u"stratustest"_s, kSecret, base), env);
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(oneLine(refused), QByteArray(refused.out + refused.err).constData());
+        QVERIFY2(refused.err.contains("unencrypted") && refused.err.contains("--allow-insecure-transport"),
+                 refused.err.constData());
+        QVERIFY2(server.requests.isEmpty(), server.requests.join("\n---\n").constData());
+
+        // The same for a URL given to a command, or in CLOUDINARY_URL.
+        const QString other = u"cloudinary://%1:OtherSecret42@stratustest?upload_prefix=%2"_s.arg(kKey, base);
+        const Run search = cli({u"search"_s, u"tags=x"_s, u"--cloudinary-url"_s, other}, {}, env);
+        QCOMPARE(search.exitCode, 2);
+        QVERIFY2(oneLine(search) && search.err.contains("unencrypted"), search.err.constData());
+        QProcessEnvironment withUrl = env;
+        withUrl.insert(u"CLOUDINARY_URL"_s, other);
+        const Run fromVariable = cli({u"search"_s, u"tags=x"_s}, {}, withUrl);
+        QCOMPARE(fromVariable.exitCode, 2);
+        QVERIFY2(oneLine(fromVariable) && fromVariable.err.contains("unencrypted"),
+                 fromVariable.err.constData());
+        QVERIFY2(server.requests.isEmpty(), server.requests.join("\n---\n").constData());
+
+        // Allowed for this invocation: it goes, with a warning each time.
+        const Run allowedSearch
+            = cli({u"search"_s, u"tags=x"_s, u"--allow-insecure-transport"_s}, {}, withUrl);
+        QVERIFY2(allowedSearch.exitCode == 0, allowedSearch.err.constData());
+        QCOMPARE(allowedSearch.err.count('\n'), 1);
+        QVERIFY2(allowedSearch.err.contains("warning") && allowedSearch.err.contains("unencrypted"),
+                 allowedSearch.err.constData());
+        QVERIFY(server.sawCredentials());
+
+        // Stored with the allowance: listed as such, warned about whenever it is used.
+        server.requests.clear();
+        const Run added = cli({u"env"_s, u"add"_s, u"plain"_s, u"--allow-insecure-transport"_s},
+                              urlLine(u"stratustest"_s, kSecret, base), env);
+        QVERIFY2(added.exitCode == 0, added.err.constData());
+        QVERIFY2(added.err.contains("warning") && added.err.contains("unencrypted"), added.err.constData());
+        QVERIFY(server.sawCredentials());
+        const Run json = cli({u"env"_s, u"list"_s, u"--json"_s}, {}, env);
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject plain
+            = byName(QJsonDocument::fromJson(json.out).object().value(u"environments").toArray(), u"plain"_s);
+        QVERIFY(plain.value(u"allow_insecure_transport").toBool());
+        const Run text = cli({u"env"_s, u"list"_s}, {}, env);
+        QVERIFY2(text.out.contains("unencrypted"), text.out.constData());
+        const Run stored = cli({u"search"_s, u"tags=x"_s, u"--env"_s, u"plain"_s}, {}, env);
+        QVERIFY2(stored.exitCode == 0, stored.err.constData());
+        QVERIFY2(stored.err.contains("warning") && stored.err.contains("unencrypted"),
+                 stored.err.constData());
+
+        QCOMPARE(cli({u"env"_s, u"remove"_s, u"plain"_s}, {}, env).exitCode, 0);
+    }
+
+    void unsafeNamesAreRefused_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("line feed") << u"two\nlines"_s;
+        QTest::newRow("carriage return") << u"back\rwards"_s;
+        QTest::newRow("tab") << u"tab\tbed"_s;
+        QTest::newRow("C0") << u"bell\u0007"_s;
+        QTest::newRow("DEL") << u"del\u007F"_s;
+        QTest::newRow("C1 (NEL)") << u"next\u0085line"_s;
+        QTest::newRow("line separator") << u"a\u2028b"_s;
+        QTest::newRow("paragraph separator") << u"a\u2029b"_s;
+        QTest::newRow("right-to-left override") << u"prod\u202Eved"_s;
+        QTest::newRow("left-to-right embedding") << u"\u202Aprod"_s;
+        QTest::newRow("right-to-left isolate") << u"prod\u2067x"_s;
+        QTest::newRow("pop directional isolate") << u"prod\u2069"_s;
+        QTest::newRow("right-to-left mark") << u"prod\u200F"_s;
+        QTest::newRow("arabic letter mark") << u"prod\u061C"_s;
+    }
+
+    void unsafeNamesAreRefused()
+    {
+        // Refused before the URL is even tried (it points at a closed port), for environments and
+        // account labels alike, when added or renamed.
+        QFETCH(QString, name);
+        const QProcessEnvironment env = withSettings(u"names"_s, teamWith({1}));
+        const QString closed
+            = u"cloudinary://%1:OtherSecret42@stratustest?upload_prefix=http://127.0.0.1:%2"_s.arg(kKey).arg(
+                freePort());
+        const QList<QStringList> attempts {
+            {u"env"_s, u"add"_s, name, u"--cloudinary-url"_s, closed},
+            {u"env"_s, u"add"_s, u"fine"_s, u"--account"_s, name, u"--cloudinary-url"_s, closed},
+            {u"env"_s, u"rename"_s, u"env-1"_s, name},
+        };
+        for (const QStringList &args : attempts) {
+            const Run r = cli(args, {}, env);
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(oneLine(r), QByteArray(r.out + r.err).constData());
+            QVERIFY2(r.err.contains("control character") || r.err.contains("text-direction"),
+                     r.err.constData());
+        }
+        const Run list = cli({u"env"_s, u"list"_s, u"--json"_s}, {}, env);
+        QCOMPARE(list.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(list.out).object().value(u"environments").toArray().size(), 1);
+    }
+
+    void storedUnsafeNamesAreShownEscaped()
+    {
+        // Written by an older Stratus or by hand: listed escaped, one line each, never reordered.
+        QList<std::pair<QString, QVariant>> values = teamWith({1});
+        values.append({u"environments/1/name"_s, u"prod\u202Eevil\nX"_s});
+        values.append({u"accounts/1/label"_s, u"Te\tam"_s});
+        const QProcessEnvironment env = withSettings(u"stored-names"_s, values);
+        const Run list = cli({u"env"_s, u"list"_s}, {}, env);
+        QCOMPARE(list.exitCode, 0);
+        QCOMPARE(list.out.count('\n'), 2); // the header and one environment
+        QVERIFY2(!list.out.contains("\xE2\x80\xAE") && !list.out.contains('\t'), list.out.constData());
+        QVERIFY2(list.out.contains("prod\\u202Eevil\\nX") && list.out.contains("Te\\tam"),
+                 list.out.constData());
+
+        // The escaped name, as shown, finds it: so it can be renamed to something safe.
+        const Run rename = cli({u"env"_s, u"rename"_s, u"prod\\u202Eevil\\nX"_s, u"prod"_s}, {}, env);
+        QVERIFY2(rename.exitCode == 0, rename.err.constData());
+        const Run after = cli({u"env"_s, u"list"_s}, {}, env);
+        QVERIFY2(after.out.contains(" prod "), after.out.constData());
     }
 
     void removeTakesTheSecret()

@@ -11,6 +11,7 @@
 
 #include "sandboxprocess.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -21,6 +22,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTcpServer>
@@ -121,6 +123,19 @@ bool confirm(QWidget *dialog, const QString &name)
         return false;
     box->findChild<QPushButton *>(u"confirmButton"_s)->click();
     return true;
+}
+
+// Writes `values` into `fixture`'s accounts.ini the way QSettings writes them, then loads it.
+bool loadSettings(Fixture &fixture, const QList<std::pair<QString, QVariant>> &values)
+{
+    {
+        QSettings settings(fixture.store->paths().settingsFile, QSettings::IniFormat);
+        settings.clear();
+        for (const auto &[key, value] : values)
+            settings.setValue(key, value);
+        settings.sync();
+    }
+    return fixture.store->load().ok();
 }
 
 QString statusOf(QWidget *dialog)
@@ -638,6 +653,198 @@ private slots:
                         ->findItems(u"beta"_s, Qt::MatchExactly | Qt::MatchRecursive)
                         .size()
                     == 1);
+    }
+
+    void damagedSettingsAreShownAndKept()
+    {
+        Fixture fixture(std::make_shared<core::MemorySecretStore>());
+        QVERIFY(loadSettings(fixture,
+                             {{u"version"_s, 1},
+                              {u"accounts/1/id"_s, u"acc-work"_s},
+                              {u"accounts/1/label"_s, u"Work"_s},
+                              {u"accounts/size"_s, 1},
+                              {u"environments/1/id"_s, u"env-good"_s},
+                              {u"environments/1/account"_s, u"acc-work"_s},
+                              {u"environments/1/name"_s, u"good"_s},
+                              {u"environments/1/url"_s, u"cloudinary://111111@alpha"_s},
+                              {u"environments/2/id"_s, u"env-broken"_s},
+                              {u"environments/2/account"_s, u"acc-work"_s},
+                              {u"environments/2/name"_s, u"Broken one"_s},
+                              {u"environments/2/url"_s, u"https://example.com"_s},
+                              {u"environments/size"_s, 2}}));
+        AccountsDialog dialog(fixture.store.get(), m_sandbox.network());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *problems = child<QLabel>(&dialog, u"problemsLabel"_s);
+        QVERIFY(problems);
+        QVERIFY(problems->isVisible());
+        // Which entry, why, and that it is kept; in words, not keys.
+        QVERIFY2(problems->text().contains(u"Broken one"_s), qPrintable(problems->text()));
+        QVERIFY2(problems->text().contains(u"CLOUDINARY_URL"_s), qPrintable(problems->text()));
+        QVERIFY2(problems->text().contains(u"unchanged"_s), qPrintable(problems->text()));
+        QVERIFY2(problems->text().contains(fixture.store->paths().settingsFile.toHtmlEscaped()),
+                 qPrintable(problems->text()));
+        auto *tree = child<QTreeWidget>(&dialog, u"accountTree"_s);
+        QCOMPARE(tree->topLevelItem(0)->childCount(), 1);
+
+        // A change in the dialog keeps the damaged entry in the file.
+        dialog.selectEnvironment(u"env-good"_s);
+        QVERIFY(fixture.store->renameEnvironment(u"env-good"_s, u"better"_s));
+        QVERIFY(fixture.settingsText().contains("Broken one"));
+        QVERIFY(fixture.settingsText().contains("https://example.com"));
+        QTRY_VERIFY(problems->text().contains(u"Broken one"_s));
+    }
+
+    void plainHttpToAnotherComputerNeedsAnExplicitTick()
+    {
+        Fixture fixture(std::make_shared<core::MemorySecretStore>());
+        AddEnvironmentDialog dialog(fixture.store.get(), m_sandbox.network());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *tick = child<QCheckBox>(&dialog, u"insecureTransportCheck"_s);
+        auto *warning = child<QLabel>(&dialog, u"insecureTransportWarning"_s);
+        QVERIFY(tick && warning);
+
+        // Loopback (the sandbox) and https need no tick.
+        pasteUrl(dialog, m_alphaUrl);
+        QVERIFY(!tick->isVisible());
+        pasteUrl(dialog,
+                 u"cloudinary://111111:%1@alpha?upload_prefix=https://api.example.test"_s.arg(kAlphaSecret));
+        QVERIFY(!tick->isVisible());
+
+        // Another computer over plain http: a warning in words, a tick that is not ticked, and Add
+        // refuses until it is.
+        pasteUrl(dialog,
+                 u"cloudinary://111111:%1@alpha?upload_prefix=http://api.stratus-test.invalid"_s.arg(
+                     kAlphaSecret));
+        QVERIFY(tick->isVisible());
+        QVERIFY(!tick->isChecked());
+        QVERIFY(warning->isVisible());
+        QVERIFY2(warning->text().contains(u"unencrypted"_s)
+                     && warning->text().contains(u"api.stratus-test.invalid"_s),
+                 qPrintable(warning->text()));
+        clickAdd(dialog);
+        QVERIFY(!dialog.isBusy());
+        QVERIFY2(statusOf(&dialog).contains(u"unencrypted"_s), qPrintable(statusOf(&dialog)));
+        QVERIFY(fixture.store->environments().isEmpty());
+
+        // The same from the keys page.
+        child<QTabWidget>(&dialog, u"methodTabs"_s)->setCurrentIndex(1);
+        child<QLineEdit>(&dialog, u"cloudNameEdit"_s)->setText(u"alpha"_s);
+        child<QLineEdit>(&dialog, u"apiKeyEdit"_s)->setText(u"111111"_s);
+        child<QLineEdit>(&dialog, u"apiSecretEdit"_s)->setText(kAlphaSecret);
+        child<QLineEdit>(&dialog, u"uploadPrefixEdit"_s)->setText(u"http://api.stratus-test.invalid"_s);
+        QVERIFY(tick->isVisible());
+
+        // Ticked, the test runs (and here fails: no such host), which is no longer the refusal.
+        tick->setChecked(true);
+        clickAdd(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), kTimeout);
+        QVERIFY2(!statusOf(&dialog).contains(u"unencrypted"_s), qPrintable(statusOf(&dialog)));
+        QVERIFY(fixture.store->environments().isEmpty());
+    }
+
+    void theAccountsDialogShowsAndChangesTheAllowance()
+    {
+        Fixture fixture(std::make_shared<core::MemorySecretStore>());
+        core::AccountRecord account;
+        account.label = u"Intranet"_s;
+        core::EnvironmentRecord env;
+        env.id = core::AccountStore::newId();
+        env.name = u"plain"_s;
+        env.url = *core::CloudinaryUrl::parse(
+            u"cloudinary://111111@alpha?upload_prefix=http://api.stratus-test.invalid"_s);
+        env.allowInsecureTransport = true;
+        std::optional<bool> ok;
+        fixture.store->addAccount(account, {{env, kAlphaSecret}}, {}, fixture.store.get(),
+                                  [&ok](core::Result<core::Done> result) { ok = result.ok(); });
+        QTRY_VERIFY(ok.has_value());
+        QVERIFY(*ok);
+
+        AccountsDialog dialog(fixture.store.get(), m_sandbox.network());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.selectEnvironment(env.id);
+        auto *tree = child<QTreeWidget>(&dialog, u"accountTree"_s);
+        QCOMPARE(tree->topLevelItem(0)->child(0)->text(3), u"Unencrypted"_s);
+        QVERIFY(child<QLabel>(&dialog, u"detailsLabel"_s)->text().contains(u"api.stratus-test.invalid"_s));
+        auto *allow = child<QCheckBox>(&dialog, u"allowInsecureCheck"_s);
+        QVERIFY(allow->isVisible());
+        QVERIFY(allow->isChecked());
+
+        // Taken back: stored, and the environment is refused until it is allowed again.
+        allow->click();
+        QVERIFY(!fixture.store->environment(env.id)->allowInsecureTransport);
+        QTRY_COMPARE(tree->topLevelItem(0)->child(0)->text(3), u"Refused: unencrypted"_s);
+        QVERIFY2(child<QLabel>(&dialog, u"detailsLabel"_s)->text().contains(u"refused"_s),
+                 qPrintable(child<QLabel>(&dialog, u"detailsLabel"_s)->text()));
+        child<QPushButton>(&dialog, u"testButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(statusOf(&dialog).contains(u"unencrypted"_s), kTimeout);
+
+        // Another environment, on https, shows no such tick.
+        const QString safeId = addDirectly(fixture, u"Work"_s, m_alphaUrl);
+        QTRY_COMPARE(tree->topLevelItemCount(), 2);
+        dialog.selectEnvironment(safeId);
+        QVERIFY(!allow->isVisible());
+    }
+
+    void unsafeNamesAreRefusedInTheDialogs()
+    {
+        Fixture fixture(std::make_shared<core::MemorySecretStore>());
+        AddEnvironmentDialog dialog(fixture.store.get(), m_sandbox.network());
+        dialog.show();
+        pasteUrl(dialog, m_alphaUrl);
+        for (const QString &name : {u"alpha\u202Egpj.exe"_s, u"right\u200F"_s, u"del\u007F"_s}) {
+            child<QLineEdit>(&dialog, u"nameEdit"_s)->setText(name);
+            clickAdd(dialog);
+            QVERIFY(!dialog.isBusy());
+            QVERIFY2(statusOf(&dialog).contains(u"control characters"_s), qPrintable(statusOf(&dialog)));
+        }
+        child<QLineEdit>(&dialog, u"nameEdit"_s)->setText(u"alpha"_s);
+        child<QLineEdit>(&dialog, u"accountLabelEdit"_s)->setText(u"Work\u2066"_s);
+        clickAdd(dialog);
+        QVERIFY(!dialog.isBusy());
+        QVERIFY2(statusOf(&dialog).contains(u"control characters"_s), qPrintable(statusOf(&dialog)));
+        QVERIFY(fixture.store->environments().isEmpty());
+
+        // Renaming in the Accounts dialog: refused with the same words, the name stays.
+        const QString alphaId = addDirectly(fixture, u"Work"_s, m_alphaUrl);
+        AccountsDialog accounts(fixture.store.get(), m_sandbox.network());
+        accounts.show();
+        QVERIFY(QTest::qWaitForWindowActive(&accounts));
+        auto *tree = child<QTreeWidget>(&accounts, u"accountTree"_s);
+        accounts.selectEnvironment(alphaId);
+        child<QPushButton>(&accounts, u"editButton"_s)->click();
+        QPointer<QLineEdit> editor;
+        QTRY_VERIFY((editor = tree->viewport()->findChild<QLineEdit *>()));
+        editor->setText(u"alpha\u202Ex"_s);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_VERIFY2(statusOf(&accounts).contains(u"control characters"_s), qPrintable(statusOf(&accounts)));
+        QCOMPARE(fixture.store->environment(alphaId)->name, u"alpha"_s);
+    }
+
+    void storedUnsafeNamesAreShownEscaped()
+    {
+        Fixture fixture(std::make_shared<core::MemorySecretStore>());
+        QVERIFY(loadSettings(fixture,
+                             {{u"version"_s, 1},
+                              {u"accounts/1/id"_s, u"acc-work"_s},
+                              {u"accounts/1/label"_s, u"Wo\trk"_s},
+                              {u"accounts/size"_s, 1},
+                              {u"environments/1/id"_s, u"env-1"_s},
+                              {u"environments/1/account"_s, u"acc-work"_s},
+                              {u"environments/1/name"_s, u"prod\u202Eexe.txt"_s},
+                              {u"environments/1/url"_s, u"cloudinary://111111@alpha"_s},
+                              {u"environments/size"_s, 1}}));
+        AccountsDialog dialog(fixture.store.get(), m_sandbox.network());
+        auto *tree = child<QTreeWidget>(&dialog, u"accountTree"_s);
+        const QString account = tree->topLevelItem(0)->text(0);
+        const QString environment = tree->topLevelItem(0)->child(0)->text(0);
+        QCOMPARE(account, u"Wo\\trk"_s);
+        QCOMPARE(environment, u"prod\\u202Eexe.txt"_s);
+        dialog.selectEnvironment(u"env-1"_s);
+        const QString details = child<QLabel>(&dialog, u"detailsLabel"_s)->text();
+        QVERIFY2(!details.contains(QChar(0x202E)), qPrintable(details));
     }
 
     void theLocalSandboxCannotBeLoggedOutOrRemoved()

@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTemporaryDir>
@@ -33,6 +34,32 @@ struct Fixture
                               {dir.filePath(QStringLiteral("accounts.ini")),
                                dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("cache"))}};
     QNetworkAccessManager network;
+
+    // accounts.ini as an older Stratus or a hand left it: an environment named `name`, at index 1,
+    // and (with `damaged`) one whose URL cannot be read, at index 2. Then loads it.
+    bool loadHandWritten(const QString &name, bool damaged)
+    {
+        {
+            QSettings ini(store.paths().settingsFile, QSettings::IniFormat);
+            ini.clear();
+            ini.setValue(QStringLiteral("version"), 1);
+            ini.setValue(QStringLiteral("accounts/1/id"), QStringLiteral("acc"));
+            ini.setValue(QStringLiteral("accounts/1/label"), QStringLiteral("Agency"));
+            ini.setValue(QStringLiteral("accounts/size"), 1);
+            for (int i = 1; i <= (damaged ? 2 : 1); ++i) {
+                const QString entry = QStringLiteral("environments/%1/").arg(i);
+                ini.setValue(entry + QStringLiteral("id"), QStringLiteral("env-%1").arg(i));
+                ini.setValue(entry + QStringLiteral("account"), QStringLiteral("acc"));
+                ini.setValue(entry + QStringLiteral("name"), i == 1 ? name : QStringLiteral("Broken"));
+                ini.setValue(entry + QStringLiteral("url"),
+                             i == 1
+                                 ? QStringLiteral("cloudinary://1234@agency?upload_prefix=http://127.0.0.1:9")
+                                 : QStringLiteral("https://example.com"));
+            }
+            ini.setValue(QStringLiteral("environments/size"), damaged ? 2 : 1);
+        }
+        return store.load().ok();
+    }
 
     QString addAccount(const QString &label, const QStringList &names)
     {
@@ -193,6 +220,47 @@ private slots:
         // Its secrets left the keychain.
         for (const QString &key : fixture.secrets->entries().keys())
             QVERIFY2(!key.contains(agency), qPrintable(key));
+    }
+
+    void damagedSettingsAreShownInTheStatusBar()
+    {
+        Fixture fixture;
+        QVERIFY(fixture.loadHandWritten(QStringLiteral("Production"), true));
+        MainWindow window(&fixture.store, &fixture.network);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(currentName(window), QStringLiteral("Production"));
+        auto *problem = window.findChild<QLabel *>(QStringLiteral("statusSettingsProblem"));
+        QVERIFY(problem);
+        QVERIFY(problem->isVisible());
+        QVERIFY2(problem->text().contains(QStringLiteral("could not be read")), qPrintable(problem->text()));
+
+        // Without damage there is nothing to say.
+        Fixture clean;
+        QVERIFY(clean.loadHandWritten(QStringLiteral("Production"), false));
+        MainWindow cleanWindow(&clean.store, &clean.network);
+        cleanWindow.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&cleanWindow));
+        auto *none = cleanWindow.findChild<QLabel *>(QStringLiteral("statusSettingsProblem"));
+        QVERIFY(!none || !none->isVisible());
+    }
+
+    void storedUnsafeNamesCannotSpoofTheWindow()
+    {
+        // An environment whose stored name carries a right-to-left override and a line break.
+        Fixture fixture;
+        QVERIFY(fixture.loadHandWritten(QStringLiteral("Prod\u202Egnp.exe\nEvil"), false));
+        MainWindow window(&fixture.store, &fixture.network);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString escaped = QStringLiteral("Prod\\u202Egnp.exe\\nEvil");
+        QCOMPARE(window.windowTitle(), QStringLiteral("%1 — Stratus").arg(escaped));
+        auto *statusEnvironment = window.findChild<QLabel *>(QStringLiteral("statusEnvironment"));
+        QVERIFY2(statusEnvironment->text().contains(escaped), qPrintable(statusEnvironment->text()));
+        for (QAction *action : window.findChildren<QAction *>()) {
+            QVERIFY2(!action->text().contains(QChar(0x202E)) && !action->text().contains(u'\n'),
+                     qPrintable(action->text()));
+        }
     }
 
     void everyMenuActionHasAKeyboardRoute()

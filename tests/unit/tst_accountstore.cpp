@@ -2,12 +2,17 @@
 // log out, log in, rename and choose environments — settings in a versioned INI file, secrets only in
 // the SecretStore, and nothing saved half-way when the keychain or the file refuses.
 #include "core/accounts/accountstore.h"
+#include "core/accounts/apicontextfor.h"
+#include "core/accounts/environmentcheck.h"
 #include "core/accounts/secretstore.h"
 #include "core/net/neterror.h"
 #include "core/net/secretsource.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QNetworkAccessManager>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -66,6 +71,50 @@ AccountRecord account(const QString &label, const QString &id = {})
     record.id = id;
     record.label = label;
     return record;
+}
+
+// Writes `values` into the settings file at `path` the way QSettings writes them.
+void writeSettings(const QString &path, const QList<std::pair<QString, QVariant>> &values)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSettings settings(path, QSettings::IniFormat);
+    settings.clear();
+    for (const auto &[key, value] : values)
+        settings.setValue(key, value);
+    settings.sync();
+}
+
+// Every key under `group` of the settings file at `path` with its value, as QSettings reads it.
+QVariantMap groupOf(const QString &path, const QString &group)
+{
+    QSettings settings(path, QSettings::IniFormat);
+    settings.beginGroup(group);
+    QVariantMap values;
+    for (const QString &key : settings.allKeys())
+        values.insert(key, settings.value(key));
+    return values;
+}
+
+// "Work" (acc-work) with the environments at `indexes` of the array, named env-INDEX.
+QList<std::pair<QString, QVariant>> workWith(const QList<int> &indexes)
+{
+    QList<std::pair<QString, QVariant>> values {{u"version"_s, 1},
+                                                {u"accounts/1/id"_s, u"acc-work"_s},
+                                                {u"accounts/1/label"_s, u"Work"_s},
+                                                {u"accounts/size"_s, 1}};
+    int last = 0;
+    for (const int i : indexes) {
+        const QString entry = u"environments/%1/"_s.arg(i);
+        values += QList<std::pair<QString, QVariant>> {
+            {entry + u"id"_s, u"env-%1"_s.arg(i)},
+            {entry + u"account"_s, u"acc-work"_s},
+            {entry + u"name"_s, u"env-%1"_s.arg(i)},
+            {entry + u"url"_s, u"cloudinary://123456789@cloud-%1"_s.arg(i)},
+        };
+        last = std::max(last, i);
+    }
+    values.append({u"environments/size"_s, last});
+    return values;
 }
 
 QByteArray fileContents(const QString &path)
@@ -387,6 +436,314 @@ private slots:
         AccountStore reopened(secrets, paths());
         QVERIFY(reopened.load());
         QVERIFY(reopened.currentEnvironmentId().isEmpty());
+    }
+
+    void damagedEntriesAreKeptThroughEverySave()
+    {
+        // An environment with a URL that is not one, one without an id, one of an account that is
+        // not there, one under a key that is not an index, and an account without an id.
+        QList<std::pair<QString, QVariant>> values = workWith({1});
+        values += QList<std::pair<QString, QVariant>> {
+            {u"environments/2/id"_s, u"env-bad-url"_s},
+            {u"environments/2/account"_s, u"acc-work"_s},
+            {u"environments/2/name"_s, u"bad url"_s},
+            {u"environments/2/url"_s, u"https://example.com"_s},
+            {u"environments/2/folderMode"_s, u"fixed"_s},
+            {u"environments/2/denied/usage"_s, u"Not allowed"_s},
+            {u"environments/2/somethingElse"_s, QStringList {u"a"_s, u"b"_s}},
+            {u"environments/3/account"_s, u"acc-work"_s},
+            {u"environments/3/name"_s, u"no id"_s},
+            {u"environments/3/url"_s, u"cloudinary://1@no-id"_s},
+            {u"environments/4/id"_s, u"env-orphan"_s},
+            {u"environments/4/account"_s, u"acc-gone"_s},
+            {u"environments/4/name"_s, u"orphan"_s},
+            {u"environments/4/url"_s, u"cloudinary://1@orphan"_s},
+            {u"environments/x/id"_s, u"env-x"_s},
+            {u"environments/x/account"_s, u"acc-work"_s},
+            {u"environments/x/name"_s, u"under x"_s},
+            {u"environments/x/url"_s, u"cloudinary://1@x"_s},
+            {u"environments/size"_s, 4},
+            {u"accounts/2/label"_s, u"No id"_s},
+            {u"accounts/size"_s, 2},
+        };
+        const QString file = paths().settingsFile;
+        writeSettings(file, values);
+        const QStringList damaged {u"environments/2"_s, u"environments/3"_s, u"environments/4"_s,
+                                   u"environments/x"_s, u"accounts/2"_s};
+        QList<QVariantMap> before;
+        for (const QString &group : damaged)
+            before.append(groupOf(file, group));
+
+        auto secrets = std::make_shared<MemorySecretStore>();
+        AccountStore store(secrets, paths());
+        QVERIFY(store.load());
+        QCOMPARE(store.environments().size(), 1);
+        QCOMPARE(store.environments().first().name, u"env-1"_s);
+        QCOMPARE(store.accounts().size(), 1);
+        // Each is reported: where it is, what it was called, and why it was set aside.
+        using Kind = SettingsProblem::Kind;
+        QStringList reported;
+        for (const SettingsProblem &problem : store.problems())
+            reported.append(u"%1 %2 %3"_s.arg(problem.location(), problem.name).arg(int(problem.kind)));
+        const auto line = [](const QString &location, const QString &name, Kind kind) {
+            return u"%1 %2 %3"_s.arg(location, name).arg(int(kind));
+        };
+        const QStringList expected {
+            line(u"accounts/2"_s, u"No id"_s, Kind::MissingId),
+            line(u"environments/2"_s, u"bad url"_s, Kind::BadUrl),
+            line(u"environments/3"_s, u"no id"_s, Kind::MissingId),
+            line(u"environments/4"_s, u"orphan"_s, Kind::UnknownAccount),
+            line(u"environments/x"_s, QString(), Kind::EntryKey),
+        };
+        QCOMPARE(reported, expected);
+        for (const SettingsProblem &problem : store.problems())
+            QVERIFY(!problem.reason().isEmpty());
+        // Its name is taken.
+        QVERIFY(store.damagedEnvironment(u"bad url"_s));
+        QCOMPARE(store.renameEnvironment(u"env-1"_s, u"bad url"_s).error().kind, Error::Kind::Conflict);
+
+        // Every kind of save: an addition, a rename, a removal, the current environment.
+        QVERIFY(addHome(store));
+        QVERIFY(store.renameEnvironment(u"env-1"_s, u"first"_s));
+        QVERIFY(store.setCurrentEnvironment(u"env-home"_s));
+        QVERIFY(await(
+            [&](QObject *c, AccountStore::DoneCallback d) { store.removeAccount(u"acc-home"_s, c, d); }));
+
+        // Each damaged entry is still in the file with every key it had (its index may differ).
+        QSettings reread(file, QSettings::IniFormat);
+        QList<QVariantMap> after;
+        for (const QString &array : {u"environments"_s, u"accounts"_s}) {
+            reread.beginGroup(array);
+            for (const QString &group : reread.childGroups())
+                after.append(groupOf(file, array + u'/' + group));
+            reread.endGroup();
+        }
+        for (const QVariantMap &entry : std::as_const(before))
+            QVERIFY2(after.contains(entry),
+                     qPrintable(entry.value(u"name"_s, entry.value(u"label"_s)).toString()));
+        AccountStore reopened(secrets, paths());
+        QVERIFY(reopened.load());
+        QCOMPARE(reopened.environments().size(), 1);
+        QCOMPARE(reopened.environments().first().name, u"first"_s);
+        QCOMPARE(reopened.problems().size(), store.problems().size());
+    }
+
+    void aDamagedCurrentEnvironmentStaysCurrent()
+    {
+        QList<std::pair<QString, QVariant>> values = workWith({1});
+        values += QList<std::pair<QString, QVariant>> {
+            {u"environments/2/id"_s, u"env-broken"_s},
+            {u"environments/2/account"_s, u"acc-work"_s},
+            {u"environments/2/name"_s, u"broken"_s},
+            {u"environments/2/url"_s, u"https://example.com"_s},
+            {u"environments/size"_s, 2},
+            {u"current"_s, u"env-broken"_s},
+        };
+        writeSettings(paths().settingsFile, values);
+        auto secrets = std::make_shared<MemorySecretStore>();
+        AccountStore store(secrets, paths());
+        QVERIFY(store.load());
+        QVERIFY(store.currentEnvironmentId().isEmpty());
+        QVERIFY(store.damagedCurrent());
+        QCOMPARE(store.damagedCurrent()->name, u"broken"_s);
+        // Adding one does not make it current instead, and the file still says which one it is.
+        QVERIFY(addHome(store));
+        QVERIFY(store.currentEnvironmentId().isEmpty());
+        QSettings reread(paths().settingsFile, QSettings::IniFormat);
+        QCOMPARE(reread.value(u"current"_s).toString(), u"env-broken"_s);
+        // Choosing another is the person's call.
+        QVERIFY(store.setCurrentEnvironment(u"env-home"_s));
+        QCOMPARE(store.currentEnvironmentId(), u"env-home"_s);
+        QVERIFY(!store.damagedCurrent());
+    }
+
+    void unknownSettingsAreKept()
+    {
+        QList<std::pair<QString, QVariant>> values = workWith({1});
+        values += QList<std::pair<QString, QVariant>> {
+            {u"somethingNew"_s, u"keep me"_s},
+            {u"future/nested/key"_s, QStringList {u"a"_s, u"b"_s}},
+            {u"environments/1/futureField"_s, u"from a later Stratus"_s},
+            {u"accounts/1/futureField"_s, 42},
+        };
+        writeSettings(paths().settingsFile, values);
+        auto secrets = std::make_shared<MemorySecretStore>();
+        AccountStore store(secrets, paths());
+        QVERIFY(store.load());
+        QVERIFY(store.problems().isEmpty());
+        QVERIFY(store.renameEnvironment(u"env-1"_s, u"renamed"_s));
+        QSettings reread(paths().settingsFile, QSettings::IniFormat);
+        QCOMPARE(reread.value(u"somethingNew"_s).toString(), u"keep me"_s);
+        QCOMPARE(reread.value(u"future/nested/key"_s).toStringList(), (QStringList {u"a"_s, u"b"_s}));
+        QCOMPARE(reread.value(u"environments/1/name"_s).toString(), u"renamed"_s);
+        QCOMPARE(reread.value(u"environments/1/futureField"_s).toString(), u"from a later Stratus"_s);
+        QCOMPARE(reread.value(u"accounts/1/futureField"_s).toInt(), 42);
+    }
+
+    void storedUnsafeNamesAreShownEscaped()
+    {
+        QList<std::pair<QString, QVariant>> values = workWith({1});
+        values.append({u"environments/1/name"_s, u"prod\u202Eevil\nX\t\u0085"_s});
+        writeSettings(paths().settingsFile, values);
+        auto secrets = std::make_shared<MemorySecretStore>();
+        AccountStore store(secrets, paths());
+        QVERIFY(store.load());
+        QVERIFY(store.problems().isEmpty()); // loaded, not damaged: it only needs to be shown safely
+        const EnvironmentRecord env = store.environments().first();
+        QCOMPARE(env.name, u"prod\u202Eevil\nX\t\u0085"_s);
+        QCOMPARE(env.displayName(), u"prod\\u202Eevil\\nX\\t\\u0085"_s);
+        QCOMPARE(displaySafe(u"Zürich ☁ 東京 \U0001F600 a\\b"_s), u"Zürich ☁ 東京 \U0001F600 a\\b"_s);
+        QVERIFY(checkName(u"Zürich ☁ 東京 \U0001F600 Ω"_s).ok());
+        QVERIFY(!checkName(u"   "_s).ok());
+        const NameCheck rlo = checkName(u"ab\u202E"_s);
+        QCOMPARE(rlo.problem, NameProblem::DirectionControl);
+        QCOMPARE(rlo.character, char32_t(0x202E));
+        QCOMPARE(rlo.position, qsizetype(2));
+        QVERIFY(nameProblemText(rlo, u"environment name"_s).contains(u"U+202E"_s));
+    }
+
+    void insecureTransportIsAllowedPerEnvironment()
+    {
+        auto secrets = std::make_shared<MemorySecretStore>();
+        AccountStore store(secrets, paths());
+        QVERIFY(store.load());
+        EnvironmentRecord plain = environment(u"plain"_s, u"plain-cloud"_s, u"env-plain"_s);
+        plain.url
+            = CloudinaryUrl::parse(u"cloudinary://1234@plain-cloud?upload_prefix=http://intranet.example"_s)
+                  .value();
+        plain.allowInsecureTransport = true;
+        QVERIFY(await([&](QObject *c, AccountStore::DoneCallback d) {
+            store.addAccount(
+                account(u"Intranet"_s, u"acc-intranet"_s),
+                {{plain, u"SECRET"_s}, {environment(u"safe"_s, u"safe-cloud"_s, u"env-safe"_s), u"S2"_s}},
+                QString(), c, d);
+        }));
+        QNetworkAccessManager network;
+        const auto contextOf = [&](const QString &id) {
+            return apiContextFor(store.effectiveUrl(id), store.secretSource(id), &network);
+        };
+        QVERIFY(contextOf(u"env-plain"_s));
+        QCOMPARE(store.secretSource(u"env-plain"_s)->insecureTransport(), InsecureTransport::Allowed);
+        QCOMPARE(store.secretSource(u"env-safe"_s)->insecureTransport(), InsecureTransport::Refused);
+
+        AccountStore reopened(secrets, paths());
+        QVERIFY(reopened.load());
+        QVERIFY(reopened.environment(u"env-plain"_s)->allowInsecureTransport);
+        QVERIFY(!reopened.environment(u"env-safe"_s)->allowInsecureTransport);
+
+        // Taken back: refused where the API context is made, with a kind the front ends word.
+        QVERIFY(store.setInsecureTransportAllowed(u"env-plain"_s, false));
+        const auto refused = contextOf(u"env-plain"_s);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, Error::Kind::InsecureTransport);
+        QVERIFY2(refused.error().message.contains(u"intranet.example"_s),
+                 qPrintable(refused.error().message));
+        QCOMPARE(classifyProblem(refused.error()), CheckProblem::InsecureTransport);
+        // Without a secret nothing is sent that could be read: unsigned uploads may go.
+        QVERIFY(apiContextFor(store.effectiveUrl(u"env-plain"_s), nullptr, &network));
+        // Loopback and https need no allowance.
+        QVERIFY(apiContextFor(
+            CloudinaryUrl::parse(u"cloudinary://1:s@c?upload_prefix=http://127.0.0.1:9"_s).value(),
+            std::make_shared<FixedSecret>(u"s"_s), &network));
+        QVERIFY(apiContextFor(CloudinaryUrl::parse(u"cloudinary://1:s@c"_s).value(),
+                              std::make_shared<FixedSecret>(u"s"_s), &network));
+    }
+
+    void untrustedArraySizesDoNotDriveTheWork_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QVariant>("size");
+        QTest::addColumn<QList<int>>("indexes");
+        const QList<int> two {1, 2};
+        QTest::newRow("2000000000") << u"environments/size"_s << QVariant(2000000000) << two;
+        QTest::newRow("-1") << u"environments/size"_s << QVariant(-1) << two;
+        QTest::newRow("abc") << u"environments/size"_s << QVariant(u"abc"_s) << two;
+        QTest::newRow("2^31") << u"environments/size"_s << QVariant(u"2147483648"_s) << two;
+        QTest::newRow("an entry after size") << u"environments/size"_s << QVariant(2) << QList<int> {1, 2, 7};
+        QTest::newRow("gaps") << u"environments/size"_s << QVariant(9) << QList<int> {1, 4, 9};
+        QTest::newRow("accounts 2000000000") << u"accounts/size"_s << QVariant(2000000000) << two;
+        QTest::newRow("accounts -1") << u"accounts/size"_s << QVariant(-1) << two;
+    }
+
+    void untrustedArraySizesDoNotDriveTheWork()
+    {
+        QFETCH(QString, key);
+        QFETCH(QVariant, size);
+        QFETCH(QList<int>, indexes);
+        QList<std::pair<QString, QVariant>> values = workWith(indexes);
+        values.append({key, size});
+        writeSettings(paths().settingsFile, values);
+
+        auto secrets = std::make_shared<MemorySecretStore>();
+        AccountStore store(secrets, paths());
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(store.load());
+        QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+        QStringList names;
+        for (const EnvironmentRecord &env : store.environments())
+            names.append(env.name);
+        QStringList expected;
+        for (const int i : indexes)
+            expected.append(u"env-%1"_s.arg(i));
+        QCOMPARE(names, expected);
+
+        // Saving writes a size that agrees with the entries.
+        QVERIFY(store.renameEnvironment(u"env-1"_s, u"renamed"_s));
+        QSettings reread(paths().settingsFile, QSettings::IniFormat);
+        QCOMPARE(reread.value(u"environments/size"_s).toInt(), int(indexes.size()));
+        QCOMPARE(reread.value(u"accounts/size"_s).toInt(), 1);
+    }
+
+    void unsafeNamesAreRefused_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("line feed") << u"two\nlines"_s;
+        QTest::newRow("tab") << u"a\tb"_s;
+        QTest::newRow("NUL") << QString(QChar(0)) + u"x"_s;
+        QTest::newRow("DEL") << u"a\u007Fb"_s;
+        QTest::newRow("C1") << u"a\u009Bb"_s;
+        QTest::newRow("line separator") << u"a\u2028b"_s;
+        QTest::newRow("paragraph separator") << u"a\u2029b"_s;
+        QTest::newRow("LRE") << u"a\u202Ab"_s;
+        QTest::newRow("RLO") << u"a\u202Eb"_s;
+        QTest::newRow("LRI") << u"a\u2066b"_s;
+        QTest::newRow("PDI") << u"a\u2069b"_s;
+        QTest::newRow("LRM") << u"a\u200Eb"_s;
+        QTest::newRow("RLM") << u"a\u200Fb"_s;
+        QTest::newRow("ALM") << u"a\u061Cb"_s;
+        QTest::newRow("lone surrogate") << u"a"_s + QChar(0xD800) + u"b"_s;
+    }
+
+    void unsafeNamesAreRefused()
+    {
+        QFETCH(QString, name);
+        auto secrets = std::make_shared<MemorySecretStore>();
+        AccountStore store(secrets, paths());
+        QVERIFY(loadWorkAndHome(store));
+        const QByteArray before = fileContents(paths().settingsFile);
+
+        const auto newEnvironment = await([&](QObject *c, AccountStore::DoneCallback d) {
+            EnvironmentRecord env = environment(name, u"other"_s);
+            env.accountId = u"acc-home"_s;
+            store.addEnvironment(env, u"SECRET"_s, c, d);
+        });
+        QVERIFY(!newEnvironment);
+        QCOMPARE(newEnvironment.error().kind, Error::Kind::InvalidInput);
+        const auto newAccount = await([&](QObject *c, AccountStore::DoneCallback d) {
+            store.addAccount(account(name), {{environment(u"fine"_s, u"other"_s), u"SECRET"_s}}, QString(), c,
+                             d);
+        });
+        QVERIFY(!newAccount);
+        QCOMPARE(newAccount.error().kind, Error::Kind::InvalidInput);
+        const auto renamed = store.renameEnvironment(u"env-home"_s, name);
+        QVERIFY(!renamed);
+        QCOMPARE(renamed.error().kind, Error::Kind::InvalidInput);
+        const auto relabelled = store.setAccountLabel(u"acc-home"_s, name);
+        QVERIFY(!relabelled);
+        QCOMPARE(relabelled.error().kind, Error::Kind::InvalidInput);
+        QCOMPARE(fileContents(paths().settingsFile), before);
+        QCOMPARE(secrets->entries().size(), 4);
     }
 
     void newerFormatIsRefusedAndNeverWritten()

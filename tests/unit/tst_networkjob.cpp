@@ -11,6 +11,7 @@
 #include "core/net/ratelimitbudget.h"
 #include "core/net/retrypolicy.h"
 #include "core/net/secretsource.h"
+#include "core/net/transportsecurity.h"
 #include "core/net/useragent.h"
 #include "core/signing/clock.h"
 
@@ -27,6 +28,7 @@ using stratus::test::FakeNetwork;
 using stratus::test::FakeResponse;
 
 Q_DECLARE_METATYPE(stratus::core::Error::Kind)
+Q_DECLARE_METATYPE(stratus::core::NetworkJob::Authentication)
 Q_DECLARE_METATYPE(stratus::test::FakeResponse)
 
 namespace {
@@ -41,6 +43,7 @@ public:
     }
 
     std::optional<Error> buildError; ///< makes buildRequest() fail
+    QUrl url {u"https://api.example.test/v1_1/demo/ping"_s};
     QString secretSeen;
     QJsonObject json;
 
@@ -51,7 +54,7 @@ protected:
         if (buildError)
             return *buildError;
         Outgoing outgoing;
-        outgoing.request.setUrl(QUrl(u"https://api.example.test/v1_1/demo/ping"_s));
+        outgoing.request.setUrl(url);
         return outgoing;
     }
 
@@ -577,6 +580,109 @@ private slots:
         QVERIFY(job.error());
         QCOMPARE(job.error()->kind, Error::Kind::Auth);
         QVERIFY(network.requests.isEmpty());
+    }
+
+    void credentialsNeverTravelInClearToAnotherComputer_data()
+    {
+        using Auth = NetworkJob::Authentication;
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<Auth>("authentication");
+        QTest::addColumn<bool>("sent");
+        QTest::newRow("https") << u"https://api.example.test/ping"_s << Auth::Basic << true;
+        QTest::newRow("http, another host") << u"http://api.example.test/ping"_s << Auth::Basic << false;
+        QTest::newRow("HTTP, another host") << u"HTTP://API.EXAMPLE.TEST/ping"_s << Auth::Basic << false;
+        QTest::newRow("http, signed") << u"http://api.example.test/ping"_s << Auth::Signature << false;
+        QTest::newRow("http, no credentials") << u"http://api.example.test/ping"_s << Auth::None << true;
+        QTest::newRow("http, an address elsewhere")
+            << u"http://192.0.2.7:8080/ping"_s << Auth::Basic << false;
+        QTest::newRow("http, 0.0.0.0") << u"http://0.0.0.0:8080/ping"_s << Auth::Basic << false;
+        QTest::newRow("http, IPv6 elsewhere") << u"http://[2001:db8::1]/ping"_s << Auth::Basic << false;
+        QTest::newRow("http, a name like loopback")
+            << u"http://127.0.0.1.example.test/ping"_s << Auth::Basic << false;
+        QTest::newRow("http, localhost.example")
+            << u"http://localhost.example.test/ping"_s << Auth::Basic << false;
+        QTest::newRow("http, 127.0.0.1") << u"http://127.0.0.1:9/ping"_s << Auth::Basic << true;
+        QTest::newRow("http, 127.8.9.10") << u"http://127.8.9.10:9/ping"_s << Auth::Signature << true;
+        QTest::newRow("http, ::1") << u"http://[::1]:9/ping"_s << Auth::Basic << true;
+        QTest::newRow("http, localhost") << u"http://localhost:9/ping"_s << Auth::Basic << true;
+        QTest::newRow("http, LocalHost.") << u"http://LocalHost.:9/ping"_s << Auth::Basic << true;
+    }
+    void credentialsNeverTravelInClearToAnotherComputer()
+    {
+        QFETCH(QString, url);
+        QFETCH(NetworkJob::Authentication, authentication);
+        QFETCH(bool, sent);
+        FakeNetwork network;
+        ProbeJob job(&network);
+        job.url = QUrl(url);
+        job.setCredentials(u"123456"_s, std::make_shared<FixedSecret>(u"s3cr3t"_s), authentication);
+        Counter counter;
+        watch(&job, counter);
+        startWatched(&job, counter);
+        QTRY_COMPARE(counter.finished, 1);
+        QVERIFY(!counter.emittedInsideStart);
+        QCOMPARE(network.requests.size(), sent ? 1 : 0);
+        QCOMPARE(job.error().has_value(), !sent);
+        if (!sent) {
+            QCOMPARE(job.error()->kind, Error::Kind::InsecureTransport);
+            QVERIFY2(job.error()->message.contains(QUrl(url).host()), qPrintable(job.error()->message));
+            QVERIFY(!job.error()->message.contains(u"s3cr3t"_s));
+            return;
+        }
+
+        // Allowed for these credentials, they go (with the same headers as ever).
+        FakeNetwork allowedNetwork;
+        ProbeJob allowed(&allowedNetwork);
+        allowed.url = QUrl(url);
+        allowed.setCredentials(u"123456"_s,
+                               std::make_shared<FixedSecret>(u"s3cr3t"_s, InsecureTransport::Allowed),
+                               authentication);
+        QSignalSpy finished(&allowed, &Job::finished);
+        allowed.start();
+        QVERIFY(finished.wait(5000));
+        QVERIFY(!allowed.error());
+        QCOMPARE(allowedNetwork.requests.size(), 1);
+    }
+
+    void insecureTransportCanBeAllowed()
+    {
+        FakeNetwork network;
+        ProbeJob job(&network);
+        job.url = QUrl(u"http://api.example.test/ping"_s);
+        job.setCredentials(u"123456"_s,
+                           std::make_shared<FixedSecret>(u"s3cr3t"_s, InsecureTransport::Allowed),
+                           NetworkJob::Authentication::Basic);
+        QSignalSpy finished(&job, &Job::finished);
+        job.start();
+        QVERIFY(finished.wait(5000));
+        QVERIFY(!job.error());
+        QCOMPARE(network.requests.size(), 1);
+        QCOMPARE(network.requests.first().header("Authorization"),
+                 "Basic " + QByteArray("123456:s3cr3t").toBase64());
+    }
+
+    void whatCountsAsThisComputer_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<bool>("loopback");
+        QTest::newRow("localhost") << u"localhost"_s << true;
+        QTest::newRow("LOCALHOST.") << u"LOCALHOST."_s << true;
+        QTest::newRow("127.0.0.1") << u"127.0.0.1"_s << true;
+        QTest::newRow("127.255.255.254") << u"127.255.255.254"_s << true;
+        QTest::newRow("::1") << u"::1"_s << true;
+        QTest::newRow("[::1]") << u"[::1]"_s << true;
+        QTest::newRow("128.0.0.1") << u"128.0.0.1"_s << false;
+        QTest::newRow("0.0.0.0") << u"0.0.0.0"_s << false;
+        QTest::newRow("::") << u"::"_s << false;
+        QTest::newRow("localhost.localdomain") << u"localhost.localdomain"_s << false;
+        QTest::newRow("127.0.0.1.nip.io") << u"127.0.0.1.nip.io"_s << false;
+        QTest::newRow("empty") << QString() << false;
+    }
+    void whatCountsAsThisComputer()
+    {
+        QFETCH(QString, host);
+        QFETCH(bool, loopback);
+        QCOMPARE(isLoopbackHost(host), loopback);
     }
 
     void networkGoneIsAnError()

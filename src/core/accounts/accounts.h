@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accountnames.h"
 #include "core/api/admintypes.h"
 #include "core/config/cloudinaryurl.h"
 
@@ -33,7 +34,13 @@ struct EnvironmentRecord
     QMap<QString, QString> deniedFeatures; ///< Feature → the server's words when it refused
     QDateTime checkedAt; ///< last successful connection test (UTC)
     bool embeddedSandbox = false; ///< the app's own "Local sandbox"; its URL is made at run time
+    /// The person allowed its credentials to go over plain http to another computer (an http
+    /// upload_prefix that is not loopback); refused otherwise. Not a secret.
+    bool allowInsecureTransport = false;
 
+    /// The name as it may be shown anywhere: escaped where it has characters that could break a
+    /// line or reorder the text (a name stored before checkName(), or by hand).
+    [[nodiscard]] QString displayName() const { return displaySafe(name); }
     [[nodiscard]] QString cloudName() const { return url.cloudName(); }
     [[nodiscard]] QString apiKey() const { return url.apiKey(); }
     [[nodiscard]] QString secretKey() const { return QStringLiteral("environment/") + id; }
@@ -50,6 +57,8 @@ struct AccountRecord
     bool loggedIn = true; ///< false after log out: its environments leave the switcher
     bool embeddedSandbox = false;
 
+    /// The label as it may be shown anywhere (see EnvironmentRecord::displayName()).
+    [[nodiscard]] QString displayLabel() const { return displaySafe(label); }
     [[nodiscard]] QString provisioningSecretKey() const
     {
         return QStringLiteral("account/") + id + QStringLiteral("/provisioning");

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QUuid>
@@ -16,6 +17,8 @@ using namespace Qt::StringLiterals;
 
 namespace stratus::core {
 
+Q_LOGGING_CATEGORY(lcAccounts, "stratus.core.accounts")
+
 namespace {
 
 // The keychain read behind an environment's jobs: asks the store every time a job needs the secret
@@ -23,11 +26,14 @@ namespace {
 class StoredSecret final : public SecretSource
 {
 public:
-    StoredSecret(std::shared_ptr<SecretStore> store, QString key)
+    StoredSecret(std::shared_ptr<SecretStore> store, QString key, InsecureTransport transport)
         : m_store(std::move(store))
         , m_key(std::move(key))
+        , m_transport(transport)
     {
     }
+
+    [[nodiscard]] InsecureTransport insecureTransport() const override { return m_transport; }
 
     void fetch(QObject *context, Callback done) const override
     {
@@ -49,6 +55,7 @@ public:
 private:
     std::shared_ptr<SecretStore> m_store;
     QString m_key;
+    InsecureTransport m_transport;
 };
 
 QString writeDir(QStandardPaths::StandardLocation location)
@@ -57,28 +64,6 @@ QString writeDir(QStandardPaths::StandardLocation location)
 }
 
 } // namespace
-
-QString folderModeName(FolderMode mode)
-{
-    switch (mode) {
-    case FolderMode::Fixed:
-        return u"fixed"_s;
-    case FolderMode::Dynamic:
-        return u"dynamic"_s;
-    case FolderMode::Unknown:
-        break;
-    }
-    return u"unknown"_s;
-}
-
-FolderMode folderModeFromName(QStringView name)
-{
-    if (name == u"fixed")
-        return FolderMode::Fixed;
-    if (name == u"dynamic")
-        return FolderMode::Dynamic;
-    return FolderMode::Unknown;
-}
 
 AccountStore::Paths AccountStore::Paths::standard()
 {
@@ -111,12 +96,19 @@ Result<Done> AccountStore::load()
     m_environments.clear();
     m_currentId.clear();
     m_secretKeys.clear();
+    m_kept.clear();
+    m_accountExtras.clear();
+    m_environmentExtras.clear();
+    m_problems.clear();
 
     if (!QFileInfo::exists(m_paths.settingsFile))
         return Done {};
     QSettings settings(m_paths.settingsFile, QSettings::IniFormat);
-    if (settings.status() != QSettings::NoError)
-        return makeError(Error::Kind::Io, u"Cannot read %1."_s.arg(m_paths.settingsFile));
+    if (settings.status() != QSettings::NoError) {
+        // Whatever is in there must not be overwritten by what little could be read.
+        m_loadError = u"Cannot read %1."_s.arg(m_paths.settingsFile);
+        return makeError(Error::Kind::Io, m_loadError);
+    }
     const int version = settings.value(u"version"_s, 0).toInt();
     if (version > kFormatVersion) {
         m_loadError
@@ -126,52 +118,21 @@ Result<Done> AccountStore::load()
         return makeError(Error::Kind::InvalidInput, m_loadError);
     }
 
-    const int accountCount = settings.beginReadArray(u"accounts"_s);
-    for (int i = 0; i < accountCount; ++i) {
-        settings.setArrayIndex(i);
-        AccountRecord account;
-        account.id = settings.value(u"id"_s).toString();
-        account.label = settings.value(u"label"_s).toString();
-        account.loggedIn = settings.value(u"loggedIn"_s, true).toBool();
-        account.embeddedSandbox = settings.value(u"embeddedSandbox"_s, false).toBool();
-        const QString provisioning = settings.value(u"provisioningUrl"_s).toString();
-        if (!provisioning.isEmpty()) {
-            if (auto url = CloudinaryUrl::parse(provisioning, CloudinaryUrl::Kind::Account)) {
-                account.provisioningUrl = url->withoutSecret();
-                account.hasProvisioning = true;
-            }
-        }
-        if (!account.id.isEmpty())
-            m_accounts.append(account);
-    }
-    settings.endArray();
-
-    const int environmentCount = settings.beginReadArray(u"environments"_s);
-    for (int i = 0; i < environmentCount; ++i) {
-        settings.setArrayIndex(i);
-        EnvironmentRecord env;
-        env.id = settings.value(u"id"_s).toString();
-        env.accountId = settings.value(u"account"_s).toString();
-        env.name = settings.value(u"name"_s).toString();
-        env.embeddedSandbox = settings.value(u"embeddedSandbox"_s, false).toBool();
-        env.folderMode = folderModeFromName(settings.value(u"folderMode"_s).toString());
-        env.checkedAt = QDateTime::fromString(settings.value(u"checkedAt"_s).toString(), Qt::ISODate);
-        auto url = CloudinaryUrl::parse(settings.value(u"url"_s).toString(), CloudinaryUrl::Kind::Cloud);
-        if (!url || env.id.isEmpty() || !account(env.accountId))
-            continue; // a damaged entry is skipped, never half-used
-        env.url = url->withoutSecret();
-        settings.beginGroup(u"denied"_s);
-        for (const QString &feature : settings.childKeys())
-            env.deniedFeatures.insert(feature, settings.value(feature).toString());
-        settings.endGroup();
-        m_environments.append(env);
-    }
-    settings.endArray();
-
-    m_currentId = settings.value(u"current"_s).toString();
-    if (!environment(m_currentId))
+    AccountsFileContents contents = readAccountsFile(settings);
+    m_accounts = std::move(contents.accounts);
+    m_environments = std::move(contents.environments);
+    m_secretKeys = std::move(contents.secretKeys);
+    m_kept = std::move(contents.kept);
+    m_accountExtras = std::move(contents.accountExtras);
+    m_environmentExtras = std::move(contents.environmentExtras);
+    m_problems = std::move(contents.problems);
+    for (const SettingsProblem &problem : std::as_const(m_problems))
+        qCWarning(lcAccounts).noquote() << m_paths.settingsFile << problem.location() << problem.reason();
+    // A current environment whose entry is damaged stays current (and in the file): it is what the
+    // person chose, and front ends say why it cannot be used rather than quietly using another.
+    m_currentId = contents.currentId;
+    if (!environment(m_currentId) && !damagedEnvironmentWithId(m_currentId))
         m_currentId.clear();
-    m_secretKeys = settings.value(u"secretKeys"_s).toStringList();
     return Done {};
 }
 
@@ -186,40 +147,15 @@ Result<Done> AccountStore::save(const State &next)
         return makeError(Error::Kind::InvalidInput, m_loadError);
     QDir().mkpath(QFileInfo(m_paths.settingsFile).absolutePath());
     QSettings settings(m_paths.settingsFile, QSettings::IniFormat);
-    settings.clear();
-    settings.setValue(u"version"_s, kFormatVersion);
-    settings.beginWriteArray(u"accounts"_s, int(next.accounts.size()));
-    for (int i = 0; i < next.accounts.size(); ++i) {
-        const AccountRecord &account = next.accounts.at(i);
-        settings.setArrayIndex(i);
-        settings.setValue(u"id"_s, account.id);
-        settings.setValue(u"label"_s, account.label);
-        settings.setValue(u"loggedIn"_s, account.loggedIn);
-        settings.setValue(u"embeddedSandbox"_s, account.embeddedSandbox);
-        if (account.hasProvisioning)
-            settings.setValue(u"provisioningUrl"_s, account.provisioningUrl.withoutSecret().toString());
-    }
-    settings.endArray();
-    settings.beginWriteArray(u"environments"_s, int(next.environments.size()));
-    for (int i = 0; i < next.environments.size(); ++i) {
-        const EnvironmentRecord &env = next.environments.at(i);
-        settings.setArrayIndex(i);
-        settings.setValue(u"id"_s, env.id);
-        settings.setValue(u"account"_s, env.accountId);
-        settings.setValue(u"name"_s, env.name);
-        settings.setValue(u"url"_s, env.url.withoutSecret().toString());
-        settings.setValue(u"folderMode"_s, folderModeName(env.folderMode));
-        settings.setValue(u"embeddedSandbox"_s, env.embeddedSandbox);
-        if (env.checkedAt.isValid())
-            settings.setValue(u"checkedAt"_s, env.checkedAt.toUTC().toString(Qt::ISODate));
-        for (auto it = env.deniedFeatures.cbegin(); it != env.deniedFeatures.cend(); ++it)
-            settings.setValue(u"denied/"_s + it.key(), it.value());
-    }
-    settings.endArray();
-    if (!next.currentId.isEmpty())
-        settings.setValue(u"current"_s, next.currentId);
-    if (!next.secretKeys.isEmpty())
-        settings.setValue(u"secretKeys"_s, next.secretKeys);
+    writeAccountsFile(settings, kFormatVersion,
+                      AccountsFileContents {next.accounts,
+                                            next.environments,
+                                            next.currentId,
+                                            next.secretKeys,
+                                            m_kept,
+                                            m_accountExtras,
+                                            m_environmentExtras,
+                                            {}});
     settings.sync();
     if (settings.status() != QSettings::NoError)
         return makeError(Error::Kind::Io, u"Cannot write %1."_s.arg(m_paths.settingsFile));
@@ -229,6 +165,8 @@ Result<Done> AccountStore::save(const State &next)
     m_environments = next.environments;
     m_currentId = next.currentId;
     m_secretKeys = next.secretKeys;
+    // The file's array sizes agree with its entries now; damaged entries are still there.
+    m_problems.removeIf([](const SettingsProblem &problem) { return !problem.isDamagedEntry(); });
     Q_EMIT changed();
     return Done {};
 }
@@ -286,6 +224,34 @@ const AccountRecord *AccountStore::accountByLabel(const QString &label) const
     return findBy(m_accounts, &AccountRecord::label, label);
 }
 
+QString AccountStore::currentEnvironmentId() const
+{
+    return environment(m_currentId) ? m_currentId : QString();
+}
+
+const SettingsProblem *AccountStore::damagedEnvironment(const QString &name) const
+{
+    const auto it = std::find_if(m_problems.cbegin(), m_problems.cend(), [&](const SettingsProblem &problem) {
+        return problem.isDamagedEntry() && problem.array == u"environments" && !name.isEmpty()
+            && problem.name == name;
+    });
+    return it == m_problems.cend() ? nullptr : &*it;
+}
+
+const SettingsProblem *AccountStore::damagedEnvironmentWithId(const QString &id) const
+{
+    const auto it = std::find_if(m_problems.cbegin(), m_problems.cend(), [&](const SettingsProblem &problem) {
+        return problem.isDamagedEntry() && problem.array == u"environments" && !id.isEmpty()
+            && problem.id == id;
+    });
+    return it == m_problems.cend() ? nullptr : &*it;
+}
+
+const SettingsProblem *AccountStore::damagedCurrent() const
+{
+    return environment(m_currentId) ? nullptr : damagedEnvironmentWithId(m_currentId);
+}
+
 Result<Done> AccountStore::setCurrentEnvironment(const QString &id)
 {
     if (!id.isEmpty() && !environment(id))
@@ -305,14 +271,18 @@ AccountStore::validateNewNames(const QList<std::pair<EnvironmentRecord, QString>
         const QString name = env.name.trimmed();
         if (name.isEmpty())
             return makeError(Error::Kind::InvalidInput, u"An environment needs a name."_s);
-        if (environmentByName(name) || seen.contains(name))
-            return makeError(Error::Kind::Conflict, u"An environment named “%1” exists already."_s.arg(name));
+        if (auto valid = validateName(name, u"environment name"_s); !valid)
+            return valid.error();
+        if (environmentByName(name) || damagedEnvironment(name) || seen.contains(name))
+            return makeError(Error::Kind::Conflict,
+                             u"An environment named “%1” exists already."_s.arg(displaySafe(name)));
         if (env.url.cloudName().isEmpty() || env.url.apiKey().isEmpty())
-            return makeError(Error::Kind::InvalidInput,
-                             u"The environment “%1” needs a cloud name and an API key."_s.arg(name));
+            return makeError(
+                Error::Kind::InvalidInput,
+                u"The environment “%1” needs a cloud name and an API key."_s.arg(displaySafe(name)));
         if (secret.isEmpty() && !env.embeddedSandbox)
             return makeError(Error::Kind::InvalidInput,
-                             u"The environment “%1” needs an API secret."_s.arg(name));
+                             u"The environment “%1” needs an API secret."_s.arg(displaySafe(name)));
         seen.append(name);
     }
     return Done {};
@@ -326,6 +296,10 @@ void AccountStore::addAccount(AccountRecord account,
         account.id = newId();
     if (account.label.trimmed().isEmpty()) {
         done(makeError(Error::Kind::InvalidInput, u"An account needs a label."_s));
+        return;
+    }
+    if (auto valid = validateName(account.label.trimmed(), u"account label"_s); !valid) {
+        done(valid.error());
         return;
     }
     if (AccountStore::account(account.id)) {
@@ -609,6 +583,8 @@ Result<Done> AccountStore::setAccountLabel(const QString &id, const QString &lab
         return makeError(Error::Kind::NotFound, u"There is no such account."_s);
     if (label.trimmed().isEmpty())
         return makeError(Error::Kind::InvalidInput, u"An account needs a label."_s);
+    if (auto valid = validateName(label.trimmed(), u"account label"_s); !valid)
+        return valid.error();
     State next = state();
     for (AccountRecord &account : next.accounts) {
         if (account.id == id)
@@ -625,12 +601,28 @@ Result<Done> AccountStore::renameEnvironment(const QString &id, const QString &n
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
         return makeError(Error::Kind::InvalidInput, u"An environment needs a name."_s);
-    if (const EnvironmentRecord *other = environmentByName(trimmed); other && other->id != id)
-        return makeError(Error::Kind::Conflict, u"An environment named “%1” exists already."_s.arg(trimmed));
+    if (auto valid = validateName(trimmed, u"environment name"_s); !valid)
+        return valid.error();
+    const EnvironmentRecord *other = environmentByName(trimmed);
+    if ((other && other->id != id) || damagedEnvironment(trimmed))
+        return makeError(Error::Kind::Conflict,
+                         u"An environment named “%1” exists already."_s.arg(displaySafe(trimmed)));
     State next = state();
     for (EnvironmentRecord &e : next.environments) {
         if (e.id == id)
             e.name = trimmed;
+    }
+    return save(next);
+}
+
+Result<Done> AccountStore::setInsecureTransportAllowed(const QString &id, bool allowed)
+{
+    if (!environment(id))
+        return makeError(Error::Kind::NotFound, u"There is no such environment."_s);
+    State next = state();
+    for (EnvironmentRecord &e : next.environments) {
+        if (e.id == id)
+            e.allowInsecureTransport = allowed;
     }
     return save(next);
 }
@@ -676,12 +668,16 @@ std::shared_ptr<const SecretSource> AccountStore::secretSource(const QString &en
 {
     if (const auto it = m_runtime.constFind(environmentId); it != m_runtime.constEnd())
         return it->secret;
-    return std::make_shared<StoredSecret>(m_secrets, u"environment/"_s + environmentId);
+    const EnvironmentRecord *env = environment(environmentId);
+    return std::make_shared<StoredSecret>(m_secrets, u"environment/"_s + environmentId,
+                                          env && env->allowInsecureTransport ? InsecureTransport::Allowed
+                                                                             : InsecureTransport::Refused);
 }
 
 std::shared_ptr<const SecretSource> AccountStore::provisioningSecretSource(const QString &accountId) const
 {
-    return std::make_shared<StoredSecret>(m_secrets, u"account/"_s + accountId + u"/provisioning"_s);
+    return std::make_shared<StoredSecret>(m_secrets, u"account/"_s + accountId + u"/provisioning"_s,
+                                          InsecureTransport::Refused);
 }
 
 QString AccountStore::cacheDirectory(const QString &environmentId) const

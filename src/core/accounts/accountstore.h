@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts.h"
+#include "accountsfile.h"
 #include "secretstore.h"
 
 #include <QObject>
@@ -18,7 +19,9 @@ class SecretSource;
 /// SecretStore (the keychain) under keys scoped to the account and environment, and the file keeps
 /// an index of the keys written so that log out and removal leave nothing behind. Changes that
 /// involve a secret write the secret first and the file second, and undo the secret when the file
-/// cannot be written: nothing is ever saved half-way. GUI (or main) thread only.
+/// cannot be written: nothing is ever saved half-way. An entry of the file that cannot be used is
+/// reported (problems()) and written back unchanged by every save, never dropped. GUI (or main)
+/// thread only.
 class AccountStore : public QObject
 {
     Q_OBJECT
@@ -39,9 +42,19 @@ public:
     AccountStore(std::shared_ptr<SecretStore> secrets, Paths paths, QObject *parent = nullptr);
     ~AccountStore() override;
 
-    /// (Re)reads the file. Fails for a file written by a newer Stratus (then nothing is written
-    /// until it is fixed) or one that cannot be read.
+    /// (Re)reads the file. Fails for a file written by a newer Stratus or one that cannot be read
+    /// (then nothing is written until it is fixed). Damaged entries do not make it fail: they are
+    /// set aside, kept, and listed in problems().
     Result<Done> load();
+
+    /// What load() found wrong in the file: damaged entries (set aside, kept as they are) and array
+    /// sizes that disagree with the entries (fixed by the next save). Empty for a sound file.
+    [[nodiscard]] const QList<SettingsProblem> &problems() const { return m_problems; }
+    /// The damaged environment entry stored under `name`, or null: such a name is taken, and a
+    /// command that asks for it is told why it cannot have it.
+    [[nodiscard]] const SettingsProblem *damagedEnvironment(const QString &name) const;
+    /// The damaged environment entry the stored current environment is, or null.
+    [[nodiscard]] const SettingsProblem *damagedCurrent() const;
 
     [[nodiscard]] const QList<AccountRecord> &accounts() const { return m_accounts; }
     [[nodiscard]] const QList<EnvironmentRecord> &environments() const { return m_environments; }
@@ -54,8 +67,9 @@ public:
     [[nodiscard]] const AccountRecord *account(const QString &id) const;
     [[nodiscard]] const AccountRecord *accountByLabel(const QString &label) const;
 
-    /// The environment chosen last (app or `stratus-cli env use`); empty when none.
-    [[nodiscard]] QString currentEnvironmentId() const { return m_currentId; }
+    /// The environment chosen last (app or `stratus-cli env use`); empty when none, or when its
+    /// entry is damaged (damagedCurrent()).
+    [[nodiscard]] QString currentEnvironmentId() const;
     Result<Done> setCurrentEnvironment(const QString &id);
 
     /// Adds an account with its environments (each with its API secret) and, optionally, its
@@ -77,8 +91,12 @@ public:
     void logIn(const QString &accountId, QHash<QString, QString> secrets, QString provisioningSecret,
                QObject *context, DoneCallback done);
 
+    /// Names and labels must pass checkName() and be free (damaged entries' names count).
     Result<Done> setAccountLabel(const QString &id, const QString &label);
     Result<Done> renameEnvironment(const QString &id, const QString &name);
+    /// Lets (or no longer lets) the environment's credentials go over plain http to another
+    /// computer; the person's explicit choice, made where they are warned.
+    Result<Done> setInsecureTransportAllowed(const QString &id, bool allowed);
     /// Stores what a connection test learnt (folder mode, denied features, checkedAt); the id, name,
     /// account and URL of the stored record stay.
     Result<Done> updateCheck(const EnvironmentRecord &checked);
@@ -122,6 +140,7 @@ private:
     };
 
     [[nodiscard]] State state() const;
+    [[nodiscard]] const SettingsProblem *damagedEnvironmentWithId(const QString &id) const;
     Result<Done> save(const State &next);
     Result<Done> validateNewNames(const QList<std::pair<EnvironmentRecord, QString>> &environments) const;
     /// Writes `entries` (key → secret) one after the other; on a failure removes those written and
@@ -140,7 +159,7 @@ private:
     Paths m_paths;
     QList<AccountRecord> m_accounts;
     QList<EnvironmentRecord> m_environments;
-    QString m_currentId;
+    QString m_currentId; ///< as stored: may be a damaged entry's id
     QStringList m_secretKeys;
     struct Runtime
     {
@@ -148,7 +167,11 @@ private:
         std::shared_ptr<const SecretSource> secret;
     };
     QHash<QString, Runtime> m_runtime;
-    QString m_loadError; ///< non-empty: the file is from a newer Stratus; never write it
+    QList<KeptSettings> m_kept; ///< damaged entries and unknown settings, written back as they were
+    ExtraSettings m_accountExtras; ///< unknown keys of used entries, by id, written back with them
+    ExtraSettings m_environmentExtras;
+    QList<SettingsProblem> m_problems;
+    QString m_loadError; ///< non-empty: the file is from a newer Stratus or unreadable; never write it
 };
 
 } // namespace stratus::core

@@ -1,5 +1,8 @@
 #include "apicontextfor.h"
 
+#include "core/net/secretsource.h"
+#include "core/net/transportsecurity.h"
+
 namespace stratus::core {
 
 Result<ApiContext> apiContextFor(const CloudinaryUrl &url, std::shared_ptr<const SecretSource> secret,
@@ -9,6 +12,12 @@ Result<ApiContext> apiContextFor(const CloudinaryUrl &url, std::shared_ptr<const
                                                                : ApiEndpoint::forEnvironment(url);
     if (!endpoint)
         return endpoint.error();
+    // Refused here already, so that a front end says so before it starts anything; NetworkJob
+    // applies the same rule to every request.
+    if (secret) {
+        if (auto refused = credentialTransportProblem(endpoint->baseUrl(), secret->insecureTransport()))
+            return *refused;
+    }
     ApiContext context;
     context.network = network;
     context.endpoint = std::move(endpoint).value();

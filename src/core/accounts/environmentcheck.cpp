@@ -40,6 +40,8 @@ CheckProblem classifyProblem(const Error &error)
         return CheckProblem::Server;
     case Error::Kind::Unavailable:
         return CheckProblem::Keychain;
+    case Error::Kind::InsecureTransport:
+        return CheckProblem::InsecureTransport;
     case Error::Kind::InvalidInput:
     case Error::Kind::Conflict:
     case Error::Kind::Cancelled:

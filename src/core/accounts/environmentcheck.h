@@ -27,6 +27,7 @@ enum class CheckProblem {
     RateLimited, ///< 420/429: the Admin API budget is spent
     Server, ///< 5xx or an answer that is not Cloudinary's
     Keychain, ///< the secret could not be read from or written to the keychain
+    InsecureTransport, ///< the secret would go unencrypted to another computer and that is not allowed
     Other,
 };
 

@@ -179,6 +179,8 @@ void EnvironmentSession::refresh()
         const EnvironmentRecord env = record();
         if (env.embeddedSandbox && context.error().kind == Error::Kind::Unavailable)
             setConnection(Connection::Starting);
+        else if (context.error().kind == Error::Kind::InsecureTransport)
+            setConnection(Connection::Refused, CheckProblem::InsecureTransport, context.error().message);
         else
             setConnection(Connection::Offline, classifyProblem(context.error()), context.error().message);
         return;

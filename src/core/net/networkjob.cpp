@@ -6,9 +6,10 @@
 #include "netlogging.h"
 #include "ratelimitbudget.h"
 #include "secretsource.h"
+#include "transportsecurity.h"
+#include "useragent.h"
 
 #include "core/util/secretmemory.h"
-#include "useragent.h"
 
 #include <QHttpMultiPart>
 #include <QNetworkAccessManager>
@@ -149,7 +150,16 @@ void NetworkJob::sendAttempt()
     Outgoing outgoing = std::move(built).value();
     QNetworkRequest &request = outgoing.request;
 
-    // The one place where identity and credentials are put on a request.
+    // The one place where identity and credentials are put on a request: none of them leaves in
+    // clear text for another computer unless the person allowed it for this environment.
+    if (m_authentication != Authentication::None) {
+        if (auto refused = credentialTransportProblem(request.url(), m_secretSource->insecureTransport())) {
+            qCWarning(lcNet).noquote()
+                << "refused to send credentials in clear text to" << request.url().host();
+            finishWithError(std::move(*refused));
+            return;
+        }
+    }
     request.setHeader(QNetworkRequest::UserAgentHeader, UserAgent::value());
     if (m_authentication == Authentication::Basic) {
         QByteArray plain = m_apiKey.toUtf8() + ':';

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/util/result.h"
+#include "transportsecurity.h"
 
 #include <QString>
 
@@ -18,6 +19,11 @@ namespace stratus::core {
 /// Jobs ask once per run and forget the secret when they finish; API clients keep only a
 /// shared_ptr to the source, never the secret text. Implementations must be usable from the thread
 /// the jobs live on.
+///
+/// The source also says whether its owner allowed the secret (and signatures made with it) to go
+/// over plain http to another computer: that is a property of the credentials, chosen per
+/// environment, and the transport asks it wherever credentials are attached
+/// (credentialTransportProblem()).
 class SecretSource
 {
 public:
@@ -29,6 +35,9 @@ public:
     /// there is none), in `context`'s thread, possibly before fetch() returns; never once
     /// `context` is destroyed.
     virtual void fetch(QObject *context, Callback done) const = 0;
+
+    /// Refused unless the person allowed it for these credentials.
+    [[nodiscard]] virtual InsecureTransport insecureTransport() const { return InsecureTransport::Refused; }
 
 protected:
     SecretSource() = default;
@@ -42,8 +51,9 @@ protected:
 class FixedSecret final : public SecretSource
 {
 public:
-    explicit FixedSecret(QString secret)
+    explicit FixedSecret(QString secret, InsecureTransport transport = InsecureTransport::Refused)
         : m_secret(std::move(secret))
+        , m_transport(transport)
     {
     }
     ~FixedSecret() override;
@@ -51,9 +61,11 @@ public:
     FixedSecret &operator=(const FixedSecret &) = delete;
 
     void fetch(QObject *context, Callback done) const override;
+    [[nodiscard]] InsecureTransport insecureTransport() const override { return m_transport; }
 
 private:
     QString m_secret;
+    InsecureTransport m_transport;
 };
 
 } // namespace stratus::core

@@ -26,6 +26,7 @@ struct Error
         Io, ///< local files
         Damaged, ///< a local file (the catalogue) is corrupt: it must be rebuilt, not retried
         Unavailable, ///< a local service that must answer does not (no keychain, keyring locked)
+        InsecureTransport, ///< credentials would go over plain http to another computer, unallowed
         Internal,
     };
     /// For Kind::Network: what failed on the way, so a person can be told what to check.

@@ -1,14 +1,18 @@
 #include "accountsdialog.h"
 
+#include "accountmessages.h"
 #include "addenvironmentdialog.h"
 #include "checkbatch.h"
 #include "checkmessages.h"
 #include "logindialog.h"
 
 #include "core/accounts/accountstore.h"
+#include "core/api/apiendpoint.h"
+#include "core/net/transportsecurity.h"
 
 #include "ui_accountsdialog.h"
 
+#include <QCheckBox>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLocale>
@@ -29,6 +33,13 @@ constexpr int IdRole = Qt::UserRole + 1;
 QString row(const QString &name, const QString &value)
 {
     return u"<tr><td>%1&nbsp;</td><td>%2</td></tr>"_s.arg(name, value);
+}
+
+// The host an environment's API calls go to over plain http on another computer; empty if none.
+QString insecureHost(const core::CloudinaryUrl &url)
+{
+    const auto endpoint = core::ApiEndpoint::forEnvironment(url);
+    return endpoint && core::sendsInClear(endpoint->baseUrl()) ? endpoint->baseUrl().host() : QString();
 }
 
 } // namespace
@@ -82,6 +93,8 @@ AccountsDialog::AccountsDialog(core::AccountStore *store, QNetworkAccessManager 
         showDetails();
     });
     connect(m_ui->accountTree, &QTreeWidget::itemChanged, this, &AccountsDialog::labelEdited);
+    connect(m_ui->allowInsecureCheck, &QCheckBox::clicked, this,
+            &AccountsDialog::setInsecureTransportAllowed);
     connect(m_ui->accountTree->itemDelegate(), &QAbstractItemDelegate::closeEditor, this, [this] {
         m_editing = false;
         if (m_rebuildPending)
@@ -139,6 +152,10 @@ void AccountsDialog::rebuild()
         return;
     }
     m_rebuildPending = false;
+    const QString problems
+        = AccountMessages::settingsProblems(m_store->problems(), m_store->paths().settingsFile);
+    m_ui->problemsLabel->setText(problems);
+    m_ui->problemsLabel->setVisible(!problems.isEmpty());
     const auto previous = selected();
     m_rebuilding = true;
     QTreeWidget *tree = m_ui->accountTree;
@@ -150,7 +167,8 @@ void AccountsDialog::rebuild()
         accountItem->setData(NameColumn, KindRole, int(Kind::Account));
         accountItem->setData(NameColumn, IdRole, account.id);
         accountItem->setFlags(accountItem->flags() | Qt::ItemIsEditable);
-        accountItem->setText(NameColumn, account.label);
+        // Escaped: a label stored with control characters must not break the row or disguise it.
+        accountItem->setText(NameColumn, account.displayLabel());
         QFont bold = accountItem->font(NameColumn);
         bold.setBold(true);
         accountItem->setFont(NameColumn, bold);
@@ -167,7 +185,7 @@ void AccountsDialog::rebuild()
             envItem->setData(NameColumn, KindRole, int(Kind::Environment));
             envItem->setData(NameColumn, IdRole, env.id);
             envItem->setFlags(envItem->flags() | Qt::ItemIsEditable);
-            envItem->setText(NameColumn, env.name);
+            envItem->setText(NameColumn, env.displayName());
             envItem->setText(CloudColumn, env.embeddedSandbox ? localSandbox : env.cloudName());
             envItem->setText(FolderModeColumn, CheckMessages::folderMode(env.folderMode));
             QString status;
@@ -175,6 +193,8 @@ void AccountsDialog::rebuild()
                 status = tr("Logged out");
             else if (env.embeddedSandbox && !m_store->isRuntimeAvailable(env.id))
                 status = tr("Not running");
+            else if (!env.embeddedSandbox && !insecureHost(env.url).isEmpty())
+                status = env.allowInsecureTransport ? tr("Unencrypted") : tr("Refused: unencrypted");
             else if (!env.deniedFeatures.isEmpty())
                 status = tr("Limited access");
             else if (env.checkedAt.isValid())
@@ -239,6 +259,7 @@ void AccountsDialog::updateActions()
 void AccountsDialog::showDetails()
 {
     const auto selection = selected();
+    m_ui->allowInsecureCheck->hide();
     if (!selection) {
         m_ui->detailsLabel->setText(m_store->accounts().isEmpty()
                                         ? tr("No accounts yet. Choose “Add…” to add a product environment.")
@@ -251,7 +272,7 @@ void AccountsDialog::showDetails()
     QString html;
     if (selection->kind == Kind::Account) {
         const int count = int(m_store->environmentsOf(account->id).size());
-        html = u"<b>%1</b><br>"_s.arg(account->label.toHtmlEscaped());
+        html = u"<b>%1</b><br>"_s.arg(account->displayLabel().toHtmlEscaped());
         if (account->embeddedSandbox) {
             html += tr("A Cloudinary-compatible server that runs inside Stratus on this computer, with "
                        "sample media, "
@@ -270,7 +291,7 @@ void AccountsDialog::showDetails()
         if (!env)
             return;
         const core::CloudinaryUrl url = m_store->effectiveUrl(env->id);
-        html = u"<b>%1</b><table>"_s.arg(env->name.toHtmlEscaped());
+        html = u"<b>%1</b><table>"_s.arg(env->displayName().toHtmlEscaped());
         html += row(tr("Cloud name:"),
                     env->embeddedSandbox ? tr("Local sandbox (on this computer)")
                                          : env->cloudName().toHtmlEscaped());
@@ -278,6 +299,20 @@ void AccountsDialog::showDetails()
             html += row(tr("API key:"), env->apiKey().toHtmlEscaped());
         html += row(tr("Address:"),
                     url.cloudName().isEmpty() ? tr("not running") : url.toRedactedString().toHtmlEscaped());
+        const QString host = env->embeddedSandbox ? QString() : insecureHost(env->url);
+        if (!host.isEmpty()) {
+            html += row(tr("Connection:"),
+                        env->allowInsecureTransport
+                            ? tr("<b>Unencrypted</b> (plain http) to %1: the API secret can be read on the "
+                                 "way. You allowed this.")
+                                  .arg(host.toHtmlEscaped())
+                            : tr("Unencrypted (plain http) to %1: refused until you allow it below, or use "
+                                 "an https:// address.")
+                                  .arg(host.toHtmlEscaped()));
+            m_ui->allowInsecureCheck->setText(AccountMessages::insecureTransportConsent(host));
+            m_ui->allowInsecureCheck->setChecked(env->allowInsecureTransport);
+            m_ui->allowInsecureCheck->show();
+        }
         html += row(tr("Folder mode:"), CheckMessages::folderMode(env->folderMode));
         html += row(tr("Last tested:"),
                     env->checkedAt.isValid()
@@ -323,20 +358,42 @@ void AccountsDialog::labelEdited(QTreeWidgetItem *item, int column)
     const QString id = item->data(NameColumn, IdRole).toString();
     const QString text = item->text(NameColumn).trimmed();
     core::Result<core::Done> result = core::Done {};
+    // What is shown (escaped) and left unchanged is no rename.
+    const auto changed = [&text](const QString &stored) {
+        return text != stored && text != core::displaySafe(stored);
+    };
+    bool wanted = false;
     if (kind == Kind::Account) {
         const core::AccountRecord *account = m_store->account(id);
-        if (account && account->label != text)
-            result = m_store->setAccountLabel(id, text);
+        wanted = account && changed(account->label);
     } else {
         const core::EnvironmentRecord *env = m_store->environment(id);
-        if (env && env->name != text)
-            result = m_store->renameEnvironment(id, text);
+        wanted = env && changed(env->name);
+    }
+    if (wanted) {
+        if (const core::NameCheck check = core::checkName(text); !check.ok()) {
+            showStatus(AccountMessages::nameProblem(check), true);
+            QMetaObject::invokeMethod(this, &AccountsDialog::rebuild, Qt::QueuedConnection);
+            return;
+        }
+        result = kind == Kind::Account ? m_store->setAccountLabel(id, text)
+                                       : m_store->renameEnvironment(id, text);
     }
     if (!result) {
         showStatus(CheckMessages::storeProblem(result.error()), true);
         // Show the stored name again, once the editor has let go of the item.
         QMetaObject::invokeMethod(this, &AccountsDialog::rebuild, Qt::QueuedConnection);
     }
+}
+
+void AccountsDialog::setInsecureTransportAllowed(bool allowed)
+{
+    const auto selection = selected();
+    if (!selection || selection->kind != Kind::Environment)
+        return;
+    if (auto set = m_store->setInsecureTransportAllowed(selection->id, allowed); !set)
+        showStatus(CheckMessages::storeProblem(set.error()), true);
+    showDetails();
 }
 
 void AccountsDialog::testConnection()
@@ -361,7 +418,7 @@ void AccountsDialog::testConnection()
         const core::CloudinaryUrl url = m_store->effectiveUrl(env.id);
         if (url.cloudName().isEmpty())
             continue; // the local sandbox when it is not running
-        items.append({env.name, url, m_store->secretSource(env.id)});
+        items.append({env.displayName(), url, m_store->secretSource(env.id)});
         m_testedIds.append(env.id);
     }
     if (items.isEmpty())
@@ -421,7 +478,7 @@ void AccountsDialog::confirmLogOut()
     if (!account || !account->loggedIn || account->embeddedSandbox)
         return;
     const QString id = account->id;
-    const QString label = account->label;
+    const QString label = account->displayLabel();
     confirm(
         u"confirmLogOut"_s, tr("Log Out"),
         tr("Log out of “%1”?\n\nIts API secrets are removed from your keychain, and its cached thumbnails "
@@ -444,7 +501,7 @@ void AccountsDialog::logIn()
         return;
     auto *dialog = new LogInDialog(m_store, m_network, account->id, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const QString label = account->label;
+    const QString label = account->displayLabel();
     connect(dialog, &QDialog::accepted, this,
             [this, label] { showStatus(tr("Logged in to “%1”.").arg(label.toHtmlEscaped()), false); });
     dialog->open();
@@ -464,7 +521,7 @@ void AccountsDialog::confirmRemove()
         return;
     // The last environment of an account goes with its account, and the question says so.
     if (!env || siblings.size() <= 1) {
-        const QString label = account->label;
+        const QString label = account->displayLabel();
         confirm(
             u"confirmRemove"_s, tr("Remove Account"),
             tr("Remove the account “%1” and its %n product environment(s) from Stratus?\n\nTheir secrets, "
@@ -480,7 +537,7 @@ void AccountsDialog::confirmRemove()
         return;
     }
     const QString id = env->id;
-    const QString name = env->name;
+    const QString name = env->displayName();
     confirm(
         u"confirmRemove"_s, tr("Remove Product Environment"),
         tr("Remove the product environment “%1” from Stratus?\n\nIts secret, cache and settings are deleted "

@@ -29,6 +29,10 @@ class CheckBatch;
 /// removal are confirmed first; the embedded sandbox can be neither (its buttons are disabled and
 /// say why).
 ///
+/// Entries of accounts.ini that could not be read are listed above the tree, with why and that they
+/// are kept. Names are shown escaped where they have characters that could break or disguise them;
+/// an environment whose API is plain http on another computer says so, with a tick that allows it.
+///
 /// Created by the main window with the app's AccountStore and network, which must outlive it; GUI
 /// thread. It follows AccountStore::changed(), so it may stay open while other parts change the
 /// store. Nested dialogs and confirmations open window-modal (open()), never in a nested loop.
@@ -61,6 +65,7 @@ private:
     void addEnvironment();
     void editLabel();
     void labelEdited(QTreeWidgetItem *item, int column);
+    void setInsecureTransportAllowed(bool allowed);
     void testConnection();
     void onTested(const CheckBatch &batch);
     void confirmLogOut();

@@ -1,5 +1,6 @@
 #include "addenvironmentdialog.h"
 
+#include "accountmessages.h"
 #include "checkbatch.h"
 #include "checkmessages.h"
 #include "environmenturl.h"
@@ -8,9 +9,11 @@
 #include "core/accounts/accountstore.h"
 #include "core/net/neterror.h"
 #include "core/net/secretsource.h"
+#include "core/net/transportsecurity.h"
 
 #include "ui_addenvironmentdialog.h"
 
+#include <QCheckBox>
 #include <QPushButton>
 
 using namespace Qt::StringLiterals;
@@ -67,6 +70,8 @@ AddEnvironmentDialog::AddEnvironmentDialog(core::AccountStore *store, QNetworkAc
         updateForPage();
         inputChanged();
     });
+    connect(m_ui->insecureTransportCheck, &QCheckBox::toggled, this,
+            [this] { showStatus(QString(), false); });
     connect(m_provisioning, &ProvisioningPage::edited, this, &AddEnvironmentDialog::inputChanged);
     connect(m_provisioning, &ProvisioningPage::status, this, &AddEnvironmentDialog::showStatus);
     connect(m_provisioning, &ProvisioningPage::busyChanged, this, [this](bool busy) {
@@ -130,8 +135,41 @@ QString AddEnvironmentDialog::enteredCloudName() const
     return {};
 }
 
+QString AddEnvironmentDialog::insecureHost() const
+{
+    QString prefix;
+    if (m_ui->methodTabs->currentWidget() == m_ui->urlPage) {
+        auto url
+            = core::CloudinaryUrl::parse(m_ui->urlEdit->text().trimmed(), core::CloudinaryUrl::Kind::Cloud);
+        prefix = url ? url->uploadPrefix() : QString();
+    } else if (m_ui->methodTabs->currentWidget() == m_ui->keysPage) {
+        prefix = m_ui->uploadPrefixEdit->text().trimmed();
+    }
+    // Only an address the API could be called at: anything else fails as it is, with its own words.
+    const QUrl base(prefix, QUrl::StrictMode);
+    if (prefix.isEmpty() || !base.isValid() || base.host().isEmpty() || base.scheme().toLower() != u"http")
+        return {};
+    return core::sendsInClear(base) ? base.host() : QString();
+}
+
+void AddEnvironmentDialog::updateTransportWarning()
+{
+    const QString host = insecureHost();
+    // Consent is for one host: another address asks again.
+    if (host != m_insecureHost)
+        m_ui->insecureTransportCheck->setChecked(false);
+    m_insecureHost = host;
+    m_ui->insecureTransportWarning->setVisible(!host.isEmpty());
+    m_ui->insecureTransportCheck->setVisible(!host.isEmpty());
+    if (host.isEmpty())
+        return;
+    m_ui->insecureTransportWarning->setText(AccountMessages::insecureTransportWarning(host));
+    m_ui->insecureTransportCheck->setText(AccountMessages::insecureTransportConsent(host));
+}
+
 void AddEnvironmentDialog::inputChanged()
 {
+    updateTransportWarning();
     // New input deserves a new test: a permission warning seen before no longer counts.
     if (m_acceptLimited) {
         m_acceptLimited = false;
@@ -181,9 +219,16 @@ core::Result<AddEnvironmentDialog::Pending> AddEnvironmentDialog::singleEnvironm
     pending.record.name = m_ui->nameEdit->text().trimmed();
     if (pending.record.name.isEmpty())
         pending.record.name = url.cloudName();
-    if (m_store->environmentByName(pending.record.name))
+    if (const core::NameCheck check = core::checkName(pending.record.name); !check.ok())
+        return invalid(AccountMessages::nameProblem(check));
+    if (m_store->environmentByName(pending.record.name) || m_store->damagedEnvironment(pending.record.name))
         return invalid(tr("An environment named “%1” exists already. Choose another name.")
                            .arg(pending.record.name.toHtmlEscaped()));
+    if (const QString host = insecureHost(); !host.isEmpty()) {
+        if (!m_ui->insecureTransportCheck->isChecked())
+            return invalid(AccountMessages::insecureTransportNeedsConsent(host));
+        pending.record.allowInsecureTransport = true;
+    }
     pending.secret = secret;
     return pending;
 }
@@ -198,6 +243,8 @@ core::Result<AddEnvironmentDialog::Plan> AddEnvironmentDialog::makePlan() const
         if (!selection)
             return selection.error();
         for (ProvisioningPage::Choice &choice : selection.value().environments) {
+            if (const core::NameCheck check = core::checkName(choice.name); !check.ok())
+                return invalid(AccountMessages::nameProblem(check));
             Pending pending;
             pending.record.id = core::AccountStore::newId();
             pending.record.name = choice.name;
@@ -229,6 +276,8 @@ core::Result<AddEnvironmentDialog::Plan> AddEnvironmentDialog::makePlan() const
     if (plan.account.label.isEmpty())
         plan.account.label
             = onProvisioningPage() ? m_provisioning->accountId() : plan.environments.first().record.name;
+    if (const core::NameCheck check = core::checkName(plan.account.label); !check.ok())
+        return invalid(AccountMessages::nameProblem(check));
     if (m_store->accountByLabel(plan.account.label))
         return invalid(tr("An account labelled “%1” exists already. Choose it under Account, or give the new "
                           "account another label.")
@@ -248,8 +297,11 @@ void AddEnvironmentDialog::add()
     m_plan = std::move(plan).value();
     QList<CheckBatch::Item> items;
     for (const Pending &pending : std::as_const(m_plan->environments))
-        items.append(
-            {pending.record.name, pending.record.url, std::make_shared<core::FixedSecret>(pending.secret)});
+        items.append({pending.record.name, pending.record.url,
+                      std::make_shared<core::FixedSecret>(pending.secret,
+                                                          pending.record.allowInsecureTransport
+                                                              ? core::InsecureTransport::Allowed
+                                                              : core::InsecureTransport::Refused)});
     m_batch = CheckBatch::run(
         m_network, std::move(items), this, [this](const QString &text) { showStatus(text, false); },
         [this](const CheckBatch &batch) {

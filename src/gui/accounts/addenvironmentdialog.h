@@ -31,7 +31,10 @@ class ProvisioningPage;
 /// the test shows a busy indicator and Cancel stops it. Only after every test passed does it call
 /// AccountStore::addAccount / addEnvironment, whose failure (e.g. a locked keychain) is shown
 /// with nothing saved half-way. Secrets go to the keychain only; the fields holding them are
-/// cleared when the dialog closes.
+/// cleared when the dialog closes. An address that would send the secret unencrypted to another
+/// computer (an http upload_prefix that is not loopback) is explained in words and needs a tick,
+/// which the environment keeps (EnvironmentRecord::allowInsecureTransport); names and labels must
+/// pass core::checkName().
 ///
 /// Created by AccountsDialog (or the main window) with the app's AccountStore and network, both
 /// of which must outlive it; GUI thread. Accepted once the environments are saved.
@@ -76,6 +79,10 @@ private:
     [[nodiscard]] core::Result<Plan> makePlan() const;
     [[nodiscard]] core::Result<Pending> singleEnvironment() const;
     [[nodiscard]] QString enteredCloudName() const;
+    /// The host the entered address would send the API secret to unencrypted (plain http, not this
+    /// computer); empty when it would not.
+    [[nodiscard]] QString insecureHost() const;
+    void updateTransportWarning();
     [[nodiscard]] bool onProvisioningPage() const;
 
     void add();
@@ -103,6 +110,7 @@ private:
     bool m_saving = false;
     bool m_acceptLimited = false; ///< the user saw the 403 explanation and may add anyway
     bool m_nameEdited = false;
+    QString m_insecureHost; ///< what the warning and the tick are about now
     QStringList m_added;
 };
 

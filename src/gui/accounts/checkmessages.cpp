@@ -72,6 +72,11 @@ QString CheckMessages::problem(const core::Error &error, const QString &cloudNam
             "Your keychain (Secret Service) is locked or not running, and Stratus keeps secrets nowhere "
             "else. Unlock your keyring, or start gnome-keyring or KWallet, and try again. Nothing was "
             "changed.");
+    case core::CheckProblem::InsecureTransport:
+        return tr("The address would send the API secret unencrypted (plain http) to another computer, "
+                  "where anyone on the networks in between could read it. Stratus does that only when you "
+                  "allow it for the environment: use an https:// address, or allow unencrypted sending in "
+                  "Accounts.");
     case core::CheckProblem::Other:
         break;
     }

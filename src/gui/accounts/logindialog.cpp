@@ -32,7 +32,7 @@ LogInDialog::LogInDialog(core::AccountStore *store, QNetworkAccessManager *netwo
     m_logInButton->setDefault(true);
 
     const core::AccountRecord *account = m_store->account(m_accountId);
-    const QString label = account ? account->label : QString();
+    const QString label = account ? account->displayLabel() : QString();
     setWindowTitle(tr("Log In to %1").arg(label));
     m_ui->introLabel->setText(
         tr("Enter the API secret of each product environment of “%1” again. Stratus tests "
@@ -45,8 +45,8 @@ LogInDialog::LogInDialog(core::AccountStore *store, QNetworkAccessManager *netwo
         edit->setObjectName(u"secretEdit_"_s + env.name);
         edit->setEchoMode(QLineEdit::Password);
         edit->setPlaceholderText(tr("API secret"));
-        auto *fieldLabel
-            = new QLabel(tr("%1 (cloud %2, key %3):").arg(env.name, env.cloudName(), env.apiKey()), this);
+        auto *fieldLabel = new QLabel(
+            tr("%1 (cloud %2, key %3):").arg(env.displayName(), env.cloudName(), env.apiKey()), this);
         fieldLabel->setBuddy(edit);
         m_ui->secretsLayout->addRow(fieldLabel, edit);
         m_secretEdits.insert(env.id, edit);
@@ -87,12 +87,16 @@ void LogInDialog::logIn()
         if (!edit)
             continue;
         if (edit->text().isEmpty()) {
-            showStatus(tr("Enter the API secret of “%1”.").arg(env.name.toHtmlEscaped()), true);
+            showStatus(tr("Enter the API secret of “%1”.").arg(env.displayName().toHtmlEscaped()), true);
             edit->setFocus();
             return;
         }
-        items.append(
-            {env.name, m_store->effectiveUrl(env.id), std::make_shared<core::FixedSecret>(edit->text())});
+        // The secret may go where the stored environment lets it, no further.
+        items.append({env.displayName(), m_store->effectiveUrl(env.id),
+                      std::make_shared<core::FixedSecret>(edit->text(),
+                                                          env.allowInsecureTransport
+                                                              ? core::InsecureTransport::Allowed
+                                                              : core::InsecureTransport::Refused)});
         m_checkedIds.append(env.id);
     }
     m_batch = CheckBatch::run(

@@ -50,6 +50,9 @@ QString EnvironmentPage::problemText(CheckProblem problem)
         return tr("the server had a problem");
     case CheckProblem::Keychain:
         return tr("the keychain did not give the API secret");
+    case CheckProblem::InsecureTransport:
+        return tr("the API secret would go unencrypted to another computer (use https, or allow it in "
+                  "Accounts)");
     case CheckProblem::Other:
         break;
     }
@@ -254,7 +257,7 @@ void EnvironmentPage::refresh()
     if (session == nullptr)
         return;
     const core::EnvironmentRecord env = session->record();
-    m_ui->environmentTitle->setText(env.name);
+    m_ui->environmentTitle->setText(env.displayName());
     m_ui->subtitleLabel->setText(env.embeddedSandbox
                                      ? tr("Local sandbox on this computer · cloud %1").arg(env.cloudName())
                                      : tr("Cloud %1 · API key %2").arg(env.cloudName(), env.apiKey()));

@@ -85,16 +85,16 @@ void EnvironmentSwitcherPopup::rebuild(const QString &currentId)
         const QList<core::EnvironmentRecord> environments = m_store->environmentsOf(account.id);
         if (environments.isEmpty())
             continue;
-        auto *group = new QTreeWidgetItem(m_tree, {account.label});
+        auto *group = new QTreeWidgetItem(m_tree, {account.displayLabel()});
         group->setFont(0, bold);
         group->setFlags(Qt::ItemIsEnabled);
-        group->setData(0, Qt::UserRole, account.label);
+        group->setData(0, Qt::UserRole, account.displayLabel());
         for (const core::EnvironmentRecord &env : environments) {
             ++number;
-            auto *item
-                = new QTreeWidgetItem(group, {env.name, number <= 9 ? tr("Ctrl+%1").arg(number) : QString()});
+            auto *item = new QTreeWidgetItem(
+                group, {env.displayName(), number <= 9 ? tr("Ctrl+%1").arg(number) : QString()});
             item->setData(0, kIdRole, env.id);
-            item->setData(0, Qt::UserRole, QString(env.name + QLatin1Char(' ') + env.cloudName()));
+            item->setData(0, Qt::UserRole, QString(env.displayName() + QLatin1Char(' ') + env.cloudName()));
             item->setToolTip(0,
                              env.embeddedSandbox ? tr("Local sandbox on this computer")
                                                  : tr("Cloud %1").arg(env.cloudName()));
@@ -217,7 +217,8 @@ void EnvironmentSwitcherButton::updateText()
         setText(tr("No environment"));
         return;
     }
-    setText(account->label == env->name ? env->name : tr("%1 › %2").arg(account->label, env->name));
+    setText(account->label == env->name ? env->displayName()
+                                        : tr("%1 › %2").arg(account->displayLabel(), env->displayName()));
 }
 
 } // namespace stratus::gui

@@ -6,6 +6,7 @@
 
 #include "core/accounts/accountstore.h"
 #include "core/accounts/environmentsession.h"
+#include "gui/accounts/accountmessages.h"
 #include "gui/accounts/accountsdialog.h"
 #include "gui/accounts/addenvironmentdialog.h"
 #include "gui/browser/browserpage.h"
@@ -97,6 +98,12 @@ MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network
     m_statusSync = new QLabel(this);
     m_statusSync->setObjectName(QStringLiteral("statusSync"));
     statusBar()->addPermanentWidget(m_statusSync);
+    // Entries of accounts.ini that could not be read: said once here, explained in Accounts.
+    m_statusSettingsProblem = new QLabel(this);
+    m_statusSettingsProblem->setObjectName(QStringLiteral("statusSettingsProblem"));
+    m_statusSettingsProblem->setTextFormat(Qt::RichText);
+    connect(m_statusSettingsProblem, &QLabel::linkActivated, this, &MainWindow::showAccounts);
+    statusBar()->addPermanentWidget(m_statusSettingsProblem);
 
     // Uploads: files dropped anywhere on the window, File → Upload…, or pasted (Ctrl+V where no text
     // field takes it) go to the folder the browser shows; the dock lists them.
@@ -271,8 +278,8 @@ void MainWindow::rebuildEnvironmentActions()
         ++number;
         const core::AccountRecord *account = m_store->account(env.accountId);
         const QString label = (account && account->label != env.name)
-            ? tr("%1 › %2").arg(account->label, env.name)
-            : env.name;
+            ? tr("%1 › %2").arg(account->displayLabel(), env.displayName())
+            : env.displayName();
         // "&&" keeps an ampersand in a name from becoming a mnemonic.
         auto *action = new QAction(QString(label).replace(QLatin1Char('&'), QLatin1String("&&")), this);
         action->setObjectName(QStringLiteral("environmentAction%1").arg(number));
@@ -332,6 +339,10 @@ void MainWindow::dropEnvironment(const QString &environmentId)
 
 void MainWindow::updateStatus()
 {
+    const QString settingsProblem = AccountMessages::settingsProblemsShort(m_store->problems());
+    m_statusSettingsProblem->setText(settingsProblem);
+    m_statusSettingsProblem->setVisible(!settingsProblem.isEmpty());
+
     EnvironmentSession *current = session(m_currentId);
     const core::EnvironmentRecord *env = m_store->environment(m_currentId);
     m_ui->testConnectionAction->setEnabled(current != nullptr);
@@ -344,9 +355,11 @@ void MainWindow::updateStatus()
         m_statusSync->clear();
         return;
     }
-    setWindowTitle(tr("%1 — Stratus").arg(env->name));
-    m_statusEnvironment->setText(env->embeddedSandbox ? tr("%1 (on this computer)").arg(env->name)
-                                                      : tr("%1 · %2").arg(env->name, env->cloudName()));
+    // Escaped: a stored name must not reorder the title or the status bar.
+    const QString name = env->displayName();
+    setWindowTitle(tr("%1 — Stratus").arg(name));
+    m_statusEnvironment->setText(env->embeddedSandbox ? tr("%1 (on this computer)").arg(name)
+                                                      : tr("%1 · %2").arg(name, env->cloudName()));
     m_statusFolderMode->setText(EnvironmentPage::folderModeText(int(env->folderMode)));
     m_statusConnection->setText(EnvironmentPage::connectionText(*current));
     m_statusBudget->setText(EnvironmentPage::budgetText(*current));

@@ -88,6 +88,7 @@ private:
     QLabel *m_statusConnection = nullptr;
     QLabel *m_statusBudget = nullptr;
     QLabel *m_statusSync = nullptr;
+    QLabel *m_statusSettingsProblem = nullptr;
     QLabel *m_statusUploads = nullptr;
     QProgressBar *m_uploadProgress = nullptr;
     UploadDock *m_uploadDock = nullptr;

@@ -172,7 +172,7 @@ bool UploadController::enqueue(const QStringList &paths, const core::upload::Upl
         warn(tr("Cannot Upload Now"),
              tr("“%1” does not answer at the moment (%2). Try again when it is back online; nothing was "
                 "queued.")
-                 .arg(session->record().name,
+                 .arg(session->record().displayName(),
                       session->problemDetail().isEmpty() ? tr("not connected") : session->problemDetail()));
         return false;
     }

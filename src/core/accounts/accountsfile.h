@@ -1,0 +1,89 @@
+#pragma once
+
+#include "accounts.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+#include <utility>
+
+class QSettings;
+
+namespace stratus::core {
+
+/// Something in accounts.ini that Stratus cannot use as it is. A damaged entry is set aside — not
+/// used, and written back unchanged by every save (KeptSettings) — so that nothing a person or an
+/// older or newer Stratus wrote is lost; a `size` that disagrees with the entries is only reported
+/// (the entries that are there are what counts; the next save writes the right size). Plain value;
+/// front ends word it.
+struct SettingsProblem
+{
+    enum class Kind {
+        ArraySize, ///< the array's `size` is not the index of its last entry; detail: the stored text
+        EntryKey, ///< a key under the array that is not an entry index (1, 2, …)
+        NotText, ///< a value that must be text is something else; detail: the key
+        MissingId,
+        DuplicateId, ///< another entry before it has the same id
+        MissingName,
+        DuplicateName, ///< an environment before it has the same name
+        BadUrl, ///< no CLOUDINARY_URL, or one that does not parse; detail: the parser's words
+        BadProvisioningUrl, ///< an account's provisioningUrl does not parse; detail: the parser's words
+        UnknownAccount, ///< an environment of an account that is not there or is damaged; detail: its id
+    };
+
+    Kind kind = Kind::ArraySize;
+    QString array; ///< "accounts" or "environments"
+    QString key; ///< the entry's key in the array as in the file ("3"); ArraySize: the last entry's
+    QString id; ///< the entry's id as stored, may be empty
+    QString name; ///< an environment's name or an account's label as stored, may be empty
+    QString detail;
+
+    /// Everything but ArraySize sets an entry aside.
+    [[nodiscard]] bool isDamagedEntry() const { return kind != Kind::ArraySize; }
+    /// Where in the file: "environments/3", or "environments/size".
+    [[nodiscard]] QString location() const;
+    /// Why, in one English clause ("its url is not a CLOUDINARY_URL: …"), for stratus-cli and logs;
+    /// the app words the kind itself.
+    [[nodiscard]] QString reason() const;
+};
+
+/// Settings Stratus does not use, exactly as they were read, to be written back unchanged: a damaged
+/// entry of an array, or a key or group it does not know. (Keys QSettings lists but cannot read —
+/// written with a leading, trailing or doubled separator — cannot be kept.)
+struct KeptSettings
+{
+    QString path; ///< the group (or key) in the file: "environments/3", "somethingNew"
+    QList<std::pair<QString, QVariant>> values; ///< keys below `path` ("" for `path` itself)
+};
+
+/// Keys of a used entry that this version does not know (a later minor version's), by the entry's
+/// id: written back with the entry.
+using ExtraSettings = QHash<QString, QList<std::pair<QString, QVariant>>>;
+
+/// What accounts.ini holds, split into what Stratus uses and what it keeps without using.
+struct AccountsFileContents
+{
+    QList<AccountRecord> accounts;
+    QList<EnvironmentRecord> environments;
+    QString currentId; ///< as stored: may name a damaged environment, or none at all
+    QStringList secretKeys;
+    QList<KeptSettings> kept;
+    ExtraSettings accountExtras;
+    ExtraSettings environmentExtras;
+    QList<SettingsProblem> problems;
+};
+
+/// Reads accounts.ini through `settings` (the caller has checked the format version). The work is
+/// bounded by what the file holds: the entries of an array are the groups under it, whatever its
+/// `size` says. Never fails: what cannot be used is in `kept` and `problems`.
+[[nodiscard]] AccountsFileContents readAccountsFile(QSettings &settings);
+
+/// Replaces everything in `settings` with `contents`: the records under fresh indexes, the kept
+/// settings under the keys they had (records are numbered around them), each array's `size` the
+/// index of its last entry. Does not sync.
+void writeAccountsFile(QSettings &settings, int formatVersion, const AccountsFileContents &contents);
+
+} // namespace stratus::core
