@@ -27,10 +27,13 @@ namespace {
     std::abort();
 }
 
+// As AccountStore reads it: through a copy without typed values, never the file itself.
 AccountsFileContents readFile(const QString &path)
 {
-    QSettings settings(path, QSettings::IniFormat);
-    return readAccountsFile(settings);
+    AccountsFileReader reader(path);
+    if (!reader.error().isEmpty())
+        return {};
+    return readAccountsFile(reader.settings());
 }
 
 QByteArray writeFile(const QString &path, const AccountsFileContents &contents)

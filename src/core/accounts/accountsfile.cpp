@@ -1,5 +1,6 @@
 #include "accountsfile.h"
 
+#include <QFile>
 #include <QSet>
 #include <QSettings>
 
@@ -48,6 +49,8 @@ QString SettingsProblem::reason() const
         return u"its %1 is not text"_s.arg(detail);
     case Kind::MissingId:
         return u"it has no id"_s;
+    case Kind::BadId:
+        return u"its id is not one Stratus makes (letters, digits, '-', '_' and '.', at most 128)"_s;
     case Kind::DuplicateId:
         return u"an entry before it has the same id"_s;
     case Kind::MissingName:
@@ -66,6 +69,21 @@ QString SettingsProblem::reason() const
 }
 
 namespace {
+
+// Ids Stratus makes are UUIDs; tests and older files use short words. Either way an id becomes a
+// folder name, so nothing that could leave the folder or hide in it.
+bool isSafeId(const QString &id)
+{
+    if (id.size() > 128 || id.startsWith(u'.'))
+        return false;
+    for (const QChar c : id) {
+        const char16_t u = c.unicode();
+        if (!((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'-'
+              || u == u'_' || u == u'.'))
+            return false;
+    }
+    return true;
+}
 
 const QString kAccounts = u"accounts"_s;
 const QString kEnvironments = u"environments"_s;
@@ -139,6 +157,8 @@ public:
         m_problem.name = name;
         if (id.isEmpty())
             fail(SettingsProblem::Kind::MissingId);
+        else if (!isSafeId(id))
+            fail(SettingsProblem::Kind::BadId);
         else if (idsBefore.contains(id))
             fail(SettingsProblem::Kind::DuplicateId);
     }
@@ -468,5 +488,59 @@ void writeAccountsFile(QSettings &settings, int formatVersion, const AccountsFil
     if (!contents.secretKeys.isEmpty())
         settings.setValue(u"secretKeys"_s, contents.secretKeys);
 }
+
+QByteArray withoutTypedValues(const QByteArray &ini)
+{
+    QByteArray safe;
+    safe.reserve(ini.size());
+    const auto decodedThroughDataStream = [&ini](qsizetype at) {
+        const QByteArrayView rest = QByteArrayView(ini).sliced(at);
+        return rest.startsWith("@Variant(") || rest.startsWith("@DateTime(");
+    };
+    for (qsizetype i = 0; i < ini.size(); ++i) {
+        const char c = ini.at(i);
+        if (c == '@' && decodedThroughDataStream(i)) {
+            // Where a value, or an element of a list value, starts: after `=` or `,`, blanks and
+            // an opening quote aside.
+            qsizetype before = i - 1;
+            if (before >= 0 && ini.at(before) == '"')
+                --before;
+            while (before >= 0 && (ini.at(before) == ' ' || ini.at(before) == '\t'))
+                --before;
+            if (before >= 0 && (ini.at(before) == '=' || ini.at(before) == ','))
+                safe.append('@');
+        }
+        safe.append(c);
+    }
+    return safe;
+}
+
+AccountsFileReader::AccountsFileReader(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_error = u"Cannot read %1: %2"_s.arg(path, file.errorString());
+        return;
+    }
+    if (file.size() > kMaxAccountsFileBytes) {
+        m_error = u"%1 is larger than a settings file can be (%2 bytes)."_s.arg(path).arg(file.size());
+        return;
+    }
+    const QByteArray text = file.read(kMaxAccountsFileBytes + 1);
+    if (text.size() > kMaxAccountsFileBytes) {
+        m_error = u"%1 is larger than a settings file can be."_s.arg(path);
+        return;
+    }
+    QFile copy(m_dir.filePath(u"accounts.ini"_s));
+    if (!m_dir.isValid() || !copy.open(QIODevice::WriteOnly) || copy.write(withoutTypedValues(text)) < 0
+        || !copy.flush()) {
+        m_error = u"Cannot read %1: no room for a working copy."_s.arg(path);
+        return;
+    }
+    copy.close();
+    m_settings = std::make_unique<QSettings>(copy.fileName(), QSettings::IniFormat);
+}
+
+AccountsFileReader::~AccountsFileReader() = default;
 
 } // namespace stratus::core

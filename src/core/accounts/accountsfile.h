@@ -6,8 +6,10 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QVariant>
 
+#include <memory>
 #include <utility>
 
 class QSettings;
@@ -26,6 +28,9 @@ struct SettingsProblem
         EntryKey, ///< a key under the array that is not an entry index (1, 2, …)
         NotText, ///< a value that must be text is something else; detail: the key
         MissingId,
+        /// an id Stratus would not make: ids name folders (catalogue, caches, web profile) that
+        /// removal deletes, so one like "../.." must never be used
+        BadId,
         DuplicateId, ///< another entry before it has the same id
         MissingName,
         DuplicateName, ///< an environment before it has the same name
@@ -80,6 +85,41 @@ struct AccountsFileContents
 /// bounded by what the file holds: the entries of an array are the groups under it, whatever its
 /// `size` says. Never fails: what cannot be used is in `kept` and `problems`.
 [[nodiscard]] AccountsFileContents readAccountsFile(QSettings &settings);
+
+/// The most accounts.ini may hold: far beyond a real one (a few kB), and the bound on what a
+/// damaged or hostile file costs to read.
+constexpr qint64 kMaxAccountsFileBytes = 4 * 1024 * 1024;
+
+/// accounts.ini's text as QSettings may safely read it. QSettings decodes a value written as
+/// `@Variant(…)` or `@DateTime(…)` through QDataStream as it parses the file, and a crafted length
+/// there asks for gigabytes (std::bad_alloc: a crash) before anything can look at it. Stratus writes
+/// only text, numbers and booleans, so such a value (where a value or a list element starts) can
+/// only be a hand edit or damage: it becomes the text it spells (`@@…`, QSettings' escape for a
+/// leading `@`; written back as `@String(…)`), which the reader then judges like any other value.
+/// The other `@` forms (`@String`, `@ByteArray`, `@Rect`, …) are parsed without QDataStream.
+[[nodiscard]] QByteArray withoutTypedValues(const QByteArray &ini);
+
+/// accounts.ini opened for reading through QSettings by way of a private copy made safe by
+/// withoutTypedValues(), never the file itself (QSettings would parse it). The copy lives as long
+/// as this object.
+class AccountsFileReader
+{
+public:
+    explicit AccountsFileReader(const QString &path);
+    AccountsFileReader(const AccountsFileReader &) = delete;
+    AccountsFileReader &operator=(const AccountsFileReader &) = delete;
+    ~AccountsFileReader();
+
+    /// Why the file cannot be read (missing, unreadable, larger than kMaxAccountsFileBytes); empty
+    /// when settings() can be used.
+    [[nodiscard]] const QString &error() const { return m_error; }
+    [[nodiscard]] QSettings &settings() { return *m_settings; }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    QString m_error;
+};
 
 /// Replaces everything in `settings` with `contents`: the records under fresh indexes, the kept
 /// settings under the keys they had (records are numbered around them), each array's `size` the

@@ -11,6 +11,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <cstdio>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -103,12 +104,14 @@ Result<Done> AccountStore::load()
 
     if (!QFileInfo::exists(m_paths.settingsFile))
         return Done {};
-    QSettings settings(m_paths.settingsFile, QSettings::IniFormat);
-    if (settings.status() != QSettings::NoError) {
+    AccountsFileReader reader(m_paths.settingsFile);
+    if (!reader.error().isEmpty() || reader.settings().status() != QSettings::NoError) {
         // Whatever is in there must not be overwritten by what little could be read.
-        m_loadError = u"Cannot read %1."_s.arg(m_paths.settingsFile);
+        m_loadError
+            = reader.error().isEmpty() ? u"Cannot read %1."_s.arg(m_paths.settingsFile) : reader.error();
         return makeError(Error::Kind::Io, m_loadError);
     }
+    QSettings &settings = reader.settings();
     const int version = settings.value(u"version"_s, 0).toInt();
     if (version > kFormatVersion) {
         m_loadError
@@ -146,20 +149,33 @@ Result<Done> AccountStore::save(const State &next)
     if (!m_loadError.isEmpty())
         return makeError(Error::Kind::InvalidInput, m_loadError);
     QDir().mkpath(QFileInfo(m_paths.settingsFile).absolutePath());
-    QSettings settings(m_paths.settingsFile, QSettings::IniFormat);
-    writeAccountsFile(settings, kFormatVersion,
-                      AccountsFileContents {next.accounts,
-                                            next.environments,
-                                            next.currentId,
-                                            next.secretKeys,
-                                            m_kept,
-                                            m_accountExtras,
-                                            m_environmentExtras,
-                                            {}});
-    settings.sync();
-    if (settings.status() != QSettings::NoError)
+    // Written whole to a new file that then takes the old one's place: QSettings never parses the
+    // old file (see withoutTypedValues()), and a crash half-way leaves the old file as it was.
+    const QString written = m_paths.settingsFile + u".new"_s;
+    QFile::remove(written);
+    bool ok = false;
+    {
+        QSettings settings(written, QSettings::IniFormat);
+        writeAccountsFile(settings, kFormatVersion,
+                          AccountsFileContents {next.accounts,
+                                                next.environments,
+                                                next.currentId,
+                                                next.secretKeys,
+                                                m_kept,
+                                                m_accountExtras,
+                                                m_environmentExtras,
+                                                {}});
+        settings.sync();
+        ok = settings.status() == QSettings::NoError;
+    }
+    ok = ok && QFile::setPermissions(written, QFile::ReadOwner | QFile::WriteOwner)
+        && ::rename(QFile::encodeName(written).constData(),
+                    QFile::encodeName(m_paths.settingsFile).constData())
+            == 0;
+    if (!ok) {
+        QFile::remove(written);
         return makeError(Error::Kind::Io, u"Cannot write %1."_s.arg(m_paths.settingsFile));
-    QFile::setPermissions(m_paths.settingsFile, QFile::ReadOwner | QFile::WriteOwner);
+    }
 
     m_accounts = next.accounts;
     m_environments = next.environments;

@@ -60,6 +60,9 @@ QString AccountMessages::settingsProblem(const core::SettingsProblem &problem)
     case Kind::MissingId:
         why = tr("It has no identifier.");
         break;
+    case Kind::BadId:
+        why = tr("Its identifier is not one Stratus makes.");
+        break;
     case Kind::DuplicateId:
         why = tr("It has the same identifier as an entry before it.");
         break;
