@@ -14,6 +14,7 @@
 #include "core/accounts/environmentcheck.h"
 #include "core/net/secretsource.h"
 #include "core/net/transportsecurity.h"
+#include "core/util/secretmemory.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -356,7 +357,7 @@ int addEnvironment(CliContext &ctx, AccountStore &store, const QString &name, co
                                        : u"no CLOUDINARY_URL on stdin (one line: "
                                          u"cloudinary://API_KEY:API_SECRET@CLOUD_NAME)"_s);
     const core::Result<CloudinaryUrl> parsed = CloudinaryUrl::parse(text, CloudinaryUrl::Kind::Cloud);
-    text.fill(u'\0');
+    core::wipe(text);
     if (!parsed)
         return ctx.usageError(u"the CLOUDINARY_URL is malformed: "_s + parsed.error().message);
     QString secret = parsed->apiSecret();
@@ -424,7 +425,7 @@ int addEnvironment(CliContext &ctx, AccountStore &store, const QString &name, co
                   store.addAccount(created, {{record, secret}}, QString(), context, std::move(done));
               }
           });
-    secret.fill(u'\0');
+    core::wipe(secret);
     if (!added) {
         const Error &error = added.error();
         switch (error.kind) {

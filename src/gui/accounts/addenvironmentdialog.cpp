@@ -10,6 +10,7 @@
 #include "core/net/neterror.h"
 #include "core/net/secretsource.h"
 #include "core/net/transportsecurity.h"
+#include "core/util/secretmemory.h"
 
 #include "ui_addenvironmentdialog.h"
 
@@ -25,12 +26,6 @@ namespace {
 core::Error invalid(const QString &message)
 {
     return core::makeError(core::Error::Kind::InvalidInput, message);
-}
-
-void wipe(QString &secret)
-{
-    secret.fill(u'\0');
-    secret.clear();
 }
 
 } // namespace
@@ -390,7 +385,7 @@ void AddEnvironmentDialog::saveInto(QList<Pending> remaining, QStringList added)
                                 added.append(id);
                                 saveInto(std::move(remaining), std::move(added));
                             });
-    wipe(next.secret);
+    core::wipe(next.secret);
 }
 
 void AddEnvironmentDialog::undoAndFail(QStringList added, const core::Error &error)
@@ -468,8 +463,8 @@ void AddEnvironmentDialog::clearSecrets()
     m_provisioning->clearSecrets();
     if (m_plan) {
         for (Pending &pending : m_plan->environments)
-            wipe(pending.secret);
-        wipe(m_plan->provisioningSecret);
+            core::wipe(pending.secret);
+        core::wipe(m_plan->provisioningSecret);
     }
 }
 

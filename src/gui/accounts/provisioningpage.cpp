@@ -8,6 +8,7 @@
 #include "core/accounts/apicontextfor.h"
 #include "core/net/neterror.h"
 #include "core/net/secretsource.h"
+#include "core/util/secretmemory.h"
 
 #include "ui_provisioningpage.h"
 
@@ -257,10 +258,9 @@ void ProvisioningPage::cancel()
 void ProvisioningPage::clearList()
 {
     for (Row &row : m_rows)
-        row.secret.fill(u'\0');
+        core::wipe(row.secret);
     m_rows.clear();
-    m_listedSecret.fill(u'\0');
-    m_listedSecret.clear();
+    core::wipe(m_listedSecret);
     m_listedUrl = {};
     for (auto *edit : m_ui->subAccountTree->findChildren<QLineEdit *>())
         edit->clear();
