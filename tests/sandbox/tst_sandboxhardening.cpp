@@ -277,6 +277,7 @@ private slots:
     // Item 14
     void signedUploadTimestamps_data();
     void signedUploadTimestamps();
+    void emptyFileIsRefused();
     // Item 15
     void controlsRefuseWhatAWebPageCanForge_data();
     void controlsRefuseWhatAWebPageCanForge();
@@ -518,6 +519,16 @@ void tst_SandboxHardening::signedUploadTimestamps()
     const HttpAnswer answer = upload(signedForm(params, kApiKey, kApiSecret), m_host);
     QVERIFY2(answer.status == status,
              qPrintable(u"HTTP %1: %2"_s.arg(answer.status).arg(errorMessage(answer))));
+}
+
+// Cloudinary answers an upload without content with 400 "Empty file"; so does the sandbox (an empty
+// asset was made before, which hid the client's own loss of a file's content).
+void tst_SandboxHardening::emptyFileIsRefused()
+{
+    const QJsonObject params = uploadParams(dataUri("image/png", QByteArray()), u"empty/one"_s);
+    const HttpAnswer answer = upload(signedForm(params, kApiKey, kApiSecret), m_host);
+    QCOMPARE(answer.status, 400);
+    QCOMPARE(errorMessage(answer), u"Empty file"_s);
 }
 
 void tst_SandboxHardening::controlsRefuseWhatAWebPageCanForge_data()

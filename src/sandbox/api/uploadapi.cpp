@@ -210,6 +210,9 @@ ApiResponse UploadApi::upload(const ApiContext &ctx, const QString &resourceType
 
     const QByteArray uploadId = request.header("x-unique-upload-id");
     const QByteArray range = request.header("content-range");
+    // As Cloudinary: a file without content is refused, whole or as a chunk.
+    if (data.isEmpty())
+        return ApiResponse::error(400, QStringLiteral("Empty file"));
     QString error;
     if (!uploadId.isEmpty() && !range.isEmpty()) {
         // A chunk: bytes FIRST-LAST/TOTAL (TOTAL is -1 until the last chunk for the Node SDK).
