@@ -670,6 +670,121 @@ Stratus nimmt keine Änderungen daran vor.</translation>
     </message>
 </context>
 <context>
+    <name>stratus::gui::AccountMessages</name>
+    <message>
+        <source>An environment (entry %1)</source>
+        <translation>Eine Umgebung (Eintrag %1)</translation>
+    </message>
+    <message>
+        <source>An account (entry %1)</source>
+        <translation>Ein Konto (Eintrag %1)</translation>
+    </message>
+    <message>
+        <source>The environment “%1” (entry %2)</source>
+        <translation>Die Umgebung „%1“ (Eintrag %2)</translation>
+    </message>
+    <message>
+        <source>The account “%1” (entry %2)</source>
+        <translation>Das Konto „%1“ (Eintrag %2)</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>Bitte einen Namen eingeben.</translation>
+    </message>
+    <message>
+        <source>A name must not contain control characters, line breaks or text-direction marks, which could break it up or make it look like another name. This one has %1 at position %2.</source>
+        <translation>Ein Name darf keine Steuerzeichen, Zeilenumbrüche oder Schreibrichtungszeichen enthalten, die ihn zerreißen oder wie einen anderen Namen aussehen lassen könnten. Dieser enthält %1 an Position %2.</translation>
+    </message>
+    <message>
+        <source>The list of %1 states a number of entries (%2) that does not match the entries in it. Every entry there was read; the number is corrected at the next change.</source>
+        <translation>Die Liste der %1 nennt eine Anzahl von Einträgen (%2), die nicht zu den enthaltenen Einträgen passt. Alle vorhandenen Einträge wurden gelesen; die Anzahl wird bei der nächsten Änderung berichtigt.</translation>
+    </message>
+    <message>
+        <source>product environments</source>
+        <translation>Produktumgebungen</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>It is not stored under an entry number.</source>
+        <translation>Er ist nicht unter einer Eintragsnummer gespeichert.</translation>
+    </message>
+    <message>
+        <source>Its value “%1” is not text.</source>
+        <translation>Sein Wert „%1“ ist kein Text.</translation>
+    </message>
+    <message>
+        <source>It has no identifier.</source>
+        <translation>Er hat keine Kennung.</translation>
+    </message>
+    <message>
+        <source>It has the same identifier as an entry before it.</source>
+        <translation>Er hat dieselbe Kennung wie ein Eintrag davor.</translation>
+    </message>
+    <message>
+        <source>It has no name.</source>
+        <translation>Er hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>It has the same name as an environment before it.</source>
+        <translation>Er hat denselben Namen wie eine Umgebung davor.</translation>
+    </message>
+    <message>
+        <source>It has no CLOUDINARY_URL.</source>
+        <translation>Er hat keine CLOUDINARY_URL.</translation>
+    </message>
+    <message>
+        <source>Its CLOUDINARY_URL cannot be read: %1</source>
+        <translation>Seine CLOUDINARY_URL kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Its provisioning address (CLOUDINARY_ACCOUNT_URL) cannot be read: %1</source>
+        <translation>Seine Provisioning-Adresse (CLOUDINARY_ACCOUNT_URL) kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The account it belongs to is missing or could not be read.</source>
+        <translation>Das zugehörige Konto fehlt oder konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Stratus could not read these saved entries in %1. They are kept unchanged and not used; correct or remove them in that file and restart Stratus to use them.</source>
+        <translation>Stratus konnte diese gespeicherten Einträge in %1 nicht lesen. Sie bleiben unverändert erhalten und werden nicht verwendet; um sie zu nutzen, sie in dieser Datei berichtigen oder entfernen und Stratus neu starten.</translation>
+    </message>
+    <message>
+        <source>Stratus found a small inconsistency in %1 and corrects it at the next change; nothing in it was lost.</source>
+        <translation>Stratus hat in %1 eine kleine Unstimmigkeit gefunden und berichtigt sie bei der nächsten Änderung; nichts davon ging verloren.</translation>
+    </message>
+    <message>
+        <source>Some saved accounts or environments could not be read — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</source>
+        <translation>Einige gespeicherte Konten oder Umgebungen konnten nicht gelesen werden — &lt;a href=&quot;#accounts&quot;&gt;siehe Konten&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>This address sends your API secret &lt;b&gt;unencrypted&lt;/b&gt; (plain http) to %1, which is another computer: anyone on the networks in between can read it and use your account. Use an https:// address if the server offers one.</source>
+        <translation>Diese Adresse sendet das API-Geheimnis &lt;b&gt;unverschlüsselt&lt;/b&gt; (reines http) an %1, einen anderen Computer: Jeder in den Netzen dazwischen kann es mitlesen und das Konto benutzen. Wenn der Server es anbietet, eine https://-Adresse verwenden.</translation>
+    </message>
+    <message>
+        <source>Send the API secret unencrypted to %1 anyway</source>
+        <translation>API-Geheimnis trotzdem unverschlüsselt an %1 senden</translation>
+    </message>
+    <message>
+        <source>This address would send the API secret unencrypted to %1. Tick “%2” if you trust every network in between, or use an https:// address.</source>
+        <translation>Diese Adresse würde das API-Geheimnis unverschlüsselt an %1 senden. „%2“ ankreuzen, wenn allen Netzen dazwischen vertraut wird, oder eine https://-Adresse verwenden.</translation>
+    </message>
+    <message>
+        <source>Its identifier is not one Stratus makes.</source>
+        <translation>Seine Kennung ist keine, wie Stratus sie vergibt.</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::AccountsDialog</name>
     <message>
         <source>Accounts and product environments</source>
@@ -896,6 +1011,26 @@ Its secret, cache and settings are deleted from this computer. Nothing changes i
         <translation>Die Produktumgebung „%1“ aus Stratus entfernen?
 
 Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Computer gelöscht. In Cloudinary ändert sich nichts.</translation>
+    </message>
+    <message>
+        <source>Unencrypted</source>
+        <translation>Unverschlüsselt</translation>
+    </message>
+    <message>
+        <source>Refused: unencrypted</source>
+        <translation>Abgelehnt: unverschlüsselt</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Verbindung:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Unencrypted&lt;/b&gt; (plain http) to %1: the API secret can be read on the way. You allowed this.</source>
+        <translation>&lt;b&gt;Unverschlüsselt&lt;/b&gt; (reines http) an %1: Das API-Geheimnis kann unterwegs mitgelesen werden. Dies wurde ausdrücklich erlaubt.</translation>
+    </message>
+    <message>
+        <source>Unencrypted (plain http) to %1: refused until you allow it below, or use an https:// address.</source>
+        <translation>Unverschlüsselt (reines http) an %1: abgelehnt, bis es unten erlaubt wird; alternativ eine https://-Adresse verwenden.</translation>
     </message>
 </context>
 <context>
@@ -1488,6 +1623,10 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
         <source>not known yet</source>
         <translation>noch unbekannt</translation>
     </message>
+    <message>
+        <source>The address would send the API secret unencrypted (plain http) to another computer, where anyone on the networks in between could read it. Stratus does that only when you allow it for the environment: use an https:// address, or allow unencrypted sending in Accounts.</source>
+        <translation>Die Adresse würde das API-Geheimnis unverschlüsselt (reines http) an einen anderen Computer senden, wo es jeder in den Netzen dazwischen mitlesen könnte. Stratus tut das nur, wenn es für die Umgebung erlaubt wurde: eine https://-Adresse verwenden oder unverschlüsseltes Senden unter Konten erlauben.</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::DeliverySigner</name>
@@ -1893,6 +2032,22 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     <message>
         <source>This environment is closed.</source>
         <translation>Diese Umgebung ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>the API secret would go unencrypted to another computer (use https, or allow it in Accounts)</source>
+        <translation>das API-Geheimnis ginge unverschlüsselt an einen anderen Computer (https verwenden oder es unter Konten erlauben)</translation>
+    </message>
+    <message>
+        <source>The catalogue was damaged; rebuilding it from the server…</source>
+        <translation>Der Katalog war beschädigt; er wird vom Server neu aufgebaut …</translation>
+    </message>
+    <message>
+        <source>The catalogue was damaged; rebuilding it: %1 of %2 assets</source>
+        <translation>Der Katalog war beschädigt; Neuaufbau: %1 von %2 Assets</translation>
+    </message>
+    <message>
+        <source>Catalogue rebuilt: the file was damaged (%1)</source>
+        <translation>Katalog neu aufgebaut: Die Datei war beschädigt (%1)</translation>
     </message>
 </context>
 <context>
@@ -2651,6 +2806,14 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     <message>
         <source>Options for Dropped and Pasted Files</source>
         <translation>Optionen für abgelegte und eingefügte Dateien</translation>
+    </message>
+    <message>
+        <source>Nothing to Upload</source>
+        <translation>Nichts hochzuladen</translation>
+    </message>
+    <message>
+        <source>There is no file to upload: what was chosen is empty, or holds only hidden files and links to folders, which are left out.</source>
+        <translation>Es gibt keine Datei zum Hochladen: Die Auswahl ist leer oder enthält nur versteckte Dateien und Verknüpfungen auf Ordner, die ausgelassen werden.</translation>
     </message>
 </context>
 <context>

@@ -670,6 +670,121 @@ Stratus ne les modifiera pas.</translation>
     </message>
 </context>
 <context>
+    <name>stratus::gui::AccountMessages</name>
+    <message>
+        <source>An environment (entry %1)</source>
+        <translation>Un environnement (entrée %1)</translation>
+    </message>
+    <message>
+        <source>An account (entry %1)</source>
+        <translation>Un compte (entrée %1)</translation>
+    </message>
+    <message>
+        <source>The environment “%1” (entry %2)</source>
+        <translation>L’environnement « %1 » (entrée %2)</translation>
+    </message>
+    <message>
+        <source>The account “%1” (entry %2)</source>
+        <translation>Le compte « %1 » (entrée %2)</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>Saisissez un nom.</translation>
+    </message>
+    <message>
+        <source>A name must not contain control characters, line breaks or text-direction marks, which could break it up or make it look like another name. This one has %1 at position %2.</source>
+        <translation>Un nom ne doit contenir ni caractères de contrôle, ni sauts de ligne, ni marques de sens d’écriture, qui pourraient le couper ou le faire ressembler à un autre nom. Celui-ci contient %1 à la position %2.</translation>
+    </message>
+    <message>
+        <source>The list of %1 states a number of entries (%2) that does not match the entries in it. Every entry there was read; the number is corrected at the next change.</source>
+        <translation>La liste des %1 annonce un nombre d’entrées (%2) qui ne correspond pas à celles qu’elle contient. Toutes les entrées présentes ont été lues&#xa0;; le nombre sera corrigé à la prochaine modification.</translation>
+    </message>
+    <message>
+        <source>product environments</source>
+        <translation>environnements de produit</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>comptes</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>It is not stored under an entry number.</source>
+        <translation>Elle n’est pas enregistrée sous un numéro d’entrée.</translation>
+    </message>
+    <message>
+        <source>Its value “%1” is not text.</source>
+        <translation>Sa valeur « %1 » n’est pas du texte.</translation>
+    </message>
+    <message>
+        <source>It has no identifier.</source>
+        <translation>Elle n’a pas d’identifiant.</translation>
+    </message>
+    <message>
+        <source>It has the same identifier as an entry before it.</source>
+        <translation>Elle a le même identifiant qu’une entrée précédente.</translation>
+    </message>
+    <message>
+        <source>It has no name.</source>
+        <translation>Elle n’a pas de nom.</translation>
+    </message>
+    <message>
+        <source>It has the same name as an environment before it.</source>
+        <translation>Elle porte le même nom qu’un environnement précédent.</translation>
+    </message>
+    <message>
+        <source>It has no CLOUDINARY_URL.</source>
+        <translation>Elle n’a pas de CLOUDINARY_URL.</translation>
+    </message>
+    <message>
+        <source>Its CLOUDINARY_URL cannot be read: %1</source>
+        <translation>Sa CLOUDINARY_URL est illisible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Its provisioning address (CLOUDINARY_ACCOUNT_URL) cannot be read: %1</source>
+        <translation>Son adresse de provisioning (CLOUDINARY_ACCOUNT_URL) est illisible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The account it belongs to is missing or could not be read.</source>
+        <translation>Le compte auquel elle appartient est absent ou illisible.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Stratus could not read these saved entries in %1. They are kept unchanged and not used; correct or remove them in that file and restart Stratus to use them.</source>
+        <translation>Stratus n’a pas pu lire ces entrées enregistrées dans %1. Elles sont conservées telles quelles et ne sont pas utilisées&#xa0;; corrigez-les ou supprimez-les dans ce fichier, puis redémarrez Stratus pour les utiliser.</translation>
+    </message>
+    <message>
+        <source>Stratus found a small inconsistency in %1 and corrects it at the next change; nothing in it was lost.</source>
+        <translation>Stratus a trouvé une petite incohérence dans %1 et la corrigera à la prochaine modification&#xa0;; rien n’a été perdu.</translation>
+    </message>
+    <message>
+        <source>Some saved accounts or environments could not be read — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</source>
+        <translation>Certains comptes ou environnements enregistrés sont illisibles — &lt;a href=&quot;#accounts&quot;&gt;voir Comptes&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>This address sends your API secret &lt;b&gt;unencrypted&lt;/b&gt; (plain http) to %1, which is another computer: anyone on the networks in between can read it and use your account. Use an https:// address if the server offers one.</source>
+        <translation>Cette adresse envoie votre secret d’API &lt;b&gt;en clair&lt;/b&gt; (http simple) à %1, un autre ordinateur&#xa0;: n’importe qui sur les réseaux intermédiaires peut le lire et utiliser votre compte. Utilisez une adresse https:// si le serveur en propose une.</translation>
+    </message>
+    <message>
+        <source>Send the API secret unencrypted to %1 anyway</source>
+        <translation>Envoyer quand même le secret d’API en clair à %1</translation>
+    </message>
+    <message>
+        <source>This address would send the API secret unencrypted to %1. Tick “%2” if you trust every network in between, or use an https:// address.</source>
+        <translation>Cette adresse enverrait le secret d’API en clair à %1. Cochez « %2 » si vous faites confiance à tous les réseaux intermédiaires, ou utilisez une adresse https://.</translation>
+    </message>
+    <message>
+        <source>Its identifier is not one Stratus makes.</source>
+        <translation>Son identifiant n’est pas de ceux que Stratus crée.</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::AccountsDialog</name>
     <message>
         <source>Accounts and product environments</source>
@@ -896,6 +1011,26 @@ Its secret, cache and settings are deleted from this computer. Nothing changes i
         <translation>Retirer de Stratus l’environnement de produit «&#xa0;%1&#xa0;»&#xa0;?
 
 Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Rien ne change dans Cloudinary.</translation>
+    </message>
+    <message>
+        <source>Unencrypted</source>
+        <translation>En clair</translation>
+    </message>
+    <message>
+        <source>Refused: unencrypted</source>
+        <translation>Refusé&#xa0;: en clair</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Connexion&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Unencrypted&lt;/b&gt; (plain http) to %1: the API secret can be read on the way. You allowed this.</source>
+        <translation>&lt;b&gt;En clair&lt;/b&gt; (http simple) vers %1&#xa0;: le secret d’API peut être lu en chemin. Vous l’avez autorisé.</translation>
+    </message>
+    <message>
+        <source>Unencrypted (plain http) to %1: refused until you allow it below, or use an https:// address.</source>
+        <translation>En clair (http simple) vers %1&#xa0;: refusé tant que vous ne l’autorisez pas ci-dessous&#xa0;; ou utilisez une adresse https://.</translation>
     </message>
 </context>
 <context>
@@ -1488,6 +1623,10 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
         <source>not known yet</source>
         <translation>encore inconnu</translation>
     </message>
+    <message>
+        <source>The address would send the API secret unencrypted (plain http) to another computer, where anyone on the networks in between could read it. Stratus does that only when you allow it for the environment: use an https:// address, or allow unencrypted sending in Accounts.</source>
+        <translation>L’adresse enverrait le secret d’API en clair (http simple) à un autre ordinateur, où n’importe qui sur les réseaux intermédiaires pourrait le lire. Stratus ne le fait que si vous l’autorisez pour l’environnement&#xa0;: utilisez une adresse https://, ou autorisez l’envoi en clair dans Comptes.</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::DeliverySigner</name>
@@ -1893,6 +2032,22 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     <message>
         <source>This environment is closed.</source>
         <translation>Cet environnement est fermé.</translation>
+    </message>
+    <message>
+        <source>the API secret would go unencrypted to another computer (use https, or allow it in Accounts)</source>
+        <translation>le secret d’API partirait en clair vers un autre ordinateur (utilisez https, ou autorisez-le dans Comptes)</translation>
+    </message>
+    <message>
+        <source>The catalogue was damaged; rebuilding it from the server…</source>
+        <translation>Le catalogue était endommagé&#xa0;; reconstruction depuis le serveur…</translation>
+    </message>
+    <message>
+        <source>The catalogue was damaged; rebuilding it: %1 of %2 assets</source>
+        <translation>Le catalogue était endommagé&#xa0;; reconstruction&#xa0;: %1 ressources sur %2</translation>
+    </message>
+    <message>
+        <source>Catalogue rebuilt: the file was damaged (%1)</source>
+        <translation>Catalogue reconstruit&#xa0;: le fichier était endommagé (%1)</translation>
     </message>
 </context>
 <context>
@@ -2651,6 +2806,14 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     <message>
         <source>Options for Dropped and Pasted Files</source>
         <translation>Options des fichiers déposés et collés</translation>
+    </message>
+    <message>
+        <source>Nothing to Upload</source>
+        <translation>Rien à téléverser</translation>
+    </message>
+    <message>
+        <source>There is no file to upload: what was chosen is empty, or holds only hidden files and links to folders, which are left out.</source>
+        <translation>Aucun fichier à téléverser&#xa0;: la sélection est vide ou ne contient que des fichiers cachés et des liens vers des dossiers, qui sont ignorés.</translation>
     </message>
 </context>
 <context>
