@@ -2,6 +2,7 @@
 // (a disk error, a crash). The next run finds out, says so in the status bar, replaces the file and
 // fills it again from the server, and the browser shows every asset — never a part of them.
 
+#include "sandboxaccount.h"
 #include "sandboxprocess.h"
 
 #include "core/accounts/accountstore.h"
@@ -44,16 +45,8 @@ private Q_SLOTS:
             std::make_shared<core::MemorySecretStore>(),
             {home.filePath(u"accounts.ini"_s), home.filePath(u"data"_s), home.filePath(u"cache"_s)});
         QNetworkAccessManager network;
-        const auto url = core::CloudinaryUrl::parse(m_sandbox.cloudinaryUrls().constFirst()).value();
-        core::AccountRecord account;
-        account.label = u"Sandbox"_s;
-        core::EnvironmentRecord env;
-        env.name = u"Damaged"_s;
-        env.url = url.withoutSecret();
-        bool added = false;
-        store.addAccount(account, {{env, url.apiSecret()}}, QString(), &network,
-                         [&](core::Result<core::Done> result) { added = bool(result); });
-        QTRY_VERIFY(added);
+        QVERIFY(test::addSandboxEnvironment(store, network, m_sandbox.cloudinaryUrls().constFirst(),
+                                            u"Damaged"_s));
 
         QString catalogue;
         {

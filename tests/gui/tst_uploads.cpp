@@ -3,6 +3,7 @@
 // the browser shows; uploads are refused while the environment does not answer; files a closed
 // window left unfinished are resumed when the environment is opened again.
 
+#include "sandboxaccount.h"
 #include "sandboxprocess.h"
 
 #include "core/accounts/accountstore.h"
@@ -259,16 +260,8 @@ private Q_SLOTS:
         core::AccountStore store(
             secrets, {home.filePath(u"accounts.ini"_s), home.filePath(u"data"_s), home.filePath(u"cache"_s)});
         QNetworkAccessManager network;
-        const auto url = core::CloudinaryUrl::parse(m_sandbox.cloudinaryUrls().constFirst()).value();
-        core::AccountRecord account;
-        account.label = u"Sandbox"_s;
-        core::EnvironmentRecord env;
-        env.name = u"Drops"_s;
-        env.url = url.withoutSecret();
-        bool added = false;
-        store.addAccount(account, {{env, url.apiSecret()}}, QString(), &network,
-                         [&](core::Result<core::Done> result) { added = bool(result); });
-        QTRY_VERIFY(added);
+        QVERIFY(
+            test::addSandboxEnvironment(store, network, m_sandbox.cloudinaryUrls().constFirst(), u"Drops"_s));
 
         MainWindow window(&store, &network);
         window.resize(1100, 720);
