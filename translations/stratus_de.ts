@@ -764,10 +764,6 @@ Stratus nimmt keine Änderungen daran vor.</translation>
         <translation>Stratus hat in %1 eine kleine Unstimmigkeit gefunden und berichtigt sie bei der nächsten Änderung; nichts davon ging verloren.</translation>
     </message>
     <message>
-        <source>Some saved accounts or environments could not be read — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</source>
-        <translation>Einige gespeicherte Konten oder Umgebungen konnten nicht gelesen werden — &lt;a href=&quot;#accounts&quot;&gt;siehe Konten&lt;/a&gt;</translation>
-    </message>
-    <message>
         <source>This address sends your API secret &lt;b&gt;unencrypted&lt;/b&gt; (plain http) to %1, which is another computer: anyone on the networks in between can read it and use your account. Use an https:// address if the server offers one.</source>
         <translation>Diese Adresse sendet das API-Geheimnis &lt;b&gt;unverschlüsselt&lt;/b&gt; (reines http) an %1, einen anderen Computer: Jeder in den Netzen dazwischen kann es mitlesen und das Konto benutzen. Wenn der Server es anbietet, eine https://-Adresse verwenden.</translation>
     </message>
@@ -782,6 +778,13 @@ Stratus nimmt keine Änderungen daran vor.</translation>
     <message>
         <source>Its identifier is not one Stratus makes.</source>
         <translation>Seine Kennung ist keine, wie Stratus sie vergibt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n saved entry(s) unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</source>
+        <translation>
+            <numerusform>%n gespeicherter Eintrag unlesbar — &lt;a href=&quot;#accounts&quot;&gt;siehe Konten&lt;/a&gt;</numerusform>
+            <numerusform>%n gespeicherte Einträge unlesbar — &lt;a href=&quot;#accounts&quot;&gt;siehe Konten&lt;/a&gt;</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2046,8 +2049,8 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
         <translation>Der Katalog war beschädigt; Neuaufbau: %1 von %2 Assets</translation>
     </message>
     <message>
-        <source>Catalogue rebuilt: the file was damaged (%1)</source>
-        <translation>Katalog neu aufgebaut: Die Datei war beschädigt (%1)</translation>
+        <source>Catalogue rebuilt: the file was damaged</source>
+        <translation>Katalog neu aufgebaut: Die Datei war beschädigt</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>stratus::gui::AccountMessages</name>
+    <message numerus="yes">
+        <source>%n saved entry(s) unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</source>
+        <translation>
+            <numerusform>%n saved entry unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</numerusform>
+            <numerusform>%n saved entries unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::AccountsDialog</name>
     <message numerus="yes">
         <source>%n product environment(s).</source>

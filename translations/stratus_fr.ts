@@ -764,10 +764,6 @@ Stratus ne les modifiera pas.</translation>
         <translation>Stratus a trouvé une petite incohérence dans %1 et la corrigera à la prochaine modification&#xa0;; rien n’a été perdu.</translation>
     </message>
     <message>
-        <source>Some saved accounts or environments could not be read — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</source>
-        <translation>Certains comptes ou environnements enregistrés sont illisibles — &lt;a href=&quot;#accounts&quot;&gt;voir Comptes&lt;/a&gt;</translation>
-    </message>
-    <message>
         <source>This address sends your API secret &lt;b&gt;unencrypted&lt;/b&gt; (plain http) to %1, which is another computer: anyone on the networks in between can read it and use your account. Use an https:// address if the server offers one.</source>
         <translation>Cette adresse envoie votre secret d’API &lt;b&gt;en clair&lt;/b&gt; (http simple) à %1, un autre ordinateur&#xa0;: n’importe qui sur les réseaux intermédiaires peut le lire et utiliser votre compte. Utilisez une adresse https:// si le serveur en propose une.</translation>
     </message>
@@ -782,6 +778,13 @@ Stratus ne les modifiera pas.</translation>
     <message>
         <source>Its identifier is not one Stratus makes.</source>
         <translation>Son identifiant n’est pas de ceux que Stratus crée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n saved entry(s) unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</source>
+        <translation>
+            <numerusform>%n entrée enregistrée illisible — &lt;a href=&quot;#accounts&quot;&gt;voir Comptes&lt;/a&gt;</numerusform>
+            <numerusform>%n entrées enregistrées illisibles — &lt;a href=&quot;#accounts&quot;&gt;voir Comptes&lt;/a&gt;</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2046,8 +2049,8 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
         <translation>Le catalogue était endommagé&#xa0;; reconstruction&#xa0;: %1 ressources sur %2</translation>
     </message>
     <message>
-        <source>Catalogue rebuilt: the file was damaged (%1)</source>
-        <translation>Catalogue reconstruit&#xa0;: le fichier était endommagé (%1)</translation>
+        <source>Catalogue rebuilt: the file was damaged</source>
+        <translation>Catalogue reconstruit&#xa0;: le fichier était endommagé</translation>
     </message>
 </context>
 <context>

@@ -229,6 +229,7 @@ private Q_SLOTS:
         const Run sync = cli({u"sync"_s});
         QCOMPARE(sync.exitCode, 0);
         QVERIFY2(sync.err.contains("damaged"), sync.err.constData());
+        QCOMPARE(sync.err.count('\n'), 1); // one line, whatever SQLite found
         QVERIFY2(sync.out.contains("full sync complete"), sync.out.constData());
 
         const Run after = cli({u"find"_s, u""_s, u"--json"_s});

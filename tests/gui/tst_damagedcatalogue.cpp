@@ -82,6 +82,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"damaged"_s), 60000);
         QTRY_VERIFY_WITH_TIMEOUT(!session->isSyncing() && session->catalog()->assetCount() == 600, 60000);
         QVERIFY2(status->text().startsWith(u"Catalogue rebuilt"_s), qPrintable(status->text()));
+        QVERIFY2(!status->text().contains(u'\n'), qPrintable(status->text())); // a status bar holds one line
         QVERIFY(core::catalog::Catalog::checkFile(catalogue));
         auto *browser = window.findChild<gui::BrowserPage *>();
         QVERIFY(browser);

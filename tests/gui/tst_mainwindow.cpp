@@ -233,7 +233,7 @@ private slots:
         auto *problem = window.findChild<QLabel *>(QStringLiteral("statusSettingsProblem"));
         QVERIFY(problem);
         QVERIFY(problem->isVisible());
-        QVERIFY2(problem->text().contains(QStringLiteral("could not be read")), qPrintable(problem->text()));
+        QVERIFY2(problem->text().contains(QStringLiteral("unreadable")), qPrintable(problem->text()));
 
         // Without damage there is nothing to say.
         Fixture clean;

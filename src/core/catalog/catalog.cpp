@@ -209,11 +209,22 @@ Result<Done> Catalog::checkFile(const QString &filePath)
         } else if (auto rows = sql::run(database, u"PRAGMA quick_check(5)"_s); !rows) {
             result = rows.error();
         } else {
-            while (rows.value().next())
-                problems.append(rows.value().value(0).toString());
+            while (rows.value().next()) {
+                // A row may hold several lines, with a "*** in database main ***" heading.
+                for (const QString &line :
+                     rows.value().value(0).toString().split(u'\n', Qt::SkipEmptyParts)) {
+                    if (!line.startsWith(u"***"_s))
+                        problems.append(line.trimmed());
+                }
+            }
             result = sql::drained(*rows);
-            if (result && problems != QStringList {u"ok"_s})
-                result = makeError(Error::Kind::Damaged, problems.join(u"; "_s));
+            if (result && problems != QStringList {u"ok"_s}) {
+                // One line for a message: the first problems say enough.
+                const qsizetype shown = std::min<qsizetype>(problems.size(), 2);
+                result = makeError(Error::Kind::Damaged,
+                                   problems.first(shown).join(u"; "_s)
+                                       + (problems.size() > shown ? u"; …"_s : QString()));
+            }
         }
         database.close();
     }

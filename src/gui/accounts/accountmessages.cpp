@@ -114,8 +114,8 @@ QString AccountMessages::settingsProblemsShort(const QList<core::SettingsProblem
                                        [](const core::SettingsProblem &p) { return p.isDamagedEntry(); });
     if (damaged == 0)
         return {};
-    return tr("Some saved accounts or environments could not be read — <a href=\"#accounts\">see "
-              "Accounts</a>");
+    // Short: it shares the status bar with the environment's state.
+    return tr("%n saved entry(s) unreadable — <a href=\"#accounts\">see Accounts</a>", nullptr, int(damaged));
 }
 
 QString AccountMessages::insecureTransportWarning(const QString &host)

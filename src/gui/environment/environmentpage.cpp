@@ -120,6 +120,7 @@ QString EnvironmentPage::syncText(const EnvironmentSession &session)
                     QLocale().toString(session.syncPausedUntil().toLocalTime().time(), QLocale::ShortFormat));
         const auto [fetched, expected] = session.syncProgress();
         if (!session.catalogueDamage().isEmpty()) {
+            // What SQLite found is for the log and stratus-cli; here it is enough to know.
             if (expected < 0)
                 return tr("The catalogue was damaged; rebuilding it from the server…");
             return tr("The catalogue was damaged; rebuilding it: %1 of %2 assets")
@@ -132,7 +133,7 @@ QString EnvironmentPage::syncText(const EnvironmentSession &session)
     if (!session.lastSyncError().isEmpty())
         return tr("Catalogue not synced: %1").arg(session.lastSyncError());
     if (!session.catalogueDamage().isEmpty())
-        return tr("Catalogue rebuilt: the file was damaged (%1)").arg(session.catalogueDamage());
+        return tr("Catalogue rebuilt: the file was damaged");
     if (!session.catalogueError().isEmpty())
         return tr("No catalogue: %1").arg(session.catalogueError());
     return tr("Catalogue up to date");
