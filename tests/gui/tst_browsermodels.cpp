@@ -149,7 +149,7 @@ private slots:
         model.setThumbnailSize(QSize(64, 64));
         const QModelIndex first = model.index(0);
         const QString key = first.data(AssetListModel::ThumbnailKeyRole).toString();
-        QCOMPARE(key, model.assetAt(0)->assetId + u"@64x64"_s);
+        QCOMPARE(key, u"%1~v%2@64x64"_s.arg(model.assetAt(0)->assetId).arg(model.assetAt(0)->version));
         QCOMPARE(first.data(AssetListModel::ThumbnailStateRole).value<AssetListModel::ThumbnailState>(),
                  AssetListModel::ThumbnailState::Loading);
         QVERIFY(model.needsThumbnail(0));
@@ -180,6 +180,39 @@ private slots:
             model.index(1).data(AssetListModel::ThumbnailStateRole).value<AssetListModel::ThumbnailState>(),
             AssetListModel::ThumbnailState::Failed);
         QVERIFY(!model.needsThumbnail(1));
+    }
+
+    // Issue 12, point 8: after an upload with "Replace" the asset keeps its id and gets a new
+    // version; the grid must show the new picture, not the one it holds in memory for the id.
+    void aReplacedAssetGetsItsNewPicture()
+    {
+        AssetListModel model(m_catalog.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(false);
+        model.setFolder(u"videos"_s);
+        model.setThumbnailSize(QSize(64, 64));
+        CatalogAsset asset = *model.assetAt(0);
+        QImage old(64, 64, QImage::Format_RGB32);
+        old.fill(Qt::red);
+        model.setThumbnail(model.index(0).data(AssetListModel::ThumbnailKeyRole).toString(), old);
+        QVERIFY(!model.needsThumbnail(0));
+
+        asset.version += 1; // written through after the replacing upload
+        QVERIFY(m_catalog->upsert({asset}).ok());
+        model.reload();
+        QCOMPARE(model.assetAt(0)->assetId, asset.assetId);
+        QVERIFY(model.needsThumbnail(0));
+        QCOMPARE(
+            model.index(0).data(AssetListModel::ThumbnailStateRole).value<AssetListModel::ThumbnailState>(),
+            AssetListModel::ThumbnailState::Loading);
+        QVERIFY(model.index(0).data(AssetListModel::ThumbnailRole).value<QPixmap>().toImage().pixelColor(5, 5)
+                != QColor(Qt::red));
+        QImage fresh(64, 64, QImage::Format_RGB32);
+        fresh.fill(Qt::blue);
+        model.setThumbnail(model.index(0).data(AssetListModel::ThumbnailKeyRole).toString(), fresh);
+        QCOMPARE(
+            model.index(0).data(AssetListModel::ThumbnailRole).value<QPixmap>().toImage().pixelColor(5, 5),
+            QColor(Qt::blue));
     }
 
     void searchAndSort()

@@ -170,9 +170,15 @@ void AssetListModel::setThumbnailSize(const QSize &devicePixels)
                            {ThumbnailRole, ThumbnailStateRole, ThumbnailKeyRole, Qt::DecorationRole});
 }
 
-QString AssetListModel::thumbnailKey(const QString &assetId) const
+QString AssetListModel::pictureId(const CatalogAsset &asset)
 {
-    return u"%1@%2x%3"_s.arg(assetId).arg(m_thumbnailSize.width()).arg(m_thumbnailSize.height());
+    // A replaced asset keeps its asset id and gets a new version: the picture is the pair.
+    return u"%1~v%2"_s.arg(asset.assetId).arg(asset.version);
+}
+
+QString AssetListModel::thumbnailKey(const CatalogAsset &asset) const
+{
+    return u"%1@%2x%3"_s.arg(pictureId(asset)).arg(m_thumbnailSize.width()).arg(m_thumbnailSize.height());
 }
 
 bool AssetListModel::needsThumbnail(int row) const
@@ -180,20 +186,20 @@ bool AssetListModel::needsThumbnail(int row) const
     const CatalogAsset *asset = assetAt(row);
     if (!asset || asset->resourceType == u"raw")
         return false;
-    const QString key = thumbnailKey(asset->assetId);
+    const QString key = thumbnailKey(*asset);
     return !m_thumbnails.contains(key) && !m_failed.contains(key);
 }
 
 void AssetListModel::setThumbnail(const QString &key, const QImage &image)
 {
-    const QString assetId = key.section(u'@', 0, -2);
+    const QString picture = key.section(u'@', 0, -2);
     auto *pixmap = new QPixmap(QPixmap::fromImage(image));
     const int cost = std::max(1, int(qint64(image.sizeInBytes()) / 1024));
     if (!m_thumbnails.insert(key, pixmap, cost))
         return; // larger than the whole cache: nothing to keep
     m_failed.remove(key);
-    m_lastKey.insert(assetId, key);
-    if (const int row = rowOfAsset(assetId); row >= 0) {
+    m_lastKey.insert(picture, key);
+    if (const int row = rowOfAsset(picture.section(u'~', 0, 0)); row >= 0) {
         const QModelIndex changed = index(row);
         Q_EMIT dataChanged(changed, changed, {ThumbnailRole, ThumbnailStateRole, Qt::DecorationRole});
     }
@@ -202,18 +208,19 @@ void AssetListModel::setThumbnail(const QString &key, const QImage &image)
 void AssetListModel::setThumbnailFailed(const QString &key)
 {
     m_failed.insert(key);
-    if (const int row = rowOfAsset(key.section(u'@', 0, -2)); row >= 0) {
+    if (const int row = rowOfAsset(key.section(u'@', 0, -2).section(u'~', 0, 0)); row >= 0) {
         const QModelIndex changed = index(row);
         Q_EMIT dataChanged(changed, changed, {ThumbnailStateRole});
     }
 }
 
-const QPixmap *AssetListModel::cachedThumbnail(const QString &assetId) const
+const QPixmap *AssetListModel::cachedThumbnail(const CatalogAsset &asset) const
 {
-    if (const QPixmap *exact = m_thumbnails.object(thumbnailKey(assetId)))
+    if (const QPixmap *exact = m_thumbnails.object(thumbnailKey(asset)))
         return exact;
-    // After a zoom, the picture of the old size stands in until the new one arrives.
-    const auto last = m_lastKey.constFind(assetId);
+    // After a zoom, the picture of the old size stands in until the new one arrives; never the
+    // picture of another version.
+    const auto last = m_lastKey.constFind(pictureId(asset));
     return last == m_lastKey.constEnd() ? nullptr : m_thumbnails.object(*last);
 }
 
@@ -284,25 +291,24 @@ QVariant AssetListModel::data(const QModelIndex &index, int role) const
     case TagsRole:
         return asset.tags;
     case ThumbnailKeyRole:
-        return asset.resourceType == u"raw" ? QString() : thumbnailKey(asset.assetId);
+        return asset.resourceType == u"raw" ? QString() : thumbnailKey(asset);
     case ThumbnailStateRole: {
         if (asset.resourceType == u"raw")
             return QVariant::fromValue(ThumbnailState::None);
-        if (m_thumbnails.contains(thumbnailKey(asset.assetId)))
+        if (m_thumbnails.contains(thumbnailKey(asset)))
             return QVariant::fromValue(ThumbnailState::Ready);
-        if (m_failed.contains(thumbnailKey(asset.assetId)))
+        if (m_failed.contains(thumbnailKey(asset)))
             return QVariant::fromValue(ThumbnailState::Failed);
-        return QVariant::fromValue(cachedThumbnail(asset.assetId) ? ThumbnailState::Ready
-                                                                  : ThumbnailState::Loading);
+        return QVariant::fromValue(cachedThumbnail(asset) ? ThumbnailState::Ready : ThumbnailState::Loading);
     }
     case ThumbnailRole:
         if (asset.resourceType == u"raw")
             return {};
-        if (const QPixmap *pixmap = cachedThumbnail(asset.assetId))
+        if (const QPixmap *pixmap = cachedThumbnail(asset))
             return *pixmap;
         return placeholder();
     case Qt::DecorationRole:
-        if (const QPixmap *pixmap = cachedThumbnail(asset.assetId))
+        if (const QPixmap *pixmap = cachedThumbnail(asset))
             return *pixmap;
         return {};
     default:

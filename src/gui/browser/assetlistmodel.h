@@ -28,7 +28,7 @@ class LocalFolders;
 /// canFetchMore()/fetchMore(), so a folder of 100,000 assets opens as fast as one of ten.
 ///
 /// Thumbnails: the model keeps the pictures it was given (setThumbnail(), from ThumbnailLoader) in a
-/// memory cache keyed by thumbnailKey() (asset id and size in device pixels) and hands them out
+/// memory cache keyed by thumbnailKey() (asset id, version and size in device pixels) and hands them out
 /// through ThumbnailRole, a placeholder while there is none. It never asks for them: scheduling is
 /// the view's business (ThumbnailScheduler), and data() does no I/O.
 ///
@@ -110,7 +110,7 @@ public:
     /// The size of the thumbnails in device pixels; changing it changes every thumbnail key.
     void setThumbnailSize(const QSize &devicePixels);
     [[nodiscard]] QSize thumbnailSize() const { return m_thumbnailSize; }
-    [[nodiscard]] QString thumbnailKey(const QString &assetId) const;
+    [[nodiscard]] QString thumbnailKey(const core::catalog::CatalogAsset &asset) const;
     /// Whether @p row needs a picture from the loader (an image or video without one yet).
     [[nodiscard]] bool needsThumbnail(int row) const;
 
@@ -141,7 +141,9 @@ private:
     void load();
     void readFailed(const core::Error &error);
     [[nodiscard]] QPixmap placeholder() const;
-    [[nodiscard]] const QPixmap *cachedThumbnail(const QString &assetId) const;
+    [[nodiscard]] const QPixmap *cachedThumbnail(const core::catalog::CatalogAsset &asset) const;
+    /// The asset's picture as it is now: asset id and version.
+    [[nodiscard]] static QString pictureId(const core::catalog::CatalogAsset &asset);
 
     core::catalog::Catalog *m_catalog;
     const LocalFolders *m_localFolders = nullptr;
@@ -161,7 +163,8 @@ private:
 
     QSize m_thumbnailSize {160, 160};
     QCache<QString, QPixmap> m_thumbnails; ///< key → picture; cost in KiB
-    QHash<QString, QString> m_lastKey; ///< asset id → latest key delivered (any size), shown scaled meanwhile
+    QHash<QString, QString>
+        m_lastKey; ///< pictureId → latest key delivered (any size), shown scaled meanwhile
     QSet<QString> m_failed;
     mutable QPixmap m_placeholder;
 };

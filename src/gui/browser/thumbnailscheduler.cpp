@@ -130,7 +130,7 @@ void ThumbnailScheduler::update()
         const QUrl url = m_urlFor ? m_urlFor(*asset, size) : QUrl();
         if (url.isEmpty())
             continue;
-        const QString key = m_model->thumbnailKey(asset->assetId);
+        const QString key = m_model->thumbnailKey(*asset);
         wanted.insert(key);
         // Rows beyond the screen wait behind every visible one.
         const bool onScreen = row >= first && row <= last;
