@@ -1,11 +1,14 @@
 #include "app/localsandbox.h"
 #include "core/accounts/accountstore.h"
 #include "core/accounts/environmentsession.h"
+#include "core/api/uploadapi.h"
+#include "core/api/uploadjob.h"
 #include "core/net/secretsource.h"
 #include "gui/environment/environmentpage.h"
 #include "gui/mainwindow/mainwindow.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -92,12 +95,14 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(ready.count() == 1 || failed.count() == 1, 120000);
             QCOMPARE(failed.count(), 0);
             QVERIFY(store.isRuntimeAvailable(env.id));
-            QVERIFY(store.effectiveUrl(env.id).uploadPrefix().startsWith(QStringLiteral("http://127.0.0.1:")));
+            QVERIFY(
+                store.effectiveUrl(env.id).uploadPrefix().startsWith(QStringLiteral("http://127.0.0.1:")));
 
             // The window tests it as soon as it listens: online, dynamic folders, a budget.
             core::EnvironmentSession *session = window.session(env.id);
             QVERIFY(session);
-            QTRY_COMPARE_WITH_TIMEOUT(session->connection(), core::EnvironmentSession::Connection::Online, 30000);
+            QTRY_COMPARE_WITH_TIMEOUT(session->connection(), core::EnvironmentSession::Connection::Online,
+                                      30000);
             QCOMPARE(store.environment(env.id)->folderMode, core::FolderMode::Dynamic);
             QVERIFY(session->budget()->isKnown());
             QVERIFY(session->usage().has_value());
@@ -106,7 +111,8 @@ private slots:
             QVERIFY(status->text().contains(QStringLiteral("Local sandbox")));
             QVERIFY(window.windowTitle().startsWith(QStringLiteral("Local sandbox")));
             auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
-            QVERIFY(pages->currentWidget()->findChild<QWidget *>(QStringLiteral("sandboxWelcome"))->isVisible());
+            QVERIFY(
+                pages->currentWidget()->findChild<QWidget *>(QStringLiteral("sandboxWelcome"))->isVisible());
 
             secret = fetchSecret(*store.secretSource(env.id));
             QVERIFY(secret.size() >= 20);
@@ -129,6 +135,55 @@ private slots:
         QCOMPARE(qRound(session.usage()->objects.usage), 12);
         // A new run, a new secret.
         QVERIFY(fetchSecret(*store.secretSource(environmentId)) != secret);
+    }
+
+    // Issue 11, item 6, in the app: an MP4 whose box claims a 64-bit size of 2^64 - 16 put the
+    // embedded sandbox into an endless loop — it answered nothing more, spun at 100 % and the app
+    // could not quit (the sandbox's thread never returned). Now it is answered, the sandbox keeps
+    // answering, and it stops when the app does.
+    void hostileVideoLeavesTheLocalSandboxAnswering()
+    {
+        QTemporaryDir dir;
+        QNetworkAccessManager network;
+        core::AccountStore store(std::make_shared<core::MemorySecretStore>(), pathsIn(dir));
+        QVERIFY(store.load().ok());
+        auto sandbox
+            = std::make_unique<app::LocalSandbox>(&store, dir.filePath(QStringLiteral("data/ls")), 1);
+        QSignalSpy ready(sandbox.get(), &app::LocalSandbox::ready);
+        sandbox->start();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+        const QString envId = store.environments().first().id;
+        core::EnvironmentSession session(&store, envId, &network);
+        auto context = session.apiContext();
+        QVERIFY2(context, qPrintable(context ? QString() : context.error().message));
+
+        const QString path = dir.filePath(QStringLiteral("l.mp4"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray("\x00\x00\x00\x10"
+                                  "ftypisom\x00\x00\x00\x00\x00\x00\x00\x01"
+                                  "free\xff\xff\xff\xff\xff\xff\xff\xf0",
+                                  32));
+        }
+        const auto upload = [&](const QString &publicId) {
+            core::UploadOptions options;
+            options.publicId = publicId;
+            QObject owner;
+            core::UploadJob *job = core::UploadApi(*context).upload(path, options, &owner);
+            QSignalSpy finished(job, &core::Job::finished);
+            job->start();
+            const bool answered = finished.wait(20000) || finished.count() == 1;
+            return answered && !job->error();
+        };
+        QVERIFY2(upload(QStringLiteral("hostile/first")), "the hostile video was not answered");
+        QVERIFY2(upload(QStringLiteral("hostile/second")), "the sandbox answered nothing after it");
+
+        // The app quits: the sandbox's thread ends at once.
+        QElapsedTimer clock;
+        clock.start();
+        sandbox.reset();
+        QVERIFY2(clock.elapsed() < 20000, qPrintable(QString::number(clock.elapsed())));
     }
 };
 
