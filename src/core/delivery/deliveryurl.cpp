@@ -134,6 +134,272 @@ JsValue mergeSpread(const JsValue &a, const JsValue &b)
     return JsValue::object(std::move(members));
 }
 
+// The resource type and type segments, after url_suffix, use_root_path and shorten had their say
+// (each may rename or drop them, as the SDK's finalize_resource_type does).
+Result<Done> resolveTypeSegments(JsValue &resourceType, JsValue &type, const JsValue &urlSuffix,
+                                 bool useRootPath, bool shorten)
+{
+    if (type.isNullish())
+        type = JsValue::string(u"upload"_s);
+    if (!urlSuffix.isNullish()) {
+        static const struct
+        {
+            QStringView resourceType, type, segment;
+        } kSuffixPaths[] = {
+            {u"image", u"upload", u"images"},
+            {u"image", u"private", u"private_images"},
+            {u"image", u"authenticated", u"authenticated_images"},
+            {u"raw", u"upload", u"files"},
+            {u"video", u"upload", u"videos"},
+        };
+        bool supported = false;
+        for (const auto &path : kSuffixPaths) {
+            if (resourceType.isString(path.resourceType) && type.isString(path.type)) {
+                resourceType = JsValue::string(path.segment.toString());
+                type = JsValue::null();
+                supported = true;
+                break;
+            }
+        }
+        if (!supported)
+            return invalid(u"URL Suffix only supported for image/upload, image/private, image/authenticated, "
+                           "video/upload and raw/upload"_s);
+    }
+    if (useRootPath) {
+        if ((resourceType.isString(u"image") && type.isString(u"upload"))
+            || (resourceType.isString(u"images") && type.isNullish())) {
+            resourceType = JsValue::null();
+            type = JsValue::null();
+        } else {
+            return invalid(u"Root path only supported for image/upload"_s);
+        }
+    }
+    if (shorten && resourceType.isString(u"image") && type.isString(u"upload")) {
+        resourceType = JsValue::string(u"iu"_s);
+        type = JsValue::null();
+    }
+    return Done {};
+}
+
+/// The public id as it appears in the URL (escaped, with the suffix and the extension), and as it
+/// is signed (without the suffix).
+struct Source
+{
+    QString inUrl;
+    QString toSign;
+};
+
+Result<Source> sourceOf(const QString &publicId, const JsValue &urlSuffix, const JsValue &format)
+{
+    Source source;
+    source.inUrl = collapseDoubleSlashes(publicId);
+    if (startsWithHttpScheme(source.inUrl, Qt::CaseInsensitive)) {
+        source.inUrl = uri::smartEscapeUrl(source.inUrl);
+        source.toSign = source.inUrl;
+        return source;
+    }
+    auto decoded = uri::decodeUriComponent(source.inUrl);
+    if (!decoded)
+        return invalid(u"the public id is not valid percent-encoded text (URI malformed)"_s);
+    auto encoded = uri::encodeUriComponent(decoded.value(), true);
+    if (!encoded)
+        return invalid(u"the public id contains a lone UTF-16 surrogate (URI malformed)"_s);
+    source.inUrl = encoded.value();
+    source.toSign = source.inUrl;
+    if (urlSuffix.isTruthy()) {
+        if (!urlSuffix.isString())
+            return invalid(u"url_suffix must be text"_s);
+        const QString &suffix = urlSuffix.stringValue();
+        if (suffix.contains(u'.') || suffix.contains(u'/'))
+            return invalid(u"url_suffix should not include . or /"_s);
+        source.inUrl += u'/' + suffix;
+    }
+    if (!format.isNullish()) {
+        const QString extension = u'.' + format.toJsString();
+        source.inUrl += extension;
+        source.toSign += extension;
+    }
+    return source;
+}
+
+// "v123"; "v1" for a public id in a folder when force_version is on and the id does not start
+// with a version of its own; empty otherwise.
+QString versionSegment(const JsValue &version, bool forceVersionOn, const QString &sourceToSign)
+{
+    if (!version.isNullish())
+        return u'v' + version.toJsString();
+    if (forceVersionOn && sourceToSign.contains(u'/')
+        && !startsWithHttpScheme(sourceToSign, Qt::CaseSensitive)) {
+        const bool versioned = sourceToSign.size() > 1 && sourceToSign[0] == u'v' && sourceToSign[1] >= u'0'
+            && sourceToSign[1] <= u'9';
+        if (!versioned)
+            return u"v1"_s;
+    }
+    return {};
+}
+
+// "s--…--": the transformation and the public id, hashed with the secret appended.
+Result<QString> signatureSegment(const QString &transformationText, const QString &sourceToSign,
+                                 const JsValue &apiSecret, const JsValue &algorithm, bool longSignature)
+{
+    QString toSign = transformationText;
+    if (!sourceToSign.isEmpty()) {
+        if (!toSign.isEmpty())
+            toSign += u'/';
+        toSign += sourceToSign;
+    }
+    QCryptographicHash::Algorithm hash = QCryptographicHash::Sha256;
+    int length = 32;
+    if (!longSignature) {
+        length = 8;
+        if (algorithm.isString(u"sha1"))
+            hash = QCryptographicHash::Sha1;
+        else if (!algorithm.isString(u"sha256"))
+            return invalid(
+                u"Signature algorithm %1 is not supported. Supported algorithms: sha1, sha256"_s.arg(
+                    algorithm.toJsString()));
+    }
+    // Without a secret the SDK signs with the text "undefined"; so do we, for identical URLs.
+    const QByteArray digest = QCryptographicHash::hash((toSign + apiSecret.toJsString()).toUtf8(), hash);
+    const QByteArray encoded = digest.toBase64(QByteArray::Base64UrlEncoding).left(length);
+    return QString(u"s--"_s + QString::fromLatin1(encoded) + u"--"_s);
+}
+
+/// The scheme, host and leading path, as pieces copied once into the final URL.
+using Prefix = QVarLengthArray<QString, 8>;
+
+/// The prefix for @p cloudName: a relative one ("/res/cloud"), or the host the CDN options name
+/// (secure distribution, private CDN, CNAME, cdn_subdomain shards picked by the source's CRC).
+/// @p withConfig reads an option with the configuration as its default.
+template<typename WithConfig>
+Result<Prefix> prefixOf(detail::OptionSlots &o, WithConfig &&withConfig, const JsValue &cloudName,
+                        const QString &source)
+{
+    static const JsValue kTrue = JsValue::boolean(true);
+    if (!cloudName.isTruthy())
+        return invalid(u"Must supply cloud_name in the options or in the configuration"_s);
+    if (!cloudName.isString() && !cloudName.isArray())
+        return invalid(u"cloud_name must be text"_s);
+    const QString cloud = cloudName.toJsString();
+    const bool relative = cloudName.isString()
+        ? cloud.startsWith(u'/')
+        : (!cloudName.elements().empty() && cloudName.elements().front().isString(u"/"));
+
+    Prefix prefix;
+    if (relative) {
+        prefix.append(u"/res"_s);
+        prefix.append(cloud);
+        return prefix;
+    }
+    const bool secure = o.consume(Opt::Secure, kTrue).isTruthy();
+    const JsValue &privateCdn = withConfig(Opt::PrivateCdn);
+    const JsValue &cname = withConfig(Opt::Cname);
+    const JsValue &secureDistribution = withConfig(Opt::SecureDistribution);
+    const JsValue &cdnSubdomain = withConfig(Opt::CdnSubdomain);
+    const JsValue &secureCdnSubdomain = withConfig(Opt::SecureCdnSubdomain);
+    const bool sharedDomain = !privateCdn.isTruthy();
+    auto shard = [&] {
+        return QString::number(uri::crc32(source) % 5 + 1);
+    };
+    if (secure) {
+        JsValue distribution = secureDistribution;
+        if (distribution.isNullish() || distribution.isString(kOldAkamaiSharedCdn))
+            distribution = JsValue::string(sharedDomain ? kSharedCdn : cloud + u"-res.cloudinary.com"_s);
+        const JsValue &useSubdomain
+            = secureCdnSubdomain.isNullish() && sharedDomain ? cdnSubdomain : secureCdnSubdomain;
+        QString host = distribution.toJsString();
+        if (useSubdomain.isTruthy()) {
+            if (!distribution.isString())
+                return invalid(u"secure_distribution must be text"_s);
+            const qsizetype at = host.indexOf(kSharedCdn);
+            if (at >= 0)
+                host.replace(at, kSharedCdn.size(), u"res-"_s + shard() + u".cloudinary.com"_s);
+        }
+        prefix.append(u"https://"_s);
+        prefix.append(host);
+    } else if (cname.isTruthy()) {
+        prefix.append(u"http://"_s);
+        if (cdnSubdomain.isTruthy())
+            prefix.append(u'a' + shard() + u'.');
+        prefix.append(cname.toJsString());
+    } else {
+        prefix.append(u"http://"_s);
+        if (!sharedDomain)
+            prefix.append(cloud + u'-');
+        prefix.append(u"res"_s);
+        if (cdnSubdomain.isTruthy())
+            prefix.append(u'-' + shard());
+        prefix.append(u".cloudinary.com"_s);
+    }
+    if (sharedDomain) {
+        prefix.append(u"/"_s);
+        prefix.append(cloud);
+    }
+    return prefix;
+}
+
+/// One path segment after the prefix. Empty ones are left out, except that `[]` is not '' for the
+/// SDK's filter, so a resource type or type given as an array leaves an empty segment.
+struct Segment
+{
+    const QString *text;
+    bool keepEmpty;
+};
+
+// The prefix, then "/segment" for each segment kept, every space as %20. One pass counts the
+// spaces (URLs are short: a plain loop beats a library call per piece), then each piece is copied
+// whole unless it has some: this is the hot path of `url --batch`.
+template<std::size_t N> QString joinUrl(const Prefix &prefix, const Segment (&segments)[N])
+{
+    auto countSpaces = [](const QString &text) {
+        qsizetype count = 0;
+        for (QChar c : text)
+            count += c == u' ';
+        return count;
+    };
+    Q_ASSERT(prefix.size() <= 8);
+    qsizetype prefixSpaces[8] = {};
+    qsizetype length = 0;
+    for (qsizetype i = 0; i < prefix.size(); ++i) {
+        prefixSpaces[i] = countSpaces(prefix[i]);
+        length += prefix[i].size() + 2 * prefixSpaces[i];
+    }
+    qsizetype segmentSpaces[N] = {};
+    for (std::size_t i = 0; i < N; ++i) {
+        const Segment &segment = segments[i];
+        if (!segment.text->isEmpty() || segment.keepEmpty) {
+            segmentSpaces[i] = countSpaces(*segment.text);
+            length += 1 + segment.text->size() + 2 * segmentSpaces[i];
+        }
+    }
+    QString full(length, Qt::Uninitialized);
+    QChar *to = full.data();
+    auto copy = [&](const QString &text, qsizetype spaces) {
+        if (spaces == 0) {
+            to = std::copy(text.constBegin(), text.constEnd(), to);
+            return;
+        }
+        for (QChar c : text) {
+            if (c == u' ') {
+                *to++ = u'%';
+                *to++ = u'2';
+                *to++ = u'0';
+            } else {
+                *to++ = c;
+            }
+        }
+    };
+    for (qsizetype i = 0; i < prefix.size(); ++i)
+        copy(prefix[i], prefixSpaces[i]);
+    for (std::size_t i = 0; i < N; ++i) {
+        if (!segments[i].text->isEmpty() || segments[i].keepEmpty) {
+            *to++ = u'/';
+            copy(*segments[i].text, segmentSpaces[i]);
+        }
+    }
+    return full;
+}
+
 } // namespace
 
 DeliveryUrlBuilder::DeliveryUrlBuilder(const JsValue &sdkConfig)
@@ -164,7 +430,6 @@ Result<QString> DeliveryUrlBuilder::build(const QString &publicId, const QJsonOb
 Result<QString> DeliveryUrlBuilder::build(const QString &publicIdArgument, const JsValue &options) const
 {
     static const JsValue kNull = JsValue::null();
-    static const JsValue kTrue = JsValue::boolean(true);
     static const JsValue kImage = JsValue::string(u"image"_s);
     static const JsValue kSha1 = JsValue::string(u"sha1"_s);
 
@@ -216,247 +481,36 @@ Result<QString> DeliveryUrlBuilder::build(const QString &publicIdArgument, const
     if (type.isNull() && startsWithHttpScheme(publicId, Qt::CaseInsensitive))
         return publicId;
 
-    // Resource type and type segments.
-    if (type.isNullish())
-        type = JsValue::string(u"upload"_s);
-    if (!urlSuffix.isNullish()) {
-        static const struct
-        {
-            QStringView resourceType, type, segment;
-        } kSuffixPaths[] = {
-            {u"image", u"upload", u"images"},
-            {u"image", u"private", u"private_images"},
-            {u"image", u"authenticated", u"authenticated_images"},
-            {u"raw", u"upload", u"files"},
-            {u"video", u"upload", u"videos"},
-        };
-        bool supported = false;
-        for (const auto &path : kSuffixPaths) {
-            if (resourceType.isString(path.resourceType) && type.isString(path.type)) {
-                resourceType = JsValue::string(path.segment.toString());
-                type = JsValue::null();
-                supported = true;
-                break;
-            }
-        }
-        if (!supported)
-            return invalid(u"URL Suffix only supported for image/upload, image/private, image/authenticated, "
-                           "video/upload and raw/upload"_s);
-    }
-    if (useRootPath) {
-        if ((resourceType.isString(u"image") && type.isString(u"upload"))
-            || (resourceType.isString(u"images") && type.isNullish())) {
-            resourceType = JsValue::null();
-            type = JsValue::null();
-        } else {
-            return invalid(u"Root path only supported for image/upload"_s);
-        }
-    }
-    if (shorten && resourceType.isString(u"image") && type.isString(u"upload")) {
-        resourceType = JsValue::string(u"iu"_s);
-        type = JsValue::null();
-    }
-
-    // The public id as it appears in the URL, and as it is signed (without the suffix).
-    QString source = collapseDoubleSlashes(publicId);
-    QString sourceToSign;
-    if (startsWithHttpScheme(source, Qt::CaseInsensitive)) {
-        source = uri::smartEscapeUrl(source);
-        sourceToSign = source;
-    } else {
-        auto decoded = uri::decodeUriComponent(source);
-        if (!decoded)
-            return invalid(u"the public id is not valid percent-encoded text (URI malformed)"_s);
-        auto encoded = uri::encodeUriComponent(decoded.value(), true);
-        if (!encoded)
-            return invalid(u"the public id contains a lone UTF-16 surrogate (URI malformed)"_s);
-        source = encoded.value();
-        sourceToSign = source;
-        if (urlSuffix.isTruthy()) {
-            if (!urlSuffix.isString())
-                return invalid(u"url_suffix must be text"_s);
-            const QString &suffix = urlSuffix.stringValue();
-            if (suffix.contains(u'.') || suffix.contains(u'/'))
-                return invalid(u"url_suffix should not include . or /"_s);
-            source += u'/' + suffix;
-        }
-        if (!format.isNullish()) {
-            const QString extension = u'.' + format.toJsString();
-            source += extension;
-            sourceToSign += extension;
-        }
-    }
-
-    QString versionText;
-    if (version.isNullish()) {
-        if (forceVersionOn && sourceToSign.contains(u'/')
-            && !startsWithHttpScheme(sourceToSign, Qt::CaseSensitive)) {
-            const bool versioned = sourceToSign.size() > 1 && sourceToSign[0] == u'v'
-                && sourceToSign[1] >= u'0' && sourceToSign[1] <= u'9';
-            if (!versioned)
-                versionText = u"v1"_s;
-        }
-    } else {
-        versionText = u'v' + version.toJsString();
-    }
-
+    if (auto resolved = resolveTypeSegments(resourceType, type, urlSuffix, useRootPath, shorten); !resolved)
+        return resolved.error();
+    auto source = sourceOf(publicId, urlSuffix, format);
+    if (!source)
+        return source.error();
+    const QString versionText = versionSegment(version, forceVersionOn, source->toSign);
     const QString transformationText = collapseDoubleSlashes(transformation->toString());
-
     QString signature;
     if (signUrl && !useToken) {
-        QString toSign = transformationText;
-        if (!sourceToSign.isEmpty()) {
-            if (!toSign.isEmpty())
-                toSign += u'/';
-            toSign += sourceToSign;
-        }
-        QCryptographicHash::Algorithm hash = QCryptographicHash::Sha256;
-        int length = 32;
-        if (!longSignature) {
-            length = 8;
-            if (algorithm.isString(u"sha1"))
-                hash = QCryptographicHash::Sha1;
-            else if (!algorithm.isString(u"sha256"))
-                return invalid(
-                    u"Signature algorithm %1 is not supported. Supported algorithms: sha1, sha256"_s.arg(
-                        algorithm.toJsString()));
-        }
-        // Without a secret the SDK signs with the text "undefined"; so do we, for identical URLs.
-        const QByteArray digest = QCryptographicHash::hash((toSign + apiSecret.toJsString()).toUtf8(), hash);
-        const QByteArray encoded = digest.toBase64(QByteArray::Base64UrlEncoding).left(length);
-        signature = u"s--"_s + QString::fromLatin1(encoded) + u"--"_s;
+        auto signed_
+            = signatureSegment(transformationText, source->toSign, apiSecret, algorithm, longSignature);
+        if (!signed_)
+            return signed_.error();
+        signature = std::move(signed_).value();
     }
+    auto prefix = prefixOf(o, withConfig, withConfig(Opt::CloudName), source->inUrl);
+    if (!prefix)
+        return prefix.error();
 
-    // Host and leading path.
-    const JsValue &cloudName = withConfig(Opt::CloudName);
-    if (!cloudName.isTruthy())
-        return invalid(u"Must supply cloud_name in the options or in the configuration"_s);
-    if (!cloudName.isString() && !cloudName.isArray())
-        return invalid(u"cloud_name must be text"_s);
-    const QString cloud = cloudName.toJsString();
-    const bool relative = cloudName.isString()
-        ? cloud.startsWith(u'/')
-        : (!cloudName.elements().empty() && cloudName.elements().front().isString(u"/"));
-
-    // The prefix, as pieces copied once into the final URL below.
-    QVarLengthArray<QString, 8> prefix;
-    if (relative) {
-        prefix.append(u"/res"_s);
-        prefix.append(cloud);
-    } else {
-        const bool secure = o.consume(Opt::Secure, kTrue).isTruthy();
-        const JsValue &privateCdn = withConfig(Opt::PrivateCdn);
-        const JsValue &cname = withConfig(Opt::Cname);
-        const JsValue &secureDistribution = withConfig(Opt::SecureDistribution);
-        const JsValue &cdnSubdomain = withConfig(Opt::CdnSubdomain);
-        const JsValue &secureCdnSubdomain = withConfig(Opt::SecureCdnSubdomain);
-        const bool sharedDomain = !privateCdn.isTruthy();
-        auto shard = [&] {
-            return QString::number(uri::crc32(source) % 5 + 1);
-        };
-        if (secure) {
-            JsValue distribution = secureDistribution;
-            if (distribution.isNullish() || distribution.isString(kOldAkamaiSharedCdn))
-                distribution = JsValue::string(sharedDomain ? kSharedCdn : cloud + u"-res.cloudinary.com"_s);
-            const JsValue &useSubdomain
-                = secureCdnSubdomain.isNullish() && sharedDomain ? cdnSubdomain : secureCdnSubdomain;
-            QString host = distribution.toJsString();
-            if (useSubdomain.isTruthy()) {
-                if (!distribution.isString())
-                    return invalid(u"secure_distribution must be text"_s);
-                const qsizetype at = host.indexOf(kSharedCdn);
-                if (at >= 0)
-                    host.replace(at, kSharedCdn.size(), u"res-"_s + shard() + u".cloudinary.com"_s);
-            }
-            prefix.append(u"https://"_s);
-            prefix.append(host);
-        } else if (cname.isTruthy()) {
-            prefix.append(u"http://"_s);
-            if (cdnSubdomain.isTruthy())
-                prefix.append(u'a' + shard() + u'.');
-            prefix.append(cname.toJsString());
-        } else {
-            prefix.append(u"http://"_s);
-            if (!sharedDomain)
-                prefix.append(cloud + u'-');
-            prefix.append(u"res"_s);
-            if (cdnSubdomain.isTruthy())
-                prefix.append(u'-' + shard());
-            prefix.append(u".cloudinary.com"_s);
-        }
-        if (sharedDomain) {
-            prefix.append(u"/"_s);
-            prefix.append(cloud);
-        }
-    }
-
-    // The segments after the prefix; empty ones are skipped, and every space becomes %20.
     const QString resourceTypeText = resourceType.isNullish() ? QString() : resourceType.toJsString();
     const QString typeText = type.isNullish() ? QString() : type.toJsString();
-    const bool keepEmptyResourceType = !resourceType.isNullish() && !resourceType.isString();
-    const bool keepEmptyType = !type.isNullish() && !type.isString();
-    struct Segment
-    {
-        const QString *text;
-        bool keepEmpty; // `[]` is not '' for the SDK's filter, so it leaves an empty segment
-    };
     const Segment segments[] = {
-        {&resourceTypeText, keepEmptyResourceType},
-        {&typeText, keepEmptyType},
+        {&resourceTypeText, !resourceType.isNullish() && !resourceType.isString()},
+        {&typeText, !type.isNullish() && !type.isString()},
         {&signature, false},
         {&transformationText, false},
         {&versionText, false},
-        {&source, false},
+        {&source->inUrl, false},
     };
-    // One pass to count spaces (URLs are short, a plain loop beats a library call per segment),
-    // then each piece is copied whole unless it has some.
-    auto countSpaces = [](const QString &text) {
-        qsizetype count = 0;
-        for (QChar c : text)
-            count += c == u' ';
-        return count;
-    };
-    Q_ASSERT(prefix.size() <= 8);
-    qsizetype prefixSpaces[8] = {};
-    qsizetype length = 0;
-    for (qsizetype i = 0; i < prefix.size(); ++i) {
-        prefixSpaces[i] = countSpaces(prefix[i]);
-        length += prefix[i].size() + 2 * prefixSpaces[i];
-    }
-    qsizetype segmentSpaces[std::size(segments)] = {};
-    for (std::size_t i = 0; i < std::size(segments); ++i) {
-        const Segment &segment = segments[i];
-        if (!segment.text->isEmpty() || segment.keepEmpty) {
-            segmentSpaces[i] = countSpaces(*segment.text);
-            length += 1 + segment.text->size() + 2 * segmentSpaces[i];
-        }
-    }
-    QString full(length, Qt::Uninitialized);
-    QChar *to = full.data();
-    auto copy = [&](const QString &text, qsizetype spaces) {
-        if (spaces == 0) {
-            to = std::copy(text.constBegin(), text.constEnd(), to);
-            return;
-        }
-        for (QChar c : text) {
-            if (c == u' ') {
-                *to++ = u'%';
-                *to++ = u'2';
-                *to++ = u'0';
-            } else {
-                *to++ = c;
-            }
-        }
-    };
-    for (qsizetype i = 0; i < prefix.size(); ++i)
-        copy(prefix[i], prefixSpaces[i]);
-    for (std::size_t i = 0; i < std::size(segments); ++i) {
-        if (!segments[i].text->isEmpty() || segments[i].keepEmpty) {
-            *to++ = u'/';
-            copy(*segments[i].text, segmentSpaces[i]);
-        }
-    }
-    QString url = std::move(full);
+    QString url = joinUrl(*prefix, segments);
 
     if (signUrl && useToken) {
         auto token = generateAuthToken(authToken, whatwgPathAndQuery(url), nowSeconds());
