@@ -2,8 +2,8 @@
 
 #include "api/apicontext.h"
 #include "api/authentication.h"
-#include "api/provisioningapi.h"
-#include "api/searchapi.h"
+#include "api/provisioningservice.h"
+#include "api/searchservice.h"
 #include "delivery/deliveryservice.h"
 
 #include <QDir>
@@ -99,7 +99,8 @@ bool Sandbox::open(const QString &dataDirectory, const QList<EnvironmentConfig> 
         return false;
     m_environments = environments;
     m_account = account;
-    m_uploadApi = std::make_unique<UploadApi>(QDir(dataDirectory).absoluteFilePath(QStringLiteral("chunks")));
+    m_uploadService
+        = std::make_unique<UploadService>(QDir(dataDirectory).absoluteFilePath(QStringLiteral("chunks")));
     m_delivery = std::make_unique<DeliveryService>(m_store);
     return true;
 }
@@ -178,7 +179,7 @@ QFuture<ApiResponse> Sandbox::handle(ApiRequest &request)
     if (seg.value(0) == u"v1_1") {
         if (seg.value(1) == u"provisioning" && seg.value(2) == u"accounts")
             return QtFuture::makeReadyFuture(
-                ProvisioningApi::handle(m_account, m_environments, seg.mid(3), request));
+                ProvisioningService::handle(m_account, m_environments, seg.mid(3), request));
         EnvironmentConfig *env = environment(seg.value(1));
         if (!env)
             return QtFuture::makeReadyFuture(
@@ -233,8 +234,8 @@ ApiResponse Sandbox::handleApi(EnvironmentConfig &env, const ApiRequest &request
         if (env.faults.force420)
             return ApiResponse::error(420, QStringLiteral("Rate Limit Exceeded (sandbox fault injection)"));
         return path.size() == 1
-            ? m_uploadApi->handle(ctx, QStringLiteral("auto"), QStringLiteral("upload"), request)
-            : m_uploadApi->handle(ctx, path.at(0), path.at(1), request);
+            ? m_uploadService->handle(ctx, QStringLiteral("auto"), QStringLiteral("upload"), request)
+            : m_uploadService->handle(ctx, path.at(0), path.at(1), request);
     }
 
     // Admin and Search: Basic auth, then the hourly budget.
@@ -253,9 +254,9 @@ ApiResponse Sandbox::handleApi(EnvironmentConfig &env, const ApiRequest &request
     }
     const bool search = path.size() == 2 && path.at(0) == u"resources" && path.at(1) == u"search";
     if (search)
-        response = SearchApi::handle(ctx, request);
+        response = SearchService::handle(ctx, request);
     else
-        response = m_adminApi.handle(ctx, path, request);
+        response = m_adminService.handle(ctx, path, request);
     addRateLimitHeaders(env, response);
     return response;
 }

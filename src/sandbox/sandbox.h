@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/adminapi.h"
-#include "api/uploadapi.h"
+#include "api/adminservice.h"
+#include "api/uploadservice.h"
 #include "environmentconfig.h"
 #include "http/requestorigin.h"
 #include "http/sandboxhttpserver.h"
@@ -74,8 +74,8 @@ private:
     QList<EnvironmentConfig> m_environments;
     AccountConfig m_account;
     QHash<QString, RateWindow> m_rateWindows;
-    std::unique_ptr<UploadApi> m_uploadApi;
-    AdminApi m_adminApi;
+    std::unique_ptr<UploadService> m_uploadService;
+    AdminService m_adminService;
     std::unique_ptr<DeliveryService> m_delivery;
     std::unique_ptr<SandboxHttpServer> m_server;
     quint16 m_port = 0;

@@ -7,10 +7,10 @@ namespace stratus::sandbox {
 /// The Upload API of one sandbox: upload (whole or chunked), destroy, rename, tags, context and
 /// explicit, under /v1_1/<cloud>/<resource_type>/<action>. Chunks of an upload in progress are kept
 /// under `chunkDirectory` across restarts, so a client resumes with the same X-Unique-Upload-Id.
-class UploadApi
+class UploadService
 {
 public:
-    explicit UploadApi(QString chunkDirectory);
+    explicit UploadService(QString chunkDirectory);
 
     /// `resourceType` is image, video, raw or auto (from the path).
     [[nodiscard]] ApiResponse handle(const ApiContext &ctx, const QString &resourceType,

@@ -11,7 +11,7 @@ namespace stratus::sandbox {
 /// The Provisioning (account) API over the sandbox's environments: sub_accounts (list, get) and
 /// users, under /v1_1/provisioning/accounts/<account_id>/…, with Basic auth by the account's
 /// provisioning key and secret. Enough for a client to discover an account's environments.
-class ProvisioningApi
+class ProvisioningService
 {
 public:
     /// `path` = the segments after /v1_1/provisioning/accounts/.

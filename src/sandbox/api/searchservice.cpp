@@ -1,4 +1,4 @@
-#include "searchapi.h"
+#include "searchservice.h"
 
 #include "assetsearchrecord.h"
 #include "core/search/searchexpression.h"
@@ -53,7 +53,7 @@ QStringList stringList(const QJsonValue &value)
 
 } // namespace
 
-ApiResponse SearchApi::handle(const ApiContext &ctx, const ApiRequest &request)
+ApiResponse SearchService::handle(const ApiContext &ctx, const ApiRequest &request)
 {
     const QJsonObject body = searchBody(request);
     const QString text = body.value(QStringLiteral("expression")).toString();

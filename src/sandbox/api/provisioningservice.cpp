@@ -1,4 +1,4 @@
-#include "provisioningapi.h"
+#include "provisioningservice.h"
 
 #include "authentication.h"
 
@@ -12,7 +12,7 @@ namespace {
 QJsonObject subAccountJson(const EnvironmentConfig &env)
 {
     return QJsonObject {
-        {QStringLiteral("id"), ProvisioningApi::subAccountId(env)},
+        {QStringLiteral("id"), ProvisioningService::subAccountId(env)},
         {QStringLiteral("cloud_name"), env.cloudName},
         {QStringLiteral("name"), env.name},
         {QStringLiteral("enabled"), true},
@@ -28,16 +28,16 @@ QJsonObject subAccountJson(const EnvironmentConfig &env)
 
 } // namespace
 
-QString ProvisioningApi::subAccountId(const EnvironmentConfig &env)
+QString ProvisioningService::subAccountId(const EnvironmentConfig &env)
 {
     return QString::fromLatin1(
         QCryptographicHash::hash(QByteArray("sub-account:" + env.cloudName.toUtf8()), QCryptographicHash::Md5)
             .toHex());
 }
 
-ApiResponse ProvisioningApi::handle(const AccountConfig &account,
-                                    const QList<EnvironmentConfig> &environments, const QStringList &path,
-                                    const ApiRequest &request)
+ApiResponse ProvisioningService::handle(const AccountConfig &account,
+                                        const QList<EnvironmentConfig> &environments, const QStringList &path,
+                                        const ApiRequest &request)
 {
     if (!account.enabled())
         return ApiResponse::error(

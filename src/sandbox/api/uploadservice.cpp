@@ -1,4 +1,4 @@
-#include "uploadapi.h"
+#include "uploadservice.h"
 
 #include "authentication.h"
 #include "core/signing/apisigner.h"
@@ -109,14 +109,14 @@ qint64 limitFor(const EnvironmentConfig &env, const QString &resourceType)
 
 } // namespace
 
-UploadApi::UploadApi(QString chunkDirectory)
+UploadService::UploadService(QString chunkDirectory)
     : m_chunkDirectory(std::move(chunkDirectory))
 {
     QDir().mkpath(m_chunkDirectory);
 }
 
-ApiResponse UploadApi::handle(const ApiContext &ctx, const QString &resourceType, const QString &action,
-                              const ApiRequest &request)
+ApiResponse UploadService::handle(const ApiContext &ctx, const QString &resourceType, const QString &action,
+                                  const ApiRequest &request)
 {
     if (request.method != "POST")
         return ApiResponse::error(
@@ -146,7 +146,8 @@ ApiResponse UploadApi::handle(const ApiContext &ctx, const QString &resourceType
     return ApiResponse::error(404, QStringLiteral("Unsupported action %1").arg(action));
 }
 
-ApiResponse UploadApi::upload(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request)
+ApiResponse UploadService::upload(const ApiContext &ctx, const QString &resourceType,
+                                  const ApiRequest &request)
 {
     UploadAuth mode;
     if (auto refused = checkUploadAuth(request, ctx.env, ctx.now, true, &mode))
@@ -302,9 +303,10 @@ ApiResponse UploadApi::upload(const ApiContext &ctx, const QString &resourceType
     return storeUpload(ctx, resourceType, request, presetSettings, staged, fileName, overwriteDefault);
 }
 
-ApiResponse UploadApi::storeUpload(const ApiContext &ctx, const QString &requestedType,
-                                   const ApiRequest &request, const QJsonObject &preset,
-                                   const QString &stagedFile, const QString &fileName, bool overwriteDefault)
+ApiResponse UploadService::storeUpload(const ApiContext &ctx, const QString &requestedType,
+                                       const ApiRequest &request, const QJsonObject &preset,
+                                       const QString &stagedFile, const QString &fileName,
+                                       bool overwriteDefault)
 {
     auto fail = [&](int status, const QString &message) {
         QFile::remove(stagedFile);
@@ -415,7 +417,8 @@ ApiResponse UploadApi::storeUpload(const ApiContext &ctx, const QString &request
     return ApiResponse::json(json);
 }
 
-ApiResponse UploadApi::destroy(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request)
+ApiResponse UploadService::destroy(const ApiContext &ctx, const QString &resourceType,
+                                   const ApiRequest &request)
 {
     const QString publicId = request.param(QStringLiteral("public_id"));
     if (publicId.isEmpty())
@@ -432,7 +435,8 @@ ApiResponse UploadApi::destroy(const ApiContext &ctx, const QString &resourceTyp
     return ApiResponse::json({{QStringLiteral("result"), QStringLiteral("ok")}});
 }
 
-ApiResponse UploadApi::rename(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request)
+ApiResponse UploadService::rename(const ApiContext &ctx, const QString &resourceType,
+                                  const ApiRequest &request)
 {
     const QString from = request.param(QStringLiteral("from_public_id"));
     const QString to = trimSlashes(request.param(QStringLiteral("to_public_id")));
@@ -472,7 +476,7 @@ ApiResponse UploadApi::rename(const ApiContext &ctx, const QString &resourceType
     return ApiResponse::json(resourceJson(ctx, renamed));
 }
 
-ApiResponse UploadApi::tags(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request)
+ApiResponse UploadService::tags(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request)
 {
     const QString command = request.param(QStringLiteral("command"));
     const QStringList publicIds = request.arrayParam(QStringLiteral("public_ids"));
@@ -534,7 +538,8 @@ ApiResponse UploadApi::tags(const ApiContext &ctx, const QString &resourceType, 
     return ApiResponse::json({{QStringLiteral("public_ids"), changed}});
 }
 
-ApiResponse UploadApi::context(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request)
+ApiResponse UploadService::context(const ApiContext &ctx, const QString &resourceType,
+                                   const ApiRequest &request)
 {
     const QString command = request.param(QStringLiteral("command"));
     const QStringList publicIds = request.arrayParam(QStringLiteral("public_ids"));
@@ -567,8 +572,8 @@ ApiResponse UploadApi::context(const ApiContext &ctx, const QString &resourceTyp
     return ApiResponse::json({{QStringLiteral("public_ids"), changed}});
 }
 
-ApiResponse UploadApi::explicitAction(const ApiContext &ctx, const QString &resourceType,
-                                      const ApiRequest &request)
+ApiResponse UploadService::explicitAction(const ApiContext &ctx, const QString &resourceType,
+                                          const ApiRequest &request)
 {
     const QString publicId = request.param(QStringLiteral("public_id"));
     if (publicId.isEmpty())

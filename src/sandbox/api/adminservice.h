@@ -4,10 +4,10 @@
 
 namespace stratus::sandbox {
 
-/// The Admin API of the sandbox under /v1_1/<cloud>/… (Basic auth and rate limiting are done by
-/// the dispatcher before a call gets here): ping, usage, config, resources (listing, details,
-/// update, delete), folders, tags, named transformations and upload presets.
-class AdminApi
+/// The Admin API of the sandbox (the server side; core::AdminService is the client) under /v1_1/<cloud>/…
+/// (Basic auth and rate limiting are done by the dispatcher before a call gets here): ping, usage, config,
+/// resources (listing, details, update, delete), folders, tags, named transformations and upload presets.
+class AdminService
 {
 public:
     /// `path` = the segments after /v1_1/<cloud>/.
@@ -27,6 +27,10 @@ private:
     ApiResponse transformations(const ApiContext &ctx, const QStringList &path, const ApiRequest &request);
     ApiResponse uploadPresets(const ApiContext &ctx, const QStringList &path, const ApiRequest &request);
 };
+
+/// A stable id made from `text` (an MD5 in hex), for the ids the Admin API gives folders, presets
+/// and transformations.
+[[nodiscard]] QString externalId(const QString &text);
 
 /// Every folder of an environment: those implied by its assets (and their ancestors) and those
 /// created explicitly, with a creation time.
