@@ -1,13 +1,12 @@
 #include "sandbox.h"
+#include "sandboxoptions.h"
 #include "seeder.h"
 
 #include "stratus/version.h"
 
-#include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -87,113 +86,33 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("stratus-sandbox"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STRATUS_VERSION_STRING));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "A Cloudinary-compatible local server for development, demos and tests.\n"
-        "It listens on 127.0.0.1 only and speaks the Upload, Admin, Search and Provisioning APIs\n"
-        "and serves delivery URLs with real image transformations.\n\n"
-        "Environment URLs take sandbox settings as query keys: folder_mode=fixed|dynamic,\n"
-        "admin_rate_limit=N (Admin/Search calls per hour), denied_apis=usage,config (answered 403),\n"
-        "max_image_bytes, max_video_bytes,\n"
-        "max_raw_bytes, max_request_bytes (an Upload API request's body; default 150 MiB),\n"
-        "cname or upload_prefix (another name the sandbox answers to), name=LABEL,\n"
-        "and fault_latency_ms, fault_error_rate, fault_drop_rate,\n"
-        "fault_force_420, fault_slow_body_bytes. Faults also switch at runtime:\n"
-        "POST /_sandbox/faults/<cloud> with the same keys without the fault_ prefix, as JSON\n"
-        "(Content-Type: application/json)."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption portOption(QStringLiteral("port"),
-                                        QStringLiteral("TCP port on 127.0.0.1 (0 picks a free one)."),
-                                        QStringLiteral("PORT"), QStringLiteral("0"));
-    const QCommandLineOption dataOption(
-        QStringLiteral("data"),
-        QStringLiteral("Directory that keeps state across restarts (default: a temporary one)."),
-        QStringLiteral("DIR"));
-    const QCommandLineOption envOption(
-        QStringLiteral("environment"),
-        QStringLiteral("A product environment as cloudinary://KEY:SECRET@CLOUD?folder_mode=…; repeatable."),
-        QStringLiteral("URL"));
-    const QCommandLineOption accountOption(
-        QStringLiteral("account"),
-        QStringLiteral("account://KEY:SECRET@ACCOUNT_ID, enables the Provisioning API."),
-        QStringLiteral("URL"));
-    const QCommandLineOption configOption(
-        QStringLiteral("config"),
-        QStringLiteral("JSON file with the same settings: {\"port\", \"data\", \"environments\": [URL…], "
-                       "\"account\", \"seed\"}."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption seedOption(QStringLiteral("seed"),
-                                        QStringLiteral("Fill each empty environment with N sample assets."),
-                                        QStringLiteral("N"));
-    parser.addOptions({portOption, dataOption, envOption, accountOption, configOption, seedOption});
-    parser.process(app);
+    SandboxCommandLine commandLine;
+    commandLine.parser().process(app);
+    const auto parsed = commandLine.options();
+    if (!parsed)
+        return fail(parsed.error().message);
+    SandboxOptions options = parsed.value();
 
-    QJsonObject config;
-    if (parser.isSet(configOption)) {
-        QFile file(parser.value(configOption));
-        if (!file.open(QIODevice::ReadOnly))
-            return fail(QStringLiteral("cannot read %1").arg(file.fileName()));
-        QJsonParseError error;
-        config = QJsonDocument::fromJson(file.readAll(), &error).object();
-        if (error.error != QJsonParseError::NoError)
-            return fail(QStringLiteral("%1 is not valid JSON: %2").arg(file.fileName(), error.errorString()));
-    }
-
-    bool ok = true;
-    const int port = parser.isSet(portOption) ? parser.value(portOption).toInt(&ok)
-                                              : config.value(QStringLiteral("port")).toInt();
-    if (!ok || port < 0 || port > 65535)
-        return fail(QStringLiteral("--port must be a number from 0 to 65535"));
-    const int seed = parser.isSet(seedOption) ? parser.value(seedOption).toInt(&ok)
-                                              : config.value(QStringLiteral("seed")).toInt();
-    if (!ok || seed < 0)
-        return fail(QStringLiteral("--seed must be a positive number"));
-
-    QString dataDirectory = parser.isSet(dataOption) ? parser.value(dataOption)
-                                                     : config.value(QStringLiteral("data")).toString();
     QTemporaryDir temporary;
-    const bool persistent = !dataDirectory.isEmpty();
+    const bool persistent = !options.dataDirectory.isEmpty();
     if (!persistent)
-        dataDirectory = temporary.path();
-    if (!QDir().mkpath(dataDirectory))
-        return fail(QStringLiteral("cannot create %1").arg(dataDirectory));
-
-    QStringList environmentUrls = parser.values(envOption);
-    for (const QJsonValue &value : config.value(QStringLiteral("environments")).toArray())
-        environmentUrls.append(value.toString());
-    QList<EnvironmentConfig> environments;
-    for (const QString &url : environmentUrls) {
-        auto env = EnvironmentConfig::fromUrl(url);
-        if (!env)
-            return fail(QStringLiteral("--environment: %1").arg(env.error().message));
-        environments.append(*env);
-    }
-    if (environments.isEmpty())
-        environments.append(defaultEnvironment(dataDirectory, persistent));
-
-    AccountConfig account;
-    const QString accountUrl = parser.isSet(accountOption)
-        ? parser.value(accountOption)
-        : config.value(QStringLiteral("account")).toString();
-    if (!accountUrl.isEmpty()) {
-        auto parsed = AccountConfig::fromUrl(accountUrl);
-        if (!parsed)
-            return fail(QStringLiteral("--account: %1").arg(parsed.error().message));
-        account = *parsed;
-    }
+        options.dataDirectory = temporary.path();
+    if (!QDir().mkpath(options.dataDirectory))
+        return fail(QStringLiteral("cannot create %1").arg(options.dataDirectory));
+    if (options.environments.isEmpty())
+        options.environments.append(defaultEnvironment(options.dataDirectory, persistent));
 
     Sandbox sandbox;
     QString error;
-    if (!sandbox.open(dataDirectory, environments, account, &error))
+    if (!sandbox.open(options.dataDirectory, options.environments, options.account, &error))
         return fail(error);
     for (const EnvironmentConfig &env : sandbox.environments()) {
-        if (!Seeder::seed(sandbox.store(), env, seed, &error))
+        if (!Seeder::seed(sandbox.store(), env, options.seed, &error))
             return fail(QStringLiteral("seeding %1: %2").arg(env.cloudName, error));
     }
-    const quint16 listening = sandbox.listen(quint16(port));
+    const quint16 listening = sandbox.listen(options.port);
     if (listening == 0)
-        return fail(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(port));
+        return fail(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(options.port));
 
     // Shut down cleanly on SIGINT/SIGTERM (the temporary data directory is removed then).
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
@@ -206,7 +125,7 @@ int main(int argc, char *argv[])
     say(QStringLiteral("listening on http://127.0.0.1:%1").arg(listening));
     for (const EnvironmentConfig &env : sandbox.environments())
         say(QStringLiteral("CLOUDINARY_URL=%1").arg(sandbox.clientUrl(env)));
-    if (account.enabled())
-        say(QStringLiteral("CLOUDINARY_ACCOUNT_URL=%1").arg(account.clientUrl(listening)));
+    if (options.account.enabled())
+        say(QStringLiteral("CLOUDINARY_ACCOUNT_URL=%1").arg(options.account.clientUrl(listening)));
     return QCoreApplication::exec();
 }

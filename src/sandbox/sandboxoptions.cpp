@@ -1,0 +1,101 @@
+#include "sandboxoptions.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace stratus::sandbox {
+
+namespace {
+
+core::Error bad(const QString &message)
+{
+    return core::Error::invalidInput(message);
+}
+
+} // namespace
+
+SandboxCommandLine::SandboxCommandLine()
+    : m_port(u"port"_s, u"TCP port on 127.0.0.1 (0 picks a free one)."_s, u"PORT"_s, u"0"_s)
+    , m_data(u"data"_s, u"Directory that keeps state across restarts (default: a temporary one)."_s, u"DIR"_s)
+    , m_environment(u"environment"_s,
+                    u"A product environment as cloudinary://KEY:SECRET@CLOUD?folder_mode=…; repeatable."_s,
+                    u"URL"_s)
+    , m_account(u"account"_s, u"account://KEY:SECRET@ACCOUNT_ID, enables the Provisioning API."_s, u"URL"_s)
+    , m_config(u"config"_s,
+               u"JSON file with the same settings: {\"port\", \"data\", \"environments\": [URL…], "
+               u"\"account\", \"seed\"}."_s,
+               u"FILE"_s)
+    , m_seed(u"seed"_s, u"Fill each empty environment with N sample assets."_s, u"N"_s)
+{
+    m_parser.setApplicationDescription(
+        u"A Cloudinary-compatible local server for development, demos and tests.\n"
+        u"It listens on 127.0.0.1 only and speaks the Upload, Admin, Search and Provisioning APIs\n"
+        u"and serves delivery URLs with real image transformations.\n\n"
+        u"Environment URLs take sandbox settings as query keys: folder_mode=fixed|dynamic,\n"
+        u"admin_rate_limit=N (Admin/Search calls per hour), denied_apis=usage,config (answered 403),\n"
+        u"max_image_bytes, max_video_bytes,\n"
+        u"max_raw_bytes, max_request_bytes (an Upload API request's body; default 150 MiB),\n"
+        u"cname or upload_prefix (another name the sandbox answers to), name=LABEL,\n"
+        u"and fault_latency_ms, fault_error_rate, fault_drop_rate,\n"
+        u"fault_force_420, fault_slow_body_bytes. Faults also switch at runtime:\n"
+        u"POST /_sandbox/faults/<cloud> with the same keys without the fault_ prefix, as JSON\n"
+        u"(Content-Type: application/json)."_s);
+    m_parser.addHelpOption();
+    m_parser.addVersionOption();
+    m_parser.addOptions({m_port, m_data, m_environment, m_account, m_config, m_seed});
+}
+
+core::Result<SandboxOptions> SandboxCommandLine::options() const
+{
+    // The --config file holds the same settings; the command line wins where both say something.
+    QJsonObject config;
+    if (m_parser.isSet(m_config)) {
+        QFile file(m_parser.value(m_config));
+        if (!file.open(QIODevice::ReadOnly))
+            return bad(u"cannot read %1"_s.arg(file.fileName()));
+        QJsonParseError error;
+        config = QJsonDocument::fromJson(file.read(16 * 1024 * 1024), &error).object();
+        if (error.error != QJsonParseError::NoError)
+            return bad(u"%1 is not valid JSON: %2"_s.arg(file.fileName(), error.errorString()));
+    }
+
+    SandboxOptions options;
+    bool ok = true;
+    const int port
+        = m_parser.isSet(m_port) ? m_parser.value(m_port).toInt(&ok) : config.value(u"port"_s).toInt();
+    if (!ok || port < 0 || port > 65535)
+        return bad(u"--port must be a number from 0 to 65535"_s);
+    options.port = quint16(port);
+    options.seed
+        = m_parser.isSet(m_seed) ? m_parser.value(m_seed).toInt(&ok) : config.value(u"seed"_s).toInt();
+    if (!ok || options.seed < 0)
+        return bad(u"--seed must be a positive number"_s);
+    options.dataDirectory
+        = m_parser.isSet(m_data) ? m_parser.value(m_data) : config.value(u"data"_s).toString();
+
+    QStringList environmentUrls = m_parser.values(m_environment);
+    for (const QJsonValue &value : config.value(u"environments"_s).toArray())
+        environmentUrls.append(value.toString());
+    for (const QString &url : std::as_const(environmentUrls)) {
+        auto env = EnvironmentConfig::fromUrl(url);
+        if (!env)
+            return bad(u"--environment: %1"_s.arg(env.error().message));
+        options.environments.append(*env);
+    }
+
+    const QString accountUrl
+        = m_parser.isSet(m_account) ? m_parser.value(m_account) : config.value(u"account"_s).toString();
+    if (!accountUrl.isEmpty()) {
+        auto account = AccountConfig::fromUrl(accountUrl);
+        if (!account)
+            return bad(u"--account: %1"_s.arg(account.error().message));
+        options.account = *account;
+    }
+    return options;
+}
+
+} // namespace stratus::sandbox
