@@ -182,6 +182,22 @@ QString orderBy(CatalogSort sort, Qt::SortOrder order)
     return u"ORDER BY %1 %2, asset_id %2"_s.arg(column, direction);
 }
 
+QString dateText(const QDateTime &dateTime)
+{
+    return dateTime.isValid() ? dateTime.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime dateFromText(const QString &text)
+{
+    QDateTime date = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return date.isValid() ? date.toUTC() : QDateTime();
+}
+
+QVariant dateValue(const QDateTime &dateTime)
+{
+    return dateTime.isValid() ? QVariant(dateTime.toMSecsSinceEpoch()) : QVariant();
+}
+
 QString lastSegment(const QString &path)
 {
     return path.mid(path.lastIndexOf(u'/') + 1);

@@ -45,6 +45,13 @@ struct Condition
 /// "ORDER BY …" for a listing, asset_id breaking ties.
 [[nodiscard]] QString orderBy(CatalogSort sort, Qt::SortOrder order);
 
+/// A time as the catalogue keeps it in sync_state (ISO 8601, UTC, with milliseconds); "" when invalid.
+[[nodiscard]] QString dateText(const QDateTime &dateTime);
+/// The time dateText() wrote, or an invalid one.
+[[nodiscard]] QDateTime dateFromText(const QString &text);
+/// A time as the assets table keeps it: ms since the epoch, NULL when invalid.
+[[nodiscard]] QVariant dateValue(const QDateTime &dateTime);
+
 /// The last segment of a path or public id ("a/b/c" → "c").
 [[nodiscard]] QString lastSegment(const QString &path);
 
