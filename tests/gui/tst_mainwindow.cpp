@@ -1,20 +1,27 @@
 #include "core/accounts/accountstore.h"
 #include "core/accounts/environmentsession.h"
+#include "core/upload/uploadqueue.h"
 #include "gui/environment/environmentpage.h"
 #include "gui/mainwindow/aboutdialog.h"
 #include "gui/mainwindow/environmentswitcher.h"
 #include "gui/mainwindow/mainwindow.h"
+#include "gui/settings/preferences.h"
+#include "gui/settings/settingsdialog.h"
 
 #include "stratus/version.h"
 
 #include <QAction>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -34,6 +41,7 @@ struct Fixture
                               {dir.filePath(QStringLiteral("accounts.ini")),
                                dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("cache"))}};
     QNetworkAccessManager network;
+    Preferences preferences {dir.filePath(QStringLiteral("stratus.conf"))};
 
     // accounts.ini as an older Stratus or a hand left it: an environment named `name`, at index 1,
     // and (with `damaged`) one whose URL cannot be read, at index 2. Then loads it.
@@ -106,10 +114,16 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        // Catalogues and upload journals of the fixtures' environments go to a test location.
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
     void opensOnTheWelcomePageWithoutEnvironments()
     {
         Fixture fixture;
-        MainWindow window(&fixture.store, &fixture.network);
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.windowTitle(), QStringLiteral("Stratus"));
@@ -125,7 +139,7 @@ private slots:
         fixture.addAccount(QStringLiteral("Agency"),
                            {QStringLiteral("Production"), QStringLiteral("Staging")});
         fixture.addAccount(QStringLiteral("Brand"), {QStringLiteral("Brand assets")});
-        MainWindow window(&fixture.store, &fixture.network);
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
         window.show();
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -160,7 +174,7 @@ private slots:
         fixture.addAccount(QStringLiteral("Agency"),
                            {QStringLiteral("Production"), QStringLiteral("Staging")});
         fixture.addAccount(QStringLiteral("Brand"), {QStringLiteral("Brand assets")});
-        MainWindow window(&fixture.store, &fixture.network);
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
         window.show();
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -200,7 +214,7 @@ private slots:
         const QString agency = fixture.addAccount(QStringLiteral("Agency"),
                                                   {QStringLiteral("Production"), QStringLiteral("Staging")});
         fixture.addAccount(QStringLiteral("Brand"), {QStringLiteral("Brand assets")});
-        MainWindow window(&fixture.store, &fixture.network);
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
         window.show();
         QCOMPARE(currentName(window), QStringLiteral("Production"));
 
@@ -226,7 +240,7 @@ private slots:
     {
         Fixture fixture;
         QVERIFY(fixture.loadHandWritten(QStringLiteral("Production"), true));
-        MainWindow window(&fixture.store, &fixture.network);
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(currentName(window), QStringLiteral("Production"));
@@ -238,7 +252,7 @@ private slots:
         // Without damage there is nothing to say.
         Fixture clean;
         QVERIFY(clean.loadHandWritten(QStringLiteral("Production"), false));
-        MainWindow cleanWindow(&clean.store, &clean.network);
+        MainWindow cleanWindow(&clean.store, &clean.network, &clean.preferences);
         cleanWindow.show();
         QVERIFY(QTest::qWaitForWindowExposed(&cleanWindow));
         auto *none = cleanWindow.findChild<QLabel *>(QStringLiteral("statusSettingsProblem"));
@@ -250,7 +264,7 @@ private slots:
         // An environment whose stored name carries a right-to-left override and a line break.
         Fixture fixture;
         QVERIFY(fixture.loadHandWritten(QStringLiteral("Prod\u202Egnp.exe\nEvil"), false));
-        MainWindow window(&fixture.store, &fixture.network);
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const QString escaped = QStringLiteral("Prod\\u202Egnp.exe\\nEvil");
@@ -263,11 +277,49 @@ private slots:
         }
     }
 
+    // The number of parallel transfers applies at once to every environment's upload queue, the
+    // ones of environments not shown too, and to queues made later.
+    void parallelTransfersApplyToEveryQueueAtOnce()
+    {
+        Fixture fixture;
+        fixture.addAccount(
+            QStringLiteral("Agency"),
+            {QStringLiteral("Production"), QStringLiteral("Staging"), QStringLiteral("Archive")});
+        const auto idOf = [&](const QString &name) {
+            return fixture.store.environmentByName(name)->id;
+        };
+        const auto sessionOf = [&](MainWindow &window, const QString &name) {
+            return window.session(idOf(name));
+        };
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
+        window.show();
+        window.openEnvironment(idOf(QStringLiteral("Staging")));
+        QList<core::upload::UploadQueue *> queues;
+        for (const QString &name : {QStringLiteral("Production"), QStringLiteral("Staging")}) {
+            core::EnvironmentSession *session = sessionOf(window, name);
+            QVERIFY(session);
+            queues << session->uploads();
+            QVERIFY2(queues.last(), qPrintable(session->uploadsError()));
+            QCOMPARE(queues.last()->settings().concurrency, AppSettings::kDefaultParallelTransfers);
+        }
+
+        AppSettings values = fixture.preferences.values();
+        values.parallelTransfers = 9;
+        QVERIFY(fixture.preferences.setValues(values));
+        for (const core::upload::UploadQueue *queue : std::as_const(queues))
+            QCOMPARE(queue->settings().concurrency, 9);
+
+        window.openEnvironment(idOf(QStringLiteral("Archive")));
+        core::upload::UploadQueue *later = sessionOf(window, QStringLiteral("Archive"))->uploads();
+        QVERIFY(later);
+        QCOMPARE(later->settings().concurrency, 9);
+    }
+
     void everyMenuActionHasAKeyboardRoute()
     {
         Fixture fixture;
         fixture.addAccount(QStringLiteral("Agency"), {QStringLiteral("Production")});
-        MainWindow window(&fixture.store, &fixture.network);
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
         QList<QAction *> actions;
         for (QAction *menuAction : window.menuBar()->actions())
             actions += menuAction->menu()->actions();
@@ -284,7 +336,7 @@ private slots:
     void quitClosesTheWindow()
     {
         Fixture fixture;
-        MainWindow window(&fixture.store, &fixture.network);
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *quit = window.findChild<QAction *>(QStringLiteral("quitAction"));

@@ -326,6 +326,15 @@ private slots:
         QCOMPARE(written.error().kind, stratus::core::Error::Kind::Io);
         QCOMPARE(preferences.values(), AppSettings {});
         QCOMPARE(transfers.size(), 0);
+
+        // The dialog stays open and says where it could not write.
+        SettingsDialog dialog(&preferences);
+        child<QSpinBox>(&dialog, u"parallelTransfersSpin"_s)->setValue(3);
+        child<QDialogButtonBox>(&dialog, u"buttonBox"_s)->button(QDialogButtonBox::Ok)->click();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY2(child<QLabel>(&dialog, u"statusLabel"_s)->text().contains(blocker),
+                 qPrintable(child<QLabel>(&dialog, u"statusLabel"_s)->text()));
+        QCOMPARE(transfers.size(), 0);
     }
 
     // The proxy applies to the next request of a network made before it changed, without a
@@ -364,8 +373,9 @@ private slots:
     {
         const QString path = file("dialog.ini");
         QFile::remove(path);
-        QSettings store(path, QSettings::IniFormat);
-        SettingsDialog dialog(&store);
+        Preferences preferences(path);
+        followProxySettings(&preferences);
+        SettingsDialog dialog(&preferences);
         QCOMPARE(dialog.values(), AppSettings {}); // nothing stored yet: the defaults
         QVERIFY(child<QRadioButton>(&dialog, u"systemProxyRadio"_s)->isChecked());
         QVERIFY(!child<QWidget>(&dialog, u"manualProxyFields"_s)->isEnabled());
@@ -384,10 +394,16 @@ private slots:
         child<QSpinBox>(&dialog, u"parallelTransfersSpin"_s)->setValue(8);
         child<QSpinBox>(&dialog, u"thumbnailCacheSpin"_s)->setValue(1024);
 
-        QSignalSpy applied(&dialog, &SettingsDialog::settingsApplied);
+        QSignalSpy proxy(&preferences, &Preferences::proxyChanged);
+        QSignalSpy transfers(&preferences, &Preferences::parallelTransfersChanged);
+        QSignalSpy cache(&preferences, &Preferences::thumbnailCacheSizeChanged);
         child<QDialogButtonBox>(&dialog, u"buttonBox"_s)->button(QDialogButtonBox::Ok)->click();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
-        QCOMPARE(applied.size(), 1);
+        QCOMPARE(proxy.size(), 1);
+        QCOMPARE(transfers.size(), 1);
+        QCOMPARE(transfers.first().first().toInt(), 8);
+        QCOMPARE(cache.size(), 1);
+        QCOMPARE(cache.first().first().toLongLong(), qint64(1024) * 1024 * 1024);
 
         QSettings reread(path, QSettings::IniFormat);
         const AppSettings saved = AppSettings::load(reread);
@@ -400,27 +416,30 @@ private slots:
         QCOMPARE(saved.proxyUser, u"grace"_s);
         QCOMPARE(saved.parallelTransfers, 8);
         QCOMPARE(saved.thumbnailCacheMegabytes, 1024);
-        QCOMPARE(applied.first().first().value<AppSettings>(), saved);
+        QCOMPARE(preferences.values(), saved);
         // OK applied the proxy to the application.
         QCOMPARE(QNetworkProxy::applicationProxy().hostName(), u"socks.example.org"_s);
         QCOMPARE(QNetworkProxy::applicationProxy().type(), QNetworkProxy::Socks5Proxy);
 
-        // A second dialog opens on what was saved.
-        SettingsDialog again(&reread);
+        // A second dialog opens on what was saved, as does the next start.
+        SettingsDialog again(&preferences);
         QCOMPARE(again.values(), saved);
+        Preferences nextStart(path);
+        QCOMPARE(nextStart.values(), saved);
     }
 
     void noPasswordIsAskedOrStored()
     {
         const QString path = file("password.ini");
-        QSettings store(path, QSettings::IniFormat);
-        SettingsDialog dialog(&store);
+        Preferences preferences(path);
+        SettingsDialog dialog(&preferences);
         for (const QLineEdit *edit : dialog.findChildren<QLineEdit *>())
             QVERIFY2(edit->echoMode() == QLineEdit::Normal, qPrintable(edit->objectName()));
         QVERIFY(child<QLabel>(&dialog, u"proxyPasswordNote"_s)->text().contains(u"password"_s));
         dialog.setValues(manualSocks());
         dialog.accept();
-        store.sync();
+        QCOMPARE(preferences.values(), manualSocks());
+        const QSettings store(path, QSettings::IniFormat);
         for (const QString &key : store.allKeys())
             QVERIFY2(!key.contains(u"password"_s, Qt::CaseInsensitive), qPrintable(key));
     }
@@ -429,13 +448,14 @@ private slots:
     {
         const QString path = file("nohost.ini");
         QFile::remove(path);
-        QSettings store(path, QSettings::IniFormat);
-        SettingsDialog dialog(&store);
+        Preferences preferences(path);
+        SettingsDialog dialog(&preferences);
         child<QRadioButton>(&dialog, u"manualProxyRadio"_s)->setChecked(true);
         child<QDialogButtonBox>(&dialog, u"buttonBox"_s)->button(QDialogButtonBox::Ok)->click();
         QCOMPARE(dialog.result(), int(QDialog::Rejected)); // still open
         QVERIFY(child<QLabel>(&dialog, u"statusLabel"_s)->text().contains(u"host"_s));
-        QVERIFY(store.allKeys().isEmpty());
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(preferences.values(), AppSettings {});
         QVERIFY(QNetworkProxyFactory::usesSystemConfiguration());
     }
 
@@ -443,14 +463,22 @@ private slots:
     {
         const QString path = file("cancel.ini");
         QFile::remove(path);
-        QSettings store(path, QSettings::IniFormat);
-        manualSocks().save(store);
-        SettingsDialog dialog(&store);
+        {
+            QSettings store(path, QSettings::IniFormat);
+            manualSocks().save(store);
+        }
+        Preferences preferences(path);
+        QSignalSpy proxy(&preferences, &Preferences::proxyChanged);
+        SettingsDialog dialog(&preferences);
         QCOMPARE(dialog.values(), manualSocks());
         child<QDialogButtonBox>(&dialog, u"buttonBox"_s)->button(QDialogButtonBox::RestoreDefaults)->click();
         QCOMPARE(dialog.values(), AppSettings {});
         child<QDialogButtonBox>(&dialog, u"buttonBox"_s)->button(QDialogButtonBox::Cancel)->click();
-        QCOMPARE(AppSettings::load(store), manualSocks()); // Cancel wrote nothing
+        // Cancel wrote and changed nothing.
+        QCOMPARE(preferences.values(), manualSocks());
+        QCOMPARE(proxy.size(), 0);
+        const QSettings store(path, QSettings::IniFormat);
+        QCOMPARE(AppSettings::load(store), manualSocks());
     }
 };
 
