@@ -1,6 +1,7 @@
 #include "core/accounts/accountstore.h"
 #include "core/accounts/environmentsession.h"
 #include "core/upload/uploadqueue.h"
+#include "gui/browser/browserpage.h"
 #include "gui/environment/environmentpage.h"
 #include "gui/mainwindow/aboutdialog.h"
 #include "gui/mainwindow/environmentswitcher.h"
@@ -11,7 +12,9 @@
 #include "stratus/version.h"
 
 #include <QAction>
+#include <QCryptographicHash>
 #include <QDialogButtonBox>
+#include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -105,6 +108,44 @@ QString currentName(MainWindow &window)
 {
     auto *page = qobject_cast<EnvironmentPage *>(pagesOf(window)->currentWidget());
     return page ? page->session()->record().name : QString();
+}
+
+constexpr qint64 kMegabyte = 1024 * 1024;
+
+// `count` thumbnails of a megabyte each in the disk cache at `directory`, named as DiskCache names
+// them, the first the least recently used. Their relative paths, in that order.
+QStringList fillThumbnailCache(const QString &directory, int count)
+{
+    QStringList relatives;
+    const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-1);
+    for (int i = 0; i < count; ++i) {
+        const QString hash = QString::fromLatin1(
+            QCryptographicHash::hash(QByteArray::number(i), QCryptographicHash::Sha1).toHex());
+        const QString relative = hash.left(2) + u'/' + hash.mid(2);
+        QDir().mkpath(directory + u'/' + hash.left(2));
+        QFile file(directory + u'/' + relative);
+        // Sparse: a megabyte by its size, nothing on the disk.
+        if (!file.open(QIODevice::WriteOnly) || !file.resize(kMegabyte)
+            || !file.setFileTime(start.addSecs(60 * i), QFileDevice::FileModificationTime))
+            qFatal("cannot write %s", qPrintable(file.fileName()));
+        relatives << relative;
+    }
+    return relatives;
+}
+
+// The thumbnails in the cache at `directory` (relative paths) and their bytes.
+std::pair<QStringList, qint64> thumbnailsIn(const QString &directory)
+{
+    QStringList relatives;
+    qint64 bytes = 0;
+    const QDir root(directory);
+    QDirIterator it(directory, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        relatives << root.relativeFilePath(it.filePath());
+        bytes += it.fileInfo().size();
+    }
+    return {relatives, bytes};
 }
 
 } // namespace
@@ -275,6 +316,59 @@ private slots:
             QVERIFY2(!action->text().contains(QChar(0x202E)) && !action->text().contains(u'\n'),
                      qPrintable(action->text()));
         }
+    }
+
+    // A smaller thumbnail cache, chosen in Settings, applies at once to every open environment's
+    // page: the least recently used thumbnails are deleted there and then, without opening the
+    // window again. A page opened later starts with the new size.
+    void aSmallerThumbnailCacheIsTrimmedAtOnce()
+    {
+        Fixture fixture;
+        const QStringList names {QStringLiteral("Production"), QStringLiteral("Staging"),
+                                 QStringLiteral("Archive")};
+        fixture.addAccount(QStringLiteral("Agency"), names);
+        QStringList directories;
+        for (const QString &name : names) {
+            directories << fixture.store.cacheDirectory(fixture.store.environmentByName(name)->id)
+                    + QStringLiteral("/thumbnails");
+        }
+        QStringList thumbnails;
+        for (const QString &directory : std::as_const(directories))
+            thumbnails = fillThumbnailCache(directory, 24);
+
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
+        window.show();
+        window.openEnvironment(fixture.store.environmentByName(names.at(1))->id);
+        QCOMPARE(currentName(window), QStringLiteral("Staging"));
+        // Both pages are open, each with its browser and so its thumbnail cache.
+        const QList<EnvironmentPage *> pages = pagesOf(window)->findChildren<EnvironmentPage *>();
+        QCOMPARE(pages.size(), 2);
+        for (const EnvironmentPage *page : pages)
+            QVERIFY(page->browser());
+        // 512 MB by default: all there.
+        QCOMPARE(thumbnailsIn(directories.at(0)).second, 24 * kMegabyte);
+        QCOMPARE(thumbnailsIn(directories.at(1)).second, 24 * kMegabyte);
+
+        window.showSettings();
+        auto *dialog = window.findChild<SettingsDialog *>();
+        QVERIFY(dialog);
+        dialog->findChild<QSpinBox *>(QStringLiteral("thumbnailCacheSpin"))->setValue(16);
+        dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))
+            ->button(QDialogButtonBox::Ok)
+            ->click();
+        QCOMPARE(fixture.preferences.values().thumbnailCacheMegabytes, 16);
+
+        for (const QString &directory : {directories.at(0), directories.at(1)}) {
+            const auto [left, bytes] = thumbnailsIn(directory);
+            QVERIFY2(bytes > 0 && bytes <= 16 * kMegabyte, qPrintable(QString::number(bytes)));
+            QVERIFY(left.contains(thumbnails.last()));
+            QVERIFY(!left.contains(thumbnails.first()));
+        }
+        // Archive's page was not open: untouched until it opens, with the new size.
+        QCOMPARE(thumbnailsIn(directories.at(2)).second, 24 * kMegabyte);
+        window.openEnvironment(fixture.store.environmentByName(names.at(2))->id);
+        QCOMPARE(currentName(window), QStringLiteral("Archive"));
+        QVERIFY(thumbnailsIn(directories.at(2)).second <= 16 * kMegabyte);
     }
 
     // The number of parallel transfers applies at once to every environment's upload queue, the

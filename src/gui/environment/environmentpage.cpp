@@ -176,10 +176,13 @@ void EnvironmentPage::createBrowser(const Preferences *preferences)
     EnvironmentSession *session = m_session.data();
     if (session == nullptr || session->catalog() == nullptr)
         return;
-    // Thumbnails: a disk cache per environment (deleted at log out), sized by the preferences.
+    // Thumbnails: a disk cache per environment (deleted at log out), sized by the preferences, and
+    // trimmed at once when the size shrinks.
     m_thumbnailCache
         = std::make_unique<core::DiskCache>(session->cacheDirectory() + QStringLiteral("/thumbnails"),
                                             preferences->values().thumbnailCacheBytes());
+    connect(preferences, &Preferences::thumbnailCacheSizeChanged, this,
+            [this](qint64 bytes) { m_thumbnailCache->setMaximumSize(bytes); });
     auto *loader = new ThumbnailLoader(session->network(), m_thumbnailCache.get(), this);
     // The environment's URL is asked for at every request (the Local sandbox's is known only once
     // it listens); the URL builder is made again only when that URL changes.

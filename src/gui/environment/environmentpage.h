@@ -22,8 +22,8 @@ class Preferences;
 /// The page of one product environment. Each environment that was opened keeps its own page (and
 /// so its own state) for the whole run; the main window only swaps which one is shown. For now it
 /// shows what Stratus knows about the environment: folder mode, connection, plan usage, the Admin
-/// API budget and what the credentials may not do, and the asset browser, whose thumbnail cache is
-/// sized by `preferences` (which must outlive the page).
+/// API budget and what the credentials may not do, and the asset browser. Its thumbnail cache
+/// follows the size in `preferences` (which must outlive the page) while it is open.
 class EnvironmentPage : public QWidget
 {
     Q_OBJECT
