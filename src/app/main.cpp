@@ -4,7 +4,7 @@
 #include "core/accounts/keychainsecretstore.h"
 #include "core/util/secretmemory.h"
 #include "gui/mainwindow/mainwindow.h"
-#include "gui/settings/appsettings.h"
+#include "gui/settings/preferences.h"
 
 #include "stratus/version.h"
 
@@ -16,7 +16,6 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
-#include <QSettings>
 #include <QTranslator>
 
 using namespace stratus;
@@ -32,9 +31,10 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("io.github.stratus_desktop.Stratus"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/stratus.svg")));
 
-    // Preferences first: the language decides the translators, the proxy every request.
-    const gui::AppSettings settings = gui::AppSettings::load(QSettings());
-    const QLocale locale = settings.uiLocale();
+    // Preferences first: the language decides the translators, the proxy every request. The one
+    // object over the settings file; whoever reads a setting is handed it.
+    gui::Preferences preferences(gui::Preferences::standardFile());
+    const QLocale locale = preferences.values().uiLocale();
     QLocale::setDefault(locale);
     QTranslator qtTranslator;
     if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -45,7 +45,7 @@ int main(int argc, char *argv[])
     if (appTranslator.load(locale, QStringLiteral("stratus"), QStringLiteral("_"), QStringLiteral(":/i18n"))
         || appTranslator.load(QStringLiteral("stratus_en"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
-    gui::applyProxySettings(settings);
+    gui::followProxySettings(&preferences);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "A desktop client for Cloudinary."));
@@ -71,7 +71,7 @@ int main(int argc, char *argv[])
     if (loaded && !parser.isSet(noSandbox))
         localSandbox.start();
 
-    gui::MainWindow window(&store, &network);
+    gui::MainWindow window(&store, &network, &preferences);
     QObject::connect(&localSandbox, &app::LocalSandbox::failed, &window, [&window](const QString &message) {
         QMessageBox::warning(
             &window, QApplication::translate("main", "Local sandbox"),

@@ -13,6 +13,7 @@
 #include "gui/accounts/addenvironmentdialog.h"
 #include "gui/environment/environmentpage.h"
 #include "gui/mainwindow/mainwindow.h"
+#include "gui/settings/preferences.h"
 
 #include <QAction>
 #include <QApplication>
@@ -121,7 +122,9 @@ private slots:
         QVERIFY(store.load().ok());
         app::LocalSandbox localSandbox(&store, store.paths().dataRoot + QStringLiteral("/local-sandbox"), 12);
         localSandbox.start();
-        gui::MainWindow window(&store, &network);
+        // The app's own file, in the temporary HOME this test insists on.
+        gui::Preferences preferences(gui::Preferences::standardFile());
+        gui::MainWindow window(&store, &network, &preferences);
         window.show();
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));

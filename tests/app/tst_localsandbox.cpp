@@ -6,6 +6,7 @@
 #include "core/net/secretsource.h"
 #include "gui/environment/environmentpage.h"
 #include "gui/mainwindow/mainwindow.h"
+#include "gui/settings/preferences.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -70,6 +71,7 @@ private slots:
     {
         QTemporaryDir dir;
         QNetworkAccessManager network;
+        gui::Preferences preferences(dir.filePath(QStringLiteral("stratus.conf")));
         QString secret;
         QString environmentId;
         {
@@ -90,7 +92,7 @@ private slots:
             QVERIFY(env.embeddedSandbox);
             QCOMPARE(store.currentEnvironmentId(), env.id);
 
-            gui::MainWindow window(&store, &network);
+            gui::MainWindow window(&store, &network, &preferences);
             window.show();
             QTRY_VERIFY_WITH_TIMEOUT(ready.count() == 1 || failed.count() == 1, 120000);
             QCOMPARE(failed.count(), 0);

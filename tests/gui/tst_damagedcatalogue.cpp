@@ -11,6 +11,7 @@
 #include "gui/browser/browserpage.h"
 #include "gui/browser/foldertreemodel.h"
 #include "gui/mainwindow/mainwindow.h"
+#include "gui/settings/preferences.h"
 
 #include <QFile>
 #include <QLabel>
@@ -45,12 +46,13 @@ private Q_SLOTS:
             std::make_shared<core::MemorySecretStore>(),
             {home.filePath(u"accounts.ini"_s), home.filePath(u"data"_s), home.filePath(u"cache"_s)});
         QNetworkAccessManager network;
+        gui::Preferences preferences(home.filePath(u"stratus.conf"_s));
         QVERIFY(test::addSandboxEnvironment(store, network, m_sandbox.cloudinaryUrls().constFirst(),
                                             u"Damaged"_s));
 
         QString catalogue;
         {
-            gui::MainWindow window(&store, &network);
+            gui::MainWindow window(&store, &network, &preferences);
             window.show();
             core::EnvironmentSession *session = window.session(window.currentEnvironmentId());
             QVERIFY(session);
@@ -73,7 +75,7 @@ private Q_SLOTS:
         file.close();
         QVERIFY(!core::catalog::Catalog::checkFile(catalogue));
 
-        gui::MainWindow window(&store, &network);
+        gui::MainWindow window(&store, &network, &preferences);
         window.show();
         core::EnvironmentSession *session = window.session(window.currentEnvironmentId());
         QVERIFY(session);

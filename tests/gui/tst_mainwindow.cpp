@@ -1,20 +1,30 @@
 #include "core/accounts/accountstore.h"
 #include "core/accounts/environmentsession.h"
+#include "core/upload/uploadqueue.h"
+#include "gui/browser/browserpage.h"
 #include "gui/environment/environmentpage.h"
 #include "gui/mainwindow/aboutdialog.h"
 #include "gui/mainwindow/environmentswitcher.h"
 #include "gui/mainwindow/mainwindow.h"
+#include "gui/settings/preferences.h"
+#include "gui/settings/settingsdialog.h"
 
 #include "stratus/version.h"
 
 #include <QAction>
+#include <QCryptographicHash>
+#include <QDialogButtonBox>
+#include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -34,6 +44,7 @@ struct Fixture
                               {dir.filePath(QStringLiteral("accounts.ini")),
                                dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("cache"))}};
     QNetworkAccessManager network;
+    Preferences preferences {dir.filePath(QStringLiteral("stratus.conf"))};
 
     // accounts.ini as an older Stratus or a hand left it: an environment named `name`, at index 1,
     // and (with `damaged`) one whose URL cannot be read, at index 2. Then loads it.
@@ -99,6 +110,44 @@ QString currentName(MainWindow &window)
     return page ? page->session()->record().name : QString();
 }
 
+constexpr qint64 kMegabyte = 1024 * 1024;
+
+// `count` thumbnails of a megabyte each in the disk cache at `directory`, named as DiskCache names
+// them, the first the least recently used. Their relative paths, in that order.
+QStringList fillThumbnailCache(const QString &directory, int count)
+{
+    QStringList relatives;
+    const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-1);
+    for (int i = 0; i < count; ++i) {
+        const QString hash = QString::fromLatin1(
+            QCryptographicHash::hash(QByteArray::number(i), QCryptographicHash::Sha1).toHex());
+        const QString relative = hash.left(2) + u'/' + hash.mid(2);
+        QDir().mkpath(directory + u'/' + hash.left(2));
+        QFile file(directory + u'/' + relative);
+        // Sparse: a megabyte by its size, nothing on the disk.
+        if (!file.open(QIODevice::WriteOnly) || !file.resize(kMegabyte)
+            || !file.setFileTime(start.addSecs(60 * i), QFileDevice::FileModificationTime))
+            qFatal("cannot write %s", qPrintable(file.fileName()));
+        relatives << relative;
+    }
+    return relatives;
+}
+
+// The thumbnails in the cache at `directory` (relative paths) and their bytes.
+std::pair<QStringList, qint64> thumbnailsIn(const QString &directory)
+{
+    QStringList relatives;
+    qint64 bytes = 0;
+    const QDir root(directory);
+    QDirIterator it(directory, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        relatives << root.relativeFilePath(it.filePath());
+        bytes += it.fileInfo().size();
+    }
+    return {relatives, bytes};
+}
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -106,10 +155,16 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        // Catalogues and upload journals of the fixtures' environments go to a test location.
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
     void opensOnTheWelcomePageWithoutEnvironments()
     {
         Fixture fixture;
-        MainWindow window(&fixture.store, &fixture.network);
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.windowTitle(), QStringLiteral("Stratus"));
@@ -125,7 +180,7 @@ private slots:
         fixture.addAccount(QStringLiteral("Agency"),
                            {QStringLiteral("Production"), QStringLiteral("Staging")});
         fixture.addAccount(QStringLiteral("Brand"), {QStringLiteral("Brand assets")});
-        MainWindow window(&fixture.store, &fixture.network);
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
         window.show();
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -160,7 +215,7 @@ private slots:
         fixture.addAccount(QStringLiteral("Agency"),
                            {QStringLiteral("Production"), QStringLiteral("Staging")});
         fixture.addAccount(QStringLiteral("Brand"), {QStringLiteral("Brand assets")});
-        MainWindow window(&fixture.store, &fixture.network);
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
         window.show();
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -200,7 +255,7 @@ private slots:
         const QString agency = fixture.addAccount(QStringLiteral("Agency"),
                                                   {QStringLiteral("Production"), QStringLiteral("Staging")});
         fixture.addAccount(QStringLiteral("Brand"), {QStringLiteral("Brand assets")});
-        MainWindow window(&fixture.store, &fixture.network);
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
         window.show();
         QCOMPARE(currentName(window), QStringLiteral("Production"));
 
@@ -226,7 +281,7 @@ private slots:
     {
         Fixture fixture;
         QVERIFY(fixture.loadHandWritten(QStringLiteral("Production"), true));
-        MainWindow window(&fixture.store, &fixture.network);
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(currentName(window), QStringLiteral("Production"));
@@ -238,7 +293,7 @@ private slots:
         // Without damage there is nothing to say.
         Fixture clean;
         QVERIFY(clean.loadHandWritten(QStringLiteral("Production"), false));
-        MainWindow cleanWindow(&clean.store, &clean.network);
+        MainWindow cleanWindow(&clean.store, &clean.network, &clean.preferences);
         cleanWindow.show();
         QVERIFY(QTest::qWaitForWindowExposed(&cleanWindow));
         auto *none = cleanWindow.findChild<QLabel *>(QStringLiteral("statusSettingsProblem"));
@@ -250,7 +305,7 @@ private slots:
         // An environment whose stored name carries a right-to-left override and a line break.
         Fixture fixture;
         QVERIFY(fixture.loadHandWritten(QStringLiteral("Prod\u202Egnp.exe\nEvil"), false));
-        MainWindow window(&fixture.store, &fixture.network);
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const QString escaped = QStringLiteral("Prod\\u202Egnp.exe\\nEvil");
@@ -263,11 +318,102 @@ private slots:
         }
     }
 
+    // A smaller thumbnail cache, chosen in Settings, applies at once to every open environment's
+    // page: the least recently used thumbnails are deleted there and then, without opening the
+    // window again. A page opened later starts with the new size.
+    void aSmallerThumbnailCacheIsTrimmedAtOnce()
+    {
+        Fixture fixture;
+        const QStringList names {QStringLiteral("Production"), QStringLiteral("Staging"),
+                                 QStringLiteral("Archive")};
+        fixture.addAccount(QStringLiteral("Agency"), names);
+        QStringList directories;
+        for (const QString &name : names) {
+            directories << fixture.store.cacheDirectory(fixture.store.environmentByName(name)->id)
+                    + QStringLiteral("/thumbnails");
+        }
+        QStringList thumbnails;
+        for (const QString &directory : std::as_const(directories))
+            thumbnails = fillThumbnailCache(directory, 24);
+
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
+        window.show();
+        window.openEnvironment(fixture.store.environmentByName(names.at(1))->id);
+        QCOMPARE(currentName(window), QStringLiteral("Staging"));
+        // Both pages are open, each with its browser and so its thumbnail cache.
+        const QList<EnvironmentPage *> pages = pagesOf(window)->findChildren<EnvironmentPage *>();
+        QCOMPARE(pages.size(), 2);
+        for (const EnvironmentPage *page : pages)
+            QVERIFY(page->browser());
+        // 512 MB by default: all there.
+        QCOMPARE(thumbnailsIn(directories.at(0)).second, 24 * kMegabyte);
+        QCOMPARE(thumbnailsIn(directories.at(1)).second, 24 * kMegabyte);
+
+        window.showSettings();
+        auto *dialog = window.findChild<SettingsDialog *>();
+        QVERIFY(dialog);
+        dialog->findChild<QSpinBox *>(QStringLiteral("thumbnailCacheSpin"))->setValue(16);
+        dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))
+            ->button(QDialogButtonBox::Ok)
+            ->click();
+        QCOMPARE(fixture.preferences.values().thumbnailCacheMegabytes, 16);
+
+        for (const QString &directory : {directories.at(0), directories.at(1)}) {
+            const auto [left, bytes] = thumbnailsIn(directory);
+            QVERIFY2(bytes > 0 && bytes <= 16 * kMegabyte, qPrintable(QString::number(bytes)));
+            QVERIFY(left.contains(thumbnails.last()));
+            QVERIFY(!left.contains(thumbnails.first()));
+        }
+        // Archive's page was not open: untouched until it opens, with the new size.
+        QCOMPARE(thumbnailsIn(directories.at(2)).second, 24 * kMegabyte);
+        window.openEnvironment(fixture.store.environmentByName(names.at(2))->id);
+        QCOMPARE(currentName(window), QStringLiteral("Archive"));
+        QVERIFY(thumbnailsIn(directories.at(2)).second <= 16 * kMegabyte);
+    }
+
+    // The number of parallel transfers applies at once to every environment's upload queue, the
+    // ones of environments not shown too, and to queues made later.
+    void parallelTransfersApplyToEveryQueueAtOnce()
+    {
+        Fixture fixture;
+        fixture.addAccount(
+            QStringLiteral("Agency"),
+            {QStringLiteral("Production"), QStringLiteral("Staging"), QStringLiteral("Archive")});
+        const auto idOf = [&](const QString &name) {
+            return fixture.store.environmentByName(name)->id;
+        };
+        const auto sessionOf = [&](MainWindow &window, const QString &name) {
+            return window.session(idOf(name));
+        };
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
+        window.show();
+        window.openEnvironment(idOf(QStringLiteral("Staging")));
+        QList<core::upload::UploadQueue *> queues;
+        for (const QString &name : {QStringLiteral("Production"), QStringLiteral("Staging")}) {
+            core::EnvironmentSession *session = sessionOf(window, name);
+            QVERIFY(session);
+            queues << session->uploads();
+            QVERIFY2(queues.last(), qPrintable(session->uploadsError()));
+            QCOMPARE(queues.last()->settings().concurrency, AppSettings::kDefaultParallelTransfers);
+        }
+
+        AppSettings values = fixture.preferences.values();
+        values.parallelTransfers = 9;
+        QVERIFY(fixture.preferences.setValues(values));
+        for (const core::upload::UploadQueue *queue : std::as_const(queues))
+            QCOMPARE(queue->settings().concurrency, 9);
+
+        window.openEnvironment(idOf(QStringLiteral("Archive")));
+        core::upload::UploadQueue *later = sessionOf(window, QStringLiteral("Archive"))->uploads();
+        QVERIFY(later);
+        QCOMPARE(later->settings().concurrency, 9);
+    }
+
     void everyMenuActionHasAKeyboardRoute()
     {
         Fixture fixture;
         fixture.addAccount(QStringLiteral("Agency"), {QStringLiteral("Production")});
-        MainWindow window(&fixture.store, &fixture.network);
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
         QList<QAction *> actions;
         for (QAction *menuAction : window.menuBar()->actions())
             actions += menuAction->menu()->actions();
@@ -284,7 +430,7 @@ private slots:
     void quitClosesTheWindow()
     {
         Fixture fixture;
-        MainWindow window(&fixture.store, &fixture.network);
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *quit = window.findChild<QAction *>(QStringLiteral("quitAction"));

@@ -14,6 +14,7 @@
 #include "gui/browser/browserpage.h"
 #include "gui/browser/foldertreemodel.h"
 #include "gui/mainwindow/mainwindow.h"
+#include "gui/settings/preferences.h"
 #include "gui/upload/uploadcontroller.h"
 #include "gui/upload/uploaddock.h"
 #include "gui/upload/uploadlistmodel.h"
@@ -263,7 +264,8 @@ private Q_SLOTS:
         QVERIFY(
             test::addSandboxEnvironment(store, network, m_sandbox.cloudinaryUrls().constFirst(), u"Drops"_s));
 
-        MainWindow window(&store, &network);
+        Preferences preferences(home.filePath(u"stratus.conf"_s));
+        MainWindow window(&store, &network, &preferences);
         window.resize(1100, 720);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -11,11 +11,10 @@
 #include "gui/browser/thumbnailloader.h"
 #include "gui/browser/thumbnailscheduler.h"
 #include "gui/browser/thumbnailurls.h"
-#include "gui/settings/appsettings.h"
+#include "gui/settings/preferences.h"
 
 #include "ui_environmentpage.h"
 
-#include <QSettings>
 #include <QTimer>
 
 #include <QLabel>
@@ -139,7 +138,7 @@ QString EnvironmentPage::syncText(const EnvironmentSession &session)
     return tr("Catalogue up to date");
 }
 
-EnvironmentPage::EnvironmentPage(EnvironmentSession *session, QWidget *parent)
+EnvironmentPage::EnvironmentPage(EnvironmentSession *session, const Preferences *preferences, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::EnvironmentPage>())
     , m_session(session)
@@ -156,7 +155,7 @@ EnvironmentPage::EnvironmentPage(EnvironmentSession *session, QWidget *parent)
             m_session->refresh();
     });
 
-    createBrowser();
+    createBrowser(preferences);
     if (m_session) {
         connect(m_session, &EnvironmentSession::changed, this, &EnvironmentPage::refresh);
         connect(m_session, &EnvironmentSession::catalogueSynced, this, [this] {
@@ -172,16 +171,18 @@ EnvironmentPage::EnvironmentPage(EnvironmentSession *session, QWidget *parent)
 
 EnvironmentPage::~EnvironmentPage() = default;
 
-void EnvironmentPage::createBrowser()
+void EnvironmentPage::createBrowser(const Preferences *preferences)
 {
     EnvironmentSession *session = m_session.data();
     if (session == nullptr || session->catalog() == nullptr)
         return;
-    // Thumbnails: a disk cache per environment (deleted at log out), sized by the settings.
-    const AppSettings settings = AppSettings::load(QSettings());
+    // Thumbnails: a disk cache per environment (deleted at log out), sized by the preferences, and
+    // trimmed at once when the size shrinks.
     m_thumbnailCache
         = std::make_unique<core::DiskCache>(session->cacheDirectory() + QStringLiteral("/thumbnails"),
-                                            qint64(settings.thumbnailCacheMegabytes) * 1024 * 1024);
+                                            preferences->values().thumbnailCacheBytes());
+    connect(preferences, &Preferences::thumbnailCacheSizeChanged, this,
+            [this](qint64 bytes) { m_thumbnailCache->setMaximumSize(bytes); });
     auto *loader = new ThumbnailLoader(session->network(), m_thumbnailCache.get(), this);
     // The environment's URL is asked for at every request (the Local sandbox's is known only once
     // it listens); the URL builder is made again only when that URL changes.

@@ -17,16 +17,20 @@ class DiskCache;
 
 namespace stratus::gui {
 
+class Preferences;
+
 /// The page of one product environment. Each environment that was opened keeps its own page (and
 /// so its own state) for the whole run; the main window only swaps which one is shown. For now it
 /// shows what Stratus knows about the environment: folder mode, connection, plan usage, the Admin
-/// API budget and what the credentials may not do; the asset browser moves in here next.
+/// API budget and what the credentials may not do, and the asset browser. Its thumbnail cache
+/// follows the size in `preferences` (which must outlive the page) while it is open.
 class EnvironmentPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit EnvironmentPage(core::EnvironmentSession *session, QWidget *parent = nullptr);
+    EnvironmentPage(core::EnvironmentSession *session, const Preferences *preferences,
+                    QWidget *parent = nullptr);
     ~EnvironmentPage() override;
 
     [[nodiscard]] core::EnvironmentSession *session() const { return m_session; }
@@ -52,7 +56,7 @@ private:
     static QString problemText(core::CheckProblem problem);
     static QString usageLine(const QString &what, const core::UsageMetric &metric, bool bytes);
 
-    void createBrowser();
+    void createBrowser(const Preferences *preferences);
 
     std::unique_ptr<Ui::EnvironmentPage> m_ui;
     QPointer<core::EnvironmentSession> m_session;

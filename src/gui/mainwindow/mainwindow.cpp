@@ -11,7 +11,7 @@
 #include "gui/accounts/addenvironmentdialog.h"
 #include "gui/browser/browserpage.h"
 #include "gui/environment/environmentpage.h"
-#include "gui/settings/appsettings.h"
+#include "gui/settings/preferences.h"
 #include "gui/settings/settingsdialog.h"
 #include "gui/upload/uploadcontroller.h"
 #include "gui/upload/uploaddock.h"
@@ -27,7 +27,6 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QProgressBar>
-#include <QSettings>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QTimer>
@@ -37,11 +36,13 @@ namespace stratus::gui {
 
 using core::EnvironmentSession;
 
-MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network, QWidget *parent)
+MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network, Preferences *preferences,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_store(store)
     , m_network(network)
+    , m_preferences(preferences)
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/stratus.svg")));
@@ -138,6 +139,12 @@ MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network
         statusBar()->showMessage(tr("Upload finished: %1").arg(message), 10000);
     });
 
+    // Every queue at once, the ones of environments not shown too; files already running keep going.
+    connect(m_preferences, &Preferences::parallelTransfersChanged, this, [this] {
+        for (EnvironmentSession *session : std::as_const(m_sessions))
+            applyUploadSettings(session);
+    });
+
     connect(m_store, &core::AccountStore::changed, this, &MainWindow::onStoreChanged);
     // Log out and removal save the store first: onStoreChanged() drops the account's pages and
     // sessions then, so accountLoggedOut needs no handler of its own here.
@@ -166,7 +173,7 @@ void MainWindow::applyUploadSettings(EnvironmentSession *session)
     if (session == nullptr)
         return;
     core::upload::UploadQueueSettings settings;
-    settings.concurrency = AppSettings::load(QSettings()).parallelTransfers;
+    settings.concurrency = m_preferences->values().parallelTransfers;
     session->setUploadSettings(settings);
 }
 
@@ -242,7 +249,7 @@ void MainWindow::openEnvironment(const QString &environmentId)
             if (environmentId == m_currentId)
                 updateStatus();
         });
-        page = new EnvironmentPage(session, m_ui->pages);
+        page = new EnvironmentPage(session, m_preferences, m_ui->pages);
         connect(page, &EnvironmentPage::addAccountRequested, this, &MainWindow::showAddAccount);
         connect(
             page, &EnvironmentPage::filesDropped, this,
@@ -395,19 +402,9 @@ void MainWindow::showAddAccount()
 
 void MainWindow::showSettings()
 {
-    auto *settings = new QSettings(this);
-    auto *dialog = new SettingsDialog(settings, this);
+    // What OK changes reaches its listeners through the preferences' signals.
+    auto *dialog = new SettingsDialog(m_preferences, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    settings->setParent(dialog);
-    connect(dialog, &SettingsDialog::settingsApplied, this, [this](const AppSettings &values) {
-        applyProxySettings(values);
-        // Parallel transfers apply to the queues at once (files already running keep going).
-        for (EnvironmentSession *session : std::as_const(m_sessions)) {
-            core::upload::UploadQueueSettings upload;
-            upload.concurrency = values.parallelTransfers;
-            session->setUploadSettings(upload);
-        }
-    });
     dialog->open();
 }
 

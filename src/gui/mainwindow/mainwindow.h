@@ -27,6 +27,7 @@ namespace stratus::gui {
 
 class EnvironmentPage;
 class EnvironmentSwitcherButton;
+class Preferences;
 class UploadController;
 class UploadDock;
 class WelcomePage;
@@ -35,13 +36,16 @@ class WelcomePage;
 /// environment that was opened (kept for the whole run, so switching back is instant and keeps
 /// its state), and the welcome page when there is none — and owns the menus, the toolbar with the
 /// environment switcher, and the status bar. Created by the composition root in src/app, which
-/// owns the AccountStore and the network; lives on the GUI thread for the whole session.
+/// owns the AccountStore, the network and the Preferences; lives on the GUI thread for the whole
+/// session. Hands the preferences to its pages and dialogs, and the number of parallel transfers to
+/// every environment's upload queue whenever it changes.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    MainWindow(core::AccountStore *store, QNetworkAccessManager *network, QWidget *parent = nullptr);
+    MainWindow(core::AccountStore *store, QNetworkAccessManager *network, Preferences *preferences,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /// Shows an environment's page (creating it and its session on the first visit) and makes it
@@ -76,6 +80,7 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     core::AccountStore *m_store;
     QPointer<QNetworkAccessManager> m_network;
+    Preferences *m_preferences;
     WelcomePage *m_welcome = nullptr;
     EnvironmentSwitcherButton *m_switcher = nullptr;
     QActionGroup *m_environmentGroup = nullptr;

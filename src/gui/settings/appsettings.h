@@ -12,8 +12,8 @@ namespace stratus::gui {
 /// versioned keys (style habit 8). Values out of range or unknown are read as their defaults or
 /// clamped, never trusted. No secret is ever part of it: a proxy password is not stored at all.
 ///
-/// A plain value type; who owns the QSettings decides where it lives (the app: the default
-/// QSettings of the "Stratus" organisation; tests: a file in a temporary directory).
+/// A plain value type. The live values are Preferences' (preferences.h), the one owner of the
+/// settings file, which signals what changed.
 class AppSettings
 {
 public:
@@ -50,6 +50,8 @@ public:
     [[nodiscard]] QString languageCode() const;
     /// The locale to load translations for: the chosen language, or the system's.
     [[nodiscard]] QLocale uiLocale() const;
+    /// The thumbnail cache's limit in bytes.
+    [[nodiscard]] qint64 thumbnailCacheBytes() const { return qint64(thumbnailCacheMegabytes) * 1024 * 1024; }
     /// The manual proxy as Qt takes it (meaningful when proxyMode is Manual).
     [[nodiscard]] QNetworkProxy manualProxy() const;
 
@@ -58,8 +60,8 @@ public:
 
 /// Makes the whole application's networking follow `settings`: the system's proxy configuration,
 /// no proxy, or the manual one (QNetworkProxyFactory::setUseSystemConfiguration /
-/// QNetworkProxy::setApplicationProxy). Call at start-up and after the settings changed; new
-/// connections use it, open ones are not affected.
+/// QNetworkProxy::setApplicationProxy). New connections use it, open ones are not affected; the app
+/// calls it through followProxySettings (preferences.h), at start-up and after every change.
 void applyProxySettings(const AppSettings &settings);
 
 } // namespace stratus::gui

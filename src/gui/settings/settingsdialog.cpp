@@ -1,19 +1,20 @@
 #include "settingsdialog.h"
 
+#include "preferences.h"
+
 #include "ui_settingsdialog.h"
 
 #include <QPushButton>
-#include <QSettings>
 
 using namespace Qt::StringLiterals;
 
 namespace stratus::gui {
 
-SettingsDialog::SettingsDialog(QSettings *settings, QWidget *parent)
+SettingsDialog::SettingsDialog(Preferences *preferences, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::SettingsDialog>())
-    , m_settings(settings)
-    , m_loaded(AppSettings::load(*settings))
+    , m_preferences(preferences)
+    , m_loaded(preferences->values())
 {
     m_ui->setupUi(this);
     setObjectName(u"settingsDialog"_s);
@@ -103,15 +104,12 @@ void SettingsDialog::accept()
         m_ui->proxyHostEdit->setFocus();
         return;
     }
-    chosen.save(*m_settings);
-    m_settings->sync();
-    if (m_settings->status() != QSettings::NoError) {
-        m_ui->statusLabel->setText(tr("The settings could not be saved to %1.").arg(m_settings->fileName()));
+    if (!m_preferences->setValues(chosen)) {
+        m_ui->statusLabel->setText(
+            tr("The settings could not be saved to %1.").arg(m_preferences->fileName()));
         return;
     }
-    applyProxySettings(chosen);
-    m_loaded = chosen;
-    Q_EMIT settingsApplied(chosen);
+    m_loaded = m_preferences->values();
     QDialog::accept();
 }
 

@@ -6,27 +6,27 @@
 
 #include <memory>
 
-class QSettings;
-
 namespace Ui {
 class SettingsDialog;
 }
 
 namespace stratus::gui {
 
+class Preferences;
+
 /// Edit → Settings: language (after a restart), network proxy (system default, none, or manual
 /// HTTP/SOCKS5 without a stored password), parallel transfers and the thumbnail cache size.
-/// On OK it writes the values to `settings`, applies the proxy to the whole application
-/// (applyProxySettings) and emits settingsApplied() for what else must follow (transfer engine,
-/// thumbnail cache). Cancel changes nothing.
+/// On OK it hands the values to `preferences`, which writes them and signals what changed, so that
+/// everything but the language applies at once (Preferences says who listens). Cancel changes
+/// nothing; a file that cannot be written keeps the dialog open and says so.
 ///
-/// Created by the main window; `settings` must outlive it. GUI thread.
+/// Created by the main window; `preferences` must outlive it. GUI thread.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    explicit SettingsDialog(QSettings *settings, QWidget *parent = nullptr);
+    explicit SettingsDialog(Preferences *preferences, QWidget *parent = nullptr);
     ~SettingsDialog() override;
 
     /// The values as the form shows them now.
@@ -35,16 +35,12 @@ public:
 
     void accept() override;
 
-Q_SIGNALS:
-    /// After OK wrote and applied new values.
-    void settingsApplied(const stratus::gui::AppSettings &settings);
-
 private:
     void updateProxyFields();
     void updateLanguageNote();
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
-    QSettings *m_settings;
+    Preferences *m_preferences;
     AppSettings m_loaded;
 };
 

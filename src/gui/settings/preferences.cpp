@@ -1,0 +1,71 @@
+#include "preferences.h"
+
+#include <QSettings>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace stratus::gui {
+
+namespace {
+
+// Whether the proxy a request would use differs: the host of a manual proxy that is not in use
+// changes nothing.
+bool proxyDiffers(const AppSettings &a, const AppSettings &b)
+{
+    if (a.proxyMode != b.proxyMode)
+        return true;
+    return a.proxyMode == AppSettings::ProxyMode::Manual && a.manualProxy() != b.manualProxy();
+}
+
+} // namespace
+
+Preferences::Preferences(const QString &fileName, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::make_unique<QSettings>(fileName, QSettings::IniFormat))
+    , m_values(AppSettings::load(*m_settings))
+{
+}
+
+Preferences::~Preferences() = default;
+
+QString Preferences::standardFile()
+{
+    // Where QSettings() put them for the organisation and application "Stratus" on an XDG desktop.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+        + u"/Stratus/Stratus.conf"_s;
+}
+
+QString Preferences::fileName() const
+{
+    return m_settings->fileName();
+}
+
+core::Result<core::Done> Preferences::setValues(const AppSettings &values)
+{
+    values.save(*m_settings);
+    m_settings->sync();
+    if (m_settings->status() != QSettings::NoError) {
+        core::Error error;
+        error.kind = core::Error::Kind::Io;
+        error.message = u"%1 could not be written"_s.arg(m_settings->fileName());
+        return error;
+    }
+    const AppSettings before = std::exchange(m_values, AppSettings::load(*m_settings));
+    if (proxyDiffers(before, m_values))
+        Q_EMIT proxyChanged();
+    if (before.parallelTransfers != m_values.parallelTransfers)
+        Q_EMIT parallelTransfersChanged(m_values.parallelTransfers);
+    if (before.thumbnailCacheMegabytes != m_values.thumbnailCacheMegabytes)
+        Q_EMIT thumbnailCacheSizeChanged(m_values.thumbnailCacheBytes());
+    return core::Done {};
+}
+
+void followProxySettings(Preferences *preferences)
+{
+    applyProxySettings(preferences->values());
+    QObject::connect(preferences, &Preferences::proxyChanged, preferences,
+                     [preferences] { applyProxySettings(preferences->values()); });
+}
+
+} // namespace stratus::gui
