@@ -2,6 +2,7 @@
 
 #include "core/accounts/accountstore.h"
 #include "core/accounts/keychainsecretstore.h"
+#include "core/storage/storagelayout.h"
 #include "core/util/secretmemory.h"
 #include "gui/mainwindow/mainwindow.h"
 #include "gui/settings/preferences.h"
@@ -61,13 +62,14 @@ int main(int argc, char *argv[])
         QStringLiteral("[files…]"));
     parser.process(app);
 
-    // The composition root: one network, one keychain, one account store for the whole run.
+    // The composition root: one network, one keychain, one place for the files (the layout, shared
+    // with stratus-cli) and one account store for the whole run.
     QNetworkAccessManager network;
-    core::AccountStore store(std::make_shared<core::KeychainSecretStore>(),
-                             core::AccountStore::Paths::standard());
+    const core::StorageLayout layout = core::StorageLayout::standard();
+    core::AccountStore store(std::make_shared<core::KeychainSecretStore>(), layout);
     const auto loaded = store.load();
 
-    app::LocalSandbox localSandbox(&store, store.paths().dataRoot + QStringLiteral("/local-sandbox"), 120);
+    app::LocalSandbox localSandbox(&store, layout.localSandboxDirectory(), 120);
     if (loaded && !parser.isSet(noSandbox))
         localSandbox.start();
 

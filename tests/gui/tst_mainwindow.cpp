@@ -51,7 +51,7 @@ struct Fixture
     bool loadHandWritten(const QString &name, bool damaged)
     {
         {
-            QSettings ini(store.paths().settingsFile, QSettings::IniFormat);
+            QSettings ini(store.layout().settingsFile, QSettings::IniFormat);
             ini.clear();
             ini.setValue(QStringLiteral("version"), 1);
             ini.setValue(QStringLiteral("accounts/1/id"), QStringLiteral("acc"));
@@ -329,8 +329,8 @@ private slots:
         fixture.addAccount(QStringLiteral("Agency"), names);
         QStringList directories;
         for (const QString &name : names) {
-            directories << fixture.store.cacheDirectory(fixture.store.environmentByName(name)->id)
-                    + QStringLiteral("/thumbnails");
+            directories << fixture.store.layout().thumbnailCacheDirectory(
+                fixture.store.environmentByName(name)->id);
         }
         QStringList thumbnails;
         for (const QString &directory : std::as_const(directories))

@@ -153,7 +153,7 @@ void AccountsDialog::rebuild()
     }
     m_rebuildPending = false;
     const QString problems
-        = AccountMessages::settingsProblems(m_store->problems(), m_store->paths().settingsFile);
+        = AccountMessages::settingsProblems(m_store->problems(), m_store->layout().settingsFile);
     m_ui->problemsLabel->setText(problems);
     m_ui->problemsLabel->setVisible(!problems.isEmpty());
     const auto previous = selected();
