@@ -682,12 +682,19 @@ std::shared_ptr<const SecretSource> AccountStore::provisioningSecretSource(const
 
 void AccountStore::deleteLocalData(const QString &accountId, const QList<EnvironmentRecord> &environments)
 {
+    // Called after save() announced the change, so whoever held these files open has let them go.
+    // The record is gone already: a file that cannot be deleted is logged, not reported as a failed
+    // removal of something that no longer exists.
     for (const EnvironmentRecord &env : environments) {
-        if (!env.embeddedSandbox)
-            QDir(m_layout.cacheDirectory(env.id)).removeRecursively();
+        if (env.embeddedSandbox)
+            continue;
+        if (auto removed = m_layout.removeEnvironmentData(env.id); !removed)
+            qCWarning(lcAccounts).noquote() << removed.error().message;
     }
-    if (!accountId.isEmpty())
-        QDir(m_layout.webProfileDirectory(accountId)).removeRecursively();
+    if (!accountId.isEmpty()) {
+        if (auto removed = m_layout.removeAccountData(accountId); !removed)
+            qCWarning(lcAccounts).noquote() << removed.error().message;
+    }
 }
 
 void AccountStore::writeSecrets(QList<std::pair<QString, QString>> entries, QObject *context,

@@ -74,12 +74,17 @@ public:
     void addEnvironment(EnvironmentRecord environment, QString secret, QObject *context, DoneCallback done);
     /// Replaces an environment's secret (a rotated key pair, or after log out).
     void replaceSecret(const QString &environmentId, QString secret, QObject *context, DoneCallback done);
-    /// Removes an environment and its secret; an account left without environments goes too.
+    /// Removes an environment, its secret and every file it left (StorageLayout::removeEnvironmentData:
+    /// catalogue, upload journal, caches, token metadata); an account left without environments goes
+    /// too, as by removeAccount().
     void removeEnvironment(const QString &id, QObject *context, DoneCallback done);
-    /// Removes an account, its environments, their secrets and caches.
+    /// Removes an account, its environments, their secrets and every file they left: the
+    /// environments' as removeEnvironment() deletes them, and the account's web profile.
     void removeAccount(const QString &id, QObject *context, DoneCallback done);
-    /// Takes the account's secrets out of the keychain, deletes its web profile and caches, and
-    /// hides its environments from the switcher until logIn().
+    /// Takes the account's secrets out of the keychain, deletes every file it and its environments
+    /// left (as removeAccount() does: a logged-out account keeps no copy of its assets' data), and
+    /// hides its environments from the switcher until logIn(). The records stay, so that logging in
+    /// again only asks for the secrets; the catalogue is then synced afresh.
     void logOut(const QString &accountId, QObject *context, DoneCallback done);
     /// Stores the secrets again (environment id → secret) and shows the account's environments.
     void logIn(const QString &accountId, QHash<QString, QString> secrets, QString provisioningSecret,
@@ -120,6 +125,10 @@ public:
     [[nodiscard]] static QString newId();
 
 Q_SIGNALS:
+    /// The accounts or environments changed and were saved. Removal and log out emit it before they
+    /// delete the files of what went: a listener that holds an environment's files open (the app's
+    /// EnvironmentSession: catalogue, journal) must let them go before it returns, when the
+    /// environment is no longer among activeEnvironments().
     void changed();
     /// After logOut() removed the account's secrets: drop its sessions and web views.
     void accountLoggedOut(const QString &accountId);
