@@ -10,8 +10,8 @@
 #include "core/storage/storagelayout.h"
 #include "core/upload/uploadjournal.h"
 
-#include <QDirIterator>
-#include <QFile>
+#include "storagefiles.h"
+
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,39 +22,11 @@
 
 using namespace Qt::StringLiterals;
 using namespace stratus::core;
+using stratus::test::filesUnder;
+using stratus::test::ownedBy;
+using stratus::test::writeFileUnder;
 
 namespace {
-
-// Every file and folder under `root`, relative to it, sorted.
-QStringList listAll(const QString &root)
-{
-    QStringList found;
-    QDirIterator it(root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext())
-        found.append(QDir(root).relativeFilePath(it.next()));
-    found.sort();
-    return found;
-}
-
-// Whether a listed path is one of the ids' own: a folder named by the id, or a file named after it.
-bool belongsTo(const QString &relativePath, const QStringList &ids)
-{
-    for (const QString &part : relativePath.split(u'/')) {
-        for (const QString &id : ids) {
-            if (part == id || part.startsWith(id + u'.'))
-                return true;
-        }
-    }
-    return false;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
 
 // What a run of the app leaves of an environment: a catalogue, a journal with a batch (and its lock
 // file), SQLite's side files as a killed process leaves them, thumbnails and token metadata.
@@ -72,10 +44,10 @@ bool fillEnvironment(const StorageLayout &layout, const QString &id)
     }
     DiskCache thumbnails(layout.thumbnailCacheDirectory(id), 1024 * 1024);
     return thumbnails.write(u"https://res.example.test/a.jpg"_s, "JPEG")
-        && writeFile(layout.catalogueFile(id) + u"-wal"_s, "wal")
-        && writeFile(layout.catalogueFile(id) + u"-shm"_s, "shm")
-        && writeFile(QFileInfo(layout.uploadJournalFile(id)).path() + u"/batch-1.lock"_s, "4242")
-        && writeFile(layout.tokenMetadataFile(id), "{}");
+        && writeFileUnder(layout.catalogueFile(id) + u"-wal"_s, "wal")
+        && writeFileUnder(layout.catalogueFile(id) + u"-shm"_s, "shm")
+        && writeFileUnder(QFileInfo(layout.uploadJournalFile(id)).path() + u"/batch-1.lock"_s, "4242")
+        && writeFileUnder(layout.tokenMetadataFile(id), "{}");
 }
 
 EnvironmentRecord environment(const QString &id, const QString &name)
@@ -207,9 +179,9 @@ private slots:
         for (const QString &id : {u"env-prod"_s, u"env-staging"_s, u"env-home"_s})
             QVERIFY2(fillEnvironment(layout, id), qPrintable(id));
         for (const QString &id : {u"acc-work"_s, u"acc-home"_s})
-            QVERIFY(writeFile(layout.webProfileDirectory(id) + u"/Default/Cookies"_s, "cookies"));
+            QVERIFY(writeFileUnder(layout.webProfileDirectory(id) + u"/Default/Cookies"_s, "cookies"));
 
-        const QStringList before = listAll(root.path());
+        const QStringList before = filesUnder(root.path());
         // The listing holds every kind of file, so that a kind left behind shows.
         for (const QString &expected :
              {u"data/catalog/env-prod/catalog.sqlite"_s, u"data/catalog/env-prod/catalog.sqlite-wal"_s,
@@ -225,17 +197,13 @@ private slots:
         QVERIFY2(answer->ok(), qPrintable(answer->ok() ? QString() : answer->error().message));
         QCOMPARE(store.account(u"acc-work"_s) != nullptr, accountKept);
 
-        const QStringList after = listAll(root.path());
-        QStringList left;
-        for (const QString &path : after) {
-            if (belongsTo(path, gone))
-                left.append(path);
-        }
+        const QStringList after = filesUnder(root.path());
+        const QStringList left = ownedBy(after, gone);
         QVERIFY2(left.isEmpty(), qPrintable(u"left behind: "_s + left.join(u", "_s)));
         // Everything else is still there (accounts.ini, rewritten, among it).
         QStringList lost;
         for (const QString &path : before) {
-            if (!belongsTo(path, gone) && !after.contains(path))
+            if (!after.contains(path) && ownedBy({path}, gone).isEmpty())
                 lost.append(path);
         }
         QVERIFY2(lost.isEmpty(), qPrintable(u"deleted as well: "_s + lost.join(u", "_s)));
@@ -261,9 +229,9 @@ private slots:
         QVERIFY(root.isValid());
         const StorageLayout layout = StorageLayout::under(root.path() + u"/inner"_s);
         QVERIFY(fillEnvironment(layout, u"env-prod"_s));
-        QVERIFY(writeFile(layout.webProfileDirectory(u"acc-work"_s) + u"/Cookies"_s, "cookies"));
-        QVERIFY(writeFile(root.path() + u"/data/outside.txt"_s, "not ours"));
-        const QStringList before = listAll(root.path());
+        QVERIFY(writeFileUnder(layout.webProfileDirectory(u"acc-work"_s) + u"/Cookies"_s, "cookies"));
+        QVERIFY(writeFileUnder(root.path() + u"/data/outside.txt"_s, "not ours"));
+        const QStringList before = filesUnder(root.path());
 
         const auto environment = layout.removeEnvironmentData(id);
         QVERIFY(!environment);
@@ -271,7 +239,7 @@ private slots:
         const auto account = layout.removeAccountData(id);
         QVERIFY(!account);
         QCOMPARE(account.error().kind, Error::Kind::InvalidInput);
-        QCOMPARE(listAll(root.path()), before);
+        QCOMPARE(filesUnder(root.path()), before);
     }
 };
 
