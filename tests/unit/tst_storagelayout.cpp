@@ -50,25 +50,19 @@ bool fillEnvironment(const StorageLayout &layout, const QString &id)
         && writeFileUnder(layout.tokenMetadataFile(id), "{}");
 }
 
-EnvironmentRecord environment(const QString &id, const QString &name)
-{
-    EnvironmentRecord env;
-    env.id = id;
-    env.name = name;
-    env.url = CloudinaryUrl::parse(
-                  u"cloudinary://123456789@%1?upload_prefix=https://api.example.test"_s.arg(name))
-                  .value();
-    return env;
-}
-
 Result<Done> addAccount(AccountStore &store, const QString &id, const QStringList &environmentIds)
 {
     AccountRecord account;
     account.id = id;
     account.label = id;
     QList<std::pair<EnvironmentRecord, QString>> environments;
-    for (const QString &envId : environmentIds)
-        environments.append({environment(envId, envId), u"SECRET-"_s + envId});
+    for (const QString &envId : environmentIds) {
+        EnvironmentRecord env;
+        env.id = envId;
+        env.name = envId;
+        env.url = CloudinaryUrl::parse(QString(u"cloudinary://123456789@"_s + envId)).value();
+        environments.append({env, u"SECRET-"_s + envId});
+    }
     std::optional<Result<Done>> answer;
     QObject context;
     store.addAccount(account, environments, QString(), &context,
