@@ -32,9 +32,11 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("io.github.stratus_desktop.Stratus"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/stratus.svg")));
 
+    // Where every file of Stratus is (shared with stratus-cli); asked once, handed down.
+    const core::StorageLayout layout = core::StorageLayout::standard();
     // Preferences first: the language decides the translators, the proxy every request. The one
     // object over the settings file; whoever reads a setting is handed it.
-    gui::Preferences preferences(gui::Preferences::standardFile());
+    gui::Preferences preferences(layout.preferencesFile());
     const QLocale locale = preferences.values().uiLocale();
     QLocale::setDefault(locale);
     QTranslator qtTranslator;
@@ -62,10 +64,8 @@ int main(int argc, char *argv[])
         QStringLiteral("[files…]"));
     parser.process(app);
 
-    // The composition root: one network, one keychain, one place for the files (the layout, shared
-    // with stratus-cli) and one account store for the whole run.
+    // The composition root: one network, one keychain, one account store for the whole run.
     QNetworkAccessManager network;
-    const core::StorageLayout layout = core::StorageLayout::standard();
     core::AccountStore store(std::make_shared<core::KeychainSecretStore>(), layout);
     const auto loaded = store.load();
 

@@ -123,7 +123,7 @@ private slots:
         app::LocalSandbox localSandbox(&store, store.layout().localSandboxDirectory(), 12);
         localSandbox.start();
         // The app's own file, in the temporary HOME this test insists on.
-        gui::Preferences preferences(gui::Preferences::standardFile());
+        gui::Preferences preferences(store.layout().preferencesFile());
         gui::MainWindow window(&store, &network, &preferences);
         window.show();
         window.activateWindow();

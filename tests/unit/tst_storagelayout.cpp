@@ -123,6 +123,7 @@ private slots:
         const QString data = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
         const QString cache = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
         QTest::newRow("accounts") << layout.settingsFile << config + u"/Stratus/accounts.ini"_s;
+        QTest::newRow("preferences") << layout.preferencesFile() << config + u"/Stratus/Stratus.conf"_s;
         QTest::newRow("catalogue") << layout.catalogueFile(u"e1"_s)
                                    << data + u"/Stratus/catalog/e1/catalog.sqlite"_s;
         QTest::newRow("journal") << layout.uploadJournalFile(u"e1"_s)

@@ -72,6 +72,11 @@ StorageLayout StorageLayout::under(const QString &root)
     return StorageLayout {root + u"/config/accounts.ini"_s, root + u"/data"_s, root + u"/cache"_s};
 }
 
+QString StorageLayout::preferencesFile() const
+{
+    return QFileInfo(settingsFile).path() + u"/Stratus.conf"_s;
+}
+
 QString StorageLayout::catalogueFile(const QString &environmentId) const
 {
     return catalog::catalogFilePath(dataRoot + u"/catalog"_s, environmentId);

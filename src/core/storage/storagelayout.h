@@ -19,7 +19,7 @@ namespace stratus::core {
 /// deletions refuse anything else rather than reach outside the roots.
 struct StorageLayout
 {
-    QString settingsFile; ///< accounts.ini
+    QString settingsFile; ///< accounts.ini; the app's preferences live beside it
     QString dataRoot; ///< catalogues, upload journals, web profiles, token metadata, the Local sandbox
     QString cacheRoot; ///< what may be thrown away at any time: per-environment caches
 
@@ -29,6 +29,9 @@ struct StorageLayout
     /// `<root>/config/accounts.ini`, `<root>/data`, `<root>/cache`: for tests and tools.
     [[nodiscard]] static StorageLayout under(const QString &root);
 
+    /// `Stratus.conf` beside accounts.ini (`$XDG_CONFIG_HOME/Stratus/Stratus.conf`): the app's
+    /// preferences, in the file earlier versions wrote through a default QSettings.
+    [[nodiscard]] QString preferencesFile() const;
     /// `<data>/catalog/<environment-id>/catalog.sqlite` (SQLite keeps its -wal and -shm beside it).
     [[nodiscard]] QString catalogueFile(const QString &environmentId) const;
     /// `<data>/uploads/<environment-id>/journal.sqlite` (and the batches' lock files beside it).
