@@ -2,6 +2,7 @@
 
 #include "core/accounts/accountstore.h"
 #include "core/accounts/keychainsecretstore.h"
+#include "core/storage/storagelayout.h"
 #include "core/util/secretmemory.h"
 #include "gui/mainwindow/mainwindow.h"
 #include "gui/settings/preferences.h"
@@ -31,9 +32,11 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("io.github.stratus_desktop.Stratus"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/stratus.svg")));
 
+    // Where every file of Stratus is (shared with stratus-cli); asked once, handed down.
+    const core::StorageLayout layout = core::StorageLayout::standard();
     // Preferences first: the language decides the translators, the proxy every request. The one
     // object over the settings file; whoever reads a setting is handed it.
-    gui::Preferences preferences(gui::Preferences::standardFile());
+    gui::Preferences preferences(layout.preferencesFile());
     const QLocale locale = preferences.values().uiLocale();
     QLocale::setDefault(locale);
     QTranslator qtTranslator;
@@ -63,11 +66,10 @@ int main(int argc, char *argv[])
 
     // The composition root: one network, one keychain, one account store for the whole run.
     QNetworkAccessManager network;
-    core::AccountStore store(std::make_shared<core::KeychainSecretStore>(),
-                             core::AccountStore::Paths::standard());
+    core::AccountStore store(std::make_shared<core::KeychainSecretStore>(), layout);
     const auto loaded = store.load();
 
-    app::LocalSandbox localSandbox(&store, store.paths().dataRoot + QStringLiteral("/local-sandbox"), 120);
+    app::LocalSandbox localSandbox(&store, layout.localSandboxDirectory(), 120);
     if (loaded && !parser.isSet(noSandbox))
         localSandbox.start();
 

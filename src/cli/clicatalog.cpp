@@ -2,7 +2,6 @@
 
 #include "core/accounts/accounts.h"
 #include "core/accounts/apicontextfor.h"
-#include "core/catalog/catalogpaths.h"
 #include "core/net/secretsource.h"
 #include "core/net/transportsecurity.h"
 
@@ -12,11 +11,6 @@
 using namespace Qt::StringLiterals;
 
 namespace stratus::cli {
-
-QString CatalogTarget::catalogPath() const
-{
-    return core::catalog::catalogFilePath(core::catalog::defaultCatalogRoot(), environmentId);
-}
 
 namespace {
 
@@ -45,10 +39,11 @@ int resolveCatalogTarget(CliContext &ctx, const ConfigChoice &choice, CatalogTar
 {
     if (!choice.cloudinaryUrl.isEmpty() && !choice.environment.isEmpty())
         return ctx.usageError(u"--env and --cloudinary-url exclude each other"_s);
+    target->layout = ctx.layout();
     if (!choice.cloudinaryUrl.isEmpty())
         return targetFromUrl(ctx, choice.cloudinaryUrl, choice.allowInsecureTransport, target);
 
-    std::unique_ptr<core::AccountStore> store = openAccountStore();
+    std::unique_ptr<core::AccountStore> store = openAccountStore(ctx);
     const core::EnvironmentRecord *environment = nullptr;
     if (const int status = loadChosenEnvironment(ctx, *store, choice.environment, &environment);
         status != ExitOk)

@@ -28,8 +28,10 @@ struct CatalogTarget
     std::shared_ptr<const core::SecretSource> secret; ///< read when a request is authenticated
     core::FolderMode folderMode = core::FolderMode::Unknown; ///< known for stored environments
     std::unique_ptr<core::AccountStore> store; ///< kept alive for the secret source
+    core::StorageLayout layout; ///< the command's: where the catalogue and the journal are
 
-    [[nodiscard]] QString catalogPath() const;
+    [[nodiscard]] QString catalogPath() const { return layout.catalogueFile(environmentId); }
+    [[nodiscard]] QString journalPath() const { return layout.uploadJournalFile(environmentId); }
 };
 
 /// Fills *target from --cloudinary-url, else --env NAME, else the current stored environment,

@@ -6,9 +6,10 @@
 
 namespace stratus::cli {
 
-CliContext::CliContext(QString command, QStringList args)
+CliContext::CliContext(QString command, QStringList args, core::StorageLayout layout)
     : m_command(std::move(command))
     , m_args(std::move(args))
+    , m_layout(std::move(layout))
 {
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/storage/storagelayout.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -15,15 +17,18 @@ enum ExitStatus : int {
     ExitUsage = 2,   ///< bad input: a one-line message on stderr, nothing on stdout
 };
 
-/// What every command gets: its own arguments and buffered stdout/stderr. Output is written
-/// through stdio in binary mode; a command that fails with ExitUsage must not have written stdout.
+/// What every command gets: its own arguments, buffered stdout/stderr, and where the app's files
+/// are (the StorageLayout main() built, shared with the app: accounts.ini, catalogues, journals).
+/// Output is written through stdio in binary mode; a command that fails with ExitUsage must not have
+/// written stdout.
 class CliContext
 {
 public:
-    CliContext(QString command, QStringList args);
+    CliContext(QString command, QStringList args, core::StorageLayout layout);
 
     [[nodiscard]] const QString &command() const { return m_command; }
     [[nodiscard]] const QStringList &args() const { return m_args; }
+    [[nodiscard]] const core::StorageLayout &layout() const { return m_layout; }
 
     void out(const QString &text);
     void outLine(const QString &text) { out(text + u'\n'); }
@@ -37,6 +42,7 @@ public:
 private:
     QString m_command;
     QStringList m_args;
+    core::StorageLayout m_layout;
 };
 
 /// The Node SDK config object for the configured product environment: from --cloudinary-url

@@ -9,10 +9,9 @@ using namespace Qt::StringLiterals;
 
 namespace stratus::cli {
 
-std::unique_ptr<core::AccountStore> openAccountStore()
+std::unique_ptr<core::AccountStore> openAccountStore(const CliContext &ctx)
 {
-    return std::make_unique<core::AccountStore>(std::make_shared<core::KeychainSecretStore>(),
-                                                core::AccountStore::Paths::standard());
+    return std::make_unique<core::AccountStore>(std::make_shared<core::KeychainSecretStore>(), ctx.layout());
 }
 
 QString scrubbed(QString text, const QString &secret)
@@ -174,7 +173,7 @@ int resolveCommandConfig(CliContext &ctx, const ConfigChoice &choice,
         return error.isEmpty() ? int(ExitOk) : ctx.usageError(error);
     }
 
-    const std::unique_ptr<core::AccountStore> store = openAccountStore();
+    const std::unique_ptr<core::AccountStore> store = openAccountStore(ctx);
     const core::EnvironmentRecord *environment = nullptr;
     if (const int status = loadChosenEnvironment(ctx, *store, choice.environment, &environment);
         status != ExitOk)

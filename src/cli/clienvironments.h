@@ -38,9 +38,9 @@ waitFor(const std::function<void(QObject *context, std::function<void(core::Resu
     return std::move(*answer);
 }
 
-/// The accounts and environments of the app: accounts.ini under $XDG_CONFIG_HOME/Stratus, secrets
-/// in the OS keychain (service "Stratus"). Not loaded yet.
-[[nodiscard]] std::unique_ptr<core::AccountStore> openAccountStore();
+/// The accounts and environments of the app: accounts.ini where the command's layout says
+/// ($XDG_CONFIG_HOME/Stratus), secrets in the OS keychain (service "Stratus"). Not loaded yet.
+[[nodiscard]] std::unique_ptr<core::AccountStore> openAccountStore(const CliContext &ctx);
 
 /// `text` with every occurrence of `secret` replaced by ***, and on one line: for messages that
 /// quote a server or the keychain, whose words are not ours to trust.

@@ -537,7 +537,7 @@ int runSubCommand(CliContext &ctx, const QString &sub)
         return ctx.usageError(u"the NAME is empty"_s);
     const QString newName = expected > 1 ? positional.at(1).trimmed() : QString();
 
-    const std::unique_ptr<AccountStore> store = openAccountStore();
+    const std::unique_ptr<AccountStore> store = openAccountStore(ctx);
     if (auto loaded = store->load(); !loaded)
         return ctx.failure(u"cannot read the stored environments: "_s + loaded.error().message);
     // Every env command says what is wrong in the file; `list` also fails for it, the others go on.
@@ -583,7 +583,7 @@ int runEnvCommand(CliContext &ctx)
     const QString sub = args.constFirst();
     if (sub != u"list" && sub != u"add" && sub != u"rename" && sub != u"remove" && sub != u"use")
         return ctx.usageError(u"unknown sub-command '%1'; see 'stratus-cli env --help'"_s.arg(sub));
-    CliContext subContext(u"env "_s + sub, args.mid(1));
+    CliContext subContext(u"env "_s + sub, args.mid(1), ctx.layout());
     return runSubCommand(subContext, sub);
 }
 

@@ -1,6 +1,7 @@
 #include "clicontext.h"
 #include "commands.h"
 
+#include "core/storage/storagelayout.h"
 #include "core/util/secretmemory.h"
 #include "stratus/version.h"
 
@@ -31,7 +32,7 @@ constexpr Command kCommands[] = {
     {"upload", "Upload files and folders (parallel, chunked, resumable with --resume)", runUploadCommand},
 };
 
-void printHelp()
+void printHelp(const stratus::core::StorageLayout &layout)
 {
     QString text = QStringLiteral("Usage: stratus-cli COMMAND [OPTIONS]\n\n"
                                   "The scripting companion of Stratus, a desktop client for Cloudinary.\n\n"
@@ -46,7 +47,7 @@ void printHelp()
         "'stratus-cli env --help'), else the current stored environment, else the CLOUDINARY_URL\n"
         "environment variable.\nExit status: 0 success, 1 failure, 2 bad input.\n"
         "QT_LOGGING_RULES='stratus.*=true' logs network requests on stderr.\n");
-    CliContext(QString(), {}).out(text);
+    CliContext(QString(), {}, layout).out(text);
 }
 
 } // namespace
@@ -62,23 +63,25 @@ int main(int argc, char *argv[])
     // stderr carries one line per failure (the contract); core's logging only when asked for
     // through QT_LOGGING_RULES, which wins over these rules.
     QLoggingCategory::setFilterRules(QStringLiteral("stratus.*=false"));
+    // Where the app's files are, asked once and handed to every command (shared with the app).
+    const stratus::core::StorageLayout layout = stratus::core::StorageLayout::standard();
 
     const QStringList args = QCoreApplication::arguments();
     if (args.size() < 2 || args.at(1) == u"--help" || args.at(1) == u"-h" || args.at(1) == u"help") {
-        printHelp();
+        printHelp(layout);
         return args.size() < 2 ? ExitUsage : ExitOk;
     }
     if (args.at(1) == u"--version") {
-        CliContext(QString(), {}).out(QStringLiteral("stratus-cli " STRATUS_VERSION_STRING "\n"));
+        CliContext(QString(), {}, layout).out(QStringLiteral("stratus-cli " STRATUS_VERSION_STRING "\n"));
         return ExitOk;
     }
     for (const auto &command : kCommands) {
         if (args.at(1) == QLatin1String(command.name)) {
-            CliContext ctx(args.at(1), args.mid(2));
+            CliContext ctx(args.at(1), args.mid(2), layout);
             return command.run(ctx);
         }
     }
-    CliContext ctx(QStringLiteral("(none)"), {});
+    CliContext ctx(QStringLiteral("(none)"), {}, layout);
     ctx.err(QStringLiteral("stratus-cli: unknown command '%1'; see 'stratus-cli --help'\n").arg(args.at(1)));
     return ExitUsage;
 }

@@ -282,7 +282,7 @@ int runUploadCommand(CliContext &ctx)
     if (auto opened = core::catalog::Catalog::openExisting(target.catalogPath());
         opened && opened.value()->syncState().lastSync.isValid())
         catalog = std::move(opened).value();
-    auto journal = UploadJournal::open(UploadJournal::defaultPath(target.environmentId));
+    auto journal = UploadJournal::open(target.journalPath());
     if (!journal)
         return ctx.failure(journal.error().message);
 

@@ -118,12 +118,12 @@ private slots:
         qInstallMessageHandler(captureLog);
         QNetworkAccessManager network;
         core::AccountStore store(std::make_shared<core::KeychainSecretStore>(),
-                                 core::AccountStore::Paths::standard());
+                                 core::StorageLayout::standard());
         QVERIFY(store.load().ok());
-        app::LocalSandbox localSandbox(&store, store.paths().dataRoot + QStringLiteral("/local-sandbox"), 12);
+        app::LocalSandbox localSandbox(&store, store.layout().localSandboxDirectory(), 12);
         localSandbox.start();
         // The app's own file, in the temporary HOME this test insists on.
-        gui::Preferences preferences(gui::Preferences::standardFile());
+        gui::Preferences preferences(store.layout().preferencesFile());
         gui::MainWindow window(&store, &network, &preferences);
         window.show();
         window.activateWindow();

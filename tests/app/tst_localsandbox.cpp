@@ -21,7 +21,7 @@ using namespace stratus;
 
 namespace {
 
-core::AccountStore::Paths pathsIn(const QTemporaryDir &dir)
+core::StorageLayout pathsIn(const QTemporaryDir &dir)
 {
     return {dir.filePath(QStringLiteral("config/accounts.ini")), dir.filePath(QStringLiteral("data")),
             dir.filePath(QStringLiteral("cache"))};

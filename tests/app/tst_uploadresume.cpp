@@ -19,7 +19,6 @@
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,14 +54,17 @@ bool writePattern(const QString &path, qint64 bytes, quint32 seed)
     return true;
 }
 
-/// Every entry of every journal under the data directory (there is one environment).
+/// Every entry of the journals of the app's environments (there is one), where the app keeps them:
+/// HOME and XDG_* are this test's, so the standard layout is the temporary one.
 QList<UploadEntry> journalEntries()
 {
-    const QString root
-        = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/Stratus/uploads"_s;
+    const core::StorageLayout layout = core::StorageLayout::standard();
+    core::AccountStore store(std::make_shared<core::MemorySecretStore>(), layout);
+    if (!store.load())
+        return {};
     QList<UploadEntry> entries;
-    for (const QString &env : QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        const QString path = root + u'/' + env + u"/journal.sqlite"_s;
+    for (const core::EnvironmentRecord &env : store.environments()) {
+        const QString path = layout.uploadJournalFile(env.id);
         if (!QFile::exists(path))
             continue;
         auto journal = core::upload::UploadJournal::open(path);
@@ -154,9 +156,9 @@ private Q_SLOTS:
         // The Local sandbox, started here on the same data: every file exactly once, right bytes.
         QNetworkAccessManager network;
         core::AccountStore store(std::make_shared<core::MemorySecretStore>(),
-                                 core::AccountStore::Paths::standard());
+                                 core::StorageLayout::standard());
         QVERIFY(store.load().ok());
-        app::LocalSandbox sandbox(&store, store.paths().dataRoot + u"/local-sandbox"_s, 120);
+        app::LocalSandbox sandbox(&store, store.layout().localSandboxDirectory(), 120);
         QSignalSpy ready(&sandbox, &app::LocalSandbox::ready);
         sandbox.start();
         QVERIFY(ready.wait(120000));

@@ -56,7 +56,7 @@ struct Fixture
     explicit Fixture(std::shared_ptr<core::SecretStore> secretStore)
         : secrets(std::move(secretStore))
     {
-        core::AccountStore::Paths paths;
+        core::StorageLayout paths;
         paths.settingsFile = dir.filePath(u"accounts.ini"_s);
         paths.dataRoot = dir.filePath(u"data"_s);
         paths.cacheRoot = dir.filePath(u"cache"_s);
@@ -65,7 +65,7 @@ struct Fixture
 
     [[nodiscard]] QByteArray settingsText() const
     {
-        QFile file(store->paths().settingsFile);
+        QFile file(store->layout().settingsFile);
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }
 };
@@ -129,7 +129,7 @@ bool confirm(QWidget *dialog, const QString &name)
 bool loadSettings(Fixture &fixture, const QList<std::pair<QString, QVariant>> &values)
 {
     {
-        QSettings settings(fixture.store->paths().settingsFile, QSettings::IniFormat);
+        QSettings settings(fixture.store->layout().settingsFile, QSettings::IniFormat);
         settings.clear();
         for (const auto &[key, value] : values)
             settings.setValue(key, value);
@@ -682,7 +682,7 @@ private slots:
         QVERIFY2(problems->text().contains(u"Broken one"_s), qPrintable(problems->text()));
         QVERIFY2(problems->text().contains(u"CLOUDINARY_URL"_s), qPrintable(problems->text()));
         QVERIFY2(problems->text().contains(u"unchanged"_s), qPrintable(problems->text()));
-        QVERIFY2(problems->text().contains(fixture.store->paths().settingsFile.toHtmlEscaped()),
+        QVERIFY2(problems->text().contains(fixture.store->layout().settingsFile.toHtmlEscaped()),
                  qPrintable(problems->text()));
         auto *tree = child<QTreeWidget>(&dialog, u"accountTree"_s);
         QCOMPARE(tree->topLevelItem(0)->childCount(), 1);

@@ -11,6 +11,8 @@
 
 #include "stratus/version.h"
 
+#include "../unit/storagefiles.h"
+
 #include <QAction>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
@@ -51,7 +53,7 @@ struct Fixture
     bool loadHandWritten(const QString &name, bool damaged)
     {
         {
-            QSettings ini(store.paths().settingsFile, QSettings::IniFormat);
+            QSettings ini(store.layout().settingsFile, QSettings::IniFormat);
             ini.clear();
             ini.setValue(QStringLiteral("version"), 1);
             ini.setValue(QStringLiteral("accounts/1/id"), QStringLiteral("acc"));
@@ -277,6 +279,78 @@ private slots:
             QVERIFY2(!key.contains(agency), qPrintable(key));
     }
 
+    void logOutAndRemovalCloseAndDeleteTheAccountsFiles_data()
+    {
+        QTest::addColumn<bool>("remove");
+        QTest::newRow("log out") << false;
+        QTest::newRow("remove") << true;
+    }
+
+    // The sessions and pages of the account's environments hold its catalogues, journals and
+    // thumbnail caches open: they are closed before the store deletes them, nothing of the account
+    // is left under the layout's root, and the other account's files and session are untouched.
+    void logOutAndRemovalCloseAndDeleteTheAccountsFiles()
+    {
+        QFETCH(bool, remove);
+        Fixture fixture;
+        const QString agency = fixture.addAccount(QStringLiteral("Agency"),
+                                                  {QStringLiteral("Production"), QStringLiteral("Staging")});
+        const QString brand = fixture.addAccount(QStringLiteral("Brand"), {QStringLiteral("Brand assets")});
+        const core::StorageLayout &layout = fixture.store.layout();
+        const QString root = fixture.dir.path();
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
+        window.show();
+        QStringList agencyIds {agency};
+        QStringList brandIds {brand};
+        for (const core::EnvironmentRecord &env : fixture.store.environments()) {
+            window.openEnvironment(env.id);
+            core::EnvironmentSession *session = window.session(env.id);
+            QVERIFY(session && session->catalog());
+            QVERIFY2(session->uploads(), qPrintable(session->uploadsError())); // opens the journal
+            QVERIFY(test::writeFileUnder(layout.thumbnailCacheDirectory(env.id) + QStringLiteral("/0a/0a1b"),
+                                         "JPEG"));
+            (env.accountId == agency ? agencyIds : brandIds).append(env.id);
+        }
+        for (const QString &account : {agency, brand})
+            QVERIFY(
+                test::writeFileUnder(layout.webProfileDirectory(account) + QStringLiteral("/Cookies"), "c"));
+        const QStringList before = test::filesUnder(root);
+        for (const QString &id : agencyIds.mid(1)) {
+            const QStringList files {layout.catalogueFile(id),
+                                     layout.catalogueFile(id) + QStringLiteral("-wal"),
+                                     layout.uploadJournalFile(id)};
+            for (const QString &file : files)
+                QVERIFY2(before.contains(QDir(root).relativeFilePath(file)), qPrintable(file));
+        }
+        QVERIFY(!test::ownedBy(test::openFilesUnder(root), agencyIds).isEmpty());
+
+        std::optional<bool> done;
+        auto finished = [&](core::Result<core::Done> result) {
+            done = result.ok();
+        };
+        if (remove)
+            fixture.store.removeAccount(agency, &window, finished);
+        else
+            fixture.store.logOut(agency, &window, finished);
+        QTRY_VERIFY(done.has_value());
+        QVERIFY(*done);
+        // Closed, not merely deleted under a session that goes on writing.
+        const QStringList stillOpen = test::ownedBy(test::openFilesUnder(root), agencyIds);
+        QVERIFY2(stillOpen.isEmpty(), qPrintable(stillOpen.join(u", ")));
+        QCOMPARE(test::ownedBy(test::filesUnder(root), agencyIds), QStringList());
+        // Nothing writes them back once the event loop runs again.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QCoreApplication::processEvents();
+        const QStringList after = test::filesUnder(root);
+        QCOMPARE(test::ownedBy(after, agencyIds), QStringList());
+        for (const QString &path : test::ownedBy(before, brandIds))
+            QVERIFY2(after.contains(path), qPrintable(path));
+        QCOMPARE(currentName(window), QStringLiteral("Brand assets"));
+        core::EnvironmentSession *left = window.session(brandIds.last());
+        QVERIFY(left && left->catalog() && left->uploadsIfMade());
+        QVERIFY(core::catalog::Catalog::checkFile(layout.catalogueFile(brandIds.last())));
+    }
+
     void damagedSettingsAreShownInTheStatusBar()
     {
         Fixture fixture;
@@ -329,8 +403,8 @@ private slots:
         fixture.addAccount(QStringLiteral("Agency"), names);
         QStringList directories;
         for (const QString &name : names) {
-            directories << fixture.store.cacheDirectory(fixture.store.environmentByName(name)->id)
-                    + QStringLiteral("/thumbnails");
+            directories << fixture.store.layout().thumbnailCacheDirectory(
+                fixture.store.environmentByName(name)->id);
         }
         QStringList thumbnails;
         for (const QString &directory : std::as_const(directories))

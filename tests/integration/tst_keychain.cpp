@@ -168,7 +168,7 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        AccountStore::Paths paths;
+        StorageLayout paths;
         paths.settingsFile = dir.filePath(u"config/accounts.ini"_s);
         paths.dataRoot = dir.filePath(u"data"_s);
         paths.cacheRoot = dir.filePath(u"cache"_s);

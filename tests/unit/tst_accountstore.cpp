@@ -132,9 +132,9 @@ class TestAccountStore : public QObject
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
 
-    AccountStore::Paths paths() const
+    StorageLayout paths() const
     {
-        AccountStore::Paths paths;
+        StorageLayout paths;
         paths.settingsFile = m_dir->filePath(u"config/Stratus/accounts.ini"_s);
         paths.dataRoot = m_dir->filePath(u"data"_s);
         paths.cacheRoot = m_dir->filePath(u"cache"_s);
@@ -303,8 +303,8 @@ private slots:
         auto secrets = std::make_shared<MemorySecretStore>();
         AccountStore store(secrets, paths());
         QVERIFY(loadWorkAndHome(store));
-        QVERIFY(QDir().mkpath(store.cacheDirectory(u"env-prod"_s)));
-        QVERIFY(QDir().mkpath(store.webProfileDirectory(u"acc-work"_s)));
+        QVERIFY(QDir().mkpath(store.layout().cacheDirectory(u"env-prod"_s)));
+        QVERIFY(QDir().mkpath(store.layout().webProfileDirectory(u"acc-work"_s)));
 
         QVERIFY(await(
             [&](QObject *c, AccountStore::DoneCallback d) { store.removeEnvironment(u"env-prod"_s, c, d); }));
@@ -312,7 +312,7 @@ private slots:
         QVERIFY(!secrets->entries().contains(u"environment/env-prod"_s));
         QVERIFY(!store.secretKeys().contains(u"environment/env-prod"_s));
         QVERIFY(store.currentEnvironmentId().isEmpty()); // it was the current one
-        QVERIFY(!QFileInfo::exists(store.cacheDirectory(u"env-prod"_s)));
+        QVERIFY(!QFileInfo::exists(store.layout().cacheDirectory(u"env-prod"_s)));
         QVERIFY(store.account(u"acc-work"_s)); // staging is left
 
         // The last environment takes its account, the provisioning secret and the web profile along.
@@ -320,7 +320,7 @@ private slots:
             store.removeEnvironment(u"env-staging"_s, c, d);
         }));
         QVERIFY(!store.account(u"acc-work"_s));
-        QVERIFY(!QFileInfo::exists(store.webProfileDirectory(u"acc-work"_s)));
+        QVERIFY(!QFileInfo::exists(store.layout().webProfileDirectory(u"acc-work"_s)));
         QCOMPARE(secrets->entries().keys(), QList<QString> {u"environment/env-home"_s});
         QCOMPARE(store.secretKeys(), QStringList {u"environment/env-home"_s});
 
@@ -340,7 +340,7 @@ private slots:
         auto secrets = std::make_shared<MemorySecretStore>();
         AccountStore store(secrets, paths());
         QVERIFY(loadWorkAndHome(store));
-        QVERIFY(QDir().mkpath(store.webProfileDirectory(u"acc-work"_s)));
+        QVERIFY(QDir().mkpath(store.layout().webProfileDirectory(u"acc-work"_s)));
         QSignalSpy loggedOut(&store, &AccountStore::accountLoggedOut);
 
         QVERIFY(await([&](QObject *c, AccountStore::DoneCallback d) { store.logOut(u"acc-work"_s, c, d); }));
@@ -351,7 +351,7 @@ private slots:
         QCOMPARE(store.environments().size(), 3); // still known, just not usable
         QCOMPARE(store.activeEnvironments().size(), 1);
         QVERIFY(store.currentEnvironmentId().isEmpty());
-        QVERIFY(!QFileInfo::exists(store.webProfileDirectory(u"acc-work"_s)));
+        QVERIFY(!QFileInfo::exists(store.layout().webProfileDirectory(u"acc-work"_s)));
         const auto gone = fetch(store.secretSource(u"env-prod"_s));
         QVERIFY(!gone);
         QCOMPARE(gone.error().kind, Error::Kind::Auth);

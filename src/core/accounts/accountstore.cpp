@@ -7,7 +7,6 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QUuid>
 
 #include <algorithm>
@@ -59,27 +58,12 @@ private:
     InsecureTransport m_transport;
 };
 
-QString writeDir(QStandardPaths::StandardLocation location)
-{
-    return QStandardPaths::writableLocation(location);
-}
-
 } // namespace
 
-AccountStore::Paths AccountStore::Paths::standard()
-{
-    // Fixed names rather than the application name, so the app and stratus-cli share them.
-    Paths paths;
-    paths.settingsFile = writeDir(QStandardPaths::GenericConfigLocation) + u"/Stratus/accounts.ini"_s;
-    paths.dataRoot = writeDir(QStandardPaths::GenericDataLocation) + u"/Stratus"_s;
-    paths.cacheRoot = writeDir(QStandardPaths::GenericCacheLocation) + u"/Stratus"_s;
-    return paths;
-}
-
-AccountStore::AccountStore(std::shared_ptr<SecretStore> secrets, Paths paths, QObject *parent)
+AccountStore::AccountStore(std::shared_ptr<SecretStore> secrets, StorageLayout layout, QObject *parent)
     : QObject(parent)
     , m_secrets(std::move(secrets))
-    , m_paths(std::move(paths))
+    , m_layout(std::move(layout))
 {
 }
 
@@ -102,22 +86,22 @@ Result<Done> AccountStore::load()
     m_environmentExtras.clear();
     m_problems.clear();
 
-    if (!QFileInfo::exists(m_paths.settingsFile))
+    if (!QFileInfo::exists(m_layout.settingsFile))
         return Done {};
-    AccountsFileReader reader(m_paths.settingsFile);
+    AccountsFileReader reader(m_layout.settingsFile);
     if (!reader.error().isEmpty() || reader.settings().status() != QSettings::NoError) {
         // Whatever is in there must not be overwritten by what little could be read.
         m_loadError
-            = reader.error().isEmpty() ? u"Cannot read %1."_s.arg(m_paths.settingsFile) : reader.error();
+            = reader.error().isEmpty() ? u"Cannot read %1."_s.arg(m_layout.settingsFile) : reader.error();
         return makeError(Error::Kind::Io, m_loadError);
     }
     QSettings &settings = reader.settings();
     const int version = settings.value(u"version"_s, 0).toInt();
     if (version > kFormatVersion) {
-        m_loadError
-            = u"%1 was written by a newer Stratus (format %2; this one knows %3)."_s.arg(m_paths.settingsFile)
-                  .arg(version)
-                  .arg(kFormatVersion);
+        m_loadError = u"%1 was written by a newer Stratus (format %2; this one knows %3)."_s
+                          .arg(m_layout.settingsFile)
+                          .arg(version)
+                          .arg(kFormatVersion);
         return makeError(Error::Kind::InvalidInput, m_loadError);
     }
 
@@ -130,7 +114,7 @@ Result<Done> AccountStore::load()
     m_environmentExtras = std::move(contents.environmentExtras);
     m_problems = std::move(contents.problems);
     for (const SettingsProblem &problem : std::as_const(m_problems))
-        qCWarning(lcAccounts).noquote() << m_paths.settingsFile << problem.location() << problem.reason();
+        qCWarning(lcAccounts).noquote() << m_layout.settingsFile << problem.location() << problem.reason();
     // A current environment whose entry is damaged stays current (and in the file): it is what the
     // person chose, and front ends say why it cannot be used rather than quietly using another.
     m_currentId = contents.currentId;
@@ -148,10 +132,10 @@ Result<Done> AccountStore::save(const State &next)
 {
     if (!m_loadError.isEmpty())
         return makeError(Error::Kind::InvalidInput, m_loadError);
-    QDir().mkpath(QFileInfo(m_paths.settingsFile).absolutePath());
+    QDir().mkpath(QFileInfo(m_layout.settingsFile).absolutePath());
     // Written whole to a new file that then takes the old one's place: QSettings never parses the
     // old file (see withoutTypedValues()), and a crash half-way leaves the old file as it was.
-    const QString written = m_paths.settingsFile + u".new"_s;
+    const QString written = m_layout.settingsFile + u".new"_s;
     QFile::remove(written);
     bool ok = false;
     {
@@ -170,11 +154,11 @@ Result<Done> AccountStore::save(const State &next)
     }
     ok = ok && QFile::setPermissions(written, QFile::ReadOwner | QFile::WriteOwner)
         && ::rename(QFile::encodeName(written).constData(),
-                    QFile::encodeName(m_paths.settingsFile).constData())
+                    QFile::encodeName(m_layout.settingsFile).constData())
             == 0;
     if (!ok) {
         QFile::remove(written);
-        return makeError(Error::Kind::Io, u"Cannot write %1."_s.arg(m_paths.settingsFile));
+        return makeError(Error::Kind::Io, u"Cannot write %1."_s.arg(m_layout.settingsFile));
     }
 
     m_accounts = next.accounts;
@@ -696,24 +680,21 @@ std::shared_ptr<const SecretSource> AccountStore::provisioningSecretSource(const
                                           InsecureTransport::Refused);
 }
 
-QString AccountStore::cacheDirectory(const QString &environmentId) const
-{
-    return m_paths.cacheRoot + u"/environments/"_s + environmentId;
-}
-
-QString AccountStore::webProfileDirectory(const QString &accountId) const
-{
-    return m_paths.dataRoot + u"/web-profiles/"_s + accountId;
-}
-
 void AccountStore::deleteLocalData(const QString &accountId, const QList<EnvironmentRecord> &environments)
 {
+    // Called after save() announced the change, so whoever held these files open has let them go.
+    // The record is gone already: a file that cannot be deleted is logged, not reported as a failed
+    // removal of something that no longer exists.
     for (const EnvironmentRecord &env : environments) {
-        if (!env.embeddedSandbox)
-            QDir(cacheDirectory(env.id)).removeRecursively();
+        if (env.embeddedSandbox)
+            continue;
+        if (auto removed = m_layout.removeEnvironmentData(env.id); !removed)
+            qCWarning(lcAccounts).noquote() << removed.error().message;
     }
-    if (!accountId.isEmpty())
-        QDir(webProfileDirectory(accountId)).removeRecursively();
+    if (!accountId.isEmpty()) {
+        if (auto removed = m_layout.removeAccountData(accountId); !removed)
+            qCWarning(lcAccounts).noquote() << removed.error().message;
+    }
 }
 
 void AccountStore::writeSecrets(QList<std::pair<QString, QString>> entries, QObject *context,

@@ -4,6 +4,8 @@
 #include "accountsfile.h"
 #include "secretstore.h"
 
+#include "core/storage/storagelayout.h"
+
 #include <QObject>
 #include <QPointer>
 
@@ -15,9 +17,10 @@ class SecretSource;
 
 /// The accounts and product environments Stratus knows, shared by the app and stratus-cli.
 ///
-/// Everything but secrets lives in a versioned INI file (Paths::settingsFile); secrets live in a
+/// Everything but secrets lives in a versioned INI file (StorageLayout::settingsFile); secrets live in a
 /// SecretStore (the keychain) under keys scoped to the account and environment, and the file keeps
-/// an index of the keys written so that log out and removal leave nothing behind. Changes that
+/// an index of the keys written so that log out and removal leave nothing behind in it, and the
+/// StorageLayout it is given says which files of an account and its environments to delete then. Changes that
 /// involve a secret write the secret first and the file second, and undo the secret when the file
 /// cannot be written: nothing is ever saved half-way. An entry of the file that cannot be used is
 /// reported (problems()) and written back unchanged by every save, never dropped. GUI (or main)
@@ -28,18 +31,9 @@ class AccountStore : public QObject
 public:
     static constexpr int kFormatVersion = 1;
 
-    struct Paths
-    {
-        QString settingsFile; ///< accounts.ini
-        QString dataRoot; ///< per-account web profiles live under it
-        QString cacheRoot; ///< per-environment caches live under it
-        /// ~/.config/Stratus/accounts.ini, ~/.local/share/Stratus, ~/.cache/Stratus (XDG).
-        [[nodiscard]] static Paths standard();
-    };
-
     using DoneCallback = SecretStore::DoneCallback;
 
-    AccountStore(std::shared_ptr<SecretStore> secrets, Paths paths, QObject *parent = nullptr);
+    AccountStore(std::shared_ptr<SecretStore> secrets, StorageLayout layout, QObject *parent = nullptr);
     ~AccountStore() override;
 
     /// (Re)reads the file. Fails for a file written by a newer Stratus or one that cannot be read
@@ -80,12 +74,17 @@ public:
     void addEnvironment(EnvironmentRecord environment, QString secret, QObject *context, DoneCallback done);
     /// Replaces an environment's secret (a rotated key pair, or after log out).
     void replaceSecret(const QString &environmentId, QString secret, QObject *context, DoneCallback done);
-    /// Removes an environment and its secret; an account left without environments goes too.
+    /// Removes an environment, its secret and every file it left (StorageLayout::removeEnvironmentData:
+    /// catalogue, upload journal, caches, token metadata); an account left without environments goes
+    /// too, as by removeAccount().
     void removeEnvironment(const QString &id, QObject *context, DoneCallback done);
-    /// Removes an account, its environments, their secrets and caches.
+    /// Removes an account, its environments, their secrets and every file they left: the
+    /// environments' as removeEnvironment() deletes them, and the account's web profile.
     void removeAccount(const QString &id, QObject *context, DoneCallback done);
-    /// Takes the account's secrets out of the keychain, deletes its web profile and caches, and
-    /// hides its environments from the switcher until logIn().
+    /// Takes the account's secrets out of the keychain, deletes every file it and its environments
+    /// left (as removeAccount() does: a logged-out account keeps no copy of its assets' data), and
+    /// hides its environments from the switcher until logIn(). The records stay, so that logging in
+    /// again only asks for the secrets; the catalogue is then synced afresh.
     void logOut(const QString &accountId, QObject *context, DoneCallback done);
     /// Stores the secrets again (environment id → secret) and shows the account's environments.
     void logIn(const QString &accountId, QHash<QString, QString> secrets, QString provisioningSecret,
@@ -117,15 +116,19 @@ public:
     provisioningSecretSource(const QString &accountId) const;
     [[nodiscard]] std::shared_ptr<SecretStore> secretStore() const { return m_secrets; }
 
-    [[nodiscard]] QString cacheDirectory(const QString &environmentId) const;
-    [[nodiscard]] QString webProfileDirectory(const QString &accountId) const;
-    [[nodiscard]] const Paths &paths() const { return m_paths; }
+    /// Where every account's and environment's files are: what EnvironmentSession opens, and what
+    /// removal and log out delete.
+    [[nodiscard]] const StorageLayout &layout() const { return m_layout; }
     /// The keychain keys Stratus has written and not yet removed.
     [[nodiscard]] QStringList secretKeys() const { return m_secretKeys; }
 
     [[nodiscard]] static QString newId();
 
 Q_SIGNALS:
+    /// The accounts or environments changed and were saved. Removal and log out emit it before they
+    /// delete the files of what went: a listener that holds an environment's files open (the app's
+    /// EnvironmentSession: catalogue, journal) must let them go before it returns, when the
+    /// environment is no longer among activeEnvironments().
     void changed();
     /// After logOut() removed the account's secrets: drop its sessions and web views.
     void accountLoggedOut(const QString &accountId);
@@ -156,7 +159,7 @@ private:
     void deleteLocalData(const QString &accountId, const QList<EnvironmentRecord> &environments);
 
     std::shared_ptr<SecretStore> m_secrets;
-    Paths m_paths;
+    StorageLayout m_layout;
     QList<AccountRecord> m_accounts;
     QList<EnvironmentRecord> m_environments;
     QString m_currentId; ///< as stored: may be a damaged entry's id

@@ -4,7 +4,6 @@
 #include "apicontextfor.h"
 
 #include "core/catalog/catalog.h"
-#include "core/catalog/catalogpaths.h"
 #include "core/catalog/catalogsync.h"
 #include "core/net/neterror.h"
 #include "core/upload/uploadjournal.h"
@@ -42,7 +41,7 @@ upload::UploadQueue *EnvironmentSession::uploads()
         return nullptr;
     }
     if (!m_journal) {
-        auto journal = upload::UploadJournal::open(upload::UploadJournal::defaultPath(m_environmentId));
+        auto journal = upload::UploadJournal::open(m_store->layout().uploadJournalFile(m_environmentId));
         if (!journal) {
             m_uploadsError = journal.error().message;
             return nullptr;
@@ -69,7 +68,7 @@ void EnvironmentSession::setUploadSettings(const upload::UploadQueueSettings &se
 int EnvironmentSession::resumeUploads()
 {
     // Only files whose journal exists: an environment that never uploaded gets no queue.
-    if (!m_uploads && !QFileInfo::exists(upload::UploadJournal::defaultPath(m_environmentId)))
+    if (!m_uploads && (!m_store || !QFileInfo::exists(m_store->layout().uploadJournalFile(m_environmentId))))
         return 0;
     upload::UploadQueue *queue = uploads();
     if (queue == nullptr)
@@ -83,16 +82,20 @@ int EnvironmentSession::resumeUploads()
     return resumed.value();
 }
 
-QString EnvironmentSession::cacheDirectory() const
+QString EnvironmentSession::thumbnailCacheDirectory() const
 {
-    return m_store ? m_store->cacheDirectory(m_environmentId) : QString();
+    return m_store ? m_store->layout().thumbnailCacheDirectory(m_environmentId) : QString();
 }
 
 catalog::Catalog *EnvironmentSession::catalog()
 {
     if (!m_catalog && m_catalogueError.isEmpty()) {
-        auto opened = catalog::Catalog::openRepairing(
-            catalog::catalogFilePath(catalog::defaultCatalogRoot(), m_environmentId), &m_catalogueDamage);
+        if (!m_store) {
+            m_catalogueError = u"The account store is gone."_s;
+            return nullptr;
+        }
+        auto opened = catalog::Catalog::openRepairing(m_store->layout().catalogueFile(m_environmentId),
+                                                      &m_catalogueDamage);
         if (opened)
             m_catalog = std::move(opened).value();
         else

@@ -22,8 +22,11 @@ class UploadJournal;
 }
 
 /// What the app keeps for one product environment while it runs: its Admin API budget, whether it
-/// answers, and what its credentials may do. One per environment that was opened; kept when the
-/// user switches away, so coming back is instant. GUI thread only.
+/// answers, and what its credentials may do, its catalogue and its upload queue. One per environment
+/// that was opened; kept when the user switches away, so coming back is instant. Its files are where
+/// the store's StorageLayout says, and it holds the catalogue and the journal open until it is
+/// destroyed: whoever owns it destroys it before the store deletes those files (log out, removal).
+/// GUI thread only.
 class EnvironmentSession : public QObject
 {
     Q_OBJECT
@@ -66,11 +69,12 @@ public:
     void markDenied(QLatin1StringView feature, const QString &message);
 
     [[nodiscard]] QNetworkAccessManager *network() const { return m_network; }
-    /// Where this environment's caches go (thumbnails); deleted at log out.
-    [[nodiscard]] QString cacheDirectory() const;
+    /// Where the browser keeps this environment's thumbnails (the store's StorageLayout); deleted
+    /// with the environment's other files at log out and removal. Empty once the store is gone.
+    [[nodiscard]] QString thumbnailCacheDirectory() const;
 
-    /// The environment's local catalogue, opened on first use; null when it cannot be opened
-    /// (catalogueError() says why).
+    /// The environment's local catalogue (StorageLayout::catalogueFile), opened on first use; null
+    /// when it cannot be opened (catalogueError() says why).
     [[nodiscard]] catalog::Catalog *catalog();
     [[nodiscard]] const QString &catalogueError() const { return m_catalogueError; }
     /// Brings the catalogue up to date through the Search API (the first time a full sync, later
@@ -87,7 +91,7 @@ public:
     /// was opened, or by the sync); empty otherwise, and again once a later sync starts.
     [[nodiscard]] const QString &catalogueDamage() const { return m_catalogueDamage; }
 
-    /// The environment's upload queue over its journal (UploadJournal::defaultPath), made on first
+    /// The environment's upload queue over its journal (StorageLayout::uploadJournalFile), made on first
     /// use; null when it cannot be made yet (uploadsError() says why: no API context while the
     /// Local sandbox starts, or the journal cannot be opened). Uploads write through to catalog().
     [[nodiscard]] upload::UploadQueue *uploads();

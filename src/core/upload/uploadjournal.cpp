@@ -9,7 +9,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
 
 #include <atomic>
 
@@ -119,12 +118,6 @@ UploadJournal::~UploadJournal()
         database.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
-}
-
-QString UploadJournal::defaultPath(const QString &environmentId)
-{
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/Stratus/uploads/"_s
-        + environmentId + u"/journal.sqlite"_s;
 }
 
 Result<std::unique_ptr<UploadJournal>> UploadJournal::open(const QString &filePath)

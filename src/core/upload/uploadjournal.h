@@ -34,10 +34,9 @@ class UploadJournal
 public:
     static constexpr int kSchemaVersion = 1;
 
+    /// Opens (or creates) the journal at @p filePath; an environment's is
+    /// StorageLayout::uploadJournalFile(), shared by the app and stratus-cli.
     [[nodiscard]] static Result<std::unique_ptr<UploadJournal>> open(const QString &filePath);
-    /// `$XDG_DATA_HOME/Stratus/uploads/<environment-id>/journal.sqlite`, shared by the app and
-    /// stratus-cli.
-    [[nodiscard]] static QString defaultPath(const QString &environmentId);
 
     ~UploadJournal();
     UploadJournal(const UploadJournal &) = delete;

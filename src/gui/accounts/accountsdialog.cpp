@@ -153,7 +153,7 @@ void AccountsDialog::rebuild()
     }
     m_rebuildPending = false;
     const QString problems
-        = AccountMessages::settingsProblems(m_store->problems(), m_store->paths().settingsFile);
+        = AccountMessages::settingsProblems(m_store->problems(), m_store->layout().settingsFile);
     m_ui->problemsLabel->setText(problems);
     m_ui->problemsLabel->setVisible(!problems.isEmpty());
     const auto previous = selected();
@@ -481,9 +481,9 @@ void AccountsDialog::confirmLogOut()
     const QString label = account->displayLabel();
     confirm(
         u"confirmLogOut"_s, tr("Log Out"),
-        tr("Log out of “%1”?\n\nIts API secrets are removed from your keychain, and its cached thumbnails "
-           "and web sessions are deleted from this computer. Its environments stay listed here; log in "
-           "again with the API secrets to use them.")
+        tr("Log out of “%1”?\n\nIts API secrets are removed from your keychain, and what Stratus keeps of "
+           "it on this computer is deleted: asset catalogues, unfinished uploads, cached thumbnails and web "
+           "sessions. Its environments stay listed here; log in again with the API secrets to use them.")
             .arg(label),
         tr("Log Out"), [this, id, label] {
             showStatus(tr("Logging out…"), false);
@@ -525,7 +525,8 @@ void AccountsDialog::confirmRemove()
         confirm(
             u"confirmRemove"_s, tr("Remove Account"),
             tr("Remove the account “%1” and its %n product environment(s) from Stratus?\n\nTheir secrets, "
-               "caches and settings are deleted from this computer. Nothing changes in Cloudinary.",
+               "settings, asset catalogues, unfinished uploads and caches are deleted from this computer. "
+               "Nothing changes in Cloudinary.",
                nullptr, int(siblings.size()))
                 .arg(label),
             tr("Remove"), [this, accountId, label] {
@@ -540,8 +541,8 @@ void AccountsDialog::confirmRemove()
     const QString name = env->displayName();
     confirm(
         u"confirmRemove"_s, tr("Remove Product Environment"),
-        tr("Remove the product environment “%1” from Stratus?\n\nIts secret, cache and settings are deleted "
-           "from this computer. Nothing changes in Cloudinary.")
+        tr("Remove the product environment “%1” from Stratus?\n\nIts secret, settings, asset catalogue, "
+           "unfinished uploads and cache are deleted from this computer. Nothing changes in Cloudinary.")
             .arg(name),
         tr("Remove"), [this, id, name] {
             storeCall(tr("Removed “%1”.").arg(name.toHtmlEscaped()),

@@ -178,9 +178,8 @@ void EnvironmentPage::createBrowser(const Preferences *preferences)
         return;
     // Thumbnails: a disk cache per environment (deleted at log out), sized by the preferences, and
     // trimmed at once when the size shrinks.
-    m_thumbnailCache
-        = std::make_unique<core::DiskCache>(session->cacheDirectory() + QStringLiteral("/thumbnails"),
-                                            preferences->values().thumbnailCacheBytes());
+    m_thumbnailCache = std::make_unique<core::DiskCache>(session->thumbnailCacheDirectory(),
+                                                         preferences->values().thumbnailCacheBytes());
     connect(preferences, &Preferences::thumbnailCacheSizeChanged, this,
             [this](qint64 bytes) { m_thumbnailCache->setMaximumSize(bytes); });
     auto *loader = new ThumbnailLoader(session->network(), m_thumbnailCache.get(), this);

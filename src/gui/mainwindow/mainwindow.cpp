@@ -147,7 +147,8 @@ MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network
 
     connect(m_store, &core::AccountStore::changed, this, &MainWindow::onStoreChanged);
     // Log out and removal save the store first: onStoreChanged() drops the account's pages and
-    // sessions then, so accountLoggedOut needs no handler of its own here.
+    // sessions then, before the store deletes their files, so accountLoggedOut needs no handler of
+    // its own here.
 
     rebuildEnvironmentActions();
     const QString current = m_store->currentEnvironmentId();
@@ -334,12 +335,16 @@ void MainWindow::onStoreChanged()
 
 void MainWindow::dropEnvironment(const QString &environmentId)
 {
+    // At once, not deleteLater(): on log out and removal the store deletes the environment's files
+    // as soon as changed() returns, and the page (thumbnail cache) and the session (catalogue,
+    // upload journal) must have closed them by then, or they would write them back. Neither is on
+    // the stack here: only removal and log out make an environment inactive, and those start in the
+    // Accounts dialog and end in the keychain's answer.
     if (EnvironmentPage *page = m_pages.take(environmentId)) {
         m_ui->pages->removeWidget(page);
-        page->deleteLater();
+        delete page;
     }
-    if (EnvironmentSession *session = m_sessions.take(environmentId))
-        session->deleteLater();
+    delete m_sessions.take(environmentId);
     if (m_currentId == environmentId)
         m_currentId.clear();
 }

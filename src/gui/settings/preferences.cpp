@@ -1,7 +1,6 @@
 #include "preferences.h"
 
 #include <QSettings>
-#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -28,13 +27,6 @@ Preferences::Preferences(const QString &fileName, QObject *parent)
 }
 
 Preferences::~Preferences() = default;
-
-QString Preferences::standardFile()
-{
-    // Where QSettings() put them for the organisation and application "Stratus" on an XDG desktop.
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
-        + u"/Stratus/Stratus.conf"_s;
-}
 
 QString Preferences::fileName() const
 {

@@ -36,14 +36,10 @@ class Preferences : public QObject
     Q_OBJECT
 
 public:
-    /// Over the settings file at `fileName` (INI), read now; a missing file reads as the defaults
-    /// and is created by the first setValues().
+    /// Over the settings file at `fileName` (INI; the app's is StorageLayout::preferencesFile()),
+    /// read now; a missing file reads as the defaults and is created by the first setValues().
     explicit Preferences(const QString &fileName, QObject *parent = nullptr);
     ~Preferences() override;
-
-    /// The file the app keeps its preferences in: `$XDG_CONFIG_HOME/Stratus/Stratus.conf`, the file
-    /// earlier versions wrote through a default QSettings, so nothing chosen then is lost.
-    [[nodiscard]] static QString standardFile();
 
     [[nodiscard]] QString fileName() const;
     /// The current values, as the next start would read them.
