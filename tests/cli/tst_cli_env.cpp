@@ -5,6 +5,8 @@
 // own one-line message and exit status 1. At the end the test looks for the secret everywhere it
 // must not be: files under HOME and the XDG folders, everything the CLI printed, and every
 // process's arguments.
+#include "../headlesssession.h"
+
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -289,9 +291,7 @@ private slots:
     void initTestCase()
     {
         // The keychain used is the session's: only a private one (run-headless.sh) will do.
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")
-            || !QDir::homePath().startsWith(QDir::tempPath()))
-            QSKIP("uses the session's keychain; run under tests/run-headless.sh");
+        STRATUS_REQUIRE_HEADLESS_SESSION();
         QVERIFY(m_root.isValid());
         for (const QString &name : {u"home"_s, u"config"_s, u"data"_s, u"cache"_s, u"sandbox"_s})
             QVERIFY(QDir().mkpath(dir(name)));

@@ -9,6 +9,7 @@
 #include "core/accounts/keychainsecretstore.h"
 #include "core/net/neterror.h"
 
+#include "../headlesssession.h"
 #include "sandboxprocess.h"
 
 #include <QCheckBox>
@@ -200,6 +201,8 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        // The happy paths write to the real keychain: only a private one (run-headless.sh) will do.
+        STRATUS_REQUIRE_HEADLESS_SESSION();
         QString error;
         const QStringList arguments {
             u"--environment"_s,
