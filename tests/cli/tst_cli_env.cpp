@@ -774,14 +774,16 @@ private slots:
             QVERIFY2(r.err.contains(key.toUtf8()) && r.err.contains("warning"), r.err.constData());
     }
 
-    void plainHttpToAnotherComputerNeedsConsent()
+    void plainHttpToAnotherComputerIsRefused()
     {
+        // A server on this machine's own address when it has one, to see that nothing reaches it;
+        // else an address of TEST-NET-1 (RFC 5737): the refusal comes before any connection.
         const QHostAddress address = nonLoopbackAddress();
-        if (address.isNull())
-            QSKIP("this machine has no address but loopback");
         RecordingServer server;
-        QVERIFY(server.listen(address, 0));
-        const QString base = u"http://%1:%2"_s.arg(address.toString()).arg(server.serverPort());
+        QVERIFY(address.isNull() || server.listen(address, 0));
+        const QString base = address.isNull()
+            ? u"http://192.0.2.1:9"_s
+            : u"http://%1:%2"_s.arg(address.toString()).arg(server.serverPort());
         const QProcessEnvironment env = withSettings(u"insecure"_s, {});
 
         // Refused before anything is sent: exit 2, one line that says why and what to do.
@@ -805,6 +807,21 @@ private slots:
         QVERIFY2(oneLine(fromVariable) && fromVariable.err.contains("unencrypted"),
                  fromVariable.err.constData());
         QVERIFY2(server.requests.isEmpty(), server.requests.join("\n---\n").constData());
+    }
+
+    void plainHttpToAnotherComputerWithConsent()
+    {
+        // The stand-in for another computer listens on this machine's own address.
+        const QHostAddress address = nonLoopbackAddress();
+        if (address.isNull())
+            QSKIP("this machine has no address but loopback: nothing can stand in for another computer");
+        RecordingServer server;
+        QVERIFY(server.listen(address, 0));
+        const QString base = u"http://%1:%2"_s.arg(address.toString()).arg(server.serverPort());
+        const QProcessEnvironment env = withSettings(u"insecure"_s, {});
+        const QString other = u"cloudinary://%1:OtherSecret42@stratustest?upload_prefix=%2"_s.arg(kKey, base);
+        QProcessEnvironment withUrl = env;
+        withUrl.insert(u"CLOUDINARY_URL"_s, other);
 
         // Allowed for this invocation: it goes, with a warning each time.
         const Run allowedSearch
