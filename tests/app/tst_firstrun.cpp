@@ -79,15 +79,17 @@ QString currentName(gui::MainWindow &window)
 
 template<typename T> T *waitForDialog(int timeoutMs = 5000)
 {
-    QDeadlineTimer deadline(timeoutMs);
-    while (!deadline.hasExpired()) {
-        for (QWidget *widget : QApplication::topLevelWidgets()) {
-            if (auto *dialog = qobject_cast<T *>(widget); dialog && dialog->isVisible())
-                return dialog;
-        }
-        QTest::qWait(20);
-    }
-    return nullptr;
+    T *shown = nullptr;
+    [[maybe_unused]] const bool found = QTest::qWaitFor(
+        [&] {
+            for (QWidget *widget : QApplication::topLevelWidgets()) {
+                if (auto *dialog = qobject_cast<T *>(widget); dialog && dialog->isVisible())
+                    shown = dialog;
+            }
+            return shown != nullptr;
+        },
+        timeoutMs);
+    return shown;
 }
 
 } // namespace
