@@ -14,6 +14,8 @@ export XDG_CONFIG_HOME="$scratch/config"
 export XDG_DATA_HOME="$scratch/data"
 export XDG_CACHE_HOME="$scratch/cache"
 export XDG_RUNTIME_DIR="$scratch/runtime"
+# What tests that need this session check for (tests/headlesssession.h): they fail without it.
+export STRATUS_HEADLESS_SESSION="$scratch"
 export QT_QPA_PLATFORM=offscreen
 unset DISPLAY WAYLAND_DISPLAY
 if [ "$(id -u)" -eq 0 ]; then

@@ -3,6 +3,7 @@
 // the user switches between them with the keyboard and logs out — and the secret of the added
 // environment exists nowhere but in the keychain: not in a file under HOME or XDG_*, not in the
 // log, not in any process's arguments. Real keychain (run under tests/run-headless.sh), real HTTP.
+#include "../headlesssession.h"
 #include "sandboxprocess.h"
 
 #include "app/localsandbox.h"
@@ -78,15 +79,17 @@ QString currentName(gui::MainWindow &window)
 
 template<typename T> T *waitForDialog(int timeoutMs = 5000)
 {
-    QDeadlineTimer deadline(timeoutMs);
-    while (!deadline.hasExpired()) {
-        for (QWidget *widget : QApplication::topLevelWidgets()) {
-            if (auto *dialog = qobject_cast<T *>(widget); dialog && dialog->isVisible())
-                return dialog;
-        }
-        QTest::qWait(20);
-    }
-    return nullptr;
+    T *shown = nullptr;
+    [[maybe_unused]] const bool found = QTest::qWaitFor(
+        [&] {
+            for (QWidget *widget : QApplication::topLevelWidgets()) {
+                if (auto *dialog = qobject_cast<T *>(widget); dialog && dialog->isVisible())
+                    shown = dialog;
+            }
+            return shown != nullptr;
+        },
+        timeoutMs);
+    return shown;
 }
 
 } // namespace
@@ -99,9 +102,7 @@ private slots:
     void initTestCase()
     {
         // Only in the private session of tests/run-headless.sh: never touch a real keyring or HOME.
-        if (!QDir::homePath().startsWith(QDir::tempPath())
-            || qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QFAIL("run this test under tests/run-headless.sh (private D-Bus session, temporary HOME)");
+        STRATUS_REQUIRE_HEADLESS_SESSION();
     }
 
     void newcomerAddsSwitchesAndLogsOut()

@@ -37,9 +37,7 @@ QString fetchSecret(const core::SecretSource &source)
         if (result)
             secret = result.value();
     });
-    QDeadlineTimer deadline(5000);
-    while (!answered && !deadline.hasExpired())
-        QTest::qWait(10);
+    [[maybe_unused]] const bool inTime = QTest::qWaitFor([&] { return answered; }, 5000);
     return secret;
 }
 

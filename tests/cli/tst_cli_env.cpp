@@ -5,6 +5,8 @@
 // own one-line message and exit status 1. At the end the test looks for the secret everywhere it
 // must not be: files under HOME and the XDG folders, everything the CLI printed, and every
 // process's arguments.
+#include "../headlesssession.h"
+
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -289,9 +291,7 @@ private slots:
     void initTestCase()
     {
         // The keychain used is the session's: only a private one (run-headless.sh) will do.
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")
-            || !QDir::homePath().startsWith(QDir::tempPath()))
-            QSKIP("uses the session's keychain; run under tests/run-headless.sh");
+        STRATUS_REQUIRE_HEADLESS_SESSION();
         QVERIFY(m_root.isValid());
         for (const QString &name : {u"home"_s, u"config"_s, u"data"_s, u"cache"_s, u"sandbox"_s})
             QVERIFY(QDir().mkpath(dir(name)));
@@ -774,14 +774,16 @@ private slots:
             QVERIFY2(r.err.contains(key.toUtf8()) && r.err.contains("warning"), r.err.constData());
     }
 
-    void plainHttpToAnotherComputerNeedsConsent()
+    void plainHttpToAnotherComputerIsRefused()
     {
+        // A server on this machine's own address when it has one, to see that nothing reaches it;
+        // else an address of TEST-NET-1 (RFC 5737): the refusal comes before any connection.
         const QHostAddress address = nonLoopbackAddress();
-        if (address.isNull())
-            QSKIP("this machine has no address but loopback");
         RecordingServer server;
-        QVERIFY(server.listen(address, 0));
-        const QString base = u"http://%1:%2"_s.arg(address.toString()).arg(server.serverPort());
+        QVERIFY(address.isNull() || server.listen(address, 0));
+        const QString base = address.isNull()
+            ? u"http://192.0.2.1:9"_s
+            : u"http://%1:%2"_s.arg(address.toString()).arg(server.serverPort());
         const QProcessEnvironment env = withSettings(u"insecure"_s, {});
 
         // Refused before anything is sent: exit 2, one line that says why and what to do.
@@ -805,6 +807,21 @@ private slots:
         QVERIFY2(oneLine(fromVariable) && fromVariable.err.contains("unencrypted"),
                  fromVariable.err.constData());
         QVERIFY2(server.requests.isEmpty(), server.requests.join("\n---\n").constData());
+    }
+
+    void plainHttpToAnotherComputerWithConsent()
+    {
+        // The stand-in for another computer listens on this machine's own address.
+        const QHostAddress address = nonLoopbackAddress();
+        if (address.isNull())
+            QSKIP("this machine has no address but loopback: nothing can stand in for another computer");
+        RecordingServer server;
+        QVERIFY(server.listen(address, 0));
+        const QString base = u"http://%1:%2"_s.arg(address.toString()).arg(server.serverPort());
+        const QProcessEnvironment env = withSettings(u"insecure"_s, {});
+        const QString other = u"cloudinary://%1:OtherSecret42@stratustest?upload_prefix=%2"_s.arg(kKey, base);
+        QProcessEnvironment withUrl = env;
+        withUrl.insert(u"CLOUDINARY_URL"_s, other);
 
         // Allowed for this invocation: it goes, with a warning each time.
         const Run allowedSearch

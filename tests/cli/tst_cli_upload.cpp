@@ -10,7 +10,6 @@
 #include "core/upload/filehash.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -153,6 +152,29 @@ private:
         }
         QSqlDatabase::removeDatabase(name);
         return ids;
+    }
+
+    // The bytes the journal records as acknowledged for the chunked file; -1 before it has a row.
+    qint64 chunkedAcknowledged()
+    {
+        const QDir uploads(m_dir.filePath(u"data/Stratus/uploads"_s));
+        const QStringList envs = uploads.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        const QString file = uploads.filePath(envs.value(0) + u"/journal.sqlite"_s);
+        if (envs.isEmpty() || !QFileInfo::exists(file))
+            return -1;
+        qint64 acknowledged = -1;
+        const QString name = u"journal-progress"_s;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(file);
+            if (db.open()) {
+                QSqlQuery query(u"SELECT bytes_acknowledged FROM jobs WHERE chunked = 1"_s, db);
+                if (query.next())
+                    acknowledged = query.value(0).toLongLong();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return acknowledged;
     }
 
 private Q_SLOTS:
@@ -369,15 +391,18 @@ private Q_SLOTS:
                           round == 0 ? QStringList {u"upload"_s} + files + tuning
                                      : QStringList {u"upload"_s, u"--resume"_s});
             QVERIFY(process.waitForStarted());
-            // The first run is killed once it has uploaded something (the journal has the batch);
-            // the resumed ones a moment after they start, in the middle of the large file.
-            if (round == 0) {
-                QElapsedTimer clock;
-                clock.start();
-                while (!process.readAllStandardOutput().contains("uploaded") && clock.elapsed() < 60000)
-                    process.waitForReadyRead(100);
-            }
-            QTest::qWait(round == 0 ? 400 : 900);
+            // Each run is killed in the middle of the large file: as soon as the journal shows that
+            // this run had one more of its chunks acknowledged (the next one is then on its way),
+            // the file not yet complete.
+            const qint64 before = std::max<qint64>(0, chunkedAcknowledged());
+            [[maybe_unused]] const bool partway = QTest::qWaitFor(
+                [&] {
+                    if (process.state() != QProcess::Running)
+                        return true;
+                    const qint64 now = chunkedAcknowledged();
+                    return now > before && now < QFileInfo(big).size();
+                },
+                120000);
             if (process.state() == QProcess::Running) {
                 ::kill(pid_t(process.processId()), SIGKILL);
                 ++kills;

@@ -9,6 +9,7 @@
 #include "core/accounts/keychainsecretstore.h"
 #include "core/net/neterror.h"
 
+#include "../headlesssession.h"
 #include "sandboxprocess.h"
 
 #include <QCheckBox>
@@ -200,6 +201,8 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        // The happy paths write to the real keychain: only a private one (run-headless.sh) will do.
+        STRATUS_REQUIRE_HEADLESS_SESSION();
         QString error;
         const QStringList arguments {
             u"--environment"_s,
@@ -469,7 +472,8 @@ private slots:
         QVERIFY(dialog.isVisible()); // the first Cancel stops the test, the dialog stays
         QVERIFY2(statusOf(&dialog).contains(u"cancelled"_s), qPrintable(statusOf(&dialog)));
         // The answer the test no longer waits for changes nothing when it comes.
-        QTest::qWait(2000);
+        QVERIFY(m_sandbox.waitForEarlierAnswers(u"alpha"_s));
+        QCoreApplication::processEvents();
         QVERIFY(fixture.store->environments().isEmpty());
         QVERIFY(memory->entries().isEmpty());
         QVERIFY(m_sandbox.control(u"faults"_s, u"alpha"_s, {{u"latency_ms"_s, u"0"_s}}));

@@ -1,8 +1,11 @@
 // The browser page offscreen, over a catalogue of ~300 assets in nested folders: 60 of them are a
 // real stratus-sandbox's (so their thumbnails are real pictures through real delivery URLs), the
 // rest exist only in the catalogue. Browse by the tree and by Enter on a folder, switch views and
-// sort, search as you type, and see thumbnails painted for the visible cells.
+// sort, search as you type, see thumbnails painted for the visible cells, and see that only the
+// rows in sight and a screen's worth either side are asked for, nearest first, the rest cancelled
+// as they scroll away.
 
+#include "../unit/fakenetwork.h"
 #include "sandboxprocess.h"
 
 #include "core/cache/diskcache.h"
@@ -22,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTest>
 #include <QToolButton>
@@ -114,13 +118,18 @@ private:
     QString m_photoFolder; ///< the sandbox folder with the most pictures
     int m_sandboxAssets = 0;
 
-    std::unique_ptr<gui::BrowserPage> makePage()
+    gui::ThumbnailUrlFunction thumbnailUrls() const
+    {
+        return gui::thumbnailUrlFunction(m_sdkConfig, {{u"secure"_s, false}});
+    }
+
+    std::unique_ptr<gui::BrowserPage> makePage(gui::ThumbnailLoader *loader = nullptr)
     {
         gui::BrowserEnvironment environment;
         environment.catalog = m_catalog.get();
         environment.network = m_sandbox.network();
-        auto page = std::make_unique<gui::BrowserPage>(
-            environment, m_loader.get(), gui::thumbnailUrlFunction(m_sdkConfig, {{u"secure"_s, false}}));
+        auto page = std::make_unique<gui::BrowserPage>(environment, loader ? loader : m_loader.get(),
+                                                       thumbnailUrls());
         page->resize(1100, 720);
         page->show();
         if (!QTest::qWaitForWindowExposed(page.get()))
@@ -280,34 +289,156 @@ private slots:
                 AssetListModel::ThumbnailState::Ready, 30000);
 
         // The cells show the pictures, not the placeholder: the middle of each thumbnail square is the
-        // middle of its picture.
-        QTest::qWait(50);
-        const QImage shot = grid->viewport()->grab().toImage();
-        int painted = 0;
-        for (const QModelIndex &index : std::as_const(pictures)) {
-            const QRect cell = grid->visualRect(index);
-            const QPoint middle(cell.center().x(), cell.top() + 6 + page->zoom() / 2);
-            if (!shot.rect().contains(middle))
-                continue;
-            const QImage picture = index.data(AssetListModel::ThumbnailRole).value<QPixmap>().toImage();
-            const QColor expected = meanColour(picture, picture.rect().center(), picture.width() / 8);
-            const QColor seen = meanColour(shot, middle, page->zoom() / 8);
-            QVERIFY2(near(seen, expected, 24),
-                     qPrintable(u"%1: painted %2, picture %3"_s.arg(
-                         index.data(AssetListModel::PublicIdRole).toString(), shot.pixelColor(middle).name(),
-                         expected.name())));
-            ++painted;
-        }
-        QVERIFY(painted >= 4);
-
-        // Only the visible rows and a margin were asked for.
-        const auto [first, last] = page->thumbnailScheduler()->lastRange();
-        QVERIFY(first >= 0 && last >= first);
+        // middle of its picture (once the view has repainted them).
+        const auto mispainted = [&] {
+            const QImage shot = grid->viewport()->grab().toImage();
+            QStringList wrong;
+            int painted = 0;
+            for (const QModelIndex &index : std::as_const(pictures)) {
+                const QRect cell = grid->visualRect(index);
+                const QPoint middle(cell.center().x(), cell.top() + 6 + page->zoom() / 2);
+                if (!shot.rect().contains(middle))
+                    continue;
+                ++painted;
+                const QImage picture = index.data(AssetListModel::ThumbnailRole).value<QPixmap>().toImage();
+                const QColor expected = meanColour(picture, picture.rect().center(), picture.width() / 8);
+                const QColor seen = meanColour(shot, middle, page->zoom() / 8);
+                if (!near(seen, expected, 24))
+                    wrong.append(u"%1: painted %2, picture %3"_s.arg(
+                        index.data(AssetListModel::PublicIdRole).toString(), seen.name(), expected.name()));
+            }
+            if (painted < 4)
+                wrong.append(u"only %1 pictures in sight"_s.arg(painted));
+            return wrong;
+        };
+        QTRY_COMPARE(mispainted(), QStringList());
 
         if (const QString dir = qEnvironmentVariable("STRATUS_SCREENSHOTS"); !dir.isEmpty()) {
             QDir().mkpath(dir);
             QVERIFY(page->grab().save(QDir(dir).filePath(u"browser-grid.png"_s)));
         }
+    }
+
+    // What the grid asks the network for: exactly the rows in sight plus a screen's worth either side
+    // (design.md, "The local catalogue"), those in sight first and, on each side, the nearest to the
+    // middle first; when the view scrolls on, what is no longer wanted is cancelled. The replies never
+    // come (a fake network that hangs), so every request stays visible as sent or aborted.
+    void thumbnailsAskedForTheRowsInSightNearestFirst()
+    {
+        test::FakeNetwork network;
+        network.handler = [](const test::RecordedRequest &) {
+            return test::FakeResponse::hanging();
+        };
+        gui::ThumbnailLoader loader(&network, nullptr);
+        // Every request goes out when asked: the order sent is the order asked.
+        loader.setMaximumConcurrent(100000);
+        auto page = makePage(&loader);
+        QVERIFY(page);
+        page->setZoom(96);
+        QTest::keyClicks(page->searchField(), u"herbarium"_s);
+        AssetListModel *model = page->assetModel();
+        QTRY_VERIFY(model->isSearch());
+        QCOMPARE(model->totalAssets(), 240);
+        QListView *grid = page->gridView();
+        gui::ThumbnailScheduler *scheduler = page->thumbnailScheduler();
+
+        // The row each thumbnail URL is for.
+        const gui::ThumbnailUrlFunction urlFor = thumbnailUrls();
+        const auto rowOf = [&](const QUrl &url) {
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (const auto *asset = model->assetAt(row);
+                    asset && urlFor(*asset, model->thumbnailSize()) == url)
+                    return row;
+            }
+            return -1;
+        };
+        // One pass of the scheduler over what the view shows now, from a clean slate: the rows it
+        // asked for, in the order asked.
+        const auto onePass = [&] {
+            loader.retainOnly({});
+            network.requests.clear();
+            scheduler->update();
+            QList<int> rows;
+            for (const test::RecordedRequest &request : std::as_const(network.requests))
+                rows.append(rowOf(request.url()));
+            return rows;
+        };
+        // Checks `asked` against the rows in sight now, found the slow way (every row's rectangle).
+        const auto check = [&](const QList<int> &asked) -> QString {
+            const QList<QModelIndex> inSight = visibleRows(grid);
+            if (inSight.isEmpty())
+                return u"no row in sight"_s;
+            const int first = inSight.constFirst().row();
+            const int last = inSight.constLast().row();
+            const int screen = last - first + 1;
+            if (int(inSight.size()) != screen)
+                return u"the rows in sight are not one run"_s;
+            const int wantedFirst = std::max(0, first - screen);
+            const int wantedLast = std::min(model->rowCount() - 1, last + screen);
+            if (scheduler->lastRange() != std::pair {wantedFirst, wantedLast})
+                return u"wanted %1–%2, the scheduler says %3–%4"_s.arg(wantedFirst)
+                    .arg(wantedLast)
+                    .arg(scheduler->lastRange().first)
+                    .arg(scheduler->lastRange().second);
+            QList<int> sorted = asked;
+            std::sort(sorted.begin(), sorted.end());
+            QList<int> expected;
+            for (int row = wantedFirst; row <= wantedLast; ++row)
+                expected.append(row);
+            if (sorted != expected)
+                return u"asked for %1 rows from %2 to %3, wanted %4–%5"_s.arg(sorted.size())
+                    .arg(sorted.value(0))
+                    .arg(sorted.value(sorted.size() - 1))
+                    .arg(wantedFirst)
+                    .arg(wantedLast);
+            // In sight before out of sight; nearer the middle before farther, in each group (to
+            // within a row: with an even number of rows in sight the middle falls between two).
+            const double middle = (first + last) / 2.0;
+            const auto onScreen = [&](int row) {
+                return row >= first && row <= last;
+            };
+            for (qsizetype i = 1; i < asked.size(); ++i) {
+                const int row = asked.at(i);
+                const int before = asked.at(i - 1);
+                if ((onScreen(row) && !onScreen(before))
+                    || (onScreen(row) == onScreen(before)
+                        && std::abs(row - middle) < std::abs(before - middle) - 1.0))
+                    return u"row %1 was asked for after row %2 (rows in sight: %3–%4)"_s.arg(asked.at(i))
+                        .arg(asked.at(i - 1))
+                        .arg(first)
+                        .arg(last);
+            }
+            return {};
+        };
+
+        // In the middle of the results, so that the margin fits on both sides.
+        QTRY_VERIFY(grid->verticalScrollBar()->maximum() > 0);
+        grid->verticalScrollBar()->setValue(grid->verticalScrollBar()->maximum() / 2);
+        QTRY_VERIFY(scheduler->lastRange().first > 0);
+        const QList<int> asked = onePass();
+        QVERIFY(asked.size() > 3 * 6);
+        const QString problem = check(asked);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const std::pair<int, int> before = scheduler->lastRange();
+
+        // Scrolled to the end: what was asked for the rows now far above is aborted, nothing else runs.
+        const QList<test::RecordedRequest> sent = network.requests;
+        grid->verticalScrollBar()->setValue(grid->verticalScrollBar()->maximum());
+        QTRY_VERIFY(scheduler->lastRange() != before);
+        const auto [newFirst, newLast] = scheduler->lastRange();
+        QVERIFY(newFirst > before.first);
+        int aborted = 0;
+        for (qsizetype i = 0; i < sent.size(); ++i) {
+            const int row = rowOf(sent.at(i).url());
+            const bool stillWanted = row >= newFirst && row <= newLast;
+            QVERIFY2(network.requests.at(i).aborted != stillWanted,
+                     qPrintable(u"row %1: %2"_s.arg(row).arg(
+                         stillWanted ? u"wanted, but aborted"_s : u"scrolled away, but not aborted"_s)));
+            aborted += network.requests.at(i).aborted ? 1 : 0;
+        }
+        QVERIFY(aborted > 0);
+        const QString after = check(onePass());
+        QVERIFY2(after.isEmpty(), qPrintable(after));
     }
 };
 

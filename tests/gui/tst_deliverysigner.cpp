@@ -1,9 +1,11 @@
 // Signed delivery URLs for private and authenticated assets, against a real stratus-sandbox: the
 // server refuses them unsigned and serves them signed; a screen of thumbnails costs one secret
-// fetch; a missing secret is reported, not retried forever.
+// fetch; a missing secret is reported, not retried forever; a keychain that answers late signs
+// everything asked for meanwhile with its one answer, and a signer gone by then is not called.
 
 #include "sandboxprocess.h"
 
+#include "core/accounts/accountstore.h"
 #include "core/api/uploadapi.h"
 #include "core/catalog/catalogasset.h"
 #include "core/config/cloudinaryurl.h"
@@ -180,6 +182,80 @@ private Q_SLOTS:
         QTRY_VERIFY(answer.has_value());
         QVERIFY2(bool(*answer), *answer ? "" : qPrintable(answer->error().message));
         QCOMPARE(get(answer->value()).first, 200);
+    }
+
+    // The keychain answers late (locked, waiting for its password): thumbnails and a one-off URL
+    // asked for meanwhile wait for that one answer, then are all signed, and the URLs open.
+    void lateKeychainAnswerSignsEverythingAskedMeanwhile()
+    {
+        auto secrets = std::make_shared<core::MemorySecretStore>();
+        core::AccountStore store(secrets,
+                                 {m_dir.filePath(u"late/accounts.ini"_s), m_dir.filePath(u"late/data"_s),
+                                  m_dir.filePath(u"late/cache"_s)});
+        QVERIFY(store.load());
+        core::AccountRecord account;
+        account.label = u"Late"_s;
+        core::EnvironmentRecord env;
+        env.name = u"late"_s;
+        env.url = m_url;
+        std::optional<bool> added;
+        store.addAccount(account, {{env, m_url.apiSecret()}}, QString(), this,
+                         [&](core::Result<core::Done> result) { added = result.ok(); });
+        QTRY_VERIFY(added.has_value() && *added);
+        const QString environmentId = store.environmentByName(u"late"_s)->id;
+
+        secrets->setHolding(true);
+        const int calls = secrets->callCount();
+        DeliverySigner signer(contextFunction(store.secretSource(environmentId)));
+        QSignalSpy signedSpy(&signer, &DeliverySigner::urlsSigned);
+        const QJsonObject privateOptions {
+            {u"type"_s, u"private"_s}, {u"secure"_s, false}, {u"format"_s, u"png"_s}};
+        const QJsonObject lockedOptions {
+            {u"type"_s, u"authenticated"_s}, {u"secure"_s, false}, {u"format"_s, u"png"_s}};
+        QVERIFY(!signer.signedUrl(m_sdkConfig, u"signed/secret"_s, privateOptions).has_value());
+        QTRY_COMPARE(secrets->heldCount(), 1); // the keychain is asked, and thinks
+
+        // Asked for while it thinks: no second read, nothing signed yet.
+        QVERIFY(!signer.signedUrl(m_sdkConfig, u"signed/locked"_s, lockedOptions).has_value());
+        std::optional<core::Result<QUrl>> oneOff;
+        signer.sign(m_sdkConfig, u"signed/secret"_s, privateOptions,
+                    [&](core::Result<QUrl> url) { oneOff = std::move(url); });
+        QCoreApplication::processEvents();
+        QCOMPARE(secrets->heldCount(), 1);
+        QCOMPARE(signedSpy.count(), 0);
+        QVERIFY(!oneOff.has_value());
+
+        QCOMPARE(secrets->release(), 1);
+        QTRY_COMPARE(signedSpy.count(), 1);
+        QTRY_VERIFY(oneOff.has_value());
+        QVERIFY2(bool(*oneOff), *oneOff ? "" : qPrintable(oneOff->error().message));
+        const auto privateUrl = signer.signedUrl(m_sdkConfig, u"signed/secret"_s, privateOptions);
+        const auto lockedUrl = signer.signedUrl(m_sdkConfig, u"signed/locked"_s, lockedOptions);
+        QVERIFY(privateUrl.has_value() && lockedUrl.has_value());
+        QCOMPARE(oneOff->value(), *privateUrl);
+        QCOMPARE(secrets->callCount(), calls + 1); // one keychain read for the three
+        QCOMPARE(get(*privateUrl).first, 200);
+        QCOMPARE(get(*lockedUrl).first, 200);
+    }
+
+    // The page closes (its signer destroyed) before the keychain answers: nothing is called back.
+    void signerGoneBeforeTheKeychainAnswers()
+    {
+        auto secrets = std::make_shared<core::MemorySecretStore>();
+        secrets->setHolding(true);
+        core::AccountStore store(secrets,
+                                 {m_dir.filePath(u"gone/accounts.ini"_s), m_dir.filePath(u"gone/data"_s),
+                                  m_dir.filePath(u"gone/cache"_s)});
+        QVERIFY(store.load());
+        bool called = false;
+        auto signer = std::make_unique<DeliverySigner>(contextFunction(store.secretSource(u"env-gone"_s)));
+        signer->sign(m_sdkConfig, u"signed/secret"_s, QJsonObject {{u"type"_s, u"private"_s}},
+                     [&called](core::Result<QUrl>) { called = true; });
+        QTRY_COMPARE(secrets->heldCount(), 1);
+        signer.reset();
+        QCOMPARE(secrets->release(), 1);
+        QCoreApplication::processEvents();
+        QVERIFY(!called);
     }
 
     void noSecretIsReported()

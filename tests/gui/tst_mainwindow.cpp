@@ -31,6 +31,9 @@
 #include <QTest>
 #include <QTreeWidget>
 
+#include <memory>
+#include <optional>
+
 using namespace stratus;
 using namespace stratus::gui;
 
@@ -349,6 +352,63 @@ private slots:
         core::EnvironmentSession *left = window.session(brandIds.last());
         QVERIFY(left && left->catalog() && left->uploadsIfMade());
         QVERIFY(core::catalog::Catalog::checkFile(layout.catalogueFile(brandIds.last())));
+    }
+
+    // The keychain is still thinking (locked, asking for its password) when the window closes:
+    // its answers come to nothing that was destroyed, and a new window works as usual.
+    void windowClosedWhileTheKeychainThinks()
+    {
+        Fixture fixture;
+        fixture.addAccount(QStringLiteral("Agency"),
+                           {QStringLiteral("Production"), QStringLiteral("Staging")});
+        fixture.secrets->setHolding(true);
+        auto window = std::make_unique<MainWindow>(&fixture.store, &fixture.network, &fixture.preferences);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QTRY_VERIFY(fixture.secrets->heldCount() > 0); // the connection test waits for the secret
+        window->close();
+        window.reset();
+        fixture.secrets->setHolding(false);
+        QVERIFY(fixture.secrets->release() > 0);
+        QCoreApplication::processEvents();
+
+        MainWindow again(&fixture.store, &fixture.network, &fixture.preferences);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(currentName(again), QStringLiteral("Production"));
+        auto *connection = again.findChild<QLabel *>(QStringLiteral("statusConnection"));
+        QTRY_VERIFY_WITH_TIMEOUT(connection->text().startsWith(QStringLiteral("Offline")), 15000);
+    }
+
+    // An account logged out while its environment's session still waits for the keychain: the
+    // session goes when the log out is done, the window moves on to what is left, nothing crashes
+    // when the keychain's answers come.
+    void loggedOutWhileTheKeychainThinks()
+    {
+        Fixture fixture;
+        const QString agency = fixture.addAccount(QStringLiteral("Agency"), {QStringLiteral("Production")});
+        fixture.addAccount(QStringLiteral("Brand"), {QStringLiteral("Brand assets")});
+        const QString production = fixture.store.environmentByName(QStringLiteral("Production"))->id;
+        fixture.secrets->setHolding(true);
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(currentName(window), QStringLiteral("Production"));
+        QTRY_VERIFY(fixture.secrets->heldCount() > 0);
+
+        std::optional<bool> loggedOut;
+        fixture.store.logOut(agency, &window,
+                             [&](core::Result<core::Done> result) { loggedOut = result.ok(); });
+        QVERIFY(window.session(production)); // still there: the keychain has not removed anything yet
+        fixture.secrets->setHolding(false);
+        while (fixture.secrets->heldCount() > 0)
+            fixture.secrets->release();
+        QTRY_VERIFY(loggedOut.has_value());
+        QVERIFY(*loggedOut);
+        QVERIFY(!window.session(production));
+        QCOMPARE(currentName(window), QStringLiteral("Brand assets"));
+        for (const QString &key : fixture.secrets->entries().keys())
+            QVERIFY2(!key.contains(agency), qPrintable(key));
     }
 
     void damagedSettingsAreShownInTheStatusBar()

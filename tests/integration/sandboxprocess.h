@@ -169,6 +169,20 @@ public:
         return controlAnswer(what, cloud, fields).status == 200;
     }
 
+    /// Waits until the sandbox has answered every request sent to environment `cloud` before this
+    /// call, by sending one more and waiting for its answer: an upload without a file, refused but
+    /// delayed by the injected latency like any answer (delays of equal length end in the order
+    /// they began), and costing no Admin API budget. For tests that must see that a late answer
+    /// changes nothing, without guessing how long to sleep. Only with latency faults (an injected
+    /// error or drop may hit this request too); false when no answer came.
+    bool waitForEarlierAnswers(const QString &cloud)
+    {
+        return raw("POST", QStringLiteral("/v1_1/%1/image/upload").arg(cloud),
+                   {{"Content-Type", "application/x-www-form-urlencoded"}}, "timestamp=1")
+                   .status
+            != 0;
+    }
+
 private:
     core::ApiContext contextFor(const QString &text, bool account, core::RateLimitBudget *budget)
     {

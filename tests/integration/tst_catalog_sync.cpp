@@ -2,6 +2,11 @@
 // 500 are paged through): first sync, incremental sync (uploads and edits made elsewhere, through
 // `updated_at`), reconciliation of deletions, a pause at a tiny rate limit, and `find` over the
 // catalogue against the live Search API on many expressions, in both folder modes.
+//
+// The sandbox answers the Search API with the same expression evaluator as Catalog::find, so their
+// agreement cannot show a mistake of that evaluator. A second sandbox holds a small fixture written
+// out below (the "kit"), and both the live search and find must give, for each expression, the
+// assets worked out by hand from the fixture and Cloudinary's documented search rules.
 
 #include "sandboxprocess.h"
 
@@ -13,8 +18,14 @@
 #include "core/catalog/catalogsync.h"
 #include "core/net/ratelimitbudget.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QImage>
 #include <QTest>
+
+#include <optional>
+#include <tuple>
 
 using namespace stratus;
 using namespace stratus::core;
@@ -34,6 +45,64 @@ QStringList ids(const QList<CatalogAsset> &assets)
     return out;
 }
 
+// The kit: seven assets, uploaded to a fixed and a dynamic folder mode environment alike. In fixed
+// mode the folder is part of the public id (animals/dogs/rex); in dynamic mode the public id is the
+// name and the folder is the asset folder. Pictures are of one colour, so each is far below 500 KB.
+struct KitAsset
+{
+    QString name;
+    QString folder; ///< empty: the root
+    QString format; ///< png, jpg, or txt for the raw file
+    QSize size; ///< pictures only
+    QStringList tags;
+    QMap<QString, QString> context;
+};
+
+const QList<KitAsset> &kit()
+{
+    static const QList<KitAsset> assets {
+        {u"rex"_s,
+         u"animals/dogs"_s,
+         u"png"_s,
+         {640, 480},
+         {u"dog"_s, u"Summer Sale"_s, u"brown"_s},
+         {{u"alt"_s, u"Rex the dog"_s}, {u"photographer"_s, u"Ann Lee"_s}}},
+        {u"bella"_s, u"animals/dogs/puppies"_s, u"png"_s, {100, 200}, {u"dog"_s, u"puppy"_s}, {}},
+        {u"felix"_s,
+         u"animals/cats"_s,
+         u"jpg"_s,
+         {300, 300},
+         {u"cat"_s, u"kitten"_s},
+         {{u"alt"_s, u"Felix"_s}}},
+        {u"shore"_s,
+         u"trips"_s,
+         u"jpg"_s,
+         {1600, 900},
+         {u"beach"_s, u"summer sale 2024"_s},
+         {{u"alt"_s, u"Sunset"_s}}},
+        {u"logo"_s, u"brand"_s, u"png"_s, {64, 64}, {u"Logo"_s}, {{u"photographer"_s, u"ann"_s}}},
+        {u"cafe"_s, QString(), u"png"_s, {50, 50}, {u"café"_s}, {}},
+        // 1,000,000 bytes: above 976 KiB (999,424 bytes), below 977 KiB (1,000,448) and 1 MiB.
+        {u"notes"_s, QString(), u"txt"_s, {}, {u"Notes"_s}, {}},
+    };
+    return assets;
+}
+
+// The kit asset a public id names, in either folder mode ("animals/dogs/rex" or "rex").
+QString kitName(const QString &publicId)
+{
+    return publicId.section(u'/', -1);
+}
+
+QStringList sortedNames(const QStringList &publicIds)
+{
+    QStringList names;
+    for (const QString &publicId : publicIds)
+        names.append(kitName(publicId));
+    names.sort();
+    return names;
+}
+
 } // namespace
 
 class TestCatalogSync : public QObject
@@ -45,6 +114,8 @@ private:
     QTemporaryDir m_dir;
     RateLimitBudget m_budgets[2];
     std::unique_ptr<Catalog> m_catalogs[2];
+    test::SandboxProcess m_kitSandbox; ///< the kit: 0 fixed, 1 dynamic folder mode
+    std::unique_ptr<Catalog> m_kitCatalogs[2];
 
     ApiContext context(int index) { return m_sandbox.context(index, &m_budgets[index]); }
 
@@ -70,24 +141,70 @@ private:
         return true;
     }
 
-    // Every asset the live Search API returns for @p expression, all pages, in its order.
-    QStringList liveSearch(int index, const QString &expression, QString *error)
+    // Every asset the live Search API of @p api returns for @p expression, all pages, in its order.
+    static QList<Resource> searchAll(const ApiContext &api, const QString &expression, QString *error)
     {
-        QStringList out;
+        QList<Resource> out;
         SearchQuery query;
         query.expression = expression;
         query.maxResults = 500;
         do {
-            std::unique_ptr<ApiCall<ResourcePage>> call(SearchApi(context(index)).search(query, nullptr));
+            std::unique_ptr<ApiCall<ResourcePage>> call(SearchApi(api).search(query, nullptr));
             if (!test::runToEnd(call.get()) || !call->result()) {
                 *error = call->result() ? u"timeout"_s : call->result().error().message;
                 return {};
             }
-            for (const Resource &r : call->result()->resources)
-                out.append(r.assetId);
+            out += call->result()->resources;
             query.nextCursor = call->result()->nextCursor;
         } while (!query.nextCursor.isEmpty());
         return out;
+    }
+
+    // The asset ids the live Search API returns for @p expression, in its order.
+    QStringList liveSearch(int index, const QString &expression, QString *error)
+    {
+        QStringList out;
+        for (const Resource &r : searchAll(context(index), expression, error))
+            out.append(r.assetId);
+        return out;
+    }
+
+    // Uploads the kit to environment @p index of the kit sandbox (0 fixed, 1 dynamic).
+    bool uploadKit(int index, QString *error)
+    {
+        const bool dynamic = index == 1;
+        UploadApi uploads(m_kitSandbox.context(index));
+        for (const KitAsset &asset : kit()) {
+            const QString file = m_dir.filePath(u"kit/fixture_%1.%2"_s.arg(asset.name, asset.format));
+            QDir().mkpath(QFileInfo(file).absolutePath());
+            if (!QFileInfo::exists(file)) {
+                if (asset.format == u"txt") {
+                    QFile text(file);
+                    if (!text.open(QIODevice::WriteOnly)
+                        || text.write(QByteArray(1'000'000, 'n')) != 1'000'000)
+                        return false;
+                } else {
+                    QImage picture(asset.size, QImage::Format_RGB32);
+                    picture.fill(QColor(40, 120, 200));
+                    if (!picture.save(file))
+                        return false;
+                }
+            }
+            UploadOptions options;
+            options.resourceType = asset.format == u"txt" ? u"raw"_s : u"image"_s;
+            options.publicId
+                = dynamic || asset.folder.isEmpty() ? asset.name : asset.folder + u'/' + asset.name;
+            if (dynamic)
+                options.assetFolder = asset.folder;
+            options.tags = asset.tags;
+            options.context = asset.context;
+            std::unique_ptr<UploadJob> job(uploads.upload(file, options, nullptr));
+            if (!test::runToEnd(job.get()) || job->error()) {
+                *error = asset.name + u": "_s + QString::fromUtf8(test::errorText(job.get()));
+                return false;
+            }
+        }
+        return true;
     }
 
     template<typename T> bool finishes(ApiCall<T> *call)
@@ -111,6 +228,21 @@ private Q_SLOTS:
             auto opened = Catalog::open(catalogFilePath(m_dir.filePath(u"catalog"_s), kClouds.at(i)));
             QVERIFY(opened);
             m_catalogs[i] = std::move(opened).value();
+        }
+
+        // The kit, uploaded and synced into catalogues of its own.
+        QVERIFY2(m_kitSandbox.start({u"--environment"_s, u"cloudinary://k3:s3@kitfix?folder_mode=fixed"_s,
+                                     u"--environment"_s, u"cloudinary://k4:s4@kitdyn?folder_mode=dynamic"_s},
+                                    2, false, &error),
+                 qPrintable(error));
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY2(uploadKit(i, &error), qPrintable(error));
+            auto opened = Catalog::open(m_dir.filePath(u"kit-catalog-%1.sqlite"_s.arg(i)));
+            QVERIFY(opened);
+            m_kitCatalogs[i] = std::move(opened).value();
+            CatalogSync job(m_kitCatalogs[i].get(), m_kitSandbox.context(i));
+            QVERIFY2(test::runToEnd(&job) && !job.error(), test::errorText(&job).constData());
+            QCOMPARE(m_kitCatalogs[i]->assetCount(), kit().size());
         }
     }
 
@@ -227,6 +359,116 @@ private Q_SLOTS:
         auto found = m_catalogs[index]->find(*parsed);
         QVERIFY(found);
         QCOMPARE(ids(*found), live); // the same assets, in the same order
+    }
+
+    void findAndSearchGiveTheKitsAnswers_data()
+    {
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<QStringList>("expected"); // kit names, sorted
+
+        const QString all = u"bella,cafe,felix,logo,notes,rex,shore"_s;
+        const QString images = u"bella,cafe,felix,logo,rex,shore"_s;
+        // Each row: the expression, the kit assets it selects in fixed mode and, where they differ
+        // (public ids hold the folder only in fixed mode), in dynamic mode. Worked out by hand.
+        const QList<std::tuple<QString, QString, std::optional<QString>>> rows {
+            {u""_s, all, {}},
+            // tags: `:` matches tokens, case-insensitively, as a phrase; `=` the whole tag, case-sensitively.
+            {u"tags:dog"_s, u"bella,rex"_s, {}},
+            {u"tags:DOG"_s, u"bella,rex"_s, {}},
+            {u"tags=dog"_s, u"bella,rex"_s, {}},
+            {u"tags=Dog"_s, u""_s, {}},
+            {u"tags:logo"_s, u"logo"_s, {}},
+            {u"tags:sale"_s, u"rex,shore"_s, {}},
+            {u"tags:\"summer sale\""_s, u"rex,shore"_s, {}},
+            {u"tags:\"sale 2024\""_s, u"shore"_s, {}},
+            {u"tags:\"sale summer\""_s, u""_s, {}},
+            {u"tags=\"Summer Sale\""_s, u"rex"_s, {}},
+            {u"tags=\"summer sale\""_s, u""_s, {}},
+            {u"tags:sum*"_s, u"rex,shore"_s, {}},
+            {u"tags=Sum*"_s, u"rex"_s, {}},
+            {u"tags:CAFÉ"_s, u"cafe"_s, {}},
+            // Boolean operators: OR, AND (also implied), NOT and -, AND before OR, parentheses.
+            {u"tags:(cat OR puppy)"_s, u"bella,felix"_s, {}},
+            {u"tags:dog OR tags:cat"_s, u"bella,felix,rex"_s, {}},
+            {u"tags:dog tags:brown"_s, u"rex"_s, {}},
+            {u"tags:cat OR tags:dog AND tags:puppy"_s, u"bella,felix"_s, {}},
+            {u"(tags:cat OR tags:dog) AND tags:puppy"_s, u"bella"_s, {}},
+            {u"tags:dog AND NOT tags:puppy"_s, u"rex"_s, {}},
+            {u"-tags:dog"_s, u"cafe,felix,logo,notes,shore"_s, {}},
+            // Keywords: whole value, case-insensitive; a prefix on format.
+            {u"resource_type:raw"_s, u"notes"_s, {}},
+            {u"resource_type:IMAGE"_s, images, {}},
+            {u"format:png"_s, u"bella,cafe,logo,rex"_s, {}},
+            {u"format:JP*"_s, u"felix,shore"_s, {}},
+            // Numbers: comparisons, inclusive [ ] and exclusive { } ranges, 1024-based units; an asset
+            // without the value never matches a positive term.
+            {u"width>=640"_s, u"rex,shore"_s, {}},
+            {u"width>640"_s, u"shore"_s, {}},
+            {u"width:[100 TO 300]"_s, u"bella,felix"_s, {}},
+            {u"width:{100 TO 300}"_s, u""_s, {}},
+            {u"width<100"_s, u"cafe,logo"_s, {}},
+            {u"-width>0"_s, u"notes"_s, {}},
+            {u"height<300 AND width>50"_s, u"bella,logo"_s, {}},
+            {u"aspect_ratio:\"16:9\""_s, u"shore"_s, {}},
+            {u"pixels>1000000"_s, u"shore"_s, {}},
+            {u"bytes>976k"_s, u"notes"_s, {}},
+            {u"bytes>977k"_s, u""_s, {}},
+            {u"bytes<1m"_s, all, {}},
+            // Folders: directly in, or the subtree with /*; case-sensitive; "" is the root.
+            {u"folder:animals/dogs"_s, u"rex"_s, {}},
+            {u"folder:animals/dogs/*"_s, u"bella,rex"_s, {}},
+            {u"folder:animals/*"_s, u"bella,felix,rex"_s, {}},
+            {u"folder:animals"_s, u""_s, {}},
+            {u"folder:Animals/dogs"_s, u""_s, {}},
+            {u"folder:\"\""_s, u"cafe,notes"_s, {}},
+            // Public ids hold the folder in fixed mode only.
+            {u"public_id:rex"_s, u"rex"_s, {}},
+            {u"public_id:animals*"_s, u"bella,felix,rex"_s, u""_s},
+            {u"public_id:dogs/rex"_s, u"rex"_s, u""_s},
+            // Context values.
+            {u"context.alt:dog"_s, u"rex"_s, {}},
+            {u"context.alt=\"Rex the dog\""_s, u"rex"_s, {}},
+            {u"context.photographer:ann"_s, u"logo,rex"_s, {}},
+            {u"context.photographer=ann"_s, u"logo"_s, {}},
+            {u"-context.alt:dog"_s, u"bella,cafe,felix,logo,notes,shore"_s, {}},
+            // Free text: tags, context values, names.
+            {u"kitten"_s, u"felix"_s, {}},
+            {u"lee"_s, u"rex"_s, {}},
+            {u"sunset"_s, u"shore"_s, {}},
+            // Dates: everything was uploaded moments ago.
+            {u"created_at>1d"_s, all, {}},
+            {u"created_at<1d"_s, u""_s, {}},
+            {u"uploaded_at:1d"_s, all, {}},
+        };
+        const auto names = [](const QString &list) {
+            return list.isEmpty() ? QStringList() : list.split(u',');
+        };
+        for (const auto &[expression, fixed, dynamic] : rows) {
+            QTest::addRow("fixed: %s", qPrintable(expression)) << 0 << expression << names(fixed);
+            QTest::addRow("dynamic: %s", qPrintable(expression))
+                << 1 << expression << names(dynamic.value_or(fixed));
+        }
+    }
+    void findAndSearchGiveTheKitsAnswers()
+    {
+        QFETCH(int, index);
+        QFETCH(QString, expression);
+        QFETCH(QStringList, expected);
+        QString error;
+        QStringList live;
+        for (const Resource &r : searchAll(m_kitSandbox.context(index), expression, &error))
+            live.append(r.publicId);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(sortedNames(live), expected);
+        auto parsed = search::Expression::parse(expression);
+        QVERIFY(parsed);
+        auto found = m_kitCatalogs[index]->find(*parsed);
+        QVERIFY(found);
+        QStringList catalogued;
+        for (const CatalogAsset &asset : *found)
+            catalogued.append(asset.publicId);
+        QCOMPARE(sortedNames(catalogued), expected);
     }
 
     void incrementalSyncPicksUpUploads()

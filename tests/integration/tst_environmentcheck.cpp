@@ -30,10 +30,7 @@ core::Result<core::EnvironmentCheckResult> check(const QString &url, QNetworkAcc
     QObject owner;
     core::EnvironmentCheck::start(std::move(context).value(), &owner,
                                   [&](core::Result<core::EnvironmentCheckResult> result) { outcome = result; });
-    QDeadlineTimer deadline(30000);
-    while (!outcome && !deadline.hasExpired())
-        QTest::qWait(10);
-    if (!outcome)
+    if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 30000))
         return core::makeError(core::Error::Kind::Internal, QStringLiteral("the check did not finish"));
     return *outcome;
 }

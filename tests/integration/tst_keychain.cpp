@@ -3,6 +3,8 @@
 // relies on: a secret written can be read back, an overwrite replaces it, a removal really removes
 // it, and logging out leaves no entry of the account behind (checked with secret-tool, the way
 // someone would look).
+#include "../headlesssession.h"
+
 #include "core/accounts/accountstore.h"
 #include "core/accounts/keychainsecretstore.h"
 #include "core/net/neterror.h"
@@ -97,8 +99,7 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QSKIP("needs a Secret Service on the session bus; run under tests/run-headless.sh");
+        STRATUS_REQUIRE_HEADLESS_SESSION();
         if (QStandardPaths::findExecutable(u"secret-tool"_s).isEmpty())
             QFAIL("secret-tool (package libsecret-tools) is missing");
     }

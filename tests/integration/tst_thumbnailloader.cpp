@@ -103,7 +103,7 @@ private slots:
         // The view scrolled: only 0..3 are still wanted.
         loader.retainOnly({m_publicIds.at(0), m_publicIds.at(1), m_publicIds.at(2), m_publicIds.at(3)});
         QTRY_VERIFY_WITH_TIMEOUT(loader.runningCount() == 0 && loader.pendingCount() == 0, 30000);
-        QTest::qWait(100);
+        // Idle: every answer is in (an aborted request is neither running nor answered later).
         // The first request (9) was running and unwanted: aborted. The rest came in priority order.
         QCOMPARE(order,
                  (QStringList {m_publicIds.at(0), m_publicIds.at(1), m_publicIds.at(2), m_publicIds.at(3)}));

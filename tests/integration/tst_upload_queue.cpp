@@ -333,12 +333,20 @@ private Q_SLOTS:
         QCOMPARE(queue.job(otherId)->state, UploadState::Cancelled);
 
         QTRY_VERIFY_WITH_TIMEOUT(queue.job(bigId)->bytesAcknowledged >= 2'000'000, 30000);
+        QSignalSpy progressWhilePaused(&queue, &UploadQueue::jobProgress);
         queue.pause(bigId);
         QCOMPARE(queue.job(bigId)->state, UploadState::Paused);
         const qint64 acknowledged = queue.job(bigId)->bytesAcknowledged;
         const QString uploadId = queue.job(bigId)->uploadId;
-        QTest::qWait(500);
-        QCOMPARE(queue.job(bigId)->bytesAcknowledged, acknowledged); // nothing moves while paused
+        // Nothing moves while paused: by the time the sandbox has answered everything sent before
+        // now (the chunk in flight was aborted; one sent after the pause would show as progress),
+        // no byte went out and none was acknowledged.
+        QVERIFY(m_sandbox.waitForEarlierAnswers(u"fixedcloud"_s));
+        QCoreApplication::processEvents();
+        QCOMPARE(queue.job(bigId)->bytesAcknowledged, acknowledged);
+        QCOMPARE(queue.job(bigId)->state, UploadState::Paused);
+        for (const QList<QVariant> &progress : std::as_const(progressWhilePaused))
+            QVERIFY2(progress.at(0).toLongLong() != bigId, "the paused upload sent bytes");
 
         qint64 firstProgress = -1;
         connect(&queue, &UploadQueue::jobProgress, this, [&](qint64 id, qint64 sent) {
@@ -401,12 +409,16 @@ private Q_SLOTS:
         queue.setFolderMode(FolderMode::Dynamic);
         QSignalSpy retries(&queue, &UploadQueue::jobRetrying);
 
-        // A rate-limit storm first, then 10 % 5xx and 10 % dropped connections for the rest.
+        // A rate-limit storm first (until every upload running at once was refused and rescheduled
+        // at least once), then 10 % 5xx and 10 % dropped connections for the rest.
         setFaults(1, {{u"force_420"_s, u"true"_s}});
         UploadBatchOptions options;
         options.folder = u"faults"_s;
         QVERIFY(queue.enqueue(files, options));
-        QTest::qWait(1500);
+        QTRY_VERIFY_WITH_TIMEOUT(retries.size() >= 2 * settings.concurrency, 30000);
+        for (const QList<QVariant> &retry : std::as_const(retries))
+            QVERIFY2(retry.at(3).toString().contains(u"rate limit"_s, Qt::CaseInsensitive),
+                     qPrintable(retry.at(3).toString()));
         setFaults(1, {{u"force_420"_s, u"false"_s}, {u"error_rate"_s, u"0.1"_s}, {u"drop_rate"_s, u"0.1"_s}});
         const bool idle = runUntilIdle(queue, 240000);
         setFaults(1, {{u"error_rate"_s, u"0"_s}, {u"drop_rate"_s, u"0"_s}});

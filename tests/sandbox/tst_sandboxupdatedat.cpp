@@ -14,7 +14,6 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
-#include <QThread>
 
 using namespace stratus;
 using namespace stratus::core;
@@ -124,9 +123,11 @@ private Q_SLOTS:
 
     void everyChangeMovesUpdatedAt()
     {
-        // Dates have whole seconds: let the clock pass the second of the last upload.
-        while (QDateTime::currentDateTimeUtc() < m_newestUpload.addMSecs(1100))
-            QThread::msleep(100);
+        // Dates have whole seconds: let the clock pass the second of the last upload. The sandbox is
+        // another process with the system clock (its clock can be set only in-process), so real
+        // time must pass: waited for as a condition on the clock, not as a guessed sleep.
+        QVERIFY(QTest::qWaitFor(
+            [this] { return QDateTime::currentDateTimeUtc() >= m_newestUpload.addMSecs(1100); }, 5000));
         AdminApi admin(m_sandbox->context(0));
         UploadApi uploads(m_sandbox->context(0));
         const auto ref = [](const QString &publicId) {

@@ -316,11 +316,10 @@ void AccountStore::addAccount(AccountRecord account,
     if (account.hasProvisioning)
         account.provisioningUrl = account.provisioningUrl.withoutSecret();
 
-    State next = state();
     QList<std::pair<QString, QString>> secrets;
     if (account.hasProvisioning)
         secrets.append({account.provisioningSecretKey(), provisioningSecret});
-    next.accounts.append(account);
+    QList<EnvironmentRecord> added;
     for (auto &[env, secret] : environments) {
         if (env.id.isEmpty())
             env.id = newId();
@@ -329,18 +328,19 @@ void AccountStore::addAccount(AccountRecord account,
         env.url = env.url.withoutSecret();
         if (!env.embeddedSandbox)
             secrets.append({env.secretKey(), secret});
-        next.environments.append(env);
+        added.append(env);
     }
-    if (next.currentId.isEmpty() && !environments.isEmpty())
-        next.currentId = environments.first().first.id;
     QStringList keys;
     for (const auto &entry : std::as_const(secrets))
         keys.append(entry.first);
-    for (const QString &key : std::as_const(keys)) {
-        if (!next.secretKeys.contains(key))
-            next.secretKeys.append(key);
-    }
-    writeThenSave(std::move(secrets), std::move(next), context, std::move(done), keys);
+    Change change = [account, added, keys](State &next) {
+        next.accounts.append(account);
+        next.environments += added;
+        if (next.currentId.isEmpty() && !added.isEmpty())
+            next.currentId = added.first().id;
+        addKeys(next, keys);
+    };
+    writeThenSave(std::move(secrets), std::move(change), context, std::move(done), keys);
 }
 
 void AccountStore::addEnvironment(EnvironmentRecord environment, QString secret, QObject *context,
@@ -358,18 +358,17 @@ void AccountStore::addEnvironment(EnvironmentRecord environment, QString secret,
         environment.id = newId();
     environment.name = environment.name.trimmed();
     environment.url = environment.url.withoutSecret();
-    State next = state();
-    next.environments.append(environment);
-    if (next.currentId.isEmpty())
-        next.currentId = environment.id;
     QList<std::pair<QString, QString>> secrets;
-    if (!environment.embeddedSandbox) {
+    if (!environment.embeddedSandbox)
         secrets.append({environment.secretKey(), secret});
-        if (!next.secretKeys.contains(environment.secretKey()))
-            next.secretKeys.append(environment.secretKey());
-    }
     const QStringList keys = secrets.isEmpty() ? QStringList {} : QStringList {environment.secretKey()};
-    writeThenSave(std::move(secrets), std::move(next), context, std::move(done), keys);
+    Change change = [environment, keys](State &next) {
+        next.environments.append(environment);
+        if (next.currentId.isEmpty())
+            next.currentId = environment.id;
+        addKeys(next, keys);
+    };
+    writeThenSave(std::move(secrets), std::move(change), context, std::move(done), keys);
 }
 
 void AccountStore::replaceSecret(const QString &environmentId, QString secret, QObject *context,
@@ -384,44 +383,56 @@ void AccountStore::replaceSecret(const QString &environmentId, QString secret, Q
         done(makeError(Error::Kind::InvalidInput, u"The API secret is empty."_s));
         return;
     }
-    State next = state();
-    if (!next.secretKeys.contains(env->secretKey()))
-        next.secretKeys.append(env->secretKey());
+    const QString key = env->secretKey();
     // The old secret is overwritten in place: nothing to undo if the index cannot be saved.
-    writeThenSave({{env->secretKey(), secret}}, std::move(next), context, std::move(done), {});
+    writeThenSave({{key, secret}}, [key](State &next) { addKeys(next, {key}); }, context, std::move(done),
+                  {});
 }
 
-void AccountStore::writeThenSave(QList<std::pair<QString, QString>> secrets, State next, QObject *context,
+AccountStore::DoneCallback AccountStore::answerWhileAlive(QObject *context, DoneCallback done)
+{
+    return [guard = QPointer<QObject>(context), done = std::move(done)](Result<Done> result) {
+        if (guard)
+            done(std::move(result));
+    };
+}
+
+void AccountStore::addKeys(State &state, const QStringList &keys)
+{
+    for (const QString &key : keys) {
+        if (!state.secretKeys.contains(key))
+            state.secretKeys.append(key);
+    }
+}
+
+void AccountStore::writeThenSave(QList<std::pair<QString, QString>> secrets, Change change, QObject *context,
                                  DoneCallback done, QStringList undoKeys)
 {
-    QPointer<QObject> guard(context);
-    writeSecrets(
-        std::move(secrets), this,
-        [this, next = std::move(next), guard, done = std::move(done), undoKeys](Result<Done> written) {
-            if (!guard)
-                return;
-            if (!written) {
-                done(written.error());
-                return;
-            }
-            finishWith(next, guard, done, undoKeys);
-        });
+    // Finished even when the caller is gone by the time the keychain answers (a dialog closed): a
+    // secret written must reach the file's index, or no removal would ever find it.
+    writeSecrets(std::move(secrets), this,
+                 [this, change = std::move(change), answer = answerWhileAlive(context, std::move(done)),
+                  undoKeys](Result<Done> written) {
+                     if (!written) {
+                         answer(written.error());
+                         return;
+                     }
+                     finishWith(change, answer, undoKeys);
+                 });
 }
 
-void AccountStore::finishWith(State next, QObject *context, const DoneCallback &done,
-                              const QStringList &undoKeys)
+void AccountStore::finishWith(const Change &change, const DoneCallback &answer, const QStringList &undoKeys)
 {
+    // On the state as it is now: other changes may have been saved while the keychain was writing.
+    State next = state();
+    change(next);
     if (auto saved = save(next); !saved) {
         // The file could not be written: take the secrets back out so nothing is saved half-way.
-        QPointer<QObject> guard(context);
         const Error error = saved.error();
-        removeSecrets(undoKeys, this, [guard, done, error](Result<Done>) {
-            if (guard)
-                done(error);
-        });
+        removeSecrets(undoKeys, this, [answer, error](Result<Done>) { answer(error); });
         return;
     }
-    done(Done {});
+    answer(Done {});
 }
 
 void AccountStore::removeEnvironment(const QString &id, QObject *context, DoneCallback done)
@@ -437,10 +448,10 @@ void AccountStore::removeEnvironment(const QString &id, QObject *context, DoneCa
         removeAccount(removed.accountId, context, std::move(done));
         return;
     }
-    QPointer<QObject> guard(context);
-    removeSecrets({removed.secretKey()}, this, [this, removed, guard, done](Result<Done> gone) {
-        if (!guard)
-            return;
+    // Finished even when the caller is gone by the time the keychain answers: the file follows what
+    // the keychain did; only the answer is dropped.
+    done = answerWhileAlive(context, std::move(done));
+    removeSecrets({removed.secretKey()}, this, [this, removed, done](Result<Done> gone) {
         if (!gone) {
             done(gone.error());
             return;
@@ -471,10 +482,8 @@ void AccountStore::removeAccount(const QString &id, QObject *context, DoneCallba
     QStringList keys {removed.provisioningSecretKey()};
     for (const EnvironmentRecord &env : environments)
         keys.append(env.secretKey());
-    QPointer<QObject> guard(context);
-    removeSecrets(keys, this, [this, id, keys, environments, guard, done](Result<Done> gone) {
-        if (!guard)
-            return;
+    done = answerWhileAlive(context, std::move(done)); // finished even when the caller is gone
+    removeSecrets(keys, this, [this, id, keys, environments, done](Result<Done> gone) {
         if (!gone) {
             done(gone.error());
             return;
@@ -509,10 +518,8 @@ void AccountStore::logOut(const QString &accountId, QObject *context, DoneCallba
     QStringList keys {found->provisioningSecretKey()};
     for (const EnvironmentRecord &env : environments)
         keys.append(env.secretKey());
-    QPointer<QObject> guard(context);
-    removeSecrets(keys, this, [this, accountId, keys, environments, guard, done](Result<Done> gone) {
-        if (!guard)
-            return;
+    done = answerWhileAlive(context, std::move(done)); // finished even when the caller is gone
+    removeSecrets(keys, this, [this, accountId, keys, environments, done](Result<Done> gone) {
         if (!gone) {
             done(gone.error());
             return;
@@ -559,22 +566,24 @@ void AccountStore::logIn(const QString &accountId, QHash<QString, QString> secre
     }
     if (found->hasProvisioning && !provisioningSecret.isEmpty())
         entries.append({found->provisioningSecretKey(), provisioningSecret});
-    State next = state();
     QStringList keys;
+    QStringList newKeys;
     for (const auto &entry : std::as_const(entries)) {
+        keys.append(entry.first);
         // Only secrets new to the index are undone when the file cannot be saved: one that is
         // already stored (logIn() on a logged-in account) is overwritten in place, as by
         // replaceSecret(), and must not vanish while the file still lists it.
-        if (!next.secretKeys.contains(entry.first)) {
-            keys.append(entry.first);
-            next.secretKeys.append(entry.first);
+        if (!m_secretKeys.contains(entry.first))
+            newKeys.append(entry.first);
+    }
+    Change change = [accountId, keys](State &next) {
+        addKeys(next, keys);
+        for (AccountRecord &account : next.accounts) {
+            if (account.id == accountId)
+                account.loggedIn = true;
         }
-    }
-    for (AccountRecord &account : next.accounts) {
-        if (account.id == accountId)
-            account.loggedIn = true;
-    }
-    writeThenSave(std::move(entries), std::move(next), context, std::move(done), keys);
+    };
+    writeThenSave(std::move(entries), std::move(change), context, std::move(done), newKeys);
 }
 
 Result<Done> AccountStore::setAccountLabel(const QString &id, const QString &label)

@@ -152,10 +152,16 @@ private:
     void writeSecretsFrom(QList<std::pair<QString, QString>> entries, QStringList written, QObject *context,
                           DoneCallback done);
     void removeSecrets(QStringList keys, QObject *context, DoneCallback done);
+    /// A change of the state, applied to the state as it is once the keychain has answered (other
+    /// changes may have been saved meanwhile).
+    using Change = std::function<void(State &)>;
+    /// `done`, called only while `context` lives (the work itself is finished either way).
+    [[nodiscard]] static DoneCallback answerWhileAlive(QObject *context, DoneCallback done);
+    static void addKeys(State &state, const QStringList &keys);
     /// writeSecrets(), then (unless it failed) finishWith().
-    void writeThenSave(QList<std::pair<QString, QString>> secrets, State next, QObject *context,
+    void writeThenSave(QList<std::pair<QString, QString>> secrets, Change change, QObject *context,
                        DoneCallback done, QStringList undoKeys);
-    void finishWith(State next, QObject *context, const DoneCallback &done, const QStringList &undoKeys);
+    void finishWith(const Change &change, const DoneCallback &answer, const QStringList &undoKeys);
     void deleteLocalData(const QString &accountId, const QList<EnvironmentRecord> &environments);
 
     std::shared_ptr<SecretStore> m_secrets;

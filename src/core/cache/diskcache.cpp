@@ -1,6 +1,7 @@
 #include "diskcache.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -8,6 +9,7 @@
 #include <QSaveFile>
 
 #include <algorithm>
+#include <tuple>
 
 namespace stratus::core {
 
@@ -35,6 +37,13 @@ void DiskCache::scan()
 {
     m_entries.clear();
     m_totalBytes = 0;
+    struct Found
+    {
+        QDateTime modified;
+        QString relative;
+        qint64 bytes = 0;
+    };
+    QList<Found> found;
     QDirIterator it(m_directory, QDir::Files, QDirIterator::Subdirectories);
     const QDir root(m_directory);
     while (it.hasNext()) {
@@ -45,8 +54,17 @@ void DiskCache::scan()
         // atomic write and strangers are ignored.
         if (relative.size() != 41 || relative.at(2) != QLatin1Char('/'))
             continue;
-        m_entries.insert(relative, Entry {info.size(), info.lastModified()});
-        m_totalBytes += info.size();
+        found.append({info.lastModified(), relative, info.size()});
+    }
+    // Numbered in the order of their modification times, the last use of an earlier run.
+    std::sort(found.begin(), found.end(), [](const Found &a, const Found &b) {
+        return std::tie(a.modified, a.relative) < std::tie(b.modified, b.relative);
+    });
+    for (const Found &file : std::as_const(found)) {
+        Entry &entry = m_entries[file.relative];
+        entry.bytes = file.bytes;
+        touch(entry);
+        m_totalBytes += file.bytes;
     }
 }
 
@@ -62,9 +80,9 @@ std::optional<QByteArray> DiskCache::read(const QString &key)
         return std::nullopt;
     }
     QByteArray data = file.readAll();
-    it->lastUse = QDateTime::currentDateTimeUtc();
+    touch(*it);
     // The modification time carries the last use across runs.
-    file.setFileTime(it->lastUse, QFileDevice::FileModificationTime);
+    file.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
     return data;
 }
 
@@ -86,7 +104,9 @@ bool DiskCache::write(const QString &key, const QByteArray &data)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
         return false;
-    m_entries.insert(relative, Entry {data.size(), QDateTime::currentDateTimeUtc()});
+    Entry &entry = m_entries[relative];
+    entry.bytes = data.size();
+    touch(entry);
     m_totalBytes += data.size();
     return true;
 }
@@ -120,7 +140,7 @@ void DiskCache::evictFor(qint64 incoming)
     // Down to 90 % of the limit, so that a full cache sorts its index once per many writes rather
     // than at every one. Oldest use first.
     const qint64 target = m_maximumBytes - m_maximumBytes / 10;
-    QList<std::pair<QDateTime, QString>> byAge;
+    QList<std::pair<quint64, QString>> byAge;
     byAge.reserve(m_entries.size());
     for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
         byAge.append({it->lastUse, it.key()});

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QByteArray>
-#include <QDateTime>
 #include <QHash>
 #include <QString>
 
@@ -15,7 +14,9 @@ namespace stratus::core {
 /// entry or none, never half a file) and named by the SHA-1 of the key, two levels deep.
 ///
 /// The index of sizes and last uses is built by one scan of the directory when the cache is
-/// opened. One thread only; two DiskCache objects must not share a directory.
+/// opened (file modification times carry the order of use across runs); within a run the order is
+/// exact, however close together the uses. One thread only; two DiskCache objects must not share
+/// a directory.
 class DiskCache
 {
 public:
@@ -42,8 +43,9 @@ private:
     struct Entry
     {
         qint64 bytes = 0;
-        QDateTime lastUse;
+        quint64 lastUse = 0; ///< m_uses when last written or read: larger is more recent
     };
+    void touch(Entry &entry) { entry.lastUse = ++m_uses; }
     [[nodiscard]] QString relativePathFor(const QString &key) const;
     void scan();
     void evictFor(qint64 incoming);
@@ -52,6 +54,7 @@ private:
     QString m_directory;
     qint64 m_maximumBytes;
     qint64 m_totalBytes = 0;
+    quint64 m_uses = 0;
     QHash<QString, Entry> m_entries; ///< relative path → entry
 };
 

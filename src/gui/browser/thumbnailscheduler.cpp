@@ -8,6 +8,8 @@
 #include <QScrollBar>
 #include <QSet>
 
+#include <algorithm>
+
 namespace stratus::gui {
 
 namespace {
@@ -121,7 +123,15 @@ void ThumbnailScheduler::update()
     const int middle = (first + last) / 2;
     const QSize size = m_model->thumbnailSize();
 
+    struct Wanted
+    {
+        int priority;
+        QString key;
+        QUrl url;
+    };
+    QList<Wanted> requests;
     QSet<QString> wanted;
+    requests.reserve(wantedLast - wantedFirst + 1);
     wanted.reserve(wantedLast - wantedFirst + 1);
     for (int row = wantedFirst; row <= wantedLast; ++row) {
         if (!m_model->needsThumbnail(row))
@@ -134,9 +144,16 @@ void ThumbnailScheduler::update()
         wanted.insert(key);
         // Rows beyond the screen wait behind every visible one.
         const bool onScreen = row >= first && row <= last;
-        m_loader->request(key, url, std::abs(row - middle) + (onScreen ? 0 : visible));
+        requests.append({std::abs(row - middle) + (onScreen ? 0 : visible), key, url});
     }
+    // Rows scrolled away first give up their places; then the nearest are asked for first, since
+    // the loader sends a request at once while it has a free place (the first few of a pass would
+    // otherwise be the top of the margin above the screen).
     m_loader->retainOnly(wanted);
+    std::stable_sort(requests.begin(), requests.end(),
+                     [](const Wanted &a, const Wanted &b) { return a.priority < b.priority; });
+    for (const Wanted &request : std::as_const(requests))
+        m_loader->request(request.key, request.url, request.priority);
     m_lastRange = {wantedFirst, wantedLast};
 }
 
