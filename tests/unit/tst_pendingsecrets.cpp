@@ -9,6 +9,7 @@
 #include "core/api/adminapi.h"
 #include "core/net/neterror.h"
 #include "core/net/secretsource.h"
+#include "core/storage/storagelayout.h"
 
 #include "fakenetwork.h"
 
@@ -69,14 +70,7 @@ class TestPendingSecrets : public QObject
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
 
-    AccountStore::Paths paths() const
-    {
-        AccountStore::Paths paths;
-        paths.settingsFile = m_dir->filePath(u"config/accounts.ini"_s);
-        paths.dataRoot = m_dir->filePath(u"data"_s);
-        paths.cacheRoot = m_dir->filePath(u"cache"_s);
-        return paths;
-    }
+    StorageLayout paths() const { return StorageLayout::under(m_dir->path()); }
 
     // Adds account `label` with one environment `name` (secret "SECRET-<name>"), the keychain
     // answering at once.
