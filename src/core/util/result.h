@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/util/errorreason.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -10,7 +12,10 @@
 namespace stratus::core {
 
 /// An error as a value (style habit 5): core describes what went wrong, the GUI or the CLI picks
-/// the words shown to a person and the action offered. Never carries a secret.
+/// the words shown to a person and the action offered (src/words/errorwords.h). Never carries a
+/// secret. Core puts no sentence of its own in it: the kind and the reason say what happened,
+/// `subject` names the thing concerned, `message` holds only words from outside (the server's
+/// message, the operating system's) — see core/util/errorreason.h.
 struct Error
 {
     enum class Kind {
@@ -42,11 +47,27 @@ struct Error
     };
 
     Kind kind = Kind::Internal;
+    /// The situation, when the kind alone does not say it (ErrorReason::None otherwise).
+    ErrorReason reason = ErrorReason::None;
+    /// What the error is about: a file path, a public ID, a folder, a number (may be empty).
+    QString subject;
+    /// Outside words only: the server's message, or the system's (QFile::errorString()).
     QString message;
     int httpStatus = 0;
     bool retryable = false;
     NetworkCause networkCause = NetworkCause::None;
     std::optional<QDateTime> retryAfter;
+
+    /// An error Stratus found itself: `kind`, `reason`, the thing concerned and any outside words.
+    static Error because(Kind kind, ErrorReason reason, QString subject = {}, QString outsideWords = {})
+    {
+        Error error;
+        error.kind = kind;
+        error.reason = reason;
+        error.subject = std::move(subject);
+        error.message = std::move(outsideWords);
+        return error;
+    }
 
     static Error invalidInput(QString text)
     {

@@ -1,0 +1,14 @@
+// The words for the assets area's error reasons (core/util/errorreason.h).
+#include "errorwords.h"
+
+namespace stratus::words {
+
+std::optional<QString> ErrorWords::assetsText(const core::Error &error)
+{
+    switch (error.reason) {
+    default:
+        return std::nullopt;
+    }
+}
+
+} // namespace stratus::words
