@@ -7,10 +7,10 @@
 #include "sandboxprocess.h"
 
 #include "core/api/uploadapi.h"
+#include "core/assets/assetnames.h"
+#include "core/assets/assetservice.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/catalogsync.h"
-#include "gui/browser/assetactionjob.h"
-#include "gui/browser/assetactions.h"
 #include "gui/browser/assetlistmodel.h"
 #include "gui/browser/assetmimedata.h"
 #include "gui/browser/browsercommands.h"
@@ -118,12 +118,12 @@ QPushButton *buttonWithRole(QMessageBox *box, QMessageBox::ButtonRole role)
         QVERIFY2(!(watch).error, qPrintable((watch).failures.join(u'\n')));                                  \
     } while (false)
 
-/// The outcome of the next AssetActions job.
+/// The outcome of the next AssetService job.
 struct JobWatch
 {
     bool finished = false;
     std::optional<core::Error> error;
-    QStringList failures;
+    QStringList failures; ///< the server's words of each
 };
 
 void saveScreenshot(const QPixmap &pixmap, const QString &name)
@@ -247,13 +247,14 @@ private:
     static void watchNextJob(gui::BrowserPage &page, JobWatch &watch)
     {
         auto connection = std::make_shared<QMetaObject::Connection>();
-        *connection = QObject::connect(page.commands()->actions(), &gui::AssetActions::started, &page,
-                                       [&watch, connection](gui::AssetActionJob *job) {
+        *connection = QObject::connect(page.commands()->assetService(), &core::assets::AssetService::started,
+                                       &page, [&watch, connection](core::assets::AssetJob *job) {
                                            QObject::disconnect(*connection);
                                            QObject::connect(job, &core::Job::finished, job, [&watch, job] {
                                                watch.finished = true;
                                                watch.error = job->error();
-                                               watch.failures = job->failures();
+                                               for (const core::Error &failure : job->failures())
+                                                   watch.failures.append(failure.message);
                                            });
                                        });
     }
@@ -363,7 +364,7 @@ private slots:
         QVERIFY(after);
         if (mode == core::FolderMode::Fixed) {
             // The warning names the new public id and says the URLs break.
-            const QString newId = gui::AssetActions::renamedPublicId(asset, newName);
+            const QString newId = core::assets::renamedPublicId(asset, newName);
             QVERIFY2(note.contains(newId) && note.contains(u"stop working"_s), qPrintable(note));
             QCOMPARE(after->publicId, newId);
             QVERIFY(!serverResource(env, asset)); // the old public id is gone
@@ -413,7 +414,7 @@ private slots:
             QVERIFY(after);
             QCOMPARE(after->folder(mode), u"moved/here"_s);
             if (mode == core::FolderMode::Fixed) {
-                QCOMPARE(after->publicId, gui::AssetActions::movedPublicId(asset, u"moved/here"_s));
+                QCOMPARE(after->publicId, core::assets::movedPublicId(asset, u"moved/here"_s));
                 QVERIFY(serverResource(env, asset, after->publicId));
                 QVERIFY(!serverResource(env, asset));
             } else {
@@ -471,7 +472,7 @@ private slots:
         // Cancel: nothing happens, nothing is sent. The command runs inside the key press (the
         // confirmation is modal), so once that returns no job started means none will.
         const int before = m_network.requests;
-        QSignalSpy started(page->commands()->actions(), &gui::AssetActions::started);
+        QSignalSpy started(page->commands()->assetService(), &core::assets::AssetService::started);
         QString text;
         answer<QMessageBox>([&](QMessageBox *box) {
             text = box->text() + u'\n' + box->informativeText();
@@ -786,13 +787,13 @@ private slots:
         // and answered, inside the key press), no job starts. Asked directly, the actions refuse
         // with the reason and send nothing.
         const int before = m_network.requests;
-        QSignalSpy started(page->commands()->actions(), &gui::AssetActions::started);
+        QSignalSpy started(page->commands()->assetService(), &core::assets::AssetService::started);
         QTest::keyClick(page->gridView(), Qt::Key_Delete);
         QTest::keyClick(page->gridView(), Qt::Key_F2);
         QVERIFY(!QApplication::activeModalWidget());
         QCOMPARE(started.size(), 0);
-        gui::AssetActions *actions = page->commands()->actions();
-        const std::function<gui::AssetActionJob *()> attempts[] = {
+        core::assets::AssetService *actions = page->commands()->assetService();
+        const std::function<core::assets::AssetJob *()> attempts[] = {
             [&] { return actions->remove(assets); },
             [&] { return actions->rename(assets.constFirst(), u"x"_s); },
             [&] { return actions->move(assets, u"elsewhere"_s); },
@@ -800,11 +801,12 @@ private slots:
             [&] { return actions->createFolder(u"f"_s); },
         };
         for (const auto &attempt : attempts) {
-            gui::AssetActionJob *job = attempt();
+            core::assets::AssetJob *job = attempt();
             QSignalSpy finished(job, &core::Job::finished);
             QVERIFY(finished.wait(5000));
             QVERIFY(job->error());
-            QCOMPARE(job->error()->message, m_offline);
+            QCOMPARE(job->error()->kind, core::Error::Kind::Unavailable);
+            QCOMPARE(job->error()->reason, core::ErrorReason::AssetsOffline);
         }
         QCOMPARE(m_network.requests, before);
         QVERIFY(serverResource(env, assets.constFirst()));
@@ -887,7 +889,7 @@ private slots:
         // Delete in the search box edits the text.
         page->searchField()->setText(u"abc"_s);
         page->searchField()->setCursorPosition(0);
-        QSignalSpy started(page->commands()->actions(), &gui::AssetActions::started);
+        QSignalSpy started(page->commands()->assetService(), &core::assets::AssetService::started);
         QTest::keyClick(page->searchField(), Qt::Key_Delete);
         QVERIFY(!QApplication::activeModalWidget());
         QCOMPARE(started.size(), 0);

@@ -7,6 +7,7 @@
 #include "thumbnailurls.h"
 
 #include "core/api/adminapi.h"
+#include "core/assets/assetservice.h"
 #include "core/catalog/catalog.h"
 #include "core/delivery/deliveryurl.h"
 #include "core/net/secretsource.h"
@@ -151,10 +152,14 @@ QPixmap fittedPixmap(const QImage &image, const QSize &box, qreal ratio)
     return pixmap;
 }
 
-DetailsPanel::DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loader, QWidget *parent)
+DetailsPanel::DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loader, QWidget *parent,
+                           core::assets::AssetService *assets)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::DetailsPanel>())
     , m_env(env)
+    , m_assets(assets ? assets
+                      : new core::assets::AssetService(
+                          env.catalog, [env] { return env.changeContext(); }, this))
     , m_loader(loader ? loader : new ThumbnailLoader(env.network, nullptr, this))
     , m_completer(new QCompleter(this))
     , m_completionTags(new QStringListModel(this))

@@ -1,12 +1,14 @@
-// DetailsPanel's editing: tags (with completion), context rows, saving what changed and the words
-// for a failed save. Showing an asset is in detailspanel.cpp.
+// DetailsPanel's editing: tags (with completion), context rows, and saving what changed through the
+// environment's AssetService. Showing an asset is in detailspanel.cpp.
 #include "detailspanel.h"
 #include "detailspanel_p.h"
 
 #include "browserlogging.h"
 
 #include "core/api/adminapi.h"
+#include "core/assets/assetservice.h"
 #include "core/catalog/catalog.h"
+#include "words/errorwords.h"
 
 #include "ui_detailspanel.h"
 
@@ -114,36 +116,21 @@ void DetailsPanel::save()
         update.displayName = now.displayName;
 
     const QString assetId = m_asset->assetId;
-    const auto api = apiContextOf(m_env);
-    if (!api) {
-        const QString text = errorText(api.error());
-        showStatus(text, true);
-        Q_EMIT saveFinished(assetId, text);
-        return;
-    }
-    auto *call = core::AdminApi(*api).updateResource(
-        {m_asset->publicId, m_asset->resourceType, m_asset->type}, update, this);
+    core::assets::AssetJob *job = m_assets->update(*m_asset, update);
     m_savingAssetId = assetId;
     m_savingEdits = now;
-    connect(call, &core::Job::finished, this, [this, assetId, call] { finishSave(assetId, call); });
-    call->start();
+    connect(job, &core::Job::finished, this, [this, assetId, job] { finishSave(assetId, job); });
     showStatus(tr("Saving…"), false);
     updateActions();
 }
 
-void DetailsPanel::finishSave(const QString &assetId, core::ApiCall<core::Resource> *call)
+void DetailsPanel::finishSave(const QString &assetId, const core::assets::AssetJob *job)
 {
-    call->deleteLater();
     m_savingAssetId.clear();
     const bool shown = m_asset && m_asset->assetId == assetId;
-    QString error;
-    if (const auto &result = call->result(); !result) {
-        error = errorText(result.error());
-        qCInfo(lcBrowser) << "saving" << assetId << "failed:" << result.error().message;
-    } else if (const auto written = m_env.catalog->upsertResources({result->raw}); !written) {
-        error = tr("Saved, but the local catalogue could not be updated: %1").arg(written.error().message);
-    }
-    if (!error.isEmpty()) {
+    if (job->error()) {
+        const QString error = words::ErrorWords::text(*job->error());
+        qCInfo(lcBrowser) << "saving" << assetId << "failed:" << job->error()->message;
         if (shown)
             showStatus(error, true);
         else
@@ -173,29 +160,6 @@ void DetailsPanel::revert()
     loadEditors(storedState());
     showStatus({}, false);
     updateActions();
-}
-
-QString DetailsPanel::errorText(const core::Error &error) const
-{
-    using Kind = core::Error::Kind;
-    switch (error.kind) {
-    case Kind::NotFound:
-        return tr("The asset is no longer in the environment (deleted or renamed elsewhere?). Nothing was "
-                  "changed; a sync brings the catalogue up to date.");
-    case Kind::Auth:
-        return tr("The environment refused the credentials: %1").arg(error.message);
-    case Kind::Permission:
-        return tr("These credentials may not change assets: %1").arg(error.message);
-    case Kind::RateLimited:
-        return error.retryAfter
-            ? tr("The hourly Admin API limit is spent; try again after %1.")
-                  .arg(QLocale().toString(error.retryAfter->toLocalTime().time(), QLocale::ShortFormat))
-            : tr("The hourly Admin API limit is spent; try again later.");
-    case Kind::Network:
-        return tr("The environment could not be reached: %1").arg(error.message);
-    default:
-        return tr("Saving failed: %1").arg(error.message);
-    }
 }
 
 // Links and preview -----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 #include "movedialog.h"
 
-#include "assetactions.h"
+#include "core/assets/assetnames.h"
 #include "foldertreemodel.h"
 
 #include <QDialogButtonBox>
@@ -66,7 +66,7 @@ MoveDialog::MoveDialog(core::catalog::Catalog *catalog, const LocalFolders *loca
 
 QString MoveDialog::folder() const
 {
-    return AssetActions::normalizedFolder(m_path->text());
+    return core::assets::normalizedFolder(m_path->text());
 }
 
 } // namespace stratus::gui

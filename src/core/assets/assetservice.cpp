@@ -1,0 +1,390 @@
+#include "assetservice.h"
+
+#include "assetnames.h"
+
+#include "core/api/uploadapi.h"
+#include "core/catalog/catalog.h"
+
+namespace stratus::core::assets {
+
+using namespace Qt::StringLiterals;
+using catalog::CatalogAsset;
+using Step = AssetJob::Step;
+using Operation = AssetJob::Operation;
+
+namespace {
+
+// Cloudinary takes up to 100 public ids per deletion call (reference §e); tags take 1000, but 100
+// keeps one failed call from costing a whole selection.
+constexpr int kIdsPerCall = 100;
+
+/// A Step whose answer is an ApiCall<T>, written through with the typed result.
+template<typename T>
+Step typedStep(int weight, QString subject, ErrorReason reason, std::function<ApiCall<T> *(QObject *)> make,
+               std::function<Result<Done>(const T &)> apply)
+{
+    return {weight, std::move(subject), reason,
+            [make](QObject *parent) -> ApiCallBase * { return make(parent); },
+            [apply](ApiCallBase *call) {
+                return apply(static_cast<ApiCall<T> *>(call)->result().value());
+            }};
+}
+
+AssetRef refOf(const CatalogAsset &asset)
+{
+    return {asset.publicId, asset.resourceType.isEmpty() ? u"image"_s : asset.resourceType,
+            asset.type.isEmpty() ? u"upload"_s : asset.type};
+}
+
+/// One bulk call's share of a selection: public ids of one resource type and delivery type, at most
+/// kIdsPerCall of them, and the asset id of each (the answers speak of public ids).
+struct Batch
+{
+    QString resourceType;
+    QString type;
+    QStringList publicIds;
+    QHash<QString, QString> assetIds; ///< public id → asset id
+};
+
+QList<Batch> batches(const QList<CatalogAsset> &assets)
+{
+    QMap<std::pair<QString, QString>, QList<CatalogAsset>> groups;
+    for (const CatalogAsset &asset : assets) {
+        const AssetRef ref = refOf(asset);
+        groups[{ref.resourceType, ref.type}].append(asset);
+    }
+    QList<Batch> result;
+    for (auto group = groups.cbegin(); group != groups.cend(); ++group) {
+        for (qsizetype first = 0; first < group->size(); first += kIdsPerCall) {
+            Batch batch {group.key().first, group.key().second, {}, {}};
+            for (const CatalogAsset &asset : group->mid(first, kIdsPerCall)) {
+                batch.publicIds.append(asset.publicId);
+                batch.assetIds.insert(asset.publicId, asset.assetId);
+            }
+            result.append(batch);
+        }
+    }
+    return result;
+}
+
+CatalogWriteThrough::TagChange tagChangeOf(TagCommand command)
+{
+    switch (command) {
+    case TagCommand::Remove:
+        return CatalogWriteThrough::TagChange::Remove;
+    case TagCommand::Replace:
+        return CatalogWriteThrough::TagChange::Replace;
+    default:
+        return CatalogWriteThrough::TagChange::Add;
+    }
+}
+
+} // namespace
+
+/// What an operation is, for its job and a refusal.
+struct AssetService::Request
+{
+    Operation operation;
+    int count = 0;
+    QString subject;
+};
+
+AssetService::AssetService(catalog::Catalog *catalog, ContextSource apiContext, QObject *parent)
+    : QObject(parent)
+    , m_catalog(catalog)
+    , m_apiContext(std::move(apiContext))
+    , m_writeThrough(std::make_unique<CatalogWriteThrough>(catalog))
+{
+}
+
+AssetService::~AssetService() = default;
+
+FolderMode AssetService::folderMode() const
+{
+    return m_catalog ? m_catalog->folderMode() : FolderMode::Unknown;
+}
+
+std::optional<Error> AssetService::refusal() const
+{
+    if (!m_catalog)
+        return Error::because(Error::Kind::Unavailable, ErrorReason::AssetsWithoutCatalog);
+    if (!m_apiContext)
+        return Error::because(Error::Kind::Unavailable, ErrorReason::AssetsNotCallable);
+    if (auto context = m_apiContext(); !context)
+        return context.error();
+    return std::nullopt;
+}
+
+AssetJob *AssetService::launch(AssetJob *job)
+{
+    // Reap the jobs that finished before this one: whoever watched them has read them by now.
+    for (AssetJob *old : findChildren<AssetJob *>(QString(), Qt::FindDirectChildrenOnly)) {
+        if (old != job && old->isFinished())
+            old->deleteLater();
+    }
+    connect(job, &Job::finished, this, [this, job] {
+        if (job->changedCatalog())
+            Q_EMIT catalogChanged();
+    });
+    job->start();
+    Q_EMIT started(job);
+    return job;
+}
+
+AssetJob *AssetService::launch(const Request &request, QList<Step> steps)
+{
+    return launch(new AssetJob(request.operation, request.count, request.subject, std::move(steps), this));
+}
+
+AssetJob *AssetService::refuse(const Request &request, const Error &why)
+{
+    return launch(AssetJob::refused(request.operation, request.count, request.subject, why, this));
+}
+
+std::variant<ApiContext, AssetJob *> AssetService::contextFor(const Request &request)
+{
+    if (std::optional<Error> why = refusal())
+        return refuse(request, *why);
+    return m_apiContext().value();
+}
+
+AssetJob *AssetService::rename(const CatalogAsset &asset, const QString &newName)
+{
+    const Request request {Operation::Rename, 1, asset.name(folderMode())};
+    const auto context = contextFor(request);
+    if (auto *refused = std::get_if<AssetJob *>(&context))
+        return *refused;
+    if (std::optional<Error> problem = nameProblem(newName))
+        return refuse(request, *problem);
+    const ApiContext api = std::get<ApiContext>(context);
+    const QString assetId = asset.assetId;
+    const AssetRef ref = refOf(asset);
+    CatalogWriteThrough *writeThrough = m_writeThrough.get();
+
+    if (folderMode() == FolderMode::Dynamic) {
+        return launch(request,
+                      {typedStep<Resource>(
+                          1, asset.publicId, ErrorReason::AssetRenameFailed,
+                          [api, ref, newName](QObject *parent) {
+                              ResourceUpdate update;
+                              update.displayName = newName;
+                              return AdminApi(api).updateResource(ref, update, parent);
+                          },
+                          [writeThrough, assetId, newName](const Resource &) {
+                              return writeThrough->displayNameChanged(assetId, newName);
+                          })});
+    }
+    if (folderMode() != FolderMode::Fixed)
+        return refuse(request, Error::because(Error::Kind::InvalidInput, ErrorReason::FolderModeUnknown));
+    const QString to = renamedPublicId(asset, newName);
+    return launch(
+        request,
+        {typedStep<Resource>(
+            1, asset.publicId, ErrorReason::AssetRenameFailed,
+            [api, ref, to](QObject *parent) { return UploadApi(api).rename(ref, to, {}, parent); },
+            [writeThrough, assetId, to](const Resource &) { return writeThrough->renamed(assetId, to); })});
+}
+
+AssetJob *AssetService::move(const QList<CatalogAsset> &assets, const QString &folder)
+{
+    const QString target = normalizedFolder(folder);
+    const Request request {Operation::Move, int(assets.size()), target};
+    const auto context = contextFor(request);
+    if (auto *refused = std::get_if<AssetJob *>(&context))
+        return *refused;
+    const FolderMode mode = folderMode();
+    if (mode == FolderMode::Unknown)
+        return refuse(request, Error::because(Error::Kind::InvalidInput, ErrorReason::FolderModeUnknown));
+    const ApiContext api = std::get<ApiContext>(context);
+    CatalogWriteThrough *writeThrough = m_writeThrough.get();
+    QList<Step> steps;
+    for (const CatalogAsset &asset : assets) {
+        if (asset.folder(mode) == target)
+            continue;
+        const AssetRef ref = refOf(asset);
+        const QString assetId = asset.assetId;
+        if (mode == FolderMode::Fixed) {
+            const QString to = movedPublicId(asset, target);
+            steps.append(typedStep<Resource>(
+                1, asset.publicId, ErrorReason::AssetMoveFailed,
+                [api, ref, to](QObject *parent) { return UploadApi(api).rename(ref, to, {}, parent); },
+                [writeThrough, assetId, to](const Resource &) {
+                    return writeThrough->renamed(assetId, to);
+                }));
+        } else {
+            steps.append(typedStep<Resource>(
+                1, asset.publicId, ErrorReason::AssetMoveFailed,
+                [api, ref, target](QObject *parent) {
+                    ResourceUpdate update;
+                    update.assetFolder = target;
+                    return AdminApi(api).updateResource(ref, update, parent);
+                },
+                [writeThrough, assetId, target](const Resource &) {
+                    return writeThrough->moved(assetId, target);
+                }));
+        }
+    }
+    return launch(request, steps);
+}
+
+AssetJob *AssetService::remove(const QList<CatalogAsset> &assets)
+{
+    const Request request {Operation::Delete, int(assets.size()), {}};
+    const auto context = contextFor(request);
+    if (auto *refused = std::get_if<AssetJob *>(&context))
+        return *refused;
+    const ApiContext api = std::get<ApiContext>(context);
+    CatalogWriteThrough *writeThrough = m_writeThrough.get();
+    QList<Step> steps;
+    for (const Batch &batch : batches(assets)) {
+        steps.append(typedStep<DeletedResources>(
+            int(batch.publicIds.size()), batch.publicIds.join(u", "_s), ErrorReason::AssetDeleteFailed,
+            [api, batch](QObject *parent) {
+                return AdminApi(api).deleteResources(batch.publicIds, parent, batch.resourceType, batch.type);
+            },
+            [writeThrough, batch](const DeletedResources &answer) {
+                // "not_found" is gone too: the catalogue should not keep what the server has not.
+                QStringList gone;
+                for (auto it = answer.deleted.cbegin(); it != answer.deleted.cend(); ++it) {
+                    if (batch.assetIds.contains(it.key()))
+                        gone.append(batch.assetIds.value(it.key()));
+                }
+                return writeThrough->deleted(gone);
+            }));
+    }
+    return launch(request, steps);
+}
+
+AssetJob *AssetService::editTags(const QList<CatalogAsset> &assets, const QStringList &add,
+                                 const QStringList &remove)
+{
+    return tagJob({Operation::EditTags, int(assets.size()), {}}, assets,
+                  {{TagCommand::Add, add}, {TagCommand::Remove, remove}});
+}
+
+AssetJob *AssetService::replaceTags(const QList<CatalogAsset> &assets, const QStringList &tags)
+{
+    return tagJob({Operation::EditTags, int(assets.size()), {}}, assets, {{TagCommand::Replace, tags}});
+}
+
+AssetJob *AssetService::tagJob(const Request &request, const QList<CatalogAsset> &assets,
+                               const QList<std::pair<TagCommand, QStringList>> &commands)
+{
+    const auto context = contextFor(request);
+    if (auto *refused = std::get_if<AssetJob *>(&context))
+        return *refused;
+    const ApiContext api = std::get<ApiContext>(context);
+    CatalogWriteThrough *writeThrough = m_writeThrough.get();
+    QList<Step> steps;
+    for (const Batch &batch : batches(assets)) {
+        for (const auto &command : commands) {
+            const TagCommand verb = command.first;
+            const QStringList tags = command.second;
+            if (tags.isEmpty())
+                continue;
+            steps.append(typedStep<PublicIdsResult>(
+                int(batch.publicIds.size()), batch.publicIds.join(u", "_s), ErrorReason::AssetTagsFailed,
+                [api, verb, tags, batch](QObject *parent) {
+                    return UploadApi(api).tags(verb, tags, batch.publicIds, parent, batch.resourceType,
+                                               batch.type);
+                },
+                [writeThrough, batch, verb, tags](const PublicIdsResult &answer) {
+                    return writeThrough->tagsChanged(answer.publicIds, batch.assetIds, tagChangeOf(verb),
+                                                     tags);
+                }));
+        }
+    }
+    return launch(request, steps);
+}
+
+AssetJob *AssetService::update(const CatalogAsset &asset, const ResourceUpdate &update)
+{
+    const Request request {Operation::Update, 1, asset.name(folderMode())};
+    const auto context = contextFor(request);
+    if (auto *refused = std::get_if<AssetJob *>(&context))
+        return *refused;
+    const ApiContext api = std::get<ApiContext>(context);
+    const AssetRef ref = refOf(asset);
+    CatalogWriteThrough *writeThrough = m_writeThrough.get();
+    return launch(
+        request,
+        {typedStep<Resource>(
+            1, asset.publicId, ErrorReason::AssetUpdateFailed,
+            [api, ref, update](QObject *parent) { return AdminApi(api).updateResource(ref, update, parent); },
+            [writeThrough](const Resource &answer) { return writeThrough->updated(answer.raw); })});
+}
+
+AssetJob *AssetService::createFolder(const QString &path)
+{
+    const QString folder = normalizedFolder(path);
+    const Request request {Operation::CreateFolder, 1, folder};
+    const auto context = contextFor(request);
+    if (auto *refused = std::get_if<AssetJob *>(&context))
+        return *refused;
+    if (folder.isEmpty())
+        return refuse(request, Error::because(Error::Kind::InvalidInput, ErrorReason::FolderNameEmpty));
+    for (const QString &segment : folder.split(u'/')) {
+        if (std::optional<Error> problem = nameProblem(segment))
+            return refuse(request, *problem);
+    }
+    const ApiContext api = std::get<ApiContext>(context);
+    CatalogWriteThrough *writeThrough = m_writeThrough.get();
+    return launch(request,
+                  {typedStep<FolderCreated>(
+                      1, folder, ErrorReason::FolderCreateFailed,
+                      [api, folder](QObject *parent) { return AdminApi(api).createFolder(folder, parent); },
+                      [writeThrough, folder](const FolderCreated &) {
+                          writeThrough->folderCreated(folder);
+                          return Result<Done>(Done {});
+                      })});
+}
+
+AssetJob *AssetService::renameFolder(const QString &from, const QString &to)
+{
+    const QString source = normalizedFolder(from);
+    const QString target = normalizedFolder(to);
+    const Request request {Operation::RenameFolder, 1, source};
+    const auto context = contextFor(request);
+    if (auto *refused = std::get_if<AssetJob *>(&context))
+        return *refused;
+    if (folderMode() != FolderMode::Dynamic)
+        return refuse(
+            request,
+            Error::because(Error::Kind::InvalidInput, ErrorReason::FolderRenameNeedsDynamicMode, source));
+    if (source.isEmpty() || target.isEmpty())
+        return refuse(request, Error::because(Error::Kind::InvalidInput, ErrorReason::HomeCannotBeRenamed));
+    const ApiContext api = std::get<ApiContext>(context);
+    CatalogWriteThrough *writeThrough = m_writeThrough.get();
+    return launch(request,
+                  {typedStep<FolderRenamed>(
+                      1, source, ErrorReason::FolderRenameFailed,
+                      [api, source, target](QObject *parent) {
+                          return AdminApi(api).renameFolder(source, target, parent);
+                      },
+                      [writeThrough, source, target](const FolderRenamed &) {
+                          return writeThrough->folderRenamed(source, target);
+                      })});
+}
+
+AssetJob *AssetService::deleteFolder(const QString &path)
+{
+    const QString folder = normalizedFolder(path);
+    const Request request {Operation::DeleteFolder, 1, folder};
+    const auto context = contextFor(request);
+    if (auto *refused = std::get_if<AssetJob *>(&context))
+        return *refused;
+    if (folder.isEmpty())
+        return refuse(request, Error::because(Error::Kind::InvalidInput, ErrorReason::HomeCannotBeDeleted));
+    const ApiContext api = std::get<ApiContext>(context);
+    CatalogWriteThrough *writeThrough = m_writeThrough.get();
+    return launch(request,
+                  {typedStep<FoldersDeleted>(
+                      1, folder, ErrorReason::FolderDeleteFailed,
+                      [api, folder](QObject *parent) { return AdminApi(api).deleteFolder(folder, parent); },
+                      [writeThrough, folder](const FoldersDeleted &) {
+                          writeThrough->folderDeleted(folder);
+                          return Result<Done>(Done {});
+                      })});
+}
+
+} // namespace stratus::core::assets

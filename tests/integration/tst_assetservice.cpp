@@ -1,0 +1,392 @@
+// core::assets::AssetService against a real stratus-sandbox on loopback, in both folder modes: each
+// operation changes the server and writes the same change through to the catalogue; failures are
+// errors with a kind, a reason, the public id or folder concerned and only the server's words; a
+// refused operation sends nothing (issue 12, point 1).
+#include "sandboxprocess.h"
+
+#include "core/assets/assetnames.h"
+#include "core/assets/assetservice.h"
+#include "core/catalog/catalog.h"
+#include "core/catalog/catalogsync.h"
+#include "words/errorwords.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace stratus;
+using namespace Qt::StringLiterals;
+using core::assets::AssetJob;
+using core::assets::AssetService;
+using core::catalog::Catalog;
+using core::catalog::CatalogAsset;
+
+namespace {
+
+class CountingNetwork : public QNetworkAccessManager
+{
+public:
+    CountingNetwork() { setProxy(QNetworkProxy::NoProxy); }
+    int requests = 0;
+
+protected:
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *data) override
+    {
+        ++requests;
+        return QNetworkAccessManager::createRequest(op, request, data);
+    }
+};
+
+void bothModes()
+{
+    QTest::addColumn<int>("env");
+    QTest::newRow("fixed") << 0;
+    QTest::newRow("dynamic") << 1;
+}
+
+/// Waits for a started job's end; false when it did not end within 20 s.
+bool waitFor(AssetJob *job)
+{
+    if (job->isFinished())
+        return true; // the outcome is decided; finished() is queued
+    QSignalSpy finished(job, &core::Job::finished);
+    return finished.wait(20000);
+}
+
+} // namespace
+
+class TestAssetService : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Env
+    {
+        core::CloudinaryUrl url;
+        core::ApiContext context;
+        std::unique_ptr<Catalog> catalog;
+        std::unique_ptr<AssetService> service;
+    };
+
+    test::SandboxProcess m_sandbox;
+    QTemporaryDir m_dir;
+    CountingNetwork m_network;
+    Env m_envs[2];
+    QSet<QString> m_used;
+    std::optional<core::Error> m_refusal; ///< what the services' context source answers instead
+
+    /// @p count images of @p env not used by an earlier test, from one folder.
+    QList<CatalogAsset> fresh(int env, int count)
+    {
+        core::catalog::CatalogQuery query;
+        query.resourceTypes = {u"image"_s};
+        QList<CatalogAsset> picked;
+        for (const CatalogAsset &asset : m_envs[env].catalog->search(query).value().assets) {
+            if (picked.size() < count && !m_used.contains(asset.assetId)
+                && (picked.isEmpty() || asset.folder(mode(env)) == picked.constFirst().folder(mode(env)))) {
+                picked.append(asset);
+                m_used.insert(asset.assetId);
+            }
+        }
+        return picked;
+    }
+
+    [[nodiscard]] core::FolderMode mode(int env) const { return m_envs[env].catalog->folderMode(); }
+
+    std::optional<CatalogAsset> catalogued(int env, const QString &assetId)
+    {
+        auto found = m_envs[env].catalog->asset(assetId);
+        return found ? *found : std::nullopt;
+    }
+
+    /// The Admin API's view of one asset, or nothing when it is gone.
+    std::optional<QJsonObject> server(int env, const CatalogAsset &asset, const QString &publicId = {})
+    {
+        const core::CloudinaryUrl &url = m_envs[env].url;
+        const QByteArray auth = "Basic " + (url.apiKey() + u':' + url.apiSecret()).toUtf8().toBase64();
+        const auto answer = m_sandbox.raw(
+            "GET",
+            u"/v1_1/%1/resources/%2/%3/%4"_s.arg(url.cloudName(), asset.resourceType, asset.type,
+                                                 publicId.isEmpty() ? asset.publicId : publicId),
+            {{"Authorization", auth}});
+        if (answer.status != 200)
+            return std::nullopt;
+        return QJsonDocument::fromJson(answer.body).object();
+    }
+
+    static QStringList tagsOf(const QJsonObject &resource)
+    {
+        QStringList tags;
+        for (const QJsonValue &tag : resource.value(u"tags"_s).toArray())
+            tags.append(tag.toString());
+        return tags;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_sandbox.start({u"--seed"_s, u"40"_s, u"--environment"_s,
+                                  u"cloudinary://111:fixedsecret@fixedcloud?folder_mode=fixed"_s,
+                                  u"--environment"_s,
+                                  u"cloudinary://222:dynamicsecret@dynamiccloud?folder_mode=dynamic"_s},
+                                 2, false, &error),
+                 qPrintable(error));
+        for (int env = 0; env < 2; ++env) {
+            Env &e = m_envs[env];
+            e.url = core::CloudinaryUrl::parse(m_sandbox.cloudinaryUrls().at(env)).value();
+            e.context = m_sandbox.context(env);
+            e.context.network = &m_network;
+            auto opened = Catalog::open(m_dir.filePath(u"catalog-%1.sqlite"_s.arg(env)));
+            QVERIFY(opened.ok());
+            e.catalog = std::move(opened).value();
+            core::catalog::CatalogSync sync(e.catalog.get(), e.context);
+            QVERIFY2(test::runToEnd(&sync), test::errorText(&sync));
+            const core::ApiContext context = e.context;
+            e.service = std::make_unique<AssetService>(e.catalog.get(),
+                                                       [this, context]() -> core::Result<core::ApiContext> {
+                                                           if (m_refusal)
+                                                               return *m_refusal;
+                                                           return context;
+                                                       });
+        }
+        QCOMPARE(mode(0), core::FolderMode::Fixed);
+        QCOMPARE(mode(1), core::FolderMode::Dynamic);
+    }
+
+    void init() { m_refusal.reset(); }
+
+    void renameWritesThrough_data() { bothModes(); }
+    void renameWritesThrough()
+    {
+        QFETCH(int, env);
+        const CatalogAsset asset = fresh(env, 1).value(0);
+        QVERIFY(!asset.assetId.isEmpty());
+        QSignalSpy changed(m_envs[env].service.get(), &AssetService::catalogChanged);
+        AssetJob *job = m_envs[env].service->rename(asset, u"renamed by service"_s);
+        QCOMPARE(job->operation(), AssetJob::Operation::Rename);
+        QVERIFY(waitFor(job));
+        QVERIFY2(!job->error(), qPrintable(job->error() ? job->error()->message : QString()));
+        QCOMPARE(changed.size(), 1);
+        const auto after = catalogued(env, asset.assetId);
+        QVERIFY(after);
+        if (mode(env) == core::FolderMode::Fixed) {
+            const QString to = core::assets::renamedPublicId(asset, u"renamed by service"_s);
+            QCOMPARE(after->publicId, to);
+            QVERIFY(!server(env, asset));
+            QCOMPARE(server(env, asset, to)->value(u"asset_id"_s).toString(), asset.assetId);
+        } else {
+            QCOMPARE(after->publicId, asset.publicId);
+            QCOMPARE(after->displayName, u"renamed by service"_s);
+            QCOMPARE(server(env, asset)->value(u"display_name"_s).toString(), u"renamed by service"_s);
+        }
+    }
+
+    void moveWritesThrough_data() { bothModes(); }
+    void moveWritesThrough()
+    {
+        QFETCH(int, env);
+        const QList<CatalogAsset> assets = fresh(env, 2);
+        QCOMPARE(assets.size(), 2);
+        AssetJob *job = m_envs[env].service->move(assets, u" /service//moved/ "_s);
+        QVERIFY(waitFor(job));
+        QVERIFY(!job->error());
+        QCOMPARE(job->total(), 2);
+        for (const CatalogAsset &asset : assets) {
+            const auto after = catalogued(env, asset.assetId);
+            QVERIFY(after);
+            QCOMPARE(after->folder(mode(env)), u"service/moved"_s);
+            const auto remote = server(env, asset, after->publicId);
+            QVERIFY(remote);
+            if (mode(env) == core::FolderMode::Dynamic)
+                QCOMPARE(remote->value(u"asset_folder"_s).toString(), u"service/moved"_s);
+        }
+        // Already there: nothing to send.
+        const int before = m_network.requests;
+        QList<CatalogAsset> moved;
+        for (const CatalogAsset &asset : assets)
+            moved.append(*catalogued(env, asset.assetId));
+        AssetJob *again = m_envs[env].service->move(moved, u"service/moved"_s);
+        QVERIFY(waitFor(again));
+        QVERIFY(!again->error());
+        QCOMPARE(again->total(), 0);
+        QCOMPARE(m_network.requests, before);
+    }
+
+    void tagsWriteThrough()
+    {
+        const int env = 1;
+        const QList<CatalogAsset> assets = fresh(env, 2);
+        QCOMPARE(assets.size(), 2);
+        AssetService &service = *m_envs[env].service;
+        AssetJob *added = service.editTags(assets, {u"svc-a"_s, u"svc-b"_s}, {});
+        QVERIFY(waitFor(added));
+        QVERIFY(!added->error());
+        AssetJob *removed = service.editTags(assets, {}, {u"svc-a"_s});
+        QVERIFY(waitFor(removed));
+        QVERIFY(!removed->error());
+        for (const CatalogAsset &asset : assets) {
+            const QStringList local = catalogued(env, asset.assetId)->tags;
+            QVERIFY(local.contains(u"svc-b"_s) && !local.contains(u"svc-a"_s));
+            QCOMPARE(local, tagsOf(*server(env, asset)));
+        }
+        AssetJob *replaced = service.replaceTags(assets, {u"only"_s, u"these"_s});
+        QVERIFY(waitFor(replaced));
+        QVERIFY(!replaced->error());
+        for (const CatalogAsset &asset : assets) {
+            QCOMPARE(catalogued(env, asset.assetId)->tags, (QStringList {u"only"_s, u"these"_s}));
+            QCOMPARE(tagsOf(*server(env, asset)), (QStringList {u"only"_s, u"these"_s}));
+        }
+    }
+
+    void updateWritesTheAnswer()
+    {
+        const int env = 1;
+        const CatalogAsset asset = fresh(env, 1).value(0);
+        core::ResourceUpdate update;
+        update.context = QMap<QString, QString> {{u"alt"_s, u"Set by the service"_s}};
+        update.displayName = u"Updated"_s;
+        update.tags = QStringList {u"updated"_s};
+        AssetJob *job = m_envs[env].service->update(asset, update);
+        QVERIFY(waitFor(job));
+        QVERIFY(!job->error());
+        const CatalogAsset after = *catalogued(env, asset.assetId);
+        QCOMPARE(after.displayName, u"Updated"_s);
+        QCOMPARE(after.tags, QStringList {u"updated"_s});
+        QCOMPARE(after.context.value(u"alt"_s).toString(), u"Set by the service"_s);
+        QCOMPARE(server(env, asset)->value(u"display_name"_s).toString(), u"Updated"_s);
+    }
+
+    void deleteWritesThrough_data() { bothModes(); }
+    void deleteWritesThrough()
+    {
+        QFETCH(int, env);
+        const QList<CatalogAsset> assets = fresh(env, 3);
+        QCOMPARE(assets.size(), 3);
+        AssetJob *job = m_envs[env].service->remove(assets);
+        QVERIFY(waitFor(job));
+        QVERIFY(!job->error());
+        QCOMPARE(job->done(), 3);
+        for (const CatalogAsset &asset : assets) {
+            QVERIFY(!catalogued(env, asset.assetId));
+            QVERIFY(!server(env, asset));
+        }
+    }
+
+    void foldersCreatedRenamedDeleted()
+    {
+        const int env = 1;
+        AssetService &service = *m_envs[env].service;
+        AssetJob *created = service.createFolder(u"svc/empty/"_s);
+        QVERIFY(waitFor(created));
+        QVERIFY(!created->error());
+        QVERIFY(service.localFolders().contains(u"svc/empty"_s));
+        QVERIFY(service.localFolders().contains(u"svc"_s));
+
+        // A folder with assets, renamed: the assets below move with it in the catalogue.
+        const QList<CatalogAsset> assets = fresh(env, 1);
+        QVERIFY(waitFor(service.move(assets, u"svc/full"_s)));
+        AssetJob *renamed = service.renameFolder(u"svc"_s, u"svc2"_s);
+        QVERIFY(waitFor(renamed));
+        QVERIFY2(!renamed->error(), qPrintable(renamed->error() ? renamed->error()->message : QString()));
+        QCOMPARE(catalogued(env, assets.constFirst().assetId)->assetFolder, u"svc2/full"_s);
+        QVERIFY(service.localFolders().contains(u"svc2/empty"_s));
+        QVERIFY(!service.localFolders().contains(u"svc/empty"_s));
+
+        AssetJob *deleted = service.deleteFolder(u"svc2/empty"_s);
+        QVERIFY(waitFor(deleted));
+        QVERIFY(!deleted->error());
+        QVERIFY(!service.localFolders().contains(u"svc2/empty"_s));
+    }
+
+    // The server's refusal: a kind, the operation's reason, the public id, the server's words only.
+    void failureNamesTheAsset()
+    {
+        const int env = 0;
+        const QList<CatalogAsset> assets = fresh(env, 2);
+        QCOMPARE(assets.size(), 2);
+        // The first is deleted elsewhere; the second still moves.
+        {
+            AssetService other(m_envs[env].catalog.get(),
+                               [this, env] { return core::Result<core::ApiContext>(m_envs[env].context); });
+            AssetJob *gone = other.remove({assets.at(0)});
+            QVERIFY(waitFor(gone));
+            QVERIFY(!gone->error());
+        }
+        QVERIFY(m_envs[env].catalog->upsert({assets.at(0)}).ok()); // the catalogue has not heard yet
+        AssetJob *job = m_envs[env].service->move(assets, u"failure/target"_s);
+        QVERIFY(waitFor(job));
+        QVERIFY(job->error());
+        QCOMPARE(job->failures().size(), 1);
+        const core::Error &error = *job->error();
+        QCOMPARE(error.kind, core::Error::Kind::NotFound);
+        QCOMPARE(error.reason, core::ErrorReason::AssetMoveFailed);
+        QCOMPARE(error.subject, assets.at(0).publicId);
+        QVERIFY(!error.message.isEmpty());
+        const QString words = words::ErrorWords::text(error);
+        QVERIFY2(words.contains(assets.at(0).publicId) && words.contains(u"no longer"_s), qPrintable(words));
+        // What went through is written; what failed is not.
+        QVERIFY(job->changedCatalog());
+        QCOMPARE(catalogued(env, assets.at(1).assetId)->folder(core::FolderMode::Fixed), u"failure/target"_s);
+        QCOMPARE(catalogued(env, assets.at(0).assetId)->publicId, assets.at(0).publicId);
+    }
+
+    void refusedSendsNothing_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("offline");
+        QTest::addColumn<core::ErrorReason>("reason");
+        QTest::newRow("offline") << u"fine"_s << true << core::ErrorReason::AssetsOffline;
+        QTest::newRow("empty") << u"  "_s << false << core::ErrorReason::AssetNameEmpty;
+        QTest::newRow("slash") << u"a/b"_s << false << core::ErrorReason::AssetNameHasSlash;
+        QTest::newRow("hash") << u"a#b"_s << false << core::ErrorReason::AssetNameForbiddenCharacter;
+        QTest::newRow("percent") << u"100%"_s << false << core::ErrorReason::AssetNameForbiddenCharacter;
+        QTest::newRow("space") << u" a"_s << false << core::ErrorReason::AssetNameEdgeSpace;
+    }
+    void refusedSendsNothing()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, offline);
+        QFETCH(core::ErrorReason, reason);
+        const int env = 0;
+        const CatalogAsset asset = fresh(env, 1).value(0);
+        if (offline)
+            m_refusal
+                = core::Error::because(core::Error::Kind::Unavailable, core::ErrorReason::AssetsOffline);
+        const int before = m_network.requests;
+        QSignalSpy started(m_envs[env].service.get(), &AssetService::started);
+        AssetJob *job = m_envs[env].service->rename(asset, name);
+        QCOMPARE(started.size(), 1);
+        QVERIFY(waitFor(job));
+        QVERIFY(job->error());
+        QCOMPARE(job->error()->reason, reason);
+        QVERIFY(job->error()->message.isEmpty()); // no words of our own
+        QCOMPARE(m_network.requests, before);
+        QCOMPARE(catalogued(env, asset.assetId)->publicId, asset.publicId);
+        QVERIFY(server(env, asset));
+    }
+
+    void folderRulesRefuse()
+    {
+        AssetService &fixed = *m_envs[0].service;
+        AssetService &dynamic = *m_envs[1].service;
+        const int before = m_network.requests;
+        const std::pair<AssetJob *, core::ErrorReason> refused[] = {
+            {fixed.renameFolder(u"a"_s, u"b"_s), core::ErrorReason::FolderRenameNeedsDynamicMode},
+            {dynamic.renameFolder(QString(), u"b"_s), core::ErrorReason::HomeCannotBeRenamed},
+            {dynamic.deleteFolder(u"/"_s), core::ErrorReason::HomeCannotBeDeleted},
+            {dynamic.createFolder(u" // "_s), core::ErrorReason::FolderNameEmpty},
+            {dynamic.createFolder(u"ok/not?ok"_s), core::ErrorReason::AssetNameForbiddenCharacter},
+        };
+        for (const auto &[job, reason] : refused) {
+            QVERIFY(waitFor(job));
+            QVERIFY(job->error());
+            QCOMPARE(job->error()->reason, reason);
+        }
+        QCOMPARE(m_network.requests, before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAssetService)
+#include "tst_assetservice.moc"
