@@ -225,7 +225,7 @@ private Q_SLOTS:
         const Run run = cli({u"delete"_s, ids.at(0), ids.at(1), u"--yes"_s});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         for (const QString &id : ids)
-            QVERIFY2(run.out.contains("deleted " + id.toUtf8() + '\n'), run.out.constData());
+            QVERIFY2(run.out.contains(QByteArray("deleted " + id.toUtf8() + '\n')), run.out.constData());
         for (const QString &id : ids)
             QCOMPARE(both(u"public_id=\"%1\""_s.arg(id)), QStringList());
     }

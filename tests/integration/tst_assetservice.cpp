@@ -76,15 +76,15 @@ private:
     QSet<QString> m_used;
     std::optional<core::Error> m_refusal; ///< what the services' context source answers instead
 
-    /// @p count images of @p env not used by an earlier test, from one folder.
+    /// @p count images of @p env not used by an earlier test.
     QList<CatalogAsset> fresh(int env, int count)
     {
         core::catalog::CatalogQuery query;
         query.resourceTypes = {u"image"_s};
+        const QList<CatalogAsset> all = m_envs[env].catalog->search(query).value().assets;
         QList<CatalogAsset> picked;
-        for (const CatalogAsset &asset : m_envs[env].catalog->search(query).value().assets) {
-            if (picked.size() < count && !m_used.contains(asset.assetId)
-                && (picked.isEmpty() || asset.folder(mode(env)) == picked.constFirst().folder(mode(env)))) {
+        for (const CatalogAsset &asset : all) {
+            if (picked.size() < count && !m_used.contains(asset.assetId)) {
                 picked.append(asset);
                 m_used.insert(asset.assetId);
             }

@@ -104,24 +104,40 @@ FolderMode AssetService::folderMode() const
     return m_catalog ? m_catalog->folderMode() : FolderMode::Unknown;
 }
 
-std::optional<Error> AssetService::refusal() const
+Result<ApiContext> AssetService::context() const
 {
     if (!m_catalog)
         return Error::because(Error::Kind::Unavailable, ErrorReason::AssetsWithoutCatalog);
     if (!m_apiContext)
         return Error::because(Error::Kind::Unavailable, ErrorReason::AssetsNotCallable);
-    if (auto context = m_apiContext(); !context)
-        return context.error();
+    return m_apiContext();
+}
+
+std::optional<Error> AssetService::refusal() const
+{
+    if (auto api = context(); !api)
+        return api.error();
     return std::nullopt;
 }
 
-AssetJob *AssetService::launch(AssetJob *job)
+AssetJob *AssetService::start(const Request &request, const std::function<Plan(const ApiContext &)> &plan)
 {
     // Reap the jobs that finished before this one: whoever watched them has read them by now.
     for (AssetJob *old : findChildren<AssetJob *>(QString(), Qt::FindDirectChildrenOnly)) {
-        if (old != job && old->isFinished())
+        if (old->isFinished())
             old->deleteLater();
     }
+    const auto make = [&]() -> AssetJob * {
+        const Result<ApiContext> api = context();
+        if (!api)
+            return AssetJob::refused(request.operation, request.count, request.subject, api.error(), this);
+        Plan planned = plan(api.value());
+        if (const Error *problem = std::get_if<Error>(&planned))
+            return AssetJob::refused(request.operation, request.count, request.subject, *problem, this);
+        return new AssetJob(request.operation, request.count, request.subject,
+                            std::get<QList<Step>>(std::move(planned)), this);
+    };
+    AssetJob *job = make();
     connect(job, &Job::finished, this, [this, job] {
         if (job->changedCatalog())
             Q_EMIT catalogChanged();
@@ -131,87 +147,61 @@ AssetJob *AssetService::launch(AssetJob *job)
     return job;
 }
 
-AssetJob *AssetService::launch(const Request &request, QList<Step> steps)
-{
-    return launch(new AssetJob(request.operation, request.count, request.subject, std::move(steps), this));
-}
-
-AssetJob *AssetService::refuse(const Request &request, const Error &why)
-{
-    return launch(AssetJob::refused(request.operation, request.count, request.subject, why, this));
-}
-
-std::variant<ApiContext, AssetJob *> AssetService::contextFor(const Request &request)
-{
-    if (std::optional<Error> why = refusal())
-        return refuse(request, *why);
-    return m_apiContext().value();
-}
-
 AssetJob *AssetService::rename(const CatalogAsset &asset, const QString &newName)
 {
-    const Request request {Operation::Rename, 1, asset.name(folderMode())};
-    const auto context = contextFor(request);
-    if (auto *refused = std::get_if<AssetJob *>(&context))
-        return *refused;
-    if (std::optional<Error> problem = nameProblem(newName))
-        return refuse(request, *problem);
-    const ApiContext api = std::get<ApiContext>(context);
-    const QString assetId = asset.assetId;
-    const AssetRef ref = refOf(asset);
-    CatalogWriteThrough *writeThrough = m_writeThrough.get();
-
-    if (folderMode() == FolderMode::Dynamic) {
-        return launch(request,
-                      {typedStep<Resource>(
-                          1, asset.publicId, ErrorReason::AssetRenameFailed,
-                          [api, ref, newName](QObject *parent) {
-                              ResourceUpdate update;
-                              update.displayName = newName;
-                              return AdminApi(api).updateResource(ref, update, parent);
-                          },
-                          [writeThrough, assetId, newName](const Resource &) {
-                              return writeThrough->displayNameChanged(assetId, newName);
-                          })});
-    }
-    if (folderMode() != FolderMode::Fixed)
-        return refuse(request, Error::because(Error::Kind::InvalidInput, ErrorReason::FolderModeUnknown));
-    const QString to = renamedPublicId(asset, newName);
-    return launch(
-        request,
-        {typedStep<Resource>(
+    const FolderMode mode = folderMode();
+    return start({Operation::Rename, 1, asset.name(mode)}, [&](const ApiContext &api) -> Plan {
+        if (std::optional<Error> problem = nameProblem(newName))
+            return *problem;
+        const QString assetId = asset.assetId;
+        const AssetRef ref = refOf(asset);
+        CatalogWriteThrough *writeThrough = m_writeThrough.get();
+        if (mode == FolderMode::Dynamic) {
+            return QList<Step> {typedStep<Resource>(
+                1, asset.publicId, ErrorReason::AssetRenameFailed,
+                [api, ref, newName](QObject *parent) {
+                    ResourceUpdate update;
+                    update.displayName = newName;
+                    return AdminApi(api).updateResource(ref, update, parent);
+                },
+                [writeThrough, assetId, newName](const Resource &) {
+                    return writeThrough->displayNameChanged(assetId, newName);
+                })};
+        }
+        if (mode != FolderMode::Fixed)
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::FolderModeUnknown);
+        const QString to = renamedPublicId(asset, newName);
+        return QList<Step> {typedStep<Resource>(
             1, asset.publicId, ErrorReason::AssetRenameFailed,
             [api, ref, to](QObject *parent) { return UploadApi(api).rename(ref, to, {}, parent); },
-            [writeThrough, assetId, to](const Resource &) { return writeThrough->renamed(assetId, to); })});
+            [writeThrough, assetId, to](const Resource &) { return writeThrough->renamed(assetId, to); })};
+    });
 }
 
 AssetJob *AssetService::move(const QList<CatalogAsset> &assets, const QString &folder)
 {
     const QString target = normalizedFolder(folder);
-    const Request request {Operation::Move, int(assets.size()), target};
-    const auto context = contextFor(request);
-    if (auto *refused = std::get_if<AssetJob *>(&context))
-        return *refused;
     const FolderMode mode = folderMode();
-    if (mode == FolderMode::Unknown)
-        return refuse(request, Error::because(Error::Kind::InvalidInput, ErrorReason::FolderModeUnknown));
-    const ApiContext api = std::get<ApiContext>(context);
-    CatalogWriteThrough *writeThrough = m_writeThrough.get();
-    QList<Step> steps;
-    for (const CatalogAsset &asset : assets) {
-        if (asset.folder(mode) == target)
-            continue;
-        const AssetRef ref = refOf(asset);
-        const QString assetId = asset.assetId;
-        if (mode == FolderMode::Fixed) {
-            const QString to = movedPublicId(asset, target);
-            steps.append(typedStep<Resource>(
-                1, asset.publicId, ErrorReason::AssetMoveFailed,
-                [api, ref, to](QObject *parent) { return UploadApi(api).rename(ref, to, {}, parent); },
-                [writeThrough, assetId, to](const Resource &) {
-                    return writeThrough->renamed(assetId, to);
-                }));
-        } else {
+    return start({Operation::Move, int(assets.size()), target}, [&](const ApiContext &api) -> Plan {
+        if (mode == FolderMode::Unknown)
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::FolderModeUnknown);
+        CatalogWriteThrough *writeThrough = m_writeThrough.get();
+        QList<Step> steps;
+        for (const CatalogAsset &asset : assets) {
+            if (asset.folder(mode) == target)
+                continue;
+            const AssetRef ref = refOf(asset);
+            const QString assetId = asset.assetId;
+            if (mode == FolderMode::Fixed) {
+                const QString to = movedPublicId(asset, target);
+                steps.append(typedStep<Resource>(
+                    1, asset.publicId, ErrorReason::AssetMoveFailed,
+                    [api, ref, to](QObject *parent) { return UploadApi(api).rename(ref, to, {}, parent); },
+                    [writeThrough, assetId, to](const Resource &) {
+                        return writeThrough->renamed(assetId, to);
+                    }));
+                continue;
+            }
             steps.append(typedStep<Resource>(
                 1, asset.publicId, ErrorReason::AssetMoveFailed,
                 [api, ref, target](QObject *parent) {
@@ -223,168 +213,139 @@ AssetJob *AssetService::move(const QList<CatalogAsset> &assets, const QString &f
                     return writeThrough->moved(assetId, target);
                 }));
         }
-    }
-    return launch(request, steps);
+        return steps;
+    });
 }
 
 AssetJob *AssetService::remove(const QList<CatalogAsset> &assets)
 {
-    const Request request {Operation::Delete, int(assets.size()), {}};
-    const auto context = contextFor(request);
-    if (auto *refused = std::get_if<AssetJob *>(&context))
-        return *refused;
-    const ApiContext api = std::get<ApiContext>(context);
-    CatalogWriteThrough *writeThrough = m_writeThrough.get();
-    QList<Step> steps;
-    for (const Batch &batch : batches(assets)) {
-        steps.append(typedStep<DeletedResources>(
-            int(batch.publicIds.size()), batch.publicIds.join(u", "_s), ErrorReason::AssetDeleteFailed,
-            [api, batch](QObject *parent) {
-                return AdminApi(api).deleteResources(batch.publicIds, parent, batch.resourceType, batch.type);
-            },
-            [writeThrough, batch](const DeletedResources &answer) {
-                // "not_found" is gone too: the catalogue should not keep what the server has not.
-                QStringList gone;
-                for (auto it = answer.deleted.cbegin(); it != answer.deleted.cend(); ++it) {
-                    if (batch.assetIds.contains(it.key()))
-                        gone.append(batch.assetIds.value(it.key()));
-                }
-                return writeThrough->deleted(gone);
-            }));
-    }
-    return launch(request, steps);
+    return start({Operation::Delete, int(assets.size()), {}}, [&](const ApiContext &api) -> Plan {
+        CatalogWriteThrough *writeThrough = m_writeThrough.get();
+        QList<Step> steps;
+        for (const Batch &batch : batches(assets)) {
+            steps.append(typedStep<DeletedResources>(
+                int(batch.publicIds.size()), batch.publicIds.join(u", "_s), ErrorReason::AssetDeleteFailed,
+                [api, batch](QObject *parent) {
+                    return AdminApi(api).deleteResources(batch.publicIds, parent, batch.resourceType,
+                                                         batch.type);
+                },
+                [writeThrough, batch](const DeletedResources &answer) {
+                    // "not_found" is gone too: the catalogue should not keep what the server has not.
+                    QStringList gone;
+                    for (auto it = answer.deleted.cbegin(); it != answer.deleted.cend(); ++it) {
+                        if (batch.assetIds.contains(it.key()))
+                            gone.append(batch.assetIds.value(it.key()));
+                    }
+                    return writeThrough->deleted(gone);
+                }));
+        }
+        return steps;
+    });
 }
 
 AssetJob *AssetService::editTags(const QList<CatalogAsset> &assets, const QStringList &add,
                                  const QStringList &remove)
 {
-    return tagJob({Operation::EditTags, int(assets.size()), {}}, assets,
-                  {{TagCommand::Add, add}, {TagCommand::Remove, remove}});
+    return tagJob(assets, {{TagCommand::Add, add}, {TagCommand::Remove, remove}});
 }
 
 AssetJob *AssetService::replaceTags(const QList<CatalogAsset> &assets, const QStringList &tags)
 {
-    return tagJob({Operation::EditTags, int(assets.size()), {}}, assets, {{TagCommand::Replace, tags}});
+    return tagJob(assets, {{TagCommand::Replace, tags}});
 }
 
-AssetJob *AssetService::tagJob(const Request &request, const QList<CatalogAsset> &assets,
+AssetJob *AssetService::tagJob(const QList<CatalogAsset> &assets,
                                const QList<std::pair<TagCommand, QStringList>> &commands)
 {
-    const auto context = contextFor(request);
-    if (auto *refused = std::get_if<AssetJob *>(&context))
-        return *refused;
-    const ApiContext api = std::get<ApiContext>(context);
-    CatalogWriteThrough *writeThrough = m_writeThrough.get();
-    QList<Step> steps;
-    for (const Batch &batch : batches(assets)) {
-        for (const auto &command : commands) {
-            const TagCommand verb = command.first;
-            const QStringList tags = command.second;
-            if (tags.isEmpty())
-                continue;
-            steps.append(typedStep<PublicIdsResult>(
-                int(batch.publicIds.size()), batch.publicIds.join(u", "_s), ErrorReason::AssetTagsFailed,
-                [api, verb, tags, batch](QObject *parent) {
-                    return UploadApi(api).tags(verb, tags, batch.publicIds, parent, batch.resourceType,
-                                               batch.type);
-                },
-                [writeThrough, batch, verb, tags](const PublicIdsResult &answer) {
-                    return writeThrough->tagsChanged(answer.publicIds, batch.assetIds, tagChangeOf(verb),
-                                                     tags);
-                }));
+    return start({Operation::EditTags, int(assets.size()), {}}, [&](const ApiContext &api) -> Plan {
+        CatalogWriteThrough *writeThrough = m_writeThrough.get();
+        QList<Step> steps;
+        for (const Batch &batch : batches(assets)) {
+            for (const auto &command : commands) {
+                const TagCommand verb = command.first;
+                const QStringList tags = command.second;
+                if (tags.isEmpty())
+                    continue;
+                steps.append(typedStep<PublicIdsResult>(
+                    int(batch.publicIds.size()), batch.publicIds.join(u", "_s), ErrorReason::AssetTagsFailed,
+                    [api, verb, tags, batch](QObject *parent) {
+                        return UploadApi(api).tags(verb, tags, batch.publicIds, parent, batch.resourceType,
+                                                   batch.type);
+                    },
+                    [writeThrough, batch, verb, tags](const PublicIdsResult &answer) {
+                        return writeThrough->tagsChanged(answer.publicIds, batch.assetIds, tagChangeOf(verb),
+                                                         tags);
+                    }));
+            }
         }
-    }
-    return launch(request, steps);
+        return steps;
+    });
 }
 
 AssetJob *AssetService::update(const CatalogAsset &asset, const ResourceUpdate &update)
 {
-    const Request request {Operation::Update, 1, asset.name(folderMode())};
-    const auto context = contextFor(request);
-    if (auto *refused = std::get_if<AssetJob *>(&context))
-        return *refused;
-    const ApiContext api = std::get<ApiContext>(context);
-    const AssetRef ref = refOf(asset);
-    CatalogWriteThrough *writeThrough = m_writeThrough.get();
-    return launch(
-        request,
-        {typedStep<Resource>(
+    return start({Operation::Update, 1, asset.name(folderMode())}, [&](const ApiContext &api) -> Plan {
+        const AssetRef ref = refOf(asset);
+        CatalogWriteThrough *writeThrough = m_writeThrough.get();
+        return QList<Step> {typedStep<Resource>(
             1, asset.publicId, ErrorReason::AssetUpdateFailed,
             [api, ref, update](QObject *parent) { return AdminApi(api).updateResource(ref, update, parent); },
-            [writeThrough](const Resource &answer) { return writeThrough->updated(answer.raw); })});
+            [writeThrough](const Resource &answer) { return writeThrough->updated(answer.raw); })};
+    });
 }
 
 AssetJob *AssetService::createFolder(const QString &path)
 {
     const QString folder = normalizedFolder(path);
-    const Request request {Operation::CreateFolder, 1, folder};
-    const auto context = contextFor(request);
-    if (auto *refused = std::get_if<AssetJob *>(&context))
-        return *refused;
-    if (folder.isEmpty())
-        return refuse(request, Error::because(Error::Kind::InvalidInput, ErrorReason::FolderNameEmpty));
-    for (const QString &segment : folder.split(u'/')) {
-        if (std::optional<Error> problem = nameProblem(segment))
-            return refuse(request, *problem);
-    }
-    const ApiContext api = std::get<ApiContext>(context);
-    CatalogWriteThrough *writeThrough = m_writeThrough.get();
-    return launch(request,
-                  {typedStep<FolderCreated>(
-                      1, folder, ErrorReason::FolderCreateFailed,
-                      [api, folder](QObject *parent) { return AdminApi(api).createFolder(folder, parent); },
-                      [writeThrough, folder](const FolderCreated &) {
-                          writeThrough->folderCreated(folder);
-                          return Result<Done>(Done {});
-                      })});
+    return start({Operation::CreateFolder, 1, folder}, [&](const ApiContext &api) -> Plan {
+        if (folder.isEmpty())
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::FolderNameEmpty);
+        for (const QString &segment : folder.split(u'/')) {
+            if (std::optional<Error> problem = nameProblem(segment))
+                return *problem;
+        }
+        CatalogWriteThrough *writeThrough = m_writeThrough.get();
+        return QList<Step> {typedStep<FolderCreated>(
+            1, folder, ErrorReason::FolderCreateFailed,
+            [api, folder](QObject *parent) { return AdminApi(api).createFolder(folder, parent); },
+            [writeThrough, folder](const FolderCreated &) { return writeThrough->folderCreated(folder); })};
+    });
 }
 
 AssetJob *AssetService::renameFolder(const QString &from, const QString &to)
 {
     const QString source = normalizedFolder(from);
     const QString target = normalizedFolder(to);
-    const Request request {Operation::RenameFolder, 1, source};
-    const auto context = contextFor(request);
-    if (auto *refused = std::get_if<AssetJob *>(&context))
-        return *refused;
-    if (folderMode() != FolderMode::Dynamic)
-        return refuse(
-            request,
-            Error::because(Error::Kind::InvalidInput, ErrorReason::FolderRenameNeedsDynamicMode, source));
-    if (source.isEmpty() || target.isEmpty())
-        return refuse(request, Error::because(Error::Kind::InvalidInput, ErrorReason::HomeCannotBeRenamed));
-    const ApiContext api = std::get<ApiContext>(context);
-    CatalogWriteThrough *writeThrough = m_writeThrough.get();
-    return launch(request,
-                  {typedStep<FolderRenamed>(
-                      1, source, ErrorReason::FolderRenameFailed,
-                      [api, source, target](QObject *parent) {
-                          return AdminApi(api).renameFolder(source, target, parent);
-                      },
-                      [writeThrough, source, target](const FolderRenamed &) {
-                          return writeThrough->folderRenamed(source, target);
-                      })});
+    return start({Operation::RenameFolder, 1, source}, [&](const ApiContext &api) -> Plan {
+        if (folderMode() != FolderMode::Dynamic)
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::FolderRenameNeedsDynamicMode,
+                                  source);
+        if (source.isEmpty() || target.isEmpty())
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::HomeCannotBeRenamed);
+        CatalogWriteThrough *writeThrough = m_writeThrough.get();
+        return QList<Step> {typedStep<FolderRenamed>(
+            1, source, ErrorReason::FolderRenameFailed,
+            [api, source, target](QObject *parent) {
+                return AdminApi(api).renameFolder(source, target, parent);
+            },
+            [writeThrough, source, target](const FolderRenamed &) {
+                return writeThrough->folderRenamed(source, target);
+            })};
+    });
 }
 
 AssetJob *AssetService::deleteFolder(const QString &path)
 {
     const QString folder = normalizedFolder(path);
-    const Request request {Operation::DeleteFolder, 1, folder};
-    const auto context = contextFor(request);
-    if (auto *refused = std::get_if<AssetJob *>(&context))
-        return *refused;
-    if (folder.isEmpty())
-        return refuse(request, Error::because(Error::Kind::InvalidInput, ErrorReason::HomeCannotBeDeleted));
-    const ApiContext api = std::get<ApiContext>(context);
-    CatalogWriteThrough *writeThrough = m_writeThrough.get();
-    return launch(request,
-                  {typedStep<FoldersDeleted>(
-                      1, folder, ErrorReason::FolderDeleteFailed,
-                      [api, folder](QObject *parent) { return AdminApi(api).deleteFolder(folder, parent); },
-                      [writeThrough, folder](const FoldersDeleted &) {
-                          writeThrough->folderDeleted(folder);
-                          return Result<Done>(Done {});
-                      })});
+    return start({Operation::DeleteFolder, 1, folder}, [&](const ApiContext &api) -> Plan {
+        if (folder.isEmpty())
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::HomeCannotBeDeleted);
+        CatalogWriteThrough *writeThrough = m_writeThrough.get();
+        return QList<Step> {typedStep<FoldersDeleted>(
+            1, folder, ErrorReason::FolderDeleteFailed,
+            [api, folder](QObject *parent) { return AdminApi(api).deleteFolder(folder, parent); },
+            [writeThrough, folder](const FoldersDeleted &) { return writeThrough->folderDeleted(folder); })};
+    });
 }
 
 } // namespace stratus::core::assets

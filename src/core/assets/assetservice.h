@@ -79,12 +79,13 @@ Q_SIGNALS:
 
 private:
     struct Request;
-    AssetJob *launch(AssetJob *job);
-    AssetJob *launch(const Request &request, QList<AssetJob::Step> steps);
-    /// The context to send @p request with, or a refused job.
-    [[nodiscard]] std::variant<ApiContext, AssetJob *> contextFor(const Request &request);
-    AssetJob *refuse(const Request &request, const Error &why);
-    AssetJob *tagJob(const Request &request, const QList<catalog::CatalogAsset> &assets,
+    /// An operation's calls, or why it is refused.
+    using Plan = std::variant<QList<AssetJob::Step>, Error>;
+    /// The context to send changes with, or why they cannot be sent.
+    [[nodiscard]] Result<ApiContext> context() const;
+    /// The one way a job is made: refused when context() is, else what @p plan makes of it; started.
+    AssetJob *start(const Request &request, const std::function<Plan(const ApiContext &)> &plan);
+    AssetJob *tagJob(const QList<catalog::CatalogAsset> &assets,
                      const QList<std::pair<TagCommand, QStringList>> &commands);
 
     catalog::Catalog *m_catalog;

@@ -89,9 +89,10 @@ Result<Done> CatalogWriteThrough::deleted(const QStringList &assetIds)
     return m_catalog->remove(assetIds);
 }
 
-void CatalogWriteThrough::folderCreated(const QString &path)
+Result<Done> CatalogWriteThrough::folderCreated(const QString &path)
 {
     m_localFolders.add(path);
+    return Done {};
 }
 
 Result<Done> CatalogWriteThrough::folderRenamed(const QString &from, const QString &to)
@@ -103,9 +104,10 @@ Result<Done> CatalogWriteThrough::folderRenamed(const QString &from, const QStri
     return moved.isEmpty() ? Result<Done>(Done {}) : m_catalog->upsert(moved);
 }
 
-void CatalogWriteThrough::folderDeleted(const QString &path)
+Result<Done> CatalogWriteThrough::folderDeleted(const QString &path)
 {
     m_localFolders.remove(path);
+    return Done {};
 }
 
 } // namespace stratus::core::assets

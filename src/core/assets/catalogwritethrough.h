@@ -44,10 +44,10 @@ public:
                              TagChange change, const QStringList &tags);
     /// The assets are gone from the server.
     Result<Done> deleted(const QStringList &assetIds);
-    void folderCreated(const QString &path);
+    Result<Done> folderCreated(const QString &path);
     /// Dynamic mode: the folder and everything below it have a new path.
     Result<Done> folderRenamed(const QString &from, const QString &to);
-    void folderDeleted(const QString &path);
+    Result<Done> folderDeleted(const QString &path);
 
 private:
     catalog::Catalog *m_catalog;

@@ -13,8 +13,8 @@
 
 namespace stratus::gui {
 
-MoveDialog::MoveDialog(core::catalog::Catalog *catalog, const LocalFolders *localFolders, int assetCount,
-                       core::FolderMode mode, const QString &currentFolder, QWidget *parent)
+MoveDialog::MoveDialog(core::catalog::Catalog *catalog, const core::assets::LocalFolders *localFolders,
+                       int assetCount, core::FolderMode mode, const QString &currentFolder, QWidget *parent)
     : QDialog(parent)
     , m_model(new FolderTreeModel(catalog, this))
     , m_tree(new QTreeView(this))
