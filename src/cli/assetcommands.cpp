@@ -12,7 +12,6 @@
 #include "core/search/searchexpression.h"
 #include "words/errorwords.h"
 
-#include <QCommandLineParser>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -94,35 +93,18 @@ Options:
 )"_s + kAssetOptionsHelp
     + configOptionsHelp() + kExitHelp;
 
-struct Options
+// The options of every asset command; parse() them as o.with(the command's own).
+struct Options : Parsed
 {
-    QCommandLineParser parser;
-    QCommandLineOption env {u"env"_s, u"environment"_s, u"NAME"_s};
-    QCommandLineOption url {u"cloudinary-url"_s, u"url"_s, u"URL"_s};
-    QCommandLineOption json {u"json"_s, u"json"_s};
-    QCommandLineOption help {{u"h"_s, u"help"_s}, u"help"_s};
-    QCommandLineOption insecure {u"allow-insecure-transport"_s, u"insecure"_s};
     QCommandLineOption resourceType {u"resource-type"_s, u"resource type"_s, u"T"_s};
     QCommandLineOption type {u"type"_s, u"delivery type"_s, u"T"_s};
     QCommandLineOption stdinIds {u"stdin"_s, u"stdin"_s};
-};
 
-// Parses the command's options; ExitOk with *done set after --help.
-int parse(CliContext &ctx, Options &o, const QList<QCommandLineOption> &extra, const QString &help,
-          bool *done)
-{
-    o.parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    o.parser.addOptions({o.env, o.url, o.json, o.help, o.insecure, o.resourceType, o.type, o.stdinIds});
-    o.parser.addOptions(extra);
-    *done = false;
-    if (!o.parser.parse(QStringList {u"stratus-cli"_s} + ctx.args()))
-        return ctx.usageError(o.parser.errorText() + u"; see 'stratus-cli %1 --help'"_s.arg(ctx.command()));
-    if (o.parser.isSet(o.help)) {
-        ctx.out(help);
-        *done = true;
+    [[nodiscard]] QList<QCommandLineOption> with(const QList<QCommandLineOption> &own) const
+    {
+        return QList<QCommandLineOption> {resourceType, type, stdinIds} + own;
     }
-    return ExitOk;
-}
+};
 
 // The public ids of the positional arguments from @p first on, and of stdin with --stdin.
 int publicIds(CliContext &ctx, const Options &o, qsizetype first, QStringList *ids)
@@ -158,10 +140,7 @@ struct Session
 
 int openSession(CliContext &ctx, const Options &o, Session *session)
 {
-    if (const int status = resolveCatalogTarget(
-            ctx, {o.parser.value(o.url), o.parser.value(o.env), o.parser.isSet(o.insecure)},
-            &session->target);
-        status != ExitOk)
+    if (const int status = resolveTarget(ctx, o, &session->target); status != ExitOk)
         return status;
     if (const int status = openSyncedCatalog(ctx, session->target, &session->catalog); status != ExitOk)
         return status;
@@ -295,7 +274,7 @@ int runRenameCommand(CliContext &ctx)
 {
     Options o;
     bool done = false;
-    if (const int status = parse(ctx, o, {}, kRenameHelp, &done); status != ExitOk || done)
+    if (const int status = parse(ctx, o, o.with({}), kRenameHelp, &done); status != ExitOk || done)
         return status;
     const QStringList positional = o.parser.positionalArguments();
     if (positional.size() != 2 || o.parser.isSet(o.stdinIds))
@@ -313,7 +292,7 @@ int runMoveCommand(CliContext &ctx)
     Options o;
     const QCommandLineOption to {u"to"_s, u"folder"_s, u"FOLDER"_s};
     bool done = false;
-    if (const int status = parse(ctx, o, {to}, kMoveHelp, &done); status != ExitOk || done)
+    if (const int status = parse(ctx, o, o.with({to}), kMoveHelp, &done); status != ExitOk || done)
         return status;
     if (!o.parser.isSet(to))
         return ctx.usageError(u"missing --to FOLDER; see 'stratus-cli move --help'"_s);
@@ -337,7 +316,8 @@ int runTagCommand(CliContext &ctx)
     const QCommandLineOption remove {u"remove"_s, u"tags"_s, u"T"_s};
     const QCommandLineOption replace {u"replace"_s, u"tags"_s, u"T"_s};
     bool done = false;
-    if (const int status = parse(ctx, o, {add, remove, replace}, kTagHelp, &done); status != ExitOk || done)
+    if (const int status = parse(ctx, o, o.with({add, remove, replace}), kTagHelp, &done);
+        status != ExitOk || done)
         return status;
     const QStringList adding = tagList(o.parser.value(add));
     const QStringList removing = tagList(o.parser.value(remove));
@@ -360,7 +340,7 @@ int runDeleteCommand(CliContext &ctx)
     Options o;
     const QCommandLineOption yes {u"yes"_s, u"yes"_s};
     bool done = false;
-    if (const int status = parse(ctx, o, {yes}, kDeleteHelp, &done); status != ExitOk || done)
+    if (const int status = parse(ctx, o, o.with({yes}), kDeleteHelp, &done); status != ExitOk || done)
         return status;
     if (!o.parser.isSet(yes))
         return ctx.usageError(u"deleting cannot be undone: pass --yes to delete; nothing was sent"_s);
