@@ -36,6 +36,30 @@ AssetRef refOf(const CatalogAsset &asset)
             asset.type.isEmpty() ? u"upload"_s : asset.type};
 }
 
+/// Fixed mode's rename and move: the Upload API gives @p asset the public id @p to.
+Step publicIdStep(const ApiContext &api, CatalogWriteThrough *writeThrough, const CatalogAsset &asset,
+                  const QString &to, ErrorReason reason)
+{
+    const AssetRef ref = refOf(asset);
+    const QString assetId = asset.assetId;
+    return typedStep<Resource>(
+        1, asset.publicId, reason,
+        [api, ref, to](QObject *parent) { return UploadApi(api).rename(ref, to, {}, parent); },
+        [writeThrough, assetId, to](const Resource &) { return writeThrough->renamed(assetId, to); });
+}
+
+/// An Admin API update of @p asset (dynamic mode's rename and move, the details panel's save), whose
+/// answer @p written writes through.
+Step updateStep(const ApiContext &api, const CatalogAsset &asset, const ResourceUpdate &update,
+                ErrorReason reason, std::function<Result<Done>(const Resource &)> written)
+{
+    const AssetRef ref = refOf(asset);
+    return typedStep<Resource>(
+        1, asset.publicId, reason,
+        [api, ref, update](QObject *parent) { return AdminApi(api).updateResource(ref, update, parent); },
+        std::move(written));
+}
+
 /// One bulk call's share of a selection: public ids of one resource type and delivery type, at most
 /// kIdsPerCall of them, and the asset id of each (the answers speak of public ids).
 struct Batch
@@ -153,28 +177,20 @@ AssetJob *AssetService::rename(const CatalogAsset &asset, const QString &newName
     return start({Operation::Rename, 1, asset.name(mode)}, [&](const ApiContext &api) -> Plan {
         if (std::optional<Error> problem = nameProblem(newName))
             return *problem;
-        const QString assetId = asset.assetId;
-        const AssetRef ref = refOf(asset);
         CatalogWriteThrough *writeThrough = m_writeThrough.get();
         if (mode == FolderMode::Dynamic) {
-            return QList<Step> {typedStep<Resource>(
-                1, asset.publicId, ErrorReason::AssetRenameFailed,
-                [api, ref, newName](QObject *parent) {
-                    ResourceUpdate update;
-                    update.displayName = newName;
-                    return AdminApi(api).updateResource(ref, update, parent);
-                },
-                [writeThrough, assetId, newName](const Resource &) {
-                    return writeThrough->displayNameChanged(assetId, newName);
-                })};
+            ResourceUpdate update;
+            update.displayName = newName;
+            const QString assetId = asset.assetId;
+            return QList<Step> {updateStep(api, asset, update, ErrorReason::AssetRenameFailed,
+                                           [writeThrough, assetId, newName](const Resource &) {
+                                               return writeThrough->displayNameChanged(assetId, newName);
+                                           })};
         }
         if (mode != FolderMode::Fixed)
             return Error::because(Error::Kind::InvalidInput, ErrorReason::FolderModeUnknown);
-        const QString to = renamedPublicId(asset, newName);
-        return QList<Step> {typedStep<Resource>(
-            1, asset.publicId, ErrorReason::AssetRenameFailed,
-            [api, ref, to](QObject *parent) { return UploadApi(api).rename(ref, to, {}, parent); },
-            [writeThrough, assetId, to](const Resource &) { return writeThrough->renamed(assetId, to); })};
+        return QList<Step> {publicIdStep(api, writeThrough, asset, renamedPublicId(asset, newName),
+                                         ErrorReason::AssetRenameFailed)};
     });
 }
 
@@ -186,32 +202,22 @@ AssetJob *AssetService::move(const QList<CatalogAsset> &assets, const QString &f
         if (mode == FolderMode::Unknown)
             return Error::because(Error::Kind::InvalidInput, ErrorReason::FolderModeUnknown);
         CatalogWriteThrough *writeThrough = m_writeThrough.get();
+        ResourceUpdate update;
+        update.assetFolder = target;
         QList<Step> steps;
         for (const CatalogAsset &asset : assets) {
             if (asset.folder(mode) == target)
                 continue;
-            const AssetRef ref = refOf(asset);
-            const QString assetId = asset.assetId;
             if (mode == FolderMode::Fixed) {
-                const QString to = movedPublicId(asset, target);
-                steps.append(typedStep<Resource>(
-                    1, asset.publicId, ErrorReason::AssetMoveFailed,
-                    [api, ref, to](QObject *parent) { return UploadApi(api).rename(ref, to, {}, parent); },
-                    [writeThrough, assetId, to](const Resource &) {
-                        return writeThrough->renamed(assetId, to);
-                    }));
+                steps.append(publicIdStep(api, writeThrough, asset, movedPublicId(asset, target),
+                                          ErrorReason::AssetMoveFailed));
                 continue;
             }
-            steps.append(typedStep<Resource>(
-                1, asset.publicId, ErrorReason::AssetMoveFailed,
-                [api, ref, target](QObject *parent) {
-                    ResourceUpdate update;
-                    update.assetFolder = target;
-                    return AdminApi(api).updateResource(ref, update, parent);
-                },
-                [writeThrough, assetId, target](const Resource &) {
-                    return writeThrough->moved(assetId, target);
-                }));
+            const QString assetId = asset.assetId;
+            steps.append(updateStep(api, asset, update, ErrorReason::AssetMoveFailed,
+                                    [writeThrough, assetId, target](const Resource &) {
+                                        return writeThrough->moved(assetId, target);
+                                    }));
         }
         return steps;
     });
@@ -285,12 +291,10 @@ AssetJob *AssetService::tagJob(const QList<CatalogAsset> &assets,
 AssetJob *AssetService::update(const CatalogAsset &asset, const ResourceUpdate &update)
 {
     return start({Operation::Update, 1, asset.name(folderMode())}, [&](const ApiContext &api) -> Plan {
-        const AssetRef ref = refOf(asset);
         CatalogWriteThrough *writeThrough = m_writeThrough.get();
-        return QList<Step> {typedStep<Resource>(
-            1, asset.publicId, ErrorReason::AssetUpdateFailed,
-            [api, ref, update](QObject *parent) { return AdminApi(api).updateResource(ref, update, parent); },
-            [writeThrough](const Resource &answer) { return writeThrough->updated(answer.raw); })};
+        return QList<Step> {
+            updateStep(api, asset, update, ErrorReason::AssetUpdateFailed,
+                       [writeThrough](const Resource &answer) { return writeThrough->updated(answer.raw); })};
     });
 }
 
