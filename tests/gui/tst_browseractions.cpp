@@ -4,7 +4,7 @@
 // private asset through a signed URL), drags, the refusal while offline, and the keyboard.
 // Dialogs are the real ones, answered through QApplication::activeModalWidget().
 
-#include "sandboxprocess.h"
+#include "foldermodesandbox.h"
 
 #include "core/api/uploadapi.h"
 #include "core/assets/assetnames.h"
@@ -51,20 +51,8 @@ using Command = gui::BrowserCommands::Command;
 
 namespace {
 
-/// Counts what goes out, so that a test can tell that nothing was sent.
-class CountingNetwork : public QNetworkAccessManager
-{
-public:
-    CountingNetwork() { setProxy(QNetworkProxy::NoProxy); }
-    int requests = 0;
-
-protected:
-    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *data) override
-    {
-        ++requests;
-        return QNetworkAccessManager::createRequest(op, request, data);
-    }
-};
+using test::bothModes;
+using test::CountingNetwork;
 
 /// Calls @p respond with the modal dialog once one shows (polling, since exec() blocks the caller).
 void whenModal(std::function<void(QWidget *)> respond)
@@ -93,13 +81,6 @@ template<typename T> void answer(std::function<void(T *)> reply)
         else
             modal->close();
     });
-}
-
-void bothModes()
-{
-    QTest::addColumn<int>("env");
-    QTest::newRow("fixed") << 0;
-    QTest::newRow("dynamic") << 1;
 }
 
 QPushButton *buttonWithRole(QMessageBox *box, QMessageBox::ButtonRole role)
@@ -141,18 +122,11 @@ class TestBrowserActions : public QObject
     Q_OBJECT
 
 private:
-    struct Env
-    {
-        core::CloudinaryUrl url;
-        core::ApiContext context;
-        std::unique_ptr<Catalog> catalog;
-        core::FolderMode mode = core::FolderMode::Unknown;
-    };
-
-    test::SandboxProcess m_sandbox;
-    QTemporaryDir m_dir;
-    CountingNetwork m_network;
-    Env m_envs[2];
+    test::FolderModeSandbox m_fixture;
+    test::SandboxProcess &m_sandbox = m_fixture.sandbox;
+    QTemporaryDir &m_dir = m_fixture.dir;
+    CountingNetwork &m_network = m_fixture.network;
+    test::FolderModeSandbox::Env (&m_envs)[2] = m_fixture.envs;
     QString m_offline; ///< what offlineReason() answers
     QSet<QString> m_used; ///< assets a test already changed
     std::unique_ptr<gui::ThumbnailLoader> m_loader;
@@ -259,36 +233,13 @@ private:
                                        });
     }
 
-    /// The Admin API's view of one asset: the resource, or nothing when it is gone (404).
     std::optional<QJsonObject> serverResource(int env, const CatalogAsset &asset,
                                               const QString &publicId = {})
     {
-        const core::CloudinaryUrl &url = m_envs[env].url;
-        const QByteArray auth = "Basic " + (url.apiKey() + u':' + url.apiSecret()).toUtf8().toBase64();
-        const auto answer = m_sandbox.raw(
-            "GET",
-            u"/v1_1/%1/resources/%2/%3/%4"_s.arg(url.cloudName(), asset.resourceType, asset.type,
-                                                 publicId.isEmpty() ? asset.publicId : publicId),
-            {{"Authorization", auth}});
-        if (answer.status == 404)
-            return std::nullopt;
-        return QJsonDocument::fromJson(answer.body).object();
+        return m_fixture.resource(env, asset, publicId);
     }
 
-    QStringList serverFolders(int env, const QString &parent = {})
-    {
-        const core::CloudinaryUrl &url = m_envs[env].url;
-        const QByteArray auth = "Basic " + (url.apiKey() + u':' + url.apiSecret()).toUtf8().toBase64();
-        const auto answer
-            = m_sandbox.raw("GET",
-                            parent.isEmpty() ? u"/v1_1/%1/folders"_s.arg(url.cloudName())
-                                             : u"/v1_1/%1/folders/%2"_s.arg(url.cloudName(), parent),
-                            {{"Authorization", auth}});
-        QStringList paths;
-        for (const QJsonValue &folder : QJsonDocument::fromJson(answer.body)[u"folders"_s].toArray())
-            paths.append(folder[u"path"_s].toString());
-        return paths;
-    }
+    QStringList serverFolders(int env, const QString &parent = {}) { return m_fixture.folders(env, parent); }
 
     std::optional<CatalogAsset> catalogued(int env, const QString &assetId)
     {
@@ -300,27 +251,9 @@ private slots:
     void initTestCase()
     {
         QString error;
-        QVERIFY2(m_sandbox.start({u"--seed"_s, u"40"_s, u"--environment"_s,
-                                  u"cloudinary://111:fixedsecret@fixedcloud?folder_mode=fixed"_s,
-                                  u"--environment"_s,
-                                  u"cloudinary://222:dynamicsecret@dynamiccloud?folder_mode=dynamic"_s},
-                                 2, false, &error),
-                 qPrintable(error));
-        for (int env = 0; env < 2; ++env) {
-            Env &e = m_envs[env];
-            e.url = core::CloudinaryUrl::parse(m_sandbox.cloudinaryUrls().at(env)).value();
-            e.context = m_sandbox.context(env);
-            e.context.network = &m_network;
-            auto opened = Catalog::open(m_dir.filePath(u"catalog-%1.sqlite"_s.arg(env)));
-            QVERIFY(opened.ok());
-            e.catalog = std::move(opened).value();
-            core::catalog::CatalogSync sync(e.catalog.get(), e.context);
-            QVERIFY2(test::runToEnd(&sync), test::errorText(&sync));
+        QVERIFY2(m_fixture.start(40, &error), qPrintable(error));
+        for (const auto &e : m_envs)
             QCOMPARE(e.catalog->assetCount(), 40);
-            e.mode = e.catalog->folderMode();
-        }
-        QCOMPARE(m_envs[0].mode, core::FolderMode::Fixed);
-        QCOMPARE(m_envs[1].mode, core::FolderMode::Dynamic);
         m_loader = std::make_unique<gui::ThumbnailLoader>(&m_network, nullptr);
     }
 

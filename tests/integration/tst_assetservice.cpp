@@ -2,17 +2,12 @@
 // operation changes the server and writes the same change through to the catalogue; failures are
 // errors with a kind, a reason, the public id or folder concerned and only the server's words; a
 // refused operation sends nothing (issue 12, point 1).
-#include "sandboxprocess.h"
+#include "foldermodesandbox.h"
 
 #include "core/assets/assetnames.h"
 #include "core/assets/assetservice.h"
-#include "core/catalog/catalog.h"
-#include "core/catalog/catalogsync.h"
 #include "words/errorwords.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace stratus;
@@ -24,26 +19,7 @@ using core::catalog::CatalogAsset;
 
 namespace {
 
-class CountingNetwork : public QNetworkAccessManager
-{
-public:
-    CountingNetwork() { setProxy(QNetworkProxy::NoProxy); }
-    int requests = 0;
-
-protected:
-    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *data) override
-    {
-        ++requests;
-        return QNetworkAccessManager::createRequest(op, request, data);
-    }
-};
-
-void bothModes()
-{
-    QTest::addColumn<int>("env");
-    QTest::newRow("fixed") << 0;
-    QTest::newRow("dynamic") << 1;
-}
+using test::bothModes;
 
 /// Waits for a started job's end; false when it did not end within 20 s.
 bool waitFor(AssetJob *job)
@@ -61,18 +37,9 @@ class TestAssetService : public QObject
     Q_OBJECT
 
 private:
-    struct Env
-    {
-        core::CloudinaryUrl url;
-        core::ApiContext context;
-        std::unique_ptr<Catalog> catalog;
-        std::unique_ptr<AssetService> service;
-    };
-
-    test::SandboxProcess m_sandbox;
-    QTemporaryDir m_dir;
-    CountingNetwork m_network;
-    Env m_envs[2];
+    test::FolderModeSandbox m_fixture;
+    test::CountingNetwork &m_network = m_fixture.network;
+    std::unique_ptr<AssetService> m_services[2];
     QSet<QString> m_used;
     std::optional<core::Error> m_refusal; ///< what the services' context source answers instead
 
@@ -81,7 +48,7 @@ private:
     {
         core::catalog::CatalogQuery query;
         query.resourceTypes = {u"image"_s};
-        const QList<CatalogAsset> all = m_envs[env].catalog->search(query).value().assets;
+        const QList<CatalogAsset> all = m_fixture.envs[env].catalog->search(query).value().assets;
         QList<CatalogAsset> picked;
         for (const CatalogAsset &asset : all) {
             if (picked.size() < count && !m_used.contains(asset.assetId)) {
@@ -92,27 +59,17 @@ private:
         return picked;
     }
 
-    [[nodiscard]] core::FolderMode mode(int env) const { return m_envs[env].catalog->folderMode(); }
+    [[nodiscard]] core::FolderMode mode(int env) const { return m_fixture.envs[env].catalog->folderMode(); }
 
     std::optional<CatalogAsset> catalogued(int env, const QString &assetId)
     {
-        auto found = m_envs[env].catalog->asset(assetId);
+        auto found = m_fixture.envs[env].catalog->asset(assetId);
         return found ? *found : std::nullopt;
     }
 
-    /// The Admin API's view of one asset, or nothing when it is gone.
     std::optional<QJsonObject> server(int env, const CatalogAsset &asset, const QString &publicId = {})
     {
-        const core::CloudinaryUrl &url = m_envs[env].url;
-        const QByteArray auth = "Basic " + (url.apiKey() + u':' + url.apiSecret()).toUtf8().toBase64();
-        const auto answer = m_sandbox.raw(
-            "GET",
-            u"/v1_1/%1/resources/%2/%3/%4"_s.arg(url.cloudName(), asset.resourceType, asset.type,
-                                                 publicId.isEmpty() ? asset.publicId : publicId),
-            {{"Authorization", auth}});
-        if (answer.status != 200)
-            return std::nullopt;
-        return QJsonDocument::fromJson(answer.body).object();
+        return m_fixture.resource(env, asset, publicId);
     }
 
     static QStringList tagsOf(const QJsonObject &resource)
@@ -127,32 +84,16 @@ private slots:
     void initTestCase()
     {
         QString error;
-        QVERIFY2(m_sandbox.start({u"--seed"_s, u"40"_s, u"--environment"_s,
-                                  u"cloudinary://111:fixedsecret@fixedcloud?folder_mode=fixed"_s,
-                                  u"--environment"_s,
-                                  u"cloudinary://222:dynamicsecret@dynamiccloud?folder_mode=dynamic"_s},
-                                 2, false, &error),
-                 qPrintable(error));
+        QVERIFY2(m_fixture.start(40, &error), qPrintable(error));
         for (int env = 0; env < 2; ++env) {
-            Env &e = m_envs[env];
-            e.url = core::CloudinaryUrl::parse(m_sandbox.cloudinaryUrls().at(env)).value();
-            e.context = m_sandbox.context(env);
-            e.context.network = &m_network;
-            auto opened = Catalog::open(m_dir.filePath(u"catalog-%1.sqlite"_s.arg(env)));
-            QVERIFY(opened.ok());
-            e.catalog = std::move(opened).value();
-            core::catalog::CatalogSync sync(e.catalog.get(), e.context);
-            QVERIFY2(test::runToEnd(&sync), test::errorText(&sync));
-            const core::ApiContext context = e.context;
-            e.service = std::make_unique<AssetService>(e.catalog.get(),
-                                                       [this, context]() -> core::Result<core::ApiContext> {
-                                                           if (m_refusal)
-                                                               return *m_refusal;
-                                                           return context;
-                                                       });
+            const core::ApiContext context = m_fixture.envs[env].context;
+            m_services[env] = std::make_unique<AssetService>(
+                m_fixture.envs[env].catalog.get(), [this, context]() -> core::Result<core::ApiContext> {
+                    if (m_refusal)
+                        return *m_refusal;
+                    return context;
+                });
         }
-        QCOMPARE(mode(0), core::FolderMode::Fixed);
-        QCOMPARE(mode(1), core::FolderMode::Dynamic);
     }
 
     void init() { m_refusal.reset(); }
@@ -163,8 +104,8 @@ private slots:
         QFETCH(int, env);
         const CatalogAsset asset = fresh(env, 1).value(0);
         QVERIFY(!asset.assetId.isEmpty());
-        QSignalSpy changed(m_envs[env].service.get(), &AssetService::catalogChanged);
-        AssetJob *job = m_envs[env].service->rename(asset, u"renamed by service"_s);
+        QSignalSpy changed(m_services[env].get(), &AssetService::catalogChanged);
+        AssetJob *job = m_services[env]->rename(asset, u"renamed by service"_s);
         QCOMPARE(job->operation(), AssetJob::Operation::Rename);
         QVERIFY(waitFor(job));
         QVERIFY2(!job->error(), qPrintable(job->error() ? job->error()->message : QString()));
@@ -189,7 +130,7 @@ private slots:
         QFETCH(int, env);
         const QList<CatalogAsset> assets = fresh(env, 2);
         QCOMPARE(assets.size(), 2);
-        AssetJob *job = m_envs[env].service->move(assets, u" /service//moved/ "_s);
+        AssetJob *job = m_services[env]->move(assets, u" /service//moved/ "_s);
         QVERIFY(waitFor(job));
         QVERIFY(!job->error());
         QCOMPARE(job->total(), 2);
@@ -207,7 +148,7 @@ private slots:
         QList<CatalogAsset> moved;
         for (const CatalogAsset &asset : assets)
             moved.append(*catalogued(env, asset.assetId));
-        AssetJob *again = m_envs[env].service->move(moved, u"service/moved"_s);
+        AssetJob *again = m_services[env]->move(moved, u"service/moved"_s);
         QVERIFY(waitFor(again));
         QVERIFY(!again->error());
         QCOMPARE(again->total(), 0);
@@ -219,7 +160,7 @@ private slots:
         const int env = 1;
         const QList<CatalogAsset> assets = fresh(env, 2);
         QCOMPARE(assets.size(), 2);
-        AssetService &service = *m_envs[env].service;
+        AssetService &service = *m_services[env];
         AssetJob *added = service.editTags(assets, {u"svc-a"_s, u"svc-b"_s}, {});
         QVERIFY(waitFor(added));
         QVERIFY(!added->error());
@@ -248,7 +189,7 @@ private slots:
         update.context = QMap<QString, QString> {{u"alt"_s, u"Set by the service"_s}};
         update.displayName = u"Updated"_s;
         update.tags = QStringList {u"updated"_s};
-        AssetJob *job = m_envs[env].service->update(asset, update);
+        AssetJob *job = m_services[env]->update(asset, update);
         QVERIFY(waitFor(job));
         QVERIFY(!job->error());
         const CatalogAsset after = *catalogued(env, asset.assetId);
@@ -264,7 +205,7 @@ private slots:
         QFETCH(int, env);
         const QList<CatalogAsset> assets = fresh(env, 3);
         QCOMPARE(assets.size(), 3);
-        AssetJob *job = m_envs[env].service->remove(assets);
+        AssetJob *job = m_services[env]->remove(assets);
         QVERIFY(waitFor(job));
         QVERIFY(!job->error());
         QCOMPARE(job->done(), 3);
@@ -277,7 +218,7 @@ private slots:
     void foldersCreatedRenamedDeleted()
     {
         const int env = 1;
-        AssetService &service = *m_envs[env].service;
+        AssetService &service = *m_services[env];
         AssetJob *created = service.createFolder(u"svc/empty/"_s);
         QVERIFY(waitFor(created));
         QVERIFY(!created->error());
@@ -308,14 +249,15 @@ private slots:
         QCOMPARE(assets.size(), 2);
         // The first is deleted elsewhere; the second still moves.
         {
-            AssetService other(m_envs[env].catalog.get(),
-                               [this, env] { return core::Result<core::ApiContext>(m_envs[env].context); });
+            AssetService other(m_fixture.envs[env].catalog.get(), [this, env] {
+                return core::Result<core::ApiContext>(m_fixture.envs[env].context);
+            });
             AssetJob *gone = other.remove({assets.at(0)});
             QVERIFY(waitFor(gone));
             QVERIFY(!gone->error());
         }
-        QVERIFY(m_envs[env].catalog->upsert({assets.at(0)}).ok()); // the catalogue has not heard yet
-        AssetJob *job = m_envs[env].service->move(assets, u"failure/target"_s);
+        QVERIFY(m_fixture.envs[env].catalog->upsert({assets.at(0)}).ok()); // the catalogue has not heard yet
+        AssetJob *job = m_services[env]->move(assets, u"failure/target"_s);
         QVERIFY(waitFor(job));
         QVERIFY(job->error());
         QCOMPARE(job->failures().size(), 1);
@@ -355,8 +297,8 @@ private slots:
             m_refusal
                 = core::Error::because(core::Error::Kind::Unavailable, core::ErrorReason::AssetsOffline);
         const int before = m_network.requests;
-        QSignalSpy started(m_envs[env].service.get(), &AssetService::started);
-        AssetJob *job = m_envs[env].service->rename(asset, name);
+        QSignalSpy started(m_services[env].get(), &AssetService::started);
+        AssetJob *job = m_services[env]->rename(asset, name);
         QCOMPARE(started.size(), 1);
         QVERIFY(waitFor(job));
         QVERIFY(job->error());
@@ -369,8 +311,8 @@ private slots:
 
     void folderRulesRefuse()
     {
-        AssetService &fixed = *m_envs[0].service;
-        AssetService &dynamic = *m_envs[1].service;
+        AssetService &fixed = *m_services[0];
+        AssetService &dynamic = *m_services[1];
         const int before = m_network.requests;
         const std::pair<AssetJob *, core::ErrorReason> refused[] = {
             {fixed.renameFolder(u"a"_s, u"b"_s), core::ErrorReason::FolderRenameNeedsDynamicMode},
