@@ -2,12 +2,11 @@
 // stratus-sandbox: exit statuses, one-line messages, and every change both on the server (the live
 // `search`) and in the local catalogue (the offline `find`) at once, as the app writes it through.
 
+#include "clisandbox.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QProcessEnvironment>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -20,12 +19,7 @@ QStringList sorted(QStringList list)
     return list;
 }
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = test::CliRun;
 
 } // namespace
 
@@ -34,26 +28,12 @@ class TestCliAssets : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QProcess m_sandbox;
-    QString m_url;
+    test::CliSandbox m_sandbox;
     QSet<QString> m_used;
 
     Run cli(const QStringList &args, const QByteArray &input = {}, const QString &data = u"data"_s)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(data));
-        env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s)); // no stored environments
-        env.insert(u"CLOUDINARY_URL"_s, m_url);
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(STRATUS_CLI_PATH), args);
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(120000))
-            return {};
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(), process.readAllStandardError()};
+        return m_sandbox.cli(args, input, data);
     }
 
     QJsonArray json(const QStringList &args)
@@ -101,28 +81,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_sandbox.setProgram(QStringLiteral(STRATUS_SANDBOX_PATH));
-        m_sandbox.setArguments({u"--port"_s, u"0"_s, u"--data"_s, m_dir.filePath(u"sandbox"_s), u"--seed"_s,
-                                u"60"_s, u"--environment"_s,
-                                u"cloudinary://k1:s1@shop?folder_mode=fixed&admin_rate_limit=5000"_s});
-        m_sandbox.start();
-        QVERIFY(m_sandbox.waitForStarted());
-        QElapsedTimer clock;
-        clock.start();
-        while (m_url.isEmpty() && clock.elapsed() < 30000) {
-            if (!m_sandbox.canReadLine() && !m_sandbox.waitForReadyRead(500))
-                continue;
-            const QString line = QString::fromUtf8(m_sandbox.readLine()).trimmed();
-            if (line.startsWith(u"CLOUDINARY_URL="_s))
-                m_url = line.mid(15);
-        }
-        QVERIFY2(!m_url.isEmpty(), "the sandbox did not print its CLOUDINARY_URL");
-    }
-
-    void cleanupTestCase()
-    {
-        m_sandbox.terminate();
-        m_sandbox.waitForFinished(5000);
+        QVERIFY2(m_sandbox.start(u"cloudinary://k1:s1@shop?folder_mode=fixed&admin_rate_limit=5000"_s, 60),
+                 "the sandbox did not print its CLOUDINARY_URL");
     }
 
     void badInputSendsNothing_data()
