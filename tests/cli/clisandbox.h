@@ -19,6 +19,19 @@ struct CliRun
     QByteArray err;
 };
 
+/// What is wrong with @p run as the contract's answer to bad input (exit 2, nothing on stdout, one
+/// line on stderr that says @p message); empty when nothing is.
+inline QByteArray usageErrorProblem(const CliRun &run, const QByteArray &message)
+{
+    if (run.exitCode != 2)
+        return "exit " + QByteArray::number(run.exitCode) + ", not 2: " + run.err;
+    if (!run.out.isEmpty())
+        return "stdout is not empty: " + run.out;
+    if (!run.err.contains(message) || run.err.count('\n') != 1)
+        return "stderr is not one line saying " + message + ": " + run.err;
+    return {};
+}
+
 class CliSandbox
 {
 public:

@@ -110,11 +110,8 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QByteArray, message);
-        const Run run = cli(args);
-        QCOMPARE(run.exitCode, 2);
-        QVERIFY(run.out.isEmpty());
-        QVERIFY2(run.err.contains(message), run.err.constData());
-        QCOMPARE(run.err.count('\n'), 1);
+        const QByteArray problem = test::usageErrorProblem(cli(args), message);
+        QVERIFY2(problem.isEmpty(), problem.constData());
     }
 
     void beforeTheFirstSync()
@@ -127,7 +124,7 @@ private Q_SLOTS:
         QVERIFY2(synced.exitCode == 0, synced.err.constData());
     }
 
-    void renameChangesServerAndCatalogue()
+    void renameChangesServerAndCatalog()
     {
         const QString id = fresh(1).value(0);
         QVERIFY(!id.isEmpty());
@@ -142,7 +139,7 @@ private Q_SLOTS:
         QCOMPARE(both(u"public_id=\"%1\""_s.arg(id)), QStringList());
     }
 
-    void moveChangesServerAndCatalogue()
+    void moveChangesServerAndCatalog()
     {
         const QStringList ids = fresh(2);
         QCOMPARE(ids.size(), 2);

@@ -68,11 +68,8 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QByteArray, message);
-        const Run run = cli(args);
-        QCOMPARE(run.exitCode, 2);
-        QVERIFY(run.out.isEmpty());
-        QVERIFY2(run.err.contains(message), run.err.constData());
-        QCOMPARE(run.err.count('\n'), 1);
+        const QByteArray problem = test::usageErrorProblem(cli(args), message);
+        QVERIFY2(problem.isEmpty(), problem.constData());
     }
 
     void syncPrintsOneLine()

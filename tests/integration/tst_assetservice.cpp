@@ -61,7 +61,7 @@ private:
 
     [[nodiscard]] core::FolderMode mode(int env) const { return m_fixture.envs[env].catalog->folderMode(); }
 
-    std::optional<CatalogAsset> catalogued(int env, const QString &assetId)
+    std::optional<CatalogAsset> inCatalog(int env, const QString &assetId)
     {
         auto found = m_fixture.envs[env].catalog->asset(assetId);
         return found ? *found : std::nullopt;
@@ -110,7 +110,7 @@ private slots:
         QVERIFY(waitFor(job));
         QVERIFY2(!job->error(), qPrintable(job->error() ? job->error()->message : QString()));
         QCOMPARE(changed.size(), 1);
-        const auto after = catalogued(env, asset.assetId);
+        const auto after = inCatalog(env, asset.assetId);
         QVERIFY(after);
         if (mode(env) == core::FolderMode::Fixed) {
             const QString to = core::assets::renamedPublicId(asset, u"renamed by service"_s);
@@ -135,7 +135,7 @@ private slots:
         QVERIFY(!job->error());
         QCOMPARE(job->total(), 2);
         for (const CatalogAsset &asset : assets) {
-            const auto after = catalogued(env, asset.assetId);
+            const auto after = inCatalog(env, asset.assetId);
             QVERIFY(after);
             QCOMPARE(after->folder(mode(env)), u"service/moved"_s);
             const auto remote = server(env, asset, after->publicId);
@@ -147,7 +147,7 @@ private slots:
         const int before = m_network.requests;
         QList<CatalogAsset> moved;
         for (const CatalogAsset &asset : assets)
-            moved.append(*catalogued(env, asset.assetId));
+            moved.append(*inCatalog(env, asset.assetId));
         AssetJob *again = m_services[env]->move(moved, u"service/moved"_s);
         QVERIFY(waitFor(again));
         QVERIFY(!again->error());
@@ -168,7 +168,7 @@ private slots:
         QVERIFY(waitFor(removed));
         QVERIFY(!removed->error());
         for (const CatalogAsset &asset : assets) {
-            const QStringList local = catalogued(env, asset.assetId)->tags;
+            const QStringList local = inCatalog(env, asset.assetId)->tags;
             QVERIFY(local.contains(u"svc-b"_s) && !local.contains(u"svc-a"_s));
             QCOMPARE(local, tagsOf(*server(env, asset)));
         }
@@ -176,7 +176,7 @@ private slots:
         QVERIFY(waitFor(replaced));
         QVERIFY(!replaced->error());
         for (const CatalogAsset &asset : assets) {
-            QCOMPARE(catalogued(env, asset.assetId)->tags, (QStringList {u"only"_s, u"these"_s}));
+            QCOMPARE(inCatalog(env, asset.assetId)->tags, (QStringList {u"only"_s, u"these"_s}));
             QCOMPARE(tagsOf(*server(env, asset)), (QStringList {u"only"_s, u"these"_s}));
         }
     }
@@ -192,7 +192,7 @@ private slots:
         AssetJob *job = m_services[env]->update(asset, update);
         QVERIFY(waitFor(job));
         QVERIFY(!job->error());
-        const CatalogAsset after = *catalogued(env, asset.assetId);
+        const CatalogAsset after = *inCatalog(env, asset.assetId);
         QCOMPARE(after.displayName, u"Updated"_s);
         QCOMPARE(after.tags, QStringList {u"updated"_s});
         QCOMPARE(after.context.value(u"alt"_s).toString(), u"Set by the service"_s);
@@ -210,7 +210,7 @@ private slots:
         QVERIFY(!job->error());
         QCOMPARE(job->done(), 3);
         for (const CatalogAsset &asset : assets) {
-            QVERIFY(!catalogued(env, asset.assetId));
+            QVERIFY(!inCatalog(env, asset.assetId));
             QVERIFY(!server(env, asset));
         }
     }
@@ -231,7 +231,7 @@ private slots:
         AssetJob *renamed = service.renameFolder(u"svc"_s, u"svc2"_s);
         QVERIFY(waitFor(renamed));
         QVERIFY2(!renamed->error(), qPrintable(renamed->error() ? renamed->error()->message : QString()));
-        QCOMPARE(catalogued(env, assets.constFirst().assetId)->assetFolder, u"svc2/full"_s);
+        QCOMPARE(inCatalog(env, assets.constFirst().assetId)->assetFolder, u"svc2/full"_s);
         QVERIFY(service.localFolders().contains(u"svc2/empty"_s));
         QVERIFY(!service.localFolders().contains(u"svc/empty"_s));
 
@@ -270,8 +270,8 @@ private slots:
         QVERIFY2(words.contains(assets.at(0).publicId) && words.contains(u"no longer"_s), qPrintable(words));
         // What went through is written; what failed is not.
         QVERIFY(job->changedCatalog());
-        QCOMPARE(catalogued(env, assets.at(1).assetId)->folder(core::FolderMode::Fixed), u"failure/target"_s);
-        QCOMPARE(catalogued(env, assets.at(0).assetId)->publicId, assets.at(0).publicId);
+        QCOMPARE(inCatalog(env, assets.at(1).assetId)->folder(core::FolderMode::Fixed), u"failure/target"_s);
+        QCOMPARE(inCatalog(env, assets.at(0).assetId)->publicId, assets.at(0).publicId);
     }
 
     void refusedSendsNothing_data()
@@ -305,7 +305,7 @@ private slots:
         QCOMPARE(job->error()->reason, reason);
         QVERIFY(job->error()->message.isEmpty()); // no words of our own
         QCOMPARE(m_network.requests, before);
-        QCOMPARE(catalogued(env, asset.assetId)->publicId, asset.publicId);
+        QCOMPARE(inCatalog(env, asset.assetId)->publicId, asset.publicId);
         QVERIFY(server(env, asset));
     }
 
