@@ -7,7 +7,8 @@ namespace {
 
 using Reason = core::ErrorReason;
 
-// What a failed call of an operation was about, "Renaming samples/cat", to go before the kind's words.
+// What a failed call of an operation could not do ("samples/cat could not be renamed."), to go
+// before the words of its kind.
 std::optional<QString> failedCall(const core::Error &error)
 {
     const QString &what = error.subject;
@@ -44,6 +45,7 @@ std::optional<QString> ErrorWords::assetsText(const core::Error &error)
                 .arg(error.subject);
         core::Error why = error;
         why.reason = Reason::None;
+        //: %1 says what could not be done ("cat could not be renamed."), %2 why (the kind's words).
         return tr("%1 %2").arg(*what, kindText(why));
     }
     switch (error.reason) {
