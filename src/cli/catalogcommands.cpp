@@ -9,7 +9,6 @@
 #include "core/net/ratelimitbudget.h"
 #include "core/search/searchexpression.h"
 
-#include <QCommandLineParser>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -84,39 +83,6 @@ Options:
     + uR"(
 Exit status: 0 success, 1 failure (network, server, credentials), 2 bad expression or input.
 )"_s;
-
-// Parses the options every catalogue command takes; ExitOk and *target filled, or an exit status.
-struct Parsed
-{
-    QCommandLineParser parser;
-    QCommandLineOption env {u"env"_s, u"environment"_s, u"NAME"_s};
-    QCommandLineOption url {u"cloudinary-url"_s, u"url"_s, u"URL"_s};
-    QCommandLineOption json {u"json"_s, u"json"_s};
-    QCommandLineOption help {{u"h"_s, u"help"_s}, u"help"_s};
-    QCommandLineOption insecure {u"allow-insecure-transport"_s, u"insecure"_s};
-};
-
-int parse(CliContext &ctx, Parsed &p, const QList<QCommandLineOption> &extra, const QString &help, bool *done)
-{
-    p.parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    p.parser.addOptions({p.env, p.url, p.json, p.help, p.insecure});
-    p.parser.addOptions(extra);
-    *done = false;
-    if (!p.parser.parse(QStringList {u"stratus-cli"_s} + ctx.args()))
-        return ctx.usageError(p.parser.errorText() + u"; see 'stratus-cli %1 --help'"_s.arg(ctx.command()));
-    if (p.parser.isSet(p.help)) {
-        ctx.out(help);
-        *done = true;
-    }
-    return ExitOk;
-}
-
-// The target of the command's --env/--cloudinary-url.
-int resolveTarget(CliContext &ctx, const Parsed &p, CatalogTarget *target)
-{
-    return resolveCatalogTarget(
-        ctx, {p.parser.value(p.url), p.parser.value(p.env), p.parser.isSet(p.insecure)}, target);
-}
 
 // The one EXPRESSION argument of find and search.
 int expressionArgument(CliContext &ctx, const Parsed &p, QString *expression)

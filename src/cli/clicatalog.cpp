@@ -74,6 +74,27 @@ int resolveCatalogTarget(CliContext &ctx, const ConfigChoice &choice, CatalogTar
     return ExitOk;
 }
 
+int parse(CliContext &ctx, Parsed &p, const QList<QCommandLineOption> &extra, const QString &help, bool *done)
+{
+    p.parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    p.parser.addOptions({p.env, p.url, p.json, p.help, p.insecure});
+    p.parser.addOptions(extra);
+    *done = false;
+    if (!p.parser.parse(QStringList {u"stratus-cli"_s} + ctx.args()))
+        return ctx.usageError(p.parser.errorText() + u"; see 'stratus-cli %1 --help'"_s.arg(ctx.command()));
+    if (p.parser.isSet(p.help)) {
+        ctx.out(help);
+        *done = true;
+    }
+    return ExitOk;
+}
+
+int resolveTarget(CliContext &ctx, const Parsed &p, CatalogTarget *target)
+{
+    return resolveCatalogTarget(
+        ctx, {p.parser.value(p.url), p.parser.value(p.env), p.parser.isSet(p.insecure)}, target);
+}
+
 int catalogFailure(CliContext &ctx, const CatalogTarget &target, const core::Error &error)
 {
     if (error.kind == core::Error::Kind::Damaged)

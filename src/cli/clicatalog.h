@@ -11,6 +11,7 @@
 #include "core/catalog/catalog.h"
 #include "core/config/cloudinaryurl.h"
 
+#include <QCommandLineParser>
 #include <QJsonArray>
 
 #include <memory>
@@ -34,10 +35,30 @@ struct CatalogTarget
     [[nodiscard]] QString journalPath() const { return layout.uploadJournalFile(environmentId); }
 };
 
+/// The options every command on an environment's catalogue and assets takes: --env,
+/// --cloudinary-url, --json, --help and --allow-insecure-transport.
+struct Parsed
+{
+    QCommandLineParser parser;
+    QCommandLineOption env {QStringLiteral("env"), QStringLiteral("environment"), QStringLiteral("NAME")};
+    QCommandLineOption url {QStringLiteral("cloudinary-url"), QStringLiteral("url"), QStringLiteral("URL")};
+    QCommandLineOption json {QStringLiteral("json"), QStringLiteral("json")};
+    QCommandLineOption help {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("help")};
+    QCommandLineOption insecure {QStringLiteral("allow-insecure-transport"), QStringLiteral("insecure")};
+};
+
+/// Parses the command's arguments with @p p's options and @p extra: ExitOk (*done set when --help
+/// printed @p help), or a usage error.
+[[nodiscard]] int parse(CliContext &ctx, Parsed &p, const QList<QCommandLineOption> &extra,
+                        const QString &help, bool *done);
+
 /// Fills *target from --cloudinary-url, else --env NAME, else the current stored environment,
 /// else $CLOUDINARY_URL. Prints one line and returns ExitUsage/ExitFailure when there is none or it
 /// cannot be used; ExitOk otherwise.
 [[nodiscard]] int resolveCatalogTarget(CliContext &ctx, const ConfigChoice &choice, CatalogTarget *target);
+
+/// resolveCatalogTarget() with the command's --cloudinary-url, --env and --allow-insecure-transport.
+[[nodiscard]] int resolveTarget(CliContext &ctx, const Parsed &p, CatalogTarget *target);
 
 /// A failed read of the target's catalogue (exit 1); a damaged one says that a sync rebuilds it.
 [[nodiscard]] int catalogFailure(CliContext &ctx, const CatalogTarget &target, const core::Error &error);

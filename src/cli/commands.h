@@ -14,5 +14,9 @@ int runLsCommand(CliContext &ctx); // catalogcommands.cpp
 int runFindCommand(CliContext &ctx); // catalogcommands.cpp
 int runSearchCommand(CliContext &ctx); // catalogcommands.cpp
 int runUploadCommand(CliContext &ctx);
+int runRenameCommand(CliContext &ctx); // assetcommands.cpp
+int runMoveCommand(CliContext &ctx); // assetcommands.cpp
+int runTagCommand(CliContext &ctx); // assetcommands.cpp
+int runDeleteCommand(CliContext &ctx); // assetcommands.cpp
 
 } // namespace stratus::cli

@@ -30,6 +30,11 @@ constexpr Command kCommands[] = {
     {"find", "Evaluate a Search API expression against the local catalogue (offline)", runFindCommand},
     {"search", "Ask the live Search API for the assets an expression matches", runSearchCommand},
     {"upload", "Upload files and folders (parallel, chunked, resumable with --resume)", runUploadCommand},
+    {"rename", "Rename an asset (the public id in fixed folder mode, the display name in dynamic)",
+     runRenameCommand},
+    {"move", "Move assets to another folder", runMoveCommand},
+    {"tag", "Add, remove or replace the tags of assets", runTagCommand},
+    {"delete", "Delete assets for good (asks for --yes)", runDeleteCommand},
 };
 
 void printHelp(const stratus::core::StorageLayout &layout)

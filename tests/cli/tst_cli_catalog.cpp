@@ -2,25 +2,19 @@
 // stratus-sandbox: exit statuses, messages, and `find --json` printing exactly what `search --json`
 // prints after a sync.
 
+#include "clisandbox.h"
+
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QProcessEnvironment>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = test::CliRun;
 
 } // namespace
 
@@ -29,50 +23,15 @@ class TestCliCatalog : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QProcess m_sandbox;
-    QString m_url;
+    test::CliSandbox m_sandbox;
 
-    Run cli(const QStringList &args)
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
-        env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s)); // no stored environments
-        env.insert(u"CLOUDINARY_URL"_s, m_url);
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(STRATUS_CLI_PATH), args);
-        if (!process.waitForFinished(120000))
-            return {};
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(), process.readAllStandardError()};
-    }
+    Run cli(const QStringList &args) { return m_sandbox.cli(args); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        m_sandbox.setProgram(QStringLiteral(STRATUS_SANDBOX_PATH));
-        m_sandbox.setArguments({u"--port"_s, u"0"_s, u"--data"_s, m_dir.filePath(u"sandbox"_s), u"--seed"_s,
-                                u"700"_s, u"--environment"_s,
-                                u"cloudinary://k1:s1@shop?folder_mode=fixed&admin_rate_limit=5000"_s});
-        m_sandbox.start();
-        QVERIFY(m_sandbox.waitForStarted());
-        QElapsedTimer clock;
-        clock.start();
-        while (m_url.isEmpty() && clock.elapsed() < 30000) {
-            if (!m_sandbox.canReadLine() && !m_sandbox.waitForReadyRead(500))
-                continue;
-            const QString line = QString::fromUtf8(m_sandbox.readLine()).trimmed();
-            if (line.startsWith(u"CLOUDINARY_URL="_s))
-                m_url = line.mid(15);
-        }
-        QVERIFY2(!m_url.isEmpty(), "the sandbox did not print its CLOUDINARY_URL");
-    }
-
-    void cleanupTestCase()
-    {
-        m_sandbox.terminate();
-        m_sandbox.waitForFinished(5000);
+        QVERIFY2(m_sandbox.start(u"cloudinary://k1:s1@shop?folder_mode=fixed&admin_rate_limit=5000"_s, 700),
+                 "the sandbox did not print its CLOUDINARY_URL");
     }
 
     void beforeTheFirstSync_data()
@@ -109,11 +68,8 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QByteArray, message);
-        const Run run = cli(args);
-        QCOMPARE(run.exitCode, 2);
-        QVERIFY(run.out.isEmpty());
-        QVERIFY2(run.err.contains(message), run.err.constData());
-        QCOMPARE(run.err.count('\n'), 1);
+        const QByteArray problem = test::usageErrorProblem(cli(args), message);
+        QVERIFY2(problem.isEmpty(), problem.constData());
     }
 
     void syncPrintsOneLine()
@@ -200,7 +156,7 @@ private Q_SLOTS:
         const qsizetype all = QJsonDocument::fromJson(before.out).array().size();
         QCOMPARE(all, 700);
 
-        QDirIterator it(m_dir.filePath(u"data/Stratus/catalog"_s), {u"catalog.sqlite"_s}, QDir::Files,
+        QDirIterator it(m_sandbox.path(u"data/Stratus/catalog"_s), {u"catalog.sqlite"_s}, QDir::Files,
                         QDirIterator::Subdirectories);
         QVERIFY(it.hasNext());
         QFile file(it.next());

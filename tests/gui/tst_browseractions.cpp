@@ -4,13 +4,13 @@
 // private asset through a signed URL), drags, the refusal while offline, and the keyboard.
 // Dialogs are the real ones, answered through QApplication::activeModalWidget().
 
-#include "sandboxprocess.h"
+#include "foldermodesandbox.h"
 
 #include "core/api/uploadapi.h"
+#include "core/assets/assetnames.h"
+#include "core/assets/assetservice.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/catalogsync.h"
-#include "gui/browser/assetactionjob.h"
-#include "gui/browser/assetactions.h"
 #include "gui/browser/assetlistmodel.h"
 #include "gui/browser/assetmimedata.h"
 #include "gui/browser/browsercommands.h"
@@ -51,20 +51,8 @@ using Command = gui::BrowserCommands::Command;
 
 namespace {
 
-/// Counts what goes out, so that a test can tell that nothing was sent.
-class CountingNetwork : public QNetworkAccessManager
-{
-public:
-    CountingNetwork() { setProxy(QNetworkProxy::NoProxy); }
-    int requests = 0;
-
-protected:
-    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *data) override
-    {
-        ++requests;
-        return QNetworkAccessManager::createRequest(op, request, data);
-    }
-};
+using test::bothModes;
+using test::CountingNetwork;
 
 /// Calls @p respond with the modal dialog once one shows (polling, since exec() blocks the caller).
 void whenModal(std::function<void(QWidget *)> respond)
@@ -95,13 +83,6 @@ template<typename T> void answer(std::function<void(T *)> reply)
     });
 }
 
-void bothModes()
-{
-    QTest::addColumn<int>("env");
-    QTest::newRow("fixed") << 0;
-    QTest::newRow("dynamic") << 1;
-}
-
 QPushButton *buttonWithRole(QMessageBox *box, QMessageBox::ButtonRole role)
 {
     for (QAbstractButton *button : box->buttons()) {
@@ -118,12 +99,12 @@ QPushButton *buttonWithRole(QMessageBox *box, QMessageBox::ButtonRole role)
         QVERIFY2(!(watch).error, qPrintable((watch).failures.join(u'\n')));                                  \
     } while (false)
 
-/// The outcome of the next AssetActions job.
+/// The outcome of the next AssetService job.
 struct JobWatch
 {
     bool finished = false;
     std::optional<core::Error> error;
-    QStringList failures;
+    QStringList failures; ///< the server's words of each
 };
 
 void saveScreenshot(const QPixmap &pixmap, const QString &name)
@@ -141,18 +122,11 @@ class TestBrowserActions : public QObject
     Q_OBJECT
 
 private:
-    struct Env
-    {
-        core::CloudinaryUrl url;
-        core::ApiContext context;
-        std::unique_ptr<Catalog> catalog;
-        core::FolderMode mode = core::FolderMode::Unknown;
-    };
-
-    test::SandboxProcess m_sandbox;
-    QTemporaryDir m_dir;
-    CountingNetwork m_network;
-    Env m_envs[2];
+    test::FolderModeSandbox m_fixture;
+    test::SandboxProcess &m_sandbox = m_fixture.sandbox;
+    QTemporaryDir &m_dir = m_fixture.dir;
+    CountingNetwork &m_network = m_fixture.network;
+    test::FolderModeSandbox::Env (&m_envs)[2] = m_fixture.envs;
     QString m_offline; ///< what offlineReason() answers
     QSet<QString> m_used; ///< assets a test already changed
     std::unique_ptr<gui::ThumbnailLoader> m_loader;
@@ -247,47 +221,25 @@ private:
     static void watchNextJob(gui::BrowserPage &page, JobWatch &watch)
     {
         auto connection = std::make_shared<QMetaObject::Connection>();
-        *connection = QObject::connect(page.commands()->actions(), &gui::AssetActions::started, &page,
-                                       [&watch, connection](gui::AssetActionJob *job) {
+        *connection = QObject::connect(page.commands()->assetService(), &core::assets::AssetService::started,
+                                       &page, [&watch, connection](core::assets::AssetJob *job) {
                                            QObject::disconnect(*connection);
                                            QObject::connect(job, &core::Job::finished, job, [&watch, job] {
                                                watch.finished = true;
                                                watch.error = job->error();
-                                               watch.failures = job->failures();
+                                               for (const core::Error &failure : job->failures())
+                                                   watch.failures.append(failure.message);
                                            });
                                        });
     }
 
-    /// The Admin API's view of one asset: the resource, or nothing when it is gone (404).
     std::optional<QJsonObject> serverResource(int env, const CatalogAsset &asset,
                                               const QString &publicId = {})
     {
-        const core::CloudinaryUrl &url = m_envs[env].url;
-        const QByteArray auth = "Basic " + (url.apiKey() + u':' + url.apiSecret()).toUtf8().toBase64();
-        const auto answer = m_sandbox.raw(
-            "GET",
-            u"/v1_1/%1/resources/%2/%3/%4"_s.arg(url.cloudName(), asset.resourceType, asset.type,
-                                                 publicId.isEmpty() ? asset.publicId : publicId),
-            {{"Authorization", auth}});
-        if (answer.status == 404)
-            return std::nullopt;
-        return QJsonDocument::fromJson(answer.body).object();
+        return m_fixture.resource(env, asset, publicId);
     }
 
-    QStringList serverFolders(int env, const QString &parent = {})
-    {
-        const core::CloudinaryUrl &url = m_envs[env].url;
-        const QByteArray auth = "Basic " + (url.apiKey() + u':' + url.apiSecret()).toUtf8().toBase64();
-        const auto answer
-            = m_sandbox.raw("GET",
-                            parent.isEmpty() ? u"/v1_1/%1/folders"_s.arg(url.cloudName())
-                                             : u"/v1_1/%1/folders/%2"_s.arg(url.cloudName(), parent),
-                            {{"Authorization", auth}});
-        QStringList paths;
-        for (const QJsonValue &folder : QJsonDocument::fromJson(answer.body)[u"folders"_s].toArray())
-            paths.append(folder[u"path"_s].toString());
-        return paths;
-    }
+    QStringList serverFolders(int env, const QString &parent = {}) { return m_fixture.folders(env, parent); }
 
     std::optional<CatalogAsset> catalogued(int env, const QString &assetId)
     {
@@ -299,27 +251,9 @@ private slots:
     void initTestCase()
     {
         QString error;
-        QVERIFY2(m_sandbox.start({u"--seed"_s, u"40"_s, u"--environment"_s,
-                                  u"cloudinary://111:fixedsecret@fixedcloud?folder_mode=fixed"_s,
-                                  u"--environment"_s,
-                                  u"cloudinary://222:dynamicsecret@dynamiccloud?folder_mode=dynamic"_s},
-                                 2, false, &error),
-                 qPrintable(error));
-        for (int env = 0; env < 2; ++env) {
-            Env &e = m_envs[env];
-            e.url = core::CloudinaryUrl::parse(m_sandbox.cloudinaryUrls().at(env)).value();
-            e.context = m_sandbox.context(env);
-            e.context.network = &m_network;
-            auto opened = Catalog::open(m_dir.filePath(u"catalog-%1.sqlite"_s.arg(env)));
-            QVERIFY(opened.ok());
-            e.catalog = std::move(opened).value();
-            core::catalog::CatalogSync sync(e.catalog.get(), e.context);
-            QVERIFY2(test::runToEnd(&sync), test::errorText(&sync));
+        QVERIFY2(m_fixture.start(40, &error), qPrintable(error));
+        for (const auto &e : m_envs)
             QCOMPARE(e.catalog->assetCount(), 40);
-            e.mode = e.catalog->folderMode();
-        }
-        QCOMPARE(m_envs[0].mode, core::FolderMode::Fixed);
-        QCOMPARE(m_envs[1].mode, core::FolderMode::Dynamic);
         m_loader = std::make_unique<gui::ThumbnailLoader>(&m_network, nullptr);
     }
 
@@ -363,7 +297,7 @@ private slots:
         QVERIFY(after);
         if (mode == core::FolderMode::Fixed) {
             // The warning names the new public id and says the URLs break.
-            const QString newId = gui::AssetActions::renamedPublicId(asset, newName);
+            const QString newId = core::assets::renamedPublicId(asset, newName);
             QVERIFY2(note.contains(newId) && note.contains(u"stop working"_s), qPrintable(note));
             QCOMPARE(after->publicId, newId);
             QVERIFY(!serverResource(env, asset)); // the old public id is gone
@@ -413,7 +347,7 @@ private slots:
             QVERIFY(after);
             QCOMPARE(after->folder(mode), u"moved/here"_s);
             if (mode == core::FolderMode::Fixed) {
-                QCOMPARE(after->publicId, gui::AssetActions::movedPublicId(asset, u"moved/here"_s));
+                QCOMPARE(after->publicId, core::assets::movedPublicId(asset, u"moved/here"_s));
                 QVERIFY(serverResource(env, asset, after->publicId));
                 QVERIFY(!serverResource(env, asset));
             } else {
@@ -471,7 +405,7 @@ private slots:
         // Cancel: nothing happens, nothing is sent. The command runs inside the key press (the
         // confirmation is modal), so once that returns no job started means none will.
         const int before = m_network.requests;
-        QSignalSpy started(page->commands()->actions(), &gui::AssetActions::started);
+        QSignalSpy started(page->commands()->assetService(), &core::assets::AssetService::started);
         QString text;
         answer<QMessageBox>([&](QMessageBox *box) {
             text = box->text() + u'\n' + box->informativeText();
@@ -786,13 +720,13 @@ private slots:
         // and answered, inside the key press), no job starts. Asked directly, the actions refuse
         // with the reason and send nothing.
         const int before = m_network.requests;
-        QSignalSpy started(page->commands()->actions(), &gui::AssetActions::started);
+        QSignalSpy started(page->commands()->assetService(), &core::assets::AssetService::started);
         QTest::keyClick(page->gridView(), Qt::Key_Delete);
         QTest::keyClick(page->gridView(), Qt::Key_F2);
         QVERIFY(!QApplication::activeModalWidget());
         QCOMPARE(started.size(), 0);
-        gui::AssetActions *actions = page->commands()->actions();
-        const std::function<gui::AssetActionJob *()> attempts[] = {
+        core::assets::AssetService *actions = page->commands()->assetService();
+        const std::function<core::assets::AssetJob *()> attempts[] = {
             [&] { return actions->remove(assets); },
             [&] { return actions->rename(assets.constFirst(), u"x"_s); },
             [&] { return actions->move(assets, u"elsewhere"_s); },
@@ -800,11 +734,12 @@ private slots:
             [&] { return actions->createFolder(u"f"_s); },
         };
         for (const auto &attempt : attempts) {
-            gui::AssetActionJob *job = attempt();
+            core::assets::AssetJob *job = attempt();
             QSignalSpy finished(job, &core::Job::finished);
             QVERIFY(finished.wait(5000));
             QVERIFY(job->error());
-            QCOMPARE(job->error()->message, m_offline);
+            QCOMPARE(job->error()->kind, core::Error::Kind::Unavailable);
+            QCOMPARE(job->error()->reason, core::ErrorReason::AssetsOffline);
         }
         QCOMPARE(m_network.requests, before);
         QVERIFY(serverResource(env, assets.constFirst()));
@@ -887,7 +822,7 @@ private slots:
         // Delete in the search box edits the text.
         page->searchField()->setText(u"abc"_s);
         page->searchField()->setCursorPosition(0);
-        QSignalSpy started(page->commands()->actions(), &gui::AssetActions::started);
+        QSignalSpy started(page->commands()->assetService(), &core::assets::AssetService::started);
         QTest::keyClick(page->searchField(), Qt::Key_Delete);
         QVERIFY(!QApplication::activeModalWidget());
         QCOMPARE(started.size(), 0);

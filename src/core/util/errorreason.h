@@ -21,6 +21,27 @@
     /* transfers: uploads and downloads (src/core/transfers) */ \
     \
     /* asset operations (src/core/assets) */ \
+    X(AssetsWithoutCatalog) /* the environment has no catalogue to write through to */ \
+    X(AssetsOffline) /* the environment does not answer: changes are not sent */ \
+    X(AssetsNotCallable) /* the environment has no API context (no URL, logged out) */ \
+    X(FolderModeUnknown) /* rename or move before the folder mode is known (never synced) */ \
+    X(AssetNameEmpty) \
+    X(AssetNameHasSlash) /* a name, not a path: Move changes the folder */ \
+    X(AssetNameForbiddenCharacter) /* subject: the name, which holds a character Cloudinary refuses */ \
+    X(AssetNameEdgeSpace) /* subject: the name, which starts or ends with a space */ \
+    X(FolderNameEmpty) \
+    X(FolderRenameNeedsDynamicMode) \
+    X(HomeCannotBeRenamed) \
+    X(HomeCannotBeDeleted) \
+    X(AssetRenameFailed) /* subject: the public id; kind and message: the server's answer */ \
+    X(AssetMoveFailed) /* subject: the public id */ \
+    X(AssetDeleteFailed) /* subject: the public ids of the call, comma-separated */ \
+    X(AssetTagsFailed) /* subject: the public ids of the call, comma-separated */ \
+    X(AssetUpdateFailed) /* subject: the public id (tags, context, metadata, display name) */ \
+    X(FolderCreateFailed) /* subject: the folder */ \
+    X(FolderRenameFailed) /* subject: the folder */ \
+    X(FolderDeleteFailed) /* subject: the folder */ \
+    X(AssetCatalogNotUpdated) /* the server made the change; the catalogue write failed (subject) */ \
     \
     /* delivery URLs and signing (src/core/delivery) */ \
     \

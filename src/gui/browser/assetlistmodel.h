@@ -18,9 +18,11 @@ namespace stratus::core::catalog {
 class Catalog;
 }
 
-namespace stratus::gui {
-
+namespace stratus::core::assets {
 class LocalFolders;
+}
+
+namespace stratus::gui {
 
 /// The assets of one folder listing or one search of the local catalogue, for the browser's grid
 /// and details views. A folder listing starts with the folder's subfolders (so that the grid can
@@ -84,7 +86,7 @@ public:
     /// Reloads the current listing or search (after a sync or an edit).
     void reload();
     /// Folders the catalogue cannot list (empty ones made in this run), shown among the subfolders.
-    void setLocalFolders(const LocalFolders *folders) { m_localFolders = folders; }
+    void setLocalFolders(const core::assets::LocalFolders *folders) { m_localFolders = folders; }
 
     using MimeDataFactory = std::function<QMimeData *(const QList<core::catalog::CatalogAsset> &assets)>;
     void setMimeDataFactory(MimeDataFactory factory) { m_mimeDataFactory = std::move(factory); }
@@ -146,7 +148,7 @@ private:
     [[nodiscard]] static QString pictureId(const core::catalog::CatalogAsset &asset);
 
     core::catalog::Catalog *m_catalog;
-    const LocalFolders *m_localFolders = nullptr;
+    const core::assets::LocalFolders *m_localFolders = nullptr;
     MimeDataFactory m_mimeDataFactory;
     QString m_folder;
     core::catalog::CatalogQuery m_query;

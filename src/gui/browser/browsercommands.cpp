@@ -1,14 +1,15 @@
 #include "browsercommands.h"
 
-#include "assetactionjob.h"
-#include "assetactions.h"
 #include "downloadqueue.h"
 #include "movedialog.h"
 #include "originalurls.h"
 #include "renamedialog.h"
 #include "tagsdialog.h"
 
+#include "core/assets/assetnames.h"
+#include "core/assets/assetservice.h"
 #include "core/catalog/catalog.h"
+#include "words/errorwords.h"
 
 #include <QAction>
 #include <QApplication>
@@ -25,6 +26,7 @@
 namespace stratus::gui {
 
 using namespace Qt::StringLiterals;
+using core::assets::AssetJob;
 using core::catalog::CatalogAsset;
 
 namespace {
@@ -32,13 +34,40 @@ namespace {
 constexpr int kNamesListed = 8;
 // Tags offered for completion: the most used ones of the whole catalogue.
 constexpr int kCompletionTags = 500;
+
+// What a job does, for a person: "Delete 3 assets".
+QString titleOf(const AssetJob &job)
+{
+    using Operation = AssetJob::Operation;
+    switch (job.operation()) {
+    case Operation::Rename:
+        return BrowserCommands::tr("Rename %1").arg(job.subject());
+    case Operation::Move:
+        return BrowserCommands::tr("Move %n asset(s)", nullptr, job.count());
+    case Operation::Delete:
+        return BrowserCommands::tr("Delete %n asset(s)", nullptr, job.count());
+    case Operation::EditTags:
+        return BrowserCommands::tr("Edit the tags of %n asset(s)", nullptr, job.count());
+    case Operation::Update:
+        return BrowserCommands::tr("Save %1").arg(job.subject());
+    case Operation::CreateFolder:
+        return BrowserCommands::tr("Create the folder %1").arg(job.subject());
+    case Operation::RenameFolder:
+        return BrowserCommands::tr("Rename the folder %1").arg(job.subject());
+    case Operation::DeleteFolder:
+        return BrowserCommands::tr("Delete the folder %1").arg(job.subject());
+    }
+    return {};
+}
+
 } // namespace
 
 BrowserCommands::BrowserCommands(BrowserEnvironment environment, QWidget *page)
     : QObject(page)
     , m_env(environment)
     , m_page(page)
-    , m_actions(new AssetActions(environment, this))
+    , m_assets(new core::assets::AssetService(
+          environment.catalog, [environment] { return environment.changeContext(); }, this))
     , m_downloads(new DownloadQueue(environment, this))
     , m_chooseDirectory([](QWidget *parent) {
         return QFileDialog::getExistingDirectory(
@@ -106,7 +135,7 @@ QWidget *BrowserCommands::dialogParent() const
 
 QString BrowserCommands::displayName(const CatalogAsset &asset) const
 {
-    QString name = asset.name(m_actions->folderMode());
+    QString name = asset.name(m_assets->folderMode());
     if (asset.resourceType != u"raw" && !asset.format.isEmpty())
         name += u'.' + asset.format;
     return name;
@@ -125,17 +154,27 @@ void BrowserCommands::setTreeFolder(const QString &folder, qint64 assetsBelow)
     updateActions();
 }
 
+QString BrowserCommands::refusal() const
+{
+    // The environment's own words first ("Offline: no network connection"): they say more.
+    if (!m_env.isOnline())
+        return m_env.offlineReason();
+    if (const std::optional<core::Error> why = m_assets->refusal())
+        return words::ErrorWords::text(*why);
+    return {};
+}
+
 void BrowserCommands::updateActions()
 {
-    const QString refusal = m_actions->refusal();
-    const bool online = refusal.isEmpty();
+    const QString why = refusal();
+    const bool online = why.isEmpty();
     const bool selected = !m_selection.isEmpty();
-    const core::FolderMode mode = m_actions->folderMode();
+    const core::FolderMode mode = m_assets->folderMode();
     const bool modeKnown = mode != core::FolderMode::Unknown;
-    const auto set = [&](Command command, bool possible, bool needsOnline, const QString &why = {}) {
+    const auto set = [&](Command command, bool possible, bool needsOnline, const QString &tip = {}) {
         QAction *a = action(command);
         a->setEnabled(possible && (online || !needsOnline));
-        a->setToolTip(!online && needsOnline ? refusal : why);
+        a->setToolTip(!online && needsOnline ? why : tip);
     };
     set(Command::Download, selected && !m_downloads->isRunning(), true);
     set(Command::Rename, m_selection.size() == 1 && modeKnown, true,
@@ -165,19 +204,25 @@ void BrowserCommands::warn(const QString &title, const QString &text, const QStr
     box->open();
 }
 
-void BrowserCommands::watch(AssetActionJob *job, const std::optional<QString> &openAfter)
+void BrowserCommands::watch(AssetJob *job, const std::optional<QString> &openAfter)
 {
     ++m_running;
-    const QString title = job->title();
+    const QString title = titleOf(*job);
     Q_EMIT status(tr("%1…").arg(title));
-    connect(job, &AssetActionJob::progress, this, [this, title](int done, int total) {
+    connect(job, &AssetJob::progress, this, [this, title](int done, int total) {
         Q_EMIT status(tr("%1… %2 of %3").arg(title, QLocale().toString(done), QLocale().toString(total)));
     });
     connect(job, &core::Job::finished, this, [this, job, title, openAfter] {
         --m_running;
         if (job->error()) {
             Q_EMIT status(tr("%1 failed").arg(title));
-            warn(title, tr("%1 failed: %2").arg(title, job->error()->message), job->failures().join(u'\n'));
+            QStringList details;
+            for (const core::Error &failure : job->failures())
+                details.append(words::ErrorWords::text(failure));
+            QString first = details.value(0);
+            if (details.size() > 1)
+                first = tr("%1 (and %n more error(s))", nullptr, int(details.size() - 1)).arg(first);
+            warn(title, tr("%1 failed: %2").arg(title, first), details.join(u'\n'));
         } else {
             Q_EMIT status(tr("%1: done").arg(title));
             if (openAfter)
@@ -189,31 +234,31 @@ void BrowserCommands::watch(AssetActionJob *job, const std::optional<QString> &o
 
 void BrowserCommands::rename(const CatalogAsset &asset)
 {
-    if (const QString refusal = m_actions->refusal(); !refusal.isEmpty())
-        return warn(tr("Rename"), refusal);
-    RenameDialog dialog(asset, m_actions->folderMode(), dialogParent());
+    if (const QString why = refusal(); !why.isEmpty())
+        return warn(tr("Rename"), why);
+    RenameDialog dialog(asset, m_assets->folderMode(), dialogParent());
     if (dialog.exec() != QDialog::Accepted)
         return;
-    watch(m_actions->rename(asset, dialog.name()));
+    watch(m_assets->rename(asset, dialog.name()));
 }
 
 void BrowserCommands::move(const QList<CatalogAsset> &assets)
 {
     if (assets.isEmpty())
         return;
-    if (const QString refusal = m_actions->refusal(); !refusal.isEmpty())
-        return warn(tr("Move"), refusal);
-    const core::FolderMode mode = m_actions->folderMode();
-    MoveDialog dialog(m_env.catalog, &m_actions->localFolders(), int(assets.size()), mode,
+    if (const QString why = refusal(); !why.isEmpty())
+        return warn(tr("Move"), why);
+    const core::FolderMode mode = m_assets->folderMode();
+    MoveDialog dialog(m_env.catalog, &m_assets->localFolders(), int(assets.size()), mode,
                       assets.constFirst().folder(mode), dialogParent());
     if (dialog.exec() != QDialog::Accepted)
         return;
-    watch(m_actions->move(assets, dialog.folder()));
+    watch(m_assets->move(assets, dialog.folder()));
 }
 
 void BrowserCommands::moveTo(const QList<CatalogAsset> &assets, const QString &folder)
 {
-    const core::FolderMode mode = m_actions->folderMode();
+    const core::FolderMode mode = m_assets->folderMode();
     QList<CatalogAsset> moving;
     for (const CatalogAsset &asset : assets) {
         if (asset.folder(mode) != folder)
@@ -221,8 +266,8 @@ void BrowserCommands::moveTo(const QList<CatalogAsset> &assets, const QString &f
     }
     if (moving.isEmpty())
         return;
-    if (const QString refusal = m_actions->refusal(); !refusal.isEmpty())
-        return warn(tr("Move"), refusal);
+    if (const QString why = refusal(); !why.isEmpty())
+        return warn(tr("Move"), why);
     QString text = tr("Move %n asset(s) to %1?", nullptr, int(moving.size()))
                        .arg(folder.isEmpty() ? tr("Home") : folder);
     if (mode == core::FolderMode::Fixed)
@@ -236,15 +281,15 @@ void BrowserCommands::moveTo(const QList<CatalogAsset> &assets, const QString &f
     box.exec();
     if (box.clickedButton() != yes)
         return;
-    watch(m_actions->move(moving, folder));
+    watch(m_assets->move(moving, folder));
 }
 
 void BrowserCommands::editTags(const QList<CatalogAsset> &assets)
 {
     if (assets.isEmpty())
         return;
-    if (const QString refusal = m_actions->refusal(); !refusal.isEmpty())
-        return warn(tr("Edit tags"), refusal);
+    if (const QString why = refusal(); !why.isEmpty())
+        return warn(tr("Edit tags"), why);
     QStringList known;
     if (m_env.catalog) {
         if (auto facets = m_env.catalog->facets({}, kCompletionTags)) {
@@ -258,7 +303,7 @@ void BrowserCommands::editTags(const QList<CatalogAsset> &assets)
     TagsDialog dialog(int(assets.size()), known, selectionTags, dialogParent());
     if (dialog.exec() != QDialog::Accepted)
         return;
-    watch(m_actions->editTags(assets, dialog.tagsToAdd(), dialog.tagsToRemove()));
+    watch(m_assets->editTags(assets, dialog.tagsToAdd(), dialog.tagsToRemove()));
 }
 
 void BrowserCommands::copyUrls(const QList<CatalogAsset> &assets)
@@ -287,8 +332,8 @@ void BrowserCommands::remove(const QList<CatalogAsset> &assets)
 {
     if (assets.isEmpty())
         return;
-    if (const QString refusal = m_actions->refusal(); !refusal.isEmpty())
-        return warn(tr("Delete"), refusal);
+    if (const QString why = refusal(); !why.isEmpty())
+        return warn(tr("Delete"), why);
     QStringList names;
     for (const CatalogAsset &asset : assets.mid(0, kNamesListed))
         names.append(u"• "_s + displayName(asset));
@@ -306,13 +351,13 @@ void BrowserCommands::remove(const QList<CatalogAsset> &assets)
     box.exec();
     if (box.clickedButton() != yes)
         return;
-    watch(m_actions->remove(assets));
+    watch(m_assets->remove(assets));
 }
 
 void BrowserCommands::newFolder(const QString &parent)
 {
-    if (const QString refusal = m_actions->refusal(); !refusal.isEmpty())
-        return warn(tr("New folder"), refusal);
+    if (const QString why = refusal(); !why.isEmpty())
+        return warn(tr("New folder"), why);
     QInputDialog dialog(dialogParent());
     dialog.setObjectName(u"newFolderDialog"_s);
     dialog.setWindowTitle(tr("New folder"));
@@ -320,18 +365,18 @@ void BrowserCommands::newFolder(const QString &parent)
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString name = dialog.textValue().trimmed();
-    if (const QString problem = AssetActions::nameProblem(name); !problem.isEmpty())
-        return warn(tr("New folder"), problem);
+    if (const std::optional<core::Error> problem = core::assets::nameProblem(name))
+        return warn(tr("New folder"), words::ErrorWords::text(*problem));
     const QString path = parent.isEmpty() ? name : parent + u'/' + name;
-    watch(m_actions->createFolder(path), path);
+    watch(m_assets->createFolder(path), path);
 }
 
 void BrowserCommands::renameFolder(const QString &folder)
 {
     if (folder.isEmpty())
         return;
-    if (const QString refusal = m_actions->refusal(); !refusal.isEmpty())
-        return warn(tr("Rename folder"), refusal);
+    if (const QString why = refusal(); !why.isEmpty())
+        return warn(tr("Rename folder"), why);
     const qsizetype slash = folder.lastIndexOf(u'/');
     const QString parent = slash < 0 ? QString() : folder.left(slash);
     QInputDialog dialog(dialogParent());
@@ -342,19 +387,19 @@ void BrowserCommands::renameFolder(const QString &folder)
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString name = dialog.textValue().trimmed();
-    if (const QString problem = AssetActions::nameProblem(name); !problem.isEmpty())
-        return warn(tr("Rename folder"), problem);
+    if (const std::optional<core::Error> problem = core::assets::nameProblem(name))
+        return warn(tr("Rename folder"), words::ErrorWords::text(*problem));
     const QString to = parent.isEmpty() ? name : parent + u'/' + name;
     if (to != folder)
-        watch(m_actions->renameFolder(folder, to), to);
+        watch(m_assets->renameFolder(folder, to), to);
 }
 
 void BrowserCommands::deleteFolder(const QString &folder)
 {
     if (folder.isEmpty())
         return;
-    if (const QString refusal = m_actions->refusal(); !refusal.isEmpty())
-        return warn(tr("Delete folder"), refusal);
+    if (const QString why = refusal(); !why.isEmpty())
+        return warn(tr("Delete folder"), why);
     QMessageBox box(QMessageBox::Question, tr("Delete folder"), tr("Delete the empty folder %1?").arg(folder),
                     QMessageBox::Cancel, dialogParent());
     box.setObjectName(u"deleteFolderConfirmation"_s);
@@ -363,15 +408,15 @@ void BrowserCommands::deleteFolder(const QString &folder)
     if (box.clickedButton() != yes)
         return;
     const qsizetype slash = folder.lastIndexOf(u'/');
-    watch(m_actions->deleteFolder(folder), slash < 0 ? QString() : folder.left(slash));
+    watch(m_assets->deleteFolder(folder), slash < 0 ? QString() : folder.left(slash));
 }
 
 void BrowserCommands::download(const QList<CatalogAsset> &assets)
 {
     if (assets.isEmpty() || m_downloads->isRunning())
         return;
-    if (const QString refusal = m_actions->refusal(); !refusal.isEmpty())
-        return warn(tr("Download"), refusal);
+    if (const QString why = refusal(); !why.isEmpty())
+        return warn(tr("Download"), why);
     const QString directory = m_chooseDirectory(dialogParent());
     if (directory.isEmpty())
         return;

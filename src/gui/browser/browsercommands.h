@@ -15,15 +15,19 @@ class QAction;
 class QProgressDialog;
 class QWidget;
 
+namespace stratus::core::assets {
+class AssetJob;
+class AssetService;
+} // namespace stratus::core::assets
+
 namespace stratus::gui {
 
-class AssetActionJob;
-class AssetActions;
 class DownloadQueue;
 
 /// The browser's commands on assets and folders as QActions (menus, toolbar, shortcuts) and what
 /// they do for a person: ask (rename, move, tags, new folder), confirm (delete: named, and final),
-/// run the AssetActions job or the download, report progress and failures. The page tells it the
+/// run the job of the environment's core::assets::AssetService or the download, report progress and
+/// failures (worded by words::ErrorWords). The page tells it the
 /// selection and the folder a command is about; it enables each action only when it makes sense
 /// (something selected, the environment online, the folder mode allowing it) and puts the reason in
 /// the tooltip when it does not.
@@ -55,7 +59,8 @@ public:
     ~BrowserCommands() override;
 
     [[nodiscard]] QAction *action(Command command) const;
-    [[nodiscard]] AssetActions *actions() const { return m_actions; }
+    /// The asset operations of the environment (also the details panel's).
+    [[nodiscard]] core::assets::AssetService *assetService() const { return m_assets; }
     [[nodiscard]] DownloadQueue *downloads() const { return m_downloads; }
     [[nodiscard]] QProgressDialog *downloadProgress() const { return m_progress; }
 
@@ -89,7 +94,9 @@ Q_SIGNALS:
 
 private:
     QAction *makeAction(Command command, const QString &text, const QKeySequence &shortcut = {});
-    void watch(AssetActionJob *job, const std::optional<QString> &openAfter = std::nullopt);
+    void watch(core::assets::AssetJob *job, const std::optional<QString> &openAfter = std::nullopt);
+    /// Empty when changes can be sent; otherwise why not, for a person.
+    [[nodiscard]] QString refusal() const;
     void showDownloadProgress();
     void reportDownload();
     void warn(const QString &title, const QString &text, const QString &details = {});
@@ -98,7 +105,7 @@ private:
 
     BrowserEnvironment m_env;
     QPointer<QWidget> m_page;
-    AssetActions *m_actions;
+    core::assets::AssetService *m_assets;
     DownloadQueue *m_downloads;
     QProgressDialog *m_progress = nullptr;
     QHash<Command, QAction *> m_actionsByCommand;

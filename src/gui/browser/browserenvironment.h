@@ -39,6 +39,17 @@ struct BrowserEnvironment
     std::function<QString()> offlineReason;
 
     [[nodiscard]] bool isOnline() const { return !offlineReason || offlineReason().isEmpty(); }
+
+    /// The API context to send changes with (core::assets::AssetService's ContextSource): refused
+    /// while the environment does not answer or cannot be called.
+    [[nodiscard]] core::Result<core::ApiContext> changeContext() const
+    {
+        if (!isOnline())
+            return core::Error::because(core::Error::Kind::Unavailable, core::ErrorReason::AssetsOffline);
+        if (!apiContext)
+            return core::Error::because(core::Error::Kind::Unavailable, core::ErrorReason::AssetsNotCallable);
+        return apiContext();
+    }
 };
 
 } // namespace stratus::gui

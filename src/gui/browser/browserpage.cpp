@@ -1,6 +1,5 @@
 #include "browserpage.h"
 
-#include "assetactions.h"
 #include "assetcolumnsmodel.h"
 #include "assetlistmodel.h"
 #include "assetmimedata.h"
@@ -14,6 +13,7 @@
 #include "thumbnailloader.h"
 #include "thumbnailscheduler.h"
 
+#include "core/assets/assetservice.h"
 #include "core/catalog/catalog.h"
 
 #include "ui_browserpage.h"
@@ -60,8 +60,8 @@ BrowserPage::BrowserPage(BrowserEnvironment environment, ThumbnailLoader *loader
 {
     m_ui->setupUi(this);
     m_columns->setSourceModel(m_assets);
-    m_assets->setLocalFolders(&m_commands->actions()->localFolders());
-    m_folders->setLocalFolders(&m_commands->actions()->localFolders());
+    m_assets->setLocalFolders(&m_commands->assetService()->localFolders());
+    m_folders->setLocalFolders(&m_commands->assetService()->localFolders());
     m_folders->reload();
     m_assets->setMimeDataFactory(
         [this](const QList<core::catalog::CatalogAsset> &assets) { return dragData(assets); });
@@ -154,7 +154,7 @@ BrowserPage::BrowserPage(BrowserEnvironment environment, ThumbnailLoader *loader
     connect(m_facets, &FacetBar::filtersChanged, this, &BrowserPage::applySearch);
 
     // The details panel on the right follows the selection; its edits reload the listing.
-    m_details = new DetailsPanel(m_env, m_sideLoader, m_ui->splitter);
+    m_details = new DetailsPanel(m_env, m_sideLoader, m_ui->splitter, m_commands->assetService());
     m_ui->splitter->addWidget(m_details);
     m_ui->splitter->setStretchFactor(2, 0);
     m_ui->splitter->setSizes({220, 640, 320});
@@ -487,7 +487,8 @@ void BrowserPage::setUpCommands()
     tree->setDropIndicatorShown(true);
     connect(m_folders, &FolderTreeModel::assetsDropped, this, &BrowserPage::moveDropped);
 
-    connect(m_commands->actions(), &AssetActions::catalogueChanged, this, &BrowserPage::reload);
+    connect(m_commands->assetService(), &core::assets::AssetService::catalogChanged, this,
+            &BrowserPage::reload);
     connect(m_commands, &BrowserCommands::folderToOpen, this, &BrowserPage::openFolder);
     connect(m_commands, &BrowserCommands::status, this, [this](const QString &text) {
         m_ui->activityLabel->setText(text);

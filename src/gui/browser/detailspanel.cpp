@@ -7,6 +7,7 @@
 #include "thumbnailurls.h"
 
 #include "core/api/adminapi.h"
+#include "core/assets/assetservice.h"
 #include "core/catalog/catalog.h"
 #include "core/delivery/deliveryurl.h"
 #include "core/net/secretsource.h"
@@ -50,14 +51,6 @@ QJsonObject linkOptions(const CatalogAsset &asset, const QString &transformation
     if (asset.resourceType != u"raw" && !asset.format.isEmpty())
         options.insert(u"format"_s, asset.format);
     return options;
-}
-
-QMap<QString, QString> contextMap(const QJsonObject &context)
-{
-    QMap<QString, QString> map;
-    for (auto it = context.begin(); it != context.end(); ++it)
-        map.insert(it.key(), it.value().toVariant().toString());
-    return map;
 }
 
 // A read-only value that looks like text, not like an input: no frame, the window's background;
@@ -151,10 +144,14 @@ QPixmap fittedPixmap(const QImage &image, const QSize &box, qreal ratio)
     return pixmap;
 }
 
-DetailsPanel::DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loader, QWidget *parent)
+DetailsPanel::DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loader, QWidget *parent,
+                           core::assets::AssetService *assets)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::DetailsPanel>())
     , m_env(env)
+    , m_assets(assets ? assets
+                      : new core::assets::AssetService(
+                          env.catalog, [env] { return env.changeContext(); }, this))
     , m_loader(loader ? loader : new ThumbnailLoader(env.network, nullptr, this))
     , m_completer(new QCompleter(this))
     , m_completionTags(new QStringListModel(this))
@@ -312,28 +309,6 @@ void DetailsPanel::setAssets(const QStringList &assetIds)
     updateActions();
 }
 
-bool DetailsPanel::editTags()
-{
-    if (!m_asset || !m_ui->tagEdit->isEnabled())
-        return false;
-    m_ui->scrollArea->ensureWidgetVisible(m_ui->tagsGroup);
-    m_ui->tagEdit->setFocus(Qt::ShortcutFocusReason);
-    return true;
-}
-
-bool DetailsPanel::isModified() const
-{
-    return m_asset && editorState() != storedState();
-}
-
-QStringList DetailsPanel::unsavedAssetIds() const
-{
-    QStringList ids = m_drafts.keys();
-    if (isModified() && !ids.contains(m_asset->assetId))
-        ids.append(m_asset->assetId);
-    return ids;
-}
-
 void DetailsPanel::reload()
 {
     m_completionStale = true;
@@ -445,62 +420,9 @@ void DetailsPanel::fillFields(const CatalogAsset &asset)
     elideTitle();
 }
 
-void DetailsPanel::loadEditors(const Edits &edits)
-{
-    m_loading = true;
-    m_ui->tagList->clear();
-    m_ui->tagList->addItems(edits.tags);
-    m_ui->tagEdit->clear();
-    m_ui->contextTable->setRowCount(0);
-    for (auto it = edits.context.begin(); it != edits.context.end(); ++it) {
-        const int row = m_ui->contextTable->rowCount();
-        m_ui->contextTable->insertRow(row);
-        m_ui->contextTable->setItem(row, 0, new QTableWidgetItem(it.key()));
-        m_ui->contextTable->setItem(row, 1, new QTableWidgetItem(it.value()));
-    }
-    if (isDynamicMode()) {
-        m_displayName->setText(edits.displayName);
-        m_displayName->setToolTip(tr("The name shown in the Media Library; it does not change the URL."));
-    } else if (m_asset) {
-        m_displayName->setText(m_asset->name(core::FolderMode::Fixed));
-        m_displayName->setToolTip(tr("In fixed folder mode an asset's name is the last part of its public "
-                                     "ID; renaming it changes the public ID and its URLs."));
-    }
-    m_displayName->setCursorPosition(0);
-    m_loading = false;
-}
-
-DetailsPanel::Edits DetailsPanel::editorState() const
-{
-    Edits edits;
-    for (int row = 0; row < m_ui->tagList->count(); ++row)
-        edits.tags.append(m_ui->tagList->item(row)->text());
-    for (int row = 0; row < m_ui->contextTable->rowCount(); ++row) {
-        const QTableWidgetItem *key = m_ui->contextTable->item(row, 0);
-        const QTableWidgetItem *value = m_ui->contextTable->item(row, 1);
-        if (key && !key->text().trimmed().isEmpty())
-            edits.context.insert(key->text().trimmed(), value ? value->text() : QString());
-    }
-    edits.displayName = isDynamicMode() ? m_displayName->text() : storedState().displayName;
-    return edits;
-}
-
-DetailsPanel::Edits DetailsPanel::storedState() const
-{
-    if (!m_asset)
-        return {};
-    return {m_asset->tags, contextMap(m_asset->context), m_asset->displayName};
-}
-
 bool DetailsPanel::isDynamicMode() const
 {
     return m_env.catalog->folderMode() == core::FolderMode::Dynamic;
-}
-
-void DetailsPanel::stashDraft()
-{
-    if (m_asset && m_asset->assetId != m_savingAssetId && isModified())
-        m_drafts.insert(m_asset->assetId, editorState());
 }
 
 void DetailsPanel::updateActions()
@@ -540,7 +462,7 @@ void DetailsPanel::showStatus(const QString &text, bool error)
     m_ui->statusLabel->setProperty("error", error);
 }
 
-// Tags ------------------------------------------------------------------------------------------
+// Links and preview -----------------------------------------------------------------------------
 
 QString DetailsPanel::transformation() const
 {

@@ -25,11 +25,10 @@ class QCompleter;
 class QLineEdit;
 class QStringListModel;
 
-namespace stratus::core {
-template<typename T> class ApiCall;
-struct Error;
-struct Resource;
-} // namespace stratus::core
+namespace stratus::core::assets {
+class AssetJob;
+class AssetService;
+} // namespace stratus::core::assets
 
 namespace stratus::gui {
 
@@ -57,12 +56,12 @@ void buildAssetUrl(const BrowserEnvironment &env, const core::catalog::CatalogAs
 /// One asset: a preview sized for the panel, every field as selectable read-only text, and the
 /// editors for tags (completion from the catalogue's most frequent tags; Enter adds, Delete or
 /// Backspace removes; Backspace in the empty editor takes back the last tag), context (key/value rows) and,
-/// in dynamic folder mode, the display name. Save sends only what changed through AdminApi::updateResource,
-/// shows a busy state and any error in the panel, and on success writes the returned resource through to the
-/// catalogue and emits assetsChanged(). Edits of an asset left unsaved are kept as a draft and come back when
-/// it is shown again (unsavedAssetIds()); Revert drops them. "Copy URL" and "Open in Browser" use the
-/// delivery URL, with a transformation chosen in the editable combo. Several assets: a summary
-/// (count, total size); bulk editing is not done here.
+/// in dynamic folder mode, the display name. Save sends only what changed
+/// (core::assets::AssetService::update), shows a busy state and any error in the panel, and on success writes
+/// the returned resource through to the catalogue and emits assetsChanged(). Edits of an asset left unsaved
+/// are kept as a draft and come back when it is shown again (unsavedAssetIds()); Revert drops them. "Copy
+/// URL" and "Open in Browser" use the delivery URL, with a transformation chosen in the editable combo.
+/// Several assets: a summary (count, total size); bulk editing is not done here.
 ///
 /// While `env.offlineReason()` is not empty, editing is disabled and the reason shown; the
 /// environment has no change signal, so the owner calls refreshOnlineState() when it changes.
@@ -76,7 +75,10 @@ class DetailsPanel : public QWidget
     Q_OBJECT
 
 public:
-    DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loader, QWidget *parent = nullptr);
+    /// Saves go through @p assets (the browser's, shared with its commands); with none, the panel
+    /// makes its own over @p env.
+    DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loader, QWidget *parent = nullptr,
+                 core::assets::AssetService *assets = nullptr);
     ~DetailsPanel() override;
 
     /// Shows @p assetIds (asset ids of the catalogue): none, one (details and editors) or several
@@ -148,8 +150,7 @@ private:
     void addContextRow();
     void removeSelectedContextRows();
     void refreshTagCompletion();
-    void finishSave(const QString &assetId, core::ApiCall<core::Resource> *call);
-    [[nodiscard]] QString errorText(const core::Error &error) const;
+    void finishSave(const QString &assetId, const core::assets::AssetJob *job);
     [[nodiscard]] QString transformation() const;
     void elideTitle();
 
@@ -160,6 +161,7 @@ private:
 
     std::unique_ptr<Ui::DetailsPanel> m_ui;
     BrowserEnvironment m_env;
+    core::assets::AssetService *m_assets;
     QPointer<ThumbnailLoader> m_loader;
     QCompleter *m_completer;
     QStringListModel *m_completionTags;

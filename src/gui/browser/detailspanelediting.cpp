@@ -1,12 +1,14 @@
-// DetailsPanel's editing: tags (with completion), context rows, saving what changed and the words
-// for a failed save. Showing an asset is in detailspanel.cpp.
+// DetailsPanel's editing: the editors and drafts, tags (with completion), context rows, and saving what
+// changed through the environment's AssetService. Showing an asset is in detailspanel.cpp.
 #include "detailspanel.h"
 #include "detailspanel_p.h"
 
 #include "browserlogging.h"
 
 #include "core/api/adminapi.h"
+#include "core/assets/assetservice.h"
 #include "core/catalog/catalog.h"
+#include "words/errorwords.h"
 
 #include "ui_detailspanel.h"
 
@@ -23,7 +25,94 @@ namespace {
 // The most used tags offered for completion.
 constexpr int kCompletionTags = 1000;
 
+QMap<QString, QString> contextMap(const QJsonObject &context)
+{
+    QMap<QString, QString> map;
+    for (auto it = context.begin(); it != context.end(); ++it)
+        map.insert(it.key(), it.value().toVariant().toString());
+    return map;
+}
+
 } // namespace
+
+// The editors ----------------------------------------------------------------------------------
+
+bool DetailsPanel::editTags()
+{
+    if (!m_asset || !m_ui->tagEdit->isEnabled())
+        return false;
+    m_ui->scrollArea->ensureWidgetVisible(m_ui->tagsGroup);
+    m_ui->tagEdit->setFocus(Qt::ShortcutFocusReason);
+    return true;
+}
+
+bool DetailsPanel::isModified() const
+{
+    return m_asset && editorState() != storedState();
+}
+
+QStringList DetailsPanel::unsavedAssetIds() const
+{
+    QStringList ids = m_drafts.keys();
+    if (isModified() && !ids.contains(m_asset->assetId))
+        ids.append(m_asset->assetId);
+    return ids;
+}
+
+void DetailsPanel::loadEditors(const Edits &edits)
+{
+    m_loading = true;
+    m_ui->tagList->clear();
+    m_ui->tagList->addItems(edits.tags);
+    m_ui->tagEdit->clear();
+    m_ui->contextTable->setRowCount(0);
+    for (auto it = edits.context.begin(); it != edits.context.end(); ++it) {
+        const int row = m_ui->contextTable->rowCount();
+        m_ui->contextTable->insertRow(row);
+        m_ui->contextTable->setItem(row, 0, new QTableWidgetItem(it.key()));
+        m_ui->contextTable->setItem(row, 1, new QTableWidgetItem(it.value()));
+    }
+    if (isDynamicMode()) {
+        m_displayName->setText(edits.displayName);
+        m_displayName->setToolTip(tr("The name shown in the Media Library; it does not change the URL."));
+    } else if (m_asset) {
+        m_displayName->setText(m_asset->name(core::FolderMode::Fixed));
+        m_displayName->setToolTip(tr("In fixed folder mode an asset's name is the last part of its public "
+                                     "ID; renaming it changes the public ID and its URLs."));
+    }
+    m_displayName->setCursorPosition(0);
+    m_loading = false;
+}
+
+DetailsPanel::Edits DetailsPanel::editorState() const
+{
+    Edits edits;
+    for (int row = 0; row < m_ui->tagList->count(); ++row)
+        edits.tags.append(m_ui->tagList->item(row)->text());
+    for (int row = 0; row < m_ui->contextTable->rowCount(); ++row) {
+        const QTableWidgetItem *key = m_ui->contextTable->item(row, 0);
+        const QTableWidgetItem *value = m_ui->contextTable->item(row, 1);
+        if (key && !key->text().trimmed().isEmpty())
+            edits.context.insert(key->text().trimmed(), value ? value->text() : QString());
+    }
+    edits.displayName = isDynamicMode() ? m_displayName->text() : storedState().displayName;
+    return edits;
+}
+
+DetailsPanel::Edits DetailsPanel::storedState() const
+{
+    if (!m_asset)
+        return {};
+    return {m_asset->tags, contextMap(m_asset->context), m_asset->displayName};
+}
+
+void DetailsPanel::stashDraft()
+{
+    if (m_asset && m_asset->assetId != m_savingAssetId && isModified())
+        m_drafts.insert(m_asset->assetId, editorState());
+}
+
+// Tags ------------------------------------------------------------------------------------------
 
 void DetailsPanel::addTagsFromEdit()
 {
@@ -114,36 +203,21 @@ void DetailsPanel::save()
         update.displayName = now.displayName;
 
     const QString assetId = m_asset->assetId;
-    const auto api = apiContextOf(m_env);
-    if (!api) {
-        const QString text = errorText(api.error());
-        showStatus(text, true);
-        Q_EMIT saveFinished(assetId, text);
-        return;
-    }
-    auto *call = core::AdminApi(*api).updateResource(
-        {m_asset->publicId, m_asset->resourceType, m_asset->type}, update, this);
+    core::assets::AssetJob *job = m_assets->update(*m_asset, update);
     m_savingAssetId = assetId;
     m_savingEdits = now;
-    connect(call, &core::Job::finished, this, [this, assetId, call] { finishSave(assetId, call); });
-    call->start();
+    connect(job, &core::Job::finished, this, [this, assetId, job] { finishSave(assetId, job); });
     showStatus(tr("Saving…"), false);
     updateActions();
 }
 
-void DetailsPanel::finishSave(const QString &assetId, core::ApiCall<core::Resource> *call)
+void DetailsPanel::finishSave(const QString &assetId, const core::assets::AssetJob *job)
 {
-    call->deleteLater();
     m_savingAssetId.clear();
     const bool shown = m_asset && m_asset->assetId == assetId;
-    QString error;
-    if (const auto &result = call->result(); !result) {
-        error = errorText(result.error());
-        qCInfo(lcBrowser) << "saving" << assetId << "failed:" << result.error().message;
-    } else if (const auto written = m_env.catalog->upsertResources({result->raw}); !written) {
-        error = tr("Saved, but the local catalogue could not be updated: %1").arg(written.error().message);
-    }
-    if (!error.isEmpty()) {
+    if (job->error()) {
+        const QString error = words::ErrorWords::text(*job->error());
+        qCInfo(lcBrowser) << "saving" << assetId << "failed:" << job->error()->message;
         if (shown)
             showStatus(error, true);
         else
@@ -174,30 +248,5 @@ void DetailsPanel::revert()
     showStatus({}, false);
     updateActions();
 }
-
-QString DetailsPanel::errorText(const core::Error &error) const
-{
-    using Kind = core::Error::Kind;
-    switch (error.kind) {
-    case Kind::NotFound:
-        return tr("The asset is no longer in the environment (deleted or renamed elsewhere?). Nothing was "
-                  "changed; a sync brings the catalogue up to date.");
-    case Kind::Auth:
-        return tr("The environment refused the credentials: %1").arg(error.message);
-    case Kind::Permission:
-        return tr("These credentials may not change assets: %1").arg(error.message);
-    case Kind::RateLimited:
-        return error.retryAfter
-            ? tr("The hourly Admin API limit is spent; try again after %1.")
-                  .arg(QLocale().toString(error.retryAfter->toLocalTime().time(), QLocale::ShortFormat))
-            : tr("The hourly Admin API limit is spent; try again later.");
-    case Kind::Network:
-        return tr("The environment could not be reached: %1").arg(error.message);
-    default:
-        return tr("Saving failed: %1").arg(error.message);
-    }
-}
-
-// Links and preview -----------------------------------------------------------------------------
 
 } // namespace stratus::gui

@@ -2,7 +2,7 @@
 
 #include "assetmimedata.h"
 #include "browserlogging.h"
-#include "localfolders.h"
+#include "core/assets/localfolders.h"
 
 #include "gui/upload/uploadcontroller.h"
 

@@ -11,9 +11,11 @@ namespace stratus::core::catalog {
 class Catalog;
 }
 
-namespace stratus::gui {
-
+namespace stratus::core::assets {
 class LocalFolders;
+}
+
+namespace stratus::gui {
 
 /// The folder tree of a local catalogue for the browser's tree view: one top-level "Home" row for
 /// the root, below it the folders, each labelled with how many assets it holds (itself and below).
@@ -45,7 +47,7 @@ public:
     /// Forgets every loaded folder and reads the top level again (after a sync).
     void reload();
     /// Takes effect at the next reload().
-    void setLocalFolders(const LocalFolders *folders) { m_localFolders = folders; }
+    void setLocalFolders(const core::assets::LocalFolders *folders) { m_localFolders = folders; }
 
     /// The index of the folder at @p path, loading its ancestors' children on the way; invalid when
     /// the catalogue has no such folder.
@@ -88,7 +90,7 @@ private:
     void loadChildren(Node *node, const QModelIndex &index);
 
     core::catalog::Catalog *m_catalog;
-    const LocalFolders *m_localFolders = nullptr;
+    const core::assets::LocalFolders *m_localFolders = nullptr;
     std::unique_ptr<Node> m_invisibleRoot; ///< parent of Home
 };
 

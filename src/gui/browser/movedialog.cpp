@@ -1,6 +1,6 @@
 #include "movedialog.h"
 
-#include "assetactions.h"
+#include "core/assets/assetnames.h"
 #include "foldertreemodel.h"
 
 #include <QDialogButtonBox>
@@ -13,8 +13,8 @@
 
 namespace stratus::gui {
 
-MoveDialog::MoveDialog(core::catalog::Catalog *catalog, const LocalFolders *localFolders, int assetCount,
-                       core::FolderMode mode, const QString &currentFolder, QWidget *parent)
+MoveDialog::MoveDialog(core::catalog::Catalog *catalog, const core::assets::LocalFolders *localFolders,
+                       int assetCount, core::FolderMode mode, const QString &currentFolder, QWidget *parent)
     : QDialog(parent)
     , m_model(new FolderTreeModel(catalog, this))
     , m_tree(new QTreeView(this))
@@ -66,7 +66,7 @@ MoveDialog::MoveDialog(core::catalog::Catalog *catalog, const LocalFolders *loca
 
 QString MoveDialog::folder() const
 {
-    return AssetActions::normalizedFolder(m_path->text());
+    return core::assets::normalizedFolder(m_path->text());
 }
 
 } // namespace stratus::gui

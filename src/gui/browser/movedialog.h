@@ -12,10 +12,13 @@ namespace stratus::core::catalog {
 class Catalog;
 }
 
+namespace stratus::core::assets {
+class LocalFolders;
+}
+
 namespace stratus::gui {
 
 class FolderTreeModel;
-class LocalFolders;
 
 /// Asks where to move assets: the folder tree of the catalogue (with the local folders) to pick
 /// from, and the path, which may name a folder that does not exist yet. In fixed mode it warns that
@@ -25,8 +28,9 @@ class MoveDialog : public QDialog
     Q_OBJECT
 
 public:
-    MoveDialog(core::catalog::Catalog *catalog, const LocalFolders *localFolders, int assetCount,
-               core::FolderMode mode, const QString &currentFolder, QWidget *parent = nullptr);
+    MoveDialog(core::catalog::Catalog *catalog, const core::assets::LocalFolders *localFolders,
+               int assetCount, core::FolderMode mode, const QString &currentFolder,
+               QWidget *parent = nullptr);
 
     /// The chosen folder, normalised ("" is Home).
     [[nodiscard]] QString folder() const;

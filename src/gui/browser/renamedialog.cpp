@@ -1,6 +1,7 @@
 #include "renamedialog.h"
 
-#include "assetactions.h"
+#include "core/assets/assetnames.h"
+#include "words/errorwords.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -55,13 +56,14 @@ QString RenameDialog::name() const
 
 void RenameDialog::update()
 {
-    const QString problem = AssetActions::nameProblem(m_name->text());
+    const std::optional<core::Error> invalid = core::assets::nameProblem(m_name->text());
+    const QString problem = invalid ? words::ErrorWords::text(*invalid) : QString();
     if (m_mode == core::FolderMode::Dynamic) {
         m_note->setText(tr("Only the display name changes: the public ID “%1” and its delivery URLs stay "
                            "the same.")
                             .arg(m_asset.publicId));
     } else {
-        const QString to = AssetActions::renamedPublicId(m_asset, name());
+        const QString to = core::assets::renamedPublicId(m_asset, name());
         m_note->setText(tr("Warning: the public ID changes from “%1” to “%2”. Delivery URLs with the "
                            "old public ID stop working, wherever they are used (web pages, apps, "
                            "e-mails).")

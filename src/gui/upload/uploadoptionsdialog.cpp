@@ -1,7 +1,7 @@
 #include "uploadoptionsdialog.h"
 
 #include "core/api/adminapi.h"
-#include "gui/browser/assetactions.h"
+#include "core/assets/assetnames.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -120,7 +120,7 @@ void UploadOptionsDialog::loadPresets(const std::function<core::Result<core::Api
 UploadBatchOptions UploadOptionsDialog::options() const
 {
     UploadBatchOptions options = m_options;
-    options.folder = AssetActions::normalizedFolder(m_folder->text());
+    options.folder = core::assets::normalizedFolder(m_folder->text());
     options.tags.clear();
     for (const QString &tag : m_tags->text().split(u',', Qt::SkipEmptyParts)) {
         if (const QString trimmed = tag.trimmed(); !trimmed.isEmpty() && !options.tags.contains(trimmed))

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-namespace stratus::gui {
+namespace stratus::core::assets {
 
-using core::catalog::CatalogFolder;
+using catalog::CatalogFolder;
 
 namespace {
 
@@ -77,4 +77,4 @@ void LocalFolders::mergeInto(QList<CatalogFolder> &folders, const QString &paren
     }
 }
 
-} // namespace stratus::gui
+} // namespace stratus::core::assets

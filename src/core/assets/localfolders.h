@@ -5,16 +5,17 @@
 #include <QSet>
 #include <QString>
 
-namespace stratus::gui {
+namespace stratus::core::assets {
 
 /// Folders that exist on the server but that the catalogue cannot list: the catalogue knows a folder
 /// only while an asset lies somewhere below it, so a folder made in this run ("New folder…") would
 /// not show until something is moved into it. The browser's models merge these into what the
 /// catalogue lists; once the catalogue has the folder, the catalogue's row (with its counts) wins.
 ///
-/// Owned by AssetActions, which adds what it creates and drops what it deletes; read by the folder
-/// tree and the asset list. Lives for the run only: empty folders made elsewhere, or in an earlier
-/// run, show once they hold an asset (a known gap; listing them would cost Admin API calls).
+/// Owned by AssetService, whose catalogue write-through adds what it creates and drops what it
+/// deletes; read by the folder tree and the asset list. Lives for the run only: empty folders made
+/// elsewhere, or in an earlier run, show once they hold an asset (a known gap; listing them would
+/// cost Admin API calls).
 class LocalFolders
 {
 public:
@@ -29,10 +30,10 @@ public:
     [[nodiscard]] bool hasChildren(const QString &parent) const;
 
     /// @p folders (the catalogue's children of @p parent) plus the local ones it lacks, by name.
-    void mergeInto(QList<core::catalog::CatalogFolder> &folders, const QString &parent) const;
+    void mergeInto(QList<catalog::CatalogFolder> &folders, const QString &parent) const;
 
 private:
     QSet<QString> m_paths;
 };
 
-} // namespace stratus::gui
+} // namespace stratus::core::assets
