@@ -45,6 +45,7 @@ BrowseView::BrowseView(EnvironmentSession *session, const Preferences *preferenc
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_statusLine->setObjectName(u"statusBrowse"_s);
+    m_statusLine->setContentsMargins(6, 0, 6, 0);
     m_statusLine->hide();
     if (session == nullptr || session->catalog() == nullptr) {
         auto *missing = new QLabel(this);

@@ -159,7 +159,6 @@ void EnvironmentPage::createViews(const EnvironmentPageServices &services)
     m_viewTabs = new QTabBar(this);
     m_viewTabs->setObjectName(QStringLiteral("viewTabs"));
     m_viewTabs->setDocumentMode(true);
-    m_viewTabs->setDrawBase(false);
     m_viewTabs->setExpanding(false);
     m_views = new QStackedWidget(this);
     m_views->setObjectName(QStringLiteral("views"));
@@ -211,6 +210,8 @@ void EnvironmentPage::createStatusWidgets()
     const auto label = [this](const QString &name) {
         auto *widget = new QLabel(this);
         widget->setObjectName(name);
+        // Apart from their neighbours: the status bar draws no separators.
+        widget->setContentsMargins(6, 0, 6, 0);
         widget->hide();
         return widget;
     };

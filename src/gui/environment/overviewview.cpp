@@ -57,15 +57,14 @@ void OverviewView::showEvent(QShowEvent *event)
 
 void OverviewView::refresh()
 {
-    const EnvironmentSession *session = m_session.data();
+    EnvironmentSession *session = m_session.data();
     if (session == nullptr)
         return;
     const core::EnvironmentRecord env = session->record();
     const core::AccountRecord *account = m_store != nullptr ? m_store->account(env.accountId) : nullptr;
     m_ui->accountValue->setText(account != nullptr ? account->displayLabel() : tr("Unknown"));
-    m_ui->cloudValue->setText(env.embeddedSandbox
-                                  ? tr("%1 (the local sandbox on this computer)").arg(env.cloudName())
-                                  : tr("%1 · API key %2").arg(env.cloudName(), env.apiKey()));
+    m_ui->cloudValue->setText(env.embeddedSandbox ? env.cloudName()
+                                                  : tr("%1 · API key %2").arg(env.cloudName(), env.apiKey()));
 
     QString mode = EnvironmentPage::folderModeText(int(env.folderMode));
     if (env.folderMode == core::FolderMode::Dynamic)
@@ -80,20 +79,19 @@ void OverviewView::refresh()
         connection = tr("%1 (%2)").arg(connection, session->problemDetail());
     m_ui->connectionValue->setText(connection);
 
-    m_ui->catalogueValue->setText(catalogueText());
-    m_ui->lastSyncValue->setText(lastSyncText());
-    m_ui->usageValue->setText(usageText());
+    m_ui->catalogueValue->setText(catalogueText(*session));
+    m_ui->lastSyncValue->setText(lastSyncText(*session));
+    m_ui->usageValue->setText(usageText(*session));
     m_ui->budgetValue->setText(EnvironmentPage::budgetText(*session));
-    m_ui->deniedValue->setText(deniedText());
+    m_ui->deniedValue->setText(deniedText(env));
     m_ui->testConnectionButton->setEnabled(session->connection() != EnvironmentSession::Connection::Checking);
 }
 
-QString OverviewView::catalogueText() const
+QString OverviewView::catalogueText(EnvironmentSession &session)
 {
-    EnvironmentSession *session = m_session.data();
-    core::catalog::Catalog *catalog = session->catalog();
+    core::catalog::Catalog *catalog = session.catalog();
     if (catalog == nullptr)
-        return tr("Cannot be opened: %1").arg(session->catalogueError());
+        return tr("Cannot be opened: %1").arg(session.catalogueError());
     const QLocale locale;
     QStringList kinds;
     if (const auto facets = catalog->facets({})) {
@@ -116,16 +114,20 @@ QString OverviewView::catalogueText() const
     return tr("%1 · %2 on this computer").arg(text, locale.formattedDataSize(bytes));
 }
 
-QString OverviewView::lastSyncText() const
+QString OverviewView::lastSyncText(EnvironmentSession &session)
 {
-    const EnvironmentSession *session = m_session.data();
-    if (session->isSyncing() || !session->lastSyncError().isEmpty())
-        return EnvironmentPage::syncText(*session);
-    const core::catalog::Catalog *catalog = m_session->catalog();
+    if (session.isSyncing() || !session.lastSyncError().isEmpty())
+        return EnvironmentPage::syncText(session);
+    const core::catalog::Catalog *catalog = session.catalog();
     const QDateTime last = catalog != nullptr ? catalog->syncState().lastSync : QDateTime();
     if (!last.isValid())
         return tr("Never");
-    return QLocale().toString(last.toLocalTime(), QLocale::LongFormat);
+    const QLocale locale;
+    const QDateTime local = last.toLocalTime();
+    const QString time = locale.toString(local.time(), QLocale::ShortFormat);
+    if (local.date() == QDate::currentDate())
+        return tr("Today at %1").arg(time);
+    return tr("%1 at %2").arg(locale.toString(local.date(), QLocale::ShortFormat), time);
 }
 
 QString OverviewView::usageLine(const QString &what, const core::UsageMetric &metric, bool bytes)
@@ -139,10 +141,9 @@ QString OverviewView::usageLine(const QString &what, const core::UsageMetric &me
     return tr("%1: %2").arg(what, format(metric.usage));
 }
 
-QString OverviewView::usageText() const
+QString OverviewView::usageText(const EnvironmentSession &session)
 {
-    const EnvironmentSession *session = m_session.data();
-    if (const auto &usage = session->usage()) {
+    if (const auto &usage = session.usage()) {
         QStringList lines;
         if (!usage->plan.isEmpty())
             lines << tr("Plan: %1").arg(usage->plan);
@@ -151,14 +152,13 @@ QString OverviewView::usageText() const
               << usageLine(tr("Bandwidth"), usage->bandwidth, true);
         return lines.join(QLatin1Char('\n'));
     }
-    if (session->record().deniedFeatures.contains(QString(core::Feature::Usage)))
+    if (session.record().deniedFeatures.contains(QString(core::Feature::Usage)))
         return tr("These credentials may not read the usage report.");
     return tr("Not known yet");
 }
 
-QString OverviewView::deniedText() const
+QString OverviewView::deniedText(const core::EnvironmentRecord &env)
 {
-    const core::EnvironmentRecord env = m_session->record();
     if (env.deniedFeatures.isEmpty())
         return tr("None: these credentials may do everything Stratus needs.");
     QStringList lines;

@@ -13,6 +13,7 @@ class OverviewView;
 namespace stratus::core {
 class AccountStore;
 class EnvironmentSession;
+struct EnvironmentRecord;
 struct UsageMetric;
 } // namespace stratus::core
 
@@ -44,10 +45,10 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    [[nodiscard]] QString catalogueText() const;
-    [[nodiscard]] QString lastSyncText() const;
-    [[nodiscard]] QString usageText() const;
-    [[nodiscard]] QString deniedText() const;
+    [[nodiscard]] static QString catalogueText(core::EnvironmentSession &session);
+    [[nodiscard]] static QString lastSyncText(core::EnvironmentSession &session);
+    [[nodiscard]] static QString usageText(const core::EnvironmentSession &session);
+    [[nodiscard]] static QString deniedText(const core::EnvironmentRecord &env);
     [[nodiscard]] static QString usageLine(const QString &what, const core::UsageMetric &metric, bool bytes);
 
     std::unique_ptr<Ui::OverviewView> m_ui;
