@@ -11,6 +11,7 @@
 #include "windowfixture.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenu>
@@ -204,6 +205,8 @@ private slots:
         QVERIFY(inMenuBar(window, viewMenu));
         QVERIFY(inStatusBar(window, statusLabel(window, u"statusConnection"_s)));
         QVERIFY(page->findChild<QAction *>(u"viewAction2"_s)->isChecked());
+        // The keyboard went with it.
+        QTRY_VERIFY(page->view(EnvironmentPage::View::Overview)->isAncestorOf(QApplication::focusWidget()));
         // The overview says what is known: the account, an empty catalogue never synced.
         auto *overview = qobject_cast<OverviewView *>(page->view(EnvironmentPage::View::Overview));
         QVERIFY(overview);

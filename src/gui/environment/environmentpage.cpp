@@ -238,9 +238,12 @@ void EnvironmentPage::showView(View view)
     m_viewActions->actions().at(index)->setChecked(true);
     if (!changed)
         return;
-    // The keyboard goes with the view, to where it was last in it.
-    if (QWidget *focus = m_views->currentWidget()->focusWidget())
+    // The keyboard goes with the view: to where it was last in it, or where the view wants it.
+    QWidget *shown = m_views->currentWidget();
+    if (QWidget *focus = shown->focusWidget())
         focus->setFocus(Qt::OtherFocusReason);
+    else if (shown->focusProxy() != nullptr)
+        shown->setFocus(Qt::OtherFocusReason);
     Q_EMIT contributionsChanged();
 }
 

@@ -27,6 +27,8 @@ OverviewView::OverviewView(EnvironmentSession *session, const core::AccountStore
 {
     m_ui->setupUi(this);
     setObjectName(u"overviewView"_s);
+    // Where the keyboard lands when the view is chosen with Alt+2.
+    setFocusProxy(m_ui->testConnectionButton);
     connect(m_ui->testConnectionButton, &QPushButton::clicked, this, [this] {
         if (m_session)
             m_session->refresh();
