@@ -12,6 +12,7 @@
 #include "stratus/version.h"
 
 #include "../unit/storagefiles.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QCryptographicHash>
@@ -27,6 +28,7 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -39,70 +41,7 @@ using namespace stratus::gui;
 
 namespace {
 
-// A store in a temporary directory over an in-memory keychain, with environments whose URLs point
-// at a closed port: the window must work without any of them answering.
-struct Fixture
-{
-    QTemporaryDir dir;
-    std::shared_ptr<core::MemorySecretStore> secrets = std::make_shared<core::MemorySecretStore>();
-    core::AccountStore store {secrets,
-                              {dir.filePath(QStringLiteral("accounts.ini")),
-                               dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("cache"))}};
-    QNetworkAccessManager network;
-    Preferences preferences {dir.filePath(QStringLiteral("stratus.conf"))};
-
-    // accounts.ini as an older Stratus or a hand left it: an environment named `name`, at index 1,
-    // and (with `damaged`) one whose URL cannot be read, at index 2. Then loads it.
-    bool loadHandWritten(const QString &name, bool damaged)
-    {
-        {
-            QSettings ini(store.layout().settingsFile, QSettings::IniFormat);
-            ini.clear();
-            ini.setValue(QStringLiteral("version"), 1);
-            ini.setValue(QStringLiteral("accounts/1/id"), QStringLiteral("acc"));
-            ini.setValue(QStringLiteral("accounts/1/label"), QStringLiteral("Agency"));
-            ini.setValue(QStringLiteral("accounts/size"), 1);
-            for (int i = 1; i <= (damaged ? 2 : 1); ++i) {
-                const QString entry = QStringLiteral("environments/%1/").arg(i);
-                ini.setValue(entry + QStringLiteral("id"), QStringLiteral("env-%1").arg(i));
-                ini.setValue(entry + QStringLiteral("account"), QStringLiteral("acc"));
-                ini.setValue(entry + QStringLiteral("name"), i == 1 ? name : QStringLiteral("Broken"));
-                ini.setValue(entry + QStringLiteral("url"),
-                             i == 1
-                                 ? QStringLiteral("cloudinary://1234@agency?upload_prefix=http://127.0.0.1:9")
-                                 : QStringLiteral("https://example.com"));
-            }
-            ini.setValue(QStringLiteral("environments/size"), damaged ? 2 : 1);
-        }
-        return store.load().ok();
-    }
-
-    QString addAccount(const QString &label, const QStringList &names)
-    {
-        core::AccountRecord account;
-        account.label = label;
-        QList<std::pair<core::EnvironmentRecord, QString>> environments;
-        for (const QString &name : names) {
-            core::EnvironmentRecord env;
-            env.name = name;
-            env.url = core::CloudinaryUrl::parse(
-                          QStringLiteral("cloudinary://1234:s3cr3t-%1@%1?upload_prefix=http://127.0.0.1:9")
-                              .arg(name.toLower().replace(u' ', u'-')))
-                          .value();
-            environments.append({env, QStringLiteral("s3cr3t-") + name});
-        }
-        QString error;
-        bool done = false;
-        store.addAccount(account, environments, QString(), &network, [&](core::Result<core::Done> result) {
-            done = true;
-            if (!result)
-                error = result.error().message;
-        });
-        if (!done || !error.isEmpty())
-            qFatal("addAccount failed: %s", qPrintable(error));
-        return store.accountByLabel(label)->id;
-    }
-};
+using test::Fixture;
 
 QStackedWidget *pagesOf(MainWindow &window)
 {
@@ -193,7 +132,8 @@ private slots:
         // The first environment opens; the title and status bar name it.
         QCOMPARE(currentName(window), QStringLiteral("Production"));
         QCOMPARE(window.windowTitle(), QStringLiteral("Production — Stratus"));
-        auto *statusEnvironment = window.findChild<QLabel *>(QStringLiteral("statusEnvironment"));
+        auto *statusEnvironment
+            = window.statusBar()->findChild<QLabel *>(QStringLiteral("statusEnvironment"));
         QVERIFY(statusEnvironment->text().contains(QStringLiteral("Production")));
         QWidget *productionPage = pagesOf(window)->currentWidget();
 
@@ -210,7 +150,7 @@ private slots:
                  fixture.store.environmentByName(QStringLiteral("Production"))->id);
 
         // None of them answers (closed port): the window says so instead of hanging.
-        auto *connection = window.findChild<QLabel *>(QStringLiteral("statusConnection"));
+        auto *connection = window.statusBar()->findChild<QLabel *>(QStringLiteral("statusConnection"));
         QTRY_VERIFY_WITH_TIMEOUT(connection->text().startsWith(QStringLiteral("Offline")), 15000);
     }
 
@@ -376,7 +316,7 @@ private slots:
         again.show();
         QVERIFY(QTest::qWaitForWindowExposed(&again));
         QCOMPARE(currentName(again), QStringLiteral("Production"));
-        auto *connection = again.findChild<QLabel *>(QStringLiteral("statusConnection"));
+        auto *connection = again.statusBar()->findChild<QLabel *>(QStringLiteral("statusConnection"));
         QTRY_VERIFY_WITH_TIMEOUT(connection->text().startsWith(QStringLiteral("Offline")), 15000);
     }
 
@@ -444,7 +384,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const QString escaped = QStringLiteral("Prod\\u202Egnp.exe\\nEvil");
         QCOMPARE(window.windowTitle(), QStringLiteral("%1 — Stratus").arg(escaped));
-        auto *statusEnvironment = window.findChild<QLabel *>(QStringLiteral("statusEnvironment"));
+        auto *statusEnvironment
+            = window.statusBar()->findChild<QLabel *>(QStringLiteral("statusEnvironment"));
         QVERIFY2(statusEnvironment->text().contains(escaped), qPrintable(statusEnvironment->text()));
         for (QAction *action : window.findChildren<QAction *>()) {
             QVERIFY2(!action->text().contains(QChar(0x202E)) && !action->text().contains(u'\n'),

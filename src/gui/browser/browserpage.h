@@ -127,7 +127,16 @@ Q_SIGNALS:
     void catalogueDamaged();
 
 private:
+    // The constructor's steps, in order.
+    void setUpModels();
+    void setUpViews();
+    void connectViews();
+    void setUpSearch();
+    void connectModelResets();
     void setUpCommands();
+    void setUpFacets();
+    void setUpDetailsPanel();
+
     void showAssetMenu(QAbstractItemView *view, const QPoint &position);
     void showFolderMenu(const QPoint &position);
     void updateSelection();

@@ -79,6 +79,23 @@ void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &sty
                             | QPainter::TextAntialiasing);
 
     const QRect cell = option.rect.adjusted(1, 1, -1, -1);
+    paintCellBackground(painter, cell, option);
+    const QRect square(cell.left() + (cell.width() - m_zoom) / 2, cell.top() + kMargin - 1, m_zoom, m_zoom);
+    QFont badgeFont = option.font;
+    badgeFont.setPointSizeF(std::max(6.0, badgeFont.pointSizeF() * 0.8));
+    badgeFont.setBold(true);
+    if (index.data(AssetListModel::KindRole).value<AssetListModel::RowKind>()
+        == AssetListModel::RowKind::Folder)
+        paintFolder(painter, square, index, option.palette, badgeFont);
+    else
+        paintAsset(painter, square, index, option.palette, badgeFont);
+    paintName(painter, cell, square, index, option);
+    painter->restore();
+}
+
+void ThumbnailDelegate::paintCellBackground(QPainter *painter, const QRect &cell,
+                                            const QStyleOptionViewItem &option)
+{
     const bool selected = option.state.testFlag(QStyle::State_Selected);
     const bool active = option.state.testFlag(QStyle::State_Active);
     const QPalette &palette = option.palette;
@@ -102,61 +119,64 @@ void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &sty
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(crisp(cell.adjusted(1, 1, -1, -1)), kRadius - 1, kRadius - 1);
     }
+}
 
-    const QRect square(cell.left() + (cell.width() - m_zoom) / 2, cell.top() + kMargin - 1, m_zoom, m_zoom);
-    const auto kind = index.data(AssetListModel::KindRole).value<AssetListModel::RowKind>();
+void ThumbnailDelegate::paintFolder(QPainter *painter, const QRect &square, const QModelIndex &index,
+                                    const QPalette &palette, const QFont &badgeFont) const
+{
+    paintIcon(painter, square, m_folderIcon, {}, palette);
+    const qint64 count = index.data(AssetListModel::CountRole).toLongLong();
+    paintBadge(painter, QPointF(square.right() - 3, square.bottom() - 3), Qt::AlignRight | Qt::AlignBottom,
+               QLocale().toString(count), QColor(0, 0, 0, 150), badgeFont);
+}
+
+void ThumbnailDelegate::paintAsset(QPainter *painter, const QRect &square, const QModelIndex &index,
+                                   const QPalette &palette, const QFont &badgeFont) const
+{
     const auto state = index.data(AssetListModel::ThumbnailStateRole).value<AssetListModel::ThumbnailState>();
-    const QString resourceType = index.data(AssetListModel::ResourceTypeRole).toString();
     const QString format = index.data(AssetListModel::FormatRole).toString();
+    if (state == AssetListModel::ThumbnailState::Ready)
+        paintThumbnail(painter, square, index.data(AssetListModel::ThumbnailRole).value<QPixmap>());
+    else if (state == AssetListModel::ThumbnailState::None)
+        paintIcon(painter, square, m_fileIcon, format.isEmpty() ? tr("FILE") : format.toUpper(), palette);
+    else
+        paintPlaceholder(painter, QRectF(square), palette, state == AssetListModel::ThumbnailState::Failed);
 
-    QFont badgeFont = option.font;
-    badgeFont.setPointSizeF(std::max(6.0, badgeFont.pointSizeF() * 0.8));
-    badgeFont.setBold(true);
-
-    if (kind == AssetListModel::RowKind::Folder) {
-        paintIcon(painter, square, m_folderIcon, {}, palette);
-        const qint64 count = index.data(AssetListModel::CountRole).toLongLong();
-        paintBadge(painter, QPointF(square.right() - 3, square.bottom() - 3),
-                   Qt::AlignRight | Qt::AlignBottom, QLocale().toString(count), QColor(0, 0, 0, 150),
+    if (!format.isEmpty())
+        paintBadge(painter, QPointF(square.left() + 3, square.top() + 3), Qt::AlignLeft | Qt::AlignTop,
+                   format.toUpper(), badgeColor(index.data(AssetListModel::ResourceTypeRole).toString()),
                    badgeFont);
-    } else {
-        if (state == AssetListModel::ThumbnailState::Ready) {
-            const QPixmap pixmap = index.data(AssetListModel::ThumbnailRole).value<QPixmap>();
-            // Fitted, not stretched: a picture of another size (before a zoom catches up) keeps its shape.
-            QSizeF size = pixmap.deviceIndependentSize();
-            size.scale(QSizeF(square.size()), Qt::KeepAspectRatio);
-            const QRectF target(square.left() + (square.width() - size.width()) / 2,
-                                square.top() + (square.height() - size.height()) / 2, size.width(),
-                                size.height());
-            QPainterPath clip;
-            clip.addRoundedRect(target, 3, 3);
-            painter->setClipPath(clip);
-            painter->drawPixmap(target, pixmap, QRectF(pixmap.rect()));
-            painter->setClipping(false);
-        } else if (state == AssetListModel::ThumbnailState::None) {
-            paintIcon(painter, square, m_fileIcon, format.isEmpty() ? tr("FILE") : format.toUpper(), palette);
-        } else {
-            paintPlaceholder(painter, QRectF(square), palette,
-                             state == AssetListModel::ThumbnailState::Failed);
-        }
-        if (!format.isEmpty())
-            paintBadge(painter, QPointF(square.left() + 3, square.top() + 3), Qt::AlignLeft | Qt::AlignTop,
-                       format.toUpper(), badgeColor(resourceType), badgeFont);
-        const QVariant duration = index.data(AssetListModel::DurationRole);
-        if (duration.isValid())
-            paintBadge(painter, QPointF(square.right() - 3, square.bottom() - 3),
-                       Qt::AlignRight | Qt::AlignBottom, durationText(duration.toDouble()),
-                       QColor(0, 0, 0, 170), badgeFont);
-    }
+    const QVariant duration = index.data(AssetListModel::DurationRole);
+    if (duration.isValid())
+        paintBadge(painter, QPointF(square.right() - 3, square.bottom() - 3),
+                   Qt::AlignRight | Qt::AlignBottom, durationText(duration.toDouble()), QColor(0, 0, 0, 170),
+                   badgeFont);
+}
 
+void ThumbnailDelegate::paintThumbnail(QPainter *painter, const QRect &square, const QPixmap &pixmap)
+{
+    // Fitted, not stretched: a picture of another size (before a zoom catches up) keeps its shape.
+    QSizeF size = pixmap.deviceIndependentSize();
+    size.scale(QSizeF(square.size()), Qt::KeepAspectRatio);
+    const QRectF target(square.left() + (square.width() - size.width()) / 2,
+                        square.top() + (square.height() - size.height()) / 2, size.width(), size.height());
+    QPainterPath clip;
+    clip.addRoundedRect(target, 3, 3);
+    painter->setClipPath(clip);
+    painter->drawPixmap(target, pixmap, QRectF(pixmap.rect()));
+    painter->setClipping(false);
+}
+
+void ThumbnailDelegate::paintName(QPainter *painter, const QRect &cell, const QRect &square,
+                                  const QModelIndex &index, const QStyleOptionViewItem &option)
+{
     const QRect textRect(cell.left() + kMargin, square.bottom() + 1 + kTextGap, cell.width() - 2 * kMargin,
                          option.fontMetrics.height());
     const QString name = index.data(AssetListModel::NameRole).toString();
     painter->setFont(option.font);
-    painter->setPen(palette.color(QPalette::Text));
+    painter->setPen(option.palette.color(QPalette::Text));
     painter->drawText(textRect, Qt::AlignHCenter | Qt::AlignVCenter,
                       option.fontMetrics.elidedText(name, Qt::ElideMiddle, textRect.width()));
-    painter->restore();
 }
 
 void ThumbnailDelegate::paintPlaceholder(QPainter *painter, const QRectF &area, const QPalette &palette,

@@ -33,6 +33,14 @@ public:
     [[nodiscard]] QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 private:
+    static void paintCellBackground(QPainter *painter, const QRect &cell, const QStyleOptionViewItem &option);
+    void paintFolder(QPainter *painter, const QRect &square, const QModelIndex &index,
+                     const QPalette &palette, const QFont &badgeFont) const;
+    void paintAsset(QPainter *painter, const QRect &square, const QModelIndex &index, const QPalette &palette,
+                    const QFont &badgeFont) const;
+    static void paintThumbnail(QPainter *painter, const QRect &square, const QPixmap &pixmap);
+    static void paintName(QPainter *painter, const QRect &cell, const QRect &square, const QModelIndex &index,
+                          const QStyleOptionViewItem &option);
     void paintPlaceholder(QPainter *painter, const QRectF &area, const QPalette &palette, bool failed) const;
     void paintIcon(QPainter *painter, const QRect &area, const QIcon &icon, const QString &fallbackText,
                    const QPalette &palette) const;

@@ -1,25 +1,23 @@
 #include "environmentpage.h"
 
-#include "core/accounts/environmentsession.h"
+#include "browseview.h"
+#include "overviewview.h"
 
-#include "core/cache/diskcache.h"
-#include "core/catalog/catalog.h"
-#include "core/net/neterror.h"
-#include "gui/browser/browserenvironment.h"
+#include "core/accounts/environmentsession.h"
 #include "gui/browser/browserpage.h"
-#include "gui/browser/deliverysigner.h"
-#include "gui/browser/thumbnailloader.h"
-#include "gui/browser/thumbnailscheduler.h"
-#include "gui/browser/thumbnailurls.h"
-#include "gui/settings/preferences.h"
+#include "gui/upload/uploadcontroller.h"
+#include "gui/upload/uploaddock.h"
 
 #include "ui_environmentpage.h"
 
-#include <QTimer>
-
+#include <QAction>
+#include <QActionGroup>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
+#include <QStackedWidget>
+#include <QTabBar>
 
 namespace stratus::gui {
 
@@ -56,17 +54,6 @@ QString EnvironmentPage::problemText(CheckProblem problem)
         break;
     }
     return tr("an unexpected error");
-}
-
-QString EnvironmentPage::usageLine(const QString &what, const core::UsageMetric &metric, bool bytes)
-{
-    const QLocale locale;
-    const auto format = [&](double value) {
-        return bytes ? locale.formattedDataSize(qint64(value)) : locale.toString(qint64(value));
-    };
-    if (metric.limit > 0)
-        return tr("%1: %2 of %3").arg(what, format(metric.usage), format(metric.limit));
-    return tr("%1: %2").arg(what, format(metric.usage));
 }
 
 QString EnvironmentPage::connectionText(const EnvironmentSession &session)
@@ -138,118 +125,173 @@ QString EnvironmentPage::syncText(const EnvironmentSession &session)
     return tr("Catalogue up to date");
 }
 
-EnvironmentPage::EnvironmentPage(EnvironmentSession *session, const Preferences *preferences, QWidget *parent)
-    : QWidget(parent)
+EnvironmentPage::EnvironmentPage(EnvironmentSession *session, const EnvironmentPageServices &services,
+                                 QWidget *parent)
+    : Page(parent)
     , m_ui(std::make_unique<Ui::EnvironmentPage>())
     , m_session(session)
+    , m_uploads(services.uploads)
+    , m_uploadDock(services.uploadDock)
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("environmentPage"));
-    QFont titleFont = m_ui->environmentTitle->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setBold(true);
-    m_ui->environmentTitle->setFont(titleFont);
-    connect(m_ui->addAccountButton, &QPushButton::clicked, this, &EnvironmentPage::addAccountRequested);
-    connect(m_ui->testConnectionButton, &QPushButton::clicked, this, [this] {
-        if (m_session)
-            m_session->refresh();
-    });
-
-    createBrowser(preferences);
-    if (m_session) {
+    setUpHeader();
+    createViews(services);
+    createStatusWidgets();
+    if (m_session)
         connect(m_session, &EnvironmentSession::changed, this, &EnvironmentPage::refresh);
-        connect(m_session, &EnvironmentSession::catalogueSynced, this, [this] {
-            if (m_browser)
-                m_browser->reload();
-        });
-        // The sync checks the file first and rebuilds a damaged one.
-        if (m_browser)
-            connect(m_browser, &BrowserPage::catalogueDamaged, m_session, &EnvironmentSession::syncCatalog);
-    }
     refresh();
 }
 
 EnvironmentPage::~EnvironmentPage() = default;
 
-void EnvironmentPage::createBrowser(const Preferences *preferences)
+void EnvironmentPage::setUpHeader()
 {
-    EnvironmentSession *session = m_session.data();
-    if (session == nullptr || session->catalog() == nullptr)
-        return;
-    // Thumbnails: a disk cache per environment (deleted at log out), sized by the preferences, and
-    // trimmed at once when the size shrinks.
-    m_thumbnailCache = std::make_unique<core::DiskCache>(session->thumbnailCacheDirectory(),
-                                                         preferences->values().thumbnailCacheBytes());
-    connect(preferences, &Preferences::thumbnailCacheSizeChanged, this,
-            [this](qint64 bytes) { m_thumbnailCache->setMaximumSize(bytes); });
-    auto *loader = new ThumbnailLoader(session->network(), m_thumbnailCache.get(), this);
-    // The environment's URL is asked for at every request (the Local sandbox's is known only once
-    // it listens); the URL builder is made again only when that URL changes.
-    QPointer<EnvironmentSession> guard(session);
-    // Private and authenticated assets' thumbnails are signed (the secret fetched once per screen).
-    auto *signer = new DeliverySigner(
-        [guard]() -> core::Result<core::ApiContext> {
-            if (!guard)
-                return core::makeError(core::Error::Kind::Unavailable, tr("This environment is closed."));
-            return guard->apiContext();
-        },
-        this);
-    auto built = std::make_shared<std::pair<QString, ThumbnailUrlFunction>>();
-    QPointer<DeliverySigner> signerGuard(signer);
-    ThumbnailUrlFunction urls
-        = [guard, built, signerGuard](const core::catalog::CatalogAsset &asset, const QSize &pixels) -> QUrl {
-        if (!guard)
-            return {};
-        const core::CloudinaryUrl url = guard->effectiveUrl();
-        if (url.cloudName().isEmpty())
-            return {};
-        if (const QString text = url.toString(); text != built->first || !built->second) {
-            *built
-                = {text, thumbnailUrlFunction(url.toSdkConfig(), deliveryOptions(url), signerGuard.data())};
-        }
-        return built->second(asset, pixels);
-    };
-    BrowserEnvironment environment;
-    environment.catalog = session->catalog();
-    environment.network = session->network();
-    environment.apiContext = [guard]() -> core::Result<core::ApiContext> {
-        if (!guard)
-            return core::makeError(core::Error::Kind::Unavailable, tr("This environment is closed."));
-        return guard->apiContext();
-    };
-    environment.url = [guard] {
-        return guard ? guard->effectiveUrl() : core::CloudinaryUrl();
-    };
-    environment.offlineReason = [guard]() -> QString {
-        const EnvironmentSession *alive = guard.data();
-        if (alive == nullptr)
-            return tr("This environment is closed.");
-        return alive->connection() == EnvironmentSession::Connection::Online ? QString()
-                                                                             : connectionText(*alive);
-    };
-    m_browser = new BrowserPage(std::move(environment), loader, std::move(urls), m_ui->browseTab);
-    m_ui->browseLayout->addWidget(m_browser);
-    connect(session, &EnvironmentSession::changed, m_browser, &BrowserPage::refreshEnvironment);
-    connect(signer, &DeliverySigner::urlsSigned, m_browser->thumbnailScheduler(),
-            &ThumbnailScheduler::schedule);
-    connect(m_browser, &BrowserPage::filesDropped, this, &EnvironmentPage::filesDropped);
+    QFont titleFont = m_ui->environmentTitle->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    m_ui->environmentTitle->setFont(titleFont);
+    connect(m_ui->addAccountButton, &QPushButton::clicked, this, &EnvironmentPage::addAccountRequested);
+}
 
-    // Finished uploads are in the catalogue at once (written through); the browser shows them a
-    // moment later, once per burst rather than once per file.
-    auto *uploadsLanded = new QTimer(this);
-    uploadsLanded->setSingleShot(true);
-    uploadsLanded->setInterval(400);
-    connect(uploadsLanded, &QTimer::timeout, m_browser, &BrowserPage::reload);
-    const auto followUploads = [guard, uploadsLanded] {
-        const EnvironmentSession *alive = guard.data();
-        core::upload::UploadQueue *queue = alive != nullptr ? alive->uploadsIfMade() : nullptr;
-        if (queue == nullptr)
-            return;
-        connect(queue, &core::upload::UploadQueue::jobFinished, uploadsLanded, qOverload<>(&QTimer::start),
-                Qt::UniqueConnection);
+void EnvironmentPage::createViews(const EnvironmentPageServices &services)
+{
+    m_viewTabs = new QTabBar(this);
+    m_viewTabs->setObjectName(QStringLiteral("viewTabs"));
+    m_viewTabs->setDocumentMode(true);
+    m_viewTabs->setExpanding(false);
+    m_views = new QStackedWidget(this);
+    m_views->setObjectName(QStringLiteral("views"));
+    m_ui->mainLayout->addWidget(m_viewTabs);
+    m_ui->mainLayout->addWidget(m_views, 1);
+
+    m_viewMenu = new QMenu(tr("&View"), this);
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    m_viewActions = new QActionGroup(this);
+    m_viewActions->setExclusive(true);
+
+    m_browse = new BrowseView(m_session, services.preferences, m_views);
+    connect(m_browse, &BrowseView::filesDropped, this,
+            [this](const QStringList &paths, const QString &folder) {
+                if (m_uploads)
+                    m_uploads->upload(paths, folder);
+            });
+    m_overview = new OverviewView(m_session, services.store, m_views);
+    // New views of an environment go here, each with the next Alt+number.
+    addView(View::Browse, m_browse, QKeySequence(Qt::ALT | Qt::Key_1));
+    addView(View::Overview, m_overview, QKeySequence(Qt::ALT | Qt::Key_2));
+    connect(m_viewTabs, &QTabBar::currentChanged, this, [this](int index) { showView(View(index)); });
+}
+
+void EnvironmentPage::addView(View view, Page *page, const QKeySequence &shortcut)
+{
+    Q_ASSERT(m_views->count() == int(view));
+    m_views->addWidget(page);
+    const int index = m_viewTabs->addTab(page->title());
+    m_viewTabs->setTabToolTip(index,
+                              tr("%1 (%2)").arg(QString(page->title()).remove(QLatin1Char('&')),
+                                                shortcut.toString(QKeySequence::NativeText)));
+    auto *action = m_viewMenu->addAction(page->title());
+    action->setObjectName(QStringLiteral("viewAction%1").arg(index + 1));
+    action->setCheckable(true);
+    action->setChecked(index == 0);
+    action->setShortcut(shortcut);
+    m_viewActions->addAction(action);
+    connect(action, &QAction::triggered, this, [this, view] { showView(view); });
+    // A view that contributes something else once (another mode of the browser) says so.
+    connect(page, &Page::contributionsChanged, this, [this, page] {
+        if (m_views->currentWidget() == page)
+            Q_EMIT contributionsChanged();
+    });
+}
+
+void EnvironmentPage::createStatusWidgets()
+{
+    const auto label = [this](const QString &name) {
+        auto *widget = new QLabel(this);
+        widget->setObjectName(name);
+        // Apart from their neighbours: the status bar draws no separators.
+        widget->setContentsMargins(6, 0, 6, 0);
+        widget->hide();
+        return widget;
     };
-    connect(session, &EnvironmentSession::uploadsReady, this, followUploads);
-    followUploads();
+    m_statusEnvironment = label(QStringLiteral("statusEnvironment"));
+    m_statusFolderMode = label(QStringLiteral("statusFolderMode"));
+    m_statusConnection = label(QStringLiteral("statusConnection"));
+    m_statusBudget = label(QStringLiteral("statusBudget"));
+    m_statusSync = label(QStringLiteral("statusSync"));
+}
+
+BrowserPage *EnvironmentPage::browser() const
+{
+    return m_browse != nullptr ? m_browse->browser() : nullptr;
+}
+
+void EnvironmentPage::showView(View view)
+{
+    const int index = int(view);
+    if (index < 0 || index >= m_views->count())
+        return;
+    const bool changed = m_views->currentIndex() != index;
+    m_views->setCurrentIndex(index);
+    m_viewTabs->setCurrentIndex(index);
+    m_viewActions->actions().at(index)->setChecked(true);
+    if (!changed)
+        return;
+    // The keyboard goes with the view: to where it was last in it, or where the view wants it.
+    QWidget *shown = m_views->currentWidget();
+    if (QWidget *focus = shown->focusWidget())
+        focus->setFocus(Qt::OtherFocusReason);
+    else if (shown->focusProxy() != nullptr)
+        shown->setFocus(Qt::OtherFocusReason);
+    Q_EMIT contributionsChanged();
+}
+
+EnvironmentPage::View EnvironmentPage::currentView() const
+{
+    return View(m_views->currentIndex());
+}
+
+Page *EnvironmentPage::view(View view) const
+{
+    return qobject_cast<Page *>(m_views->widget(int(view)));
+}
+
+QString EnvironmentPage::title() const
+{
+    return m_session ? m_session->record().displayName() : QString();
+}
+
+PageContributions EnvironmentPage::contributions() const
+{
+    PageContributions contributions;
+    contributions.menus << m_viewMenu;
+    contributions.statusWidgets << m_statusEnvironment;
+    contributions.permanentStatusWidgets << m_statusFolderMode << m_statusConnection << m_statusBudget
+                                         << m_statusSync;
+    if (m_uploadDock)
+        contributions.docks << m_uploadDock;
+    if (const Page *shown = view(currentView()))
+        contributions += shown->contributions();
+    return contributions;
+}
+
+void EnvironmentPage::pageActivated()
+{
+    if (!m_uploads)
+        return;
+    // Files chosen, pasted or dropped on the window go to the folder the browser shows.
+    m_uploads->setSession(m_session, [guard = QPointer<BrowseView>(m_browse)] {
+        const BrowseView *browse = guard.data();
+        const BrowserPage *browser = browse != nullptr ? browse->browser() : nullptr;
+        return browser != nullptr ? browser->currentFolder() : QString();
+    });
+}
+
+void EnvironmentPage::pageDeactivated()
+{
+    if (m_uploads && m_uploads->session() == m_session)
+        m_uploads->setSession(nullptr, {});
 }
 
 void EnvironmentPage::refresh()
@@ -258,49 +300,23 @@ void EnvironmentPage::refresh()
     if (session == nullptr)
         return;
     const core::EnvironmentRecord env = session->record();
-    m_ui->environmentTitle->setText(env.displayName());
+    // Escaped: a stored name must not reorder the title or the status bar.
+    const QString name = env.displayName();
+    if (m_ui->environmentTitle->text() != name) {
+        m_ui->environmentTitle->setText(name);
+        Q_EMIT titleChanged();
+    }
     m_ui->subtitleLabel->setText(env.embeddedSandbox
                                      ? tr("Local sandbox on this computer · cloud %1").arg(env.cloudName())
                                      : tr("Cloud %1 · API key %2").arg(env.cloudName(), env.apiKey()));
     m_ui->sandboxWelcome->setVisible(env.embeddedSandbox);
 
-    QString mode = folderModeText(int(env.folderMode));
-    if (env.folderMode == core::FolderMode::Dynamic)
-        mode = tr("%1 — an asset's folder and display name can change without changing its public ID")
-                   .arg(mode);
-    else if (env.folderMode == core::FolderMode::Fixed)
-        mode = tr("%1 — an asset's folder is the path of its public ID").arg(mode);
-    m_ui->folderModeValue->setText(mode);
-
-    QString connection = connectionText(*session);
-    if (!session->problemDetail().isEmpty())
-        connection = tr("%1 (%2)").arg(connection, session->problemDetail());
-    m_ui->connectionValue->setText(connection);
-
-    if (const auto &usage = session->usage()) {
-        QStringList lines;
-        if (!usage->plan.isEmpty())
-            lines << tr("Plan: %1").arg(usage->plan);
-        lines << usageLine(tr("Assets"), usage->objects, false)
-              << usageLine(tr("Storage"), usage->storage, true)
-              << usageLine(tr("Bandwidth"), usage->bandwidth, true);
-        m_ui->usageValue->setText(lines.join(QLatin1Char('\n')));
-    } else if (env.deniedFeatures.contains(QString(core::Feature::Usage))) {
-        m_ui->usageValue->setText(tr("These credentials may not read the usage report."));
-    } else {
-        m_ui->usageValue->setText(tr("Not known yet"));
-    }
-    m_ui->budgetValue->setText(budgetText(*session) + QLatin1Char('\n') + syncText(*session));
-
-    if (env.deniedFeatures.isEmpty()) {
-        m_ui->deniedValue->setText(tr("None: these credentials may do everything Stratus needs."));
-    } else {
-        QStringList lines;
-        for (auto it = env.deniedFeatures.cbegin(); it != env.deniedFeatures.cend(); ++it)
-            lines << tr("%1 refused (“%2”); everything else keeps working.").arg(it.key(), it.value());
-        m_ui->deniedValue->setText(lines.join(QLatin1Char('\n')));
-    }
-    m_ui->testConnectionButton->setEnabled(session->connection() != EnvironmentSession::Connection::Checking);
+    m_statusEnvironment->setText(env.embeddedSandbox ? tr("%1 (on this computer)").arg(name)
+                                                     : tr("%1 · %2").arg(name, env.cloudName()));
+    m_statusFolderMode->setText(folderModeText(int(env.folderMode)));
+    m_statusConnection->setText(connectionText(*session));
+    m_statusBudget->setText(budgetText(*session));
+    m_statusSync->setText(syncText(*session));
 }
 
 } // namespace stratus::gui

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "gui/shell/page.h"
+
 #include <QPointer>
-#include <QWidget>
 
 #include <memory>
 
@@ -9,27 +10,56 @@ namespace Ui {
 class EnvironmentPage;
 }
 
+class QActionGroup;
+class QLabel;
+class QMenu;
+class QStackedWidget;
+class QTabBar;
+
 namespace stratus::core {
-class DiskCache;
-}
+class AccountStore;
+} // namespace stratus::core
 
 #include "core/accounts/environmentsession.h"
 
 namespace stratus::gui {
 
+class BrowseView;
+class BrowserPage;
+class OverviewView;
 class Preferences;
+class UploadController;
+class UploadDock;
 
-/// The page of one product environment. Each environment that was opened keeps its own page (and
-/// so its own state) for the whole run; the main window only swaps which one is shown. For now it
-/// shows what Stratus knows about the environment: folder mode, connection, plan usage, the Admin
-/// API budget and what the credentials may not do, and the asset browser. Its thumbnail cache
-/// follows the size in `preferences` (which must outlive the page) while it is open.
-class EnvironmentPage : public QWidget
+/// What an environment page is given by the window that makes it. All must outlive the page.
+struct EnvironmentPageServices
+{
+    const core::AccountStore *store = nullptr;
+    const Preferences *preferences = nullptr;
+    /// Where files dropped on the browser go; the page makes it send to its environment while current.
+    UploadController *uploads = nullptr;
+    /// The window's upload dock, shared by the environment pages: it shows the current one's queue.
+    UploadDock *uploadDock = nullptr;
+};
+
+/// The page of one product environment: a header (its name, cloud, and for the Local sandbox a word
+/// of welcome) over views of the environment — Browse (the asset browser) and Overview (what Stratus
+/// knows about it) — switched with the tab bar, the View menu, Alt+1 and Alt+2. Each environment that
+/// was opened keeps its own page, and so its own view and state, for the whole run; the main window
+/// only swaps which page is shown.
+///
+/// Contributes to the window, while current: the View menu, the upload dock, the status bar's words
+/// on the environment (name, folder mode, connection, Admin API budget, catalogue sync), and whatever
+/// the view shown contributes. While current it makes the upload controller send to its environment.
+class EnvironmentPage : public Page
 {
     Q_OBJECT
 
 public:
-    EnvironmentPage(core::EnvironmentSession *session, const Preferences *preferences,
+    enum class View { Browse, Overview };
+    Q_ENUM(View)
+
+    EnvironmentPage(core::EnvironmentSession *session, const EnvironmentPageServices &services,
                     QWidget *parent = nullptr);
     ~EnvironmentPage() override;
 
@@ -43,25 +73,44 @@ public:
     [[nodiscard]] static QString syncText(const core::EnvironmentSession &session);
 
     /// The asset browser of this environment; null when its catalogue cannot be opened.
-    [[nodiscard]] class BrowserPage *browser() const { return m_browser; }
+    [[nodiscard]] BrowserPage *browser() const;
+
+    void showView(View view);
+    [[nodiscard]] View currentView() const;
+    [[nodiscard]] Page *view(View view) const;
+
+    [[nodiscard]] QString title() const override;
+    [[nodiscard]] PageContributions contributions() const override;
+    void pageActivated() override;
+    void pageDeactivated() override;
 
 Q_SIGNALS:
     /// The local sandbox's welcome asks to add a real account.
     void addAccountRequested();
-    /// Files from the file manager were dropped on a folder of the browser: to upload there.
-    void filesDropped(const QStringList &paths, const QString &folder);
 
 private:
+    void setUpHeader();
+    void createViews(const EnvironmentPageServices &services);
+    void addView(View view, Page *page, const QKeySequence &shortcut);
+    void createStatusWidgets();
     void refresh();
     static QString problemText(core::CheckProblem problem);
-    static QString usageLine(const QString &what, const core::UsageMetric &metric, bool bytes);
-
-    void createBrowser(const Preferences *preferences);
 
     std::unique_ptr<Ui::EnvironmentPage> m_ui;
     QPointer<core::EnvironmentSession> m_session;
-    std::unique_ptr<core::DiskCache> m_thumbnailCache;
-    class BrowserPage *m_browser = nullptr;
+    QPointer<UploadController> m_uploads;
+    QPointer<UploadDock> m_uploadDock;
+    QTabBar *m_viewTabs = nullptr;
+    QStackedWidget *m_views = nullptr;
+    BrowseView *m_browse = nullptr;
+    OverviewView *m_overview = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QActionGroup *m_viewActions = nullptr;
+    QLabel *m_statusEnvironment = nullptr;
+    QLabel *m_statusFolderMode = nullptr;
+    QLabel *m_statusConnection = nullptr;
+    QLabel *m_statusBudget = nullptr;
+    QLabel *m_statusSync = nullptr;
 };
 
 } // namespace stratus::gui

@@ -9,10 +9,10 @@
 #include "gui/accounts/accountmessages.h"
 #include "gui/accounts/accountsdialog.h"
 #include "gui/accounts/addenvironmentdialog.h"
-#include "gui/browser/browserpage.h"
 #include "gui/environment/environmentpage.h"
 #include "gui/settings/preferences.h"
 #include "gui/settings/settingsdialog.h"
+#include "gui/shell/pagehost.h"
 #include "gui/upload/uploadcontroller.h"
 #include "gui/upload/uploaddock.h"
 
@@ -47,10 +47,34 @@ MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/stratus.svg")));
     setCentralWidget(m_ui->pages);
-
+    m_pageHost = new PageHost(this, m_ui->pages, m_ui->helpMenu->menuAction());
+    connect(m_pageHost, &PageHost::currentTitleChanged, this, &MainWindow::updateTitle);
     m_welcome = new WelcomePage(m_ui->pages);
-    m_ui->pages->addWidget(m_welcome);
+    m_pageHost->addPage(m_welcome);
 
+    setUpToolBar();
+    setUpActions();
+    setUpStatusBar();
+    setUpUploads();
+
+    // Every queue at once, the ones of environments not shown too; files already running keep going.
+    connect(m_preferences, &Preferences::parallelTransfersChanged, this, [this] {
+        for (EnvironmentSession *session : std::as_const(m_sessions))
+            applyUploadSettings(session);
+    });
+    connect(m_store, &core::AccountStore::changed, this, &MainWindow::onStoreChanged);
+    // Log out and removal save the store first: onStoreChanged() drops the account's pages and
+    // sessions then, before the store deletes their files, so accountLoggedOut needs no handler of
+    // its own here.
+
+    rebuildEnvironmentActions();
+    openFirstEnvironment();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setUpToolBar()
+{
     m_switcher = new EnvironmentSwitcherButton(m_store, this);
     m_ui->mainToolBar->addWidget(m_switcher);
     m_ui->mainToolBar->addSeparator();
@@ -61,7 +85,10 @@ MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network
     m_ui->mainToolBar->addAction(m_ui->accountsAction);
     m_ui->mainToolBar->addAction(m_ui->settingsAction);
     connect(m_switcher, &EnvironmentSwitcherButton::environmentChosen, this, &MainWindow::openEnvironment);
+}
 
+void MainWindow::setUpActions()
+{
     m_ui->quitAction->setShortcut(QKeySequence::Quit);
     m_ui->settingsAction->setShortcuts({QKeySequence(QKeySequence::Preferences), QKeySequence(tr("Ctrl+,"))});
     m_ui->documentationAction->setShortcut(QKeySequence::HelpContents);
@@ -83,33 +110,34 @@ MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network
 
     m_environmentGroup = new QActionGroup(this);
     m_environmentGroup->setExclusive(true);
+}
 
-    m_statusEnvironment = new QLabel(this);
-    m_statusEnvironment->setObjectName(QStringLiteral("statusEnvironment"));
-    m_statusFolderMode = new QLabel(this);
-    m_statusFolderMode->setObjectName(QStringLiteral("statusFolderMode"));
-    m_statusConnection = new QLabel(this);
-    m_statusConnection->setObjectName(QStringLiteral("statusConnection"));
-    m_statusBudget = new QLabel(this);
-    m_statusBudget->setObjectName(QStringLiteral("statusBudget"));
-    statusBar()->addWidget(m_statusEnvironment);
-    statusBar()->addPermanentWidget(m_statusFolderMode);
-    statusBar()->addPermanentWidget(m_statusConnection);
-    statusBar()->addPermanentWidget(m_statusBudget);
-    m_statusSync = new QLabel(this);
-    m_statusSync->setObjectName(QStringLiteral("statusSync"));
-    statusBar()->addPermanentWidget(m_statusSync);
+void MainWindow::setUpStatusBar()
+{
+    // Only permanent widgets of the window's own: the current page's come first (PageHost).
     // Entries of accounts.ini that could not be read: said once here, explained in Accounts.
     m_statusSettingsProblem = new QLabel(this);
     m_statusSettingsProblem->setObjectName(QStringLiteral("statusSettingsProblem"));
     m_statusSettingsProblem->setTextFormat(Qt::RichText);
     connect(m_statusSettingsProblem, &QLabel::linkActivated, this, &MainWindow::showAccounts);
     statusBar()->addPermanentWidget(m_statusSettingsProblem);
+    m_statusUploads = new QLabel(this);
+    m_statusUploads->setObjectName(QStringLiteral("statusUploads"));
+    m_uploadProgress = new QProgressBar(this);
+    m_uploadProgress->setRange(0, 100);
+    m_uploadProgress->setMaximumWidth(120);
+    m_uploadProgress->setTextVisible(false);
+    m_uploadProgress->hide();
+    statusBar()->addPermanentWidget(m_statusUploads);
+    statusBar()->addPermanentWidget(m_uploadProgress);
+}
 
+void MainWindow::setUpUploads()
+{
     // Uploads: files dropped anywhere on the window, File → Upload…, or pasted (Ctrl+V where no text
-    // field takes it) go to the folder the browser shows; the dock lists them.
+    // field takes it) go to the folder the browser shows; the dock lists them. The environment pages
+    // bring the dock into the window while one of them is current.
     m_uploadDock = new UploadDock(this);
-    addDockWidget(Qt::BottomDockWidgetArea, m_uploadDock);
     m_uploadDock->hide();
     m_uploads = new UploadController(this, m_uploadDock, this);
     setAcceptDrops(true);
@@ -121,15 +149,6 @@ MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network
     connect(m_ui->showUploadsAction, &QAction::triggered, m_uploadDock, &QWidget::setVisible);
     auto *paste = new QShortcut(QKeySequence::Paste, this);
     connect(paste, &QShortcut::activated, m_uploads, &UploadController::pasteFiles);
-    m_statusUploads = new QLabel(this);
-    m_statusUploads->setObjectName(QStringLiteral("statusUploads"));
-    m_uploadProgress = new QProgressBar(this);
-    m_uploadProgress->setRange(0, 100);
-    m_uploadProgress->setMaximumWidth(120);
-    m_uploadProgress->setTextVisible(false);
-    m_uploadProgress->hide();
-    statusBar()->addPermanentWidget(m_statusUploads);
-    statusBar()->addPermanentWidget(m_uploadProgress);
     connect(m_uploadDock, &UploadDock::summaryChanged, this, [this](const QString &text, int percent) {
         m_statusUploads->setText(text.isEmpty() ? QString() : tr("Uploads: %1").arg(text));
         m_uploadProgress->setVisible(percent >= 0);
@@ -138,19 +157,10 @@ MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network
     connect(m_uploads, &UploadController::batchFinished, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Upload finished: %1").arg(message), 10000);
     });
+}
 
-    // Every queue at once, the ones of environments not shown too; files already running keep going.
-    connect(m_preferences, &Preferences::parallelTransfersChanged, this, [this] {
-        for (EnvironmentSession *session : std::as_const(m_sessions))
-            applyUploadSettings(session);
-    });
-
-    connect(m_store, &core::AccountStore::changed, this, &MainWindow::onStoreChanged);
-    // Log out and removal save the store first: onStoreChanged() drops the account's pages and
-    // sessions then, before the store deletes their files, so accountLoggedOut needs no handler of
-    // its own here.
-
-    rebuildEnvironmentActions();
+void MainWindow::openFirstEnvironment()
+{
     const QString current = m_store->currentEnvironmentId();
     const QList<core::EnvironmentRecord> active = m_store->activeEnvironments();
     if (!current.isEmpty()
@@ -159,10 +169,8 @@ MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network
     else if (!active.isEmpty())
         openEnvironment(active.first().id);
     else
-        updateStatus();
+        openEnvironment(QString());
 }
-
-MainWindow::~MainWindow() = default;
 
 EnvironmentSession *MainWindow::session(const QString &environmentId) const
 {
@@ -234,43 +242,50 @@ void MainWindow::openEnvironment(const QString &environmentId)
     const core::EnvironmentRecord *env = m_store->environment(environmentId);
     const core::AccountRecord *account = env ? m_store->account(env->accountId) : nullptr;
     if (!env || !account || !account->loggedIn) {
-        m_uploads->setSession(nullptr, {});
-        m_currentId.clear();
-        m_ui->pages->setCurrentWidget(m_welcome);
-        m_switcher->setCurrent(QString());
-        updateStatus();
+        showPage(m_welcome);
         return;
     }
-    EnvironmentPage *page = m_pages.value(environmentId);
-    if (!page) {
-        auto *session = new EnvironmentSession(m_store, environmentId, m_network, this);
-        m_sessions.insert(environmentId, session);
-        applyUploadSettings(session);
-        connect(session, &EnvironmentSession::changed, this, [this, environmentId] {
-            if (environmentId == m_currentId)
-                updateStatus();
-        });
-        page = new EnvironmentPage(session, m_preferences, m_ui->pages);
-        connect(page, &EnvironmentPage::addAccountRequested, this, &MainWindow::showAddAccount);
-        connect(
-            page, &EnvironmentPage::filesDropped, this,
-            [this](const QStringList &paths, const QString &folder) { m_uploads->upload(paths, folder); });
-        m_pages.insert(environmentId, page);
-        m_ui->pages->addWidget(page);
-        session->refresh();
-    }
-    m_currentId = environmentId;
-    m_ui->pages->setCurrentWidget(page);
-    m_uploads->setSession(session(environmentId), [guard = QPointer<EnvironmentPage>(page)] {
-        const EnvironmentPage *shown = guard.data();
-        const BrowserPage *browser = shown != nullptr ? shown->browser() : nullptr;
-        return browser != nullptr ? browser->currentFolder() : QString();
-    });
-    m_switcher->setCurrent(environmentId);
-    for (QAction *action : std::as_const(m_environmentActions))
-        action->setChecked(action->data().toString() == environmentId);
+    Page *page = m_pages.value(environmentId);
+    showPage(page != nullptr ? page : createEnvironmentPage(environmentId));
     (void)m_store->setCurrentEnvironment(environmentId);
+}
+
+Page *MainWindow::createEnvironmentPage(const QString &environmentId)
+{
+    auto *session = new EnvironmentSession(m_store, environmentId, m_network, this);
+    m_sessions.insert(environmentId, session);
+    applyUploadSettings(session);
+    EnvironmentPageServices services;
+    services.store = m_store;
+    services.preferences = m_preferences;
+    services.uploads = m_uploads;
+    services.uploadDock = m_uploadDock;
+    auto *page = new EnvironmentPage(session, services, m_ui->pages);
+    connect(page, &EnvironmentPage::addAccountRequested, this, &MainWindow::showAddAccount);
+    m_pages.insert(environmentId, page);
+    m_pageHost->addPage(page);
+    session->refresh();
+    return page;
+}
+
+void MainWindow::addPage(Page *page)
+{
+    m_pageHost->addPage(page);
+}
+
+void MainWindow::showPage(Page *page)
+{
+    m_currentId = m_pages.key(page);
+    m_pageHost->setCurrentPage(page);
+    m_switcher->setCurrent(m_currentId);
+    for (QAction *action : std::as_const(m_environmentActions))
+        action->setChecked(!m_currentId.isEmpty() && action->data().toString() == m_currentId);
     updateStatus();
+}
+
+Page *MainWindow::currentPage() const
+{
+    return m_pageHost->currentPage();
 }
 
 void MainWindow::rebuildEnvironmentActions()
@@ -340,8 +355,8 @@ void MainWindow::dropEnvironment(const QString &environmentId)
     // upload journal) must have closed them by then, or they would write them back. Neither is on
     // the stack here: only removal and log out make an environment inactive, and those start in the
     // Accounts dialog and end in the keychain's answer.
-    if (EnvironmentPage *page = m_pages.take(environmentId)) {
-        m_ui->pages->removeWidget(page);
+    if (Page *page = m_pages.take(environmentId)) {
+        m_pageHost->removePage(page);
         delete page;
     }
     delete m_sessions.take(environmentId);
@@ -354,28 +369,18 @@ void MainWindow::updateStatus()
     const QString settingsProblem = AccountMessages::settingsProblemsShort(m_store->problems());
     m_statusSettingsProblem->setText(settingsProblem);
     m_statusSettingsProblem->setVisible(!settingsProblem.isEmpty());
+    const bool environment = session(m_currentId) != nullptr;
+    m_ui->testConnectionAction->setEnabled(environment);
+    // The dock is in the window only while an environment's page is.
+    m_ui->showUploadsAction->setEnabled(environment);
+    updateTitle();
+}
 
-    EnvironmentSession *current = session(m_currentId);
-    const core::EnvironmentRecord *env = m_store->environment(m_currentId);
-    m_ui->testConnectionAction->setEnabled(current != nullptr);
-    if (!current || !env) {
-        setWindowTitle(tr("Stratus"));
-        m_statusEnvironment->setText(tr("No product environment"));
-        m_statusFolderMode->clear();
-        m_statusConnection->clear();
-        m_statusBudget->clear();
-        m_statusSync->clear();
-        return;
-    }
-    // Escaped: a stored name must not reorder the title or the status bar.
-    const QString name = env->displayName();
-    setWindowTitle(tr("%1 — Stratus").arg(name));
-    m_statusEnvironment->setText(env->embeddedSandbox ? tr("%1 (on this computer)").arg(name)
-                                                      : tr("%1 · %2").arg(name, env->cloudName()));
-    m_statusFolderMode->setText(EnvironmentPage::folderModeText(int(env->folderMode)));
-    m_statusConnection->setText(EnvironmentPage::connectionText(*current));
-    m_statusBudget->setText(EnvironmentPage::budgetText(*current));
-    m_statusSync->setText(EnvironmentPage::syncText(*current));
+void MainWindow::updateTitle()
+{
+    const Page *page = m_pageHost->currentPage();
+    const QString title = page != nullptr ? page->title() : QString();
+    setWindowTitle(title.isEmpty() ? tr("Stratus") : tr("%1 — Stratus").arg(title));
 }
 
 void MainWindow::showAbout()

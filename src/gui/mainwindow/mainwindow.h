@@ -25,17 +25,21 @@ class EnvironmentSession;
 
 namespace stratus::gui {
 
-class EnvironmentPage;
 class EnvironmentSwitcherButton;
+class Page;
+class PageHost;
 class Preferences;
 class UploadController;
 class UploadDock;
 class WelcomePage;
 
-/// The application's main window: a thin shell that hosts pages in a stack — one per product
-/// environment that was opened (kept for the whole run, so switching back is instant and keeps
-/// its state), and the welcome page when there is none — and owns the menus, the toolbar with the
-/// environment switcher, and the status bar. Created by the composition root in src/app, which
+/// The application's main window: a thin shell that hosts pages (gui::Page) in a stack — one per
+/// product environment that was opened (kept for the whole run, so switching back is instant and keeps
+/// its state), and the welcome page when there is none — and owns the window's own menus (File,
+/// Environment, Help), the toolbar with the environment switcher, the uploads and the status bar.
+/// What a page adds to them (its menus, tool bars, status widgets and docks) its PageHost puts in
+/// while the page is current; the window knows pages only through that contract, and makes them
+/// (createEnvironmentPage()). Created by the composition root in src/app, which
 /// owns the AccountStore, the network and the Preferences; lives on the GUI thread for the whole
 /// session. Hands the preferences to its pages and dialogs, and the number of parallel transfers to
 /// every environment's upload queue whenever it changes.
@@ -64,17 +68,32 @@ public:
     void showAddAccount();
     void showSettings();
 
+    /// Hosts @p page too (the window's stack owns it), for pages that are not an environment's.
+    void addPage(Page *page);
+    /// Shows @p page, which addPage() or openEnvironment() added, with its contributions.
+    void showPage(Page *page);
+    [[nodiscard]] Page *currentPage() const;
+
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // The constructor's steps.
+    void setUpToolBar();
+    void setUpActions();
+    void setUpStatusBar();
+    void setUpUploads();
+    void openFirstEnvironment();
+
+    [[nodiscard]] Page *createEnvironmentPage(const QString &environmentId);
     void showAbout();
     void rebuildEnvironmentActions();
     void onStoreChanged();
     void dropEnvironment(const QString &environmentId);
     void updateStatus();
+    void updateTitle();
     void applyUploadSettings(core::EnvironmentSession *session);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
@@ -86,13 +105,9 @@ private:
     QActionGroup *m_environmentGroup = nullptr;
     QList<QAction *> m_environmentActions;
     QHash<QString, core::EnvironmentSession *> m_sessions;
-    QHash<QString, EnvironmentPage *> m_pages;
+    QHash<QString, Page *> m_pages; ///< by environment id
+    PageHost *m_pageHost = nullptr;
     QString m_currentId;
-    QLabel *m_statusEnvironment = nullptr;
-    QLabel *m_statusFolderMode = nullptr;
-    QLabel *m_statusConnection = nullptr;
-    QLabel *m_statusBudget = nullptr;
-    QLabel *m_statusSync = nullptr;
     QLabel *m_statusSettingsProblem = nullptr;
     QLabel *m_statusUploads = nullptr;
     QProgressBar *m_uploadProgress = nullptr;

@@ -7,8 +7,11 @@
 namespace stratus::gui {
 
 WelcomePage::WelcomePage(QWidget *parent)
-    : QWidget(parent)
+    : Page(parent)
+    , m_status(new QLabel(tr("No product environment"), this))
 {
+    m_status->setObjectName(QStringLiteral("statusNoEnvironment"));
+    m_status->hide();
     setObjectName(QStringLiteral("welcomePage"));
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
@@ -40,6 +43,13 @@ WelcomePage::WelcomePage(QWidget *parent)
     layout->addWidget(text, 0, Qt::AlignHCenter);
 
     layout->addStretch(2);
+}
+
+PageContributions WelcomePage::contributions() const
+{
+    PageContributions contributions;
+    contributions.statusWidgets << m_status;
+    return contributions;
 }
 
 } // namespace stratus::gui

@@ -73,7 +73,33 @@ UploadDock::UploadDock(QWidget *parent)
 {
     setObjectName(u"uploadDock"_s);
     setAllowedAreas(Qt::BottomDockWidgetArea | Qt::TopDockWidgetArea);
+    setUpView();
+    createActions();
+    connectActions();
+    addViewActions();
 
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 0, 4, 4);
+    layout->setSpacing(2);
+    layout->addWidget(createToolBar());
+    layout->addWidget(m_view);
+    setWidget(content);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &UploadDock::updateActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        updateActions();
+        updateSummary();
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &UploadDock::updateSummary);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &UploadDock::updateSummary);
+    updateActions();
+    updateSummary();
+}
+
+void UploadDock::setUpView()
+{
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
@@ -87,16 +113,21 @@ UploadDock::UploadDock(QWidget *parent)
     m_view->header()->resizeSection(UploadListModel::NameColumn, 220);
     m_view->header()->resizeSection(UploadListModel::FolderColumn, 140);
     m_view->header()->resizeSection(UploadListModel::ProgressColumn, 200);
+}
 
-    const auto makeAction = [this](const QString &text, const QKeySequence &shortcut, const QString &tip) {
-        auto *action = new QAction(text, this);
-        action->setToolTip(tip);
-        if (!shortcut.isEmpty()) {
-            action->setShortcut(shortcut);
-            action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        }
-        return action;
-    };
+QAction *UploadDock::makeAction(const QString &text, const QKeySequence &shortcut, const QString &tip)
+{
+    auto *action = new QAction(text, this);
+    action->setToolTip(tip);
+    if (!shortcut.isEmpty()) {
+        action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    }
+    return action;
+}
+
+void UploadDock::createActions()
+{
     m_pause = makeAction(tr("&Pause"), {}, tr("Pause the selected files (Space)"));
     m_resume = makeAction(tr("&Resume"), {}, tr("Resume the selected files (Space)"));
     m_cancel
@@ -111,18 +142,11 @@ UploadDock::UploadDock(QWidget *parent)
                                  tr("Remove uploaded, skipped and cancelled files from the list"));
     m_options = makeAction(tr("&Options…"), {},
                            tr("Tags, upload preset and public IDs for dropped and pasted files"));
+}
+
+void UploadDock::connectActions()
+{
     connect(m_options, &QAction::triggered, this, &UploadDock::optionsRequested);
-
-    // Space toggles: pause what runs, resume what is paused.
-    auto *toggle = makeAction(tr("Pause or Resume"), QKeySequence(Qt::Key_Space), {});
-    connect(toggle, &QAction::triggered, this, [this] {
-        if (m_pause->isEnabled())
-            m_pause->trigger();
-        else if (m_resume->isEnabled())
-            m_resume->trigger();
-    });
-    m_view->addAction(toggle);
-
     const auto forSelection = [this](void (UploadQueue::*method)(qint64)) {
         return [this, method] {
             if (UploadQueue *queue = m_model->queue()) {
@@ -152,7 +176,20 @@ UploadDock::UploadDock(QWidget *parent)
         updateSummary();
         updateActions();
     });
+}
 
+void UploadDock::addViewActions()
+{
+    // Space toggles: pause what runs, resume what is paused.
+    auto *toggle = makeAction(tr("Pause or Resume"), QKeySequence(Qt::Key_Space), {});
+    connect(toggle, &QAction::triggered, this, [this] {
+        if (m_pause->isEnabled())
+            m_pause->trigger();
+        else if (m_resume->isEnabled())
+            m_resume->trigger();
+    });
+    m_view->addAction(toggle);
+    // The context menu.
     for (QAction *action : {m_pause, m_resume, m_cancel, m_retry})
         m_view->addAction(action);
     auto *separator = new QAction(this);
@@ -160,7 +197,10 @@ UploadDock::UploadDock(QWidget *parent)
     m_view->addAction(separator);
     for (QAction *action : {m_pauseAll, m_resumeAll, m_cancelAll, m_retryFailed, m_clearFinished})
         m_view->addAction(action);
+}
 
+QToolBar *UploadDock::createToolBar()
+{
     auto *toolbar = new QToolBar(this);
     toolbar->setIconSize(QSize(16, 16));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -173,25 +213,7 @@ UploadDock::UploadDock(QWidget *parent)
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);
     toolbar->addWidget(m_summaryLabel);
-
-    auto *content = new QWidget(this);
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(4, 0, 4, 4);
-    layout->setSpacing(2);
-    layout->addWidget(toolbar);
-    layout->addWidget(m_view);
-    setWidget(content);
-
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &UploadDock::updateActions);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
-        updateActions();
-        updateSummary();
-    });
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &UploadDock::updateSummary);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &UploadDock::updateSummary);
-    updateActions();
-    updateSummary();
+    return toolbar;
 }
 
 UploadDock::~UploadDock() = default;

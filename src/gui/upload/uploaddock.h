@@ -4,7 +4,9 @@
 #include <QPointer>
 
 class QAction;
+class QKeySequence;
 class QLabel;
+class QToolBar;
 class QTreeView;
 
 namespace stratus::core::upload {
@@ -60,6 +62,13 @@ Q_SIGNALS:
     void optionsRequested();
 
 private:
+    void setUpView();
+    [[nodiscard]] QAction *makeAction(const QString &text, const QKeySequence &shortcut, const QString &tip);
+    void createActions();
+    void connectActions();
+    /// Space to pause or resume, and the context menu of the list.
+    void addViewActions();
+    [[nodiscard]] QToolBar *createToolBar();
     [[nodiscard]] QList<qint64> selectedJobs() const;
     void updateActions();
     void updateSummary();
@@ -67,16 +76,16 @@ private:
     UploadListModel *m_model;
     QTreeView *m_view;
     QLabel *m_summaryLabel;
-    QAction *m_pause;
-    QAction *m_resume;
-    QAction *m_cancel;
-    QAction *m_retry;
-    QAction *m_pauseAll;
-    QAction *m_resumeAll;
-    QAction *m_cancelAll;
-    QAction *m_retryFailed;
-    QAction *m_clearFinished;
-    QAction *m_options;
+    QAction *m_pause = nullptr;
+    QAction *m_resume = nullptr;
+    QAction *m_cancel = nullptr;
+    QAction *m_retry = nullptr;
+    QAction *m_pauseAll = nullptr;
+    QAction *m_resumeAll = nullptr;
+    QAction *m_cancelAll = nullptr;
+    QAction *m_retryFailed = nullptr;
+    QAction *m_clearFinished = nullptr;
+    QAction *m_options = nullptr;
     QString m_summary;
     int m_percent = -1;
 };

@@ -1,0 +1,182 @@
+#include "browseview.h"
+
+#include "environmentpage.h"
+
+#include "core/accounts/environmentsession.h"
+#include "core/cache/diskcache.h"
+#include "core/net/neterror.h"
+#include "gui/browser/browserenvironment.h"
+#include "gui/browser/browserpage.h"
+#include "gui/browser/deliverysigner.h"
+#include "gui/browser/thumbnailloader.h"
+#include "gui/browser/thumbnailscheduler.h"
+#include "gui/browser/thumbnailurls.h"
+#include "gui/settings/preferences.h"
+
+#include <QLabel>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace stratus::gui {
+
+using core::EnvironmentSession;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+std::function<core::Result<core::ApiContext>()> apiContextOf(const QPointer<EnvironmentSession> &guard)
+{
+    return [guard]() -> core::Result<core::ApiContext> {
+        if (!guard)
+            return core::makeError(core::Error::Kind::Unavailable,
+                                   BrowseView::tr("This environment is closed."));
+        return guard->apiContext();
+    };
+}
+
+} // namespace
+
+BrowseView::BrowseView(EnvironmentSession *session, const Preferences *preferences, QWidget *parent)
+    : Page(parent)
+    , m_session(session)
+    , m_statusLine(new QLabel(this))
+{
+    setObjectName(u"browseView"_s);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_statusLine->setObjectName(u"statusBrowse"_s);
+    m_statusLine->setContentsMargins(6, 0, 6, 0);
+    m_statusLine->hide();
+    if (session == nullptr || session->catalog() == nullptr) {
+        auto *missing = new QLabel(this);
+        missing->setObjectName(u"noCatalogueLabel"_s);
+        missing->setWordWrap(true);
+        missing->setAlignment(Qt::AlignCenter);
+        missing->setText(tr("The catalogue of this environment cannot be opened, so there is nothing to "
+                            "browse: %1")
+                             .arg(session != nullptr ? session->catalogueError() : QString()));
+        layout->addWidget(missing);
+        return;
+    }
+    ThumbnailLoader *loader = createThumbnailLoader(*session, preferences);
+    createBrowser(*session, loader, createSigner());
+    layout->addWidget(m_browser);
+    followSyncsAndUploads(*session);
+    updateStatusLine();
+}
+
+BrowseView::~BrowseView() = default;
+
+QString BrowseView::title() const
+{
+    return tr("&Browse");
+}
+
+PageContributions BrowseView::contributions() const
+{
+    PageContributions contributions;
+    if (m_browser != nullptr)
+        contributions.statusWidgets << m_statusLine;
+    return contributions;
+}
+
+ThumbnailLoader *BrowseView::createThumbnailLoader(EnvironmentSession &session,
+                                                   const Preferences *preferences)
+{
+    // A disk cache per environment (deleted at log out), sized by the preferences, and trimmed at
+    // once when the size shrinks.
+    m_thumbnailCache = std::make_unique<core::DiskCache>(session.thumbnailCacheDirectory(),
+                                                         preferences->values().thumbnailCacheBytes());
+    connect(preferences, &Preferences::thumbnailCacheSizeChanged, this,
+            [this](qint64 bytes) { m_thumbnailCache->setMaximumSize(bytes); });
+    return new ThumbnailLoader(session.network(), m_thumbnailCache.get(), this);
+}
+
+DeliverySigner *BrowseView::createSigner()
+{
+    // Private and authenticated assets' thumbnails are signed (the secret fetched once per screen).
+    return new DeliverySigner(apiContextOf(m_session), this);
+}
+
+void BrowseView::createBrowser(EnvironmentSession &session, ThumbnailLoader *loader, DeliverySigner *signer)
+{
+    // The environment's URL is asked for at every request (the Local sandbox's is known only once
+    // it listens); the URL builder is made again only when that URL changes.
+    QPointer<EnvironmentSession> guard(m_session);
+    auto built = std::make_shared<std::pair<QString, ThumbnailUrlFunction>>();
+    QPointer<DeliverySigner> signerGuard(signer);
+    ThumbnailUrlFunction urls
+        = [guard, built, signerGuard](const core::catalog::CatalogAsset &asset, const QSize &pixels) -> QUrl {
+        if (!guard)
+            return {};
+        const core::CloudinaryUrl url = guard->effectiveUrl();
+        if (url.cloudName().isEmpty())
+            return {};
+        if (const QString text = url.toString(); text != built->first || !built->second) {
+            *built
+                = {text, thumbnailUrlFunction(url.toSdkConfig(), deliveryOptions(url), signerGuard.data())};
+        }
+        return built->second(asset, pixels);
+    };
+    BrowserEnvironment environment;
+    environment.catalog = session.catalog();
+    environment.network = session.network();
+    environment.apiContext = apiContextOf(guard);
+    environment.url = [guard] {
+        return guard ? guard->effectiveUrl() : core::CloudinaryUrl();
+    };
+    environment.offlineReason = [guard]() -> QString {
+        const EnvironmentSession *alive = guard.data();
+        if (alive == nullptr)
+            return tr("This environment is closed.");
+        return alive->connection() == EnvironmentSession::Connection::Online
+            ? QString()
+            : EnvironmentPage::connectionText(*alive);
+    };
+    m_browser = new BrowserPage(std::move(environment), loader, std::move(urls), this);
+    connect(signer, &DeliverySigner::urlsSigned, m_browser->thumbnailScheduler(),
+            &ThumbnailScheduler::schedule);
+    connect(m_browser, &BrowserPage::filesDropped, this, &BrowseView::filesDropped);
+    connect(m_browser, &BrowserPage::statusMessage, this, [this](const QString &text) {
+        m_activity = text;
+        updateStatusLine();
+    });
+    connect(m_browser, &BrowserPage::selectionChanged, this, &BrowseView::updateStatusLine);
+}
+
+void BrowseView::followSyncsAndUploads(EnvironmentSession &session)
+{
+    connect(&session, &EnvironmentSession::changed, m_browser, &BrowserPage::refreshEnvironment);
+    connect(&session, &EnvironmentSession::catalogueSynced, m_browser, &BrowserPage::reload);
+    // The sync checks the file first and rebuilds a damaged one.
+    connect(m_browser, &BrowserPage::catalogueDamaged, &session, &EnvironmentSession::syncCatalog);
+
+    // Finished uploads are in the catalogue at once (written through); the browser shows them a
+    // moment later, once per burst rather than once per file.
+    auto *uploadsLanded = new QTimer(this);
+    uploadsLanded->setSingleShot(true);
+    uploadsLanded->setInterval(400);
+    connect(uploadsLanded, &QTimer::timeout, m_browser, &BrowserPage::reload);
+    const auto followUploads = [guard = m_session, uploadsLanded] {
+        const EnvironmentSession *alive = guard.data();
+        core::upload::UploadQueue *queue = alive != nullptr ? alive->uploadsIfMade() : nullptr;
+        if (queue == nullptr)
+            return;
+        connect(queue, &core::upload::UploadQueue::jobFinished, uploadsLanded, qOverload<>(&QTimer::start),
+                Qt::UniqueConnection);
+    };
+    connect(&session, &EnvironmentSession::uploadsReady, this, followUploads);
+    followUploads();
+}
+
+void BrowseView::updateStatusLine()
+{
+    if (!m_activity.isEmpty()) {
+        m_statusLine->setText(m_activity);
+        return;
+    }
+    const qsizetype selected = m_browser->selectedAssetIds().size();
+    m_statusLine->setText(selected > 0 ? tr("%n asset(s) selected", nullptr, int(selected)) : QString());
+}
+
+} // namespace stratus::gui

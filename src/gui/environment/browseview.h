@@ -1,0 +1,63 @@
+#pragma once
+
+#include "gui/shell/page.h"
+
+#include <QPointer>
+
+#include <memory>
+
+class QLabel;
+
+namespace stratus::core {
+class DiskCache;
+class EnvironmentSession;
+} // namespace stratus::core
+
+namespace stratus::gui {
+
+class BrowserPage;
+class DeliverySigner;
+class Preferences;
+class ThumbnailLoader;
+
+/// The Browse view of an environment page: the asset browser over the environment's catalogue, with
+/// what it needs around it — the thumbnail disk cache (sized by the preferences, trimmed at once when
+/// they shrink it), the thumbnail loader, the signer for private assets' thumbnails — and what keeps
+/// it current: a reload after each sync and shortly after uploads land, the connection state, and a
+/// rebuild of a damaged catalogue. Contributes a status bar line (what the browser is doing, or what
+/// is selected). When the catalogue cannot be opened it says so instead.
+///
+/// Owned by its environment page; the session and the preferences must outlive it. GUI thread only.
+class BrowseView : public Page
+{
+    Q_OBJECT
+
+public:
+    BrowseView(core::EnvironmentSession *session, const Preferences *preferences, QWidget *parent = nullptr);
+    ~BrowseView() override;
+
+    /// The asset browser; null when the catalogue cannot be opened.
+    [[nodiscard]] BrowserPage *browser() const { return m_browser; }
+
+    [[nodiscard]] QString title() const override;
+    [[nodiscard]] PageContributions contributions() const override;
+
+Q_SIGNALS:
+    /// Files from the file manager were dropped on a folder of the browser: to upload there.
+    void filesDropped(const QStringList &paths, const QString &folder);
+
+private:
+    ThumbnailLoader *createThumbnailLoader(core::EnvironmentSession &session, const Preferences *preferences);
+    DeliverySigner *createSigner();
+    void createBrowser(core::EnvironmentSession &session, ThumbnailLoader *loader, DeliverySigner *signer);
+    void followSyncsAndUploads(core::EnvironmentSession &session);
+    void updateStatusLine();
+
+    QPointer<core::EnvironmentSession> m_session;
+    std::unique_ptr<core::DiskCache> m_thumbnailCache;
+    BrowserPage *m_browser = nullptr;
+    QLabel *m_statusLine = nullptr;
+    QString m_activity;
+};
+
+} // namespace stratus::gui
