@@ -167,7 +167,7 @@ Result<Done> resolveTypeSegments(JsValue &resourceType, JsValue &type, const JsV
             resourceType = JsValue::null();
             type = JsValue::null();
         } else {
-            return Error::invalidInput(u"Root path only supported for image/upload"_s);
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::RootPathUnsupported);
         }
     }
     if (shorten && resourceType.isString(u"image") && type.isString(u"upload")) {
@@ -251,9 +251,8 @@ Result<QString> signatureSegment(const QString &transformationText, const QStrin
         if (algorithm.isString(u"sha1"))
             hash = QCryptographicHash::Sha1;
         else if (!algorithm.isString(u"sha256"))
-            return Error::invalidInput(
-                u"Signature algorithm %1 is not supported. Supported algorithms: sha1, sha256"_s.arg(
-                    algorithm.toJsString()));
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::SignatureAlgorithmUnsupported,
+                                  algorithm.toJsString());
     }
     // Without a secret the SDK signs with the text "undefined"; so do we, for identical URLs.
     const QByteArray digest = QCryptographicHash::hash((toSign + apiSecret.toJsString()).toUtf8(), hash);
@@ -273,7 +272,7 @@ Result<Prefix> prefixOf(detail::OptionSlots &o, WithConfig &&withConfig, const J
 {
     static const JsValue kTrue = JsValue::boolean(true);
     if (!cloudName.isTruthy())
-        return Error::invalidInput(u"Must supply cloud_name in the options or in the configuration"_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::CloudNameMissing);
     if (!cloudName.isString() && !cloudName.isArray())
         return Error::invalidInput(u"cloud_name must be text"_s);
     const QString cloud = cloudName.toJsString();

@@ -9,9 +9,9 @@ namespace stratus::core::detail {
 
 namespace {
 
-Error layerError(const QString &message)
+Error layerError(ErrorReason reason)
 {
-    return Error::invalidInput(message);
+    return Error::because(Error::Kind::InvalidInput, reason);
 }
 
 // The font style of a text layer: family, size, then the non-default keywords, then the spacing,
@@ -55,9 +55,9 @@ Result<JsValue> textStyle(const JsValue &layer)
     const JsValue &fontSize = layer.member(u"font_size");
     const JsValue &fontFamily = layer.member(u"font_family");
     if (!fontSize.isTruthy())
-        return layerError(u"Must supply font_size for text in overlay/underlay"_s);
+        return layerError(ErrorReason::LayerFontSizeMissing);
     if (!fontFamily.isTruthy())
-        return layerError(u"Must supply font_family for text in overlay/underlay"_s);
+        return layerError(ErrorReason::LayerFontFamilyMissing);
     keywords.prepend(fontSize.toJsString());
     keywords.prepend(fontFamily.toJsString());
     return JsValue::string(keywords.join(u'_'));
@@ -153,7 +153,7 @@ Result<bool> appendTextComponents(QStringList &components, const JsValue &layerO
                                   const LayerFields &fields)
 {
     if (fields.publicId.isEmptyLodash() && fields.text.isEmptyLodash())
-        return layerError(u"Must supply either text or public_id in overlay"_s);
+        return layerError(ErrorReason::LayerTextMissing);
     auto style = textStyle(layerObject);
     if (!style)
         return style.error();
@@ -205,7 +205,7 @@ Result<JsValue> processLayer(const JsValue &layer)
         fields.publicId = JsValue::string(fields.publicId.toJsString() + u'.' + fields.format.toJsString());
     if (fields.publicId.isEmptyLodash() && !fields.resourceType.isString(u"text")
         && !fields.type.isString(u"fetch"))
-        return layerError(u"Must supply public_id for non-text overlay"_s);
+        return layerError(ErrorReason::LayerPublicIdMissing);
 
     QStringList components;
     if (!fields.resourceType.isEmptyLodash() && !fields.resourceType.isString(u"image"))

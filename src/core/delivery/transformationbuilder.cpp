@@ -104,7 +104,7 @@ Result<JsValue> processRadius(const JsValue &radius)
         ? JsValue::Array(radius.elements().begin(), radius.elements().end())
         : JsValue::Array {radius};
     if (corners.empty() || corners.size() > 4)
-        return Error::invalidInput(u"Radius array should contain between 1 and 4 values"_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::RadiusValueCount);
     QString text;
     for (std::size_t i = 0; i < corners.size(); ++i) {
         if (corners[i].isNull())

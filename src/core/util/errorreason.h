@@ -23,6 +23,15 @@
     /* asset operations (src/core/assets) */ \
     \
     /* delivery URLs and signing (src/core/delivery) */ \
+    X(CloudNameMissing) \
+    X(RootPathUnsupported) \
+    X(SignatureAlgorithmUnsupported) /* subject: the algorithm asked for */ \
+    X(RadiusValueCount) \
+    X(LayerPublicIdMissing) \
+    X(LayerTextMissing) \
+    X(LayerFontSizeMissing) \
+    X(LayerFontFamilyMissing) \
+    X(AuthTokenExpiryMissing) \
     \
     /* end */
 // clang-format on
