@@ -222,17 +222,18 @@ Result<TransformationParam> variableFromPair(const JsValue &pair)
 class StepParams
 {
 public:
-    void put(Out key, const JsValue &value)
+    // Inlined as the lambdas they replace were: they run for every option of every URL.
+    Q_ALWAYS_INLINE void put(Out key, const JsValue &value)
     {
         if (value.isPresent())
             m_out.append({key, value.toJsString()});
     }
-    void putText(Out key, QString text)
+    Q_ALWAYS_INLINE void putText(Out key, QString text)
     {
         if (!text.isEmpty())
             m_out.append({key, std::move(text)});
     }
-    void putNormalized(Out key, const JsValue &value)
+    Q_ALWAYS_INLINE void putNormalized(Out key, const JsValue &value)
     {
         if (value.isString())
             putText(key, normalizeExpression(value.stringValue()));
