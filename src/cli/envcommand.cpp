@@ -1,39 +1,26 @@
 // stratus-cli env: the product environments Stratus and stratus-cli share (the app's accounts).
 //
 // Settings live in accounts.ini (core's AccountStore), API secrets only in the OS keychain. `env add`
-// reads the CLOUDINARY_URL from stdin by default so that the secret stays out of the process list
-// and the shell history, tests the credentials before anything is stored, and never prints the
-// secret, not even inside a server's or the keychain's words (scrubbed()).
+// is in envadd.cpp.
 
 #include "clicontext.h"
 #include "clienvironments.h"
 #include "commands.h"
-#include "stdinlines.h"
+#include "envadd.h"
 
 #include "core/accounts/apicontextfor.h"
-#include "core/accounts/environmentcheck.h"
-#include "core/net/secretsource.h"
 #include "core/net/transportsecurity.h"
-#include "core/util/secretmemory.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
 
 #include <algorithm>
 #include <cstdio>
 #include <optional>
 
-#ifdef Q_OS_UNIX
-#include <termios.h>
-#include <unistd.h>
-#endif
-
 using namespace Qt::StringLiterals;
 using stratus::core::AccountStore;
-using stratus::core::CheckProblem;
 using stratus::core::CloudinaryUrl;
 using stratus::core::EnvironmentRecord;
 using stratus::core::Error;
@@ -212,244 +199,6 @@ int listEnvironments(CliContext &ctx, const AccountStore &store, bool json)
     }
     ctx.out(text);
     return listStatus(store);
-}
-
-// The first line of stdin, without echo on a terminal; null when stdin is empty. Bounded and never
-// cut short: a line over 64 KiB or one holding a NUL byte is an error, not a shorter URL.
-core::Result<QString> readUrlFromStdin(CliContext &ctx)
-{
-#ifdef Q_OS_UNIX
-    const bool terminal = ::isatty(STDIN_FILENO) == 1;
-    termios saved {};
-    bool echoOff = false;
-    if (terminal) {
-        ctx.err(u"Paste the CLOUDINARY_URL (cloudinary://API_KEY:API_SECRET@CLOUD_NAME) and press Enter: "_s);
-        if (::tcgetattr(STDIN_FILENO, &saved) == 0) {
-            termios quiet = saved;
-            quiet.c_lflag &= ~tcflag_t(ECHO);
-            echoOff = ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
-        }
-    }
-#endif
-    constexpr qsizetype kMaxBytes = 64 * 1024;
-    core::LineSplitter lines(kMaxBytes); // zeroes what it read of the secret when it goes
-    // A read error counts as the end: then there is no URL on stdin.
-    while (lines.lines().isEmpty() && !lines.atEnd() && readStdin(lines, 4096)) { }
-#ifdef Q_OS_UNIX
-    if (echoOff)
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-    if (terminal)
-        ctx.err(u"\n"_s);
-#endif
-    QByteArrayView line = lines.lines();
-    if (const qsizetype newline = line.indexOf('\n'); newline >= 0)
-        line = line.first(newline);
-    if (lines.overlongLine() > 0 && line.isEmpty())
-        return Error::invalidInput(u"the first line of stdin is longer than 64 KiB; expected one line: "
-                                   u"cloudinary://API_KEY:API_SECRET@CLOUD_NAME"_s);
-    if (line.contains('\0'))
-        return Error::invalidInput(u"stdin holds a NUL byte; expected one line of text: "
-                                   u"cloudinary://API_KEY:API_SECRET@CLOUD_NAME"_s);
-    if (line.isEmpty())
-        return QString();
-    QString text = QString::fromUtf8(line).trimmed();
-    if (text.startsWith(u"CLOUDINARY_URL="_s))
-        text.remove(0, 15);
-    return text;
-}
-
-// The proxy a request to `url` goes through (http_proxy, https_proxy, no_proxy, the desktop's
-// settings), as "host:port"; empty when it goes direct, as loopback requests do.
-QString proxyFor(const QUrl &url)
-{
-    const QList<QNetworkProxy> proxies = QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(url));
-    if (proxies.isEmpty() || proxies.constFirst().type() == QNetworkProxy::NoProxy
-        || proxies.constFirst().type() == QNetworkProxy::DefaultProxy)
-        return {};
-    return u"%1:%2"_s.arg(proxies.constFirst().hostName()).arg(proxies.constFirst().port());
-}
-
-// One line for a person about a failed connection test of the API at `api`.
-QString checkProblemText(const Error &error, const CloudinaryUrl &url, const QUrl &api, const QString &secret)
-{
-    const QString said = scrubbed(error.message, secret);
-    const QString host = api.authority();
-    CheckProblem problem = core::classifyProblem(error);
-    // Through a proxy, Qt reports a proxy that cannot be reached like a server that cannot be.
-    const QString proxy
-        = problem == CheckProblem::NoNetwork || problem == CheckProblem::Proxy ? proxyFor(api) : QString();
-    if (!proxy.isEmpty())
-        problem = CheckProblem::Proxy;
-    switch (problem) {
-    case CheckProblem::WrongCredentials:
-        return u"the API key or secret is wrong for cloud '%1' (the server said: %2)"_s.arg(url.cloudName(),
-                                                                                            said);
-    case CheckProblem::UnknownCloud:
-        return u"there is no cloud named '%1' at %2 (the server said: %3)"_s.arg(url.cloudName(), host, said);
-    case CheckProblem::NoNetwork:
-        switch (error.networkCause) {
-        case Error::NetworkCause::HostNotFound:
-            return u"cannot find the host %1 (no network or no DNS?): %2"_s.arg(host, said);
-        case Error::NetworkCause::ConnectionRefused:
-            return u"no connection to %1: nothing answers there (%2); check the network and the URL"_s.arg(
-                host, said);
-        case Error::NetworkCause::Timeout:
-            return u"no connection to %1: it did not answer in time; check the network"_s.arg(host);
-        default:
-            return u"no connection to %1 (%2); check the network"_s.arg(host, said);
-        }
-    case CheckProblem::Proxy:
-        return u"the proxy %1 failed on the way to %2 (%3); check http_proxy, https_proxy and no_proxy"_s.arg(
-            proxy.isEmpty() ? u"(system)"_s : proxy, host, said);
-    case CheckProblem::Tls:
-        return u"the secure connection to %1 failed (%2)"_s.arg(host, said);
-    case CheckProblem::Permission:
-        return u"these credentials may not use the Admin API of cloud '%1' (403: %2)"_s.arg(url.cloudName(),
-                                                                                            said);
-    case CheckProblem::RateLimited:
-        return error.retryAfter
-            ? u"the Admin API rate limit of cloud '%1' is spent until %2; try again then"_s.arg(
-                url.cloudName(), error.retryAfter->toUTC().toString(Qt::ISODate))
-            : u"the Admin API rate limit of cloud '%1' is spent; try again later"_s.arg(url.cloudName());
-    case CheckProblem::Server:
-        return u"the server at %1 failed (%2); try again later"_s.arg(host, said);
-    case CheckProblem::Keychain:
-        return keychainProblem(error);
-    case CheckProblem::InsecureTransport:
-        return insecureTransportRefusal(host);
-    case CheckProblem::None:
-    case CheckProblem::Other:
-        break;
-    }
-    return u"the connection test failed: %1"_s.arg(said);
-}
-
-// Null when `name` can be an environment's name (or, for `what` "account label", an account's).
-std::optional<QString> nameRefusal(const QString &name, const QString &what)
-{
-    const core::NameCheck check = core::checkName(name);
-    if (check.ok())
-        return std::nullopt;
-    return core::nameProblemText(check, what);
-}
-
-int addEnvironment(CliContext &ctx, AccountStore &store, const QString &name, const QString &accountOption,
-                   const QString &urlOption, bool urlGiven, bool allowInsecureTransport)
-{
-    // Before the URL is even read: nothing about it changes what is wrong with the name.
-    if (const auto refused = nameRefusal(name, u"environment name"_s))
-        return ctx.usageError(*refused);
-    if (!accountOption.trimmed().isEmpty()) {
-        if (const auto refused = nameRefusal(accountOption.trimmed(), u"account label"_s))
-            return ctx.usageError(*refused);
-    }
-    if (store.environmentByName(name) || store.damagedEnvironment(name))
-        return ctx.usageError(
-            u"an environment named '%1' exists already; remove it first or pick another name"_s.arg(name));
-
-    core::Result<QString> read
-        = urlGiven ? core::Result<QString>(urlOption.trimmed()) : readUrlFromStdin(ctx);
-    if (!read)
-        return ctx.usageError(read.error().message);
-    QString text = std::move(read).value();
-    if (text.isEmpty())
-        return ctx.usageError(urlGiven ? u"--cloudinary-url is empty"_s
-                                       : u"no CLOUDINARY_URL on stdin (one line: "
-                                         u"cloudinary://API_KEY:API_SECRET@CLOUD_NAME)"_s);
-    const core::Result<CloudinaryUrl> parsed = CloudinaryUrl::parse(text, CloudinaryUrl::Kind::Cloud);
-    core::wipe(text);
-    if (!parsed)
-        return ctx.usageError(u"the CLOUDINARY_URL is malformed: "_s + parsed.error().message);
-    QString secret = parsed->apiSecret();
-    if (parsed->apiKey().isEmpty() || secret.isEmpty())
-        return ctx.usageError(u"the CLOUDINARY_URL needs an API key and an API secret "
-                              u"(cloudinary://API_KEY:API_SECRET@CLOUD_NAME)"_s);
-    const CloudinaryUrl url = parsed->withoutSecret();
-    const QString label = accountOption.trimmed().isEmpty() ? url.cloudName() : accountOption.trimmed();
-    if (const auto refused = nameRefusal(label, u"account label"_s))
-        return ctx.usageError(*refused);
-    const core::AccountRecord *account = store.accountByLabel(label);
-    if (account && !account->loggedIn)
-        return ctx.failure(u"the account '%1' is logged out; log in again in Stratus first, or pick "
-                           u"another --account"_s.arg(label));
-
-    // Scripts may run behind a proxy: honour http_proxy/https_proxy/no_proxy like curl does.
-    QNetworkProxyFactory::setUseSystemConfiguration(true);
-    QNetworkAccessManager network;
-    auto apiContext = core::apiContextFor(
-        url,
-        std::make_shared<core::FixedSecret>(secret,
-                                            allowInsecureTransport ? core::InsecureTransport::Allowed
-                                                                   : core::InsecureTransport::Refused),
-        &network);
-    if (!apiContext && apiContext.error().kind == Error::Kind::InsecureTransport) {
-        // Nothing was sent: the person decides, with the flag, before the secret leaves.
-        const auto endpoint = core::ApiEndpoint::forEnvironment(url);
-        return ctx.usageError(
-            insecureTransportRefusal(endpoint ? endpoint->baseUrl().host() : url.uploadPrefix()));
-    }
-    if (!apiContext)
-        return ctx.usageError(u"the CLOUDINARY_URL is unusable: "_s
-                              + scrubbed(apiContext.error().message, secret));
-    const bool inClear = core::sendsInClear(apiContext->endpoint.baseUrl());
-    if (inClear)
-        warn(ctx, insecureTransportWarning(name, apiContext->endpoint.baseUrl().host()));
-    // A person is waiting: one retry, and no waiting an hour for a spent rate limit.
-    apiContext.value().retryPolicy.maxAttempts = 2;
-    apiContext.value().retryPolicy.baseDelay = std::chrono::milliseconds(500);
-    apiContext.value().retryPolicy.waitForRateLimit = false;
-    apiContext.value().retryPolicy.stallTimeout = std::chrono::seconds(30);
-    const QUrl api = apiContext->endpoint.baseUrl();
-    const auto checked = waitFor<core::EnvironmentCheckResult>(
-        [&apiContext](QObject *owner, std::function<void(core::Result<core::EnvironmentCheckResult>)> done) {
-            core::EnvironmentCheck::start(apiContext.value(), owner, std::move(done));
-        });
-    if (!checked)
-        return ctx.failure(checkProblemText(checked.error(), url, api, secret));
-
-    EnvironmentRecord record;
-    record.name = name;
-    record.url = url;
-    record.folderMode = checked->folderMode;
-    record.deniedFeatures = checked->deniedFeatures;
-    record.checkedAt = QDateTime::currentDateTimeUtc();
-    record.allowInsecureTransport = inClear; // only when asked for: a refused one never got here
-    const core::Result<core::Done> added
-        = waitFor<core::Done>([&](QObject *context, std::function<void(core::Result<core::Done>)> done) {
-              if (account) {
-                  record.accountId = account->id;
-                  store.addEnvironment(record, secret, context, std::move(done));
-              } else {
-                  core::AccountRecord created;
-                  created.label = label;
-                  store.addAccount(created, {{record, secret}}, QString(), context, std::move(done));
-              }
-          });
-    core::wipe(secret);
-    if (!added) {
-        const Error &error = added.error();
-        switch (error.kind) {
-        case Error::Kind::Unavailable:
-        case Error::Kind::Permission:
-            return ctx.failure(keychainProblem(error) + u"; nothing was stored"_s);
-        case Error::Kind::Conflict:
-        case Error::Kind::InvalidInput:
-            return ctx.usageError(scrubbed(error.message, {}));
-        default:
-            return ctx.failure(
-                u"cannot store the environment (%1); nothing was stored"_s.arg(scrubbed(error.message, {})));
-        }
-    }
-
-    const EnvironmentRecord *stored = store.environmentByName(name);
-    QString report = u"Added environment '%1': cloud %2, account '%3', %4 folder mode."_s.arg(
-        name, url.cloudName(), label, core::folderModeName(record.folderMode));
-    if (stored && store.currentEnvironmentId() == stored->id)
-        report += u" It is the current environment."_s;
-    ctx.outLine(report);
-    if (!record.deniedFeatures.isEmpty())
-        ctx.outLine(u"These credentials may not use: %1."_s.arg(record.deniedFeatures.keys().join(u", "_s)));
-    return ExitOk;
 }
 
 int removeEnvironment(CliContext &ctx, AccountStore &store, const EnvironmentRecord &env)

@@ -64,9 +64,20 @@ std::optional<core::SignatureVersion> versionFromText(QStringView text)
     return std::nullopt;
 }
 
-} // namespace
+// What the command line asks for.
+struct SignOptions
+{
+    bool batch = false;
+    std::optional<QJsonObject> params; ///< --params, without --batch
+    std::optional<core::SignatureAlgorithm> algorithm;
+    std::optional<core::SignatureVersion> version;
+    QString cloudinaryUrl;
+    QString environment;
+};
 
-int runSignCommand(CliContext &ctx)
+// Reads the command line into *options; an exit status when the command ends here (help, bad
+// arguments).
+std::optional<int> readSignOptions(CliContext &ctx, SignOptions *options)
 {
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -92,59 +103,36 @@ int runSignCommand(CliContext &ctx)
     if (!parser.positionalArguments().isEmpty())
         return ctx.usageError(u"unexpected argument '%1'; see 'stratus-cli sign --help'"_s.arg(
             parser.positionalArguments().constFirst()));
-    const bool batch = parser.isSet(batchOption);
-    if (batch == parser.isSet(paramsOption))
-        return ctx.usageError(batch ? u"--params and --batch exclude each other"_s
-                                    : u"missing --params JSON (or --batch); see 'stratus-cli sign --help'"_s);
-
-    std::optional<core::SignatureAlgorithm> algorithm;
+    options->batch = parser.isSet(batchOption);
+    if (options->batch == parser.isSet(paramsOption))
+        return ctx.usageError(options->batch
+                                  ? u"--params and --batch exclude each other"_s
+                                  : u"missing --params JSON (or --batch); see 'stratus-cli sign --help'"_s);
     if (parser.isSet(algorithmOption)) {
-        algorithm = core::signatureAlgorithmFromName(parser.value(algorithmOption));
-        if (!algorithm)
+        options->algorithm = core::signatureAlgorithmFromName(parser.value(algorithmOption));
+        if (!options->algorithm)
             return ctx.usageError(
                 u"unknown --algorithm '%1'; expected sha1 or sha256"_s.arg(parser.value(algorithmOption)));
     }
-    std::optional<core::SignatureVersion> version;
     if (parser.isSet(versionOption)) {
-        version = versionFromText(parser.value(versionOption));
-        if (!version)
+        options->version = versionFromText(parser.value(versionOption));
+        if (!options->version)
             return ctx.usageError(u"--signature-version must be 1 or 2"_s);
     }
-
-    std::optional<QJsonObject> params;
-    if (!batch) {
+    if (!options->batch) {
         core::Result<QJsonObject> parsed = core::parseJsonObject(parser.value(paramsOption).toUtf8());
         if (!parsed)
             return ctx.usageError(u"--params: "_s + parsed.error().message);
-        params = std::move(parsed).value();
+        options->params = std::move(parsed).value();
     }
+    options->cloudinaryUrl = parser.value(urlOption);
+    options->environment = parser.value(envOption);
+    return std::nullopt;
+}
 
-    // The configuration holds the secret: keep it in this scope only.
-    QJsonObject config;
-    if (const int status = resolveCommandConfig(
-            ctx, {parser.value(urlOption), parser.value(envOption)}, [] { return true; }, &config);
-        status != ExitOk)
-        return status;
-    const QJsonValue secret = config.value(u"api_secret");
-    if (!secret.isString() || secret.toString().isEmpty())
-        return ctx.usageError(u"no API secret configured; pass --env NAME, set CLOUDINARY_URL or pass "
-                              u"--cloudinary-url cloudinary://API_KEY:API_SECRET@CLOUD_NAME"_s);
-    const core::Result<core::ApiSigner> defaults = core::ApiSigner::fromSdkConfig(config);
-    if (!defaults)
-        return ctx.usageError(defaults.error().message);
-    const QString apiSecret = secret.toString();
-    // Most specific first: the batch line, then the command line, then the configuration.
-    auto signature = [&](const QJsonObject &request, std::optional<core::SignatureAlgorithm> lineAlgorithm,
-                         std::optional<core::SignatureVersion> lineVersion) {
-        const core::ApiSigner signer(lineAlgorithm.value_or(algorithm.value_or(defaults->algorithm())),
-                                     lineVersion.value_or(version.value_or(defaults->version())));
-        return signer.sign(request, apiSecret);
-    };
-
-    if (!batch) {
-        ctx.outLine(signature(*params, std::nullopt, std::nullopt));
-        return ExitOk;
-    }
+// --batch: answers the lines of stdin as they come, with `signature(params, algorithm, version)`.
+int signLines(CliContext &ctx, const auto &signature)
+{
     bool badLines = false;
     const int status = answerStdinLines(ctx, [&](QByteArrayView lines, qsizetype firstLine) {
         QString answers, errors;
@@ -171,6 +159,44 @@ int runSignCommand(CliContext &ctx)
     if (status != ExitOk)
         return status;
     return badLines ? int(ExitUsage) : int(ExitOk);
+}
+
+} // namespace
+
+int runSignCommand(CliContext &ctx)
+{
+    SignOptions options;
+    if (const std::optional<int> done = readSignOptions(ctx, &options))
+        return *done;
+
+    // The configuration holds the secret: keep it in this scope only.
+    QJsonObject config;
+    if (const int status = resolveCommandConfig(
+            ctx, {options.cloudinaryUrl, options.environment}, [] { return true; }, &config);
+        status != ExitOk)
+        return status;
+    const QJsonValue secret = config.value(u"api_secret");
+    if (!secret.isString() || secret.toString().isEmpty())
+        return ctx.usageError(u"no API secret configured; pass --env NAME, set CLOUDINARY_URL or pass "
+                              u"--cloudinary-url cloudinary://API_KEY:API_SECRET@CLOUD_NAME"_s);
+    const core::Result<core::ApiSigner> defaults = core::ApiSigner::fromSdkConfig(config);
+    if (!defaults)
+        return ctx.usageError(defaults.error().message);
+    const QString apiSecret = secret.toString();
+    // Most specific first: the batch line, then the command line, then the configuration.
+    auto signature = [&](const QJsonObject &request, std::optional<core::SignatureAlgorithm> lineAlgorithm,
+                         std::optional<core::SignatureVersion> lineVersion) {
+        const core::ApiSigner signer(
+            lineAlgorithm.value_or(options.algorithm.value_or(defaults->algorithm())),
+            lineVersion.value_or(options.version.value_or(defaults->version())));
+        return signer.sign(request, apiSecret);
+    };
+
+    if (!options.batch) {
+        ctx.outLine(signature(*options.params, std::nullopt, std::nullopt));
+        return ExitOk;
+    }
+    return signLines(ctx, signature);
 }
 
 } // namespace stratus::cli

@@ -16,6 +16,7 @@
 #include "core/delivery/deliveryurl.h"
 #include "core/delivery/jsvalue.h"
 #include "core/delivery/urlbatch.h"
+#include "words/errorwords.h"
 
 #include <QString>
 #include <QStringEncoder>
@@ -40,6 +41,13 @@ using stratus::core::UrlBatchLines;
 namespace stratus::cli {
 
 namespace {
+
+// What is wrong with an option set, in one line. Stratus' own delivery errors carry a reason, worded
+// by stratus_words with the Node SDK's words; the others still carry theirs in the message.
+QString errorText(const core::Error &error)
+{
+    return error.reason == core::ErrorReason::None ? error.message : words::ErrorWords::text(error);
+}
 
 constexpr QStringView kUsage
     = u"Usage: stratus-cli url PUBLIC_ID [--options JSON] [--env NAME | --cloudinary-url URL]\n"
@@ -156,7 +164,7 @@ void answerRange(const DeliveryUrlBuilder &builder, const char *run, qsizetype r
             firstLine = runFirstLine + qsizetype(std::count(run, begin, '\n'));
         output->appendLine(QString());
         errors->appendLine(
-            u"stratus-cli url: line %1: %2"_s.arg(firstLine + index).arg(answer->error().message));
+            u"stratus-cli url: line %1: %2"_s.arg(firstLine + index).arg(errorText(answer->error())));
     }
 }
 
@@ -323,7 +331,7 @@ int runUrlCommand(CliContext &ctx)
     }
     const auto url = core::asOutputLine(builder.build(publicId, options));
     if (!url)
-        return ctx.usageError(url.error().message);
+        return ctx.usageError(errorText(url.error()));
     ctx.outLine(url.value());
     return ExitOk;
 }

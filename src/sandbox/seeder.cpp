@@ -119,38 +119,43 @@ struct PoolFile
     QString extension; // raw files
 };
 
-} // namespace
-
-bool Seeder::seed(AssetStore &store, const EnvironmentConfig &env, int count, QString *error)
+// The files every seeded asset is a hard link to.
+struct Pool
 {
-    if (count <= 0 || store.assetCount(env.cloudName) > 0)
-        return true;
-    QRandomGenerator random(quint32(count) * 2654435761u);
-
-    // The pool: one image per colour × size pair (up to 48), two videos, three raw files.
-    const QString poolDir = store.stagingDirectory() + QStringLiteral("/seed-pool-") + env.cloudName;
-    QDir().mkpath(poolDir);
     std::vector<PoolFile> images;
+    std::vector<PoolFile> videos;
+    std::vector<PoolFile> raws;
+};
+
+// The sample picture in \a format; PNG where no writer for the format is installed.
+QByteArray encodeSample(const QImage &image, const QString &format)
+{
+    QByteArray data;
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::WriteOnly);
+    const QByteArray writerFormat = format == u"jpg" ? QByteArray("jpeg") : format.toLatin1();
+    QImageWriter writer(&buffer, writerFormat);
+    writer.setQuality(82);
+    const QImage toWrite = format == u"jpg" ? image.convertToFormat(QImage::Format_RGB32) : image;
+    if (!writer.write(toWrite)) {
+        // webp needs Debian's qt6-image-formats-plugins; fall back to PNG without it.
+        buffer.seek(0);
+        data.clear();
+        QImageWriter png(&buffer, "png");
+        png.write(image);
+    }
+    return data;
+}
+
+// One image per colour × size pair (up to 48), at half size for large seeds.
+bool writeImages(const QString &poolDir, int count, std::vector<PoolFile> &images, QString *error)
+{
     const int imagePool = qMin(48, qMax(4, count));
     for (int i = 0; i < imagePool; ++i) {
         const Colour &colour = kColours[i % std::size(kColours)];
         const QSize size = kSizes[(i * 7) % std::size(kSizes)] / ((count > 5000) ? 2 : 1);
         const QString format = QString::fromLatin1(kFormats[i % std::size(kFormats)]);
-        const QImage image = makeImage(size, colour, i);
-        QByteArray data;
-        QBuffer buffer(&data);
-        buffer.open(QIODevice::WriteOnly);
-        const QByteArray writerFormat = format == u"jpg" ? QByteArray("jpeg") : format.toLatin1();
-        QImageWriter writer(&buffer, writerFormat);
-        writer.setQuality(82);
-        const QImage toWrite = format == u"jpg" ? image.convertToFormat(QImage::Format_RGB32) : image;
-        if (!writer.write(toWrite)) {
-            // webp needs Debian's qt6-image-formats-plugins; fall back to PNG without it.
-            buffer.seek(0);
-            data.clear();
-            QImageWriter png(&buffer, "png");
-            png.write(image);
-        }
+        const QByteArray data = encodeSample(makeImage(size, colour, i), format);
         const QString actualFormat = data.startsWith("\x89PNG") ? QStringLiteral("png") : format;
         const QString path = poolDir + QStringLiteral("/image-%1.%2").arg(i).arg(actualFormat);
         if (!writeFile(path, data)) {
@@ -160,7 +165,12 @@ bool Seeder::seed(AssetStore &store, const EnvironmentConfig &env, int count, QS
         images.push_back(
             {path, QStringLiteral("image"), actualFormat, size, 0, md5File(path), data.size(), &colour, {}});
     }
-    std::vector<PoolFile> videos;
+    return true;
+}
+
+// The two sample clips from the resources.
+bool unpackVideos(const QString &poolDir, std::vector<PoolFile> &videos, QString *error)
+{
     const struct
     {
         const char *resource;
@@ -189,7 +199,12 @@ bool Seeder::seed(AssetStore &store, const EnvironmentConfig &env, int count, QS
                           nullptr,
                           {}});
     }
-    std::vector<PoolFile> raws;
+    return true;
+}
+
+// Three small text files, served as they are.
+bool writeRaws(const QString &poolDir, std::vector<PoolFile> &raws, QString *error)
+{
     const struct
     {
         const char *name;
@@ -217,70 +232,139 @@ bool Seeder::seed(AssetStore &store, const EnvironmentConfig &env, int count, QS
                         nullptr,
                         QString::fromLatin1(raw.ext)});
     }
+    return true;
+}
 
-    const bool dynamic = env.folderMode == FolderMode::Dynamic;
-    const QDateTime base(QDate(2026, 11, 1), QTime(9, 0), Qt::UTC);
-    store.beginBatch();
-    for (int i = 0; i < count; ++i) {
-        // Mostly images; every 50th a video, every 97th a raw file.
-        const PoolFile *file;
+bool writePool(const QString &poolDir, int count, Pool &pool, QString *error)
+{
+    QDir().mkpath(poolDir);
+    return writeImages(poolDir, count, pool.images, error) && unpackVideos(poolDir, pool.videos, error)
+        && writeRaws(poolDir, pool.raws, error);
+}
+
+// Deals out the seeded assets. The random draws happen in a fixed order, which keeps a seed
+// deterministic: change that order and every seeded environment changes.
+class AssetDealer
+{
+public:
+    AssetDealer(const EnvironmentConfig &env, int count, const Pool &pool)
+        : m_env(env)
+        , m_count(count)
+        , m_pool(pool)
+        , m_random(quint32(count) * 2654435761u)
+        , m_dynamic(env.folderMode == FolderMode::Dynamic)
+    {
+    }
+
+    // Mostly images; every 50th a video, every 97th a raw file.
+    const PoolFile &fileFor(int i)
+    {
         if (i % 97 == 13)
-            file = &raws[std::size_t(i) % raws.size()];
-        else if (i % 50 == 7)
-            file = &videos[std::size_t(i) % videos.size()];
-        else
-            file = &images[random.bounded(quint32(images.size()))];
+            return m_pool.raws[std::size_t(i) % m_pool.raws.size()];
+        if (i % 50 == 7)
+            return m_pool.videos[std::size_t(i) % m_pool.videos.size()];
+        return m_pool.images[m_random.bounded(quint32(m_pool.images.size()))];
+    }
 
-        QString folder = QString::fromLatin1(kFolders[random.bounded(int(std::size(kFolders)))]);
-        if (count >= kBigFolderSeed && i % 8 == 0)
+    Asset asset(int i, const PoolFile &file)
+    {
+        QString folder = QString::fromLatin1(kFolders[m_random.bounded(int(std::size(kFolders)))]);
+        if (m_count >= kBigFolderSeed && i % 8 == 0)
             folder = QStringLiteral("archive/2025"); // after the draw, so the random sequence stays
-        const QString subject = QString::fromLatin1(kSubjects[random.bounded(int(std::size(kSubjects)))]);
+        const QString subject = QString::fromLatin1(kSubjects[m_random.bounded(int(std::size(kSubjects)))]);
         QString name = QStringLiteral("%1_%2").arg(subject).arg(i + 1, 5, 10, QLatin1Char('0'));
-        if (file->resourceType == u"raw")
-            name += u'.' + file->extension;
+        if (file.resourceType == u"raw")
+            name += u'.' + file.extension;
 
+        Asset asset = fileFacts(i, file);
+        asset.publicId = folder.isEmpty() ? name : folder + u'/' + name;
+        if (m_dynamic && i % 3 == 0)
+            asset.publicId = name; // in dynamic mode the public id need not follow the folder
+        asset.assetFolder = m_dynamic ? folder : asset.publicIdFolder();
+        asset.displayName = m_dynamic ? QStringLiteral("%1 %2").arg(subject).arg(i + 1) : asset.filename();
+        asset.originalFilename = name;
+        addTagsAndContext(asset, file, subject);
+        return asset;
+    }
+
+private:
+    // What the asset takes from its file and its place in the seed, no random draw.
+    Asset fileFacts(int i, const PoolFile &file) const
+    {
+        static const QDateTime base(QDate(2026, 11, 1), QTime(9, 0), Qt::UTC);
         Asset asset;
         asset.assetId = QString::fromLatin1(
-            QCryptographicHash::hash(QByteArray(env.cloudName.toUtf8() + ":seed:" + QByteArray::number(i)),
+            QCryptographicHash::hash(QByteArray(m_env.cloudName.toUtf8() + ":seed:" + QByteArray::number(i)),
                                      QCryptographicHash::Md5)
                 .toHex());
-        asset.publicId = folder.isEmpty() ? name : folder + u'/' + name;
-        if (dynamic && i % 3 == 0)
-            asset.publicId = name; // in dynamic mode the public id need not follow the folder
-        asset.resourceType = file->resourceType;
+        asset.resourceType = file.resourceType;
         asset.type = QStringLiteral("upload");
-        asset.format = file->format;
+        asset.format = file.format;
         asset.createdAt = base.addSecs(-qint64(i) * 97);
         asset.uploadedAt = asset.createdAt;
         asset.updatedAt = asset.createdAt;
         asset.version = asset.createdAt.toSecsSinceEpoch();
         asset.versionId = asset.assetId.right(16) + asset.assetId.left(16);
-        asset.bytes = file->bytes;
-        asset.width = file->size.width();
-        asset.height = file->size.height();
-        asset.duration = file->duration;
-        asset.etag = file->etag;
-        asset.assetFolder = dynamic ? folder : asset.publicIdFolder();
-        asset.displayName = dynamic ? QStringLiteral("%1 %2").arg(subject).arg(i + 1) : asset.filename();
-        asset.originalFilename = name;
-        if (file->colour)
-            asset.tags.append(QString::fromLatin1(file->colour->name));
-        asset.tags.append(subject);
-        if (random.bounded(3) == 0)
-            asset.tags.append(QString::fromLatin1(kSeasons[random.bounded(int(std::size(kSeasons)))]));
-        asset.context.insert(QStringLiteral("alt"), QStringLiteral("A sample %1 picture").arg(subject));
-        if (random.bounded(4) == 0)
-            asset.context.insert(QStringLiteral("photographer"), QStringLiteral("Sandbox Studio"));
+        asset.bytes = file.bytes;
+        asset.width = file.size.width();
+        asset.height = file.size.height();
+        asset.duration = file.duration;
+        asset.etag = file.etag;
+        return asset;
+    }
 
-        // Each original is a hard link to its pool file: instant and free of extra space.
-        const QString staged = store.stagingDirectory() + QStringLiteral("/seed-") + asset.assetId;
-        QFile::remove(staged);
-        if (::link(QFile::encodeName(file->path).constData(), QFile::encodeName(staged).constData()) != 0
-            && !QFile::copy(file->path, staged)) {
-            *error = QStringLiteral("cannot stage a sample file");
-            return false;
-        }
-        if (!store.putAsset(env.cloudName, asset, staged, error))
+    void addTagsAndContext(Asset &asset, const PoolFile &file, const QString &subject)
+    {
+        if (file.colour)
+            asset.tags.append(QString::fromLatin1(file.colour->name));
+        asset.tags.append(subject);
+        if (m_random.bounded(3) == 0)
+            asset.tags.append(QString::fromLatin1(kSeasons[m_random.bounded(int(std::size(kSeasons)))]));
+        asset.context.insert(QStringLiteral("alt"), QStringLiteral("A sample %1 picture").arg(subject));
+        if (m_random.bounded(4) == 0)
+            asset.context.insert(QStringLiteral("photographer"), QStringLiteral("Sandbox Studio"));
+    }
+
+    const EnvironmentConfig &m_env;
+    const int m_count;
+    const Pool &m_pool;
+    QRandomGenerator m_random;
+    const bool m_dynamic;
+};
+
+// Each original is a hard link to its pool file: instant and free of extra space.
+bool stageOriginal(const AssetStore &store, const Asset &asset, const PoolFile &file, QString *staged,
+                   QString *error)
+{
+    *staged = store.stagingDirectory() + QStringLiteral("/seed-") + asset.assetId;
+    QFile::remove(*staged);
+    if (::link(QFile::encodeName(file.path).constData(), QFile::encodeName(*staged).constData()) != 0
+        && !QFile::copy(file.path, *staged)) {
+        *error = QStringLiteral("cannot stage a sample file");
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool Seeder::seed(AssetStore &store, const EnvironmentConfig &env, int count, QString *error)
+{
+    if (count <= 0 || store.assetCount(env.cloudName) > 0)
+        return true;
+    const QString poolDir = store.stagingDirectory() + QStringLiteral("/seed-pool-") + env.cloudName;
+    Pool pool;
+    if (!writePool(poolDir, count, pool, error))
+        return false;
+
+    AssetDealer dealer(env, count, pool);
+    store.beginBatch();
+    for (int i = 0; i < count; ++i) {
+        const PoolFile &file = dealer.fileFor(i);
+        const Asset asset = dealer.asset(i, file);
+        QString staged;
+        if (!stageOriginal(store, asset, file, &staged, error)
+            || !store.putAsset(env.cloudName, asset, staged, error))
             return false;
     }
     if (!store.commitBatch(error))

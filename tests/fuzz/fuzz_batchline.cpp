@@ -5,7 +5,7 @@
 //   the first over-long line (all of it when there is none), each ending in '\n' except perhaps the
 //   last; the line numbers count up from 1;
 // - every line answers: a URL or a sign request without a raw CR, LF or NUL in what is printed, an
-//   error with a message on one line, or nothing for a blank line.
+//   error with a message or a reason and nothing on more than one line, or nothing for a blank line.
 #include "core/delivery/deliveryurl.h"
 #include "core/delivery/jsvalue.h"
 #include "core/delivery/urlbatch.h"
@@ -49,8 +49,12 @@ void answer(QByteArrayView input, QByteArrayView line, UrlBatchLines &urls)
     if (const auto url = urls.answer(line)) {
         if (url->ok() && breaksLine(url->value()))
             failWith("a URL breaks its line", input, url->value());
-        if (!url->ok() && (url->error().message.isEmpty() || breaksLine(url->error().message)))
-            failWith("a URL error is not one line of text", input, url->error().message);
+        // An error has a reason (worded by stratus_words on one line around its subject) or a message.
+        if (!url->ok()
+            && ((url->error().message.isEmpty() && url->error().reason == ErrorReason::None)
+                || breaksLine(url->error().message) || breaksLine(url->error().subject)))
+            failWith("a URL error is not one line of text", input,
+                     url->error().message + url->error().subject);
     }
     if (isBlankLine(line))
         return;

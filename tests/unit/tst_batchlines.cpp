@@ -6,11 +6,22 @@
 #include "core/delivery/urlbatch.h"
 #include "core/signing/signbatch.h"
 #include "core/util/linesplitter.h"
+#include "words/errorwords.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace stratus::core;
+
+namespace {
+
+// What stratus-cli prints for a refused line (urlcommand.cpp): the words of its reason, else its message.
+QString printed(const Error &error)
+{
+    return error.reason == ErrorReason::None ? error.message : stratus::words::ErrorWords::text(error);
+}
+
+} // namespace
 
 namespace {
 
@@ -183,8 +194,8 @@ private slots:
             QCOMPARE(answer->value(), url);
         } else {
             QVERIFY(!answer->ok());
-            QVERIFY2(answer->error().message.startsWith(error), qPrintable(answer->error().message));
-            QVERIFY(!answer->error().message.contains(u'\n'));
+            QVERIFY2(printed(answer->error()).startsWith(error), qPrintable(printed(answer->error())));
+            QVERIFY(!printed(answer->error()).contains(u'\n'));
         }
         QVERIFY(!batch.answer("  \r").has_value());
     }

@@ -294,11 +294,11 @@ void TestTransformation::fromOptionsRejects()
     const auto radius
         = Transformation::fromOptions(JsValue::parseJson(u"{\"radius\":[1,2,3,4,5]}"_s).value());
     QVERIFY(!radius.ok());
-    QVERIFY(radius.error().message.contains(u"Radius"));
+    QCOMPARE(radius.error().reason, ErrorReason::RadiusValueCount);
     const auto overlay
         = Transformation::fromOptions(JsValue::parseJson(u"{\"overlay\":{\"format\":\"png\"}}"_s).value());
     QVERIFY(!overlay.ok());
-    QVERIFY(overlay.error().message.contains(u"public_id"));
+    QCOMPARE(overlay.error().reason, ErrorReason::LayerPublicIdMissing);
 }
 
 void TestTransformation::normalizeExpression_data()

@@ -284,54 +284,34 @@ bool isSensitiveName(QStringView name)
     return name.contains(u"secret", Qt::CaseInsensitive) || name.contains(u"token", Qt::CaseInsensitive);
 }
 
-} // namespace
-
-Result<CloudinaryUrl> CloudinaryUrl::parse(QStringView text)
+// Why a text that starts with neither scheme is refused. The scheme itself is not quoted: whatever
+// precedes "://" may be a pasted credential.
+Error schemeError(QStringView text)
 {
-    CloudinaryUrl url;
-    QStringView scheme;
-    if (startsWithAsciiCaseInsensitive(text, kCloudScheme)) {
-        url.m_kind = Kind::Cloud;
-        scheme = kCloudScheme;
-    } else if (startsWithAsciiCaseInsensitive(text, kAccountScheme)) {
-        url.m_kind = Kind::Account;
-        scheme = kAccountScheme;
-    } else {
-        // The scheme itself is not quoted: whatever precedes "://" may be a pasted credential.
-        const qsizetype separator = text.indexOf(u"://");
-        if (separator > 0 && looksLikeScheme(text.left(separator)))
-            return Error::invalidInput(
-                u"unsupported scheme; the URL must begin with 'cloudinary://' (or 'account://')"_s);
+    const qsizetype separator = text.indexOf(u"://");
+    if (separator > 0 && looksLikeScheme(text.left(separator)))
         return Error::invalidInput(
-            u"not a Cloudinary URL; expected cloudinary://API_KEY:API_SECRET@CLOUD_NAME "
-            u"(or account://KEY:SECRET@ACCOUNT_ID)"_s);
-    }
-    const bool cloud = url.m_kind == Kind::Cloud;
-    const QString hostName = cloud ? u"cloud name"_s : u"account id"_s;
+            u"unsupported scheme; the URL must begin with 'cloudinary://' (or 'account://')"_s);
+    return Error::invalidInput(u"not a Cloudinary URL; expected cloudinary://API_KEY:API_SECRET@CLOUD_NAME "
+                               u"(or account://KEY:SECRET@ACCOUNT_ID)"_s);
+}
 
-    const QString rest = cleanedInput(text.mid(scheme.size()));
-    const QStringView all(rest);
-
-    qsizetype authorityEnd = all.size();
+// Where the authority (userinfo@host:port) ends: at the first '/', '?' or '#'.
+qsizetype authorityEnd(QStringView all)
+{
+    qsizetype end = all.size();
     for (const QChar delimiter : {u'/', u'?', u'#'}) {
         const qsizetype at = all.indexOf(delimiter);
-        if (at >= 0 && at < authorityEnd)
-            authorityEnd = at;
+        if (at >= 0 && at < end)
+            end = at;
     }
-    const QStringView authority = all.left(authorityEnd);
+    return end;
+}
 
-    // User info: up to the LAST '@' (earlier ones belong to it), split at its first ':'.
-    const qsizetype at = authority.lastIndexOf(u'@');
-    QStringView hostAndPort = authority;
-    if (at >= 0) {
-        const QStringView userinfo = authority.left(at);
-        hostAndPort = authority.mid(at + 1);
-        const qsizetype colon = userinfo.indexOf(u':');
-        url.m_user = percentEncoded(colon >= 0 ? userinfo.left(colon) : userinfo, EncodeSet::Userinfo);
-        if (colon >= 0)
-            url.m_password = percentEncoded(userinfo.mid(colon + 1), EncodeSet::Userinfo);
-    }
-
+// The host (cloud name or account id), percent-encoded, after the port (if any) is checked.
+Result<QString> hostOf(QStringView hostAndPort, bool cloud)
+{
+    const QString hostName = cloud ? u"cloud name"_s : u"account id"_s;
     if (hostAndPort.startsWith(u'['))
         return Error::invalidInput(u"the %1 must not be an IPv6 address"_s.arg(hostName));
     const qsizetype portColon = hostAndPort.indexOf(u':');
@@ -355,26 +335,71 @@ Result<CloudinaryUrl> CloudinaryUrl::parse(QStringView text)
                     [](QChar c) { return c.unicode() == 0 || kForbiddenInHost.contains(c); }))
         return Error::invalidInput(
             u"the %1 contains a character that is not allowed (space, < > [ \\ ] ^ |)"_s.arg(hostName));
-    url.m_host = percentEncoded(host, EncodeSet::C0Control);
+    return percentEncoded(host, EncodeSet::C0Control);
+}
 
-    QStringView afterAuthority = all.mid(authorityEnd);
+// The query's parameters, form-decoded, in order.
+Result<QList<CloudinaryUrl::QueryItem>> queryItemsOf(QStringView query)
+{
+    QList<CloudinaryUrl::QueryItem> items;
+    for (const QStringView pair : query.split(u'&', Qt::SkipEmptyParts)) {
+        const qsizetype equals = pair.indexOf(u'=');
+        CloudinaryUrl::QueryItem item {formDecoded(equals >= 0 ? pair.left(equals) : pair),
+                                       equals >= 0 ? formDecoded(pair.mid(equals + 1)) : QString()};
+        if (keyChain(item.name).isEmpty())
+            return Error::invalidInput(u"malformed query: a parameter has no name"_s);
+        items.append(std::move(item));
+    }
+    return items;
+}
+
+} // namespace
+
+Result<CloudinaryUrl> CloudinaryUrl::parse(QStringView text)
+{
+    CloudinaryUrl url;
+    QStringView scheme;
+    if (startsWithAsciiCaseInsensitive(text, kCloudScheme)) {
+        url.m_kind = Kind::Cloud;
+        scheme = kCloudScheme;
+    } else if (startsWithAsciiCaseInsensitive(text, kAccountScheme)) {
+        url.m_kind = Kind::Account;
+        scheme = kAccountScheme;
+    } else {
+        return schemeError(text);
+    }
+    const QString rest = cleanedInput(text.mid(scheme.size()));
+    const QStringView all(rest);
+    const QStringView authority = all.left(authorityEnd(all));
+
+    // User info: up to the LAST '@' (earlier ones belong to it), split at its first ':'.
+    const qsizetype at = authority.lastIndexOf(u'@');
+    QStringView hostAndPort = authority;
+    if (at >= 0) {
+        const QStringView userinfo = authority.left(at);
+        hostAndPort = authority.mid(at + 1);
+        const qsizetype colon = userinfo.indexOf(u':');
+        url.m_user = percentEncoded(colon >= 0 ? userinfo.left(colon) : userinfo, EncodeSet::Userinfo);
+        if (colon >= 0)
+            url.m_password = percentEncoded(userinfo.mid(colon + 1), EncodeSet::Userinfo);
+    }
+    auto host = hostOf(hostAndPort, url.m_kind == Kind::Cloud);
+    if (!host)
+        return host.error();
+    url.m_host = std::move(host).value();
+
+    QStringView afterAuthority = all.mid(authority.size());
     const qsizetype hash = afterAuthority.indexOf(u'#');
     if (hash >= 0)
         afterAuthority = afterAuthority.left(hash);
     const qsizetype question = afterAuthority.indexOf(u'?');
     url.m_path = normalisedPath(question >= 0 ? afterAuthority.left(question) : afterAuthority);
-
     if (question >= 0) {
-        for (const QStringView pair : afterAuthority.mid(question + 1).split(u'&', Qt::SkipEmptyParts)) {
-            const qsizetype equals = pair.indexOf(u'=');
-            QueryItem item {formDecoded(equals >= 0 ? pair.left(equals) : pair),
-                            equals >= 0 ? formDecoded(pair.mid(equals + 1)) : QString()};
-            if (keyChain(item.name).isEmpty())
-                return Error::invalidInput(u"malformed query: a parameter has no name"_s);
-            url.m_query.append(std::move(item));
-        }
+        auto query = queryItemsOf(afterAuthority.mid(question + 1));
+        if (!query)
+            return query.error();
+        url.m_query = std::move(query).value();
     }
-
     url.buildConfig();
     return url;
 }

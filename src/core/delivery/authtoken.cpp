@@ -189,7 +189,7 @@ Result<QString> generateAuthToken(const JsValue &options, const QString &url, qi
     if (expiration.isNullish()) {
         const JsValue &duration = options.member(u"duration");
         if (duration.isNullish())
-            return Error::invalidInput(u"Must provide either expiration or duration"_s);
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::AuthTokenExpiryMissing);
         const JsValue start = startTime.isNullish() ? JsValue::number(double(nowSeconds)) : startTime;
         expiration = jsAdd(start, duration);
     }

@@ -20,11 +20,6 @@ namespace {
 const QString kSharedCdn = u"res.cloudinary.com"_s;
 const QString kOldAkamaiSharedCdn = u"cloudinary-a.akamaihd.net"_s;
 
-Error invalid(const QString &message)
-{
-    return Error::invalidInput(message);
-}
-
 // /^https?:\// (with the `i` flag when caseInsensitive)
 bool startsWithHttpScheme(QStringView text, Qt::CaseSensitivity sensitivity)
 {
@@ -162,8 +157,9 @@ Result<Done> resolveTypeSegments(JsValue &resourceType, JsValue &type, const JsV
             }
         }
         if (!supported)
-            return invalid(u"URL Suffix only supported for image/upload, image/private, image/authenticated, "
-                           "video/upload and raw/upload"_s);
+            return Error::invalidInput(
+                u"URL Suffix only supported for image/upload, image/private, image/authenticated, "
+                "video/upload and raw/upload"_s);
     }
     if (useRootPath) {
         if ((resourceType.isString(u"image") && type.isString(u"upload"))
@@ -171,7 +167,7 @@ Result<Done> resolveTypeSegments(JsValue &resourceType, JsValue &type, const JsV
             resourceType = JsValue::null();
             type = JsValue::null();
         } else {
-            return invalid(u"Root path only supported for image/upload"_s);
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::RootPathUnsupported);
         }
     }
     if (shorten && resourceType.isString(u"image") && type.isString(u"upload")) {
@@ -200,18 +196,18 @@ Result<Source> sourceOf(const QString &publicId, const JsValue &urlSuffix, const
     }
     auto decoded = uri::decodeUriComponent(source.inUrl);
     if (!decoded)
-        return invalid(u"the public id is not valid percent-encoded text (URI malformed)"_s);
+        return Error::invalidInput(u"the public id is not valid percent-encoded text (URI malformed)"_s);
     auto encoded = uri::encodeUriComponent(decoded.value(), true);
     if (!encoded)
-        return invalid(u"the public id contains a lone UTF-16 surrogate (URI malformed)"_s);
+        return Error::invalidInput(u"the public id contains a lone UTF-16 surrogate (URI malformed)"_s);
     source.inUrl = encoded.value();
     source.toSign = source.inUrl;
     if (urlSuffix.isTruthy()) {
         if (!urlSuffix.isString())
-            return invalid(u"url_suffix must be text"_s);
+            return Error::invalidInput(u"url_suffix must be text"_s);
         const QString &suffix = urlSuffix.stringValue();
         if (suffix.contains(u'.') || suffix.contains(u'/'))
-            return invalid(u"url_suffix should not include . or /"_s);
+            return Error::invalidInput(u"url_suffix should not include . or /"_s);
         source.inUrl += u'/' + suffix;
     }
     if (!format.isNullish()) {
@@ -255,9 +251,8 @@ Result<QString> signatureSegment(const QString &transformationText, const QStrin
         if (algorithm.isString(u"sha1"))
             hash = QCryptographicHash::Sha1;
         else if (!algorithm.isString(u"sha256"))
-            return invalid(
-                u"Signature algorithm %1 is not supported. Supported algorithms: sha1, sha256"_s.arg(
-                    algorithm.toJsString()));
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::SignatureAlgorithmUnsupported,
+                                  algorithm.toJsString());
     }
     // Without a secret the SDK signs with the text "undefined"; so do we, for identical URLs.
     const QByteArray digest = QCryptographicHash::hash((toSign + apiSecret.toJsString()).toUtf8(), hash);
@@ -277,9 +272,9 @@ Result<Prefix> prefixOf(detail::OptionSlots &o, WithConfig &&withConfig, const J
 {
     static const JsValue kTrue = JsValue::boolean(true);
     if (!cloudName.isTruthy())
-        return invalid(u"Must supply cloud_name in the options or in the configuration"_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::CloudNameMissing);
     if (!cloudName.isString() && !cloudName.isArray())
-        return invalid(u"cloud_name must be text"_s);
+        return Error::invalidInput(u"cloud_name must be text"_s);
     const QString cloud = cloudName.toJsString();
     const bool relative = cloudName.isString()
         ? cloud.startsWith(u'/')
@@ -310,7 +305,7 @@ Result<Prefix> prefixOf(detail::OptionSlots &o, WithConfig &&withConfig, const J
         QString host = distribution.toJsString();
         if (useSubdomain.isTruthy()) {
             if (!distribution.isString())
-                return invalid(u"secure_distribution must be text"_s);
+                return Error::invalidInput(u"secure_distribution must be text"_s);
             const qsizetype at = host.indexOf(kSharedCdn);
             if (at >= 0)
                 host.replace(at, kSharedCdn.size(), u"res-"_s + shard() + u".cloudinary.com"_s);
@@ -400,6 +395,59 @@ template<std::size_t N> QString joinUrl(const Prefix &prefix, const Segment (&se
     return full;
 }
 
+/// The options of cloudinary.url() that shape the URL around the transformation, each with the
+/// configuration as its default where the SDK gives it one.
+struct UrlOptions
+{
+    JsValue type;
+    JsValue resourceType;
+    JsValue version;
+    const JsValue &format;
+    const JsValue &urlSuffix;
+    const JsValue &apiSecret;
+    const JsValue &signatureAlgorithm;
+    bool forceVersion; ///< a version segment ("v1") for public ids in folders
+    bool longSignature;
+    bool shorten;
+    bool signUrl;
+    bool useRootPath;
+    JsValue authToken; ///< the configuration's token settings, overridden by the options'
+    bool useToken; ///< sign with a token, not an s--…-- segment
+};
+
+/// @p withConfig reads an option with the configuration as its default.
+template<typename WithConfig>
+UrlOptions readUrlOptions(const detail::OptionSlots &o, WithConfig &&withConfig,
+                          const JsValue &configAlgorithm, const JsValue &configAuthToken)
+{
+    static const JsValue kNull = JsValue::null();
+    static const JsValue kImage = JsValue::string(u"image"_s);
+    static const JsValue kSha1 = JsValue::string(u"sha1"_s);
+    const JsValue &forceVersion = withConfig(Opt::ForceVersion);
+    const JsValue &authTokenOption = o.consume(Opt::AuthToken);
+    // `auth_token: false` switches token authentication off even when the configuration has one.
+    const bool authTokenOff = authTokenOption.isBool() && !authTokenOption.boolValue();
+    JsValue authToken = authTokenOff ? JsValue() : mergeSpread(configAuthToken, authTokenOption);
+    const bool useToken = !authTokenOff && !authToken.isEmptyLodash();
+    return UrlOptions {
+        .type = o.consume(Opt::Type, kNull),
+        .resourceType = o.consume(Opt::ResourceType, kImage),
+        .version = o.consume(Opt::Version),
+        .format = o.consume(Opt::Format),
+        .urlSuffix = o.consume(Opt::UrlSuffix),
+        .apiSecret = withConfig(Opt::ApiSecret),
+        .signatureAlgorithm
+        = o.consume(Opt::SignatureAlgorithm, configAlgorithm.isTruthy() ? configAlgorithm : kSha1),
+        .forceVersion = forceVersion.isNullish() || forceVersion.isTruthy(),
+        .longSignature = withConfig(Opt::LongUrlSignature).isTruthy(),
+        .shorten = withConfig(Opt::Shorten).isTruthy(),
+        .signUrl = withConfig(Opt::SignUrl).isTruthy(),
+        .useRootPath = withConfig(Opt::UseRootPath).isTruthy(),
+        .authToken = std::move(authToken),
+        .useToken = useToken,
+    };
+}
+
 } // namespace
 
 DeliveryUrlBuilder::DeliveryUrlBuilder(const JsValue &sdkConfig)
@@ -429,69 +477,45 @@ Result<QString> DeliveryUrlBuilder::build(const QString &publicId, const QJsonOb
 
 Result<QString> DeliveryUrlBuilder::build(const QString &publicIdArgument, const JsValue &options) const
 {
-    static const JsValue kNull = JsValue::null();
-    static const JsValue kImage = JsValue::string(u"image"_s);
-    static const JsValue kSha1 = JsValue::string(u"sha1"_s);
-
     detail::OptionSlots o;
     o.fill(options);
     auto withConfig = [&](Opt key) -> const JsValue & {
         return o.consume(key, config(key));
     };
-
     // For fetch, `format` is the format to deliver (f_), not an extension.
     if (o.get(Opt::Type).isString(u"fetch") && o.get(Opt::FetchFormat).isNullish()) {
         o.set(Opt::FetchFormat, o.values[std::size_t(Opt::Format)]);
         o.set(Opt::Format, nullptr);
     }
-
-    JsValue type = o.consume(Opt::Type, kNull);
     auto transformation = detail::buildTransformation(o, m_defaults);
     if (!transformation)
         return transformation.error();
-
-    JsValue resourceType = o.consume(Opt::ResourceType, kImage);
-    JsValue version = o.consume(Opt::Version);
-    const JsValue &forceVersion = withConfig(Opt::ForceVersion);
-    const bool forceVersionOn = forceVersion.isNullish() || forceVersion.isTruthy();
-    const bool longSignature = withConfig(Opt::LongUrlSignature).isTruthy();
-    const JsValue &format = o.consume(Opt::Format);
-    const bool shorten = withConfig(Opt::Shorten).isTruthy();
-    const bool signUrl = withConfig(Opt::SignUrl).isTruthy();
-    const JsValue &apiSecret = withConfig(Opt::ApiSecret);
-    const JsValue &urlSuffix = o.consume(Opt::UrlSuffix);
-    const bool useRootPath = withConfig(Opt::UseRootPath).isTruthy();
-    const JsValue &algorithm
-        = o.consume(Opt::SignatureAlgorithm,
-                    config(Opt::SignatureAlgorithm).isTruthy() ? config(Opt::SignatureAlgorithm) : kSha1);
-    const JsValue &authTokenOption = o.consume(Opt::AuthToken);
-    // `auth_token: false` switches token authentication off even when the configuration has one.
-    const bool authTokenOff = authTokenOption.isBool() && !authTokenOption.boolValue();
-    const JsValue authToken = authTokenOff ? JsValue() : mergeSpread(config(Opt::AuthToken), authTokenOption);
-    const bool useToken = !authTokenOff && !authToken.isEmptyLodash();
+    UrlOptions url = readUrlOptions(o, withConfig, config(Opt::SignatureAlgorithm), config(Opt::AuthToken));
 
     QString publicId = publicIdArgument;
     if (auto preloaded = parsePreloaded(publicId)) {
-        resourceType = JsValue::string(preloaded->resourceType);
-        type = JsValue::string(preloaded->type);
-        version = JsValue::string(preloaded->version);
+        url.resourceType = JsValue::string(preloaded->resourceType);
+        url.type = JsValue::string(preloaded->type);
+        url.version = JsValue::string(preloaded->version);
         publicId = preloaded->publicId;
     }
     // A remote URL without an explicit type is not a Cloudinary asset: returned as it is.
-    if (type.isNull() && startsWithHttpScheme(publicId, Qt::CaseInsensitive))
+    if (url.type.isNull() && startsWithHttpScheme(publicId, Qt::CaseInsensitive))
         return publicId;
 
-    if (auto resolved = resolveTypeSegments(resourceType, type, urlSuffix, useRootPath, shorten); !resolved)
+    if (auto resolved
+        = resolveTypeSegments(url.resourceType, url.type, url.urlSuffix, url.useRootPath, url.shorten);
+        !resolved)
         return resolved.error();
-    auto source = sourceOf(publicId, urlSuffix, format);
+    auto source = sourceOf(publicId, url.urlSuffix, url.format);
     if (!source)
         return source.error();
-    const QString versionText = versionSegment(version, forceVersionOn, source->toSign);
+    const QString versionText = versionSegment(url.version, url.forceVersion, source->toSign);
     const QString transformationText = collapseDoubleSlashes(transformation->toString());
     QString signature;
-    if (signUrl && !useToken) {
-        auto signed_
-            = signatureSegment(transformationText, source->toSign, apiSecret, algorithm, longSignature);
+    if (url.signUrl && !url.useToken) {
+        auto signed_ = signatureSegment(transformationText, source->toSign, url.apiSecret,
+                                        url.signatureAlgorithm, url.longSignature);
         if (!signed_)
             return signed_.error();
         signature = std::move(signed_).value();
@@ -500,25 +524,24 @@ Result<QString> DeliveryUrlBuilder::build(const QString &publicIdArgument, const
     if (!prefix)
         return prefix.error();
 
-    const QString resourceTypeText = resourceType.isNullish() ? QString() : resourceType.toJsString();
-    const QString typeText = type.isNullish() ? QString() : type.toJsString();
+    const QString resourceTypeText = url.resourceType.isNullish() ? QString() : url.resourceType.toJsString();
+    const QString typeText = url.type.isNullish() ? QString() : url.type.toJsString();
     const Segment segments[] = {
-        {&resourceTypeText, !resourceType.isNullish() && !resourceType.isString()},
-        {&typeText, !type.isNullish() && !type.isString()},
+        {&resourceTypeText, !url.resourceType.isNullish() && !url.resourceType.isString()},
+        {&typeText, !url.type.isNullish() && !url.type.isString()},
         {&signature, false},
         {&transformationText, false},
         {&versionText, false},
         {&source->inUrl, false},
     };
-    QString url = joinUrl(*prefix, segments);
-
-    if (signUrl && useToken) {
-        auto token = generateAuthToken(authToken, whatwgPathAndQuery(url), nowSeconds());
+    QString text = joinUrl(*prefix, segments);
+    if (url.signUrl && url.useToken) {
+        auto token = generateAuthToken(url.authToken, whatwgPathAndQuery(text), nowSeconds());
         if (!token)
             return token.error();
-        url += u'?' + token.value();
+        text += u'?' + token.value();
     }
-    return url;
+    return text;
 }
 
 Result<QString> buildDeliveryUrl(const QString &publicId, const QJsonObject &options,

@@ -29,7 +29,8 @@ class Clock;
 /// - remote (fetch) URLs are escaped as UTF-8 (`é` → `%C3%A9`), not per UTF-16 code unit (`%E9`),
 ///   and control characters get two hex digits (`%09`, not `%9`);
 /// - no `?_a=` analytics parameter is ever added, whatever the `analytics` option says.
-/// Where the SDK throws, build() returns an InvalidInput error; messages never contain the secret.
+/// Where the SDK throws, build() returns an InvalidInput error: a reason (worded with the SDK's own
+/// words by stratus_words) or a message; neither ever contains the secret.
 ///
 /// Immutable after construction except for setClock(); build() may run on several threads at once.
 class DeliveryUrlBuilder

@@ -225,6 +225,58 @@ private:
         return QString(QString::DataPointer(nullptr, chars, size));
     }
 
+    // The escape at data[i] ('\\' and at least one more character) appended to text; i moves past it.
+    bool appendEscaped(const QChar *data, qsizetype size, qsizetype &i, QString &text)
+    {
+        const char16_t escape = data[i + 1].unicode();
+        i += 2;
+        switch (escape) {
+        case u'"':
+            text += u'"';
+            return true;
+        case u'\\':
+            text += u'\\';
+            return true;
+        case u'/':
+            text += u'/';
+            return true;
+        case u'b':
+            text += u'\b';
+            return true;
+        case u'f':
+            text += u'\f';
+            return true;
+        case u'n':
+            text += u'\n';
+            return true;
+        case u'r':
+            text += u'\r';
+            return true;
+        case u't':
+            text += u'\t';
+            return true;
+        case u'u': {
+            int code = 0;
+            for (int k = 0; k < 4; ++k) {
+                const int digit = i + k < size ? hexDigit(data[i + k].unicode()) : -1;
+                if (digit < 0) {
+                    m_pos = i;
+                    fail(u"bad \\u escape"_s);
+                    return false;
+                }
+                code = code * 16 + digit;
+            }
+            i += 4;
+            text += QChar(char16_t(code));
+            return true;
+        }
+        default:
+            m_pos = i - 1;
+            fail(u"bad escape"_s);
+            return false;
+        }
+    }
+
     bool parseString(QString *out)
     {
         const qsizetype start = ++m_pos; // after the quote
@@ -256,53 +308,8 @@ private:
             }
             if (i + 1 >= size)
                 break;
-            const char16_t escape = data[i + 1].unicode();
-            i += 2;
-            switch (escape) {
-            case u'"':
-                text += u'"';
-                break;
-            case u'\\':
-                text += u'\\';
-                break;
-            case u'/':
-                text += u'/';
-                break;
-            case u'b':
-                text += u'\b';
-                break;
-            case u'f':
-                text += u'\f';
-                break;
-            case u'n':
-                text += u'\n';
-                break;
-            case u'r':
-                text += u'\r';
-                break;
-            case u't':
-                text += u'\t';
-                break;
-            case u'u': {
-                int code = 0;
-                for (int k = 0; k < 4; ++k) {
-                    const int digit = i + k < size ? hexDigit(data[i + k].unicode()) : -1;
-                    if (digit < 0) {
-                        m_pos = i;
-                        fail(u"bad \\u escape"_s);
-                        return false;
-                    }
-                    code = code * 16 + digit;
-                }
-                i += 4;
-                text += QChar(char16_t(code));
-                break;
-            }
-            default:
-                m_pos = i - 1;
-                fail(u"bad escape"_s);
+            if (!appendEscaped(data, size, i, text))
                 return false;
-            }
         }
         m_pos = size;
         fail(u"unterminated string"_s);

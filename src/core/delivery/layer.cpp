@@ -9,9 +9,9 @@ namespace stratus::core::detail {
 
 namespace {
 
-Error layerError(const QString &message)
+Error layerError(ErrorReason reason)
 {
-    return Error::invalidInput(message);
+    return Error::because(Error::Kind::InvalidInput, reason);
 }
 
 // The font style of a text layer: family, size, then the non-default keywords, then the spacing,
@@ -55,9 +55,9 @@ Result<JsValue> textStyle(const JsValue &layer)
     const JsValue &fontSize = layer.member(u"font_size");
     const JsValue &fontFamily = layer.member(u"font_family");
     if (!fontSize.isTruthy())
-        return layerError(u"Must supply font_size for text in overlay/underlay"_s);
+        return layerError(ErrorReason::LayerFontSizeMissing);
     if (!fontFamily.isTruthy())
-        return layerError(u"Must supply font_family for text in overlay/underlay"_s);
+        return layerError(ErrorReason::LayerFontFamilyMissing);
     keywords.prepend(fontSize.toJsString());
     keywords.prepend(fontFamily.toJsString());
     return JsValue::string(keywords.join(u'_'));
@@ -102,101 +102,127 @@ Result<QString> encodeText(const QString &text)
     return out;
 }
 
+// The members of a layer object that process_layer() reads.
+struct LayerFields
+{
+    JsValue resourceType, text, type, publicId, format, url;
+};
+
+// "fetch:<url>" and "<resource_type>:fetch:<url>" are remote layers, read as the object
+// {url, type: "fetch", resource_type}; nullopt for every other string, which is used verbatim.
+std::optional<LayerFields> remoteLayer(const QString &source)
+{
+    LayerFields fields;
+    if (source.startsWith(u"fetch:")) {
+        fields.url = JsValue::string(source.mid(6));
+    } else if (source.contains(u":fetch:")) {
+        // Like the SDK's split(':', 3): the URL is only the text up to its own first ':'.
+        const QStringList parts = source.split(u':');
+        if (!parts.at(0).isEmpty())
+            fields.resourceType = JsValue::string(parts.at(0));
+        fields.url = JsValue::string(parts.at(2));
+    } else {
+        return std::nullopt;
+    }
+    fields.type = JsValue::string(u"fetch"_s);
+    return fields;
+}
+
+JsValue remoteLayerObject(const LayerFields &fields)
+{
+    JsValue::Object members {{u"url"_s, fields.url}, {u"type"_s, fields.type}};
+    if (!fields.resourceType.isUndefined())
+        members.emplace_back(u"resource_type"_s, fields.resourceType);
+    return JsValue::object(std::move(members));
+}
+
+// The SDK turns only the first '/' of a layer's public id into ':'.
+Result<QString> layerId(const JsValue &publicId)
+{
+    if (!publicId.isString())
+        return Error::invalidInput(u"the public_id of an overlay/underlay must be a string"_s);
+    QString id = publicId.stringValue();
+    const qsizetype slash = id.indexOf(u'/');
+    if (slash >= 0)
+        id[slash] = u':';
+    return id;
+}
+
+// A text or subtitles layer: its style, its public id (a file of text), its text.
+Result<bool> appendTextComponents(QStringList &components, const JsValue &layerObject,
+                                  const LayerFields &fields)
+{
+    if (fields.publicId.isEmptyLodash() && fields.text.isEmptyLodash())
+        return layerError(ErrorReason::LayerTextMissing);
+    auto style = textStyle(layerObject);
+    if (!style)
+        return style.error();
+    if (!style->isEmptyLodash())
+        components.append(style->toJsString());
+    if (!fields.publicId.isEmptyLodash()) {
+        auto id = layerId(fields.publicId);
+        if (!id)
+            return id.error();
+        components.append(id.value());
+    }
+    if (!fields.text.isEmptyLodash()) {
+        if (!fields.text.isString())
+            return Error::invalidInput(u"the text of an overlay/underlay must be a string"_s);
+        auto encoded = encodeText(fields.text.stringValue());
+        if (!encoded)
+            return encoded.error();
+        components.append(encoded.value());
+    }
+    return true;
+}
+
 } // namespace
 
 Result<JsValue> processLayer(const JsValue &layer)
 {
-    JsValue resourceType, text, type, publicId, format, url;
+    LayerFields fields;
     const JsValue *layerObject = &layer;
     JsValue fetchLayer;
-
     if (layer.isString()) {
-        // "fetch:<url>" and "<resource_type>:fetch:<url>" are remote layers; every other string is
-        // used verbatim.
-        const QString &source = layer.stringValue();
-        if (source.startsWith(u"fetch:")) {
-            url = JsValue::string(source.mid(6));
-        } else if (source.contains(u":fetch:")) {
-            // Like the SDK's split(':', 3): the URL is only the text up to its own first ':'.
-            const QStringList parts = source.split(u':');
-            if (!parts.at(0).isEmpty())
-                resourceType = JsValue::string(parts.at(0));
-            url = JsValue::string(parts.at(2));
-        } else {
+        std::optional<LayerFields> remote = remoteLayer(layer.stringValue());
+        if (!remote)
             return layer;
-        }
-        type = JsValue::string(u"fetch"_s);
-        JsValue::Object members {{u"url"_s, url}, {u"type"_s, type}};
-        if (!resourceType.isUndefined())
-            members.emplace_back(u"resource_type"_s, resourceType);
-        fetchLayer = JsValue::object(std::move(members));
+        fields = std::move(*remote);
+        fetchLayer = remoteLayerObject(fields);
         layerObject = &fetchLayer;
     } else if (!layer.isArrayOrObject()) {
         return layer;
     } else {
-        resourceType = layer.member(u"resource_type");
-        text = layer.member(u"text");
-        type = layer.member(u"type");
-        publicId = layer.member(u"public_id");
-        format = layer.member(u"format");
-        url = layer.member(u"url");
+        fields = {layer.member(u"resource_type"), layer.member(u"text"),   layer.member(u"type"),
+                  layer.member(u"public_id"),     layer.member(u"format"), layer.member(u"url")};
     }
 
-    if (!text.isEmptyLodash() && resourceType.isEmptyLodash())
-        resourceType = JsValue::string(u"text"_s);
-    if (!url.isEmptyLodash() && type.isEmptyLodash())
-        type = JsValue::string(u"fetch"_s);
-    if (!publicId.isEmptyLodash() && !format.isEmptyLodash())
-        publicId = JsValue::string(publicId.toJsString() + u'.' + format.toJsString());
-    if (publicId.isEmptyLodash() && !resourceType.isString(u"text") && !type.isString(u"fetch"))
-        return layerError(u"Must supply public_id for non-text overlay"_s);
+    if (!fields.text.isEmptyLodash() && fields.resourceType.isEmptyLodash())
+        fields.resourceType = JsValue::string(u"text"_s);
+    if (!fields.url.isEmptyLodash() && fields.type.isEmptyLodash())
+        fields.type = JsValue::string(u"fetch"_s);
+    if (!fields.publicId.isEmptyLodash() && !fields.format.isEmptyLodash())
+        fields.publicId = JsValue::string(fields.publicId.toJsString() + u'.' + fields.format.toJsString());
+    if (fields.publicId.isEmptyLodash() && !fields.resourceType.isString(u"text")
+        && !fields.type.isString(u"fetch"))
+        return layerError(ErrorReason::LayerPublicIdMissing);
 
     QStringList components;
-    if (!resourceType.isEmptyLodash() && !resourceType.isString(u"image"))
-        components.append(resourceType.toJsString());
-    if (!type.isEmptyLodash() && !type.isString(u"upload"))
-        components.append(type.toJsString());
+    if (!fields.resourceType.isEmptyLodash() && !fields.resourceType.isString(u"image"))
+        components.append(fields.resourceType.toJsString());
+    if (!fields.type.isEmptyLodash() && !fields.type.isString(u"upload"))
+        components.append(fields.type.toJsString());
 
-    // The SDK turns only the first '/' of a layer's public id into ':'.
-    auto layerId = [&]() -> Result<QString> {
-        if (!publicId.isString())
-            return layerError(u"the public_id of an overlay/underlay must be a string"_s);
-        QString id = publicId.stringValue();
-        const qsizetype slash = id.indexOf(u'/');
-        if (slash >= 0)
-            id[slash] = u':';
-        return id;
-    };
-
-    if (resourceType.isString(u"text") || resourceType.isString(u"subtitles")) {
-        if (publicId.isEmptyLodash() && text.isEmptyLodash())
-            return layerError(u"Must supply either text or public_id in overlay"_s);
-        auto style = textStyle(*layerObject);
-        if (!style)
-            return style.error();
-        if (!style->isEmptyLodash())
-            components.append(style->toJsString());
-        if (!publicId.isEmptyLodash()) {
-            auto id = layerId();
-            if (!id)
-                return id.error();
-            components.append(id.value());
-        }
-        if (!text.isEmptyLodash()) {
-            if (!text.isString())
-                return layerError(u"the text of an overlay/underlay must be a string"_s);
-            auto encoded = encodeText(text.stringValue());
-            if (!encoded)
-                return encoded.error();
-            components.append(encoded.value());
-        }
-    } else if (type.isString(u"fetch")) {
-        auto encoded = uri::base64EncodeUrl(url.toJsString());
+    if (fields.resourceType.isString(u"text") || fields.resourceType.isString(u"subtitles")) {
+        if (auto added = appendTextComponents(components, *layerObject, fields); !added)
+            return added.error();
+    } else if (fields.type.isString(u"fetch")) {
+        auto encoded = uri::base64EncodeUrl(fields.url.toJsString());
         if (!encoded)
             return encoded.error();
         components.append(encoded.value());
     } else {
-        auto id = layerId();
+        auto id = layerId(fields.publicId);
         if (!id)
             return id.error();
         components.append(id.value());

@@ -104,7 +104,7 @@ Result<JsValue> processRadius(const JsValue &radius)
         ? JsValue::Array(radius.elements().begin(), radius.elements().end())
         : JsValue::Array {radius};
     if (corners.empty() || corners.size() > 4)
-        return Error::invalidInput(u"Radius array should contain between 1 and 4 values"_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::RadiusValueCount);
     QString text;
     for (std::size_t i = 0; i < corners.size(); ++i) {
         if (corners[i].isNull())
@@ -218,6 +218,210 @@ Result<TransformationParam> variableFromPair(const JsValue &pair)
     return TransformationParam {name.toJsString(), normalized(value).toJsString()};
 }
 
+// The params of one step as they are written, each under its key; sorted by key at the end.
+class StepParams
+{
+public:
+    // Inlined as the lambdas they replace were: they run for every option of every URL.
+    Q_ALWAYS_INLINE void put(Out key, const JsValue &value)
+    {
+        if (value.isPresent())
+            m_out.append({key, value.toJsString()});
+    }
+    Q_ALWAYS_INLINE void putText(Out key, QString text)
+    {
+        if (!text.isEmpty())
+            m_out.append({key, std::move(text)});
+    }
+    Q_ALWAYS_INLINE void putNormalized(Out key, const JsValue &value)
+    {
+        if (value.isString())
+            putText(key, normalizeExpression(value.stringValue()));
+        else
+            put(key, value);
+    }
+    // Appends the params in the SDK's sorted key order.
+    void appendSortedTo(QList<TransformationParam> &params)
+    {
+        std::sort(m_out.begin(), m_out.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        for (auto &[key, value] : m_out)
+            params.append(TransformationParam {outKey(key), std::move(value)});
+    }
+
+private:
+    QVarLengthArray<std::pair<Out, QString>, 24> m_out;
+};
+
+#define STRATUS_TRY(var, expr)                                                                               \
+    auto var = (expr);                                                                                       \
+    if (!var)                                                                                                \
+        return var.error();
+
+// background and color: "#rrggbb" becomes "rgb:rrggbb".
+Result<bool> putColours(StepParams &out, const OptionSlots &o)
+{
+    STRATUS_TRY(background, hashToRgb(o.consume(Opt::Background), u"background"));
+    STRATUS_TRY(color, hashToRgb(o.consume(Opt::Color), u"color"));
+    out.put(Out::B, background.value());
+    out.put(Out::Co, color.value());
+    return true;
+}
+
+void putEffect(StepParams &out, const JsValue &effect)
+{
+    if (effect.isArray()) {
+        out.putText(Out::E, normalizeExpression(effect.join(u":")));
+    } else if (effect.isObject()) {
+        // Not normalised: the SDK hands normalize_expression() an array here, which it leaves alone.
+        QString text;
+        for (const JsValue::Member &member : effect.members()) {
+            if (!text.isEmpty())
+                text += u',';
+            text += member.first + u':' + member.second.toJsString();
+        }
+        out.putText(Out::E, text);
+    } else {
+        out.putNormalized(Out::E, effect);
+    }
+}
+
+// The options that need processing of their own, which can fail: border, overlay, radius, underlay
+// and the custom functions (checked in that order, as the SDK does).
+Result<bool> putProcessedOptions(StepParams &out, const OptionSlots &o)
+{
+    if (const JsValue &borderOption = o.consume(Opt::Border); !borderOption.isUndefined()) {
+        STRATUS_TRY(border, processBorder(borderOption));
+        out.put(Out::Bo, border.value());
+    }
+    if (const JsValue &overlayOption = o.consume(Opt::Overlay); !overlayOption.isUndefined()) {
+        STRATUS_TRY(overlay, processLayer(overlayOption));
+        out.put(Out::L, overlay.value());
+    }
+    if (const JsValue &radiusOption = o.consume(Opt::Radius); !radiusOption.isUndefined()) {
+        STRATUS_TRY(radius, processRadius(radiusOption));
+        out.put(Out::R, radius.value());
+    }
+    if (const JsValue &underlayOption = o.consume(Opt::Underlay); !underlayOption.isUndefined()) {
+        STRATUS_TRY(underlay, processLayer(underlayOption));
+        out.put(Out::U, underlay.value());
+    }
+    const JsValue &functionOption = o.consume(Opt::CustomFunction);
+    const JsValue &preFunctionOption = o.consume(Opt::CustomPreFunction);
+    if (!functionOption.isUndefined() || !preFunctionOption.isUndefined()) {
+        STRATUS_TRY(customFunction, processCustomFunction(functionOption));
+        STRATUS_TRY(customPre, processCustomFunction(preFunctionOption));
+        if (customFunction->isTruthy())
+            out.put(Out::Fn, customFunction.value());
+        else if (customPre->isString())
+            out.putText(Out::Fn, u"pre:"_s + customPre->stringValue());
+    }
+    return true;
+}
+
+// The options written as they are, or only joined or normalised (width and height aside: `size`
+// may stand for them).
+void putPlainOptions(StepParams &out, const OptionSlots &o, const TransformationDefaults &defaults)
+{
+    if (const JsValue &fps = o.consume(Opt::Fps); fps.isArray())
+        out.putText(Out::Fps, fps.join(u"-"));
+    else
+        out.put(Out::Fps, fps);
+
+    out.putText(Out::A, normalizeExpression(joinAsArray(o.consume(Opt::Angle), u".")));
+    out.putNormalized(Out::Ar, o.consume(Opt::AspectRatio));
+    out.put(Out::C, o.consume(Opt::Crop));
+    out.putNormalized(Out::Dpr, o.consume(Opt::Dpr, defaults.dpr));
+    out.putText(Out::Fl, joinAsArray(o.consume(Opt::Flags), u"."));
+    out.putNormalized(Out::Ki, o.consume(Opt::KeyframeInterval));
+    out.putNormalized(Out::O, o.consume(Opt::Opacity));
+    out.putNormalized(Out::Q, o.consume(Opt::Quality));
+    out.putNormalized(Out::X, o.consume(Opt::X));
+    out.putNormalized(Out::Y, o.consume(Opt::Y));
+    out.putNormalized(Out::Z, o.consume(Opt::Zoom));
+
+    // `offset` is start and end offset at once.
+    JsValue startOffset = o.get(Opt::StartOffset);
+    JsValue endOffset = o.get(Opt::EndOffset);
+    if (!o.get(Opt::Offset).isNullish())
+        std::tie(startOffset, endOffset) = splitRange(o.get(Opt::Offset));
+    if (startOffset.isString())
+        startOffset = JsValue::string(normalizeExpression(startOffset.stringValue()));
+    if (endOffset.isString())
+        endOffset = JsValue::string(normalizeExpression(endOffset.stringValue()));
+
+    // The options the SDK copies as they are (start/end offset as possibly rewritten above).
+    const std::pair<Out, const JsValue *> simple[] = {
+        {Out::Ac, &o.get(Opt::AudioCodec)},
+        {Out::Af, &o.get(Opt::AudioFrequency)},
+        {Out::Br, &o.get(Opt::BitRate)},
+        {Out::Cs, &o.get(Opt::ColorSpace)},
+        {Out::D, &o.get(Opt::DefaultImage)},
+        {Out::Dl, &o.get(Opt::Delay)},
+        {Out::Dn, &o.get(Opt::Density)},
+        {Out::Du, &o.get(Opt::Duration)},
+        {Out::Eo, &endOffset},
+        {Out::F, &o.get(Opt::FetchFormat)},
+        {Out::G, &o.get(Opt::Gravity)},
+        {Out::Pg, &o.get(Opt::Page)},
+        {Out::P, &o.get(Opt::Prefix)},
+        {Out::So, &startOffset},
+        {Out::Sp, &o.get(Opt::StreamingProfile)},
+        {Out::Vc, &o.get(Opt::VideoCodec)},
+        {Out::Vs, &o.get(Opt::VideoSampling)},
+    };
+    for (const auto &[key, value] : simple) {
+        if (value->isNullish())
+            continue;
+        if (key == Out::Vc)
+            out.put(key, processVideoCodec(*value));
+        else if (key == Out::So || key == Out::Eo || key == Out::Du)
+            out.putText(key, normalizeRangeValue(value->toJsString()));
+        else
+            out.put(key, *value);
+    }
+}
+
+// The params written before the sorted ones: `if`, then the variables (`$name` options, sorted as
+// whole `$name_value` strings, so definition order is lost; then the `variables` list in its order).
+Result<QList<TransformationParam>> leadingParams(const OptionSlots &o)
+{
+    QList<TransformationParam> params;
+    params.reserve(8);
+    if (const JsValue &condition = o.consume(Opt::If); condition.isTruthy())
+        params.append(TransformationParam {u"if"_s, normalized(condition).toJsString()});
+    if (!o.variables.empty()) {
+        QList<TransformationParam> variables;
+        for (const JsValue::Member *member : o.variables)
+            variables.append(TransformationParam {member->first, normalized(member->second).toJsString()});
+        if (variables.size() > 1) {
+            std::stable_sort(variables.begin(), variables.end(),
+                             [](const TransformationParam &a, const TransformationParam &b) {
+                                 return a.toString() < b.toString();
+                             });
+        }
+        params.append(variables);
+    }
+    const JsValue &variablesList = o.consume(Opt::Variables);
+    if (!variablesList.isUndefined()) {
+        if (!variablesList.isArray())
+            return Error::invalidInput(u"variables must be a list of [name, value] pairs"_s);
+        for (const JsValue &pair : variablesList.elements()) {
+            STRATUS_TRY(variable, variableFromPair(pair));
+            params.append(variable.value());
+        }
+    }
+    return params;
+}
+
+// The step responsive_width adds: the configuration's, else {width: "auto", crop: "limit"}.
+const JsValue &responsiveTransformation(const TransformationDefaults &defaults)
+{
+    static const JsValue kDefaultResponsive = JsValue::object(
+        {{u"width"_s, JsValue::string(u"auto"_s)}, {u"crop"_s, JsValue::string(u"limit"_s)}});
+    return defaults.responsiveWidthTransformation.isTruthy() ? defaults.responsiveWidthTransformation
+                                                             : kDefaultResponsive;
+}
+
 // The components that `transformation:` contributes before the step of the options themselves.
 Result<bool> addBaseTransformations(const JsValue &option, const TransformationDefaults &defaults, int depth,
                                     Transformation &steps, QString *namedTransformation)
@@ -300,30 +504,8 @@ Result<Transformation> buildTransformation(const OptionSlots &o, const Transform
         return Error::invalidInput(
             u"transformation nested too deeply (a responsive_width in the configuration "
             "makes the SDK recurse without end)"_s);
-    // Only the params that will be written, as text, sorted by key at the end.
-    QVarLengthArray<std::pair<Out, QString>, 24> out;
-    auto put = [&](Out key, const JsValue &value) {
-        if (value.isPresent())
-            out.append({key, value.toJsString()});
-    };
-    auto putText = [&](Out key, QString text) {
-        if (!text.isEmpty())
-            out.append({key, std::move(text)});
-    };
-    auto putNormalized = [&](Out key, const JsValue &value) {
-        if (value.isString())
-            putText(key, normalizeExpression(value.stringValue()));
-        else
-            put(key, value);
-    };
-#define STRATUS_TRY(var, expr)                                                                               \
-    auto var = (expr);                                                                                       \
-    if (!var)                                                                                                \
-        return var.error();
-
-    const JsValue &responsiveWidth = o.consume(Opt::ResponsiveWidth, defaults.responsiveWidth);
-    const JsValue *width = &o.get(Opt::Width);
-    const JsValue *height = &o.get(Opt::Height);
+    StepParams out;
+    // `size: "100x80"` stands for width and height.
     JsValue sizeWidth, sizeHeight;
     const JsValue &size = o.consume(Opt::Size);
     if (size.isTruthy()) {
@@ -333,178 +515,38 @@ Result<Transformation> buildTransformation(const OptionSlots &o, const Transform
         sizeWidth = JsValue::string(parts.at(0));
         if (parts.size() > 1)
             sizeHeight = JsValue::string(parts.at(1));
-        width = &sizeWidth;
-        height = &sizeHeight;
     }
-
-    STRATUS_TRY(background, hashToRgb(o.consume(Opt::Background), u"background"));
-    STRATUS_TRY(color, hashToRgb(o.consume(Opt::Color), u"color"));
+    STRATUS_TRY(colours, putColours(out, o));
 
     Transformation steps;
     QString namedTransformation;
     if (const JsValue &base = o.consume(Opt::Transformation); !base.isUndefined()) {
         STRATUS_TRY(added, addBaseTransformations(base, defaults, depth, steps, &namedTransformation));
     }
+    putEffect(out, o.consume(Opt::Effect));
+    STRATUS_TRY(processed, putProcessedOptions(out, o));
+    putPlainOptions(out, o, defaults);
+    out.putNormalized(Out::H, size.isTruthy() ? sizeHeight : o.get(Opt::Height));
+    out.putNormalized(Out::W, size.isTruthy() ? sizeWidth : o.get(Opt::Width));
+    out.putText(Out::T, namedTransformation);
 
-    if (const JsValue &effect = o.consume(Opt::Effect); effect.isArray()) {
-        putText(Out::E, normalizeExpression(effect.join(u":")));
-    } else if (effect.isObject()) {
-        // Not normalised: the SDK hands normalize_expression() an array here, which it leaves alone.
-        QString text;
-        for (const JsValue::Member &member : effect.members()) {
-            if (!text.isEmpty())
-                text += u',';
-            text += member.first + u':' + member.second.toJsString();
-        }
-        putText(Out::E, text);
-    } else {
-        putNormalized(Out::E, effect);
-    }
-
-    if (const JsValue &borderOption = o.consume(Opt::Border); !borderOption.isUndefined()) {
-        STRATUS_TRY(border, processBorder(borderOption));
-        put(Out::Bo, border.value());
-    }
-
-    JsValue startOffset = o.get(Opt::StartOffset);
-    JsValue endOffset = o.get(Opt::EndOffset);
-    if (!o.get(Opt::Offset).isNullish())
-        std::tie(startOffset, endOffset) = splitRange(o.get(Opt::Offset));
-    if (startOffset.isString())
-        startOffset = JsValue::string(normalizeExpression(startOffset.stringValue()));
-    if (endOffset.isString())
-        endOffset = JsValue::string(normalizeExpression(endOffset.stringValue()));
-
-    if (const JsValue &overlayOption = o.consume(Opt::Overlay); !overlayOption.isUndefined()) {
-        STRATUS_TRY(overlay, processLayer(overlayOption));
-        put(Out::L, overlay.value());
-    }
-    if (const JsValue &radiusOption = o.consume(Opt::Radius); !radiusOption.isUndefined()) {
-        STRATUS_TRY(radius, processRadius(radiusOption));
-        put(Out::R, radius.value());
-    }
-    if (const JsValue &underlayOption = o.consume(Opt::Underlay); !underlayOption.isUndefined()) {
-        STRATUS_TRY(underlay, processLayer(underlayOption));
-        put(Out::U, underlay.value());
-    }
-    const JsValue &condition = o.consume(Opt::If);
-    const JsValue &functionOption = o.consume(Opt::CustomFunction);
-    const JsValue &preFunctionOption = o.consume(Opt::CustomPreFunction);
-    if (!functionOption.isUndefined() || !preFunctionOption.isUndefined()) {
-        STRATUS_TRY(customFunction, processCustomFunction(functionOption));
-        STRATUS_TRY(customPre, processCustomFunction(preFunctionOption));
-        if (customFunction->isTruthy())
-            put(Out::Fn, customFunction.value());
-        else if (customPre->isString())
-            putText(Out::Fn, u"pre:"_s + customPre->stringValue());
-    }
-
-    if (const JsValue &fps = o.consume(Opt::Fps); fps.isArray())
-        putText(Out::Fps, fps.join(u"-"));
-    else
-        put(Out::Fps, fps);
-
-    putText(Out::A, normalizeExpression(joinAsArray(o.consume(Opt::Angle), u".")));
-    putNormalized(Out::Ar, o.consume(Opt::AspectRatio));
-    put(Out::B, background.value());
-    put(Out::C, o.consume(Opt::Crop));
-    put(Out::Co, color.value());
-    putNormalized(Out::Dpr, o.consume(Opt::Dpr, defaults.dpr));
-    putText(Out::Fl, joinAsArray(o.consume(Opt::Flags), u"."));
-    putNormalized(Out::H, *height);
-    putNormalized(Out::Ki, o.consume(Opt::KeyframeInterval));
-    putNormalized(Out::O, o.consume(Opt::Opacity));
-    putNormalized(Out::Q, o.consume(Opt::Quality));
-    putText(Out::T, namedTransformation);
-    putNormalized(Out::W, *width);
-    putNormalized(Out::X, o.consume(Opt::X));
-    putNormalized(Out::Y, o.consume(Opt::Y));
-    putNormalized(Out::Z, o.consume(Opt::Zoom));
-
-    // The options the SDK copies as they are (start/end offset as possibly rewritten above).
-    const std::pair<Out, const JsValue *> simple[] = {
-        {Out::Ac, &o.get(Opt::AudioCodec)},
-        {Out::Af, &o.get(Opt::AudioFrequency)},
-        {Out::Br, &o.get(Opt::BitRate)},
-        {Out::Cs, &o.get(Opt::ColorSpace)},
-        {Out::D, &o.get(Opt::DefaultImage)},
-        {Out::Dl, &o.get(Opt::Delay)},
-        {Out::Dn, &o.get(Opt::Density)},
-        {Out::Du, &o.get(Opt::Duration)},
-        {Out::Eo, &endOffset},
-        {Out::F, &o.get(Opt::FetchFormat)},
-        {Out::G, &o.get(Opt::Gravity)},
-        {Out::Pg, &o.get(Opt::Page)},
-        {Out::P, &o.get(Opt::Prefix)},
-        {Out::So, &startOffset},
-        {Out::Sp, &o.get(Opt::StreamingProfile)},
-        {Out::Vc, &o.get(Opt::VideoCodec)},
-        {Out::Vs, &o.get(Opt::VideoSampling)},
-    };
-    for (const auto &[key, value] : simple) {
-        if (value->isNullish())
-            continue;
-        if (key == Out::Vc)
-            put(key, processVideoCodec(*value));
-        else if (key == Out::So || key == Out::Eo || key == Out::Du)
-            putText(key, normalizeRangeValue(value->toJsString()));
-        else
-            put(key, *value);
-    }
-
-    QList<TransformationParam> params;
-    params.reserve(8);
-    if (condition.isTruthy())
-        params.append(TransformationParam {u"if"_s, normalized(condition).toJsString()});
-
-    // `$name` options, sorted as whole `$name_value` strings (so definition order is lost).
-    if (!o.variables.empty()) {
-        QList<TransformationParam> variables;
-        for (const JsValue::Member *member : o.variables)
-            variables.append(TransformationParam {member->first, normalized(member->second).toJsString()});
-        if (variables.size() > 1) {
-            std::stable_sort(variables.begin(), variables.end(),
-                             [](const TransformationParam &a, const TransformationParam &b) {
-                                 return a.toString() < b.toString();
-                             });
-        }
-        params.append(variables);
-    }
-    const JsValue &variablesList = o.consume(Opt::Variables);
-    if (!variablesList.isUndefined()) {
-        if (!variablesList.isArray())
-            return Error::invalidInput(u"variables must be a list of [name, value] pairs"_s);
-        for (const JsValue &pair : variablesList.elements()) {
-            STRATUS_TRY(variable, variableFromPair(pair));
-            params.append(variable.value());
-        }
-    }
-
-    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    for (auto &[key, value] : out)
-        params.append(TransformationParam {outKey(key), std::move(value)});
-#undef STRATUS_TRY
-
+    STRATUS_TRY(params, leadingParams(o));
+    out.appendSortedTo(params.value());
     const JsValue &raw = o.consume(Opt::RawTransformation);
     std::optional<QString> rawPart;
     if (raw.isTruthy())
         rawPart = raw.toJsString();
-    if (!params.isEmpty() || (rawPart && !rawPart->isEmpty()))
-        steps.appendStep(TransformationStep(std::move(params), std::move(rawPart)));
+    if (!params->isEmpty() || (rawPart && !rawPart->isEmpty()))
+        steps.appendStep(TransformationStep(std::move(params.value()), std::move(rawPart)));
 
-    if (responsiveWidth.isTruthy()) {
-        static const JsValue kDefaultResponsive = JsValue::object(
-            {{u"width"_s, JsValue::string(u"auto"_s)}, {u"crop"_s, JsValue::string(u"limit"_s)}});
-        const JsValue &responsive = defaults.responsiveWidthTransformation.isTruthy()
-            ? defaults.responsiveWidthTransformation
-            : kDefaultResponsive;
-        auto built = buildTransformation(responsive, defaults, depth + 1);
-        if (!built)
-            return built.error();
-        steps.append(built.value());
+    if (o.consume(Opt::ResponsiveWidth, defaults.responsiveWidth).isTruthy()) {
+        STRATUS_TRY(responsive, buildTransformation(responsiveTransformation(defaults), defaults, depth + 1));
+        steps.append(responsive.value());
     }
     return steps;
 }
+
+#undef STRATUS_TRY
 
 } // namespace detail
 

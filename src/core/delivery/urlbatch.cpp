@@ -74,6 +74,7 @@ Result<QString> asOutputLine(Result<QString> url)
     if (!url) {
         Error error = url.error();
         error.message = onOneLine(std::move(error.message));
+        error.subject = onOneLine(std::move(error.subject));
         return error;
     }
     const QString &text = url.value();

@@ -14,11 +14,11 @@ namespace stratus::core {
 /// The Node SDK percent-encodes those in a public id, but copies them unescaped into the URL from
 /// transformation values, the type, the format, a remote URL without a type and other options; a
 /// printed URL must never break into two lines (line N of `url --batch` output belongs to line N
-/// of its input). Error messages come back on one line too (onOneLine()).
+/// of its input). Error messages and subjects come back on one line too (onOneLine()).
 [[nodiscard]] Result<QString> asOutputLine(Result<QString> url);
 
 /// The lines of `stratus-cli url --batch`: each a JSON object `{"public_id": …, "options": {…}}` in
-/// UTF-8, answered with the delivery URL the builder makes of it, or with an error whose message is
+/// UTF-8, answered with the delivery URL the builder makes of it, or with an error whose words are
 /// one line of text (bad JSON, no public id, options the SDK rejects, a URL asOutputLine() refuses).
 ///
 /// Pure value code, so the fuzzers reach it. One per thread: it reuses a decoding buffer from line

@@ -135,31 +135,119 @@ std::optional<double> parseAspectRatio(QStringView text)
     return *width / *height;
 }
 
+namespace {
+
+// An age, as in 12h, 3d or 2w.
+std::optional<DateLiteral> relativeAge(QStringView text)
+{
+    qint64 unit = 0;
+    switch (text.back().unicode()) {
+    case u'h':
+        unit = kHour;
+        break;
+    case u'd':
+        unit = kDay;
+        break;
+    case u'w':
+        unit = kWeek;
+        break;
+    default:
+        return std::nullopt;
+    }
+    return DateLiteral {true, text.chopped(1).toLongLong() * unit, 0};
+}
+
+// The time of day, from the 'T' at text[10] on: THH:MM[:SS[.fff…]].
+struct TimeOfDay
+{
+    qint64 msecs = 0;
+    qint64 precision = kMinute;
+    qsizetype end = 16; ///< where the time ends in text
+};
+
+// Milliseconds from a fraction of a second (digits after the '.', any number of them, at least
+// one); pos moves past them.
+std::optional<qint64> fractionMillis(QStringView text, qsizetype &pos)
+{
+    const qsizetype fractionStart = pos;
+    qint64 millis = 0;
+    while (pos < text.size() && isAsciiDigit(text[pos])) {
+        if (pos - fractionStart < 3)
+            millis = millis * 10 + (text[pos].unicode() - u'0');
+        ++pos;
+    }
+    const qsizetype fractionDigits = pos - fractionStart;
+    if (fractionDigits == 0)
+        return std::nullopt;
+    for (qsizetype d = fractionDigits; d < 3; ++d)
+        millis *= 10;
+    return millis;
+}
+
+std::optional<TimeOfDay> timeOfDay(QStringView text)
+{
+    if (text[10] != u'T')
+        return std::nullopt;
+    const int hour = digitsAt(text, 11, 2);
+    const int minute = digitsAt(text, 14, 2);
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || text.size() < 16 || text[13] != u':')
+        return std::nullopt;
+    TimeOfDay time;
+    time.msecs = hour * kHour + minute * kMinute;
+    qsizetype &i = time.end;
+    if (i < text.size() && text[i] == u':') {
+        const int second = digitsAt(text, i + 1, 2);
+        if (second < 0 || second > 59)
+            return std::nullopt;
+        time.msecs += second * kSecond;
+        time.precision = kSecond;
+        i += 3;
+        if (i < text.size() && text[i] == u'.') {
+            ++i;
+            const std::optional<qint64> millis = fractionMillis(text, i);
+            if (!millis)
+                return std::nullopt;
+            time.msecs += *millis;
+            time.precision = 1;
+        }
+    }
+    return time;
+}
+
+// What to add to a local time to make it UTC, from Z, ±HH:MM, ±HHMM or ±HH.
+std::optional<qint64> utcCorrection(QStringView zone)
+{
+    if (zone == u"Z")
+        return 0;
+    if (zone.front() != u'+' && zone.front() != u'-')
+        return std::nullopt;
+    const int offsetHours = digitsAt(zone, 1, 2);
+    int offsetMinutes = 0;
+    if (zone.size() == 6 && zone[3] == u':')
+        offsetMinutes = digitsAt(zone, 4, 2);
+    else if (zone.size() == 5)
+        offsetMinutes = digitsAt(zone, 3, 2);
+    else if (zone.size() != 3)
+        return std::nullopt;
+    if (offsetHours < 0 || offsetHours > 23 || offsetMinutes < 0 || offsetMinutes > 59)
+        return std::nullopt;
+    const qint64 offset = offsetHours * kHour + offsetMinutes * kMinute;
+    return zone.front() == u'+' ? -offset : offset;
+}
+
+} // namespace
+
 std::optional<DateLiteral> parseDateLiteral(QStringView text)
 {
-    if (text.size() >= 2 && text.size() <= 8 && allDigits(text.chopped(1))) {
-        qint64 unit = 0;
-        switch (text.back().unicode()) {
-        case u'h':
-            unit = kHour;
-            break;
-        case u'd':
-            unit = kDay;
-            break;
-        case u'w':
-            unit = kWeek;
-            break;
-        default:
-            return std::nullopt;
-        }
-        return DateLiteral {true, text.chopped(1).toLongLong() * unit, 0};
-    }
+    if (text.size() >= 2 && text.size() <= 8 && allDigits(text.chopped(1)))
+        return relativeAge(text);
     if (allDigits(text)) {
         if (text.size() > 12) // beyond year 33658: not a timestamp anyone means
             return std::nullopt;
         return DateLiteral {false, text.toLongLong() * kSecond, kSecond};
     }
 
+    // YYYY-MM-DD, then perhaps a time of day and a zone (none is UTC).
     const int year = digitsAt(text, 0, 4);
     const int month = digitsAt(text, 5, 2);
     const int day = digitsAt(text, 8, 2);
@@ -171,66 +259,17 @@ std::optional<DateLiteral> parseDateLiteral(QStringView text)
     const qint64 dayStart = QDateTime(date, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     if (text.size() == 10)
         return DateLiteral {false, dayStart, kDay};
-
-    // THH:MM[:SS[.fff…]]
-    if (text[10] != u'T')
+    const std::optional<TimeOfDay> time = timeOfDay(text);
+    if (!time)
         return std::nullopt;
-    const int hour = digitsAt(text, 11, 2);
-    const int minute = digitsAt(text, 14, 2);
-    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || text.size() < 16 || text[13] != u':')
-        return std::nullopt;
-    qint64 msecs = dayStart + hour * kHour + minute * kMinute;
-    qint64 precision = kMinute;
-    qsizetype i = 16;
-    if (i < text.size() && text[i] == u':') {
-        const int second = digitsAt(text, i + 1, 2);
-        if (second < 0 || second > 59)
+    qint64 msecs = dayStart + time->msecs;
+    if (time->end < text.size()) {
+        const std::optional<qint64> correction = utcCorrection(text.sliced(time->end));
+        if (!correction)
             return std::nullopt;
-        msecs += second * kSecond;
-        precision = kSecond;
-        i += 3;
-        if (i < text.size() && text[i] == u'.') {
-            ++i;
-            const qsizetype fractionStart = i;
-            qint64 millis = 0;
-            while (i < text.size() && isAsciiDigit(text[i])) {
-                if (i - fractionStart < 3)
-                    millis = millis * 10 + (text[i].unicode() - u'0');
-                ++i;
-            }
-            const qsizetype fractionDigits = i - fractionStart;
-            if (fractionDigits == 0)
-                return std::nullopt;
-            for (qsizetype d = fractionDigits; d < 3; ++d)
-                millis *= 10;
-            msecs += millis;
-            precision = 1;
-        }
+        msecs += *correction;
     }
-
-    // Z, ±HH:MM, ±HHMM, ±HH or nothing (UTC).
-    if (i < text.size()) {
-        const QStringView zone = text.sliced(i);
-        if (zone == u"Z") {
-            // UTC
-        } else if (zone.front() == u'+' || zone.front() == u'-') {
-            const int offsetHours = digitsAt(zone, 1, 2);
-            int offsetMinutes = 0;
-            if (zone.size() == 6 && zone[3] == u':')
-                offsetMinutes = digitsAt(zone, 4, 2);
-            else if (zone.size() == 5)
-                offsetMinutes = digitsAt(zone, 3, 2);
-            else if (zone.size() != 3)
-                return std::nullopt;
-            if (offsetHours < 0 || offsetHours > 23 || offsetMinutes < 0 || offsetMinutes > 59)
-                return std::nullopt;
-            const qint64 offset = offsetHours * kHour + offsetMinutes * kMinute;
-            msecs += zone.front() == u'+' ? -offset : offset;
-        } else {
-            return std::nullopt;
-        }
-    }
-    return DateLiteral {false, msecs, precision};
+    return DateLiteral {false, msecs, time->precision};
 }
 
 } // namespace stratus::core::search::detail

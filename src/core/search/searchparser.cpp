@@ -121,10 +121,7 @@ private:
         case u'[':
         case u'{':
             return fail(pos, u"unexpected "_s + shown + u"; a range needs a field, as in bytes:[1 TO 100]"_s);
-        case u']':
-        case u'}':
-            return fail(pos, u"unexpected "_s + shown);
-        default:
+        default: // ']', '}' and the rest
             return fail(pos, u"unexpected "_s + shown);
         }
     }
@@ -411,44 +408,54 @@ private:
         return termNode(detail::buildTerm(Field::FreeText, {}, {}, Operator::Match, value));
     }
 
-    std::optional<Node> parseFieldTerm(const QString &name, qsizetype start)
+    // The field a name stands for, and the key of context.KEY and metadata.KEY.
+    std::optional<std::pair<Field, QString>> fieldNamed(const QString &name, qsizetype start)
     {
-        Field field = Field::FreeText;
-        QString key;
         const qsizetype dot = name.indexOf(u'.');
         const QString base = dot < 0 ? name : name.first(dot);
         if (base == "context"_L1 || base == "metadata"_L1) {
-            key = dot < 0 ? QString() : name.sliced(dot + 1);
+            QString key = dot < 0 ? QString() : name.sliced(dot + 1);
             if (key.isEmpty())
                 return fail(start, u"'%1' needs a key, as in %1.KEY"_s.arg(base));
-            field = base == "context"_L1 ? Field::Context : Field::Metadata;
-        } else if (const auto known = fieldFromName(name)) {
-            field = *known;
-        } else if (isUnsupportedCloudinaryField(name)) {
-            return fail(start, u"the field '%1' is not supported by Stratus' local search"_s.arg(name));
-        } else {
-            return fail(start, u"unknown field '%1'"_s.arg(name));
+            return std::pair {base == "context"_L1 ? Field::Context : Field::Metadata, std::move(key)};
         }
+        if (const auto known = fieldFromName(name))
+            return std::pair {*known, QString()};
+        if (isUnsupportedCloudinaryField(name))
+            return fail(start, u"the field '%1' is not supported by Stratus' local search"_s.arg(name));
+        return fail(start, u"unknown field '%1'"_s.arg(name));
+    }
 
-        Operator op = Operator::Match;
+    // `:`, `=`, `>`, `>=`, `<` or `<=`: the caller stands on the first character of one of them.
+    Operator readOperator()
+    {
         switch (peek().unicode()) {
         case u':':
-            op = Operator::Match;
             ++m_pos;
-            break;
+            return Operator::Match;
         case u'=':
-            op = Operator::Equals;
             ++m_pos;
-            break;
-        case u'>':
-            op = peek(1) == u'=' ? Operator::GreaterOrEqual : Operator::Greater;
+            return Operator::Equals;
+        case u'>': {
+            const Operator op = peek(1) == u'=' ? Operator::GreaterOrEqual : Operator::Greater;
             m_pos += op == Operator::Greater ? 1 : 2;
-            break;
-        default: // '<'
-            op = peek(1) == u'=' ? Operator::LessOrEqual : Operator::Less;
-            m_pos += op == Operator::Less ? 1 : 2;
-            break;
+            return op;
         }
+        default: { // '<'
+            const Operator op = peek(1) == u'=' ? Operator::LessOrEqual : Operator::Less;
+            m_pos += op == Operator::Less ? 1 : 2;
+            return op;
+        }
+        }
+    }
+
+    std::optional<Node> parseFieldTerm(const QString &name, qsizetype start)
+    {
+        const auto named = fieldNamed(name, start);
+        if (!named)
+            return std::nullopt;
+        const auto &[field, key] = *named;
+        const Operator op = readOperator();
         const QString written = name + operatorText(op);
 
         skipSpace();

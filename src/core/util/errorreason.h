@@ -44,6 +44,15 @@
     X(AssetCatalogNotUpdated) /* the server made the change; the catalogue write failed (subject) */ \
     \
     /* delivery URLs and signing (src/core/delivery) */ \
+    X(CloudNameMissing) \
+    X(RootPathUnsupported) \
+    X(SignatureAlgorithmUnsupported) /* subject: the algorithm asked for */ \
+    X(RadiusValueCount) \
+    X(LayerPublicIdMissing) \
+    X(LayerTextMissing) \
+    X(LayerFontSizeMissing) \
+    X(LayerFontFamilyMissing) \
+    X(AuthTokenExpiryMissing) \
     \
     /* end */
 // clang-format on

@@ -28,76 +28,108 @@ ResourceFields fieldsFrom(const ApiRequest &request)
     return fields;
 }
 
+template<typename Predicate> std::vector<const Asset *> assetsWhere(const ApiContext &ctx, Predicate matches)
+{
+    std::vector<const Asset *> selected;
+    for (const Asset *asset : ctx.store.assets(ctx.env.cloudName)) {
+        if (matches(*asset))
+            selected.push_back(asset);
+    }
+    return selected;
+}
+
+std::vector<const Asset *> assetsById(const ApiContext &ctx, const QStringList &ids)
+{
+    std::vector<const Asset *> selected;
+    for (const QString &id : ids) {
+        if (const Asset *asset = ctx.store.findById(ctx.env.cloudName, id))
+            selected.push_back(asset);
+    }
+    return selected;
+}
+
+// One asset's details, which always carry tags, context and metadata.
+ApiResponse assetDetails(const ApiContext &ctx, const Asset &asset)
+{
+    QJsonObject json = resourceJson(ctx, asset);
+    json.insert(QStringLiteral("derived"), QJsonArray());
+    return ApiResponse::json(json);
+}
+
+// Public ids asked to be deleted that were not there are reported as not_found.
+void reportNotFound(ApiResponse &response, const QStringList &publicIds)
+{
+    QJsonObject body = QJsonDocument::fromJson(response.body).object();
+    QJsonObject map = body.value(QStringLiteral("deleted")).toObject();
+    for (const QString &id : publicIds) {
+        if (!map.contains(id))
+            map.insert(id, QStringLiteral("not_found"));
+    }
+    body.insert(QStringLiteral("deleted"), map);
+    response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
 } // namespace
 
 ApiResponse AdminService::resources(const ApiContext &ctx, const QStringList &path, const ApiRequest &request)
 {
-    const auto all = ctx.store.assets(ctx.env.cloudName);
-    const QByteArray &method = request.method;
-
-    if (path.isEmpty()) {
-        if (method == "DELETE") {
-            const QStringList ids = request.arrayParam(QStringLiteral("asset_ids"));
-            std::vector<const Asset *> selected;
-            for (const QString &id : ids) {
-                if (const Asset *asset = ctx.store.findById(ctx.env.cloudName, id))
-                    selected.push_back(asset);
-            }
-            return deleteResources(ctx, selected);
-        }
-        QSet<QString> types;
-        for (const Asset *asset : all)
-            types.insert(asset->resourceType);
-        QStringList sorted(types.cbegin(), types.cend());
-        sorted.sort();
-        return ApiResponse::json({{QStringLiteral("resource_types"), QJsonArray::fromStringList(sorted)}});
+    if (path.isEmpty())
+        return resourcesRoot(ctx, request);
+    if (path.size() == 1) {
+        if (std::optional<ApiResponse> answer = resourcesByAsset(ctx, path.at(0), request))
+            return *answer;
     }
+    const QString resourceType = path.at(0);
+    if (resourceType != u"image" && resourceType != u"video" && resourceType != u"raw")
+        return ApiResponse::error(400, QStringLiteral("Invalid resource type %1").arg(resourceType));
+    return resourcesOfType(ctx, resourceType, path, request);
+}
 
-    // resources/by_asset_folder, resources/by_asset_ids, resources/<asset_id>
-    if (path.size() == 1 && path.at(0) == u"by_asset_folder") {
+ApiResponse AdminService::resourcesRoot(const ApiContext &ctx, const ApiRequest &request)
+{
+    if (request.method == "DELETE")
+        return deleteResources(ctx, assetsById(ctx, request.arrayParam(QStringLiteral("asset_ids"))));
+    QSet<QString> types;
+    for (const Asset *asset : ctx.store.assets(ctx.env.cloudName))
+        types.insert(asset->resourceType);
+    QStringList sorted(types.cbegin(), types.cend());
+    sorted.sort();
+    return ApiResponse::json({{QStringLiteral("resource_types"), QJsonArray::fromStringList(sorted)}});
+}
+
+std::optional<ApiResponse> AdminService::resourcesByAsset(const ApiContext &ctx, const QString &segment,
+                                                          const ApiRequest &request)
+{
+    if (segment == u"by_asset_folder") {
         if (ctx.env.folderMode != FolderMode::Dynamic)
             return ApiResponse::error(
                 400, QStringLiteral("by_asset_folder is only supported in dynamic folder mode"));
         const QString folder = trimSlashes(request.param(QStringLiteral("asset_folder")));
-        std::vector<const Asset *> selected;
-        for (const Asset *asset : all) {
-            if (asset->assetFolder == folder)
-                selected.push_back(asset);
-        }
-        return listing(ctx, selected, request, false);
+        return listing(ctx, assetsWhere(ctx, [&](const Asset &asset) { return asset.assetFolder == folder; }),
+                       request, false);
     }
-    if (path.size() == 1 && path.at(0) == u"by_asset_ids") {
-        std::vector<const Asset *> selected;
-        for (const QString &id : request.arrayParam(QStringLiteral("asset_ids"))) {
-            if (const Asset *asset = ctx.store.findById(ctx.env.cloudName, id))
-                selected.push_back(asset);
-        }
-        return listing(ctx, selected, request, false);
-    }
-    if (path.size() == 1 && isAssetId(path.at(0))) {
-        const Asset *asset = ctx.store.findById(ctx.env.cloudName, path.at(0));
-        if (!asset)
-            return ApiResponse::error(404, QStringLiteral("Resource not found - %1").arg(path.at(0)));
-        if (method == "PUT" || method == "POST")
-            return updateResource(ctx, *asset, request);
-        QJsonObject json = resourceJson(ctx, *asset);
-        json.insert(QStringLiteral("derived"), QJsonArray());
-        return ApiResponse::json(json);
-    }
+    if (segment == u"by_asset_ids")
+        return listing(ctx, assetsById(ctx, request.arrayParam(QStringLiteral("asset_ids"))), request, false);
+    if (!isAssetId(segment))
+        return std::nullopt;
+    const Asset *asset = ctx.store.findById(ctx.env.cloudName, segment);
+    if (!asset)
+        return ApiResponse::error(404, QStringLiteral("Resource not found - %1").arg(segment));
+    if (request.method == "PUT" || request.method == "POST")
+        return updateResource(ctx, *asset, request);
+    return assetDetails(ctx, *asset);
+}
 
-    const QString resourceType = path.at(0);
-    if (resourceType != u"image" && resourceType != u"video" && resourceType != u"raw")
-        return ApiResponse::error(400, QStringLiteral("Invalid resource type %1").arg(resourceType));
-
+ApiResponse AdminService::resourcesOfType(const ApiContext &ctx, const QString &resourceType,
+                                          const QStringList &path, const ApiRequest &request)
+{
     // resources/<rt>/tags/<tag>
     if (path.size() >= 2 && path.at(1) == u"tags") {
         const QString tag = path.mid(2).join(u'/');
-        std::vector<const Asset *> selected;
-        for (const Asset *asset : all) {
-            if (asset->resourceType == resourceType && asset->tags.contains(tag))
-                selected.push_back(asset);
-        }
-        if (method == "DELETE")
+        const auto selected = assetsWhere(ctx, [&](const Asset &asset) {
+            return asset.resourceType == resourceType && asset.tags.contains(tag);
+        });
+        if (request.method == "DELETE")
             return deleteResources(ctx, selected);
         return listing(ctx, selected, request, false);
     }
@@ -105,63 +137,48 @@ ApiResponse AdminService::resources(const ApiContext &ctx, const QStringList &pa
     if (path.size() == 2 && path.at(1) == u"context") {
         const QString key = request.param(QStringLiteral("key"));
         const QString value = request.param(QStringLiteral("value"));
-        std::vector<const Asset *> selected;
-        for (const Asset *asset : all) {
-            if (asset->resourceType == resourceType && asset->context.contains(key)
-                && (value.isNull() || asset->context.value(key).toString() == value))
-                selected.push_back(asset);
-        }
-        return listing(ctx, selected, request, false);
+        return listing(
+            ctx,
+            assetsWhere(ctx,
+                        [&](const Asset &asset) {
+                            return asset.resourceType == resourceType && asset.context.contains(key)
+                                && (value.isNull() || asset.context.value(key).toString() == value);
+                        }),
+            request, false);
     }
-
     const QString type = path.value(1);
-    if (path.size() >= 3) {
-        // resources/<rt>/<type>/<public_id…>
-        const QString publicId = path.mid(2).join(u'/');
-        const Asset *asset = ctx.store.find(ctx.env.cloudName, resourceType, type, publicId);
-        if (!asset)
-            return ApiResponse::error(404, QStringLiteral("Resource not found - %1").arg(publicId));
-        if (method == "POST" || method == "PUT")
-            return updateResource(ctx, *asset, request);
-        if (method == "DELETE")
-            return deleteResources(ctx, {asset});
-        QJsonObject json = resourceJson(ctx, *asset);
-        json.insert(QStringLiteral("derived"), QJsonArray());
-        return ApiResponse::json(json);
-    }
+    if (path.size() < 3)
+        return listOrDeleteResources(ctx, resourceType, type, request);
+    // resources/<rt>/<type>/<public_id…>
+    const QString publicId = path.mid(2).join(u'/');
+    const Asset *asset = ctx.store.find(ctx.env.cloudName, resourceType, type, publicId);
+    if (!asset)
+        return ApiResponse::error(404, QStringLiteral("Resource not found - %1").arg(publicId));
+    if (request.method == "POST" || request.method == "PUT")
+        return updateResource(ctx, *asset, request);
+    if (request.method == "DELETE")
+        return deleteResources(ctx, {asset});
+    return assetDetails(ctx, *asset);
+}
 
-    // resources/<rt>[/<type>]: listing, or deletion by public ids / prefix / all.
+ApiResponse AdminService::listOrDeleteResources(const ApiContext &ctx, const QString &resourceType,
+                                                const QString &type, const ApiRequest &request)
+{
     const QString prefix = request.param(QStringLiteral("prefix"));
     const QStringList publicIds = request.arrayParam(QStringLiteral("public_ids"));
-    std::vector<const Asset *> selected;
-    for (const Asset *asset : all) {
-        if (asset->resourceType != resourceType || (!type.isEmpty() && asset->type != type))
-            continue;
-        if (!prefix.isEmpty() && !asset->publicId.startsWith(prefix))
-            continue;
-        if (!publicIds.isEmpty() && !publicIds.contains(asset->publicId))
-            continue;
-        selected.push_back(asset);
-    }
-    if (method == "DELETE") {
-        if (publicIds.isEmpty() && prefix.isEmpty() && !request.boolParam(QStringLiteral("all")))
-            return ApiResponse::error(400, QStringLiteral("Must specify public_ids, prefix or all"));
-        QJsonObject deleted;
-        ApiResponse response = deleteResources(ctx, selected);
-        if (!publicIds.isEmpty()) {
-            // Ids that were not there are reported as not_found.
-            QJsonObject body = QJsonDocument::fromJson(response.body).object();
-            QJsonObject map = body.value(QStringLiteral("deleted")).toObject();
-            for (const QString &id : publicIds) {
-                if (!map.contains(id))
-                    map.insert(id, QStringLiteral("not_found"));
-            }
-            body.insert(QStringLiteral("deleted"), map);
-            response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-        }
-        return response;
-    }
-    return listing(ctx, selected, request, !prefix.isEmpty());
+    const auto selected = assetsWhere(ctx, [&](const Asset &asset) {
+        return asset.resourceType == resourceType && (type.isEmpty() || asset.type == type)
+            && (prefix.isEmpty() || asset.publicId.startsWith(prefix))
+            && (publicIds.isEmpty() || publicIds.contains(asset.publicId));
+    });
+    if (request.method != "DELETE")
+        return listing(ctx, selected, request, !prefix.isEmpty());
+    if (publicIds.isEmpty() && prefix.isEmpty() && !request.boolParam(QStringLiteral("all")))
+        return ApiResponse::error(400, QStringLiteral("Must specify public_ids, prefix or all"));
+    ApiResponse response = deleteResources(ctx, selected);
+    if (!publicIds.isEmpty())
+        reportNotFound(response, publicIds);
+    return response;
 }
 
 ApiResponse AdminService::listing(const ApiContext &ctx, std::vector<const Asset *> assets,

@@ -30,9 +30,6 @@ bool inSubtree(const QString &folder, const QString &root)
     return folder == root || folder.startsWith(root + u'/');
 }
 
-// A transformation string as Cloudinary's `info` describes it: one object per component, with the
-// parameters' long names and numbers as numbers ([{"crop":"fill","height":40,"width":50}]).
-
 ApiResponse searchFolders(const QMap<QString, QDateTime> &folders, const ApiRequest &request)
 {
     // The folder search grammar, in the subset clients use: terms on `name` or `path` with `:`
@@ -163,78 +160,86 @@ ApiResponse AdminService::config(const ApiContext &ctx, const ApiRequest &reques
     return ApiResponse::json(json);
 }
 
-ApiResponse AdminService::folders(const ApiContext &ctx, const QStringList &path, const ApiRequest &request)
-{
-    const QString folder = trimSlashes(path.join(u'/'));
-    const QMap<QString, QDateTime> all = allFolders(ctx);
-    if (folder == u"search" && request.method == "POST" && !all.contains(folder))
-        return searchFolders(all, request);
-    QString error;
-    if (request.method == "POST") {
-        if (folder.isEmpty())
-            return ApiResponse::error(400, QStringLiteral("Missing folder path"));
-        if (all.contains(folder))
-            return ApiResponse::error(409, QStringLiteral("Folder %1 already exists").arg(folder));
-        QString part;
-        for (const QString &segment : folder.split(u'/')) {
-            part = part.isEmpty() ? segment : part + u'/' + segment;
-            if (!ctx.store.addFolder(ctx.env.cloudName, part, &error))
-                return ApiResponse::error(500, error);
-        }
-        QJsonObject json = folderJson(folder);
-        json.insert(QStringLiteral("success"), true);
-        return ApiResponse::json(json);
-    }
-    if (request.method == "PUT") {
-        if (ctx.env.folderMode != FolderMode::Dynamic)
-            return ApiResponse::error(
-                400, QStringLiteral("Renaming folders is only supported in dynamic folder mode"));
-        const QString to = trimSlashes(request.param(QStringLiteral("to_folder")));
-        if (to.isEmpty())
-            return ApiResponse::error(400, QStringLiteral("Missing required parameter - to_folder"));
-        if (!all.contains(folder))
-            return ApiResponse::error(404, QStringLiteral("Can't find folder with path %1").arg(folder));
-        for (const Asset *asset : ctx.store.assets(ctx.env.cloudName)) {
-            if (!inSubtree(asset->assetFolder, folder))
-                continue;
-            Asset copy = *asset;
-            copy.assetFolder = to + asset->assetFolder.mid(folder.size());
-            copy.updatedAt = ctx.now;
-            if (!ctx.store.updateAsset(ctx.env.cloudName, copy, &error))
-                return ApiResponse::error(500, error);
-        }
-        const auto explicitFolders = ctx.store.explicitFolders(ctx.env.cloudName);
-        for (auto it = explicitFolders.cbegin(); it != explicitFolders.cend(); ++it) {
-            if (!inSubtree(it.key(), folder))
-                continue;
-            if (!ctx.store.removeFolder(ctx.env.cloudName, it.key(), &error)
-                || !ctx.store.addFolder(ctx.env.cloudName, to + it.key().mid(folder.size()), &error))
-                return ApiResponse::error(500, error);
-        }
-        if (!ctx.store.addFolder(ctx.env.cloudName, to, &error))
-            return ApiResponse::error(500, error);
-        return ApiResponse::json(
-            {{QStringLiteral("from"), folderJson(folder)}, {QStringLiteral("to"), folderJson(to)}});
-    }
-    if (request.method == "DELETE") {
-        if (!all.contains(folder))
-            return ApiResponse::error(404, QStringLiteral("Can't find folder with path %1").arg(folder));
-        for (const Asset *asset : ctx.store.assets(ctx.env.cloudName)) {
-            if (inSubtree(folderOf(ctx.env, *asset), folder))
-                return ApiResponse::error(400, QStringLiteral("Folder is not empty"));
-        }
-        QJsonArray deleted;
-        const auto explicitFolders = ctx.store.explicitFolders(ctx.env.cloudName);
-        for (auto it = explicitFolders.cbegin(); it != explicitFolders.cend(); ++it) {
-            if (!inSubtree(it.key(), folder))
-                continue;
-            if (!ctx.store.removeFolder(ctx.env.cloudName, it.key(), &error))
-                return ApiResponse::error(500, error);
-            deleted.append(it.key());
-        }
-        return ApiResponse::json({{QStringLiteral("deleted"), deleted}});
-    }
+namespace {
 
+ApiResponse createFolder(const ApiContext &ctx, const QString &folder, const QMap<QString, QDateTime> &all)
+{
+    if (folder.isEmpty())
+        return ApiResponse::error(400, QStringLiteral("Missing folder path"));
+    if (all.contains(folder))
+        return ApiResponse::error(409, QStringLiteral("Folder %1 already exists").arg(folder));
+    // With its ancestors.
+    QString error;
+    QString part;
+    for (const QString &segment : folder.split(u'/')) {
+        part = part.isEmpty() ? segment : part + u'/' + segment;
+        if (!ctx.store.addFolder(ctx.env.cloudName, part, &error))
+            return ApiResponse::error(500, error);
+    }
+    QJsonObject json = folderJson(folder);
+    json.insert(QStringLiteral("success"), true);
+    return ApiResponse::json(json);
+}
+
+ApiResponse renameFolder(const ApiContext &ctx, const QString &folder, const QMap<QString, QDateTime> &all,
+                         const ApiRequest &request)
+{
+    if (ctx.env.folderMode != FolderMode::Dynamic)
+        return ApiResponse::error(
+            400, QStringLiteral("Renaming folders is only supported in dynamic folder mode"));
+    const QString to = trimSlashes(request.param(QStringLiteral("to_folder")));
+    if (to.isEmpty())
+        return ApiResponse::error(400, QStringLiteral("Missing required parameter - to_folder"));
+    if (!all.contains(folder))
+        return ApiResponse::error(404, QStringLiteral("Can't find folder with path %1").arg(folder));
+    // The assets of the whole subtree move, then the folders created explicitly.
+    QString error;
+    for (const Asset *asset : ctx.store.assets(ctx.env.cloudName)) {
+        if (!inSubtree(asset->assetFolder, folder))
+            continue;
+        Asset copy = *asset;
+        copy.assetFolder = to + asset->assetFolder.mid(folder.size());
+        copy.updatedAt = ctx.now;
+        if (!ctx.store.updateAsset(ctx.env.cloudName, copy, &error))
+            return ApiResponse::error(500, error);
+    }
+    const auto explicitFolders = ctx.store.explicitFolders(ctx.env.cloudName);
+    for (auto it = explicitFolders.cbegin(); it != explicitFolders.cend(); ++it) {
+        if (!inSubtree(it.key(), folder))
+            continue;
+        if (!ctx.store.removeFolder(ctx.env.cloudName, it.key(), &error)
+            || !ctx.store.addFolder(ctx.env.cloudName, to + it.key().mid(folder.size()), &error))
+            return ApiResponse::error(500, error);
+    }
+    if (!ctx.store.addFolder(ctx.env.cloudName, to, &error))
+        return ApiResponse::error(500, error);
+    return ApiResponse::json(
+        {{QStringLiteral("from"), folderJson(folder)}, {QStringLiteral("to"), folderJson(to)}});
+}
+
+ApiResponse deleteFolder(const ApiContext &ctx, const QString &folder, const QMap<QString, QDateTime> &all)
+{
+    if (!all.contains(folder))
+        return ApiResponse::error(404, QStringLiteral("Can't find folder with path %1").arg(folder));
+    for (const Asset *asset : ctx.store.assets(ctx.env.cloudName)) {
+        if (inSubtree(folderOf(ctx.env, *asset), folder))
+            return ApiResponse::error(400, QStringLiteral("Folder is not empty"));
+    }
+    QString error;
+    QJsonArray deleted;
+    const auto explicitFolders = ctx.store.explicitFolders(ctx.env.cloudName);
+    for (auto it = explicitFolders.cbegin(); it != explicitFolders.cend(); ++it) {
+        if (!inSubtree(it.key(), folder))
+            continue;
+        if (!ctx.store.removeFolder(ctx.env.cloudName, it.key(), &error))
+            return ApiResponse::error(500, error);
+        deleted.append(it.key());
+    }
+    return ApiResponse::json({{QStringLiteral("deleted"), deleted}});
+}
+
+ApiResponse subfolders(const QString &folder, const QMap<QString, QDateTime> &all, const ApiRequest &request)
+{
     // GET folders (root) or folders/<path> (its sub-folders).
     if (!folder.isEmpty() && !all.contains(folder))
         return ApiResponse::error(404, QStringLiteral("Can't find folder with path %1").arg(folder));
@@ -260,6 +265,23 @@ ApiResponse AdminService::folders(const ApiContext &ctx, const QStringList &path
     json.insert(QStringLiteral("next_cursor"),
                 end < children.size() ? QJsonValue(encodeCursor(end)) : QJsonValue());
     return ApiResponse::json(json);
+}
+
+} // namespace
+
+ApiResponse AdminService::folders(const ApiContext &ctx, const QStringList &path, const ApiRequest &request)
+{
+    const QString folder = trimSlashes(path.join(u'/'));
+    const QMap<QString, QDateTime> all = allFolders(ctx);
+    if (folder == u"search" && request.method == "POST" && !all.contains(folder))
+        return searchFolders(all, request);
+    if (request.method == "POST")
+        return createFolder(ctx, folder, all);
+    if (request.method == "PUT")
+        return renameFolder(ctx, folder, all, request);
+    if (request.method == "DELETE")
+        return deleteFolder(ctx, folder, all);
+    return subfolders(folder, all, request);
 }
 
 ApiResponse AdminService::tags(const ApiContext &ctx, const QStringList &path, const ApiRequest &request)

@@ -4,7 +4,7 @@
 
 namespace stratus::sandbox {
 
-/// The Admin API of the sandbox (the server side; core::AdminService is the client) under /v1_1/<cloud>/…
+/// The Admin API of the sandbox (the server side; core::AdminApi is the client) under /v1_1/<cloud>/…
 /// (Basic auth and rate limiting are done by the dispatcher before a call gets here): ping, usage, config,
 /// resources (listing, details, update, delete), folders, tags, named transformations and upload presets.
 class AdminService
@@ -18,6 +18,17 @@ private:
     ApiResponse usage(const ApiContext &ctx);
     ApiResponse config(const ApiContext &ctx, const ApiRequest &request);
     ApiResponse resources(const ApiContext &ctx, const QStringList &path, const ApiRequest &request);
+    /// resources: the resource types in use, or (DELETE) deletion by asset ids.
+    ApiResponse resourcesRoot(const ApiContext &ctx, const ApiRequest &request);
+    /// resources/by_asset_folder, resources/by_asset_ids, resources/<asset_id>; nullopt for another path.
+    std::optional<ApiResponse> resourcesByAsset(const ApiContext &ctx, const QString &segment,
+                                                const ApiRequest &request);
+    /// resources/<resource_type>/…: by tag, by context, one asset, or a listing (or deletion).
+    ApiResponse resourcesOfType(const ApiContext &ctx, const QString &resourceType, const QStringList &path,
+                                const ApiRequest &request);
+    /// resources/<resource_type>[/<type>]: the listing, or deletion by public ids, prefix or all.
+    ApiResponse listOrDeleteResources(const ApiContext &ctx, const QString &resourceType, const QString &type,
+                                      const ApiRequest &request);
     ApiResponse listing(const ApiContext &ctx, std::vector<const Asset *> assets, const ApiRequest &request,
                         bool sortByPublicId);
     ApiResponse deleteResources(const ApiContext &ctx, const std::vector<const Asset *> &assets);

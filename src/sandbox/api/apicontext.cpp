@@ -100,17 +100,6 @@ QJsonObject parseContextString(const QString &text)
     return out;
 }
 
-QString contextToString(const QJsonObject &context)
-{
-    QStringList pairs;
-    for (auto it = context.begin(); it != context.end(); ++it) {
-        QString value = it.value().toString();
-        value.replace(u'=', QStringLiteral("\\=")).replace(u'|', QStringLiteral("\\|"));
-        pairs.append(it.key() + u'=' + value);
-    }
-    return pairs.join(u'|');
-}
-
 QString encodeCursor(qsizetype offset)
 {
     return QString::fromLatin1(
@@ -125,6 +114,17 @@ qsizetype decodeCursor(const QString &cursor)
     bool ok = false;
     const qsizetype offset = raw.mid(7).toLongLong(&ok);
     return ok && offset >= 0 ? offset : -1;
+}
+
+QStringList splitTags(const QString &text)
+{
+    QStringList tags;
+    for (const QString &tag : text.split(u',')) {
+        const QString trimmed = tag.trimmed();
+        if (!trimmed.isEmpty() && !tags.contains(trimmed))
+            tags.append(trimmed);
+    }
+    return tags;
 }
 
 QString trimSlashes(QString path)

@@ -43,7 +43,6 @@ struct ResourceFields
 
 /// Cloudinary's "k=v|k2=v2" encoding (`\=` and `\|` escape those characters in values).
 [[nodiscard]] QJsonObject parseContextString(const QString &text);
-[[nodiscard]] QString contextToString(const QJsonObject &context);
 
 /// Opaque paging cursors: an offset into a stable ordering.
 [[nodiscard]] QString encodeCursor(qsizetype offset);
@@ -51,6 +50,9 @@ struct ResourceFields
 
 /// A folder or public id path without leading and trailing slashes.
 [[nodiscard]] QString trimSlashes(QString path);
+
+/// A comma-separated tag list, each tag trimmed, without empty ones or repeats.
+[[nodiscard]] QStringList splitTags(const QString &text);
 
 /// 32 random hex characters (asset ids, version ids).
 [[nodiscard]] QString randomHexId();

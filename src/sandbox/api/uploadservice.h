@@ -20,10 +20,24 @@ public:
     static constexpr qint64 kMaxRequestBytes = 100LL * 1024 * 1024;
 
 private:
+    /// An upload's file and what applies to it whole or in chunks.
+    struct IncomingUpload
+    {
+        QString resourceType; ///< as in the path: image, video, raw or auto
+        QByteArray data; ///< the file, or this chunk of it
+        QString fileName;
+        QJsonObject presetSettings;
+        bool overwriteDefault = true; ///< unsigned uploads never overwrite unless told to
+    };
+
     ApiResponse upload(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request);
-    ApiResponse storeUpload(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request,
-                            const QJsonObject &presetSettings, const QString &stagedFile,
-                            const QString &fileName, bool overwriteDefault);
+    /// One chunk (X-Unique-Upload-Id, Content-Range), kept under the chunk directory; the last one
+    /// stores the assembled file.
+    ApiResponse receiveChunk(const ApiContext &ctx, const ApiRequest &request, const IncomingUpload &upload,
+                             const QByteArray &uploadId, const QByteArray &rangeHeader);
+    /// Stores a complete file (staged in the store's staging directory) as an asset and answers.
+    ApiResponse storeUpload(const ApiContext &ctx, const ApiRequest &request, const IncomingUpload &upload,
+                            const QString &stagedFile);
     ApiResponse destroy(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request);
     ApiResponse rename(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request);
     ApiResponse tags(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request);

@@ -125,6 +125,154 @@ ApiResponse serveFile(const QString &filePath, const QByteArray &mimeType, const
     return response;
 }
 
+QFuture<ApiResponse> ready(const ApiResponse &response)
+{
+    return QtFuture::makeReadyFuture(response);
+}
+
+// Signed URLs must carry the right signature; private and authenticated assets need one.
+std::optional<ApiResponse> refuseAccess(const DeliveryPath &path, const Asset &asset, const QString &secret)
+{
+    if (!path.signature.isEmpty()) {
+        if (!signatureMatches(path, secret))
+            return deliveryError(401, QStringLiteral("Signature mismatch"));
+    } else if (asset.type != u"upload") {
+        return deliveryError(401, QStringLiteral("Resource is restricted; a signed URL is required"));
+    }
+    return std::nullopt;
+}
+
+// The MIME type to serve the original file with, when the URL asks for the original as it is:
+// raw files and videos always, images without a transformation in their own format. nullopt when an
+// image must be derived (a video poster is one).
+std::optional<QByteArray> originalMimeType(const Asset &asset, const DeliveryPath &path,
+                                           const QString &requestedFormat, bool poster)
+{
+    if (asset.resourceType == u"raw")
+        return mimeTypeFor(QFileInfo(asset.publicId).suffix());
+    if (poster)
+        return std::nullopt;
+    if (asset.resourceType == u"video")
+        return mimeTypeFor(asset.format);
+    if (path.transformation.isEmpty()
+        && (requestedFormat.isEmpty() || requestedFormat == asset.format
+            || (requestedFormat == u"jpeg" && asset.format == u"jpg")))
+        return mimeTypeFor(asset.format);
+    return std::nullopt;
+}
+
+// The derived image's name in the cache: everything that changes its bytes.
+QByteArray derivedCacheKey(const QString &cloudName, const Asset &asset, const QList<imaging::Step> &steps,
+                           const QString &outputFormat)
+{
+    return QCryptographicHash::hash((cloudName + u'\n' + asset.key() + u'\n' + QString::number(asset.version)
+                                     + u'\n' + imaging::toTransformationString(steps) + u'\n' + outputFormat)
+                                        .toUtf8(),
+                                    QCryptographicHash::Sha1)
+        .toHex();
+}
+
+// The answer for a derived image already rendered.
+ApiResponse serveCached(const QString &cachedPath, const QByteArray &mimeType, bool variesWithAccept)
+{
+    ApiResponse cached = serveFile(cachedPath, mimeType, QByteArray());
+    cached.setHeader("X-Sandbox-Cache", "hit");
+    // With f_auto the same URL gives each client the format its Accept header asks for: caches
+    // between it and the sandbox must keep one copy per Accept.
+    if (variesWithAccept)
+        cached.setHeader("Vary", "Accept");
+    return cached;
+}
+
+// One derived image, rendered on a worker thread and kept on disk. Holds copies of everything it
+// needs, so the sandbox's thread can go on meanwhile.
+struct DerivedRendering
+{
+    QString originalPath;
+    bool poster = false;
+    QSize originalSize;
+    QList<imaging::Step> steps;
+    imaging::RequestContext context;
+    /// Image overlays name other assets of the environment: their files, by public ID.
+    QHash<QString, QString> layerFiles;
+    QString derivedDir;
+    QString cachedPath;
+    QByteArray cacheKey;
+    bool variesWithAccept = false;
+    std::shared_ptr<RefusalMemory> refusals;
+
+    ApiResponse operator()() const
+    {
+        const imaging::ImageTransformer transformer;
+        QImage source;
+        if (std::optional<ApiResponse> failed = loadSource(transformer, source))
+            return *failed;
+        auto rendered = transformer.apply(source, steps, layerLoader(transformer), context);
+        if (!rendered) {
+            const ApiResponse refused = deliveryError(
+                rendered.error().httpStatus ? rendered.error().httpStatus : 400, rendered.error().message);
+            if (imaging::WorkBudget::isRefusal(rendered.error()))
+                refusals->remember(cacheKey, refused);
+            return refused;
+        }
+        auto encoded = rendered->encode();
+        if (!encoded)
+            return deliveryError(400, encoded.error().message);
+        keep(*encoded);
+        ApiResponse response = ApiResponse::bytes(*encoded, rendered->mimeType().toLatin1());
+        response.setHeader("X-Sandbox-Cache", "miss");
+        if (variesWithAccept)
+            response.setHeader("Vary", "Accept");
+        return response;
+    }
+
+private:
+    // The picture to transform: the original, or a video's poster frame. An error answer otherwise.
+    std::optional<ApiResponse> loadSource(const imaging::ImageTransformer &transformer, QImage &source) const
+    {
+        if (poster) {
+            source = videoPosterFrame(originalPath, originalSize);
+        } else {
+            QFile file(originalPath);
+            if (!file.open(QIODevice::ReadOnly))
+                return deliveryError(404, QStringLiteral("Resource not found"));
+            // Big reductions decode JPEGs at a fraction of their size: several times faster.
+            auto decoded = imaging::decodeImage(file.readAll(), transformer.limits().maxSourcePixels,
+                                                transformer.decodeScaleHint(originalSize, steps));
+            if (!decoded)
+                return deliveryError(400, decoded.error().message);
+            source = decoded->image;
+        }
+        if (source.isNull())
+            return deliveryError(400, QStringLiteral("Image file is corrupt or in an unsupported format"));
+        return std::nullopt;
+    }
+
+    imaging::LayerResolver layerLoader(const imaging::ImageTransformer &transformer) const
+    {
+        return [this, &transformer](const QString &publicId) -> std::optional<QImage> {
+            const auto it = layerFiles.constFind(publicId);
+            if (it == layerFiles.cend())
+                return std::nullopt;
+            QFile layerFile(*it);
+            if (!layerFile.open(QIODevice::ReadOnly))
+                return std::nullopt;
+            auto layer = imaging::decodeImage(layerFile.readAll(), transformer.limits().maxSourcePixels);
+            return layer ? std::optional<QImage>(layer->image) : std::nullopt;
+        };
+    }
+
+    void keep(const QByteArray &encoded) const
+    {
+        QDir().mkpath(derivedDir);
+        QSaveFile cache(cachedPath);
+        if (cache.open(QIODevice::WriteOnly)) {
+            cache.write(encoded);
+            cache.commit();
+        }
+    }
+};
+
 } // namespace
 
 QByteArray mimeTypeFor(const QString &format)
@@ -157,161 +305,102 @@ DeliveryService::~DeliveryService() = default;
 QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const ApiRequest &request)
 {
     if (request.method != "GET" && request.method != "HEAD")
-        return QtFuture::makeReadyFuture(deliveryError(405, QStringLiteral("Method not allowed")));
+        return ready(deliveryError(405, QStringLiteral("Method not allowed")));
     const QStringList encodedSegments = request.encodedPath.split(u'/', Qt::SkipEmptyParts);
     auto parsed = parseDeliveryPath(request.segments, encodedSegments);
     if (!parsed)
-        return QtFuture::makeReadyFuture(deliveryError(404, parsed.error().message));
-    const DeliveryPath path = *parsed;
+        return ready(deliveryError(404, parsed.error().message));
+    const DeliveryPath &path = *parsed;
 
-    // Which asset: image and video ids carry no extension; raw ids keep it.
-    const Asset *asset = nullptr;
     QString requestedFormat = path.extension;
-    if (path.resourceType != u"raw" && !path.extension.isEmpty())
-        asset = m_store.find(env.cloudName, path.resourceType, path.type, path.publicIdWithoutExtension());
-    if (!asset) {
-        asset = m_store.find(env.cloudName, path.resourceType, path.type, path.publicIdWithExtension);
-        if (asset && path.resourceType == u"raw")
-            requestedFormat.clear();
-        else if (asset)
-            requestedFormat.clear();
-    }
+    const Asset *asset = findAsset(env.cloudName, path, &requestedFormat);
     if (!asset)
-        return QtFuture::makeReadyFuture(deliveryError(
+        return ready(deliveryError(
             404, QStringLiteral("Resource not found - %1").arg(path.publicIdWithoutExtension())));
+    if (std::optional<ApiResponse> refused = refuseAccess(path, *asset, env.apiSecret))
+        return ready(*refused);
 
-    if (!path.signature.isEmpty()) {
-        if (!signatureMatches(path, env.apiSecret))
-            return QtFuture::makeReadyFuture(deliveryError(401, QStringLiteral("Signature mismatch")));
-    } else if (asset->type != u"upload") {
-        return QtFuture::makeReadyFuture(
-            deliveryError(401, QStringLiteral("Resource is restricted; a signed URL is required")));
-    }
-
-    const QString originalPath = m_store.filePath(env.cloudName, *asset);
-    const QByteArray range = request.header("range");
-    if (asset->resourceType == u"raw")
-        return QtFuture::makeReadyFuture(
-            serveFile(originalPath, mimeTypeFor(QFileInfo(asset->publicId).suffix()), range));
     const bool poster = asset->resourceType == u"video" && isImageFormat(requestedFormat);
-    if (asset->resourceType == u"video" && !poster)
-        return QtFuture::makeReadyFuture(serveFile(originalPath, mimeTypeFor(asset->format), range));
-    if (!poster && path.transformation.isEmpty()
-        && (requestedFormat.isEmpty() || requestedFormat == asset->format
-            || (requestedFormat == u"jpeg" && asset->format == u"jpg")))
-        return QtFuture::makeReadyFuture(serveFile(originalPath, mimeTypeFor(asset->format), range));
+    if (std::optional<QByteArray> mimeType = originalMimeType(*asset, path, requestedFormat, poster))
+        return ready(serveFile(m_store.filePath(env.cloudName, *asset), *mimeType, request.header("range")));
+    return deliverDerived(env.cloudName, request, *asset, path.transformation, requestedFormat, poster);
+}
 
-    // A derived image: parse and expand the transformation here (named ones live in the store),
-    // render on a worker, and keep the result on disk.
-    auto steps = imaging::parseTransformationPath(path.transformation);
+const Asset *DeliveryService::findAsset(const QString &cloudName, const DeliveryPath &path,
+                                        QString *requestedFormat) const
+{
+    // Image and video ids carry no extension; raw ids keep it. An id found with its extension asks
+    // for no other format.
+    if (path.resourceType != u"raw" && !path.extension.isEmpty()) {
+        if (const Asset *asset
+            = m_store.find(cloudName, path.resourceType, path.type, path.publicIdWithoutExtension()))
+            return asset;
+    }
+    const Asset *asset = m_store.find(cloudName, path.resourceType, path.type, path.publicIdWithExtension);
+    if (asset)
+        requestedFormat->clear();
+    return asset;
+}
+
+core::Result<QList<imaging::Step>> DeliveryService::expandedSteps(const QString &cloudName,
+                                                                  const QString &transformation) const
+{
+    auto steps = imaging::parseTransformationPath(transformation);
     if (!steps)
-        return QtFuture::makeReadyFuture(deliveryError(400, steps.error().message));
-    const QMap<QString, QString> named = m_store.namedTransformations(env.cloudName);
-    auto expanded
-        = imaging::expandNamedTransformations(*steps, [named](const QString &name) -> std::optional<QString> {
-              const auto it = named.constFind(name);
-              return it == named.cend() ? std::nullopt : std::optional<QString>(*it);
-          });
-    if (!expanded)
-        return QtFuture::makeReadyFuture(deliveryError(400, expanded.error().message));
+        return steps.error();
+    // Named transformations live in the store.
+    const QMap<QString, QString> named = m_store.namedTransformations(cloudName);
+    return imaging::expandNamedTransformations(
+        *steps, [&named](const QString &name) -> std::optional<QString> {
+            const auto it = named.constFind(name);
+            return it == named.cend() ? std::nullopt : std::optional<QString>(*it);
+        });
+}
 
-    const QString sourceFormat = poster ? QStringLiteral("jpg") : asset->format;
-    const QString outputFormat = imaging::chooseOutputFormat(*expanded, requestedFormat, sourceFormat,
-                                                             QString::fromLatin1(request.header("accept")));
-    // Once chosen before rendering, the format keys the cache; the renderer applies the same rules.
-    const QByteArray cacheKey
-        = QCryptographicHash::hash((env.cloudName + u'\n' + asset->key() + u'\n'
-                                    + QString::number(asset->version) + u'\n'
-                                    + imaging::toTransformationString(*expanded) + u'\n' + outputFormat)
-                                       .toUtf8(),
-                                   QCryptographicHash::Sha1)
-              .toHex();
-    const QString derivedDir = m_store.derivedDirectory(env.cloudName);
-    const QString cachedPath = derivedDir + u'/' + QString::fromLatin1(cacheKey) + u'.' + outputFormat;
-    const QByteArray mimeType = mimeTypeFor(outputFormat);
-    // With f_auto the same URL gives each client the format its Accept header asks for: caches
-    // between it and the sandbox must keep one copy per Accept.
-    const bool variesWithAccept = imaging::fetchFormat(*expanded) == u"auto";
-    if (QFile::exists(cachedPath)) {
-        ApiResponse cached = serveFile(cachedPath, mimeType, QByteArray());
-        cached.setHeader("X-Sandbox-Cache", "hit");
-        if (variesWithAccept)
-            cached.setHeader("Vary", "Accept");
-        return QtFuture::makeReadyFuture(cached);
-    }
-    if (auto refused = m_refusals->find(cacheKey))
-        return QtFuture::makeReadyFuture(*refused);
-
-    // Image overlays name other assets of the same environment: resolve their files now, on this
-    // thread, and let the worker load them.
-    QHash<QString, QString> layerFiles;
-    for (const Asset *candidate : m_store.assets(env.cloudName)) {
+QHash<QString, QString> DeliveryService::imageFiles(const QString &cloudName) const
+{
+    QHash<QString, QString> files;
+    for (const Asset *candidate : m_store.assets(cloudName)) {
         if (candidate->resourceType == u"image" && candidate->type == u"upload")
-            layerFiles.insert(candidate->publicId, m_store.filePath(env.cloudName, *candidate));
+            files.insert(candidate->publicId, m_store.filePath(cloudName, *candidate));
     }
-    const QList<imaging::Step> stepsToApply = *expanded;
-    const QSize videoSize(asset->width, asset->height);
-    const QSize originalSize = videoSize;
-    const QString accept = QString::fromLatin1(request.header("accept"));
-    return QtConcurrent::run([originalPath, poster, videoSize, originalSize, stepsToApply, cachedPath,
-                              derivedDir, layerFiles, accept, requestedFormat, sourceFormat, variesWithAccept,
-                              cacheKey, refusals = m_refusals]() -> ApiResponse {
-        const imaging::ImageTransformer transformer;
-        QImage source;
-        if (poster) {
-            source = videoPosterFrame(originalPath, videoSize);
-        } else {
-            QFile file(originalPath);
-            if (!file.open(QIODevice::ReadOnly))
-                return deliveryError(404, QStringLiteral("Resource not found"));
-            // Big reductions decode JPEGs at a fraction of their size: several times faster.
-            auto decoded = imaging::decodeImage(file.readAll(), transformer.limits().maxSourcePixels,
-                                                transformer.decodeScaleHint(originalSize, stepsToApply));
-            if (!decoded)
-                return deliveryError(400, decoded.error().message);
-            source = decoded->image;
-        }
-        if (source.isNull())
-            return deliveryError(400, QStringLiteral("Image file is corrupt or in an unsupported format"));
-        imaging::RequestContext context;
-        context.acceptHeader = accept;
-        context.extension = requestedFormat;
-        context.originalFormat = sourceFormat;
-        auto rendered = transformer.apply(
-            source, stepsToApply,
-            [&layerFiles, &transformer](const QString &publicId) -> std::optional<QImage> {
-                const auto it = layerFiles.constFind(publicId);
-                if (it == layerFiles.cend())
-                    return std::nullopt;
-                QFile layerFile(*it);
-                if (!layerFile.open(QIODevice::ReadOnly))
-                    return std::nullopt;
-                auto layer = imaging::decodeImage(layerFile.readAll(), transformer.limits().maxSourcePixels);
-                return layer ? std::optional<QImage>(layer->image) : std::nullopt;
-            },
-            context);
-        if (!rendered) {
-            const ApiResponse refused = deliveryError(
-                rendered.error().httpStatus ? rendered.error().httpStatus : 400, rendered.error().message);
-            if (imaging::WorkBudget::isRefusal(rendered.error()))
-                refusals->remember(cacheKey, refused);
-            return refused;
-        }
-        auto encoded = rendered->encode();
-        if (!encoded)
-            return deliveryError(400, encoded.error().message);
-        QDir().mkpath(derivedDir);
-        QSaveFile cache(cachedPath);
-        if (cache.open(QIODevice::WriteOnly)) {
-            cache.write(*encoded);
-            cache.commit();
-        }
-        ApiResponse response = ApiResponse::bytes(*encoded, rendered->mimeType().toLatin1());
-        response.setHeader("X-Sandbox-Cache", "miss");
-        if (variesWithAccept)
-            response.setHeader("Vary", "Accept");
-        return response;
-    });
+    return files;
+}
+
+QFuture<ApiResponse> DeliveryService::deliverDerived(const QString &cloudName, const ApiRequest &request,
+                                                     const Asset &asset, const QString &transformation,
+                                                     const QString &requestedFormat, bool poster)
+{
+    auto steps = expandedSteps(cloudName, transformation);
+    if (!steps)
+        return ready(deliveryError(400, steps.error().message));
+
+    DerivedRendering rendering;
+    rendering.context.acceptHeader = QString::fromLatin1(request.header("accept"));
+    rendering.context.extension = requestedFormat;
+    rendering.context.originalFormat = poster ? QStringLiteral("jpg") : asset.format;
+    const QString outputFormat = imaging::chooseOutputFormat(
+        *steps, requestedFormat, rendering.context.originalFormat, rendering.context.acceptHeader);
+    // Once chosen before rendering, the format keys the cache; the renderer applies the same rules.
+    rendering.cacheKey = derivedCacheKey(cloudName, asset, *steps, outputFormat);
+    rendering.derivedDir = m_store.derivedDirectory(cloudName);
+    rendering.cachedPath
+        = rendering.derivedDir + u'/' + QString::fromLatin1(rendering.cacheKey) + u'.' + outputFormat;
+    rendering.variesWithAccept = imaging::fetchFormat(*steps) == u"auto";
+    if (QFile::exists(rendering.cachedPath))
+        return ready(
+            serveCached(rendering.cachedPath, mimeTypeFor(outputFormat), rendering.variesWithAccept));
+    if (auto refused = m_refusals->find(rendering.cacheKey))
+        return ready(*refused);
+
+    rendering.originalPath = m_store.filePath(cloudName, asset);
+    rendering.poster = poster;
+    rendering.originalSize = QSize(asset.width, asset.height);
+    rendering.steps = *steps;
+    // Resolved here, on the sandbox's thread: the worker only loads them.
+    rendering.layerFiles = imageFiles(cloudName);
+    rendering.refusals = m_refusals;
+    return QtConcurrent::run(std::move(rendering));
 }
 
 } // namespace stratus::sandbox

@@ -1,11 +1,15 @@
 #pragma once
 
+#include "core/util/result.h"
+#include "deliverypath.h"
 #include "http/apirequest.h"
 #include "http/apiresponse.h"
 #include "sandbox/environmentconfig.h"
+#include "sandbox/imaging/transformationpath.h"
 #include "store/asset.h"
 
 #include <QFuture>
+#include <QHash>
 
 #include <memory>
 
@@ -29,6 +33,19 @@ public:
     [[nodiscard]] QFuture<ApiResponse> handle(const EnvironmentConfig &env, const ApiRequest &request);
 
 private:
+    /// The asset a URL names; clears *requestedFormat when the extension is part of the public ID.
+    const Asset *findAsset(const QString &cloudName, const DeliveryPath &path,
+                           QString *requestedFormat) const;
+    /// The URL's transformation, parsed, with named transformations expanded.
+    core::Result<QList<imaging::Step>> expandedSteps(const QString &cloudName,
+                                                     const QString &transformation) const;
+    /// The files of the environment's uploaded images, by public ID (for image overlays).
+    QHash<QString, QString> imageFiles(const QString &cloudName) const;
+    /// A transformed image or a video poster: from the disk cache, or rendered on a worker.
+    QFuture<ApiResponse> deliverDerived(const QString &cloudName, const ApiRequest &request,
+                                        const Asset &asset, const QString &transformation,
+                                        const QString &requestedFormat, bool poster);
+
     AssetStore &m_store;
     std::shared_ptr<RefusalMemory> m_refusals; ///< shared with the workers that fill it
 };

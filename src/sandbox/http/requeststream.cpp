@@ -74,6 +74,57 @@ QByteArrayView withoutLineEnd(QByteArrayView line)
     return line;
 }
 
+QList<QByteArrayView> splitAtSpaces(QByteArrayView line)
+{
+    QList<QByteArrayView> parts;
+    qsizetype start = 0;
+    for (qsizetype space = line.indexOf(' '); space >= 0; space = line.indexOf(' ', start)) {
+        parts.append(line.sliced(start, space - start));
+        start = space + 1;
+    }
+    parts.append(line.sliced(start));
+    return parts;
+}
+
+// The header fields that say where a body ends and whom a request is for: parsers that read them
+// differently could see two requests where we see one, so anything ambiguous is refused.
+struct FramingFields
+{
+    QList<QByteArray> lengths; ///< Content-Length values
+    QList<QByteArray> encodings; ///< Transfer-Encoding values
+    int hosts = 0;
+
+    static FramingFields of(const QList<std::pair<QByteArray, QByteArray>> &headers)
+    {
+        FramingFields fields;
+        for (const auto &[name, value] : headers) {
+            if (name.compare("content-length", Qt::CaseInsensitive) == 0)
+                fields.lengths.append(value);
+            else if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0)
+                fields.encodings.append(value);
+            else if (name.compare("host", Qt::CaseInsensitive) == 0)
+                ++fields.hosts;
+        }
+        return fields;
+    }
+
+    [[nodiscard]] bool chunked() const { return !encodings.isEmpty(); }
+
+    // Why the request is refused (400), or empty.
+    [[nodiscard]] QString problem() const
+    {
+        // One Host, so that the one checked is the one used.
+        if (hosts > 1)
+            return u"More than one Host header"_s;
+        if (chunked()
+            && (encodings.size() > 1 || !lengths.isEmpty() || encodings.first().toLower() != "chunked"))
+            return u"Unsupported Transfer-Encoding"_s;
+        if (lengths.size() > 1 || (lengths.size() == 1 && !isDigits(lengths.first())))
+            return u"Invalid Content-Length"_s;
+        return {};
+    }
+};
+
 } // namespace
 
 RequestStream::RequestStream(HeadCheck check)
@@ -162,29 +213,37 @@ std::optional<ApiResponse> RequestStream::takeHead(QByteArrayView &bytes)
 std::optional<ApiResponse> RequestStream::beginRequest(const QByteArray &head)
 {
     const qsizetype lineEnd = head.indexOf('\n');
-    const QByteArrayView requestLine = withoutLineEnd(QByteArrayView(head).first(lineEnd + 1));
+    const QList<QByteArrayView> parts
+        = splitAtSpaces(withoutLineEnd(QByteArrayView(head).first(lineEnd + 1)));
     // METHOD SP request-target SP HTTP-version, and nothing else.
-    const QList<QByteArrayView> parts = [&] {
-        QList<QByteArrayView> out;
-        qsizetype start = 0;
-        for (qsizetype space = requestLine.indexOf(' '); space >= 0;
-             space = requestLine.indexOf(' ', start)) {
-            out.append(requestLine.sliced(start, space - start));
-            start = space + 1;
-        }
-        out.append(requestLine.sliced(start));
-        return out;
-    }();
     if (parts.size() != 3 || !isToken(parts.at(0)) || parts.at(1).isEmpty() || parts.at(2).size() != 8
         || !parts.at(2).startsWith("HTTP/1."))
         return refuse(400, u"Malformed request line"_s);
 
     QList<std::pair<QByteArray, QByteArray>> headers;
-    QByteArrayView rest = QByteArrayView(head).sliced(lineEnd + 1);
-    while (!rest.isEmpty()) {
-        const qsizetype newline = rest.indexOf('\n');
-        const QByteArrayView line = withoutLineEnd(rest.first(newline + 1));
-        rest = rest.sliced(newline + 1);
+    if (auto refused = readHeaderFields(QByteArrayView(head).sliced(lineEnd + 1), headers))
+        return refused;
+    const FramingFields framing = FramingFields::of(headers);
+    if (const QString problem = framing.problem(); !problem.isEmpty())
+        return refuse(400, problem);
+
+    const ApiRequest request = ApiRequest::fromHead(
+        parts.at(0).toByteArray(), QUrl::fromEncoded(parts.at(1).toByteArray()), std::move(headers));
+    HeadVerdict verdict = m_check(request);
+    if (verdict.refusal) {
+        m_state = State::Refused;
+        return verdict.refusal;
+    }
+    return expectBody(request, framing.chunked(), framing.lengths, verdict.maxBodyBytes);
+}
+
+std::optional<ApiResponse> RequestStream::readHeaderFields(QByteArrayView fields,
+                                                           QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    while (!fields.isEmpty()) {
+        const qsizetype newline = fields.indexOf('\n');
+        const QByteArrayView line = withoutLineEnd(fields.first(newline + 1));
+        fields = fields.sliced(newline + 1);
         if (line.isEmpty())
             break;
         // Folded lines (obs-fold) are read differently by different parsers: refused.
@@ -195,37 +254,15 @@ std::optional<ApiResponse> RequestStream::beginRequest(const QByteArray &head)
             return refuse(431, u"Too many header fields - the limit is %1"_s.arg(kMaxHeaderFields));
         headers.append({line.first(colon).toByteArray(), line.sliced(colon + 1).trimmed().toByteArray()});
     }
+    return std::nullopt;
+}
 
-    QList<QByteArray> lengths;
-    QList<QByteArray> encodings;
-    int hosts = 0;
-    for (const auto &[name, value] : std::as_const(headers)) {
-        if (name.compare("content-length", Qt::CaseInsensitive) == 0)
-            lengths.append(value);
-        else if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0)
-            encodings.append(value);
-        else if (name.compare("host", Qt::CaseInsensitive) == 0)
-            ++hosts;
-    }
-    // One Host, so that the one checked is the one used.
-    if (hosts > 1)
-        return refuse(400, u"More than one Host header"_s);
-    const bool chunked = !encodings.isEmpty();
-    if (chunked && (encodings.size() > 1 || !lengths.isEmpty() || encodings.first().toLower() != "chunked"))
-        return refuse(400, u"Unsupported Transfer-Encoding"_s);
-    if (lengths.size() > 1 || (lengths.size() == 1 && !isDigits(lengths.first())))
-        return refuse(400, u"Invalid Content-Length"_s);
+std::optional<ApiResponse> RequestStream::expectBody(const ApiRequest &request, bool chunked,
+                                                     const QList<QByteArray> &lengths, qint64 maxBodyBytes)
+{
     bool fits = true;
     const qint64 length = lengths.isEmpty() ? 0 : lengths.first().toLongLong(&fits);
-
-    const ApiRequest request = ApiRequest::fromHead(
-        parts.at(0).toByteArray(), QUrl::fromEncoded(parts.at(1).toByteArray()), std::move(headers));
-    HeadVerdict verdict = m_check(request);
-    if (verdict.refusal) {
-        m_state = State::Refused;
-        return verdict.refusal;
-    }
-    m_maxBodyBytes = verdict.maxBodyBytes;
+    m_maxBodyBytes = maxBodyBytes;
     m_bodyBytes = 0;
     if (!fits || length > m_maxBodyBytes)
         return refuse(413,

@@ -57,6 +57,11 @@ private:
 
     std::optional<ApiResponse> takeHead(QByteArrayView &bytes);
     std::optional<ApiResponse> beginRequest(const QByteArray &head);
+    std::optional<ApiResponse> readHeaderFields(QByteArrayView fields,
+                                                QList<std::pair<QByteArray, QByteArray>> &headers);
+    /// Admits the body the head announces (none, Content-Length bytes or chunks) up to maxBodyBytes.
+    std::optional<ApiResponse> expectBody(const ApiRequest &request, bool chunked,
+                                          const QList<QByteArray> &lengths, qint64 maxBodyBytes);
     std::optional<ApiResponse> takeChunkSize(QByteArrayView &bytes);
     std::optional<ApiResponse> expectLineEnd(QByteArrayView &bytes, State next);
     ApiResponse refuse(int status, const QString &message);

@@ -216,89 +216,55 @@ bool isIgnoredKey(QStringView key)
     return keys.contains(key.toString());
 }
 
-Parsed parseParameter(StepParameters &p, const QString &key, const QString &value)
+// Stores what a reader made of the value, or says the value is invalid.
+template<typename T>
+Parsed keep(std::optional<T> &field, std::type_identity_t<std::optional<T>> value, QStringView what,
+            QStringView text)
 {
-    if (key == u"w")
-        return parseDimension(u"width", value, p.width);
-    if (key == u"h")
-        return parseDimension(u"height", value, p.height);
-    if (key == u"c") {
-        p.crop = cropMode(value);
-        return p.crop ? Parsed {} : transformationError(u"Invalid crop mode: c_"_s + value);
-    }
-    if (key == u"g") {
-        p.gravity = gravity(value);
-        return p.gravity ? Parsed {} : invalid(u"gravity", value);
-    }
-    if (key == u"x" || key == u"y") {
-        std::optional<Length> &target = key == u"x" ? p.x : p.y;
-        target = length(value);
-        return target ? Parsed {} : invalid(key, value);
-    }
-    if (key == u"ar") {
-        p.aspectRatio = aspectRatio(value);
-        return p.aspectRatio ? Parsed {} : invalid(u"aspect ratio", value);
-    }
-    if (key == u"dpr") {
-        const std::optional<double> dpr
-            = value.startsWith(u"auto") ? std::optional<double>(1.0) : number(value);
-        if (!dpr || *dpr <= 0)
-            return invalid(u"dpr", value);
-        p.dpr = *dpr;
-        return std::nullopt;
-    }
-    if (key == u"q") {
-        p.quality = quality(value);
-        return p.quality ? Parsed {} : invalid(u"quality", value);
-    }
-    if (key == u"e") {
-        core::Result<Effect> effect = parseEffect(value);
-        if (!effect)
-            return effect.error();
-        p.effect = effect.value();
-        return std::nullopt;
-    }
-    if (key == u"a") {
-        p.rotation = rotation(value);
-        return p.rotation ? Parsed {} : invalid(u"angle", value);
-    }
-    if (key == u"r") {
-        p.radius = radius(value);
-        return p.radius ? Parsed {} : invalid(u"radius", value);
-    }
-    if (key == u"b") {
-        p.background = background(value);
-        return p.background ? Parsed {} : invalid(u"background color", value);
-    }
-    if (key == u"co") {
-        p.color = parseCloudinaryColor(value);
-        return p.color ? Parsed {} : invalid(u"color", value);
-    }
-    if (key == u"bo") {
-        p.border = border(value);
-        return p.border ? Parsed {} : invalid(u"border", value);
-    }
-    if (key == u"o") {
-        const std::optional<double> opacity = number(value);
-        if (!opacity || *opacity < 0 || *opacity > 100)
-            return invalid(u"opacity", value);
-        p.opacity = static_cast<int>(*opacity);
-        return std::nullopt;
-    }
-    if (key == u"l" || key == u"u") {
-        if (value.isEmpty())
-            return invalid(key == u"l" ? u"overlay" : u"underlay", value);
-        (key == u"l" ? p.overlay : p.underlay) = value;
-        return std::nullopt;
-    }
-    if (key == u"fl") {
-        p.flags += value.split(u'.', Qt::SkipEmptyParts);
-        return std::nullopt;
-    }
-    if (key == u"f") {
-        p.format = value.toLower();
-        return std::nullopt;
-    }
+    field = std::move(value);
+    return field ? Parsed {} : invalid(what, text);
+}
+
+Parsed parseDpr(StepParameters &p, const QString &value)
+{
+    const std::optional<double> dpr = value.startsWith(u"auto") ? std::optional<double>(1.0) : number(value);
+    if (!dpr || *dpr <= 0)
+        return invalid(u"dpr", value);
+    p.dpr = *dpr;
+    return std::nullopt;
+}
+
+Parsed parseOpacity(StepParameters &p, const QString &value)
+{
+    const std::optional<double> opacity = number(value);
+    if (!opacity || *opacity < 0 || *opacity > 100)
+        return invalid(u"opacity", value);
+    p.opacity = static_cast<int>(*opacity);
+    return std::nullopt;
+}
+
+Parsed parseEffectParameter(StepParameters &p, const QString &value)
+{
+    core::Result<Effect> effect = parseEffect(value);
+    if (!effect)
+        return effect.error();
+    p.effect = effect.value();
+    return std::nullopt;
+}
+
+// l_ and u_, kept as written: the pipeline reads them when it opens the layer.
+Parsed parseLayer(StepParameters &p, const QString &key, const QString &value)
+{
+    if (value.isEmpty())
+        return invalid(key == u"l" ? u"overlay" : u"underlay", value);
+    (key == u"l" ? p.overlay : p.underlay) = value;
+    return std::nullopt;
+}
+
+// A key the sandbox does not parse: refused with Cloudinary's words, or dropped when it has no
+// visible effect here.
+Parsed parseOtherKey(const QString &key, const QString &value)
+{
     if (key == u"if")
         return transformationError(u"Conditional transformations are not supported by the sandbox - if_"_s
                                    + value);
@@ -309,6 +275,65 @@ Parsed parseParameter(StepParameters &p, const QString &key, const QString &valu
     if (isIgnoredKey(key))
         return std::nullopt;
     return transformationError(u"Invalid transformation component - "_s + key + u'_' + value);
+}
+
+Parsed parseCrop(StepParameters &p, const QString &value)
+{
+    p.crop = cropMode(value);
+    return p.crop ? Parsed {} : transformationError(u"Invalid crop mode: c_"_s + value);
+}
+
+Parsed parseFlags(StepParameters &p, const QString &value)
+{
+    p.flags += value.split(u'.', Qt::SkipEmptyParts);
+    return std::nullopt;
+}
+
+Parsed parseFormat(StepParameters &p, const QString &value)
+{
+    p.format = value.toLower();
+    return std::nullopt;
+}
+
+using KeyParser = Parsed (*)(StepParameters &p, const QString &key, const QString &value);
+
+// The parser of each key the sandbox renders.
+const QHash<QString, KeyParser> &keyParsers()
+{
+    using P = StepParameters;
+    using V = const QString &;
+    // clang-format off
+    static const QHash<QString, KeyParser> parsers = {
+        {u"w"_s, [](P &p, V, V v) { return parseDimension(u"width", v, p.width); }},
+        {u"h"_s, [](P &p, V, V v) { return parseDimension(u"height", v, p.height); }},
+        {u"c"_s, [](P &p, V, V v) { return parseCrop(p, v); }},
+        {u"g"_s, [](P &p, V, V v) { return keep(p.gravity, gravity(v), u"gravity", v); }},
+        {u"x"_s, [](P &p, V k, V v) { return keep(p.x, length(v), k, v); }},
+        {u"y"_s, [](P &p, V k, V v) { return keep(p.y, length(v), k, v); }},
+        {u"ar"_s, [](P &p, V, V v) { return keep(p.aspectRatio, aspectRatio(v), u"aspect ratio", v); }},
+        {u"dpr"_s, [](P &p, V, V v) { return parseDpr(p, v); }},
+        {u"q"_s, [](P &p, V, V v) { return keep(p.quality, quality(v), u"quality", v); }},
+        {u"e"_s, [](P &p, V, V v) { return parseEffectParameter(p, v); }},
+        {u"a"_s, [](P &p, V, V v) { return keep(p.rotation, rotation(v), u"angle", v); }},
+        {u"r"_s, [](P &p, V, V v) { return keep(p.radius, radius(v), u"radius", v); }},
+        {u"b"_s, [](P &p, V, V v) { return keep(p.background, background(v), u"background color", v); }},
+        {u"co"_s, [](P &p, V, V v) { return keep(p.color, parseCloudinaryColor(v), u"color", v); }},
+        {u"bo"_s, [](P &p, V, V v) { return keep(p.border, border(v), u"border", v); }},
+        {u"o"_s, [](P &p, V, V v) { return parseOpacity(p, v); }},
+        {u"l"_s, parseLayer},
+        {u"u"_s, parseLayer},
+        {u"fl"_s, [](P &p, V, V v) { return parseFlags(p, v); }},
+        {u"f"_s, [](P &p, V, V v) { return parseFormat(p, v); }},
+    };
+    // clang-format on
+    return parsers;
+}
+
+Parsed parseParameter(StepParameters &p, const QString &key, const QString &value)
+{
+    if (const KeyParser parser = keyParsers().value(key))
+        return parser(p, key, value);
+    return parseOtherKey(key, value);
 }
 
 } // namespace
