@@ -272,7 +272,9 @@ QString proxyFor(const QUrl &url)
 // One line for a person about a failed connection test of the API at `api`.
 QString checkProblemText(const Error &error, const CloudinaryUrl &url, const QUrl &api, const QString &secret)
 {
-    const QString said = scrubbed(error.message, secret);
+    // The server's or the system's words; Stratus's own when there are none.
+    const QString said
+        = error.message.trimmed().isEmpty() ? errorText(error, secret) : scrubbed(error.message, secret);
     const QString host = api.authority();
     CheckProblem problem = core::classifyProblem(error);
     // Through a proxy, Qt reports a proxy that cannot be reached like a server that cannot be.
@@ -324,23 +326,23 @@ QString checkProblemText(const Error &error, const CloudinaryUrl &url, const QUr
     return u"the connection test failed: %1"_s.arg(said);
 }
 
-// Null when `name` can be an environment's name (or, for `what` "account label", an account's).
-std::optional<QString> nameRefusal(const QString &name, const QString &what)
+// Null when `name` can be an environment's name (`what` EnvironmentNameUnusable) or an account's label.
+std::optional<QString> nameRefusal(const QString &name, core::ErrorReason what)
 {
-    const core::NameCheck check = core::checkName(name);
-    if (check.ok())
-        return std::nullopt;
-    return core::nameProblemText(check, what);
+    if (auto valid = core::validateName(name, what); !valid)
+        return errorText(valid.error());
+    return std::nullopt;
 }
 
 int addEnvironment(CliContext &ctx, AccountStore &store, const QString &name, const QString &accountOption,
                    const QString &urlOption, bool urlGiven, bool allowInsecureTransport)
 {
     // Before the URL is even read: nothing about it changes what is wrong with the name.
-    if (const auto refused = nameRefusal(name, u"environment name"_s))
+    if (const auto refused = nameRefusal(name, core::ErrorReason::EnvironmentNameUnusable))
         return ctx.usageError(*refused);
     if (!accountOption.trimmed().isEmpty()) {
-        if (const auto refused = nameRefusal(accountOption.trimmed(), u"account label"_s))
+        if (const auto refused
+            = nameRefusal(accountOption.trimmed(), core::ErrorReason::AccountLabelUnusable))
             return ctx.usageError(*refused);
     }
     if (store.environmentByName(name) || store.damagedEnvironment(name))
@@ -359,14 +361,14 @@ int addEnvironment(CliContext &ctx, AccountStore &store, const QString &name, co
     const core::Result<CloudinaryUrl> parsed = CloudinaryUrl::parse(text, CloudinaryUrl::Kind::Cloud);
     core::wipe(text);
     if (!parsed)
-        return ctx.usageError(u"the CLOUDINARY_URL is malformed: "_s + parsed.error().message);
+        return ctx.usageError(u"the CLOUDINARY_URL is malformed: "_s + errorText(parsed.error()));
     QString secret = parsed->apiSecret();
     if (parsed->apiKey().isEmpty() || secret.isEmpty())
         return ctx.usageError(u"the CLOUDINARY_URL needs an API key and an API secret "
                               u"(cloudinary://API_KEY:API_SECRET@CLOUD_NAME)"_s);
     const CloudinaryUrl url = parsed->withoutSecret();
     const QString label = accountOption.trimmed().isEmpty() ? url.cloudName() : accountOption.trimmed();
-    if (const auto refused = nameRefusal(label, u"account label"_s))
+    if (const auto refused = nameRefusal(label, core::ErrorReason::AccountLabelUnusable))
         return ctx.usageError(*refused);
     const core::AccountRecord *account = store.accountByLabel(label);
     if (account && !account->loggedIn)
@@ -389,8 +391,7 @@ int addEnvironment(CliContext &ctx, AccountStore &store, const QString &name, co
             insecureTransportRefusal(endpoint ? endpoint->baseUrl().host() : url.uploadPrefix()));
     }
     if (!apiContext)
-        return ctx.usageError(u"the CLOUDINARY_URL is unusable: "_s
-                              + scrubbed(apiContext.error().message, secret));
+        return ctx.usageError(u"the CLOUDINARY_URL is unusable: "_s + errorText(apiContext.error(), secret));
     const bool inClear = core::sendsInClear(apiContext->endpoint.baseUrl());
     if (inClear)
         warn(ctx, insecureTransportWarning(name, apiContext->endpoint.baseUrl().host()));
@@ -434,10 +435,10 @@ int addEnvironment(CliContext &ctx, AccountStore &store, const QString &name, co
             return ctx.failure(keychainProblem(error) + u"; nothing was stored"_s);
         case Error::Kind::Conflict:
         case Error::Kind::InvalidInput:
-            return ctx.usageError(scrubbed(error.message, {}));
+            return ctx.usageError(errorText(error));
         default:
             return ctx.failure(
-                u"cannot store the environment (%1); nothing was stored"_s.arg(scrubbed(error.message, {})));
+                u"cannot store the environment (%1); nothing was stored"_s.arg(errorText(error)));
         }
     }
 
@@ -463,8 +464,7 @@ int removeEnvironment(CliContext &ctx, AccountStore &store, const EnvironmentRec
         const Error &error = removed.error();
         if (error.kind == Error::Kind::Unavailable || error.kind == Error::Kind::Permission)
             return ctx.failure(keychainProblem(error) + u"; nothing was removed"_s);
-        return ctx.failure(
-            u"cannot remove the environment '%1': %2"_s.arg(name, scrubbed(error.message, {})));
+        return ctx.failure(u"cannot remove the environment '%1': %2"_s.arg(name, errorText(error)));
     }
     ctx.outLine(u"Removed environment '%1' and its secret."_s.arg(name));
     return ExitOk;
@@ -473,15 +473,14 @@ int removeEnvironment(CliContext &ctx, AccountStore &store, const EnvironmentRec
 int renameEnvironment(CliContext &ctx, AccountStore &store, const EnvironmentRecord &env,
                       const QString &newName)
 {
-    if (const auto refused = nameRefusal(newName, u"environment name"_s))
+    if (const auto refused = nameRefusal(newName, core::ErrorReason::EnvironmentNameUnusable))
         return ctx.usageError(*refused);
     const QString shown = env.displayName();
     if (auto renamed = store.renameEnvironment(env.id, newName); !renamed) {
         const Error &error = renamed.error();
         if (error.kind == Error::Kind::Conflict || error.kind == Error::Kind::InvalidInput)
-            return ctx.usageError(scrubbed(error.message, {}));
-        return ctx.failure(
-            u"cannot rename the environment '%1': %2"_s.arg(shown, scrubbed(error.message, {})));
+            return ctx.usageError(errorText(error));
+        return ctx.failure(u"cannot rename the environment '%1': %2"_s.arg(shown, errorText(error)));
     }
     ctx.outLine(u"Renamed environment '%1' to '%2'."_s.arg(shown, newName));
     return ExitOk;
@@ -494,7 +493,7 @@ int useEnvironment(CliContext &ctx, AccountStore &store, const EnvironmentRecord
         return ctx.failure(u"the account '%1' of environment '%2' is logged out; log in again in Stratus "
                            u"first"_s.arg(account->displayLabel(), env.displayName()));
     if (auto set = store.setCurrentEnvironment(env.id); !set)
-        return ctx.failure(u"cannot save the current environment: "_s + set.error().message);
+        return ctx.failure(u"cannot save the current environment: "_s + errorText(set.error()));
     ctx.outLine(u"The current environment is now '%1'."_s.arg(env.displayName()));
     return ExitOk;
 }
@@ -539,7 +538,7 @@ int runSubCommand(CliContext &ctx, const QString &sub)
 
     const std::unique_ptr<AccountStore> store = openAccountStore(ctx);
     if (auto loaded = store->load(); !loaded)
-        return ctx.failure(u"cannot read the stored environments: "_s + loaded.error().message);
+        return ctx.failure(u"cannot read the stored environments: "_s + errorText(loaded.error()));
     // Every env command says what is wrong in the file; `list` also fails for it, the others go on.
     for (const core::SettingsProblem &problem : store->problems()) {
         if (sub == u"list" && problem.isDamagedEntry())

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QSettings>
 #include <QUuid>
 
@@ -39,13 +40,11 @@ public:
     {
         m_store->read(m_key, context, [done](Result<QString> secret) {
             if (!secret.ok() && secret.error().kind == Error::Kind::NotFound) {
-                done(makeError(
-                    Error::Kind::Auth,
-                    u"No API secret is stored in the keychain for this environment; log in again."_s));
+                done(Error::because(Error::Kind::Auth, ErrorReason::SecretNotInKeychain));
                 return;
             }
             if (secret.ok() && secret.value().isEmpty()) {
-                done(makeError(Error::Kind::Auth, u"The stored API secret is empty; log in again."_s));
+                done(Error::because(Error::Kind::Auth, ErrorReason::StoredSecretEmpty));
                 return;
             }
             done(std::move(secret));
@@ -76,7 +75,7 @@ QString AccountStore::newId()
 
 Result<Done> AccountStore::load()
 {
-    m_loadError.clear();
+    m_loadError.reset();
     m_accounts.clear();
     m_environments.clear();
     m_currentId.clear();
@@ -89,20 +88,18 @@ Result<Done> AccountStore::load()
     if (!QFileInfo::exists(m_layout.settingsFile))
         return Done {};
     AccountsFileReader reader(m_layout.settingsFile);
-    if (!reader.error().isEmpty() || reader.settings().status() != QSettings::NoError) {
+    if (reader.error() || reader.settings().status() != QSettings::NoError) {
         // Whatever is in there must not be overwritten by what little could be read.
-        m_loadError
-            = reader.error().isEmpty() ? u"Cannot read %1."_s.arg(m_layout.settingsFile) : reader.error();
-        return makeError(Error::Kind::Io, m_loadError);
+        m_loadError = reader.error().value_or(
+            Error::because(Error::Kind::Io, ErrorReason::SettingsFileUnreadable, m_layout.settingsFile));
+        return *m_loadError;
     }
     QSettings &settings = reader.settings();
     const int version = settings.value(u"version"_s, 0).toInt();
     if (version > kFormatVersion) {
-        m_loadError = u"%1 was written by a newer Stratus (format %2; this one knows %3)."_s
-                          .arg(m_layout.settingsFile)
-                          .arg(version)
-                          .arg(kFormatVersion);
-        return makeError(Error::Kind::InvalidInput, m_loadError);
+        m_loadError = Error::because(Error::Kind::InvalidInput, ErrorReason::SettingsFileFromNewerVersion,
+                                     m_layout.settingsFile);
+        return *m_loadError;
     }
 
     AccountsFileContents contents = readAccountsFile(settings);
@@ -130,8 +127,8 @@ AccountStore::State AccountStore::state() const
 
 Result<Done> AccountStore::save(const State &next)
 {
-    if (!m_loadError.isEmpty())
-        return makeError(Error::Kind::InvalidInput, m_loadError);
+    if (m_loadError)
+        return *m_loadError;
     QDir().mkpath(QFileInfo(m_layout.settingsFile).absolutePath());
     // Written whole to a new file that then takes the old one's place: QSettings never parses the
     // old file (see withoutTypedValues()), and a crash half-way leaves the old file as it was.
@@ -158,7 +155,7 @@ Result<Done> AccountStore::save(const State &next)
             == 0;
     if (!ok) {
         QFile::remove(written);
-        return makeError(Error::Kind::Io, u"Cannot write %1."_s.arg(m_layout.settingsFile));
+        return Error::because(Error::Kind::Io, ErrorReason::SettingsFileUnwritable, m_layout.settingsFile);
     }
 
     m_accounts = next.accounts;
@@ -255,12 +252,115 @@ const SettingsProblem *AccountStore::damagedCurrent() const
 Result<Done> AccountStore::setCurrentEnvironment(const QString &id)
 {
     if (!id.isEmpty() && !environment(id))
-        return makeError(Error::Kind::NotFound, u"There is no such environment."_s);
+        return Error::because(Error::Kind::NotFound, ErrorReason::NoSuchEnvironment);
     if (id == m_currentId)
         return Done {};
     State next = state();
     next.currentId = id;
     return save(next);
+}
+
+Result<Done> AccountStore::setAccountLabel(const QString &id, const QString &label)
+{
+    if (!account(id))
+        return Error::because(Error::Kind::NotFound, ErrorReason::NoSuchAccount);
+    if (label.trimmed().isEmpty())
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::AccountLabelMissing);
+    if (auto valid = validateName(label.trimmed(), ErrorReason::AccountLabelUnusable); !valid)
+        return valid.error();
+    State next = state();
+    for (AccountRecord &account : next.accounts) {
+        if (account.id == id)
+            account.label = label.trimmed();
+    }
+    return save(next);
+}
+
+Result<Done> AccountStore::renameEnvironment(const QString &id, const QString &name)
+{
+    const EnvironmentRecord *env = environment(id);
+    if (!env)
+        return Error::because(Error::Kind::NotFound, ErrorReason::NoSuchEnvironment);
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::EnvironmentNameMissing);
+    if (auto valid = validateName(trimmed, ErrorReason::EnvironmentNameUnusable); !valid)
+        return valid.error();
+    const EnvironmentRecord *other = environmentByName(trimmed);
+    if ((other && other->id != id) || damagedEnvironment(trimmed))
+        return Error::because(Error::Kind::Conflict, ErrorReason::EnvironmentNameTaken, trimmed);
+    State next = state();
+    for (EnvironmentRecord &e : next.environments) {
+        if (e.id == id)
+            e.name = trimmed;
+    }
+    return save(next);
+}
+
+Result<Done> AccountStore::setInsecureTransportAllowed(const QString &id, bool allowed)
+{
+    if (!environment(id))
+        return Error::because(Error::Kind::NotFound, ErrorReason::NoSuchEnvironment);
+    State next = state();
+    for (EnvironmentRecord &e : next.environments) {
+        if (e.id == id)
+            e.allowInsecureTransport = allowed;
+    }
+    return save(next);
+}
+
+Result<Done> AccountStore::updateCheck(const EnvironmentRecord &checked)
+{
+    if (!environment(checked.id))
+        return Error::because(Error::Kind::NotFound, ErrorReason::NoSuchEnvironment);
+    State next = state();
+    for (EnvironmentRecord &e : next.environments) {
+        if (e.id == checked.id) {
+            e.folderMode = checked.folderMode;
+            e.deniedFeatures = checked.deniedFeatures;
+            e.checkedAt = checked.checkedAt;
+        }
+    }
+    return save(next);
+}
+
+CloudinaryUrl AccountStore::effectiveUrl(const QString &environmentId) const
+{
+    if (const auto it = m_runtime.constFind(environmentId); it != m_runtime.constEnd())
+        return it->url.withoutSecret();
+    const EnvironmentRecord *env = environment(environmentId);
+    if (!env || env->embeddedSandbox)
+        return {};
+    return env->url;
+}
+
+void AccountStore::setRuntimeEnvironment(const QString &environmentId, const CloudinaryUrl &url,
+                                         std::shared_ptr<const SecretSource> secret)
+{
+    m_runtime.insert(environmentId, Runtime {url.withoutSecret(), std::move(secret)});
+    Q_EMIT changed();
+}
+
+bool AccountStore::isRuntimeAvailable(const QString &environmentId) const
+{
+    return m_runtime.contains(environmentId);
+}
+
+void AccountStore::deleteLocalData(const QString &accountId, const QList<EnvironmentRecord> &environments)
+{
+    // Called after save() announced the change, so whoever held these files open has let them go.
+    // The record is gone already: a file that cannot be deleted is logged, not reported as a failed
+    // removal of something that no longer exists.
+    for (const EnvironmentRecord &env : environments) {
+        if (env.embeddedSandbox)
+            continue;
+        if (auto removed = m_layout.removeEnvironmentData(env.id); !removed)
+            qCWarning(lcAccounts).noquote() << "cannot delete" << removed.error().subject;
+    }
+    if (!accountId.isEmpty()) {
+        if (auto removed = m_layout.removeAccountData(accountId); !removed)
+            qCWarning(lcAccounts).noquote() << "cannot delete" << removed.error().subject;
+    }
 }
 
 Result<Done>
@@ -270,19 +370,15 @@ AccountStore::validateNewNames(const QList<std::pair<EnvironmentRecord, QString>
     for (const auto &[env, secret] : environments) {
         const QString name = env.name.trimmed();
         if (name.isEmpty())
-            return makeError(Error::Kind::InvalidInput, u"An environment needs a name."_s);
-        if (auto valid = validateName(name, u"environment name"_s); !valid)
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::EnvironmentNameMissing);
+        if (auto valid = validateName(name, ErrorReason::EnvironmentNameUnusable); !valid)
             return valid.error();
         if (environmentByName(name) || damagedEnvironment(name) || seen.contains(name))
-            return makeError(Error::Kind::Conflict,
-                             u"An environment named “%1” exists already."_s.arg(displaySafe(name)));
+            return Error::because(Error::Kind::Conflict, ErrorReason::EnvironmentNameTaken, name);
         if (env.url.cloudName().isEmpty() || env.url.apiKey().isEmpty())
-            return makeError(
-                Error::Kind::InvalidInput,
-                u"The environment “%1” needs a cloud name and an API key."_s.arg(displaySafe(name)));
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::EnvironmentNeedsCloudAndKey, name);
         if (secret.isEmpty() && !env.embeddedSandbox)
-            return makeError(Error::Kind::InvalidInput,
-                             u"The environment “%1” needs an API secret."_s.arg(displaySafe(name)));
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::EnvironmentNeedsSecret, name);
         seen.append(name);
     }
     return Done {};
@@ -295,15 +391,15 @@ void AccountStore::addAccount(AccountRecord account,
     if (account.id.isEmpty())
         account.id = newId();
     if (account.label.trimmed().isEmpty()) {
-        done(makeError(Error::Kind::InvalidInput, u"An account needs a label."_s));
+        done(Error::because(Error::Kind::InvalidInput, ErrorReason::AccountLabelMissing));
         return;
     }
-    if (auto valid = validateName(account.label.trimmed(), u"account label"_s); !valid) {
+    if (auto valid = validateName(account.label.trimmed(), ErrorReason::AccountLabelUnusable); !valid) {
         done(valid.error());
         return;
     }
     if (AccountStore::account(account.id)) {
-        done(makeError(Error::Kind::Conflict, u"This account exists already."_s));
+        done(Error::because(Error::Kind::Conflict, ErrorReason::AccountExists));
         return;
     }
     if (auto valid = validateNewNames(environments); !valid) {
@@ -347,7 +443,7 @@ void AccountStore::addEnvironment(EnvironmentRecord environment, QString secret,
                                   DoneCallback done)
 {
     if (!account(environment.accountId)) {
-        done(makeError(Error::Kind::NotFound, u"There is no such account."_s));
+        done(Error::because(Error::Kind::NotFound, ErrorReason::NoSuchAccount));
         return;
     }
     if (auto valid = validateNewNames({{environment, secret}}); !valid) {
@@ -376,17 +472,168 @@ void AccountStore::replaceSecret(const QString &environmentId, QString secret, Q
 {
     const EnvironmentRecord *env = environment(environmentId);
     if (!env) {
-        done(makeError(Error::Kind::NotFound, u"There is no such environment."_s));
+        done(Error::because(Error::Kind::NotFound, ErrorReason::NoSuchEnvironment));
         return;
     }
     if (secret.isEmpty()) {
-        done(makeError(Error::Kind::InvalidInput, u"The API secret is empty."_s));
+        done(Error::because(Error::Kind::InvalidInput, ErrorReason::EnvironmentNeedsSecret, env->name));
         return;
     }
     const QString key = env->secretKey();
     // The old secret is overwritten in place: nothing to undo if the index cannot be saved.
     writeThenSave({{key, secret}}, [key](State &next) { addKeys(next, {key}); }, context, std::move(done),
                   {});
+}
+
+void AccountStore::removeEnvironment(const QString &id, QObject *context, DoneCallback done)
+{
+    const EnvironmentRecord *env = environment(id);
+    if (!env) {
+        done(Error::because(Error::Kind::NotFound, ErrorReason::NoSuchEnvironment));
+        return;
+    }
+    const EnvironmentRecord removed = *env;
+    const QList<EnvironmentRecord> siblings = environmentsOf(removed.accountId);
+    if (siblings.size() == 1) {
+        removeAccount(removed.accountId, context, std::move(done));
+        return;
+    }
+    // Finished even when the caller is gone by the time the keychain answers: the file follows what
+    // the keychain did; only the answer is dropped.
+    done = answerWhileAlive(context, std::move(done));
+    removeSecrets({removed.secretKey()}, this, [this, removed, done](Result<Done> gone) {
+        if (!gone) {
+            done(gone.error());
+            return;
+        }
+        State next = state();
+        next.environments.removeIf([&](const EnvironmentRecord &e) { return e.id == removed.id; });
+        next.secretKeys.removeAll(removed.secretKey());
+        if (next.currentId == removed.id)
+            next.currentId.clear();
+        if (auto saved = save(next); !saved) {
+            done(saved.error());
+            return;
+        }
+        deleteLocalData(QString(), {removed});
+        done(Done {});
+    });
+}
+
+void AccountStore::removeAccount(const QString &id, QObject *context, DoneCallback done)
+{
+    const AccountRecord *found = account(id);
+    if (!found) {
+        done(Error::because(Error::Kind::NotFound, ErrorReason::NoSuchAccount));
+        return;
+    }
+    const AccountRecord removed = *found;
+    const QList<EnvironmentRecord> environments = environmentsOf(id);
+    QStringList keys {removed.provisioningSecretKey()};
+    for (const EnvironmentRecord &env : environments)
+        keys.append(env.secretKey());
+    done = answerWhileAlive(context, std::move(done)); // finished even when the caller is gone
+    removeSecrets(keys, this, [this, id, keys, environments, done](Result<Done> gone) {
+        if (!gone) {
+            done(gone.error());
+            return;
+        }
+        State next = state();
+        next.accounts.removeIf([&](const AccountRecord &a) { return a.id == id; });
+        next.environments.removeIf([&](const EnvironmentRecord &e) { return e.accountId == id; });
+        for (const QString &key : keys)
+            next.secretKeys.removeAll(key);
+        if (!next.currentId.isEmpty()
+            && std::none_of(next.environments.cbegin(), next.environments.cend(),
+                            [&](const EnvironmentRecord &e) { return e.id == next.currentId; }))
+            next.currentId.clear();
+        if (auto saved = save(next); !saved) {
+            done(saved.error());
+            return;
+        }
+        deleteLocalData(id, environments);
+        Q_EMIT accountLoggedOut(id);
+        done(Done {});
+    });
+}
+
+void AccountStore::logOut(const QString &accountId, QObject *context, DoneCallback done)
+{
+    const AccountRecord *found = account(accountId);
+    if (!found) {
+        done(Error::because(Error::Kind::NotFound, ErrorReason::NoSuchAccount));
+        return;
+    }
+    const QList<EnvironmentRecord> environments = environmentsOf(accountId);
+    QStringList keys {found->provisioningSecretKey()};
+    for (const EnvironmentRecord &env : environments)
+        keys.append(env.secretKey());
+    done = answerWhileAlive(context, std::move(done)); // finished even when the caller is gone
+    removeSecrets(keys, this, [this, accountId, keys, environments, done](Result<Done> gone) {
+        if (!gone) {
+            done(gone.error());
+            return;
+        }
+        State next = state();
+        for (AccountRecord &account : next.accounts) {
+            if (account.id == accountId)
+                account.loggedIn = false;
+        }
+        for (const QString &key : keys)
+            next.secretKeys.removeAll(key);
+        if (std::any_of(environments.cbegin(), environments.cend(),
+                        [&](const EnvironmentRecord &e) { return e.id == next.currentId; }))
+            next.currentId.clear();
+        if (auto saved = save(next); !saved) {
+            done(saved.error());
+            return;
+        }
+        deleteLocalData(accountId, environments);
+        Q_EMIT accountLoggedOut(accountId);
+        done(Done {});
+    });
+}
+
+void AccountStore::logIn(const QString &accountId, QHash<QString, QString> secrets,
+                         QString provisioningSecret, QObject *context, DoneCallback done)
+{
+    const AccountRecord *found = account(accountId);
+    if (!found) {
+        done(Error::because(Error::Kind::NotFound, ErrorReason::NoSuchAccount));
+        return;
+    }
+    QList<std::pair<QString, QString>> entries;
+    const QList<EnvironmentRecord> environments = environmentsOf(accountId);
+    for (const EnvironmentRecord &env : environments) {
+        if (env.embeddedSandbox)
+            continue;
+        const QString secret = secrets.value(env.id);
+        if (secret.isEmpty()) {
+            done(Error::because(Error::Kind::InvalidInput, ErrorReason::EnvironmentNeedsSecret, env.name));
+            return;
+        }
+        entries.append({env.secretKey(), secret});
+    }
+    if (found->hasProvisioning && !provisioningSecret.isEmpty())
+        entries.append({found->provisioningSecretKey(), provisioningSecret});
+    QStringList keys;
+    QStringList newKeys;
+    for (const auto &entry : std::as_const(entries)) {
+        keys.append(entry.first);
+        // Only secrets new to the index are undone when the file cannot be saved: one that is
+        // already stored (logIn() on a logged-in account) is overwritten in place, as by
+        // replaceSecret(), and must not vanish while the file still lists it.
+        if (!m_secretKeys.contains(entry.first))
+            newKeys.append(entry.first);
+    }
+    Change change = [accountId, keys](State &next) {
+        addKeys(next, keys);
+        for (AccountRecord &account : next.accounts) {
+            if (account.id == accountId)
+                account.loggedIn = true;
+        }
+    };
+    writeThenSave(std::move(entries), std::move(change), context, std::move(done), newKeys);
 }
 
 AccountStore::DoneCallback AccountStore::answerWhileAlive(QObject *context, DoneCallback done)
@@ -435,244 +682,6 @@ void AccountStore::finishWith(const Change &change, const DoneCallback &answer, 
     answer(Done {});
 }
 
-void AccountStore::removeEnvironment(const QString &id, QObject *context, DoneCallback done)
-{
-    const EnvironmentRecord *env = environment(id);
-    if (!env) {
-        done(makeError(Error::Kind::NotFound, u"There is no such environment."_s));
-        return;
-    }
-    const EnvironmentRecord removed = *env;
-    const QList<EnvironmentRecord> siblings = environmentsOf(removed.accountId);
-    if (siblings.size() == 1) {
-        removeAccount(removed.accountId, context, std::move(done));
-        return;
-    }
-    // Finished even when the caller is gone by the time the keychain answers: the file follows what
-    // the keychain did; only the answer is dropped.
-    done = answerWhileAlive(context, std::move(done));
-    removeSecrets({removed.secretKey()}, this, [this, removed, done](Result<Done> gone) {
-        if (!gone) {
-            done(gone.error());
-            return;
-        }
-        State next = state();
-        next.environments.removeIf([&](const EnvironmentRecord &e) { return e.id == removed.id; });
-        next.secretKeys.removeAll(removed.secretKey());
-        if (next.currentId == removed.id)
-            next.currentId.clear();
-        if (auto saved = save(next); !saved) {
-            done(saved.error());
-            return;
-        }
-        deleteLocalData(QString(), {removed});
-        done(Done {});
-    });
-}
-
-void AccountStore::removeAccount(const QString &id, QObject *context, DoneCallback done)
-{
-    const AccountRecord *found = account(id);
-    if (!found) {
-        done(makeError(Error::Kind::NotFound, u"There is no such account."_s));
-        return;
-    }
-    const AccountRecord removed = *found;
-    const QList<EnvironmentRecord> environments = environmentsOf(id);
-    QStringList keys {removed.provisioningSecretKey()};
-    for (const EnvironmentRecord &env : environments)
-        keys.append(env.secretKey());
-    done = answerWhileAlive(context, std::move(done)); // finished even when the caller is gone
-    removeSecrets(keys, this, [this, id, keys, environments, done](Result<Done> gone) {
-        if (!gone) {
-            done(gone.error());
-            return;
-        }
-        State next = state();
-        next.accounts.removeIf([&](const AccountRecord &a) { return a.id == id; });
-        next.environments.removeIf([&](const EnvironmentRecord &e) { return e.accountId == id; });
-        for (const QString &key : keys)
-            next.secretKeys.removeAll(key);
-        if (!next.currentId.isEmpty()
-            && std::none_of(next.environments.cbegin(), next.environments.cend(),
-                            [&](const EnvironmentRecord &e) { return e.id == next.currentId; }))
-            next.currentId.clear();
-        if (auto saved = save(next); !saved) {
-            done(saved.error());
-            return;
-        }
-        deleteLocalData(id, environments);
-        Q_EMIT accountLoggedOut(id);
-        done(Done {});
-    });
-}
-
-void AccountStore::logOut(const QString &accountId, QObject *context, DoneCallback done)
-{
-    const AccountRecord *found = account(accountId);
-    if (!found) {
-        done(makeError(Error::Kind::NotFound, u"There is no such account."_s));
-        return;
-    }
-    const QList<EnvironmentRecord> environments = environmentsOf(accountId);
-    QStringList keys {found->provisioningSecretKey()};
-    for (const EnvironmentRecord &env : environments)
-        keys.append(env.secretKey());
-    done = answerWhileAlive(context, std::move(done)); // finished even when the caller is gone
-    removeSecrets(keys, this, [this, accountId, keys, environments, done](Result<Done> gone) {
-        if (!gone) {
-            done(gone.error());
-            return;
-        }
-        State next = state();
-        for (AccountRecord &account : next.accounts) {
-            if (account.id == accountId)
-                account.loggedIn = false;
-        }
-        for (const QString &key : keys)
-            next.secretKeys.removeAll(key);
-        if (std::any_of(environments.cbegin(), environments.cend(),
-                        [&](const EnvironmentRecord &e) { return e.id == next.currentId; }))
-            next.currentId.clear();
-        if (auto saved = save(next); !saved) {
-            done(saved.error());
-            return;
-        }
-        deleteLocalData(accountId, environments);
-        Q_EMIT accountLoggedOut(accountId);
-        done(Done {});
-    });
-}
-
-void AccountStore::logIn(const QString &accountId, QHash<QString, QString> secrets,
-                         QString provisioningSecret, QObject *context, DoneCallback done)
-{
-    const AccountRecord *found = account(accountId);
-    if (!found) {
-        done(makeError(Error::Kind::NotFound, u"There is no such account."_s));
-        return;
-    }
-    QList<std::pair<QString, QString>> entries;
-    const QList<EnvironmentRecord> environments = environmentsOf(accountId);
-    for (const EnvironmentRecord &env : environments) {
-        if (env.embeddedSandbox)
-            continue;
-        const QString secret = secrets.value(env.id);
-        if (secret.isEmpty()) {
-            done(makeError(Error::Kind::InvalidInput, u"The API secret of “%1” is missing."_s.arg(env.name)));
-            return;
-        }
-        entries.append({env.secretKey(), secret});
-    }
-    if (found->hasProvisioning && !provisioningSecret.isEmpty())
-        entries.append({found->provisioningSecretKey(), provisioningSecret});
-    QStringList keys;
-    QStringList newKeys;
-    for (const auto &entry : std::as_const(entries)) {
-        keys.append(entry.first);
-        // Only secrets new to the index are undone when the file cannot be saved: one that is
-        // already stored (logIn() on a logged-in account) is overwritten in place, as by
-        // replaceSecret(), and must not vanish while the file still lists it.
-        if (!m_secretKeys.contains(entry.first))
-            newKeys.append(entry.first);
-    }
-    Change change = [accountId, keys](State &next) {
-        addKeys(next, keys);
-        for (AccountRecord &account : next.accounts) {
-            if (account.id == accountId)
-                account.loggedIn = true;
-        }
-    };
-    writeThenSave(std::move(entries), std::move(change), context, std::move(done), newKeys);
-}
-
-Result<Done> AccountStore::setAccountLabel(const QString &id, const QString &label)
-{
-    if (!account(id))
-        return makeError(Error::Kind::NotFound, u"There is no such account."_s);
-    if (label.trimmed().isEmpty())
-        return makeError(Error::Kind::InvalidInput, u"An account needs a label."_s);
-    if (auto valid = validateName(label.trimmed(), u"account label"_s); !valid)
-        return valid.error();
-    State next = state();
-    for (AccountRecord &account : next.accounts) {
-        if (account.id == id)
-            account.label = label.trimmed();
-    }
-    return save(next);
-}
-
-Result<Done> AccountStore::renameEnvironment(const QString &id, const QString &name)
-{
-    const EnvironmentRecord *env = environment(id);
-    if (!env)
-        return makeError(Error::Kind::NotFound, u"There is no such environment."_s);
-    const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty())
-        return makeError(Error::Kind::InvalidInput, u"An environment needs a name."_s);
-    if (auto valid = validateName(trimmed, u"environment name"_s); !valid)
-        return valid.error();
-    const EnvironmentRecord *other = environmentByName(trimmed);
-    if ((other && other->id != id) || damagedEnvironment(trimmed))
-        return makeError(Error::Kind::Conflict,
-                         u"An environment named “%1” exists already."_s.arg(displaySafe(trimmed)));
-    State next = state();
-    for (EnvironmentRecord &e : next.environments) {
-        if (e.id == id)
-            e.name = trimmed;
-    }
-    return save(next);
-}
-
-Result<Done> AccountStore::setInsecureTransportAllowed(const QString &id, bool allowed)
-{
-    if (!environment(id))
-        return makeError(Error::Kind::NotFound, u"There is no such environment."_s);
-    State next = state();
-    for (EnvironmentRecord &e : next.environments) {
-        if (e.id == id)
-            e.allowInsecureTransport = allowed;
-    }
-    return save(next);
-}
-
-Result<Done> AccountStore::updateCheck(const EnvironmentRecord &checked)
-{
-    if (!environment(checked.id))
-        return makeError(Error::Kind::NotFound, u"There is no such environment."_s);
-    State next = state();
-    for (EnvironmentRecord &e : next.environments) {
-        if (e.id == checked.id) {
-            e.folderMode = checked.folderMode;
-            e.deniedFeatures = checked.deniedFeatures;
-            e.checkedAt = checked.checkedAt;
-        }
-    }
-    return save(next);
-}
-
-CloudinaryUrl AccountStore::effectiveUrl(const QString &environmentId) const
-{
-    if (const auto it = m_runtime.constFind(environmentId); it != m_runtime.constEnd())
-        return it->url.withoutSecret();
-    const EnvironmentRecord *env = environment(environmentId);
-    if (!env || env->embeddedSandbox)
-        return {};
-    return env->url;
-}
-
-void AccountStore::setRuntimeEnvironment(const QString &environmentId, const CloudinaryUrl &url,
-                                         std::shared_ptr<const SecretSource> secret)
-{
-    m_runtime.insert(environmentId, Runtime {url.withoutSecret(), std::move(secret)});
-    Q_EMIT changed();
-}
-
-bool AccountStore::isRuntimeAvailable(const QString &environmentId) const
-{
-    return m_runtime.contains(environmentId);
-}
-
 std::shared_ptr<const SecretSource> AccountStore::secretSource(const QString &environmentId) const
 {
     if (const auto it = m_runtime.constFind(environmentId); it != m_runtime.constEnd())
@@ -687,23 +696,6 @@ std::shared_ptr<const SecretSource> AccountStore::provisioningSecretSource(const
 {
     return std::make_shared<StoredSecret>(m_secrets, u"account/"_s + accountId + u"/provisioning"_s,
                                           InsecureTransport::Refused);
-}
-
-void AccountStore::deleteLocalData(const QString &accountId, const QList<EnvironmentRecord> &environments)
-{
-    // Called after save() announced the change, so whoever held these files open has let them go.
-    // The record is gone already: a file that cannot be deleted is logged, not reported as a failed
-    // removal of something that no longer exists.
-    for (const EnvironmentRecord &env : environments) {
-        if (env.embeddedSandbox)
-            continue;
-        if (auto removed = m_layout.removeEnvironmentData(env.id); !removed)
-            qCWarning(lcAccounts).noquote() << removed.error().message;
-    }
-    if (!accountId.isEmpty()) {
-        if (auto removed = m_layout.removeAccountData(accountId); !removed)
-            qCWarning(lcAccounts).noquote() << removed.error().message;
-    }
 }
 
 void AccountStore::writeSecrets(QList<std::pair<QString, QString>> entries, QObject *context,

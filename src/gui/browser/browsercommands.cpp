@@ -9,6 +9,7 @@
 #include "tagsdialog.h"
 
 #include "core/catalog/catalog.h"
+#include "gui/errors/errorpresenter.h"
 
 #include <QAction>
 #include <QApplication>
@@ -272,7 +273,7 @@ void BrowserCommands::copyUrls(const QList<CatalogAsset> &assets)
             if (url)
                 lines.append(url.value().toString());
             else
-                problems.append(url.error().message);
+                problems.append(ErrorPresenter::text(url.error()));
         }
         if (!lines.isEmpty())
             QApplication::clipboard()->setText(lines.join(u'\n'));

@@ -2,15 +2,20 @@
 
 #include "core/accounts/environmentsession.h"
 
+#include "core/accounts/accountstore.h"
 #include "core/cache/diskcache.h"
 #include "core/catalog/catalog.h"
 #include "core/net/neterror.h"
+#include "core/util/secretmemory.h"
+#include "gui/accounts/secretprompt.h"
 #include "gui/browser/browserenvironment.h"
 #include "gui/browser/browserpage.h"
 #include "gui/browser/deliverysigner.h"
 #include "gui/browser/thumbnailloader.h"
 #include "gui/browser/thumbnailscheduler.h"
 #include "gui/browser/thumbnailurls.h"
+#include "gui/errors/errorbanner.h"
+#include "gui/errors/errorpresenter.h"
 #include "gui/settings/preferences.h"
 
 #include "ui_environmentpage.h"
@@ -19,6 +24,7 @@
 
 #include <QLabel>
 #include <QLocale>
+#include <QMetaMethod>
 #include <QPushButton>
 
 namespace stratus::gui {
@@ -129,12 +135,12 @@ QString EnvironmentPage::syncText(const EnvironmentSession &session)
             return tr("Syncing the catalogue…");
         return tr("Syncing %1 of %2 assets").arg(QLocale().toString(fetched), QLocale().toString(expected));
     }
-    if (!session.lastSyncError().isEmpty())
-        return tr("Catalogue not synced: %1").arg(session.lastSyncError());
+    if (const auto &error = session.lastSyncError())
+        return tr("Catalogue not synced: %1").arg(ErrorPresenter::text(*error));
     if (!session.catalogueDamage().isEmpty())
         return tr("Catalogue rebuilt: the file was damaged");
-    if (!session.catalogueError().isEmpty())
-        return tr("No catalogue: %1").arg(session.catalogueError());
+    if (const auto &error = session.catalogueError())
+        return tr("No catalogue: %1").arg(ErrorPresenter::text(*error));
     return tr("Catalogue up to date");
 }
 
@@ -154,6 +160,10 @@ EnvironmentPage::EnvironmentPage(EnvironmentSession *session, const Preferences 
         if (m_session)
             m_session->refresh();
     });
+
+    m_errorBanner = new ErrorBanner(this);
+    m_ui->mainLayout->insertWidget(0, m_errorBanner);
+    connect(m_errorBanner, &ErrorBanner::remedyRequested, this, &EnvironmentPage::applyRemedy);
 
     createBrowser(preferences);
     if (m_session) {
@@ -190,7 +200,8 @@ void EnvironmentPage::createBrowser(const Preferences *preferences)
     auto *signer = new DeliverySigner(
         [guard]() -> core::Result<core::ApiContext> {
             if (!guard)
-                return core::makeError(core::Error::Kind::Unavailable, tr("This environment is closed."));
+                return core::Error::because(core::Error::Kind::Unavailable,
+                                            core::ErrorReason::EnvironmentClosed);
             return guard->apiContext();
         },
         this);
@@ -214,7 +225,7 @@ void EnvironmentPage::createBrowser(const Preferences *preferences)
     environment.network = session->network();
     environment.apiContext = [guard]() -> core::Result<core::ApiContext> {
         if (!guard)
-            return core::makeError(core::Error::Kind::Unavailable, tr("This environment is closed."));
+            return core::Error::because(core::Error::Kind::Unavailable, core::ErrorReason::EnvironmentClosed);
         return guard->apiContext();
     };
     environment.url = [guard] {
@@ -252,6 +263,72 @@ void EnvironmentPage::createBrowser(const Preferences *preferences)
     followUploads();
 }
 
+void EnvironmentPage::showProblem(const EnvironmentSession &session)
+{
+    // The connection's problem first: while the environment does not answer, nothing else works.
+    QList<words::Remedy> offered {words::Remedy::Retry};
+    if (!session.record().embeddedSandbox)
+        offered.append(words::Remedy::ReenterSecret);
+    if (isSignalConnected(QMetaMethod::fromSignal(&EnvironmentPage::settingsRequested)))
+        offered.append(words::Remedy::OpenSettings);
+    const bool troubled = session.connection() == EnvironmentSession::Connection::Offline
+        || session.connection() == EnvironmentSession::Connection::Refused;
+    if (troubled && session.problemError()) {
+        m_bannerShowsSync = false;
+        m_errorBanner->showError(*session.problemError(), connectionText(session), offered);
+    } else if (!session.isSyncing() && session.lastSyncError()) {
+        m_bannerShowsSync = true;
+        m_errorBanner->showError(*session.lastSyncError(), tr("The catalogue could not be synced."), offered);
+    } else {
+        m_errorBanner->clearError();
+    }
+}
+
+void EnvironmentPage::applyRemedy(words::Remedy remedy)
+{
+    switch (remedy) {
+    case words::Remedy::Retry:
+        if (!m_session)
+            return;
+        if (m_bannerShowsSync)
+            m_session->syncCatalog();
+        else
+            m_session->refresh();
+        return;
+    case words::Remedy::ReenterSecret:
+        reenterSecret();
+        return;
+    case words::Remedy::OpenSettings:
+        Q_EMIT settingsRequested();
+        return;
+    case words::Remedy::SignInAgain: // tokens come with issue 14; not offered yet
+    case words::Remedy::None:
+        return;
+    }
+}
+
+void EnvironmentPage::reenterSecret()
+{
+    core::AccountStore *store = m_session ? m_session->store() : nullptr;
+    if (!store)
+        return;
+    QString secret = SecretPrompt::ask(this, m_session->record().displayName());
+    if (secret.isEmpty())
+        return;
+    QPointer<EnvironmentSession> session(m_session);
+    store->replaceSecret(
+        m_session->environmentId(), secret, this, [this, session](core::Result<core::Done> stored) {
+            if (!stored) {
+                ErrorPresenter::messageBox(this, tr("Re-enter API Secret"),
+                                           tr("The API secret was not replaced."), stored.error());
+                return;
+            }
+            if (session)
+                session->refresh();
+        });
+    core::wipe(secret);
+}
+
 void EnvironmentPage::refresh()
 {
     const EnvironmentSession *session = m_session.data();
@@ -272,10 +349,8 @@ void EnvironmentPage::refresh()
         mode = tr("%1 — an asset's folder is the path of its public ID").arg(mode);
     m_ui->folderModeValue->setText(mode);
 
-    QString connection = connectionText(*session);
-    if (!session->problemDetail().isEmpty())
-        connection = tr("%1 (%2)").arg(connection, session->problemDetail());
-    m_ui->connectionValue->setText(connection);
+    m_ui->connectionValue->setText(connectionText(*session));
+    showProblem(*session);
 
     if (const auto &usage = session->usage()) {
         QStringList lines;

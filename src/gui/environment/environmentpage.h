@@ -14,9 +14,11 @@ class DiskCache;
 }
 
 #include "core/accounts/environmentsession.h"
+#include "words/errorwords.h"
 
 namespace stratus::gui {
 
+class ErrorBanner;
 class Preferences;
 
 /// The page of one product environment. Each environment that was opened keeps its own page (and
@@ -50,9 +52,17 @@ Q_SIGNALS:
     void addAccountRequested();
     /// Files from the file manager were dropped on a folder of the browser: to upload there.
     void filesDropped(const QStringList &paths, const QString &folder);
+    /// The person chose "Open Settings…" for this environment's error (a proxy, the network); offered
+    /// only while something is connected to it.
+    void settingsRequested();
 
 private:
     void refresh();
+    /// The connection's or the last sync's error in the banner, with its remedy; nothing when fine.
+    void showProblem(const core::EnvironmentSession &session);
+    void applyRemedy(words::Remedy remedy);
+    /// Asks for the API secret again and stores it, then tests the connection.
+    void reenterSecret();
     static QString problemText(core::CheckProblem problem);
     static QString usageLine(const QString &what, const core::UsageMetric &metric, bool bytes);
 
@@ -62,6 +72,8 @@ private:
     QPointer<core::EnvironmentSession> m_session;
     std::unique_ptr<core::DiskCache> m_thumbnailCache;
     class BrowserPage *m_browser = nullptr;
+    ErrorBanner *m_errorBanner = nullptr;
+    bool m_bannerShowsSync = false; ///< the banner shows the last sync's error, not the connection's
 };
 
 } // namespace stratus::gui
