@@ -60,6 +60,9 @@ private slots:
         QTRY_VERIFY(banner->isVisible());
         QVERIFY(banner->error());
         QCOMPARE(banner->error()->reason, core::ErrorReason::SecretNotInKeychain);
+        // Refused for the keychain, not for a wrong secret: the server was never asked.
+        QCOMPARE(session.connection(), core::EnvironmentSession::Connection::Refused);
+        QCOMPARE(session.problem(), core::CheckProblem::Keychain);
         QVERIFY2(banner->text().contains(words::ErrorWords::text(*banner->error())),
                  qPrintable(banner->text()));
         auto *remedy = banner->findChild<QPushButton *>(u"errorBannerRemedy"_s);

@@ -35,9 +35,10 @@ QString CheckMessages::problem(const core::Error &error, const QString &cloudNam
     const QString words = said(error);
     const core::CheckProblem problem = core::classifyProblem(error);
     // Refused by Stratus itself, not by the server (no secret in the keychain, the keychain denied
-    // access): the explanations below quote the server.
+    // access): the explanations below quote the server, or speak of a keychain that does not run.
     if (error.reason != core::ErrorReason::None
-        && (problem == core::CheckProblem::WrongCredentials || problem == core::CheckProblem::Permission))
+        && (problem == core::CheckProblem::WrongCredentials || problem == core::CheckProblem::Permission
+            || (problem == core::CheckProblem::Keychain && error.kind == core::Error::Kind::Auth)))
         return tr("The check failed: %1").arg(ErrorPresenter::richText(error));
     switch (problem) {
     case core::CheckProblem::None:
