@@ -475,13 +475,6 @@
     </message>
 </context>
 <context>
-    <name>OriginalUrls</name>
-    <message>
-        <source>%1 is restricted and needs a signed URL</source>
-        <translation>%1 ist zugriffsbeschränkt und benötigt eine signierte URL</translation>
-    </message>
-</context>
-<context>
     <name>ProvisioningPage</name>
     <message>
         <source>With the account’s provisioning credentials (Cloudinary Console → Settings → Account API Keys) Stratus lists the account’s product environments; tick the ones to add.</source>
@@ -959,14 +952,6 @@ Stratus nimmt keine Änderungen daran vor.</translation>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <source>Log out of “%1”?
-
-Its API secrets are removed from your keychain, and its cached thumbnails and web sessions are deleted from this computer. Its environments stay listed here; log in again with the API secrets to use them.</source>
-        <translation>Von „%1“ abmelden?
-
-Die API-Geheimnisse werden aus dem Schlüsselbund entfernt, zwischengespeicherte Vorschaubilder und Web-Sitzungen werden von diesem Computer gelöscht. Die Umgebungen bleiben hier aufgeführt; um sie zu verwenden, erneut mit den API-Geheimnissen anmelden.</translation>
-    </message>
-    <message>
         <source>Logging out…</source>
         <translation>Abmeldung läuft …</translation>
     </message>
@@ -982,19 +967,6 @@ Die API-Geheimnisse werden aus dem Schlüsselbund entfernt, zwischengespeicherte
         <source>Remove Account</source>
         <translation>Konto entfernen</translation>
     </message>
-    <message numerus="yes">
-        <source>Remove the account “%1” and its %n product environment(s) from Stratus?
-
-Their secrets, caches and settings are deleted from this computer. Nothing changes in Cloudinary.</source>
-        <translation>
-            <numerusform>Das Konto „%1“ mit %n Produktumgebung aus Stratus entfernen?
-
-Die zugehörigen Geheimnisse, Caches und Einstellungen werden von diesem Computer gelöscht. In Cloudinary ändert sich nichts.</numerusform>
-            <numerusform>Das Konto „%1“ mit %n Produktumgebungen aus Stratus entfernen?
-
-Die zugehörigen Geheimnisse, Caches und Einstellungen werden von diesem Computer gelöscht. In Cloudinary ändert sich nichts.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
@@ -1006,14 +978,6 @@ Die zugehörigen Geheimnisse, Caches und Einstellungen werden von diesem Compute
     <message>
         <source>Remove Product Environment</source>
         <translation>Produktumgebung entfernen</translation>
-    </message>
-    <message>
-        <source>Remove the product environment “%1” from Stratus?
-
-Its secret, cache and settings are deleted from this computer. Nothing changes in Cloudinary.</source>
-        <translation>Die Produktumgebung „%1“ aus Stratus entfernen?
-
-Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Computer gelöscht. In Cloudinary ändert sich nichts.</translation>
     </message>
     <message>
         <source>Unencrypted</source>
@@ -1034,6 +998,39 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     <message>
         <source>Unencrypted (plain http) to %1: refused until you allow it below, or use an https:// address.</source>
         <translation>Unverschlüsselt (reines http) an %1: abgelehnt, bis es unten erlaubt wird; alternativ eine https://-Adresse verwenden.</translation>
+    </message>
+    <message>
+        <source>Log out of “%1”?
+
+Its API secrets are removed from your keychain, and what Stratus keeps of it on this computer is deleted: asset catalogues, unfinished uploads, cached thumbnails and web sessions. Its environments stay listed here; log in again with the API secrets to use them.</source>
+        <translation>Von „%1“ abmelden?
+
+Die API-Geheimnisse des Kontos werden aus dem Schlüsselbund entfernt, und was Stratus auf diesem Computer davon aufbewahrt, wird gelöscht: Asset-Kataloge, unvollständige Uploads, zwischengespeicherte Vorschaubilder und Web-Sitzungen. Die Umgebungen bleiben hier aufgeführt; zum Verwenden erneut mit den API-Geheimnissen anmelden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the account “%1” and its %n product environment(s) from Stratus?
+
+Their secrets, settings, asset catalogues, unfinished uploads and caches are deleted from this computer. Nothing changes in Cloudinary.</source>
+        <translation>
+            <numerusform>Das Konto „%1“ und seine %n Produktumgebung aus Stratus entfernen?
+
+Geheimnisse, Einstellungen, Asset-Kataloge, unvollständige Uploads und Zwischenspeicher werden von diesem Computer gelöscht. In Cloudinary ändert sich nichts.</numerusform>
+            <numerusform>Das Konto „%1“ und seine %n Produktumgebungen aus Stratus entfernen?
+
+Geheimnisse, Einstellungen, Asset-Kataloge, unvollständige Uploads und Zwischenspeicher werden von diesem Computer gelöscht. In Cloudinary ändert sich nichts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove the product environment “%1” from Stratus?
+
+Its secret, settings, asset catalogue, unfinished uploads and cache are deleted from this computer. Nothing changes in Cloudinary.</source>
+        <translation>Die Produktumgebung „%1“ aus Stratus entfernen?
+
+Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads und ihr Zwischenspeicher werden von diesem Computer gelöscht. In Cloudinary ändert sich nichts.</translation>
+    </message>
+    <message>
+        <source>The API secret of “%1” was replaced.</source>
+        <translation>Das API-Geheimnis von „%1“ wurde ersetzt.</translation>
     </message>
 </context>
 <context>
@@ -1555,10 +1552,6 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
         <translation>„%1“ wird getestet (%2 von %3) …</translation>
     </message>
     <message>
-        <source>The keychain refused access (%1). Allow Stratus to use your keyring and try again. Nothing was changed.</source>
-        <translation>Der Schlüsselbund hat den Zugriff verweigert (%1). Stratus den Zugriff auf den Schlüsselbund erlauben und erneut versuchen. Es wurde nichts geändert.</translation>
-    </message>
-    <message>
         <source>Nothing was changed: %1</source>
         <translation>Es wurde nichts geändert: %1</translation>
     </message>
@@ -1632,30 +1625,7 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     </message>
 </context>
 <context>
-    <name>stratus::gui::DeliverySigner</name>
-    <message>
-        <source>This environment cannot be called.</source>
-        <translation>Diese Umgebung kann nicht angesprochen werden.</translation>
-    </message>
-    <message>
-        <source>There is no API secret to sign with.</source>
-        <translation>Es gibt kein API-Geheimnis zum Signieren.</translation>
-    </message>
-</context>
-<context>
     <name>stratus::gui::DetailsPanel</name>
-    <message>
-        <source>The environment cannot be called.</source>
-        <translation>Die Umgebung kann nicht angesprochen werden.</translation>
-    </message>
-    <message>
-        <source>The environment is not ready yet.</source>
-        <translation>Die Umgebung ist noch nicht bereit.</translation>
-    </message>
-    <message>
-        <source>A link to a %1 asset must be signed, and the environment&apos;s secret is not available.</source>
-        <translation>Ein Link zu einem Asset vom Typ %1 muss signiert sein, und das Geheimnis der Umgebung ist nicht verfügbar.</translation>
-    </message>
     <message>
         <source>Original</source>
         <translation>Original</translation>
@@ -1749,10 +1719,6 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     <message>
         <source>This asset is not in the catalogue.</source>
         <translation>Dieses Asset ist nicht im Katalog.</translation>
-    </message>
-    <message>
-        <source>The catalogue could not be read: %1</source>
-        <translation>Der Katalog konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Unsaved changes from before.</source>
@@ -1973,10 +1939,6 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
         <translation>%1 – der Ordner eines Assets ist der Pfad seiner Public ID</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>Plan: %1</source>
         <translation>Tarif: %1</translation>
     </message>
@@ -2051,6 +2013,18 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     <message>
         <source>Catalogue rebuilt: the file was damaged</source>
         <translation>Katalog neu aufgebaut: Die Datei war beschädigt</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be synced.</source>
+        <translation>Der Katalog konnte nicht abgeglichen werden.</translation>
+    </message>
+    <message>
+        <source>Re-enter API Secret</source>
+        <translation>API-Geheimnis erneut eingeben</translation>
+    </message>
+    <message>
+        <source>The API secret was not replaced.</source>
+        <translation>Das API-Geheimnis wurde nicht ersetzt.</translation>
     </message>
 </context>
 <context>
@@ -2617,6 +2591,17 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     </message>
 </context>
 <context>
+    <name>stratus::gui::SecretPrompt</name>
+    <message>
+        <source>Re-enter API Secret</source>
+        <translation>API-Geheimnis erneut eingeben</translation>
+    </message>
+    <message>
+        <source>The API secret of “%1” (Cloudinary Console, Settings → API Keys):</source>
+        <translation>Das API-Geheimnis von „%1“ (Cloudinary Console, Settings → API Keys):</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::SettingsDialog</name>
     <message>
         <source>System default</source>
@@ -2641,10 +2626,6 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     <message>
         <source>Enter the proxy’s host name, or choose “System default” or “No proxy”.</source>
         <translation>Den Hostnamen des Proxys eingeben oder „Systemstandard“ bzw. „Kein Proxy“ wählen.</translation>
-    </message>
-    <message>
-        <source>The settings could not be saved to %1.</source>
-        <translation>Die Einstellungen konnten nicht in %1 gespeichert werden.</translation>
     </message>
 </context>
 <context>
@@ -2801,10 +2782,6 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     <message>
         <source>Upload finished</source>
         <translation>Hochladen abgeschlossen</translation>
-    </message>
-    <message>
-        <source>The environment is closed.</source>
-        <translation>Die Umgebung ist geschlossen.</translation>
     </message>
     <message>
         <source>Options for Dropped and Pasted Files</source>
@@ -3137,6 +3114,481 @@ Das zugehörige Geheimnis, der Cache und die Einstellungen werden von diesem Com
     <message>
         <source>Stratus is a fast desktop home for the images, videos and files you keep in Cloudinary: browse, search, upload and transform them across all your accounts and product environments.</source>
         <translation>Stratus ist ein schnelles Zuhause auf dem Desktop für Bilder, Videos und Dateien in Cloudinary: durchblättern, suchen, hochladen und transformieren – über alle Konten und Produktumgebungen hinweg.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::words::ErrorWords</name>
+    <message>
+        <source>This is not valid.</source>
+        <translation>Das ist nicht gültig.</translation>
+    </message>
+    <message>
+        <source>Cloudinary refused the request as invalid.</source>
+        <translation>Cloudinary hat die Anfrage als ungültig abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Cloudinary refused the request: %1</source>
+        <translation>Cloudinary hat die Anfrage abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server could not be found. Check your internet connection.</source>
+        <translation>Der Server wurde nicht gefunden. Die Internetverbindung prüfen.</translation>
+    </message>
+    <message>
+        <source>The server refused the connection.</source>
+        <translation>Der Server hat die Verbindung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server stopped answering.</source>
+        <translation>Der Server antwortet nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The network proxy refused the connection. Check the proxy in Settings → Network.</source>
+        <translation>Der Netzwerk-Proxy hat die Verbindung abgelehnt. Den Proxy unter Einstellungen → Netzwerk prüfen.</translation>
+    </message>
+    <message>
+        <source>The network proxy asks for a user name and password. Check the proxy in Settings → Network.</source>
+        <translation>Der Netzwerk-Proxy verlangt einen Benutzernamen und ein Passwort. Den Proxy unter Einstellungen → Netzwerk prüfen.</translation>
+    </message>
+    <message>
+        <source>No secure connection could be made. Stratus never ignores certificate errors.</source>
+        <translation>Es konnte keine sichere Verbindung hergestellt werden. Stratus ignoriert Zertifikatsfehler nie.</translation>
+    </message>
+    <message>
+        <source>No secure connection could be made (%1). Stratus never ignores certificate errors.</source>
+        <translation>Es konnte keine sichere Verbindung hergestellt werden (%1). Stratus ignoriert Zertifikatsfehler nie.</translation>
+    </message>
+    <message>
+        <source>The network failed.</source>
+        <translation>Das Netzwerk ist ausgefallen.</translation>
+    </message>
+    <message>
+        <source>The network failed: %1</source>
+        <translation>Das Netzwerk ist ausgefallen: %1</translation>
+    </message>
+    <message>
+        <source>Cloudinary refused the API key or secret.</source>
+        <translation>Cloudinary hat den API-Schlüssel oder das Geheimnis abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Cloudinary refused the API key or secret: %1</source>
+        <translation>Cloudinary hat den API-Schlüssel oder das Geheimnis abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>These credentials may not do this.</source>
+        <translation>Diese Zugangsdaten dürfen das nicht.</translation>
+    </message>
+    <message>
+        <source>These credentials may not do this: %1</source>
+        <translation>Diese Zugangsdaten dürfen das nicht: %1</translation>
+    </message>
+    <message>
+        <source>Cloudinary does not have it (any more).</source>
+        <translation>Cloudinary hat es nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation>Nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>Cloudinary refused it as a conflict.</source>
+        <translation>Cloudinary hat es wegen eines Konflikts abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Cloudinary refused it as a conflict: %1</source>
+        <translation>Cloudinary hat es wegen eines Konflikts abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Too many requests for now; Cloudinary accepts more after %1.</source>
+        <translation>Vorerst zu viele Anfragen; Cloudinary nimmt ab %1 wieder welche an.</translation>
+    </message>
+    <message>
+        <source>Too many requests for now; try again in a while.</source>
+        <translation>Vorerst zu viele Anfragen; später erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Cloudinary had a server error (HTTP %1).</source>
+        <translation>Bei Cloudinary ist ein Serverfehler aufgetreten (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>Cloudinary had a server error: %1</source>
+        <translation>Bei Cloudinary ist ein Serverfehler aufgetreten: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>A local file could not be read or written.</source>
+        <translation>Eine lokale Datei konnte nicht gelesen oder geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>A local file could not be read or written: %1</source>
+        <translation>Eine lokale Datei konnte nicht gelesen oder geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>A local file is damaged and must be rebuilt.</source>
+        <translation>Eine lokale Datei ist beschädigt und muss neu aufgebaut werden.</translation>
+    </message>
+    <message>
+        <source>The system keychain does not answer. Check that it is running and unlocked.</source>
+        <translation>Der Schlüsselbund des Systems antwortet nicht. Prüfen, ob er läuft und entsperrt ist.</translation>
+    </message>
+    <message>
+        <source>The system keychain does not answer (%1). Check that it is running and unlocked.</source>
+        <translation>Der Schlüsselbund des Systems antwortet nicht (%1). Prüfen, ob er läuft und entsperrt ist.</translation>
+    </message>
+    <message>
+        <source>The credentials would go over plain http to another computer, which is not allowed.</source>
+        <translation>Die Zugangsdaten würden unverschlüsselt (http) an einen anderen Computer gehen, und das ist nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Stratus.</source>
+        <translation>In Stratus ist etwas schiefgegangen.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Stratus: %1</source>
+        <translation>In Stratus ist etwas schiefgegangen: %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Re-enter Secret…</source>
+        <translation>Geheimnis erneut eingeben …</translation>
+    </message>
+    <message>
+        <source>Sign In Again…</source>
+        <translation>Erneut anmelden …</translation>
+    </message>
+    <message>
+        <source>Open Settings…</source>
+        <translation>Einstellungen öffnen …</translation>
+    </message>
+    <message>
+        <source>The account label contains %1 (at character %2), a control character or line break. Names may not contain control characters, line breaks or text-direction controls.</source>
+        <translation>Die Kontobezeichnung enthält %1 (an Zeichen %2), ein Steuerzeichen oder einen Zeilenumbruch. Namen dürfen keine Steuerzeichen, Zeilenumbrüche oder Textrichtungszeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>The environment name contains %1 (at character %2), a control character or line break. Names may not contain control characters, line breaks or text-direction controls.</source>
+        <translation>Der Umgebungsname enthält %1 (an Zeichen %2), ein Steuerzeichen oder einen Zeilenumbruch. Namen dürfen keine Steuerzeichen, Zeilenumbrüche oder Textrichtungszeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>The account label contains %1 (at character %2), a text-direction control. Names may not contain control characters, line breaks or text-direction controls.</source>
+        <translation>Die Kontobezeichnung enthält %1 (an Zeichen %2), ein Textrichtungszeichen. Namen dürfen keine Steuerzeichen, Zeilenumbrüche oder Textrichtungszeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>The environment name contains %1 (at character %2), a text-direction control. Names may not contain control characters, line breaks or text-direction controls.</source>
+        <translation>Der Umgebungsname enthält %1 (an Zeichen %2), ein Textrichtungszeichen. Namen dürfen keine Steuerzeichen, Zeilenumbrüche oder Textrichtungszeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>The account label contains %1 (at character %2), half of a character (broken text).</source>
+        <translation>Die Kontobezeichnung enthält %1 (an Zeichen %2), ein halbes Zeichen (beschädigter Text).</translation>
+    </message>
+    <message>
+        <source>The environment name contains %1 (at character %2), half of a character (broken text).</source>
+        <translation>Der Umgebungsname enthält %1 (an Zeichen %2), ein halbes Zeichen (beschädigter Text).</translation>
+    </message>
+    <message>
+        <source>An account needs a label.</source>
+        <translation>Ein Konto braucht eine Bezeichnung.</translation>
+    </message>
+    <message>
+        <source>An environment needs a name.</source>
+        <translation>Eine Umgebung braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>This is not a Cloudinary URL: it must begin with cloudinary:// (or account://).</source>
+        <translation>Das ist keine Cloudinary-URL: Sie muss mit cloudinary:// (oder account://) beginnen.</translation>
+    </message>
+    <message>
+        <source>This is not a Cloudinary URL. It looks like cloudinary://API_KEY:API_SECRET@CLOUD_NAME (or account://KEY:SECRET@ACCOUNT_ID).</source>
+        <translation>Das ist keine Cloudinary-URL. Sie sieht so aus: cloudinary://API_KEY:API_SECRET@CLOUD_NAME (oder account://KEY:SECRET@ACCOUNT_ID).</translation>
+    </message>
+    <message>
+        <source>The account ID in the URL must not be an IPv6 address.</source>
+        <translation>Die Konto-ID in der URL darf keine IPv6-Adresse sein.</translation>
+    </message>
+    <message>
+        <source>The cloud name in the URL must not be an IPv6 address.</source>
+        <translation>Der Cloud-Name in der URL darf keine IPv6-Adresse sein.</translation>
+    </message>
+    <message>
+        <source>The URL has text after the account ID that does not belong there; it should read account://KEY:SECRET@ACCOUNT_ID (is the “@” missing?).</source>
+        <translation>Die URL hat nach der Konto-ID Text, der nicht dorthin gehört; sie sollte account://KEY:SECRET@ACCOUNT_ID lauten (fehlt das „@“?).</translation>
+    </message>
+    <message>
+        <source>The URL has text after the cloud name that does not belong there; it should read cloudinary://API_KEY:API_SECRET@CLOUD_NAME (is the “@” missing?).</source>
+        <translation>Die URL hat nach dem Cloud-Namen Text, der nicht dorthin gehört; sie sollte cloudinary://API_KEY:API_SECRET@CLOUD_NAME lauten (fehlt das „@“?).</translation>
+    </message>
+    <message>
+        <source>The URL has no account ID after the “@”.</source>
+        <translation>Die URL hat nach dem „@“ keine Konto-ID.</translation>
+    </message>
+    <message>
+        <source>The URL has no cloud name after the “@”.</source>
+        <translation>Die URL hat nach dem „@“ keinen Cloud-Namen.</translation>
+    </message>
+    <message>
+        <source>The account ID in the URL contains a character that is not allowed (space, &lt; &gt; [ \ ] ^ |).</source>
+        <translation>Die Konto-ID in der URL enthält ein unzulässiges Zeichen (Leerzeichen, &lt; &gt; [ \ ] ^ |).</translation>
+    </message>
+    <message>
+        <source>The cloud name in the URL contains a character that is not allowed (space, &lt; &gt; [ \ ] ^ |).</source>
+        <translation>Der Cloud-Name in der URL enthält ein unzulässiges Zeichen (Leerzeichen, &lt; &gt; [ \ ] ^ |).</translation>
+    </message>
+    <message>
+        <source>A parameter after the “?” of the URL has no name.</source>
+        <translation>Ein Parameter nach dem „?“ der URL hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>This needs a cloudinary:// URL, not an account:// one (account credentials belong in CLOUDINARY_ACCOUNT_URL).</source>
+        <translation>Hier wird eine cloudinary://-URL gebraucht, keine account://-URL (Kontozugangsdaten gehören in CLOUDINARY_ACCOUNT_URL).</translation>
+    </message>
+    <message>
+        <source>This needs an account:// URL, not a cloudinary:// one.</source>
+        <translation>Hier wird eine account://-URL gebraucht, keine cloudinary://-URL.</translation>
+    </message>
+    <message>
+        <source>The accounts file %1 cannot be read.</source>
+        <translation>Die Kontendatei %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The accounts file %1 cannot be read: %2</source>
+        <translation>Die Kontendatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The accounts file %1 is larger than a settings file can be.</source>
+        <translation>Die Kontendatei %1 ist größer, als eine Einstellungsdatei sein kann.</translation>
+    </message>
+    <message>
+        <source>The accounts file %1 cannot be read: there is no room for a working copy.</source>
+        <translation>Die Kontendatei %1 kann nicht gelesen werden: Für eine Arbeitskopie ist kein Platz.</translation>
+    </message>
+    <message>
+        <source>The accounts file %1 was written by a newer version of Stratus; this one does not change it.</source>
+        <translation>Die Kontendatei %1 wurde von einer neueren Version von Stratus geschrieben; diese Version ändert sie nicht.</translation>
+    </message>
+    <message>
+        <source>The accounts file %1 cannot be written.</source>
+        <translation>Die Kontendatei %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The keychain holds no API secret for this environment. Enter the secret again.</source>
+        <translation>Der Schlüsselbund enthält kein API-Geheimnis für diese Umgebung. Das Geheimnis erneut eingeben.</translation>
+    </message>
+    <message>
+        <source>The API secret stored in the keychain is empty. Enter the secret again.</source>
+        <translation>Das im Schlüsselbund gespeicherte API-Geheimnis ist leer. Das Geheimnis erneut eingeben.</translation>
+    </message>
+    <message>
+        <source>The keychain holds no secret under this name.</source>
+        <translation>Der Schlüsselbund enthält unter diesem Namen kein Geheimnis.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access. Allow Stratus to use your keyring.</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert. Stratus den Zugriff auf den Schlüsselbund erlauben.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access (%1). Allow Stratus to use your keyring.</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert (%1). Stratus den Zugriff auf den Schlüsselbund erlauben.</translation>
+    </message>
+    <message>
+        <source>No keychain (Secret Service) answered. Unlock your keyring, or start gnome-keyring or KWallet.</source>
+        <translation>Kein Schlüsselbund (Secret Service) hat geantwortet. Den Schlüsselbund entsperren oder gnome-keyring bzw. KWallet starten.</translation>
+    </message>
+    <message>
+        <source>No keychain (Secret Service) answered (%1). Unlock your keyring, or start gnome-keyring or KWallet.</source>
+        <translation>Kein Schlüsselbund (Secret Service) hat geantwortet (%1). Den Schlüsselbund entsperren oder gnome-keyring bzw. KWallet starten.</translation>
+    </message>
+    <message>
+        <source>There is no such account.</source>
+        <translation>Dieses Konto gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>There is no such environment.</source>
+        <translation>Diese Umgebung gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This account exists already.</source>
+        <translation>Dieses Konto existiert bereits.</translation>
+    </message>
+    <message>
+        <source>An environment named “%1” exists already.</source>
+        <translation>Eine Umgebung namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>The environment “%1” needs a cloud name and an API key.</source>
+        <translation>Die Umgebung „%1“ braucht einen Cloud-Namen und einen API-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The environment “%1” needs an API secret.</source>
+        <translation>Die Umgebung „%1“ braucht ein API-Geheimnis.</translation>
+    </message>
+    <message>
+        <source>The accounts were closed while this was under way.</source>
+        <translation>Die Konten wurden geschlossen, während dies lief.</translation>
+    </message>
+    <message>
+        <source>This environment is not available yet.</source>
+        <translation>Diese Umgebung ist noch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>This environment is closed.</source>
+        <translation>Diese Umgebung ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot name a folder of Stratus.</source>
+        <translation>„%1“ kann keinen Ordner von Stratus bezeichnen.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved to %1.</source>
+        <translation>Die Einstellungen konnten nicht in %1 gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>These could not be deleted: %1</source>
+        <translation>Diese konnten nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>The catalogue is damaged; Stratus rebuilds it at the next sync.</source>
+        <translation>Der Katalog ist beschädigt; Stratus baut ihn beim nächsten Abgleich neu auf.</translation>
+    </message>
+    <message>
+        <source>The catalogue is damaged (%1); Stratus rebuilds it at the next sync.</source>
+        <translation>Der Katalog ist beschädigt (%1); Stratus baut ihn beim nächsten Abgleich neu auf.</translation>
+    </message>
+    <message>
+        <source>There is no catalogue at %1 yet; sync the environment first.</source>
+        <translation>Unter %1 gibt es noch keinen Katalog; zuerst die Umgebung abgleichen.</translation>
+    </message>
+    <message>
+        <source>The folder of the catalogue %1 cannot be created.</source>
+        <translation>Der Ordner des Katalogs %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The catalogue %1 cannot be opened.</source>
+        <translation>Der Katalog %1 kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>The catalogue %1 cannot be opened: %2</source>
+        <translation>Der Katalog %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be removed.</source>
+        <translation>%1 kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be removed: %2</source>
+        <translation>%1 kann nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>The catalogue %1 was written by a newer version of Stratus; this one leaves it alone.</source>
+        <translation>Der Katalog %1 wurde von einer neueren Version von Stratus geschrieben; diese Version lässt ihn unverändert.</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be read to the end.</source>
+        <translation>Der Katalog konnte nicht bis zum Ende gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be read to the end: %1</source>
+        <translation>Der Katalog konnte nicht bis zum Ende gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be read or written.</source>
+        <translation>Der Katalog konnte nicht gelesen oder geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be read or written: %1</source>
+        <translation>Der Katalog konnte nicht gelesen oder geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The catalogue could not start a change.</source>
+        <translation>Der Katalog konnte keine Änderung beginnen.</translation>
+    </message>
+    <message>
+        <source>The catalogue could not start a change: %1</source>
+        <translation>Der Katalog konnte keine Änderung beginnen: %1</translation>
+    </message>
+    <message>
+        <source>The catalogue could not save a change.</source>
+        <translation>Der Katalog konnte eine Änderung nicht speichern.</translation>
+    </message>
+    <message>
+        <source>The catalogue could not save a change: %1</source>
+        <translation>Der Katalog konnte eine Änderung nicht speichern: %1</translation>
+    </message>
+    <message>
+        <source>An asset vanished from the catalogue while it was written.</source>
+        <translation>Ein Asset ist aus dem Katalog verschwunden, während es geschrieben wurde.</translation>
+    </message>
+    <message>
+        <source>The catalogue has no asset %1.</source>
+        <translation>Der Katalog enthält kein Asset %1.</translation>
+    </message>
+    <message>
+        <source>There is no API secret for this environment. Enter the secret again.</source>
+        <translation>Für diese Umgebung gibt es kein API-Geheimnis. Das Geheimnis erneut eingeben.</translation>
+    </message>
+    <message>
+        <source>The Admin API calls of this hour are spent; Cloudinary accepts more after %1.</source>
+        <translation>Die Admin-API-Aufrufe dieser Stunde sind aufgebraucht; Cloudinary nimmt ab %1 wieder welche an.</translation>
+    </message>
+    <message>
+        <source>The Admin API calls of this hour are spent; try again in a while.</source>
+        <translation>Die Admin-API-Aufrufe dieser Stunde sind aufgebraucht; später erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The connection was closed while this was under way.</source>
+        <translation>Die Verbindung wurde geschlossen, während dies lief.</translation>
+    </message>
+    <message>
+        <source>The server did not answer for %1 seconds.</source>
+        <translation>Der Server hat %1 Sekunden lang nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The call has not finished.</source>
+        <translation>Der Aufruf ist nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not what the Cloudinary API sends (no JSON object). Check the environment&apos;s address (upload_prefix).</source>
+        <translation>Die Antwort des Servers ist nicht das, was die Cloudinary-API sendet (kein JSON-Objekt). Die Adresse der Umgebung (upload_prefix) prüfen.</translation>
+    </message>
+    <message>
+        <source>The environment&apos;s API address is not configured.</source>
+        <translation>Die API-Adresse der Umgebung ist nicht eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The upload_prefix must be an http:// or https:// URL without a query.</source>
+        <translation>Das upload_prefix muss eine http://- oder https://-URL ohne Abfrage sein.</translation>
+    </message>
+    <message>
+        <source>A product environment needs a cloudinary:// URL.</source>
+        <translation>Eine Produktumgebung braucht eine cloudinary://-URL.</translation>
+    </message>
+    <message>
+        <source>The CLOUDINARY_URL has no cloud name.</source>
+        <translation>Die CLOUDINARY_URL hat keinen Cloud-Namen.</translation>
+    </message>
+    <message>
+        <source>The Provisioning API needs an account:// URL.</source>
+        <translation>Die Provisioning API braucht eine account://-URL.</translation>
+    </message>
+    <message>
+        <source>The account URL has no account ID.</source>
+        <translation>Die Konto-URL hat keine Konto-ID.</translation>
+    </message>
+    <message>
+        <source>The API credentials would travel unencrypted (plain http) to %1, which is not this computer. Use https, or allow unencrypted sending for this environment in Accounts.</source>
+        <translation>Die API-Zugangsdaten würden unverschlüsselt (http) an %1 gehen, also nicht an diesen Computer. https verwenden oder unverschlüsseltes Senden für diese Umgebung unter „Konten“ erlauben.</translation>
+    </message>
+    <message>
+        <source>%1 is restricted: its URL must be signed, and the environment&apos;s API secret is not available.</source>
+        <translation>%1 ist eingeschränkt: Die URL muss signiert werden, und das API-Geheimnis der Umgebung ist nicht verfügbar.</translation>
     </message>
 </context>
 </TS>

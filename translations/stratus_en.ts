@@ -37,14 +37,14 @@
     <message numerus="yes">
         <source>Remove the account “%1” and its %n product environment(s) from Stratus?
 
-Their secrets, caches and settings are deleted from this computer. Nothing changes in Cloudinary.</source>
+Their secrets, settings, asset catalogues, unfinished uploads and caches are deleted from this computer. Nothing changes in Cloudinary.</source>
         <translation>
             <numerusform>Remove the account “%1” and its %n product environment from Stratus?
 
-Their secrets, caches and settings are deleted from this computer. Nothing changes in Cloudinary.</numerusform>
+Their secrets, settings, asset catalogues, unfinished uploads and caches are deleted from this computer. Nothing changes in Cloudinary.</numerusform>
             <numerusform>Remove the account “%1” and its %n product environments from Stratus?
 
-Their secrets, caches and settings are deleted from this computer. Nothing changes in Cloudinary.</numerusform>
+Their secrets, settings, asset catalogues, unfinished uploads and caches are deleted from this computer. Nothing changes in Cloudinary.</numerusform>
         </translation>
     </message>
 </context>

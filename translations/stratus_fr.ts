@@ -475,13 +475,6 @@
     </message>
 </context>
 <context>
-    <name>OriginalUrls</name>
-    <message>
-        <source>%1 is restricted and needs a signed URL</source>
-        <translation>L’accès à %1 est restreint et nécessite une URL signée</translation>
-    </message>
-</context>
-<context>
     <name>ProvisioningPage</name>
     <message>
         <source>With the account’s provisioning credentials (Cloudinary Console → Settings → Account API Keys) Stratus lists the account’s product environments; tick the ones to add.</source>
@@ -959,14 +952,6 @@ Stratus ne les modifiera pas.</translation>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <source>Log out of “%1”?
-
-Its API secrets are removed from your keychain, and its cached thumbnails and web sessions are deleted from this computer. Its environments stay listed here; log in again with the API secrets to use them.</source>
-        <translation>Se déconnecter de «&#xa0;%1&#xa0;»&#xa0;?
-
-Ses secrets d’API seront retirés de votre trousseau de clés, et ses miniatures en cache ainsi que ses sessions web seront supprimées de cet ordinateur. Ses environnements restent listés ici&#xa0;; reconnectez-vous avec les secrets d’API pour les utiliser.</translation>
-    </message>
-    <message>
         <source>Logging out…</source>
         <translation>Déconnexion…</translation>
     </message>
@@ -982,19 +967,6 @@ Ses secrets d’API seront retirés de votre trousseau de clés, et ses miniatur
         <source>Remove Account</source>
         <translation>Retirer le compte</translation>
     </message>
-    <message numerus="yes">
-        <source>Remove the account “%1” and its %n product environment(s) from Stratus?
-
-Their secrets, caches and settings are deleted from this computer. Nothing changes in Cloudinary.</source>
-        <translation>
-            <numerusform>Retirer de Stratus le compte «&#xa0;%1&#xa0;» avec %n environnement de produit&#xa0;?
-
-Les secrets, caches et paramètres associés seront supprimés de cet ordinateur. Rien ne change dans Cloudinary.</numerusform>
-            <numerusform>Retirer de Stratus le compte «&#xa0;%1&#xa0;» avec ses %n environnements de produit&#xa0;?
-
-Les secrets, caches et paramètres associés seront supprimés de cet ordinateur. Rien ne change dans Cloudinary.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Remove</source>
         <translation>Retirer</translation>
@@ -1006,14 +978,6 @@ Les secrets, caches et paramètres associés seront supprimés de cet ordinateur
     <message>
         <source>Remove Product Environment</source>
         <translation>Retirer l’environnement de produit</translation>
-    </message>
-    <message>
-        <source>Remove the product environment “%1” from Stratus?
-
-Its secret, cache and settings are deleted from this computer. Nothing changes in Cloudinary.</source>
-        <translation>Retirer de Stratus l’environnement de produit «&#xa0;%1&#xa0;»&#xa0;?
-
-Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Rien ne change dans Cloudinary.</translation>
     </message>
     <message>
         <source>Unencrypted</source>
@@ -1034,6 +998,39 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     <message>
         <source>Unencrypted (plain http) to %1: refused until you allow it below, or use an https:// address.</source>
         <translation>En clair (http simple) vers %1&#xa0;: refusé tant que vous ne l’autorisez pas ci-dessous&#xa0;; ou utilisez une adresse https://.</translation>
+    </message>
+    <message>
+        <source>Log out of “%1”?
+
+Its API secrets are removed from your keychain, and what Stratus keeps of it on this computer is deleted: asset catalogues, unfinished uploads, cached thumbnails and web sessions. Its environments stay listed here; log in again with the API secrets to use them.</source>
+        <translation>Se déconnecter de «&#xa0;%1&#xa0;»&#xa0;?
+
+Ses secrets d’API sont retirés de votre trousseau de clés, et ce que Stratus en conserve sur cet ordinateur est supprimé&#xa0;: catalogues de ressources, téléversements inachevés, vignettes en cache et sessions web. Ses environnements restent listés ici&#xa0;; reconnectez-vous avec les secrets d’API pour les utiliser.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the account “%1” and its %n product environment(s) from Stratus?
+
+Their secrets, settings, asset catalogues, unfinished uploads and caches are deleted from this computer. Nothing changes in Cloudinary.</source>
+        <translation>
+            <numerusform>Retirer de Stratus le compte «&#xa0;%1&#xa0;» avec %n environnement de produit&#xa0;?
+
+Leurs secrets, paramètres, catalogues de ressources, téléversements inachevés et caches sont supprimés de cet ordinateur. Rien ne change dans Cloudinary.</numerusform>
+            <numerusform>Retirer de Stratus le compte «&#xa0;%1&#xa0;» avec ses %n environnements de produit&#xa0;?
+
+Leurs secrets, paramètres, catalogues de ressources, téléversements inachevés et caches sont supprimés de cet ordinateur. Rien ne change dans Cloudinary.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove the product environment “%1” from Stratus?
+
+Its secret, settings, asset catalogue, unfinished uploads and cache are deleted from this computer. Nothing changes in Cloudinary.</source>
+        <translation>Retirer l’environnement de produit «&#xa0;%1&#xa0;» de Stratus&#xa0;?
+
+Son secret, ses paramètres, son catalogue de ressources, ses téléversements inachevés et son cache sont supprimés de cet ordinateur. Rien ne change dans Cloudinary.</translation>
+    </message>
+    <message>
+        <source>The API secret of “%1” was replaced.</source>
+        <translation>Le secret d’API de «&#xa0;%1&#xa0;» a été remplacé.</translation>
     </message>
 </context>
 <context>
@@ -1555,10 +1552,6 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
         <translation>Test de «&#xa0;%1&#xa0;» (%2 sur %3)…</translation>
     </message>
     <message>
-        <source>The keychain refused access (%1). Allow Stratus to use your keyring and try again. Nothing was changed.</source>
-        <translation>Le trousseau de clés a refusé l’accès (%1). Autorisez Stratus à utiliser votre trousseau, puis réessayez. Rien n’a été modifié.</translation>
-    </message>
-    <message>
         <source>Nothing was changed: %1</source>
         <translation>Rien n’a été modifié&#xa0;: %1</translation>
     </message>
@@ -1632,30 +1625,7 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     </message>
 </context>
 <context>
-    <name>stratus::gui::DeliverySigner</name>
-    <message>
-        <source>This environment cannot be called.</source>
-        <translation>Impossible d’appeler l’API de cet environnement.</translation>
-    </message>
-    <message>
-        <source>There is no API secret to sign with.</source>
-        <translation>Aucun secret d’API n’est disponible pour signer.</translation>
-    </message>
-</context>
-<context>
     <name>stratus::gui::DetailsPanel</name>
-    <message>
-        <source>The environment cannot be called.</source>
-        <translation>Impossible d’appeler l’API de l’environnement.</translation>
-    </message>
-    <message>
-        <source>The environment is not ready yet.</source>
-        <translation>L’environnement n’est pas encore prêt.</translation>
-    </message>
-    <message>
-        <source>A link to a %1 asset must be signed, and the environment&apos;s secret is not available.</source>
-        <translation>Un lien vers une ressource de type %1 doit être signé, et le secret de l’environnement n’est pas disponible.</translation>
-    </message>
     <message>
         <source>Original</source>
         <translation>Original</translation>
@@ -1749,10 +1719,6 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     <message>
         <source>This asset is not in the catalogue.</source>
         <translation>Cette ressource n’est pas dans le catalogue.</translation>
-    </message>
-    <message>
-        <source>The catalogue could not be read: %1</source>
-        <translation>Le catalogue n’a pas pu être lu&#xa0;: %1</translation>
     </message>
     <message>
         <source>Unsaved changes from before.</source>
@@ -1973,10 +1939,6 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
         <translation>%1 — le dossier d’une ressource est le chemin de son public ID</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>Plan: %1</source>
         <translation>Forfait&#xa0;: %1</translation>
     </message>
@@ -2051,6 +2013,18 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     <message>
         <source>Catalogue rebuilt: the file was damaged</source>
         <translation>Catalogue reconstruit&#xa0;: le fichier était endommagé</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be synced.</source>
+        <translation>Le catalogue n’a pas pu être synchronisé.</translation>
+    </message>
+    <message>
+        <source>Re-enter API Secret</source>
+        <translation>Saisir à nouveau le secret d’API</translation>
+    </message>
+    <message>
+        <source>The API secret was not replaced.</source>
+        <translation>Le secret d’API n’a pas été remplacé.</translation>
     </message>
 </context>
 <context>
@@ -2617,6 +2591,17 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     </message>
 </context>
 <context>
+    <name>stratus::gui::SecretPrompt</name>
+    <message>
+        <source>Re-enter API Secret</source>
+        <translation>Saisir à nouveau le secret d’API</translation>
+    </message>
+    <message>
+        <source>The API secret of “%1” (Cloudinary Console, Settings → API Keys):</source>
+        <translation>Le secret d’API de «&#xa0;%1&#xa0;» (console Cloudinary, Settings → API Keys)&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::SettingsDialog</name>
     <message>
         <source>System default</source>
@@ -2641,10 +2626,6 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     <message>
         <source>Enter the proxy’s host name, or choose “System default” or “No proxy”.</source>
         <translation>Saisissez le nom d’hôte du proxy, ou choisissez «&#xa0;Paramètres du système&#xa0;» ou «&#xa0;Aucun proxy&#xa0;».</translation>
-    </message>
-    <message>
-        <source>The settings could not be saved to %1.</source>
-        <translation>Les paramètres n’ont pas pu être enregistrés dans %1.</translation>
     </message>
 </context>
 <context>
@@ -2801,10 +2782,6 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     <message>
         <source>Upload finished</source>
         <translation>Téléversement terminé</translation>
-    </message>
-    <message>
-        <source>The environment is closed.</source>
-        <translation>L’environnement est fermé.</translation>
     </message>
     <message>
         <source>Options for Dropped and Pasted Files</source>
@@ -3137,6 +3114,481 @@ Son secret, son cache et ses paramètres seront supprimés de cet ordinateur. Ri
     <message>
         <source>Stratus is a fast desktop home for the images, videos and files you keep in Cloudinary: browse, search, upload and transform them across all your accounts and product environments.</source>
         <translation>Stratus est un espace de bureau rapide pour les images, vidéos et fichiers que vous conservez dans Cloudinary&#xa0;: parcourez, recherchez, téléversez et transformez-les dans tous vos comptes et environnements de produit.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::words::ErrorWords</name>
+    <message>
+        <source>This is not valid.</source>
+        <translation>Ce n’est pas valide.</translation>
+    </message>
+    <message>
+        <source>Cloudinary refused the request as invalid.</source>
+        <translation>Cloudinary a refusé la requête comme non valide.</translation>
+    </message>
+    <message>
+        <source>Cloudinary refused the request: %1</source>
+        <translation>Cloudinary a refusé la requête&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The server could not be found. Check your internet connection.</source>
+        <translation>Le serveur est introuvable. Vérifiez votre connexion à Internet.</translation>
+    </message>
+    <message>
+        <source>The server refused the connection.</source>
+        <translation>Le serveur a refusé la connexion.</translation>
+    </message>
+    <message>
+        <source>The server stopped answering.</source>
+        <translation>Le serveur ne répond plus.</translation>
+    </message>
+    <message>
+        <source>The network proxy refused the connection. Check the proxy in Settings → Network.</source>
+        <translation>Le proxy réseau a refusé la connexion. Vérifiez le proxy dans Paramètres → Réseau.</translation>
+    </message>
+    <message>
+        <source>The network proxy asks for a user name and password. Check the proxy in Settings → Network.</source>
+        <translation>Le proxy réseau demande un nom d’utilisateur et un mot de passe. Vérifiez le proxy dans Paramètres → Réseau.</translation>
+    </message>
+    <message>
+        <source>No secure connection could be made. Stratus never ignores certificate errors.</source>
+        <translation>Impossible d’établir une connexion sécurisée. Stratus n’ignore jamais les erreurs de certificat.</translation>
+    </message>
+    <message>
+        <source>No secure connection could be made (%1). Stratus never ignores certificate errors.</source>
+        <translation>Impossible d’établir une connexion sécurisée (%1). Stratus n’ignore jamais les erreurs de certificat.</translation>
+    </message>
+    <message>
+        <source>The network failed.</source>
+        <translation>Le réseau a échoué.</translation>
+    </message>
+    <message>
+        <source>The network failed: %1</source>
+        <translation>Le réseau a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cloudinary refused the API key or secret.</source>
+        <translation>Cloudinary a refusé la clé ou le secret d’API.</translation>
+    </message>
+    <message>
+        <source>Cloudinary refused the API key or secret: %1</source>
+        <translation>Cloudinary a refusé la clé ou le secret d’API&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>These credentials may not do this.</source>
+        <translation>Ces identifiants n’y sont pas autorisés.</translation>
+    </message>
+    <message>
+        <source>These credentials may not do this: %1</source>
+        <translation>Ces identifiants n’y sont pas autorisés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cloudinary does not have it (any more).</source>
+        <translation>Cloudinary ne l’a pas (ou plus).</translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation>Introuvable&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cloudinary refused it as a conflict.</source>
+        <translation>Cloudinary l’a refusé en raison d’un conflit.</translation>
+    </message>
+    <message>
+        <source>Cloudinary refused it as a conflict: %1</source>
+        <translation>Cloudinary l’a refusé en raison d’un conflit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Too many requests for now; Cloudinary accepts more after %1.</source>
+        <translation>Trop de requêtes pour le moment&#xa0;; Cloudinary en accepte de nouveau après %1.</translation>
+    </message>
+    <message>
+        <source>Too many requests for now; try again in a while.</source>
+        <translation>Trop de requêtes pour le moment&#xa0;; réessayez dans un moment.</translation>
+    </message>
+    <message>
+        <source>Cloudinary had a server error (HTTP %1).</source>
+        <translation>Cloudinary a rencontré une erreur de serveur (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>Cloudinary had a server error: %1</source>
+        <translation>Cloudinary a rencontré une erreur de serveur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>A local file could not be read or written.</source>
+        <translation>Un fichier local n’a pas pu être lu ou écrit.</translation>
+    </message>
+    <message>
+        <source>A local file could not be read or written: %1</source>
+        <translation>Un fichier local n’a pas pu être lu ou écrit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>A local file is damaged and must be rebuilt.</source>
+        <translation>Un fichier local est endommagé et doit être reconstruit.</translation>
+    </message>
+    <message>
+        <source>The system keychain does not answer. Check that it is running and unlocked.</source>
+        <translation>Le trousseau de clés du système ne répond pas. Vérifiez qu’il est démarré et déverrouillé.</translation>
+    </message>
+    <message>
+        <source>The system keychain does not answer (%1). Check that it is running and unlocked.</source>
+        <translation>Le trousseau de clés du système ne répond pas (%1). Vérifiez qu’il est démarré et déverrouillé.</translation>
+    </message>
+    <message>
+        <source>The credentials would go over plain http to another computer, which is not allowed.</source>
+        <translation>Les identifiants partiraient en clair (http) vers un autre ordinateur, ce qui n’est pas autorisé.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Stratus.</source>
+        <translation>Un problème est survenu dans Stratus.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Stratus: %1</source>
+        <translation>Un problème est survenu dans Stratus&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Re-enter Secret…</source>
+        <translation>Saisir à nouveau le secret…</translation>
+    </message>
+    <message>
+        <source>Sign In Again…</source>
+        <translation>Se reconnecter…</translation>
+    </message>
+    <message>
+        <source>Open Settings…</source>
+        <translation>Ouvrir les paramètres…</translation>
+    </message>
+    <message>
+        <source>The account label contains %1 (at character %2), a control character or line break. Names may not contain control characters, line breaks or text-direction controls.</source>
+        <translation>Le libellé du compte contient %1 (au caractère %2), un caractère de contrôle ou un saut de ligne. Les noms ne doivent contenir ni caractères de contrôle, ni sauts de ligne, ni marques de sens du texte.</translation>
+    </message>
+    <message>
+        <source>The environment name contains %1 (at character %2), a control character or line break. Names may not contain control characters, line breaks or text-direction controls.</source>
+        <translation>Le nom de l’environnement contient %1 (au caractère %2), un caractère de contrôle ou un saut de ligne. Les noms ne doivent contenir ni caractères de contrôle, ni sauts de ligne, ni marques de sens du texte.</translation>
+    </message>
+    <message>
+        <source>The account label contains %1 (at character %2), a text-direction control. Names may not contain control characters, line breaks or text-direction controls.</source>
+        <translation>Le libellé du compte contient %1 (au caractère %2), une marque de sens du texte. Les noms ne doivent contenir ni caractères de contrôle, ni sauts de ligne, ni marques de sens du texte.</translation>
+    </message>
+    <message>
+        <source>The environment name contains %1 (at character %2), a text-direction control. Names may not contain control characters, line breaks or text-direction controls.</source>
+        <translation>Le nom de l’environnement contient %1 (au caractère %2), une marque de sens du texte. Les noms ne doivent contenir ni caractères de contrôle, ni sauts de ligne, ni marques de sens du texte.</translation>
+    </message>
+    <message>
+        <source>The account label contains %1 (at character %2), half of a character (broken text).</source>
+        <translation>Le libellé du compte contient %1 (au caractère %2), une moitié de caractère (texte abîmé).</translation>
+    </message>
+    <message>
+        <source>The environment name contains %1 (at character %2), half of a character (broken text).</source>
+        <translation>Le nom de l’environnement contient %1 (au caractère %2), une moitié de caractère (texte abîmé).</translation>
+    </message>
+    <message>
+        <source>An account needs a label.</source>
+        <translation>Un compte doit avoir un libellé.</translation>
+    </message>
+    <message>
+        <source>An environment needs a name.</source>
+        <translation>Un environnement doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>This is not a Cloudinary URL: it must begin with cloudinary:// (or account://).</source>
+        <translation>Ce n’est pas une URL Cloudinary&#xa0;: elle doit commencer par cloudinary:// (ou account://).</translation>
+    </message>
+    <message>
+        <source>This is not a Cloudinary URL. It looks like cloudinary://API_KEY:API_SECRET@CLOUD_NAME (or account://KEY:SECRET@ACCOUNT_ID).</source>
+        <translation>Ce n’est pas une URL Cloudinary. Elle a la forme cloudinary://API_KEY:API_SECRET@CLOUD_NAME (ou account://KEY:SECRET@ACCOUNT_ID).</translation>
+    </message>
+    <message>
+        <source>The account ID in the URL must not be an IPv6 address.</source>
+        <translation>L’ID de compte dans l’URL ne doit pas être une adresse IPv6.</translation>
+    </message>
+    <message>
+        <source>The cloud name in the URL must not be an IPv6 address.</source>
+        <translation>Le nom de cloud dans l’URL ne doit pas être une adresse IPv6.</translation>
+    </message>
+    <message>
+        <source>The URL has text after the account ID that does not belong there; it should read account://KEY:SECRET@ACCOUNT_ID (is the “@” missing?).</source>
+        <translation>L’URL contient après l’ID de compte du texte qui n’a rien à y faire&#xa0;; elle devrait être de la forme account://KEY:SECRET@ACCOUNT_ID (le «&#xa0;@&#xa0;» manque-t-il&#xa0;?).</translation>
+    </message>
+    <message>
+        <source>The URL has text after the cloud name that does not belong there; it should read cloudinary://API_KEY:API_SECRET@CLOUD_NAME (is the “@” missing?).</source>
+        <translation>L’URL contient après le nom de cloud du texte qui n’a rien à y faire&#xa0;; elle devrait être de la forme cloudinary://API_KEY:API_SECRET@CLOUD_NAME (le «&#xa0;@&#xa0;» manque-t-il&#xa0;?).</translation>
+    </message>
+    <message>
+        <source>The URL has no account ID after the “@”.</source>
+        <translation>L’URL n’a pas d’ID de compte après le «&#xa0;@&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The URL has no cloud name after the “@”.</source>
+        <translation>L’URL n’a pas de nom de cloud après le «&#xa0;@&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The account ID in the URL contains a character that is not allowed (space, &lt; &gt; [ \ ] ^ |).</source>
+        <translation>L’ID de compte dans l’URL contient un caractère non autorisé (espace, &lt; &gt; [ \ ] ^ |).</translation>
+    </message>
+    <message>
+        <source>The cloud name in the URL contains a character that is not allowed (space, &lt; &gt; [ \ ] ^ |).</source>
+        <translation>Le nom de cloud dans l’URL contient un caractère non autorisé (espace, &lt; &gt; [ \ ] ^ |).</translation>
+    </message>
+    <message>
+        <source>A parameter after the “?” of the URL has no name.</source>
+        <translation>Un paramètre après le «&#xa0;?&#xa0;» de l’URL n’a pas de nom.</translation>
+    </message>
+    <message>
+        <source>This needs a cloudinary:// URL, not an account:// one (account credentials belong in CLOUDINARY_ACCOUNT_URL).</source>
+        <translation>Il faut ici une URL cloudinary://, pas une URL account:// (les identifiants de compte vont dans CLOUDINARY_ACCOUNT_URL).</translation>
+    </message>
+    <message>
+        <source>This needs an account:// URL, not a cloudinary:// one.</source>
+        <translation>Il faut ici une URL account://, pas une URL cloudinary://.</translation>
+    </message>
+    <message>
+        <source>The accounts file %1 cannot be read.</source>
+        <translation>Le fichier des comptes %1 ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>The accounts file %1 cannot be read: %2</source>
+        <translation>Le fichier des comptes %1 ne peut pas être lu&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The accounts file %1 is larger than a settings file can be.</source>
+        <translation>Le fichier des comptes %1 est plus grand qu’un fichier de paramètres ne peut l’être.</translation>
+    </message>
+    <message>
+        <source>The accounts file %1 cannot be read: there is no room for a working copy.</source>
+        <translation>Le fichier des comptes %1 ne peut pas être lu&#xa0;: il n’y a pas de place pour une copie de travail.</translation>
+    </message>
+    <message>
+        <source>The accounts file %1 was written by a newer version of Stratus; this one does not change it.</source>
+        <translation>Le fichier des comptes %1 a été écrit par une version plus récente de Stratus&#xa0;; celle-ci ne le modifie pas.</translation>
+    </message>
+    <message>
+        <source>The accounts file %1 cannot be written.</source>
+        <translation>Le fichier des comptes %1 ne peut pas être écrit.</translation>
+    </message>
+    <message>
+        <source>The keychain holds no API secret for this environment. Enter the secret again.</source>
+        <translation>Le trousseau de clés ne contient aucun secret d’API pour cet environnement. Saisissez à nouveau le secret.</translation>
+    </message>
+    <message>
+        <source>The API secret stored in the keychain is empty. Enter the secret again.</source>
+        <translation>Le secret d’API enregistré dans le trousseau de clés est vide. Saisissez à nouveau le secret.</translation>
+    </message>
+    <message>
+        <source>The keychain holds no secret under this name.</source>
+        <translation>Le trousseau de clés ne contient aucun secret sous ce nom.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access. Allow Stratus to use your keyring.</source>
+        <translation>Le trousseau de clés a refusé l’accès. Autorisez Stratus à utiliser votre trousseau.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access (%1). Allow Stratus to use your keyring.</source>
+        <translation>Le trousseau de clés a refusé l’accès (%1). Autorisez Stratus à utiliser votre trousseau.</translation>
+    </message>
+    <message>
+        <source>No keychain (Secret Service) answered. Unlock your keyring, or start gnome-keyring or KWallet.</source>
+        <translation>Aucun trousseau de clés (Secret Service) n’a répondu. Déverrouillez votre trousseau, ou démarrez gnome-keyring ou KWallet.</translation>
+    </message>
+    <message>
+        <source>No keychain (Secret Service) answered (%1). Unlock your keyring, or start gnome-keyring or KWallet.</source>
+        <translation>Aucun trousseau de clés (Secret Service) n’a répondu (%1). Déverrouillez votre trousseau, ou démarrez gnome-keyring ou KWallet.</translation>
+    </message>
+    <message>
+        <source>There is no such account.</source>
+        <translation>Ce compte n’existe pas.</translation>
+    </message>
+    <message>
+        <source>There is no such environment.</source>
+        <translation>Cet environnement n’existe pas.</translation>
+    </message>
+    <message>
+        <source>This account exists already.</source>
+        <translation>Ce compte existe déjà.</translation>
+    </message>
+    <message>
+        <source>An environment named “%1” exists already.</source>
+        <translation>Un environnement nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <source>The environment “%1” needs a cloud name and an API key.</source>
+        <translation>L’environnement «&#xa0;%1&#xa0;» doit avoir un nom de cloud et une clé d’API.</translation>
+    </message>
+    <message>
+        <source>The environment “%1” needs an API secret.</source>
+        <translation>L’environnement «&#xa0;%1&#xa0;» doit avoir un secret d’API.</translation>
+    </message>
+    <message>
+        <source>The accounts were closed while this was under way.</source>
+        <translation>Les comptes ont été fermés pendant l’opération.</translation>
+    </message>
+    <message>
+        <source>This environment is not available yet.</source>
+        <translation>Cet environnement n’est pas encore disponible.</translation>
+    </message>
+    <message>
+        <source>This environment is closed.</source>
+        <translation>Cet environnement est fermé.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot name a folder of Stratus.</source>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas désigner un dossier de Stratus.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved to %1.</source>
+        <translation>Les paramètres n’ont pas pu être enregistrés dans %1.</translation>
+    </message>
+    <message>
+        <source>These could not be deleted: %1</source>
+        <translation>Ces éléments n’ont pas pu être supprimés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The catalogue is damaged; Stratus rebuilds it at the next sync.</source>
+        <translation>Le catalogue est endommagé&#xa0;; Stratus le reconstruit à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>The catalogue is damaged (%1); Stratus rebuilds it at the next sync.</source>
+        <translation>Le catalogue est endommagé (%1)&#xa0;; Stratus le reconstruit à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>There is no catalogue at %1 yet; sync the environment first.</source>
+        <translation>Il n’y a pas encore de catalogue dans %1&#xa0;; synchronisez d’abord l’environnement.</translation>
+    </message>
+    <message>
+        <source>The folder of the catalogue %1 cannot be created.</source>
+        <translation>Le dossier du catalogue %1 ne peut pas être créé.</translation>
+    </message>
+    <message>
+        <source>The catalogue %1 cannot be opened.</source>
+        <translation>Le catalogue %1 ne peut pas être ouvert.</translation>
+    </message>
+    <message>
+        <source>The catalogue %1 cannot be opened: %2</source>
+        <translation>Le catalogue %1 ne peut pas être ouvert&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be removed.</source>
+        <translation>%1 ne peut pas être supprimé.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be removed: %2</source>
+        <translation>%1 ne peut pas être supprimé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The catalogue %1 was written by a newer version of Stratus; this one leaves it alone.</source>
+        <translation>Le catalogue %1 a été écrit par une version plus récente de Stratus&#xa0;; celle-ci n’y touche pas.</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be read to the end.</source>
+        <translation>Le catalogue n’a pas pu être lu jusqu’au bout.</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be read to the end: %1</source>
+        <translation>Le catalogue n’a pas pu être lu jusqu’au bout&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be read or written.</source>
+        <translation>Le catalogue n’a pas pu être lu ou écrit.</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be read or written: %1</source>
+        <translation>Le catalogue n’a pas pu être lu ou écrit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The catalogue could not start a change.</source>
+        <translation>Le catalogue n’a pas pu commencer une modification.</translation>
+    </message>
+    <message>
+        <source>The catalogue could not start a change: %1</source>
+        <translation>Le catalogue n’a pas pu commencer une modification&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The catalogue could not save a change.</source>
+        <translation>Le catalogue n’a pas pu enregistrer une modification.</translation>
+    </message>
+    <message>
+        <source>The catalogue could not save a change: %1</source>
+        <translation>Le catalogue n’a pas pu enregistrer une modification&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>An asset vanished from the catalogue while it was written.</source>
+        <translation>Une ressource a disparu du catalogue pendant son écriture.</translation>
+    </message>
+    <message>
+        <source>The catalogue has no asset %1.</source>
+        <translation>Le catalogue ne contient aucune ressource %1.</translation>
+    </message>
+    <message>
+        <source>There is no API secret for this environment. Enter the secret again.</source>
+        <translation>Il n’y a pas de secret d’API pour cet environnement. Saisissez à nouveau le secret.</translation>
+    </message>
+    <message>
+        <source>The Admin API calls of this hour are spent; Cloudinary accepts more after %1.</source>
+        <translation>Les appels à l’Admin API de cette heure sont épuisés&#xa0;; Cloudinary en accepte de nouveau après %1.</translation>
+    </message>
+    <message>
+        <source>The Admin API calls of this hour are spent; try again in a while.</source>
+        <translation>Les appels à l’Admin API de cette heure sont épuisés&#xa0;; réessayez dans un moment.</translation>
+    </message>
+    <message>
+        <source>The connection was closed while this was under way.</source>
+        <translation>La connexion a été fermée pendant l’opération.</translation>
+    </message>
+    <message>
+        <source>The server did not answer for %1 seconds.</source>
+        <translation>Le serveur n’a pas répondu pendant %1 secondes.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Le serveur n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>The call has not finished.</source>
+        <translation>L’appel n’est pas terminé.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not what the Cloudinary API sends (no JSON object). Check the environment&apos;s address (upload_prefix).</source>
+        <translation>La réponse du serveur n’est pas celle qu’envoie l’API Cloudinary (pas d’objet JSON). Vérifiez l’adresse de l’environnement (upload_prefix).</translation>
+    </message>
+    <message>
+        <source>The environment&apos;s API address is not configured.</source>
+        <translation>L’adresse d’API de l’environnement n’est pas configurée.</translation>
+    </message>
+    <message>
+        <source>The upload_prefix must be an http:// or https:// URL without a query.</source>
+        <translation>L’upload_prefix doit être une URL http:// ou https:// sans paramètres de requête.</translation>
+    </message>
+    <message>
+        <source>A product environment needs a cloudinary:// URL.</source>
+        <translation>Un environnement de produit doit avoir une URL cloudinary://.</translation>
+    </message>
+    <message>
+        <source>The CLOUDINARY_URL has no cloud name.</source>
+        <translation>La CLOUDINARY_URL n’a pas de nom de cloud.</translation>
+    </message>
+    <message>
+        <source>The Provisioning API needs an account:// URL.</source>
+        <translation>La Provisioning API nécessite une URL account://.</translation>
+    </message>
+    <message>
+        <source>The account URL has no account ID.</source>
+        <translation>L’URL du compte n’a pas d’ID de compte.</translation>
+    </message>
+    <message>
+        <source>The API credentials would travel unencrypted (plain http) to %1, which is not this computer. Use https, or allow unencrypted sending for this environment in Accounts.</source>
+        <translation>Les identifiants d’API partiraient en clair (http) vers %1, qui n’est pas cet ordinateur. Utilisez https, ou autorisez l’envoi non chiffré pour cet environnement dans «&#xa0;Comptes&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1 is restricted: its URL must be signed, and the environment&apos;s API secret is not available.</source>
+        <translation>%1 est restreint&#xa0;: son URL doit être signée, et le secret d’API de l’environnement n’est pas disponible.</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@
 #include "core/net/secretsource.h"
 #include "sandbox.h"
 #include "seeder.h"
+#include "words/errorwords.h"
 
 #include <QDir>
 #include <QRandomGenerator>
@@ -106,7 +107,7 @@ void LocalSandbox::start()
     m_environmentId = env.id;
     m_store->addAccount(account, {{env, QString()}}, QString(), this, [this](core::Result<core::Done> added) {
         if (!added) {
-            Q_EMIT failed(added.error().message);
+            Q_EMIT failed(words::ErrorWords::text(added.error()));
             return;
         }
         startServer();

@@ -6,6 +6,7 @@
 #include "core/util/secretmemory.h"
 #include "gui/mainwindow/mainwindow.h"
 #include "gui/settings/preferences.h"
+#include "words/errorwords.h"
 
 #include "stratus/version.h"
 
@@ -91,7 +92,7 @@ int main(int argc, char *argv[])
                              QApplication::translate("main",
                                                      "Your accounts could not be read: %1\nStratus will not "
                                                      "change them.")
-                                 .arg(loaded.error().message));
+                                 .arg(words::ErrorWords::text(loaded.error())));
     }
     return QApplication::exec();
 }

@@ -121,7 +121,7 @@ QString failureText(const core::Error &error, const CatalogTarget &target)
 {
     if (error.kind == core::Error::Kind::Auth && error.httpStatus == 0)
         return u"no API secret for '%1' is available (keychain or CLOUDINARY_URL)"_s.arg(target.label);
-    return scrubbed(error.message, {});
+    return errorText(error);
 }
 
 } // namespace
@@ -142,17 +142,17 @@ int runSyncCommand(CliContext &ctx)
     QString damage;
     auto opened = Catalog::openRepairing(target.catalogPath(), &damage);
     if (!opened)
-        return ctx.failure(opened.error().message);
+        return ctx.failure(errorText(opened.error()));
     std::unique_ptr<Catalog> catalog = std::move(opened).value();
     if (target.folderMode != core::FolderMode::Unknown && catalog->folderMode() != target.folderMode) {
         if (auto set = catalog->setFolderMode(target.folderMode); !set)
-            return ctx.failure(set.error().message);
+            return ctx.failure(errorText(set.error()));
     }
     QNetworkAccessManager network;
     core::RateLimitBudget budget;
     auto context = targetApiContext(ctx, target, &network, &budget);
     if (!context)
-        return ctx.usageError(context.error().message);
+        return ctx.usageError(targetProblem(context.error()));
 
     CatalogSync sync(catalog.get(), *context);
     sync.setMode(p.parser.isSet(full) ? CatalogSync::Mode::Full : CatalogSync::Mode::Auto);
@@ -299,7 +299,7 @@ int runSearchCommand(CliContext &ctx)
     core::RateLimitBudget budget;
     auto context = targetApiContext(ctx, target, &network, &budget);
     if (!context)
-        return ctx.usageError(context.error().message);
+        return ctx.usageError(targetProblem(context.error()));
 
     // The server's default order (created_at, newest first), as `find` prints.
     QList<CatalogAsset> assets;

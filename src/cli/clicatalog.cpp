@@ -18,7 +18,7 @@ int targetFromUrl(CliContext &ctx, const QString &text, bool allowInsecureTransp
 {
     auto parsed = core::CloudinaryUrl::parse(text);
     if (!parsed)
-        return ctx.usageError(parsed.error().message);
+        return ctx.usageError(errorText(parsed.error()));
     const core::CloudinaryUrl withoutSecret = parsed->withoutSecret();
     target->environmentId = u"url-"_s
         + QString::fromLatin1(QCryptographicHash::hash(withoutSecret.toString().toUtf8(),
@@ -99,8 +99,14 @@ int catalogFailure(CliContext &ctx, const CatalogTarget &target, const core::Err
 {
     if (error.kind == core::Error::Kind::Damaged)
         return ctx.failure(u"the catalogue of '%1' is damaged (%2); 'stratus-cli sync' rebuilds it"_s.arg(
-            target.label, error.message));
-    return ctx.failure(error.message);
+            target.label, scrubbed(error.message, {})));
+    return ctx.failure(errorText(error));
+}
+
+QString targetProblem(const core::Error &error)
+{
+    return error.kind == core::Error::Kind::InsecureTransport && !error.message.isEmpty() ? error.message
+                                                                                          : errorText(error);
 }
 
 core::Result<core::ApiContext> targetApiContext(CliContext &ctx, const CatalogTarget &target,

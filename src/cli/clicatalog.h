@@ -63,6 +63,10 @@ struct Parsed
 /// A failed read of the target's catalogue (exit 1); a damaged one says that a sync rebuilds it.
 [[nodiscard]] int catalogFailure(CliContext &ctx, const CatalogTarget &target, const core::Error &error);
 
+/// What to print when targetApiContext() failed: its refusal of plain http (with the option to
+/// pass), else words::ErrorWords' words.
+[[nodiscard]] QString targetProblem(const core::Error &error);
+
 /// The ApiContext to reach the target's API over @p network. When its credentials would go over
 /// plain http to another computer: refused (InsecureTransport, with the words and the option to
 /// print) unless allowed, and a warning on stderr each time they are.

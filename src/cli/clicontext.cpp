@@ -1,6 +1,7 @@
 #include "clicontext.h"
 
 #include "core/config/cloudinaryurl.h"
+#include "words/errorwords.h"
 
 #include <QByteArray>
 
@@ -47,7 +48,7 @@ QJsonObject resolveSdkConfig(const QString &cloudinaryUrlOption, QString *error)
     auto parsed = core::CloudinaryUrl::parse(text);
     if (!parsed) {
         if (error)
-            *error = parsed.error().message;
+            *error = words::ErrorWords::text(parsed.error());
         return {};
     }
     return parsed->toSdkConfig();

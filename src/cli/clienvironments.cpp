@@ -4,6 +4,7 @@
 #include "core/delivery/jsvalue.h"
 #include "core/net/secretsource.h"
 #include "core/net/transportsecurity.h"
+#include "words/errorwords.h"
 
 using namespace Qt::StringLiterals;
 
@@ -23,16 +24,21 @@ QString scrubbed(QString text, const QString &secret)
     return text.trimmed();
 }
 
+QString errorText(const core::Error &error, const QString &secret)
+{
+    return scrubbed(words::ErrorWords::text(error), secret);
+}
+
 QString keychainProblem(const core::Error &error)
 {
-    QString said = scrubbed(error.message, {});
+    QString said = errorText(error);
     if (said.endsWith(u'.'))
         said.chop(1);
     switch (error.kind) {
     case core::Error::Kind::Unavailable:
         return said
-            + u"; stratus-cli keeps API secrets only in the OS keychain (Secret Service: "
-              u"gnome-keyring or KWallet), so start or unlock it and try again"_s;
+            + u"; stratus-cli keeps API secrets only in the OS keychain (Secret Service), so start or "
+              u"unlock it and try again"_s;
     case core::Error::Kind::Permission:
         return said + u"; allow stratus-cli to use the keychain and try again"_s;
     default:
@@ -139,7 +145,7 @@ int loadChosenEnvironment(CliContext &ctx, core::AccountStore &store, const QStr
                           const core::EnvironmentRecord **environment)
 {
     if (auto loaded = store.load(); !loaded)
-        return ctx.failure(u"cannot read the stored environments: "_s + loaded.error().message);
+        return ctx.failure(u"cannot read the stored environments: "_s + errorText(loaded.error()));
     if (!name.isEmpty()) {
         *environment = findEnvironment(store, name);
         if (*environment)

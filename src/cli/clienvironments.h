@@ -48,6 +48,8 @@ waitFor(const std::function<void(QObject *context, std::function<void(core::Resu
 
 /// One line about a keychain failure (Kind::Unavailable, Permission, …), for a person.
 [[nodiscard]] QString keychainProblem(const core::Error &error);
+/// What went wrong, in words::ErrorWords' words (English), on one line and without `secret`.
+[[nodiscard]] QString errorText(const core::Error &error, const QString &secret = {});
 
 /// Where a command's configuration comes from: the options it was given.
 struct ConfigChoice

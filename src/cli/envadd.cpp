@@ -35,13 +35,12 @@ using stratus::core::Error;
 
 namespace stratus::cli {
 
-// Null when `name` can be an environment's name (or, for `what` "account label", an account's).
-std::optional<QString> nameRefusal(const QString &name, const QString &what)
+// Null when `name` can be an environment's name (`what` EnvironmentNameUnusable) or an account's label.
+std::optional<QString> nameRefusal(const QString &name, core::ErrorReason what)
 {
-    const core::NameCheck check = core::checkName(name);
-    if (check.ok())
-        return std::nullopt;
-    return core::nameProblemText(check, what);
+    if (auto valid = core::validateName(name, what); !valid)
+        return errorText(valid.error());
+    return std::nullopt;
 }
 
 namespace {
@@ -104,7 +103,9 @@ QString proxyFor(const QUrl &url)
 // One line for a person about a failed connection test of the API at `api`.
 QString checkProblemText(const Error &error, const CloudinaryUrl &url, const QUrl &api, const QString &secret)
 {
-    const QString said = scrubbed(error.message, secret);
+    // The server's or the system's words; Stratus's own when there are none.
+    const QString said
+        = error.message.trimmed().isEmpty() ? errorText(error, secret) : scrubbed(error.message, secret);
     const QString host = api.authority();
     CheckProblem problem = core::classifyProblem(error);
     // Through a proxy, Qt reports a proxy that cannot be reached like a server that cannot be.
@@ -171,10 +172,10 @@ struct NewEnvironment
 std::optional<int> refuseNames(CliContext &ctx, const AccountStore &store, const QString &name,
                                const QString &accountOption)
 {
-    if (const auto refused = nameRefusal(name, u"environment name"_s))
+    if (const auto refused = nameRefusal(name, core::ErrorReason::EnvironmentNameUnusable))
         return ctx.usageError(*refused);
     if (!accountOption.trimmed().isEmpty()) {
-        if (const auto refused = nameRefusal(accountOption.trimmed(), u"account label"_s))
+        if (const auto refused = nameRefusal(accountOption.trimmed(), core::ErrorReason::AccountLabelUnusable))
             return ctx.usageError(*refused);
     }
     if (store.environmentByName(name) || store.damagedEnvironment(name))
@@ -199,7 +200,7 @@ std::optional<int> readEnvironmentUrl(CliContext &ctx, const QString &urlOption,
     const core::Result<CloudinaryUrl> parsed = CloudinaryUrl::parse(text, CloudinaryUrl::Kind::Cloud);
     core::wipe(text);
     if (!parsed)
-        return ctx.usageError(u"the CLOUDINARY_URL is malformed: "_s + parsed.error().message);
+        return ctx.usageError(u"the CLOUDINARY_URL is malformed: "_s + errorText(parsed.error()));
     added.secret = parsed->apiSecret();
     if (parsed->apiKey().isEmpty() || added.secret.isEmpty())
         return ctx.usageError(u"the CLOUDINARY_URL needs an API key and an API secret "
@@ -213,7 +214,7 @@ std::optional<int> findAccount(CliContext &ctx, const AccountStore &store, const
                                NewEnvironment &added)
 {
     added.label = accountOption.trimmed().isEmpty() ? added.url.cloudName() : accountOption.trimmed();
-    if (const auto refused = nameRefusal(added.label, u"account label"_s))
+    if (const auto refused = nameRefusal(added.label, core::ErrorReason::AccountLabelUnusable))
         return ctx.usageError(*refused);
     added.account = store.accountByLabel(added.label);
     if (added.account && !added.account->loggedIn)
@@ -242,7 +243,7 @@ std::optional<int> testConnection(CliContext &ctx, bool allowInsecureTransport, 
     }
     if (!apiContext)
         return ctx.usageError(u"the CLOUDINARY_URL is unusable: "_s
-                              + scrubbed(apiContext.error().message, added.secret));
+                              + errorText(apiContext.error(), added.secret));
     const bool inClear = core::sendsInClear(apiContext->endpoint.baseUrl());
     if (inClear)
         warn(ctx, insecureTransportWarning(added.name, apiContext->endpoint.baseUrl().host()));
@@ -292,10 +293,10 @@ std::optional<int> storeEnvironment(CliContext &ctx, AccountStore &store, NewEnv
         return ctx.failure(keychainProblem(error) + u"; nothing was stored"_s);
     case Error::Kind::Conflict:
     case Error::Kind::InvalidInput:
-        return ctx.usageError(scrubbed(error.message, {}));
+        return ctx.usageError(errorText(error));
     default:
         return ctx.failure(
-            u"cannot store the environment (%1); nothing was stored"_s.arg(scrubbed(error.message, {})));
+            u"cannot store the environment (%1); nothing was stored"_s.arg(errorText(error)));
     }
 }
 

@@ -18,8 +18,8 @@ int addEnvironment(CliContext &ctx, core::AccountStore &store, const QString &na
                    const QString &accountOption, const QString &urlOption, bool urlGiven,
                    bool allowInsecureTransport);
 
-/// Null when `name` can be an environment's name (or, for `what` "account label", an account's);
-/// else why not, in one line.
-std::optional<QString> nameRefusal(const QString &name, const QString &what);
+/// Null when `name` can be an environment's name (`what` EnvironmentNameUnusable) or an account's
+/// label (AccountLabelUnusable); else why not, in one line.
+std::optional<QString> nameRefusal(const QString &name, core::ErrorReason what);
 
 } // namespace stratus::cli

@@ -212,8 +212,7 @@ int removeEnvironment(CliContext &ctx, AccountStore &store, const EnvironmentRec
         const Error &error = removed.error();
         if (error.kind == Error::Kind::Unavailable || error.kind == Error::Kind::Permission)
             return ctx.failure(keychainProblem(error) + u"; nothing was removed"_s);
-        return ctx.failure(
-            u"cannot remove the environment '%1': %2"_s.arg(name, scrubbed(error.message, {})));
+        return ctx.failure(u"cannot remove the environment '%1': %2"_s.arg(name, errorText(error)));
     }
     ctx.outLine(u"Removed environment '%1' and its secret."_s.arg(name));
     return ExitOk;
@@ -222,15 +221,14 @@ int removeEnvironment(CliContext &ctx, AccountStore &store, const EnvironmentRec
 int renameEnvironment(CliContext &ctx, AccountStore &store, const EnvironmentRecord &env,
                       const QString &newName)
 {
-    if (const auto refused = nameRefusal(newName, u"environment name"_s))
+    if (const auto refused = nameRefusal(newName, core::ErrorReason::EnvironmentNameUnusable))
         return ctx.usageError(*refused);
     const QString shown = env.displayName();
     if (auto renamed = store.renameEnvironment(env.id, newName); !renamed) {
         const Error &error = renamed.error();
         if (error.kind == Error::Kind::Conflict || error.kind == Error::Kind::InvalidInput)
-            return ctx.usageError(scrubbed(error.message, {}));
-        return ctx.failure(
-            u"cannot rename the environment '%1': %2"_s.arg(shown, scrubbed(error.message, {})));
+            return ctx.usageError(errorText(error));
+        return ctx.failure(u"cannot rename the environment '%1': %2"_s.arg(shown, errorText(error)));
     }
     ctx.outLine(u"Renamed environment '%1' to '%2'."_s.arg(shown, newName));
     return ExitOk;
@@ -243,7 +241,7 @@ int useEnvironment(CliContext &ctx, AccountStore &store, const EnvironmentRecord
         return ctx.failure(u"the account '%1' of environment '%2' is logged out; log in again in Stratus "
                            u"first"_s.arg(account->displayLabel(), env.displayName()));
     if (auto set = store.setCurrentEnvironment(env.id); !set)
-        return ctx.failure(u"cannot save the current environment: "_s + set.error().message);
+        return ctx.failure(u"cannot save the current environment: "_s + errorText(set.error()));
     ctx.outLine(u"The current environment is now '%1'."_s.arg(env.displayName()));
     return ExitOk;
 }
@@ -288,7 +286,7 @@ int runSubCommand(CliContext &ctx, const QString &sub)
 
     const std::unique_ptr<AccountStore> store = openAccountStore(ctx);
     if (auto loaded = store->load(); !loaded)
-        return ctx.failure(u"cannot read the stored environments: "_s + loaded.error().message);
+        return ctx.failure(u"cannot read the stored environments: "_s + errorText(loaded.error()));
     // Every env command says what is wrong in the file; `list` also fails for it, the others go on.
     for (const core::SettingsProblem &problem : store->problems()) {
         if (sub == u"list" && problem.isDamagedEntry())

@@ -274,7 +274,7 @@ int runUploadCommand(CliContext &ctx)
     QNetworkAccessManager network;
     auto context = targetApiContext(ctx, target, &network);
     if (!context)
-        return ctx.usageError(context.error().message);
+        return ctx.usageError(targetProblem(context.error()));
 
     // The catalogue only when it was synced: uploads written into a partial one would make its
     // next incremental sync skip what it never read.

@@ -36,6 +36,9 @@ QString ErrorWords::kindText(const core::Error &error)
     const QString words = said(error);
     switch (error.kind) {
     case Kind::InvalidInput:
+        // Refused here, before anything was sent: the words of an area that has no reasons yet.
+        if (error.httpStatus == 0)
+            return words.isEmpty() ? tr("This is not valid.") : words;
         return words.isEmpty() ? tr("Cloudinary refused the request as invalid.")
                                : tr("Cloudinary refused the request: %1").arg(words);
     case Kind::Network:
@@ -52,21 +55,27 @@ QString ErrorWords::kindText(const core::Error &error)
             return tr("The network proxy asks for a user name and password. Check the proxy in Settings → "
                       "Network.");
         case Cause::Tls:
-            return tr("No secure connection could be made (%1). Stratus never ignores certificate errors.")
-                .arg(words);
+            return words.isEmpty()
+                ? tr("No secure connection could be made. Stratus never ignores certificate errors.")
+                : tr("No secure connection could be made (%1). Stratus never ignores certificate errors.")
+                      .arg(words);
         case Cause::None:
         case Cause::Other:
             break;
         }
         return words.isEmpty() ? tr("The network failed.") : tr("The network failed: %1").arg(words);
     case Kind::Auth:
-        return tr("Cloudinary refused the API key or secret: %1").arg(words);
+        return words.isEmpty() ? tr("Cloudinary refused the API key or secret.")
+                               : tr("Cloudinary refused the API key or secret: %1").arg(words);
     case Kind::Permission:
-        return tr("These credentials may not do this: %1").arg(words);
+        return words.isEmpty() ? tr("These credentials may not do this.")
+                               : tr("These credentials may not do this: %1").arg(words);
     case Kind::NotFound:
-        return words.isEmpty() ? tr("Cloudinary does not have it (any more).") : tr("Not found: %1").arg(words);
+        return words.isEmpty() ? tr("Cloudinary does not have it (any more).")
+                               : tr("Not found: %1").arg(words);
     case Kind::Conflict:
-        return tr("Cloudinary refused it as a conflict: %1").arg(words);
+        return words.isEmpty() ? tr("Cloudinary refused it as a conflict.")
+                               : tr("Cloudinary refused it as a conflict: %1").arg(words);
     case Kind::RateLimited:
         if (error.retryAfter && error.retryAfter->isValid())
             return tr("Too many requests for now; Cloudinary accepts more after %1.")
@@ -83,7 +92,11 @@ QString ErrorWords::kindText(const core::Error &error)
     case Kind::Damaged:
         return tr("A local file is damaged and must be rebuilt.");
     case Kind::Unavailable:
-        return tr("The system keychain does not answer. Check that it is running and unlocked.");
+        return words.isEmpty()
+            ? tr("The system keychain does not answer. Check that it is running and unlocked.")
+            : tr("The system keychain does not answer (%1). Check that it is running and "
+                 "unlocked.")
+                  .arg(words);
     case Kind::InsecureTransport:
         return tr("The credentials would go over plain http to another computer, which is not allowed.");
     case Kind::Internal:
@@ -95,6 +108,20 @@ QString ErrorWords::kindText(const core::Error &error)
 
 Remedy ErrorWords::remedy(const core::Error &error)
 {
+    switch (error.reason) {
+    case core::ErrorReason::KeychainDenied:
+    case core::ErrorReason::KeychainUnavailable:
+        return Remedy::Retry;
+    case core::ErrorReason::SecretNotInKeychain:
+    case core::ErrorReason::StoredSecretEmpty:
+    case core::ErrorReason::NoApiSecret:
+        return Remedy::ReenterSecret;
+    case core::ErrorReason::CredentialsInClear:
+    case core::ErrorReason::EnvironmentClosed:
+        return Remedy::None;
+    default:
+        break;
+    }
     switch (error.kind) {
     case Kind::Network:
         if (error.networkCause == Cause::Proxy || error.networkCause == Cause::ProxyAuth)

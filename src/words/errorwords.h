@@ -23,7 +23,7 @@ enum class Remedy {
 /// errorwords_<area>.cpp; what no reason covers is worded from the kind and the outside words.
 class ErrorWords
 {
-    Q_DECLARE_TR_FUNCTIONS(ErrorWords)
+    Q_DECLARE_TR_FUNCTIONS(stratus::words::ErrorWords)
 
 public:
     /// One or two sentences, plain text (no markup; escape before putting them in rich text).

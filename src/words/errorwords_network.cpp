@@ -1,11 +1,53 @@
-// The words for the network area's error reasons (core/util/errorreason.h).
+// The words for the network and API calls' error reasons (core/util/errorreason.h).
 #include "errorwords.h"
+
+#include <QLocale>
 
 namespace stratus::words {
 
 std::optional<QString> ErrorWords::networkText(const core::Error &error)
 {
+    using Reason = core::ErrorReason;
     switch (error.reason) {
+    case Reason::NoApiSecret:
+        return tr("There is no API secret for this environment. Enter the secret again.");
+    case Reason::AdminBudgetSpent:
+        if (error.retryAfter && error.retryAfter->isValid())
+            return tr("The Admin API calls of this hour are spent; Cloudinary accepts more after %1.")
+                .arg(QLocale().toString(error.retryAfter->toLocalTime().time(), QLocale::ShortFormat));
+        return tr("The Admin API calls of this hour are spent; try again in a while.");
+    case Reason::NetworkManagerGone:
+        return tr("The connection was closed while this was under way.");
+    case Reason::ServerSilent:
+        if (!error.subject.isEmpty())
+            return tr("The server did not answer for %1 seconds.").arg(error.subject);
+        return tr("The server did not answer in time.");
+    case Reason::CallUnfinished:
+        return tr("The call has not finished.");
+    case Reason::AnswerNotJson:
+        return tr("The server's answer is not what the Cloudinary API sends (no JSON object). Check the "
+                  "environment's address (upload_prefix).");
+    case Reason::EndpointMissing:
+        return tr("The environment's API address is not configured.");
+    case Reason::UploadPrefixInvalid:
+        return tr("The upload_prefix must be an http:// or https:// URL without a query.");
+    case Reason::EnvironmentUrlNeeded:
+        return tr("A product environment needs a cloudinary:// URL.");
+    case Reason::CloudNameMissing:
+        return tr("The CLOUDINARY_URL has no cloud name.");
+    case Reason::AccountUrlNeeded:
+        return tr("The Provisioning API needs an account:// URL.");
+    case Reason::AccountIdMissing:
+        return tr("The account URL has no account ID.");
+    case Reason::CredentialsInClear:
+        return tr("The API credentials would travel unencrypted (plain http) to %1, which is not this "
+                  "computer. "
+                  "Use https, or allow unencrypted sending for this environment in Accounts.")
+            .arg(error.subject);
+    case Reason::SignedUrlUnavailable:
+        return tr("%1 is restricted: its URL must be signed, and the environment's API secret is not "
+                  "available.")
+            .arg(error.subject);
     default:
         return std::nullopt;
     }

@@ -31,7 +31,7 @@ namespace {
 AccountsFileContents readFile(const QString &path)
 {
     AccountsFileReader reader(path);
-    if (!reader.error().isEmpty())
+    if (reader.error())
         return {};
     return readAccountsFile(reader.settings());
 }

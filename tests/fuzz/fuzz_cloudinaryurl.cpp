@@ -1,7 +1,7 @@
 // libFuzzer target for CloudinaryUrl (core/config). For any input: parsing never crashes; a
-// rejection carries a message; an accepted URL prints a normal form that parses back to an equal
-// URL with the same SDK config and prints identically; the redacted form parses too and shows the
-// secret as "***".
+// rejection carries a reason (the words are words::ErrorWords'); an accepted URL prints a normal form that
+// parses back to an equal URL with the same SDK config and prints identically; the redacted form parses too
+// and shows the secret as "***".
 #include "core/config/cloudinaryurl.h"
 
 #include <cstdio>
@@ -24,15 +24,16 @@ void check(QStringView input)
 {
     const auto url = CloudinaryUrl::parse(input);
     if (!url) {
-        if (url.error().message.isEmpty())
-            failWith("rejected without a message", input, {});
+        if (url.error().reason == stratus::core::ErrorReason::None)
+            failWith("rejected without a reason", input, url.error().message);
         return;
     }
 
     const QString printed = url->toString();
     const auto again = CloudinaryUrl::parse(printed);
     if (!again)
-        failWith("the normal form does not parse", input, printed + u" → "_s + again.error().message);
+        failWith("the normal form does not parse", input,
+                 printed + u" → "_s + stratus::core::errorReasonName(again.error().reason));
     if (!(*again == *url))
         failWith("the normal form parses to a different URL", input, printed + u" → "_s + again->toString());
     if (again->toString() != printed)

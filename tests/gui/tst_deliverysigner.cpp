@@ -12,6 +12,7 @@
 #include "core/net/secretsource.h"
 #include "gui/browser/deliverysigner.h"
 #include "gui/browser/thumbnailurls.h"
+#include "words/errorwords.h"
 
 #include <QImage>
 #include <QNetworkReply>
@@ -37,7 +38,7 @@ public:
     {
         ++fetches;
         if (m_secret.isEmpty())
-            done(core::makeError(core::Error::Kind::Auth, u"No secret in the keychain"_s));
+            done(core::Error::because(core::Error::Kind::Auth, core::ErrorReason::SecretNotInKeychain));
         else
             done(m_secret);
     }
@@ -267,7 +268,10 @@ private Q_SLOTS:
         const QJsonObject options {{u"type"_s, u"private"_s}, {u"secure"_s, false}};
         QVERIFY(!signer.signedUrl(m_sdkConfig, u"signed/secret"_s, options).has_value());
         QVERIFY(failed.wait(5000));
-        QCOMPARE(failed.first().first().toString(), u"No secret in the keychain"_s);
+        // In the words every error is shown in.
+        QCOMPARE(failed.first().first().toString(),
+                 words::ErrorWords::text(
+                     core::Error::because(core::Error::Kind::Auth, core::ErrorReason::SecretNotInKeychain)));
         // Answered (empty) from now on: the view shows its placeholder, the keychain is not asked again.
         QCOMPARE(signer.signedUrl(m_sdkConfig, u"signed/secret"_s, options), std::optional<QUrl>(QUrl()));
         QCOMPARE(empty->fetches, 1);

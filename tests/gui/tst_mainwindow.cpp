@@ -8,6 +8,7 @@
 #include "gui/mainwindow/mainwindow.h"
 #include "gui/settings/preferences.h"
 #include "gui/settings/settingsdialog.h"
+#include "words/errorwords.h"
 
 #include "stratus/version.h"
 
@@ -249,7 +250,9 @@ private slots:
             window.openEnvironment(env.id);
             core::EnvironmentSession *session = window.session(env.id);
             QVERIFY(session && session->catalog());
-            QVERIFY2(session->uploads(), qPrintable(session->uploadsError())); // opens the journal
+            QVERIFY2(session->uploads(),
+                     qPrintable(session->uploadsError() ? words::ErrorWords::text(*session->uploadsError())
+                                                        : QString())); // opens the journal
             QVERIFY(test::writeFileUnder(layout.thumbnailCacheDirectory(env.id) + QStringLiteral("/0a/0a1b"),
                                          "JPEG"));
             (env.accountId == agency ? agencyIds : brandIds).append(env.id);
@@ -468,7 +471,9 @@ private slots:
             core::EnvironmentSession *session = sessionOf(window, name);
             QVERIFY(session);
             queues << session->uploads();
-            QVERIFY2(queues.last(), qPrintable(session->uploadsError()));
+            QVERIFY2(queues.last(),
+                     qPrintable(session->uploadsError() ? words::ErrorWords::text(*session->uploadsError())
+                                                        : QString()));
             QCOMPARE(queues.last()->settings().concurrency, AppSettings::kDefaultParallelTransfers);
         }
 

@@ -1,5 +1,5 @@
-// German and French are shipped complete: every message translated, every placeholder kept; English
-// has every plural form.
+// German and French are shipped complete: every message translated, every placeholder kept, none
+// unfinished or left over from code that is gone (obsolete, vanished); English has every plural form.
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
@@ -37,7 +37,12 @@ private slots:
             if (xml.name() == u"source") {
                 source = xml.readElementText();
             } else if (xml.name() == u"translation") {
-                const bool unfinished = xml.attributes().value(QStringLiteral("type")) == u"unfinished";
+                // "unfinished": never translated, or its source changed since; "obsolete"/"vanished": its
+                // source is gone from the code (update_translations drops those, a stale file keeps them).
+                const QString type = xml.attributes().value(QStringLiteral("type")).toString();
+                QVERIFY2(type != u"obsolete" && type != u"vanished",
+                         qPrintable(QStringLiteral("obsolete (regenerate the .ts files): ") + source));
+                const bool unfinished = type == u"unfinished";
                 // A plural message (numerus="yes") holds one <numerusform> per plural form; each must be
                 // translated. Any other message holds its text directly.
                 QStringList forms;

@@ -7,6 +7,7 @@
 #include "core/accounts/secretstore.h"
 #include "core/net/neterror.h"
 #include "core/net/secretsource.h"
+#include "words/errorwords.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -599,7 +600,11 @@ private slots:
         QCOMPARE(rlo.problem, NameProblem::DirectionControl);
         QCOMPARE(rlo.character, char32_t(0x202E));
         QCOMPARE(rlo.position, qsizetype(2));
-        QVERIFY(nameProblemText(rlo, u"environment name"_s).contains(u"U+202E"_s));
+        const auto refused = validateName(u"ab\u202E"_s, ErrorReason::EnvironmentNameUnusable);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().reason, ErrorReason::EnvironmentNameUnusable);
+        const QString words = stratus::words::ErrorWords::text(refused.error());
+        QVERIFY2(words.contains(u"U+202E"_s) && words.contains(u"text-direction"_s), qPrintable(words));
     }
 
     void insecureTransportIsAllowedPerEnvironment()
@@ -636,8 +641,8 @@ private slots:
         const auto refused = contextOf(u"env-plain"_s);
         QVERIFY(!refused);
         QCOMPARE(refused.error().kind, Error::Kind::InsecureTransport);
-        QVERIFY2(refused.error().message.contains(u"intranet.example"_s),
-                 qPrintable(refused.error().message));
+        QCOMPARE(refused.error().reason, ErrorReason::CredentialsInClear);
+        QCOMPARE(refused.error().subject, u"intranet.example"_s);
         QCOMPARE(classifyProblem(refused.error()), CheckProblem::InsecureTransport);
         // Without a secret nothing is sent that could be read: unsigned uploads may go.
         QVERIFY(apiContextFor(store.effectiveUrl(u"env-plain"_s), nullptr, &network));
@@ -809,7 +814,9 @@ private slots:
         const auto loaded = store.load();
         QVERIFY(!loaded);
         QCOMPARE(loaded.error().kind, Error::Kind::InvalidInput);
-        QVERIFY2(loaded.error().message.contains(u"newer"_s), qPrintable(loaded.error().message));
+        QCOMPARE(loaded.error().reason, ErrorReason::SettingsFileFromNewerVersion);
+        QVERIFY2(stratus::words::ErrorWords::text(loaded.error()).contains(u"newer"_s),
+                 qPrintable(stratus::words::ErrorWords::text(loaded.error())));
 
         const auto added = addHome(store);
         QVERIFY(!added);

@@ -66,32 +66,10 @@ QString codePointText(char32_t character)
     return u"U+"_s + QString::number(uint(character), 16).toUpper().rightJustified(4, u'0');
 }
 
-QString nameProblemText(const NameCheck &check, const QString &what)
+Result<Done> validateName(QStringView name, ErrorReason reason)
 {
-    const QString where
-        = u"%1 (at character %2)"_s.arg(codePointText(check.character)).arg(check.position + 1);
-    switch (check.problem) {
-    case NameProblem::None:
-        break;
-    case NameProblem::Empty:
-        return u"the %1 is empty"_s.arg(what);
-    case NameProblem::ControlCharacter:
-        return u"the %1 contains %2, a control character or line break; names may not contain control "
-               u"characters, line breaks or text-direction controls"_s.arg(what, where);
-    case NameProblem::DirectionControl:
-        return u"the %1 contains %2, a text-direction control; names may not contain control "
-               u"characters, line breaks or text-direction controls"_s.arg(what, where);
-    case NameProblem::BrokenText:
-        return u"the %1 contains %2, half of a character (broken text)"_s.arg(what, where);
-    }
-    return {};
-}
-
-Result<Done> validateName(QStringView name, const QString &what)
-{
-    const NameCheck check = checkName(name);
-    if (!check.ok())
-        return makeError(Error::Kind::InvalidInput, nameProblemText(check, what));
+    if (!checkName(name).ok())
+        return Error::because(Error::Kind::InvalidInput, reason, name.toString());
     return Done {};
 }
 

@@ -34,13 +34,9 @@ struct NameCheck
 /// fine. The caller trims first.
 [[nodiscard]] NameCheck checkName(QStringView name);
 
-/// checkName() as a Result: InvalidInput with nameProblemText() when it fails. `what` names the
-/// field in the message ("environment name", "account label").
-[[nodiscard]] Result<Done> validateName(QStringView name, const QString &what);
-
-/// One English line on what checkName() found, e.g. "the environment name contains U+202E, a
-/// text-direction control (at character 5)", for core's errors and stratus-cli.
-[[nodiscard]] QString nameProblemText(const NameCheck &check, const QString &what);
+/// checkName() as a Result: InvalidInput with `reason` (EnvironmentNameUnusable, AccountLabelUnusable)
+/// and the name as the subject when it fails; words::ErrorWords says what checkName() found.
+[[nodiscard]] Result<Done> validateName(QStringView name, ErrorReason reason);
 
 /// "U+202E".
 [[nodiscard]] QString codePointText(char32_t character);

@@ -519,22 +519,23 @@ AccountsFileReader::AccountsFileReader(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        m_error = u"Cannot read %1: %2"_s.arg(path, file.errorString());
+        m_error
+            = Error::because(Error::Kind::Io, ErrorReason::SettingsFileUnreadable, path, file.errorString());
         return;
     }
     if (file.size() > kMaxAccountsFileBytes) {
-        m_error = u"%1 is larger than a settings file can be (%2 bytes)."_s.arg(path).arg(file.size());
+        m_error = Error::because(Error::Kind::Io, ErrorReason::SettingsFileTooLarge, path);
         return;
     }
     const QByteArray text = file.read(kMaxAccountsFileBytes + 1);
     if (text.size() > kMaxAccountsFileBytes) {
-        m_error = u"%1 is larger than a settings file can be."_s.arg(path);
+        m_error = Error::because(Error::Kind::Io, ErrorReason::SettingsFileTooLarge, path);
         return;
     }
     QFile copy(m_dir.filePath(u"accounts.ini"_s));
     if (!m_dir.isValid() || !copy.open(QIODevice::WriteOnly) || copy.write(withoutTypedValues(text)) < 0
         || !copy.flush()) {
-        m_error = u"Cannot read %1: no room for a working copy."_s.arg(path);
+        m_error = Error::because(Error::Kind::Io, ErrorReason::SettingsFileNoWorkingCopy, path);
         return;
     }
     copy.close();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts.h"
+#include "core/util/result.h"
 
 #include <QHash>
 #include <QList>
@@ -10,6 +11,7 @@
 #include <QVariant>
 
 #include <memory>
+#include <optional>
 #include <utility>
 
 class QSettings;
@@ -110,15 +112,15 @@ public:
     AccountsFileReader &operator=(const AccountsFileReader &) = delete;
     ~AccountsFileReader();
 
-    /// Why the file cannot be read (missing, unreadable, larger than kMaxAccountsFileBytes); empty
+    /// Why the file cannot be read (missing, unreadable, larger than kMaxAccountsFileBytes); nullopt
     /// when settings() can be used.
-    [[nodiscard]] const QString &error() const { return m_error; }
+    [[nodiscard]] const std::optional<Error> &error() const { return m_error; }
     [[nodiscard]] QSettings &settings() { return *m_settings; }
 
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_settings;
-    QString m_error;
+    std::optional<Error> m_error;
 };
 
 /// Replaces everything in `settings` with `contents`: the records under fresh indexes, the kept

@@ -10,6 +10,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 namespace stratus::core {
 
@@ -180,7 +181,7 @@ private:
     ExtraSettings m_accountExtras; ///< unknown keys of used entries, by id, written back with them
     ExtraSettings m_environmentExtras;
     QList<SettingsProblem> m_problems;
-    QString m_loadError; ///< non-empty: the file is from a newer Stratus or unreadable; never write it
+    std::optional<Error> m_loadError; ///< set: the file is from a newer Stratus or unreadable; never write it
 };
 
 } // namespace stratus::core

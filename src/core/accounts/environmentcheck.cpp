@@ -13,6 +13,10 @@ CheckProblem classifyProblem(const Error &error)
 {
     switch (error.kind) {
     case Error::Kind::Auth:
+        // Refused before anything was sent: the keychain has no (usable) secret for it.
+        if (error.reason == ErrorReason::SecretNotInKeychain || error.reason == ErrorReason::StoredSecretEmpty
+            || error.reason == ErrorReason::NoApiSecret)
+            return CheckProblem::Keychain;
         if (error.message.startsWith(u"Invalid cloud_name"_s, Qt::CaseInsensitive)
             || error.message.contains(u"cloud_name is disabled"_s, Qt::CaseInsensitive))
             return CheckProblem::UnknownCloud;

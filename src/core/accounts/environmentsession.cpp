@@ -37,18 +37,18 @@ upload::UploadQueue *EnvironmentSession::uploads()
         return m_uploads.get();
     auto context = apiContext();
     if (!context) {
-        m_uploadsError = context.error().message;
+        m_uploadsError = context.error();
         return nullptr;
     }
     if (!m_journal) {
         auto journal = upload::UploadJournal::open(m_store->layout().uploadJournalFile(m_environmentId));
         if (!journal) {
-            m_uploadsError = journal.error().message;
+            m_uploadsError = journal.error();
             return nullptr;
         }
         m_journal = std::move(journal).value();
     }
-    m_uploadsError.clear();
+    m_uploadsError.reset();
     m_uploads = std::make_unique<upload::UploadQueue>(std::move(context).value(), m_journal.get());
     m_uploads->setFolderMode(record().folderMode);
     m_uploads->setCatalog(catalog());
@@ -76,10 +76,15 @@ int EnvironmentSession::resumeUploads()
     m_uploadsResumed = true;
     auto resumed = queue->resumeFromJournal();
     if (!resumed) {
-        m_uploadsError = resumed.error().message;
+        m_uploadsError = resumed.error();
         return 0;
     }
     return resumed.value();
+}
+
+AccountStore *EnvironmentSession::store() const
+{
+    return m_store.data();
 }
 
 QString EnvironmentSession::thumbnailCacheDirectory() const
@@ -89,9 +94,9 @@ QString EnvironmentSession::thumbnailCacheDirectory() const
 
 catalog::Catalog *EnvironmentSession::catalog()
 {
-    if (!m_catalog && m_catalogueError.isEmpty()) {
+    if (!m_catalog && !m_catalogueError) {
         if (!m_store) {
-            m_catalogueError = u"The account store is gone."_s;
+            m_catalogueError = Error::because(Error::Kind::Internal, ErrorReason::AccountStoreGone);
             return nullptr;
         }
         auto opened = catalog::Catalog::openRepairing(m_store->layout().catalogueFile(m_environmentId),
@@ -99,7 +104,7 @@ catalog::Catalog *EnvironmentSession::catalog()
         if (opened)
             m_catalog = std::move(opened).value();
         else
-            m_catalogueError = opened.error().message;
+            m_catalogueError = opened.error();
     }
     return m_catalog.get();
 }
@@ -132,7 +137,7 @@ void EnvironmentSession::syncCatalog()
         sync->deleteLater();
         m_sync = nullptr;
         m_syncPausedUntil = {};
-        m_lastSyncError = sync->error() ? sync->error()->message : QString();
+        m_lastSyncError = sync->error();
         if (!sync->summary().damage.isEmpty())
             m_catalogueDamage = sync->summary().damage;
         if (sync->error() && sync->error()->kind == Error::Kind::Permission)
@@ -166,10 +171,10 @@ CloudinaryUrl EnvironmentSession::effectiveUrl() const
 Result<ApiContext> EnvironmentSession::apiContext() const
 {
     if (!m_store)
-        return makeError(Error::Kind::Internal, u"The account store is gone."_s);
+        return Error::because(Error::Kind::Internal, ErrorReason::AccountStoreGone);
     const CloudinaryUrl url = m_store->effectiveUrl(m_environmentId);
     if (url.cloudName().isEmpty())
-        return makeError(Error::Kind::Unavailable, u"This environment is not available yet."_s);
+        return Error::because(Error::Kind::Unavailable, ErrorReason::EnvironmentNotReady);
     return apiContextFor(url, m_store->secretSource(m_environmentId), m_network, &m_budget);
 }
 
@@ -183,9 +188,9 @@ void EnvironmentSession::refresh()
         if (env.embeddedSandbox && context.error().kind == Error::Kind::Unavailable)
             setConnection(Connection::Starting);
         else if (context.error().kind == Error::Kind::InsecureTransport)
-            setConnection(Connection::Refused, CheckProblem::InsecureTransport, context.error().message);
+            setConnection(Connection::Refused, CheckProblem::InsecureTransport, context.error());
         else
-            setConnection(Connection::Offline, classifyProblem(context.error()), context.error().message);
+            setConnection(Connection::Offline, classifyProblem(context.error()), context.error());
         return;
     }
     setConnection(Connection::Checking);
@@ -197,8 +202,7 @@ void EnvironmentSession::refresh()
                     || problem == CheckProblem::UnknownCloud || problem == CheckProblem::Keychain;
                 if (problem == CheckProblem::Permission)
                     markDenied(Feature::Admin, result.error().message);
-                setConnection(refused ? Connection::Refused : Connection::Offline, problem,
-                              result.error().message);
+                setConnection(refused ? Connection::Refused : Connection::Offline, problem, result.error());
                 return;
             }
             m_usage = result->usage;
@@ -232,11 +236,12 @@ void EnvironmentSession::markDenied(QLatin1StringView feature, const QString &me
     Q_EMIT changed();
 }
 
-void EnvironmentSession::setConnection(Connection connection, CheckProblem problem, QString detail)
+void EnvironmentSession::setConnection(Connection connection, CheckProblem problem,
+                                       std::optional<Error> error)
 {
     m_connection = connection;
     m_problem = problem;
-    m_problemDetail = std::move(detail);
+    m_problemError = std::move(error);
     Q_EMIT changed();
 }
 

@@ -13,6 +13,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 namespace stratus::core {
 
@@ -46,13 +47,20 @@ public:
     ~EnvironmentSession() override;
 
     [[nodiscard]] const QString &environmentId() const { return m_environmentId; }
+    /// The store the environment lives in; null once it is gone.
+    [[nodiscard]] AccountStore *store() const;
     [[nodiscard]] EnvironmentRecord record() const;
     [[nodiscard]] RateLimitBudget *budget() { return &m_budget; }
     [[nodiscard]] const RateLimitBudget *budget() const { return &m_budget; }
     [[nodiscard]] Connection connection() const { return m_connection; }
-    /// The last problem (CheckProblem::None while online) and the server's or the system's words.
+    /// The last problem (CheckProblem::None while online), the error behind it (for
+    /// words::ErrorWords), and the server's or the system's words in it.
     [[nodiscard]] CheckProblem problem() const { return m_problem; }
-    [[nodiscard]] const QString &problemDetail() const { return m_problemDetail; }
+    [[nodiscard]] const std::optional<Error> &problemError() const { return m_problemError; }
+    [[nodiscard]] QString problemDetail() const
+    {
+        return m_problemError ? m_problemError->message : QString();
+    }
     [[nodiscard]] const std::optional<Usage> &usage() const { return m_usage; }
     /// Whether a feature may be used; false after a 401/403 for it, with the reason in deniedFeatures().
     [[nodiscard]] bool isAllowed(QLatin1StringView feature) const;
@@ -76,7 +84,7 @@ public:
     /// The environment's local catalogue (StorageLayout::catalogueFile), opened on first use; null
     /// when it cannot be opened (catalogueError() says why).
     [[nodiscard]] catalog::Catalog *catalog();
-    [[nodiscard]] const QString &catalogueError() const { return m_catalogueError; }
+    [[nodiscard]] const std::optional<Error> &catalogueError() const { return m_catalogueError; }
     /// Brings the catalogue up to date through the Search API (the first time a full sync, later
     /// incremental). Runs by itself after every successful connection test. Does nothing while a
     /// sync runs.
@@ -86,7 +94,7 @@ public:
     [[nodiscard]] std::pair<qint64, qint64> syncProgress() const { return m_syncProgress; }
     /// When the running sync waits for the Admin API budget to reset; invalid otherwise.
     [[nodiscard]] const QDateTime &syncPausedUntil() const { return m_syncPausedUntil; }
-    [[nodiscard]] const QString &lastSyncError() const { return m_lastSyncError; }
+    [[nodiscard]] const std::optional<Error> &lastSyncError() const { return m_lastSyncError; }
     /// What was wrong with the catalogue file when it was last found damaged and rebuilt (when it
     /// was opened, or by the sync); empty otherwise, and again once a later sync starts.
     [[nodiscard]] const QString &catalogueDamage() const { return m_catalogueDamage; }
@@ -97,7 +105,7 @@ public:
     [[nodiscard]] upload::UploadQueue *uploads();
     /// The queue if uploads() made it already; never makes one.
     [[nodiscard]] upload::UploadQueue *uploadsIfMade() const { return m_uploads.get(); }
-    [[nodiscard]] const QString &uploadsError() const { return m_uploadsError; }
+    [[nodiscard]] const std::optional<Error> &uploadsError() const { return m_uploadsError; }
     /// Applied to the queue now and when it is made (parallel transfers from the settings).
     void setUploadSettings(const upload::UploadQueueSettings &settings);
     /// The first time the environment answers in this run, files a previous run left unfinished
@@ -113,7 +121,8 @@ Q_SIGNALS:
     void catalogueSynced();
 
 private:
-    void setConnection(Connection connection, CheckProblem problem = CheckProblem::None, QString detail = {});
+    void setConnection(Connection connection, CheckProblem problem = CheckProblem::None,
+                       std::optional<Error> error = std::nullopt);
 
     QPointer<AccountStore> m_store;
     QString m_environmentId;
@@ -121,20 +130,20 @@ private:
     mutable RateLimitBudget m_budget; // jobs made from a const apiContext() still count
     Connection m_connection = Connection::Unknown;
     CheckProblem m_problem = CheckProblem::None;
-    QString m_problemDetail;
+    std::optional<Error> m_problemError;
     std::optional<Usage> m_usage;
     QPointer<EnvironmentCheck> m_check;
     std::unique_ptr<catalog::Catalog> m_catalog;
-    QString m_catalogueError;
+    std::optional<Error> m_catalogueError;
     QPointer<catalog::CatalogSync> m_sync;
     std::pair<qint64, qint64> m_syncProgress {0, -1};
     QDateTime m_syncPausedUntil;
-    QString m_lastSyncError;
+    std::optional<Error> m_lastSyncError;
     QString m_catalogueDamage;
     std::unique_ptr<upload::UploadJournal> m_journal;
     std::unique_ptr<upload::UploadQueue> m_uploads;
     std::optional<upload::UploadQueueSettings> m_uploadSettings;
-    QString m_uploadsError;
+    std::optional<Error> m_uploadsError;
     bool m_uploadsResumed = false;
 };
 

@@ -18,12 +18,11 @@ Error errorOf(const QKeychain::Job &job)
     case QKeychain::NoError:
         break;
     case QKeychain::EntryNotFound:
-        return makeError(Error::Kind::NotFound, u"No secret is stored under this key."_s);
+        return Error::because(Error::Kind::NotFound, ErrorReason::KeychainEntryMissing);
     case QKeychain::AccessDeniedByUser:
-        return makeError(Error::Kind::Permission, u"Access to the keychain was denied."_s);
+        return Error::because(Error::Kind::Permission, ErrorReason::KeychainDenied);
     case QKeychain::AccessDenied:
-        return makeError(Error::Kind::Permission,
-                         u"The keychain refused access: %1"_s.arg(job.errorString()));
+        return Error::because(Error::Kind::Permission, ErrorReason::KeychainDenied, {}, job.errorString());
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
         return keychainUnavailableError(job.errorString());

@@ -82,7 +82,7 @@ Result<QString> MemorySecretStore::readNow(const QString &key) const
         return *m_failure;
     const auto it = m_entries.constFind(key);
     if (it == m_entries.constEnd())
-        return makeError(Error::Kind::NotFound, u"No secret is stored under this key."_s);
+        return Error::because(Error::Kind::NotFound, ErrorReason::KeychainEntryMissing);
     return *it;
 }
 
@@ -104,9 +104,7 @@ Result<Done> MemorySecretStore::removeNow(const QString &key)
 
 Error keychainUnavailableError(const QString &detail)
 {
-    return makeError(Error::Kind::Unavailable,
-                     detail.isEmpty() ? u"No keychain (Secret Service) answered."_s
-                                      : u"No keychain (Secret Service) answered: %1"_s.arg(detail));
+    return Error::because(Error::Kind::Unavailable, ErrorReason::KeychainUnavailable, {}, detail);
 }
 
 } // namespace stratus::core

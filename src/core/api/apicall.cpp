@@ -27,7 +27,7 @@ ApiCallBase::ApiCallBase(const ApiContext &context, ApiRequest request, QObject 
 Result<NetworkJob::Outgoing> ApiCallBase::buildRequest(const Attempt &attempt)
 {
     if (!m_endpoint.isValid())
-        return makeError(Error::Kind::InvalidInput, u"The API endpoint is not configured."_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::EndpointMissing);
 
     QJsonObject params = ApiParams::withObjectsAsText(m_request.params);
     if (m_request.authentication == Authentication::Signature)
@@ -63,8 +63,7 @@ std::optional<Error> ApiCallBase::parseReply(const HttpReply &reply)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(reply.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        Error error = makeError(Error::Kind::Server,
-                                u"The server's answer is not the JSON object the API promises."_s);
+        Error error = Error::because(Error::Kind::Server, ErrorReason::AnswerNotJson);
         error.httpStatus = reply.status;
         return error;
     }

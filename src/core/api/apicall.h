@@ -59,7 +59,7 @@ public:
     ApiCall(const ApiContext &context, ApiRequest request, Parser parser, QObject *parent)
         : ApiCallBase(context, std::move(request), parent)
         , m_parser(std::move(parser))
-        , m_result(makeError(Error::Kind::Internal, QStringLiteral("The call has not finished.")))
+        , m_result(Error::because(Error::Kind::Internal, ErrorReason::CallUnfinished))
     {
     }
 

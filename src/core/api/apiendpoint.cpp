@@ -17,7 +17,8 @@ Result<QUrl> apiBase(const QString &uploadPrefix, const QStringList &segments)
     const QString scheme = prefix.scheme().toLower();
     if (!prefix.isValid() || (scheme != u"http" && scheme != u"https") || prefix.host().isEmpty()
         || !prefix.userInfo().isEmpty() || prefix.hasQuery() || prefix.hasFragment())
-        return Error::invalidInput(u"upload_prefix must be an http:// or https:// URL without a query."_s);
+        // Not quoted: it may carry user info, which is refused because it could be a credential.
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::UploadPrefixInvalid);
     QString path = prefix.path(QUrl::FullyEncoded);
     while (path.endsWith(u'/'))
         path.chop(1);
@@ -40,9 +41,9 @@ ApiEndpoint::ApiEndpoint(QUrl baseUrl, QString apiKey, ApiSigner signer)
 Result<ApiEndpoint> ApiEndpoint::forEnvironment(const CloudinaryUrl &url)
 {
     if (url.kind() != CloudinaryUrl::Kind::Cloud)
-        return Error::invalidInput(u"A product environment needs a cloudinary:// URL."_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::EnvironmentUrlNeeded);
     if (url.cloudName().isEmpty())
-        return Error::invalidInput(u"The CLOUDINARY_URL has no cloud name."_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::CloudNameMissing);
     auto signer = ApiSigner::fromSdkConfig(url.toSdkConfig());
     if (!signer)
         return signer.error();
@@ -55,9 +56,9 @@ Result<ApiEndpoint> ApiEndpoint::forEnvironment(const CloudinaryUrl &url)
 Result<ApiEndpoint> ApiEndpoint::forAccount(const CloudinaryUrl &url)
 {
     if (url.kind() != CloudinaryUrl::Kind::Account)
-        return Error::invalidInput(u"The Provisioning API needs an account:// URL."_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::AccountUrlNeeded);
     if (url.accountId().isEmpty())
-        return Error::invalidInput(u"The account URL has no account id."_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::AccountIdMissing);
     auto base = apiBase(url.uploadPrefix(), {u"provisioning"_s, u"accounts"_s, url.accountId()});
     if (!base)
         return base.error();

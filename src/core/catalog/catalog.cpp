@@ -74,10 +74,8 @@ Result<Done> Catalog::transaction(const std::function<Result<Done>()> &work)
 {
     QSqlDatabase database = db();
     if (!database.transaction()) {
-        Error error;
-        error.kind = Error::Kind::Io;
-        error.message = u"The catalogue could not start a transaction: %1"_s.arg(database.lastError().text());
-        return error;
+        return Error::because(Error::Kind::Io, ErrorReason::CatalogueTransactionFailed, m_filePath,
+                              database.lastError().text());
     }
     Result<Done> result = work();
     if (!result) {
@@ -86,9 +84,8 @@ Result<Done> Catalog::transaction(const std::function<Result<Done>()> &work)
         return result;
     }
     if (!database.commit()) {
-        Error error;
-        error.kind = Error::Kind::Io;
-        error.message = u"The catalogue could not commit: %1"_s.arg(database.lastError().text());
+        const Error error = Error::because(Error::Kind::Io, ErrorReason::CatalogueCommitFailed, m_filePath,
+                                           database.lastError().text());
         database.rollback();
         return error;
     }

@@ -80,10 +80,7 @@ QSqlDatabase Catalog::db() const
 Result<std::unique_ptr<Catalog>> Catalog::openExisting(const QString &filePath)
 {
     if (!QFileInfo::exists(filePath)) {
-        Error error;
-        error.kind = Error::Kind::NotFound;
-        error.message = u"There is no catalogue at %1."_s.arg(filePath);
-        return error;
+        return Error::because(Error::Kind::NotFound, ErrorReason::CatalogueMissing, filePath);
     }
     return open(filePath);
 }
@@ -91,10 +88,7 @@ Result<std::unique_ptr<Catalog>> Catalog::openExisting(const QString &filePath)
 Result<std::unique_ptr<Catalog>> Catalog::open(const QString &filePath)
 {
     if (!QDir().mkpath(QFileInfo(filePath).absolutePath())) {
-        Error error;
-        error.kind = Error::Kind::Io;
-        error.message = u"Cannot create the folder of the catalogue %1."_s.arg(filePath);
-        return error;
+        return Error::because(Error::Kind::Io, ErrorReason::CatalogueFolderUncreatable, filePath);
     }
     std::unique_ptr<Catalog> catalog(new Catalog(filePath, nextConnectionName()));
     QSqlDatabase::addDatabase(u"QSQLITE"_s, catalog->m_connectionName).setDatabaseName(filePath);
@@ -120,11 +114,8 @@ Result<Done> Catalog::connect()
         QSqlDatabase database = db();
         database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
         if (!database.open()) {
-            Error error;
-            error.kind = Error::Kind::Io;
-            error.message
-                = u"Cannot open the catalogue %1: %2"_s.arg(m_filePath, database.lastError().text());
-            return error;
+            return Error::because(Error::Kind::Io, ErrorReason::CatalogueUnopenable, m_filePath,
+                                  database.lastError().text());
         }
     }
     for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
@@ -149,9 +140,8 @@ Result<Done> Catalog::checkFile(const QString &filePath)
         database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
         QStringList problems;
         if (!database.open()) {
-            result
-                = makeError(Error::Kind::Io,
-                            u"Cannot open the catalogue %1: %2"_s.arg(filePath, database.lastError().text()));
+            result = Error::because(Error::Kind::Io, ErrorReason::CatalogueUnopenable, filePath,
+                                    database.lastError().text());
         } else if (auto rows = sql::run(database, u"PRAGMA quick_check(5)"_s); !rows) {
             result = rows.error();
         } else {
@@ -167,9 +157,9 @@ Result<Done> Catalog::checkFile(const QString &filePath)
             if (result && problems != QStringList {u"ok"_s}) {
                 // One line for a message: the first problems say enough.
                 const qsizetype shown = std::min<qsizetype>(problems.size(), 2);
-                result = makeError(Error::Kind::Damaged,
-                                   problems.first(shown).join(u"; "_s)
-                                       + (problems.size() > shown ? u"; …"_s : QString()));
+                result = Error::because(Error::Kind::Damaged, ErrorReason::CatalogueDamaged, filePath,
+                                        problems.first(shown).join(u"; "_s)
+                                            + (problems.size() > shown ? u"; …"_s : QString()));
             }
         }
         database.close();
@@ -196,10 +186,8 @@ Result<Done> Catalog::removeFiles(const QString &filePath)
     for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s, u"-journal"_s}) {
         QFile file(filePath + suffix);
         if (file.exists() && !file.remove()) {
-            Error error;
-            error.kind = Error::Kind::Io;
-            error.message = u"Cannot remove %1: %2"_s.arg(file.fileName(), file.errorString());
-            return error;
+            return Error::because(Error::Kind::Io, ErrorReason::CatalogueFileNotRemoved, file.fileName(),
+                                  file.errorString());
         }
     }
     return Done {};
@@ -210,11 +198,7 @@ Result<Done> Catalog::createSchema()
     // A file from a newer Stratus is left alone: its tables may mean something else.
     if (auto version = sql::run(db(), u"SELECT value FROM sync_state WHERE key = 'schema_version'"_s);
         version && version.value().next() && version.value().value(0).toInt() > kSchemaVersion) {
-        Error error;
-        error.kind = Error::Kind::Io;
-        error.message = u"The catalogue %1 was written by a newer Stratus (schema %2)."_s.arg(
-            m_filePath, version.value().value(0).toString());
-        return error;
+        return Error::because(Error::Kind::Io, ErrorReason::CatalogueFromNewerVersion, m_filePath);
     }
     return transaction([this]() -> Result<Done> {
         for (const char *statement : kSchema) {

@@ -46,22 +46,20 @@ CatalogAsset assetFromRow(const QSqlQuery &query)
     return a;
 }
 
-Error error(const QSqlQuery &query, QStringView what)
+Error error(const QSqlQuery &query, ErrorReason reason)
 {
     constexpr int kSqliteCorrupt = 11;
     constexpr int kSqliteNotADatabase = 26;
     const QSqlError sqlError = query.lastError();
     const int code = sqlError.nativeErrorCode().toInt() & 0xff; // the primary code of an extended one
-    Error e;
-    e.kind = code == kSqliteCorrupt || code == kSqliteNotADatabase ? Error::Kind::Damaged : Error::Kind::Io;
-    e.message = u"The catalogue could not %1: %2"_s.arg(what, sqlError.text());
-    return e;
+    const bool damaged = code == kSqliteCorrupt || code == kSqliteNotADatabase;
+    return Error::because(damaged ? Error::Kind::Damaged : Error::Kind::Io, reason, {}, sqlError.text());
 }
 
 Result<Done> drained(const QSqlQuery &query)
 {
     if (query.lastError().isValid())
-        return error(query, u"read every row");
+        return error(query, ErrorReason::CatalogueReadStopped);
     return Done {};
 }
 
@@ -70,7 +68,7 @@ Result<QSqlQuery> run(const QSqlDatabase &db, const QString &statement, const QV
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.prepare(statement))
-        return error(query, u"prepare a query");
+        return error(query, ErrorReason::CatalogueQueryFailed);
     // A null QString binds as NULL, and `folder = NULL` matches nothing: text is never NULL here.
     for (const QVariant &value : binds) {
         if (value.typeId() == QMetaType::QString && value.toString().isNull())
@@ -79,7 +77,7 @@ Result<QSqlQuery> run(const QSqlDatabase &db, const QString &statement, const QV
             query.addBindValue(value);
     }
     if (!query.exec())
-        return error(query, u"run a query");
+        return error(query, ErrorReason::CatalogueQueryFailed);
     return query;
 }
 

@@ -91,7 +91,7 @@ Result<Done> Catalog::upsertOne(const CatalogAsset &a)
     if (!rowid.value().next()) {
         if (auto read = sql::drained(*rowid); !read)
             return read;
-        return makeError(Error::Kind::Internal, u"An asset vanished while it was written."_s);
+        return Error::because(Error::Kind::Internal, ErrorReason::CatalogueAssetVanished, a.assetId);
     }
     const qint64 id = rowid.value().value(0).toLongLong();
     if (auto removed = sql::run(db(), u"DELETE FROM assets_fts WHERE rowid = ?"_s, {id}); !removed)
@@ -171,7 +171,7 @@ Result<Done> Catalog::modify(const QString &assetId, const std::function<void(Ca
     if (!current)
         return current.error();
     if (!*current)
-        return makeError(Error::Kind::NotFound, u"The catalogue has no asset %1."_s.arg(assetId));
+        return Error::because(Error::Kind::NotFound, ErrorReason::CatalogueAssetUnknown, assetId);
     CatalogAsset changed = **current;
     change(changed);
     return upsert({changed});

@@ -290,10 +290,8 @@ Error schemeError(QStringView text)
 {
     const qsizetype separator = text.indexOf(u"://");
     if (separator > 0 && looksLikeScheme(text.left(separator)))
-        return Error::invalidInput(
-            u"unsupported scheme; the URL must begin with 'cloudinary://' (or 'account://')"_s);
-    return Error::invalidInput(u"not a Cloudinary URL; expected cloudinary://API_KEY:API_SECRET@CLOUD_NAME "
-                               u"(or account://KEY:SECRET@ACCOUNT_ID)"_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::UrlUnsupportedScheme);
+    return Error::because(Error::Kind::InvalidInput, ErrorReason::UrlNotCloudinary);
 }
 
 // Where the authority (userinfo@host:port) ends: at the first '/', '?' or '#'.
@@ -308,12 +306,12 @@ qsizetype authorityEnd(QStringView all)
     return end;
 }
 
-// The host (cloud name or account id), percent-encoded, after the port (if any) is checked.
-Result<QString> hostOf(QStringView hostAndPort, bool cloud)
+// The host (cloud name or account id), percent-encoded, after the port (if any) is checked. Errors
+// name `hostOf`, whose host it is: the scheme ("cloudinary://" or "account://").
+Result<QString> hostIn(QStringView hostAndPort, const QString &hostOf)
 {
-    const QString hostName = cloud ? u"cloud name"_s : u"account id"_s;
     if (hostAndPort.startsWith(u'['))
-        return Error::invalidInput(u"the %1 must not be an IPv6 address"_s.arg(hostName));
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::UrlHostIsIpv6, hostOf);
     const qsizetype portColon = hostAndPort.indexOf(u':');
     const QStringView host = portColon >= 0 ? hostAndPort.left(portColon) : hostAndPort;
     if (portColon >= 0) {
@@ -323,18 +321,14 @@ Result<QString> hostOf(QStringView hostAndPort, bool cloud)
             && std::all_of(port.begin(), port.end(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
             ok = port.toULongLong() <= 65535;
         if (!ok)
-            return Error::invalidInput(u"malformed text after the %1: expected %2 (is the '@' before the "
-                                       u"%1 missing?)"_s.arg(hostName,
-                                                             cloud ? u"API_KEY:API_SECRET@CLOUD_NAME"_s
-                                                                   : u"KEY:SECRET@ACCOUNT_ID"_s));
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::UrlMalformedAfterHost, hostOf);
     }
     if (host.isEmpty())
-        return Error::invalidInput(u"missing %1 after the '@'"_s.arg(hostName));
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::UrlHostMissing, hostOf);
     static constexpr QStringView kForbiddenInHost = u" <>[\\]^|";
     if (std::any_of(host.begin(), host.end(),
                     [](QChar c) { return c.unicode() == 0 || kForbiddenInHost.contains(c); }))
-        return Error::invalidInput(
-            u"the %1 contains a character that is not allowed (space, < > [ \\ ] ^ |)"_s.arg(hostName));
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::UrlHostForbiddenCharacter, hostOf);
     return percentEncoded(host, EncodeSet::C0Control);
 }
 
@@ -347,7 +341,7 @@ Result<QList<CloudinaryUrl::QueryItem>> queryItemsOf(QStringView query)
         CloudinaryUrl::QueryItem item {formDecoded(equals >= 0 ? pair.left(equals) : pair),
                                        equals >= 0 ? formDecoded(pair.mid(equals + 1)) : QString()};
         if (keyChain(item.name).isEmpty())
-            return Error::invalidInput(u"malformed query: a parameter has no name"_s);
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::UrlQueryNameMissing);
         items.append(std::move(item));
     }
     return items;
@@ -383,7 +377,7 @@ Result<CloudinaryUrl> CloudinaryUrl::parse(QStringView text)
         if (colon >= 0)
             url.m_password = percentEncoded(userinfo.mid(colon + 1), EncodeSet::Userinfo);
     }
-    auto host = hostOf(hostAndPort, url.m_kind == Kind::Cloud);
+    auto host = hostIn(hostAndPort, scheme.toString());
     if (!host)
         return host.error();
     url.m_host = std::move(host).value();
@@ -408,10 +402,9 @@ Result<CloudinaryUrl> CloudinaryUrl::parse(QStringView text, Kind expected)
 {
     auto url = parse(text);
     if (url && url->kind() != expected) {
-        return Error::invalidInput(expected == Kind::Cloud
-                                       ? u"expected a cloudinary:// URL, not account:// (account credentials "
-                                         u"belong in CLOUDINARY_ACCOUNT_URL)"_s
-                                       : u"expected an account:// URL, not cloudinary://"_s);
+        return Error::because(Error::Kind::InvalidInput,
+                              expected == Kind::Cloud ? ErrorReason::UrlNotEnvironmentUrl
+                                                      : ErrorReason::UrlNotAccountUrl);
     }
     return url;
 }

@@ -143,8 +143,7 @@ Error errorFromReply(const HttpReply &reply, const QDateTime &now)
         error.kind = Error::Kind::Network;
         error.retryable = isTransientNetworkError(reply.networkError);
         error.networkCause = networkCause(reply.networkError);
-        error.message
-            = reply.networkErrorText.isEmpty() ? u"The network request failed."_s : reply.networkErrorText;
+        error.message = reply.networkErrorText; // the system's words; kind and cause say the rest
         return error;
     }
 

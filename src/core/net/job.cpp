@@ -30,7 +30,7 @@ void Job::cancel()
         return;
     if (m_state == State::Running)
         abort();
-    finishWithError(makeError(Error::Kind::Cancelled, u"Cancelled."_s));
+    finishWithError(makeError(Error::Kind::Cancelled, {}));
 }
 
 void Job::runIfRunning()

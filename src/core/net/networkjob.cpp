@@ -89,7 +89,7 @@ void NetworkJob::run()
         return;
     }
     if (!m_secretSource) {
-        finishWithError(makeError(Error::Kind::Auth, u"No API secret is available for this environment."_s));
+        finishWithError(Error::because(Error::Kind::Auth, ErrorReason::NoApiSecret));
         return;
     }
     // The source may answer later (keychain) or at once; either way the job goes on from here.
@@ -111,10 +111,8 @@ void NetworkJob::proceed()
     if (m_budget && m_policy.waitForRateLimit && m_budget->isExhausted(current)) {
         const qint64 wait = current.msecsTo(m_budget->resetAt()) + m_policy.rateLimitMargin.count();
         if (wait > m_policy.maxRateLimitWait.count()) {
-            Error error = makeError(Error::Kind::RateLimited,
-                                    u"The Admin API rate limit is spent until %1."_s.arg(
-                                        m_budget->resetAt().toString(Qt::ISODate)),
-                                    true);
+            Error error = Error::because(Error::Kind::RateLimited, ErrorReason::AdminBudgetSpent);
+            error.retryable = true;
             error.retryAfter = m_budget->resetAt();
             finishWithError(std::move(error));
             return;
@@ -137,7 +135,7 @@ void NetworkJob::sendAttempt()
     if (state() != State::Running)
         return;
     if (!m_network) {
-        finishWithError(makeError(Error::Kind::Internal, u"The network access manager is gone."_s));
+        finishWithError(Error::because(Error::Kind::Internal, ErrorReason::NetworkManagerGone));
         return;
     }
     ++m_attempts;
@@ -249,7 +247,8 @@ void NetworkJob::onReplyFinished()
     Error error = errorFromReply(http, current);
     qCInfo(lcNet).noquote() << m_verb << m_logUrl
                             << "failed:" << (http.status ? http.status : int(http.networkError))
-                            << error.message << requestIdForLog(m_lastRequestId);
+                            << errorReasonName(error.reason) << error.message
+                            << requestIdForLog(m_lastRequestId);
     handleFailure(std::move(error));
 }
 
@@ -259,10 +258,10 @@ void NetworkJob::onStalled()
         return;
     dropReply();
     const qint64 seconds = std::chrono::duration_cast<std::chrono::seconds>(m_policy.stallTimeout).count();
-    Error error = makeError(Error::Kind::Network,
-                            seconds > 0 ? u"The server did not answer for %1 seconds."_s.arg(seconds)
-                                        : u"The server did not answer in time."_s,
-                            true);
+    Error error = Error::because(Error::Kind::Network, ErrorReason::ServerSilent,
+                                 seconds > 0 ? QString::number(seconds) : QString());
+    error.networkCause = Error::NetworkCause::Timeout;
+    error.retryable = true;
     qCInfo(lcNet).noquote() << m_verb << m_logUrl << "stalled";
     handleFailure(std::move(error));
 }

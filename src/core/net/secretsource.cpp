@@ -19,7 +19,7 @@ void FixedSecret::fetch(QObject *context, Callback done) const
     if (!context)
         return;
     if (m_secret.isEmpty()) {
-        done(makeError(Error::Kind::Auth, u"No API secret is available for this environment."_s));
+        done(Error::because(Error::Kind::Auth, ErrorReason::NoApiSecret));
         return;
     }
     done(m_secret);

@@ -32,9 +32,7 @@ std::optional<Error> credentialTransportProblem(const QUrl &url, InsecureTranspo
     if (allowance == InsecureTransport::Allowed || !sendsInClear(url))
         return std::nullopt;
     const QString host = url.host().isEmpty() ? url.toDisplayString(QUrl::RemoveUserInfo) : url.host();
-    return makeError(Error::Kind::InsecureTransport,
-                     u"The API credentials would travel unencrypted (plain http) to %1, which is not this "
-                     u"computer; use https, or allow insecure transport for this environment."_s.arg(host));
+    return Error::because(Error::Kind::InsecureTransport, ErrorReason::CredentialsInClear, host);
 }
 
 } // namespace stratus::core

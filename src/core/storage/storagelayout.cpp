@@ -37,14 +37,14 @@ bool removePath(const QString &path)
 Result<Done> removeAll(const QString &id, const QStringList &paths)
 {
     if (!isOneComponent(id))
-        return makeError(Error::Kind::InvalidInput, u"“%1” cannot name a folder of Stratus."_s.arg(id));
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::StorageIdUnusable, id);
     QStringList left;
     for (const QString &path : paths) {
         if (!removePath(path))
             left.append(QDir::toNativeSeparators(path));
     }
     if (!left.isEmpty())
-        return makeError(Error::Kind::Io, u"Cannot delete %1."_s.arg(left.join(u", "_s)));
+        return Error::because(Error::Kind::Io, ErrorReason::FilesNotDeleted, left.join(u", "_s));
     return Done {};
 }
 

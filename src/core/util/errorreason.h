@@ -12,11 +12,72 @@
 // clang-format off
 #define STRATUS_ERROR_REASONS(X) \
     X(None) \
-    /* accounts, keychain, settings files, storage (src/core/accounts, src/core/storage) */ \
+    /* accounts, keychain, settings files, storage, CLOUDINARY_URLs (src/core/accounts, storage, config) */ \
+    X(SettingsFileUnreadable)        /* subject: the file; outside words: the system's */ \
+    X(SettingsFileTooLarge)          /* subject: the file */ \
+    X(SettingsFileNoWorkingCopy)     /* subject: the file */ \
+    X(SettingsFileFromNewerVersion)  /* subject: the file */ \
+    X(SettingsFileUnwritable)        /* subject: the file */ \
+    X(NoSuchAccount) \
+    X(NoSuchEnvironment) \
+    X(AccountLabelMissing) \
+    X(AccountLabelUnusable)          /* subject: the label (checkName() says why) */ \
+    X(AccountExists) \
+    X(EnvironmentNameMissing) \
+    X(EnvironmentNameUnusable)       /* subject: the name (checkName() says why) */ \
+    X(EnvironmentNameTaken)          /* subject: the name */ \
+    X(EnvironmentNeedsCloudAndKey)   /* subject: the name */ \
+    X(EnvironmentNeedsSecret)        /* subject: the name */ \
+    X(SecretNotInKeychain)           /* an environment's secret is not in the keychain */ \
+    X(StoredSecretEmpty) \
+    X(KeychainEntryMissing) \
+    X(KeychainDenied)                /* outside words: the keychain's */ \
+    X(KeychainUnavailable)           /* outside words: the keychain's */ \
+    X(AccountStoreGone) \
+    X(EnvironmentNotReady) \
+    X(StorageIdUnusable)             /* subject: the id */ \
+    X(FilesNotDeleted)               /* subject: the paths, comma-separated */ \
+    X(EnvironmentClosed) \
+    X(PreferencesUnwritable)         /* subject: the file */ \
+    X(UrlUnsupportedScheme)          /* config: a CLOUDINARY_URL that cannot be read */ \
+    X(UrlNotCloudinary) \
+    X(UrlHostIsIpv6)                 /* subject: the scheme, cloudinary:// or account:// */ \
+    X(UrlMalformedAfterHost)         /* subject: the scheme */ \
+    X(UrlHostMissing)                /* subject: the scheme */ \
+    X(UrlHostForbiddenCharacter)     /* subject: the scheme */ \
+    X(UrlQueryNameMissing) \
+    X(UrlNotEnvironmentUrl)          /* an account:// URL where a cloudinary:// one belongs */ \
+    X(UrlNotAccountUrl) \
     \
     /* catalogue (src/core/catalog) */ \
+    X(CatalogueMissing)              /* subject: the file */ \
+    X(CatalogueFolderUncreatable)    /* subject: the file */ \
+    X(CatalogueUnopenable)           /* subject: the file; outside words: SQLite's */ \
+    X(CatalogueFileNotRemoved)       /* subject: the file; outside words: the system's */ \
+    X(CatalogueFromNewerVersion)     /* subject: the file */ \
+    X(CatalogueDamaged)              /* subject: the file; outside words: SQLite's findings */ \
+    X(CatalogueReadStopped)          /* outside words: SQLite's */ \
+    X(CatalogueQueryFailed)          /* outside words: SQLite's */ \
+    X(CatalogueTransactionFailed)    /* outside words: SQLite's */ \
+    X(CatalogueCommitFailed)         /* outside words: SQLite's */ \
+    X(CatalogueAssetVanished) \
+    X(CatalogueAssetUnknown)         /* subject: the asset id */ \
     \
     /* network and API calls (src/core/net, src/core/api) */ \
+    X(NoApiSecret) \
+    X(AdminBudgetSpent)              /* retryAfter: when it is renewed */ \
+    X(NetworkManagerGone) \
+    X(ServerSilent)                  /* subject: the seconds waited (may be empty) */ \
+    X(CallUnfinished) \
+    X(AnswerNotJson) \
+    X(EndpointMissing) \
+    X(UploadPrefixInvalid) \
+    X(EnvironmentUrlNeeded) \
+    X(CloudNameMissing) \
+    X(AccountUrlNeeded) \
+    X(AccountIdMissing) \
+    X(CredentialsInClear)            /* subject: the host */ \
+    X(SignedUrlUnavailable)          /* subject: the public ID whose URL must be signed */ \
     \
     /* transfers: uploads and downloads (src/core/transfers) */ \
     \

@@ -5,10 +5,13 @@
 #include "checkbatch.h"
 #include "checkmessages.h"
 #include "logindialog.h"
+#include "secretprompt.h"
 
 #include "core/accounts/accountstore.h"
 #include "core/api/apiendpoint.h"
 #include "core/net/transportsecurity.h"
+#include "core/util/secretmemory.h"
+#include "words/errorwords.h"
 
 #include "ui_accountsdialog.h"
 
@@ -88,6 +91,12 @@ AccountsDialog::AccountsDialog(core::AccountStore *store, QNetworkAccessManager 
     }
 
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->remedyButton, &QPushButton::clicked, this, [this] {
+        if (auto remedy = std::exchange(m_remedy, nullptr)) {
+            m_ui->remedyButton->hide();
+            remedy();
+        }
+    });
     connect(m_ui->accountTree, &QTreeWidget::currentItemChanged, this, [this] {
         updateActions();
         showDetails();
@@ -469,6 +478,10 @@ void AccountsDialog::onTested(const CheckBatch &batch)
     else
         showStatus(CheckMessages::failures(outcomes), true);
     showDetails();
+    // One environment's failure: its remedy (try again, or enter the secret again).
+    if (!batch.wasCancelled() && storeError.isEmpty() && outcomes.size() == 1 && !outcomes.first().result.ok()
+        && !m_testedIds.isEmpty())
+        offerRemedy(outcomes.first().result.error(), m_testedIds.first(), [this] { testConnection(); });
 }
 
 void AccountsDialog::confirmLogOut()
@@ -539,17 +552,16 @@ void AccountsDialog::confirmRemove()
     }
     const QString id = env->id;
     const QString name = env->displayName();
-    confirm(
-        u"confirmRemove"_s, tr("Remove Product Environment"),
-        tr("Remove the product environment “%1” from Stratus?\n\nIts secret, settings, asset catalogue, "
-           "unfinished uploads and cache are deleted from this computer. Nothing changes in Cloudinary.")
-            .arg(name),
-        tr("Remove"), [this, id, name] {
-            storeCall(tr("Removed “%1”.").arg(name.toHtmlEscaped()),
-                      [this, id](core::AccountStore::DoneCallback done) {
-                          m_store->removeEnvironment(id, this, done);
-                      });
-        });
+    confirm(u"confirmRemove"_s, tr("Remove Product Environment"),
+            tr("Remove the product environment “%1” from Stratus?\n\nIts secret, settings, asset catalogue, "
+               "unfinished uploads and cache are deleted from this computer. Nothing changes in Cloudinary.")
+                .arg(name),
+            tr("Remove"), [this, id, name] {
+                storeCall(tr("Removed “%1”.").arg(name.toHtmlEscaped()),
+                          [this, id](core::AccountStore::DoneCallback done) {
+                              m_store->removeEnvironment(id, this, done);
+                          });
+            });
 }
 
 void AccountsDialog::storeCall(const QString &success,
@@ -557,10 +569,12 @@ void AccountsDialog::storeCall(const QString &success,
 {
     m_storeBusy = true;
     setBusy(true);
-    call([this, success](core::Result<core::Done> result) {
+    call([this, success, call](core::Result<core::Done> result) {
         m_storeBusy = false;
         setBusy(false);
         showStatus(result ? success : CheckMessages::storeProblem(result.error()), !result.ok());
+        if (!result)
+            offerRemedy(result.error(), QString(), [this, success, call] { storeCall(success, call); });
     });
 }
 
@@ -592,6 +606,53 @@ void AccountsDialog::showStatus(const QString &richText, bool isError)
 {
     m_ui->statusLabel->setProperty("error", isError);
     m_ui->statusLabel->setText(richText);
+    // A new status ends the remedy of the one before; offerRemedy() comes after it.
+    m_remedy = nullptr;
+    m_ui->remedyButton->hide();
+}
+
+void AccountsDialog::offerRemedy(const core::Error &error, const QString &environmentId,
+                                 std::function<void()> retry)
+{
+    const words::Remedy remedy = words::ErrorWords::remedy(error);
+    if (remedy == words::Remedy::Retry && retry) {
+        m_remedy = std::move(retry);
+    } else if (remedy == words::Remedy::ReenterSecret && !environmentId.isEmpty()) {
+        m_remedy = [this, environmentId] {
+            reenterSecret(environmentId);
+        };
+    } else {
+        return;
+    }
+    m_ui->remedyButton->setText(words::ErrorWords::remedyLabel(remedy));
+    m_ui->remedyButton->show();
+}
+
+void AccountsDialog::reenterSecret(const QString &environmentId)
+{
+    const core::EnvironmentRecord *env = m_store->environment(environmentId);
+    if (!env)
+        return;
+    const QString label = env->displayName();
+    QString secret = SecretPrompt::ask(this, label);
+    if (secret.isEmpty())
+        return;
+    // Not through storeCall(): its Retry would keep the secret in memory for as long as it is offered.
+    m_storeBusy = true;
+    setBusy(true);
+    m_store->replaceSecret(
+        environmentId, secret, this, [this, environmentId, label](core::Result<core::Done> result) {
+            m_storeBusy = false;
+            setBusy(false);
+            if (!result) {
+                showStatus(CheckMessages::storeProblem(result.error()), true);
+                return;
+            }
+            showStatus(tr("The API secret of “%1” was replaced.").arg(label.toHtmlEscaped()), false);
+            selectEnvironment(environmentId);
+            testConnection();
+        });
+    core::wipe(secret);
 }
 
 } // namespace stratus::gui

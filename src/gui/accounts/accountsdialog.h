@@ -80,6 +80,11 @@ private:
                  std::function<void()> onAccept);
     void setBusy(bool busy);
     void showStatus(const QString &richText, bool isError);
+    /// Offers `error`'s remedy under the status (words::ErrorWords): Retry runs `retry`, Re-enter
+    /// Secret… asks for the secret of `environmentId` and tests it; nothing for another remedy.
+    void offerRemedy(const core::Error &error, const QString &environmentId, std::function<void()> retry);
+    /// Asks for a new API secret of the environment, stores it and tests the connection again.
+    void reenterSecret(const QString &environmentId);
 
     std::unique_ptr<Ui::AccountsDialog> m_ui;
     core::AccountStore *m_store;
@@ -91,6 +96,7 @@ private:
     bool m_editing = false; ///< a label editor is open (edits start only through editLabel())
     bool m_rebuildPending = false; ///< the store changed while editing
     bool m_storeBusy = false;
+    std::function<void()> m_remedy; ///< what the remedy button does now
 };
 
 } // namespace stratus::gui

@@ -11,6 +11,7 @@
 #include "core/net/secretsource.h"
 #include "core/net/transportsecurity.h"
 #include "core/util/secretmemory.h"
+#include "gui/errors/errorpresenter.h"
 
 #include "ui_addenvironmentdialog.h"
 
@@ -186,7 +187,7 @@ core::Result<AddEnvironmentDialog::Pending> AddEnvironmentDialog::singleEnvironm
         auto parsed = core::CloudinaryUrl::parse(text, core::CloudinaryUrl::Kind::Cloud);
         if (!parsed)
             return invalid(
-                tr("This is not a CLOUDINARY_URL: %1").arg(parsed.error().message.toHtmlEscaped()));
+                tr("This is not a CLOUDINARY_URL: %1").arg(ErrorPresenter::richText(parsed.error())));
         if (parsed->apiKey().isEmpty() || !parsed->hasApiSecret())
             return invalid(tr("The URL needs an API key and an API secret: "
                               "cloudinary://API_KEY:API_SECRET@CLOUD_NAME."));
@@ -204,8 +205,8 @@ core::Result<AddEnvironmentDialog::Pending> AddEnvironmentDialog::singleEnvironm
             query.append({u"upload_prefix"_s, prefix});
         auto built = environmentUrl(cloud, key, query);
         if (!built)
-            return invalid(
-                tr("The cloud name or API key is not valid: %1").arg(built.error().message.toHtmlEscaped()));
+            return invalid(tr("The cloud name or API key is not valid: %1")
+                               .arg(ErrorPresenter::richText(built.error())));
         url = *built;
     }
     Pending pending;

@@ -1,5 +1,7 @@
 #include "checkmessages.h"
 
+#include "gui/errors/errorpresenter.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -15,6 +17,12 @@ QString quoted(const QString &serverWords)
     return serverWords.trimmed().toHtmlEscaped();
 }
 
+// The server's or the system's words when there are any, else what words::ErrorWords says.
+QString said(const core::Error &error)
+{
+    return error.message.trimmed().isEmpty() ? ErrorPresenter::richText(error) : quoted(error.message);
+}
+
 QString percent(double value)
 {
     return QLocale().toString(value, 'f', value < 10 ? 1 : 0);
@@ -24,8 +32,15 @@ QString percent(double value)
 
 QString CheckMessages::problem(const core::Error &error, const QString &cloudName)
 {
-    const QString words = quoted(error.message);
-    switch (core::classifyProblem(error)) {
+    const QString words = said(error);
+    const core::CheckProblem problem = core::classifyProblem(error);
+    // Refused by Stratus itself, not by the server (no secret in the keychain, the keychain denied
+    // access): the explanations below quote the server, or speak of a keychain that does not run.
+    if (error.reason != core::ErrorReason::None
+        && (problem == core::CheckProblem::WrongCredentials || problem == core::CheckProblem::Permission
+            || (problem == core::CheckProblem::Keychain && error.kind == core::Error::Kind::Auth)))
+        return tr("The check failed: %1").arg(ErrorPresenter::richText(error));
+    switch (problem) {
     case core::CheckProblem::None:
         break;
     case core::CheckProblem::WrongCredentials:
@@ -80,7 +95,7 @@ QString CheckMessages::problem(const core::Error &error, const QString &cloudNam
     case core::CheckProblem::Other:
         break;
     }
-    return tr("The check failed: %1").arg(words);
+    return tr("The check failed: %1").arg(ErrorPresenter::richText(error));
 }
 
 QString CheckMessages::progress(int index, int count, const QString &label)
@@ -96,15 +111,10 @@ QString CheckMessages::storeProblem(const core::Error &error)
     switch (error.kind) {
     case core::Error::Kind::Unavailable:
         return problem(error, QString());
-    case core::Error::Kind::Permission:
-        return tr("The keychain refused access (%1). Allow Stratus to use your keyring and try again. "
-                  "Nothing "
-                  "was changed.")
-            .arg(quoted(error.message));
     default:
         break;
     }
-    return tr("Nothing was changed: %1").arg(quoted(error.message));
+    return tr("Nothing was changed: %1").arg(ErrorPresenter::richText(error));
 }
 
 QString CheckMessages::failures(const QList<CheckBatch::Outcome> &outcomes)

@@ -9,6 +9,7 @@
 #include "core/net/neterror.h"
 #include "core/net/secretsource.h"
 #include "core/util/secretmemory.h"
+#include "gui/errors/errorpresenter.h"
 
 #include "ui_provisioningpage.h"
 
@@ -76,7 +77,7 @@ core::Result<std::pair<core::CloudinaryUrl, QString>> ProvisioningPage::credenti
     if (!text.isEmpty()) {
         auto url = core::CloudinaryUrl::parse(text, core::CloudinaryUrl::Kind::Account);
         if (!url)
-            return invalid(tr("This is not an account URL: %1").arg(url.error().message.toHtmlEscaped()));
+            return invalid(tr("This is not an account URL: %1").arg(ErrorPresenter::richText(url.error())));
         if (!url->hasApiSecret())
             return invalid(
                 tr("The account URL has no provisioning secret (account://KEY:SECRET@ACCOUNT_ID)."));
@@ -94,7 +95,8 @@ core::Result<std::pair<core::CloudinaryUrl, QString>> ProvisioningPage::credenti
     const QString composed = u"account://"_s + encoded(key) + u'@' + encoded(id);
     auto url = core::CloudinaryUrl::parse(composed, core::CloudinaryUrl::Kind::Account);
     if (!url)
-        return invalid(tr("The account ID or key is not valid: %1").arg(url.error().message.toHtmlEscaped()));
+        return invalid(
+            tr("The account ID or key is not valid: %1").arg(ErrorPresenter::richText(url.error())));
     return std::pair {*url, secret};
 }
 
@@ -240,7 +242,7 @@ core::Result<ProvisioningPage::Selection> ProvisioningPage::selection() const
             return invalid(tr("Enter the API key and secret of “%1”.").arg(name.toHtmlEscaped()));
         auto url = environmentUrl(cloud, key, m_listedUrl.queryItems());
         if (!url)
-            return invalid(url.error().message.toHtmlEscaped());
+            return invalid(ErrorPresenter::richText(url.error()));
         names.append(name);
         selection.environments.append(Choice {name, *url, secret});
     }

@@ -5,6 +5,7 @@
 #include "core/assets/localfolders.h"
 
 #include "core/catalog/catalog.h"
+#include "gui/errors/errorpresenter.h"
 
 #include <QLocale>
 #include <QPainter>
@@ -102,8 +103,8 @@ void AssetListModel::load()
 
 void AssetListModel::readFailed(const core::Error &error)
 {
-    m_lastError = error.message;
-    qCWarning(lcBrowser) << "catalogue read failed:" << m_lastError;
+    m_lastError = ErrorPresenter::text(error);
+    qCWarning(lcBrowser) << "catalogue read failed:" << core::errorReasonName(error.reason) << error.message;
     if (error.kind == core::Error::Kind::Damaged)
         QMetaObject::invokeMethod(this, &AssetListModel::catalogueDamaged, Qt::QueuedConnection);
 }

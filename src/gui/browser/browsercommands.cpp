@@ -10,6 +10,7 @@
 #include "core/assets/assetservice.h"
 #include "core/catalog/catalog.h"
 #include "words/errorwords.h"
+#include "gui/errors/errorpresenter.h"
 
 #include <QAction>
 #include <QApplication>
@@ -317,7 +318,7 @@ void BrowserCommands::copyUrls(const QList<CatalogAsset> &assets)
             if (url)
                 lines.append(url.value().toString());
             else
-                problems.append(url.error().message);
+                problems.append(ErrorPresenter::text(url.error()));
         }
         if (!lines.isEmpty())
             QApplication::clipboard()->setText(lines.join(u'\n'));

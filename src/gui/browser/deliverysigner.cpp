@@ -5,6 +5,7 @@
 #include "core/delivery/deliveryurl.h"
 #include "core/net/neterror.h"
 #include "core/net/secretsource.h"
+#include "gui/errors/errorpresenter.h"
 
 #include <QJsonDocument>
 #include <QTimer>
@@ -80,8 +81,9 @@ void DeliverySigner::signQueued()
                 request.done(url);
         }
         if (!secret) {
-            qCWarning(lcBrowser) << "cannot sign delivery URLs:" << secret.error().message;
-            Q_EMIT signingFailed(secret.error().message);
+            qCWarning(lcBrowser) << "cannot sign delivery URLs:"
+                                 << core::errorReasonName(secret.error().reason) << secret.error().message;
+            Q_EMIT signingFailed(ErrorPresenter::text(secret.error()));
         }
         if (cached)
             Q_EMIT urlsSigned();
@@ -89,15 +91,15 @@ void DeliverySigner::signQueued()
             QTimer::singleShot(0, this, &DeliverySigner::signQueued);
     };
 
-    auto context = m_apiContext
-        ? m_apiContext()
-        : core::Result<core::ApiContext>(core::Error::invalidInput(tr("This environment cannot be called.")));
+    auto context = m_apiContext ? m_apiContext()
+                                : core::Result<core::ApiContext>(core::Error::because(
+                                    core::Error::Kind::Unavailable, core::ErrorReason::EnvironmentNotReady));
     if (!context) {
         finishAll(context.error());
         return;
     }
     if (!context->secret) {
-        finishAll(core::makeError(core::Error::Kind::Auth, tr("There is no API secret to sign with.")));
+        finishAll(core::Error::because(core::Error::Kind::Auth, core::ErrorReason::NoApiSecret));
         return;
     }
     m_fetching = true;

@@ -1,4 +1,5 @@
 #include "detailspanel.h"
+
 #include "detailspanel_p.h"
 
 #include "browserlogging.h"
@@ -11,6 +12,7 @@
 #include "core/catalog/catalog.h"
 #include "core/delivery/deliveryurl.h"
 #include "core/net/secretsource.h"
+#include "gui/errors/errorpresenter.h"
 
 #include "ui_detailspanel.h"
 
@@ -33,14 +35,6 @@ namespace {
 constexpr int kPreviewHeight = 200;
 
 const QString kNone = u"—"_s;
-
-core::Error failure(core::Error::Kind kind, const QString &message)
-{
-    core::Error error;
-    error.kind = kind;
-    error.message = message;
-    return error;
-}
 
 /// The options of a link to @p asset: the original, or with @p transformation (free text).
 QJsonObject linkOptions(const CatalogAsset &asset, const QString &transformation)
@@ -70,9 +64,7 @@ core::Result<core::ApiContext> apiContextOf(const BrowserEnvironment &env)
 {
     if (env.apiContext)
         return env.apiContext();
-    return failure(
-        core::Error::Kind::Auth,
-        QCoreApplication::translate("stratus::gui::DetailsPanel", "The environment cannot be called."));
+    return core::Error::because(core::Error::Kind::Unavailable, core::ErrorReason::EnvironmentNotReady);
 }
 
 void buildAssetUrl(const BrowserEnvironment &env, const CatalogAsset &asset, QJsonObject options,
@@ -80,9 +72,7 @@ void buildAssetUrl(const BrowserEnvironment &env, const CatalogAsset &asset, QJs
 {
     const core::CloudinaryUrl url = env.url ? env.url() : core::CloudinaryUrl();
     if (url.cloudName().isEmpty()) {
-        done(failure(
-            core::Error::Kind::Unavailable,
-            QCoreApplication::translate("stratus::gui::DetailsPanel", "The environment is not ready yet.")));
+        done(core::Error::because(core::Error::Kind::Unavailable, core::ErrorReason::EnvironmentNotReady));
         return;
     }
     const QJsonObject delivery = deliveryOptions(url);
@@ -102,12 +92,9 @@ void buildAssetUrl(const BrowserEnvironment &env, const CatalogAsset &asset, QJs
     }
     const auto api = apiContextOf(env);
     if (!api || !api->secret) {
-        done(failure(core::Error::Kind::Auth,
-                     QCoreApplication::translate("stratus::gui::DetailsPanel",
-                                                 "A link to a %1 asset must be signed, "
-                                                 "and the environment's secret is not "
-                                                 "available.")
-                         .arg(asset.type)));
+        // A private or authenticated asset's link must be signed.
+        done(api ? core::Error::because(core::Error::Kind::Auth, core::ErrorReason::NoApiSecret)
+                 : api.error());
         return;
     }
     // The secret lives in this callback only: it signs one URL and is gone.
@@ -357,9 +344,8 @@ void DetailsPanel::showAsset()
     const auto found = m_env.catalog->asset(m_assetIds.constFirst());
     if (!found || !found.value()) {
         showNothing();
-        m_ui->titleLabel->setText(found
-                                      ? tr("This asset is not in the catalogue.")
-                                      : tr("The catalogue could not be read: %1").arg(found.error().message));
+        m_ui->titleLabel->setText(found ? tr("This asset is not in the catalogue.")
+                                        : ErrorPresenter::text(found.error()));
         return;
     }
     m_asset = *found.value();
@@ -482,7 +468,8 @@ void DetailsPanel::withUrl(const std::function<void(const QUrl &)> &use)
                       if (!m_asset || m_asset->assetId != assetId)
                           return;
                       if (!url) {
-                          m_ui->linkStatusLabel->setText(tr("No link: %1").arg(url.error().message));
+                          m_ui->linkStatusLabel->setText(
+                              tr("No link: %1").arg(ErrorPresenter::text(url.error())));
                           return;
                       }
                       use(url.value());

@@ -39,8 +39,8 @@ core::Result<QUrl> OriginalUrls::url(const CatalogAsset &asset) const
 {
     const bool sign = needsSignature(asset);
     if (sign && !m_signing)
-        return core::makeError(core::Error::Kind::Auth,
-                               tr("%1 is restricted and needs a signed URL").arg(asset.publicId));
+        return core::Error::because(core::Error::Kind::Auth, core::ErrorReason::SignedUrlUnavailable,
+                                    asset.publicId);
     QJsonObject options = m_extra;
     options.insert(u"resource_type"_s, asset.resourceType.isEmpty() ? u"image"_s : asset.resourceType);
     options.insert(u"type"_s, asset.type.isEmpty() ? u"upload"_s : asset.type);
@@ -71,9 +71,10 @@ void OriginalUrls::resolve(const BrowserEnvironment &env, const QList<CatalogAss
         done(buildAll(OriginalUrls(url)));
         return;
     }
-    auto apiContext = env.apiContext ? env.apiContext()
-                                     : core::Result<core::ApiContext>(core::makeError(
-                                         core::Error::Kind::Unavailable, u"No API context."_s));
+    auto apiContext = env.apiContext
+        ? env.apiContext()
+        : core::Result<core::ApiContext>(
+            core::Error::because(core::Error::Kind::Unavailable, core::ErrorReason::EnvironmentNotReady));
     if (!apiContext || !apiContext.value().secret) {
         // Those that need no signature still work.
         done(buildAll(OriginalUrls(url)));

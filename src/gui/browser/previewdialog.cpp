@@ -5,6 +5,7 @@
 #include "thumbnailloader.h"
 
 #include "core/catalog/catalog.h"
+#include "gui/errors/errorpresenter.h"
 
 #include <QBoxLayout>
 #include <QGuiApplication>
@@ -196,7 +197,7 @@ void PreviewDialog::requestPicture()
         if (key != m_key)
             return;
         if (!url)
-            m_image->setText(url.error().message);
+            m_image->setText(ErrorPresenter::text(url.error()));
         else if (m_loader)
             m_loader->request(key, url.value(), 0);
     });

@@ -1,5 +1,7 @@
 #include "browseview.h"
 
+#include "gui/errors/errorpresenter.h"
+
 #include "environmentpage.h"
 
 #include "core/accounts/environmentsession.h"
@@ -28,8 +30,7 @@ std::function<core::Result<core::ApiContext>()> apiContextOf(const QPointer<Envi
 {
     return [guard]() -> core::Result<core::ApiContext> {
         if (!guard)
-            return core::makeError(core::Error::Kind::Unavailable,
-                                   BrowseView::tr("This environment is closed."));
+            return core::Error::because(core::Error::Kind::Unavailable, core::ErrorReason::EnvironmentClosed);
         return guard->apiContext();
     };
 }
@@ -54,7 +55,8 @@ BrowseView::BrowseView(EnvironmentSession *session, const Preferences *preferenc
         missing->setAlignment(Qt::AlignCenter);
         missing->setText(tr("The catalogue of this environment cannot be opened, so there is nothing to "
                             "browse: %1")
-                             .arg(session != nullptr ? session->catalogueError() : QString()));
+                             .arg(session != nullptr && session->catalogueError() ? ErrorPresenter::text(*session->catalogueError())
+                                                                   : QString()));
         layout->addWidget(missing);
         return;
     }

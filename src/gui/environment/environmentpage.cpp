@@ -3,7 +3,12 @@
 #include "browseview.h"
 #include "overviewview.h"
 
+#include "core/accounts/accountstore.h"
 #include "core/accounts/environmentsession.h"
+#include "core/util/secretmemory.h"
+#include "gui/accounts/secretprompt.h"
+#include "gui/errors/errorbanner.h"
+#include "gui/errors/errorpresenter.h"
 #include "gui/browser/browserpage.h"
 #include "gui/upload/uploadcontroller.h"
 #include "gui/upload/uploaddock.h"
@@ -15,6 +20,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QMetaMethod>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTabBar>
@@ -116,12 +122,12 @@ QString EnvironmentPage::syncText(const EnvironmentSession &session)
             return tr("Syncing the catalogue…");
         return tr("Syncing %1 of %2 assets").arg(QLocale().toString(fetched), QLocale().toString(expected));
     }
-    if (!session.lastSyncError().isEmpty())
-        return tr("Catalogue not synced: %1").arg(session.lastSyncError());
+    if (const auto &error = session.lastSyncError())
+        return tr("Catalogue not synced: %1").arg(ErrorPresenter::text(*error));
     if (!session.catalogueDamage().isEmpty())
         return tr("Catalogue rebuilt: the file was damaged");
-    if (!session.catalogueError().isEmpty())
-        return tr("No catalogue: %1").arg(session.catalogueError());
+    if (const auto &error = session.catalogueError())
+        return tr("No catalogue: %1").arg(ErrorPresenter::text(*error));
     return tr("Catalogue up to date");
 }
 
@@ -136,6 +142,9 @@ EnvironmentPage::EnvironmentPage(EnvironmentSession *session, const EnvironmentP
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("environmentPage"));
     setUpHeader();
+    m_errorBanner = new ErrorBanner(this);
+    m_ui->mainLayout->addWidget(m_errorBanner);
+    connect(m_errorBanner, &ErrorBanner::remedyRequested, this, &EnvironmentPage::applyRemedy);
     createViews(services);
     createStatusWidgets();
     if (m_session)
@@ -317,6 +326,73 @@ void EnvironmentPage::refresh()
     m_statusConnection->setText(connectionText(*session));
     m_statusBudget->setText(budgetText(*session));
     m_statusSync->setText(syncText(*session));
+    showProblem(*session);
+}
+
+void EnvironmentPage::showProblem(const EnvironmentSession &session)
+{
+    // The connection's problem first: while the environment does not answer, nothing else works.
+    QList<words::Remedy> offered {words::Remedy::Retry};
+    if (!session.record().embeddedSandbox)
+        offered.append(words::Remedy::ReenterSecret);
+    if (isSignalConnected(QMetaMethod::fromSignal(&EnvironmentPage::settingsRequested)))
+        offered.append(words::Remedy::OpenSettings);
+    const bool troubled = session.connection() == EnvironmentSession::Connection::Offline
+        || session.connection() == EnvironmentSession::Connection::Refused;
+    if (troubled && session.problemError()) {
+        m_bannerShowsSync = false;
+        m_errorBanner->showError(*session.problemError(), connectionText(session), offered);
+    } else if (!session.isSyncing() && session.lastSyncError()) {
+        m_bannerShowsSync = true;
+        m_errorBanner->showError(*session.lastSyncError(), tr("The catalogue could not be synced."), offered);
+    } else {
+        m_errorBanner->clearError();
+    }
+}
+
+void EnvironmentPage::applyRemedy(words::Remedy remedy)
+{
+    switch (remedy) {
+    case words::Remedy::Retry:
+        if (!m_session)
+            return;
+        if (m_bannerShowsSync)
+            m_session->syncCatalog();
+        else
+            m_session->refresh();
+        return;
+    case words::Remedy::ReenterSecret:
+        reenterSecret();
+        return;
+    case words::Remedy::OpenSettings:
+        Q_EMIT settingsRequested();
+        return;
+    case words::Remedy::SignInAgain: // tokens come with issue 14; not offered yet
+    case words::Remedy::None:
+        return;
+    }
+}
+
+void EnvironmentPage::reenterSecret()
+{
+    core::AccountStore *store = m_session ? m_session->store() : nullptr;
+    if (!store)
+        return;
+    QString secret = SecretPrompt::ask(this, m_session->record().displayName());
+    if (secret.isEmpty())
+        return;
+    QPointer<EnvironmentSession> session(m_session);
+    store->replaceSecret(
+        m_session->environmentId(), secret, this, [this, session](core::Result<core::Done> stored) {
+            if (!stored) {
+                ErrorPresenter::messageBox(this, tr("Re-enter API Secret"),
+                                           tr("The API secret was not replaced."), stored.error());
+                return;
+            }
+            if (session)
+                session->refresh();
+        });
+    core::wipe(secret);
 }
 
 } // namespace stratus::gui

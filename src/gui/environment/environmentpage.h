@@ -21,10 +21,12 @@ class AccountStore;
 } // namespace stratus::core
 
 #include "core/accounts/environmentsession.h"
+#include "words/errorwords.h"
 
 namespace stratus::gui {
 
 class BrowseView;
+class ErrorBanner;
 class BrowserPage;
 class OverviewView;
 class Preferences;
@@ -87,6 +89,9 @@ public:
 Q_SIGNALS:
     /// The local sandbox's welcome asks to add a real account.
     void addAccountRequested();
+    /// The person chose "Open Settings…" for this environment's error (a proxy, the network); offered
+    /// only while something is connected to it.
+    void settingsRequested();
 
 private:
     void setUpHeader();
@@ -94,6 +99,11 @@ private:
     void addView(View view, Page *page, const QKeySequence &shortcut);
     void createStatusWidgets();
     void refresh();
+    /// The connection's or the last sync's error in the banner, with its remedy; nothing when fine.
+    void showProblem(const core::EnvironmentSession &session);
+    void applyRemedy(words::Remedy remedy);
+    /// Asks for the API secret again and stores it, then tests the connection.
+    void reenterSecret();
     static QString problemText(core::CheckProblem problem);
 
     std::unique_ptr<Ui::EnvironmentPage> m_ui;
@@ -111,6 +121,8 @@ private:
     QLabel *m_statusConnection = nullptr;
     QLabel *m_statusBudget = nullptr;
     QLabel *m_statusSync = nullptr;
+    ErrorBanner *m_errorBanner = nullptr;
+    bool m_bannerShowsSync = false; ///< the banner shows the last sync's error, not the connection's
 };
 
 } // namespace stratus::gui

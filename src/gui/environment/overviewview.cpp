@@ -1,5 +1,7 @@
 #include "overviewview.h"
 
+#include "gui/errors/errorpresenter.h"
+
 #include "environmentpage.h"
 
 #include "core/accounts/accountstore.h"
@@ -76,10 +78,8 @@ void OverviewView::refresh()
         mode = tr("%1 — an asset's folder is the path of its public ID").arg(mode);
     m_ui->folderModeValue->setText(mode);
 
-    QString connection = EnvironmentPage::connectionText(*session);
-    if (!session->problemDetail().isEmpty())
-        connection = tr("%1 (%2)").arg(connection, session->problemDetail());
-    m_ui->connectionValue->setText(connection);
+    // What went wrong, and what to do about it, is in the page's banner above the views.
+    m_ui->connectionValue->setText(EnvironmentPage::connectionText(*session));
 
     m_ui->catalogueValue->setText(catalogueText(*session));
     m_ui->lastSyncValue->setText(lastSyncText(*session));
@@ -93,7 +93,8 @@ QString OverviewView::catalogueText(EnvironmentSession &session)
 {
     core::catalog::Catalog *catalog = session.catalog();
     if (catalog == nullptr)
-        return tr("Cannot be opened: %1").arg(session.catalogueError());
+        return tr("Cannot be opened: %1")
+            .arg(session.catalogueError() ? ErrorPresenter::text(*session.catalogueError()) : QString());
     const QLocale locale;
     QStringList kinds;
     if (const auto facets = catalog->facets({})) {
@@ -118,7 +119,7 @@ QString OverviewView::catalogueText(EnvironmentSession &session)
 
 QString OverviewView::lastSyncText(EnvironmentSession &session)
 {
-    if (session.isSyncing() || !session.lastSyncError().isEmpty())
+    if (session.isSyncing() || session.lastSyncError())
         return EnvironmentPage::syncText(session);
     const core::catalog::Catalog *catalog = session.catalog();
     const QDateTime last = catalog != nullptr ? catalog->syncState().lastSync : QDateTime();

@@ -262,6 +262,7 @@ Page *MainWindow::createEnvironmentPage(const QString &environmentId)
     services.uploadDock = m_uploadDock;
     auto *page = new EnvironmentPage(session, services, m_ui->pages);
     connect(page, &EnvironmentPage::addAccountRequested, this, &MainWindow::showAddAccount);
+    connect(page, &EnvironmentPage::settingsRequested, this, &MainWindow::showSettings);
     m_pages.insert(environmentId, page);
     m_pageHost->addPage(page);
     session->refresh();

@@ -38,10 +38,8 @@ core::Result<core::Done> Preferences::setValues(const AppSettings &values)
     values.save(*m_settings);
     m_settings->sync();
     if (m_settings->status() != QSettings::NoError) {
-        core::Error error;
-        error.kind = core::Error::Kind::Io;
-        error.message = u"%1 could not be written"_s.arg(m_settings->fileName());
-        return error;
+        return core::Error::because(core::Error::Kind::Io, core::ErrorReason::PreferencesUnwritable,
+                                    m_settings->fileName());
     }
     const AppSettings before = std::exchange(m_values, AppSettings::load(*m_settings));
     if (proxyDiffers(before, m_values))

@@ -2,6 +2,8 @@
 
 #include "preferences.h"
 
+#include "gui/errors/errorpresenter.h"
+
 #include "ui_settingsdialog.h"
 
 #include <QPushButton>
@@ -104,9 +106,8 @@ void SettingsDialog::accept()
         m_ui->proxyHostEdit->setFocus();
         return;
     }
-    if (!m_preferences->setValues(chosen)) {
-        m_ui->statusLabel->setText(
-            tr("The settings could not be saved to %1.").arg(m_preferences->fileName()));
+    if (auto saved = m_preferences->setValues(chosen); !saved) {
+        m_ui->statusLabel->setText(ErrorPresenter::text(saved.error()));
         return;
     }
     m_loaded = m_preferences->values();

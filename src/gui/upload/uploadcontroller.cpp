@@ -5,6 +5,7 @@
 
 #include "core/accounts/environmentsession.h"
 #include "core/upload/uploadqueue.h"
+#include "gui/errors/errorpresenter.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -173,13 +174,14 @@ bool UploadController::enqueue(const QStringList &paths, const core::upload::Upl
              tr("“%1” does not answer at the moment (%2). Try again when it is back online; nothing was "
                 "queued.")
                  .arg(session->record().displayName(),
-                      session->problemDetail().isEmpty() ? tr("not connected") : session->problemDetail()));
+                      session->problemError() ? ErrorPresenter::text(*session->problemError()) : tr("not connected")));
         return false;
     }
     UploadQueue *queue = session->uploads();
     if (queue == nullptr) {
         warn(tr("Cannot Upload"),
-             tr("The upload queue could not be started: %1").arg(session->uploadsError()));
+             tr("The upload queue could not be started: %1")
+                 .arg(session->uploadsError() ? ErrorPresenter::text(*session->uploadsError()) : QString()));
         return false;
     }
     const core::upload::UploadPlan::Plan plan = core::upload::UploadPlan::expand(paths, options.folder);
@@ -238,7 +240,7 @@ std::function<core::Result<core::ApiContext>()> UploadController::contextFunctio
     return [guard = m_session]() -> core::Result<core::ApiContext> {
         const EnvironmentSession *session = guard.data();
         if (session == nullptr)
-            return core::Error::invalidInput(tr("The environment is closed."));
+            return core::Error::because(core::Error::Kind::Unavailable, core::ErrorReason::EnvironmentClosed);
         return session->apiContext();
     };
 }

@@ -2,6 +2,7 @@
 
 #include "core/api/adminapi.h"
 #include "core/assets/assetnames.h"
+#include "gui/errors/errorpresenter.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -89,10 +90,12 @@ UploadOptionsDialog::Naming UploadOptionsDialog::naming() const
 
 void UploadOptionsDialog::loadPresets(const std::function<core::Result<core::ApiContext>()> &apiContext)
 {
-    auto context
-        = apiContext ? apiContext() : core::Result<core::ApiContext>(core::Error::invalidInput(QString()));
+    auto context = apiContext ? apiContext()
+                              : core::Result<core::ApiContext>(core::Error::because(
+                                  core::Error::Kind::Unavailable, core::ErrorReason::EnvironmentNotReady));
     if (!context) {
-        m_presetNote->setText(tr("Presets cannot be listed now: %1").arg(context.error().message));
+        m_presetNote->setText(
+            tr("Presets cannot be listed now: %1").arg(ErrorPresenter::text(context.error())));
         Q_EMIT presetsLoaded();
         return;
     }
@@ -102,7 +105,7 @@ void UploadOptionsDialog::loadPresets(const std::function<core::Result<core::Api
         call->deleteLater();
         const auto &page = call->result();
         if (!page) {
-            m_presetNote->setText(tr("Presets cannot be listed: %1").arg(page.error().message));
+            m_presetNote->setText(tr("Presets cannot be listed: %1").arg(ErrorPresenter::text(page.error())));
         } else {
             for (const core::UploadPreset &preset : page->presets)
                 m_preset->addItem(preset.isUnsigned ? tr("%1 (unsigned)").arg(preset.name) : preset.name,
