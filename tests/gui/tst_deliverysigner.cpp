@@ -9,9 +9,9 @@
 #include "core/api/uploadapi.h"
 #include "core/catalog/catalogasset.h"
 #include "core/config/cloudinaryurl.h"
+#include "core/delivery/deliverysigner.h"
+#include "core/delivery/thumbnailurls.h"
 #include "core/net/secretsource.h"
-#include "gui/browser/deliverysigner.h"
-#include "gui/browser/thumbnailurls.h"
 
 #include <QImage>
 #include <QNetworkReply>
@@ -20,7 +20,7 @@
 #include <QTest>
 
 using namespace stratus;
-using namespace stratus::gui;
+using namespace stratus::core;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -116,10 +116,10 @@ private Q_SLOTS:
 
     void needsSignature()
     {
-        QVERIFY(gui::needsSignature(u"private"_s));
-        QVERIFY(gui::needsSignature(u"authenticated"_s));
-        QVERIFY(!gui::needsSignature(u"upload"_s));
-        QVERIFY(!gui::needsSignature(QString()));
+        QVERIFY(core::needsSignature(u"private"_s));
+        QVERIFY(core::needsSignature(u"authenticated"_s));
+        QVERIFY(!core::needsSignature(u"upload"_s));
+        QVERIFY(!core::needsSignature(QString()));
     }
 
     void privateAndAuthenticatedThumbnails()

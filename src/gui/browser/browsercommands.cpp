@@ -2,13 +2,14 @@
 
 #include "assetactionjob.h"
 #include "assetactions.h"
-#include "downloadqueue.h"
 #include "movedialog.h"
-#include "originalurls.h"
 #include "renamedialog.h"
 #include "tagsdialog.h"
 
 #include "core/catalog/catalog.h"
+#include "core/delivery/originalurls.h"
+#include "core/transfers/downloadqueue.h"
+#include "words/errorwords.h"
 
 #include <QAction>
 #include <QApplication>
@@ -25,6 +26,7 @@
 namespace stratus::gui {
 
 using namespace Qt::StringLiterals;
+using core::OriginalUrls;
 using core::catalog::CatalogAsset;
 
 namespace {
@@ -272,7 +274,7 @@ void BrowserCommands::copyUrls(const QList<CatalogAsset> &assets)
             if (url)
                 lines.append(url.value().toString());
             else
-                problems.append(url.error().message);
+                problems.append(words::ErrorWords::text(url.error()));
         }
         if (!lines.isEmpty())
             QApplication::clipboard()->setText(lines.join(u'\n'));
@@ -418,7 +420,7 @@ void BrowserCommands::reportDownload()
     if (!m_downloads->failures().isEmpty()) {
         QStringList lines;
         for (const auto &failure : m_downloads->failures())
-            lines.append(tr("%1: %2").arg(failure.name, failure.message));
+            lines.append(tr("%1: %2").arg(failure.name, words::ErrorWords::text(failure.error)));
         warn(tr("Download"),
              tr("%n file(s) could not be downloaded.", nullptr, int(m_downloads->failures().size())),
              lines.join(u'\n'));

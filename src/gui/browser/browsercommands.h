@@ -15,11 +15,16 @@ class QAction;
 class QProgressDialog;
 class QWidget;
 
+namespace stratus::core::transfers {
+class DownloadQueue;
+}
+
 namespace stratus::gui {
+
+using core::transfers::DownloadQueue;
 
 class AssetActionJob;
 class AssetActions;
-class DownloadQueue;
 
 /// The browser's commands on assets and folders as QActions (menus, toolbar, shortcuts) and what
 /// they do for a person: ask (rename, move, tags, new folder), confirm (delete: named, and final),

@@ -7,7 +7,7 @@ class QAction;
 class QLabel;
 class QTreeView;
 
-namespace stratus::core::upload {
+namespace stratus::core::transfers {
 class UploadQueue;
 }
 
@@ -32,8 +32,8 @@ public:
     ~UploadDock() override;
 
     /// Shows @p queue (null: none).
-    void setQueue(core::upload::UploadQueue *queue);
-    [[nodiscard]] core::upload::UploadQueue *queue() const;
+    void setQueue(core::transfers::UploadQueue *queue);
+    [[nodiscard]] core::transfers::UploadQueue *queue() const;
 
     [[nodiscard]] UploadListModel *model() const { return m_model; }
     [[nodiscard]] QTreeView *view() const { return m_view; }
