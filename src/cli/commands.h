@@ -14,5 +14,6 @@ int runLsCommand(CliContext &ctx); // catalogcommands.cpp
 int runFindCommand(CliContext &ctx); // catalogcommands.cpp
 int runSearchCommand(CliContext &ctx); // catalogcommands.cpp
 int runUploadCommand(CliContext &ctx);
+int runDownloadCommand(CliContext &ctx);
 
 } // namespace stratus::cli

@@ -30,6 +30,8 @@ constexpr Command kCommands[] = {
     {"find", "Evaluate a Search API expression against the local catalogue (offline)", runFindCommand},
     {"search", "Ask the live Search API for the assets an expression matches", runSearchCommand},
     {"upload", "Upload files and folders (parallel, chunked, resumable with --resume)", runUploadCommand},
+    {"download", "Download the originals of assets into a folder (signed URLs for private ones)",
+     runDownloadCommand},
 };
 
 void printHelp(const stratus::core::StorageLayout &layout)

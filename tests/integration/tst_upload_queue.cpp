@@ -384,12 +384,12 @@ private Q_SLOTS:
         const UploadEntry *missing = queue.job(queue.jobIds().at(1));
         QCOMPARE(refused->state, UploadState::Failed);
         QVERIFY(refused->error);
-        QCOMPARE(refused->error->kind, core::Error::Kind::Auth);
+        QCOMPARE(refused->error->kind, Error::Kind::Auth);
         QCOMPARE(refused->error->httpStatus, 401);
         QCOMPARE(refused->attempts, 1); // not retried
         QCOMPARE(missing->state, UploadState::Failed);
         QVERIFY(missing->error);
-        QCOMPARE(missing->error->reason, core::ErrorReason::NoSuchFile);
+        QCOMPARE(missing->error->reason, ErrorReason::NoSuchFile);
         QCOMPARE(missing->error->subject, m_dir.filePath(u"errors/missing.bin"_s));
     }
 
