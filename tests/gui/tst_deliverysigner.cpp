@@ -267,7 +267,7 @@ private Q_SLOTS:
         const QJsonObject options {{u"type"_s, u"private"_s}, {u"secure"_s, false}};
         QVERIFY(!signer.signedUrl(m_sdkConfig, u"signed/secret"_s, options).has_value());
         QVERIFY(failed.wait(5000));
-        QCOMPARE(failed.first().first().toString(), u"No secret in the keychain"_s);
+        QCOMPARE(failed.first().first().value<core::Error>().message, u"No secret in the keychain"_s);
         // Answered (empty) from now on: the view shows its placeholder, the keychain is not asked again.
         QCOMPARE(signer.signedUrl(m_sdkConfig, u"signed/secret"_s, options), std::optional<QUrl>(QUrl()));
         QCOMPARE(empty->fetches, 1);

@@ -343,7 +343,9 @@ private Q_SLOTS:
                                                  : QString());
         }
         QCOMPARE(failures.size(), 1);
-        QVERIFY2(failures.first().startsWith(u"nothing.jpg: The file is empty"_s),
+        QVERIFY2(failures.first().startsWith(u"nothing.jpg: "_s)
+                     && failures.first().endsWith(
+                         u"nothing.jpg is empty; Cloudinary does not accept empty files."_s),
                  qPrintable(failures.first()));
 
         // Offline: refused with a message, nothing queued.
