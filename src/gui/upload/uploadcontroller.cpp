@@ -5,6 +5,7 @@
 
 #include "core/accounts/environmentsession.h"
 #include "core/transfers/uploadqueue.h"
+#include "words/errorwords.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -191,7 +192,8 @@ bool UploadController::enqueue(const QStringList &paths, const core::transfers::
     }
     auto batch = queue->enqueue(plan, options);
     if (!batch) {
-        warn(tr("Cannot Upload"), tr("The files could not be queued: %1").arg(batch.error().message));
+        warn(tr("Cannot Upload"),
+             tr("The files could not be queued: %1").arg(words::ErrorWords::text(batch.error())));
         return false;
     }
     if (m_dock) {
