@@ -18,5 +18,6 @@ int runRenameCommand(CliContext &ctx); // assetcommands.cpp
 int runMoveCommand(CliContext &ctx); // assetcommands.cpp
 int runTagCommand(CliContext &ctx); // assetcommands.cpp
 int runDeleteCommand(CliContext &ctx); // assetcommands.cpp
+int runDownloadCommand(CliContext &ctx);
 
 } // namespace stratus::cli

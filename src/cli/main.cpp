@@ -35,6 +35,8 @@ constexpr Command kCommands[] = {
     {"move", "Move assets to another folder", runMoveCommand},
     {"tag", "Add, remove or replace the tags of assets", runTagCommand},
     {"delete", "Delete assets for good (asks for --yes)", runDeleteCommand},
+    {"download", "Download the originals of assets into a folder (signed URLs for private ones)",
+     runDownloadCommand},
 };
 
 void printHelp(const stratus::core::StorageLayout &layout)

@@ -6,8 +6,9 @@
 #include "commands.h"
 
 #include "core/api/adminapi.h"
-#include "core/upload/uploadjournal.h"
-#include "core/upload/uploadqueue.h"
+#include "core/transfers/uploadjournal.h"
+#include "core/transfers/uploadqueue.h"
+#include "words/errorwords.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -24,11 +25,11 @@ namespace stratus::cli {
 
 namespace {
 
-using core::upload::DuplicatePolicy;
-using core::upload::UploadEntry;
-using core::upload::UploadJournal;
-using core::upload::UploadQueue;
-using core::upload::UploadState;
+using core::transfers::DuplicatePolicy;
+using core::transfers::UploadEntry;
+using core::transfers::UploadJournal;
+using core::transfers::UploadQueue;
+using core::transfers::UploadState;
 
 const QString kUploadHelp = uR"(Usage: stratus-cli upload PATH... [OPTIONS]
        stratus-cli upload --resume [OPTIONS]
@@ -110,8 +111,8 @@ std::optional<bool> boolValue(const QString &text, bool *ok)
 }
 
 // The batch options and queue settings from the command line; ExitOk or a usage error.
-int readOptions(CliContext &ctx, const Options &o, core::upload::UploadBatchOptions *batch,
-                core::upload::UploadQueueSettings *settings)
+int readOptions(CliContext &ctx, const Options &o, core::transfers::UploadBatchOptions *batch,
+                core::transfers::UploadQueueSettings *settings)
 {
     const QCommandLineParser &p = o.parser;
     batch->folder = p.value(o.folder);
@@ -147,7 +148,7 @@ int readOptions(CliContext &ctx, const Options &o, core::upload::UploadBatchOpti
         const QString policy = p.value(o.duplicates);
         if (policy != u"skip" && policy != u"upload" && policy != u"overwrite")
             return ctx.usageError(u"--duplicates wants skip, upload or overwrite"_s);
-        batch->duplicates = core::upload::policyFromName(policy);
+        batch->duplicates = core::transfers::policyFromName(policy);
     }
     for (const auto &[option, target, minimum] :
          {std::tuple {&o.chunkSize, &settings->chunkSize, qint64(1)},
@@ -200,6 +201,12 @@ QString progressLine(const UploadQueue::Totals &t)
         .arg(files);
 }
 
+// The rule that left a path out, as the CLI contract names it.
+QString leftOutRule(const core::transfers::LeftOut &left)
+{
+    return left.rule == core::transfers::LeftOut::Rule::Hidden ? u"hidden"_s : u"a link to a folder"_s;
+}
+
 QString fileLine(const UploadEntry &e)
 {
     switch (e.state) {
@@ -210,27 +217,28 @@ QString fileLine(const UploadEntry &e)
     case UploadState::Cancelled:
         return u"cancelled %1"_s.arg(e.filePath);
     default:
-        return u"FAILED   %1: %2"_s.arg(e.filePath, e.error);
+        return u"FAILED   %1: %2"_s.arg(e.filePath, e.error ? words::ErrorWords::text(*e.error) : QString());
     }
 }
 
 QJsonObject fileJson(const UploadEntry &e)
 {
     return QJsonObject {{u"path"_s, e.filePath},
-                        {u"state"_s, core::upload::stateName(e.state)},
+                        {u"state"_s, core::transfers::stateName(e.state)},
                         {u"public_id"_s, e.resultPublicId},
                         {u"asset_id"_s, e.assetId},
                         {u"bytes"_s, double(e.fileSize)},
-                        {u"error"_s, e.error}};
+                        {u"error"_s, e.error ? words::ErrorWords::text(*e.error) : QString()},
+                        {u"reason"_s, e.error ? core::errorReasonName(e.error->reason) : QString()}};
 }
 
 // The --json summary; `left_out` names what the folder rules left out on purpose.
 QJsonObject summaryJson(const UploadQueue::Totals &totals, const QJsonArray &files, qint64 elapsedMs,
-                        const core::upload::UploadPlan::Plan &plan)
+                        const core::transfers::UploadPlan::Plan &plan)
 {
     QJsonArray leftOut;
-    for (const core::upload::PlanProblem &left : plan.leftOut)
-        leftOut.append(QJsonObject {{u"path"_s, left.path}, {u"reason"_s, left.reason}});
+    for (const core::transfers::LeftOut &left : plan.leftOut)
+        leftOut.append(QJsonObject {{u"path"_s, left.path}, {u"reason"_s, leftOutRule(left)}});
     return QJsonObject {{u"uploaded"_s, totals.done},
                         {u"skipped"_s, totals.skipped},
                         {u"failed"_s, totals.failed + totals.cancelled + totals.paused},
@@ -261,8 +269,8 @@ int runUploadCommand(CliContext &ctx)
         return ctx.usageError(u"--resume takes no PATH; it finishes the journal's uploads"_s);
     if (!resume && paths.isEmpty())
         return ctx.usageError(u"missing PATH; see 'stratus-cli upload --help'"_s);
-    core::upload::UploadBatchOptions batch;
-    core::upload::UploadQueueSettings settings;
+    core::transfers::UploadBatchOptions batch;
+    core::transfers::UploadQueueSettings settings;
     if (const int status = readOptions(ctx, o, &batch, &settings); status != ExitOk)
         return status;
 
@@ -284,7 +292,7 @@ int runUploadCommand(CliContext &ctx)
         catalog = std::move(opened).value();
     auto journal = UploadJournal::open(target.journalPath());
     if (!journal)
-        return ctx.failure(journal.error().message);
+        return ctx.failure(words::ErrorWords::text(journal.error()));
 
     UploadQueue queue(*context, journal->get());
     queue.setSettings(settings);
@@ -320,11 +328,11 @@ int runUploadCommand(CliContext &ctx)
 
     QElapsedTimer clock;
     clock.start();
-    core::upload::UploadPlan::Plan plan;
+    core::transfers::UploadPlan::Plan plan;
     if (resume) {
         auto resumed = queue.resumeFromJournal();
         if (!resumed)
-            return ctx.failure(resumed.error().message);
+            return ctx.failure(words::ErrorWords::text(resumed.error()));
         if (*resumed == 0) {
             if (json)
                 ctx.out(QString::fromUtf8(QJsonDocument(summaryJson({}, {}, 0, plan)).toJson()));
@@ -333,10 +341,10 @@ int runUploadCommand(CliContext &ctx)
             return ExitOk;
         }
     } else {
-        plan = core::upload::UploadPlan::expand(paths, batch.folder);
+        plan = core::transfers::UploadPlan::expand(paths, batch.folder);
         if (!json) {
-            for (const core::upload::PlanProblem &left : std::as_const(plan.leftOut))
-                ctx.err(u"left out %1 (%2)\n"_s.arg(left.path, left.reason));
+            for (const core::transfers::LeftOut &left : std::as_const(plan.leftOut))
+                ctx.err(u"left out %1 (%2)\n"_s.arg(left.path, leftOutRule(left)));
         }
         if (plan.isEmpty()) {
             if (json)
@@ -347,7 +355,7 @@ int runUploadCommand(CliContext &ctx)
             return ExitOk;
         }
         if (auto queued = queue.enqueue(plan, batch); !queued)
-            return ctx.failure(queued.error().message);
+            return ctx.failure(words::ErrorWords::text(queued.error()));
     }
     loop.exec();
     if (barShown)

@@ -10,8 +10,8 @@
 #include "core/accounts/accountstore.h"
 #include "core/accounts/apicontextfor.h"
 #include "core/api/searchapi.h"
-#include "core/upload/filehash.h"
-#include "core/upload/uploadjournal.h"
+#include "core/transfers/filehash.h"
+#include "core/transfers/uploadjournal.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -25,8 +25,8 @@
 #include <csignal>
 
 using namespace stratus;
-using core::upload::UploadEntry;
-using core::upload::UploadState;
+using core::transfers::UploadEntry;
+using core::transfers::UploadState;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -67,7 +67,7 @@ QList<UploadEntry> journalEntries()
         const QString path = layout.uploadJournalFile(env.id);
         if (!QFile::exists(path))
             continue;
-        auto journal = core::upload::UploadJournal::open(path);
+        auto journal = core::transfers::UploadJournal::open(path);
         if (!journal)
             continue;
         if (auto all = journal.value()->allEntries())
@@ -181,7 +181,7 @@ private Q_SLOTS:
         int checked = 0;
         while (it.hasNext()) {
             const QString path = it.next();
-            const QString md5 = core::upload::fileMd5(path);
+            const QString md5 = core::transfers::fileMd5(path);
             QVERIFY2(byEtag.count(md5) == 1,
                      qPrintable(u"%1 is on the sandbox %2 times"_s.arg(path).arg(byEtag.count(md5))));
             QCOMPARE(byEtag.value(md5), QFileInfo(path).size());

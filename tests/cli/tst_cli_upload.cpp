@@ -7,7 +7,7 @@
 #include "../integration/randomfile.h"
 #include "../integration/sandboxprocess.h"
 
-#include "core/upload/filehash.h"
+#include "core/transfers/filehash.h"
 
 #include <QDir>
 #include <QFile>
@@ -428,7 +428,7 @@ private Q_SLOTS:
                 ++byEtag[asset.value(u"etag"_s).toString()];
         }
         for (const QString &file : std::as_const(files))
-            QCOMPARE(byEtag.value(stratus::core::upload::fileMd5(file)), 1);
+            QCOMPARE(byEtag.value(stratus::core::transfers::fileMd5(file)), 1);
         int total = 0;
         for (int count : std::as_const(byEtag))
             total += count;

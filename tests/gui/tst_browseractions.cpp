@@ -11,14 +11,14 @@
 #include "core/assets/assetservice.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/catalogsync.h"
+#include "core/delivery/originalurls.h"
+#include "core/transfers/downloadqueue.h"
 #include "gui/browser/assetlistmodel.h"
 #include "gui/browser/assetmimedata.h"
 #include "gui/browser/browsercommands.h"
 #include "gui/browser/browserpage.h"
-#include "gui/browser/downloadqueue.h"
 #include "gui/browser/foldertreemodel.h"
 #include "gui/browser/movedialog.h"
-#include "gui/browser/originalurls.h"
 #include "gui/browser/previewdialog.h"
 #include "gui/browser/renamedialog.h"
 #include "gui/browser/tagsdialog.h"
@@ -602,7 +602,7 @@ private slots:
 
         QTemporaryDir target;
         // A file of the first name exists already: it must be kept, the download gets "(1)".
-        const QString firstName = gui::OriginalUrls::fileName(assets.constFirst());
+        const QString firstName = core::OriginalUrls::fileName(assets.constFirst());
         QFile existing(QDir(target.path()).filePath(firstName));
         QVERIFY(existing.open(QIODevice::WriteOnly));
         existing.write("keep me");
@@ -612,26 +612,26 @@ private slots:
         page->commands()->setDirectoryChooser([&](QWidget *) { return target.path(); });
         auto *queue = page->commands()->downloads();
         int lastPercent = -1;
-        connect(queue, &gui::DownloadQueue::progress, page.get(), [&] {
+        connect(queue, &core::transfers::DownloadQueue::progress, page.get(), [&] {
             if (queue->bytesTotal() > 0)
                 lastPercent = int(queue->bytesReceived() * 100 / queue->bytesTotal());
         });
-        QSignalSpy finished(queue, &gui::DownloadQueue::finished);
+        QSignalSpy finished(queue, &core::transfers::DownloadQueue::finished);
         QList<CatalogAsset> all = assets + raws;
         page->commands()->setSelection(all + QList<CatalogAsset> {privateAsset});
         QVERIFY(page->commands()->action(Command::Download)->isEnabled());
         page->commands()->action(Command::Download)->trigger();
         QVERIFY(finished.wait(20000));
-        QVERIFY2(queue->failures().isEmpty(), qPrintable(queue->failures().value(0).message));
+        QVERIFY2(queue->failures().isEmpty(), qPrintable(queue->failures().value(0).error.message));
         QCOMPARE(queue->filesDone(), int(all.size()) + 1);
         QCOMPARE(lastPercent, 100);
         QCOMPARE(queue->bytesReceived(), queue->bytesTotal());
 
         // The names and the exact bytes the sandbox serves for the originals.
-        const gui::OriginalUrls urls(m_envs[env].url.withoutSecret());
+        const core::OriginalUrls urls(m_envs[env].url.withoutSecret());
         for (const CatalogAsset &asset : std::as_const(all)) {
             const QString path = queue->savedFiles().value(asset.assetId);
-            QString expected = QDir(target.path()).filePath(gui::OriginalUrls::fileName(asset));
+            QString expected = QDir(target.path()).filePath(core::OriginalUrls::fileName(asset));
             if (asset.assetId == assets.constFirst().assetId) {
                 const QFileInfo info(expected);
                 expected = info.dir().filePath(info.completeBaseName() + u" (1)."_s + info.suffix());
@@ -677,7 +677,7 @@ private slots:
         QVERIFY(data->hasFormat(u"text/uri-list"_s));
         const QStringList lines = data->text().split(u'\n');
         QCOMPARE(lines.size(), 2);
-        const gui::OriginalUrls urls(m_envs[env].url.withoutSecret());
+        const core::OriginalUrls urls(m_envs[env].url.withoutSecret());
         QCOMPARE(lines.at(0), urls.url(assets.at(0)).value().toString());
         // A small selection: the files themselves, with the bytes served.
         const QList<QUrl> files = data->urls();
@@ -685,7 +685,7 @@ private slots:
         for (qsizetype i = 0; i < files.size(); ++i) {
             QVERIFY2(files.at(i).isLocalFile(), qPrintable(files.at(i).toString()));
             QCOMPARE(QFileInfo(files.at(i).toLocalFile()).fileName(),
-                     gui::OriginalUrls::fileName(assets.at(i)));
+                     core::OriginalUrls::fileName(assets.at(i)));
             QFile file(files.at(i).toLocalFile());
             QVERIFY(file.open(QIODevice::ReadOnly));
             QCOMPARE(file.readAll(), m_sandbox.raw("GET", QUrl(lines.at(i)).path()).body);

@@ -358,6 +358,9 @@ private slots:
             loader.retainOnly({});
             network.requests.clear();
             scheduler->update();
+            // Each request goes out when its job runs, from the event loop, in the order asked.
+            if (!QTest::qWaitFor([&] { return network.requests.size() >= loader.runningCount(); }, 5000))
+                return QList<int> {};
             QList<int> rows;
             for (const test::RecordedRequest &request : std::as_const(network.requests))
                 rows.append(rowOf(request.url()));

@@ -9,9 +9,9 @@
 #include "core/api/uploadapi.h"
 #include "core/catalog/catalogasset.h"
 #include "core/config/cloudinaryurl.h"
+#include "core/delivery/deliverysigner.h"
+#include "core/delivery/thumbnailurls.h"
 #include "core/net/secretsource.h"
-#include "gui/browser/deliverysigner.h"
-#include "gui/browser/thumbnailurls.h"
 #include "words/errorwords.h"
 
 #include <QImage>
@@ -21,7 +21,7 @@
 #include <QTest>
 
 using namespace stratus;
-using namespace stratus::gui;
+using namespace stratus::core;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -117,10 +117,10 @@ private Q_SLOTS:
 
     void needsSignature()
     {
-        QVERIFY(gui::needsSignature(u"private"_s));
-        QVERIFY(gui::needsSignature(u"authenticated"_s));
-        QVERIFY(!gui::needsSignature(u"upload"_s));
-        QVERIFY(!gui::needsSignature(QString()));
+        QVERIFY(core::needsSignature(u"private"_s));
+        QVERIFY(core::needsSignature(u"authenticated"_s));
+        QVERIFY(!core::needsSignature(u"upload"_s));
+        QVERIFY(!core::needsSignature(QString()));
     }
 
     void privateAndAuthenticatedThumbnails()
@@ -268,10 +268,7 @@ private Q_SLOTS:
         const QJsonObject options {{u"type"_s, u"private"_s}, {u"secure"_s, false}};
         QVERIFY(!signer.signedUrl(m_sdkConfig, u"signed/secret"_s, options).has_value());
         QVERIFY(failed.wait(5000));
-        // In the words every error is shown in.
-        QCOMPARE(failed.first().first().toString(),
-                 words::ErrorWords::text(
-                     core::Error::because(core::Error::Kind::Auth, core::ErrorReason::SecretNotInKeychain)));
+        QCOMPARE(failed.first().first().value<core::Error>().reason, core::ErrorReason::SecretNotInKeychain);
         // Answered (empty) from now on: the view shows its placeholder, the keychain is not asked again.
         QCOMPARE(signer.signedUrl(m_sdkConfig, u"signed/secret"_s, options), std::optional<QUrl>(QUrl()));
         QCOMPARE(empty->fetches, 1);

@@ -1,6 +1,6 @@
 #include "core/accounts/accountstore.h"
 #include "core/accounts/environmentsession.h"
-#include "core/upload/uploadqueue.h"
+#include "core/transfers/uploadqueue.h"
 #include "gui/browser/browserpage.h"
 #include "gui/environment/environmentpage.h"
 #include "gui/mainwindow/aboutdialog.h"

@@ -9,8 +9,8 @@
 #include "core/accounts/accountstore.h"
 #include "core/accounts/environmentsession.h"
 #include "core/api/adminapi.h"
-#include "core/upload/uploadjournal.h"
-#include "core/upload/uploadqueue.h"
+#include "core/transfers/uploadjournal.h"
+#include "core/transfers/uploadqueue.h"
 #include "gui/browser/browserpage.h"
 #include "gui/browser/foldertreemodel.h"
 #include "gui/mainwindow/mainwindow.h"
@@ -19,6 +19,7 @@
 #include "gui/upload/uploaddock.h"
 #include "gui/upload/uploadlistmodel.h"
 #include "gui/upload/uploadoptionsdialog.h"
+#include "words/errorwords.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -36,8 +37,8 @@
 
 using namespace stratus;
 using namespace stratus::gui;
-using core::upload::UploadQueue;
-using core::upload::UploadState;
+using core::transfers::UploadQueue;
+using core::transfers::UploadState;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -76,10 +77,10 @@ private:
     test::SandboxProcess m_sandbox;
     QTemporaryDir m_dir;
 
-    std::unique_ptr<UploadQueue> makeQueue(core::upload::UploadJournal *journal, int concurrency = 4)
+    std::unique_ptr<UploadQueue> makeQueue(core::transfers::UploadJournal *journal, int concurrency = 4)
     {
         auto queue = std::make_unique<UploadQueue>(m_sandbox.context(0), journal);
-        core::upload::UploadQueueSettings settings;
+        core::transfers::UploadQueueSettings settings;
         settings.concurrency = concurrency;
         settings.chunkThreshold = 2 * 1024 * 1024;
         settings.chunkSize = 1024 * 1024;
@@ -99,7 +100,7 @@ private Q_SLOTS:
 
     void dockFollowsTheQueue()
     {
-        auto journal = core::upload::UploadJournal::open(m_dir.filePath(u"dock/journal.sqlite"_s));
+        auto journal = core::transfers::UploadJournal::open(m_dir.filePath(u"dock/journal.sqlite"_s));
         QVERIFY(journal);
         auto queue = makeQueue(journal.value().get());
         UploadDock dock;
@@ -116,7 +117,7 @@ private Q_SLOTS:
         files << m_dir.filePath(u"dock/large.bin"_s);
         QVERIFY(writeFile(files.last(), 6 * 1024 * 1024, 'z')); // chunked: 6 chunks of 1 MiB
         files << m_dir.filePath(u"dock/missing.bin"_s); // fails: no such file
-        core::upload::UploadBatchOptions options;
+        core::transfers::UploadBatchOptions options;
         options.folder = u"dock"_s;
         QVERIFY(queue->enqueue(files, options));
         QCOMPARE(dock.model()->rowCount(), 6);
@@ -166,7 +167,7 @@ private Q_SLOTS:
 
     void pauseResumeAndCancelFromTheKeyboard()
     {
-        auto journal = core::upload::UploadJournal::open(m_dir.filePath(u"pause/journal.sqlite"_s));
+        auto journal = core::transfers::UploadJournal::open(m_dir.filePath(u"pause/journal.sqlite"_s));
         QVERIFY(journal);
         auto queue = makeQueue(journal.value().get(), 1);
         // Slow the sandbox down so that the file is still on its way when we act.
@@ -221,7 +222,7 @@ private Q_SLOTS:
         QVERIFY(test::runToEnd(created));
         QVERIFY2(created->result(), test::errorText(created).constData());
 
-        core::upload::UploadBatchOptions start;
+        core::transfers::UploadBatchOptions start;
         start.folder = u"trips"_s;
         start.useFilename = true;
         start.uniqueFilename = true;
@@ -236,7 +237,7 @@ private Q_SLOTS:
         dialog.folderEdit()->setText(u"/trips/2026/"_s);
         dialog.tagsEdit()->setText(u"beach, 2026, beach,  "_s);
         dialog.setNaming(UploadOptionsDialog::Naming::FileNameExact);
-        core::upload::UploadBatchOptions chosen = dialog.options();
+        core::transfers::UploadBatchOptions chosen = dialog.options();
         QCOMPARE(chosen.folder, u"trips/2026"_s);
         QCOMPARE(chosen.tags, (QStringList {u"beach"_s, u"2026"_s}));
         QCOMPARE(chosen.uploadPreset, u"holiday-preset"_s);
@@ -282,7 +283,7 @@ private Q_SLOTS:
         QVERIFY(writeFile(single, 5000, 'c'));
 
         // What Options… in the dock sets applies to dropped files.
-        core::upload::UploadBatchOptions defaults = window.uploads()->defaults();
+        core::transfers::UploadBatchOptions defaults = window.uploads()->defaults();
         QCOMPARE(defaults.useFilename, std::optional<bool>(true));
         defaults.tags = {u"dropped"_s};
         window.uploads()->setDefaults(defaults);
@@ -337,10 +338,14 @@ private Q_SLOTS:
         QStringList failures;
         for (const qint64 id : queue->jobIds()) {
             if (queue->job(id)->state == UploadState::Failed)
-                failures << QFileInfo(queue->job(id)->filePath).fileName() + u": "_s + queue->job(id)->error;
+                failures << QFileInfo(queue->job(id)->filePath).fileName() + u": "_s
+                        + (queue->job(id)->error ? words::ErrorWords::text(*queue->job(id)->error)
+                                                 : QString());
         }
         QCOMPARE(failures.size(), 1);
-        QVERIFY2(failures.first().startsWith(u"nothing.jpg: The file is empty"_s),
+        QVERIFY2(failures.first().startsWith(u"nothing.jpg: "_s)
+                     && failures.first().endsWith(
+                         u"nothing.jpg is empty; Cloudinary does not accept empty files."_s),
                  qPrintable(failures.first()));
 
         // Offline: refused with a message, nothing queued.

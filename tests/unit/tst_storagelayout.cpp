@@ -8,7 +8,7 @@
 #include "core/catalog/catalog.h"
 #include "core/net/neterror.h"
 #include "core/storage/storagelayout.h"
-#include "core/upload/uploadjournal.h"
+#include "core/transfers/uploadjournal.h"
 
 #include "storagefiles.h"
 

@@ -6,7 +6,7 @@
 #include "core/catalog/catalog.h"
 #include "core/catalog/catalogsync.h"
 #include "core/net/neterror.h"
-#include "core/upload/uploadjournal.h"
+#include "core/transfers/uploadjournal.h"
 
 #include <QFileInfo>
 

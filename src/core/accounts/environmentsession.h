@@ -7,7 +7,7 @@
 #include "core/catalog/catalog.h"
 #include "core/catalog/catalogsync.h"
 #include "core/net/ratelimitbudget.h"
-#include "core/upload/uploadqueue.h"
+#include "core/transfers/uploadqueue.h"
 
 #include <QObject>
 #include <QPointer>
@@ -18,7 +18,7 @@
 namespace stratus::core {
 
 class AccountStore;
-namespace upload {
+namespace transfers {
 class UploadJournal;
 }
 

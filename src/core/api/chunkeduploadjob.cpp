@@ -33,7 +33,7 @@ ChunkedUploadJob::ChunkedUploadJob(const ApiContext &context, QString filePath, 
     , m_filePath(std::move(filePath))
     , m_options(std::move(options))
     , m_settings(std::move(settings))
-    , m_result(makeError(Error::Kind::Internal, u"The upload has not finished."_s))
+    , m_result(Error::because(Error::Kind::Internal, ErrorReason::UploadUnfinished))
 {
     if (m_settings.uploadId.isEmpty())
         m_settings.uploadId = randomUploadId();
@@ -45,21 +45,22 @@ void ChunkedUploadJob::run()
 {
     const QFileInfo info(m_filePath);
     if (!info.isFile() || !info.isReadable()) {
-        finishWithError(makeError(Error::Kind::Io, u"Cannot read %1."_s.arg(info.fileName())));
+        finishWithError(Error::because(Error::Kind::Io, ErrorReason::FileUnreadable, m_filePath));
         return;
     }
     m_total = info.size();
     if (m_total == 0) {
-        finishWithError(Error::invalidInput(
-            u"%1 is empty; there is nothing to upload in chunks."_s.arg(info.fileName())));
+        finishWithError(Error::because(Error::Kind::InvalidInput, ErrorReason::FileEmpty, m_filePath));
         return;
     }
     if (m_settings.chunkSize <= 0) {
-        finishWithError(Error::invalidInput(u"The chunk size must be positive."_s));
+        finishWithError(Error::because(Error::Kind::InvalidInput, ErrorReason::ChunkSizeInvalid,
+                                       QString::number(m_settings.chunkSize)));
         return;
     }
     if (m_settings.startOffset < 0 || m_settings.startOffset >= m_total) {
-        finishWithError(Error::invalidInput(u"The resume offset lies outside the file; did it change?"_s));
+        finishWithError(
+            Error::because(Error::Kind::InvalidInput, ErrorReason::ResumeOffsetOutsideFile, m_filePath));
         return;
     }
     m_offset = m_settings.startOffset;
@@ -101,8 +102,8 @@ void ChunkedUploadJob::onChunkFinished()
     const bool completedEarlier = next < m_total && chunk.done && !chunk.asset.assetId.isEmpty();
     if (next >= m_total || completedEarlier) {
         if (!chunk.done) {
-            finishWithError(makeError(Error::Kind::Server,
-                                      u"The server did not complete the upload after its last chunk."_s));
+            finishWithError(
+                Error::because(Error::Kind::Server, ErrorReason::ChunkedUploadIncomplete, m_filePath));
             return;
         }
         m_offset = m_total;

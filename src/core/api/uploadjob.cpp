@@ -41,7 +41,7 @@ UploadJob::UploadJob(const ApiContext &context, QString filePath, UploadOptions 
     , m_endpoint(context.endpoint)
     , m_filePath(std::move(filePath))
     , m_options(std::move(options))
-    , m_result(makeError(Error::Kind::Internal, u"The upload has not finished."_s))
+    , m_result(Error::because(Error::Kind::Internal, ErrorReason::UploadUnfinished))
 {
     setRetryPolicy(context.retryPolicy);
     setClock(context.clock);
@@ -53,12 +53,12 @@ UploadJob::UploadJob(const ApiContext &context, QString filePath, UploadOptions 
 Result<NetworkJob::Outgoing> UploadJob::buildRequest(const Attempt &attempt)
 {
     if (!m_endpoint.isValid())
-        return makeError(Error::Kind::InvalidInput, u"The API endpoint is not configured."_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::UploadEndpointMissing);
     if (m_options.unsignedUpload && m_options.uploadPreset.isEmpty())
-        return Error::invalidInput(u"An unsigned upload needs an unsigned upload preset."_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::UnsignedUploadNeedsPreset);
     const QFileInfo info(m_filePath);
     if (!info.isFile() || !info.isReadable())
-        return makeError(Error::Kind::Io, u"Cannot read %1."_s.arg(info.fileName()));
+        return Error::because(Error::Kind::Io, ErrorReason::FileUnreadable, m_filePath);
 
     QJsonObject params = m_options.toParams();
     if (m_options.unsignedUpload)
@@ -73,9 +73,12 @@ Result<NetworkJob::Outgoing> UploadJob::buildRequest(const Attempt &attempt)
         multiPart->append(textPart(name, value));
 
     auto *device = new FileRangeDevice(m_filePath, offset, length, multiPart.get());
-    if (!device->open(QIODevice::ReadOnly))
-        return makeError(Error::Kind::Io,
-                         u"Cannot read %1: %2"_s.arg(info.fileName(), device->errorString()));
+    if (!device->open(QIODevice::ReadOnly)) {
+        if (device->fileShrank())
+            return Error::because(Error::Kind::Io, ErrorReason::FileChanged, m_filePath);
+        return Error::because(Error::Kind::Io, ErrorReason::FileUnreadable, m_filePath,
+                              device->errorString());
+    }
     QHttpPart filePart;
     const QString fileName = m_options.fileName.isEmpty() ? info.fileName() : m_options.fileName;
     filePart.setRawHeader("Content-Disposition", "form-data; name=\"file\"; filename=" + quoted(fileName));
@@ -105,7 +108,8 @@ std::optional<Error> UploadJob::parseReply(const HttpReply &reply)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(reply.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        Error error = makeError(Error::Kind::Server, u"The server's answer to the upload is not JSON."_s);
+        Error error = Error::because(Error::Kind::Server, ErrorReason::UploadAnswerNotJson, {},
+                                     QString::fromUtf8(reply.body.left(80)));
         error.httpStatus = reply.status;
         return error;
     }

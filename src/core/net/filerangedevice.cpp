@@ -1,7 +1,5 @@
 #include "filerangedevice.h"
 
-using namespace Qt::StringLiterals;
-
 namespace stratus::core {
 
 FileRangeDevice::FileRangeDevice(const QString &path, qint64 offset, qint64 length, QObject *parent)
@@ -14,16 +12,16 @@ FileRangeDevice::FileRangeDevice(const QString &path, qint64 offset, qint64 leng
 
 bool FileRangeDevice::open(OpenMode mode)
 {
-    if ((mode & QIODevice::WriteOnly) || m_offset < 0 || m_length < 0) {
-        setErrorString(u"A file range can only be read."_s);
+    // Only reading makes sense (and a window inside the file): a caller's mistake, left without
+    // words of ours, as the system gives none either.
+    if ((mode & QIODevice::WriteOnly) || m_offset < 0 || m_length < 0)
         return false;
-    }
     if (!m_file.open(QIODevice::ReadOnly)) {
         setErrorString(m_file.errorString());
         return false;
     }
     if (m_offset + m_length > m_file.size()) {
-        setErrorString(u"The file is shorter than expected; did it change?"_s);
+        m_shrank = true;
         m_file.close();
         return false;
     }

@@ -23,6 +23,10 @@ public:
     [[nodiscard]] qint64 size() const override { return m_length; }
     bool seek(qint64 pos) override;
 
+    /// open() failed because the file is now shorter than the window (it changed since it was
+    /// planned); errorString() is then empty: the caller words it (ErrorReason::FileChanged).
+    [[nodiscard]] bool fileShrank() const { return m_shrank; }
+
 protected:
     qint64 readData(char *data, qint64 maxSize) override;
     qint64 writeData(const char *data, qint64 maxSize) override;
@@ -31,6 +35,7 @@ private:
     QFile m_file;
     qint64 m_offset;
     qint64 m_length;
+    bool m_shrank = false;
 };
 
 } // namespace stratus::core

@@ -169,7 +169,11 @@ void NetworkJob::sendAttempt()
         wipe(plain);
         wipe(header); // the request keeps its own reference; this only lets go of ours
     }
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    // Redirects would take credentials to another host: never followed for a call with them; a
+    // request without any (a delivery URL) may follow those that are no less safe.
+    if (m_authentication != Authentication::None
+        || !request.attribute(QNetworkRequest::RedirectPolicyAttribute).isValid())
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
 
     m_verb = outgoing.verb;
     m_logUrl = loggableUrl(request.url());
@@ -201,6 +205,10 @@ void NetworkJob::sendAttempt()
             Q_EMIT uploadProgress(sent, total);
     });
     connect(reply, &QNetworkReply::downloadProgress, this, &NetworkJob::onTransferProgress);
+    connect(reply, &QNetworkReply::readyRead, this, [this, reply] {
+        if (reply == m_reply)
+            readAvailable(*reply);
+    });
     connect(reply, &QNetworkReply::sslErrors, this, [](const QList<QSslError> &errors) {
         // Never ignored: the reply fails with SslHandshakeFailedError and the job reports it.
         for (const QSslError &error : errors)
@@ -245,6 +253,7 @@ void NetworkJob::onReplyFinished()
         return;
     }
     Error error = errorFromReply(http, current);
+    describeFailure(http, error);
     qCInfo(lcNet).noquote() << m_verb << m_logUrl
                             << "failed:" << (http.status ? http.status : int(http.networkError))
                             << errorReasonName(error.reason) << error.message

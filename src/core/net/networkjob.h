@@ -99,6 +99,16 @@ protected:
     virtual Result<Outgoing> buildRequest(const Attempt &attempt) = 0;
     /// Reads a 2xx answer; an Error ends the job (not retried).
     virtual std::optional<Error> parseReply(const HttpReply &reply) = 0;
+    /// Bytes of the current attempt's answer arrived: a subclass that streams a large body (a
+    /// download to disk) reads them here; what it leaves is in HttpReply::body at the end.
+    virtual void readAvailable(QNetworkReply &reply) { Q_UNUSED(reply); }
+    /// A failed answer became @p error (before retrying is decided): a subclass may add what the
+    /// answer says in a way of its own (a delivery URL's X-Cld-Error header).
+    virtual void describeFailure(const HttpReply &reply, Error &error)
+    {
+        Q_UNUSED(reply);
+        Q_UNUSED(error);
+    }
 
     /// Sends uploadProgress() for this job's request bodies.
     void setReportsUploadProgress(bool report) { m_reportUploadProgress = report; }

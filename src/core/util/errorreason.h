@@ -78,8 +78,37 @@
     X(AccountIdMissing) \
     X(CredentialsInClear)            /* subject: the host */ \
     X(SignedUrlUnavailable)          /* subject: the public ID whose URL must be signed */ \
+    X(UploadUnfinished)              /* an upload job's result asked for before it finished */ \
+    X(UploadEndpointMissing)         /* the environment has no upload address */ \
+    X(UnsignedUploadNeedsPreset) \
+    X(UploadAnswerNotJson)           /* outside words: the start of the answer */ \
+    X(ChunkSizeInvalid)              /* subject: the chunk size */ \
+    X(ResumeOffsetOutsideFile)       /* subject: the file */ \
+    X(ChunkedUploadIncomplete)       /* subject: the file */ \
     \
     /* transfers: uploads and downloads (src/core/transfers) */ \
+    X(FolderUnreadable)              /* subject: the folder; outside words: the system's */ \
+    X(FolderUnreadableToEnd)         /* subject: the folder; outside words: the system's */ \
+    X(NameNotUtf8)                   /* subject: the path */ \
+    X(BrokenLink)                    /* subject: the link */ \
+    X(NoSuchFile)                    /* subject: the path */ \
+    X(IsFolder)                      /* subject: the path */ \
+    X(NotRegularFile)                /* subject: the path (a device, FIFO or socket) */ \
+    X(FileUnreadable)                /* subject: the file; outside words: the system's, if any */ \
+    X(FileSizeUnknown)               /* subject: the file (its size is only known by reading it) */ \
+    X(FileEmpty)                     /* subject: the file */ \
+    X(FileChanged)                   /* subject: the file (shorter than when it was planned) */ \
+    X(FileUnwritable)                /* subject: the file; outside words: the system's */ \
+    X(JournalFolderUncreatable)      /* subject: the journal file */ \
+    X(JournalUnopenable)             /* subject: the journal file; outside words: SQLite's */ \
+    X(JournalFromNewerVersion)       /* subject: the journal file */ \
+    X(JournalStatementFailed)        /* outside words: SQLite's */ \
+    X(RecordedByEarlierVersion)      /* outside words: the sentence an earlier version stored */ \
+    X(DownloadNoNetwork) \
+    X(DeliveryRefused)               /* subject: the public ID; outside words: X-Cld-Error */ \
+    X(NeedsSignedUrl)                /* subject: the public ID (private or authenticated) */ \
+    X(SigningUnavailable)            /* the environment cannot be called to fetch its secret */ \
+    X(NoSecretToSign) \
     \
     /* asset operations (src/core/assets) */ \
     X(AssetsWithoutCatalog) /* the environment has no catalogue to write through to */ \

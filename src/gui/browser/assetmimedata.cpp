@@ -1,7 +1,5 @@
 #include "assetmimedata.h"
 
-#include "downloadqueue.h"
-
 #include <QEventLoop>
 #include <QTimer>
 
@@ -34,7 +32,7 @@ void AssetMimeData::prefetch(const BrowserEnvironment &environment, const QStrin
 {
     if (m_prefetch)
         return;
-    m_prefetch = std::make_unique<DownloadQueue>(environment);
+    m_prefetch = std::make_unique<core::transfers::DownloadQueue>(environment);
     m_prefetch->start(m_assets, directory);
 }
 
@@ -50,10 +48,10 @@ bool AssetMimeData::hasFormat(const QString &mimeType) const
 
 QList<QUrl> AssetMimeData::uriList() const
 {
-    const DownloadQueue *prefetch = m_prefetch.get();
+    const core::transfers::DownloadQueue *prefetch = m_prefetch.get();
     if (prefetch && prefetch->isRunning()) {
         QEventLoop loop;
-        connect(prefetch, &DownloadQueue::finished, &loop, &QEventLoop::quit);
+        connect(prefetch, &core::transfers::DownloadQueue::finished, &loop, &QEventLoop::quit);
         QTimer::singleShot(m_dropWaitMs, &loop, &QEventLoop::quit);
         loop.exec(QEventLoop::ExcludeUserInputEvents);
     }

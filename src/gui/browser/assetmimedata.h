@@ -1,7 +1,8 @@
 #pragma once
 
 #include "browserenvironment.h"
-#include "downloadqueue.h"
+
+#include "core/transfers/downloadqueue.h"
 
 #include "core/catalog/catalogasset.h"
 
@@ -43,7 +44,7 @@ public:
 
     /// Starts downloading the originals into @p directory for a drop on a file manager.
     void prefetch(const BrowserEnvironment &environment, const QString &directory);
-    [[nodiscard]] DownloadQueue *prefetchQueue() const { return m_prefetch.get(); }
+    [[nodiscard]] core::transfers::DownloadQueue *prefetchQueue() const { return m_prefetch.get(); }
     /// How long retrieveData() waits for a prefetch still running.
     void setDropWait(int milliseconds) { m_dropWaitMs = milliseconds; }
 
@@ -58,7 +59,7 @@ private:
 
     QList<core::catalog::CatalogAsset> m_assets;
     QList<QUrl> m_deliveryUrls; ///< per asset; empty where there is none without signing
-    std::unique_ptr<DownloadQueue> m_prefetch;
+    std::unique_ptr<core::transfers::DownloadQueue> m_prefetch;
     int m_dropWaitMs = 20000;
 };
 

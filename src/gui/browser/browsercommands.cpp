@@ -2,15 +2,16 @@
 
 #include "downloadqueue.h"
 #include "movedialog.h"
-#include "originalurls.h"
 #include "renamedialog.h"
 #include "tagsdialog.h"
 
 #include "core/assets/assetnames.h"
 #include "core/assets/assetservice.h"
 #include "core/catalog/catalog.h"
-#include "words/errorwords.h"
+#include "core/delivery/originalurls.h"
+#include "core/transfers/downloadqueue.h"
 #include "gui/errors/errorpresenter.h"
+#include "words/errorwords.h"
 
 #include <QAction>
 #include <QApplication>
@@ -28,6 +29,7 @@ namespace stratus::gui {
 
 using namespace Qt::StringLiterals;
 using core::assets::AssetJob;
+using core::OriginalUrls;
 using core::catalog::CatalogAsset;
 
 namespace {
@@ -464,7 +466,7 @@ void BrowserCommands::reportDownload()
     if (!m_downloads->failures().isEmpty()) {
         QStringList lines;
         for (const auto &failure : m_downloads->failures())
-            lines.append(tr("%1: %2").arg(failure.name, failure.message));
+            lines.append(tr("%1: %2").arg(failure.name, words::ErrorWords::text(failure.error)));
         warn(tr("Download"),
              tr("%n file(s) could not be downloaded.", nullptr, int(m_downloads->failures().size())),
              lines.join(u'\n'));

@@ -20,9 +20,13 @@ class AssetJob;
 class AssetService;
 } // namespace stratus::core::assets
 
+namespace stratus::core::transfers {
+class DownloadQueue;
+}
+
 namespace stratus::gui {
 
-class DownloadQueue;
+using core::transfers::DownloadQueue;
 
 /// The browser's commands on assets and folders as QActions (menus, toolbar, shortcuts) and what
 /// they do for a person: ask (rename, move, tags, new folder), confirm (delete: named, and final),

@@ -1,14 +1,10 @@
 #pragma once
 
-#include "core/api/apicontext.h"
-#include "core/config/cloudinaryurl.h"
-#include "core/util/result.h"
+#include "core/delivery/deliveryenvironment.h"
 
 #include <QString>
 
 #include <functional>
-
-class QNetworkAccessManager;
 
 namespace stratus::core::catalog {
 class Catalog;
@@ -20,19 +16,15 @@ namespace stratus::gui {
 /// of the environment they show, without depending on EnvironmentSession: the environment page
 /// fills it from its session, tests fill it by hand against a stratus-sandbox.
 ///
+/// The network, the API context (the keychain's secret, fetched per call, and the session's Admin
+/// API budget) and the URL without secret (copy URL, download, preview) come from
+/// core::DeliveryEnvironment, so downloads and signed URLs take a BrowserEnvironment as it is.
+///
 /// Nothing in here is owned; the catalogue and the network outlive the browser. Every function
 /// may be called at any time on the GUI thread.
-struct BrowserEnvironment
+struct BrowserEnvironment : core::DeliveryEnvironment
 {
     core::catalog::Catalog *catalog = nullptr;
-    QNetworkAccessManager *network = nullptr;
-    /// The API context to call the environment with (the keychain's secret, fetched per call, and
-    /// the session's Admin API budget); an error when the environment cannot be called (logged
-    /// out, no URL yet).
-    std::function<core::Result<core::ApiContext>()> apiContext;
-    /// The environment's URL without secret, for delivery URLs (copy URL, download, preview); an
-    /// empty cloud name while the Local sandbox starts.
-    std::function<core::CloudinaryUrl()> url;
     /// Empty while the environment answers; otherwise why it does not ("Offline: no network
     /// connection"). Edits are refused with this text while it is not empty; the catalogue and the
     /// cached thumbnails keep working.

@@ -7,13 +7,13 @@
 #include "detailspanel.h"
 #include "facetbar.h"
 #include "foldertreemodel.h"
-#include "originalurls.h"
 #include "previewdialog.h"
 #include "thumbnaildelegate.h"
 #include "thumbnailloader.h"
 #include "thumbnailscheduler.h"
 
 #include "core/catalog/catalog.h"
+#include "core/delivery/originalurls.h"
 
 #include "ui_browserpage.h"
 
@@ -418,7 +418,7 @@ void BrowserPage::moveDropped(const QStringList &assetIds, const QString &folder
 
 QMimeData *BrowserPage::dragData(const QList<core::catalog::CatalogAsset> &assets)
 {
-    const OriginalUrls urls(m_env.url ? m_env.url() : core::CloudinaryUrl());
+    const core::OriginalUrls urls(m_env.url ? m_env.url() : core::CloudinaryUrl());
     QList<QUrl> delivery;
     qint64 bytes = 0;
     for (const auto &asset : assets) {

@@ -1,10 +1,9 @@
 #include "thumbnailloader.h"
 
 #include "core/cache/diskcache.h"
+#include "core/net/downloadjob.h"
 
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QSet>
 
 namespace stratus::gui {
@@ -13,6 +12,7 @@ ThumbnailLoader::ThumbnailLoader(QNetworkAccessManager *network, core::DiskCache
     : QObject(parent)
     , m_network(network)
     , m_cache(cache)
+    , m_policy(core::DownloadJob::deliveryPolicy())
 {
 }
 
@@ -30,7 +30,7 @@ void ThumbnailLoader::request(const QString &key, const QUrl &url, int priority)
         }
     }
     if (const auto running = m_running.constFind(key); running != m_running.constEnd()) {
-        if (*running && (*running)->request().url() == url)
+        if (*running && (*running)->url() == url)
             return; // on its way already
         cancel(key);
     }
@@ -56,10 +56,10 @@ void ThumbnailLoader::retainOnly(const QSet<QString> &keys)
 void ThumbnailLoader::cancel(const QString &key)
 {
     m_queue.remove(key);
-    if (QPointer<QNetworkReply> reply = m_running.take(key)) {
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
+    if (QPointer<core::DownloadJob> job = m_running.take(key)) {
+        job->disconnect(this);
+        job->cancel();
+        job->deleteLater();
     }
     pump();
 }
@@ -73,38 +73,29 @@ void ThumbnailLoader::pump()
                 next = it;
         }
         const QString key = next.key();
-        QNetworkRequest request(next->url);
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                             QNetworkRequest::NoLessSafeRedirectPolicy);
+        auto *job = new core::DownloadJob(m_network, next->url, this);
         m_queue.erase(next);
-        QNetworkReply *reply = m_network->get(request);
-        m_running.insert(key, reply);
-        const QUrl url = request.url();
-        connect(reply, &QNetworkReply::finished, this,
-                [this, key, reply, url] { finished(key, reply, url); });
+        job->setRetryPolicy(m_policy);
+        m_running.insert(key, job);
+        connect(job, &core::Job::finished, this, [this, key, job] { finished(key, job); });
+        job->start();
     }
 }
 
-void ThumbnailLoader::finished(const QString &key, QNetworkReply *reply, const QUrl &url)
+void ThumbnailLoader::finished(const QString &key, core::DownloadJob *job)
 {
-    reply->deleteLater();
-    if (m_running.value(key) != reply)
+    job->deleteLater();
+    if (m_running.value(key) != job)
         return;
     m_running.remove(key);
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    QImage image;
-    if (reply->error() == QNetworkReply::NoError && status == 200) {
-        const QByteArray bytes = reply->readAll();
-        if (image.loadFromData(bytes)) {
-            if (m_cache)
-                m_cache->write(url.toString(QUrl::FullyEncoded),
-                               bytes); // the asked URL, as request() looks up
-            Q_EMIT ready(key, image);
-        } else {
-            Q_EMIT failed(key, false);
-        }
+    if (const auto &error = job->error()) {
+        Q_EMIT failed(key, error->kind == core::Error::Kind::Network && error->httpStatus == 0);
+    } else if (QImage image; image.loadFromData(job->body())) {
+        if (m_cache) // under the asked URL, as request() looks up
+            m_cache->write(job->url().toString(QUrl::FullyEncoded), job->body());
+        Q_EMIT ready(key, image);
     } else {
-        Q_EMIT failed(key, status == 0);
+        Q_EMIT failed(key, false);
     }
     pump();
 }

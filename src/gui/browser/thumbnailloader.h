@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/net/retrypolicy.h"
+
 #include <QHash>
 #include <QImage>
 #include <QObject>
@@ -7,18 +9,19 @@
 #include <QUrl>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace stratus::core {
 class DiskCache;
-}
+class DownloadJob;
+} // namespace stratus::core
 
 namespace stratus::gui {
 
 /// Fetches thumbnails for the browser: from the disk cache when it has them (at once, no network),
 /// else from their delivery URLs, a few at a time, the most urgent first; requests that are no
 /// longer wanted (rows scrolled away) are dropped or aborted. Delivery URLs are not rate limited,
-/// so this spends no Admin API budget. GUI thread only.
+/// so this spends no Admin API budget. Each transfer is a core::DownloadJob, so thumbnails get the
+/// User-Agent, proxy, stall timeout and retries of every other request. GUI thread only.
 class ThumbnailLoader : public QObject
 {
     Q_OBJECT
@@ -38,6 +41,8 @@ public:
     void cancel(const QString &key);
 
     void setMaximumConcurrent(int count) { m_maximumConcurrent = std::max(1, count); }
+    /// How each transfer copes with failures (default: core::DownloadJob::deliveryPolicy()).
+    void setRetryPolicy(const core::RetryPolicy &policy) { m_policy = policy; }
     [[nodiscard]] int pendingCount() const { return int(m_queue.size()); }
     [[nodiscard]] int runningCount() const { return int(m_running.size()); }
 
@@ -54,12 +59,13 @@ private:
         int priority = 0;
     };
     void pump();
-    void finished(const QString &key, QNetworkReply *reply, const QUrl &url);
+    void finished(const QString &key, core::DownloadJob *job);
 
     QPointer<QNetworkAccessManager> m_network;
     core::DiskCache *m_cache;
+    core::RetryPolicy m_policy;
     QHash<QString, Pending> m_queue;
-    QHash<QString, QPointer<QNetworkReply>> m_running;
+    QHash<QString, QPointer<core::DownloadJob>> m_running;
     int m_maximumConcurrent = 6;
 };
 

@@ -4,8 +4,9 @@
 #include "uploadoptionsdialog.h"
 
 #include "core/accounts/environmentsession.h"
-#include "core/upload/uploadqueue.h"
+#include "core/transfers/uploadqueue.h"
 #include "gui/errors/errorpresenter.h"
+#include "words/errorwords.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -23,9 +24,9 @@ using namespace Qt::StringLiterals;
 namespace stratus::gui {
 
 using core::EnvironmentSession;
-using core::upload::DuplicatePolicy;
-using core::upload::UploadQueue;
-using core::upload::UploadState;
+using core::transfers::DuplicatePolicy;
+using core::transfers::UploadQueue;
+using core::transfers::UploadState;
 
 UploadController::UploadController(QWidget *window, UploadDock *dock, QObject *parent)
     : QObject(parent)
@@ -74,7 +75,7 @@ void UploadController::attachQueue()
             dock->show();
     });
     QPointer<UploadQueue> guard(queue);
-    queue->setDuplicateHandler([this, guard](const core::upload::DuplicateQuestion &question,
+    queue->setDuplicateHandler([this, guard](const core::transfers::DuplicateQuestion &question,
                                              std::function<void(DuplicatePolicy)> answer) {
         const QString name = QFileInfo(question.filePath).fileName();
         if (m_duplicateQuestion) {
@@ -129,10 +130,10 @@ void UploadController::warn(const QString &title, const QString &text)
         QMessageBox::warning(m_window, title, text);
 }
 
-core::upload::UploadBatchOptions UploadController::defaults() const
+core::transfers::UploadBatchOptions UploadController::defaults() const
 {
     const EnvironmentSession *session = m_session.data();
-    core::upload::UploadBatchOptions options;
+    core::transfers::UploadBatchOptions options;
     // Public ids from the file names, with a random suffix: what people expect of a drop, and it
     // never replaces an asset by accident.
     options.useFilename = true;
@@ -143,10 +144,10 @@ core::upload::UploadBatchOptions UploadController::defaults() const
     return options;
 }
 
-void UploadController::setDefaults(const core::upload::UploadBatchOptions &options)
+void UploadController::setDefaults(const core::transfers::UploadBatchOptions &options)
 {
     if (const EnvironmentSession *session = m_session.data()) {
-        core::upload::UploadBatchOptions kept = options;
+        core::transfers::UploadBatchOptions kept = options;
         kept.folder.clear();
         m_defaults.insert(session->environmentId(), kept);
     }
@@ -154,12 +155,12 @@ void UploadController::setDefaults(const core::upload::UploadBatchOptions &optio
 
 bool UploadController::upload(const QStringList &paths, const std::optional<QString> &folder)
 {
-    core::upload::UploadBatchOptions options = defaults();
+    core::transfers::UploadBatchOptions options = defaults();
     options.folder = folder.value_or(m_currentFolder ? m_currentFolder() : QString());
     return enqueue(paths, options);
 }
 
-bool UploadController::enqueue(const QStringList &paths, const core::upload::UploadBatchOptions &options)
+bool UploadController::enqueue(const QStringList &paths, const core::transfers::UploadBatchOptions &options)
 {
     if (paths.isEmpty())
         return false;
@@ -184,7 +185,7 @@ bool UploadController::enqueue(const QStringList &paths, const core::upload::Upl
                  .arg(session->uploadsError() ? ErrorPresenter::text(*session->uploadsError()) : QString()));
         return false;
     }
-    const core::upload::UploadPlan::Plan plan = core::upload::UploadPlan::expand(paths, options.folder);
+    const core::transfers::UploadPlan::Plan plan = core::transfers::UploadPlan::expand(paths, options.folder);
     if (plan.isEmpty()) {
         warn(tr("Nothing to Upload"),
              tr("There is no file to upload: what was chosen is empty, or holds only hidden files and "
@@ -193,7 +194,8 @@ bool UploadController::enqueue(const QStringList &paths, const core::upload::Upl
     }
     auto batch = queue->enqueue(plan, options);
     if (!batch) {
-        warn(tr("Cannot Upload"), tr("The files could not be queued: %1").arg(batch.error().message));
+        warn(tr("Cannot Upload"),
+             tr("The files could not be queued: %1").arg(words::ErrorWords::text(batch.error())));
         return false;
     }
     if (m_dock) {
@@ -213,7 +215,7 @@ void UploadController::chooseOptionsAndUpload(const QStringList &paths)
     UploadOptionsDialog dialog(optionsShown(), contextFunction(), true, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const core::upload::UploadBatchOptions options = dialog.options();
+    const core::transfers::UploadBatchOptions options = dialog.options();
     setDefaults(options);
     enqueue(paths, options);
 }
@@ -228,9 +230,9 @@ void UploadController::editDefaults()
         setDefaults(dialog.options());
 }
 
-core::upload::UploadBatchOptions UploadController::optionsShown() const
+core::transfers::UploadBatchOptions UploadController::optionsShown() const
 {
-    core::upload::UploadBatchOptions options = defaults();
+    core::transfers::UploadBatchOptions options = defaults();
     options.folder = m_currentFolder ? m_currentFolder() : QString();
     return options;
 }

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/api/apicontext.h"
-#include "core/upload/uploadentry.h"
-#include "core/upload/uploadplan.h"
+#include "core/transfers/uploadentry.h"
+#include "core/transfers/uploadplan.h"
 #include "core/util/result.h"
 
 #include <QHash>
@@ -59,15 +59,15 @@ public:
     /// environment (tags, preset, naming; the folder is the one shown or dropped on).
     void editDefaults();
     /// The current environment's defaults (no folder), and a way to set them.
-    [[nodiscard]] core::upload::UploadBatchOptions defaults() const;
-    void setDefaults(const core::upload::UploadBatchOptions &options);
+    [[nodiscard]] core::transfers::UploadBatchOptions defaults() const;
+    void setDefaults(const core::transfers::UploadBatchOptions &options);
     /// Uploads the files on the clipboard; false when it holds none.
     bool pasteFiles();
 
     /// Replaces the question asked about duplicates (tests); the default is a message box with
     /// Skip, Upload Anyway and Replace.
-    using DuplicateQuestion
-        = std::function<core::upload::DuplicatePolicy(const QString &fileName, const QStringList &existing)>;
+    using DuplicateQuestion = std::function<core::transfers::DuplicatePolicy(const QString &fileName,
+                                                                             const QStringList &existing)>;
     void setDuplicateQuestion(DuplicateQuestion question) { m_duplicateQuestion = std::move(question); }
     /// Replaces the message shown when uploading is refused (tests).
     void setWarningSink(std::function<void(const QString &title, const QString &text)> sink)
@@ -81,10 +81,10 @@ Q_SIGNALS:
 
 private:
     void attachQueue();
-    bool enqueue(const QStringList &paths, const core::upload::UploadBatchOptions &options);
+    bool enqueue(const QStringList &paths, const core::transfers::UploadBatchOptions &options);
     void chooseOptionsAndUpload(const QStringList &paths);
     /// The defaults with the folder the browser shows, for the options dialog.
-    [[nodiscard]] core::upload::UploadBatchOptions optionsShown() const;
+    [[nodiscard]] core::transfers::UploadBatchOptions optionsShown() const;
     /// How the options dialog lists the presets of the current environment.
     [[nodiscard]] std::function<core::Result<core::ApiContext>()> contextFunction() const;
     void onBatchFinished(qint64 batchId);
@@ -98,7 +98,7 @@ private:
     DuplicateQuestion m_duplicateQuestion;
     std::function<void(const QString &, const QString &)> m_warn;
     QList<QObject *> m_attachedQueues;
-    QHash<QString, core::upload::UploadBatchOptions> m_defaults; ///< by environment id
+    QHash<QString, core::transfers::UploadBatchOptions> m_defaults; ///< by environment id
 };
 
 } // namespace stratus::gui

@@ -2,7 +2,7 @@
 
 #include "uploadlistmodel.h"
 
-#include "core/upload/uploadqueue.h"
+#include "core/transfers/uploadqueue.h"
 
 #include <QAction>
 #include <QApplication>

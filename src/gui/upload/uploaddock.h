@@ -9,7 +9,7 @@ class QLabel;
 class QToolBar;
 class QTreeView;
 
-namespace stratus::core::upload {
+namespace stratus::core::transfers {
 class UploadQueue;
 }
 
@@ -34,8 +34,8 @@ public:
     ~UploadDock() override;
 
     /// Shows @p queue (null: none).
-    void setQueue(core::upload::UploadQueue *queue);
-    [[nodiscard]] core::upload::UploadQueue *queue() const;
+    void setQueue(core::transfers::UploadQueue *queue);
+    [[nodiscard]] core::transfers::UploadQueue *queue() const;
 
     [[nodiscard]] UploadListModel *model() const { return m_model; }
     [[nodiscard]] QTreeView *view() const { return m_view; }

@@ -1,6 +1,7 @@
 #include "uploadlistmodel.h"
 
-#include "core/upload/uploadqueue.h"
+#include "core/transfers/uploadqueue.h"
+#include "words/errorwords.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -10,9 +11,9 @@ using namespace Qt::StringLiterals;
 
 namespace stratus::gui {
 
-using core::upload::UploadEntry;
-using core::upload::UploadQueue;
-using core::upload::UploadState;
+using core::transfers::UploadEntry;
+using core::transfers::UploadQueue;
+using core::transfers::UploadState;
 
 namespace {
 
@@ -130,7 +131,7 @@ void UploadListModel::clearFinished()
     for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
         const UploadEntry *entry = m_queue->job(m_rows.at(row));
         if (entry == nullptr
-            || (core::upload::isFinal(entry->state) && entry->state != UploadState::Failed)) {
+            || (core::transfers::isFinal(entry->state) && entry->state != UploadState::Failed)) {
             beginRemoveRows({}, row, row);
             m_hidden.insert(m_rows.takeAt(row));
             endRemoveRows();
@@ -154,7 +155,7 @@ void UploadListModel::onJobChanged(qint64 jobId)
     const int row = rowOf(jobId);
     if (row < 0) {
         // A retried file that had been cleared comes back.
-        if (m_queue && m_queue->job(jobId) && !core::upload::isFinal(m_queue->job(jobId)->state))
+        if (m_queue && m_queue->job(jobId) && !core::transfers::isFinal(m_queue->job(jobId)->state))
             onJobAdded(jobId);
         return;
     }
@@ -185,13 +186,13 @@ void UploadListModel::onJobProgress(qint64 jobId, qint64 sent)
         Q_EMIT dataChanged(index(row, SizeColumn), index(row, StateColumn));
 }
 
-void UploadListModel::onJobRetrying(qint64 jobId, int attempt, qint64 delayMs, const QString &reason)
+void UploadListModel::onJobRetrying(qint64 jobId, int attempt, qint64 delayMs, const core::Error &reason)
 {
     m_retryNotes.insert(jobId,
                         tr("Retrying in %1 (attempt %2): %3")
                             .arg(duration(std::max<qint64>(1, (delayMs + 999) / 1000)))
                             .arg(attempt + 1)
-                            .arg(reason));
+                            .arg(words::ErrorWords::text(reason)));
     onJobChanged(jobId);
 }
 
@@ -232,8 +233,10 @@ QVariant UploadListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == NameColumn)
             return QDir::toNativeSeparators(entry->filePath);
-        if (index.column() == StateColumn && !entry->error.isEmpty())
-            return entry->error;
+        if (index.column() == StateColumn && entry->state == UploadState::Skipped)
+            return tr("Already uploaded as %1").arg(entry->resultPublicId);
+        if (index.column() == StateColumn && entry->error)
+            return words::ErrorWords::text(*entry->error);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == SizeColumn || index.column() == SpeedColumn
@@ -264,8 +267,8 @@ QVariant UploadListModel::data(const QModelIndex &index, int role) const
             return {};
         return duration(qint64(double(total - sent) / speed) + 1);
     case StateColumn:
-        if (entry->state == UploadState::Failed && !entry->error.isEmpty())
-            return tr("Failed: %1").arg(entry->error);
+        if (entry->state == UploadState::Failed && entry->error)
+            return tr("Failed: %1").arg(words::ErrorWords::text(*entry->error));
         if (entry->state == UploadState::Pending && m_retryNotes.contains(jobId))
             return m_retryNotes.value(jobId);
         return stateText(entry->state);

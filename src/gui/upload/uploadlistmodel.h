@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/upload/uploadentry.h"
+#include "core/transfers/uploadentry.h"
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
@@ -8,7 +8,7 @@
 #include <QPointer>
 #include <QSet>
 
-namespace stratus::core::upload {
+namespace stratus::core::transfers {
 class UploadQueue;
 }
 
@@ -36,7 +36,7 @@ public:
     Q_ENUM(Column)
     enum Role {
         JobIdRole = Qt::UserRole + 1,
-        StateRole, ///< core::upload::UploadState as int
+        StateRole, ///< core::transfers::UploadState as int
         FractionRole, ///< 0…1 (double)
         BytesSentRole,
         BytesTotalRole,
@@ -46,8 +46,8 @@ public:
     ~UploadListModel() override;
 
     /// Shows @p queue's files (null: none). The queue must outlive the model or be unset first.
-    void setQueue(core::upload::UploadQueue *queue);
-    [[nodiscard]] core::upload::UploadQueue *queue() const { return m_queue; }
+    void setQueue(core::transfers::UploadQueue *queue);
+    [[nodiscard]] core::transfers::UploadQueue *queue() const { return m_queue; }
 
     [[nodiscard]] qint64 jobIdAt(int row) const;
     [[nodiscard]] int rowOf(qint64 jobId) const;
@@ -61,7 +61,7 @@ public:
                                       int role = Qt::DisplayRole) const override;
 
     /// The text shown for a state ("Uploading", "Waiting", …).
-    [[nodiscard]] static QString stateText(core::upload::UploadState state);
+    [[nodiscard]] static QString stateText(core::transfers::UploadState state);
 
 private:
     struct Speed
@@ -75,9 +75,9 @@ private:
     void onJobAdded(qint64 jobId);
     void onJobChanged(qint64 jobId);
     void onJobProgress(qint64 jobId, qint64 sent);
-    void onJobRetrying(qint64 jobId, int attempt, qint64 delayMs, const QString &reason);
+    void onJobRetrying(qint64 jobId, int attempt, qint64 delayMs, const core::Error &reason);
 
-    QPointer<core::upload::UploadQueue> m_queue;
+    QPointer<core::transfers::UploadQueue> m_queue;
     QList<qint64> m_rows;
     QSet<qint64> m_hidden;
     QHash<qint64, Speed> m_speeds;

@@ -17,7 +17,7 @@ using namespace Qt::StringLiterals;
 
 namespace stratus::gui {
 
-using core::upload::UploadBatchOptions;
+using core::transfers::UploadBatchOptions;
 
 UploadOptionsDialog::UploadOptionsDialog(const UploadBatchOptions &options,
                                          std::function<core::Result<core::ApiContext>()> apiContext,

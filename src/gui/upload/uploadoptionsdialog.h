@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/api/apicontext.h"
-#include "core/upload/uploadplan.h"
+#include "core/transfers/uploadplan.h"
 #include "core/util/result.h"
 
 #include <QDialog>
@@ -33,13 +33,13 @@ public:
 
     /// @p apiContext lists the presets; an error shows instead of them. @p folder is shown as the
     /// destination ("" is Home); with @p folderEditable the person may change it.
-    UploadOptionsDialog(const core::upload::UploadBatchOptions &options,
+    UploadOptionsDialog(const core::transfers::UploadBatchOptions &options,
                         std::function<core::Result<core::ApiContext>()> apiContext, bool folderEditable,
                         QWidget *parent = nullptr);
     ~UploadOptionsDialog() override;
 
     /// The options as chosen.
-    [[nodiscard]] core::upload::UploadBatchOptions options() const;
+    [[nodiscard]] core::transfers::UploadBatchOptions options() const;
 
     [[nodiscard]] QLineEdit *folderEdit() const { return m_folder; }
     [[nodiscard]] QLineEdit *tagsEdit() const { return m_tags; }
@@ -48,7 +48,7 @@ public:
     [[nodiscard]] Naming naming() const;
 
     /// The naming that @p options imply.
-    [[nodiscard]] static Naming namingOf(const core::upload::UploadBatchOptions &options);
+    [[nodiscard]] static Naming namingOf(const core::transfers::UploadBatchOptions &options);
 
 Q_SIGNALS:
     /// The presets arrived (or could not be listed).
@@ -57,7 +57,7 @@ Q_SIGNALS:
 private:
     void loadPresets(const std::function<core::Result<core::ApiContext>()> &apiContext);
 
-    core::upload::UploadBatchOptions m_options;
+    core::transfers::UploadBatchOptions m_options;
     QLineEdit *m_folder;
     QLineEdit *m_tags;
     QComboBox *m_preset;

@@ -2,17 +2,16 @@
 
 #include "thumbnailurls.h"
 
-#include "core/net/neterror.h"
 #include "core/net/secretsource.h"
 
-namespace stratus::gui {
+namespace stratus::core {
 
 using namespace Qt::StringLiterals;
-using core::catalog::CatalogAsset;
+using catalog::CatalogAsset;
 
-OriginalUrls::OriginalUrls(const core::CloudinaryUrl &url, const QString &secret)
-    : m_builder(std::make_shared<core::DeliveryUrlBuilder>(
-        (secret.isEmpty() ? url : url.withSecret(secret)).toSdkConfig()))
+OriginalUrls::OriginalUrls(const CloudinaryUrl &url, const QString &secret)
+    : m_builder(
+        std::make_shared<DeliveryUrlBuilder>((secret.isEmpty() ? url : url.withSecret(secret)).toSdkConfig()))
     , m_extra(deliveryOptions(url))
     , m_signing(!secret.isEmpty())
 {
@@ -20,7 +19,7 @@ OriginalUrls::OriginalUrls(const core::CloudinaryUrl &url, const QString &secret
 
 bool OriginalUrls::needsSignature(const CatalogAsset &asset)
 {
-    return gui::needsSignature(asset.type);
+    return core::needsSignature(asset.type);
 }
 
 QString OriginalUrls::fileName(const CatalogAsset &asset)
@@ -35,12 +34,11 @@ QString OriginalUrls::fileName(const CatalogAsset &asset)
     return name;
 }
 
-core::Result<QUrl> OriginalUrls::url(const CatalogAsset &asset) const
+Result<QUrl> OriginalUrls::url(const CatalogAsset &asset) const
 {
     const bool sign = needsSignature(asset);
     if (sign && !m_signing)
-        return core::Error::because(core::Error::Kind::Auth, core::ErrorReason::SignedUrlUnavailable,
-                                    asset.publicId);
+        return Error::because(Error::Kind::Auth, ErrorReason::NeedsSignedUrl, asset.publicId);
     QJsonObject options = m_extra;
     options.insert(u"resource_type"_s, asset.resourceType.isEmpty() ? u"image"_s : asset.resourceType);
     options.insert(u"type"_s, asset.type.isEmpty() ? u"upload"_s : asset.type);
@@ -56,12 +54,12 @@ core::Result<QUrl> OriginalUrls::url(const CatalogAsset &asset) const
     return QUrl(built.value());
 }
 
-void OriginalUrls::resolve(const BrowserEnvironment &env, const QList<CatalogAsset> &assets, QObject *context,
-                           Done done)
+void OriginalUrls::resolve(const DeliveryEnvironment &env, const QList<CatalogAsset> &assets,
+                           QObject *context, Done done)
 {
-    const core::CloudinaryUrl url = env.url ? env.url() : core::CloudinaryUrl();
+    const CloudinaryUrl url = env.url ? env.url() : CloudinaryUrl();
     const auto buildAll = [assets](const OriginalUrls &urls) {
-        QList<core::Result<QUrl>> result;
+        QList<Result<QUrl>> result;
         result.reserve(assets.size());
         for (const CatalogAsset &asset : assets)
             result.append(urls.url(asset));
@@ -71,18 +69,17 @@ void OriginalUrls::resolve(const BrowserEnvironment &env, const QList<CatalogAss
         done(buildAll(OriginalUrls(url)));
         return;
     }
-    auto apiContext = env.apiContext
+    const auto apiContext = env.apiContext
         ? env.apiContext()
-        : core::Result<core::ApiContext>(
-            core::Error::because(core::Error::Kind::Unavailable, core::ErrorReason::EnvironmentNotReady));
+        : Result<ApiContext>(Error::because(Error::Kind::Unavailable, ErrorReason::SigningUnavailable));
     if (!apiContext || !apiContext.value().secret) {
         // Those that need no signature still work.
         done(buildAll(OriginalUrls(url)));
         return;
     }
-    apiContext.value().secret->fetch(context, [url, buildAll, done](core::Result<QString> secret) {
+    apiContext.value().secret->fetch(context, [url, buildAll, done](Result<QString> secret) {
         done(buildAll(secret ? OriginalUrls(url, secret.value()) : OriginalUrls(url)));
     });
 }
 
-} // namespace stratus::gui
+} // namespace stratus::core

@@ -1,41 +1,45 @@
 #include "downloadqueue.h"
 
-#include "browserlogging.h"
-#include "originalurls.h"
+#include "core/delivery/originalurls.h"
+#include "core/net/downloadjob.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
+#include <QLoggingCategory>
+#include <QPointer>
 #include <QSaveFile>
 
-namespace stratus::gui {
+namespace stratus::core::transfers {
 
 using namespace Qt::StringLiterals;
-using core::catalog::CatalogAsset;
+using catalog::CatalogAsset;
+
+namespace {
+Q_LOGGING_CATEGORY(lcDownload, "stratus.core.transfers.download")
+} // namespace
 
 struct DownloadQueue::Transfer
 {
     CatalogAsset asset;
     QString path;
     QSaveFile file;
-    QNetworkReply *reply = nullptr; ///< deleted (later) when the transfer ends
-    QString problem;
+    QPointer<DownloadJob> job; ///< deleted (later) when the transfer ends
 };
 
-DownloadQueue::DownloadQueue(BrowserEnvironment environment, QObject *parent)
+DownloadQueue::DownloadQueue(DeliveryEnvironment environment, QObject *parent)
     : QObject(parent)
     , m_env(std::move(environment))
+    , m_policy(DownloadJob::deliveryPolicy())
 {
 }
 
 DownloadQueue::~DownloadQueue()
 {
     for (const auto &transfer : m_transfers) {
-        if (QNetworkReply *reply = transfer->reply) {
-            reply->disconnect(this);
-            reply->abort();
-            reply->deleteLater();
+        if (DownloadJob *job = transfer->job) {
+            job->disconnect(this);
+            job->cancel();
+            job->deleteLater();
         }
         transfer->file.cancelWriting();
     }
@@ -85,7 +89,7 @@ bool DownloadQueue::start(const QList<CatalogAsset> &assets, const QString &dire
         [this, batch, assets] {
             if (batch != m_batch || m_cancelled)
                 return;
-            OriginalUrls::resolve(m_env, assets, this, [this, batch, assets](QList<core::Result<QUrl>> urls) {
+            OriginalUrls::resolve(m_env, assets, this, [this, batch, assets](QList<Result<QUrl>> urls) {
                 if (batch != m_batch)
                     return;
                 m_resolving = false;
@@ -95,7 +99,7 @@ bool DownloadQueue::start(const QList<CatalogAsset> &assets, const QString &dire
                     if (urls.at(i))
                         m_queue.append({assets.at(i), urls.at(i).value()});
                     else
-                        fail(assets.at(i), urls.at(i).error().message);
+                        fail(assets.at(i), urls.at(i).error());
                 }
                 pump();
             });
@@ -112,8 +116,8 @@ void DownloadQueue::cancel()
     m_cancelled = true;
     m_queue.clear();
     for (const auto &transfer : m_transfers) {
-        if (QNetworkReply *reply = transfer->reply)
-            reply->abort();
+        if (DownloadJob *job = transfer->job)
+            job->cancel(); // finishes (Cancelled) from the event loop; endTransfer() cleans up
     }
     m_resolving = false;
     QMetaObject::invokeMethod(this, &DownloadQueue::finishIfDone, Qt::QueuedConnection);
@@ -131,7 +135,7 @@ void DownloadQueue::pump()
 void DownloadQueue::startTransfer(const CatalogAsset &asset, const QUrl &url)
 {
     if (!m_env.network) {
-        fail(asset, tr("No network."));
+        fail(asset, Error::because(Error::Kind::Internal, ErrorReason::DownloadNoNetwork));
         return;
     }
     auto transfer = std::make_unique<Transfer>();
@@ -139,76 +143,65 @@ void DownloadQueue::startTransfer(const CatalogAsset &asset, const QUrl &url)
     transfer->path = uniquePath(QDir(m_directory), OriginalUrls::fileName(asset), m_reserved);
     transfer->file.setFileName(transfer->path);
     if (!transfer->file.open(QIODevice::WriteOnly)) {
-        fail(asset, tr("Cannot write %1: %2").arg(transfer->path, transfer->file.errorString()));
+        fail(asset,
+             Error::because(Error::Kind::Io, ErrorReason::FileUnwritable, transfer->path,
+                            transfer->file.errorString()));
         return;
     }
     m_reserved.insert(transfer->path);
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    QNetworkReply *reply = m_env.network->get(request);
-    transfer->reply = reply;
+    auto *job = new DownloadJob(m_env.network, url, this);
+    job->setRetryPolicy(m_policy);
+    job->setSink(&transfer->file);
+    transfer->job = job;
     Transfer *raw = transfer.get();
     m_transfers.push_back(std::move(transfer));
-    connect(reply, &QNetworkReply::readyRead, this, [this, raw, reply] {
-        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() >= 400) {
-            reply->readAll(); // an error page, not the file
-            return;
-        }
-        const QByteArray chunk = reply->readAll();
-        if (raw->file.write(chunk) != chunk.size()) {
-            raw->problem = tr("Cannot write %1: %2").arg(raw->path, raw->file.errorString());
-            reply->abort();
-            return;
-        }
-        m_bytesReceived += chunk.size();
+    qint64 counted = 0; // of this transfer in m_bytesReceived: a retry starts its file again
+    connect(job, &DownloadJob::downloadProgress, this, [this, counted](qint64 received) mutable {
+        m_bytesReceived += received - counted;
+        counted = received;
         Q_EMIT progress();
     });
-    connect(reply, &QNetworkReply::finished, this, [this, raw] { endTransfer(raw); });
+    connect(job, &Job::finished, this, [this, raw] { endTransfer(raw); });
+    job->start();
 }
 
 void DownloadQueue::endTransfer(Transfer *transfer)
 {
-    QNetworkReply *reply = transfer->reply;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    QString problem = transfer->problem;
-    if (problem.isEmpty() && status >= 400) {
-        // Cloudinary says why a delivery URL failed in x-cld-error (reference §d, Errors).
-        const QString reason = QString::fromUtf8(reply->rawHeader("x-cld-error"));
-        problem = reason.isEmpty() ? tr("The server answered %1.").arg(status)
-                                   : tr("The server answered %1: %2").arg(status).arg(reason);
-    } else if (problem.isEmpty() && reply->error() != QNetworkReply::NoError) {
-        problem = reply->errorString();
+    DownloadJob *job = transfer->job;
+    std::optional<Error> problem = job ? job->error() : std::nullopt;
+    if (problem && problem->kind != Error::Kind::Io) {
+        // What the server (or the way to it) refused: the asset, in its words (X-Cld-Error).
+        problem->subject = transfer->asset.publicId;
+        if (problem->httpStatus >= 400)
+            problem->reason = ErrorReason::DeliveryRefused;
     }
-    if (problem.isEmpty()) {
-        const QByteArray rest = reply->readAll();
-        if (transfer->file.write(rest) != rest.size())
-            problem = tr("Cannot write %1: %2").arg(transfer->path, transfer->file.errorString());
-        m_bytesReceived += rest.size();
-    }
-    if (problem.isEmpty() && !transfer->file.commit())
-        problem = tr("Cannot write %1: %2").arg(transfer->path, transfer->file.errorString());
-    if (!problem.isEmpty())
+    if (!problem && !transfer->file.commit())
+        problem = Error::because(Error::Kind::Io, ErrorReason::FileUnwritable, transfer->path,
+                                 transfer->file.errorString());
+    if (problem)
         transfer->file.cancelWriting();
-    reply->deleteLater();
+    if (job)
+        job->deleteLater();
 
     const CatalogAsset asset = transfer->asset;
     const QString path = transfer->path;
     m_reserved.remove(path);
     std::erase_if(m_transfers, [transfer](const auto &t) { return t.get() == transfer; });
-    if (problem.isEmpty()) {
+    if (!problem) {
         m_saved.insert(asset.assetId, path);
         Q_EMIT fileSaved(asset.assetId, path);
         Q_EMIT progress();
     } else if (!m_cancelled) {
-        fail(asset, problem); // a cancelled transfer is no failure to report
+        fail(asset, std::move(*problem)); // a cancelled transfer is no failure to report
     }
     pump();
 }
 
-void DownloadQueue::fail(const CatalogAsset &asset, const QString &message)
+void DownloadQueue::fail(const CatalogAsset &asset, Error error)
 {
-    qCInfo(lcBrowser) << "download of" << asset.assetId << "failed:" << message;
-    m_failures.append({OriginalUrls::fileName(asset), message});
+    qCInfo(lcDownload) << "download of" << asset.assetId << "failed:" << errorReasonName(error.reason)
+                       << error.httpStatus << error.message;
+    m_failures.append({OriginalUrls::fileName(asset), std::move(error)});
     Q_EMIT progress();
 }
 
@@ -223,4 +216,4 @@ void DownloadQueue::finishIfDone()
     Q_EMIT finished();
 }
 
-} // namespace stratus::gui
+} // namespace stratus::core::transfers

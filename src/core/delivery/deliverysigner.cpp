@@ -1,18 +1,17 @@
 #include "deliverysigner.h"
 
-#include "browserlogging.h"
+#include "deliverylogging.h"
+#include "deliveryurl.h"
 
-#include "core/delivery/deliveryurl.h"
-#include "core/net/neterror.h"
 #include "core/net/secretsource.h"
-#include "gui/errors/errorpresenter.h"
+#include "core/util/secretmemory.h"
 
 #include <QJsonDocument>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
 
-namespace stratus::gui {
+namespace stratus::core {
 
 DeliverySigner::DeliverySigner(ContextFunction apiContext, QObject *parent)
     : QObject(parent)
@@ -37,7 +36,7 @@ std::optional<QUrl> DeliverySigner::signedUrl(const QJsonObject &sdkConfig, cons
 }
 
 void DeliverySigner::sign(const QJsonObject &sdkConfig, const QString &publicId, const QJsonObject &options,
-                          std::function<void(core::Result<QUrl>)> done)
+                          std::function<void(Result<QUrl>)> done)
 {
     enqueue(Request {sdkConfig, publicId, options, std::move(done), {}});
 }
@@ -56,19 +55,20 @@ void DeliverySigner::signQueued()
 {
     if (m_fetching || m_queue.isEmpty())
         return;
-    const auto finishAll = [this](const core::Result<QString> &secret) {
+    const auto finishAll = [this](Result<QString> secret) {
         m_fetching = false;
         const QList<Request> batch = std::exchange(m_queue, {});
         m_queuedKeys.clear();
         bool cached = false;
         for (const Request &request : batch) {
-            const core::Result<QUrl> url = [&]() -> core::Result<QUrl> {
+            const Result<QUrl> url = [&]() -> Result<QUrl> {
                 if (!secret)
                     return secret.error();
                 QJsonObject options = request.options;
                 options.insert(u"sign_url"_s, true);
                 options.insert(u"api_secret"_s, secret.value());
-                const auto built = core::buildDeliveryUrl(request.publicId, options, request.sdkConfig);
+                const auto built = buildDeliveryUrl(request.publicId, options, request.sdkConfig);
+                options.remove(u"api_secret"_s);
                 if (!built)
                     return built.error();
                 return QUrl(built.value());
@@ -80,10 +80,12 @@ void DeliverySigner::signQueued()
             if (request.done)
                 request.done(url);
         }
-        if (!secret) {
-            qCWarning(lcBrowser) << "cannot sign delivery URLs:"
-                                 << core::errorReasonName(secret.error().reason) << secret.error().message;
-            Q_EMIT signingFailed(ErrorPresenter::text(secret.error()));
+        if (secret) {
+            wipe(secret.value());
+        } else {
+            qCWarning(lcDelivery) << "cannot sign delivery URLs:" << errorReasonName(secret.error().reason)
+                                  << secret.error().message;
+            Q_EMIT signingFailed(secret.error());
         }
         if (cached)
             Q_EMIT urlsSigned();
@@ -91,19 +93,19 @@ void DeliverySigner::signQueued()
             QTimer::singleShot(0, this, &DeliverySigner::signQueued);
     };
 
-    auto context = m_apiContext ? m_apiContext()
-                                : core::Result<core::ApiContext>(core::Error::because(
-                                    core::Error::Kind::Unavailable, core::ErrorReason::EnvironmentNotReady));
+    auto context = m_apiContext
+        ? m_apiContext()
+        : Result<ApiContext>(Error::because(Error::Kind::Unavailable, ErrorReason::SigningUnavailable));
     if (!context) {
         finishAll(context.error());
         return;
     }
     if (!context->secret) {
-        finishAll(core::Error::because(core::Error::Kind::Auth, core::ErrorReason::NoApiSecret));
+        finishAll(Error::because(Error::Kind::Auth, ErrorReason::NoSecretToSign));
         return;
     }
     m_fetching = true;
     context->secret->fetch(this, finishAll);
 }
 
-} // namespace stratus::gui
+} // namespace stratus::core

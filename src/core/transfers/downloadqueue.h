@@ -1,8 +1,8 @@
 #pragma once
 
-#include "browserenvironment.h"
-
 #include "core/catalog/catalogasset.h"
+#include "core/delivery/deliveryenvironment.h"
+#include "core/net/retrypolicy.h"
 
 #include <QHash>
 #include <QList>
@@ -15,16 +15,18 @@
 
 class QDir;
 
-namespace stratus::gui {
+namespace stratus::core::transfers {
 
 /// Downloads the originals of a batch of assets into a folder: a few transfers at a time, each
 /// streamed to disk through a QSaveFile (so a file appears under its name only once complete, and a
 /// cancelled or failed one leaves nothing behind), named as OriginalUrls::fileName() says without
 /// overwriting anything ("name (1).jpg"). Private and authenticated assets go through signed URLs
 /// (the secret is fetched once per batch and dropped after signing). Delivery URLs cost no Admin API
-/// budget.
+/// budget. Each transfer is a DownloadJob: the User-Agent, proxy, stall timeout and retries of every
+/// other request.
 ///
-/// One batch at a time. Owned by its parent; the environment's network must outlive it. GUI thread.
+/// One batch at a time. Owned by its parent; the environment's network must outlive it. Lives in the
+/// network's thread.
 /// progress() after every chunk written and every file ended; fileSaved() per file; finished() once
 /// per batch, after the last file ended or a cancel() took effect (never inside start()).
 class DownloadQueue : public QObject
@@ -35,19 +37,21 @@ public:
     struct Failure
     {
         QString name; ///< the file name it would have had
-        QString message;
+        Error error; ///< words::ErrorWords words it
     };
 
-    explicit DownloadQueue(BrowserEnvironment environment, QObject *parent = nullptr);
+    explicit DownloadQueue(DeliveryEnvironment environment, QObject *parent = nullptr);
     ~DownloadQueue() override;
 
     /// Transfers at once, 1…4 (default 3).
     void setParallel(int transfers);
     [[nodiscard]] int parallel() const { return m_parallel; }
+    /// How each transfer copes with failures (default: DownloadJob::deliveryPolicy()).
+    void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
 
     /// Downloads @p assets into @p directory (which must exist). False, and nothing starts, while a
     /// batch runs or when there is nothing to download.
-    bool start(const QList<core::catalog::CatalogAsset> &assets, const QString &directory);
+    bool start(const QList<catalog::CatalogAsset> &assets, const QString &directory);
     /// Stops every transfer; files not complete are not kept.
     void cancel();
 
@@ -77,19 +81,20 @@ private:
     struct Transfer;
     void begin(const QList<QUrl> &urls);
     void pump();
-    void startTransfer(const core::catalog::CatalogAsset &asset, const QUrl &url);
+    void startTransfer(const catalog::CatalogAsset &asset, const QUrl &url);
     void endTransfer(Transfer *transfer);
-    void fail(const core::catalog::CatalogAsset &asset, const QString &message);
+    void fail(const catalog::CatalogAsset &asset, Error error);
     void finishIfDone();
 
-    BrowserEnvironment m_env;
+    DeliveryEnvironment m_env;
+    RetryPolicy m_policy;
     int m_parallel = 3;
     bool m_running = false;
     bool m_resolving = false;
     bool m_cancelled = false;
     quint64 m_batch = 0; ///< tells a late URL answer of an earlier batch from the current one
     QString m_directory;
-    QList<std::pair<core::catalog::CatalogAsset, QUrl>> m_queue;
+    QList<std::pair<catalog::CatalogAsset, QUrl>> m_queue;
     std::vector<std::unique_ptr<Transfer>> m_transfers;
     QSet<QString> m_reserved;
     int m_filesTotal = 0;
@@ -99,4 +104,4 @@ private:
     QList<Failure> m_failures;
 };
 
-} // namespace stratus::gui
+} // namespace stratus::core::transfers

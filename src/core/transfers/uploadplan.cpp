@@ -15,7 +15,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace stratus::core::upload::UploadPlan {
+namespace stratus::core::transfers::UploadPlan {
 
 namespace {
 
@@ -61,11 +61,12 @@ namespace {
 // The names in a folder as the file system has them, or the reason it cannot be read. Not
 // QDirIterator: Qt leaves out names that are not valid UTF-8 without a word, and such a file would
 // never reach the person's attention.
-std::variant<QList<QByteArray>, QString> entryNames(const QString &dir)
+std::variant<QList<QByteArray>, Error> entryNames(const QString &dir)
 {
     DIR *handle = ::opendir(QFile::encodeName(dir).constData());
     if (handle == nullptr)
-        return u"This folder cannot be read: %1."_s.arg(QString::fromLocal8Bit(std::strerror(errno)));
+        return Error::because(Error::Kind::Io, ErrorReason::FolderUnreadable, dir,
+                              QString::fromLocal8Bit(std::strerror(errno)));
     QList<QByteArray> names;
     for (;;) {
         errno = 0;
@@ -79,8 +80,8 @@ std::variant<QList<QByteArray>, QString> entryNames(const QString &dir)
     const int error = errno;
     ::closedir(handle);
     if (error != 0)
-        return u"This folder cannot be read to the end: %1."_s.arg(
-            QString::fromLocal8Bit(std::strerror(error)));
+        return Error::because(Error::Kind::Io, ErrorReason::FolderUnreadableToEnd, dir,
+                              QString::fromLocal8Bit(std::strerror(error)));
     return names;
 }
 
@@ -94,31 +95,32 @@ void walkFolder(const QString &root, const QString &rootFolder, Plan *plan)
     while (!pending.isEmpty()) {
         const QString dir = pending.takeLast();
         auto names = entryNames(dir);
-        if (const QString *reason = std::get_if<QString>(&names)) {
-            plan->problems.append({dir, *reason});
+        if (const Error *error = std::get_if<Error>(&names)) {
+            plan->problems.append({dir, *error});
             continue;
         }
         for (const QByteArray &raw : std::get<QList<QByteArray>>(names)) {
             const QString name = QFile::decodeName(raw);
             const QString path = dir + u'/' + name;
             if (QFile::encodeName(name) != raw) {
-                plan->problems.append({path, u"Its name is not valid UTF-8; rename it to upload it."_s});
+                plan->problems.append(
+                    {path, Error::because(Error::Kind::Io, ErrorReason::NameNotUtf8, path)});
                 continue;
             }
             if (name.startsWith(u'.')) {
-                plan->leftOut.append({path, u"hidden"_s});
+                plan->leftOut.append({path, LeftOut::Rule::Hidden});
                 continue;
             }
             const QFileInfo info(path);
             if (info.isDir()) {
                 if (info.isSymLink())
-                    plan->leftOut.append({path, u"a link to a folder"_s});
+                    plan->leftOut.append({path, LeftOut::Rule::LinkToFolder});
                 else
                     pending.append(path);
                 continue;
             }
-            if (const QString reason = unreadableReason(path); !reason.isEmpty()) {
-                plan->problems.append({path, reason});
+            if (auto error = unreadableReason(path)) {
+                plan->problems.append({path, *error});
                 continue;
             }
             const QString relativeDir = QFileInfo(rootDir.relativeFilePath(path)).path();
@@ -141,8 +143,9 @@ Plan expand(const QStringList &paths, const QString &targetFolder)
         if (info.isDir()) {
             walkFolder(info.absoluteFilePath(), joinFolder(target, QDir(info.absoluteFilePath()).dirName()),
                        &plan);
-        } else if (const QString reason = unreadableReason(path); !reason.isEmpty()) {
-            plan.problems.append({info.absoluteFilePath(), reason});
+        } else if (auto error = unreadableReason(path)) {
+            error->subject = info.absoluteFilePath();
+            plan.problems.append({info.absoluteFilePath(), *error});
         } else {
             plan.files.append({info.absoluteFilePath(), target});
         }
@@ -150,33 +153,35 @@ Plan expand(const QStringList &paths, const QString &targetFolder)
     return plan;
 }
 
-QString unreadableReason(const QString &path)
+std::optional<Error> unreadableReason(const QString &path)
 {
+    const auto because = [&path](ErrorReason reason, QString outsideWords = {}) {
+        return Error::because(Error::Kind::Io, reason, path, std::move(outsideWords));
+    };
     const QFileInfo info(path);
     if (!info.exists()) {
         if (info.isSymLink())
-            return u"It is a link to something that does not exist."_s;
+            return because(ErrorReason::BrokenLink);
         // Qt decodes file names as UTF-8 and puts U+FFFD for what is not: such a name cannot be
         // opened through the decoded path.
         if (info.fileName().contains(QChar::ReplacementCharacter))
-            return u"Its name is not valid UTF-8; rename it to upload it."_s;
-        return u"No such file or folder."_s;
+            return because(ErrorReason::NameNotUtf8);
+        return because(ErrorReason::NoSuchFile);
     }
     if (info.isDir())
-        return u"It is a folder."_s;
+        return because(ErrorReason::IsFolder);
     if (!info.isFile())
-        return u"It is not a regular file (a device, a pipe or a socket)."_s;
+        return because(ErrorReason::NotRegularFile);
     QFile file(path);
     if (!info.isReadable() || !file.open(QIODevice::ReadOnly))
-        return u"It cannot be read (permission denied)."_s;
+        return because(ErrorReason::FileUnreadable, info.isReadable() ? file.errorString() : QString());
     if (info.size() == 0) {
         char byte = 0;
         if (file.read(&byte, 1) > 0)
-            return u"Its size is only known by reading it (a special file, like those in /proc); copy it to "
-                   u"a regular file to upload it."_s;
-        return u"The file is empty; Cloudinary does not accept empty files."_s;
+            return because(ErrorReason::FileSizeUnknown);
+        return because(ErrorReason::FileEmpty);
     }
-    return {};
+    return std::nullopt;
 }
 
 UploadOptions optionsFor(const PlannedFile &file, const UploadBatchOptions &batch, FolderMode mode)
@@ -218,4 +223,4 @@ UploadOptions optionsFor(const PlannedFile &file, const UploadBatchOptions &batc
     return options;
 }
 
-} // namespace stratus::core::upload::UploadPlan
+} // namespace stratus::core::transfers::UploadPlan

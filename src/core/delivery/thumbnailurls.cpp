@@ -1,17 +1,17 @@
 #include "thumbnailurls.h"
 
-#include "browserlogging.h"
+#include "deliverylogging.h"
 #include "deliverysigner.h"
+#include "deliveryurl.h"
 
 #include "core/catalog/catalogasset.h"
 #include "core/config/cloudinaryurl.h"
-#include "core/delivery/deliveryurl.h"
 
 #include <QPointer>
 
 #include <memory>
 
-namespace stratus::gui {
+namespace stratus::core {
 
 using namespace Qt::StringLiterals;
 
@@ -20,7 +20,7 @@ bool needsSignature(const QString &type)
     return type == u"private" || type == u"authenticated";
 }
 
-QJsonObject deliveryOptions(const core::CloudinaryUrl &url)
+QJsonObject deliveryOptions(const CloudinaryUrl &url)
 {
     QJsonObject options;
     if (url.uploadPrefix().startsWith(u"http://"_s) || url.booleanOption(u"secure") == false)
@@ -31,9 +31,9 @@ QJsonObject deliveryOptions(const core::CloudinaryUrl &url)
 ThumbnailUrlFunction thumbnailUrlFunction(const QJsonObject &sdkConfig, const QJsonObject &extraOptions,
                                           DeliverySigner *signer)
 {
-    auto builder = std::make_shared<core::DeliveryUrlBuilder>(sdkConfig);
+    auto builder = std::make_shared<DeliveryUrlBuilder>(sdkConfig);
     QPointer<DeliverySigner> guard(signer);
-    return [builder, extraOptions, sdkConfig, guard](const core::catalog::CatalogAsset &asset,
+    return [builder, extraOptions, sdkConfig, guard](const catalog::CatalogAsset &asset,
                                                      const QSize &devicePixels) -> QUrl {
         if (asset.resourceType == u"raw" || devicePixels.isEmpty())
             return {};
@@ -53,11 +53,11 @@ ThumbnailUrlFunction thumbnailUrlFunction(const QJsonObject &sdkConfig, const QJ
             return guard->signedUrl(sdkConfig, asset.publicId, options).value_or(QUrl());
         const auto url = builder->build(asset.publicId, options);
         if (!url) {
-            qCWarning(lcBrowser) << "no thumbnail URL for" << asset.assetId << url.error().message;
+            qCWarning(lcDelivery) << "no thumbnail URL for" << asset.assetId << url.error().message;
             return {};
         }
         return QUrl(url.value());
     };
 }
 
-} // namespace stratus::gui
+} // namespace stratus::core

@@ -2,6 +2,7 @@
 
 #include "filehash.h"
 #include "uploadjournal.h"
+#include "uploadqueue_p.h"
 
 #include "core/api/chunkeduploadjob.h"
 #include "core/api/uploadapi.h"
@@ -9,45 +10,17 @@
 #include "core/catalog/catalog.h"
 
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 
 #include <algorithm>
-#include <atomic>
 #include <set>
 
 using namespace Qt::StringLiterals;
 
-namespace stratus::core::upload {
+namespace stratus::core::transfers {
 
 Q_LOGGING_CATEGORY(lcUpload, "stratus.core.upload")
-
-struct UploadQueue::Task
-{
-    UploadEntry entry;
-    QPointer<Job> job;
-    qint64 sent = 0; ///< bytes of the file sent (or acknowledged)
-    int generation = 0; ///< bumped when a job or hash is abandoned, so its late answer is ignored
-    int tries = 0; ///< uploads started since the file was queued, resumed or retried by hand
-    bool retryWaiting = false;
-    std::shared_ptr<std::atomic<bool>> hashCancel;
-};
-
-namespace {
-
-// The words of a final failure: the server's (or the system's) message, with the status when
-// there was one.
-QString failureText(const Error &error)
-{
-    if (error.kind == Error::Kind::Auth && error.httpStatus == 401)
-        return u"The API key or secret was refused (HTTP 401): %1"_s.arg(error.message);
-    if (error.httpStatus > 0)
-        return u"%1 (HTTP %2)"_s.arg(error.message).arg(error.httpStatus);
-    return error.message;
-}
-
-} // namespace
 
 UploadQueue::UploadQueue(ApiContext context, UploadJournal *journal, QObject *parent)
     : QObject(parent)
@@ -125,7 +98,7 @@ Result<qint64> UploadQueue::enqueue(const UploadPlan::Plan &plan, const UploadBa
         UploadEntry entry;
         entry.filePath = problem.path;
         entry.state = UploadState::Failed;
-        entry.error = problem.reason;
+        entry.error = problem.error;
         entries.append(std::move(entry));
     }
     auto batch = m_journal->addBatch(entries, options.duplicates);
@@ -241,8 +214,8 @@ void UploadQueue::schedule()
 void UploadQueue::startTask(Task &t)
 {
     UploadEntry &e = t.entry;
-    if (const QString reason = UploadPlan::unreadableReason(e.filePath); !reason.isEmpty()) {
-        finishTask(t, UploadState::Failed, reason);
+    if (auto unreadable = UploadPlan::unreadableReason(e.filePath)) {
+        finishTask(t, UploadState::Failed, std::move(unreadable));
         return;
     }
     const QFileInfo info(e.filePath);
@@ -265,122 +238,6 @@ void UploadQueue::startTask(Task &t)
         hash(t);
     else
         checkDuplicate(t);
-}
-
-void UploadQueue::hash(Task &t)
-{
-    setState(t, UploadState::Hashing);
-    auto cancelled = std::make_shared<std::atomic<bool>>(false);
-    t.hashCancel = cancelled;
-    auto *watcher = new QFutureWatcher<QString>(this);
-    const qint64 id = t.entry.id;
-    const int generation = t.generation;
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, id, generation]() {
-        const QString md5 = watcher->future().resultCount() > 0 ? watcher->result() : QString();
-        watcher->deleteLater();
-        onHashed(id, generation, md5);
-    });
-    watcher->setFuture(fileMd5Async(t.entry.filePath, cancelled));
-}
-
-void UploadQueue::onHashed(qint64 jobId, int generation, const QString &md5)
-{
-    Task *t = task(jobId);
-    if (!t || t->generation != generation || t->entry.state != UploadState::Hashing)
-        return;
-    t->hashCancel.reset();
-    if (md5.isEmpty()) {
-        finishTask(*t, UploadState::Failed, u"Cannot read %1."_s.arg(t->entry.filePath));
-        schedule();
-        return;
-    }
-    t->entry.md5 = md5;
-    record(*t);
-    checkDuplicate(*t);
-    schedule();
-}
-
-void UploadQueue::checkDuplicate(Task &t)
-{
-    if (!m_catalog || t.entry.md5.isEmpty() || t.entry.attempts > 0) {
-        send(t);
-        return;
-    }
-    auto found = m_catalog->assetsWithEtag(t.entry.md5);
-    if (!found) {
-        qCWarning(lcUpload) << "duplicate guard: the catalogue cannot be read:" << found.error().message;
-        send(t);
-        return;
-    }
-    if (found->isEmpty()) {
-        send(t);
-        return;
-    }
-    DuplicatePolicy policy = m_batchPolicies[t.entry.batchId];
-    if (policy == DuplicatePolicy::Ask && m_duplicateHandler) {
-        QList<qint64> &waiting = m_waitingForAnswer[t.entry.batchId];
-        const bool questionOpen = !waiting.isEmpty();
-        waiting.append(t.entry.id);
-        setState(t, UploadState::Asking);
-        if (questionOpen)
-            return;
-        DuplicateQuestion question {t.entry.id, t.entry.batchId, t.entry.filePath, {}};
-        for (const auto &asset : std::as_const(*found))
-            question.existingPublicIds.append(asset.publicId);
-        const qint64 batch = t.entry.batchId;
-        m_duplicateHandler(question, [queue = QPointer<UploadQueue>(this), batch](DuplicatePolicy answer) {
-            if (queue)
-                queue->onDuplicateAnswer(batch, answer);
-        });
-        return;
-    }
-    if (policy == DuplicatePolicy::Ask)
-        policy = DuplicatePolicy::Skip;
-    applyPolicy(t, policy, *found);
-}
-
-void UploadQueue::onDuplicateAnswer(qint64 batchId, DuplicatePolicy policy)
-{
-    if (policy == DuplicatePolicy::Ask)
-        policy = DuplicatePolicy::Skip;
-    m_batchPolicies[batchId] = policy;
-    if (auto written = m_journal->setBatchPolicy(batchId, policy); !written)
-        qCWarning(lcUpload) << written.error().message;
-    const QList<qint64> waiting = m_waitingForAnswer[batchId];
-    m_waitingForAnswer.erase(batchId);
-    for (const qint64 id : waiting) {
-        if (Task *t = task(id); t && t->entry.state == UploadState::Asking)
-            setState(*t, UploadState::Pending);
-    }
-    // Not from inside the handler's call: the question may be answered before it returns.
-    QMetaObject::invokeMethod(this, &UploadQueue::schedule, Qt::QueuedConnection);
-}
-
-void UploadQueue::applyPolicy(Task &t, DuplicatePolicy policy, const QList<catalog::CatalogAsset> &existing)
-{
-    const catalog::CatalogAsset &first = existing.constFirst();
-    switch (policy) {
-    case DuplicatePolicy::Ask:
-    case DuplicatePolicy::Skip:
-        t.entry.assetId = first.assetId;
-        t.entry.resultPublicId = first.publicId;
-        t.sent = t.entry.fileSize;
-        finishTask(t, UploadState::Skipped, u"Already uploaded as %1."_s.arg(first.publicId));
-        return;
-    case DuplicatePolicy::Overwrite:
-        // The existing asset's full public id (with its folder): no folder parameter on top.
-        t.entry.options.publicId = first.publicId;
-        t.entry.options.folder.clear();
-        t.entry.options.resourceType = first.resourceType;
-        t.entry.options.type = first.type;
-        t.entry.options.overwrite = true;
-        if (m_folderMode == FolderMode::Dynamic)
-            t.entry.options.assetFolder = first.assetFolder;
-        break;
-    case DuplicatePolicy::UploadAnyway:
-        break;
-    }
-    send(t);
 }
 
 void UploadQueue::send(Task &t)
@@ -428,7 +285,7 @@ void UploadQueue::send(Task &t)
     t.job = job;
     // Journal first: a kill between here and the first acknowledged byte resumes with this upload
     // id and this public id.
-    setState(t, UploadState::Running, QString());
+    setState(t, UploadState::Running, std::nullopt);
     job->start();
 }
 
@@ -469,8 +326,8 @@ void UploadQueue::onJobFinished(qint64 jobId, int generation)
             delay = std::max(delay, std::min<qint64>(untilReset, m_settings.retry.maxRateLimitWait.count()));
         }
         t->retryWaiting = true;
-        setState(*t, UploadState::Pending, error.message);
-        Q_EMIT jobRetrying(jobId, t->tries + 1, delay, error.message);
+        setState(*t, UploadState::Pending, error);
+        Q_EMIT jobRetrying(jobId, t->tries + 1, delay, error);
         qCInfo(lcUpload) << "retrying" << t->entry.filePath << "in" << delay << "ms:" << error.message;
         QTimer::singleShot(std::chrono::milliseconds(delay), this, [this, jobId, generation]() {
             if (Task *current = task(jobId); current && current->generation == generation) {
@@ -479,7 +336,7 @@ void UploadQueue::onJobFinished(qint64 jobId, int generation)
             }
         });
     } else {
-        finishTask(*t, UploadState::Failed, failureText(error));
+        finishTask(*t, UploadState::Failed, error);
     }
     schedule();
 }
@@ -541,7 +398,7 @@ void UploadQueue::retry(qint64 jobId)
     t->tries = 0;
     m_idleAnnounced = false;
     m_progressTimer.start();
-    setState(*t, UploadState::Pending, QString());
+    setState(*t, UploadState::Pending, std::nullopt);
     schedule();
 }
 
@@ -571,18 +428,22 @@ void UploadQueue::retryFailed()
     }
 }
 
-void UploadQueue::setState(Task &t, UploadState state, const QString &error)
+void UploadQueue::setState(Task &t, UploadState state)
 {
     t.entry.state = state;
-    if (!error.isNull())
-        t.entry.error = error;
     record(t);
     Q_EMIT jobChanged(t.entry.id, state);
 }
 
-void UploadQueue::finishTask(Task &t, UploadState state, const QString &error)
+void UploadQueue::setState(Task &t, UploadState state, std::optional<Error> error)
 {
-    setState(t, state, error.isNull() ? QString(u""_s) : error);
+    t.entry.error = std::move(error);
+    setState(t, state);
+}
+
+void UploadQueue::finishTask(Task &t, UploadState state, std::optional<Error> error)
+{
+    setState(t, state, std::move(error));
     Q_EMIT jobFinished(t.entry.id);
 }
 
@@ -654,4 +515,4 @@ void UploadQueue::emitProgress()
     Q_EMIT progressChanged(current.bytesDone, current.bytesTotal, current.bytesPerSecond);
 }
 
-} // namespace stratus::core::upload
+} // namespace stratus::core::transfers

@@ -27,7 +27,7 @@ struct CatalogAsset;
 } // namespace catalog
 } // namespace stratus::core
 
-namespace stratus::core::upload {
+namespace stratus::core::transfers {
 
 class UploadJournal;
 
@@ -136,10 +136,10 @@ public:
 
 Q_SIGNALS:
     void jobAdded(qint64 jobId);
-    void jobChanged(qint64 jobId, stratus::core::upload::UploadState state);
+    void jobChanged(qint64 jobId, stratus::core::transfers::UploadState state);
     void jobProgress(qint64 jobId, qint64 bytesSent, qint64 bytesTotal);
-    /// A failed attempt is retried in `delayMs`; `reason` is the failure, for a person.
-    void jobRetrying(qint64 jobId, int attempt, qint64 delayMs, const QString &reason);
+    /// A failed attempt is retried in `delayMs`; `reason` is the failure (words::ErrorWords words it).
+    void jobRetrying(qint64 jobId, int attempt, qint64 delayMs, const stratus::core::Error &reason);
     void jobFinished(qint64 jobId);
     void progressChanged(qint64 bytesDone, qint64 bytesTotal, double bytesPerSecond);
     void batchFinished(qint64 batchId);
@@ -159,8 +159,11 @@ private:
     void send(Task &task);
     void onJobFinished(qint64 jobId, int generation);
     void stopJob(Task &task);
-    void setState(Task &task, UploadState state, const QString &error = {});
-    void finishTask(Task &task, UploadState state, const QString &error = {});
+    /// The state, keeping the error the entry has.
+    void setState(Task &task, UploadState state);
+    /// The state and the error (nullopt clears it).
+    void setState(Task &task, UploadState state, std::optional<Error> error);
+    void finishTask(Task &task, UploadState state, std::optional<Error> error = std::nullopt);
     void record(const Task &task);
     void setProgress(Task &task, qint64 sent);
     void emitProgress();
@@ -187,4 +190,4 @@ private:
     bool m_idleAnnounced = true;
 };
 
-} // namespace stratus::core::upload
+} // namespace stratus::core::transfers

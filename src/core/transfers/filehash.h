@@ -6,7 +6,7 @@
 #include <atomic>
 #include <memory>
 
-namespace stratus::core::upload {
+namespace stratus::core::transfers {
 
 /// The MD5 of a file as Cloudinary's etag spells it (lower-case hex), read in blocks of 1 MiB so
 /// that memory stays flat whatever the size. Empty when the file cannot be read or `cancelled`
@@ -18,4 +18,4 @@ namespace stratus::core::upload {
 [[nodiscard]] QFuture<QString> fileMd5Async(const QString &path,
                                             std::shared_ptr<std::atomic<bool>> cancelled);
 
-} // namespace stratus::core::upload
+} // namespace stratus::core::transfers

@@ -13,7 +13,7 @@
 
 class QLockFile;
 
-namespace stratus::core::upload {
+namespace stratus::core::transfers {
 
 /// The upload journal of one product environment (docs/architecture.md, "Transfers"): every batch
 /// and every file of it in an SQLite database (WAL) of its own, written before each step — the
@@ -74,4 +74,4 @@ private:
     std::map<qint64, std::unique_ptr<QLockFile>> m_locks;
 };
 
-} // namespace stratus::core::upload
+} // namespace stratus::core::transfers

@@ -7,7 +7,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace stratus::core::upload {
+namespace stratus::core::transfers {
 
 namespace {
 
@@ -131,4 +131,4 @@ UploadOptions UploadEntry::optionsFromJson(const QJsonObject &json)
     return o;
 }
 
-} // namespace stratus::core::upload
+} // namespace stratus::core::transfers

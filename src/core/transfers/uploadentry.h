@@ -1,12 +1,15 @@
 #pragma once
 
 #include "core/api/uploadtypes.h"
+#include "core/util/result.h"
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
 
-namespace stratus::core::upload {
+#include <optional>
+
+namespace stratus::core::transfers {
 
 /// Where one file of an upload stands. The journal stores the states a restart must see
 /// (Hashing and Asking are written as Pending: they are redone after a restart).
@@ -59,7 +62,8 @@ struct UploadEntry
     qint64 bytesAcknowledged = 0; ///< of a chunked upload: where it resumes
     QString assetId; ///< the uploaded (or, when skipped, the existing) asset
     QString resultPublicId;
-    QString error; ///< why it failed, or the last retryable failure
+    /// Why it failed, or the last retryable failure; words for it come from words::ErrorWords.
+    std::optional<Error> error;
     int attempts = 0; ///< uploads started (a resumed one counts again)
 
     /// The options as the journal stores them, and back.
@@ -67,4 +71,10 @@ struct UploadEntry
     [[nodiscard]] static UploadOptions optionsFromJson(const QJsonObject &json);
 };
 
-} // namespace stratus::core::upload
+} // namespace stratus::core::transfers
+
+namespace stratus::core {
+/// The namespace's name before uploads and downloads shared src/core/transfers, for the few GUI
+/// files that still say core::upload (the main window, the environment page and the upload dock).
+namespace upload = transfers;
+} // namespace stratus::core

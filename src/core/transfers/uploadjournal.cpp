@@ -1,6 +1,6 @@
 #include "uploadjournal.h"
 
-#include "core/net/neterror.h"
+#include "journalerror.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -14,7 +14,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace stratus::core::upload {
+namespace stratus::core::transfers {
 
 namespace {
 
@@ -29,14 +29,26 @@ const char *const kSchema[] = {
     " state TEXT NOT NULL, upload_id TEXT DEFAULT '',"
     " bytes_acknowledged INTEGER NOT NULL DEFAULT 0, asset_id TEXT DEFAULT '',"
     " result_public_id TEXT DEFAULT '', error TEXT DEFAULT '',"
-    " attempts INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL)",
+    " attempts INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL,"
+    " error_kind TEXT DEFAULT '', error_reason TEXT DEFAULT '', error_subject TEXT DEFAULT '',"
+    " error_status INTEGER NOT NULL DEFAULT 0)",
     "CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, batch_id)",
     "CREATE INDEX IF NOT EXISTS jobs_by_batch ON jobs (batch_id)",
 };
 
+// Columns added since the first journals, with their definitions. An earlier version reads a journal
+// with them (it ignores them, and finds only outside words in `error`); this one adds them to an
+// earlier version's journal, whose `error` holds that version's sentences.
+const char *const kAddedColumns[][2] = {
+    {"error_kind", "TEXT DEFAULT ''"},
+    {"error_reason", "TEXT DEFAULT ''"},
+    {"error_subject", "TEXT DEFAULT ''"},
+    {"error_status", "INTEGER NOT NULL DEFAULT 0"},
+};
+
 constexpr auto kColumns = "id, batch_id, file_path, file_size, file_mtime, md5, options, chunked, chunk_size,"
                           " state, upload_id, bytes_acknowledged, asset_id, result_public_id, error,"
-                          " attempts"_L1;
+                          " attempts, error_kind, error_reason, error_subject, error_status"_L1;
 
 QString nextConnectionName()
 {
@@ -56,21 +68,48 @@ QString journalState(UploadState state)
                                                                          : stateName(state);
 }
 
-Error sqlError(const QString &what, const QString &detail)
+Error sqlError(const QString &detail)
 {
-    return makeError(Error::Kind::Io, u"The upload journal cannot %1: %2"_s.arg(what, detail));
+    return Error::because(Error::Kind::Io, ErrorReason::JournalStatementFailed, {}, detail);
 }
 
 Result<QSqlQuery> exec(const QString &connection, const QString &statement, const QVariantList &binds = {})
 {
     QSqlQuery query(QSqlDatabase::database(connection, false));
     if (!query.prepare(statement))
-        return sqlError(u"prepare a statement"_s, query.lastError().text());
+        return sqlError(query.lastError().text());
     for (const QVariant &bind : binds)
         query.addBindValue(bind);
     if (!query.exec())
-        return sqlError(u"run a statement"_s, query.lastError().text());
+        return sqlError(query.lastError().text());
     return query;
+}
+
+// Adds the columns an earlier version's journal lacks.
+Result<Done> addMissingColumns(const QString &connection)
+{
+    auto info = exec(connection, u"PRAGMA table_info(jobs)"_s);
+    if (!info)
+        return info.error();
+    QStringList present;
+    while (info.value().next())
+        present.append(info.value().value(1).toString());
+    for (const auto &[name, definition] : kAddedColumns) {
+        if (present.contains(QLatin1StringView(name)))
+            continue;
+        if (auto ran = exec(connection,
+                            u"ALTER TABLE jobs ADD COLUMN %1 %2"_s.arg(QLatin1StringView(name),
+                                                                       QLatin1StringView(definition)));
+            !ran)
+            return ran.error();
+    }
+    return Done {};
+}
+
+QVariantList errorBinds(const std::optional<Error> &error)
+{
+    const JournalError stored = JournalError::from(error);
+    return {stored.outsideWords, stored.kind, stored.reason, stored.subject, stored.httpStatus};
 }
 
 UploadEntry entryFromRow(const QSqlQuery &q)
@@ -91,8 +130,10 @@ UploadEntry entryFromRow(const QSqlQuery &q)
     e.bytesAcknowledged = q.value(11).toLongLong();
     e.assetId = q.value(12).toString();
     e.resultPublicId = q.value(13).toString();
-    e.error = q.value(14).toString();
     e.attempts = q.value(15).toInt();
+    e.error = JournalError {q.value(16).toString(), q.value(17).toString(), q.value(18).toString(),
+                            q.value(19).toInt(), q.value(14).toString()}
+                  .toError();
     return e;
 }
 
@@ -123,15 +164,15 @@ UploadJournal::~UploadJournal()
 Result<std::unique_ptr<UploadJournal>> UploadJournal::open(const QString &filePath)
 {
     if (!QDir().mkpath(QFileInfo(filePath).absolutePath()))
-        return makeError(Error::Kind::Io,
-                         u"Cannot create the folder of the upload journal %1."_s.arg(filePath));
+        return Error::because(Error::Kind::Io, ErrorReason::JournalFolderUncreatable, filePath);
     std::unique_ptr<UploadJournal> journal(new UploadJournal(filePath, nextConnectionName()));
     {
         QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, journal->m_connectionName);
         database.setDatabaseName(filePath);
         database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
         if (!database.open())
-            return sqlError(u"be opened at %1"_s.arg(filePath), database.lastError().text());
+            return Error::because(Error::Kind::Io, ErrorReason::JournalUnopenable, filePath,
+                                  database.lastError().text());
     }
     const QString name = journal->m_connectionName;
     for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
@@ -140,12 +181,13 @@ Result<std::unique_ptr<UploadJournal>> UploadJournal::open(const QString &filePa
     }
     if (auto version = exec(name, u"SELECT value FROM meta WHERE key = 'schema_version'"_s);
         version && version.value().next() && version.value().value(0).toInt() > kSchemaVersion)
-        return makeError(Error::Kind::Io,
-                         u"The upload journal %1 was written by a newer Stratus."_s.arg(filePath));
+        return Error::because(Error::Kind::Io, ErrorReason::JournalFromNewerVersion, filePath);
     for (const char *statement : kSchema) {
         if (auto ran = exec(name, QString::fromLatin1(statement)); !ran)
             return ran.error();
     }
+    if (auto added = addMissingColumns(name); !added)
+        return added.error();
     if (auto ran = exec(name, u"INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)"_s,
                         {QString::number(kSchemaVersion)});
         !ran)
@@ -157,7 +199,7 @@ Result<qint64> UploadJournal::addBatch(QList<UploadEntry> &entries, DuplicatePol
 {
     QSqlDatabase database = QSqlDatabase::database(m_connectionName, false);
     if (!database.transaction())
-        return sqlError(u"begin a transaction"_s, database.lastError().text());
+        return sqlError(database.lastError().text());
     auto fail = [&database](Error error) -> Result<qint64> {
         database.rollback();
         return error;
@@ -172,29 +214,35 @@ Result<qint64> UploadJournal::addBatch(QList<UploadEntry> &entries, DuplicatePol
         auto inserted
             = exec(m_connectionName,
                    u"INSERT INTO jobs (batch_id, file_path, file_size, file_mtime, md5, options, chunked,"
-                   " chunk_size, state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                   {batchId, entry.filePath, entry.fileSize, entry.fileModified.toString(Qt::ISODateWithMs),
-                    entry.md5, optionsText(entry.options), entry.chunked ? 1 : 0, entry.chunkSize,
-                    journalState(entry.state), now()});
+                   " chunk_size, state, updated_at, error, error_kind, error_reason, error_subject,"
+                   " error_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                   QVariantList {batchId, entry.filePath, entry.fileSize,
+                                 entry.fileModified.toString(Qt::ISODateWithMs), entry.md5,
+                                 optionsText(entry.options), entry.chunked ? 1 : 0, entry.chunkSize,
+                                 journalState(entry.state), now()}
+                       + errorBinds(entry.error));
         if (!inserted)
             return fail(inserted.error());
         entry.id = inserted.value().lastInsertId().toLongLong();
     }
     if (!database.commit())
-        return fail(sqlError(u"commit"_s, database.lastError().text()));
+        return fail(sqlError(database.lastError().text()));
     claimBatch(batchId);
     return batchId;
 }
 
 Result<Done> UploadJournal::update(const UploadEntry &e)
 {
-    auto ran = exec(m_connectionName,
-                    u"UPDATE jobs SET file_size = ?, file_mtime = ?, md5 = ?, options = ?, chunked = ?,"
-                    " chunk_size = ?, state = ?, upload_id = ?, bytes_acknowledged = ?, asset_id = ?,"
-                    " result_public_id = ?, error = ?, attempts = ?, updated_at = ? WHERE id = ?"_s,
-                    {e.fileSize, e.fileModified.toString(Qt::ISODateWithMs), e.md5, optionsText(e.options),
-                     e.chunked ? 1 : 0, e.chunkSize, journalState(e.state), e.uploadId, e.bytesAcknowledged,
-                     e.assetId, e.resultPublicId, e.error, e.attempts, now(), e.id});
+    auto ran
+        = exec(m_connectionName,
+               u"UPDATE jobs SET file_size = ?, file_mtime = ?, md5 = ?, options = ?, chunked = ?,"
+               " chunk_size = ?, state = ?, upload_id = ?, bytes_acknowledged = ?, asset_id = ?,"
+               " result_public_id = ?, attempts = ?, updated_at = ?, error = ?, error_kind = ?,"
+               " error_reason = ?, error_subject = ?, error_status = ? WHERE id = ?"_s,
+               QVariantList {e.fileSize, e.fileModified.toString(Qt::ISODateWithMs), e.md5,
+                             optionsText(e.options), e.chunked ? 1 : 0, e.chunkSize, journalState(e.state),
+                             e.uploadId, e.bytesAcknowledged, e.assetId, e.resultPublicId, e.attempts, now()}
+                   + errorBinds(e.error) + QVariantList {e.id});
     if (!ran)
         return ran.error();
     return Done {};
@@ -275,4 +323,4 @@ void UploadJournal::releaseBatch(qint64 batchId)
     m_locks.erase(batchId);
 }
 
-} // namespace stratus::core::upload
+} // namespace stratus::core::transfers

@@ -1,11 +1,10 @@
 #pragma once
 
-#include "browserenvironment.h"
+#include "deliveryenvironment.h"
+#include "deliveryurl.h"
 
 #include "core/catalog/catalogasset.h"
-#include "core/delivery/deliveryurl.h"
 
-#include <QCoreApplication>
 #include <QList>
 #include <QUrl>
 
@@ -14,7 +13,7 @@
 
 class QObject;
 
-namespace stratus::gui {
+namespace stratus::core {
 
 /// Delivery URLs of assets' originals, the bytes as they were uploaded: no transformation, the
 /// asset's own format and version (so a replaced asset is a new URL). "Copy URL", downloads and
@@ -25,32 +24,31 @@ namespace stratus::gui {
 /// A plain value over one environment URL; any thread.
 class OriginalUrls
 {
-    Q_DECLARE_TR_FUNCTIONS(OriginalUrls)
-
 public:
-    /// @p url without secret (BrowserEnvironment::url); @p secret only to sign.
-    explicit OriginalUrls(const core::CloudinaryUrl &url, const QString &secret = {});
+    /// @p url without secret (DeliveryEnvironment::url); @p secret only to sign.
+    explicit OriginalUrls(const CloudinaryUrl &url, const QString &secret = {});
 
-    /// The URL, or an error (unsigned restricted asset, no cloud name).
-    [[nodiscard]] core::Result<QUrl> url(const core::catalog::CatalogAsset &asset) const;
+    /// The URL, or an error (ErrorReason::NeedsSignedUrl for a restricted asset without the
+    /// secret, the builder's for no cloud name).
+    [[nodiscard]] Result<QUrl> url(const catalog::CatalogAsset &asset) const;
 
     /// Whether @p asset is delivered only through a signed URL (types private and authenticated).
-    [[nodiscard]] static bool needsSignature(const core::catalog::CatalogAsset &asset);
+    [[nodiscard]] static bool needsSignature(const catalog::CatalogAsset &asset);
     /// The file name a download keeps: the public id's last segment and the format as extension
     /// (raw public ids carry their extension already).
-    [[nodiscard]] static QString fileName(const core::catalog::CatalogAsset &asset);
+    [[nodiscard]] static QString fileName(const catalog::CatalogAsset &asset);
 
-    using Done = std::function<void(QList<core::Result<QUrl>> urls)>;
+    using Done = std::function<void(QList<Result<QUrl>> urls)>;
     /// The URLs of @p assets, in their order; when one must be signed, after the secret came from
     /// @p env's API context. @p done is called once, in @p context's thread, never after @p context
     /// is destroyed (possibly before this returns).
-    static void resolve(const BrowserEnvironment &env, const QList<core::catalog::CatalogAsset> &assets,
+    static void resolve(const DeliveryEnvironment &env, const QList<catalog::CatalogAsset> &assets,
                         QObject *context, Done done);
 
 private:
-    std::shared_ptr<const core::DeliveryUrlBuilder> m_builder;
+    std::shared_ptr<const DeliveryUrlBuilder> m_builder;
     QJsonObject m_extra;
     bool m_signing = false;
 };
 
-} // namespace stratus::gui
+} // namespace stratus::core

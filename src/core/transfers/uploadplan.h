@@ -11,7 +11,7 @@
 
 #include <optional>
 
-namespace stratus::core::upload {
+namespace stratus::core::transfers {
 
 /// What a person chose for a batch of uploads (the CLI's options, the GUI's upload dialog).
 struct UploadBatchOptions
@@ -28,11 +28,22 @@ struct UploadBatchOptions
     QJsonObject extra; ///< any other upload parameter, sent as given
 };
 
-/// A path given for upload that cannot be: it becomes a Failed file of the batch with `reason`.
+/// A path given for upload that cannot be: it becomes a Failed file of the batch with `error`.
 struct PlanProblem
 {
     QString path;
-    QString reason;
+    Error error;
+};
+
+/// A path the folder rules leave out on purpose, and which rule.
+struct LeftOut
+{
+    enum class Rule {
+        Hidden, ///< its name starts with a dot
+        LinkToFolder, ///< a symbolic link to a folder (followed, it could loop or leave the tree)
+    };
+    QString path;
+    Rule rule = Rule::Hidden;
 };
 
 /// One file found under the paths a person gave, with the folder it goes to.
@@ -60,7 +71,7 @@ struct Plan
 {
     QList<PlannedFile> files;
     QList<PlanProblem> problems;
-    QList<PlanProblem> leftOut;
+    QList<LeftOut> leftOut;
 
     /// Neither a file to send nor one that failed: the batch would do nothing.
     [[nodiscard]] bool isEmpty() const { return files.isEmpty() && problems.isEmpty(); }
@@ -73,11 +84,12 @@ struct Plan
 /// and file metadata.
 [[nodiscard]] Plan expand(const QStringList &paths, const QString &targetFolder);
 
-/// Why the file at @p path cannot be uploaded as it is now, or an empty string when it can: it
-/// must be a readable regular file with content. A file that the system reports as empty is read
-/// (one byte) to tell an empty file (which Cloudinary refuses) from one whose size is only known
-/// by reading it, such as those in /proc. Checked when a file is planned and again when it starts.
-[[nodiscard]] QString unreadableReason(const QString &path);
+/// Why the file at @p path cannot be uploaded as it is now (an Io error whose reason says why, the
+/// path as its subject), or nullopt when it can: it must be a readable regular file with content. A file that
+/// the system reports as empty is read (one byte) to tell an empty file (which Cloudinary refuses) from one
+/// whose size is only known by reading it, such as those in /proc. Checked when a file is planned and again
+/// when it starts.
+[[nodiscard]] std::optional<Error> unreadableReason(const QString &path);
 
 /// The upload parameters of one file.
 [[nodiscard]] UploadOptions optionsFor(const PlannedFile &file, const UploadBatchOptions &batch,
@@ -91,4 +103,4 @@ struct Plan
 
 } // namespace UploadPlan
 
-} // namespace stratus::core::upload
+} // namespace stratus::core::transfers

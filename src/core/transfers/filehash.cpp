@@ -5,7 +5,7 @@
 #include <QPromise>
 #include <QThreadPool>
 
-namespace stratus::core::upload {
+namespace stratus::core::transfers {
 
 QString fileMd5(const QString &path, const std::atomic<bool> *cancelled)
 {
@@ -39,4 +39,4 @@ QFuture<QString> fileMd5Async(const QString &path, std::shared_ptr<std::atomic<b
     return future;
 }
 
-} // namespace stratus::core::upload
+} // namespace stratus::core::transfers

@@ -1,0 +1,245 @@
+// stratus-cli download: the originals of assets, by public id, into a folder, through core's
+// DownloadQueue (the one the app's browser uses): delivery URLs, signed for private and
+// authenticated assets, a few at a time, each file complete or not there at all.
+#include "clicatalog.h"
+#include "clicontext.h"
+#include "commands.h"
+#include "stdinlines.h"
+
+#include "core/search/searchexpression.h"
+#include "core/transfers/downloadqueue.h"
+#include "words/errorwords.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace stratus::cli {
+
+namespace {
+
+using core::catalog::CatalogAsset;
+using core::transfers::DownloadQueue;
+
+const QString kHelp = uR"help(Usage: stratus-cli download PUBLIC_ID... [--to DIR] [OPTIONS]
+
+Downloads the originals of assets (the files as they were uploaded) into DIR (default: the
+current folder), named after the public id's last part and the format ("cat.jpg"); a name that
+is taken gets " (1)", " (2)"... Nothing is overwritten, and a file that does not arrive whole is
+not left behind. Private and authenticated assets are fetched through signed URLs (the API
+secret signs them; it never leaves this computer). The assets are looked up by public id in the
+local catalogue, which must have been synced ('stratus-cli sync'). Delivery URLs cost no Admin
+API calls.
+
+Options:
+  --to DIR                   The folder to save into (it must exist). Default: the current one.
+  --resource-type T          Only assets of this resource type (image, video, raw).
+  --type T                   Only assets of this delivery type (upload, private, ...).
+  --stdin                    Also read public ids from stdin, one a line (blank lines skipped).
+  --parallel N               Files at once, 1-4 (default 3).
+  --json                     Print {"files": [{"public_id", "path", "bytes"}], "failed":
+                             [{"subject", "reason", "status", "error"}]}.
+)help"_s + configOptionsHelp()
+    + uR"help(
+Without --json each saved file is a line "downloaded PUBLIC_ID -> PATH" on stdout, each failure
+a line on stderr; on a terminal a progress line is drawn on stderr.
+Exit status: 0 when every file was saved, 1 when any failed (or an asset is not in the
+catalogue), 2 bad input (nothing was fetched).
+)help"_s;
+
+struct Options
+{
+    QCommandLineParser parser;
+    QCommandLineOption env {u"env"_s, u"environment"_s, u"NAME"_s};
+    QCommandLineOption url {u"cloudinary-url"_s, u"url"_s, u"URL"_s};
+    QCommandLineOption json {u"json"_s, u"json"_s};
+    QCommandLineOption help {{u"h"_s, u"help"_s}, u"help"_s};
+    QCommandLineOption insecure {u"allow-insecure-transport"_s, u"insecure"_s};
+    QCommandLineOption to {u"to"_s, u"folder"_s, u"DIR"_s};
+    QCommandLineOption resourceType {u"resource-type"_s, u"resource type"_s, u"T"_s};
+    QCommandLineOption type {u"type"_s, u"delivery type"_s, u"T"_s};
+    QCommandLineOption stdinIds {u"stdin"_s, u"stdin"_s};
+    QCommandLineOption parallel {u"parallel"_s, u"parallel"_s, u"N"_s};
+};
+
+// The public ids of the arguments, and of stdin with --stdin; each once.
+int publicIds(CliContext &ctx, const Options &o, QStringList *ids)
+{
+    *ids = o.parser.positionalArguments();
+    if (o.parser.isSet(o.stdinIds)) {
+        const int status = answerStdinLines(ctx, [ids](QByteArrayView lines, qsizetype firstLine) {
+            forEachLine(lines, firstLine, [ids](QByteArrayView line, qsizetype) {
+                if (const QString id = QString::fromUtf8(line).trimmed(); !id.isEmpty())
+                    ids->append(id);
+            });
+            return int(ExitOk);
+        });
+        if (status != ExitOk)
+            return status;
+    }
+    ids->removeDuplicates();
+    if (ids->isEmpty())
+        return ctx.usageError(u"missing PUBLIC_ID; see 'stratus-cli download --help'"_s);
+    return ExitOk;
+}
+
+// The catalogued asset with public id @p id, narrowed by --resource-type and --type: exit 1 when
+// the catalogue does not have it, 2 when it names several.
+int lookUp(CliContext &ctx, const Options &o, const CatalogTarget &target,
+           const core::catalog::Catalog &catalog, const QString &id, QList<CatalogAsset> *assets)
+{
+    QString quoted;
+    for (const QChar c : id) {
+        if (c == u'"' || c == u'\\' || c == u'*')
+            quoted += u'\\';
+        quoted += c;
+    }
+    const QString text = u"public_id=\""_s + quoted + u'"';
+    auto expression = core::search::Expression::parse(text);
+    if (!expression)
+        return ctx.usageError(u"'%1' is not a public id: %2"_s.arg(id, expression.error().message));
+    auto found = catalog.find(*expression);
+    if (!found)
+        return catalogFailure(ctx, target, found.error());
+    const QString resourceType = o.parser.value(o.resourceType);
+    const QString type = o.parser.value(o.type);
+    QList<CatalogAsset> matches;
+    for (const CatalogAsset &asset : std::as_const(*found)) {
+        if (asset.publicId == id && (resourceType.isEmpty() || asset.resourceType == resourceType)
+            && (type.isEmpty() || asset.type == type))
+            matches.append(asset);
+    }
+    if (matches.isEmpty())
+        return ctx.failure(
+            u"there is no asset '%1' in the catalogue of '%2'; run 'stratus-cli sync' if it is "
+            u"new"_s.arg(id, target.label));
+    if (matches.size() > 1)
+        return ctx.usageError(
+            u"'%1' names %2 assets; choose one with --resource-type and --type"_s.arg(id).arg(
+                matches.size()));
+    assets->append(matches.constFirst());
+    return ExitOk;
+}
+
+QJsonObject failureJson(const core::Error &error)
+{
+    return {{u"subject"_s, error.subject},
+            {u"reason"_s, core::errorReasonName(error.reason)},
+            {u"status"_s, error.httpStatus},
+            {u"error"_s, words::ErrorWords::text(error)}};
+}
+
+// What the options ask for, checked before anything is looked up or fetched.
+int readOptions(CliContext &ctx, Options &o, QString *directory, int *parallel)
+{
+    o.parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    o.parser.addOptions(
+        {o.env, o.url, o.json, o.help, o.insecure, o.to, o.resourceType, o.type, o.stdinIds, o.parallel});
+    if (!o.parser.parse(QStringList {u"stratus-cli"_s} + ctx.args()))
+        return ctx.usageError(o.parser.errorText() + u"; see 'stratus-cli download --help'"_s);
+    *directory = QDir(o.parser.isSet(o.to) ? o.parser.value(o.to) : u"."_s).absolutePath();
+    if (!QFileInfo(*directory).isDir())
+        return ctx.usageError(u"--to: %1 is not a folder"_s.arg(*directory));
+    bool ok = true;
+    *parallel = o.parser.isSet(o.parallel) ? o.parser.value(o.parallel).toInt(&ok) : 3;
+    if (!ok || *parallel < 1 || *parallel > 4)
+        return ctx.usageError(u"--parallel takes 1 to 4, not '%1'"_s.arg(o.parser.value(o.parallel)));
+    return ExitOk;
+}
+
+// Prints what the queue saved and what failed; the exit status says whether all was saved.
+int report(CliContext &ctx, const Options &o, const DownloadQueue &queue, const QList<CatalogAsset> &assets)
+{
+    QJsonArray files;
+    for (const CatalogAsset &asset : assets) {
+        const QString path = queue.savedFiles().value(asset.assetId);
+        if (path.isEmpty())
+            continue;
+        files.append(QJsonObject {{u"public_id"_s, asset.publicId},
+                                  {u"path"_s, path},
+                                  {u"bytes"_s, double(QFileInfo(path).size())}});
+    }
+    QJsonArray failed;
+    for (const DownloadQueue::Failure &failure : queue.failures()) {
+        failed.append(failureJson(failure.error));
+        ctx.err(
+            u"stratus-cli download: %1: %2\n"_s.arg(failure.name, words::ErrorWords::text(failure.error)));
+    }
+    if (o.parser.isSet(o.json)) {
+        ctx.out(QString::fromUtf8(QJsonDocument(QJsonObject {{u"files"_s, files}, {u"failed"_s, failed}})
+                                      .toJson(QJsonDocument::Indented)));
+    } else {
+        for (const QJsonValue &file : std::as_const(files))
+            ctx.outLine(
+                u"downloaded %1 -> %2"_s.arg(file[u"public_id"].toString(), file[u"path"].toString()));
+    }
+    return queue.failures().isEmpty() ? int(ExitOk) : int(ExitFailure);
+}
+
+} // namespace
+
+int runDownloadCommand(CliContext &ctx)
+{
+    Options o;
+    QString directory;
+    int parallel = 3;
+    if (const int status = readOptions(ctx, o, &directory, &parallel); status != ExitOk)
+        return status;
+    if (o.parser.isSet(o.help)) {
+        ctx.out(kHelp);
+        return ExitOk;
+    }
+    QStringList ids;
+    if (const int status = publicIds(ctx, o, &ids); status != ExitOk)
+        return status;
+    CatalogTarget target;
+    if (const int status = resolveCatalogTarget(
+            ctx, {o.parser.value(o.url), o.parser.value(o.env), o.parser.isSet(o.insecure)}, &target);
+        status != ExitOk)
+        return status;
+    std::unique_ptr<core::catalog::Catalog> catalog;
+    if (const int status = openSyncedCatalog(ctx, target, &catalog); status != ExitOk)
+        return status;
+    QList<CatalogAsset> assets;
+    for (const QString &id : std::as_const(ids)) {
+        if (const int status = lookUp(ctx, o, target, *catalog, id, &assets); status != ExitOk)
+            return status;
+    }
+
+    QNetworkAccessManager network;
+    // The secret is only asked for when an asset must be signed; only then may a refusal matter.
+    auto context = targetApiContext(ctx, target, &network);
+    core::DeliveryEnvironment environment;
+    environment.network = &network;
+    environment.url = [url = target.url] {
+        return url;
+    };
+    environment.apiContext = [context] {
+        return context;
+    };
+    DownloadQueue queue(environment);
+    queue.setParallel(parallel);
+    const bool terminal = ::isatty(STDERR_FILENO) == 1 && !o.parser.isSet(o.json);
+    QObject::connect(&queue, &DownloadQueue::progress, &queue, [&] {
+        if (terminal)
+            ctx.err(u"\r%1/%2 files  %3/%4\x1b[K"_s.arg(queue.filesDone())
+                        .arg(queue.filesTotal())
+                        .arg(humanBytes(queue.bytesReceived()), humanBytes(queue.bytesTotal())));
+    });
+    QEventLoop loop;
+    QObject::connect(&queue, &DownloadQueue::finished, &loop, &QEventLoop::quit);
+    queue.start(assets, directory);
+    loop.exec();
+    if (terminal)
+        ctx.err(u"\n"_s);
+    return report(ctx, o, queue, assets);
+}
+
+} // namespace stratus::cli
