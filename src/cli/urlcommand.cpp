@@ -44,7 +44,7 @@ namespace {
 
 // What is wrong with an option set, in one line. Stratus' own delivery errors carry a reason, worded
 // by stratus_words with the Node SDK's words; the others still carry theirs in the message.
-QString errorText(const core::Error &error)
+QString optionsErrorText(const core::Error &error)
 {
     return error.reason == core::ErrorReason::None ? error.message : words::ErrorWords::text(error);
 }
@@ -164,7 +164,7 @@ void answerRange(const DeliveryUrlBuilder &builder, const char *run, qsizetype r
             firstLine = runFirstLine + qsizetype(std::count(run, begin, '\n'));
         output->appendLine(QString());
         errors->appendLine(
-            u"stratus-cli url: line %1: %2"_s.arg(firstLine + index).arg(errorText(answer->error())));
+            u"stratus-cli url: line %1: %2"_s.arg(firstLine + index).arg(optionsErrorText(answer->error())));
     }
 }
 
@@ -331,7 +331,7 @@ int runUrlCommand(CliContext &ctx)
     }
     const auto url = core::asOutputLine(builder.build(publicId, options));
     if (!url)
-        return ctx.usageError(errorText(url.error()));
+        return ctx.usageError(optionsErrorText(url.error()));
     ctx.outLine(url.value());
     return ExitOk;
 }

@@ -8,7 +8,7 @@ std::optional<QString> ErrorWords::deliveryText(const core::Error &error)
 {
     using Reason = core::ErrorReason;
     switch (error.reason) {
-    case Reason::CloudNameMissing:
+    case Reason::DeliveryCloudNameMissing:
         return tr("Must supply cloud_name in the options or in the configuration");
     case Reason::RootPathUnsupported:
         return tr("Root path only supported for image/upload");

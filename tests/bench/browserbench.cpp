@@ -23,7 +23,7 @@
 #include "gui/browser/browserenvironment.h"
 #include "gui/browser/browserpage.h"
 #include "gui/browser/thumbnailloader.h"
-#include "gui/browser/thumbnailurls.h"
+#include "core/delivery/thumbnailurls.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -173,7 +173,7 @@ int main(int argc, char *argv[])
     };
     auto *page = new gui::BrowserPage(
         environment, &loader,
-        gui::thumbnailUrlFunction(url->withoutSecret().toSdkConfig(), gui::deliveryOptions(url.value())));
+        core::thumbnailUrlFunction(url->withoutSecret().toSdkConfig(), core::deliveryOptions(url.value())));
     const QStringList size = parser.value(sizeOption).split(u'x');
     page->resize(size.value(0).toInt(), size.value(1).toInt());
     page->setViewMode(gui::BrowserPage::ViewMode::Grid);

@@ -118,9 +118,9 @@ private:
     QString m_photoFolder; ///< the sandbox folder with the most pictures
     int m_sandboxAssets = 0;
 
-    gui::ThumbnailUrlFunction thumbnailUrls() const
+    core::ThumbnailUrlFunction thumbnailUrls() const
     {
-        return gui::thumbnailUrlFunction(m_sdkConfig, {{u"secure"_s, false}});
+        return core::thumbnailUrlFunction(m_sdkConfig, {{u"secure"_s, false}});
     }
 
     std::unique_ptr<gui::BrowserPage> makePage(gui::ThumbnailLoader *loader = nullptr)
@@ -343,7 +343,7 @@ private slots:
         gui::ThumbnailScheduler *scheduler = page->thumbnailScheduler();
 
         // The row each thumbnail URL is for.
-        const gui::ThumbnailUrlFunction urlFor = thumbnailUrls();
+        const core::ThumbnailUrlFunction urlFor = thumbnailUrls();
         const auto rowOf = [&](const QUrl &url) {
             for (int row = 0; row < model->rowCount(); ++row) {
                 if (const auto *asset = model->assetAt(row);

@@ -52,7 +52,10 @@ private slots:
         QVERIFY(removed);
 
         core::EnvironmentSession session(&store, id, &network);
-        gui::EnvironmentPage page(&session, &preferences);
+        gui::EnvironmentPageServices services;
+        services.store = &store;
+        services.preferences = &preferences;
+        gui::EnvironmentPage page(&session, services);
         page.show();
         session.refresh();
         auto *banner = page.findChild<gui::ErrorBanner *>(u"errorBanner"_s);

@@ -272,7 +272,7 @@ Result<Prefix> prefixOf(detail::OptionSlots &o, WithConfig &&withConfig, const J
 {
     static const JsValue kTrue = JsValue::boolean(true);
     if (!cloudName.isTruthy())
-        return Error::because(Error::Kind::InvalidInput, ErrorReason::CloudNameMissing);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::DeliveryCloudNameMissing);
     if (!cloudName.isString() && !cloudName.isArray())
         return Error::invalidInput(u"cloud_name must be text"_s);
     const QString cloud = cloudName.toJsString();

@@ -134,7 +134,7 @@
     X(AssetCatalogNotUpdated) /* the server made the change; the catalogue write failed (subject) */ \
     \
     /* delivery URLs and signing (src/core/delivery) */ \
-    X(CloudNameMissing) \
+    X(DeliveryCloudNameMissing) \
     X(RootPathUnsupported) \
     X(SignatureAlgorithmUnsupported) /* subject: the algorithm asked for */ \
     X(RadiusValueCount) \

@@ -1,6 +1,5 @@
 #include "browsercommands.h"
 
-#include "downloadqueue.h"
 #include "movedialog.h"
 #include "renamedialog.h"
 #include "tagsdialog.h"

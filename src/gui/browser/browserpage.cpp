@@ -37,7 +37,7 @@ constexpr qint64 kDragFilesMaxBytes = 50 << 20;
 } // namespace
 
 BrowserPage::BrowserPage(BrowserEnvironment environment, ThumbnailLoader *loader,
-                         ThumbnailUrlFunction thumbnailUrl, QWidget *parent)
+                         core::ThumbnailUrlFunction thumbnailUrl, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::BrowserPage>())
     , m_env(std::move(environment))

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "browserenvironment.h"
-#include "thumbnailurls.h"
+#include "core/delivery/thumbnailurls.h"
 
 #include "core/catalog/catalogasset.h"
 #include "core/catalog/catalogtypes.h"
@@ -65,7 +65,7 @@ public:
     enum class ViewMode { Grid, Details };
     Q_ENUM(ViewMode)
 
-    BrowserPage(BrowserEnvironment environment, ThumbnailLoader *loader, ThumbnailUrlFunction thumbnailUrl,
+    BrowserPage(BrowserEnvironment environment, ThumbnailLoader *loader, core::ThumbnailUrlFunction thumbnailUrl,
                 QWidget *parent = nullptr);
     ~BrowserPage() override;
 

@@ -5,7 +5,7 @@
 #include "browserlogging.h"
 #include "thumbnaildelegate.h"
 #include "thumbnailloader.h"
-#include "thumbnailurls.h"
+#include "core/delivery/thumbnailurls.h"
 
 #include "core/api/adminapi.h"
 #include "core/assets/assetservice.h"
@@ -75,7 +75,7 @@ void buildAssetUrl(const BrowserEnvironment &env, const CatalogAsset &asset, QJs
         done(core::Error::because(core::Error::Kind::Unavailable, core::ErrorReason::EnvironmentNotReady));
         return;
     }
-    const QJsonObject delivery = deliveryOptions(url);
+    const QJsonObject delivery = core::deliveryOptions(url);
     for (auto it = delivery.begin(); it != delivery.end(); ++it)
         options.insert(it.key(), it.value());
     options.insert(u"resource_type"_s, asset.resourceType.isEmpty() ? u"image"_s : asset.resourceType);
@@ -86,7 +86,7 @@ void buildAssetUrl(const BrowserEnvironment &env, const CatalogAsset &asset, QJs
         const auto text = core::buildDeliveryUrl(publicId, all, config);
         return text ? core::Result<QUrl>(QUrl(text.value())) : core::Result<QUrl>(text.error());
     };
-    if (!needsSignature(asset.type)) {
+    if (!core::needsSignature(asset.type)) {
         done(build(options));
         return;
     }

@@ -20,7 +20,7 @@ constexpr int kProbeStep = 8;
 } // namespace
 
 ThumbnailScheduler::ThumbnailScheduler(AssetListModel *model, ThumbnailLoader *loader,
-                                       ThumbnailUrlFunction urlFor, QObject *parent)
+                                       core::ThumbnailUrlFunction urlFor, QObject *parent)
     : QObject(parent)
     , m_model(model)
     , m_loader(loader)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "thumbnailurls.h"
+#include "core/delivery/thumbnailurls.h"
 
 #include <QObject>
 #include <QPointer>
@@ -26,7 +26,7 @@ class ThumbnailScheduler : public QObject
     Q_OBJECT
 
 public:
-    ThumbnailScheduler(AssetListModel *model, ThumbnailLoader *loader, ThumbnailUrlFunction urlFor,
+    ThumbnailScheduler(AssetListModel *model, ThumbnailLoader *loader, core::ThumbnailUrlFunction urlFor,
                        QObject *parent = nullptr);
 
     /// The view whose visible rows are wanted; nullptr stops asking (and cancels what is pending).
@@ -47,7 +47,7 @@ private:
 
     AssetListModel *m_model;
     ThumbnailLoader *m_loader;
-    ThumbnailUrlFunction m_urlFor;
+    core::ThumbnailUrlFunction m_urlFor;
     QPointer<QAbstractItemView> m_view;
     QList<QMetaObject::Connection> m_viewConnections;
     QTimer m_debounce;

@@ -9,10 +9,10 @@
 #include "core/net/neterror.h"
 #include "gui/browser/browserenvironment.h"
 #include "gui/browser/browserpage.h"
-#include "gui/browser/deliverysigner.h"
+#include "core/delivery/deliverysigner.h"
 #include "gui/browser/thumbnailloader.h"
 #include "gui/browser/thumbnailscheduler.h"
-#include "gui/browser/thumbnailurls.h"
+#include "core/delivery/thumbnailurls.h"
 #include "gui/settings/preferences.h"
 
 #include <QLabel>
@@ -94,20 +94,20 @@ ThumbnailLoader *BrowseView::createThumbnailLoader(EnvironmentSession &session,
     return new ThumbnailLoader(session.network(), m_thumbnailCache.get(), this);
 }
 
-DeliverySigner *BrowseView::createSigner()
+core::DeliverySigner *BrowseView::createSigner()
 {
     // Private and authenticated assets' thumbnails are signed (the secret fetched once per screen).
-    return new DeliverySigner(apiContextOf(m_session), this);
+    return new core::DeliverySigner(apiContextOf(m_session), this);
 }
 
-void BrowseView::createBrowser(EnvironmentSession &session, ThumbnailLoader *loader, DeliverySigner *signer)
+void BrowseView::createBrowser(EnvironmentSession &session, ThumbnailLoader *loader, core::DeliverySigner *signer)
 {
     // The environment's URL is asked for at every request (the Local sandbox's is known only once
     // it listens); the URL builder is made again only when that URL changes.
     QPointer<EnvironmentSession> guard(m_session);
-    auto built = std::make_shared<std::pair<QString, ThumbnailUrlFunction>>();
-    QPointer<DeliverySigner> signerGuard(signer);
-    ThumbnailUrlFunction urls
+    auto built = std::make_shared<std::pair<QString, core::ThumbnailUrlFunction>>();
+    QPointer<core::DeliverySigner> signerGuard(signer);
+    core::ThumbnailUrlFunction urls
         = [guard, built, signerGuard](const core::catalog::CatalogAsset &asset, const QSize &pixels) -> QUrl {
         if (!guard)
             return {};
@@ -116,7 +116,7 @@ void BrowseView::createBrowser(EnvironmentSession &session, ThumbnailLoader *loa
             return {};
         if (const QString text = url.toString(); text != built->first || !built->second) {
             *built
-                = {text, thumbnailUrlFunction(url.toSdkConfig(), deliveryOptions(url), signerGuard.data())};
+                = {text, core::thumbnailUrlFunction(url.toSdkConfig(), core::deliveryOptions(url), signerGuard.data())};
         }
         return built->second(asset, pixels);
     };
@@ -136,7 +136,7 @@ void BrowseView::createBrowser(EnvironmentSession &session, ThumbnailLoader *loa
             : EnvironmentPage::connectionText(*alive);
     };
     m_browser = new BrowserPage(std::move(environment), loader, std::move(urls), this);
-    connect(signer, &DeliverySigner::urlsSigned, m_browser->thumbnailScheduler(),
+    connect(signer, &core::DeliverySigner::urlsSigned, m_browser->thumbnailScheduler(),
             &ThumbnailScheduler::schedule);
     connect(m_browser, &BrowserPage::filesDropped, this, &BrowseView::filesDropped);
     connect(m_browser, &BrowserPage::statusMessage, this, [this](const QString &text) {

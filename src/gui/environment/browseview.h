@@ -9,6 +9,7 @@
 class QLabel;
 
 namespace stratus::core {
+class DeliverySigner;
 class DiskCache;
 class EnvironmentSession;
 } // namespace stratus::core
@@ -16,7 +17,6 @@ class EnvironmentSession;
 namespace stratus::gui {
 
 class BrowserPage;
-class DeliverySigner;
 class Preferences;
 class ThumbnailLoader;
 
@@ -48,8 +48,8 @@ Q_SIGNALS:
 
 private:
     ThumbnailLoader *createThumbnailLoader(core::EnvironmentSession &session, const Preferences *preferences);
-    DeliverySigner *createSigner();
-    void createBrowser(core::EnvironmentSession &session, ThumbnailLoader *loader, DeliverySigner *signer);
+    core::DeliverySigner *createSigner();
+    void createBrowser(core::EnvironmentSession &session, ThumbnailLoader *loader, core::DeliverySigner *signer);
     void followSyncsAndUploads(core::EnvironmentSession &session);
     void updateStatusLine();
 
