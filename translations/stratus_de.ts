@@ -323,38 +323,6 @@
         <source>&amp;Add a Cloudinary Account…</source>
         <translation>&amp;Cloudinary-Konto hinzufügen …</translation>
     </message>
-    <message>
-        <source>Folder mode:</source>
-        <translation>Ordnermodus:</translation>
-    </message>
-    <message>
-        <source>Connection:</source>
-        <translation>Verbindung:</translation>
-    </message>
-    <message>
-        <source>Plan and usage:</source>
-        <translation>Tarif und Nutzung:</translation>
-    </message>
-    <message>
-        <source>Rate limit:</source>
-        <translation>Aufruflimit:</translation>
-    </message>
-    <message>
-        <source>Limited access:</source>
-        <translation>Eingeschränkter Zugriff:</translation>
-    </message>
-    <message>
-        <source>&amp;Test Connection</source>
-        <translation>&amp;Verbindung testen</translation>
-    </message>
-    <message>
-        <source>&amp;Browse</source>
-        <translation>&amp;Durchsuchen</translation>
-    </message>
-    <message>
-        <source>&amp;Overview</source>
-        <translation>Ü&amp;bersicht</translation>
-    </message>
 </context>
 <context>
     <name>LogInDialog</name>
@@ -472,6 +440,49 @@
     <message>
         <source>Ctrl+Alt+U</source>
         <translation>Ctrl+Alt+U</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <source>Account:</source>
+        <translation>Konto:</translation>
+    </message>
+    <message>
+        <source>Cloud name:</source>
+        <translation>Cloud-Name:</translation>
+    </message>
+    <message>
+        <source>Folder mode:</source>
+        <translation>Ordnermodus:</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Verbindung:</translation>
+    </message>
+    <message>
+        <source>Catalogue:</source>
+        <translation>Katalog:</translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation>Letzter Abgleich:</translation>
+    </message>
+    <message>
+        <source>Plan and usage:</source>
+        <translation>Tarif und Nutzung:</translation>
+    </message>
+    <message>
+        <source>Rate limit:</source>
+        <translation>Aufruflimit:</translation>
+    </message>
+    <message>
+        <source>Limited access:</source>
+        <translation>Eingeschränkter Zugriff:</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Verbindung testen</translation>
     </message>
 </context>
 <context>
@@ -1097,100 +1108,6 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
 </context>
 <context>
-    <name>stratus::gui::AssetActionJob</name>
-    <message numerus="yes">
-        <source>%1 (and %n more error(s))</source>
-        <translation>
-            <numerusform>%1 (und %n weiterer Fehler)</numerusform>
-            <numerusform>%1 (und %n weitere Fehler)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>stratus::gui::AssetActions</name>
-    <message>
-        <source>This environment has no catalogue.</source>
-        <translation>Diese Umgebung hat keinen Katalog.</translation>
-    </message>
-    <message>
-        <source>This environment cannot be called.</source>
-        <translation>Diese Umgebung kann nicht angesprochen werden.</translation>
-    </message>
-    <message>
-        <source>The name is empty.</source>
-        <translation>Der Name ist leer.</translation>
-    </message>
-    <message>
-        <source>A name cannot contain “/”; use Move to… to change the folder.</source>
-        <translation>Ein Name darf kein „/“ enthalten; zum Ändern des Ordners „Verschieben nach …“ verwenden.</translation>
-    </message>
-    <message>
-        <source>A name cannot contain any of \ ? &amp; # % &lt; &gt;.</source>
-        <translation>Ein Name darf keines dieser Zeichen enthalten: \ ? &amp; # % &lt; &gt;.</translation>
-    </message>
-    <message>
-        <source>A name cannot start or end with a space.</source>
-        <translation>Ein Name darf nicht mit einem Leerzeichen beginnen oder enden.</translation>
-    </message>
-    <message>
-        <source>Rename %1</source>
-        <translation>%1 umbenennen</translation>
-    </message>
-    <message>
-        <source>The folder mode of this environment is not known yet; sync it first.</source>
-        <translation>Der Ordnermodus dieser Umgebung ist noch unbekannt; zuerst den Katalog abgleichen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Move %n asset(s)</source>
-        <translation>
-            <numerusform>%n Asset verschieben</numerusform>
-            <numerusform>%n Assets verschieben</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n asset(s)</source>
-        <translation>
-            <numerusform>%n Asset löschen</numerusform>
-            <numerusform>%n Assets löschen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Edit the tags of %n asset(s)</source>
-        <translation>
-            <numerusform>Tags von %n Asset bearbeiten</numerusform>
-            <numerusform>Tags von %n Assets bearbeiten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Create the folder %1</source>
-        <translation>Ordner %1 erstellen</translation>
-    </message>
-    <message>
-        <source>The folder name is empty.</source>
-        <translation>Der Ordnername ist leer.</translation>
-    </message>
-    <message>
-        <source>Rename the folder %1</source>
-        <translation>Ordner %1 umbenennen</translation>
-    </message>
-    <message>
-        <source>Folders can be renamed in dynamic folder mode only.</source>
-        <translation>Ordner lassen sich nur im dynamischen Ordnermodus umbenennen.</translation>
-    </message>
-    <message>
-        <source>Home cannot be renamed.</source>
-        <translation>„Start“ kann nicht umbenannt werden.</translation>
-    </message>
-    <message>
-        <source>Delete the folder %1</source>
-        <translation>Ordner %1 löschen</translation>
-    </message>
-    <message>
-        <source>Home cannot be deleted.</source>
-        <translation>„Start“ kann nicht gelöscht werden.</translation>
-    </message>
-</context>
-<context>
     <name>stratus::gui::AssetColumnsModel</name>
     <message>
         <source>folder</source>
@@ -1243,6 +1160,28 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>
             <numerusform>%1 – %n Asset</numerusform>
             <numerusform>%1 – %n Assets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::BrowseView</name>
+    <message>
+        <source>The catalogue of this environment cannot be opened, so there is nothing to browse: %1</source>
+        <translation>Der Katalog dieser Umgebung kann nicht geöffnet werden, daher gibt es nichts zu durchblättern: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Browse</source>
+        <translation>&amp;Durchsuchen</translation>
+    </message>
+    <message>
+        <source>This environment is closed.</source>
+        <translation>Diese Umgebung ist geschlossen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s) selected</source>
+        <translation>
+            <numerusform>%n Asset ausgewählt</numerusform>
+            <numerusform>%n Assets ausgewählt</numerusform>
         </translation>
     </message>
 </context>
@@ -1453,6 +1392,54 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>
             <numerusform>%n Datei konnte nicht heruntergeladen werden.</numerusform>
             <numerusform>%n Dateien konnten nicht heruntergeladen werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>%1 umbenennen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n asset(s)</source>
+        <translation>
+            <numerusform>%n Asset verschieben</numerusform>
+            <numerusform>%n Assets verschieben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n asset(s)</source>
+        <translation>
+            <numerusform>%n Asset löschen</numerusform>
+            <numerusform>%n Assets löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Edit the tags of %n asset(s)</source>
+        <translation>
+            <numerusform>Tags von %n Asset bearbeiten</numerusform>
+            <numerusform>Tags von %n Assets bearbeiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>%1 speichern</translation>
+    </message>
+    <message>
+        <source>Create the folder %1</source>
+        <translation>Ordner %1 erstellen</translation>
+    </message>
+    <message>
+        <source>Rename the folder %1</source>
+        <translation>Ordner %1 umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete the folder %1</source>
+        <translation>Ordner %1 löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more error(s))</source>
+        <translation>
+            <numerusform>%1 (und %n weiterer Fehler)</numerusform>
+            <numerusform>%1 (und %n weitere Fehler)</numerusform>
         </translation>
     </message>
 </context>
@@ -1757,40 +1744,8 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <source>Saved, but the local catalogue could not be updated: %1</source>
-        <translation>Gespeichert, aber der lokale Katalog konnte nicht aktualisiert werden: %1</translation>
-    </message>
-    <message>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
-    </message>
-    <message>
-        <source>The asset is no longer in the environment (deleted or renamed elsewhere?). Nothing was changed; a sync brings the catalogue up to date.</source>
-        <translation>Das Asset ist nicht mehr in der Umgebung vorhanden (anderswo gelöscht oder umbenannt?). Es wurde nichts geändert; ein Abgleich bringt den Katalog auf den neuesten Stand.</translation>
-    </message>
-    <message>
-        <source>The environment refused the credentials: %1</source>
-        <translation>Die Umgebung hat die Zugangsdaten abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>These credentials may not change assets: %1</source>
-        <translation>Diese Zugangsdaten dürfen keine Assets ändern: %1</translation>
-    </message>
-    <message>
-        <source>The hourly Admin API limit is spent; try again after %1.</source>
-        <translation>Das stündliche Kontingent der Admin API ist aufgebraucht; ab %1 erneut versuchen.</translation>
-    </message>
-    <message>
-        <source>The hourly Admin API limit is spent; try again later.</source>
-        <translation>Das stündliche Kontingent der Admin API ist aufgebraucht; später erneut versuchen.</translation>
-    </message>
-    <message>
-        <source>The environment could not be reached: %1</source>
-        <translation>Die Umgebung ist nicht erreichbar: %1</translation>
-    </message>
-    <message>
-        <source>Saving failed: %1</source>
-        <translation>Speichern fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>No link: %1</source>
@@ -1807,25 +1762,6 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>Loading preview…</source>
         <translation>Vorschau wird geladen …</translation>
-    </message>
-</context>
-<context>
-    <name>stratus::gui::DownloadQueue</name>
-    <message>
-        <source>No network.</source>
-        <translation>Kein Netzwerk.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>The server answered %1.</source>
-        <translation>Der Server hat mit %1 geantwortet.</translation>
-    </message>
-    <message>
-        <source>The server answered %1: %2</source>
-        <translation>Der Server hat mit %1 geantwortet: %2</translation>
     </message>
 </context>
 <context>
@@ -1869,14 +1805,6 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>an unexpected error</source>
         <translation>ein unerwarteter Fehler</translation>
-    </message>
-    <message>
-        <source>%1: %2 of %3</source>
-        <translation>%1: %2 von %3</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Not checked</source>
@@ -1931,46 +1859,6 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Cloud %1 · API-Schlüssel %2</translation>
     </message>
     <message>
-        <source>%1 — an asset&apos;s folder and display name can change without changing its public ID</source>
-        <translation>%1 – Ordner und Anzeigename eines Assets lassen sich ändern, ohne dessen Public ID zu ändern</translation>
-    </message>
-    <message>
-        <source>%1 — an asset&apos;s folder is the path of its public ID</source>
-        <translation>%1 – der Ordner eines Assets ist der Pfad seiner Public ID</translation>
-    </message>
-    <message>
-        <source>Plan: %1</source>
-        <translation>Tarif: %1</translation>
-    </message>
-    <message>
-        <source>Assets</source>
-        <translation>Assets</translation>
-    </message>
-    <message>
-        <source>Storage</source>
-        <translation>Speicherplatz</translation>
-    </message>
-    <message>
-        <source>Bandwidth</source>
-        <translation>Bandbreite</translation>
-    </message>
-    <message>
-        <source>These credentials may not read the usage report.</source>
-        <translation>Diese Zugangsdaten dürfen den Nutzungsbericht nicht lesen.</translation>
-    </message>
-    <message>
-        <source>Not known yet</source>
-        <translation>Noch unbekannt</translation>
-    </message>
-    <message>
-        <source>None: these credentials may do everything Stratus needs.</source>
-        <translation>Keiner: Diese Zugangsdaten dürfen alles, was Stratus benötigt.</translation>
-    </message>
-    <message>
-        <source>%1 refused (“%2”); everything else keeps working.</source>
-        <translation>%1 abgelehnt („%2“); alles andere funktioniert weiterhin.</translation>
-    </message>
-    <message>
         <source>Sync paused until %1 (Admin API budget spent)</source>
         <translation>Abgleich pausiert bis %1 (Kontingent der Admin API aufgebraucht)</translation>
     </message>
@@ -1993,10 +1881,6 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>Catalogue up to date</source>
         <translation>Katalog ist aktuell</translation>
-    </message>
-    <message>
-        <source>This environment is closed.</source>
-        <translation>Diese Umgebung ist geschlossen.</translation>
     </message>
     <message>
         <source>the API secret would go unencrypted to another computer (use https, or allow it in Accounts)</source>
@@ -2025,6 +1909,22 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>The API secret was not replaced.</source>
         <translation>Das API-Geheimnis wurde nicht ersetzt.</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (on this computer)</source>
+        <translation>%1 (auf diesem Computer)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -2359,20 +2259,8 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Stratus</translation>
     </message>
     <message>
-        <source>No product environment</source>
-        <translation>Keine Produktumgebung</translation>
-    </message>
-    <message>
         <source>%1 — Stratus</source>
         <translation>%1 — Stratus</translation>
-    </message>
-    <message>
-        <source>%1 (on this computer)</source>
-        <translation>%1 (auf diesem Computer)</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Uploads: %1</source>
@@ -2419,6 +2307,121 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>&amp;Folder path:</source>
         <translation>&amp;Ordnerpfad:</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::OverviewView</name>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>Ü&amp;bersicht</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 · API key %2</source>
+        <translation>%1 · API-Schlüssel %2</translation>
+    </message>
+    <message>
+        <source>%1 — an asset&apos;s folder and display name can change without changing its public ID</source>
+        <translation>%1 – Ordner und Anzeigename eines Assets lassen sich ändern, ohne dessen Public ID zu ändern</translation>
+    </message>
+    <message>
+        <source>%1 — an asset&apos;s folder is the path of its public ID</source>
+        <translation>%1 – der Ordner eines Assets ist der Pfad seiner Public ID</translation>
+    </message>
+    <message>
+        <source>Cannot be opened: %1</source>
+        <translation>Kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s)</source>
+        <translation>
+            <numerusform>%n Video</numerusform>
+            <numerusform>%n Videos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other file(s)</source>
+        <translation>
+            <numerusform>%n andere Datei</numerusform>
+            <numerusform>%n andere Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s)</source>
+        <translation>
+            <numerusform>%n Asset</numerusform>
+            <numerusform>%n Assets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 on this computer</source>
+        <translation>%1 · %2 auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Today at %1</source>
+        <translation>Heute um %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 um %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 von %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>Tarif: %1</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Assets</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Speicherplatz</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>Bandbreite</translation>
+    </message>
+    <message>
+        <source>These credentials may not read the usage report.</source>
+        <translation>Diese Zugangsdaten dürfen den Nutzungsbericht nicht lesen.</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>Noch unbekannt</translation>
+    </message>
+    <message>
+        <source>None: these credentials may do everything Stratus needs.</source>
+        <translation>Keiner: Diese Zugangsdaten dürfen alles, was Stratus benötigt.</translation>
+    </message>
+    <message>
+        <source>%1 refused (“%2”); everything else keeps working.</source>
+        <translation>%1 abgelehnt („%2“); alles andere funktioniert weiterhin.</translation>
     </message>
 </context>
 <context>
@@ -3025,6 +3028,10 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <source>State</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Already uploaded as %1</source>
+        <translation>Bereits hochgeladen als %1</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::UploadOptionsDialog</name>
@@ -3114,6 +3121,10 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>Stratus is a fast desktop home for the images, videos and files you keep in Cloudinary: browse, search, upload and transform them across all your accounts and product environments.</source>
         <translation>Stratus ist ein schnelles Zuhause auf dem Desktop für Bilder, Videos und Dateien in Cloudinary: durchblättern, suchen, hochladen und transformieren – über alle Konten und Produktumgebungen hinweg.</translation>
+    </message>
+    <message>
+        <source>No product environment</source>
+        <translation>Keine Produktumgebung</translation>
     </message>
 </context>
 <context>
@@ -3589,6 +3600,251 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>%1 is restricted: its URL must be signed, and the environment&apos;s API secret is not available.</source>
         <translation>%1 ist eingeschränkt: Die URL muss signiert werden, und das API-Geheimnis der Umgebung ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>%1 could not be renamed.</source>
+        <translation>%1 konnte nicht umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be moved.</source>
+        <translation>%1 konnte nicht verschoben werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be deleted.</source>
+        <translation>%1 konnte nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>The tags of %1 could not be changed.</source>
+        <translation>Die Tags von %1 konnten nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved.</source>
+        <translation>%1 konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be created.</source>
+        <translation>Der Ordner %1 konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be renamed.</source>
+        <translation>Der Ordner %1 konnte nicht umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be deleted.</source>
+        <translation>Der Ordner %1 konnte nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the environment (deleted or renamed elsewhere?). Nothing was changed; a sync brings the catalogue up to date.</source>
+        <translation>%1 ist nicht mehr in der Umgebung vorhanden (anderswo gelöscht oder umbenannt?). Es wurde nichts geändert; ein Abgleich bringt den Katalog auf den neuesten Stand.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>%1 says what could not be done (&quot;cat could not be renamed.&quot;), %2 why (the kind&apos;s words).</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>This environment has no catalogue.</source>
+        <translation>Diese Umgebung hat keinen Katalog.</translation>
+    </message>
+    <message>
+        <source>Changes cannot be sent while the environment does not answer.</source>
+        <translation>Änderungen können nicht gesendet werden, solange die Umgebung nicht antwortet.</translation>
+    </message>
+    <message>
+        <source>This environment cannot be called.</source>
+        <translation>Die API dieser Umgebung kann nicht aufgerufen werden.</translation>
+    </message>
+    <message>
+        <source>The folder mode of this environment is not known yet; sync it first.</source>
+        <translation>Der Ordnermodus dieser Umgebung ist noch unbekannt; zuerst die Umgebung abgleichen.</translation>
+    </message>
+    <message>
+        <source>The name is empty.</source>
+        <translation>Der Name ist leer.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain “/”; use Move to… to change the folder.</source>
+        <translation>Ein Name darf kein „/“ enthalten; zum Ändern des Ordners „Verschieben nach …“ verwenden.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain a backslash, a percent sign or any of ? &amp; # &lt; &gt;.</source>
+        <translation>Ein Name darf keinen Backslash, kein Prozentzeichen und keines der Zeichen ? &amp; # &lt; &gt; enthalten.</translation>
+    </message>
+    <message>
+        <source>A name cannot start or end with a space.</source>
+        <translation>Ein Name darf nicht mit einem Leerzeichen beginnen oder enden.</translation>
+    </message>
+    <message>
+        <source>The folder name is empty.</source>
+        <translation>Der Ordnername ist leer.</translation>
+    </message>
+    <message>
+        <source>Folders can be renamed in dynamic folder mode only.</source>
+        <translation>Ordner lassen sich nur im dynamischen Ordnermodus umbenennen.</translation>
+    </message>
+    <message>
+        <source>Home cannot be renamed.</source>
+        <translation>„Start“ kann nicht umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>Home cannot be deleted.</source>
+        <translation>„Start“ kann nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>%1 was changed, but the local catalogue could not be updated: %2</source>
+        <translation>%1 wurde geändert, aber der lokale Katalog konnte nicht aktualisiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Must supply cloud_name in the options or in the configuration</source>
+        <translation>cloud_name muss in den Optionen oder in der Konfiguration angegeben werden</translation>
+    </message>
+    <message>
+        <source>Root path only supported for image/upload</source>
+        <translation>Root-Pfad wird nur für image/upload unterstützt</translation>
+    </message>
+    <message>
+        <source>Signature algorithm %1 is not supported. Supported algorithms: sha1, sha256</source>
+        <translation>Signaturalgorithmus %1 wird nicht unterstützt. Unterstützte Algorithmen: sha1, sha256</translation>
+    </message>
+    <message>
+        <source>Radius array should contain between 1 and 4 values</source>
+        <translation>Das Radius-Array muss zwischen 1 und 4 Werte enthalten</translation>
+    </message>
+    <message>
+        <source>Must supply public_id for non-text overlay</source>
+        <translation>Für ein Overlay ohne Text muss public_id angegeben werden</translation>
+    </message>
+    <message>
+        <source>Must supply either text or public_id in overlay</source>
+        <translation>Im Overlay muss entweder text oder public_id angegeben werden</translation>
+    </message>
+    <message>
+        <source>Must supply font_size for text in overlay/underlay</source>
+        <translation>Für Text in overlay/underlay muss font_size angegeben werden</translation>
+    </message>
+    <message>
+        <source>Must supply font_family for text in overlay/underlay</source>
+        <translation>Für Text in overlay/underlay muss font_family angegeben werden</translation>
+    </message>
+    <message>
+        <source>Must provide either expiration or duration</source>
+        <translation>Entweder expiration oder duration muss angegeben werden</translation>
+    </message>
+    <message>
+        <source>The upload has not finished.</source>
+        <translation>Der Upload ist nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The environment&apos;s upload address is not configured.</source>
+        <translation>Die Upload-Adresse der Umgebung ist nicht eingerichtet.</translation>
+    </message>
+    <message>
+        <source>An unsigned upload needs an unsigned upload preset.</source>
+        <translation>Ein unsignierter Upload braucht ein unsigniertes Upload-Preset.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the upload is not what the Upload API sends (no JSON). Check the environment&apos;s address (upload_prefix).</source>
+        <translation>Die Antwort des Servers auf den Upload ist nicht das, was die Upload API sendet (kein JSON). Die Adresse der Umgebung (upload_prefix) prüfen.</translation>
+    </message>
+    <message>
+        <source>The chunk size must be positive, not %1.</source>
+        <translation>Die Blockgröße muss positiv sein, nicht %1.</translation>
+    </message>
+    <message>
+        <source>%1 is shorter than the part already uploaded: it changed since the upload began. Upload it again.</source>
+        <translation>%1 ist kürzer als der bereits hochgeladene Teil: Die Datei hat sich seit Beginn des Uploads geändert. Die Datei erneut hochladen.</translation>
+    </message>
+    <message>
+        <source>The server did not complete the upload of %1 after its last chunk.</source>
+        <translation>Der Server hat den Upload von %1 nach dem letzten Block nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be read%2.</source>
+        <translation>Der Ordner %1 kann nicht gelesen werden%2.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be read to the end%2.</source>
+        <translation>Der Ordner %1 kann nicht bis zum Ende gelesen werden%2.</translation>
+    </message>
+    <message>
+        <source>The name of %1 is not valid UTF-8; rename it to upload it.</source>
+        <translation>Der Name von %1 ist kein gültiges UTF-8; zum Hochladen umbenennen.</translation>
+    </message>
+    <message>
+        <source>%1 is a link to something that does not exist.</source>
+        <translation>%1 ist eine Verknüpfung auf etwas, das nicht existiert.</translation>
+    </message>
+    <message>
+        <source>No such file or folder: %1.</source>
+        <translation>Datei oder Ordner nicht vorhanden: %1.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder.</source>
+        <translation>%1 ist ein Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a device, a pipe or a socket).</source>
+        <translation>%1 ist keine reguläre Datei (sondern ein Gerät, eine Pipe oder ein Socket).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read%2.</source>
+        <translation>%1 kann nicht gelesen werden%2.</translation>
+    </message>
+    <message>
+        <source>The size of %1 is only known by reading it (a special file, like those in /proc); copy it to a regular file to upload it.</source>
+        <translation>Die Größe von %1 lässt sich nur durch Lesen ermitteln (eine Spezialdatei wie die in /proc); zum Hochladen in eine reguläre Datei kopieren.</translation>
+    </message>
+    <message>
+        <source>%1 is empty; Cloudinary does not accept empty files.</source>
+        <translation>%1 ist leer; Cloudinary nimmt keine leeren Dateien an.</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was uploaded (it is shorter now); upload it again.</source>
+        <translation>%1 hat sich während des Hochladens geändert (die Datei ist jetzt kürzer); die Datei erneut hochladen.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written%2.</source>
+        <translation>%1 kann nicht geschrieben werden%2.</translation>
+    </message>
+    <message>
+        <source>The folder of the upload journal %1 cannot be created.</source>
+        <translation>Der Ordner des Upload-Journals %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The upload journal %1 cannot be opened%2.</source>
+        <translation>Das Upload-Journal %1 kann nicht geöffnet werden%2.</translation>
+    </message>
+    <message>
+        <source>The upload journal %1 was written by a newer Stratus; update Stratus to go on with its uploads.</source>
+        <translation>Das Upload-Journal %1 wurde von einer neueren Version von Stratus geschrieben; Stratus aktualisieren, um die darin enthaltenen Uploads fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>The upload journal cannot be read or written%1.</source>
+        <translation>Das Upload-Journal kann nicht gelesen oder geschrieben werden%1.</translation>
+    </message>
+    <message>
+        <source>There is no network connection to download with.</source>
+        <translation>Für das Herunterladen besteht keine Netzwerkverbindung.</translation>
+    </message>
+    <message>
+        <source>Cloudinary did not deliver %1 (HTTP %2).</source>
+        <translation>Cloudinary hat %1 nicht ausgeliefert (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>Cloudinary did not deliver %1 (HTTP %2): %3</source>
+        <translation>Cloudinary hat %1 nicht ausgeliefert (HTTP %2): %3</translation>
+    </message>
+    <message>
+        <source>%1 is private or authenticated and needs a signed URL, which needs the API secret.</source>
+        <translation>%1 ist privat oder authentifiziert und braucht eine signierte URL, wofür das API-Geheimnis nötig ist.</translation>
+    </message>
+    <message>
+        <source>The environment cannot be called now, so its API secret cannot sign delivery URLs.</source>
+        <translation>Die API der Umgebung kann derzeit nicht aufgerufen werden, daher lassen sich mit ihrem API-Geheimnis keine Auslieferungs-URLs signieren.</translation>
+    </message>
+    <message>
+        <source>There is no API secret to sign delivery URLs with.</source>
+        <translation>Es gibt kein API-Geheimnis, mit dem sich Auslieferungs-URLs signieren lassen.</translation>
     </message>
 </context>
 </TS>

@@ -1,13 +1,12 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
     <name>stratus::gui::AccountMessages</name>
     <message numerus="yes">
-        <source>%n saved entry(s) unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</source>
+        <source>%n saved entry(s) unreadable — &lt;a href="#accounts"&gt;see Accounts&lt;/a&gt;</source>
         <translation>
-            <numerusform>%n saved entry unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</numerusform>
-            <numerusform>%n saved entries unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</numerusform>
+            <numerusform>%n saved entry unreadable — &lt;a href="#accounts"&gt;see Accounts&lt;/a&gt;</numerusform>
+            <numerusform>%n saved entries unreadable — &lt;a href="#accounts"&gt;see Accounts&lt;/a&gt;</numerusform>
         </translation>
     </message>
 </context>
@@ -49,40 +48,6 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
     </message>
 </context>
 <context>
-    <name>stratus::gui::AssetActionJob</name>
-    <message numerus="yes">
-        <source>%1 (and %n more error(s))</source>
-        <translation>
-            <numerusform>%1 (and %n more error)</numerusform>
-            <numerusform>%1 (and %n more errors)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>stratus::gui::AssetActions</name>
-    <message numerus="yes">
-        <source>Move %n asset(s)</source>
-        <translation>
-            <numerusform>Move %n asset</numerusform>
-            <numerusform>Move %n assets</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n asset(s)</source>
-        <translation>
-            <numerusform>Delete %n asset</numerusform>
-            <numerusform>Delete %n assets</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Edit the tags of %n asset(s)</source>
-        <translation>
-            <numerusform>Edit the tags of %n asset</numerusform>
-            <numerusform>Edit the tags of %n assets</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>stratus::gui::AssetColumnsModel</name>
     <message numerus="yes">
         <source>%n asset(s)</source>
@@ -100,6 +65,14 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
             <numerusform>%1 — %n asset</numerusform>
             <numerusform>%1 — %n assets</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::BrowseView</name>
+    <message numerus="yes">
+        <source>%n asset(s) selected</source>
+        <translation>
+            <numerusform>%n asset selected</numerusform><numerusform>%n assets selected</numerusform></translation>
     </message>
 </context>
 <context>
@@ -152,6 +125,26 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
             <numerusform>%n file could not be downloaded.</numerusform>
             <numerusform>%n files could not be downloaded.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n asset(s)</source>
+        <translation>
+            <numerusform>Move %n asset</numerusform><numerusform>Move %n assets</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n asset(s)</source>
+        <translation>
+            <numerusform>Delete %n asset</numerusform><numerusform>Delete %n assets</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Edit the tags of %n asset(s)</source>
+        <translation>
+            <numerusform>Edit the tags of %n asset</numerusform><numerusform>Edit the tags of %n assets</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more error(s))</source>
+        <translation>
+            <numerusform>%1 (and %n more error)</numerusform><numerusform>%1 (and %n more errors)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -213,6 +206,29 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
             <numerusform>Move %n asset</numerusform>
             <numerusform>Move %n assets</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::OverviewView</name>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform><numerusform>%n images</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s)</source>
+        <translation>
+            <numerusform>%n video</numerusform><numerusform>%n videos</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other file(s)</source>
+        <translation>
+            <numerusform>%n other file</numerusform><numerusform>%n other files</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s)</source>
+        <translation>
+            <numerusform>%n asset</numerusform><numerusform>%n assets</numerusform></translation>
     </message>
 </context>
 <context>

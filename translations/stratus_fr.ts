@@ -323,38 +323,6 @@
         <source>&amp;Add a Cloudinary Account…</source>
         <translation>Ajouter un &amp;compte Cloudinary…</translation>
     </message>
-    <message>
-        <source>Folder mode:</source>
-        <translation>Mode de dossiers&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Connection:</source>
-        <translation>Connexion&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Plan and usage:</source>
-        <translation>Forfait et utilisation&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Rate limit:</source>
-        <translation>Limite d’appels&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Limited access:</source>
-        <translation>Accès limité&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Test Connection</source>
-        <translation>&amp;Tester la connexion</translation>
-    </message>
-    <message>
-        <source>&amp;Browse</source>
-        <translation>&amp;Parcourir</translation>
-    </message>
-    <message>
-        <source>&amp;Overview</source>
-        <translation>&amp;Vue d’ensemble</translation>
-    </message>
 </context>
 <context>
     <name>LogInDialog</name>
@@ -472,6 +440,49 @@
     <message>
         <source>Ctrl+Alt+U</source>
         <translation>Ctrl+Alt+U</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <source>Account:</source>
+        <translation>Compte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cloud name:</source>
+        <translation>Nom de cloud&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Folder mode:</source>
+        <translation>Mode de dossiers&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Connexion&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Catalogue:</source>
+        <translation>Catalogue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation>Dernière synchronisation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Plan and usage:</source>
+        <translation>Forfait et utilisation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Rate limit:</source>
+        <translation>Limite d’appels&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Limited access:</source>
+        <translation>Accès limité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Tester la connexion</translation>
     </message>
 </context>
 <context>
@@ -1097,100 +1108,6 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
 </context>
 <context>
-    <name>stratus::gui::AssetActionJob</name>
-    <message numerus="yes">
-        <source>%1 (and %n more error(s))</source>
-        <translation>
-            <numerusform>%1 (et %n autre erreur)</numerusform>
-            <numerusform>%1 (et %n autres erreurs)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>stratus::gui::AssetActions</name>
-    <message>
-        <source>This environment has no catalogue.</source>
-        <translation>Cet environnement n’a pas de catalogue.</translation>
-    </message>
-    <message>
-        <source>This environment cannot be called.</source>
-        <translation>Impossible d’appeler l’API de cet environnement.</translation>
-    </message>
-    <message>
-        <source>The name is empty.</source>
-        <translation>Le nom est vide.</translation>
-    </message>
-    <message>
-        <source>A name cannot contain “/”; use Move to… to change the folder.</source>
-        <translation>Un nom ne peut pas contenir «&#xa0;/&#xa0;»&#xa0;; utilisez «&#xa0;Déplacer vers…&#xa0;» pour changer de dossier.</translation>
-    </message>
-    <message>
-        <source>A name cannot contain any of \ ? &amp; # % &lt; &gt;.</source>
-        <translation>Un nom ne peut contenir aucun de ces caractères&#xa0;: \ ? &amp; # % &lt; &gt;.</translation>
-    </message>
-    <message>
-        <source>A name cannot start or end with a space.</source>
-        <translation>Un nom ne peut ni commencer ni se terminer par un espace.</translation>
-    </message>
-    <message>
-        <source>Rename %1</source>
-        <translation>Renommer %1</translation>
-    </message>
-    <message>
-        <source>The folder mode of this environment is not known yet; sync it first.</source>
-        <translation>Le mode de dossiers de cet environnement est encore inconnu&#xa0;; synchronisez-le d’abord.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Move %n asset(s)</source>
-        <translation>
-            <numerusform>Déplacer %n ressource</numerusform>
-            <numerusform>Déplacer %n ressources</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n asset(s)</source>
-        <translation>
-            <numerusform>Supprimer %n ressource</numerusform>
-            <numerusform>Supprimer %n ressources</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Edit the tags of %n asset(s)</source>
-        <translation>
-            <numerusform>Modifier les tags de %n ressource</numerusform>
-            <numerusform>Modifier les tags de %n ressources</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Create the folder %1</source>
-        <translation>Créer le dossier %1</translation>
-    </message>
-    <message>
-        <source>The folder name is empty.</source>
-        <translation>Le nom du dossier est vide.</translation>
-    </message>
-    <message>
-        <source>Rename the folder %1</source>
-        <translation>Renommer le dossier %1</translation>
-    </message>
-    <message>
-        <source>Folders can be renamed in dynamic folder mode only.</source>
-        <translation>Les dossiers ne peuvent être renommés qu’en mode de dossiers dynamiques.</translation>
-    </message>
-    <message>
-        <source>Home cannot be renamed.</source>
-        <translation>«&#xa0;Accueil&#xa0;» ne peut pas être renommé.</translation>
-    </message>
-    <message>
-        <source>Delete the folder %1</source>
-        <translation>Supprimer le dossier %1</translation>
-    </message>
-    <message>
-        <source>Home cannot be deleted.</source>
-        <translation>«&#xa0;Accueil&#xa0;» ne peut pas être supprimé.</translation>
-    </message>
-</context>
-<context>
     <name>stratus::gui::AssetColumnsModel</name>
     <message>
         <source>folder</source>
@@ -1243,6 +1160,28 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>
             <numerusform>%1 — %n ressource</numerusform>
             <numerusform>%1 — %n ressources</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::BrowseView</name>
+    <message>
+        <source>The catalogue of this environment cannot be opened, so there is nothing to browse: %1</source>
+        <translation>Le catalogue de cet environnement ne peut pas être ouvert, il n’y a donc rien à parcourir&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Browse</source>
+        <translation>&amp;Parcourir</translation>
+    </message>
+    <message>
+        <source>This environment is closed.</source>
+        <translation>Cet environnement est fermé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s) selected</source>
+        <translation>
+            <numerusform>%n ressource sélectionnée</numerusform>
+            <numerusform>%n ressources sélectionnées</numerusform>
         </translation>
     </message>
 </context>
@@ -1453,6 +1392,54 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>
             <numerusform>%n fichier n’a pas pu être téléchargé.</numerusform>
             <numerusform>%n fichiers n’ont pas pu être téléchargés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>Renommer %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n asset(s)</source>
+        <translation>
+            <numerusform>Déplacer %n ressource</numerusform>
+            <numerusform>Déplacer %n ressources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n asset(s)</source>
+        <translation>
+            <numerusform>Supprimer %n ressource</numerusform>
+            <numerusform>Supprimer %n ressources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Edit the tags of %n asset(s)</source>
+        <translation>
+            <numerusform>Modifier les tags de %n ressource</numerusform>
+            <numerusform>Modifier les tags de %n ressources</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>Enregistrer %1</translation>
+    </message>
+    <message>
+        <source>Create the folder %1</source>
+        <translation>Créer le dossier %1</translation>
+    </message>
+    <message>
+        <source>Rename the folder %1</source>
+        <translation>Renommer le dossier %1</translation>
+    </message>
+    <message>
+        <source>Delete the folder %1</source>
+        <translation>Supprimer le dossier %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more error(s))</source>
+        <translation>
+            <numerusform>%1 (et %n autre erreur)</numerusform>
+            <numerusform>%1 (et %n autres erreurs)</numerusform>
         </translation>
     </message>
 </context>
@@ -1757,40 +1744,8 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <source>Saved, but the local catalogue could not be updated: %1</source>
-        <translation>Enregistré, mais le catalogue local n’a pas pu être mis à jour&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
-    </message>
-    <message>
-        <source>The asset is no longer in the environment (deleted or renamed elsewhere?). Nothing was changed; a sync brings the catalogue up to date.</source>
-        <translation>La ressource n’est plus dans l’environnement (supprimée ou renommée ailleurs&#xa0;?). Rien n’a été modifié&#xa0;; une synchronisation mettra le catalogue à jour.</translation>
-    </message>
-    <message>
-        <source>The environment refused the credentials: %1</source>
-        <translation>L’environnement a refusé les identifiants&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>These credentials may not change assets: %1</source>
-        <translation>Ces identifiants ne sont pas autorisés à modifier des ressources&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The hourly Admin API limit is spent; try again after %1.</source>
-        <translation>Le quota horaire de l’Admin API est épuisé&#xa0;; réessayez après %1.</translation>
-    </message>
-    <message>
-        <source>The hourly Admin API limit is spent; try again later.</source>
-        <translation>Le quota horaire de l’Admin API est épuisé&#xa0;; réessayez plus tard.</translation>
-    </message>
-    <message>
-        <source>The environment could not be reached: %1</source>
-        <translation>Impossible de joindre l’environnement&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Saving failed: %1</source>
-        <translation>Échec de l’enregistrement&#xa0;: %1</translation>
     </message>
     <message>
         <source>No link: %1</source>
@@ -1807,25 +1762,6 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>Loading preview…</source>
         <translation>Chargement de l’aperçu…</translation>
-    </message>
-</context>
-<context>
-    <name>stratus::gui::DownloadQueue</name>
-    <message>
-        <source>No network.</source>
-        <translation>Pas de réseau.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>The server answered %1.</source>
-        <translation>Le serveur a répondu %1.</translation>
-    </message>
-    <message>
-        <source>The server answered %1: %2</source>
-        <translation>Le serveur a répondu %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1869,14 +1805,6 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>an unexpected error</source>
         <translation>une erreur inattendue</translation>
-    </message>
-    <message>
-        <source>%1: %2 of %3</source>
-        <translation>%1&#xa0;: %2 sur %3</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Not checked</source>
@@ -1931,46 +1859,6 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>Cloud %1 · clé d’API %2</translation>
     </message>
     <message>
-        <source>%1 — an asset&apos;s folder and display name can change without changing its public ID</source>
-        <translation>%1 — le dossier et le nom d’affichage d’une ressource peuvent changer sans que son public ID change</translation>
-    </message>
-    <message>
-        <source>%1 — an asset&apos;s folder is the path of its public ID</source>
-        <translation>%1 — le dossier d’une ressource est le chemin de son public ID</translation>
-    </message>
-    <message>
-        <source>Plan: %1</source>
-        <translation>Forfait&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Assets</source>
-        <translation>Ressources</translation>
-    </message>
-    <message>
-        <source>Storage</source>
-        <translation>Stockage</translation>
-    </message>
-    <message>
-        <source>Bandwidth</source>
-        <translation>Bande passante</translation>
-    </message>
-    <message>
-        <source>These credentials may not read the usage report.</source>
-        <translation>Ces identifiants ne sont pas autorisés à lire le rapport d’utilisation.</translation>
-    </message>
-    <message>
-        <source>Not known yet</source>
-        <translation>Encore inconnu</translation>
-    </message>
-    <message>
-        <source>None: these credentials may do everything Stratus needs.</source>
-        <translation>Aucun&#xa0;: ces identifiants permettent tout ce dont Stratus a besoin.</translation>
-    </message>
-    <message>
-        <source>%1 refused (“%2”); everything else keeps working.</source>
-        <translation>%1 refusé («&#xa0;%2&#xa0;»)&#xa0;; tout le reste continue de fonctionner.</translation>
-    </message>
-    <message>
         <source>Sync paused until %1 (Admin API budget spent)</source>
         <translation>Synchronisation en pause jusqu’à %1 (quota de l’Admin API épuisé)</translation>
     </message>
@@ -1993,10 +1881,6 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>Catalogue up to date</source>
         <translation>Catalogue à jour</translation>
-    </message>
-    <message>
-        <source>This environment is closed.</source>
-        <translation>Cet environnement est fermé.</translation>
     </message>
     <message>
         <source>the API secret would go unencrypted to another computer (use https, or allow it in Accounts)</source>
@@ -2025,6 +1909,22 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>The API secret was not replaced.</source>
         <translation>Le secret d’API n’a pas été remplacé.</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (on this computer)</source>
+        <translation>%1 (sur cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -2359,20 +2259,8 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>Stratus</translation>
     </message>
     <message>
-        <source>No product environment</source>
-        <translation>Aucun environnement de produit</translation>
-    </message>
-    <message>
         <source>%1 — Stratus</source>
         <translation>%1 — Stratus</translation>
-    </message>
-    <message>
-        <source>%1 (on this computer)</source>
-        <translation>%1 (sur cet ordinateur)</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Uploads: %1</source>
@@ -2419,6 +2307,121 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>&amp;Folder path:</source>
         <translation>&amp;Chemin du dossier&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::OverviewView</name>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>&amp;Vue d’ensemble</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>%1 · API key %2</source>
+        <translation>%1 · clé d’API %2</translation>
+    </message>
+    <message>
+        <source>%1 — an asset&apos;s folder and display name can change without changing its public ID</source>
+        <translation>%1 — le dossier et le nom d’affichage d’une ressource peuvent changer sans que son public ID change</translation>
+    </message>
+    <message>
+        <source>%1 — an asset&apos;s folder is the path of its public ID</source>
+        <translation>%1 — le dossier d’une ressource est le chemin de son public ID</translation>
+    </message>
+    <message>
+        <source>Cannot be opened: %1</source>
+        <translation>Ne peut pas être ouvert&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s)</source>
+        <translation>
+            <numerusform>%n vidéo</numerusform>
+            <numerusform>%n vidéos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other file(s)</source>
+        <translation>
+            <numerusform>%n autre fichier</numerusform>
+            <numerusform>%n autres fichiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s)</source>
+        <translation>
+            <numerusform>%n ressource</numerusform>
+            <numerusform>%n ressources</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 on this computer</source>
+        <translation>%1 · %2 sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>Today at %1</source>
+        <translation>Aujourd’hui à %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1&#xa0;: %2 sur %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>Forfait&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Ressources</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Stockage</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>Bande passante</translation>
+    </message>
+    <message>
+        <source>These credentials may not read the usage report.</source>
+        <translation>Ces identifiants ne sont pas autorisés à lire le rapport d’utilisation.</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>Encore inconnu</translation>
+    </message>
+    <message>
+        <source>None: these credentials may do everything Stratus needs.</source>
+        <translation>Aucun&#xa0;: ces identifiants permettent tout ce dont Stratus a besoin.</translation>
+    </message>
+    <message>
+        <source>%1 refused (“%2”); everything else keeps working.</source>
+        <translation>%1 refusé («&#xa0;%2&#xa0;»)&#xa0;; tout le reste continue de fonctionner.</translation>
     </message>
 </context>
 <context>
@@ -3025,6 +3028,10 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <source>State</source>
         <translation>État</translation>
     </message>
+    <message>
+        <source>Already uploaded as %1</source>
+        <translation>Déjà téléversé sous %1</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::UploadOptionsDialog</name>
@@ -3114,6 +3121,10 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>Stratus is a fast desktop home for the images, videos and files you keep in Cloudinary: browse, search, upload and transform them across all your accounts and product environments.</source>
         <translation>Stratus est un espace de bureau rapide pour les images, vidéos et fichiers que vous conservez dans Cloudinary&#xa0;: parcourez, recherchez, téléversez et transformez-les dans tous vos comptes et environnements de produit.</translation>
+    </message>
+    <message>
+        <source>No product environment</source>
+        <translation>Aucun environnement de produit</translation>
     </message>
 </context>
 <context>
@@ -3589,6 +3600,251 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>%1 is restricted: its URL must be signed, and the environment&apos;s API secret is not available.</source>
         <translation>%1 est restreint&#xa0;: son URL doit être signée, et le secret d’API de l’environnement n’est pas disponible.</translation>
+    </message>
+    <message>
+        <source>%1 could not be renamed.</source>
+        <translation>%1 n’a pas pu être renommé.</translation>
+    </message>
+    <message>
+        <source>%1 could not be moved.</source>
+        <translation>%1 n’a pas pu être déplacé.</translation>
+    </message>
+    <message>
+        <source>%1 could not be deleted.</source>
+        <translation>%1 n’a pas pu être supprimé.</translation>
+    </message>
+    <message>
+        <source>The tags of %1 could not be changed.</source>
+        <translation>Les tags de %1 n’ont pas pu être modifiés.</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved.</source>
+        <translation>%1 n’a pas pu être enregistré.</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be created.</source>
+        <translation>Le dossier %1 n’a pas pu être créé.</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be renamed.</source>
+        <translation>Le dossier %1 n’a pas pu être renommé.</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be deleted.</source>
+        <translation>Le dossier %1 n’a pas pu être supprimé.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the environment (deleted or renamed elsewhere?). Nothing was changed; a sync brings the catalogue up to date.</source>
+        <translation>%1 n’est plus dans l’environnement (supprimé ou renommé ailleurs&#xa0;?). Rien n’a été modifié&#xa0;; une synchronisation met le catalogue à jour.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>%1 says what could not be done (&quot;cat could not be renamed.&quot;), %2 why (the kind&apos;s words).</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>This environment has no catalogue.</source>
+        <translation>Cet environnement n’a pas de catalogue.</translation>
+    </message>
+    <message>
+        <source>Changes cannot be sent while the environment does not answer.</source>
+        <translation>Les modifications ne peuvent pas être envoyées tant que l’environnement ne répond pas.</translation>
+    </message>
+    <message>
+        <source>This environment cannot be called.</source>
+        <translation>Impossible d’appeler l’API de cet environnement.</translation>
+    </message>
+    <message>
+        <source>The folder mode of this environment is not known yet; sync it first.</source>
+        <translation>Le mode de dossiers de cet environnement est encore inconnu&#xa0;; synchronisez-le d’abord.</translation>
+    </message>
+    <message>
+        <source>The name is empty.</source>
+        <translation>Le nom est vide.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain “/”; use Move to… to change the folder.</source>
+        <translation>Un nom ne peut pas contenir «&#xa0;/&#xa0;»&#xa0;; utilisez «&#xa0;Déplacer vers…&#xa0;» pour changer de dossier.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain a backslash, a percent sign or any of ? &amp; # &lt; &gt;.</source>
+        <translation>Un nom ne peut contenir ni barre oblique inverse, ni signe de pourcentage, ni aucun des caractères ? &amp; # &lt; &gt;.</translation>
+    </message>
+    <message>
+        <source>A name cannot start or end with a space.</source>
+        <translation>Un nom ne peut ni commencer ni se terminer par un espace.</translation>
+    </message>
+    <message>
+        <source>The folder name is empty.</source>
+        <translation>Le nom du dossier est vide.</translation>
+    </message>
+    <message>
+        <source>Folders can be renamed in dynamic folder mode only.</source>
+        <translation>Les dossiers ne peuvent être renommés qu’en mode de dossiers dynamiques.</translation>
+    </message>
+    <message>
+        <source>Home cannot be renamed.</source>
+        <translation>«&#xa0;Accueil&#xa0;» ne peut pas être renommé.</translation>
+    </message>
+    <message>
+        <source>Home cannot be deleted.</source>
+        <translation>«&#xa0;Accueil&#xa0;» ne peut pas être supprimé.</translation>
+    </message>
+    <message>
+        <source>%1 was changed, but the local catalogue could not be updated: %2</source>
+        <translation>%1 a été modifié, mais le catalogue local n’a pas pu être mis à jour&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Must supply cloud_name in the options or in the configuration</source>
+        <translation>cloud_name doit être indiqué dans les options ou dans la configuration</translation>
+    </message>
+    <message>
+        <source>Root path only supported for image/upload</source>
+        <translation>Le chemin racine n’est pris en charge que pour image/upload</translation>
+    </message>
+    <message>
+        <source>Signature algorithm %1 is not supported. Supported algorithms: sha1, sha256</source>
+        <translation>L’algorithme de signature %1 n’est pas pris en charge. Algorithmes pris en charge&#xa0;: sha1, sha256</translation>
+    </message>
+    <message>
+        <source>Radius array should contain between 1 and 4 values</source>
+        <translation>Le tableau radius doit contenir entre 1 et 4 valeurs</translation>
+    </message>
+    <message>
+        <source>Must supply public_id for non-text overlay</source>
+        <translation>public_id doit être indiqué pour un overlay qui n’est pas du texte</translation>
+    </message>
+    <message>
+        <source>Must supply either text or public_id in overlay</source>
+        <translation>text ou public_id doit être indiqué dans l’overlay</translation>
+    </message>
+    <message>
+        <source>Must supply font_size for text in overlay/underlay</source>
+        <translation>font_size doit être indiqué pour le texte dans overlay/underlay</translation>
+    </message>
+    <message>
+        <source>Must supply font_family for text in overlay/underlay</source>
+        <translation>font_family doit être indiqué pour le texte dans overlay/underlay</translation>
+    </message>
+    <message>
+        <source>Must provide either expiration or duration</source>
+        <translation>expiration ou duration doit être indiqué</translation>
+    </message>
+    <message>
+        <source>The upload has not finished.</source>
+        <translation>Le téléversement n’est pas terminé.</translation>
+    </message>
+    <message>
+        <source>The environment&apos;s upload address is not configured.</source>
+        <translation>L’adresse de téléversement de l’environnement n’est pas configurée.</translation>
+    </message>
+    <message>
+        <source>An unsigned upload needs an unsigned upload preset.</source>
+        <translation>Un téléversement non signé nécessite un préréglage de téléversement non signé.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the upload is not what the Upload API sends (no JSON). Check the environment&apos;s address (upload_prefix).</source>
+        <translation>La réponse du serveur au téléversement n’est pas celle qu’envoie l’Upload API (pas de JSON). Vérifiez l’adresse de l’environnement (upload_prefix).</translation>
+    </message>
+    <message>
+        <source>The chunk size must be positive, not %1.</source>
+        <translation>La taille des blocs doit être positive, et non %1.</translation>
+    </message>
+    <message>
+        <source>%1 is shorter than the part already uploaded: it changed since the upload began. Upload it again.</source>
+        <translation>%1 est plus court que la partie déjà téléversée&#xa0;: il a changé depuis le début du téléversement. Téléversez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>The server did not complete the upload of %1 after its last chunk.</source>
+        <translation>Le serveur n’a pas terminé le téléversement de %1 après son dernier bloc.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be read%2.</source>
+        <translation>Le dossier %1 ne peut pas être lu%2.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be read to the end%2.</source>
+        <translation>Le dossier %1 ne peut pas être lu jusqu’au bout%2.</translation>
+    </message>
+    <message>
+        <source>The name of %1 is not valid UTF-8; rename it to upload it.</source>
+        <translation>Le nom de %1 n’est pas de l’UTF-8 valide&#xa0;; renommez-le pour le téléverser.</translation>
+    </message>
+    <message>
+        <source>%1 is a link to something that does not exist.</source>
+        <translation>%1 est un lien vers quelque chose qui n’existe pas.</translation>
+    </message>
+    <message>
+        <source>No such file or folder: %1.</source>
+        <translation>Fichier ou dossier introuvable&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder.</source>
+        <translation>%1 est un dossier.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a device, a pipe or a socket).</source>
+        <translation>%1 n’est pas un fichier ordinaire (c’est un périphérique, un tube ou un socket).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read%2.</source>
+        <translation>%1 ne peut pas être lu%2.</translation>
+    </message>
+    <message>
+        <source>The size of %1 is only known by reading it (a special file, like those in /proc); copy it to a regular file to upload it.</source>
+        <translation>La taille de %1 n’est connue qu’en le lisant (un fichier spécial, comme ceux de /proc)&#xa0;; copiez-le dans un fichier ordinaire pour le téléverser.</translation>
+    </message>
+    <message>
+        <source>%1 is empty; Cloudinary does not accept empty files.</source>
+        <translation>%1 est vide&#xa0;; Cloudinary n’accepte pas les fichiers vides.</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was uploaded (it is shorter now); upload it again.</source>
+        <translation>%1 a changé pendant son téléversement (il est maintenant plus court)&#xa0;; téléversez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written%2.</source>
+        <translation>%1 ne peut pas être écrit%2.</translation>
+    </message>
+    <message>
+        <source>The folder of the upload journal %1 cannot be created.</source>
+        <translation>Le dossier du journal de téléversement %1 ne peut pas être créé.</translation>
+    </message>
+    <message>
+        <source>The upload journal %1 cannot be opened%2.</source>
+        <translation>Le journal de téléversement %1 ne peut pas être ouvert%2.</translation>
+    </message>
+    <message>
+        <source>The upload journal %1 was written by a newer Stratus; update Stratus to go on with its uploads.</source>
+        <translation>Le journal de téléversement %1 a été écrit par une version plus récente de Stratus&#xa0;; mettez Stratus à jour pour poursuivre ses téléversements.</translation>
+    </message>
+    <message>
+        <source>The upload journal cannot be read or written%1.</source>
+        <translation>Le journal de téléversement ne peut être ni lu ni écrit%1.</translation>
+    </message>
+    <message>
+        <source>There is no network connection to download with.</source>
+        <translation>Aucune connexion réseau n’est disponible pour le téléchargement.</translation>
+    </message>
+    <message>
+        <source>Cloudinary did not deliver %1 (HTTP %2).</source>
+        <translation>Cloudinary n’a pas diffusé %1 (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>Cloudinary did not deliver %1 (HTTP %2): %3</source>
+        <translation>Cloudinary n’a pas diffusé %1 (HTTP %2)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 is private or authenticated and needs a signed URL, which needs the API secret.</source>
+        <translation>%1 est privé ou authentifié et nécessite une URL signée, laquelle exige le secret d’API.</translation>
+    </message>
+    <message>
+        <source>The environment cannot be called now, so its API secret cannot sign delivery URLs.</source>
+        <translation>L’API de l’environnement ne peut pas être appelée pour le moment&#xa0;; son secret d’API ne peut donc pas signer d’URL de diffusion.</translation>
+    </message>
+    <message>
+        <source>There is no API secret to sign delivery URLs with.</source>
+        <translation>Il n’y a pas de secret d’API pour signer les URL de diffusion.</translation>
     </message>
 </context>
 </TS>
