@@ -151,18 +151,6 @@ int openSession(CliContext &ctx, const Options &o, Session *session)
     return ExitOk;
 }
 
-// `public_id="ID"` as the Search API's syntax writes an exact value.
-QString exactPublicId(const QString &publicId)
-{
-    QString quoted;
-    for (const QChar c : publicId) {
-        if (c == u'"' || c == u'\\' || c == u'*')
-            quoted += u'\\';
-        quoted += c;
-    }
-    return u"public_id=\""_s + quoted + u'"';
-}
-
 // The catalogued assets with @p ids, narrowed by --resource-type and --type; exit 1 for an id the
 // catalogue does not have, 2 for one that names several assets.
 int lookUp(CliContext &ctx, const Options &o, const Session &session, const QStringList &ids,
@@ -171,38 +159,12 @@ int lookUp(CliContext &ctx, const Options &o, const Session &session, const QStr
     const QString resourceType = o.parser.value(o.resourceType);
     const QString type = o.parser.value(o.type);
     for (const QString &id : ids) {
-        const QString text = exactPublicId(id);
-        auto expression = core::search::Expression::parse(text);
-        if (!expression)
-            return ctx.usageError(u"'%1' is not a public id: %2"_s.arg(id, expression.error().message));
-        auto found = session.catalog->find(*expression);
-        if (!found)
-            return catalogFailure(ctx, session.target, found.error());
-        QList<CatalogAsset> matches;
-        for (const CatalogAsset &asset : std::as_const(*found)) {
-            if (asset.publicId == id && (resourceType.isEmpty() || asset.resourceType == resourceType)
-                && (type.isEmpty() || asset.type == type))
-                matches.append(asset);
-        }
-        if (matches.isEmpty())
-            return ctx.failure(
-                u"there is no asset '%1' in the catalogue of '%2'; run 'stratus-cli sync' if it "
-                u"is new"_s.arg(id, session.target.label));
-        if (matches.size() > 1)
-            return ctx.usageError(
-                u"'%1' names %2 assets; choose one with --resource-type and --type"_s.arg(id).arg(
-                    matches.size()));
-        assets->append(matches.constFirst());
+        if (const int status
+            = lookUpAsset(ctx, session.target, *session.catalog, id, resourceType, type, assets);
+            status != ExitOk)
+            return status;
     }
     return ExitOk;
-}
-
-QJsonObject failureJson(const core::Error &error)
-{
-    return {{u"subject"_s, error.subject},
-            {u"reason"_s, core::errorReasonName(error.reason)},
-            {u"status"_s, error.httpStatus},
-            {u"error"_s, scrubbed(words::ErrorWords::text(error), {})}};
 }
 
 // Waits for @p job, then prints what changed (from the catalogue, as `find` prints it) and each

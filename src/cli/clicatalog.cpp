@@ -4,6 +4,8 @@
 #include "core/accounts/apicontextfor.h"
 #include "core/net/secretsource.h"
 #include "core/net/transportsecurity.h"
+#include "core/search/searchexpression.h"
+#include "words/errorwords.h"
 
 #include <QCryptographicHash>
 #include <QLocale>
@@ -193,6 +195,57 @@ QString assetsTable(const QList<core::catalog::CatalogAsset> &assets)
         text += line.trimmed() + u'\n';
     }
     return text;
+}
+
+namespace {
+
+// `public_id="ID"` as the Search API's syntax writes an exact value.
+QString exactPublicId(const QString &publicId)
+{
+    QString quoted;
+    for (const QChar c : publicId) {
+        if (c == u'"' || c == u'\\' || c == u'*')
+            quoted += u'\\';
+        quoted += c;
+    }
+    return u"public_id=\""_s + quoted + u'"';
+}
+
+} // namespace
+
+int lookUpAsset(CliContext &ctx, const CatalogTarget &target, const core::catalog::Catalog &catalog,
+                const QString &id, const QString &resourceType, const QString &type,
+                QList<core::catalog::CatalogAsset> *assets)
+{
+    auto expression = core::search::Expression::parse(exactPublicId(id));
+    if (!expression)
+        return ctx.usageError(u"'%1' is not a public id: %2"_s.arg(id, expression.error().message));
+    auto found = catalog.find(*expression);
+    if (!found)
+        return catalogFailure(ctx, target, found.error());
+    QList<core::catalog::CatalogAsset> matches;
+    for (const core::catalog::CatalogAsset &asset : std::as_const(*found)) {
+        if (asset.publicId == id && (resourceType.isEmpty() || asset.resourceType == resourceType)
+            && (type.isEmpty() || asset.type == type))
+            matches.append(asset);
+    }
+    if (matches.isEmpty())
+        return ctx.failure(u"there is no asset '%1' in the catalogue of '%2'; run 'stratus-cli sync' if it "
+                           u"is new"_s.arg(id, target.label));
+    if (matches.size() > 1)
+        return ctx.usageError(
+            u"'%1' names %2 assets; choose one with --resource-type and --type"_s.arg(id).arg(
+                matches.size()));
+    assets->append(matches.constFirst());
+    return ExitOk;
+}
+
+QJsonObject failureJson(const core::Error &error)
+{
+    return {{u"subject"_s, error.subject},
+            {u"reason"_s, core::errorReasonName(error.reason)},
+            {u"status"_s, error.httpStatus},
+            {u"error"_s, scrubbed(words::ErrorWords::text(error), {})}};
 }
 
 } // namespace stratus::cli

@@ -63,6 +63,17 @@ struct Parsed
 /// A failed read of the target's catalogue (exit 1); a damaged one says that a sync rebuilds it.
 [[nodiscard]] int catalogFailure(CliContext &ctx, const CatalogTarget &target, const core::Error &error);
 
+/// Appends to @p assets the one catalogued asset with public id @p id, narrowed by @p resourceType
+/// and @p type (empty: any). Exit 1 for an id the catalogue does not have, 2 for one that names
+/// several assets (or is not a public id).
+[[nodiscard]] int lookUpAsset(CliContext &ctx, const CatalogTarget &target,
+                              const core::catalog::Catalog &catalog, const QString &id,
+                              const QString &resourceType, const QString &type,
+                              QList<core::catalog::CatalogAsset> *assets);
+
+/// One failure as the asset verbs' and download's --json print it: subject, reason, status, words.
+[[nodiscard]] QJsonObject failureJson(const core::Error &error);
+
 /// What to print when targetApiContext() failed: its refusal of plain http (with the option to
 /// pass), else words::ErrorWords' words.
 [[nodiscard]] QString targetProblem(const core::Error &error);

@@ -46,8 +46,8 @@ Options:
   --parallel N               Files at once, 1-4 (default 3).
   --json                     Print {"files": [{"public_id", "path", "bytes"}], "failed":
                              [{"subject", "reason", "status", "error"}]}.
-)help"_s + configOptionsHelp()
-    + uR"help(
+)help"_s
+    + configOptionsHelp() + uR"help(
 Without --json each saved file is a line "downloaded PUBLIC_ID -> PATH" on stdout, each failure
 a line on stderr; on a terminal a progress line is drawn on stderr.
 Exit status: 0 when every file was saved, 1 when any failed (or an asset is not in the
@@ -88,52 +88,6 @@ int publicIds(CliContext &ctx, const Options &o, QStringList *ids)
     if (ids->isEmpty())
         return ctx.usageError(u"missing PUBLIC_ID; see 'stratus-cli download --help'"_s);
     return ExitOk;
-}
-
-// The catalogued asset with public id @p id, narrowed by --resource-type and --type: exit 1 when
-// the catalogue does not have it, 2 when it names several.
-int lookUp(CliContext &ctx, const Options &o, const CatalogTarget &target,
-           const core::catalog::Catalog &catalog, const QString &id, QList<CatalogAsset> *assets)
-{
-    QString quoted;
-    for (const QChar c : id) {
-        if (c == u'"' || c == u'\\' || c == u'*')
-            quoted += u'\\';
-        quoted += c;
-    }
-    const QString text = u"public_id=\""_s + quoted + u'"';
-    auto expression = core::search::Expression::parse(text);
-    if (!expression)
-        return ctx.usageError(u"'%1' is not a public id: %2"_s.arg(id, expression.error().message));
-    auto found = catalog.find(*expression);
-    if (!found)
-        return catalogFailure(ctx, target, found.error());
-    const QString resourceType = o.parser.value(o.resourceType);
-    const QString type = o.parser.value(o.type);
-    QList<CatalogAsset> matches;
-    for (const CatalogAsset &asset : std::as_const(*found)) {
-        if (asset.publicId == id && (resourceType.isEmpty() || asset.resourceType == resourceType)
-            && (type.isEmpty() || asset.type == type))
-            matches.append(asset);
-    }
-    if (matches.isEmpty())
-        return ctx.failure(
-            u"there is no asset '%1' in the catalogue of '%2'; run 'stratus-cli sync' if it is "
-            u"new"_s.arg(id, target.label));
-    if (matches.size() > 1)
-        return ctx.usageError(
-            u"'%1' names %2 assets; choose one with --resource-type and --type"_s.arg(id).arg(
-                matches.size()));
-    assets->append(matches.constFirst());
-    return ExitOk;
-}
-
-QJsonObject failureJson(const core::Error &error)
-{
-    return {{u"subject"_s, error.subject},
-            {u"reason"_s, core::errorReasonName(error.reason)},
-            {u"status"_s, error.httpStatus},
-            {u"error"_s, words::ErrorWords::text(error)}};
 }
 
 // What the options ask for, checked before anything is looked up or fetched.
@@ -209,7 +163,9 @@ int runDownloadCommand(CliContext &ctx)
         return status;
     QList<CatalogAsset> assets;
     for (const QString &id : std::as_const(ids)) {
-        if (const int status = lookUp(ctx, o, target, *catalog, id, &assets); status != ExitOk)
+        if (const int status = lookUpAsset(ctx, target, *catalog, id, o.parser.value(o.resourceType),
+                                           o.parser.value(o.type), &assets);
+            status != ExitOk)
             return status;
     }
 
