@@ -51,8 +51,8 @@ void PageHost::setCurrentPage(Page *page)
 {
     if (page == m_current)
         return;
-    if (m_current)
-        m_current->pageDeactivated();
+    if (Page *previous = m_current.data())
+        previous->pageDeactivated();
     m_current = page;
     if (page != nullptr)
         m_stack->setCurrentWidget(page);
