@@ -1,5 +1,7 @@
 #include "sandboxoptions.h"
 
+#include "words/errorwords.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -83,7 +85,7 @@ core::Result<SandboxOptions> SandboxCommandLine::options() const
     for (const QString &url : std::as_const(environmentUrls)) {
         auto env = EnvironmentConfig::fromUrl(url);
         if (!env)
-            return bad(u"--environment: %1"_s.arg(env.error().message));
+            return bad(u"--environment: %1"_s.arg(words::ErrorWords::text(env.error())));
         options.environments.append(*env);
     }
 
@@ -92,7 +94,7 @@ core::Result<SandboxOptions> SandboxCommandLine::options() const
     if (!accountUrl.isEmpty()) {
         auto account = AccountConfig::fromUrl(accountUrl);
         if (!account)
-            return bad(u"--account: %1"_s.arg(account.error().message));
+            return bad(u"--account: %1"_s.arg(words::ErrorWords::text(account.error())));
         options.account = *account;
     }
     return options;
