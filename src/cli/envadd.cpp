@@ -175,7 +175,8 @@ std::optional<int> refuseNames(CliContext &ctx, const AccountStore &store, const
     if (const auto refused = nameRefusal(name, core::ErrorReason::EnvironmentNameUnusable))
         return ctx.usageError(*refused);
     if (!accountOption.trimmed().isEmpty()) {
-        if (const auto refused = nameRefusal(accountOption.trimmed(), core::ErrorReason::AccountLabelUnusable))
+        if (const auto refused
+            = nameRefusal(accountOption.trimmed(), core::ErrorReason::AccountLabelUnusable))
             return ctx.usageError(*refused);
     }
     if (store.environmentByName(name) || store.damagedEnvironment(name))
@@ -295,8 +296,7 @@ std::optional<int> storeEnvironment(CliContext &ctx, AccountStore &store, NewEnv
     case Error::Kind::InvalidInput:
         return ctx.usageError(errorText(error));
     default:
-        return ctx.failure(
-            u"cannot store the environment (%1); nothing was stored"_s.arg(errorText(error)));
+        return ctx.failure(u"cannot store the environment (%1); nothing was stored"_s.arg(errorText(error)));
     }
 }
 

@@ -1,8 +1,8 @@
 // The words for the network and API calls' error reasons (core/util/errorreason.h).
 #include "errorwords.h"
 
-#include <QLocale>
 #include <QDir>
+#include <QLocale>
 
 namespace stratus::words {
 

@@ -19,11 +19,11 @@
 #include "core/cache/diskcache.h"
 #include "core/catalog/catalog.h"
 #include "core/config/cloudinaryurl.h"
+#include "core/delivery/thumbnailurls.h"
 #include "gui/browser/assetlistmodel.h"
 #include "gui/browser/browserenvironment.h"
 #include "gui/browser/browserpage.h"
 #include "gui/browser/thumbnailloader.h"
-#include "core/delivery/thumbnailurls.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -27,8 +27,8 @@
 namespace stratus::gui {
 
 using namespace Qt::StringLiterals;
-using core::assets::AssetJob;
 using core::OriginalUrls;
+using core::assets::AssetJob;
 using core::catalog::CatalogAsset;
 
 namespace {

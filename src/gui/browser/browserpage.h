@@ -65,8 +65,8 @@ public:
     enum class ViewMode { Grid, Details };
     Q_ENUM(ViewMode)
 
-    BrowserPage(BrowserEnvironment environment, ThumbnailLoader *loader, core::ThumbnailUrlFunction thumbnailUrl,
-                QWidget *parent = nullptr);
+    BrowserPage(BrowserEnvironment environment, ThumbnailLoader *loader,
+                core::ThumbnailUrlFunction thumbnailUrl, QWidget *parent = nullptr);
     ~BrowserPage() override;
 
     /// Lists @p folder ("" is Home) and selects it in the tree; clears the search.

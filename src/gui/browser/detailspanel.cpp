@@ -3,9 +3,9 @@
 #include "detailspanel_p.h"
 
 #include "browserlogging.h"
+#include "core/delivery/thumbnailurls.h"
 #include "thumbnaildelegate.h"
 #include "thumbnailloader.h"
-#include "core/delivery/thumbnailurls.h"
 
 #include "core/api/adminapi.h"
 #include "core/assets/assetservice.h"

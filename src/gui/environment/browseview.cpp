@@ -6,13 +6,13 @@
 
 #include "core/accounts/environmentsession.h"
 #include "core/cache/diskcache.h"
+#include "core/delivery/deliverysigner.h"
+#include "core/delivery/thumbnailurls.h"
 #include "core/net/neterror.h"
 #include "gui/browser/browserenvironment.h"
 #include "gui/browser/browserpage.h"
-#include "core/delivery/deliverysigner.h"
 #include "gui/browser/thumbnailloader.h"
 #include "gui/browser/thumbnailscheduler.h"
-#include "core/delivery/thumbnailurls.h"
 #include "gui/settings/preferences.h"
 
 #include <QLabel>
@@ -55,8 +55,9 @@ BrowseView::BrowseView(EnvironmentSession *session, const Preferences *preferenc
         missing->setAlignment(Qt::AlignCenter);
         missing->setText(tr("The catalogue of this environment cannot be opened, so there is nothing to "
                             "browse: %1")
-                             .arg(session != nullptr && session->catalogueError() ? ErrorPresenter::text(*session->catalogueError())
-                                                                   : QString()));
+                             .arg(session != nullptr && session->catalogueError()
+                                      ? ErrorPresenter::text(*session->catalogueError())
+                                      : QString()));
         layout->addWidget(missing);
         return;
     }
@@ -100,7 +101,8 @@ core::DeliverySigner *BrowseView::createSigner()
     return new core::DeliverySigner(apiContextOf(m_session), this);
 }
 
-void BrowseView::createBrowser(EnvironmentSession &session, ThumbnailLoader *loader, core::DeliverySigner *signer)
+void BrowseView::createBrowser(EnvironmentSession &session, ThumbnailLoader *loader,
+                               core::DeliverySigner *signer)
 {
     // The environment's URL is asked for at every request (the Local sandbox's is known only once
     // it listens); the URL builder is made again only when that URL changes.
@@ -115,8 +117,9 @@ void BrowseView::createBrowser(EnvironmentSession &session, ThumbnailLoader *loa
         if (url.cloudName().isEmpty())
             return {};
         if (const QString text = url.toString(); text != built->first || !built->second) {
-            *built
-                = {text, core::thumbnailUrlFunction(url.toSdkConfig(), core::deliveryOptions(url), signerGuard.data())};
+            *built = {text,
+                      core::thumbnailUrlFunction(url.toSdkConfig(), core::deliveryOptions(url),
+                                                 signerGuard.data())};
         }
         return built->second(asset, pixels);
     };

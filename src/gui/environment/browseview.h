@@ -49,7 +49,8 @@ Q_SIGNALS:
 private:
     ThumbnailLoader *createThumbnailLoader(core::EnvironmentSession &session, const Preferences *preferences);
     core::DeliverySigner *createSigner();
-    void createBrowser(core::EnvironmentSession &session, ThumbnailLoader *loader, core::DeliverySigner *signer);
+    void createBrowser(core::EnvironmentSession &session, ThumbnailLoader *loader,
+                       core::DeliverySigner *signer);
     void followSyncsAndUploads(core::EnvironmentSession &session);
     void updateStatusLine();
 

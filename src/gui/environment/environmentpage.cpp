@@ -7,9 +7,9 @@
 #include "core/accounts/environmentsession.h"
 #include "core/util/secretmemory.h"
 #include "gui/accounts/secretprompt.h"
+#include "gui/browser/browserpage.h"
 #include "gui/errors/errorbanner.h"
 #include "gui/errors/errorpresenter.h"
-#include "gui/browser/browserpage.h"
 #include "gui/upload/uploadcontroller.h"
 #include "gui/upload/uploaddock.h"
 

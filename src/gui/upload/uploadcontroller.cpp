@@ -175,7 +175,8 @@ bool UploadController::enqueue(const QStringList &paths, const core::transfers::
              tr("“%1” does not answer at the moment (%2). Try again when it is back online; nothing was "
                 "queued.")
                  .arg(session->record().displayName(),
-                      session->problemError() ? ErrorPresenter::text(*session->problemError()) : tr("not connected")));
+                      session->problemError() ? ErrorPresenter::text(*session->problemError())
+                                              : tr("not connected")));
         return false;
     }
     UploadQueue *queue = session->uploads();
