@@ -14,7 +14,7 @@ namespace stratus::cli {
 enum ExitStatus : int {
     ExitOk = 0,
     ExitFailure = 1, ///< the work was attempted and failed (network, server, some files not uploaded)
-    ExitUsage = 2,   ///< bad input: a one-line message on stderr, nothing on stdout
+    ExitUsage = 2, ///< bad input: a one-line message on stderr, nothing on stdout
 };
 
 /// What every command gets: its own arguments, buffered stdout/stderr, and where the app's files

@@ -89,7 +89,8 @@ private slots:
         QTRY_COMPARE(stored(), u"new-secret"_s);
         // Tested again with it: no longer refused for the secret (nothing answers, so it is offline).
         QCOMPARE(session.connection(), core::EnvironmentSession::Connection::Checking);
-        QTRY_VERIFY_WITH_TIMEOUT(session.connection() == core::EnvironmentSession::Connection::Offline, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(session.connection() == core::EnvironmentSession::Connection::Offline,
+                                 60000);
         QVERIFY(!banner->error() || banner->error()->reason != core::ErrorReason::SecretNotInKeychain);
     }
 };

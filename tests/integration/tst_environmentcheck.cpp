@@ -22,14 +22,16 @@ core::Result<core::EnvironmentCheckResult> check(const QString &url, QNetworkAcc
     const auto parsed = core::CloudinaryUrl::parse(url);
     if (!parsed)
         return parsed.error();
-    auto context = core::apiContextFor(*parsed, std::make_shared<core::FixedSecret>(parsed->apiSecret()), network, budget);
+    auto context = core::apiContextFor(*parsed, std::make_shared<core::FixedSecret>(parsed->apiSecret()),
+                                       network, budget);
     if (!context)
         return context.error();
     context.value().retryPolicy.maxAttempts = 1;
     std::optional<core::Result<core::EnvironmentCheckResult>> outcome;
     QObject owner;
-    core::EnvironmentCheck::start(std::move(context).value(), &owner,
-                                  [&](core::Result<core::EnvironmentCheckResult> result) { outcome = result; });
+    core::EnvironmentCheck::start(
+        std::move(context).value(), &owner,
+        [&](core::Result<core::EnvironmentCheckResult> result) { outcome = result; });
     if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 30000))
         return core::makeError(core::Error::Kind::Internal, QStringLiteral("the check did not finish"));
     return *outcome;
@@ -59,14 +61,17 @@ private slots:
     void initTestCase()
     {
         QString error;
-        QVERIFY2(m_sandbox.start({QStringLiteral("--environment"),
-                                  QStringLiteral("cloudinary://111111111111111:good-secret-1@fixedcloud?folder_mode=fixed"),
-                                  QStringLiteral("--environment"),
-                                  QStringLiteral("cloudinary://222222222222222:good-secret-2@limitedcloud?denied_apis=usage,config"),
-                                  QStringLiteral("--environment"),
-                                  QStringLiteral("cloudinary://333333333333333:good-secret-3@noadmincloud?denied_apis=ping")},
-                                 3, false, &error),
-                 qPrintable(error));
+        QVERIFY2(
+            m_sandbox.start(
+                {QStringLiteral("--environment"),
+                 QStringLiteral("cloudinary://111111111111111:good-secret-1@fixedcloud?folder_mode=fixed"),
+                 QStringLiteral("--environment"),
+                 QStringLiteral(
+                     "cloudinary://222222222222222:good-secret-2@limitedcloud?denied_apis=usage,config"),
+                 QStringLiteral("--environment"),
+                 QStringLiteral("cloudinary://333333333333333:good-secret-3@noadmincloud?denied_apis=ping")},
+                3, false, &error),
+            qPrintable(error));
     }
 
     void goodCredentialsReportFolderModeUsageAndBudget()
@@ -90,13 +95,15 @@ private slots:
         // Never the secret in what is reported.
         QVERIFY(!wrongSecret.error().message.contains(QStringLiteral("not-the-secret")));
 
-        auto unknownCloud = check(QString(good).replace(QStringLiteral("@fixedcloud"), QStringLiteral("@nosuchcloud")),
-                                  m_sandbox.network());
+        auto unknownCloud
+            = check(QString(good).replace(QStringLiteral("@fixedcloud"), QStringLiteral("@nosuchcloud")),
+                    m_sandbox.network());
         QVERIFY(!unknownCloud.ok());
         QCOMPARE(core::classifyProblem(unknownCloud.error()), core::CheckProblem::UnknownCloud);
 
         const QString port = QString::number(m_sandbox.baseUrl().port());
-        auto noNetwork = check(QString(good).replace(port, QString::number(closedPort())), m_sandbox.network());
+        auto noNetwork
+            = check(QString(good).replace(port, QString::number(closedPort())), m_sandbox.network());
         QVERIFY(!noNetwork.ok());
         QCOMPARE(core::classifyProblem(noNetwork.error()), core::CheckProblem::NoNetwork);
 
@@ -117,8 +124,10 @@ private slots:
         QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().message));
         QVERIFY(!result->usage.has_value());
         QCOMPARE(result->folderMode, core::FolderMode::Unknown);
-        QCOMPARE(result->deniedFeatures.keys(), (QStringList {QStringLiteral("config"), QStringLiteral("usage")}));
-        QVERIFY(result->deniedFeatures.value(QStringLiteral("usage")).contains(QStringLiteral("not permitted")));
+        QCOMPARE(result->deniedFeatures.keys(),
+                 (QStringList {QStringLiteral("config"), QStringLiteral("usage")}));
+        QVERIFY(
+            result->deniedFeatures.value(QStringLiteral("usage")).contains(QStringLiteral("not permitted")));
     }
 
 private:

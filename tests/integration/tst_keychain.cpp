@@ -57,7 +57,8 @@ private:
     const QString m_service = u"StratusTest-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString m_accountService = m_service + u"-accounts"_s;
     std::shared_ptr<KeychainSecretStore> m_store = std::make_shared<KeychainSecretStore>(m_service);
-    std::shared_ptr<KeychainSecretStore> m_accountStore = std::make_shared<KeychainSecretStore>(m_accountService);
+    std::shared_ptr<KeychainSecretStore> m_accountStore
+        = std::make_shared<KeychainSecretStore>(m_accountService);
     QStringList m_written;
 
     Result<Done> write(const QString &key, const QString &secret)
