@@ -54,14 +54,10 @@ Exit status: 0 when every file was saved, 1 when any failed (or an asset is not 
 catalogue), 2 bad input (nothing was fetched).
 )help"_s;
 
-struct Options
+// The catalogue commands' options (--env, --cloudinary-url, --json, --help,
+// --allow-insecure-transport) and download's own.
+struct Options : Parsed
 {
-    QCommandLineParser parser;
-    QCommandLineOption env {u"env"_s, u"environment"_s, u"NAME"_s};
-    QCommandLineOption url {u"cloudinary-url"_s, u"url"_s, u"URL"_s};
-    QCommandLineOption json {u"json"_s, u"json"_s};
-    QCommandLineOption help {{u"h"_s, u"help"_s}, u"help"_s};
-    QCommandLineOption insecure {u"allow-insecure-transport"_s, u"insecure"_s};
     QCommandLineOption to {u"to"_s, u"folder"_s, u"DIR"_s};
     QCommandLineOption resourceType {u"resource-type"_s, u"resource type"_s, u"T"_s};
     QCommandLineOption type {u"type"_s, u"delivery type"_s, u"T"_s};
@@ -154,9 +150,7 @@ int runDownloadCommand(CliContext &ctx)
     if (const int status = publicIds(ctx, o, &ids); status != ExitOk)
         return status;
     CatalogTarget target;
-    if (const int status = resolveCatalogTarget(
-            ctx, {o.parser.value(o.url), o.parser.value(o.env), o.parser.isSet(o.insecure)}, &target);
-        status != ExitOk)
+    if (const int status = resolveTarget(ctx, o, &target); status != ExitOk)
         return status;
     std::unique_ptr<core::catalog::Catalog> catalog;
     if (const int status = openSyncedCatalog(ctx, target, &catalog); status != ExitOk)
