@@ -132,16 +132,16 @@ core::Result<core::ApiContext> targetApiContext(CliContext &ctx, const CatalogTa
 int openSyncedCatalog(CliContext &ctx, const CatalogTarget &target,
                       std::unique_ptr<core::catalog::Catalog> *catalog)
 {
-    const QString noCatalogue
+    const QString noCatalog
         = u"there is no catalogue of '%1' yet; run stratus-cli sync first"_s.arg(target.label);
     auto opened = core::catalog::Catalog::openExisting(target.catalogPath());
     if (!opened) {
         if (opened.error().kind == core::Error::Kind::NotFound)
-            return ctx.failure(noCatalogue);
+            return ctx.failure(noCatalog);
         return catalogFailure(ctx, target, opened.error());
     }
     if (!opened.value()->syncState().lastSync.isValid() && opened.value()->assetCount() == 0)
-        return ctx.failure(noCatalogue);
+        return ctx.failure(noCatalog);
     *catalog = std::move(opened).value();
     return ExitOk;
 }

@@ -31,7 +31,7 @@ struct CatalogTarget
     std::unique_ptr<core::AccountStore> store; ///< kept alive for the secret source
     core::StorageLayout layout; ///< the command's: where the catalogue and the journal are
 
-    [[nodiscard]] QString catalogPath() const { return layout.catalogueFile(environmentId); }
+    [[nodiscard]] QString catalogPath() const { return layout.catalogFile(environmentId); }
     [[nodiscard]] QString journalPath() const { return layout.uploadJournalFile(environmentId); }
 };
 

@@ -140,14 +140,14 @@ private Q_SLOTS:
 
     // Issue 11, item 3: a damaged catalogue never answers with part of what it holds; the next sync
     // finds the damage, replaces the file and fills it again.
-    void damagedCatalogueIsRebuilt_data()
+    void damagedCatalogIsRebuilt_data()
     {
         QTest::addColumn<QString>("damage");
         QTest::newRow("pages in the middle") << u"middle"_s;
         QTest::newRow("the header") << u"header"_s;
     }
 
-    void damagedCatalogueIsRebuilt()
+    void damagedCatalogIsRebuilt()
     {
         QFETCH(QString, damage);
         QCOMPARE(cli({u"sync"_s}).exitCode, 0);

@@ -170,7 +170,7 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains("HTTP 404"), run.err.constData());
     }
 
-    void notInTheCatalogue()
+    void notInTheCatalog()
     {
         const QString dir = target(u"unknown"_s);
         const Run run = cli({u"download"_s, u"no/such"_s, u"--to"_s, dir});

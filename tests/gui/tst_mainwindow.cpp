@@ -262,8 +262,8 @@ private slots:
                 test::writeFileUnder(layout.webProfileDirectory(account) + QStringLiteral("/Cookies"), "c"));
         const QStringList before = test::filesUnder(root);
         for (const QString &id : agencyIds.mid(1)) {
-            const QStringList files {layout.catalogueFile(id),
-                                     layout.catalogueFile(id) + QStringLiteral("-wal"),
+            const QStringList files {layout.catalogFile(id),
+                                     layout.catalogFile(id) + QStringLiteral("-wal"),
                                      layout.uploadJournalFile(id)};
             for (const QString &file : files)
                 QVERIFY2(before.contains(QDir(root).relativeFilePath(file)), qPrintable(file));
@@ -294,7 +294,7 @@ private slots:
         QCOMPARE(currentName(window), QStringLiteral("Brand assets"));
         core::EnvironmentSession *left = window.session(brandIds.last());
         QVERIFY(left && left->catalog() && left->uploadsIfMade());
-        QVERIFY(core::catalog::Catalog::checkFile(layout.catalogueFile(brandIds.last())));
+        QVERIFY(core::catalog::Catalog::checkFile(layout.catalogFile(brandIds.last())));
     }
 
     // The keychain is still thinking (locked, asking for its password) when the window closes:

@@ -211,8 +211,8 @@ private slots:
         auto *overview = qobject_cast<OverviewView *>(page->view(EnvironmentPage::View::Overview));
         QVERIFY(overview);
         QCOMPARE(overview->findChild<QLabel *>(u"accountValue"_s)->text(), u"Agency"_s);
-        QVERIFY2(overview->findChild<QLabel *>(u"catalogueValue"_s)->text().startsWith(u"0 asset"_s),
-                 qPrintable(overview->findChild<QLabel *>(u"catalogueValue"_s)->text()));
+        QVERIFY2(overview->findChild<QLabel *>(u"catalogValue"_s)->text().startsWith(u"0 asset"_s),
+                 qPrintable(overview->findChild<QLabel *>(u"catalogValue"_s)->text()));
         QCOMPARE(overview->findChild<QLabel *>(u"lastSyncValue"_s)->text(), u"Never"_s);
 
         QTest::keyClick(&window, Qt::Key_1, Qt::AltModifier);

@@ -75,7 +75,7 @@ private slots:
         QTest::newRow("server silent") << core::Error::because(Kind::Network, Reason::ServerSilent, u"45"_s)
                                        << QStringList {u"45 seconds"_s};
         QTest::newRow("catalogue damaged, SQLite's words")
-            << core::Error::because(Kind::Damaged, Reason::CatalogueQueryFailed, {},
+            << core::Error::because(Kind::Damaged, Reason::CatalogQueryFailed, {},
                                     u"malformed disk image"_s)
             << QStringList {u"damaged"_s, u"malformed disk image"_s};
         QTest::newRow("credentials in clear") << core::Error::because(

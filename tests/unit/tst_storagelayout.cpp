@@ -33,7 +33,7 @@ namespace {
 bool fillEnvironment(const StorageLayout &layout, const QString &id)
 {
     {
-        auto catalog = catalog::Catalog::open(layout.catalogueFile(id));
+        auto catalog = catalog::Catalog::open(layout.catalogFile(id));
         auto journal = upload::UploadJournal::open(layout.uploadJournalFile(id));
         if (!catalog || !journal)
             return false;
@@ -44,8 +44,8 @@ bool fillEnvironment(const StorageLayout &layout, const QString &id)
     }
     DiskCache thumbnails(layout.thumbnailCacheDirectory(id), 1024 * 1024);
     return thumbnails.write(u"https://res.example.test/a.jpg"_s, "JPEG")
-        && writeFileUnder(layout.catalogueFile(id) + u"-wal"_s, "wal")
-        && writeFileUnder(layout.catalogueFile(id) + u"-shm"_s, "shm")
+        && writeFileUnder(layout.catalogFile(id) + u"-wal"_s, "wal")
+        && writeFileUnder(layout.catalogFile(id) + u"-shm"_s, "shm")
         && writeFileUnder(QFileInfo(layout.uploadJournalFile(id)).path() + u"/batch-1.lock"_s, "4242")
         && writeFileUnder(layout.tokenMetadataFile(id), "{}");
 }
@@ -124,7 +124,7 @@ private slots:
         const QString cache = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
         QTest::newRow("accounts") << layout.settingsFile << config + u"/Stratus/accounts.ini"_s;
         QTest::newRow("preferences") << layout.preferencesFile() << config + u"/Stratus/Stratus.conf"_s;
-        QTest::newRow("catalogue") << layout.catalogueFile(u"e1"_s)
+        QTest::newRow("catalogue") << layout.catalogFile(u"e1"_s)
                                    << data + u"/Stratus/catalog/e1/catalog.sqlite"_s;
         QTest::newRow("journal") << layout.uploadJournalFile(u"e1"_s)
                                  << data + u"/Stratus/uploads/e1/journal.sqlite"_s;
@@ -202,7 +202,7 @@ private slots:
                 lost.append(path);
         }
         QVERIFY2(lost.isEmpty(), qPrintable(u"deleted as well: "_s + lost.join(u", "_s)));
-        QVERIFY(catalog::Catalog::openExisting(layout.catalogueFile(u"env-home"_s)));
+        QVERIFY(catalog::Catalog::openExisting(layout.catalogFile(u"env-home"_s)));
     }
 
     // An id that is not one path component would name a root, or something outside the roots: such

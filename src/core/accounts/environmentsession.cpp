@@ -94,17 +94,17 @@ QString EnvironmentSession::thumbnailCacheDirectory() const
 
 catalog::Catalog *EnvironmentSession::catalog()
 {
-    if (!m_catalog && !m_catalogueError) {
+    if (!m_catalog && !m_catalogError) {
         if (!m_store) {
-            m_catalogueError = Error::because(Error::Kind::Internal, ErrorReason::AccountStoreGone);
+            m_catalogError = Error::because(Error::Kind::Internal, ErrorReason::AccountStoreGone);
             return nullptr;
         }
-        auto opened = catalog::Catalog::openRepairing(m_store->layout().catalogueFile(m_environmentId),
-                                                      &m_catalogueDamage);
+        auto opened = catalog::Catalog::openRepairing(m_store->layout().catalogFile(m_environmentId),
+                                                      &m_catalogDamage);
         if (opened)
             m_catalog = std::move(opened).value();
         else
-            m_catalogueError = opened.error();
+            m_catalogError = opened.error();
     }
     return m_catalog.get();
 }
@@ -121,10 +121,10 @@ void EnvironmentSession::syncCatalog()
     m_syncProgress = {0, -1};
     m_syncPausedUntil = {};
     if (m_catalog->syncState().lastSync.isValid())
-        m_catalogueDamage.clear(); // told once a sync has filled the rebuilt one
+        m_catalogDamage.clear(); // told once a sync has filled the rebuilt one
     connect(sync, &catalog::CatalogSync::progress, this, [this, sync](qint64 fetched, qint64 expected) {
         if (!sync->summary().damage.isEmpty())
-            m_catalogueDamage = sync->summary().damage;
+            m_catalogDamage = sync->summary().damage;
         m_syncProgress = {fetched, expected};
         m_syncPausedUntil = {};
         Q_EMIT changed();
@@ -139,11 +139,11 @@ void EnvironmentSession::syncCatalog()
         m_syncPausedUntil = {};
         m_lastSyncError = sync->error();
         if (!sync->summary().damage.isEmpty())
-            m_catalogueDamage = sync->summary().damage;
+            m_catalogDamage = sync->summary().damage;
         if (sync->error() && sync->error()->kind == Error::Kind::Permission)
             markDenied(Feature::Search, sync->error()->message);
         Q_EMIT changed();
-        Q_EMIT catalogueSynced();
+        Q_EMIT catalogSynced();
     });
     Q_EMIT changed();
     sync->start();

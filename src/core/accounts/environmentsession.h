@@ -81,10 +81,10 @@ public:
     /// with the environment's other files at log out and removal. Empty once the store is gone.
     [[nodiscard]] QString thumbnailCacheDirectory() const;
 
-    /// The environment's local catalogue (StorageLayout::catalogueFile), opened on first use; null
-    /// when it cannot be opened (catalogueError() says why).
+    /// The environment's local catalogue (StorageLayout::catalogFile), opened on first use; null
+    /// when it cannot be opened (catalogError() says why).
     [[nodiscard]] catalog::Catalog *catalog();
-    [[nodiscard]] const std::optional<Error> &catalogueError() const { return m_catalogueError; }
+    [[nodiscard]] const std::optional<Error> &catalogError() const { return m_catalogError; }
     /// Brings the catalogue up to date through the Search API (the first time a full sync, later
     /// incremental). Runs by itself after every successful connection test. Does nothing while a
     /// sync runs.
@@ -97,7 +97,7 @@ public:
     [[nodiscard]] const std::optional<Error> &lastSyncError() const { return m_lastSyncError; }
     /// What was wrong with the catalogue file when it was last found damaged and rebuilt (when it
     /// was opened, or by the sync); empty otherwise, and again once a later sync starts.
-    [[nodiscard]] const QString &catalogueDamage() const { return m_catalogueDamage; }
+    [[nodiscard]] const QString &catalogDamage() const { return m_catalogDamage; }
 
     /// The environment's upload queue over its journal (StorageLayout::uploadJournalFile), made on first
     /// use; null when it cannot be made yet (uploadsError() says why: no API context while the
@@ -118,7 +118,7 @@ Q_SIGNALS:
     void uploadsReady();
     void changed();
     /// A sync finished (successfully or not); the catalogue may hold new data.
-    void catalogueSynced();
+    void catalogSynced();
 
 private:
     void setConnection(Connection connection, CheckProblem problem = CheckProblem::None,
@@ -134,12 +134,12 @@ private:
     std::optional<Usage> m_usage;
     QPointer<EnvironmentCheck> m_check;
     std::unique_ptr<catalog::Catalog> m_catalog;
-    std::optional<Error> m_catalogueError;
+    std::optional<Error> m_catalogError;
     QPointer<catalog::CatalogSync> m_sync;
     std::pair<qint64, qint64> m_syncProgress {0, -1};
     QDateTime m_syncPausedUntil;
     std::optional<Error> m_lastSyncError;
-    QString m_catalogueDamage;
+    QString m_catalogDamage;
     std::unique_ptr<upload::UploadJournal> m_journal;
     std::unique_ptr<upload::UploadQueue> m_uploads;
     std::optional<upload::UploadQueueSettings> m_uploadSettings;

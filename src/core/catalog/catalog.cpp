@@ -74,7 +74,7 @@ Result<Done> Catalog::transaction(const std::function<Result<Done>()> &work)
 {
     QSqlDatabase database = db();
     if (!database.transaction()) {
-        return Error::because(Error::Kind::Io, ErrorReason::CatalogueTransactionFailed, m_filePath,
+        return Error::because(Error::Kind::Io, ErrorReason::CatalogTransactionFailed, m_filePath,
                               database.lastError().text());
     }
     Result<Done> result = work();
@@ -84,7 +84,7 @@ Result<Done> Catalog::transaction(const std::function<Result<Done>()> &work)
         return result;
     }
     if (!database.commit()) {
-        const Error error = Error::because(Error::Kind::Io, ErrorReason::CatalogueCommitFailed, m_filePath,
+        const Error error = Error::because(Error::Kind::Io, ErrorReason::CatalogCommitFailed, m_filePath,
                                            database.lastError().text());
         database.rollback();
         return error;

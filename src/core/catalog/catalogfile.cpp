@@ -80,7 +80,7 @@ QSqlDatabase Catalog::db() const
 Result<std::unique_ptr<Catalog>> Catalog::openExisting(const QString &filePath)
 {
     if (!QFileInfo::exists(filePath)) {
-        return Error::because(Error::Kind::NotFound, ErrorReason::CatalogueMissing, filePath);
+        return Error::because(Error::Kind::NotFound, ErrorReason::CatalogMissing, filePath);
     }
     return open(filePath);
 }
@@ -88,7 +88,7 @@ Result<std::unique_ptr<Catalog>> Catalog::openExisting(const QString &filePath)
 Result<std::unique_ptr<Catalog>> Catalog::open(const QString &filePath)
 {
     if (!QDir().mkpath(QFileInfo(filePath).absolutePath())) {
-        return Error::because(Error::Kind::Io, ErrorReason::CatalogueFolderUncreatable, filePath);
+        return Error::because(Error::Kind::Io, ErrorReason::CatalogFolderUncreatable, filePath);
     }
     std::unique_ptr<Catalog> catalog(new Catalog(filePath, nextConnectionName()));
     QSqlDatabase::addDatabase(u"QSQLITE"_s, catalog->m_connectionName).setDatabaseName(filePath);
@@ -114,7 +114,7 @@ Result<Done> Catalog::connect()
         QSqlDatabase database = db();
         database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
         if (!database.open()) {
-            return Error::because(Error::Kind::Io, ErrorReason::CatalogueUnopenable, m_filePath,
+            return Error::because(Error::Kind::Io, ErrorReason::CatalogUnopenable, m_filePath,
                                   database.lastError().text());
         }
     }
@@ -140,7 +140,7 @@ Result<Done> Catalog::checkFile(const QString &filePath)
         database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
         QStringList problems;
         if (!database.open()) {
-            result = Error::because(Error::Kind::Io, ErrorReason::CatalogueUnopenable, filePath,
+            result = Error::because(Error::Kind::Io, ErrorReason::CatalogUnopenable, filePath,
                                     database.lastError().text());
         } else if (auto rows = sql::run(database, u"PRAGMA quick_check(5)"_s); !rows) {
             result = rows.error();
@@ -157,7 +157,7 @@ Result<Done> Catalog::checkFile(const QString &filePath)
             if (result && problems != QStringList {u"ok"_s}) {
                 // One line for a message: the first problems say enough.
                 const qsizetype shown = std::min<qsizetype>(problems.size(), 2);
-                result = Error::because(Error::Kind::Damaged, ErrorReason::CatalogueDamaged, filePath,
+                result = Error::because(Error::Kind::Damaged, ErrorReason::CatalogDamaged, filePath,
                                         problems.first(shown).join(u"; "_s)
                                             + (problems.size() > shown ? u"; …"_s : QString()));
             }
@@ -186,7 +186,7 @@ Result<Done> Catalog::removeFiles(const QString &filePath)
     for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s, u"-journal"_s}) {
         QFile file(filePath + suffix);
         if (file.exists() && !file.remove()) {
-            return Error::because(Error::Kind::Io, ErrorReason::CatalogueFileNotRemoved, file.fileName(),
+            return Error::because(Error::Kind::Io, ErrorReason::CatalogFileNotRemoved, file.fileName(),
                                   file.errorString());
         }
     }
@@ -198,7 +198,7 @@ Result<Done> Catalog::createSchema()
     // A file from a newer Stratus is left alone: its tables may mean something else.
     if (auto version = sql::run(db(), u"SELECT value FROM sync_state WHERE key = 'schema_version'"_s);
         version && version.value().next() && version.value().value(0).toInt() > kSchemaVersion) {
-        return Error::because(Error::Kind::Io, ErrorReason::CatalogueFromNewerVersion, m_filePath);
+        return Error::because(Error::Kind::Io, ErrorReason::CatalogFromNewerVersion, m_filePath);
     }
     return transaction([this]() -> Result<Done> {
         for (const char *statement : kSchema) {

@@ -59,7 +59,7 @@ Error error(const QSqlQuery &query, ErrorReason reason)
 Result<Done> drained(const QSqlQuery &query)
 {
     if (query.lastError().isValid())
-        return error(query, ErrorReason::CatalogueReadStopped);
+        return error(query, ErrorReason::CatalogReadStopped);
     return Done {};
 }
 
@@ -68,7 +68,7 @@ Result<QSqlQuery> run(const QSqlDatabase &db, const QString &statement, const QV
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.prepare(statement))
-        return error(query, ErrorReason::CatalogueQueryFailed);
+        return error(query, ErrorReason::CatalogQueryFailed);
     // A null QString binds as NULL, and `folder = NULL` matches nothing: text is never NULL here.
     for (const QVariant &value : binds) {
         if (value.typeId() == QMetaType::QString && value.toString().isNull())
@@ -77,7 +77,7 @@ Result<QSqlQuery> run(const QSqlDatabase &db, const QString &statement, const QV
             query.addBindValue(value);
     }
     if (!query.exec())
-        return error(query, ErrorReason::CatalogueQueryFailed);
+        return error(query, ErrorReason::CatalogQueryFailed);
     return query;
 }
 

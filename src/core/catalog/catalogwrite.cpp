@@ -91,7 +91,7 @@ Result<Done> Catalog::upsertOne(const CatalogAsset &a)
     if (!rowid.value().next()) {
         if (auto read = sql::drained(*rowid); !read)
             return read;
-        return Error::because(Error::Kind::Internal, ErrorReason::CatalogueAssetVanished, a.assetId);
+        return Error::because(Error::Kind::Internal, ErrorReason::CatalogAssetVanished, a.assetId);
     }
     const qint64 id = rowid.value().value(0).toLongLong();
     if (auto removed = sql::run(db(), u"DELETE FROM assets_fts WHERE rowid = ?"_s, {id}); !removed)
@@ -171,7 +171,7 @@ Result<Done> Catalog::modify(const QString &assetId, const std::function<void(Ca
     if (!current)
         return current.error();
     if (!*current)
-        return Error::because(Error::Kind::NotFound, ErrorReason::CatalogueAssetUnknown, assetId);
+        return Error::because(Error::Kind::NotFound, ErrorReason::CatalogAssetUnknown, assetId);
     CatalogAsset changed = **current;
     change(changed);
     return upsert({changed});

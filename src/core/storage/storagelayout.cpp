@@ -77,7 +77,7 @@ QString StorageLayout::preferencesFile() const
     return QFileInfo(settingsFile).path() + u"/Stratus.conf"_s;
 }
 
-QString StorageLayout::catalogueFile(const QString &environmentId) const
+QString StorageLayout::catalogFile(const QString &environmentId) const
 {
     return catalog::catalogFilePath(dataRoot + u"/catalog"_s, environmentId);
 }
@@ -117,7 +117,7 @@ Result<Done> StorageLayout::removeEnvironmentData(const QString &environmentId) 
     // The catalogue's and the journal's folders, not only their files: SQLite's -wal and -shm and
     // the journal's lock files live beside them, and nothing else does.
     return removeAll(environmentId,
-                     {folderOf(catalogueFile(environmentId)), folderOf(uploadJournalFile(environmentId)),
+                     {folderOf(catalogFile(environmentId)), folderOf(uploadJournalFile(environmentId)),
                       cacheDirectory(environmentId), tokenMetadataFile(environmentId)});
 }
 

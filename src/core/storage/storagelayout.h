@@ -33,7 +33,7 @@ struct StorageLayout
     /// preferences, in the file earlier versions wrote through a default QSettings.
     [[nodiscard]] QString preferencesFile() const;
     /// `<data>/catalog/<environment-id>/catalog.sqlite` (SQLite keeps its -wal and -shm beside it).
-    [[nodiscard]] QString catalogueFile(const QString &environmentId) const;
+    [[nodiscard]] QString catalogFile(const QString &environmentId) const;
     /// `<data>/uploads/<environment-id>/journal.sqlite` (and the batches' lock files beside it).
     [[nodiscard]] QString uploadJournalFile(const QString &environmentId) const;
     /// `<cache>/environments/<environment-id>`: every cache of the environment lives under it.

@@ -50,18 +50,18 @@
     X(UrlNotAccountUrl) \
     \
     /* catalogue (src/core/catalog) */ \
-    X(CatalogueMissing)              /* subject: the file */ \
-    X(CatalogueFolderUncreatable)    /* subject: the file */ \
-    X(CatalogueUnopenable)           /* subject: the file; outside words: SQLite's */ \
-    X(CatalogueFileNotRemoved)       /* subject: the file; outside words: the system's */ \
-    X(CatalogueFromNewerVersion)     /* subject: the file */ \
-    X(CatalogueDamaged)              /* subject: the file; outside words: SQLite's findings */ \
-    X(CatalogueReadStopped)          /* outside words: SQLite's */ \
-    X(CatalogueQueryFailed)          /* outside words: SQLite's */ \
-    X(CatalogueTransactionFailed)    /* outside words: SQLite's */ \
-    X(CatalogueCommitFailed)         /* outside words: SQLite's */ \
-    X(CatalogueAssetVanished) \
-    X(CatalogueAssetUnknown)         /* subject: the asset id */ \
+    X(CatalogMissing)              /* subject: the file */ \
+    X(CatalogFolderUncreatable)    /* subject: the file */ \
+    X(CatalogUnopenable)           /* subject: the file; outside words: SQLite's */ \
+    X(CatalogFileNotRemoved)       /* subject: the file; outside words: the system's */ \
+    X(CatalogFromNewerVersion)     /* subject: the file */ \
+    X(CatalogDamaged)              /* subject: the file; outside words: SQLite's findings */ \
+    X(CatalogReadStopped)          /* outside words: SQLite's */ \
+    X(CatalogQueryFailed)          /* outside words: SQLite's */ \
+    X(CatalogTransactionFailed)    /* outside words: SQLite's */ \
+    X(CatalogCommitFailed)         /* outside words: SQLite's */ \
+    X(CatalogAssetVanished) \
+    X(CatalogAssetUnknown)         /* subject: the asset id */ \
     \
     /* network and API calls (src/core/net, src/core/api) */ \
     X(NoApiSecret) \

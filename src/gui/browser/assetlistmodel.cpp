@@ -106,7 +106,7 @@ void AssetListModel::readFailed(const core::Error &error)
     m_lastError = ErrorPresenter::text(error);
     qCWarning(lcBrowser) << "catalogue read failed:" << core::errorReasonName(error.reason) << error.message;
     if (error.kind == core::Error::Kind::Damaged)
-        QMetaObject::invokeMethod(this, &AssetListModel::catalogueDamaged, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &AssetListModel::catalogDamaged, Qt::QueuedConnection);
 }
 
 bool AssetListModel::canFetchMore(const QModelIndex &parent) const

@@ -137,7 +137,7 @@ Q_SIGNALS:
     /// The listing or search was (re)loaded: totalAssets() is current.
     void loaded();
     /// A read met a damaged catalogue file (Error::Kind::Damaged): it must be rebuilt.
-    void catalogueDamaged();
+    void catalogDamaged();
 
 private:
     void load();

@@ -124,7 +124,7 @@ Q_SIGNALS:
     /// A short line on what the commands do ("Deleting 3 assets… 1 of 3"), for a status bar.
     void statusMessage(const QString &text);
     /// Reading the catalogue met a damaged file: whoever syncs it should rebuild it.
-    void catalogueDamaged();
+    void catalogDamaged();
 
 private:
     // The constructor's steps, in order.

@@ -109,7 +109,7 @@ void BrowserPage::setUpSearch()
 void BrowserPage::connectModelResets()
 {
     connect(m_assets, &AssetListModel::loaded, this, &BrowserPage::updateCountLabel);
-    connect(m_assets, &AssetListModel::catalogueDamaged, this, &BrowserPage::catalogueDamaged);
+    connect(m_assets, &AssetListModel::catalogDamaged, this, &BrowserPage::catalogDamaged);
     connect(m_assets, &QAbstractItemModel::modelReset, this, [this] {
         const int column = AssetColumnsModel::columnForSort(int(m_assets->sortKey()));
         m_ui->detailsView->header()->setSortIndicator(column, m_assets->sortOrder());

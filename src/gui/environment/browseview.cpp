@@ -50,13 +50,13 @@ BrowseView::BrowseView(EnvironmentSession *session, const Preferences *preferenc
     m_statusLine->hide();
     if (session == nullptr || session->catalog() == nullptr) {
         auto *missing = new QLabel(this);
-        missing->setObjectName(u"noCatalogueLabel"_s);
+        missing->setObjectName(u"noCatalogLabel"_s);
         missing->setWordWrap(true);
         missing->setAlignment(Qt::AlignCenter);
         missing->setText(tr("The catalogue of this environment cannot be opened, so there is nothing to "
                             "browse: %1")
-                             .arg(session != nullptr && session->catalogueError()
-                                      ? ErrorPresenter::text(*session->catalogueError())
+                             .arg(session != nullptr && session->catalogError()
+                                      ? ErrorPresenter::text(*session->catalogError())
                                       : QString()));
         layout->addWidget(missing);
         return;
@@ -152,9 +152,9 @@ void BrowseView::createBrowser(EnvironmentSession &session, ThumbnailLoader *loa
 void BrowseView::followSyncsAndUploads(EnvironmentSession &session)
 {
     connect(&session, &EnvironmentSession::changed, m_browser, &BrowserPage::refreshEnvironment);
-    connect(&session, &EnvironmentSession::catalogueSynced, m_browser, &BrowserPage::reload);
+    connect(&session, &EnvironmentSession::catalogSynced, m_browser, &BrowserPage::reload);
     // The sync checks the file first and rebuilds a damaged one.
-    connect(m_browser, &BrowserPage::catalogueDamaged, &session, &EnvironmentSession::syncCatalog);
+    connect(m_browser, &BrowserPage::catalogDamaged, &session, &EnvironmentSession::syncCatalog);
 
     // Finished uploads are in the catalogue at once (written through); the browser shows them a
     // moment later, once per burst rather than once per file.

@@ -111,7 +111,7 @@ QString EnvironmentPage::syncText(const EnvironmentSession &session)
                 .arg(
                     QLocale().toString(session.syncPausedUntil().toLocalTime().time(), QLocale::ShortFormat));
         const auto [fetched, expected] = session.syncProgress();
-        if (!session.catalogueDamage().isEmpty()) {
+        if (!session.catalogDamage().isEmpty()) {
             // What SQLite found is for the log and stratus-cli; here it is enough to know.
             if (expected < 0)
                 return tr("The catalogue was damaged; rebuilding it from the server…");
@@ -124,9 +124,9 @@ QString EnvironmentPage::syncText(const EnvironmentSession &session)
     }
     if (const auto &error = session.lastSyncError())
         return tr("Catalogue not synced: %1").arg(ErrorPresenter::text(*error));
-    if (!session.catalogueDamage().isEmpty())
+    if (!session.catalogDamage().isEmpty())
         return tr("Catalogue rebuilt: the file was damaged");
-    if (const auto &error = session.catalogueError())
+    if (const auto &error = session.catalogError())
         return tr("No catalogue: %1").arg(ErrorPresenter::text(*error));
     return tr("Catalogue up to date");
 }

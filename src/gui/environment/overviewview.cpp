@@ -42,7 +42,7 @@ OverviewView::OverviewView(EnvironmentSession *session, const core::AccountStore
                 refresh();
         };
         connect(m_session, &EnvironmentSession::changed, this, refreshShown);
-        connect(m_session, &EnvironmentSession::catalogueSynced, this, refreshShown);
+        connect(m_session, &EnvironmentSession::catalogSynced, this, refreshShown);
     }
 }
 
@@ -81,7 +81,7 @@ void OverviewView::refresh()
     // What went wrong, and what to do about it, is in the page's banner above the views.
     m_ui->connectionValue->setText(EnvironmentPage::connectionText(*session));
 
-    m_ui->catalogueValue->setText(catalogueText(*session));
+    m_ui->catalogValue->setText(catalogText(*session));
     m_ui->lastSyncValue->setText(lastSyncText(*session));
     m_ui->usageValue->setText(usageText(*session));
     m_ui->budgetValue->setText(EnvironmentPage::budgetText(*session));
@@ -89,12 +89,12 @@ void OverviewView::refresh()
     m_ui->testConnectionButton->setEnabled(session->connection() != EnvironmentSession::Connection::Checking);
 }
 
-QString OverviewView::catalogueText(EnvironmentSession &session)
+QString OverviewView::catalogText(EnvironmentSession &session)
 {
     core::catalog::Catalog *catalog = session.catalog();
     if (catalog == nullptr)
         return tr("Cannot be opened: %1")
-            .arg(session.catalogueError() ? ErrorPresenter::text(*session.catalogueError()) : QString());
+            .arg(session.catalogError() ? ErrorPresenter::text(*session.catalogError()) : QString());
     const QLocale locale;
     QStringList kinds;
     if (const auto facets = catalog->facets({})) {

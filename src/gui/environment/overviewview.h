@@ -45,7 +45,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    [[nodiscard]] static QString catalogueText(core::EnvironmentSession &session);
+    [[nodiscard]] static QString catalogText(core::EnvironmentSession &session);
     [[nodiscard]] static QString lastSyncText(core::EnvironmentSession &session);
     [[nodiscard]] static QString usageText(const core::EnvironmentSession &session);
     [[nodiscard]] static QString deniedText(const core::EnvironmentRecord &env);

@@ -23,7 +23,7 @@
 using namespace stratus;
 using namespace Qt::StringLiterals;
 
-class TestDamagedCatalogue : public QObject
+class TestDamagedCatalog : public QObject
 {
     Q_OBJECT
 
@@ -39,7 +39,7 @@ private Q_SLOTS:
     }
     void cleanupTestCase() { m_sandbox.stop(); }
 
-    void damagedCatalogueIsRebuilt()
+    void damagedCatalogIsRebuilt()
     {
         QTemporaryDir home;
         core::AccountStore store(
@@ -92,5 +92,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestDamagedCatalogue)
-#include "tst_damagedcatalogue.moc"
+QTEST_MAIN(TestDamagedCatalog)
+#include "tst_damagedcatalog.moc"
