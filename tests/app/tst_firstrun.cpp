@@ -8,7 +8,7 @@
 
 #include "app/localsandbox.h"
 #include "core/accounts/accountstore.h"
-#include "core/accounts/environmentsession.h"
+#include "core/session/environmentsession.h"
 #include "core/accounts/keychainsecretstore.h"
 #include "gui/accounts/accountsdialog.h"
 #include "gui/accounts/addenvironmentdialog.h"

@@ -1,6 +1,6 @@
 #include "app/localsandbox.h"
 #include "core/accounts/accountstore.h"
-#include "core/accounts/environmentsession.h"
+#include "core/session/environmentsession.h"
 #include "core/api/uploadapi.h"
 #include "core/api/uploadjob.h"
 #include "core/net/secretsource.h"

@@ -6,7 +6,7 @@
 #include "sandboxprocess.h"
 
 #include "core/accounts/accountstore.h"
-#include "core/accounts/environmentsession.h"
+#include "core/session/environmentsession.h"
 #include "core/catalog/catalog.h"
 #include "gui/browser/browserpage.h"
 #include "gui/browser/foldertreemodel.h"

@@ -2,7 +2,7 @@
 // the remedy that fixes it: a secret missing from the keychain is entered again right there, and the
 // connection is tested again (issue 12, point 3).
 #include "core/accounts/accountstore.h"
-#include "core/accounts/environmentsession.h"
+#include "core/session/environmentsession.h"
 #include "gui/environment/environmentpage.h"
 #include "gui/errors/errorbanner.h"
 #include "gui/settings/preferences.h"

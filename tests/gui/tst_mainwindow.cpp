@@ -1,5 +1,5 @@
 #include "core/accounts/accountstore.h"
-#include "core/accounts/environmentsession.h"
+#include "core/session/environmentsession.h"
 #include "core/transfers/uploadqueue.h"
 #include "gui/browser/browserpage.h"
 #include "gui/environment/environmentpage.h"

@@ -1,7 +1,7 @@
 // The page shell: pages plug into the main window through gui::Page, and the environment page holds
 // its views (Browse, Overview) the same way.
 
-#include "core/accounts/environmentsession.h"
+#include "core/session/environmentsession.h"
 #include "gui/environment/environmentpage.h"
 #include "gui/environment/overviewview.h"
 #include "gui/mainwindow/mainwindow.h"

@@ -7,7 +7,7 @@
 #include "sandboxprocess.h"
 
 #include "core/accounts/accountstore.h"
-#include "core/accounts/environmentsession.h"
+#include "core/session/environmentsession.h"
 #include "core/api/adminapi.h"
 #include "core/transfers/uploadjournal.h"
 #include "core/transfers/uploadqueue.h"

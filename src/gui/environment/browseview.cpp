@@ -4,7 +4,7 @@
 
 #include "environmentpage.h"
 
-#include "core/accounts/environmentsession.h"
+#include "core/session/environmentsession.h"
 #include "core/cache/diskcache.h"
 #include "core/delivery/deliverysigner.h"
 #include "core/delivery/thumbnailurls.h"

@@ -4,7 +4,7 @@
 #include "overviewview.h"
 
 #include "core/accounts/accountstore.h"
-#include "core/accounts/environmentsession.h"
+#include "core/session/environmentsession.h"
 #include "core/util/secretmemory.h"
 #include "gui/accounts/secretprompt.h"
 #include "gui/browser/browserpage.h"

@@ -20,7 +20,7 @@ namespace stratus::core {
 class AccountStore;
 } // namespace stratus::core
 
-#include "core/accounts/environmentsession.h"
+#include "core/session/environmentsession.h"
 #include "words/errorwords.h"
 
 namespace stratus::gui {

@@ -5,7 +5,7 @@
 #include "environmentpage.h"
 
 #include "core/accounts/accountstore.h"
-#include "core/accounts/environmentsession.h"
+#include "core/session/environmentsession.h"
 #include "core/catalog/catalog.h"
 
 #include "ui_overviewview.h"

@@ -5,7 +5,7 @@
 #include "welcomepage.h"
 
 #include "core/accounts/accountstore.h"
-#include "core/accounts/environmentsession.h"
+#include "core/session/environmentsession.h"
 #include "gui/accounts/accountmessages.h"
 #include "gui/accounts/accountsdialog.h"
 #include "gui/accounts/addenvironmentdialog.h"

@@ -3,7 +3,7 @@
 #include "uploaddock.h"
 #include "uploadoptionsdialog.h"
 
-#include "core/accounts/environmentsession.h"
+#include "core/session/environmentsession.h"
 #include "core/transfers/uploadqueue.h"
 #include "gui/errors/errorpresenter.h"
 #include "words/errorwords.h"

@@ -1,7 +1,7 @@
 #include "environmentsession.h"
 
-#include "accountstore.h"
-#include "apicontextfor.h"
+#include "core/accounts/accountstore.h"
+#include "core/accounts/apicontextfor.h"
 
 #include "core/catalog/catalog.h"
 #include "core/catalog/catalogsync.h"

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "accounts.h"
-#include "environmentcheck.h"
+#include "core/accounts/accounts.h"
+#include "core/accounts/environmentcheck.h"
 
 #include "core/api/apicontext.h"
 #include "core/catalog/catalog.h"
