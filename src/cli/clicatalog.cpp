@@ -1,4 +1,5 @@
 #include "clicatalog.h"
+#include "stdinlines.h"
 
 #include "core/accounts/accounts.h"
 #include "core/accounts/apicontextfor.h"
@@ -237,6 +238,26 @@ int lookUpAsset(CliContext &ctx, const CatalogTarget &target, const core::catalo
             u"'%1' names %2 assets; choose one with --resource-type and --type"_s.arg(id).arg(
                 matches.size()));
     assets->append(matches.constFirst());
+    return ExitOk;
+}
+
+int readPublicIds(CliContext &ctx, const QStringList &arguments, bool fromStdin, QStringList *ids)
+{
+    *ids = arguments;
+    if (fromStdin) {
+        const int status = answerStdinLines(ctx, [ids](QByteArrayView lines, qsizetype firstLine) {
+            forEachLine(lines, firstLine, [ids](QByteArrayView line, qsizetype) {
+                if (const QString id = QString::fromUtf8(line).trimmed(); !id.isEmpty())
+                    ids->append(id);
+            });
+            return int(ExitOk);
+        });
+        if (status != ExitOk)
+            return status;
+    }
+    ids->removeDuplicates();
+    if (ids->isEmpty())
+        return ctx.usageError(u"missing PUBLIC_ID; see 'stratus-cli %1 --help'"_s.arg(ctx.command()));
     return ExitOk;
 }
 

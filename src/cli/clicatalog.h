@@ -71,6 +71,11 @@ struct Parsed
                               const QString &resourceType, const QString &type,
                               QList<core::catalog::CatalogAsset> *assets);
 
+/// The public ids the asset verbs and download work on: @p arguments, and the lines of stdin when
+/// @p fromStdin (--stdin); each once. A usage error when there are none.
+[[nodiscard]] int readPublicIds(CliContext &ctx, const QStringList &arguments, bool fromStdin,
+                                QStringList *ids);
+
 /// One failure as the asset verbs' and download's --json print it: subject, reason, status, words.
 [[nodiscard]] QJsonObject failureJson(const core::Error &error);
 
