@@ -124,9 +124,7 @@ struct Session
 
 int openSession(CliContext &ctx, const Options &o, Session *session)
 {
-    if (const int status = resolveTarget(ctx, o, &session->target); status != ExitOk)
-        return status;
-    if (const int status = openSyncedCatalog(ctx, session->target, &session->catalog); status != ExitOk)
+    if (const int status = openTargetCatalog(ctx, o, &session->target, &session->catalog); status != ExitOk)
         return status;
     auto context = targetApiContext(ctx, session->target, &session->network, &session->budget);
     if (!context)

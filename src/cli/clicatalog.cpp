@@ -147,6 +147,14 @@ int openSyncedCatalog(CliContext &ctx, const CatalogTarget &target,
     return ExitOk;
 }
 
+int openTargetCatalog(CliContext &ctx, const Parsed &p, CatalogTarget *target,
+                      std::unique_ptr<core::catalog::Catalog> *catalog)
+{
+    if (const int status = resolveTarget(ctx, p, target); status != ExitOk)
+        return status;
+    return openSyncedCatalog(ctx, *target, catalog);
+}
+
 QJsonArray assetsJson(const QList<core::catalog::CatalogAsset> &assets)
 {
     QJsonArray array;

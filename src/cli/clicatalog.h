@@ -95,6 +95,10 @@ struct Parsed
 [[nodiscard]] int openSyncedCatalog(CliContext &ctx, const CatalogTarget &target,
                                     std::unique_ptr<core::catalog::Catalog> *catalog);
 
+/// resolveTarget() then openSyncedCatalog(): what every command on the catalogue starts with.
+[[nodiscard]] int openTargetCatalog(CliContext &ctx, const Parsed &p, CatalogTarget *target,
+                                    std::unique_ptr<core::catalog::Catalog> *catalog);
+
 /// Assets as `--json` prints them (CatalogAsset::toCliJson).
 [[nodiscard]] QJsonArray assetsJson(const QList<core::catalog::CatalogAsset> &assets);
 

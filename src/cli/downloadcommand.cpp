@@ -134,10 +134,8 @@ int runDownloadCommand(CliContext &ctx)
     if (const int status = publicIds(ctx, o, &ids); status != ExitOk)
         return status;
     CatalogTarget target;
-    if (const int status = resolveTarget(ctx, o, &target); status != ExitOk)
-        return status;
     std::unique_ptr<core::catalog::Catalog> catalog;
-    if (const int status = openSyncedCatalog(ctx, target, &catalog); status != ExitOk)
+    if (const int status = openTargetCatalog(ctx, o, &target, &catalog); status != ExitOk)
         return status;
     QList<CatalogAsset> assets;
     for (const QString &id : std::as_const(ids)) {
