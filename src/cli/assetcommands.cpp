@@ -4,7 +4,6 @@
 #include "clicatalog.h"
 #include "clicontext.h"
 #include "commands.h"
-#include "stdinlines.h"
 
 #include "core/assets/assetnames.h"
 #include "core/assets/assetservice.h"
@@ -106,25 +105,10 @@ struct Options : Parsed
     }
 };
 
-// The public ids of the positional arguments from @p first on, and of stdin with --stdin.
-int publicIds(CliContext &ctx, const Options &o, qsizetype first, QStringList *ids)
+// The public ids of the arguments, and of stdin with --stdin; each once.
+int publicIds(CliContext &ctx, const Options &o, QStringList *ids)
 {
-    *ids = o.parser.positionalArguments().mid(first);
-    if (o.parser.isSet(o.stdinIds)) {
-        const int status = answerStdinLines(ctx, [ids](QByteArrayView lines, qsizetype firstLine) {
-            forEachLine(lines, firstLine, [ids](QByteArrayView line, qsizetype) {
-                if (const QString id = QString::fromUtf8(line).trimmed(); !id.isEmpty())
-                    ids->append(id);
-            });
-            return int(ExitOk);
-        });
-        if (status != ExitOk)
-            return status;
-    }
-    ids->removeDuplicates();
-    if (ids->isEmpty())
-        return ctx.usageError(u"missing PUBLIC_ID; see 'stratus-cli %1 --help'"_s.arg(ctx.command()));
-    return ExitOk;
+    return readPublicIds(ctx, o.parser.positionalArguments(), o.parser.isSet(o.stdinIds), ids);
 }
 
 /// What a command works with once its options are read: the environment, its synced catalogue
@@ -140,9 +124,7 @@ struct Session
 
 int openSession(CliContext &ctx, const Options &o, Session *session)
 {
-    if (const int status = resolveTarget(ctx, o, &session->target); status != ExitOk)
-        return status;
-    if (const int status = openSyncedCatalog(ctx, session->target, &session->catalog); status != ExitOk)
+    if (const int status = openTargetCatalog(ctx, o, &session->target, &session->catalog); status != ExitOk)
         return status;
     auto context = targetApiContext(ctx, session->target, &session->network, &session->budget);
     if (!context)
@@ -264,7 +246,7 @@ int runMoveCommand(CliContext &ctx)
             return ctx.usageError(words::ErrorWords::text(*problem));
     }
     QStringList ids;
-    if (const int status = publicIds(ctx, o, 0, &ids); status != ExitOk)
+    if (const int status = publicIds(ctx, o, &ids); status != ExitOk)
         return status;
     return run(ctx, o, ids, [&folder](AssetService &service, const QList<CatalogAsset> &assets) {
         return service.move(assets, folder);
@@ -289,7 +271,7 @@ int runTagCommand(CliContext &ctx)
     if (o.parser.isSet(replace) ? replacing.isEmpty() : adding.isEmpty() && removing.isEmpty())
         return ctx.usageError(u"no tags given: pass --add, --remove or --replace with tags T,..."_s);
     QStringList ids;
-    if (const int status = publicIds(ctx, o, 0, &ids); status != ExitOk)
+    if (const int status = publicIds(ctx, o, &ids); status != ExitOk)
         return status;
     const bool replaces = o.parser.isSet(replace);
     return run(ctx, o, ids, [&](AssetService &service, const QList<CatalogAsset> &assets) {
@@ -307,7 +289,7 @@ int runDeleteCommand(CliContext &ctx)
     if (!o.parser.isSet(yes))
         return ctx.usageError(u"deleting cannot be undone: pass --yes to delete; nothing was sent"_s);
     QStringList ids;
-    if (const int status = publicIds(ctx, o, 0, &ids); status != ExitOk)
+    if (const int status = publicIds(ctx, o, &ids); status != ExitOk)
         return status;
     return run(ctx, o, ids, [](AssetService &service, const QList<CatalogAsset> &assets) {
         return service.remove(assets);

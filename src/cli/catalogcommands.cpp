@@ -212,10 +212,8 @@ int runLsCommand(CliContext &ctx)
         folder.chop(1);
 
     CatalogTarget target;
-    if (const int status = resolveTarget(ctx, p, &target); status != ExitOk)
-        return status;
     std::unique_ptr<Catalog> catalog;
-    if (const int status = openSyncedCatalog(ctx, target, &catalog); status != ExitOk)
+    if (const int status = openTargetCatalog(ctx, p, &target, &catalog); status != ExitOk)
         return status;
     if (!folder.isEmpty()) {
         auto info = catalog->folderInfo(folder);
@@ -264,10 +262,8 @@ int runFindCommand(CliContext &ctx)
         return ctx.usageError(expression.error().message);
 
     CatalogTarget target;
-    if (const int status = resolveTarget(ctx, p, &target); status != ExitOk)
-        return status;
     std::unique_ptr<Catalog> catalog;
-    if (const int status = openSyncedCatalog(ctx, target, &catalog); status != ExitOk)
+    if (const int status = openTargetCatalog(ctx, p, &target, &catalog); status != ExitOk)
         return status;
     auto found = catalog->find(*expression);
     if (!found)

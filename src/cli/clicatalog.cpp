@@ -1,4 +1,5 @@
 #include "clicatalog.h"
+#include "stdinlines.h"
 
 #include "core/accounts/accounts.h"
 #include "core/accounts/apicontextfor.h"
@@ -146,6 +147,14 @@ int openSyncedCatalog(CliContext &ctx, const CatalogTarget &target,
     return ExitOk;
 }
 
+int openTargetCatalog(CliContext &ctx, const Parsed &p, CatalogTarget *target,
+                      std::unique_ptr<core::catalog::Catalog> *catalog)
+{
+    if (const int status = resolveTarget(ctx, p, target); status != ExitOk)
+        return status;
+    return openSyncedCatalog(ctx, *target, catalog);
+}
+
 QJsonArray assetsJson(const QList<core::catalog::CatalogAsset> &assets)
 {
     QJsonArray array;
@@ -237,6 +246,26 @@ int lookUpAsset(CliContext &ctx, const CatalogTarget &target, const core::catalo
             u"'%1' names %2 assets; choose one with --resource-type and --type"_s.arg(id).arg(
                 matches.size()));
     assets->append(matches.constFirst());
+    return ExitOk;
+}
+
+int readPublicIds(CliContext &ctx, const QStringList &arguments, bool fromStdin, QStringList *ids)
+{
+    *ids = arguments;
+    if (fromStdin) {
+        const int status = answerStdinLines(ctx, [ids](QByteArrayView lines, qsizetype firstLine) {
+            forEachLine(lines, firstLine, [ids](QByteArrayView line, qsizetype) {
+                if (const QString id = QString::fromUtf8(line).trimmed(); !id.isEmpty())
+                    ids->append(id);
+            });
+            return int(ExitOk);
+        });
+        if (status != ExitOk)
+            return status;
+    }
+    ids->removeDuplicates();
+    if (ids->isEmpty())
+        return ctx.usageError(u"missing PUBLIC_ID; see 'stratus-cli %1 --help'"_s.arg(ctx.command()));
     return ExitOk;
 }
 

@@ -71,6 +71,11 @@ struct Parsed
                               const QString &resourceType, const QString &type,
                               QList<core::catalog::CatalogAsset> *assets);
 
+/// The public ids the asset verbs and download work on: @p arguments, and the lines of stdin when
+/// @p fromStdin (--stdin); each once. A usage error when there are none.
+[[nodiscard]] int readPublicIds(CliContext &ctx, const QStringList &arguments, bool fromStdin,
+                                QStringList *ids);
+
 /// One failure as the asset verbs' and download's --json print it: subject, reason, status, words.
 [[nodiscard]] QJsonObject failureJson(const core::Error &error);
 
@@ -88,6 +93,10 @@ struct Parsed
 /// Opens the target's catalogue, which must have been synced: "run stratus-cli sync first" (exit 1)
 /// otherwise. Returns ExitOk and sets *catalog on success.
 [[nodiscard]] int openSyncedCatalog(CliContext &ctx, const CatalogTarget &target,
+                                    std::unique_ptr<core::catalog::Catalog> *catalog);
+
+/// resolveTarget() then openSyncedCatalog(): what every command on the catalogue starts with.
+[[nodiscard]] int openTargetCatalog(CliContext &ctx, const Parsed &p, CatalogTarget *target,
                                     std::unique_ptr<core::catalog::Catalog> *catalog);
 
 /// Assets as `--json` prints them (CatalogAsset::toCliJson).

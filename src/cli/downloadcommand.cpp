@@ -4,7 +4,6 @@
 #include "clicatalog.h"
 #include "clicontext.h"
 #include "commands.h"
-#include "stdinlines.h"
 
 #include "core/search/searchexpression.h"
 #include "core/transfers/downloadqueue.h"
@@ -68,22 +67,7 @@ struct Options : Parsed
 // The public ids of the arguments, and of stdin with --stdin; each once.
 int publicIds(CliContext &ctx, const Options &o, QStringList *ids)
 {
-    *ids = o.parser.positionalArguments();
-    if (o.parser.isSet(o.stdinIds)) {
-        const int status = answerStdinLines(ctx, [ids](QByteArrayView lines, qsizetype firstLine) {
-            forEachLine(lines, firstLine, [ids](QByteArrayView line, qsizetype) {
-                if (const QString id = QString::fromUtf8(line).trimmed(); !id.isEmpty())
-                    ids->append(id);
-            });
-            return int(ExitOk);
-        });
-        if (status != ExitOk)
-            return status;
-    }
-    ids->removeDuplicates();
-    if (ids->isEmpty())
-        return ctx.usageError(u"missing PUBLIC_ID; see 'stratus-cli download --help'"_s);
-    return ExitOk;
+    return readPublicIds(ctx, o.parser.positionalArguments(), o.parser.isSet(o.stdinIds), ids);
 }
 
 // What the options ask for, checked before anything is looked up or fetched.
@@ -150,10 +134,8 @@ int runDownloadCommand(CliContext &ctx)
     if (const int status = publicIds(ctx, o, &ids); status != ExitOk)
         return status;
     CatalogTarget target;
-    if (const int status = resolveTarget(ctx, o, &target); status != ExitOk)
-        return status;
     std::unique_ptr<core::catalog::Catalog> catalog;
-    if (const int status = openSyncedCatalog(ctx, target, &catalog); status != ExitOk)
+    if (const int status = openTargetCatalog(ctx, o, &target, &catalog); status != ExitOk)
         return status;
     QList<CatalogAsset> assets;
     for (const QString &id : std::as_const(ids)) {

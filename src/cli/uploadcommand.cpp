@@ -248,11 +248,11 @@ QJsonObject summaryJson(const UploadQueue::Totals &totals, const QJsonArray &fil
                         {u"left_out"_s, leftOut}};
 }
 
-} // namespace
-
-int runUploadCommand(CliContext &ctx)
+// Reads the command line into `o`, `batch` and `settings`; an exit status when the command ends
+// here (--help, a usage error).
+std::optional<int> parseCommandLine(CliContext &ctx, Options &o, core::transfers::UploadBatchOptions *batch,
+                                    core::transfers::UploadQueueSettings *settings)
 {
-    Options o;
     o.parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     o.parser.addOptions({o.env, o.url, o.json, o.help, o.insecure, o.folder, o.preset, o.tags, o.context,
                          o.useFilename, o.uniqueFilename, o.overwrite, o.resourceType, o.duplicates,
@@ -263,53 +263,40 @@ int runUploadCommand(CliContext &ctx)
         ctx.out(kUploadHelp);
         return ExitOk;
     }
-    const QStringList paths = o.parser.positionalArguments();
     const bool resume = o.parser.isSet(o.resume);
-    if (resume && !paths.isEmpty())
+    const bool noPaths = o.parser.positionalArguments().isEmpty();
+    if (resume && !noPaths)
         return ctx.usageError(u"--resume takes no PATH; it finishes the journal's uploads"_s);
-    if (!resume && paths.isEmpty())
+    if (!resume && noPaths)
         return ctx.usageError(u"missing PATH; see 'stratus-cli upload --help'"_s);
-    core::transfers::UploadBatchOptions batch;
-    core::transfers::UploadQueueSettings settings;
-    if (const int status = readOptions(ctx, o, &batch, &settings); status != ExitOk)
+    if (const int status = readOptions(ctx, o, batch, settings); status != ExitOk)
         return status;
+    return std::nullopt;
+}
 
-    CatalogTarget target;
-    if (const int status = resolveCatalogTarget(
-            ctx, {o.parser.value(o.url), o.parser.value(o.env), o.parser.isSet(o.insecure)}, &target);
-        status != ExitOk)
-        return status;
-    QNetworkAccessManager network;
-    auto context = targetApiContext(ctx, target, &network);
-    if (!context)
-        return ctx.usageError(targetProblem(context.error()));
-
-    // The catalogue only when it was synced: uploads written into a partial one would make its
-    // next incremental sync skip what it never read.
-    std::unique_ptr<core::catalog::Catalog> catalog;
+// The catalogue only when it was synced: uploads written into a partial one would make its next
+// incremental sync skip what it never read.
+std::unique_ptr<core::catalog::Catalog> syncedCatalog(const CatalogTarget &target)
+{
     if (auto opened = core::catalog::Catalog::openExisting(target.catalogPath());
         opened && opened.value()->syncState().lastSync.isValid())
-        catalog = std::move(opened).value();
-    auto journal = UploadJournal::open(target.journalPath());
-    if (!journal)
-        return ctx.failure(words::ErrorWords::text(journal.error()));
+        return std::move(opened).value();
+    return nullptr;
+}
 
-    UploadQueue queue(*context, journal->get());
-    queue.setSettings(settings);
-    queue.setCatalog(catalog.get());
-    if (!resume)
-        queue.setFolderMode(folderModeOf(target, catalog.get(), *context));
-
-    const bool json = o.parser.isSet(o.json);
+// Shows the queue's progress while it works: on a terminal a bar on stderr (`*barShown` once
+// drawn) with failed files above it; otherwise a line per finished file on stdout; with --json
+// nothing.
+void showProgress(CliContext &ctx, UploadQueue &queue, bool json, bool *barShown)
+{
     const bool terminal = ::isatty(STDERR_FILENO) == 1 && !json;
-    bool barShown = false;
-    QObject::connect(&queue, &UploadQueue::progressChanged, &queue, [&]() {
+    QObject::connect(&queue, &UploadQueue::progressChanged, &queue, [&ctx, &queue, terminal, barShown]() {
         if (terminal) {
             ctx.err(progressLine(queue.totals()));
-            barShown = true;
+            *barShown = true;
         }
     });
-    QObject::connect(&queue, &UploadQueue::jobFinished, &queue, [&](qint64 id) {
+    QObject::connect(&queue, &UploadQueue::jobFinished, &queue, [&ctx, &queue, json, terminal](qint64 id) {
         const UploadEntry *e = queue.job(id);
         if (json || !e)
             return;
@@ -323,54 +310,69 @@ int runUploadCommand(CliContext &ctx)
             std::fflush(stdout);
         }
     });
-    QEventLoop loop;
-    QObject::connect(&queue, &UploadQueue::idle, &loop, &QEventLoop::quit);
+}
 
-    QElapsedTimer clock;
-    clock.start();
-    core::transfers::UploadPlan::Plan plan;
-    if (resume) {
+QString jsonText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson());
+}
+
+// Nothing to upload or resume: not an error. The empty summary with --json, else `message`.
+int reportNothingToDo(CliContext &ctx, bool json, const core::transfers::UploadPlan::Plan &plan,
+                      const QString &message)
+{
+    if (json)
+        ctx.out(jsonText(summaryJson({}, {}, 0, plan)));
+    else
+        ctx.outLine(message);
+    return ExitOk;
+}
+
+// Gives the queue its work: the journal's unfinished uploads with --resume, else the files under
+// the command line's paths (`*plan`). An exit status when the command ends here (nothing to do, a
+// failure).
+std::optional<int> startUploads(CliContext &ctx, const Options &o, const CatalogTarget &target,
+                                const core::transfers::UploadBatchOptions &batch, UploadQueue &queue,
+                                core::transfers::UploadPlan::Plan *plan)
+{
+    const bool json = o.parser.isSet(o.json);
+    if (o.parser.isSet(o.resume)) {
         auto resumed = queue.resumeFromJournal();
         if (!resumed)
             return ctx.failure(words::ErrorWords::text(resumed.error()));
-        if (*resumed == 0) {
-            if (json)
-                ctx.out(QString::fromUtf8(QJsonDocument(summaryJson({}, {}, 0, plan)).toJson()));
-            else
-                ctx.outLine(u"%1: nothing to resume"_s.arg(target.label));
-            return ExitOk;
-        }
-    } else {
-        plan = core::transfers::UploadPlan::expand(paths, batch.folder);
-        if (!json) {
-            for (const core::transfers::LeftOut &left : std::as_const(plan.leftOut))
-                ctx.err(u"left out %1 (%2)\n"_s.arg(left.path, leftOutRule(left)));
-        }
-        if (plan.isEmpty()) {
-            if (json)
-                ctx.out(QString::fromUtf8(QJsonDocument(summaryJson({}, {}, 0, plan)).toJson()));
-            else
-                ctx.outLine(
-                    u"%1: nothing to upload (no file under %2)"_s.arg(target.label, paths.join(u", "_s)));
-            return ExitOk;
-        }
-        if (auto queued = queue.enqueue(plan, batch); !queued)
-            return ctx.failure(words::ErrorWords::text(queued.error()));
+        if (*resumed == 0)
+            return reportNothingToDo(ctx, json, *plan, u"%1: nothing to resume"_s.arg(target.label));
+        return std::nullopt;
     }
-    loop.exec();
-    if (barShown)
-        ctx.err(u"\n"_s);
+    const QStringList paths = o.parser.positionalArguments();
+    *plan = core::transfers::UploadPlan::expand(paths, batch.folder);
+    if (!json) {
+        for (const core::transfers::LeftOut &left : std::as_const(plan->leftOut))
+            ctx.err(u"left out %1 (%2)\n"_s.arg(left.path, leftOutRule(left)));
+    }
+    if (plan->isEmpty())
+        return reportNothingToDo(
+            ctx, json, *plan,
+            u"%1: nothing to upload (no file under %2)"_s.arg(target.label, paths.join(u", "_s)));
+    if (auto queued = queue.enqueue(*plan, batch); !queued)
+        return ctx.failure(words::ErrorWords::text(queued.error()));
+    return std::nullopt;
+}
 
+// The summary once the queue is idle; ExitOk when every file is uploaded (or already there).
+int reportSummary(CliContext &ctx, const UploadQueue &queue, const QString &label, bool json,
+                  qint64 elapsedMs, const core::transfers::UploadPlan::Plan &plan)
+{
     const UploadQueue::Totals totals = queue.totals();
     const bool allThere = totals.failed == 0 && totals.cancelled == 0 && totals.paused == 0;
     if (json) {
         QJsonArray files;
         for (const qint64 id : queue.jobIds())
             files.append(fileJson(*queue.job(id)));
-        ctx.out(QString::fromUtf8(QJsonDocument(summaryJson(totals, files, clock.elapsed(), plan)).toJson()));
+        ctx.out(jsonText(summaryJson(totals, files, elapsedMs, plan)));
     } else {
-        const double seconds = std::max(0.001, double(clock.elapsed()) / 1000.0);
-        ctx.outLine(u"%1: %2 uploaded, %3 already there, %4 failed; %5 in %6 s (%7/s)"_s.arg(target.label)
+        const double seconds = std::max(0.001, double(elapsedMs) / 1000.0);
+        ctx.outLine(u"%1: %2 uploaded, %3 already there, %4 failed; %5 in %6 s (%7/s)"_s.arg(label)
                         .arg(totals.done)
                         .arg(totals.skipped)
                         .arg(totals.failed + totals.cancelled + totals.paused)
@@ -379,6 +381,54 @@ int runUploadCommand(CliContext &ctx)
                         .arg(humanBytes(qint64(double(totals.bytesTotal) / seconds))));
     }
     return allThere ? ExitOk : ExitFailure;
+}
+
+} // namespace
+
+int runUploadCommand(CliContext &ctx)
+{
+    Options o;
+    core::transfers::UploadBatchOptions batch;
+    core::transfers::UploadQueueSettings settings;
+    if (const auto status = parseCommandLine(ctx, o, &batch, &settings))
+        return *status;
+
+    CatalogTarget target;
+    if (const int status = resolveCatalogTarget(
+            ctx, {o.parser.value(o.url), o.parser.value(o.env), o.parser.isSet(o.insecure)}, &target);
+        status != ExitOk)
+        return status;
+    QNetworkAccessManager network;
+    auto context = targetApiContext(ctx, target, &network);
+    if (!context)
+        return ctx.usageError(targetProblem(context.error()));
+
+    const std::unique_ptr<core::catalog::Catalog> catalog = syncedCatalog(target);
+    auto journal = UploadJournal::open(target.journalPath());
+    if (!journal)
+        return ctx.failure(words::ErrorWords::text(journal.error()));
+
+    UploadQueue queue(*context, journal->get());
+    queue.setSettings(settings);
+    queue.setCatalog(catalog.get());
+    if (!o.parser.isSet(o.resume))
+        queue.setFolderMode(folderModeOf(target, catalog.get(), *context));
+
+    const bool json = o.parser.isSet(o.json);
+    bool barShown = false;
+    showProgress(ctx, queue, json, &barShown);
+    QEventLoop loop;
+    QObject::connect(&queue, &UploadQueue::idle, &loop, &QEventLoop::quit);
+
+    QElapsedTimer clock;
+    clock.start();
+    core::transfers::UploadPlan::Plan plan;
+    if (const auto status = startUploads(ctx, o, target, batch, queue, &plan))
+        return *status;
+    loop.exec();
+    if (barShown)
+        ctx.err(u"\n"_s);
+    return reportSummary(ctx, queue, target.label, json, clock.elapsed(), plan);
 }
 
 } // namespace stratus::cli

@@ -96,16 +96,6 @@ bool writeFile(const QString &path, const QByteArray &data)
     return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
 }
 
-QString md5File(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Md5);
-    hash.addData(&file);
-    return QString::fromLatin1(hash.result().toHex());
-}
-
 struct PoolFile
 {
     QString path;
@@ -162,8 +152,15 @@ bool writeImages(const QString &poolDir, int count, std::vector<PoolFile> &image
             *error = QStringLiteral("cannot write %1").arg(path);
             return false;
         }
-        images.push_back(
-            {path, QStringLiteral("image"), actualFormat, size, 0, md5File(path), data.size(), &colour, {}});
+        images.push_back({path,
+                          QStringLiteral("image"),
+                          actualFormat,
+                          size,
+                          0,
+                          etagOfFile(path),
+                          data.size(),
+                          &colour,
+                          {}});
     }
     return true;
 }
@@ -194,7 +191,7 @@ bool unpackVideos(const QString &poolDir, std::vector<PoolFile> &videos, QString
                           QStringLiteral("mp4"),
                           video.size,
                           video.duration,
-                          md5File(path),
+                          etagOfFile(path),
                           QFileInfo(path).size(),
                           nullptr,
                           {}});
@@ -227,7 +224,7 @@ bool writeRaws(const QString &poolDir, std::vector<PoolFile> &raws, QString *err
                         QString(),
                         {},
                         0,
-                        md5File(path),
+                        etagOfFile(path),
                         raw.data.size(),
                         nullptr,
                         QString::fromLatin1(raw.ext)});

@@ -32,6 +32,37 @@ inline QByteArray usageErrorProblem(const CliRun &run, const QByteArray &message
     return {};
 }
 
+/// The environment stratus-cli runs in for a test: its XDG data folder @p dataDir, its config folder
+/// @p configDir (no stored environments there) and CLOUDINARY_URL @p url.
+inline QProcessEnvironment cliEnvironment(const QString &dataDir, const QString &configDir,
+                                          const QString &url)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dataDir);
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), configDir);
+    env.insert(QStringLiteral("CLOUDINARY_URL"), url);
+    return env;
+}
+
+/// Runs @p program with @p args in @p env, @p input on stdin (then closed); killed, and a crashed
+/// CliRun, when it has not ended after @p timeoutMs.
+inline CliRun runProcess(const QString &program, const QStringList &args, const QProcessEnvironment &env,
+                         const QByteArray &input = {}, int timeoutMs = 120000)
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(program, args);
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
 class CliSandbox
 {
 public:
@@ -76,19 +107,8 @@ public:
     CliRun cli(const QStringList &args, const QByteArray &input = {},
                const QString &data = QStringLiteral("data"))
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_DATA_HOME"), path(data));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), path(QStringLiteral("config")));
-        env.insert(QStringLiteral("CLOUDINARY_URL"), m_url);
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(STRATUS_CLI_PATH), args);
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(120000))
-            return {};
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(), process.readAllStandardError()};
+        return runProcess(QStringLiteral(STRATUS_CLI_PATH), args,
+                          cliEnvironment(path(data), path(QStringLiteral("config")), m_url), input);
     }
 
 private:

@@ -5,6 +5,7 @@
 // input (exit 2, nothing fetched).
 
 #include "../integration/sandboxprocess.h"
+#include "clisandbox.h"
 
 #include "core/api/uploadapi.h"
 
@@ -14,8 +15,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,12 +23,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = ::test::CliRun;
 
 } // namespace
 
@@ -38,28 +32,15 @@ class TestCliDownload : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    test::SandboxProcess m_sandbox;
+    stratus::test::SandboxProcess m_sandbox;
     QString m_url;
     QHash<QString, QByteArray> m_originals; ///< public id → the bytes uploaded
 
     Run cli(const QStringList &args, const QByteArray &input = {})
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
-        env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s));
-        env.insert(u"CLOUDINARY_URL"_s, m_url);
-        QProcess process;
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(STRATUS_CLI_PATH), args);
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(120000)) {
-            process.kill();
-            process.waitForFinished();
-            return {};
-        }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(), process.readAllStandardError()};
+        return ::test::runProcess(
+            QStringLiteral(STRATUS_CLI_PATH), args,
+            ::test::cliEnvironment(m_dir.filePath(u"data"_s), m_dir.filePath(u"config"_s), m_url), input);
     }
 
     void upload(const QString &publicId, const QString &type, const QColor &colour)
@@ -73,7 +54,7 @@ class TestCliDownload : public QObject
         options.publicId = publicId;
         core::UploadApi api(m_sandbox.context(0));
         auto *job = api.upload(file, options, this);
-        QVERIFY(test::runToEnd(job));
+        QVERIFY(stratus::test::runToEnd(job));
         QVERIFY2(job->result(), qPrintable(job->result() ? QString() : job->result().error().message));
         QFile bytes(file);
         QVERIFY(bytes.open(QIODevice::ReadOnly));

@@ -6,6 +6,7 @@
 
 #include "../integration/randomfile.h"
 #include "../integration/sandboxprocess.h"
+#include "clisandbox.h"
 
 #include "core/transfers/filehash.h"
 
@@ -33,12 +34,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = ::test::CliRun;
 
 } // namespace
 
@@ -53,25 +49,12 @@ private:
 
     QProcessEnvironment environment() const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
-        env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s)); // no stored environments
-        env.insert(u"CLOUDINARY_URL"_s, m_url);
-        return env;
+        return ::test::cliEnvironment(m_dir.filePath(u"data"_s), m_dir.filePath(u"config"_s), m_url);
     }
 
     Run cli(const QStringList &args, int timeoutMs = 300000)
     {
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.start(QStringLiteral(STRATUS_CLI_PATH), args);
-        if (!process.waitForFinished(timeoutMs)) {
-            process.kill();
-            process.waitForFinished();
-            return {};
-        }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(), process.readAllStandardError()};
+        return ::test::runProcess(QStringLiteral(STRATUS_CLI_PATH), args, environment(), {}, timeoutMs);
     }
 
     // stratus-cli as a user that file permissions apply to: as root (CI) it runs as `nobody`
@@ -100,16 +83,7 @@ private:
                 = QStringList {u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s, copy} + args;
             program = u"setpriv"_s;
         }
-        QProcess process;
-        process.setProcessEnvironment(env);
-        process.start(program, arguments);
-        if (!process.waitForFinished(120000)) {
-            process.kill();
-            process.waitForFinished();
-            return {};
-        }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(), process.readAllStandardError()};
+        return ::test::runProcess(program, arguments, env);
     }
 
     // Every asset on the sandbox (Search API, Basic auth k1:s1).

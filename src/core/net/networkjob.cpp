@@ -146,16 +146,32 @@ void NetworkJob::sendAttempt()
         return;
     }
     Outgoing outgoing = std::move(built).value();
-    QNetworkRequest &request = outgoing.request;
+    if (auto refused = addIdentityAndCredentials(outgoing.request)) {
+        finishWithError(std::move(*refused));
+        return;
+    }
 
-    // The one place where identity and credentials are put on a request: none of them leaves in
-    // clear text for another computer unless the person allowed it for this environment.
+    m_verb = outgoing.verb;
+    m_logUrl = loggableUrl(outgoing.request.url());
+    qCDebug(lcNet).noquote() << m_verb << m_logUrl << "attempt" << m_attempts;
+
+    QNetworkReply *reply = send(outgoing);
+    m_reply = reply;
+    watchReply(reply);
+    if (m_policy.stallTimeout.count() > 0)
+        m_stallTimer.start(m_policy.stallTimeout);
+}
+
+// The one place where identity and credentials are put on a request: none of them leaves in
+// clear text for another computer unless the person allowed it for this environment. An Error
+// when the request may not carry them.
+std::optional<Error> NetworkJob::addIdentityAndCredentials(QNetworkRequest &request)
+{
     if (m_authentication != Authentication::None) {
         if (auto refused = credentialTransportProblem(request.url(), m_secretSource->insecureTransport())) {
             qCWarning(lcNet).noquote()
                 << "refused to send credentials in clear text to" << request.url().host();
-            finishWithError(std::move(*refused));
-            return;
+            return refused;
         }
     }
     request.setHeader(QNetworkRequest::UserAgentHeader, UserAgent::value());
@@ -174,11 +190,13 @@ void NetworkJob::sendAttempt()
     if (m_authentication != Authentication::None
         || !request.attribute(QNetworkRequest::RedirectPolicyAttribute).isValid())
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    return std::nullopt;
+}
 
-    m_verb = outgoing.verb;
-    m_logUrl = loggableUrl(request.url());
-    qCDebug(lcNet).noquote() << m_verb << m_logUrl << "attempt" << m_attempts;
-
+// Hands the request, with its body if any, to the network with the verb it was built for.
+QNetworkReply *NetworkJob::send(Outgoing &outgoing)
+{
+    const QNetworkRequest &request = outgoing.request;
     QNetworkReply *reply = nullptr;
     if (outgoing.multiPart) {
         QHttpMultiPart *multiPart = outgoing.multiPart.get();
@@ -197,7 +215,11 @@ void NetworkJob::sendAttempt()
     } else {
         reply = m_network->sendCustomRequest(request, m_verb);
     }
-    m_reply = reply;
+    return reply;
+}
+
+void NetworkJob::watchReply(QNetworkReply *reply)
+{
     connect(reply, &QNetworkReply::finished, this, &NetworkJob::onReplyFinished);
     connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
         onTransferProgress();
@@ -214,8 +236,6 @@ void NetworkJob::sendAttempt()
         for (const QSslError &error : errors)
             qCWarning(lcNet) << "TLS error:" << error.errorString();
     });
-    if (m_policy.stallTimeout.count() > 0)
-        m_stallTimer.start(m_policy.stallTimeout);
 }
 
 void NetworkJob::onTransferProgress()

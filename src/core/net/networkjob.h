@@ -123,6 +123,9 @@ protected:
 private:
     void proceed();
     void sendAttempt();
+    std::optional<Error> addIdentityAndCredentials(QNetworkRequest &request);
+    QNetworkReply *send(Outgoing &outgoing);
+    void watchReply(QNetworkReply *reply);
     void onReplyFinished();
     void onStalled();
     void onTransferProgress();

@@ -8,7 +8,6 @@
 
 #include "core/accounts/accountstore.h"
 #include "core/net/neterror.h"
-#include "core/net/secretsource.h"
 #include "core/net/transportsecurity.h"
 #include "core/util/secretmemory.h"
 #include "gui/errors/errorpresenter.h"
@@ -293,11 +292,8 @@ void AddEnvironmentDialog::add()
     m_plan = std::move(plan).value();
     QList<CheckBatch::Item> items;
     for (const Pending &pending : std::as_const(m_plan->environments))
-        items.append({pending.record.name, pending.record.url,
-                      std::make_shared<core::FixedSecret>(pending.secret,
-                                                          pending.record.allowInsecureTransport
-                                                              ? core::InsecureTransport::Allowed
-                                                              : core::InsecureTransport::Refused)});
+        items.append(CheckBatch::Item::withTypedSecret(
+            pending.record.name, pending.record.url, pending.secret, pending.record.allowInsecureTransport));
     m_batch = CheckBatch::run(
         m_network, std::move(items), this, [this](const QString &text) { showStatus(text, false); },
         [this](const CheckBatch &batch) {

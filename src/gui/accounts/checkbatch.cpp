@@ -12,6 +12,15 @@
 
 namespace stratus::gui {
 
+CheckBatch::Item CheckBatch::Item::withTypedSecret(QString label, core::CloudinaryUrl url,
+                                                   const QString &secret, bool allowInsecureTransport)
+{
+    return {std::move(label), std::move(url),
+            std::make_shared<core::FixedSecret>(secret,
+                                                allowInsecureTransport ? core::InsecureTransport::Allowed
+                                                                       : core::InsecureTransport::Refused)};
+}
+
 CheckBatch::CheckBatch(QNetworkAccessManager *network, QList<Item> items, QObject *parent)
     : QObject(parent)
     , m_network(network)

@@ -36,6 +36,11 @@ public:
         QString label; ///< what progress() shows, e.g. the environment's name
         core::CloudinaryUrl url; ///< the environment's URL; its secret, if any, is ignored
         std::shared_ptr<const core::SecretSource> secret;
+
+        /// An environment to test with the secret typed in the dialog, which may go over plain
+        /// http only when @p allowInsecureTransport (the environment's setting) and no further.
+        [[nodiscard]] static Item withTypedSecret(QString label, core::CloudinaryUrl url,
+                                                  const QString &secret, bool allowInsecureTransport);
     };
 
     struct Outcome

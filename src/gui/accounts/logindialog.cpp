@@ -4,7 +4,6 @@
 #include "checkmessages.h"
 
 #include "core/accounts/accountstore.h"
-#include "core/net/secretsource.h"
 
 #include "ui_logindialog.h"
 
@@ -92,11 +91,8 @@ void LogInDialog::logIn()
             return;
         }
         // The secret may go where the stored environment lets it, no further.
-        items.append({env.displayName(), m_store->effectiveUrl(env.id),
-                      std::make_shared<core::FixedSecret>(edit->text(),
-                                                          env.allowInsecureTransport
-                                                              ? core::InsecureTransport::Allowed
-                                                              : core::InsecureTransport::Refused)});
+        items.append(CheckBatch::Item::withTypedSecret(env.displayName(), m_store->effectiveUrl(env.id),
+                                                       edit->text(), env.allowInsecureTransport));
         m_checkedIds.append(env.id);
     }
     m_batch = CheckBatch::run(

@@ -252,23 +252,14 @@ ApiResponse AdminService::updateResource(const ApiContext &ctx, const Asset &ass
                 copy.tags.append(tag);
         }
     }
-    if (request.hasParam(QStringLiteral("context")))
-        copy.context = parseContextString(request.param(QStringLiteral("context")));
-    if (request.hasParam(QStringLiteral("metadata")))
-        copy.metadata = parseContextString(request.param(QStringLiteral("metadata")));
-    if (request.hasParam(QStringLiteral("display_name")))
-        copy.displayName = request.param(QStringLiteral("display_name"));
+    applyMetadataParams(request, copy);
     if (request.hasParam(QStringLiteral("asset_folder"))) {
         if (ctx.env.folderMode != FolderMode::Dynamic)
             return ApiResponse::error(
                 400, QStringLiteral("asset_folder can only be changed in dynamic folder mode"));
         copy.assetFolder = trimSlashes(request.param(QStringLiteral("asset_folder")));
     }
-    copy.updatedAt = ctx.now;
-    QString error;
-    if (!ctx.store.updateAsset(ctx.env.cloudName, copy, &error))
-        return ApiResponse::error(500, error);
-    return ApiResponse::json(resourceJson(ctx, copy));
+    return saveChangedAsset(ctx, std::move(copy));
 }
 
 } // namespace stratus::sandbox

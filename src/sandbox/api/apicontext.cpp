@@ -100,6 +100,25 @@ QJsonObject parseContextString(const QString &text)
     return out;
 }
 
+void applyMetadataParams(const ApiRequest &request, Asset &asset)
+{
+    if (request.hasParam(QStringLiteral("context")))
+        asset.context = parseContextString(request.param(QStringLiteral("context")));
+    if (request.hasParam(QStringLiteral("metadata")))
+        asset.metadata = parseContextString(request.param(QStringLiteral("metadata")));
+    if (request.hasParam(QStringLiteral("display_name")))
+        asset.displayName = request.param(QStringLiteral("display_name"));
+}
+
+ApiResponse saveChangedAsset(const ApiContext &ctx, Asset asset)
+{
+    asset.updatedAt = ctx.now;
+    QString error;
+    if (!ctx.store.updateAsset(ctx.env.cloudName, asset, &error))
+        return ApiResponse::error(500, error);
+    return ApiResponse::json(resourceJson(ctx, asset));
+}
+
 QString encodeCursor(qsizetype offset)
 {
     return QString::fromLatin1(

@@ -44,6 +44,14 @@ struct ResourceFields
 /// Cloudinary's "k=v|k2=v2" encoding (`\=` and `\|` escape those characters in values).
 [[nodiscard]] QJsonObject parseContextString(const QString &text);
 
+/// Sets what an update (Admin `update`, Upload `explicit`) says of an asset's context, metadata
+/// and display name, each only when the request has the parameter.
+void applyMetadataParams(const ApiRequest &request, Asset &asset);
+
+/// Stores @p asset as changed now (its updated_at) and answers it as a resource; 500 when the store
+/// fails.
+[[nodiscard]] ApiResponse saveChangedAsset(const ApiContext &ctx, Asset asset);
+
 /// Opaque paging cursors: an offset into a stable ordering.
 [[nodiscard]] QString encodeCursor(qsizetype offset);
 [[nodiscard]] qsizetype decodeCursor(const QString &cursor);

@@ -4,7 +4,6 @@
 #include "core/signing/apisigner.h"
 #include "sandbox/mediaprobe.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -54,16 +53,6 @@ bool writeDurably(const QString &path, const QByteArray &data, QString *error)
     }
     ::fsync(file.handle());
     return true;
-}
-
-QString md5Of(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Md5);
-    hash.addData(&file);
-    return QString::fromLatin1(hash.result().toHex());
 }
 
 qint64 limitFor(const EnvironmentConfig &env, const QString &resourceType)
@@ -476,7 +465,7 @@ ApiResponse UploadService::storeUpload(const ApiContext &ctx, const ApiRequest &
     }
     Asset asset = uploadedAsset(ctx, place, existing, media, options, upload.fileName);
     asset.bytes = size;
-    asset.etag = md5Of(stagedFile);
+    asset.etag = etagOfFile(stagedFile);
     QString error;
     if (!ctx.store.putAsset(ctx.env.cloudName, asset, stagedFile, &error))
         return fail(500, error);

@@ -1,5 +1,7 @@
 #include "asset.h"
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 
 namespace stratus::sandbox {
@@ -62,6 +64,16 @@ Asset Asset::fromStorageJson(const QJsonObject &json)
     a.metadata = json.value(QStringLiteral("metadata")).toObject();
     a.storageName = json.value(QStringLiteral("storage_name")).toString();
     return a;
+}
+
+QString etagOfFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Md5);
+    hash.addData(&file);
+    return QString::fromLatin1(hash.result().toHex());
 }
 
 } // namespace stratus::sandbox

@@ -59,4 +59,9 @@ struct Asset
     static Asset fromStorageJson(const QJsonObject &json);
 };
 
+/// The etag the sandbox gives a file, as Cloudinary does: the MD5 of its bytes in lower-case hex.
+/// Empty when the file cannot be read. The sandbox's own, not the client's (core::transfers::fileMd5),
+/// so that tests of duplicate detection compare two independent hashes.
+[[nodiscard]] QString etagOfFile(const QString &path);
+
 } // namespace stratus::sandbox
