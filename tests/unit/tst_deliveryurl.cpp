@@ -853,7 +853,7 @@ void TestDeliveryUrl::rejectsWhatTheSdkRejects_data()
     // Node: Must supply public_id for non-text overlay
     QTest::newRow("overlay public_id not text")
         << u"sample"_s << u"{\"overlay\":{\"public_id\":123}}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s << u"LayerPublicIdNotString"_s
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s << u"LayerPublicIdMissing"_s
         << QString();
     // Node: Must supply font_size for text in overlay/underlay
     QTest::newRow("text overlay with null font_size")
@@ -950,7 +950,7 @@ void TestDeliveryUrl::rejectsWhatTheSdkRejects_data()
     QTest::newRow("config responsive_width recurses")
         << u"sample"_s << u"{\"width\":10}"_s
         << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\",\"responsive_width\":\"false\"}"_s
-        << u"ResponsiveWidthEndless"_s << QString();
+        << u"TransformationTooDeep"_s << QString();
     // Node: Cannot read properties of null (reading 'responsive_width')
     QTest::newRow("null inside nested transformation list")
         << u"sample"_s << u"{\"transformation\":[[null]]}"_s

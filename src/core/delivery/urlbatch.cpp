@@ -85,7 +85,7 @@ Result<QString> asOutputLine(Result<QString> url)
         return url;
     const char16_t c = text.at(at).unicode();
     return Error::because(Error::Kind::InvalidInput, ErrorReason::UrlHoldsLineBreak,
-                          u"U+%1"_s.arg(int(c), 4, 16, u'0').toUpper());
+                          u"U+%1"_s.arg(int(c), 4, 16, QChar(u'0')).toUpper());
 }
 
 std::optional<Result<QString>> UrlBatchLines::answer(QByteArrayView bytes)
