@@ -10,6 +10,7 @@
 
 #include "core/signing/apisigner.h"
 #include "core/signing/signbatch.h"
+#include "words/errorwords.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>
@@ -122,7 +123,7 @@ std::optional<int> readSignOptions(CliContext &ctx, SignOptions *options)
     if (!options->batch) {
         core::Result<QJsonObject> parsed = core::parseJsonObject(parser.value(paramsOption).toUtf8());
         if (!parsed)
-            return ctx.usageError(u"--params: "_s + parsed.error().message);
+            return ctx.usageError(u"--params: "_s + words::ErrorWords::text(parsed.error()));
         options->params = std::move(parsed).value();
     }
     options->cloudinaryUrl = parser.value(urlOption);
@@ -141,7 +142,8 @@ int signLines(CliContext &ctx, const auto &signature)
                 return;
             const core::Result<core::SignRequest> request = core::SignRequest::parseLine(line);
             if (!request) {
-                errors += u"stratus-cli sign: line %1: %2\n"_s.arg(number).arg(request.error().message);
+                errors += u"stratus-cli sign: line %1: %2\n"_s.arg(number).arg(
+                    words::ErrorWords::text(request.error()));
                 answers += u'\n';
                 return;
             }
@@ -181,7 +183,7 @@ int runSignCommand(CliContext &ctx)
                               u"--cloudinary-url cloudinary://API_KEY:API_SECRET@CLOUD_NAME"_s);
     const core::Result<core::ApiSigner> defaults = core::ApiSigner::fromSdkConfig(config);
     if (!defaults)
-        return ctx.usageError(defaults.error().message);
+        return ctx.usageError(words::ErrorWords::text(defaults.error()));
     const QString apiSecret = secret.toString();
     // Most specific first: the batch line, then the command line, then the configuration.
     auto signature = [&](const QJsonObject &request, std::optional<core::SignatureAlgorithm> lineAlgorithm,

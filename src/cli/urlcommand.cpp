@@ -42,11 +42,11 @@ namespace stratus::cli {
 
 namespace {
 
-// What is wrong with an option set, in one line. Stratus' own delivery errors carry a reason, worded
-// by stratus_words with the Node SDK's words; the others still carry theirs in the message.
+// What is wrong with an option set, in one line: the words stratus_words has for its reason (the
+// Node SDK's, where the SDK throws for it).
 QString optionsErrorText(const core::Error &error)
 {
-    return error.reason == core::ErrorReason::None ? error.message : words::ErrorWords::text(error);
+    return words::ErrorWords::text(error);
 }
 
 constexpr QStringView kUsage
@@ -324,7 +324,7 @@ int runUrlCommand(CliContext &ctx)
     if (!optionsText.isNull()) {
         auto parsed = JsValue::parseJson(optionsText);
         if (!parsed)
-            return ctx.usageError(u"--options: "_s + parsed.error().message);
+            return ctx.usageError(u"--options: "_s + optionsErrorText(parsed.error()));
         if (!parsed->isNullish() && !parsed->isObject())
             return ctx.usageError(u"--options must be a JSON object"_s);
         options = parsed.value();

@@ -240,6 +240,11 @@ private slots:
         // (an ordinary literal: moc 6.4 takes "//" inside a raw string for a comment)
         between("line feed in a remote URL the SDK returns as it is", {"{\"public_id\":\"http://x/\\ny\"}"},
                 "line 2: the URL would hold a raw line feed");
+        // Refusals that carry a reason and a subject are printed in stratus_words' words.
+        between("an option of the wrong type", {R"({"public_id":"b","options":{"border":{"color":5}}})"},
+                "line 2: border.color must be a string");
+        between("a JSON problem, with where it is", {R"({"public_id":"b",})"},
+                "line 2: invalid JSON at offset 17: expected a member name");
         between("blank lines are skipped, but counted",
                 {"", "  ", R"({"public_id":"b","options":{"effect":"x\ny"}})"},
                 "line 4: the URL would hold a raw line feed");
@@ -249,6 +254,13 @@ private slots:
             << QByteArray("3659805a0c655f7579a1a46104d5d8b120903c8f\n\n"
                           "5d36d3589249694b37e9a30f0259140132d84f6d\n")
             << QByteArray("line 2: invalid JSON");
+        QTest::newRow("sign: unknown algorithm")
+            << sign
+            << lines({R"({"params":{"timestamp":1}})", R"({"params":{},"algorithm":"md5"})",
+                      R"({"params":{"timestamp":2}})"})
+            << QByteArray("3659805a0c655f7579a1a46104d5d8b120903c8f\n\n"
+                          "5d36d3589249694b37e9a30f0259140132d84f6d\n")
+            << QByteArray(R"(line 2: unknown "algorithm"; expected "sha1" or "sha256")");
     }
     void batchAnswersABadLineInPlace()
     {

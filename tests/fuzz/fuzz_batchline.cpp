@@ -60,8 +60,10 @@ void answer(QByteArrayView input, QByteArrayView line, UrlBatchLines &urls)
         return;
     const auto request = SignRequest::parseLine(line);
     if (!request) {
-        if (request.error().message.isEmpty() || breaksLine(request.error().message))
-            failWith("a sign error is not one line of text", input, request.error().message);
+        if ((request.error().message.isEmpty() && request.error().reason == ErrorReason::None)
+            || breaksLine(request.error().message) || breaksLine(request.error().subject))
+            failWith("a sign error is not one line of text", input,
+                     request.error().message + request.error().subject);
         return;
     }
     const ApiSigner signer(request->algorithm.value_or(SignatureAlgorithm::Sha1),

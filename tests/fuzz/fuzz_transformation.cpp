@@ -1,5 +1,5 @@
 // libFuzzer target for Transformation::parse (core/delivery). For any input, in both parse modes:
-// parsing never crashes; a strict rejection carries a message; lenient parsing never fails; an
+// parsing never crashes; a strict rejection carries a reason; lenient parsing never fails; an
 // accepted transformation prints text that parses again (strictly, if it was strict) to an equal
 // transformation printing the same text, and that text is the input itself (the documented
 // parse(text).toString() == text).
@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 using namespace Qt::StringLiterals;
+using stratus::core::ErrorReason;
 using stratus::core::Transformation;
 
 namespace {
@@ -26,8 +27,8 @@ void check(const QString &input, Transformation::ParseMode mode)
     if (!parsed) {
         if (mode == Transformation::ParseMode::Lenient)
             failWith("lenient parsing failed", input, parsed.error().message);
-        if (parsed.error().message.isEmpty())
-            failWith("rejected without a message", input, {});
+        if (parsed.error().reason == ErrorReason::None)
+            failWith("rejected without a reason", input, parsed.error().message);
         return;
     }
     const QString printed = parsed->toString();

@@ -258,7 +258,7 @@ private slots:
         const auto signer = ApiSigner::fromSdkConfig(jsonObject(config));
         QCOMPARE(signer.ok(), ok);
         if (!ok) {
-            QVERIFY(signer.error().message.contains(u"signature_algorithm"));
+            QCOMPARE(signer.error().reason, ErrorReason::SignatureAlgorithmUnsupported);
             return;
         }
         QCOMPARE(signer->algorithm(), algorithm);

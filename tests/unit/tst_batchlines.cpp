@@ -15,10 +15,10 @@ using namespace stratus::core;
 
 namespace {
 
-// What stratus-cli prints for a refused line (urlcommand.cpp): the words of its reason, else its message.
+// What stratus-cli prints for a refused line (urlcommand.cpp, signcommand.cpp): the words of its reason.
 QString printed(const Error &error)
 {
-    return error.reason == ErrorReason::None ? error.message : stratus::words::ErrorWords::text(error);
+    return stratus::words::ErrorWords::text(error);
 }
 
 } // namespace
@@ -179,6 +179,13 @@ private slots:
             << QString() << u"Signature algorithm x\\ny is not supported"_s;
         QTest::newRow("not JSON") << QByteArray("nope") << QString() << u"invalid JSON at offset 0"_s;
         QTest::newRow("no public id") << QByteArray("{}") << QString() << u"missing public_id"_s;
+        QTest::newRow("public id not text")
+            << QByteArray(R"({"public_id":true})") << QString() << u"public_id must be a string"_s;
+        QTest::newRow("options not an object") << QByteArray(R"({"public_id":"a","options":5})") << QString()
+                                               << u"options must be a JSON object"_s;
+        QTest::newRow("not an object")
+            << QByteArray("[1]") << QString()
+            << u"expected a JSON object {\"public_id\": ..., \"options\": {...}}"_s;
     }
     void urlLines()
     {
@@ -221,7 +228,8 @@ private slots:
         QTest::newRow("everything") << QByteArray(
             R"({"params":{},"algorithm":"sha256","signature_version":1})")
                                     << QString();
-        QTest::newRow("not JSON") << QByteArray("{") << u"invalid JSON"_s;
+        QTest::newRow("not JSON") << QByteArray("{") << u"invalid JSON ("_s;
+        QTest::newRow("not an object") << QByteArray("[]") << u"expected a JSON object"_s;
         QTest::newRow("no params") << QByteArray("{}") << u"\"params\" must be a JSON object"_s;
         QTest::newRow("bad algorithm")
             << QByteArray(R"({"params":{},"algorithm":"md5"})") << u"unknown \"algorithm\""_s;
@@ -235,7 +243,7 @@ private slots:
         const auto request = SignRequest::parseLine(line);
         QCOMPARE(request.ok(), error.isEmpty());
         if (!request.ok())
-            QVERIFY2(request.error().message.startsWith(error), qPrintable(request.error().message));
+            QVERIFY2(printed(request.error()).startsWith(error), qPrintable(printed(request.error())));
     }
 };
 

@@ -800,129 +800,162 @@ void TestDeliveryUrl::rejectsWhatTheSdkRejects_data()
     QTest::addColumn<QString>("publicId");
     QTest::addColumn<QString>("options");
     QTest::addColumn<QString>("config");
+    QTest::addColumn<QString>("reason"); // its name (errorReasonName)
+    QTest::addColumn<QString>("subject");
 
     // Node: url_suffix should not include . or /
     QTest::newRow("url_suffix with dot") << u"sample"_s << u"{\"url_suffix\":\"a.b\"}"_s
-                                         << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+                                         << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s
+                                         << u"UrlSuffixHasDotOrSlash"_s << QString();
     // Node: url_suffix should not include . or /
     QTest::newRow("url_suffix with slash")
         << u"sample"_s << u"{\"url_suffix\":\"a/b\"}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s << u"UrlSuffixHasDotOrSlash"_s
+        << QString();
     // Node: url_suffix.match is not a function
     QTest::newRow("url_suffix not text") << u"sample"_s << u"{\"url_suffix\":5}"_s
-                                         << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+                                         << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s
+                                         << u"OptionNotString"_s << u"url_suffix"_s;
     // Node: URL Suffix only supported for image/upload, image/private, image/authenticated, video/upload and
     // raw/upload
     QTest::newRow("url_suffix for fetch")
         << u"https://example.com/a.jpg"_s << u"{\"type\":\"fetch\",\"url_suffix\":\"x\"}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s << u"UrlSuffixUnsupported"_s
+        << QString();
     // Node: URL Suffix only supported for image/upload, image/private, image/authenticated, video/upload and
     // raw/upload
     QTest::newRow("url_suffix for video private")
         << u"dog"_s << u"{\"resource_type\":\"video\",\"type\":\"private\",\"url_suffix\":\"x\"}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s << u"UrlSuffixUnsupported"_s
+        << QString();
     // Node: Root path only supported for image/upload
     QTest::newRow("use_root_path for private")
         << u"sample"_s << u"{\"use_root_path\":true,\"type\":\"private\"}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s << u"RootPathUnsupported"_s
+        << QString();
     // Node: Radius array should contain between 1 and 4 values
     QTest::newRow("radius five values") << u"sample"_s << u"{\"radius\":[1,2,3,4,5]}"_s
-                                        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+                                        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s
+                                        << u"RadiusValueCount"_s << QString();
     // Node: Radius array should contain between 1 and 4 values
     QTest::newRow("radius empty list") << u"sample"_s << u"{\"radius\":[]}"_s
-                                       << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+                                       << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s
+                                       << u"RadiusValueCount"_s << QString();
     // Node: Corner: Cannot be null
     QTest::newRow("radius null corner") << u"sample"_s << u"{\"radius\":[null]}"_s
-                                        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+                                        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s
+                                        << u"RadiusCornerNull"_s << QString();
     // Node: Must supply public_id for non-text overlay
     QTest::newRow("overlay without public_id")
         << u"sample"_s << u"{\"overlay\":{}}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s << u"LayerPublicIdMissing"_s
+        << QString();
     // Node: Must supply public_id for non-text overlay
     QTest::newRow("overlay public_id not text")
         << u"sample"_s << u"{\"overlay\":{\"public_id\":123}}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s << u"LayerPublicIdMissing"_s
+        << QString();
     // Node: Must supply font_size for text in overlay/underlay
     QTest::newRow("text overlay with null font_size")
         << u"sample"_s << u"{\"overlay\":{\"text\":\"x\",\"font_family\":\"Arial\",\"font_size\":null}}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s << u"LayerFontSizeMissing"_s
+        << QString();
     // Node: Must supply font_family for text in overlay/underlay
     QTest::newRow("text overlay without font_family")
         << u"sample"_s << u"{\"overlay\":{\"text\":\"x\",\"font_size\":12}}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s << u"LayerFontFamilyMissing"_s
+        << QString();
     // Node: Must supply font_size for text in overlay/underlay
     QTest::newRow("text overlay style without font")
         << u"sample"_s << u"{\"overlay\":{\"text\":\"x\",\"font_weight\":\"bold\"}}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s << u"LayerFontSizeMissing"_s
+        << QString();
     // Node: Must supply either text or public_in in overlay
     QTest::newRow("typed fetch layer without url is text")
         << u"sample"_s << u"{\"overlay\":\"text:fetch:x\"}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s << u"LayerTextMissing"_s
+        << QString();
     // Node: background.replace is not a function
     QTest::newRow("background not text") << u"sample"_s << u"{\"background\":5}"_s
-                                         << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+                                         << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s
+                                         << u"OptionNotString"_s << u"background"_s;
     // Node: color.replace is not a function
     QTest::newRow("color not text") << u"sample"_s << u"{\"color\":true}"_s
-                                    << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+                                    << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s
+                                    << u"OptionNotString"_s << u"color"_s;
     // Node: (intermediate value)(intermediate value)(intermediate value).replace is not a function
     QTest::newRow("border color not text")
         << u"sample"_s << u"{\"border\":{\"color\":5}}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s << u"OptionNotString"_s
+        << u"border.color"_s;
     // Node: (intermediate value)(intermediate value)(intermediate value).replace is not a function
     QTest::newRow("border color false") << u"sample"_s << u"{\"border\":{\"color\":false}}"_s
-                                        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+                                        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s
+                                        << u"OptionNotString"_s << u"border.color"_s;
     // Node: size.split is not a function or its return value is not iterable
     QTest::newRow("size not text") << u"sample"_s << u"{\"size\":5}"_s
-                                   << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+                                   << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s
+                                   << u"SizeNotString"_s << QString();
     // Node: variablesParam.map is not a function
-    QTest::newRow("variables not a list")
-        << u"sample"_s << u"{\"variables\":\"ab\"}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+    QTest::newRow("variables not a list") << u"sample"_s << u"{\"variables\":\"ab\"}"_s
+                                          << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s
+                                          << u"VariablesNotList"_s << QString();
     // Node: number 5 is not iterable (cannot read property Symbol(Symbol.iterator))
     QTest::newRow("variables entry not a pair")
         << u"sample"_s << u"{\"variables\":[5]}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s << u"VariableNotPair"_s
+        << QString();
     // Node: Signature algorithm md5 is not supported. Supported algorithms: sha1, sha256
     QTest::newRow("unsupported signature algorithm")
         << u"sample"_s << u"{\"sign_url\":true,\"signature_algorithm\":\"md5\"}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s
+        << u"SignatureAlgorithmUnsupported"_s << u"md5"_s;
     // Node: Signature algorithm  is not supported. Supported algorithms: sha1, sha256
     QTest::newRow("empty signature algorithm")
         << u"sample"_s << u"{\"sign_url\":true,\"signature_algorithm\":\"\"}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s
+        << u"SignatureAlgorithmUnsupported"_s << QString();
     // Node: Must supply cloud_name in tag or in configuration
-    QTest::newRow("missing cloud_name")
-        << u"sample"_s << u"{}"_s << u"{\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+    QTest::newRow("missing cloud_name") << u"sample"_s << u"{}"_s << u"{\"api_secret\":\"S3cr3tValue_XYZ\"}"_s
+                                        << u"DeliveryCloudNameMissing"_s << QString();
     // Node: Must supply cloud_name in tag or in configuration
     QTest::newRow("empty cloud_name") << u"sample"_s << u"{\"cloud_name\":\"\"}"_s
-                                      << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+                                      << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s
+                                      << u"DeliveryCloudNameMissing"_s << QString();
     // Node: URI malformed
     QTest::newRow("bad percent escape")
-        << u"50% off"_s << u"{}"_s << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"50% off"_s << u"{}"_s << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s
+        << u"PublicIdBadPercentEscape"_s << QString();
     // Node: URI malformed
     QTest::newRow("invalid UTF-8 escape")
-        << u"%E9"_s << u"{}"_s << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"%E9"_s << u"{}"_s << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s
+        << u"PublicIdBadPercentEscape"_s << QString();
     // Node: Must provide either expiration or duration
     QTest::newRow("token without expiration")
         << u"sample"_s << u"{\"sign_url\":true,\"auth_token\":{\"key\":\"ab\",\"start_time\":1}}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s << u"AuthTokenExpiryMissing"_s
+        << QString();
     // Node: The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array or an
     // Array-like Object. Received type number (5)
     QTest::newRow("token key not text")
         << u"sample"_s << u"{\"sign_url\":true,\"auth_token\":{\"key\":5,\"expiration\":1}}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s << u"AuthTokenKeyNotText"_s
+        << QString();
     // Node: string.replace is not a function
     QTest::newRow("token acl not text")
         << u"sample"_s << u"{\"sign_url\":true,\"auth_token\":{\"key\":\"ab\",\"expiration\":1,\"acl\":5}}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s << u"AuthTokenAclNotText"_s
+        << QString();
     // Node: Maximum call stack size exceeded
     QTest::newRow("config responsive_width recurses")
         << u"sample"_s << u"{\"width\":10}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\",\"responsive_width\":\"false\"}"_s;
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\",\"responsive_width\":\"false\"}"_s
+        << u"TransformationTooDeep"_s << QString();
     // Node: Cannot read properties of null (reading 'responsive_width')
     QTest::newRow("null inside nested transformation list")
         << u"sample"_s << u"{\"transformation\":[[null]]}"_s
-        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s;
+        << u"{\"cloud_name\":\"demo\",\"api_secret\":\"S3cr3tValue_XYZ\"}"_s << u"TransformationNull"_s
+        << QString();
 }
 
 void TestDeliveryUrl::rejectsWhatTheSdkRejects()
@@ -930,14 +963,16 @@ void TestDeliveryUrl::rejectsWhatTheSdkRejects()
     QFETCH(QString, publicId);
     QFETCH(QString, options);
     QFETCH(QString, config);
+    QFETCH(QString, reason);
+    QFETCH(QString, subject);
 
     const auto url = DeliveryUrlBuilder(parsed(config)).build(publicId, parsed(options));
     QVERIFY2(!url.ok(), qPrintable(url.ok() ? url.value() : QString()));
     QCOMPARE(url.error().kind, Error::Kind::InvalidInput);
-    // What stratus-cli prints (urlcommand.cpp): the words of the reason, else the message.
-    const QString printed = url.error().reason == ErrorReason::None
-        ? url.error().message
-        : stratus::words::ErrorWords::text(url.error());
+    QCOMPARE(errorReasonName(url.error().reason), reason);
+    QCOMPARE(url.error().subject, subject);
+    // What stratus-cli prints (urlcommand.cpp): the words of the reason.
+    const QString printed = stratus::words::ErrorWords::text(url.error());
     QVERIFY(!printed.isEmpty());
     QVERIFY2(!printed.contains(u"S3cr3tValue_XYZ"), qPrintable(printed));
 }
@@ -1015,22 +1050,31 @@ void TestDeliveryUrl::jsonKeepsJavaScriptPropertyOrder()
 void TestDeliveryUrl::jsonRejectsMalformedText_data()
 {
     QTest::addColumn<QString>("text");
-    QTest::newRow("trailing comma") << u"{\"a\":1,}"_s;
-    QTest::newRow("single quotes") << u"{'a':1}"_s;
-    QTest::newRow("bare word") << u"{\"a\":yes}"_s;
-    QTest::newRow("leading zero") << u"[01]"_s;
-    QTest::newRow("unterminated") << u"{\"a\":\"b"_s;
-    QTest::newRow("control character") << u"\"a\tb\""_s;
-    QTest::newRow("two values") << u"{} {}"_s;
-    QTest::newRow("empty") << QString();
+    QTest::addColumn<QString>("reason"); // its name (errorReasonName)
+    QTest::addColumn<QString>("offset"); // where the parser stopped, the error's subject
+    QTest::newRow("trailing comma") << u"{\"a\":1,}"_s << u"JsonMemberNameExpected"_s << u"7"_s;
+    QTest::newRow("single quotes") << u"{'a':1}"_s << u"JsonMemberNameExpected"_s << u"1"_s;
+    QTest::newRow("bare word") << u"{\"a\":yes}"_s << u"JsonUnexpectedCharacter"_s << u"5"_s;
+    QTest::newRow("leading zero") << u"[01]"_s << u"JsonCommaOrBracketExpected"_s << u"2"_s;
+    QTest::newRow("unterminated") << u"{\"a\":\"b"_s << u"JsonUnterminatedString"_s << u"7"_s;
+    QTest::newRow("control character") << u"\"a\tb\""_s << u"JsonControlCharacter"_s << u"2"_s;
+    QTest::newRow("two values") << u"{} {}"_s << u"JsonTextAfterValue"_s << u"3"_s;
+    QTest::newRow("empty") << QString() << u"JsonUnexpectedEnd"_s << u"0"_s;
 }
 
 void TestDeliveryUrl::jsonRejectsMalformedText()
 {
     QFETCH(QString, text);
+    QFETCH(QString, reason);
+    QFETCH(QString, offset);
     const auto value = JsValue::parseJson(text);
     QVERIFY(!value.ok());
-    QVERIFY(value.error().message.startsWith(u"invalid JSON at offset"));
+    QCOMPARE(value.error().kind, Error::Kind::InvalidInput);
+    QCOMPARE(errorReasonName(value.error().reason), reason);
+    QCOMPARE(value.error().subject, offset);
+    // stratus-cli prints where and why, as it did when core built the sentence.
+    const QString words = stratus::words::ErrorWords::text(value.error());
+    QVERIFY2(words.startsWith(u"invalid JSON at offset "_s + offset + u": "_s), qPrintable(words));
 }
 
 QTEST_GUILESS_MAIN(TestDeliveryUrl)

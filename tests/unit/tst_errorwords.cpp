@@ -75,8 +75,7 @@ private slots:
         QTest::newRow("server silent") << core::Error::because(Kind::Network, Reason::ServerSilent, u"45"_s)
                                        << QStringList {u"45 seconds"_s};
         QTest::newRow("catalogue damaged, SQLite's words")
-            << core::Error::because(Kind::Damaged, Reason::CatalogQueryFailed, {},
-                                    u"malformed disk image"_s)
+            << core::Error::because(Kind::Damaged, Reason::CatalogQueryFailed, {}, u"malformed disk image"_s)
             << QStringList {u"damaged"_s, u"malformed disk image"_s};
         QTest::newRow("credentials in clear") << core::Error::because(
             Kind::InsecureTransport, Reason::CredentialsInClear, u"intranet.example"_s)
@@ -84,6 +83,25 @@ private slots:
         QTest::newRow("account URL host")
             << core::Error::because(Kind::InvalidInput, Reason::UrlHostMissing, u"account://"_s)
             << QStringList {u"account ID"_s};
+        QTest::newRow("transformation step, unknown key")
+            << core::Error::because(Kind::InvalidInput, Reason::TransformationKeyUnknown,
+                                    u"2/w_100,foo_bar/foo_bar"_s)
+            << QStringList {u"transformation step 2 ('w_100,foo_bar'): unknown key 'foo' in 'foo_bar'"_s};
+        QTest::newRow("transformation step empty")
+            << core::Error::because(Kind::InvalidInput, Reason::TransformationStepEmpty, u"3"_s)
+            << QStringList {u"transformation step 3 is empty"_s};
+        QTest::newRow("JSON, where it stopped")
+            << core::Error::because(Kind::InvalidInput, Reason::JsonBadNumber, u"17"_s)
+            << QStringList {u"invalid JSON at offset 17: bad number"_s};
+        QTest::newRow("JSON, Qt's words") << core::Error::because(Kind::InvalidInput, Reason::JsonUnreadable,
+                                                                  u"4"_s, u"garbage at the end"_s)
+                                          << QStringList {u"invalid JSON (garbage at the end at offset 4)"_s};
+        QTest::newRow("option not a string")
+            << core::Error::because(Kind::InvalidInput, Reason::OptionNotString, u"border.color"_s)
+            << QStringList {u"border.color must be a string"_s};
+        QTest::newRow("raw line feed in a URL")
+            << core::Error::because(Kind::InvalidInput, Reason::UrlHoldsLineBreak, u"U+000A"_s)
+            << QStringList {u"the URL would hold a raw line feed (U+000A)"_s};
         core::Error local;
         local.kind = Kind::InvalidInput;
         local.message = u"the width must be a number"_s;

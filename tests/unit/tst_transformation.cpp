@@ -5,6 +5,7 @@
 #include "core/delivery/expression.h"
 #include "core/delivery/jsvalue.h"
 #include "core/delivery/transformation.h"
+#include "words/errorwords.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -132,30 +133,47 @@ void TestTransformation::keysAreTextUpToFirstUnderscore()
 void TestTransformation::strictRejects_data()
 {
     QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("mentions"); // the message names the offending part
-    QTest::newRow("empty step") << u"w_100//h_100"_s << u"step 2"_s;
-    QTest::newRow("leading slash") << u"/w_100"_s << u"step 1"_s;
-    QTest::newRow("trailing slash") << u"w_100/"_s << u"step 2"_s;
-    QTest::newRow("empty param") << u"w_100,,h_100"_s << u"empty parameter"_s;
-    QTest::newRow("trailing comma") << u"w_100,"_s << u"empty parameter"_s;
-    QTest::newRow("no underscore") << u"c_fill,sepia"_s << u"'sepia'"_s;
-    QTest::newRow("empty key") << u"_5"_s << u"'_5'"_s;
-    QTest::newRow("unknown single letter") << u"k_5"_s << u"'k'"_s;
-    QTest::newRow("unknown key") << u"w_100,foo_bar"_s << u"'foo'"_s;
-    QTest::newRow("keys are case-sensitive") << u"W_100"_s << u"'W'"_s;
-    QTest::newRow("empty variable name") << u"$_5"_s << u"'$_5'"_s;
-    QTest::newRow("empty value") << u"c_fill,w_"_s << u"'w_'"_s;
-    QTest::newRow("second step") << u"c_fill/e_sepia,x"_s << u"step 2"_s;
+    QTest::addColumn<QString>("reason"); // its name (errorReasonName)
+    QTest::addColumn<QString>("subject"); // "N/STEP/PART", or N for an empty step
+    QTest::addColumn<QString>("mentions"); // the words name the offending part
+    QTest::newRow("empty step") << u"w_100//h_100"_s << u"TransformationStepEmpty"_s << u"2"_s << u"step 2"_s;
+    QTest::newRow("leading slash") << u"/w_100"_s << u"TransformationStepEmpty"_s << u"1"_s << u"step 1"_s;
+    QTest::newRow("trailing slash") << u"w_100/"_s << u"TransformationStepEmpty"_s << u"2"_s << u"step 2"_s;
+    QTest::newRow("empty param") << u"w_100,,h_100"_s << u"TransformationParamEmpty"_s << u"1/w_100,,h_100/"_s
+                                 << u"empty parameter"_s;
+    QTest::newRow("trailing comma") << u"w_100,"_s << u"TransformationParamEmpty"_s << u"1/w_100,/"_s
+                                    << u"empty parameter"_s;
+    QTest::newRow("no underscore") << u"c_fill,sepia"_s << u"TransformationParamNoValue"_s
+                                   << u"1/c_fill,sepia/sepia"_s << u"'sepia'"_s;
+    QTest::newRow("empty key") << u"_5"_s << u"TransformationParamKeyEmpty"_s << u"1/_5/_5"_s << u"'_5'"_s;
+    QTest::newRow("unknown single letter")
+        << u"k_5"_s << u"TransformationKeyUnknown"_s << u"1/k_5/k_5"_s << u"unknown key 'k' in 'k_5'"_s;
+    QTest::newRow("unknown key") << u"w_100,foo_bar"_s << u"TransformationKeyUnknown"_s
+                                 << u"1/w_100,foo_bar/foo_bar"_s << u"unknown key 'foo' in 'foo_bar'"_s;
+    QTest::newRow("keys are case-sensitive")
+        << u"W_100"_s << u"TransformationKeyUnknown"_s << u"1/W_100/W_100"_s << u"'W'"_s;
+    QTest::newRow("empty variable name")
+        << u"$_5"_s << u"TransformationVariableNameEmpty"_s << u"1/$_5/$_5"_s << u"'$_5'"_s;
+    QTest::newRow("empty value") << u"c_fill,w_"_s << u"TransformationValueEmpty"_s << u"1/c_fill,w_/w_"_s
+                                 << u"'w_'"_s;
+    QTest::newRow("second step") << u"c_fill/e_sepia,x"_s << u"TransformationParamNoValue"_s
+                                 << u"2/e_sepia,x/x"_s << u"transformation step 2 ('e_sepia,x'): 'x'"_s;
 }
 
 void TestTransformation::strictRejects()
 {
     QFETCH(QString, text);
+    QFETCH(QString, reason);
+    QFETCH(QString, subject);
     QFETCH(QString, mentions);
     const auto parsed = Transformation::parse(text);
     QVERIFY(!parsed.ok());
     QCOMPARE(parsed.error().kind, Error::Kind::InvalidInput);
-    QVERIFY2(parsed.error().message.contains(mentions), qPrintable(parsed.error().message));
+    QCOMPARE(errorReasonName(parsed.error().reason), reason);
+    QCOMPARE(parsed.error().subject, subject);
+    // The words stratus_words has for it (what the composer and stratus-cli show).
+    const QString words = stratus::words::ErrorWords::text(parsed.error());
+    QVERIFY2(words.contains(mentions), qPrintable(words));
 }
 
 void TestTransformation::lenientKeepsEverything_data()

@@ -205,7 +205,7 @@ Result<QString> generateAuthToken(const JsValue &options, const QString &url, qi
     const JsValue &acl = options.member(u"acl");
     if (!acl.isNullish()) {
         if (!acl.isString() && !acl.isArray())
-            return Error::invalidInput(u"auth_token acl must be text or a list of texts"_s);
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::AuthTokenAclNotText);
         const QString aclText = acl.isArray() ? acl.join(u"!") : acl.stringValue();
         parts.append(u"acl="_s + uri::escapeTokenUrl(aclText));
     }
@@ -215,7 +215,7 @@ Result<QString> generateAuthToken(const JsValue &options, const QString &url, qi
 
     const JsValue &key = options.member(u"key");
     if (!key.isString())
-        return Error::invalidInput(u"auth_token key must be text (hex digits)"_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::AuthTokenKeyNotText);
     const QByteArray digest = QMessageAuthenticationCode::hash(
         toSign.join(u'~').toUtf8(), decodeHexKey(key.stringValue()), QCryptographicHash::Sha256);
     parts.append(u"hmac="_s + QString::fromLatin1(digest.toHex()));

@@ -157,9 +157,7 @@ Result<Done> resolveTypeSegments(JsValue &resourceType, JsValue &type, const JsV
             }
         }
         if (!supported)
-            return Error::invalidInput(
-                u"URL Suffix only supported for image/upload, image/private, image/authenticated, "
-                "video/upload and raw/upload"_s);
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::UrlSuffixUnsupported);
     }
     if (useRootPath) {
         if ((resourceType.isString(u"image") && type.isString(u"upload"))
@@ -196,18 +194,18 @@ Result<Source> sourceOf(const QString &publicId, const JsValue &urlSuffix, const
     }
     auto decoded = uri::decodeUriComponent(source.inUrl);
     if (!decoded)
-        return Error::invalidInput(u"the public id is not valid percent-encoded text (URI malformed)"_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::PublicIdBadPercentEscape);
     auto encoded = uri::encodeUriComponent(decoded.value(), true);
     if (!encoded)
-        return Error::invalidInput(u"the public id contains a lone UTF-16 surrogate (URI malformed)"_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::PublicIdLoneSurrogate);
     source.inUrl = encoded.value();
     source.toSign = source.inUrl;
     if (urlSuffix.isTruthy()) {
         if (!urlSuffix.isString())
-            return Error::invalidInput(u"url_suffix must be text"_s);
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::OptionNotString, u"url_suffix"_s);
         const QString &suffix = urlSuffix.stringValue();
         if (suffix.contains(u'.') || suffix.contains(u'/'))
-            return Error::invalidInput(u"url_suffix should not include . or /"_s);
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::UrlSuffixHasDotOrSlash);
         source.inUrl += u'/' + suffix;
     }
     if (!format.isNullish()) {
@@ -274,7 +272,7 @@ Result<Prefix> prefixOf(detail::OptionSlots &o, WithConfig &&withConfig, const J
     if (!cloudName.isTruthy())
         return Error::because(Error::Kind::InvalidInput, ErrorReason::DeliveryCloudNameMissing);
     if (!cloudName.isString() && !cloudName.isArray())
-        return Error::invalidInput(u"cloud_name must be text"_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::OptionNotString, u"cloud_name"_s);
     const QString cloud = cloudName.toJsString();
     const bool relative = cloudName.isString()
         ? cloud.startsWith(u'/')
@@ -305,7 +303,8 @@ Result<Prefix> prefixOf(detail::OptionSlots &o, WithConfig &&withConfig, const J
         QString host = distribution.toJsString();
         if (useSubdomain.isTruthy()) {
             if (!distribution.isString())
-                return Error::invalidInput(u"secure_distribution must be text"_s);
+                return Error::because(Error::Kind::InvalidInput, ErrorReason::OptionNotString,
+                                      u"secure_distribution"_s);
             const qsizetype at = host.indexOf(kSharedCdn);
             if (at >= 0)
                 host.replace(at, kSharedCdn.size(), u"res-"_s + shard() + u".cloudinary.com"_s);

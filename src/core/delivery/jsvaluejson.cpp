@@ -31,23 +31,24 @@ public:
         JsValue value = parseValue(0);
         m_members.clear();
         m_elements.clear();
-        if (m_error.isEmpty()) {
+        if (m_error == ErrorReason::None) {
             skipSpace();
             if (m_pos != m_text.size())
-                fail(u"unexpected text after the JSON value"_s);
+                fail(ErrorReason::JsonTextAfterValue);
         }
-        if (!m_error.isEmpty())
-            return Error::invalidInput(u"invalid JSON at offset %1: %2"_s.arg(m_pos).arg(m_error));
+        if (m_error != ErrorReason::None)
+            return Error::because(Error::Kind::InvalidInput, m_error, QString::number(m_pos));
         return value;
     }
 
 private:
     static constexpr int kMaxDepth = 1000;
 
-    void fail(QString message)
+    // Keeps the first problem found: the others follow from it.
+    void fail(ErrorReason reason)
     {
-        if (m_error.isEmpty())
-            m_error = std::move(message);
+        if (m_error == ErrorReason::None)
+            m_error = reason;
     }
 
     void skipSpace()
@@ -66,18 +67,18 @@ private:
             m_pos += word.size();
             return true;
         }
-        fail(u"unexpected character"_s);
+        fail(ErrorReason::JsonUnexpectedCharacter);
         return false;
     }
 
     JsValue parseValue(int depth)
     {
         if (depth > kMaxDepth) {
-            fail(u"nested too deeply"_s);
+            fail(ErrorReason::JsonTooDeep);
             return {};
         }
         if (m_pos >= m_text.size()) {
-            fail(u"unexpected end of input"_s);
+            fail(ErrorReason::JsonUnexpectedEnd);
             return {};
         }
         switch (m_text[m_pos].unicode()) {
@@ -116,7 +117,7 @@ private:
         while (true) {
             skipSpace();
             if (m_pos >= m_text.size() || m_text[m_pos] != u'"') {
-                fail(u"expected a member name"_s);
+                fail(ErrorReason::JsonMemberNameExpected);
                 return {};
             }
             QString key;
@@ -124,13 +125,13 @@ private:
                 return {};
             skipSpace();
             if (m_pos >= m_text.size() || m_text[m_pos] != u':') {
-                fail(u"expected ':'"_s);
+                fail(ErrorReason::JsonColonExpected);
                 return {};
             }
             ++m_pos;
             skipSpace();
             JsValue value = parseValue(depth + 1);
-            if (!m_error.isEmpty())
+            if (m_error != ErrorReason::None)
                 return {};
             m_members.emplace_back(std::move(key), std::move(value));
             skipSpace();
@@ -142,7 +143,7 @@ private:
                 ++m_pos;
                 return JsValue::takeObject(m_members, mark);
             }
-            fail(u"expected ',' or '}'"_s);
+            fail(ErrorReason::JsonCommaOrBraceExpected);
             return {};
         }
     }
@@ -159,7 +160,7 @@ private:
         while (true) {
             skipSpace();
             JsValue value = parseValue(depth + 1);
-            if (!m_error.isEmpty())
+            if (m_error != ErrorReason::None)
                 return {};
             m_elements.push_back(std::move(value));
             skipSpace();
@@ -171,7 +172,7 @@ private:
                 ++m_pos;
                 return JsValue::takeArray(m_elements, mark);
             }
-            fail(u"expected ',' or ']'"_s);
+            fail(ErrorReason::JsonCommaOrBracketExpected);
             return {};
         }
     }
@@ -261,7 +262,7 @@ private:
                 const int digit = i + k < size ? hexDigit(data[i + k].unicode()) : -1;
                 if (digit < 0) {
                     m_pos = i;
-                    fail(u"bad \\u escape"_s);
+                    fail(ErrorReason::JsonBadUnicodeEscape);
                     return false;
                 }
                 code = code * 16 + digit;
@@ -272,7 +273,7 @@ private:
         }
         default:
             m_pos = i - 1;
-            fail(u"bad escape"_s);
+            fail(ErrorReason::JsonBadEscape);
             return false;
         }
     }
@@ -298,7 +299,7 @@ private:
             }
             if (c < 0x20) {
                 m_pos = i;
-                fail(u"control character in a string"_s);
+                fail(ErrorReason::JsonControlCharacter);
                 return false;
             }
             if (c != u'\\') {
@@ -312,7 +313,7 @@ private:
                 return false;
         }
         m_pos = size;
-        fail(u"unterminated string"_s);
+        fail(ErrorReason::JsonUnterminatedString);
         return false;
     }
 
@@ -329,7 +330,7 @@ private:
             ++i;
         bool integerOnly = true;
         if (!digitAt(i)) {
-            fail(u"unexpected character"_s);
+            fail(ErrorReason::JsonUnexpectedCharacter);
             return {};
         }
         if (m_text[i] == u'0') {
@@ -343,7 +344,7 @@ private:
             ++i;
             if (!digitAt(i)) {
                 m_pos = i;
-                fail(u"bad number"_s);
+                fail(ErrorReason::JsonBadNumber);
                 return {};
             }
             while (digitAt(i))
@@ -356,7 +357,7 @@ private:
                 ++i;
             if (!digitAt(i)) {
                 m_pos = i;
-                fail(u"bad number"_s);
+                fail(ErrorReason::JsonBadNumber);
                 return {};
             }
             while (digitAt(i))
@@ -428,7 +429,7 @@ private:
     QStringView m_text;
     qsizetype m_pos = 0;
     bool m_borrow = false;
-    QString m_error;
+    ErrorReason m_error = ErrorReason::None;
     // Scratch stacks, kept per thread so that parsing many small documents does not allocate them
     // again each time; always left empty.
     static thread_local std::vector<JsValue::Member> m_members;

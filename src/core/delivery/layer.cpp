@@ -92,13 +92,13 @@ Result<QString> encodeText(const QString &text)
         if (end == i + 3 || end >= text.size() || text[end] != u')')
             continue;
         if (!flush(i))
-            return Error::invalidInput(u"overlay text contains a lone UTF-16 surrogate"_s);
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::LayerTextLoneSurrogate);
         out += QStringView(text).mid(i, end + 1 - i);
         done = end + 1;
         i = end;
     }
     if (!flush(text.size()))
-        return Error::invalidInput(u"overlay text contains a lone UTF-16 surrogate"_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::LayerTextLoneSurrogate);
     return out;
 }
 
@@ -140,7 +140,7 @@ JsValue remoteLayerObject(const LayerFields &fields)
 Result<QString> layerId(const JsValue &publicId)
 {
     if (!publicId.isString())
-        return Error::invalidInput(u"the public_id of an overlay/underlay must be a string"_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::LayerPublicIdNotString);
     QString id = publicId.stringValue();
     const qsizetype slash = id.indexOf(u'/');
     if (slash >= 0)
@@ -167,7 +167,7 @@ Result<bool> appendTextComponents(QStringList &components, const JsValue &layerO
     }
     if (!fields.text.isEmptyLodash()) {
         if (!fields.text.isString())
-            return Error::invalidInput(u"the text of an overlay/underlay must be a string"_s);
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::LayerTextNotString);
         auto encoded = encodeText(fields.text.stringValue());
         if (!encoded)
             return encoded.error();

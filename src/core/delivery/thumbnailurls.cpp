@@ -53,7 +53,9 @@ ThumbnailUrlFunction thumbnailUrlFunction(const QJsonObject &sdkConfig, const QJ
             return guard->signedUrl(sdkConfig, asset.publicId, options).value_or(QUrl());
         const auto url = builder->build(asset.publicId, options);
         if (!url) {
-            qCWarning(lcDelivery) << "no thumbnail URL for" << asset.assetId << url.error().message;
+            qCWarning(lcDelivery) << "no thumbnail URL for" << asset.assetId
+                                  << errorReasonName(url.error().reason) << url.error().subject
+                                  << url.error().message;
             return {};
         }
         return QUrl(url.value());

@@ -144,35 +144,36 @@ Result<Transformation> Transformation::parse(QStringView text, ParseMode mode)
     qsizetype stepNumber = 0;
     for (QStringView stepText : text.tokenize(u'/')) {
         ++stepNumber;
-        const auto fail = [&](const QString &what) {
-            return Error::invalidInput(
-                u"transformation step %1 ('%2'): %3"_s.arg(stepNumber).arg(stepText, what));
+        // The subject of a step's problem: "N/STEP/PART" (errorreason.h).
+        const auto fail = [&](ErrorReason reason, QStringView part) {
+            return Error::because(Error::Kind::InvalidInput, reason,
+                                  u"%1/%2/%3"_s.arg(QString::number(stepNumber), stepText, part));
         };
         if (strict && stepText.isEmpty())
-            return Error::invalidInput(
-                u"transformation step %1 is empty (two '/' in a row, or one at an end)"_s.arg(stepNumber));
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::TransformationStepEmpty,
+                                  QString::number(stepNumber));
         TransformationStep step;
         QList<TransformationParam> params;
         qsizetype offset = 0;
         for (QStringView part : stepText.tokenize(u',')) {
             const qsizetype underscore = part.indexOf(u'_');
             const QStringView key = underscore > 0 ? part.left(underscore) : QStringView();
-            QString problem;
+            ErrorReason problem = ErrorReason::None;
             if (part.isEmpty())
-                problem = u"empty parameter (two ',' in a row, or one at an end)"_s;
+                problem = ErrorReason::TransformationParamEmpty;
             else if (underscore < 0)
-                problem = u"'%1' is not of the form key_value"_s.arg(part);
+                problem = ErrorReason::TransformationParamNoValue;
             else if (underscore == 0)
-                problem = u"'%1' has an empty key"_s.arg(part);
+                problem = ErrorReason::TransformationParamKeyEmpty;
             else if (strict && key == u"$")
-                problem = u"'%1' has an empty variable name"_s.arg(part);
+                problem = ErrorReason::TransformationVariableNameEmpty;
             else if (strict && !isKnownKey(key))
-                problem = u"unknown key '%1' in '%2'"_s.arg(key, part);
+                problem = ErrorReason::TransformationKeyUnknown;
             else if (strict && !isVariableKey(key) && underscore + 1 == part.size())
-                problem = u"'%1' has an empty value"_s.arg(part);
-            if (!problem.isEmpty()) {
+                problem = ErrorReason::TransformationValueEmpty;
+            if (problem != ErrorReason::None) {
                 if (strict)
-                    return fail(problem);
+                    return fail(problem, part);
                 step.setRaw(stepText.mid(offset).toString());
                 break;
             }

@@ -65,7 +65,7 @@ Result<JsValue> hashToRgb(const JsValue &value, QStringView option)
     if (!value.isTruthy())
         return value;
     if (!value.isString())
-        return Error::invalidInput(u"%1 must be a string"_s.arg(option));
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::OptionNotString, option.toString());
     const QString &text = value.stringValue();
     if (text.startsWith(u'#'))
         return JsValue::string(u"rgb:"_s + text.mid(1));
@@ -82,7 +82,7 @@ Result<JsValue> processBorder(const JsValue &border)
         if (color.isNullish()) {
             text += u"black"_s;
         } else if (!color.isString()) {
-            return Error::invalidInput(u"border.color must be a string"_s);
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::OptionNotString, u"border.color"_s);
         } else {
             const QString &name = color.stringValue();
             text += name.startsWith(u'#') ? u"rgb:"_s + name.mid(1) : name;
@@ -108,7 +108,7 @@ Result<JsValue> processRadius(const JsValue &radius)
     QString text;
     for (std::size_t i = 0; i < corners.size(); ++i) {
         if (corners[i].isNull())
-            return Error::invalidInput(u"Corner: Cannot be null"_s);
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::RadiusCornerNull);
         if (i > 0)
             text += u':';
         if (!corners[i].isUndefined())
@@ -213,7 +213,7 @@ Result<TransformationParam> variableFromPair(const JsValue &pair)
     } else if (pair.isString()) {
         std::tie(name, value) = firstTwoCharacters(pair.stringValue());
     } else {
-        return Error::invalidInput(u"each entry of variables must be a [name, value] pair"_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::VariableNotPair);
     }
     return TransformationParam {name.toJsString(), normalized(value).toJsString()};
 }
@@ -404,7 +404,7 @@ Result<QList<TransformationParam>> leadingParams(const OptionSlots &o)
     const JsValue &variablesList = o.consume(Opt::Variables);
     if (!variablesList.isUndefined()) {
         if (!variablesList.isArray())
-            return Error::invalidInput(u"variables must be a list of [name, value] pairs"_s);
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::VariablesNotList);
         for (const JsValue &pair : variablesList.elements()) {
             STRATUS_TRY(variable, variableFromPair(pair));
             params.append(variable.value());
@@ -467,7 +467,7 @@ Result<Transformation> buildTransformation(const JsValue &options, const Transfo
                                            int depth)
 {
     if (depth > kMaxDepth)
-        return Error::invalidInput(u"transformation nested too deeply"_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::TransformationTooDeep);
     switch (options.type()) {
     case JsValue::Type::String: {
         Transformation verbatim;
@@ -487,7 +487,7 @@ Result<Transformation> buildTransformation(const JsValue &options, const Transfo
     }
     case JsValue::Type::Undefined:
     case JsValue::Type::Null:
-        return Error::invalidInput(u"a transformation in a list must not be null"_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::TransformationNull);
     default: {
         // Numbers and booleans have no options: the SDK reads every option of them as undefined.
         OptionSlots optionSlots;
@@ -501,16 +501,14 @@ Result<Transformation> buildTransformation(const OptionSlots &o, const Transform
                                            int depth)
 {
     if (depth > kMaxDepth)
-        return Error::invalidInput(
-            u"transformation nested too deeply (a responsive_width in the configuration "
-            "makes the SDK recurse without end)"_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::ResponsiveWidthEndless);
     StepParams out;
     // `size: "100x80"` stands for width and height.
     JsValue sizeWidth, sizeHeight;
     const JsValue &size = o.consume(Opt::Size);
     if (size.isTruthy()) {
         if (!size.isString())
-            return Error::invalidInput(u"size must be a string such as \"100x80\""_s);
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::SizeNotString);
         const QStringList parts = size.stringValue().split(u'x');
         sizeWidth = JsValue::string(parts.at(0));
         if (parts.size() > 1)

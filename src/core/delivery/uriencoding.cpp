@@ -105,7 +105,7 @@ Result<QString> encodeWith(QStringView text, const AsciiSet &keep, const QString
         }
         const qint32 codePoint = nextCodePoint(text, &i);
         if (codePoint < 0)
-            return Error::invalidInput(u"URI malformed: the text contains a lone UTF-16 surrogate"_s);
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::UriLoneSurrogate);
         to = putUtf8Escaped(to, char32_t(codePoint));
     }
     out.truncate(to - out.constData());
@@ -130,7 +130,7 @@ Result<QString> decodeWith(QStringView text, QStringView reserved, const QString
     if (percent < 0)
         return original ? *original : text.toString();
     const auto malformed = [] {
-        return Error::invalidInput(u"URI malformed: bad percent escape"_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::UriBadPercentEscape);
     };
 
     // Decoding never lengthens the text.
@@ -272,7 +272,7 @@ Result<QString> encodeOverlayText(QStringView text)
         }
         const qint32 codePoint = nextCodePoint(text, &i);
         if (codePoint < 0)
-            return Error::invalidInput(u"URI malformed: overlay text contains a lone UTF-16 surrogate"_s);
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::LayerTextLoneSurrogate);
         to = putUtf8Escaped(to, char32_t(codePoint));
     }
     out.truncate(to - out.constData());

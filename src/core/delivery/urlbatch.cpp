@@ -22,7 +22,9 @@ Result<QString> publicIdOf(const JsValue &line)
         return id.stringValue();
     if (id.isNumber())
         return id.toJsString();
-    return Error::invalidInput(id.isNullish() ? u"missing public_id"_s : u"public_id must be text"_s);
+    return id.isNullish()
+        ? Error::because(Error::Kind::InvalidInput, ErrorReason::BatchPublicIdMissing)
+        : Error::because(Error::Kind::InvalidInput, ErrorReason::OptionNotString, u"public_id"_s);
 }
 
 // Decodes one line into \a buffer, reused from line to line so that no allocation is needed.
@@ -82,11 +84,8 @@ Result<QString> asOutputLine(Result<QString> url)
     if (at < 0)
         return url;
     const char16_t c = text.at(at).unicode();
-    const QString name = c == u'\r' ? u"carriage return (U+000D)"_s
-        : c == u'\n'                ? u"line feed (U+000A)"_s
-                                    : u"NUL (U+0000)"_s;
-    return Error::invalidInput(u"the URL would hold a raw %1, which the Node SDK copies into it "
-                               u"unescaped from this option; percent-encode it in the value"_s.arg(name));
+    return Error::because(Error::Kind::InvalidInput, ErrorReason::UrlHoldsLineBreak,
+                          u"U+%1"_s.arg(int(c), 4, 16, QChar(u'0')).toUpper());
 }
 
 std::optional<Result<QString>> UrlBatchLines::answer(QByteArrayView bytes)
@@ -99,13 +98,13 @@ std::optional<Result<QString>> UrlBatchLines::answer(QByteArrayView bytes)
     if (!parsed)
         return parsed.error();
     if (!parsed->isObject())
-        return Error::invalidInput(u"expected a JSON object {\"public_id\": ..., \"options\": {...}}"_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::BatchLineNotObject);
     const Result<QString> publicId = publicIdOf(parsed.value());
     if (!publicId)
         return publicId.error();
     const JsValue &options = parsed->member(u"options");
     if (!options.isNullish() && !options.isObject())
-        return Error::invalidInput(u"options must be a JSON object"_s);
+        return Error::because(Error::Kind::InvalidInput, ErrorReason::OptionsNotObject);
     Result<QString> url = asOutputLine(m_builder.build(publicId.value(), options));
     // A remote URL comes back as it was given, borrowed from the buffer the next line overwrites.
     if (url && url->constData() >= m_buffer.constData()

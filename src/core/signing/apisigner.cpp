@@ -79,8 +79,8 @@ Result<ApiSigner> ApiSigner::fromSdkConfig(const QJsonObject &config)
         const auto parsed = algorithm.isString() ? signatureAlgorithmFromName(algorithm.toString())
                                                  : std::optional<SignatureAlgorithm>();
         if (!parsed)
-            return Error::invalidInput(u"unsupported signature_algorithm '%1'; expected sha1 or sha256"_s.arg(
-                jsToString(algorithm)));
+            return Error::because(Error::Kind::InvalidInput, ErrorReason::SignatureAlgorithmUnsupported,
+                                  jsToString(algorithm));
         signer.m_algorithm = *parsed;
     }
     const QJsonValue version = config.value(u"signature_version");

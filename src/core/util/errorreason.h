@@ -133,7 +133,7 @@
     X(FolderDeleteFailed) /* subject: the folder */ \
     X(AssetCatalogNotUpdated) /* the server made the change; the catalogue write failed (subject) */ \
     \
-    /* delivery URLs and signing (src/core/delivery) */ \
+    /* delivery URLs and signing (src/core/delivery, src/core/signing) */ \
     X(DeliveryCloudNameMissing) \
     X(RootPathUnsupported) \
     X(SignatureAlgorithmUnsupported) /* subject: the algorithm asked for */ \
@@ -143,6 +143,58 @@
     X(LayerFontSizeMissing) \
     X(LayerFontFamilyMissing) \
     X(AuthTokenExpiryMissing) \
+    X(OptionNotString)               /* subject: the option (cloud_name, border.color, public_id, ...) */ \
+    X(RadiusCornerNull) \
+    X(VariableNotPair)               /* an entry of variables is not a [name, value] pair */ \
+    X(VariablesNotList) \
+    X(TransformationTooDeep) \
+    X(TransformationNull)            /* a null (or undefined) transformation in a list */ \
+    X(ResponsiveWidthEndless)        /* a configured responsive_width makes the SDK recurse without end */ \
+    X(SizeNotString) \
+    X(LayerTextLoneSurrogate) \
+    X(LayerPublicIdNotString) \
+    X(LayerTextNotString) \
+    X(BatchPublicIdMissing) \
+    X(BatchLineNotObject) \
+    X(OptionsNotObject) \
+    X(UrlHoldsLineBreak)             /* subject: the character, as U+000D, U+000A or U+0000 */ \
+    X(UrlSuffixUnsupported)          /* url_suffix for a resource type and type that take none */ \
+    X(UrlSuffixHasDotOrSlash) \
+    X(PublicIdBadPercentEscape) \
+    X(PublicIdLoneSurrogate) \
+    X(UriBadPercentEscape) \
+    X(UriLoneSurrogate) \
+    X(AuthTokenAclNotText) \
+    X(AuthTokenKeyNotText) \
+    /* Transformation::parse(): subject "N/STEP/PART", the step number, the step's text and the */ \
+    /* parameter concerned, separated by '/' (which neither can hold) */ \
+    X(TransformationStepEmpty)       /* subject: the step number alone */ \
+    X(TransformationParamEmpty) \
+    X(TransformationParamNoValue)    /* PART is not of the form key_value */ \
+    X(TransformationParamKeyEmpty) \
+    X(TransformationVariableNameEmpty) \
+    X(TransformationKeyUnknown)      /* the key is PART up to its first '_' */ \
+    X(TransformationValueEmpty) \
+    /* JSON text (JsValue::parseJson): subject: the offset (in UTF-16 code units) where it stopped */ \
+    X(JsonTextAfterValue) \
+    X(JsonUnexpectedCharacter) \
+    X(JsonTooDeep) \
+    X(JsonUnexpectedEnd) \
+    X(JsonMemberNameExpected) \
+    X(JsonColonExpected) \
+    X(JsonCommaOrBraceExpected) \
+    X(JsonCommaOrBracketExpected) \
+    X(JsonBadUnicodeEscape) \
+    X(JsonBadEscape) \
+    X(JsonControlCharacter) \
+    X(JsonUnterminatedString) \
+    X(JsonBadNumber) \
+    /* stratus-cli sign --batch lines and --params (src/core/signing/signbatch.cpp) */ \
+    X(JsonUnreadable)                /* subject: the offset; outside words: Qt's JSON parser's */ \
+    X(JsonNotObject) \
+    X(SignParamsNotObject) \
+    X(SignAlgorithmUnknown)          /* a line's "algorithm" is not "sha1" or "sha256" */ \
+    X(SignatureVersionInvalid)       /* a line's "signature_version" is not 1 or 2 */ \
     \
     /* end */
 // clang-format on
