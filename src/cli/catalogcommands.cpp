@@ -261,7 +261,7 @@ int runFindCommand(CliContext &ctx)
         return status;
     auto expression = core::search::Expression::parse(text);
     if (!expression)
-        return ctx.usageError(expression.error().message);
+        return ctx.usageError(errorText(expression.error()));
 
     CatalogTarget target;
     if (const int status = resolveTarget(ctx, p, &target); status != ExitOk)
