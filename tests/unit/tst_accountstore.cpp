@@ -504,10 +504,8 @@ private slots:
             reasons.append(errorReasonName(problem.error().reason) + u' ' + problem.error().subject);
         }
         const QStringList expectedReasons {
-            u"AccountsEntryIdMissing "_s,
-            u"AccountsEntryUrlUnreadable UrlUnsupportedScheme"_s,
-            u"AccountsEntryIdMissing "_s,
-            u"AccountsEntryAccountMissing acc-gone"_s,
+            u"AccountsEntryIdMissing "_s,    u"AccountsEntryUrlUnreadable UrlUnsupportedScheme"_s,
+            u"AccountsEntryIdMissing "_s,    u"AccountsEntryAccountMissing acc-gone"_s,
             u"AccountsEntryKeyNotNumber "_s,
         };
         QCOMPARE(reasons, expectedReasons);
