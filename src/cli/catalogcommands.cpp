@@ -259,7 +259,7 @@ int runFindCommand(CliContext &ctx)
         return status;
     auto expression = core::search::Expression::parse(text);
     if (!expression)
-        return ctx.usageError(expression.error().message);
+        return ctx.usageError(errorText(expression.error()));
 
     CatalogTarget target;
     std::unique_ptr<Catalog> catalog;

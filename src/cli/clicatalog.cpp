@@ -228,7 +228,7 @@ int lookUpAsset(CliContext &ctx, const CatalogTarget &target, const core::catalo
 {
     auto expression = core::search::Expression::parse(exactPublicId(id));
     if (!expression)
-        return ctx.usageError(u"'%1' is not a public id: %2"_s.arg(id, expression.error().message));
+        return ctx.usageError(u"'%1' is not a public id: %2"_s.arg(id, errorText(expression.error())));
     auto found = catalog.find(*expression);
     if (!found)
         return catalogFailure(ctx, target, found.error());

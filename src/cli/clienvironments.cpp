@@ -67,12 +67,20 @@ const core::EnvironmentRecord *findEnvironment(const core::AccountStore &store, 
     return shown;
 }
 
+QString damagedEntryProblem(const core::SettingsProblem &problem)
+{
+    QString why = errorText(problem.error());
+    if (why.endsWith(u'.'))
+        why.chop(1);
+    return why;
+}
+
 QString damagedEntryText(const core::SettingsProblem &problem)
 {
     const QString name
         = problem.name.isEmpty() ? QString() : u" ('%1')"_s.arg(core::displaySafe(problem.name));
     return u"accounts.ini entry %1%2 is damaged: %3"_s.arg(problem.location(), name,
-                                                           scrubbed(problem.reason(), {}));
+                                                           damagedEntryProblem(problem));
 }
 
 QString settingsProblemText(const core::SettingsProblem &problem)

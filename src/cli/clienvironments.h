@@ -69,7 +69,9 @@ void warn(CliContext &ctx, const QString &message);
 [[nodiscard]] const core::EnvironmentRecord *findEnvironment(const core::AccountStore &store,
                                                              const QString &name);
 
-/// "accounts.ini entry environments/2 ('prod') is damaged: its url is not a CLOUDINARY_URL (…)".
+/// Why an entry was set aside, in ErrorWords' words without the closing full stop: "It has no name".
+[[nodiscard]] QString damagedEntryProblem(const core::SettingsProblem &problem);
+/// "accounts.ini entry environments/2 ('prod') is damaged: Its CLOUDINARY_URL cannot be read: …".
 [[nodiscard]] QString damagedEntryText(const core::SettingsProblem &problem);
 
 /// The line for a damaged entry or a size that disagrees, as the env commands print it.

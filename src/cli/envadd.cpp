@@ -14,6 +14,7 @@
 #include "core/net/secretsource.h"
 #include "core/net/transportsecurity.h"
 #include "core/util/secretmemory.h"
+#include "words/checkwords.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -100,61 +101,21 @@ QString proxyFor(const QUrl &url)
     return u"%1:%2"_s.arg(proxies.constFirst().hostName()).arg(proxies.constFirst().port());
 }
 
-// One line for a person about a failed connection test of the API at `api`.
+// One line for a person about a failed connection test of the API at `api`, in words::CheckWords'
+// words (the app's accounts dialogs word the same problems there).
 QString checkProblemText(const Error &error, const CloudinaryUrl &url, const QUrl &api, const QString &secret)
 {
-    // The server's or the system's words; Stratus's own when there are none.
-    const QString said
-        = error.message.trimmed().isEmpty() ? errorText(error, secret) : scrubbed(error.message, secret);
     const QString host = api.authority();
-    CheckProblem problem = core::classifyProblem(error);
-    // Through a proxy, Qt reports a proxy that cannot be reached like a server that cannot be.
-    const QString proxy
-        = problem == CheckProblem::NoNetwork || problem == CheckProblem::Proxy ? proxyFor(api) : QString();
-    if (!proxy.isEmpty())
-        problem = CheckProblem::Proxy;
-    switch (problem) {
-    case CheckProblem::WrongCredentials:
-        return u"the API key or secret is wrong for cloud '%1' (the server said: %2)"_s.arg(url.cloudName(),
-                                                                                            said);
-    case CheckProblem::UnknownCloud:
-        return u"there is no cloud named '%1' at %2 (the server said: %3)"_s.arg(url.cloudName(), host, said);
-    case CheckProblem::NoNetwork:
-        switch (error.networkCause) {
-        case Error::NetworkCause::HostNotFound:
-            return u"cannot find the host %1 (no network or no DNS?): %2"_s.arg(host, said);
-        case Error::NetworkCause::ConnectionRefused:
-            return u"no connection to %1: nothing answers there (%2); check the network and the URL"_s.arg(
-                host, said);
-        case Error::NetworkCause::Timeout:
-            return u"no connection to %1: it did not answer in time; check the network"_s.arg(host);
-        default:
-            return u"no connection to %1 (%2); check the network"_s.arg(host, said);
-        }
-    case CheckProblem::Proxy:
-        return u"the proxy %1 failed on the way to %2 (%3); check http_proxy, https_proxy and no_proxy"_s.arg(
-            proxy.isEmpty() ? u"(system)"_s : proxy, host, said);
-    case CheckProblem::Tls:
-        return u"the secure connection to %1 failed (%2)"_s.arg(host, said);
-    case CheckProblem::Permission:
-        return u"these credentials may not use the Admin API of cloud '%1' (403: %2)"_s.arg(url.cloudName(),
-                                                                                            said);
-    case CheckProblem::RateLimited:
-        return error.retryAfter
-            ? u"the Admin API rate limit of cloud '%1' is spent until %2; try again then"_s.arg(
-                url.cloudName(), error.retryAfter->toUTC().toString(Qt::ISODate))
-            : u"the Admin API rate limit of cloud '%1' is spent; try again later"_s.arg(url.cloudName());
-    case CheckProblem::Server:
-        return u"the server at %1 failed (%2); try again later"_s.arg(host, said);
+    const words::CheckFacts facts {url.cloudName(), host, proxyFor(api)};
+    switch (words::CheckWords::problem(error, facts)) {
     case CheckProblem::Keychain:
         return keychainProblem(error);
     case CheckProblem::InsecureTransport:
         return insecureTransportRefusal(host);
-    case CheckProblem::None:
-    case CheckProblem::Other:
+    default:
         break;
     }
-    return u"the connection test failed: %1"_s.arg(said);
+    return scrubbed(words::CheckWords::line(error, facts).value_or(errorText(error)), secret);
 }
 
 // An environment on its way into the store: what `env add` learns about it, step by step.

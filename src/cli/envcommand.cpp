@@ -122,7 +122,7 @@ QJsonArray damagedJson(const AccountStore &store)
             damaged.append(QJsonObject {{u"entry"_s, problem.location()},
                                         {u"id"_s, problem.id},
                                         {u"name"_s, problem.name},
-                                        {u"problem"_s, problem.reason()}});
+                                        {u"problem"_s, damagedEntryProblem(problem)}});
     }
     return damaged;
 }

@@ -23,7 +23,8 @@ QString ErrorWords::text(const core::Error &error)
 {
     if (error.reason != core::ErrorReason::None) {
         for (auto area : {&ErrorWords::accountsText, &ErrorWords::catalogText, &ErrorWords::networkText,
-                          &ErrorWords::transfersText, &ErrorWords::assetsText, &ErrorWords::deliveryText}) {
+                          &ErrorWords::transfersText, &ErrorWords::assetsText, &ErrorWords::deliveryText,
+                          &ErrorWords::searchText}) {
             if (std::optional<QString> words = area(error))
                 return *words;
         }

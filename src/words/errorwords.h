@@ -40,6 +40,7 @@ private:
     static std::optional<QString> transfersText(const core::Error &error);
     static std::optional<QString> assetsText(const core::Error &error);
     static std::optional<QString> deliveryText(const core::Error &error);
+    static std::optional<QString> searchText(const core::Error &error);
     // Words from the kind alone, for ErrorReason::None.
     static QString kindText(const core::Error &error);
 };

@@ -170,11 +170,67 @@ std::optional<QString> keychainText(const core::Error &error)
     }
 }
 
+// Why an entry of accounts.ini was set aside (core::SettingsProblem::error()). The front end says
+// which entry first ("The environment “prod” (entry 3): …", "accounts.ini entry environments/3 …").
+std::optional<QString> settingsEntryText(const core::Error &error)
+{
+    switch (error.reason) {
+    case Reason::AccountsFileSizeMismatch:
+        return ErrorWords::tr("The number of entries it states (%1) does not match the entries in it. Every "
+                              "entry there was read; the number is corrected at the next change.")
+            .arg(error.subject.isEmpty() ? ErrorWords::tr("none") : core::displaySafe(error.subject));
+    case Reason::AccountsEntryKeyNotNumber:
+        return ErrorWords::tr("It is not stored under an entry number.");
+    case Reason::AccountsEntryValueNotText:
+        return ErrorWords::tr("Its value “%1” is not text.").arg(name(error));
+    case Reason::AccountsEntryIdMissing:
+        return ErrorWords::tr("It has no identifier.");
+    case Reason::AccountsEntryIdUnusable:
+        return ErrorWords::tr(
+            "Its identifier is not one Stratus makes (letters, digits, “-”, “_” and “.”, at "
+            "most 128).");
+    case Reason::AccountsEntryIdTaken:
+        return ErrorWords::tr("It has the same identifier as an entry before it.");
+    case Reason::AccountsEntryLabelMissing:
+        return ErrorWords::tr("It has no label.");
+    case Reason::AccountsEntryNameMissing:
+        return ErrorWords::tr("It has no name.");
+    case Reason::AccountsEntryNameTaken:
+        return ErrorWords::tr("It has the same name as an environment before it.");
+    case Reason::AccountsEntryUrlMissing:
+        return ErrorWords::tr("It has no CLOUDINARY_URL.");
+    case Reason::AccountsEntryUrlUnreadable:
+    case Reason::AccountsEntryProvisioningUrlUnreadable: {
+        // The subject names the reason the URL parser gave; its words say what is wrong with the URL.
+        const bool account = error.reason == Reason::AccountsEntryProvisioningUrlUnreadable;
+        const std::optional<core::ErrorReason> why = core::errorReasonFromName(error.subject);
+        const std::optional<QString> urlWords = why
+            ? urlText(core::Error::because(core::Error::Kind::InvalidInput, *why,
+                                           account ? u"account://"_s : u"cloudinary://"_s))
+            : std::nullopt;
+        if (account)
+            return urlWords
+                ? ErrorWords::tr("Its provisioning address (CLOUDINARY_ACCOUNT_URL) cannot be read: %1")
+                      .arg(*urlWords)
+                : ErrorWords::tr("Its provisioning address (CLOUDINARY_ACCOUNT_URL) cannot be read.");
+        return urlWords ? ErrorWords::tr("Its CLOUDINARY_URL cannot be read: %1").arg(*urlWords)
+                        : ErrorWords::tr("Its CLOUDINARY_URL cannot be read.");
+    }
+    case Reason::AccountsEntryAccountMissing:
+        return ErrorWords::tr("The account it belongs to (“%1”) is missing or could not be read.")
+            .arg(name(error));
+    default:
+        return std::nullopt;
+    }
+}
+
 } // namespace
 
 std::optional<QString> ErrorWords::accountsText(const core::Error &error)
 {
     if (auto words = settingsFileText(error))
+        return words;
+    if (auto words = settingsEntryText(error))
         return words;
     if (auto words = keychainText(error))
         return words;

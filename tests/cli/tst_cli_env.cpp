@@ -702,7 +702,11 @@ private slots:
         QCOMPARE(damaged.size(), 1);
         QCOMPARE(damaged.first().toObject().value(u"entry").toString(), u"environments/2"_s);
         QCOMPARE(damaged.first().toObject().value(u"name").toString(), u"broken"_s);
-        QVERIFY(!damaged.first().toObject().value(u"problem").toString().isEmpty());
+        // Why, in ErrorWords' words, as stderr says it too: what is wrong with the URL.
+        const QString why = u"Its CLOUDINARY_URL cannot be read: This is not a Cloudinary URL: it must begin "
+                            u"with cloudinary:// (or account://)"_s;
+        QCOMPARE(damaged.first().toObject().value(u"problem").toString(), why);
+        QVERIFY2(QString::fromUtf8(list.err).contains(why), list.err.constData());
 
         // Chosen by name, or as the current one: it cannot be used, and the CLI says so.
         for (const QStringList &args : {QStringList {u"url"_s, u"sample"_s, u"--env"_s, u"broken"_s},

@@ -117,7 +117,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char *data, std::size_t siz
 
     const AccountsFileContents read = readFile(input);
     for (const SettingsProblem &problem : read.problems) {
-        if (problem.reason().isEmpty() || problem.location().isEmpty())
+        if (problem.error().reason == stratus::core::ErrorReason::None || problem.location().isEmpty())
             failWith("a problem without words", bytes, problem.location());
     }
     const QByteArray written = writeFile(first, read);

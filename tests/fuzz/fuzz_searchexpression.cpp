@@ -54,8 +54,13 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char *data, std::size_t siz
     const QString input = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
     const auto parsed = parseSearchExpression(input);
     if (!parsed) {
-        if (parsed.error().message.isEmpty())
-            failWith("rejected without a message", input, {});
+        const stratus::core::Error &error = parsed.error();
+        if (error.reason == stratus::core::ErrorReason::None)
+            failWith("rejected without a reason", input, error.message);
+        if (error.position < 0 || error.position > input.size())
+            failWith("rejected at a position outside the expression", input,
+                     stratus::core::errorReasonName(error.reason) + u" at "_s
+                         + QString::number(error.position));
         return 0;
     }
 
@@ -65,7 +70,8 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char *data, std::size_t siz
     const QString canonical = parsed->toString();
     const auto reparsed = parseSearchExpression(canonical);
     if (!reparsed)
-        failWith("the canonical form does not parse", input, canonical + u" → "_s + reparsed.error().message);
+        failWith("the canonical form does not parse", input,
+                 canonical + u" → "_s + stratus::core::errorReasonName(reparsed.error().reason));
     if (reparsed->toString() != canonical)
         failWith("the canonical form is not a fixed point", input,
                  canonical + u" → "_s + reparsed->toString());

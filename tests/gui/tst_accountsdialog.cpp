@@ -685,6 +685,10 @@ private slots:
         // Which entry, why, and that it is kept; in words, not keys.
         QVERIFY2(problems->text().contains(u"Broken one"_s), qPrintable(problems->text()));
         QVERIFY2(problems->text().contains(u"CLOUDINARY_URL"_s), qPrintable(problems->text()));
+        // What is wrong with its URL, in ErrorWords' words (before: "It has no CLOUDINARY_URL.").
+        QVERIFY2(problems->text().contains(u"cannot be read"_s)
+                     && problems->text().contains(u"must begin with cloudinary://"_s),
+                 qPrintable(problems->text()));
         QVERIFY2(problems->text().contains(u"unchanged"_s), qPrintable(problems->text()));
         QVERIFY2(problems->text().contains(fixture.store->layout().settingsFile.toHtmlEscaped()),
                  qPrintable(problems->text()));

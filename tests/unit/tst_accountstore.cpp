@@ -497,8 +497,18 @@ private slots:
             line(u"environments/x"_s, QString(), Kind::EntryKey),
         };
         QCOMPARE(reported, expected);
-        for (const SettingsProblem &problem : store.problems())
-            QVERIFY(!problem.reason().isEmpty());
+        // Why, as a reason words::ErrorWords words; an unreadable URL names what the URL parser found.
+        QStringList reasons;
+        for (const SettingsProblem &problem : store.problems()) {
+            QCOMPARE(problem.error().kind, Error::Kind::Damaged);
+            reasons.append(errorReasonName(problem.error().reason) + u' ' + problem.error().subject);
+        }
+        const QStringList expectedReasons {
+            u"AccountsEntryIdMissing "_s,    u"AccountsEntryUrlUnreadable UrlUnsupportedScheme"_s,
+            u"AccountsEntryIdMissing "_s,    u"AccountsEntryAccountMissing acc-gone"_s,
+            u"AccountsEntryKeyNotNumber "_s,
+        };
+        QCOMPARE(reasons, expectedReasons);
         // Its name is taken.
         QVERIFY(store.damagedEnvironment(u"bad url"_s));
         QCOMPARE(store.renameEnvironment(u"env-1"_s, u"bad url"_s).error().kind, Error::Kind::Conflict);

@@ -1,8 +1,12 @@
 // Every error reason is worded by its area, and its stored name reads back (issue 12, point 3).
+#include "core/search/searchexpression.h"
+#include "core/search/searchsorting.h"
 #include "core/util/errorreason.h"
 #include "core/util/result.h"
 #include "words/errorwords.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 #include <QStringList>
 #include <QTest>
@@ -116,6 +120,142 @@ private slots:
         for (const QString &part : std::as_const(parts))
             QVERIFY2(words.contains(part), qPrintable(words + u" lacks "_s + part));
         QVERIFY2(!words.contains(u"Cloudinary refused"_s) || error.httpStatus != 0, qPrintable(words));
+    }
+
+    // stratus-sandbox answers a refused search with these words and stratus-cli find prints them: the
+    // Search API's kind of words, with the 1-based character position.
+    void searchErrorsAreWordedWithTheirPosition_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("words");
+        const auto row = [](const char *input, const char *words) {
+            QTest::newRow(input) << QString::fromUtf8(input) << QString::fromUtf8(words);
+        };
+        row("foo:bar", "unknown field 'foo' at position 1");
+        row("cat Tags:cat", "unknown field 'Tags' at position 5");
+        row("status:active", "the field 'status' is not supported by Stratus' local search at position 1");
+        row("last_updated>1d",
+            "the field 'last_updated' is not supported by Stratus' local search at position 1");
+        row("Updated_at>1d", "unknown field 'Updated_at' at position 1");
+        row("(tags:cat", "missing ')' for this '(' at position 1");
+        row("a (b (c)", "missing ')' for this '(' at position 3");
+        row("tags:cat)", "unbalanced ')' at position 9");
+        row(")", "unbalanced ')' at position 1");
+        row("()", "empty parentheses at position 1");
+        row("NOT tags:cat", "NOT cannot start an expression; write -field:value instead at position 1");
+        row("  NOT a", "NOT cannot start an expression; write -field:value instead at position 3");
+        row("a AND (NOT b)", "NOT cannot start a group; write -field:value instead at position 8");
+        row("a NOT NOT b", "'NOT' needs a term after it at position 3");
+        row("a NOT", "'NOT' needs a term after it at position 3");
+        row("a AND", "'AND' needs a term after it at position 3");
+        row("a AND OR b", "'AND' needs a term after it at position 3");
+        row("a OR", "'OR' needs a term after it at position 3");
+        row("OR a", "'OR' needs a term before it at position 1");
+        row("AND a", "'AND' needs a term before it at position 1");
+        row("- a", "'-' must be followed directly by a term at position 1");
+        row("tags:*", "'tags:*' is not supported: the Search API has no 'field exists' query at position 1");
+        row("public_id=*",
+            "'public_id=*' is not supported: the Search API has no 'field exists' query at position 1");
+        row("*", "'*' alone is not a search term at position 1");
+        row("a*b", "only a trailing '*' wildcard is supported at position 2");
+        row("tags:\"a*b\"",
+            "only a trailing '*' wildcard is supported; write \\* for a literal * at position 8");
+        row("folder:a/b*",
+            "'folder' supports only a wildcard for a whole folder level, as in folder:a/b/* at position 1");
+        row("asset_folder:\"My Fol*\"",
+            "'asset_folder' supports only a wildcard for a whole folder level, as in asset_folder:a/b/* at "
+            "position 1");
+        row("folder:/*", "'folder:/*' would match every asset; leave the term out at position 1");
+        row("resource_type:im*", "'resource_type' does not support wildcards at position 1");
+        row("type:up*", "'type' does not support wildcards at position 1");
+        row("width:10*", "'width' does not support wildcards at position 1");
+        row("created_at>1d*", "wildcards are not allowed with '>' at position 1");
+        row("bytes:[1 TO]", "expected a range bound at position 12");
+        row("bytes:[1 5]", "expected 'TO' in the range at position 10");
+        row("bytes:[1 TO 5", "unterminated range; close it with ']' or '}' at position 7");
+        row("bytes:[a TO 5]", "'bytes' needs a size such as 500, 20kb or 1m, not 'a' at position 8");
+        row("bytes:[* TO *]",
+            "a range needs at least one bound; the Search API has no 'field exists' query at position 1");
+        row("width:[1 TO 5*]", "wildcards are not allowed in a range at position 13");
+        row("tags:[a TO b]", "'tags' does not support ranges at position 1");
+        row("[1 TO 2]", "unexpected '['; a range needs a field, as in bytes:[1 TO 100] at position 1");
+        row("width>abc", "'width' needs a number, not 'abc' at position 1");
+        row("bytes>1tb", "'bytes' needs a size such as 500, 20kb or 1m, not '1tb' at position 1");
+        row("aspect_ratio:\"16:0\"", "'aspect_ratio' needs a number, not '16:0' at position 1");
+        row("created_at>yesterday",
+            "'created_at' needs a date (2024-01-31, \"2024-01-31T12:00:00Z\", Unix seconds, or 1h/1d/1w), "
+            "not 'yesterday' at position 1");
+        row("created_at>2024-02-30",
+            "'created_at' needs a date (2024-01-31, \"2024-01-31T12:00:00Z\", Unix seconds, or 1h/1d/1w), "
+            "not '2024-02-30' at position 1");
+        row("uploaded_at>1y",
+            "'uploaded_at' needs a date (2024-01-31, \"2024-01-31T12:00:00Z\", Unix seconds, or 1h/1d/1w), "
+            "not '1y' at position 1");
+        row("tags>5", "'tags' does not support '>' at position 1");
+        row("public_id<=a", "'public_id' does not support '<=' at position 1");
+        row("folder>a", "'folder' does not support '>' at position 1");
+        row("tags:", "expected a value after 'tags:' at position 6");
+        row("tags: )", "expected a value after 'tags:' at position 7");
+        row("tags:AND", "expected a value after 'tags:', found AND at position 6");
+        row("tags:\"\"", "empty value for 'tags' at position 1");
+        row("\"\"", "empty search term at position 1");
+        row("tags:\"abc", "unterminated quoted value at position 6");
+        row("a\\", "dangling '\\' at the end at position 2");
+        row("a & b", "unexpected '&'; write AND or && at position 3");
+        row("a | b", "unexpected '|'; write OR or || at position 3");
+        row("a~2", "'~' is not supported; quote the value or escape it with a backslash at position 2");
+        row("tags:a:b", "unexpected ':'; quote values that contain it at position 7");
+        row("context:x", "'context' needs a key, as in context.KEY at position 1");
+        row("metadata.:x", "'metadata' needs a key, as in metadata.KEY at position 1");
+        row("tags:(context.a:b)", "'tags:(…)' cannot contain another field at position 7");
+        row("tags:(NOT a)", "NOT cannot start a group; write -field:value instead at position 7");
+        QTest::newRow("70 nested groups")
+            << QString(70, u'(') + u"a"_s + QString(70, u')')
+            << u"the expression is nested too deeply (more than 64 levels) at position 65"_s;
+    }
+    void searchErrorsAreWordedWithTheirPosition()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, words);
+        const auto parsed = core::search::Expression::parse(input);
+        QVERIFY(!parsed.ok());
+        QCOMPARE(words::ErrorWords::text(parsed.error()), words);
+    }
+
+    void sortByAndAggregateErrorsAreWorded_data()
+    {
+        QTest::addColumn<bool>("aggregate");
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("unknown field")
+            << false << u"[{\"colour\":\"asc\"}]"_s << u"sort_by: cannot sort by 'colour'"_s;
+        QTest::newRow("bad direction") << false << u"[{\"bytes\":\"up\"}]"_s
+                                       << u"sort_by: the direction for 'bytes' must be \"asc\" or \"desc\""_s;
+        QTest::newRow("two fields in one entry")
+            << false << u"[{\"bytes\":\"asc\",\"width\":\"asc\"}]"_s
+            << u"sort_by: each entry must have exactly one field, as in {\"created_at\":\"desc\"}"_s;
+        QTest::newRow("not an array") << false << u"\"created_at\""_s
+                                      << u"sort_by must be an array such as [{\"created_at\":\"desc\"}]"_s;
+        QTest::newRow("entry not an object")
+            << false << u"[\"created_at\"]"_s
+            << u"sort_by entries must be objects such as {\"created_at\":\"desc\"}"_s;
+        QTest::newRow("aggregate tags")
+            << true << u"[\"tags\"]"_s
+            << u"aggregate: cannot aggregate on 'tags' (supported: format, resource_type, type)"_s;
+        QTest::newRow("aggregate ranges")
+            << true << u"[{\"type\":\"bytes\",\"ranges\":[{\"from\":0,\"to\":100}]}]"_s
+            << u"aggregate: custom (range) aggregations are not supported"_s;
+        QTest::newRow("aggregate number") << true << u"5"_s << u"aggregate must be an array of field names"_s;
+    }
+    void sortByAndAggregateErrorsAreWorded()
+    {
+        QFETCH(bool, aggregate);
+        QFETCH(QString, json);
+        QFETCH(QString, words);
+        const QJsonValue value = QJsonDocument::fromJson(u"[%1]"_s.arg(json).toUtf8()).array().at(0);
+        const core::Error error = aggregate ? core::search::parseAggregate(value).error()
+                                            : core::search::parseSortBy(value).error();
+        QCOMPARE(words::ErrorWords::text(error), words);
     }
 
     void remediesFollowTheReason_data()

@@ -13,6 +13,8 @@
 using namespace Qt::StringLiterals;
 using namespace stratus::core::search;
 
+Q_DECLARE_METATYPE(stratus::core::ErrorReason)
+
 namespace {
 
 // 2024-03-01T12:00:00Z: the "now" every relative date counts back from.
@@ -255,120 +257,125 @@ void TestSearchExpression::canonicalForm()
     QFETCH(QString, canonical);
 
     const auto parsed = parseSearchExpression(input);
-    QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().message));
+    QVERIFY2(parsed.ok(),
+             qPrintable(parsed.ok() ? QString() : stratus::core::errorReasonName(parsed.error().reason)));
     QCOMPARE(parsed->toString(), canonical);
 
     // The canonical form is a fixed point.
     const auto again = parseSearchExpression(canonical);
-    QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().message));
+    QVERIFY2(again.ok(),
+             qPrintable(again.ok() ? QString() : stratus::core::errorReasonName(again.error().reason)));
     QCOMPARE(again->toString(), canonical);
 }
 
 void TestSearchExpression::rejects_data()
 {
+    // Each refusal as a value: its reason, the field, operator or character concerned, what was typed
+    // (outside words), and where it is (0-based). tst_errorwords checks how they are worded.
+    using Reason = stratus::core::ErrorReason;
     QTest::addColumn<QString>("input");
-    QTest::addColumn<QString>("message");
+    QTest::addColumn<Reason>("reason");
+    QTest::addColumn<qsizetype>("position");
+    QTest::addColumn<QString>("subject");
+    QTest::addColumn<QString>("typed");
 
-    const auto row = [](const char *input, const char *message) {
-        QTest::newRow(input) << QString::fromUtf8(input) << QString::fromUtf8(message);
+    const auto row = [](const char *input, Reason reason, qsizetype position, const char *subject = "",
+                        const char *typed = "") {
+        QTest::newRow(input) << QString::fromUtf8(input) << reason << position << QString::fromUtf8(subject)
+                             << QString::fromUtf8(typed);
     };
-    row("foo:bar", "unknown field 'foo' at position 1");
-    row("cat Tags:cat", "unknown field 'Tags' at position 5");
-    row("status:active", "the field 'status' is not supported by Stratus' local search at position 1");
-    row("last_updated>1d",
-        "the field 'last_updated' is not supported by Stratus' local search at position 1");
-    row("Updated_at>1d", "unknown field 'Updated_at' at position 1");
-    row("(tags:cat", "missing ')' for this '(' at position 1");
-    row("a (b (c)", "missing ')' for this '(' at position 3");
-    row("tags:cat)", "unbalanced ')' at position 9");
-    row(")", "unbalanced ')' at position 1");
-    row("()", "empty parentheses at position 1");
-    row("NOT tags:cat", "NOT cannot start an expression; write -field:value instead at position 1");
-    row("  NOT a", "NOT cannot start an expression; write -field:value instead at position 3");
-    row("a AND (NOT b)", "NOT cannot start a group; write -field:value instead at position 8");
-    row("a NOT NOT b", "'NOT' needs a term after it at position 3");
-    row("a NOT", "'NOT' needs a term after it at position 3");
-    row("a AND", "'AND' needs a term after it at position 3");
-    row("a AND OR b", "'AND' needs a term after it at position 3");
-    row("a OR", "'OR' needs a term after it at position 3");
-    row("OR a", "'OR' needs a term before it at position 1");
-    row("AND a", "'AND' needs a term before it at position 1");
-    row("- a", "'-' must be followed directly by a term at position 1");
-    row("tags:*", "'tags:*' is not supported: the Search API has no 'field exists' query at position 1");
-    row("public_id=*",
-        "'public_id=*' is not supported: the Search API has no 'field exists' query at position 1");
-    row("*", "'*' alone is not a search term at position 1");
-    row("a*b", "only a trailing '*' wildcard is supported at position 2");
-    row("tags:\"a*b\"", "only a trailing '*' wildcard is supported; write \\* for a literal * at position 8");
-    row("folder:a/b*",
-        "'folder' supports only a wildcard for a whole folder level, as in folder:a/b/* at position 1");
-    row("asset_folder:\"My Fol*\"",
-        "'asset_folder' supports only a wildcard for a whole folder level, as in asset_folder:a/b/* at "
-        "position 1");
-    row("folder:/*", "'folder:/*' would match every asset; leave the term out at position 1");
-    row("resource_type:im*", "'resource_type' does not support wildcards at position 1");
-    row("type:up*", "'type' does not support wildcards at position 1");
-    row("width:10*", "'width' does not support wildcards at position 1");
-    row("created_at>1d*", "wildcards are not allowed with '>' at position 1");
-    row("bytes:[1 TO]", "expected a range bound at position 12");
-    row("bytes:[1 5]", "expected 'TO' in the range at position 10");
-    row("bytes:[1 TO 5", "unterminated range; close it with ']' or '}' at position 7");
-    row("bytes:[a TO 5]", "'bytes' needs a size such as 500, 20kb or 1m, not 'a' at position 8");
-    row("bytes:[* TO *]",
-        "a range needs at least one bound; the Search API has no 'field exists' query at position 1");
-    row("width:[1 TO 5*]", "wildcards are not allowed in a range at position 13");
-    row("tags:[a TO b]", "'tags' does not support ranges at position 1");
-    row("[1 TO 2]", "unexpected '['; a range needs a field, as in bytes:[1 TO 100] at position 1");
-    row("width>abc", "'width' needs a number, not 'abc' at position 1");
-    row("bytes>1tb", "'bytes' needs a size such as 500, 20kb or 1m, not '1tb' at position 1");
-    row("aspect_ratio:\"16:0\"", "'aspect_ratio' needs a number, not '16:0' at position 1");
-    row("created_at>yesterday",
-        "'created_at' needs a date (2024-01-31, \"2024-01-31T12:00:00Z\", Unix seconds, or 1h/1d/1w), "
-        "not 'yesterday' at position 1");
-    row("created_at>2024-02-30",
-        "'created_at' needs a date (2024-01-31, \"2024-01-31T12:00:00Z\", Unix seconds, or 1h/1d/1w), "
-        "not '2024-02-30' at position 1");
-    row("uploaded_at>1y",
-        "'uploaded_at' needs a date (2024-01-31, \"2024-01-31T12:00:00Z\", Unix seconds, or 1h/1d/1w), "
-        "not '1y' at position 1");
-    row("tags>5", "'tags' does not support '>' at position 1");
-    row("public_id<=a", "'public_id' does not support '<=' at position 1");
-    row("folder>a", "'folder' does not support '>' at position 1");
-    row("tags:", "expected a value after 'tags:' at position 6");
-    row("tags: )", "expected a value after 'tags:' at position 7");
-    row("tags:AND", "expected a value after 'tags:', found AND at position 6");
-    row("tags:\"\"", "empty value for 'tags' at position 1");
-    row("\"\"", "empty search term at position 1");
-    row("tags:\"abc", "unterminated quoted value at position 6");
-    row("a\\", "dangling '\\' at the end at position 2");
-    row("a & b", "unexpected '&'; write AND or && at position 3");
-    row("a | b", "unexpected '|'; write OR or || at position 3");
-    row("a~2", "'~' is not supported; quote the value or escape it with a backslash at position 2");
-    row("tags:a:b", "unexpected ':'; quote values that contain it at position 7");
-    row("context:x", "'context' needs a key, as in context.KEY at position 1");
-    row("metadata.:x", "'metadata' needs a key, as in metadata.KEY at position 1");
-    row("tags:(context.a:b)", "'tags:(…)' cannot contain another field at position 7");
-    row("tags:(NOT a)", "NOT cannot start a group; write -field:value instead at position 7");
+    row("foo:bar", Reason::SearchFieldUnknown, 0, "foo");
+    row("cat Tags:cat", Reason::SearchFieldUnknown, 4, "Tags");
+    row("status:active", Reason::SearchFieldUnsupported, 0, "status");
+    row("last_updated>1d", Reason::SearchFieldUnsupported, 0, "last_updated");
+    row("Updated_at>1d", Reason::SearchFieldUnknown, 0, "Updated_at");
+    row("(tags:cat", Reason::SearchParenthesisNotClosed, 0);
+    row("a (b (c)", Reason::SearchParenthesisNotClosed, 2);
+    row("tags:cat)", Reason::SearchUnbalancedParenthesis, 8);
+    row(")", Reason::SearchUnbalancedParenthesis, 0);
+    row("()", Reason::SearchEmptyParentheses, 0);
+    row("NOT tags:cat", Reason::SearchNotAtStart, 0);
+    row("  NOT a", Reason::SearchNotAtStart, 2);
+    row("a AND (NOT b)", Reason::SearchNotAtGroupStart, 7);
+    row("a NOT NOT b", Reason::SearchTermMissingAfter, 2, "NOT");
+    row("a NOT", Reason::SearchTermMissingAfter, 2, "NOT");
+    row("a AND", Reason::SearchTermMissingAfter, 2, "AND");
+    row("a AND OR b", Reason::SearchTermMissingAfter, 2, "AND");
+    row("a OR", Reason::SearchTermMissingAfter, 2, "OR");
+    row("OR a", Reason::SearchTermMissingBefore, 0, "OR");
+    row("AND a", Reason::SearchTermMissingBefore, 0, "AND");
+    row("- a", Reason::SearchSignWithoutTerm, 0, "-");
+    row("tags:*", Reason::SearchFieldExistsQuery, 0, "tags:");
+    row("public_id=*", Reason::SearchFieldExistsQuery, 0, "public_id=");
+    row("*", Reason::SearchWildcardAlone, 0);
+    row("a*b", Reason::SearchWildcardNotTrailing, 1);
+    row("tags:\"a*b\"", Reason::SearchQuotedWildcardNotTrailing, 7);
+    row("folder:a/b*", Reason::SearchFolderWildcard, 0, "folder");
+    row("asset_folder:\"My Fol*\"", Reason::SearchFolderWildcard, 0, "asset_folder");
+    row("folder:/*", Reason::SearchEveryFolder, 0, "folder");
+    row("resource_type:im*", Reason::SearchWildcardUnsupported, 0, "resource_type");
+    row("type:up*", Reason::SearchWildcardUnsupported, 0, "type");
+    row("width:10*", Reason::SearchWildcardUnsupported, 0, "width");
+    row("created_at>1d*", Reason::SearchWildcardWithComparison, 0, ">");
+    row("bytes:[1 TO]", Reason::SearchRangeBoundMissing, 11);
+    row("bytes:[1 5]", Reason::SearchRangeToMissing, 9);
+    row("bytes:[1 TO 5", Reason::SearchRangeUnterminated, 6);
+    row("bytes:[a TO 5]", Reason::SearchSizeExpected, 7, "bytes", "a");
+    row("bytes:[* TO *]", Reason::SearchRangeOpen, 0);
+    row("width:[1 TO 5*]", Reason::SearchRangeWildcard, 12);
+    row("tags:[a TO b]", Reason::SearchRangeUnsupported, 0, "tags");
+    row("[1 TO 2]", Reason::SearchRangeWithoutField, 0, "[");
+    row("width>abc", Reason::SearchNumberExpected, 0, "width", "abc");
+    row("bytes>1tb", Reason::SearchSizeExpected, 0, "bytes", "1tb");
+    row("aspect_ratio:\"16:0\"", Reason::SearchNumberExpected, 0, "aspect_ratio", "16:0");
+    row("created_at>yesterday", Reason::SearchDateExpected, 0, "created_at", "yesterday");
+    row("created_at>2024-02-30", Reason::SearchDateExpected, 0, "created_at", "2024-02-30");
+    row("uploaded_at>1y", Reason::SearchDateExpected, 0, "uploaded_at", "1y");
+    row("tags>5", Reason::SearchOperatorUnsupported, 0, "tags", ">");
+    row("public_id<=a", Reason::SearchOperatorUnsupported, 0, "public_id", "<=");
+    row("folder>a", Reason::SearchOperatorUnsupported, 0, "folder", ">");
+    row("tags:", Reason::SearchValueMissing, 5, "tags:");
+    row("tags: )", Reason::SearchValueMissing, 6, "tags:");
+    row("tags:AND", Reason::SearchValueIsOperator, 5, "tags:", "AND");
+    row("tags:\"\"", Reason::SearchValueEmpty, 0, "tags");
+    row("\"\"", Reason::SearchTermEmpty, 0);
+    row("tags:\"abc", Reason::SearchUnterminatedQuote, 5);
+    row("a\\", Reason::SearchDanglingBackslash, 1);
+    row("a & b", Reason::SearchAmpersand, 2);
+    row("a | b", Reason::SearchBar, 2);
+    row("a~2", Reason::SearchCharacterUnsupported, 1, "~");
+    row("tags:a:b", Reason::SearchOperatorCharacter, 6, ":");
+    row("context:x", Reason::SearchFieldKeyMissing, 0, "context");
+    row("metadata.:x", Reason::SearchFieldKeyMissing, 0, "metadata");
+    row("tags:(context.a:b)", Reason::SearchFieldInFieldGroup, 6, "tags:");
+    row("tags:(NOT a)", Reason::SearchNotAtGroupStart, 6);
 
     const QString deep = QString(70, u'(') + u"a"_s + QString(70, u')');
     QTest::newRow("70 nested groups")
-        << deep << u"the expression is nested too deeply (more than 64 levels) at position 65"_s;
+        << deep << Reason::SearchNestedTooDeeply << qsizetype(64) << u"64"_s << QString();
     QString negations;
     for (int i = 0; i < 70; ++i)
         negations += u"-("_s;
-    QTest::newRow("70 nested negations") << negations
-            + u"a"_s << u"the expression is nested too deeply (more than 64 levels) at position 65"_s;
+    QTest::newRow("70 nested negations")
+        << negations + u"a"_s << Reason::SearchNestedTooDeeply << qsizetype(64) << u"64"_s << QString();
 }
 
 void TestSearchExpression::rejects()
 {
     QFETCH(QString, input);
-    QFETCH(QString, message);
+    QFETCH(stratus::core::ErrorReason, reason);
+    QFETCH(qsizetype, position);
+    QFETCH(QString, subject);
+    QFETCH(QString, typed);
 
     const auto parsed = parseSearchExpression(input);
     QVERIFY2(!parsed.ok(), qPrintable(u"accepted as "_s + (parsed.ok() ? parsed->toString() : QString())));
-    QCOMPARE(parsed.error().kind, stratus::core::Error::Kind::InvalidInput);
-    QCOMPARE(parsed.error().message, message);
+    const stratus::core::Error &error = parsed.error();
+    QCOMPARE(error.kind, stratus::core::Error::Kind::InvalidInput);
+    QCOMPARE(stratus::core::errorReasonName(error.reason), stratus::core::errorReasonName(reason));
+    QCOMPARE(error.position, position);
+    QCOMPARE(error.subject, subject);
+    QCOMPARE(error.message, typed);
 }
 
 void TestSearchExpression::matches_data()
@@ -589,7 +596,8 @@ void TestSearchExpression::matches()
     QFETCH(QStringList, expected);
 
     const auto parsed = parseSearchExpression(expression);
-    QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().message));
+    QVERIFY2(parsed.ok(),
+             qPrintable(parsed.ok() ? QString() : stratus::core::errorReasonName(parsed.error().reason)));
     const auto records = fixtures(Mode(mode));
     QCOMPARE(matching(*parsed, records), expected);
 
@@ -725,7 +733,8 @@ void TestSearchExpression::sortBy()
         ? QJsonValue()
         : QJsonDocument::fromJson(u"[%1]"_s.arg(sortBy).toUtf8()).array().at(0);
     const auto keys = parseSortBy(json);
-    QVERIFY2(keys.ok(), qPrintable(keys.ok() ? QString() : keys.error().message));
+    QVERIFY2(keys.ok(),
+             qPrintable(keys.ok() ? QString() : stratus::core::errorReasonName(keys.error().reason)));
 
     const auto records = fixtures(Mode::Fixed);
     std::vector<const SearchRecord *> pointers;
@@ -745,31 +754,36 @@ void TestSearchExpression::sortBy()
 
 void TestSearchExpression::sortByRejects_data()
 {
+    using Reason = stratus::core::ErrorReason;
     QTest::addColumn<QString>("sortBy");
-    QTest::addColumn<QString>("message");
+    QTest::addColumn<Reason>("reason");
+    QTest::addColumn<QString>("subject");
 
-    QTest::newRow("unknown field") << u"[{\"colour\":\"asc\"}]"_s << u"sort_by: cannot sort by 'colour'"_s;
-    QTest::newRow("tags") << u"[{\"tags\":\"asc\"}]"_s << u"sort_by: cannot sort by 'tags'"_s;
-    QTest::newRow("bad direction") << u"[{\"bytes\":\"up\"}]"_s
-                                   << u"sort_by: the direction for 'bytes' must be \"asc\" or \"desc\""_s;
+    QTest::newRow("unknown field") << u"[{\"colour\":\"asc\"}]"_s << Reason::SortByFieldUnsortable
+                                   << u"colour"_s;
+    QTest::newRow("tags") << u"[{\"tags\":\"asc\"}]"_s << Reason::SortByFieldUnsortable << u"tags"_s;
+    QTest::newRow("bad direction") << u"[{\"bytes\":\"up\"}]"_s << Reason::SortByDirectionInvalid
+                                   << u"bytes"_s;
     QTest::newRow("two fields in one entry")
-        << u"[{\"bytes\":\"asc\",\"width\":\"asc\"}]"_s
-        << u"sort_by: each entry must have exactly one field, as in {\"created_at\":\"desc\"}"_s;
-    QTest::newRow("not an array") << u"\"created_at\""_s
-                                  << u"sort_by must be an array such as [{\"created_at\":\"desc\"}]"_s;
+        << u"[{\"bytes\":\"asc\",\"width\":\"asc\"}]"_s << Reason::SortByEntryNotOneField << QString();
+    QTest::newRow("not an array") << u"\"created_at\""_s << Reason::SortByNotArray << QString();
     QTest::newRow("entry not an object")
-        << u"[\"created_at\"]"_s << u"sort_by entries must be objects such as {\"created_at\":\"desc\"}"_s;
+        << u"[\"created_at\"]"_s << Reason::SortByEntryNotObject << QString();
 }
 
 void TestSearchExpression::sortByRejects()
 {
     QFETCH(QString, sortBy);
-    QFETCH(QString, message);
+    QFETCH(stratus::core::ErrorReason, reason);
+    QFETCH(QString, subject);
 
     const QJsonValue json = QJsonDocument::fromJson(u"[%1]"_s.arg(sortBy).toUtf8()).array().at(0);
     const auto keys = parseSortBy(json);
     QVERIFY(!keys.ok());
-    QCOMPARE(keys.error().message, message);
+    QCOMPARE(keys.error().kind, stratus::core::Error::Kind::InvalidInput);
+    QCOMPARE(stratus::core::errorReasonName(keys.error().reason), stratus::core::errorReasonName(reason));
+    QCOMPARE(keys.error().subject, subject);
+    QCOMPARE(keys.error().position, qsizetype(-1));
 }
 
 void TestSearchExpression::aggregate()
@@ -797,26 +811,29 @@ void TestSearchExpression::aggregate()
 
 void TestSearchExpression::aggregateRejects_data()
 {
+    using Reason = stratus::core::ErrorReason;
     QTest::addColumn<QString>("aggregate");
-    QTest::addColumn<QString>("message");
+    QTest::addColumn<Reason>("reason");
+    QTest::addColumn<QString>("subject");
 
-    QTest::newRow("tags")
-        << u"[\"tags\"]"_s
-        << u"aggregate: cannot aggregate on 'tags' (supported: format, resource_type, type)"_s;
+    QTest::newRow("tags") << u"[\"tags\"]"_s << Reason::AggregateFieldUnsupported << u"tags"_s;
     QTest::newRow("range buckets") << u"[{\"type\":\"bytes\",\"ranges\":[{\"from\":0,\"to\":100}]}]"_s
-                                   << u"aggregate: custom (range) aggregations are not supported"_s;
-    QTest::newRow("number") << u"5"_s << u"aggregate must be an array of field names"_s;
+                                   << Reason::AggregateRangeUnsupported << QString();
+    QTest::newRow("number") << u"5"_s << Reason::AggregateNotArray << QString();
 }
 
 void TestSearchExpression::aggregateRejects()
 {
     QFETCH(QString, aggregate);
-    QFETCH(QString, message);
+    QFETCH(stratus::core::ErrorReason, reason);
+    QFETCH(QString, subject);
 
     const QJsonValue json = QJsonDocument::fromJson(u"[%1]"_s.arg(aggregate).toUtf8()).array().at(0);
     const auto fields = parseAggregate(json);
     QVERIFY(!fields.ok());
-    QCOMPARE(fields.error().message, message);
+    QCOMPARE(fields.error().kind, stratus::core::Error::Kind::InvalidInput);
+    QCOMPARE(stratus::core::errorReasonName(fields.error().reason), stratus::core::errorReasonName(reason));
+    QCOMPARE(fields.error().subject, subject);
 }
 
 void TestSearchExpression::hundredThousandRecordsUnderASecond()

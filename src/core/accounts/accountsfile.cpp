@@ -37,35 +37,38 @@ QString SettingsProblem::location() const
     return array + u'/' + (kind == Kind::ArraySize ? u"size"_s : key);
 }
 
-QString SettingsProblem::reason() const
+Error SettingsProblem::error() const
 {
+    const auto damaged = [this](ErrorReason reason) {
+        return Error::because(Error::Kind::Damaged, reason, detail);
+    };
     switch (kind) {
     case Kind::ArraySize:
-        return u"its size says %1, but its last entry is %2"_s.arg(detail.isEmpty() ? u"nothing"_s : detail,
-                                                                   key.isEmpty() ? u"none"_s : key);
+        return damaged(ErrorReason::AccountsFileSizeMismatch);
     case Kind::EntryKey:
-        return u"its key is not an entry number"_s;
+        return damaged(ErrorReason::AccountsEntryKeyNotNumber);
     case Kind::NotText:
-        return u"its %1 is not text"_s.arg(detail);
+        return damaged(ErrorReason::AccountsEntryValueNotText);
     case Kind::MissingId:
-        return u"it has no id"_s;
+        return damaged(ErrorReason::AccountsEntryIdMissing);
     case Kind::BadId:
-        return u"its id is not one Stratus makes (letters, digits, '-', '_' and '.', at most 128)"_s;
+        return damaged(ErrorReason::AccountsEntryIdUnusable);
     case Kind::DuplicateId:
-        return u"an entry before it has the same id"_s;
+        return damaged(ErrorReason::AccountsEntryIdTaken);
     case Kind::MissingName:
-        return array == u"accounts" ? u"it has no label"_s : u"it has no name"_s;
+        return damaged(array == u"accounts" ? ErrorReason::AccountsEntryLabelMissing
+                                            : ErrorReason::AccountsEntryNameMissing);
     case Kind::DuplicateName:
-        return u"an environment before it has the same name"_s;
+        return damaged(ErrorReason::AccountsEntryNameTaken);
     case Kind::BadUrl:
-        return detail.isEmpty() ? u"it has no CLOUDINARY_URL"_s
-                                : u"its url is not a CLOUDINARY_URL (%1)"_s.arg(detail);
+        return damaged(detail.isEmpty() ? ErrorReason::AccountsEntryUrlMissing
+                                        : ErrorReason::AccountsEntryUrlUnreadable);
     case Kind::BadProvisioningUrl:
-        return u"its provisioningUrl is not an account URL (%1)"_s.arg(detail);
+        return damaged(ErrorReason::AccountsEntryProvisioningUrlUnreadable);
     case Kind::UnknownAccount:
-        return u"its account '%1' is missing or damaged"_s.arg(detail);
+        return damaged(ErrorReason::AccountsEntryAccountMissing);
     }
-    return {};
+    return damaged(ErrorReason::None);
 }
 
 namespace {
@@ -330,7 +333,8 @@ AccountsFileContents readAccountsFile(QSettings &settings)
                     account.provisioningUrl = url->withoutSecret();
                     account.hasProvisioning = true;
                 } else {
-                    entry.fail(SettingsProblem::Kind::BadProvisioningUrl, url.error().message);
+                    entry.fail(SettingsProblem::Kind::BadProvisioningUrl,
+                               errorReasonName(url.error().reason));
                 }
             }
             return account;
@@ -370,7 +374,7 @@ AccountsFileContents readAccountsFile(QSettings &settings)
             } else if (auto url = CloudinaryUrl::parse(urlText, CloudinaryUrl::Kind::Cloud)) {
                 env.url = url->withoutSecret();
             } else {
-                entry.fail(SettingsProblem::Kind::BadUrl, url.error().message);
+                entry.fail(SettingsProblem::Kind::BadUrl, errorReasonName(url.error().reason));
             }
             if (!accountIds.contains(env.accountId))
                 entry.fail(SettingsProblem::Kind::UnknownAccount, env.accountId);

@@ -36,8 +36,11 @@ struct SettingsProblem
         DuplicateId, ///< another entry before it has the same id
         MissingName,
         DuplicateName, ///< an environment before it has the same name
-        BadUrl, ///< no CLOUDINARY_URL, or one that does not parse; detail: the parser's words
-        BadProvisioningUrl, ///< an account's provisioningUrl does not parse; detail: the parser's words
+        /// no CLOUDINARY_URL (detail empty), or one that does not parse; detail: the name of the
+        /// parser's ErrorReason
+        BadUrl,
+        /// an account's provisioningUrl does not parse; detail: the name of the parser's ErrorReason
+        BadProvisioningUrl,
         UnknownAccount, ///< an environment of an account that is not there or is damaged; detail: its id
     };
 
@@ -52,9 +55,10 @@ struct SettingsProblem
     [[nodiscard]] bool isDamagedEntry() const { return kind != Kind::ArraySize; }
     /// Where in the file: "environments/3", or "environments/size".
     [[nodiscard]] QString location() const;
-    /// Why, in one English clause ("its url is not a CLOUDINARY_URL: …"), for stratus-cli and logs;
-    /// the app words the kind itself.
-    [[nodiscard]] QString reason() const;
+    /// Why, as an error value: Kind::Damaged, an accounts-file reason (AccountsEntry…, or
+    /// AccountsFileSizeMismatch) and the detail as its subject. words::ErrorWords words it, for the
+    /// app and stratus-cli alike; location() and the name say which entry.
+    [[nodiscard]] Error error() const;
 };
 
 /// Settings Stratus does not use, exactly as they were read, to be written back unchanged: a damaged

@@ -73,7 +73,8 @@ Result<Done> AccountStore::load()
     m_environmentExtras = std::move(contents.environmentExtras);
     m_problems = std::move(contents.problems);
     for (const SettingsProblem &problem : std::as_const(m_problems))
-        qCWarning(lcAccounts).noquote() << m_layout.settingsFile << problem.location() << problem.reason();
+        qCWarning(lcAccounts).noquote() << m_layout.settingsFile << problem.location()
+                                        << errorReasonName(problem.error().reason) << problem.detail;
     // A current environment whose entry is damaged stays current (and in the file): it is what the
     // person chose, and front ends say why it cannot be used rather than quietly using another.
     m_currentId = contents.currentId;

@@ -14,8 +14,8 @@
 
 namespace stratus::core {
 
-/// Why an environment cannot be used, in the terms a person can act on. The GUI and the CLI each
-/// turn it into their own words.
+/// Why an environment cannot be used, in the terms a person can act on. words::CheckWords words it
+/// for the app and for stratus-cli.
 enum class CheckProblem {
     None,
     WrongCredentials, ///< 401: the API key or secret is wrong

@@ -65,7 +65,9 @@
 //
 // Errors: unknown or unsupported field, unbalanced parentheses, NOT at the start, a dangling
 // operator, a wildcard where none is allowed (`tags:*` — the API has no "field exists" query),
-// a malformed range, a literal of the wrong type. Messages name a 1-based character position.
+// a malformed range, a literal of the wrong type. Each is an Error with a search reason
+// (core/util/errorreason.h), the field or operator concerned, and Error::position (0-based);
+// words::ErrorWords words it, naming the 1-based character position.
 
 #include "core/util/result.h"
 #include "searchfield.h"

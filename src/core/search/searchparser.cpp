@@ -46,19 +46,21 @@ public:
             return std::nullopt;
         skipSpace();
         if (!atEnd())
-            return fail(m_pos, peek() == u')' ? u"unbalanced ')'"_s : u"unexpected text"_s);
+            return fail(m_pos,
+                        peek() == u')' ? ErrorReason::SearchUnbalancedParenthesis
+                                       : ErrorReason::SearchUnexpectedText);
         return root;
     }
 
     [[nodiscard]] bool isEmptyExpression() const { return m_empty; }
-    [[nodiscard]] const QString &error() const { return m_error; }
+    [[nodiscard]] const Error &error() const { return m_error; }
 
 private:
     QStringView m_text;
     qsizetype m_pos = 0;
     int m_depth = 0;
     bool m_empty = false;
-    QString m_error;
+    Error m_error;
 
     // ---- character level ----------------------------------------------------------------------
 
@@ -92,44 +94,49 @@ private:
         return atEnd() || peek() == u')' || atAndOperator() || atOrOperator();
     }
 
-    std::nullopt_t fail(qsizetype pos, const QString &message)
+    // The first error found is the one reported.
+    std::nullopt_t fail(Error error)
     {
-        if (m_error.isEmpty())
-            m_error = message + u" at position "_s + QString::number(pos + 1);
+        if (m_error.reason == ErrorReason::None)
+            m_error = std::move(error);
         return std::nullopt;
+    }
+    std::nullopt_t fail(qsizetype pos, ErrorReason reason, QString subject = {}, QString typed = {})
+    {
+        return fail(detail::searchError(reason, pos, std::move(subject), std::move(typed)));
     }
 
     std::nullopt_t failUnexpected(qsizetype pos)
     {
         const QChar c = pos < m_text.size() ? m_text[pos] : QChar();
-        const QString shown = u"'"_s + c + u"'"_s;
+        const QString shown = c.isNull() ? QString() : QString(c);
         switch (c.unicode()) {
         case u'&':
-            return fail(pos, u"unexpected "_s + shown + u"; write AND or &&"_s);
+            return fail(pos, ErrorReason::SearchAmpersand);
         case u'|':
-            return fail(pos, u"unexpected "_s + shown + u"; write OR or ||"_s);
+            return fail(pos, ErrorReason::SearchBar);
         case u'^':
         case u'~':
         case u'?':
         case u'!':
-            return fail(pos, shown + u" is not supported; quote the value or escape it with a backslash"_s);
+            return fail(pos, ErrorReason::SearchCharacterUnsupported, shown);
         case u':':
         case u'=':
         case u'<':
         case u'>':
-            return fail(pos, u"unexpected "_s + shown + u"; quote values that contain it"_s);
+            return fail(pos, ErrorReason::SearchOperatorCharacter, shown);
         case u'[':
         case u'{':
-            return fail(pos, u"unexpected "_s + shown + u"; a range needs a field, as in bytes:[1 TO 100]"_s);
+            return fail(pos, ErrorReason::SearchRangeWithoutField, shown);
         default: // ']', '}' and the rest
-            return fail(pos, u"unexpected "_s + shown);
+            return fail(pos, ErrorReason::SearchUnexpectedCharacter, shown);
         }
     }
 
     bool enterNesting(qsizetype pos)
     {
         if (++m_depth > kMaxDepth) {
-            fail(pos, u"the expression is nested too deeply (more than %1 levels)"_s.arg(kMaxDepth));
+            fail(pos, ErrorReason::SearchNestedTooDeeply, QString::number(kMaxDepth));
             return false;
         }
         return true;
@@ -145,7 +152,7 @@ private:
             const QChar c = peek();
             if (c == u'\\') {
                 if (m_pos + 1 >= m_text.size())
-                    return fail(m_pos, u"dangling '\\' at the end"_s);
+                    return fail(m_pos, ErrorReason::SearchDanglingBackslash);
                 word.text.append(peek(1));
                 word.escaped = true;
                 m_pos += 2;
@@ -155,7 +162,7 @@ private:
                 const QChar next = peek(1);
                 if (m_pos + 1 < m_text.size() && next != u'"'
                     && (isBareChar(next) || next == u'\\' || next == u'*'))
-                    return fail(m_pos, u"only a trailing '*' wildcard is supported"_s);
+                    return fail(m_pos, ErrorReason::SearchWildcardNotTrailing);
                 word.prefix = true;
                 ++m_pos;
                 break;
@@ -177,7 +184,7 @@ private:
         ++m_pos; // opening quote
         while (true) {
             if (atEnd())
-                return fail(value.pos, u"unterminated quoted value"_s);
+                return fail(value.pos, ErrorReason::SearchUnterminatedQuote);
             const QChar c = peek();
             if (c == u'"') {
                 ++m_pos;
@@ -185,7 +192,7 @@ private:
             }
             if (c == u'\\') {
                 if (m_pos + 1 >= m_text.size())
-                    return fail(value.pos, u"unterminated quoted value"_s);
+                    return fail(value.pos, ErrorReason::SearchUnterminatedQuote);
                 value.text.append(peek(1));
                 value.escaped = true;
                 m_pos += 2;
@@ -193,8 +200,7 @@ private:
             }
             if (c == u'*') {
                 if (peek(1) != u'"')
-                    return fail(m_pos,
-                                u"only a trailing '*' wildcard is supported; write \\* for a literal *"_s);
+                    return fail(m_pos, ErrorReason::SearchQuotedWildcardNotTrailing);
                 value.prefix = true;
                 ++m_pos;
                 continue;
@@ -253,7 +259,7 @@ private:
             m_pos += 2;
             skipSpace();
             if (atTermEnd())
-                return fail(opPos, u"'OR' needs a term after it"_s);
+                return fail(opPos, ErrorReason::SearchTermMissingAfter, u"OR"_s);
             auto next = parseAnd(context, false);
             if (!next)
                 return std::nullopt;
@@ -278,7 +284,7 @@ private:
                 m_pos += peek() == u'&' ? 2 : 3;
                 skipSpace();
                 if (atTermEnd())
-                    return fail(opPos, u"'AND' needs a term after it"_s);
+                    return fail(opPos, ErrorReason::SearchTermMissingAfter, u"AND"_s);
             }
             auto next = parseUnary(context, false);
             if (!next)
@@ -294,14 +300,13 @@ private:
         const qsizetype pos = m_pos;
         if (atWord("NOT"_L1)) {
             if (groupStart) {
-                return fail(pos,
-                            m_depth == 0 ? u"NOT cannot start an expression; write -field:value instead"_s
-                                         : u"NOT cannot start a group; write -field:value instead"_s);
+                return fail(
+                    pos, m_depth == 0 ? ErrorReason::SearchNotAtStart : ErrorReason::SearchNotAtGroupStart);
             }
             m_pos += 3;
             skipSpace();
             if (atTermEnd() || atWord("NOT"_L1))
-                return fail(pos, u"'NOT' needs a term after it"_s);
+                return fail(pos, ErrorReason::SearchTermMissingAfter, u"NOT"_s);
             if (!enterNesting(pos))
                 return std::nullopt;
             auto child = parsePrimary(context);
@@ -314,7 +319,7 @@ private:
             const bool negative = peek() == u'-';
             const QChar next = peek(1);
             if (m_pos + 1 >= m_text.size() || next.isSpace() || next == u')')
-                return fail(pos, u"'%1' must be followed directly by a term"_s.arg(peek()));
+                return fail(pos, ErrorReason::SearchSignWithoutTerm, QString(peek()));
             ++m_pos;
             if (!negative)
                 return parsePrimary(context);
@@ -327,9 +332,9 @@ private:
             return negate(std::move(*child));
         }
         if (atAndOperator())
-            return fail(pos, u"'AND' needs a term before it"_s);
+            return fail(pos, ErrorReason::SearchTermMissingBefore, u"AND"_s);
         if (atOrOperator())
-            return fail(pos, u"'OR' needs a term before it"_s);
+            return fail(pos, ErrorReason::SearchTermMissingBefore, u"OR"_s);
         return parsePrimary(context);
     }
 
@@ -338,11 +343,11 @@ private:
         skipSpace();
         const qsizetype pos = m_pos;
         if (atEnd())
-            return fail(pos, u"expected a search term"_s);
+            return fail(pos, ErrorReason::SearchTermExpected);
         if (peek() == u'(')
             return parseGroup(context);
         if (peek() == u')')
-            return fail(pos, u"unbalanced ')'"_s);
+            return fail(pos, ErrorReason::SearchUnbalancedParenthesis);
         return parseTerm(context);
     }
 
@@ -354,15 +359,15 @@ private:
             return std::nullopt;
         skipSpace();
         if (peek() == u')')
-            return fail(open, u"empty parentheses"_s);
+            return fail(open, ErrorReason::SearchEmptyParentheses);
         if (atEnd())
-            return fail(open, u"missing ')' for this '('"_s);
+            return fail(open, ErrorReason::SearchParenthesisNotClosed);
         auto body = parseOr(context, true);
         if (!body)
             return std::nullopt;
         skipSpace();
         if (peek() != u')')
-            return fail(open, u"missing ')' for this '('"_s);
+            return fail(open, ErrorReason::SearchParenthesisNotClosed);
         ++m_pos;
         leaveNesting();
         return body;
@@ -390,11 +395,10 @@ private:
         const bool isField = next == u':' || next == u'=' || next == u'<' || next == u'>';
         if (isField && !word->prefix && !word->text.isEmpty()) {
             if (context)
-                return fail(start,
-                            u"'%1' cannot contain another field"_s.arg(
-                                context->name + operatorText(context->op) + u"(…)"_s));
+                return fail(start, ErrorReason::SearchFieldInFieldGroup,
+                            context->name + operatorText(context->op));
             if (word->escaped)
-                return fail(start, u"invalid field name '%1'"_s.arg(word->text));
+                return fail(start, ErrorReason::SearchFieldNameInvalid, word->text);
             return parseFieldTerm(word->text, start);
         }
         return valueTerm(context, *word);
@@ -416,14 +420,14 @@ private:
         if (base == "context"_L1 || base == "metadata"_L1) {
             QString key = dot < 0 ? QString() : name.sliced(dot + 1);
             if (key.isEmpty())
-                return fail(start, u"'%1' needs a key, as in %1.KEY"_s.arg(base));
+                return fail(start, ErrorReason::SearchFieldKeyMissing, base);
             return std::pair {base == "context"_L1 ? Field::Context : Field::Metadata, std::move(key)};
         }
         if (const auto known = fieldFromName(name))
             return std::pair {*known, QString()};
         if (isUnsupportedCloudinaryField(name))
-            return fail(start, u"the field '%1' is not supported by Stratus' local search"_s.arg(name));
-        return fail(start, u"unknown field '%1'"_s.arg(name));
+            return fail(start, ErrorReason::SearchFieldUnsupported, name);
+        return fail(start, ErrorReason::SearchFieldUnknown, name);
     }
 
     // `:`, `=`, `>`, `>=`, `<` or `<=`: the caller stands on the first character of one of them.
@@ -467,13 +471,13 @@ private:
             return parseGroup(&context);
         }
         if (atEnd() || !(isBareChar(c) || c == u'"' || c == u'\\' || c == u'*'))
-            return fail(m_pos, u"expected a value after '%1'"_s.arg(written));
+            return fail(m_pos, ErrorReason::SearchValueMissing, written);
         auto value = readValue();
         if (!value)
             return std::nullopt;
         if (!value->quoted && !value->escaped && !value->prefix
             && (value->text == "AND"_L1 || value->text == "OR"_L1 || value->text == "NOT"_L1))
-            return fail(value->pos, u"expected a value after '%1', found %2"_s.arg(written, value->text));
+            return fail(value->pos, ErrorReason::SearchValueIsOperator, written, value->text);
         value->pos = start;
         return termNode(detail::buildTerm(field, key, name, op, *value));
     }
@@ -483,7 +487,7 @@ private:
         skipSpace();
         const QChar c = peek();
         if (atEnd() || !(isBareChar(c) || c == u'"' || c == u'\\' || c == u'*'))
-            return fail(m_pos, u"expected a range bound"_s);
+            return fail(m_pos, ErrorReason::SearchRangeBoundMissing);
         return readValue();
     }
 
@@ -497,14 +501,14 @@ private:
             return std::nullopt;
         skipSpace();
         if (!atWord("TO"_L1))
-            return fail(m_pos, u"expected 'TO' in the range"_s);
+            return fail(m_pos, ErrorReason::SearchRangeToMissing);
         m_pos += 2;
         auto upper = readBound();
         if (!upper)
             return std::nullopt;
         skipSpace();
         if (peek() != u']' && peek() != u'}')
-            return fail(open, u"unterminated range; close it with ']' or '}'"_s);
+            return fail(open, ErrorReason::SearchRangeUnterminated);
         const bool upperInclusive = peek() == u']';
         ++m_pos;
         return termNode(
@@ -513,8 +517,8 @@ private:
 
     std::optional<Node> termNode(detail::TermResult result)
     {
-        if (auto *termError = std::get_if<detail::TermError>(&result))
-            return fail(termError->pos, termError->message);
+        if (auto *termError = std::get_if<Error>(&result))
+            return fail(std::move(*termError));
         Node node;
         node.kind = Node::Kind::Term;
         node.term = std::get<Term>(std::move(result));
@@ -531,7 +535,7 @@ Result<Expression> Expression::parse(QStringView text)
     if (parser.isEmptyExpression())
         return Expression();
     if (!root)
-        return Error::invalidInput(parser.error());
+        return parser.error();
     return Expression(std::make_shared<const Node>(std::move(*root)));
 }
 

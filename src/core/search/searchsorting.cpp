@@ -15,6 +15,11 @@ QList<SortKey> defaultSortKeys()
 
 namespace {
 
+Error invalid(ErrorReason reason, QString subject = {})
+{
+    return Error::because(Error::Kind::InvalidInput, reason, std::move(subject));
+}
+
 Result<SortKey> sortKeyFrom(const QString &name, const QJsonValue &direction)
 {
     SortKey key;
@@ -27,7 +32,7 @@ Result<SortKey> sortKeyFrom(const QString &name, const QJsonValue &direction)
                field && fieldInfo(*field).sortable && *field != Field::Context && *field != Field::Metadata) {
         key.field = *field;
     } else {
-        return Error::invalidInput(u"sort_by: cannot sort by '%1'"_s.arg(name));
+        return invalid(ErrorReason::SortByFieldUnsortable, name);
     }
 
     const QString order = direction.toString();
@@ -36,16 +41,14 @@ Result<SortKey> sortKeyFrom(const QString &name, const QJsonValue &direction)
     else if (order.compare("desc"_L1, Qt::CaseInsensitive) == 0)
         key.order = Qt::DescendingOrder;
     else
-        return Error::invalidInput(
-            u"sort_by: the direction for '%1' must be \"asc\" or \"desc\""_s.arg(name));
+        return invalid(ErrorReason::SortByDirectionInvalid, name);
     return key;
 }
 
 Result<QList<SortKey>> appendFromObject(QList<SortKey> keys, const QJsonObject &object)
 {
     if (object.size() != 1)
-        return Error::invalidInput(
-            u"sort_by: each entry must have exactly one field, as in {\"created_at\":\"desc\"}"_s);
+        return invalid(ErrorReason::SortByEntryNotOneField);
     auto key = sortKeyFrom(object.begin().key(), object.begin().value());
     if (!key)
         return key.error();
@@ -121,15 +124,14 @@ Result<QList<SortKey>> parseSortBy(const QJsonValue &sortBy)
     if (sortBy.isObject())
         return appendFromObject({}, sortBy.toObject());
     if (!sortBy.isArray())
-        return Error::invalidInput(u"sort_by must be an array such as [{\"created_at\":\"desc\"}]"_s);
+        return invalid(ErrorReason::SortByNotArray);
     const QJsonArray entries = sortBy.toArray();
     if (entries.isEmpty())
         return defaultSortKeys();
     QList<SortKey> keys;
     for (const QJsonValue &entry : entries) {
         if (!entry.isObject())
-            return Error::invalidInput(
-                u"sort_by entries must be objects such as {\"created_at\":\"desc\"}"_s);
+            return invalid(ErrorReason::SortByEntryNotObject);
         auto appended = appendFromObject(std::move(keys), entry.toObject());
         if (!appended)
             return appended.error();
@@ -171,11 +173,11 @@ Result<QList<Field>> parseAggregate(const QJsonValue &aggregate)
         const QJsonArray entries = aggregate.toArray();
         for (const QJsonValue &entry : entries) {
             if (!entry.isString())
-                return Error::invalidInput(u"aggregate: custom (range) aggregations are not supported"_s);
+                return invalid(ErrorReason::AggregateRangeUnsupported);
             names.append(entry.toString());
         }
     } else {
-        return Error::invalidInput(u"aggregate must be an array of field names"_s);
+        return invalid(ErrorReason::AggregateNotArray);
     }
 
     QList<Field> fields;
@@ -183,8 +185,7 @@ Result<QList<Field>> parseAggregate(const QJsonValue &aggregate)
         const QString name = rawName.trimmed();
         const auto field = fieldFromName(name);
         if (!field || (*field != Field::Format && *field != Field::ResourceType && *field != Field::Type))
-            return Error::invalidInput(
-                u"aggregate: cannot aggregate on '%1' (supported: format, resource_type, type)"_s.arg(name));
+            return invalid(ErrorReason::AggregateFieldUnsupported, name);
         if (!fields.contains(*field))
             fields.append(*field);
     }

@@ -26,6 +26,13 @@ QString operatorText(Operator op)
     return {};
 }
 
+Error searchError(ErrorReason reason, qsizetype pos, QString subject, QString typed)
+{
+    Error error = Error::because(Error::Kind::InvalidInput, reason, std::move(subject), std::move(typed));
+    error.position = pos;
+    return error;
+}
+
 namespace {
 
 QString stripSlashes(const QString &path)
@@ -81,22 +88,11 @@ Value makeValue(Field field, const RawValue &raw)
     return value;
 }
 
-QString numberExpected(const QString &name, const QString &text)
+Error numberExpected(qsizetype pos, const QString &name, const QString &text)
 {
     if (name == "bytes"_L1)
-        return u"'bytes' needs a size such as 500, 20kb or 1m, not '%1'"_s.arg(text);
-    return u"'%1' needs a number, not '%2'"_s.arg(name, text);
-}
-
-QString dateExpected(const QString &name, const QString &text)
-{
-    return u"'%1' needs a date (2024-01-31, \"2024-01-31T12:00:00Z\", Unix seconds, or 1h/1d/1w), not '%2'"_s
-        .arg(name, text);
-}
-
-TermError error(qsizetype pos, QString message)
-{
-    return TermError {pos, std::move(message)};
+        return searchError(ErrorReason::SearchSizeExpected, pos, name, text);
+    return searchError(ErrorReason::SearchNumberExpected, pos, name, text);
 }
 
 } // namespace
@@ -109,15 +105,13 @@ TermResult buildTerm(Field field, const QString &key, const QString &name, Opera
 
     if (raw.prefix && raw.text.isEmpty()) {
         if (field == Field::FreeText)
-            return error(pos, u"'*' alone is not a search term"_s);
-        return error(pos,
-                     u"'%1%2*' is not supported: the Search API has no 'field exists' query"_s.arg(
-                         name, operatorText(op)));
+            return searchError(ErrorReason::SearchWildcardAlone, pos);
+        return searchError(ErrorReason::SearchFieldExistsQuery, pos, name + operatorText(op));
     }
     if (raw.prefix && (comparison || !info.prefixAllowed) && info.kind != FieldKind::Path) {
         if (comparison)
-            return error(pos, u"wildcards are not allowed with '%1'"_s.arg(operatorText(op)));
-        return error(pos, u"'%1' does not support wildcards"_s.arg(name));
+            return searchError(ErrorReason::SearchWildcardWithComparison, pos, operatorText(op));
+        return searchError(ErrorReason::SearchWildcardUnsupported, pos, name);
     }
 
     Term term;
@@ -129,45 +123,43 @@ TermResult buildTerm(Field field, const QString &key, const QString &name, Opera
     switch (info.kind) {
     case FieldKind::FreeText:
         if (raw.text.isEmpty())
-            return error(pos, u"empty search term"_s);
+            return searchError(ErrorReason::SearchTermEmpty, pos);
         break;
     case FieldKind::Text:
     case FieldKind::Keyword:
     case FieldKind::Tags:
         if (comparison)
-            return error(pos, u"'%1' does not support '%2'"_s.arg(name, operatorText(op)));
+            return searchError(ErrorReason::SearchOperatorUnsupported, pos, name, operatorText(op));
         if (raw.text.isEmpty())
-            return error(pos, u"empty value for '%1'"_s.arg(name));
+            return searchError(ErrorReason::SearchValueEmpty, pos, name);
         break;
     case FieldKind::Path:
         if (comparison)
-            return error(pos, u"'%1' does not support '%2'"_s.arg(name, operatorText(op)));
+            return searchError(ErrorReason::SearchOperatorUnsupported, pos, name, operatorText(op));
         if (raw.prefix) {
             if (!raw.text.endsWith(u'/'))
-                return error(
-                    pos,
-                    u"'%1' supports only a wildcard for a whole folder level, as in %1:a/b/*"_s.arg(name));
+                return searchError(ErrorReason::SearchFolderWildcard, pos, name);
             term.subtree = true;
         }
         term.value.text = stripSlashes(raw.text);
         term.value.prefix = false;
         if (term.subtree && term.value.text.isEmpty())
-            return error(pos, u"'%1:/*' would match every asset; leave the term out"_s.arg(name));
+            return searchError(ErrorReason::SearchEveryFolder, pos, name);
         term.value.folded = term.value.text.toCaseFolded();
         term.value.tokens = foldedTokens(term.value.text);
         break;
     case FieldKind::Context:
     case FieldKind::Metadata:
         if (raw.text.isEmpty())
-            return error(pos, u"empty value for '%1'"_s.arg(name));
+            return searchError(ErrorReason::SearchValueEmpty, pos, name);
         break;
     case FieldKind::Number:
         if (!term.value.number)
-            return error(pos, numberExpected(name, raw.text));
+            return numberExpected(pos, name, raw.text);
         break;
     case FieldKind::Date:
         if (!term.value.date)
-            return error(pos, dateExpected(name, raw.text));
+            return searchError(ErrorReason::SearchDateExpected, pos, name, raw.text);
         break;
     }
     term.compareAs = compareAsFor(info.kind, term.value.number.has_value(), term.value.date.has_value());
@@ -181,7 +173,7 @@ TermResult buildRange(Field field, const QString &key, const QString &name, qsiz
     const bool comparable = info.kind == FieldKind::Number || info.kind == FieldKind::Date
         || info.kind == FieldKind::Context || info.kind == FieldKind::Metadata;
     if (!comparable)
-        return error(start, u"'%1' does not support ranges"_s.arg(name));
+        return searchError(ErrorReason::SearchRangeUnsupported, start, name);
 
     Term term;
     term.field = field;
@@ -196,19 +188,18 @@ TermResult buildRange(Field field, const QString &key, const QString &name, qsiz
         if (raw->prefix && raw->text.isEmpty())
             continue; // a lone `*`: open
         if (raw->prefix)
-            return error(raw->pos, u"wildcards are not allowed in a range"_s);
+            return searchError(ErrorReason::SearchRangeWildcard, raw->pos);
         Value value = makeValue(field, *raw);
         if (info.kind == FieldKind::Number && !value.number)
-            return error(raw->pos, numberExpected(name, raw->text));
+            return numberExpected(raw->pos, name, raw->text);
         if (info.kind == FieldKind::Date && !value.date)
-            return error(raw->pos, dateExpected(name, raw->text));
+            return searchError(ErrorReason::SearchDateExpected, raw->pos, name, raw->text);
         allNumbers = allNumbers && value.number.has_value();
         allDates = allDates && value.date.has_value();
         bound->value = std::move(value);
     }
     if (!term.lower.value && !term.upper.value)
-        return error(start,
-                     u"a range needs at least one bound; the Search API has no 'field exists' query"_s);
+        return searchError(ErrorReason::SearchRangeOpen, start);
     term.compareAs = compareAsFor(info.kind, allNumbers, allDates);
     return term;
 }

@@ -19,13 +19,11 @@ struct RawValue
     qsizetype pos = 0; ///< where errors about it point (0-based)
 };
 
-struct TermError
-{
-    qsizetype pos = 0;
-    QString message;
-};
+/// An InvalidInput error about the expression at @p pos (0-based): the reason, the part concerned
+/// (a field, an operator) and the part as typed.
+[[nodiscard]] Error searchError(ErrorReason reason, qsizetype pos, QString subject = {}, QString typed = {});
 
-using TermResult = std::variant<Term, TermError>;
+using TermResult = std::variant<Term, Error>;
 
 /// `field op value`, or a free-text term for Field::FreeText (@p name and @p key empty).
 [[nodiscard]] TermResult buildTerm(Field field, const QString &key, const QString &name, Operator op,

@@ -48,6 +48,20 @@
     X(UrlQueryNameMissing) \
     X(UrlNotEnvironmentUrl)          /* an account:// URL where a cloudinary:// one belongs */ \
     X(UrlNotAccountUrl) \
+    /* accounts.ini entries set aside (core::SettingsProblem::error()) */ \
+    X(AccountsFileSizeMismatch)      /* an array's size is not its last entry; subject: the stored size */ \
+    X(AccountsEntryKeyNotNumber)     /* an entry stored under a key that is not an entry number */ \
+    X(AccountsEntryValueNotText)     /* subject: the key whose value is not text */ \
+    X(AccountsEntryIdMissing) \
+    X(AccountsEntryIdUnusable)       /* an id Stratus would not make (it names folders) */ \
+    X(AccountsEntryIdTaken)          /* an entry before it has the same id */ \
+    X(AccountsEntryLabelMissing)     /* an account without a label */ \
+    X(AccountsEntryNameMissing)      /* an environment without a name */ \
+    X(AccountsEntryNameTaken)        /* an environment before it has the same name */ \
+    X(AccountsEntryUrlMissing)       /* an environment without a CLOUDINARY_URL */ \
+    X(AccountsEntryUrlUnreadable)    /* subject: the URL parser's reason (its name) */ \
+    X(AccountsEntryProvisioningUrlUnreadable) /* subject: the URL parser's reason (its name) */ \
+    X(AccountsEntryAccountMissing)   /* subject: the id of the account that is missing or damaged */ \
     \
     /* catalogue (src/core/catalog) */ \
     X(CatalogMissing)              /* subject: the file */ \
@@ -195,6 +209,63 @@
     X(SignParamsNotObject) \
     X(SignAlgorithmUnknown)          /* a line's "algorithm" is not "sha1" or "sha256" */ \
     X(SignatureVersionInvalid)       /* a line's "signature_version" is not 1 or 2 */ \
+    \
+    /* search expressions, sort_by and aggregate (src/core/search). Expression errors set */ \
+    /* Error::position, where in the expression (0-based); "typed" is the part as the person wrote it */ \
+    X(SearchUnexpectedText) \
+    X(SearchUnbalancedParenthesis)   /* a ')' without its '(' */ \
+    X(SearchUnexpectedCharacter)     /* subject: the character */ \
+    X(SearchAmpersand)               /* a single '&': AND or && was meant */ \
+    X(SearchBar)                     /* a single '|': OR or || was meant */ \
+    X(SearchCharacterUnsupported)    /* subject: the character (^ ~ ? !) */ \
+    X(SearchOperatorCharacter)       /* subject: the character (: = < >) inside a value */ \
+    X(SearchRangeWithoutField)       /* subject: the character ([ or {) */ \
+    X(SearchNestedTooDeeply)         /* subject: the most levels allowed */ \
+    X(SearchDanglingBackslash) \
+    X(SearchWildcardNotTrailing) \
+    X(SearchQuotedWildcardNotTrailing) \
+    X(SearchUnterminatedQuote) \
+    X(SearchTermMissingAfter)        /* subject: the operator (AND, OR, NOT) */ \
+    X(SearchTermMissingBefore)       /* subject: the operator (AND, OR) */ \
+    X(SearchNotAtStart)              /* NOT starts the expression */ \
+    X(SearchNotAtGroupStart)         /* NOT starts a group */ \
+    X(SearchSignWithoutTerm)         /* subject: the sign, - or + */ \
+    X(SearchTermExpected) \
+    X(SearchEmptyParentheses) \
+    X(SearchParenthesisNotClosed) \
+    X(SearchFieldInFieldGroup)       /* subject: the group's field and operator, "tags:" */ \
+    X(SearchFieldNameInvalid)        /* subject: the name */ \
+    X(SearchFieldKeyMissing)         /* subject: context or metadata */ \
+    X(SearchFieldUnsupported)        /* subject: a Cloudinary field the local search does not have */ \
+    X(SearchFieldUnknown)            /* subject: the name */ \
+    X(SearchValueMissing)            /* subject: the field and operator, "tags:" */ \
+    X(SearchValueIsOperator)         /* subject: the field and operator; outside words: AND, OR or NOT */ \
+    X(SearchRangeBoundMissing) \
+    X(SearchRangeToMissing) \
+    X(SearchRangeUnterminated) \
+    X(SearchWildcardAlone)           /* a lone '*' */ \
+    X(SearchFieldExistsQuery)        /* subject: the field and operator, "tags:" (then '*') */ \
+    X(SearchWildcardWithComparison)  /* subject: the operator, ">" */ \
+    X(SearchWildcardUnsupported)     /* subject: the field */ \
+    X(SearchTermEmpty) \
+    X(SearchOperatorUnsupported)     /* subject: the field; outside words: the operator typed */ \
+    X(SearchValueEmpty)              /* subject: the field */ \
+    X(SearchFolderWildcard)          /* subject: the field (folder, asset_folder) */ \
+    X(SearchEveryFolder)             /* subject: the field (a wildcard for the root: every folder) */ \
+    X(SearchSizeExpected)            /* bytes; outside words: the value typed */ \
+    X(SearchNumberExpected)          /* subject: the field; outside words: the value typed */ \
+    X(SearchDateExpected)            /* subject: the field; outside words: the value typed */ \
+    X(SearchRangeUnsupported)        /* subject: the field */ \
+    X(SearchRangeWildcard) \
+    X(SearchRangeOpen)               /* [* TO *] */ \
+    X(SortByNotArray) \
+    X(SortByEntryNotObject) \
+    X(SortByEntryNotOneField) \
+    X(SortByFieldUnsortable)         /* subject: the field */ \
+    X(SortByDirectionInvalid)        /* subject: the field */ \
+    X(AggregateNotArray) \
+    X(AggregateRangeUnsupported) \
+    X(AggregateFieldUnsupported)     /* subject: the field */ \
     \
     /* end */
 // clang-format on

@@ -57,6 +57,9 @@ struct Error
     bool retryable = false;
     NetworkCause networkCause = NetworkCause::None;
     std::optional<QDateTime> retryAfter;
+    /// For an error about a place in a text the person gave (a search expression): where, 0-based;
+    /// -1 when it is not about a place.
+    qsizetype position = -1;
 
     /// An error Stratus found itself: `kind`, `reason`, the thing concerned and any outside words.
     static Error because(Kind kind, ErrorReason reason, QString subject = {}, QString outsideWords = {})

@@ -1,5 +1,7 @@
 #include "accountmessages.h"
 
+#include "gui/errors/errorpresenter.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -42,46 +44,11 @@ QString AccountMessages::nameProblem(const core::NameCheck &check)
 
 QString AccountMessages::settingsProblem(const core::SettingsProblem &problem)
 {
-    using Kind = core::SettingsProblem::Kind;
-    const QString detail = problem.detail.toHtmlEscaped();
-    QString why;
-    switch (problem.kind) {
-    case Kind::ArraySize:
-        return tr("The list of %1 states a number of entries (%2) that does not match the entries in it. "
-                  "Every entry there was read; the number is corrected at the next change.")
-            .arg(problem.array == u"environments" ? tr("product environments") : tr("accounts"),
-                 detail.isEmpty() ? tr("none") : detail);
-    case Kind::EntryKey:
-        why = tr("It is not stored under an entry number.");
-        break;
-    case Kind::NotText:
-        why = tr("Its value “%1” is not text.").arg(detail);
-        break;
-    case Kind::MissingId:
-        why = tr("It has no identifier.");
-        break;
-    case Kind::BadId:
-        why = tr("Its identifier is not one Stratus makes.");
-        break;
-    case Kind::DuplicateId:
-        why = tr("It has the same identifier as an entry before it.");
-        break;
-    case Kind::MissingName:
-        why = tr("It has no name.");
-        break;
-    case Kind::DuplicateName:
-        why = tr("It has the same name as an environment before it.");
-        break;
-    case Kind::BadUrl:
-        why = detail.isEmpty() ? tr("It has no CLOUDINARY_URL.")
-                               : tr("Its CLOUDINARY_URL cannot be read: %1").arg(detail);
-        break;
-    case Kind::BadProvisioningUrl:
-        why = tr("Its provisioning address (CLOUDINARY_ACCOUNT_URL) cannot be read: %1").arg(detail);
-        break;
-    case Kind::UnknownAccount:
-        why = tr("The account it belongs to is missing or could not be read.");
-        break;
+    // Why, in ErrorWords' words (shared with stratus-cli); which list or entry, here.
+    const QString why = ErrorPresenter::richText(problem.error());
+    if (!problem.isDamagedEntry()) {
+        return tr("The list of %1: %2")
+            .arg(problem.array == u"environments" ? tr("product environments") : tr("accounts"), why);
     }
     return tr("%1: %2").arg(subject(problem), why);
 }

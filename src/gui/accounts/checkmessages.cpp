@@ -1,6 +1,7 @@
 #include "checkmessages.h"
 
 #include "gui/errors/errorpresenter.h"
+#include "words/checkwords.h"
 
 #include <QLocale>
 
@@ -17,12 +18,6 @@ QString quoted(const QString &serverWords)
     return serverWords.trimmed().toHtmlEscaped();
 }
 
-// The server's or the system's words when there are any, else what words::ErrorWords says.
-QString said(const core::Error &error)
-{
-    return error.message.trimmed().isEmpty() ? ErrorPresenter::richText(error) : quoted(error.message);
-}
-
 QString percent(double value)
 {
     return QLocale().toString(value, 'f', value < 10 ? 1 : 0);
@@ -32,70 +27,8 @@ QString percent(double value)
 
 QString CheckMessages::problem(const core::Error &error, const QString &cloudName)
 {
-    const QString words = said(error);
-    const core::CheckProblem problem = core::classifyProblem(error);
-    // Refused by Stratus itself, not by the server (no secret in the keychain, the keychain denied
-    // access): the explanations below quote the server, or speak of a keychain that does not run.
-    if (error.reason != core::ErrorReason::None
-        && (problem == core::CheckProblem::WrongCredentials || problem == core::CheckProblem::Permission
-            || (problem == core::CheckProblem::Keychain && error.kind == core::Error::Kind::Auth)))
-        return tr("The check failed: %1").arg(ErrorPresenter::richText(error));
-    switch (problem) {
-    case core::CheckProblem::None:
-        break;
-    case core::CheckProblem::WrongCredentials:
-        return tr("The API key or the API secret is wrong. Copy both again from the Cloudinary Console "
-                  "(Settings → API Keys) and check that the key is enabled. The server said: “%1”.")
-            .arg(words);
-    case core::CheckProblem::UnknownCloud:
-        return tr("There is no cloud named “%1”. Check the cloud name on the dashboard of the Cloudinary "
-                  "Console; it is case-sensitive.")
-            .arg(cloudName.toHtmlEscaped());
-    case core::CheckProblem::NoNetwork:
-        return tr("Cloudinary could not be reached: %1. Check your internet connection; if you reach the "
-                  "internet through a proxy, check it in Settings → Network.")
-            .arg(words);
-    case core::CheckProblem::Proxy:
-        return tr("The network proxy refused the connection or asked for a password (%1). Check the proxy in "
-                  "Settings → Network.")
-            .arg(words);
-    case core::CheckProblem::Tls:
-        return tr("No secure connection could be made (certificate or TLS error: %1). If your network "
-                  "inspects encrypted traffic, ask your administrator to let Cloudinary through; Stratus "
-                  "never ignores certificate errors.")
-            .arg(words);
-    case core::CheckProblem::Permission:
-        return tr("These credentials may not use the Admin API. The server said: “%1”. Limited keys still "
-                  "work for what they may do (for example uploading or delivering), but Stratus cannot "
-                  "browse or search this environment with them. Use a key with Admin API access, or choose "
-                  "“Add Anyway” to keep it with these limits.")
-            .arg(words);
-    case core::CheckProblem::RateLimited:
-        if (error.retryAfter && error.retryAfter->isValid())
-            return tr("This environment has used up its Admin API calls for now (the server said: “%1”). "
-                      "Try again after %2.")
-                .arg(words, QLocale().toString(error.retryAfter->toLocalTime().time(), QLocale::ShortFormat));
-        return tr("This environment has used up its Admin API calls for now (the server said: “%1”). Try "
-                  "again in a while; the budget is renewed every hour.")
-            .arg(words);
-    case core::CheckProblem::Server:
-        return tr("The server answered with an error that is not about your credentials: “%1”. Try again "
-                  "later; if this is a private or local server, check its address (upload_prefix).")
-            .arg(words);
-    case core::CheckProblem::Keychain:
-        return tr(
-            "Your keychain (Secret Service) is locked or not running, and Stratus keeps secrets nowhere "
-            "else. Unlock your keyring, or start gnome-keyring or KWallet, and try again. Nothing was "
-            "changed.");
-    case core::CheckProblem::InsecureTransport:
-        return tr("The address would send the API secret unencrypted (plain http) to another computer, "
-                  "where anyone on the networks in between could read it. Stratus does that only when you "
-                  "allow it for the environment: use an https:// address, or allow unencrypted sending in "
-                  "Accounts.");
-    case core::CheckProblem::Other:
-        break;
-    }
-    return tr("The check failed: %1").arg(ErrorPresenter::richText(error));
+    // Worded with stratus-cli's in src/words (words::CheckWords); plain text there.
+    return words::CheckWords::advice(error, {cloudName, {}, {}}).toHtmlEscaped();
 }
 
 QString CheckMessages::progress(int index, int count, const QString &label)

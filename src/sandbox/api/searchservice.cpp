@@ -3,6 +3,7 @@
 #include "assetsearchrecord.h"
 #include "core/search/searchexpression.h"
 #include "core/search/searchsorting.h"
+#include "words/errorwords.h"
 
 #include <QJsonArray>
 
@@ -59,13 +60,13 @@ ApiResponse SearchService::handle(const ApiContext &ctx, const ApiRequest &reque
     const QString text = body.value(QStringLiteral("expression")).toString();
     auto expression = search::Expression::parse(text);
     if (!expression)
-        return ApiResponse::error(400, expression.error().message);
+        return ApiResponse::error(400, words::ErrorWords::text(expression.error()));
     auto sortKeys = search::parseSortBy(body.value(QStringLiteral("sort_by")));
     if (!sortKeys)
-        return ApiResponse::error(400, sortKeys.error().message);
+        return ApiResponse::error(400, words::ErrorWords::text(sortKeys.error()));
     auto aggregate = search::parseAggregate(body.value(QStringLiteral("aggregate")));
     if (!aggregate)
-        return ApiResponse::error(400, aggregate.error().message);
+        return ApiResponse::error(400, words::ErrorWords::text(aggregate.error()));
     const QJsonValue maxValue = body.value(QStringLiteral("max_results"));
     const int maxResults = maxValue.isUndefined() || maxValue.isNull() ? 50 : maxValue.toInt(-1);
     if (maxResults < 0 || maxResults > 500)
