@@ -19,7 +19,8 @@ QString atPosition(const QString &words, const core::Error &error)
     return ErrorWords::tr("%1 at position %2").arg(words, QString::number(error.position + 1));
 }
 
-std::optional<QString> expressionText(const core::Error &error)
+// The grammar: operators, parentheses, quotes, escapes.
+std::optional<QString> syntaxText(const core::Error &error)
 {
     const QString &subject = error.subject;
     const QString &typed = error.message;
@@ -69,6 +70,17 @@ std::optional<QString> expressionText(const core::Error &error)
         return ErrorWords::tr("empty parentheses");
     case Reason::SearchParenthesisNotClosed:
         return ErrorWords::tr("missing ')' for this '('");
+    default:
+        return std::nullopt;
+    }
+}
+
+// Fields and the values each accepts.
+std::optional<QString> termText(const core::Error &error)
+{
+    const QString &subject = error.subject;
+    const QString &typed = error.message;
+    switch (error.reason) {
     case Reason::SearchFieldInFieldGroup:
         //: %1 a field and its operator, as in tags:(…)
         return ErrorWords::tr("'%1(…)' cannot contain another field").arg(subject);
@@ -168,7 +180,10 @@ std::optional<QString> sortingText(const core::Error &error)
 
 std::optional<QString> ErrorWords::searchText(const core::Error &error)
 {
-    if (std::optional<QString> words = expressionText(error))
+    std::optional<QString> words = syntaxText(error);
+    if (!words)
+        words = termText(error);
+    if (words)
         return atPosition(*words, error);
     return sortingText(error);
 }

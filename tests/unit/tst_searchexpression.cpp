@@ -173,7 +173,7 @@ private slots:
     void aggregate();
     void aggregateRejects_data();
     void aggregateRejects();
-    void hundredThousandRecordsUnderASecond();
+    void hundredThousandRecords();
 };
 
 void TestSearchExpression::canonicalForm_data()
@@ -836,9 +836,9 @@ void TestSearchExpression::aggregateRejects()
     QCOMPARE(fields.error().subject, subject);
 }
 
-void TestSearchExpression::hundredThousandRecordsUnderASecond()
+void TestSearchExpression::hundredThousandRecords()
 {
-    // A catalogue-sized library; one realistic query touching tags, numbers, text, dates and negation.
+    // A catalog-sized library; one realistic query touching tags, numbers, text, dates and negation.
     std::vector<SearchRecordData> records(100000);
     const QStringList tagPool {u"dog"_s,   u"cat"_s,          u"summer sale"_s,
                                u"beach"_s, u"product shot"_s, u"winter"_s};
@@ -871,8 +871,9 @@ void TestSearchExpression::hundredThousandRecordsUnderASecond()
         hits += expression->matches(record, now) ? 1 : 0;
     const qint64 elapsed = timer.elapsed();
     qInfo("100,000 records evaluated in %lld ms (%lld matches)", elapsed, qint64(hits));
-    QVERIFY(hits > 0);
-    QVERIFY2(elapsed < 1000, qPrintable(u"took %1 ms"_s.arg(elapsed)));
+    // How fast is for the benchmarks (tests/bench/browserbench.cpp, search at 100,000 assets), not
+    // for a timed test on a machine that may be busy: here, only that a large library is answered.
+    QVERIFY(hits > 0 && hits < qsizetype(records.size()));
 }
 
 QTEST_GUILESS_MAIN(TestSearchExpression)

@@ -311,12 +311,9 @@ void readArray(QSettings &settings, const QString &array, AccountsFileContents &
     }
 }
 
-} // namespace
-
-AccountsFileContents readAccountsFile(QSettings &settings)
+// The [accounts] array: the readable ones into contents.accounts; returns the ids read.
+QSet<QString> readAccounts(QSettings &settings, AccountsFileContents &contents)
 {
-    AccountsFileContents contents;
-
     QSet<QString> accountIds;
     readArray<AccountRecord>(
         settings, kAccounts, contents,
@@ -345,7 +342,12 @@ AccountsFileContents readAccountsFile(QSettings &settings)
                 contents.accountExtras.insert(account.id, std::move(extras));
             contents.accounts.append(std::move(account));
         });
+    return accountIds;
+}
 
+// The [environments] array, each of which must belong to one of `accountIds`.
+void readEnvironments(QSettings &settings, AccountsFileContents &contents, const QSet<QString> &accountIds)
+{
     QSet<QString> environmentIds;
     QSet<QString> names;
     readArray<EnvironmentRecord>(
@@ -387,12 +389,11 @@ AccountsFileContents readAccountsFile(QSettings &settings)
                 contents.environmentExtras.insert(env.id, std::move(extras));
             contents.environments.append(std::move(env));
         });
+}
 
-    const QVariant current = settings.value(u"current"_s);
-    contents.currentId = current.typeId() == QMetaType::QString ? current.toString() : QString();
-    contents.secretKeys = settings.value(u"secretKeys"_s).toStringList();
-
-    // What this version does not know (written by hand, or by a later minor version): kept as is.
+// What this version does not know (written by hand, or by a later minor version): kept as is.
+void keepUnknownKeys(QSettings &settings, AccountsFileContents &contents)
+{
     static const QStringList known {u"version"_s, kAccounts, kEnvironments, u"current"_s, u"secretKeys"_s};
     QStringList unknown;
     for (const QStringList &found : {settings.childKeys(), settings.childGroups()}) {
@@ -405,6 +406,20 @@ AccountsFileContents readAccountsFile(QSettings &settings)
         if (auto values = rawValues(settings, name); !values.isEmpty())
             contents.kept.append({name, std::move(values)});
     }
+}
+
+} // namespace
+
+AccountsFileContents readAccountsFile(QSettings &settings)
+{
+    AccountsFileContents contents;
+    const QSet<QString> accountIds = readAccounts(settings, contents);
+    readEnvironments(settings, contents, accountIds);
+    const QVariant current = settings.value(u"current"_s);
+    contents.currentId = current.typeId() == QMetaType::QString ? current.toString() : QString();
+    contents.secretKeys = settings.value(u"secretKeys"_s).toStringList();
+
+    keepUnknownKeys(settings, contents);
     return contents;
 }
 
