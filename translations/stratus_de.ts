@@ -700,60 +700,12 @@ Stratus nimmt keine Änderungen daran vor.</translation>
         <translation>Ein Name darf keine Steuerzeichen, Zeilenumbrüche oder Schreibrichtungszeichen enthalten, die ihn zerreißen oder wie einen anderen Namen aussehen lassen könnten. Dieser enthält %1 an Position %2.</translation>
     </message>
     <message>
-        <source>The list of %1 states a number of entries (%2) that does not match the entries in it. Every entry there was read; the number is corrected at the next change.</source>
-        <translation>Die Liste der %1 nennt eine Anzahl von Einträgen (%2), die nicht zu den enthaltenen Einträgen passt. Alle vorhandenen Einträge wurden gelesen; die Anzahl wird bei der nächsten Änderung berichtigt.</translation>
-    </message>
-    <message>
         <source>product environments</source>
         <translation>Produktumgebungen</translation>
     </message>
     <message>
         <source>accounts</source>
         <translation>Konten</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>keine</translation>
-    </message>
-    <message>
-        <source>It is not stored under an entry number.</source>
-        <translation>Er ist nicht unter einer Eintragsnummer gespeichert.</translation>
-    </message>
-    <message>
-        <source>Its value “%1” is not text.</source>
-        <translation>Sein Wert „%1“ ist kein Text.</translation>
-    </message>
-    <message>
-        <source>It has no identifier.</source>
-        <translation>Er hat keine Kennung.</translation>
-    </message>
-    <message>
-        <source>It has the same identifier as an entry before it.</source>
-        <translation>Er hat dieselbe Kennung wie ein Eintrag davor.</translation>
-    </message>
-    <message>
-        <source>It has no name.</source>
-        <translation>Er hat keinen Namen.</translation>
-    </message>
-    <message>
-        <source>It has the same name as an environment before it.</source>
-        <translation>Er hat denselben Namen wie eine Umgebung davor.</translation>
-    </message>
-    <message>
-        <source>It has no CLOUDINARY_URL.</source>
-        <translation>Er hat keine CLOUDINARY_URL.</translation>
-    </message>
-    <message>
-        <source>Its CLOUDINARY_URL cannot be read: %1</source>
-        <translation>Seine CLOUDINARY_URL kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>Its provisioning address (CLOUDINARY_ACCOUNT_URL) cannot be read: %1</source>
-        <translation>Seine Provisioning-Adresse (CLOUDINARY_ACCOUNT_URL) kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>The account it belongs to is missing or could not be read.</source>
-        <translation>Das zugehörige Konto fehlt oder konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -779,16 +731,16 @@ Stratus nimmt keine Änderungen daran vor.</translation>
         <source>This address would send the API secret unencrypted to %1. Tick “%2” if you trust every network in between, or use an https:// address.</source>
         <translation>Diese Adresse würde das API-Geheimnis unverschlüsselt an %1 senden. „%2“ ankreuzen, wenn allen Netzen dazwischen vertraut wird, oder eine https://-Adresse verwenden.</translation>
     </message>
-    <message>
-        <source>Its identifier is not one Stratus makes.</source>
-        <translation>Seine Kennung ist keine, wie Stratus sie vergibt.</translation>
-    </message>
     <message numerus="yes">
         <source>%n saved entry(s) unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</source>
         <translation>
             <numerusform>%n gespeicherter Eintrag unlesbar — &lt;a href=&quot;#accounts&quot;&gt;siehe Konten&lt;/a&gt;</numerusform>
             <numerusform>%n gespeicherte Einträge unlesbar — &lt;a href=&quot;#accounts&quot;&gt;siehe Konten&lt;/a&gt;</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The list of %1: %2</source>
+        <translation>Die Liste der %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1487,50 +1439,6 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
 <context>
     <name>stratus::gui::CheckMessages</name>
     <message>
-        <source>The API key or the API secret is wrong. Copy both again from the Cloudinary Console (Settings → API Keys) and check that the key is enabled. The server said: “%1”.</source>
-        <translation>Der API-Schlüssel oder das API-Geheimnis ist falsch. Beide erneut aus der Cloudinary Console kopieren (Settings → API Keys) und prüfen, ob der Schlüssel aktiviert ist. Antwort des Servers: „%1“.</translation>
-    </message>
-    <message>
-        <source>There is no cloud named “%1”. Check the cloud name on the dashboard of the Cloudinary Console; it is case-sensitive.</source>
-        <translation>Es gibt keine Cloud namens „%1“. Den Cloud-Namen im Dashboard der Cloudinary Console prüfen; Groß- und Kleinschreibung wird unterschieden.</translation>
-    </message>
-    <message>
-        <source>Cloudinary could not be reached: %1. Check your internet connection; if you reach the internet through a proxy, check it in Settings → Network.</source>
-        <translation>Cloudinary ist nicht erreichbar: %1. Die Internetverbindung prüfen; bei Internetzugang über einen Proxy diesen unter Einstellungen → Netzwerk-Proxy prüfen.</translation>
-    </message>
-    <message>
-        <source>The network proxy refused the connection or asked for a password (%1). Check the proxy in Settings → Network.</source>
-        <translation>Der Netzwerk-Proxy hat die Verbindung abgelehnt oder ein Passwort verlangt (%1). Den Proxy unter Einstellungen → Netzwerk-Proxy prüfen.</translation>
-    </message>
-    <message>
-        <source>No secure connection could be made (certificate or TLS error: %1). If your network inspects encrypted traffic, ask your administrator to let Cloudinary through; Stratus never ignores certificate errors.</source>
-        <translation>Es konnte keine sichere Verbindung hergestellt werden (Zertifikats- oder TLS-Fehler: %1). Falls das Netzwerk verschlüsselten Datenverkehr untersucht, die Administration bitten, Cloudinary durchzulassen; Stratus ignoriert Zertifikatsfehler grundsätzlich nicht.</translation>
-    </message>
-    <message>
-        <source>These credentials may not use the Admin API. The server said: “%1”. Limited keys still work for what they may do (for example uploading or delivering), but Stratus cannot browse or search this environment with them. Use a key with Admin API access, or choose “Add Anyway” to keep it with these limits.</source>
-        <translation>Diese Zugangsdaten dürfen die Admin API nicht verwenden. Antwort des Servers: „%1“. Eingeschränkte Schlüssel funktionieren weiterhin für das, was sie dürfen (zum Beispiel Hochladen oder Ausliefern), aber Stratus kann diese Umgebung damit weder durchblättern noch durchsuchen. Einen Schlüssel mit Zugriff auf die Admin API verwenden oder mit „Trotzdem hinzufügen“ die Umgebung mit diesen Einschränkungen behalten.</translation>
-    </message>
-    <message>
-        <source>This environment has used up its Admin API calls for now (the server said: “%1”). Try again after %2.</source>
-        <translation>Diese Umgebung hat ihre Aufrufe der Admin API vorerst aufgebraucht (Antwort des Servers: „%1“). Ab %2 erneut versuchen.</translation>
-    </message>
-    <message>
-        <source>This environment has used up its Admin API calls for now (the server said: “%1”). Try again in a while; the budget is renewed every hour.</source>
-        <translation>Diese Umgebung hat ihre Aufrufe der Admin API vorerst aufgebraucht (Antwort des Servers: „%1“). Später erneut versuchen; das Kontingent wird stündlich erneuert.</translation>
-    </message>
-    <message>
-        <source>The server answered with an error that is not about your credentials: “%1”. Try again later; if this is a private or local server, check its address (upload_prefix).</source>
-        <translation>Der Server hat mit einem Fehler geantwortet, der nicht die Zugangsdaten betrifft: „%1“. Später erneut versuchen; bei einem privaten oder lokalen Server dessen Adresse prüfen (upload_prefix).</translation>
-    </message>
-    <message>
-        <source>Your keychain (Secret Service) is locked or not running, and Stratus keeps secrets nowhere else. Unlock your keyring, or start gnome-keyring or KWallet, and try again. Nothing was changed.</source>
-        <translation>Der Schlüsselbund (Secret Service) ist gesperrt oder läuft nicht, und Stratus bewahrt Geheimnisse nirgendwo sonst auf. Den Schlüsselbund entsperren oder gnome-keyring bzw. KWallet starten und erneut versuchen. Es wurde nichts geändert.</translation>
-    </message>
-    <message>
-        <source>The check failed: %1</source>
-        <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
         <source>Testing the connection to “%1”…</source>
         <translation>Verbindung zu „%1“ wird getestet …</translation>
     </message>
@@ -1605,10 +1513,6 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>not known yet</source>
         <translation>noch unbekannt</translation>
-    </message>
-    <message>
-        <source>The address would send the API secret unencrypted (plain http) to another computer, where anyone on the networks in between could read it. Stratus does that only when you allow it for the environment: use an https:// address, or allow unencrypted sending in Accounts.</source>
-        <translation>Die Adresse würde das API-Geheimnis unverschlüsselt (reines http) an einen anderen Computer senden, wo es jeder in den Netzen dazwischen mitlesen könnte. Stratus tut das nur, wenn es für die Umgebung erlaubt wurde: eine https://-Adresse verwenden oder unverschlüsseltes Senden unter Konten erlauben.</translation>
     </message>
 </context>
 <context>
@@ -3128,6 +3032,113 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
 </context>
 <context>
+    <name>stratus::words::CheckWords</name>
+    <message>
+        <source>The check failed: %1</source>
+        <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The API key or the API secret is wrong. Copy both again from the Cloudinary Console (Settings → API Keys) and check that the key is enabled. The server said: “%1”.</source>
+        <translation>Der API-Schlüssel oder das API-Geheimnis ist falsch. Beide erneut aus der Cloudinary Console kopieren (Settings → API Keys) und prüfen, ob der Schlüssel aktiviert ist. Antwort des Servers: „%1“.</translation>
+    </message>
+    <message>
+        <source>There is no cloud named “%1”. Check the cloud name on the dashboard of the Cloudinary Console; it is case-sensitive.</source>
+        <translation>Es gibt keine Cloud namens „%1“. Den Cloud-Namen im Dashboard der Cloudinary Console prüfen; Groß- und Kleinschreibung wird unterschieden.</translation>
+    </message>
+    <message>
+        <source>Cloudinary could not be reached: %1. Check your internet connection; if you reach the internet through a proxy, check it in Settings → Network.</source>
+        <translation>Cloudinary ist nicht erreichbar: %1. Die Internetverbindung prüfen; bei Internetzugang über einen Proxy diesen unter Einstellungen → Netzwerk-Proxy prüfen.</translation>
+    </message>
+    <message>
+        <source>The network proxy refused the connection or asked for a password (%1). Check the proxy in Settings → Network.</source>
+        <translation>Der Netzwerk-Proxy hat die Verbindung abgelehnt oder ein Passwort verlangt (%1). Den Proxy unter Einstellungen → Netzwerk-Proxy prüfen.</translation>
+    </message>
+    <message>
+        <source>No secure connection could be made (certificate or TLS error: %1). If your network inspects encrypted traffic, ask your administrator to let Cloudinary through; Stratus never ignores certificate errors.</source>
+        <translation>Es konnte keine sichere Verbindung hergestellt werden (Zertifikats- oder TLS-Fehler: %1). Falls das Netzwerk verschlüsselten Datenverkehr untersucht, die Administration bitten, Cloudinary durchzulassen; Stratus ignoriert Zertifikatsfehler grundsätzlich nicht.</translation>
+    </message>
+    <message>
+        <source>These credentials may not use the Admin API. The server said: “%1”. Limited keys still work for what they may do (for example uploading or delivering), but Stratus cannot browse or search this environment with them. Use a key with Admin API access, or choose “Add Anyway” to keep it with these limits.</source>
+        <translation>Diese Zugangsdaten dürfen die Admin API nicht verwenden. Antwort des Servers: „%1“. Eingeschränkte Schlüssel funktionieren weiterhin für das, was sie dürfen (zum Beispiel Hochladen oder Ausliefern), aber Stratus kann diese Umgebung damit weder durchblättern noch durchsuchen. Einen Schlüssel mit Zugriff auf die Admin API verwenden oder mit „Trotzdem hinzufügen“ die Umgebung mit diesen Einschränkungen behalten.</translation>
+    </message>
+    <message>
+        <source>This environment has used up its Admin API calls for now (the server said: “%1”). Try again after %2.</source>
+        <translation>Diese Umgebung hat ihre Aufrufe der Admin API vorerst aufgebraucht (Antwort des Servers: „%1“). Ab %2 erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>This environment has used up its Admin API calls for now (the server said: “%1”). Try again in a while; the budget is renewed every hour.</source>
+        <translation>Diese Umgebung hat ihre Aufrufe der Admin API vorerst aufgebraucht (Antwort des Servers: „%1“). Später erneut versuchen; das Kontingent wird stündlich erneuert.</translation>
+    </message>
+    <message>
+        <source>The server answered with an error that is not about your credentials: “%1”. Try again later; if this is a private or local server, check its address (upload_prefix).</source>
+        <translation>Der Server hat mit einem Fehler geantwortet, der nicht die Zugangsdaten betrifft: „%1“. Später erneut versuchen; bei einem privaten oder lokalen Server dessen Adresse prüfen (upload_prefix).</translation>
+    </message>
+    <message>
+        <source>Your keychain (Secret Service) is locked or not running, and Stratus keeps secrets nowhere else. Unlock your keyring, or start gnome-keyring or KWallet, and try again. Nothing was changed.</source>
+        <translation>Der Schlüsselbund (Secret Service) ist gesperrt oder läuft nicht, und Stratus bewahrt Geheimnisse nirgendwo sonst auf. Den Schlüsselbund entsperren oder gnome-keyring bzw. KWallet starten und erneut versuchen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The address would send the API secret unencrypted (plain http) to another computer, where anyone on the networks in between could read it. Stratus does that only when you allow it for the environment: use an https:// address, or allow unencrypted sending in Accounts.</source>
+        <translation>Die Adresse würde das API-Geheimnis unverschlüsselt (reines http) an einen anderen Computer senden, wo es jeder in den Netzen dazwischen mitlesen könnte. Stratus tut das nur, wenn es für die Umgebung erlaubt wurde: eine https://-Adresse verwenden oder unverschlüsseltes Senden unter Konten erlauben.</translation>
+    </message>
+    <message>
+        <source>the API key or secret is wrong for cloud &apos;%1&apos; (the server said: %2)</source>
+        <translation>der API-Schlüssel oder das API-Geheimnis für die Cloud „%1“ ist falsch (Antwort des Servers: %2)</translation>
+    </message>
+    <message>
+        <source>there is no cloud named &apos;%1&apos; at %2 (the server said: %3)</source>
+        <translation>unter %2 gibt es keine Cloud namens „%1“ (Antwort des Servers: %3)</translation>
+    </message>
+    <message>
+        <source>cannot find the host %1 (no network or no DNS?): %2</source>
+        <translation>der Host %1 wurde nicht gefunden (kein Netzwerk oder kein DNS?): %2</translation>
+    </message>
+    <message>
+        <source>no connection to %1: nothing answers there (%2); check the network and the URL</source>
+        <translation>keine Verbindung zu %1: Dort antwortet nichts (%2); Netzwerk und URL prüfen</translation>
+    </message>
+    <message>
+        <source>no connection to %1: it did not answer in time; check the network</source>
+        <translation>keine Verbindung zu %1: Es kam keine rechtzeitige Antwort; das Netzwerk prüfen</translation>
+    </message>
+    <message>
+        <source>no connection to %1 (%2); check the network</source>
+        <translation>keine Verbindung zu %1 (%2); das Netzwerk prüfen</translation>
+    </message>
+    <message>
+        <source>the proxy %1 failed on the way to %2 (%3); check http_proxy, https_proxy and no_proxy</source>
+        <translation>der Proxy %1 ist auf dem Weg zu %2 gescheitert (%3); http_proxy, https_proxy und no_proxy prüfen</translation>
+    </message>
+    <message>
+        <source>(system)</source>
+        <translation>(System)</translation>
+    </message>
+    <message>
+        <source>the secure connection to %1 failed (%2)</source>
+        <translation>die sichere Verbindung zu %1 ist fehlgeschlagen (%2)</translation>
+    </message>
+    <message>
+        <source>these credentials may not use the Admin API of cloud &apos;%1&apos; (403: %2)</source>
+        <translation>diese Zugangsdaten dürfen die Admin API der Cloud „%1“ nicht verwenden (403: %2)</translation>
+    </message>
+    <message>
+        <source>the Admin API rate limit of cloud &apos;%1&apos; is spent until %2; try again then</source>
+        <translation>das Aufruflimit der Admin API für die Cloud „%1“ ist bis %2 aufgebraucht; dann erneut versuchen</translation>
+    </message>
+    <message>
+        <source>the Admin API rate limit of cloud &apos;%1&apos; is spent; try again later</source>
+        <translation>das Aufruflimit der Admin API für die Cloud „%1“ ist aufgebraucht; später erneut versuchen</translation>
+    </message>
+    <message>
+        <source>the server at %1 failed (%2); try again later</source>
+        <translation>beim Server unter %1 ist ein Fehler aufgetreten (%2); später erneut versuchen</translation>
+    </message>
+    <message>
+        <source>the connection test failed: %1</source>
+        <translation>der Verbindungstest ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>stratus::words::ErrorWords</name>
     <message>
         <source>This is not valid.</source>
@@ -3845,6 +3856,520 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>There is no API secret to sign delivery URLs with.</source>
         <translation>Es gibt kein API-Geheimnis, mit dem sich Auslieferungs-URLs signieren lassen.</translation>
+    </message>
+    <message>
+        <source>The number of entries it states (%1) does not match the entries in it. Every entry there was read; the number is corrected at the next change.</source>
+        <translation>Die darin angegebene Anzahl der Einträge (%1) stimmt nicht mit den enthaltenen Einträgen überein. Alle Einträge wurden gelesen; die Anzahl wird bei der nächsten Änderung berichtigt.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>It is not stored under an entry number.</source>
+        <translation>Er ist nicht unter einer Eintragsnummer gespeichert.</translation>
+    </message>
+    <message>
+        <source>Its value “%1” is not text.</source>
+        <translation>Sein Wert „%1“ ist kein Text.</translation>
+    </message>
+    <message>
+        <source>It has no identifier.</source>
+        <translation>Er hat keine Kennung.</translation>
+    </message>
+    <message>
+        <source>Its identifier is not one Stratus makes (letters, digits, “-”, “_” and “.”, at most 128).</source>
+        <translation>Seine Kennung ist keine, wie Stratus sie vergibt (Buchstaben, Ziffern, „-“, „_“ und „.“, höchstens 128).</translation>
+    </message>
+    <message>
+        <source>It has the same identifier as an entry before it.</source>
+        <translation>Er hat dieselbe Kennung wie ein Eintrag davor.</translation>
+    </message>
+    <message>
+        <source>It has no label.</source>
+        <translation>Er hat keine Bezeichnung.</translation>
+    </message>
+    <message>
+        <source>It has no name.</source>
+        <translation>Er hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>It has the same name as an environment before it.</source>
+        <translation>Er hat denselben Namen wie eine Umgebung davor.</translation>
+    </message>
+    <message>
+        <source>It has no CLOUDINARY_URL.</source>
+        <translation>Er hat keine CLOUDINARY_URL.</translation>
+    </message>
+    <message>
+        <source>Its provisioning address (CLOUDINARY_ACCOUNT_URL) cannot be read: %1</source>
+        <translation>Seine Provisioning-Adresse (CLOUDINARY_ACCOUNT_URL) kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Its provisioning address (CLOUDINARY_ACCOUNT_URL) cannot be read.</source>
+        <translation>Seine Provisioning-Adresse (CLOUDINARY_ACCOUNT_URL) kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Its CLOUDINARY_URL cannot be read: %1</source>
+        <translation>Seine CLOUDINARY_URL kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Its CLOUDINARY_URL cannot be read.</source>
+        <translation>Seine CLOUDINARY_URL kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The account it belongs to (“%1”) is missing or could not be read.</source>
+        <translation>Das Konto, zu dem er gehört („%1“), fehlt oder konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Corner: Cannot be null</source>
+        <translation>Corner: darf nicht null sein</translation>
+    </message>
+    <message>
+        <source>URL Suffix only supported for image/upload, image/private, image/authenticated, video/upload and raw/upload</source>
+        <translation>URL-Suffix wird nur für image/upload, image/private, image/authenticated, video/upload und raw/upload unterstützt</translation>
+    </message>
+    <message>
+        <source>url_suffix should not include . or /</source>
+        <translation>url_suffix darf weder . noch / enthalten</translation>
+    </message>
+    <message>
+        <source>%1 must be a string</source>
+        <extracomment>%1 is an option name such as cloud_name or border.color</extracomment>
+        <translation>%1 muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>each entry of variables must be a [name, value] pair</source>
+        <translation>jeder Eintrag von variables muss ein Paar [Name, Wert] sein</translation>
+    </message>
+    <message>
+        <source>variables must be a list of [name, value] pairs</source>
+        <translation>variables muss eine Liste von Paaren [Name, Wert] sein</translation>
+    </message>
+    <message>
+        <source>transformation nested too deeply</source>
+        <translation>Transformation zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>a transformation in a list must not be null</source>
+        <translation>eine Transformation in einer Liste darf nicht null sein</translation>
+    </message>
+    <message>
+        <source>transformation nested too deeply (a responsive_width in the configuration makes the SDK recurse without end)</source>
+        <translation>Transformation zu tief verschachtelt (ein responsive_width in der Konfiguration lässt das SDK endlos rekursiv laufen)</translation>
+    </message>
+    <message>
+        <source>size must be a string such as &quot;100x80&quot;</source>
+        <translation>size muss eine Zeichenkette wie &quot;100x80&quot; sein</translation>
+    </message>
+    <message>
+        <source>URI malformed: overlay text contains a lone UTF-16 surrogate</source>
+        <translation>URI fehlerhaft: Der Overlay-Text enthält ein einzelnes UTF-16-Surrogat</translation>
+    </message>
+    <message>
+        <source>the public_id of an overlay/underlay must be a string</source>
+        <translation>die public_id eines overlay/underlay muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>the text of an overlay/underlay must be a string</source>
+        <translation>der Text eines overlay/underlay muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>the public id is not valid percent-encoded text (URI malformed)</source>
+        <translation>die Public ID ist kein gültiger prozentkodierter Text (URI fehlerhaft)</translation>
+    </message>
+    <message>
+        <source>the public id contains a lone UTF-16 surrogate (URI malformed)</source>
+        <translation>die Public ID enthält ein einzelnes UTF-16-Surrogat (URI fehlerhaft)</translation>
+    </message>
+    <message>
+        <source>URI malformed: bad percent escape</source>
+        <translation>URI fehlerhaft: ungültige Prozentkodierung</translation>
+    </message>
+    <message>
+        <source>URI malformed: the text contains a lone UTF-16 surrogate</source>
+        <translation>URI fehlerhaft: Der Text enthält ein einzelnes UTF-16-Surrogat</translation>
+    </message>
+    <message>
+        <source>auth_token acl must be text or a list of texts</source>
+        <translation>auth_token acl muss ein Text oder eine Liste von Texten sein</translation>
+    </message>
+    <message>
+        <source>auth_token key must be text (hex digits)</source>
+        <translation>auth_token key muss ein Text sein (Hexadezimalziffern)</translation>
+    </message>
+    <message>
+        <source>missing public_id</source>
+        <translation>public_id fehlt</translation>
+    </message>
+    <message>
+        <source>expected a JSON object {&quot;public_id&quot;: ..., &quot;options&quot;: {...}}</source>
+        <translation>JSON-Objekt {&quot;public_id&quot;: ..., &quot;options&quot;: {...}} erwartet</translation>
+    </message>
+    <message>
+        <source>options must be a JSON object</source>
+        <translation>options muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>carriage return (U+000D)</source>
+        <translation>Wagenrücklauf (U+000D)</translation>
+    </message>
+    <message>
+        <source>line feed (U+000A)</source>
+        <translation>Zeilenvorschub (U+000A)</translation>
+    </message>
+    <message>
+        <source>NUL (U+0000)</source>
+        <translation>NUL (U+0000)</translation>
+    </message>
+    <message>
+        <source>the URL would hold a raw %1, which the Node SDK copies into it unescaped from this option; percent-encode it in the value</source>
+        <extracomment>%1 names the character, e.g. &quot;line feed (U+000A)&quot;</extracomment>
+        <translation>die URL würde das Zeichen %1 unmaskiert enthalten, da das Node SDK es unverändert aus dieser Option übernimmt; das Zeichen im Wert prozentkodieren</translation>
+    </message>
+    <message>
+        <source>invalid JSON (%1 at offset %2)</source>
+        <extracomment>%1 is the JSON parser&apos;s own words, %2 a position in the text</extracomment>
+        <translation>ungültiges JSON (%1 bei Offset %2)</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>JSON-Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>&quot;params&quot; must be a JSON object</source>
+        <translation>&quot;params&quot; muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>unknown &quot;algorithm&quot;; expected &quot;sha1&quot; or &quot;sha256&quot;</source>
+        <translation>unbekannter Wert für &quot;algorithm&quot;; &quot;sha1&quot; oder &quot;sha256&quot; erwartet</translation>
+    </message>
+    <message>
+        <source>&quot;signature_version&quot; must be 1 or 2</source>
+        <translation>&quot;signature_version&quot; muss 1 oder 2 sein</translation>
+    </message>
+    <message>
+        <source>transformation step %1 is empty (two &apos;/&apos; in a row, or one at an end)</source>
+        <extracomment>%1 is the step&apos;s number</extracomment>
+        <translation>Transformationsschritt %1 ist leer (zwei „/“ hintereinander oder einer an einem Ende)</translation>
+    </message>
+    <message>
+        <source>empty parameter (two &apos;,&apos; in a row, or one at an end)</source>
+        <translation>leerer Parameter (zwei „,“ hintereinander oder eines an einem Ende)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not of the form key_value</source>
+        <translation>„%1“ hat nicht die Form key_value</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an empty key</source>
+        <translation>„%1“ hat einen leeren Schlüssel</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an empty variable name</source>
+        <translation>„%1“ hat einen leeren Variablennamen</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in &apos;%2&apos;</source>
+        <extracomment>%1 is the key, %2 the parameter it begins</extracomment>
+        <translation>unbekannter Schlüssel „%1“ in „%2“</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an empty value</source>
+        <translation>„%1“ hat einen leeren Wert</translation>
+    </message>
+    <message>
+        <source>transformation step %1 (&apos;%2&apos;): %3</source>
+        <extracomment>%1 is the step&apos;s number, %2 its text, %3 what is wrong with it</extracomment>
+        <translation>Transformationsschritt %1 („%2“): %3</translation>
+    </message>
+    <message>
+        <source>unexpected text after the JSON value</source>
+        <translation>unerwarteter Text nach dem JSON-Wert</translation>
+    </message>
+    <message>
+        <source>unexpected character</source>
+        <translation>unerwartetes Zeichen</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>unexpected end of input</source>
+        <translation>unerwartetes Ende der Eingabe</translation>
+    </message>
+    <message>
+        <source>expected a member name</source>
+        <translation>Name eines Objekteintrags erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos;</source>
+        <translation>„:“ erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>„,“ oder „}“ erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>„,“ oder „]“ erwartet</translation>
+    </message>
+    <message>
+        <source>bad \u escape</source>
+        <translation>ungültige \u-Escape-Sequenz</translation>
+    </message>
+    <message>
+        <source>bad escape</source>
+        <translation>ungültige Escape-Sequenz</translation>
+    </message>
+    <message>
+        <source>control character in a string</source>
+        <translation>Steuerzeichen in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>unterminated string</source>
+        <translation>nicht abgeschlossene Zeichenkette</translation>
+    </message>
+    <message>
+        <source>bad number</source>
+        <translation>ungültige Zahl</translation>
+    </message>
+    <message>
+        <source>invalid JSON at offset %1: %2</source>
+        <extracomment>%1 is a position in the text, %2 what was found wrong there</extracomment>
+        <translation>ungültiges JSON bei Offset %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 at position %2</source>
+        <extracomment>%1 what is wrong with a search expression, %2 the character position (1 is the first)</extracomment>
+        <translation>%1 an Position %2</translation>
+    </message>
+    <message>
+        <source>unexpected text</source>
+        <translation>unerwarteter Text</translation>
+    </message>
+    <message>
+        <source>unbalanced &apos;)&apos;</source>
+        <translation>„)“ ohne passendes „(“</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos;</source>
+        <translation>unerwartetes „%1“</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;&amp;&apos;; write AND or &amp;&amp;</source>
+        <translation>unerwartetes „&amp;“; AND oder &amp;&amp; schreiben</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;|&apos;; write OR or ||</source>
+        <translation>unerwartetes „|“; OR oder || schreiben</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not supported; quote the value or escape it with a backslash</source>
+        <translation>„%1“ wird nicht unterstützt; den Wert in Anführungszeichen setzen oder das Zeichen mit einem Backslash maskieren</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos;; quote values that contain it</source>
+        <translation>unerwartetes „%1“; Werte, die es enthalten, in Anführungszeichen setzen</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos;; a range needs a field, as in bytes:[1 TO 100]</source>
+        <translation>unerwartetes „%1“; ein Bereich braucht ein Feld, wie in bytes:[1 TO 100]</translation>
+    </message>
+    <message>
+        <source>the expression is nested too deeply (more than %1 levels)</source>
+        <translation>der Ausdruck ist zu tief verschachtelt (mehr als %1 Ebenen)</translation>
+    </message>
+    <message>
+        <source>dangling &apos;\&apos; at the end</source>
+        <translation>einzelner „\“ am Ende</translation>
+    </message>
+    <message>
+        <source>only a trailing &apos;*&apos; wildcard is supported</source>
+        <translation>nur ein Platzhalter „*“ am Ende wird unterstützt</translation>
+    </message>
+    <message>
+        <source>only a trailing &apos;*&apos; wildcard is supported; write \* for a literal *</source>
+        <translation>nur ein Platzhalter „*“ am Ende wird unterstützt; ein wörtliches * als \* schreiben</translation>
+    </message>
+    <message>
+        <source>unterminated quoted value</source>
+        <translation>nicht abgeschlossener Wert in Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a term after it</source>
+        <extracomment>%1 the operator as typed: AND, OR or NOT</extracomment>
+        <translation>auf „%1“ muss ein Suchbegriff folgen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a term before it</source>
+        <extracomment>%1 the operator as typed: AND or OR</extracomment>
+        <translation>vor „%1“ muss ein Suchbegriff stehen</translation>
+    </message>
+    <message>
+        <source>NOT cannot start an expression; write -field:value instead</source>
+        <translation>NOT darf keinen Ausdruck beginnen; stattdessen -field:value schreiben</translation>
+    </message>
+    <message>
+        <source>NOT cannot start a group; write -field:value instead</source>
+        <translation>NOT darf keine Gruppe beginnen; stattdessen -field:value schreiben</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be followed directly by a term</source>
+        <translation>auf „%1“ muss direkt ein Suchbegriff folgen</translation>
+    </message>
+    <message>
+        <source>expected a search term</source>
+        <translation>Suchbegriff erwartet</translation>
+    </message>
+    <message>
+        <source>empty parentheses</source>
+        <translation>leere Klammern</translation>
+    </message>
+    <message>
+        <source>missing &apos;)&apos; for this &apos;(&apos;</source>
+        <translation>zu diesem „(“ fehlt das „)“</translation>
+    </message>
+    <message>
+        <source>&apos;%1(…)&apos; cannot contain another field</source>
+        <extracomment>%1 a field and its operator, as in tags:(…)</extracomment>
+        <translation>„%1(…)“ darf kein weiteres Feld enthalten</translation>
+    </message>
+    <message>
+        <source>invalid field name &apos;%1&apos;</source>
+        <translation>ungültiger Feldname „%1“</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a key, as in %1.KEY</source>
+        <translation>„%1“ braucht einen Schlüssel, wie in %1.KEY</translation>
+    </message>
+    <message>
+        <source>the field &apos;%1&apos; is not supported by Stratus&apos; local search</source>
+        <translation>das Feld „%1“ wird von der lokalen Suche von Stratus nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos;</source>
+        <translation>unbekanntes Feld „%1“</translation>
+    </message>
+    <message>
+        <source>expected a value after &apos;%1&apos;</source>
+        <extracomment>%1 a field and its operator, as in tags:</extracomment>
+        <translation>Wert nach „%1“ erwartet</translation>
+    </message>
+    <message>
+        <source>expected a value after &apos;%1&apos;, found %2</source>
+        <extracomment>%1 a field and its operator, as in tags: ; %2 the operator found instead of a value</extracomment>
+        <translation>Wert nach „%1“ erwartet, %2 gefunden</translation>
+    </message>
+    <message>
+        <source>expected a range bound</source>
+        <translation>Bereichsgrenze erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;TO&apos; in the range</source>
+        <translation>„TO“ im Bereich erwartet</translation>
+    </message>
+    <message>
+        <source>unterminated range; close it with &apos;]&apos; or &apos;}&apos;</source>
+        <translation>nicht abgeschlossener Bereich; mit „]“ oder „}“ schließen</translation>
+    </message>
+    <message>
+        <source>&apos;*&apos; alone is not a search term</source>
+        <translation>„*“ allein ist kein Suchbegriff</translation>
+    </message>
+    <message>
+        <source>&apos;%1*&apos; is not supported: the Search API has no &apos;field exists&apos; query</source>
+        <extracomment>%1 a field and its operator, as in tags:</extracomment>
+        <translation>„%1*“ wird nicht unterstützt: Die Search API kennt keine Abfrage „Feld existiert“</translation>
+    </message>
+    <message>
+        <source>wildcards are not allowed with &apos;%1&apos;</source>
+        <translation>Platzhalter sind mit „%1“ nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not support wildcards</source>
+        <translation>„%1“ unterstützt keine Platzhalter</translation>
+    </message>
+    <message>
+        <source>empty search term</source>
+        <translation>leerer Suchbegriff</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not support &apos;%2&apos;</source>
+        <extracomment>%1 a field, %2 an operator such as &gt; or &lt;=</extracomment>
+        <translation>„%1“ unterstützt „%2“ nicht</translation>
+    </message>
+    <message>
+        <source>empty value for &apos;%1&apos;</source>
+        <translation>leerer Wert für „%1“</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; supports only a wildcard for a whole folder level, as in %1:a/b/*</source>
+        <translation>„%1“ unterstützt Platzhalter nur für eine ganze Ordnerebene, wie in %1:a/b/*</translation>
+    </message>
+    <message>
+        <source>&apos;%1:/*&apos; would match every asset; leave the term out</source>
+        <translation>„%1:/*“ würde auf jedes Asset zutreffen; den Suchbegriff weglassen</translation>
+    </message>
+    <message>
+        <source>&apos;bytes&apos; needs a size such as 500, 20kb or 1m, not &apos;%1&apos;</source>
+        <extracomment>%1 the value as typed after bytes</extracomment>
+        <translation>„bytes“ braucht eine Größe wie 500, 20kb oder 1m, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a number, not &apos;%2&apos;</source>
+        <extracomment>%1 a field, %2 the value as typed</extracomment>
+        <translation>„%1“ braucht eine Zahl, nicht „%2“</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a date (2024-01-31, &quot;2024-01-31T12:00:00Z&quot;, Unix seconds, or 1h/1d/1w), not &apos;%2&apos;</source>
+        <extracomment>%1 a field, %2 the value as typed</extracomment>
+        <translation>„%1“ braucht ein Datum (2024-01-31, &quot;2024-01-31T12:00:00Z&quot;, Unix-Sekunden oder 1h/1d/1w), nicht „%2“</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not support ranges</source>
+        <translation>„%1“ unterstützt keine Bereiche</translation>
+    </message>
+    <message>
+        <source>wildcards are not allowed in a range</source>
+        <translation>Platzhalter sind in einem Bereich nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>a range needs at least one bound; the Search API has no &apos;field exists&apos; query</source>
+        <translation>ein Bereich braucht mindestens eine Grenze; die Search API kennt keine Abfrage „Feld existiert“</translation>
+    </message>
+    <message>
+        <source>sort_by must be an array such as [{&quot;created_at&quot;:&quot;desc&quot;}]</source>
+        <translation>sort_by muss ein Array wie [{&quot;created_at&quot;:&quot;desc&quot;}] sein</translation>
+    </message>
+    <message>
+        <source>sort_by entries must be objects such as {&quot;created_at&quot;:&quot;desc&quot;}</source>
+        <translation>die Einträge von sort_by müssen Objekte wie {&quot;created_at&quot;:&quot;desc&quot;} sein</translation>
+    </message>
+    <message>
+        <source>sort_by: each entry must have exactly one field, as in {&quot;created_at&quot;:&quot;desc&quot;}</source>
+        <translation>sort_by: Jeder Eintrag muss genau ein Feld haben, wie in {&quot;created_at&quot;:&quot;desc&quot;}</translation>
+    </message>
+    <message>
+        <source>sort_by: cannot sort by &apos;%1&apos;</source>
+        <translation>sort_by: Nach „%1“ kann nicht sortiert werden</translation>
+    </message>
+    <message>
+        <source>sort_by: the direction for &apos;%1&apos; must be &quot;asc&quot; or &quot;desc&quot;</source>
+        <translation>sort_by: Die Richtung für „%1“ muss &quot;asc&quot; oder &quot;desc&quot; sein</translation>
+    </message>
+    <message>
+        <source>aggregate must be an array of field names</source>
+        <translation>aggregate muss ein Array von Feldnamen sein</translation>
+    </message>
+    <message>
+        <source>aggregate: custom (range) aggregations are not supported</source>
+        <translation>aggregate: Benutzerdefinierte Aggregationen (Bereiche) werden nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>aggregate: cannot aggregate on &apos;%1&apos; (supported: format, resource_type, type)</source>
+        <translation>aggregate: Nach „%1“ kann nicht aggregiert werden (unterstützt: format, resource_type, type)</translation>
     </message>
 </context>
 </TS>

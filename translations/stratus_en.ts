@@ -1,12 +1,13 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>stratus::gui::AccountMessages</name>
     <message numerus="yes">
-        <source>%n saved entry(s) unreadable — &lt;a href="#accounts"&gt;see Accounts&lt;/a&gt;</source>
+        <source>%n saved entry(s) unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</source>
         <translation>
-            <numerusform>%n saved entry unreadable — &lt;a href="#accounts"&gt;see Accounts&lt;/a&gt;</numerusform>
-            <numerusform>%n saved entries unreadable — &lt;a href="#accounts"&gt;see Accounts&lt;/a&gt;</numerusform>
+            <numerusform>%n saved entry unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</numerusform>
+            <numerusform>%n saved entries unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</numerusform>
         </translation>
     </message>
 </context>
@@ -72,7 +73,9 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
     <message numerus="yes">
         <source>%n asset(s) selected</source>
         <translation>
-            <numerusform>%n asset selected</numerusform><numerusform>%n assets selected</numerusform></translation>
+            <numerusform>%n asset selected</numerusform>
+            <numerusform>%n assets selected</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -129,22 +132,30 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
     <message numerus="yes">
         <source>Move %n asset(s)</source>
         <translation>
-            <numerusform>Move %n asset</numerusform><numerusform>Move %n assets</numerusform></translation>
+            <numerusform>Move %n asset</numerusform>
+            <numerusform>Move %n assets</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Delete %n asset(s)</source>
         <translation>
-            <numerusform>Delete %n asset</numerusform><numerusform>Delete %n assets</numerusform></translation>
+            <numerusform>Delete %n asset</numerusform>
+            <numerusform>Delete %n assets</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Edit the tags of %n asset(s)</source>
         <translation>
-            <numerusform>Edit the tags of %n asset</numerusform><numerusform>Edit the tags of %n assets</numerusform></translation>
+            <numerusform>Edit the tags of %n asset</numerusform>
+            <numerusform>Edit the tags of %n assets</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 (and %n more error(s))</source>
         <translation>
-            <numerusform>%1 (and %n more error)</numerusform><numerusform>%1 (and %n more errors)</numerusform></translation>
+            <numerusform>%1 (and %n more error)</numerusform>
+            <numerusform>%1 (and %n more errors)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -213,22 +224,30 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
     <message numerus="yes">
         <source>%n image(s)</source>
         <translation>
-            <numerusform>%n image</numerusform><numerusform>%n images</numerusform></translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n video(s)</source>
         <translation>
-            <numerusform>%n video</numerusform><numerusform>%n videos</numerusform></translation>
+            <numerusform>%n video</numerusform>
+            <numerusform>%n videos</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n other file(s)</source>
         <translation>
-            <numerusform>%n other file</numerusform><numerusform>%n other files</numerusform></translation>
+            <numerusform>%n other file</numerusform>
+            <numerusform>%n other files</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n asset(s)</source>
         <translation>
-            <numerusform>%n asset</numerusform><numerusform>%n assets</numerusform></translation>
+            <numerusform>%n asset</numerusform>
+            <numerusform>%n assets</numerusform>
+        </translation>
     </message>
 </context>
 <context>

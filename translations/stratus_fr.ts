@@ -685,11 +685,11 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>The environment “%1” (entry %2)</source>
-        <translation>L’environnement « %1 » (entrée %2)</translation>
+        <translation>L’environnement «&#xa0;%1&#xa0;» (entrée %2)</translation>
     </message>
     <message>
         <source>The account “%1” (entry %2)</source>
-        <translation>Le compte « %1 » (entrée %2)</translation>
+        <translation>Le compte «&#xa0;%1&#xa0;» (entrée %2)</translation>
     </message>
     <message>
         <source>Enter a name.</source>
@@ -700,60 +700,12 @@ Stratus ne les modifiera pas.</translation>
         <translation>Un nom ne doit contenir ni caractères de contrôle, ni sauts de ligne, ni marques de sens d’écriture, qui pourraient le couper ou le faire ressembler à un autre nom. Celui-ci contient %1 à la position %2.</translation>
     </message>
     <message>
-        <source>The list of %1 states a number of entries (%2) that does not match the entries in it. Every entry there was read; the number is corrected at the next change.</source>
-        <translation>La liste des %1 annonce un nombre d’entrées (%2) qui ne correspond pas à celles qu’elle contient. Toutes les entrées présentes ont été lues&#xa0;; le nombre sera corrigé à la prochaine modification.</translation>
-    </message>
-    <message>
         <source>product environments</source>
         <translation>environnements de produit</translation>
     </message>
     <message>
         <source>accounts</source>
         <translation>comptes</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>aucun</translation>
-    </message>
-    <message>
-        <source>It is not stored under an entry number.</source>
-        <translation>Elle n’est pas enregistrée sous un numéro d’entrée.</translation>
-    </message>
-    <message>
-        <source>Its value “%1” is not text.</source>
-        <translation>Sa valeur « %1 » n’est pas du texte.</translation>
-    </message>
-    <message>
-        <source>It has no identifier.</source>
-        <translation>Elle n’a pas d’identifiant.</translation>
-    </message>
-    <message>
-        <source>It has the same identifier as an entry before it.</source>
-        <translation>Elle a le même identifiant qu’une entrée précédente.</translation>
-    </message>
-    <message>
-        <source>It has no name.</source>
-        <translation>Elle n’a pas de nom.</translation>
-    </message>
-    <message>
-        <source>It has the same name as an environment before it.</source>
-        <translation>Elle porte le même nom qu’un environnement précédent.</translation>
-    </message>
-    <message>
-        <source>It has no CLOUDINARY_URL.</source>
-        <translation>Elle n’a pas de CLOUDINARY_URL.</translation>
-    </message>
-    <message>
-        <source>Its CLOUDINARY_URL cannot be read: %1</source>
-        <translation>Sa CLOUDINARY_URL est illisible&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Its provisioning address (CLOUDINARY_ACCOUNT_URL) cannot be read: %1</source>
-        <translation>Son adresse de provisioning (CLOUDINARY_ACCOUNT_URL) est illisible&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The account it belongs to is missing or could not be read.</source>
-        <translation>Le compte auquel elle appartient est absent ou illisible.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -777,11 +729,7 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>This address would send the API secret unencrypted to %1. Tick “%2” if you trust every network in between, or use an https:// address.</source>
-        <translation>Cette adresse enverrait le secret d’API en clair à %1. Cochez « %2 » si vous faites confiance à tous les réseaux intermédiaires, ou utilisez une adresse https://.</translation>
-    </message>
-    <message>
-        <source>Its identifier is not one Stratus makes.</source>
-        <translation>Son identifiant n’est pas de ceux que Stratus crée.</translation>
+        <translation>Cette adresse enverrait le secret d’API en clair à %1. Cochez «&#xa0;%2&#xa0;» si vous faites confiance à tous les réseaux intermédiaires, ou utilisez une adresse https://.</translation>
     </message>
     <message numerus="yes">
         <source>%n saved entry(s) unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</source>
@@ -789,6 +737,10 @@ Stratus ne les modifiera pas.</translation>
             <numerusform>%n entrée enregistrée illisible — &lt;a href=&quot;#accounts&quot;&gt;voir Comptes&lt;/a&gt;</numerusform>
             <numerusform>%n entrées enregistrées illisibles — &lt;a href=&quot;#accounts&quot;&gt;voir Comptes&lt;/a&gt;</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The list of %1: %2</source>
+        <translation>La liste des %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1487,50 +1439,6 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
 <context>
     <name>stratus::gui::CheckMessages</name>
     <message>
-        <source>The API key or the API secret is wrong. Copy both again from the Cloudinary Console (Settings → API Keys) and check that the key is enabled. The server said: “%1”.</source>
-        <translation>La clé d’API ou le secret d’API est incorrect. Copiez-les à nouveau depuis la console Cloudinary (Settings → API Keys) et vérifiez que la clé est activée. Réponse du serveur&#xa0;: «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
-        <source>There is no cloud named “%1”. Check the cloud name on the dashboard of the Cloudinary Console; it is case-sensitive.</source>
-        <translation>Il n’existe aucun cloud nommé «&#xa0;%1&#xa0;». Vérifiez le nom de cloud dans le tableau de bord de la console Cloudinary&#xa0;; il est sensible à la casse.</translation>
-    </message>
-    <message>
-        <source>Cloudinary could not be reached: %1. Check your internet connection; if you reach the internet through a proxy, check it in Settings → Network.</source>
-        <translation>Impossible de joindre Cloudinary&#xa0;: %1. Vérifiez votre connexion Internet&#xa0;; si vous accédez à Internet via un proxy, vérifiez-le dans Paramètres → Proxy réseau.</translation>
-    </message>
-    <message>
-        <source>The network proxy refused the connection or asked for a password (%1). Check the proxy in Settings → Network.</source>
-        <translation>Le proxy réseau a refusé la connexion ou demandé un mot de passe (%1). Vérifiez le proxy dans Paramètres → Proxy réseau.</translation>
-    </message>
-    <message>
-        <source>No secure connection could be made (certificate or TLS error: %1). If your network inspects encrypted traffic, ask your administrator to let Cloudinary through; Stratus never ignores certificate errors.</source>
-        <translation>Impossible d’établir une connexion sécurisée (erreur de certificat ou TLS&#xa0;: %1). Si votre réseau inspecte le trafic chiffré, demandez à votre administrateur de laisser passer Cloudinary&#xa0;; Stratus n’ignore jamais les erreurs de certificat.</translation>
-    </message>
-    <message>
-        <source>These credentials may not use the Admin API. The server said: “%1”. Limited keys still work for what they may do (for example uploading or delivering), but Stratus cannot browse or search this environment with them. Use a key with Admin API access, or choose “Add Anyway” to keep it with these limits.</source>
-        <translation>Ces identifiants ne sont pas autorisés à utiliser l’Admin API. Réponse du serveur&#xa0;: «&#xa0;%1&#xa0;». Les clés limitées fonctionnent toujours pour ce qu’elles sont autorisées à faire (par exemple le téléversement ou la diffusion), mais Stratus ne peut ni parcourir ni rechercher cet environnement avec elles. Utilisez une clé ayant accès à l’Admin API, ou choisissez «&#xa0;Ajouter quand même&#xa0;» pour le conserver avec ces limites.</translation>
-    </message>
-    <message>
-        <source>This environment has used up its Admin API calls for now (the server said: “%1”). Try again after %2.</source>
-        <translation>Cet environnement a épuisé ses appels à l’Admin API pour le moment (réponse du serveur&#xa0;: «&#xa0;%1&#xa0;»). Réessayez après %2.</translation>
-    </message>
-    <message>
-        <source>This environment has used up its Admin API calls for now (the server said: “%1”). Try again in a while; the budget is renewed every hour.</source>
-        <translation>Cet environnement a épuisé ses appels à l’Admin API pour le moment (réponse du serveur&#xa0;: «&#xa0;%1&#xa0;»). Réessayez dans un moment&#xa0;; le quota est renouvelé toutes les heures.</translation>
-    </message>
-    <message>
-        <source>The server answered with an error that is not about your credentials: “%1”. Try again later; if this is a private or local server, check its address (upload_prefix).</source>
-        <translation>Le serveur a répondu par une erreur qui ne concerne pas vos identifiants&#xa0;: «&#xa0;%1&#xa0;». Réessayez plus tard&#xa0;; s’il s’agit d’un serveur privé ou local, vérifiez son adresse (upload_prefix).</translation>
-    </message>
-    <message>
-        <source>Your keychain (Secret Service) is locked or not running, and Stratus keeps secrets nowhere else. Unlock your keyring, or start gnome-keyring or KWallet, and try again. Nothing was changed.</source>
-        <translation>Votre trousseau de clés (Secret Service) est verrouillé ou n’est pas démarré, et Stratus ne conserve les secrets nulle part ailleurs. Déverrouillez votre trousseau, ou démarrez gnome-keyring ou KWallet, puis réessayez. Rien n’a été modifié.</translation>
-    </message>
-    <message>
-        <source>The check failed: %1</source>
-        <translation>La vérification a échoué&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>Testing the connection to “%1”…</source>
         <translation>Test de la connexion à «&#xa0;%1&#xa0;»…</translation>
     </message>
@@ -1605,10 +1513,6 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>not known yet</source>
         <translation>encore inconnu</translation>
-    </message>
-    <message>
-        <source>The address would send the API secret unencrypted (plain http) to another computer, where anyone on the networks in between could read it. Stratus does that only when you allow it for the environment: use an https:// address, or allow unencrypted sending in Accounts.</source>
-        <translation>L’adresse enverrait le secret d’API en clair (http simple) à un autre ordinateur, où n’importe qui sur les réseaux intermédiaires pourrait le lire. Stratus ne le fait que si vous l’autorisez pour l’environnement&#xa0;: utilisez une adresse https://, ou autorisez l’envoi en clair dans Comptes.</translation>
     </message>
 </context>
 <context>
@@ -3128,6 +3032,113 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
 </context>
 <context>
+    <name>stratus::words::CheckWords</name>
+    <message>
+        <source>The check failed: %1</source>
+        <translation>La vérification a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The API key or the API secret is wrong. Copy both again from the Cloudinary Console (Settings → API Keys) and check that the key is enabled. The server said: “%1”.</source>
+        <translation>La clé d’API ou le secret d’API est incorrect. Copiez-les à nouveau depuis la console Cloudinary (Settings → API Keys) et vérifiez que la clé est activée. Réponse du serveur&#xa0;: «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>There is no cloud named “%1”. Check the cloud name on the dashboard of the Cloudinary Console; it is case-sensitive.</source>
+        <translation>Il n’existe aucun cloud nommé «&#xa0;%1&#xa0;». Vérifiez le nom de cloud dans le tableau de bord de la console Cloudinary&#xa0;; il est sensible à la casse.</translation>
+    </message>
+    <message>
+        <source>Cloudinary could not be reached: %1. Check your internet connection; if you reach the internet through a proxy, check it in Settings → Network.</source>
+        <translation>Impossible de joindre Cloudinary&#xa0;: %1. Vérifiez votre connexion Internet&#xa0;; si vous accédez à Internet via un proxy, vérifiez-le dans Paramètres → Proxy réseau.</translation>
+    </message>
+    <message>
+        <source>The network proxy refused the connection or asked for a password (%1). Check the proxy in Settings → Network.</source>
+        <translation>Le proxy réseau a refusé la connexion ou demandé un mot de passe (%1). Vérifiez le proxy dans Paramètres → Proxy réseau.</translation>
+    </message>
+    <message>
+        <source>No secure connection could be made (certificate or TLS error: %1). If your network inspects encrypted traffic, ask your administrator to let Cloudinary through; Stratus never ignores certificate errors.</source>
+        <translation>Impossible d’établir une connexion sécurisée (erreur de certificat ou TLS&#xa0;: %1). Si votre réseau inspecte le trafic chiffré, demandez à votre administrateur de laisser passer Cloudinary&#xa0;; Stratus n’ignore jamais les erreurs de certificat.</translation>
+    </message>
+    <message>
+        <source>These credentials may not use the Admin API. The server said: “%1”. Limited keys still work for what they may do (for example uploading or delivering), but Stratus cannot browse or search this environment with them. Use a key with Admin API access, or choose “Add Anyway” to keep it with these limits.</source>
+        <translation>Ces identifiants ne sont pas autorisés à utiliser l’Admin API. Réponse du serveur&#xa0;: «&#xa0;%1&#xa0;». Les clés limitées fonctionnent toujours pour ce qu’elles sont autorisées à faire (par exemple le téléversement ou la diffusion), mais Stratus ne peut ni parcourir ni rechercher cet environnement avec elles. Utilisez une clé ayant accès à l’Admin API, ou choisissez «&#xa0;Ajouter quand même&#xa0;» pour le conserver avec ces limites.</translation>
+    </message>
+    <message>
+        <source>This environment has used up its Admin API calls for now (the server said: “%1”). Try again after %2.</source>
+        <translation>Cet environnement a épuisé ses appels à l’Admin API pour le moment (réponse du serveur&#xa0;: «&#xa0;%1&#xa0;»). Réessayez après %2.</translation>
+    </message>
+    <message>
+        <source>This environment has used up its Admin API calls for now (the server said: “%1”). Try again in a while; the budget is renewed every hour.</source>
+        <translation>Cet environnement a épuisé ses appels à l’Admin API pour le moment (réponse du serveur&#xa0;: «&#xa0;%1&#xa0;»). Réessayez dans un moment&#xa0;; le quota est renouvelé toutes les heures.</translation>
+    </message>
+    <message>
+        <source>The server answered with an error that is not about your credentials: “%1”. Try again later; if this is a private or local server, check its address (upload_prefix).</source>
+        <translation>Le serveur a répondu par une erreur qui ne concerne pas vos identifiants&#xa0;: «&#xa0;%1&#xa0;». Réessayez plus tard&#xa0;; s’il s’agit d’un serveur privé ou local, vérifiez son adresse (upload_prefix).</translation>
+    </message>
+    <message>
+        <source>Your keychain (Secret Service) is locked or not running, and Stratus keeps secrets nowhere else. Unlock your keyring, or start gnome-keyring or KWallet, and try again. Nothing was changed.</source>
+        <translation>Votre trousseau de clés (Secret Service) est verrouillé ou n’est pas démarré, et Stratus ne conserve les secrets nulle part ailleurs. Déverrouillez votre trousseau, ou démarrez gnome-keyring ou KWallet, puis réessayez. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The address would send the API secret unencrypted (plain http) to another computer, where anyone on the networks in between could read it. Stratus does that only when you allow it for the environment: use an https:// address, or allow unencrypted sending in Accounts.</source>
+        <translation>L’adresse enverrait le secret d’API en clair (http simple) à un autre ordinateur, où n’importe qui sur les réseaux intermédiaires pourrait le lire. Stratus ne le fait que si vous l’autorisez pour l’environnement&#xa0;: utilisez une adresse https://, ou autorisez l’envoi en clair dans Comptes.</translation>
+    </message>
+    <message>
+        <source>the API key or secret is wrong for cloud &apos;%1&apos; (the server said: %2)</source>
+        <translation>la clé ou le secret d’API est incorrect pour le cloud «&#xa0;%1&#xa0;» (réponse du serveur&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>there is no cloud named &apos;%1&apos; at %2 (the server said: %3)</source>
+        <translation>il n’existe aucun cloud nommé «&#xa0;%1&#xa0;» sur %2 (réponse du serveur&#xa0;: %3)</translation>
+    </message>
+    <message>
+        <source>cannot find the host %1 (no network or no DNS?): %2</source>
+        <translation>impossible de trouver l’hôte %1 (pas de réseau ou pas de DNS&#xa0;?)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>no connection to %1: nothing answers there (%2); check the network and the URL</source>
+        <translation>pas de connexion à %1&#xa0;: rien n’y répond (%2)&#xa0;; vérifiez le réseau et l’URL</translation>
+    </message>
+    <message>
+        <source>no connection to %1: it did not answer in time; check the network</source>
+        <translation>pas de connexion à %1&#xa0;: aucune réponse à temps&#xa0;; vérifiez le réseau</translation>
+    </message>
+    <message>
+        <source>no connection to %1 (%2); check the network</source>
+        <translation>pas de connexion à %1 (%2)&#xa0;; vérifiez le réseau</translation>
+    </message>
+    <message>
+        <source>the proxy %1 failed on the way to %2 (%3); check http_proxy, https_proxy and no_proxy</source>
+        <translation>le proxy %1 a échoué sur le chemin vers %2 (%3)&#xa0;; vérifiez http_proxy, https_proxy et no_proxy</translation>
+    </message>
+    <message>
+        <source>(system)</source>
+        <translation>(système)</translation>
+    </message>
+    <message>
+        <source>the secure connection to %1 failed (%2)</source>
+        <translation>la connexion sécurisée à %1 a échoué (%2)</translation>
+    </message>
+    <message>
+        <source>these credentials may not use the Admin API of cloud &apos;%1&apos; (403: %2)</source>
+        <translation>ces identifiants ne sont pas autorisés à utiliser l’Admin API du cloud «&#xa0;%1&#xa0;» (403&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>the Admin API rate limit of cloud &apos;%1&apos; is spent until %2; try again then</source>
+        <translation>la limite d’appels à l’Admin API du cloud «&#xa0;%1&#xa0;» est épuisée jusqu’à %2&#xa0;; réessayez à ce moment-là</translation>
+    </message>
+    <message>
+        <source>the Admin API rate limit of cloud &apos;%1&apos; is spent; try again later</source>
+        <translation>la limite d’appels à l’Admin API du cloud «&#xa0;%1&#xa0;» est épuisée&#xa0;; réessayez plus tard</translation>
+    </message>
+    <message>
+        <source>the server at %1 failed (%2); try again later</source>
+        <translation>le serveur à l’adresse %1 a échoué (%2)&#xa0;; réessayez plus tard</translation>
+    </message>
+    <message>
+        <source>the connection test failed: %1</source>
+        <translation>le test de connexion a échoué&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>stratus::words::ErrorWords</name>
     <message>
         <source>This is not valid.</source>
@@ -3845,6 +3856,520 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>There is no API secret to sign delivery URLs with.</source>
         <translation>Il n’y a pas de secret d’API pour signer les URL de diffusion.</translation>
+    </message>
+    <message>
+        <source>The number of entries it states (%1) does not match the entries in it. Every entry there was read; the number is corrected at the next change.</source>
+        <translation>Le nombre d’entrées qu’elle indique (%1) ne correspond pas aux entrées qu’elle contient. Toutes les entrées ont été lues&#xa0;; le nombre sera corrigé à la prochaine modification.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>It is not stored under an entry number.</source>
+        <translation>Elle n’est pas enregistrée sous un numéro d’entrée.</translation>
+    </message>
+    <message>
+        <source>Its value “%1” is not text.</source>
+        <translation>Sa valeur «&#xa0;%1&#xa0;» n’est pas du texte.</translation>
+    </message>
+    <message>
+        <source>It has no identifier.</source>
+        <translation>Elle n’a pas d’identifiant.</translation>
+    </message>
+    <message>
+        <source>Its identifier is not one Stratus makes (letters, digits, “-”, “_” and “.”, at most 128).</source>
+        <translation>Son identifiant n’est pas de ceux que crée Stratus (lettres, chiffres, «&#xa0;-&#xa0;», «&#xa0;_&#xa0;» et «&#xa0;.&#xa0;», 128 au plus).</translation>
+    </message>
+    <message>
+        <source>It has the same identifier as an entry before it.</source>
+        <translation>Elle a le même identifiant qu’une entrée précédente.</translation>
+    </message>
+    <message>
+        <source>It has no label.</source>
+        <translation>Elle n’a pas de libellé.</translation>
+    </message>
+    <message>
+        <source>It has no name.</source>
+        <translation>Elle n’a pas de nom.</translation>
+    </message>
+    <message>
+        <source>It has the same name as an environment before it.</source>
+        <translation>Elle porte le même nom qu’un environnement précédent.</translation>
+    </message>
+    <message>
+        <source>It has no CLOUDINARY_URL.</source>
+        <translation>Elle n’a pas de CLOUDINARY_URL.</translation>
+    </message>
+    <message>
+        <source>Its provisioning address (CLOUDINARY_ACCOUNT_URL) cannot be read: %1</source>
+        <translation>Son adresse de provisioning (CLOUDINARY_ACCOUNT_URL) est illisible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Its provisioning address (CLOUDINARY_ACCOUNT_URL) cannot be read.</source>
+        <translation>Son adresse de provisioning (CLOUDINARY_ACCOUNT_URL) est illisible.</translation>
+    </message>
+    <message>
+        <source>Its CLOUDINARY_URL cannot be read: %1</source>
+        <translation>Sa CLOUDINARY_URL est illisible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Its CLOUDINARY_URL cannot be read.</source>
+        <translation>Sa CLOUDINARY_URL est illisible.</translation>
+    </message>
+    <message>
+        <source>The account it belongs to (“%1”) is missing or could not be read.</source>
+        <translation>Le compte auquel elle appartient («&#xa0;%1&#xa0;») est absent ou n’a pas pu être lu.</translation>
+    </message>
+    <message>
+        <source>Corner: Cannot be null</source>
+        <translation>Corner&#xa0;: ne peut pas être null</translation>
+    </message>
+    <message>
+        <source>URL Suffix only supported for image/upload, image/private, image/authenticated, video/upload and raw/upload</source>
+        <translation>Le suffixe d’URL n’est pris en charge que pour image/upload, image/private, image/authenticated, video/upload et raw/upload</translation>
+    </message>
+    <message>
+        <source>url_suffix should not include . or /</source>
+        <translation>url_suffix ne doit contenir ni . ni /</translation>
+    </message>
+    <message>
+        <source>%1 must be a string</source>
+        <extracomment>%1 is an option name such as cloud_name or border.color</extracomment>
+        <translation>%1 doit être une chaîne de caractères</translation>
+    </message>
+    <message>
+        <source>each entry of variables must be a [name, value] pair</source>
+        <translation>chaque entrée de variables doit être une paire [nom, valeur]</translation>
+    </message>
+    <message>
+        <source>variables must be a list of [name, value] pairs</source>
+        <translation>variables doit être une liste de paires [nom, valeur]</translation>
+    </message>
+    <message>
+        <source>transformation nested too deeply</source>
+        <translation>transformation imbriquée trop profondément</translation>
+    </message>
+    <message>
+        <source>a transformation in a list must not be null</source>
+        <translation>une transformation dans une liste ne doit pas être null</translation>
+    </message>
+    <message>
+        <source>transformation nested too deeply (a responsive_width in the configuration makes the SDK recurse without end)</source>
+        <translation>transformation imbriquée trop profondément (un responsive_width dans la configuration entraîne une récursion sans fin du SDK)</translation>
+    </message>
+    <message>
+        <source>size must be a string such as &quot;100x80&quot;</source>
+        <translation>size doit être une chaîne de caractères telle que &quot;100x80&quot;</translation>
+    </message>
+    <message>
+        <source>URI malformed: overlay text contains a lone UTF-16 surrogate</source>
+        <translation>URI malformée&#xa0;: le texte de l’overlay contient un surrogate UTF-16 isolé</translation>
+    </message>
+    <message>
+        <source>the public_id of an overlay/underlay must be a string</source>
+        <translation>le public_id d’un overlay/underlay doit être une chaîne de caractères</translation>
+    </message>
+    <message>
+        <source>the text of an overlay/underlay must be a string</source>
+        <translation>le texte d’un overlay/underlay doit être une chaîne de caractères</translation>
+    </message>
+    <message>
+        <source>the public id is not valid percent-encoded text (URI malformed)</source>
+        <translation>le public ID n’est pas un texte encodé en pourcentage valide (URI malformée)</translation>
+    </message>
+    <message>
+        <source>the public id contains a lone UTF-16 surrogate (URI malformed)</source>
+        <translation>le public ID contient un surrogate UTF-16 isolé (URI malformée)</translation>
+    </message>
+    <message>
+        <source>URI malformed: bad percent escape</source>
+        <translation>URI malformée&#xa0;: encodage en pourcentage incorrect</translation>
+    </message>
+    <message>
+        <source>URI malformed: the text contains a lone UTF-16 surrogate</source>
+        <translation>URI malformée&#xa0;: le texte contient un surrogate UTF-16 isolé</translation>
+    </message>
+    <message>
+        <source>auth_token acl must be text or a list of texts</source>
+        <translation>auth_token acl doit être un texte ou une liste de textes</translation>
+    </message>
+    <message>
+        <source>auth_token key must be text (hex digits)</source>
+        <translation>auth_token key doit être un texte (chiffres hexadécimaux)</translation>
+    </message>
+    <message>
+        <source>missing public_id</source>
+        <translation>public_id manquant</translation>
+    </message>
+    <message>
+        <source>expected a JSON object {&quot;public_id&quot;: ..., &quot;options&quot;: {...}}</source>
+        <translation>objet JSON {&quot;public_id&quot;: ..., &quot;options&quot;: {...}} attendu</translation>
+    </message>
+    <message>
+        <source>options must be a JSON object</source>
+        <translation>options doit être un objet JSON</translation>
+    </message>
+    <message>
+        <source>carriage return (U+000D)</source>
+        <translation>retour chariot (U+000D)</translation>
+    </message>
+    <message>
+        <source>line feed (U+000A)</source>
+        <translation>saut de ligne (U+000A)</translation>
+    </message>
+    <message>
+        <source>NUL (U+0000)</source>
+        <translation>NUL (U+0000)</translation>
+    </message>
+    <message>
+        <source>the URL would hold a raw %1, which the Node SDK copies into it unescaped from this option; percent-encode it in the value</source>
+        <extracomment>%1 names the character, e.g. &quot;line feed (U+000A)&quot;</extracomment>
+        <translation>l’URL contiendrait le caractère %1 tel quel, car le SDK Node le recopie sans échappement depuis cette option&#xa0;; encodez-le en pourcentage dans la valeur</translation>
+    </message>
+    <message>
+        <source>invalid JSON (%1 at offset %2)</source>
+        <extracomment>%1 is the JSON parser&apos;s own words, %2 a position in the text</extracomment>
+        <translation>JSON non valide (%1 au décalage %2)</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>objet JSON attendu</translation>
+    </message>
+    <message>
+        <source>&quot;params&quot; must be a JSON object</source>
+        <translation>&quot;params&quot; doit être un objet JSON</translation>
+    </message>
+    <message>
+        <source>unknown &quot;algorithm&quot;; expected &quot;sha1&quot; or &quot;sha256&quot;</source>
+        <translation>valeur inconnue pour &quot;algorithm&quot;&#xa0;; &quot;sha1&quot; ou &quot;sha256&quot; attendu</translation>
+    </message>
+    <message>
+        <source>&quot;signature_version&quot; must be 1 or 2</source>
+        <translation>&quot;signature_version&quot; doit valoir 1 ou 2</translation>
+    </message>
+    <message>
+        <source>transformation step %1 is empty (two &apos;/&apos; in a row, or one at an end)</source>
+        <extracomment>%1 is the step&apos;s number</extracomment>
+        <translation>l’étape de transformation %1 est vide (deux «&#xa0;/&#xa0;» à la suite, ou une à une extrémité)</translation>
+    </message>
+    <message>
+        <source>empty parameter (two &apos;,&apos; in a row, or one at an end)</source>
+        <translation>paramètre vide (deux «&#xa0;,&#xa0;» à la suite, ou une à une extrémité)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not of the form key_value</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas de la forme key_value</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an empty key</source>
+        <translation>«&#xa0;%1&#xa0;» a une clé vide</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an empty variable name</source>
+        <translation>«&#xa0;%1&#xa0;» a un nom de variable vide</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in &apos;%2&apos;</source>
+        <extracomment>%1 is the key, %2 the parameter it begins</extracomment>
+        <translation>clé inconnue «&#xa0;%1&#xa0;» dans «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an empty value</source>
+        <translation>«&#xa0;%1&#xa0;» a une valeur vide</translation>
+    </message>
+    <message>
+        <source>transformation step %1 (&apos;%2&apos;): %3</source>
+        <extracomment>%1 is the step&apos;s number, %2 its text, %3 what is wrong with it</extracomment>
+        <translation>étape de transformation %1 («&#xa0;%2&#xa0;»)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>unexpected text after the JSON value</source>
+        <translation>texte inattendu après la valeur JSON</translation>
+    </message>
+    <message>
+        <source>unexpected character</source>
+        <translation>caractère inattendu</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>imbrication trop profonde</translation>
+    </message>
+    <message>
+        <source>unexpected end of input</source>
+        <translation>fin inattendue de l’entrée</translation>
+    </message>
+    <message>
+        <source>expected a member name</source>
+        <translation>nom de membre attendu</translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos;</source>
+        <translation>«&#xa0;:&#xa0;» attendu</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>«&#xa0;,&#xa0;» ou «&#xa0;}&#xa0;» attendu</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>«&#xa0;,&#xa0;» ou «&#xa0;]&#xa0;» attendu</translation>
+    </message>
+    <message>
+        <source>bad \u escape</source>
+        <translation>séquence d’échappement \u incorrecte</translation>
+    </message>
+    <message>
+        <source>bad escape</source>
+        <translation>séquence d’échappement incorrecte</translation>
+    </message>
+    <message>
+        <source>control character in a string</source>
+        <translation>caractère de contrôle dans une chaîne</translation>
+    </message>
+    <message>
+        <source>unterminated string</source>
+        <translation>chaîne non terminée</translation>
+    </message>
+    <message>
+        <source>bad number</source>
+        <translation>nombre non valide</translation>
+    </message>
+    <message>
+        <source>invalid JSON at offset %1: %2</source>
+        <extracomment>%1 is a position in the text, %2 what was found wrong there</extracomment>
+        <translation>JSON non valide au décalage %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 at position %2</source>
+        <extracomment>%1 what is wrong with a search expression, %2 the character position (1 is the first)</extracomment>
+        <translation>%1 à la position %2</translation>
+    </message>
+    <message>
+        <source>unexpected text</source>
+        <translation>texte inattendu</translation>
+    </message>
+    <message>
+        <source>unbalanced &apos;)&apos;</source>
+        <translation>«&#xa0;)&#xa0;» sans «&#xa0;(&#xa0;» correspondante</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos;</source>
+        <translation>«&#xa0;%1&#xa0;» inattendu</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;&amp;&apos;; write AND or &amp;&amp;</source>
+        <translation>«&#xa0;&amp;&#xa0;» inattendu&#xa0;; écrivez AND ou &amp;&amp;</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;|&apos;; write OR or ||</source>
+        <translation>«&#xa0;|&#xa0;» inattendu&#xa0;; écrivez OR ou ||</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not supported; quote the value or escape it with a backslash</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas pris en charge&#xa0;; mettez la valeur entre guillemets ou échappez le caractère avec une barre oblique inverse</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos;; quote values that contain it</source>
+        <translation>«&#xa0;%1&#xa0;» inattendu&#xa0;; mettez entre guillemets les valeurs qui le contiennent</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos;; a range needs a field, as in bytes:[1 TO 100]</source>
+        <translation>«&#xa0;%1&#xa0;» inattendu&#xa0;; une plage nécessite un champ, comme dans bytes:[1 TO 100]</translation>
+    </message>
+    <message>
+        <source>the expression is nested too deeply (more than %1 levels)</source>
+        <translation>l’expression est imbriquée trop profondément (plus de %1 niveaux)</translation>
+    </message>
+    <message>
+        <source>dangling &apos;\&apos; at the end</source>
+        <translation>«&#xa0;\&#xa0;» isolée à la fin</translation>
+    </message>
+    <message>
+        <source>only a trailing &apos;*&apos; wildcard is supported</source>
+        <translation>seul un caractère générique «&#xa0;*&#xa0;» final est pris en charge</translation>
+    </message>
+    <message>
+        <source>only a trailing &apos;*&apos; wildcard is supported; write \* for a literal *</source>
+        <translation>seul un caractère générique «&#xa0;*&#xa0;» final est pris en charge&#xa0;; écrivez \* pour un * littéral</translation>
+    </message>
+    <message>
+        <source>unterminated quoted value</source>
+        <translation>valeur entre guillemets non terminée</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a term after it</source>
+        <extracomment>%1 the operator as typed: AND, OR or NOT</extracomment>
+        <translation>«&#xa0;%1&#xa0;» doit être suivi d’un terme</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a term before it</source>
+        <extracomment>%1 the operator as typed: AND or OR</extracomment>
+        <translation>«&#xa0;%1&#xa0;» doit être précédé d’un terme</translation>
+    </message>
+    <message>
+        <source>NOT cannot start an expression; write -field:value instead</source>
+        <translation>NOT ne peut pas commencer une expression&#xa0;; écrivez plutôt -field:value</translation>
+    </message>
+    <message>
+        <source>NOT cannot start a group; write -field:value instead</source>
+        <translation>NOT ne peut pas commencer un groupe&#xa0;; écrivez plutôt -field:value</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be followed directly by a term</source>
+        <translation>«&#xa0;%1&#xa0;» doit être directement suivi d’un terme</translation>
+    </message>
+    <message>
+        <source>expected a search term</source>
+        <translation>terme de recherche attendu</translation>
+    </message>
+    <message>
+        <source>empty parentheses</source>
+        <translation>parenthèses vides</translation>
+    </message>
+    <message>
+        <source>missing &apos;)&apos; for this &apos;(&apos;</source>
+        <translation>«&#xa0;)&#xa0;» manquante pour cette «&#xa0;(&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&apos;%1(…)&apos; cannot contain another field</source>
+        <extracomment>%1 a field and its operator, as in tags:(…)</extracomment>
+        <translation>«&#xa0;%1(…)&#xa0;» ne peut pas contenir d’autre champ</translation>
+    </message>
+    <message>
+        <source>invalid field name &apos;%1&apos;</source>
+        <translation>nom de champ non valide «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a key, as in %1.KEY</source>
+        <translation>«&#xa0;%1&#xa0;» nécessite une clé, comme dans %1.KEY</translation>
+    </message>
+    <message>
+        <source>the field &apos;%1&apos; is not supported by Stratus&apos; local search</source>
+        <translation>le champ «&#xa0;%1&#xa0;» n’est pas pris en charge par la recherche locale de Stratus</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos;</source>
+        <translation>champ inconnu «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>expected a value after &apos;%1&apos;</source>
+        <extracomment>%1 a field and its operator, as in tags:</extracomment>
+        <translation>valeur attendue après «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>expected a value after &apos;%1&apos;, found %2</source>
+        <extracomment>%1 a field and its operator, as in tags: ; %2 the operator found instead of a value</extracomment>
+        <translation>valeur attendue après «&#xa0;%1&#xa0;», %2 trouvé</translation>
+    </message>
+    <message>
+        <source>expected a range bound</source>
+        <translation>borne de plage attendue</translation>
+    </message>
+    <message>
+        <source>expected &apos;TO&apos; in the range</source>
+        <translation>«&#xa0;TO&#xa0;» attendu dans la plage</translation>
+    </message>
+    <message>
+        <source>unterminated range; close it with &apos;]&apos; or &apos;}&apos;</source>
+        <translation>plage non terminée&#xa0;; fermez-la avec «&#xa0;]&#xa0;» ou «&#xa0;}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&apos;*&apos; alone is not a search term</source>
+        <translation>«&#xa0;*&#xa0;» seul n’est pas un terme de recherche</translation>
+    </message>
+    <message>
+        <source>&apos;%1*&apos; is not supported: the Search API has no &apos;field exists&apos; query</source>
+        <extracomment>%1 a field and its operator, as in tags:</extracomment>
+        <translation>«&#xa0;%1*&#xa0;» n’est pas pris en charge&#xa0;: la Search API n’a pas de requête «&#xa0;le champ existe&#xa0;»</translation>
+    </message>
+    <message>
+        <source>wildcards are not allowed with &apos;%1&apos;</source>
+        <translation>les caractères génériques ne sont pas autorisés avec «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not support wildcards</source>
+        <translation>«&#xa0;%1&#xa0;» ne prend pas en charge les caractères génériques</translation>
+    </message>
+    <message>
+        <source>empty search term</source>
+        <translation>terme de recherche vide</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not support &apos;%2&apos;</source>
+        <extracomment>%1 a field, %2 an operator such as &gt; or &lt;=</extracomment>
+        <translation>«&#xa0;%1&#xa0;» ne prend pas en charge «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>empty value for &apos;%1&apos;</source>
+        <translation>valeur vide pour «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; supports only a wildcard for a whole folder level, as in %1:a/b/*</source>
+        <translation>«&#xa0;%1&#xa0;» ne prend en charge un caractère générique que pour un niveau de dossier entier, comme dans %1:a/b/*</translation>
+    </message>
+    <message>
+        <source>&apos;%1:/*&apos; would match every asset; leave the term out</source>
+        <translation>«&#xa0;%1:/*&#xa0;» correspondrait à toutes les ressources&#xa0;; omettez ce terme</translation>
+    </message>
+    <message>
+        <source>&apos;bytes&apos; needs a size such as 500, 20kb or 1m, not &apos;%1&apos;</source>
+        <extracomment>%1 the value as typed after bytes</extracomment>
+        <translation>«&#xa0;bytes&#xa0;» nécessite une taille telle que 500, 20kb ou 1m, et non «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a number, not &apos;%2&apos;</source>
+        <extracomment>%1 a field, %2 the value as typed</extracomment>
+        <translation>«&#xa0;%1&#xa0;» nécessite un nombre, et non «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a date (2024-01-31, &quot;2024-01-31T12:00:00Z&quot;, Unix seconds, or 1h/1d/1w), not &apos;%2&apos;</source>
+        <extracomment>%1 a field, %2 the value as typed</extracomment>
+        <translation>«&#xa0;%1&#xa0;» nécessite une date (2024-01-31, &quot;2024-01-31T12:00:00Z&quot;, secondes Unix ou 1h/1d/1w), et non «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not support ranges</source>
+        <translation>«&#xa0;%1&#xa0;» ne prend pas en charge les plages</translation>
+    </message>
+    <message>
+        <source>wildcards are not allowed in a range</source>
+        <translation>les caractères génériques ne sont pas autorisés dans une plage</translation>
+    </message>
+    <message>
+        <source>a range needs at least one bound; the Search API has no &apos;field exists&apos; query</source>
+        <translation>une plage nécessite au moins une borne&#xa0;; la Search API n’a pas de requête «&#xa0;le champ existe&#xa0;»</translation>
+    </message>
+    <message>
+        <source>sort_by must be an array such as [{&quot;created_at&quot;:&quot;desc&quot;}]</source>
+        <translation>sort_by doit être un tableau tel que [{&quot;created_at&quot;:&quot;desc&quot;}]</translation>
+    </message>
+    <message>
+        <source>sort_by entries must be objects such as {&quot;created_at&quot;:&quot;desc&quot;}</source>
+        <translation>les entrées de sort_by doivent être des objets tels que {&quot;created_at&quot;:&quot;desc&quot;}</translation>
+    </message>
+    <message>
+        <source>sort_by: each entry must have exactly one field, as in {&quot;created_at&quot;:&quot;desc&quot;}</source>
+        <translation>sort_by&#xa0;: chaque entrée doit avoir exactement un champ, comme dans {&quot;created_at&quot;:&quot;desc&quot;}</translation>
+    </message>
+    <message>
+        <source>sort_by: cannot sort by &apos;%1&apos;</source>
+        <translation>sort_by&#xa0;: impossible de trier par «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>sort_by: the direction for &apos;%1&apos; must be &quot;asc&quot; or &quot;desc&quot;</source>
+        <translation>sort_by&#xa0;: le sens de tri pour «&#xa0;%1&#xa0;» doit être &quot;asc&quot; ou &quot;desc&quot;</translation>
+    </message>
+    <message>
+        <source>aggregate must be an array of field names</source>
+        <translation>aggregate doit être un tableau de noms de champs</translation>
+    </message>
+    <message>
+        <source>aggregate: custom (range) aggregations are not supported</source>
+        <translation>aggregate&#xa0;: les agrégations personnalisées (par plages) ne sont pas prises en charge</translation>
+    </message>
+    <message>
+        <source>aggregate: cannot aggregate on &apos;%1&apos; (supported: format, resource_type, type)</source>
+        <translation>aggregate&#xa0;: impossible d’agréger sur «&#xa0;%1&#xa0;» (pris en charge&#xa0;: format, resource_type, type)</translation>
     </message>
 </context>
 </TS>
