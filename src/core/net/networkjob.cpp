@@ -1,4 +1,5 @@
 #include "networkjob.h"
+#include "lowdelay.h"
 
 #include "core/signing/clock.h"
 #include "httpreply.h"
@@ -222,6 +223,10 @@ void NetworkJob::watchReply(QNetworkReply *reply)
 {
     connect(reply, &QNetworkReply::finished, this, &NetworkJob::onReplyFinished);
     connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
+        if (sent > 0 && !m_lowDelaySet) {
+            m_lowDelaySet = true; // once a job: later requests reuse the connection
+            lowerTcpDelay();
+        }
         onTransferProgress();
         if (m_reportUploadProgress && total > 0)
             Q_EMIT uploadProgress(sent, total);

@@ -146,6 +146,7 @@ private:
     RetryPolicy m_policy;
     QTimer m_waitTimer;
     QTimer m_stallTimer;
+    bool m_lowDelaySet = false; ///< lowerTcpDelay() ran for this job
 
     int m_attempts = 0;
     int m_transientFailures = 0;
