@@ -34,7 +34,8 @@ public:
 
     /// Starts the sandbox with `arguments` (besides --port 0) and reads what it prints: the
     /// "listening on" line, one CLOUDINARY_URL per environment and, with an account, the
-    /// CLOUDINARY_ACCOUNT_URL. False with *error when it does not come up within 20 s.
+    /// CLOUDINARY_ACCOUNT_URL. False with *error when it does not come up within 90 s (seeding on a
+    /// machine busy with builds can take a while; this only guards against a hang).
     bool start(const QStringList &arguments, int environments, bool account, QString *error)
     {
         return startExactly(QStringList {QStringLiteral("--port"), QStringLiteral("0")} + arguments,
@@ -56,7 +57,7 @@ public:
         QStringList lines;
         QElapsedTimer clock;
         clock.start();
-        while (lines.size() < expected && clock.elapsed() < 20000) {
+        while (lines.size() < expected && clock.elapsed() < 90000) {
             if (!m_process.canReadLine() && !m_process.waitForReadyRead(500)) {
                 if (m_process.state() != QProcess::Running)
                     break;
