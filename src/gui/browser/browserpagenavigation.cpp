@@ -355,11 +355,12 @@ void BrowserPage::updateEmptyState()
                                         "upload them."),
                                      Offer::NoOffer);
         else
-            m_emptyState->setMessage(u"folder-open"_s, tr("This folder is empty"),
-                                     tr("“%1” holds no assets and no folders. Drop files on it in the folder "
-                                        "tree to upload them here.")
-                                         .arg(where),
-                                     Offer::NoOffer);
+            m_emptyState->setMessage(
+                u"folder-open"_s, tr("This folder is empty"),
+                tr("“%1” holds no assets and no folders. Files dropped on a folder of the tree are "
+                   "uploaded there.")
+                    .arg(where),
+                Offer::NoOffer);
     } else if (!text.isEmpty()) {
         QString why;
         if (everywhere)
