@@ -215,6 +215,61 @@ private Q_SLOTS:
         QTRY_VERIFY(!types->isVisible());
     }
 
+    // Two ticked tags mean both unless "any" is chosen, and the bar says which.
+    void tagsMatchAllOrAny()
+    {
+        FacetBar bar;
+        bar.setFacets(sampleFacets());
+        QSignalSpy changed(&bar, &FacetBar::filtersChanged);
+        bar.setTags({u"summer"_s, u"sea"_s});
+        QCOMPARE(bar.tagButton()->text(), u"Tags (all): summer, sea"_s);
+        CatalogQuery query;
+        bar.applyTo(query);
+        QVERIFY(!query.anyTag);
+
+        QMenu *tags = bar.tagButton()->menu();
+        Q_EMIT tags->aboutToShow();
+        QAction *all = tags->findChild<QAction *>(u"tagMatchAll"_s);
+        QAction *any = tags->findChild<QAction *>(u"tagMatchAny"_s);
+        QVERIFY(all && any);
+        QVERIFY(all->isChecked());
+        any->trigger();
+        QCOMPARE(bar.tagMatch(), FacetBar::TagMatch::Any);
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(bar.tagButton()->text(), u"Tags (any): summer, sea"_s);
+        bar.applyTo(query);
+        QVERIFY(query.anyTag);
+
+        // With one tag the choice changes no result: no signal.
+        bar.setTags({u"sea"_s});
+        bar.setTagMatch(FacetBar::TagMatch::All);
+        QCOMPARE(changed.count(), 3);
+        QCOMPARE(bar.tagButton()->text(), u"Tags: sea"_s);
+    }
+
+    void chipsNameAndRemoveEachFilter()
+    {
+        FacetBar bar;
+        bar.setResourceTypes({u"video"_s});
+        bar.setTags({u"sea"_s, u"summer"_s});
+        bar.setSizeRange(FacetBar::SizeRange::Huge);
+        QList<FacetBar::Chip> chips = bar.chips();
+        QStringList texts;
+        for (const FacetBar::Chip &chip : chips)
+            texts << chip.text;
+        QCOMPARE(texts,
+                 (QStringList {u"Type: Videos"_s, u"Tag: sea"_s, u"Tag: summer"_s, u"Size: over 10 MB"_s}));
+        QSignalSpy changed(&bar, &FacetBar::filtersChanged);
+        chips.at(1).remove();
+        QCOMPARE(bar.tags(), QStringList {u"summer"_s});
+        chips.at(3).remove();
+        QCOMPARE(bar.sizeRange(), FacetBar::SizeRange::Any);
+        chips.at(0).remove();
+        QCOMPARE(bar.resourceTypes(), QStringList());
+        QCOMPARE(changed.count(), 3);
+        QCOMPARE(bar.chips().size(), 1);
+    }
+
     void dateMenuOffersPresets()
     {
         FacetBar bar;

@@ -230,6 +230,33 @@ private Q_SLOTS:
         QCOMPARE(sortedIds(page->assets), (QStringList {u"a4"_s, u"a5"_s}));
     }
 
+    // Ticked tags: an asset with all of them, or (anyTag) with any one (issue 13, point 7).
+    void tagsAllOrAny_data()
+    {
+        QTest::addColumn<QStringList>("tags");
+        QTest::addColumn<bool>("any");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("all of two") << QStringList {u"summer"_s, u"sea"_s} << false << QStringList {u"a1"_s};
+        QTest::newRow("any of two") << QStringList {u"summer"_s, u"sea"_s} << true
+                                    << QStringList {u"a1"_s, u"a2"_s, u"a5"_s};
+        QTest::newRow("any of one") << QStringList {u"night"_s} << true << QStringList {u"a4"_s, u"a5"_s};
+        QTest::newRow("any of none there") << QStringList {u"zebra"_s, u"winter"_s} << true << QStringList {};
+    }
+    void tagsAllOrAny()
+    {
+        QFETCH(QStringList, tags);
+        QFETCH(bool, any);
+        QFETCH(QStringList, expected);
+        auto catalog = openFilled(FolderMode::Fixed);
+        CatalogQuery query;
+        query.tags = tags;
+        query.anyTag = any;
+        auto page = catalog->search(query);
+        QVERIFY(page);
+        QCOMPARE(sortedIds(page->assets), expected);
+        QCOMPARE(page->total, qint64(expected.size()));
+    }
+
     void facetCounts()
     {
         auto catalog = openFilled(FolderMode::Fixed);

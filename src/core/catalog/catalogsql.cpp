@@ -120,9 +120,19 @@ Condition conditionFor(const CatalogQuery &query)
     }
     anyOf(u"resource_type"_s, query.resourceTypes);
     anyOf(u"format"_s, query.formats);
-    for (const QString &tag : query.tags) {
-        parts.append(u"EXISTS (SELECT 1 FROM json_each(assets.tags) WHERE json_each.value = ?)"_s);
-        binds.append(tag);
+    if (query.anyTag && !query.tags.isEmpty()) {
+        QStringList marks;
+        for (const QString &tag : query.tags) {
+            marks.append(u"?"_s);
+            binds.append(tag);
+        }
+        parts.append(u"EXISTS (SELECT 1 FROM json_each(assets.tags) WHERE json_each.value IN (%1))"_s.arg(
+            marks.join(u',')));
+    } else {
+        for (const QString &tag : query.tags) {
+            parts.append(u"EXISTS (SELECT 1 FROM json_each(assets.tags) WHERE json_each.value = ?)"_s);
+            binds.append(tag);
+        }
     }
     if (query.createdFrom.isValid()) {
         parts.append(u"created_at >= ?"_s);

@@ -33,7 +33,8 @@ struct CatalogQuery
     QString text;
     QStringList resourceTypes; ///< any of these (empty: any)
     QStringList formats; ///< any of these
-    QStringList tags; ///< all of these, exact
+    QStringList tags; ///< all of these, exact (any of them with anyTag)
+    bool anyTag = false; ///< tags: an asset with any one of them matches, not only one with all
     QDateTime createdFrom; ///< created at or after (invalid: open)
     QDateTime createdBefore; ///< created before (invalid: open)
     std::optional<qint64> minBytes; ///< inclusive

@@ -19,15 +19,12 @@
 
 #include <QAction>
 #include <QDir>
-#include <QLocale>
 #include <QMenu>
 #include <QScrollBar>
 #include <QTemporaryDir>
 #include <QWindow>
 
 namespace stratus::gui {
-
-using core::catalog::CatalogQuery;
 
 namespace {
 // A drag of up to this many assets, this heavy in all, brings the files themselves to a file
@@ -53,6 +50,7 @@ BrowserPage::BrowserPage(BrowserEnvironment environment, ThumbnailLoader *loader
 {
     m_ui->setupUi(this);
     setUpModels();
+    setUpNavigation();
     setUpViews();
     connectViews();
     setUpSearch();
@@ -60,6 +58,7 @@ BrowserPage::BrowserPage(BrowserEnvironment environment, ThumbnailLoader *loader
     setUpCommands();
     setUpFacets();
     setUpDetailsPanel();
+    setUpScopeAndEmptyState();
 
     // Space previews (the commands ask), Enter opens the preview at the asset.
     connect(this, &BrowserPage::previewRequested, this, &BrowserPage::showPreview);
@@ -105,22 +104,6 @@ QAbstractItemView *BrowserPage::currentView() const
                                         : static_cast<QAbstractItemView *>(m_ui->detailsView);
 }
 
-void BrowserPage::openFolder(const QString &folder)
-{
-    m_searchDebounce.stop();
-    if (!m_ui->searchEdit->text().isEmpty()) {
-        const QSignalBlocker blocker(m_ui->searchEdit);
-        m_ui->searchEdit->clear();
-    }
-    m_folder = folder;
-    if (m_facets != nullptr && m_facets->hasFilters())
-        applySearch(); // the filters stay on from folder to folder
-    else
-        m_assets->setFolder(folder);
-    selectFolderInTree(folder);
-    Q_EMIT folderOpened(folder);
-}
-
 void BrowserPage::selectFolderInTree(const QString &folder)
 {
     const QModelIndex index = m_folders->indexForPath(folder);
@@ -146,28 +129,6 @@ void BrowserPage::activate(const QModelIndex &index)
         Q_EMIT assetActivated(first.data(AssetListModel::AssetIdRole).toString());
 }
 
-CatalogQuery BrowserPage::scopeQuery() const
-{
-    CatalogQuery query;
-    query.text = m_ui->searchEdit->text().trimmed();
-    if (query.text.isEmpty())
-        query.folder = m_folder;
-    return query;
-}
-
-void BrowserPage::applySearch()
-{
-    CatalogQuery query = scopeQuery();
-    if (query.text.isEmpty() && !m_facets->hasFilters()) {
-        // The folder as it is, with its sub-folders.
-        if (m_assets->isSearch())
-            m_assets->setFolder(m_folder);
-        return;
-    }
-    m_facets->applyTo(query);
-    m_assets->setQuery(query);
-}
-
 void BrowserPage::setDetailsVisible(bool visible)
 {
     m_details->setVisible(visible);
@@ -189,18 +150,6 @@ void BrowserPage::showPreview(const QStringList &assetIds, int current)
     preview->open();
     preview->activateWindow();
     preview->setFocus(Qt::ActiveWindowFocusReason);
-}
-
-void BrowserPage::updateCountLabel()
-{
-    const QLocale locale;
-    const int total = int(std::min<qint64>(m_assets->totalAssets(), std::numeric_limits<int>::max()));
-    if (!m_assets->lastError().isEmpty())
-        m_ui->countLabel->setText(tr("The catalogue could not be read"));
-    else if (m_assets->isSearch())
-        m_ui->countLabel->setText(tr("%n result(s)", nullptr, total));
-    else
-        m_ui->countLabel->setText(tr("%n asset(s)", nullptr, total));
 }
 
 void BrowserPage::setViewMode(ViewMode mode)
@@ -232,6 +181,7 @@ void BrowserPage::setViewMode(ViewMode mode)
         after->setFocus();
     // The details list has no thumbnails to ask for.
     m_scheduler->setView(grid ? m_ui->gridView : nullptr);
+    placeEmptyState();
 }
 
 BrowserPage::ViewMode BrowserPage::viewMode() const

@@ -2,6 +2,8 @@
 
 #include "browserenvironment.h"
 #include "core/delivery/thumbnailurls.h"
+#include "navigationhistory.h"
+#include "scopebar.h"
 
 #include "core/catalog/catalogasset.h"
 #include "core/catalog/catalogtypes.h"
@@ -10,12 +12,15 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class BrowserPage;
 }
 
 class QAbstractItemView;
+class QAction;
+class QLabel;
 class QListView;
 class QLineEdit;
 class QMimeData;
@@ -34,8 +39,10 @@ class AssetColumnsModel;
 class AssetListModel;
 class BrowserCommands;
 class DetailsPanel;
+class EmptyState;
 class FacetBar;
 class FolderTreeModel;
+class PathBar;
 class ThumbnailDelegate;
 class ThumbnailLoader;
 class ThumbnailScheduler;
@@ -43,7 +50,16 @@ class ThumbnailScheduler;
 /// The asset browser of one product environment, over its local catalogue: the folder tree on the
 /// left; on the right a thumbnail grid or a sortable details list of the open folder; a toolbar
 /// with the view switch, the zoom slider and a search box (Ctrl+F) that searches the whole
-/// catalogue as you type. Everything it shows comes from the catalogue (no API calls); thumbnails
+/// catalogue as you type (Esc clears it).
+///
+/// Navigation as in a file manager: a row with Back, Forward and Up (Alt+Left, Alt+Right, Alt+Up;
+/// Backspace goes back unless a text field has the keyboard), a breadcrumb of the open folder
+/// (PathBar) and the counts ("3 folders · 12 assets"). The history is the page's, so each
+/// environment keeps its own. Opening another folder clears the search and the filters (as a
+/// file manager's search ends where it started): they never narrow a folder unseen. While a search
+/// or a filter is on, the ScopeBar says where it looks (this folder or everywhere, switchable) and
+/// lists each filter as a removable chip; an empty listing says why (EmptyState) and offers what
+/// brings assets back. Everything it shows comes from the catalogue (no API calls); thumbnails
 /// come through the loader from delivery URLs that @p thumbnailUrl builds, visible rows first.
 ///
 /// Acting on assets: a context menu on the grid and the list (Download…, Rename… F2, Move to…,
@@ -69,9 +85,23 @@ public:
                 core::ThumbnailUrlFunction thumbnailUrl, QWidget *parent = nullptr);
     ~BrowserPage() override;
 
-    /// Lists @p folder ("" is Home) and selects it in the tree; clears the search.
+    /// Lists @p folder ("" is Home), selects it in the tree and records it in the history; clears
+    /// the search and the filters.
     void openFolder(const QString &folder);
     [[nodiscard]] QString currentFolder() const { return m_folder; }
+    /// Back, Forward and Up, as the toolbar's buttons and Alt+Left, Alt+Right, Alt+Up do.
+    void goBack();
+    void goForward();
+    void goUp();
+    [[nodiscard]] const NavigationHistory &history() const { return m_history; }
+    [[nodiscard]] QAction *backAction() const { return m_backAction; }
+    [[nodiscard]] QAction *forwardAction() const { return m_forwardAction; }
+    [[nodiscard]] QAction *upAction() const { return m_upAction; }
+
+    /// Where the search and the filters look: the open folder (its own assets) or every folder.
+    /// Typed words look everywhere and filters alone in the folder until one is chosen.
+    [[nodiscard]] ScopeBar::Scope scope() const;
+    void setScope(ScopeBar::Scope scope);
 
     void setViewMode(ViewMode mode);
     [[nodiscard]] ViewMode viewMode() const;
@@ -103,6 +133,11 @@ public:
     [[nodiscard]] ThumbnailDelegate *thumbnailDelegate() const { return m_delegate; }
     [[nodiscard]] ThumbnailScheduler *thumbnailScheduler() const { return m_scheduler; }
     [[nodiscard]] FacetBar *facetBar() const { return m_facets; }
+    [[nodiscard]] PathBar *pathBar() const { return m_pathBar; }
+    [[nodiscard]] ScopeBar *scopeBar() const { return m_scopeBar; }
+    [[nodiscard]] EmptyState *emptyState() const { return m_emptyState; }
+    /// "3 folders · 12 assets", "240 results".
+    [[nodiscard]] QLabel *countLabel() const;
     [[nodiscard]] DetailsPanel *detailsPanel() const { return m_details; }
     /// Shows or hides the details panel (the Info button, Ctrl+I).
     void setDetailsVisible(bool visible);
@@ -126,9 +161,13 @@ Q_SIGNALS:
     /// Reading the catalogue met a damaged file: whoever syncs it should rebuild it.
     void catalogDamaged();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     // The constructor's steps, in order.
     void setUpModels();
+    void setUpNavigation();
     void setUpViews();
     void connectViews();
     void setUpSearch();
@@ -136,6 +175,17 @@ private:
     void setUpCommands();
     void setUpFacets();
     void setUpDetailsPanel();
+    void setUpScopeAndEmptyState();
+
+    /// Lists @p folder without touching the history (Back and Forward).
+    void showFolder(const QString &folder);
+    void updateNavigation();
+    void updateScopeBar();
+    /// Shows why the listing is empty, or hides the message when it is not.
+    void updateEmptyState();
+    /// Keeps the empty state in the middle of the view in sight.
+    void placeEmptyState();
+    void clearSearch();
 
     void showAssetMenu(QAbstractItemView *view, const QPoint &position);
     void showFolderMenu(const QPoint &position);
@@ -167,6 +217,14 @@ private:
     FacetBar *m_facets = nullptr;
     DetailsPanel *m_details = nullptr;
     QToolButton *m_infoButton = nullptr;
+    PathBar *m_pathBar = nullptr;
+    ScopeBar *m_scopeBar = nullptr;
+    EmptyState *m_emptyState = nullptr;
+    QAction *m_backAction = nullptr;
+    QAction *m_forwardAction = nullptr;
+    QAction *m_upAction = nullptr;
+    NavigationHistory m_history;
+    std::optional<ScopeBar::Scope> m_scopeChoice; ///< chosen on the scope bar, until the search ends
     QTimer m_searchDebounce;
     QString m_folder;
     std::unique_ptr<QTemporaryDir> m_dragDirectory; ///< files prefetched for drags, until the page closes

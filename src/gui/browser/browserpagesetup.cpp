@@ -130,7 +130,7 @@ void BrowserPage::setUpFacets()
     m_facets = new FacetBar(this);
     m_facets->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_facets->setContentsMargins(4, 0, 4, 0);
-    m_ui->pageLayout->insertWidget(1, m_facets);
+    m_ui->pageLayout->insertWidget(m_ui->pageLayout->indexOf(m_ui->toolbarLayout) + 1, m_facets);
     m_ui->pageLayout->setStretchFactor(m_ui->splitter, 1);
     m_facets->setFacetSource([this] {
         auto counts = m_catalog ? m_catalog->facets(scopeQuery()) : Result<CatalogFacets>(CatalogFacets {});

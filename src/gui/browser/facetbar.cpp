@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QPointer>
 #include <QPushButton>
 #include <QTimeZone>
 #include <QToolButton>
@@ -205,12 +206,34 @@ void FacetBar::rebuildValueMenu(QMenu *menu, const QList<FacetCount> &counts, co
             changed();
         });
     }
+    if (target == &m_tags)
+        addTagMatchEntries(menu);
     if (!chosen.isEmpty()) {
         menu->addSeparator();
         connect(menu->addAction(tr("Clear")), &QAction::triggered, this, [this, target] {
             target->clear();
             changed();
         });
+    }
+}
+
+void FacetBar::addTagMatchEntries(QMenu *menu)
+{
+    // Said, not guessed: two ticked tags narrow to assets with both unless "any" is chosen.
+    menu->addSection(tr("Assets with"));
+    auto *group = new QActionGroup(menu);
+    const std::pair<TagMatch, QString> choices[] = {
+        {TagMatch::All, tr("All ticked tags")},
+        {TagMatch::Any, tr("Any ticked tag")},
+    };
+    for (const auto &[match, text] : choices) {
+        QAction *action = menu->addAction(text);
+        action->setObjectName(match == TagMatch::All ? u"tagMatchAll"_s : u"tagMatchAny"_s);
+        action->setCheckable(true);
+        action->setChecked(m_tagMatch == match);
+        action->setProperty(kStayOpen, true);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, match = match] { setTagMatch(match); });
     }
 }
 
@@ -333,6 +356,7 @@ void FacetBar::applyTo(CatalogQuery &query, const QDateTime &now) const
     query.resourceTypes = m_resourceTypes;
     query.formats = m_formats;
     query.tags = m_tags;
+    query.anyTag = m_tagMatch == TagMatch::Any;
     switch (m_dateRange) {
     case DateRange::Any:
         break;
@@ -403,6 +427,18 @@ void FacetBar::setTags(const QStringList &values)
     changed();
 }
 
+void FacetBar::setTagMatch(TagMatch match)
+{
+    if (match == m_tagMatch)
+        return;
+    m_tagMatch = match;
+    // Only a change of what is shown is a change of the filters.
+    if (m_tags.size() > 1)
+        changed();
+    else
+        updateButtons();
+}
+
 void FacetBar::setDateRange(DateRange range, const QDate &from, const QDate &to)
 {
     m_dateRange = range;
@@ -433,10 +469,107 @@ void FacetBar::clear()
     changed();
 }
 
+QList<FacetBar::Chip> FacetBar::chips()
+{
+    QList<Chip> chips;
+    // A chip may be clicked after the bar is gone (both are the page's children).
+    QPointer<FacetBar> self(this);
+    const auto values
+        = [&](const QString &format, const QStringList &chosen, QStringList FacetBar::*list, bool isType) {
+              for (const QString &value : chosen) {
+                  const QString shown
+                      = isType ? resourceTypeLabel(value) : (value.isEmpty() ? tr("(none)") : value);
+                  chips.append({format.arg(shown), [self, list, value] {
+                                    if (!self)
+                                        return;
+                                    (self.data()->*list).removeAll(value);
+                                    self->changed();
+                                }});
+              }
+          };
+    values(tr("Type: %1"), m_resourceTypes, &FacetBar::m_resourceTypes, true);
+    values(tr("Format: %1"), m_formats, &FacetBar::m_formats, false);
+    values(tr("Tag: %1"), m_tags, &FacetBar::m_tags, false);
+    if (m_dateRange != DateRange::Any)
+        chips.append({dateText(), [self] {
+                          if (self)
+                              self->setDateRange(DateRange::Any);
+                      }});
+    if (m_sizeRange != SizeRange::Any)
+        chips.append({sizeText(), [self] {
+                          if (self)
+                              self->setSizeRange(SizeRange::Any);
+                      }});
+    return chips;
+}
+
 void FacetBar::changed()
 {
     updateButtons();
     Q_EMIT filtersChanged();
+}
+
+QString FacetBar::dateText() const
+{
+    QString text = tr("Created");
+    switch (m_dateRange) {
+    case DateRange::Any:
+        break;
+    case DateRange::LastDay:
+        text = tr("Created: last 24 hours");
+        break;
+    case DateRange::LastWeek:
+        text = tr("Created: last 7 days");
+        break;
+    case DateRange::LastMonth:
+        text = tr("Created: last 30 days");
+        break;
+    case DateRange::LastYear:
+        text = tr("Created: last 12 months");
+        break;
+    case DateRange::Custom: {
+        const QLocale locale;
+        text = tr("Created: %1 – %2")
+                   .arg(locale.toString(m_dateFrom, QLocale::ShortFormat),
+                        locale.toString(m_dateTo, QLocale::ShortFormat));
+        break;
+    }
+    }
+    return text;
+}
+
+QString FacetBar::sizeText() const
+{
+    QString text = tr("Size");
+    const QLocale locale;
+    const auto size = [&](qint64 bytes) {
+        return locale.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    };
+    switch (m_sizeRange) {
+    case SizeRange::Any:
+        break;
+    case SizeRange::Small:
+        text = tr("Size: under 100 KB");
+        break;
+    case SizeRange::Medium:
+        text = tr("Size: 100 KB to 1 MB");
+        break;
+    case SizeRange::Large:
+        text = tr("Size: 1 MB to 10 MB");
+        break;
+    case SizeRange::Huge:
+        text = tr("Size: over 10 MB");
+        break;
+    case SizeRange::Custom:
+        if (m_minBytes && m_maxBytes)
+            text = tr("Size: %1 to %2").arg(size(*m_minBytes), size(*m_maxBytes));
+        else if (m_minBytes)
+            text = tr("Size: at least %1").arg(size(*m_minBytes));
+        else if (m_maxBytes)
+            text = tr("Size: at most %1").arg(size(*m_maxBytes));
+        break;
+    }
+    return text;
 }
 
 void FacetBar::updateButtons()
@@ -446,64 +579,13 @@ void FacetBar::updateButtons()
         typeLabels << resourceTypeLabel(type);
     m_typeButton->setText(summary(tr("Type"), typeLabels));
     m_formatButton->setText(summary(tr("Format"), m_formats));
-    m_tagButton->setText(summary(tr("Tags"), m_tags));
+    const QString tagLabel = m_tags.size() < 2 ? tr("Tags")
+        : m_tagMatch == TagMatch::Any          ? tr("Tags (any)")
+                                               : tr("Tags (all)");
+    m_tagButton->setText(summary(tagLabel, m_tags));
 
-    QString dateText = tr("Created");
-    switch (m_dateRange) {
-    case DateRange::Any:
-        break;
-    case DateRange::LastDay:
-        dateText = tr("Created: last 24 hours");
-        break;
-    case DateRange::LastWeek:
-        dateText = tr("Created: last 7 days");
-        break;
-    case DateRange::LastMonth:
-        dateText = tr("Created: last 30 days");
-        break;
-    case DateRange::LastYear:
-        dateText = tr("Created: last 12 months");
-        break;
-    case DateRange::Custom: {
-        const QLocale locale;
-        dateText = tr("Created: %1 – %2")
-                       .arg(locale.toString(m_dateFrom, QLocale::ShortFormat),
-                            locale.toString(m_dateTo, QLocale::ShortFormat));
-        break;
-    }
-    }
-    m_dateButton->setText(dateText);
-
-    QString sizeText = tr("Size");
-    const QLocale locale;
-    const auto size = [&](qint64 bytes) {
-        return locale.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-    };
-    switch (m_sizeRange) {
-    case SizeRange::Any:
-        break;
-    case SizeRange::Small:
-        sizeText = tr("Size: under 100 KB");
-        break;
-    case SizeRange::Medium:
-        sizeText = tr("Size: 100 KB to 1 MB");
-        break;
-    case SizeRange::Large:
-        sizeText = tr("Size: 1 MB to 10 MB");
-        break;
-    case SizeRange::Huge:
-        sizeText = tr("Size: over 10 MB");
-        break;
-    case SizeRange::Custom:
-        if (m_minBytes && m_maxBytes)
-            sizeText = tr("Size: %1 to %2").arg(size(*m_minBytes), size(*m_maxBytes));
-        else if (m_minBytes)
-            sizeText = tr("Size: at least %1").arg(size(*m_minBytes));
-        else if (m_maxBytes)
-            sizeText = tr("Size: at most %1").arg(size(*m_maxBytes));
-        break;
-    }
-    m_sizeButton->setText(sizeText);
+    m_dateButton->setText(dateText());
+    m_sizeButton->setText(sizeText());
 
     markActive(m_typeButton, !m_resourceTypes.isEmpty());
     markActive(m_formatButton, !m_formats.isEmpty());

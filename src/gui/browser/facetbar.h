@@ -16,7 +16,8 @@ class QToolButton;
 namespace stratus::gui {
 
 /// The browser's filters, as a row of drop-down buttons above the assets: resource type, format and
-/// tags (several may be ticked; each entry shows how many assets it has in the current scope), the
+/// tags (several may be ticked; each entry shows how many assets it has in the current scope; tags
+/// match all the ticked ones or any of them, as the tag menu says), the
 /// creation date (presets or a custom range) and the size (presets or a custom range), and "Clear
 /// filters" while any is set. Filters narrow whatever the browser shows: the open folder, or the
 /// whole catalogue while a search is typed.
@@ -33,6 +34,16 @@ public:
     Q_ENUM(DateRange)
     enum class SizeRange { Any, Small, Medium, Large, Huge, Custom };
     Q_ENUM(SizeRange)
+    /// Several ticked tags: an asset must have all of them, or any one.
+    enum class TagMatch { All, Any };
+    Q_ENUM(TagMatch)
+
+    /// One chosen filter value, in words ("Tag: sea"), and how to take it back.
+    struct Chip
+    {
+        QString text;
+        std::function<void()> remove;
+    };
 
     explicit FacetBar(QWidget *parent = nullptr);
     ~FacetBar() override;
@@ -55,12 +66,14 @@ public:
     [[nodiscard]] QStringList resourceTypes() const { return m_resourceTypes; }
     [[nodiscard]] QStringList formats() const { return m_formats; }
     [[nodiscard]] QStringList tags() const { return m_tags; }
+    [[nodiscard]] TagMatch tagMatch() const { return m_tagMatch; }
     [[nodiscard]] DateRange dateRange() const { return m_dateRange; }
     [[nodiscard]] SizeRange sizeRange() const { return m_sizeRange; }
 
     void setResourceTypes(const QStringList &values);
     void setFormats(const QStringList &values);
     void setTags(const QStringList &values);
+    void setTagMatch(TagMatch match);
     /// @p from / @p to (inclusive days) only for Custom.
     void setDateRange(DateRange range, const QDate &from = {}, const QDate &to = {});
     /// @p minBytes / @p maxBytes (inclusive, unset = open) only for Custom.
@@ -68,6 +81,9 @@ public:
                       std::optional<qint64> maxBytes = {});
     /// Clears every filter (one filtersChanged()).
     void clear();
+    /// Every chosen value on its own, in the order of the buttons, for a line of removable chips.
+    /// A chip's remove() emits filtersChanged().
+    [[nodiscard]] QList<Chip> chips();
 
     [[nodiscard]] QToolButton *typeButton() const { return m_typeButton; }
     [[nodiscard]] QToolButton *formatButton() const { return m_formatButton; }
@@ -88,7 +104,10 @@ private:
     void rebuildMenus();
     void chooseCustomDates();
     void chooseCustomSize();
+    void addTagMatchEntries(QMenu *menu);
     void updateButtons();
+    [[nodiscard]] QString dateText() const;
+    [[nodiscard]] QString sizeText() const;
     void changed();
 
     QToolButton *m_typeButton;
@@ -108,6 +127,7 @@ private:
     QStringList m_resourceTypes;
     QStringList m_formats;
     QStringList m_tags;
+    TagMatch m_tagMatch = TagMatch::All;
     DateRange m_dateRange = DateRange::Any;
     QDate m_dateFrom;
     QDate m_dateTo;

@@ -4,11 +4,11 @@
 
 #include "environmentpage.h"
 
-#include "core/session/environmentsession.h"
 #include "core/cache/diskcache.h"
 #include "core/delivery/deliverysigner.h"
 #include "core/delivery/thumbnailurls.h"
 #include "core/net/neterror.h"
+#include "core/session/environmentsession.h"
 #include "gui/browser/browserenvironment.h"
 #include "gui/browser/browserpage.h"
 #include "gui/browser/thumbnailloader.h"
@@ -16,6 +16,7 @@
 #include "gui/settings/preferences.h"
 
 #include <QLabel>
+#include <QMenu>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -78,8 +79,10 @@ QString BrowseView::title() const
 PageContributions BrowseView::contributions() const
 {
     PageContributions contributions;
-    if (m_browser != nullptr)
+    if (m_browser != nullptr) {
         contributions.statusWidgets << m_statusLine;
+        contributions.menus << m_goMenu;
+    }
     return contributions;
 }
 
@@ -139,6 +142,9 @@ void BrowseView::createBrowser(EnvironmentSession &session, ThumbnailLoader *loa
             : EnvironmentPage::connectionText(*alive);
     };
     m_browser = new BrowserPage(std::move(environment), loader, std::move(urls), this);
+    m_goMenu = new QMenu(tr("&Go"), this);
+    m_goMenu->setObjectName(u"goMenu"_s);
+    m_goMenu->addActions({m_browser->backAction(), m_browser->forwardAction(), m_browser->upAction()});
     connect(signer, &core::DeliverySigner::urlsSigned, m_browser->thumbnailScheduler(),
             &ThumbnailScheduler::schedule);
     connect(m_browser, &BrowserPage::filesDropped, this, &BrowseView::filesDropped);

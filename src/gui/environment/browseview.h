@@ -7,6 +7,7 @@
 #include <memory>
 
 class QLabel;
+class QMenu;
 
 namespace stratus::core {
 class DeliverySigner;
@@ -25,7 +26,7 @@ class ThumbnailLoader;
 /// they shrink it), the thumbnail loader, the signer for private assets' thumbnails — and what keeps
 /// it current: a reload after each sync and shortly after uploads land, the connection state, and a
 /// rebuild of a damaged catalogue. Contributes a status bar line (what the browser is doing, or what
-/// is selected). When the catalogue cannot be opened it says so instead.
+/// is selected) and the Go menu (Back, Forward, Up). When the catalogue cannot be opened it says so instead.
 ///
 /// Owned by its environment page; the session and the preferences must outlive it. GUI thread only.
 class BrowseView : public Page
@@ -58,6 +59,7 @@ private:
     std::unique_ptr<core::DiskCache> m_thumbnailCache;
     BrowserPage *m_browser = nullptr;
     QLabel *m_statusLine = nullptr;
+    QMenu *m_goMenu = nullptr;
     QString m_activity;
 };
 
