@@ -171,7 +171,7 @@ MediaView::MediaView(QWidget *parent)
     m_seekSlider->setAccessibleName(tr("Position"));
     m_seekSlider->setToolTip(tr("Position (Shift+Left and Shift+Right jump 5 seconds)"));
     m_timeLabel->setAccessibleName(tr("Time"));
-    m_timeLabel->setMinimumWidth(m_timeLabel->fontMetrics().horizontalAdvance(u"00:00:00 / 00:00:00"_s));
+    m_timeLabel->setMinimumWidth(m_timeLabel->fontMetrics().horizontalAdvance(u"00:00 / 00:00"_s));
     m_timeLabel->setAlignment(Qt::AlignCenter);
     m_muteButton->setFocusPolicy(Qt::NoFocus);
     m_muteButton->setAutoRaise(true);
