@@ -1,10 +1,13 @@
 #include "mediaprobe.h"
 
+#include "delivery/pdfpages.h"
 #include "mp4probe.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
+
+#include <cmath>
 
 namespace stratus::sandbox {
 
@@ -23,6 +26,15 @@ MediaInfo probeMedia(const QString &path, const QString &fileName)
 {
     MediaInfo info;
     const QString suffix = QFileInfo(fileName.isEmpty() ? path : fileName).suffix().toLower();
+
+    // A PDF is an image with pages, as in Cloudinary: delivered page by page (`pg_N`) as pictures.
+    if (const PdfInfo pdf = probePdf(path); pdf.pageCount > 0) {
+        info.resourceType = QStringLiteral("image");
+        info.format = QStringLiteral("pdf");
+        info.width = int(std::lround(pdf.firstPageSize.width()));
+        info.height = int(std::lround(pdf.firstPageSize.height()));
+        return info;
+    }
 
     QImageReader reader(path);
     reader.setDecideFormatFromContent(true);
@@ -50,6 +62,16 @@ MediaInfo probeMedia(const QString &path, const QString &fileName)
         info.width = mp4.width;
         info.height = mp4.height;
         info.duration = mp4.duration;
+        return info;
+    }
+
+    // Audio is a video without pictures to Cloudinary: resource type video, its own format.
+    static const QStringList audioSuffixes
+        = {QStringLiteral("mp3"), QStringLiteral("wav"),  QStringLiteral("ogg"), QStringLiteral("oga"),
+           QStringLiteral("m4a"), QStringLiteral("flac"), QStringLiteral("aac"), QStringLiteral("opus")};
+    if (audioSuffixes.contains(suffix)) {
+        info.resourceType = QStringLiteral("video");
+        info.format = suffix;
         return info;
     }
 

@@ -7,7 +7,8 @@ namespace stratus::sandbox {
 /// What the sandbox learns about an uploaded file: its kind, format and dimensions. Images are
 /// read with QImageReader (header only); MP4/MOV videos by walking their boxes for the movie
 /// header and the first visual track (probeMp4(), bounded whatever the sizes in the file say);
-/// anything else is raw.
+/// PDFs with QtPdf (an image of format pdf, its first page's size in points); audio files by their
+/// suffix (a video without size, as Cloudinary files them); anything else is raw.
 struct MediaInfo
 {
     QString resourceType; ///< image, video or raw

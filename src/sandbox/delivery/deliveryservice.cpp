@@ -1,6 +1,7 @@
 #include "deliveryservice.h"
 
 #include "deliverypath.h"
+#include "pdfpages.h"
 #include "sandbox/imaging/imagecodec.h"
 #include "sandbox/imaging/imagetransformer.h"
 #include "sandbox/imaging/transformationpath.h"
@@ -93,10 +94,14 @@ ApiResponse serveFile(const QString &filePath, const QByteArray &mimeType, const
     if (!file.open(QIODevice::ReadOnly))
         return deliveryError(404, QStringLiteral("Resource not found"));
     const qint64 size = file.size();
+    // One range (RFC 9110 §14.1.2): "first-last", "first-" or the suffix "-length". Anything else
+    // (several ranges, a last before the first, another unit) is ignored: the whole file, 200.
     static const QRegularExpression rangePattern(QStringLiteral("^bytes=(\\d*)-(\\d*)$"));
     const auto match = rangePattern.match(QString::fromLatin1(rangeHeader).trimmed());
-    if (!rangeHeader.isEmpty() && match.hasMatch()
-        && !(match.captured(1).isEmpty() && match.captured(2).isEmpty())) {
+    const bool valid = match.hasMatch() && !(match.captured(1).isEmpty() && match.captured(2).isEmpty())
+        && (match.captured(1).isEmpty() || match.captured(2).isEmpty()
+            || match.captured(1).toLongLong() <= match.captured(2).toLongLong());
+    if (!rangeHeader.isEmpty() && valid) {
         qint64 first;
         qint64 last;
         if (match.captured(1).isEmpty()) { // suffix range: the last N bytes
@@ -109,6 +114,7 @@ ApiResponse serveFile(const QString &filePath, const QByteArray &mimeType, const
         if (first >= size || first > last) {
             ApiResponse response = ApiResponse::bytes(QByteArray(), mimeType, 416);
             response.setHeader("Content-Range", "bytes */" + QByteArray::number(size));
+            response.setHeader("Accept-Ranges", "bytes");
             return response;
         }
         // Open-ended ranges are answered in bounded pieces; clients ask for the rest.
@@ -190,6 +196,7 @@ struct DerivedRendering
 {
     QString originalPath;
     bool poster = false;
+    bool pdf = false; ///< the original is a PDF: the source is one of its pages (pg_N, dn_N)
     QSize originalSize;
     QList<imaging::Step> steps;
     imaging::RequestContext context;
@@ -232,6 +239,13 @@ private:
     {
         if (poster) {
             source = videoPosterFrame(originalPath, originalSize);
+        } else if (pdf) {
+            QString error;
+            source
+                = renderPdfPage(originalPath, pdfParameter(u"pg", 1), pdfParameter(u"dn", kPdfDefaultDensity),
+                                transformer.limits().maxSourcePixels, &error);
+            if (source.isNull())
+                return deliveryError(400, error);
         } else {
             QFile file(originalPath);
             if (!file.open(QIODevice::ReadOnly))
@@ -246,6 +260,20 @@ private:
         if (source.isNull())
             return deliveryError(400, QStringLiteral("Image file is corrupt or in an unsupported format"));
         return std::nullopt;
+    }
+
+    // A page or density asked for anywhere in the chain (Cloudinary takes pg_ and dn_ from any
+    // component); @p fallback when none is, or it is not a positive number.
+    int pdfParameter(QStringView key, int fallback) const
+    {
+        for (const imaging::Step &step : steps) {
+            const QString value = imaging::stepValue(step, key);
+            bool ok = false;
+            const int number = value.toInt(&ok);
+            if (ok && number > 0)
+                return std::min(number, 100000);
+        }
+        return fallback;
     }
 
     imaging::LayerResolver layerLoader(const imaging::ImageTransformer &transformer) const
@@ -378,7 +406,8 @@ QFuture<ApiResponse> DeliveryService::deliverDerived(const QString &cloudName, c
     DerivedRendering rendering;
     rendering.context.acceptHeader = QString::fromLatin1(request.header("accept"));
     rendering.context.extension = requestedFormat;
-    rendering.context.originalFormat = poster ? QStringLiteral("jpg") : asset.format;
+    rendering.context.originalFormat
+        = poster || asset.format == u"pdf" ? QStringLiteral("jpg") : asset.format;
     const QString outputFormat = imaging::chooseOutputFormat(
         *steps, requestedFormat, rendering.context.originalFormat, rendering.context.acceptHeader);
     // Once chosen before rendering, the format keys the cache; the renderer applies the same rules.
@@ -395,6 +424,7 @@ QFuture<ApiResponse> DeliveryService::deliverDerived(const QString &cloudName, c
 
     rendering.originalPath = m_store.filePath(cloudName, asset);
     rendering.poster = poster;
+    rendering.pdf = asset.format == u"pdf";
     rendering.originalSize = QSize(asset.width, asset.height);
     rendering.steps = *steps;
     // Resolved here, on the sandbox's thread: the worker only loads them.
