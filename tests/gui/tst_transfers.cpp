@@ -255,7 +255,7 @@ private Q_SLOTS:
         // A file manager on the bus shows the file itself, selected (the real D-Bus call).
         FakeFileManager fileManager;
         QDBusConnection bus = QDBusConnection::sessionBus();
-        QVERIFY(bus.isConnected());
+        QVERIFY2(bus.isConnected(), "no session bus: run through tests/run-headless.sh");
         QVERIFY(bus.registerObject(u"/org/freedesktop/FileManager1"_s, &fileManager,
                                    QDBusConnection::ExportAllSlots));
         QVERIFY(bus.registerService(u"org.freedesktop.FileManager1"_s));

@@ -92,9 +92,9 @@ private Q_SLOTS:
                                 {u"raw_max_size_bytes"_s, 10485760},
                                 {u"image_max_px"_s, 25000000}};
         const MediaLimits limits = MediaLimits::fromJson(json);
-        QCOMPARE(limits.imageBytes, 10485760);
-        QCOMPARE(limits.videoBytes, 104857600);
-        QCOMPARE(limits.rawBytes, 10485760);
+        QCOMPARE(limits.imageBytes, qint64(10485760));
+        QCOMPARE(limits.videoBytes, qint64(104857600));
+        QCOMPARE(limits.rawBytes, qint64(10485760));
         QCOMPARE(MediaLimits::fromJson({}), MediaLimits {});
     }
 

@@ -64,8 +64,9 @@ public:
     [[nodiscard]] core::EnvironmentSession *session(const QString &environmentId) const;
 
     [[nodiscard]] UploadController *uploads() const { return m_uploads; }
-    /// Uploads @p paths to the current environment as soon as it answers (at once if it does):
-    /// files given on the command line. Gives up with a message if it turns out offline or refused.
+    /// Files given on the command line, once the current environment's first check has ended:
+    /// UploadController::offer (the upload options first, unless the settings say not to ask; files
+    /// for an environment that does not answer wait in the queue).
     void uploadWhenReady(const QStringList &paths);
     [[nodiscard]] UploadDock *uploadDock() const { return m_uploadDock; }
 

@@ -3,11 +3,14 @@
 #include "core/transfers/downloadqueue.h"
 #include "words/errorwords.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>

@@ -89,9 +89,9 @@ private:
 
     UploadListModel *m_model;
     QTreeView *m_view;
+    QLabel *m_summaryLabel;
     QTabWidget *m_tabs;
     DownloadsPanel *m_downloads;
-    QLabel *m_summaryLabel;
     QAction *m_pause = nullptr;
     QAction *m_resume = nullptr;
     QAction *m_cancel = nullptr;
