@@ -23,7 +23,6 @@ QString atPosition(const QString &words, const core::Error &error)
 std::optional<QString> syntaxText(const core::Error &error)
 {
     const QString &subject = error.subject;
-    const QString &typed = error.message;
     switch (error.reason) {
     case Reason::SearchUnexpectedText:
         return ErrorWords::tr("unexpected text");
