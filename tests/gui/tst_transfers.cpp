@@ -211,7 +211,7 @@ private Q_SLOTS:
         browser->commands()->action(BrowserCommands::Command::Download)->trigger();
         // The dock comes up on its Downloads tab; no progress box, during or after.
         QTRY_VERIFY(dock->isVisible());
-        QCOMPARE(dock->tabs()->currentWidget(), panel);
+        QCOMPARE(dock->tabs()->currentWidget(), static_cast<QWidget *>(panel));
         QVERIFY(finished.wait(20000));
         QTRY_COMPARE(panel->view()->topLevelItemCount(), 1);
         QVERIFY(w.window->findChildren<QProgressDialog *>().isEmpty());
