@@ -38,13 +38,13 @@ AboutDialog::AboutDialog(QWidget *parent, LinkOpener opener)
     m_text->setTextFormat(Qt::RichText);
     m_text->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_text->setWordWrap(true);
-    m_text->setMinimumWidth(380);
+    m_text->setMinimumWidth(470);
     const QString email = supportEmail();
     const QString tracker = supportUrl();
     const QString running = QString::fromLatin1(qVersion());
     const QString built = QStringLiteral(QT_VERSION_STR);
-    const QString qt
-        = running == built ? tr("Qt %1").arg(running) : tr("Qt %1 (built with Qt %2)").arg(running, built);
+    const QString qt = running == built ? tr("Uses Qt %1").arg(running)
+                                        : tr("Uses Qt %1 (built with Qt %2)").arg(running, built);
     m_text->setText(tr("<h2 style=\"margin-bottom:0\">Stratus</h2>"
                        "<p style=\"margin-top:2px\">Version %1</p>"
                        "<p>A native desktop client for Cloudinary.</p>"
