@@ -7,6 +7,8 @@ install(FILES "${PROJECT_SOURCE_DIR}/packaging/io.github.stratus_desktop.Stratus
 install(FILES "${PROJECT_SOURCE_DIR}/resources/icons/stratus.svg"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps"
         RENAME io.github.stratus_desktop.Stratus.svg)
+# The user guide Help → Documentation shows (built in), also where people look for it on disk.
+install(FILES "${PROJECT_SOURCE_DIR}/docs/user-guide.md" DESTINATION "${CMAKE_INSTALL_DOCDIR}")
 
 set(CPACK_PACKAGE_NAME "stratus")
 set(CPACK_PACKAGE_VENDOR "Stratus")

@@ -4,6 +4,7 @@
 #include "core/accounts/keychainsecretstore.h"
 #include "core/storage/storagelayout.h"
 #include "core/util/secretmemory.h"
+#include "gui/mainwindow/diagnostics.h"
 #include "gui/mainwindow/mainwindow.h"
 #include "gui/settings/preferences.h"
 #include "words/errorwords.h"
@@ -27,6 +28,9 @@ int main(int argc, char *argv[])
     // Before anything can hold a secret: it must never end up in a core dump.
     core::disableCoreDumps();
     QApplication app(argc, argv);
+    // The run's last warnings, for Help → Report a Problem (redacted as they arrive).
+    gui::RecentProblems recentProblems;
+    recentProblems.install();
     QApplication::setApplicationName(QStringLiteral("Stratus"));
     QApplication::setOrganizationName(QStringLiteral("Stratus"));
     QApplication::setApplicationVersion(QStringLiteral(STRATUS_VERSION_STRING));
@@ -61,7 +65,8 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(
         QStringLiteral("files"),
         QApplication::translate("main",
-                                "Files or folders to upload to the current environment (as if dropped)."),
+                                "Files or folders to upload to the current environment: the upload "
+                                "options open with the folder shown chosen."),
         QStringLiteral("[files…]"));
     parser.process(app);
 
@@ -75,13 +80,15 @@ int main(int argc, char *argv[])
         localSandbox.start();
 
     gui::MainWindow window(&store, &network, &preferences);
+    window.setRecentProblems(&recentProblems);
     QObject::connect(&localSandbox, &app::LocalSandbox::failed, &window, [&window](const QString &message) {
         QMessageBox::warning(
             &window, QApplication::translate("main", "Local sandbox"),
             QApplication::translate("main", "The local sandbox could not start: %1").arg(message));
     });
     window.show();
-    // Files given on the command line ("Open with Stratus"): uploaded once the environment answers.
+    // Files given on the command line ("Open with Stratus"): the upload options (unless the settings
+    // say not to ask) once the environment has answered or not.
     QStringList files;
     for (const QString &argument : parser.positionalArguments())
         files << QFileInfo(argument).absoluteFilePath();

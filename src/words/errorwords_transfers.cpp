@@ -3,6 +3,7 @@
 #include "errorwords.h"
 
 #include <QDir>
+#include <QLocale>
 
 namespace stratus::words {
 
@@ -19,6 +20,14 @@ QString system(const core::Error &error)
 {
     const QString said = error.message.simplified();
     return said.isEmpty() ? QString() : u" (" + said + u')';
+}
+
+// A media limit (bytes, from the usage report) as people read sizes: "10 MB".
+QString limit(const core::Error &error)
+{
+    bool ok = false;
+    const qint64 bytes = error.message.toLongLong(&ok);
+    return ok ? QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat) : error.message;
 }
 
 } // namespace
@@ -81,6 +90,18 @@ std::optional<QString> ErrorWords::transfersText(const core::Error &error)
         return tr("The environment cannot be called now, so its API secret cannot sign delivery URLs.");
     case Reason::NoSecretToSign:
         return tr("There is no API secret to sign delivery URLs with.");
+    case Reason::ImageTooLarge:
+        return tr("%1 is too large: this environment accepts images of up to %2 (the plan's limit). Make "
+                  "it smaller or upgrade the plan.")
+            .arg(path(error), limit(error));
+    case Reason::VideoTooLarge:
+        return tr("%1 is too large: this environment accepts videos and audio of up to %2 (the plan's "
+                  "limit). Make it smaller or upgrade the plan.")
+            .arg(path(error), limit(error));
+    case Reason::RawTooLarge:
+        return tr("%1 is too large: this environment accepts other files of up to %2 (the plan's limit). "
+                  "Make it smaller or upgrade the plan.")
+            .arg(path(error), limit(error));
     default:
         return std::nullopt;
     }

@@ -125,7 +125,7 @@ private Q_SLOTS:
         const Run run = cli({u"download"_s, u"pets/cat"_s, u"--to"_s, dir});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QCOMPARE(saved(dir, u"cat.png"_s), QByteArray("mine"));
-        QCOMPARE(saved(dir, u"cat (1).png"_s), m_originals.value(u"pets/cat"_s));
+        QCOMPARE(saved(dir, u"cat (2).png"_s), m_originals.value(u"pets/cat"_s));
     }
 
     void assetTheServerNoLongerHas()

@@ -601,8 +601,8 @@ private slots:
         QCOMPARE(privateAsset.type, u"private"_s);
 
         QTemporaryDir target;
-        // A file of the first name exists already: it must be kept, the download gets "(1)".
-        const QString firstName = core::OriginalUrls::fileName(assets.constFirst());
+        // A file of the first name exists already: it must be kept, the download gets "(2)".
+        const QString firstName = core::transfers::DownloadQueue::fileNameFor(assets.constFirst());
         QFile existing(QDir(target.path()).filePath(firstName));
         QVERIFY(existing.open(QIODevice::WriteOnly));
         existing.write("keep me");
@@ -631,10 +631,11 @@ private slots:
         const core::OriginalUrls urls(m_envs[env].url.withoutSecret());
         for (const CatalogAsset &asset : std::as_const(all)) {
             const QString path = queue->savedFiles().value(asset.assetId);
-            QString expected = QDir(target.path()).filePath(core::OriginalUrls::fileName(asset));
+            QString expected
+                = QDir(target.path()).filePath(core::transfers::DownloadQueue::fileNameFor(asset));
             if (asset.assetId == assets.constFirst().assetId) {
                 const QFileInfo info(expected);
-                expected = info.dir().filePath(info.completeBaseName() + u" (1)."_s + info.suffix());
+                expected = info.dir().filePath(info.completeBaseName() + u" (2)."_s + info.suffix());
             }
             QCOMPARE(path, expected);
             QFile file(path);
@@ -685,7 +686,7 @@ private slots:
         for (qsizetype i = 0; i < files.size(); ++i) {
             QVERIFY2(files.at(i).isLocalFile(), qPrintable(files.at(i).toString()));
             QCOMPARE(QFileInfo(files.at(i).toLocalFile()).fileName(),
-                     core::OriginalUrls::fileName(assets.at(i)));
+                     core::transfers::DownloadQueue::fileNameFor(assets.at(i)));
             QFile file(files.at(i).toLocalFile());
             QVERIFY(file.open(QIODevice::ReadOnly));
             QCOMPARE(file.readAll(), m_sandbox.raw("GET", QUrl(lines.at(i)).path()).body);

@@ -10,9 +10,16 @@
 
 #include <QFileInfo>
 
+#include <chrono>
+
 using namespace Qt::StringLiterals;
 
 namespace stratus::core {
+
+namespace {
+// How often an environment that does not answer is asked again while uploads wait for it.
+constexpr std::chrono::seconds kReconnectInterval {15};
+} // namespace
 
 EnvironmentSession::EnvironmentSession(AccountStore *store, QString environmentId,
                                        QNetworkAccessManager *network, QObject *parent)
@@ -22,6 +29,9 @@ EnvironmentSession::EnvironmentSession(AccountStore *store, QString environmentI
     , m_network(network)
 {
     connect(&m_budget, &RateLimitBudget::changed, this, &EnvironmentSession::changed);
+    m_reconnect.setSingleShot(true);
+    m_reconnect.setInterval(kReconnectInterval);
+    connect(&m_reconnect, &QTimer::timeout, this, &EnvironmentSession::refresh);
 }
 
 EnvironmentSession::~EnvironmentSession()
@@ -54,6 +64,11 @@ upload::UploadQueue *EnvironmentSession::uploads()
     m_uploads->setCatalog(catalog());
     if (m_uploadSettings)
         m_uploads->setSettings(*m_uploadSettings);
+    // Files queued while the environment does not answer wait for it (issue 13, point 9).
+    m_uploads->setOnline(m_connection == Connection::Online);
+    if (m_usage)
+        m_uploads->setMediaLimits(upload::MediaLimits::fromJson(m_usage->mediaLimits));
+    connect(m_uploads.get(), &upload::UploadQueue::jobAdded, this, &EnvironmentSession::watchForConnection);
     Q_EMIT uploadsReady();
     return m_uploads.get();
 }
@@ -203,9 +218,14 @@ void EnvironmentSession::refresh()
                 if (problem == CheckProblem::Permission)
                     markDenied(Feature::Admin, result.error().message);
                 setConnection(refused ? Connection::Refused : Connection::Offline, problem, result.error());
+                // What a previous run left shows as waiting, and starts once the environment answers.
+                if (!refused && !m_uploadsResumed)
+                    resumeUploads();
                 return;
             }
             m_usage = result->usage;
+            if (m_uploads)
+                m_uploads->setMediaLimits(upload::MediaLimits::fromJson(m_usage->mediaLimits));
             if (m_store) {
                 EnvironmentRecord env = record();
                 if (!env.id.isEmpty()) {
@@ -242,7 +262,30 @@ void EnvironmentSession::setConnection(Connection connection, CheckProblem probl
     m_connection = connection;
     m_problem = problem;
     m_problemError = std::move(error);
+    // A check of an environment that answered keeps the uploads going; anything else but an answer
+    // holds them.
+    if (m_uploads && connection != Connection::Checking)
+        m_uploads->setOnline(connection == Connection::Online);
+    watchForConnection();
     Q_EMIT changed();
+}
+
+void EnvironmentSession::setReconnectInterval(std::chrono::milliseconds interval)
+{
+    m_reconnect.setInterval(interval);
+}
+
+void EnvironmentSession::watchForConnection()
+{
+    // Uploads waiting for the environment: ask again now and then whether it answers, so they
+    // start without anyone pressing Test connection.
+    const bool waiting = m_uploads && !m_uploads->isIdle();
+    if (m_connection == Connection::Offline && waiting) {
+        if (!m_reconnect.isActive())
+            m_reconnect.start();
+    } else if (m_connection != Connection::Checking) {
+        m_reconnect.stop();
+    }
 }
 
 } // namespace stratus::core

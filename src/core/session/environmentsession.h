@@ -11,6 +11,9 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
+
+#include <chrono>
 
 #include <memory>
 #include <optional>
@@ -112,6 +115,9 @@ public:
     /// (the app was closed or killed mid-transfer) are taken up again; also callable by hand.
     /// How many were resumed.
     int resumeUploads();
+    /// While uploads wait for an environment that does not answer, how long between checks whether
+    /// it answers again (default 15 s).
+    void setReconnectInterval(std::chrono::milliseconds interval);
 
 Q_SIGNALS:
     /// The upload queue was made (uploads() is no longer null).
@@ -123,6 +129,7 @@ Q_SIGNALS:
 private:
     void setConnection(Connection connection, CheckProblem problem = CheckProblem::None,
                        std::optional<Error> error = std::nullopt);
+    void watchForConnection();
 
     QPointer<AccountStore> m_store;
     QString m_environmentId;
@@ -145,6 +152,7 @@ private:
     std::optional<upload::UploadQueueSettings> m_uploadSettings;
     std::optional<Error> m_uploadsError;
     bool m_uploadsResumed = false;
+    QTimer m_reconnect;
 };
 
 } // namespace stratus::core

@@ -59,9 +59,35 @@ QString DownloadQueue::uniquePath(const QDir &directory, const QString &name, co
         ? QString()
         : u'.' + info.completeSuffix();
     QString candidate = directory.absoluteFilePath(name);
-    for (int n = 1; QFileInfo::exists(candidate) || reserved.contains(candidate); ++n)
+    for (int n = 2; QFileInfo::exists(candidate) || reserved.contains(candidate); ++n)
         candidate = directory.absoluteFilePath(u"%1 (%2)%3"_s.arg(base).arg(n).arg(suffix));
     return candidate;
+}
+
+QString DownloadQueue::fileNameFor(const CatalogAsset &asset)
+{
+    const QString idName = asset.publicId.mid(asset.publicId.lastIndexOf(u'/') + 1);
+    QString name = asset.displayName.trimmed().isEmpty() ? idName : asset.displayName.trimmed();
+    QString extension;
+    if (asset.resourceType == u"raw") {
+        const qsizetype dot = idName.lastIndexOf(u'.');
+        if (dot > 0)
+            extension = idName.mid(dot + 1);
+    } else {
+        extension = asset.format;
+    }
+    if (!extension.isEmpty() && !name.endsWith(u'.' + extension, Qt::CaseInsensitive))
+        name += u'.' + extension;
+    // A name, not a path; and none a file system refuses.
+    name.replace(u'/', u'_');
+    name.replace(QChar(0), u'_');
+    for (QChar &c : name) {
+        if (c.category() == QChar::Other_Control)
+            c = u'_';
+    }
+    if (name.isEmpty() || name == u"." || name == u".." || name.startsWith(u'.'))
+        name = name.isEmpty() || name == u"." || name == u".." ? asset.assetId : u'_' + name.mid(1);
+    return name;
 }
 
 bool DownloadQueue::start(const QList<CatalogAsset> &assets, const QString &directory)
@@ -140,7 +166,7 @@ void DownloadQueue::startTransfer(const CatalogAsset &asset, const QUrl &url)
     }
     auto transfer = std::make_unique<Transfer>();
     transfer->asset = asset;
-    transfer->path = uniquePath(QDir(m_directory), OriginalUrls::fileName(asset), m_reserved);
+    transfer->path = uniquePath(QDir(m_directory), fileNameFor(asset), m_reserved);
     transfer->file.setFileName(transfer->path);
     if (!transfer->file.open(QIODevice::WriteOnly)) {
         fail(asset,
@@ -201,7 +227,7 @@ void DownloadQueue::fail(const CatalogAsset &asset, Error error)
 {
     qCInfo(lcDownload) << "download of" << asset.assetId << "failed:" << errorReasonName(error.reason)
                        << error.httpStatus << error.message;
-    m_failures.append({OriginalUrls::fileName(asset), std::move(error)});
+    m_failures.append({fileNameFor(asset), std::move(error)});
     Q_EMIT progress();
 }
 

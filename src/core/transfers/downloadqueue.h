@@ -19,8 +19,8 @@ namespace stratus::core::transfers {
 
 /// Downloads the originals of a batch of assets into a folder: a few transfers at a time, each
 /// streamed to disk through a QSaveFile (so a file appears under its name only once complete, and a
-/// cancelled or failed one leaves nothing behind), named as OriginalUrls::fileName() says without
-/// overwriting anything ("name (1).jpg"). Private and authenticated assets go through signed URLs
+/// cancelled or failed one leaves nothing behind), named as fileNameFor() says without
+/// overwriting anything ("name (2).jpg"). Private and authenticated assets go through signed URLs
 /// (the secret is fetched once per batch and dropped after signing). Delivery URLs cost no Admin API
 /// budget. Each transfer is a DownloadJob: the User-Agent, proxy, stall timeout and retries of every
 /// other request.
@@ -57,6 +57,8 @@ public:
 
     [[nodiscard]] bool isRunning() const { return m_running; }
     [[nodiscard]] bool wasCancelled() const { return m_cancelled; }
+    /// The folder of the current (or last) batch.
+    [[nodiscard]] const QString &directory() const { return m_directory; }
     [[nodiscard]] int filesTotal() const { return m_filesTotal; }
     /// Files ended, saved or failed.
     [[nodiscard]] int filesDone() const { return int(m_saved.size() + m_failures.size()); }
@@ -67,10 +69,15 @@ public:
     [[nodiscard]] const QHash<QString, QString> &savedFiles() const { return m_saved; }
     [[nodiscard]] const QList<Failure> &failures() const { return m_failures; }
 
-    /// @p name in @p directory, or "name (1).ext", "name (2).ext"… when that exists or is in
-    /// @p reserved (absolute paths).
+    /// @p name in @p directory, or "name (2).ext", "name (3).ext"… when that exists or is in
+    /// @p reserved (absolute paths): the way file managers and browsers number a second copy.
     [[nodiscard]] static QString uniquePath(const QDir &directory, const QString &name,
                                             const QSet<QString> &reserved);
+    /// The file name a download gets: the name the browser shows (the display name, or the public
+    /// ID's last segment when there is none) with the format as extension, unless the name ends
+    /// with it already ("Beach at dawn.jpg"); raw files keep the extension of their public ID.
+    /// Nothing a file system refuses or that leaves the target folder ("/" becomes "_").
+    [[nodiscard]] static QString fileNameFor(const catalog::CatalogAsset &asset);
 
 Q_SIGNALS:
     void progress();

@@ -92,6 +92,10 @@ Result<qint64> UploadQueue::enqueue(const UploadPlan::Plan &plan, const UploadBa
         entry.options = UploadPlan::optionsFor(file, options, m_folderMode);
         entry.chunked = entry.fileSize > m_settings.chunkThreshold;
         entry.chunkSize = m_settings.chunkSize;
+        if (auto tooLarge = m_mediaLimits.check(file.path, entry.fileSize)) {
+            entry.state = UploadState::Failed;
+            entry.error = std::move(tooLarge);
+        }
         entries.append(std::move(entry));
     }
     for (const PlanProblem &problem : plan.problems) {
@@ -170,11 +174,25 @@ bool UploadQueue::isIdle() const
     });
 }
 
+void UploadQueue::setOnline(bool online)
+{
+    if (m_online == online)
+        return;
+    m_online = online;
+    // The rows waiting say why again ("waiting for connection", or waiting for a slot).
+    for (const qint64 id : std::as_const(m_order)) {
+        if (const Task *t = task(id); t && t->entry.state == UploadState::Pending)
+            Q_EMIT jobChanged(id, UploadState::Pending);
+    }
+    if (online)
+        QMetaObject::invokeMethod(this, &UploadQueue::schedule, Qt::QueuedConnection);
+}
+
 void UploadQueue::schedule()
 {
     int active = activeCount();
     for (const qint64 id : std::as_const(m_order)) {
-        if (active >= m_settings.concurrency)
+        if (active >= m_settings.concurrency || !m_online)
             break;
         Task *t = task(id);
         if (t && t->entry.state == UploadState::Pending && !t->retryWaiting) {

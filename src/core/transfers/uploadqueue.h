@@ -1,5 +1,6 @@
 #pragma once
 
+#include "medialimits.h"
 #include "uploadentry.h"
 #include "uploadplan.h"
 
@@ -96,6 +97,15 @@ public:
     /// The environment's catalogue, for the duplicate guard and the write-through; may be null.
     void setCatalog(catalog::Catalog *catalog) { m_catalog = catalog; }
     void setDuplicateHandler(DuplicateHandler handler) { m_duplicateHandler = std::move(handler); }
+    /// The environment's largest files (its usage report): a file over them is refused when it is
+    /// queued, as a Failed file with the limit, and nothing of it is sent.
+    void setMediaLimits(const MediaLimits &limits) { m_mediaLimits = limits; }
+    [[nodiscard]] const MediaLimits &mediaLimits() const { return m_mediaLimits; }
+    /// Whether the environment answers (default: yes). While it does not, files wait in the queue
+    /// (Pending, "waiting for connection") and nothing starts; they start when it answers again.
+    /// Files in flight when it stops answering go on (and retry) as before.
+    void setOnline(bool online);
+    [[nodiscard]] bool isOnline() const { return m_online; }
 
     /// Queues the files and folder trees at `paths` as one batch and starts them. Paths that do
     /// not exist or cannot be read are recorded as Failed files of the batch, with the reason.
@@ -188,6 +198,8 @@ private:
     qint64 m_speedBaseMs = 0;
     double m_speed = 0;
     bool m_idleAnnounced = true;
+    bool m_online = true;
+    MediaLimits m_mediaLimits;
 };
 
 } // namespace stratus::core::transfers

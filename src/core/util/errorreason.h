@@ -123,6 +123,9 @@
     X(NeedsSignedUrl)                /* subject: the public ID (private or authenticated) */ \
     X(SigningUnavailable)            /* the environment cannot be called to fetch its secret */ \
     X(NoSecretToSign) \
+    X(ImageTooLarge)                 /* subject: the file; outside words: the limit in bytes (media_limits) */ \
+    X(VideoTooLarge)                 /* subject: the file; outside words: the limit in bytes (media_limits) */ \
+    X(RawTooLarge)                   /* subject: the file; outside words: the limit in bytes (media_limits) */ \
     \
     /* asset operations (src/core/assets) */ \
     X(AssetsWithoutCatalog) /* the environment has no catalogue to write through to */ \

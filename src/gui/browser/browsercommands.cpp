@@ -20,7 +20,6 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QMetaEnum>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QStandardPaths>
 
@@ -422,54 +421,30 @@ void BrowserCommands::download(const QList<CatalogAsset> &assets)
     const QString directory = m_chooseDirectory(dialogParent());
     if (directory.isEmpty())
         return;
-    if (!m_progress) {
-        m_progress = new QProgressDialog(dialogParent());
-        m_progress->setObjectName(u"downloadProgress"_s);
-        m_progress->setWindowTitle(tr("Download"));
-        m_progress->setAutoReset(false);
-        m_progress->setAutoClose(false);
-        m_progress->setRange(0, 1000);
-        connect(m_progress, &QProgressDialog::canceled, m_downloads, &DownloadQueue::cancel);
-    }
-    m_progress->reset();
-    m_progress->setValue(0);
+    // No progress box: the transfers dock shows the download (the page hands it the queue) and
+    // keeps its state once it is over (issue 13, point 9).
     m_downloads->start(assets, directory);
     updateActions();
 }
 
 void BrowserCommands::showDownloadProgress()
 {
-    if (!m_progress || !m_downloads->isRunning())
+    if (!m_downloads->isRunning())
         return;
-    const QLocale locale;
-    const qint64 total = std::max<qint64>(1, m_downloads->bytesTotal());
-    m_progress->setLabelText(tr("Downloading file %1 of %2\n%3 of %4")
-                                 .arg(std::min(m_downloads->filesDone() + 1, m_downloads->filesTotal()))
-                                 .arg(m_downloads->filesTotal())
-                                 .arg(locale.formattedDataSize(m_downloads->bytesReceived()),
-                                      locale.formattedDataSize(m_downloads->bytesTotal())));
-    m_progress->setValue(int(std::min<qint64>(999, m_downloads->bytesReceived() * 1000 / total)));
+    Q_EMIT status(tr("Downloading file %1 of %2…")
+                      .arg(std::min(m_downloads->filesDone() + 1, m_downloads->filesTotal()))
+                      .arg(m_downloads->filesTotal()));
 }
 
 void BrowserCommands::reportDownload()
 {
-    if (m_progress) {
-        m_progress->setValue(m_progress->maximum());
-        m_progress->hide();
-    }
     const int saved = int(m_downloads->savedFiles().size());
-    if (m_downloads->wasCancelled())
-        Q_EMIT status(tr("Download cancelled; %n file(s) saved", nullptr, saved));
-    else
-        Q_EMIT status(tr("%n file(s) downloaded", nullptr, saved));
-    if (!m_downloads->failures().isEmpty()) {
-        QStringList lines;
-        for (const auto &failure : m_downloads->failures())
-            lines.append(tr("%1: %2").arg(failure.name, words::ErrorWords::text(failure.error)));
-        warn(tr("Download"),
-             tr("%n file(s) could not be downloaded.", nullptr, int(m_downloads->failures().size())),
-             lines.join(u'\n'));
-    }
+    const int failed = int(m_downloads->failures().size());
+    QString text = m_downloads->wasCancelled() ? tr("Download cancelled; %n file(s) saved", nullptr, saved)
+                                               : tr("%n file(s) downloaded", nullptr, saved);
+    if (failed > 0)
+        text = tr("%1, %n failed (the transfers dock says why)", nullptr, failed).arg(text);
+    Q_EMIT status(text);
     updateActions();
 }
 

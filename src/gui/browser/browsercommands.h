@@ -12,7 +12,6 @@
 #include <optional>
 
 class QAction;
-class QProgressDialog;
 class QWidget;
 
 namespace stratus::core::assets {
@@ -66,7 +65,6 @@ public:
     /// The asset operations of the environment (also the details panel's).
     [[nodiscard]] core::assets::AssetService *assetService() const { return m_assets; }
     [[nodiscard]] DownloadQueue *downloads() const { return m_downloads; }
-    [[nodiscard]] QProgressDialog *downloadProgress() const { return m_progress; }
 
     /// The assets the asset commands act on (in the order shown).
     void setSelection(const QList<core::catalog::CatalogAsset> &assets);
@@ -101,6 +99,8 @@ private:
     void watch(core::assets::AssetJob *job, const std::optional<QString> &openAfter = std::nullopt);
     /// Empty when changes can be sent; otherwise why not, for a person.
     [[nodiscard]] QString refusal() const;
+    /// A line for the status bar while a download runs, and when it is over; the transfers dock
+    /// shows the files.
     void showDownloadProgress();
     void reportDownload();
     void warn(const QString &title, const QString &text, const QString &details = {});
@@ -111,7 +111,6 @@ private:
     QPointer<QWidget> m_page;
     core::assets::AssetService *m_assets;
     DownloadQueue *m_downloads;
-    QProgressDialog *m_progress = nullptr;
     QHash<Command, QAction *> m_actionsByCommand;
     QList<core::catalog::CatalogAsset> m_selection;
     QString m_currentFolder;

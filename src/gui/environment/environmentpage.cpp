@@ -7,6 +7,7 @@
 #include "core/session/environmentsession.h"
 #include "core/util/secretmemory.h"
 #include "gui/accounts/secretprompt.h"
+#include "gui/browser/browsercommands.h"
 #include "gui/browser/browserpage.h"
 #include "gui/errors/errorbanner.h"
 #include "gui/errors/errorpresenter.h"
@@ -180,10 +181,13 @@ void EnvironmentPage::createViews(const EnvironmentPageServices &services)
     m_viewActions->setExclusive(true);
 
     m_browse = new BrowseView(m_session, services.preferences, m_views);
+    // Downloads show in the window's transfers dock, beside the uploads.
+    if (m_uploadDock && m_browse->browser())
+        m_uploadDock->watchDownloads(m_browse->browser()->commands()->downloads());
     connect(m_browse, &BrowseView::filesDropped, this,
             [this](const QStringList &paths, const QString &folder) {
                 if (m_uploads)
-                    m_uploads->upload(paths, folder);
+                    m_uploads->offer(paths, folder);
             });
     m_overview = new OverviewView(m_session, services.store, m_views);
     // New views of an environment go here, each with the next Alt+number.

@@ -1,7 +1,10 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "diagnostics.h"
 #include "environmentswitcher.h"
+#include "helpwindow.h"
+#include "reportproblemdialog.h"
 #include "welcomepage.h"
 
 #include "core/accounts/accountstore.h"
@@ -19,12 +22,12 @@
 #include "ui_mainwindow.h"
 
 #include <QActionGroup>
-#include <QDesktopServices>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
+#include <QMetaEnum>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QShortcut>
@@ -34,6 +37,7 @@
 
 namespace stratus::gui {
 
+using namespace Qt::StringLiterals;
 using core::EnvironmentSession;
 
 MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network, Preferences *preferences,
@@ -103,10 +107,9 @@ void MainWindow::setUpActions()
         if (EnvironmentSession *current = session(m_currentId))
             current->refresh();
     });
-    connect(m_ui->documentationAction, &QAction::triggered, this,
-            [] { QDesktopServices::openUrl(QUrl(QStringLiteral(STRATUS_DOCS_URL))); });
-    connect(m_ui->reportProblemAction, &QAction::triggered, this,
-            [] { QDesktopServices::openUrl(QUrl(QStringLiteral(STRATUS_SUPPORT_URL))); });
+    // Help that works without a browser or the network (issue 13, point 11).
+    connect(m_ui->documentationAction, &QAction::triggered, this, &MainWindow::showDocumentation);
+    connect(m_ui->reportProblemAction, &QAction::triggered, this, &MainWindow::reportProblem);
 
     m_environmentGroup = new QActionGroup(this);
     m_environmentGroup->setExclusive(true);
@@ -140,6 +143,7 @@ void MainWindow::setUpUploads()
     m_uploadDock = new UploadDock(this);
     m_uploadDock->hide();
     m_uploads = new UploadController(this, m_uploadDock, this);
+    m_uploads->setAskFirst([this] { return m_preferences->values().askBeforeUploadingGivenFiles; });
     setAcceptDrops(true);
     connect(m_ui->uploadFilesAction, &QAction::triggered, m_uploads, &UploadController::chooseFiles);
     connect(m_ui->uploadFolderAction, &QAction::triggered, m_uploads, &UploadController::chooseFolder);
@@ -190,7 +194,7 @@ void MainWindow::uploadWhenReady(const QStringList &paths)
 {
     EnvironmentSession *current = session(m_currentId);
     if (current == nullptr) {
-        m_uploads->upload(paths); // says why it cannot
+        m_uploads->offer(paths); // says why it cannot
         return;
     }
     using Connection = EnvironmentSession::Connection;
@@ -198,7 +202,7 @@ void MainWindow::uploadWhenReady(const QStringList &paths)
         return c == Connection::Online || c == Connection::Offline || c == Connection::Refused;
     };
     if (settled(current->connection()) && current->connection() != Connection::Offline) {
-        m_uploads->upload(paths);
+        m_uploads->offer(paths);
         return;
     }
     // Still starting or checking (the Local sandbox at start-up): wait for the first verdict.
@@ -208,7 +212,7 @@ void MainWindow::uploadWhenReady(const QStringList &paths)
               if (!settled(current->connection()))
                   return;
               disconnect(*connection);
-              m_uploads->upload(paths);
+              m_uploads->offer(paths);
           });
     if (current->connection() == Connection::Offline || current->connection() == Connection::Unknown)
         current->refresh();
@@ -234,7 +238,7 @@ void MainWindow::dropEvent(QDropEvent *event)
     event->acceptProposedAction();
     // Queued after the drop returns: the file manager is not kept waiting on a message box.
     QMetaObject::invokeMethod(
-        this, [this, paths] { m_uploads->upload(paths); }, Qt::QueuedConnection);
+        this, [this, paths] { m_uploads->offer(paths); }, Qt::QueuedConnection);
 }
 
 void MainWindow::openEnvironment(const QString &environmentId)
@@ -386,8 +390,43 @@ void MainWindow::updateTitle()
 
 void MainWindow::showAbout()
 {
-    AboutDialog dialog(this);
+    AboutDialog dialog(this, m_links);
     dialog.exec();
+}
+
+HelpWindow *MainWindow::showDocumentation()
+{
+    if (!m_help)
+        m_help = new HelpWindow(m_links, this);
+    m_help->show();
+    m_help->raise();
+    m_help->activateWindow();
+    return m_help;
+}
+
+QString MainWindow::diagnostics() const
+{
+    QStringList environments;
+    for (const core::EnvironmentRecord &environment : m_store->activeEnvironments()) {
+        const EnvironmentSession *open = session(environment.id);
+        const QString connection = open == nullptr
+            ? u"not opened"_s
+            : QString::fromLatin1(
+                  QMetaEnum::fromType<EnvironmentSession::Connection>().valueToKey(int(open->connection())))
+                  .toLower();
+        environments << Diagnostics::environmentLine(
+            environment.embeddedSandbox, core::folderModeName(environment.folderMode), connection);
+    }
+    return Diagnostics::report(environments, m_recentProblems ? m_recentProblems->lines() : QStringList());
+}
+
+ReportProblemDialog *MainWindow::reportProblem()
+{
+    auto *dialog = new ReportProblemDialog(diagnostics(), m_links, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    statusBar()->showMessage(tr("The problem report is on the clipboard."), 5000);
+    return dialog;
 }
 
 void MainWindow::showAccounts()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "linkopener.h"
+
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
@@ -28,7 +30,10 @@ namespace stratus::gui {
 class EnvironmentSwitcherButton;
 class Page;
 class PageHost;
+class HelpWindow;
 class Preferences;
+class RecentProblems;
+class ReportProblemDialog;
 class UploadController;
 class UploadDock;
 class WelcomePage;
@@ -59,14 +64,27 @@ public:
     [[nodiscard]] core::EnvironmentSession *session(const QString &environmentId) const;
 
     [[nodiscard]] UploadController *uploads() const { return m_uploads; }
-    /// Uploads @p paths to the current environment as soon as it answers (at once if it does):
-    /// files given on the command line. Gives up with a message if it turns out offline or refused.
+    /// Files given on the command line, once the current environment's first check has ended:
+    /// UploadController::offer (the upload options first, unless the settings say not to ask; files
+    /// for an environment that does not answer wait in the queue).
     void uploadWhenReady(const QStringList &paths);
     [[nodiscard]] UploadDock *uploadDock() const { return m_uploadDock; }
 
     void showAccounts();
     void showAddAccount();
     void showSettings();
+
+    /// Help → Documentation (F1): the user guide in its window (made once, raised again).
+    HelpWindow *showDocumentation();
+    /// Help → Report a Problem: the diagnostics on the clipboard and in a window that says where to
+    /// send them.
+    ReportProblemDialog *reportProblem();
+    /// What Report a Problem copies (Diagnostics::report for this run).
+    [[nodiscard]] QString diagnostics() const;
+    /// The last warnings of the run, for the diagnostics (the composition root's); may be null.
+    void setRecentProblems(const RecentProblems *problems) { m_recentProblems = problems; }
+    /// How web and mail links are opened (tests replace the desktop's way).
+    void setLinkOpener(LinkOpener opener) { m_links = std::move(opener); }
 
     /// Hosts @p page too (the window's stack owns it), for pages that are not an environment's.
     void addPage(Page *page);
@@ -113,6 +131,9 @@ private:
     QProgressBar *m_uploadProgress = nullptr;
     UploadDock *m_uploadDock = nullptr;
     UploadController *m_uploads = nullptr;
+    LinkOpener m_links;
+    QPointer<HelpWindow> m_help;
+    const RecentProblems *m_recentProblems = nullptr;
 };
 
 } // namespace stratus::gui

@@ -59,6 +59,7 @@ const QString kProxyPortKey = u"network/proxyPort"_s;
 const QString kProxyUserKey = u"network/proxyUser"_s;
 const QString kParallelKey = u"transfers/parallel"_s;
 const QString kCacheKey = u"thumbnails/cacheMegabytes"_s;
+const QString kAskGivenFilesKey = u"transfers/askBeforeUploadingGivenFiles"_s;
 
 } // namespace
 
@@ -76,6 +77,7 @@ AppSettings AppSettings::load(const QSettings &settings)
                                           kMinParallelTransfers, kMaxParallelTransfers);
     result.thumbnailCacheMegabytes = boundedInt(settings, kCacheKey, kDefaultThumbnailCacheMegabytes,
                                                 kMinThumbnailCacheMegabytes, kMaxThumbnailCacheMegabytes);
+    result.askBeforeUploadingGivenFiles = settings.value(kAskGivenFilesKey, true).toBool();
     return result;
 }
 
@@ -90,6 +92,7 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(kProxyUserKey, proxyUser);
     settings.setValue(kParallelKey, parallelTransfers);
     settings.setValue(kCacheKey, thumbnailCacheMegabytes);
+    settings.setValue(kAskGivenFilesKey, askBeforeUploadingGivenFiles);
 }
 
 QString AppSettings::languageCode() const

@@ -42,6 +42,9 @@ public:
     QString proxyUser; ///< optional; the password is never stored
     int parallelTransfers = kDefaultParallelTransfers;
     int thumbnailCacheMegabytes = kDefaultThumbnailCacheMegabytes;
+    /// Files given to Stratus (command line, dropped) open the upload options first; false: they
+    /// are uploaded at once with the last options, into the folder shown or dropped on.
+    bool askBeforeUploadingGivenFiles = true;
 
     [[nodiscard]] static AppSettings load(const QSettings &settings);
     void save(QSettings &settings) const;

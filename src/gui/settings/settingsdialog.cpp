@@ -57,6 +57,7 @@ AppSettings SettingsDialog::values() const
     values.proxyUser = m_ui->proxyUserEdit->text().trimmed();
     values.parallelTransfers = m_ui->parallelTransfersSpin->value();
     values.thumbnailCacheMegabytes = m_ui->thumbnailCacheSpin->value();
+    values.askBeforeUploadingGivenFiles = m_ui->askGivenFilesCheck->isChecked();
     return values;
 }
 
@@ -80,6 +81,7 @@ void SettingsDialog::setValues(const AppSettings &values)
     m_ui->proxyUserEdit->setText(values.proxyUser);
     m_ui->parallelTransfersSpin->setValue(values.parallelTransfers);
     m_ui->thumbnailCacheSpin->setValue(values.thumbnailCacheMegabytes);
+    m_ui->askGivenFilesCheck->setChecked(values.askBeforeUploadingGivenFiles);
     m_ui->statusLabel->clear();
     updateProxyFields();
     updateLanguageNote();

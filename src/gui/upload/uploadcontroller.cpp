@@ -170,10 +170,11 @@ bool UploadController::enqueue(const QStringList &paths, const core::transfers::
              tr("Open an environment first: files are uploaded to the environment shown."));
         return false;
     }
-    if (session->connection() != EnvironmentSession::Connection::Online) {
+    // Offline, the files wait in the queue and start when the environment answers (the session
+    // keeps asking); refused credentials would only fail them.
+    if (session->connection() == EnvironmentSession::Connection::Refused) {
         warn(tr("Cannot Upload Now"),
-             tr("“%1” does not answer at the moment (%2). Try again when it is back online; nothing was "
-                "queued.")
+             tr("“%1” refuses Stratus's credentials (%2). Fix them in Accounts; nothing was queued.")
                  .arg(session->record().displayName(),
                       session->problemError() ? ErrorPresenter::text(*session->problemError())
                                               : tr("not connected")));
@@ -204,7 +205,49 @@ bool UploadController::enqueue(const QStringList &paths, const core::transfers::
         m_dock->show();
         m_dock->raise();
     }
+    refuseTooLarge(*queue, batch.value());
     return true;
+}
+
+void UploadController::refuseTooLarge(const UploadQueue &queue, qint64 batchId)
+{
+    // Refused at once by the queue (the environment's media limits); said now, not only in a row.
+    QStringList lines;
+    for (const qint64 id : queue.jobIds()) {
+        const auto *entry = queue.job(id);
+        if (entry == nullptr || entry->batchId != batchId || !entry->error)
+            continue;
+        const core::ErrorReason reason = entry->error->reason;
+        if (reason == core::ErrorReason::ImageTooLarge || reason == core::ErrorReason::VideoTooLarge
+            || reason == core::ErrorReason::RawTooLarge)
+            lines << words::ErrorWords::text(*entry->error);
+    }
+    if (lines.isEmpty())
+        return;
+    const int shown = 5;
+    QString text = lines.mid(0, shown).join(u"\n"_s);
+    if (lines.size() > shown)
+        text += u'\n' + tr("…and %n more.", nullptr, int(lines.size() - shown));
+    warn(tr("Too Large to Upload"), text);
+}
+
+bool UploadController::offer(const QStringList &paths, const std::optional<QString> &folder)
+{
+    if (paths.isEmpty())
+        return false;
+    if ((m_askFirst && !m_askFirst()) || m_session.isNull())
+        return upload(paths, folder); // says why, if it cannot
+    core::transfers::UploadBatchOptions shown = defaults();
+    shown.folder = folder.value_or(m_currentFolder ? m_currentFolder() : QString());
+    UploadOptionsDialog dialog(shown, contextFunction(), true, m_window);
+    dialog.setObjectName(u"givenFilesOptions"_s);
+    dialog.setWindowTitle(paths.size() == 1 ? tr("Upload “%1”").arg(QFileInfo(paths.first()).fileName())
+                                            : tr("Upload %n Item(s)", nullptr, int(paths.size())));
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    const core::transfers::UploadBatchOptions options = dialog.options();
+    setDefaults(options);
+    return enqueue(paths, options);
 }
 
 void UploadController::chooseOptionsAndUpload(const QStringList &paths)

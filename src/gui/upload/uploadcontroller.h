@@ -19,6 +19,9 @@ class QWidget;
 namespace stratus::core {
 class EnvironmentSession;
 }
+namespace stratus::core::transfers {
+class UploadQueue;
+}
 
 namespace stratus::gui {
 
@@ -30,8 +33,10 @@ class UploadDock;
 /// shows, or the folder they were dropped on), shows the upload dock, asks what to do about
 /// duplicates (once per batch), and tells the desktop when a batch is done.
 ///
-/// Uploads are refused with a message while the environment does not answer (they would only
-/// fail); files a closed or killed run left unfinished are resumed by the session itself.
+/// Files queued while the environment does not answer wait in the queue ("waiting for connection")
+/// and start when it answers; files over the environment's media limits are refused at once, with
+/// the limit in words. Files a closed or killed run left unfinished are resumed by the session
+/// itself.
 class UploadController : public QObject
 {
     Q_OBJECT
@@ -51,6 +56,12 @@ public:
     /// Queues @p paths (files and folder trees) into @p folder ("" is Home), or into the browser's
     /// folder when @p folder is unset. False (after telling the person why) when nothing was queued.
     bool upload(const QStringList &paths, const std::optional<QString> &folder = std::nullopt);
+    /// Files given to Stratus — on its command line, dropped on the window or on a folder of the
+    /// browser: the upload options first, with @p folder (else the folder the browser shows)
+    /// preselected, unless askFirst says not to ask (then as upload()). False when nothing was queued.
+    bool offer(const QStringList &paths, const std::optional<QString> &folder = std::nullopt);
+    /// Whether offer() asks (the Preferences' setting); unset, it asks.
+    void setAskFirst(std::function<bool()> ask) { m_askFirst = std::move(ask); }
     /// File → Upload Files… and Upload Folder…: the files, then the options (folder, tags, preset,
     /// naming) for them, which become the environment's defaults.
     void chooseFiles();
@@ -88,6 +99,7 @@ private:
     /// How the options dialog lists the presets of the current environment.
     [[nodiscard]] std::function<core::Result<core::ApiContext>()> contextFunction() const;
     void onBatchFinished(qint64 batchId);
+    void refuseTooLarge(const core::transfers::UploadQueue &queue, qint64 batchId);
     void warn(const QString &title, const QString &text);
     static void notifyDesktop(const QString &summary, const QString &body);
 
@@ -97,6 +109,7 @@ private:
     std::function<QString()> m_currentFolder;
     DuplicateQuestion m_duplicateQuestion;
     std::function<void(const QString &, const QString &)> m_warn;
+    std::function<bool()> m_askFirst;
     QList<QObject *> m_attachedQueues;
     QHash<QString, core::transfers::UploadBatchOptions> m_defaults; ///< by environment id
 };

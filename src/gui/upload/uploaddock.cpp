@@ -1,5 +1,6 @@
 #include "uploaddock.h"
 
+#include "downloadspanel.h"
 #include "uploadlistmodel.h"
 
 #include "core/transfers/uploadqueue.h"
@@ -11,6 +12,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QStyledItemDelegate>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -66,10 +68,12 @@ public:
 } // namespace
 
 UploadDock::UploadDock(QWidget *parent)
-    : QDockWidget(tr("Uploads"), parent)
+    : QDockWidget(tr("Transfers"), parent)
     , m_model(new UploadListModel(this))
     , m_view(new QTreeView(this))
     , m_summaryLabel(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_downloads(new DownloadsPanel(this))
 {
     setObjectName(u"uploadDock"_s);
     setAllowedAreas(Qt::BottomDockWidgetArea | Qt::TopDockWidgetArea);
@@ -84,7 +88,17 @@ UploadDock::UploadDock(QWidget *parent)
     layout->setSpacing(2);
     layout->addWidget(createToolBar());
     layout->addWidget(m_view);
-    setWidget(content);
+    m_tabs->setObjectName(u"transferTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(content, tr("&Uploads"));
+    m_tabs->addTab(m_downloads, tr("&Downloads"));
+    setWidget(m_tabs);
+    connect(m_downloads, &DownloadsPanel::started, this, [this] {
+        m_tabs->setCurrentWidget(m_downloads);
+        show();
+        raise();
+    });
+    connect(m_downloads, &DownloadsPanel::summaryChanged, this, &UploadDock::updateSummary);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &UploadDock::updateActions);
@@ -229,6 +243,11 @@ void UploadDock::setQueue(UploadQueue *queue)
     updateSummary();
 }
 
+void UploadDock::watchDownloads(core::transfers::DownloadQueue *queue)
+{
+    m_downloads->watch(queue);
+}
+
 UploadQueue *UploadDock::queue() const
 {
     return m_model->queue();
@@ -299,6 +318,8 @@ void UploadDock::updateSummary()
             text = tr("%1, %2/s").arg(text, QLocale().formattedDataSize(qint64(totals.bytesPerSecond)));
         if (totals.paused > 0 && totals.active == 0)
             text = tr("%1, paused").arg(text);
+        if (!queue->isOnline() && totals.waiting > 0 && totals.active == 0)
+            text = tr("%1, waiting for connection").arg(text);
         if (totals.failed > 0)
             text = tr("%1, %n failed", nullptr, totals.failed).arg(text);
     } else if (queue != nullptr && m_model->rowCount() > 0) {
@@ -307,7 +328,11 @@ void UploadDock::updateSummary()
             text = tr("%1, %n failed", nullptr, totals.failed).arg(text);
     }
     m_summaryLabel->setText(text);
-    setWindowTitle(text.isEmpty() ? tr("Uploads") : tr("Uploads — %1").arg(text));
+    // The title says what moves: the uploads, else a download running.
+    QString title = text;
+    if (title.isEmpty() && m_downloads->isRunning())
+        title = m_downloads->summary();
+    setWindowTitle(title.isEmpty() ? tr("Transfers") : tr("Transfers — %1").arg(title));
     if (text != m_summary || percent != m_percent) {
         m_summary = text;
         m_percent = percent;

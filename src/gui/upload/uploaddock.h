@@ -6,25 +6,34 @@
 class QAction;
 class QKeySequence;
 class QLabel;
+class QTabWidget;
 class QToolBar;
 class QTreeView;
 
 namespace stratus::core::transfers {
+class DownloadQueue;
 class UploadQueue;
-}
+} // namespace stratus::core::transfers
 
 namespace stratus::gui {
 
+class DownloadsPanel;
 class UploadListModel;
 
-/// The upload queue dock: one row per file with a progress bar (bytes), speed, time left and
+/// The transfers dock (issue 13, point 9): uploads and downloads in one place, a tab each.
+///
+/// Uploads: one row per file with a progress bar (bytes), speed, time left and
 /// state (a failed file keeps its error); buttons and a context menu to pause, resume, cancel and
 /// retry the selected files or all of them, and to clear the finished ones. The title says the
 /// overall progress ("Uploads — 42%, 3 of 10 files"); summaryChanged() gives the same to the
 /// status bar.
 ///
 /// Shows the queue of the current environment (setQueue() when the environment changes). Keyboard:
-/// Space pauses or resumes the selection, Delete cancels it, Ctrl+R retries it.
+/// Space pauses or resumes the selection, Delete cancels it, Ctrl+R retries it. Files queued while
+/// the environment does not answer say "Waiting for connection".
+///
+/// Downloads: DownloadsPanel, fed by the download queues of every environment page
+/// (watchDownloads()); a download that starts brings the dock up on that tab.
 class UploadDock : public QDockWidget
 {
     Q_OBJECT
@@ -36,6 +45,11 @@ public:
     /// Shows @p queue (null: none).
     void setQueue(core::transfers::UploadQueue *queue);
     [[nodiscard]] core::transfers::UploadQueue *queue() const;
+
+    /// Lists what @p queue downloads (each environment page's browser has one).
+    void watchDownloads(core::transfers::DownloadQueue *queue);
+    [[nodiscard]] DownloadsPanel *downloads() const { return m_downloads; }
+    [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
 
     [[nodiscard]] UploadListModel *model() const { return m_model; }
     [[nodiscard]] QTreeView *view() const { return m_view; }
@@ -76,6 +90,8 @@ private:
     UploadListModel *m_model;
     QTreeView *m_view;
     QLabel *m_summaryLabel;
+    QTabWidget *m_tabs;
+    DownloadsPanel *m_downloads;
     QAction *m_pause = nullptr;
     QAction *m_resume = nullptr;
     QAction *m_cancel = nullptr;

@@ -269,6 +269,8 @@ QVariant UploadListModel::data(const QModelIndex &index, int role) const
     case StateColumn:
         if (entry->state == UploadState::Failed && entry->error)
             return tr("Failed: %1").arg(words::ErrorWords::text(*entry->error));
+        if (entry->state == UploadState::Pending && m_queue && !m_queue->isOnline())
+            return tr("Waiting for connection");
         if (entry->state == UploadState::Pending && m_retryNotes.contains(jobId))
             return m_retryNotes.value(jobId);
         return stateText(entry->state);
