@@ -325,6 +325,29 @@
     </message>
 </context>
 <context>
+    <name>LinkOpener</name>
+    <message>
+        <source>No E-mail Program</source>
+        <translation>Kein E-Mail-Programm</translation>
+    </message>
+    <message>
+        <source>No Web Browser</source>
+        <translation>Kein Webbrowser</translation>
+    </message>
+    <message>
+        <source>Stratus found no e-mail program to write to this address. Copy it into the one you use:</source>
+        <translation>Stratus hat kein E-Mail-Programm gefunden, um an diese Adresse zu schreiben. Die Adresse in das verwendete E-Mail-Programm kopieren:</translation>
+    </message>
+    <message>
+        <source>Stratus found no web browser to open this address. Copy it into the browser you use:</source>
+        <translation>Stratus hat keinen Webbrowser gefunden, um diese Adresse zu öffnen. Die Adresse in den verwendeten Browser kopieren:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Address</source>
+        <translation>Adresse &amp;kopieren</translation>
+    </message>
+</context>
+<context>
     <name>LogInDialog</name>
     <message>
         <source>Log In</source>
@@ -610,6 +633,14 @@
         <source> MB</source>
         <translation> MB</translation>
     </message>
+    <message>
+        <source>&amp;Ask for upload options for files dropped on or opened with Stratus</source>
+        <translation>Für auf Stratus abgelegte oder damit geöffnete Dateien nach Upload-Optionen &amp;fragen</translation>
+    </message>
+    <message>
+        <source>Unticked, such files are uploaded at once with the last options, into the folder shown or dropped on</source>
+        <translation>Wenn nicht angekreuzt, werden solche Dateien sofort mit den zuletzt verwendeten Optionen hochgeladen, in den angezeigten Ordner oder den Ordner, auf den sie gezogen wurden</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -640,8 +671,8 @@ Stratus will not change them.</source>
 Stratus nimmt keine Änderungen daran vor.</translation>
     </message>
     <message>
-        <source>Files or folders to upload to the current environment (as if dropped).</source>
-        <translation>Dateien oder Ordner, die in die aktuelle Umgebung hochgeladen werden sollen (wie beim Ablegen im Fenster).</translation>
+        <source>Files or folders to upload to the current environment: the upload options open with the folder shown chosen.</source>
+        <translation>Dateien oder Ordner, die in die aktuelle Umgebung hochgeladen werden sollen: Die Upload-Optionen öffnen sich mit dem angezeigten Ordner als Ziel.</translation>
     </message>
 </context>
 <context>
@@ -669,8 +700,16 @@ Stratus nimmt keine Änderungen daran vor.</translation>
         <translation>Über Stratus</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Stratus %1&lt;/h3&gt;&lt;p&gt;A native desktop client for Cloudinary.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;&lt;p&gt;Licensed under the MIT License.&lt;/p&gt;&lt;p&gt;Report problems: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;br&gt;Documentation: &lt;a href=&quot;%5&quot;&gt;%5&lt;/a&gt;&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Stratus %1&lt;/h3&gt;&lt;p&gt;Ein nativer Desktop-Client für Cloudinary.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2 (läuft mit Qt %3).&lt;/p&gt;&lt;p&gt;Lizenziert unter der MIT-Lizenz.&lt;/p&gt;&lt;p&gt;Probleme melden: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;br&gt;Dokumentation: &lt;a href=&quot;%5&quot;&gt;%5&lt;/a&gt;&lt;/p&gt;</translation>
+        <source>Uses Qt %1</source>
+        <translation>Verwendet Qt %1</translation>
+    </message>
+    <message>
+        <source>Uses Qt %1 (built with Qt %2)</source>
+        <translation>Verwendet Qt %1 (erstellt mit Qt %2)</translation>
+    </message>
+    <message>
+        <source>&lt;h2 style=&quot;margin-bottom:0&quot;&gt;Stratus&lt;/h2&gt;&lt;p style=&quot;margin-top:2px&quot;&gt;Version %1&lt;/p&gt;&lt;p&gt;A native desktop client for Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Licensed under the MIT License.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Help and support&lt;/b&gt;&lt;br&gt;E-mail: &lt;a href=&quot;mailto:%3&quot;&gt;%3&lt;/a&gt;&lt;br&gt;Issue tracker: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;The user guide is under Help → Documentation (F1).&lt;/p&gt;</source>
+        <translation>&lt;h2 style=&quot;margin-bottom:0&quot;&gt;Stratus&lt;/h2&gt;&lt;p style=&quot;margin-top:2px&quot;&gt;Version %1&lt;/p&gt;&lt;p&gt;Ein nativer Desktop-Client für Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Lizenziert unter der MIT-Lizenz.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hilfe und Support&lt;/b&gt;&lt;br&gt;E-Mail: &lt;a href=&quot;mailto:%3&quot;&gt;%3&lt;/a&gt;&lt;br&gt;Issue-Tracker: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Das Benutzerhandbuch befindet sich unter Hilfe → Dokumentation (F1).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1136,6 +1175,10 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
             <numerusform>%n Assets ausgewählt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::BrowserCommands</name>
@@ -1315,12 +1358,6 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
-    <message>
-        <source>Downloading file %1 of %2
-%3 of %4</source>
-        <translation>Datei %1 von %2 wird heruntergeladen
-%3 von %4</translation>
-    </message>
     <message numerus="yes">
         <source>Download cancelled; %n file(s) saved</source>
         <translation>
@@ -1333,17 +1370,6 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>
             <numerusform>%n Datei heruntergeladen</numerusform>
             <numerusform>%n Dateien heruntergeladen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) could not be downloaded.</source>
-        <translation>
-            <numerusform>%n Datei konnte nicht heruntergeladen werden.</numerusform>
-            <numerusform>%n Dateien konnten nicht heruntergeladen werden.</numerusform>
         </translation>
     </message>
     <message>
@@ -1394,6 +1420,17 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
             <numerusform>%1 (und %n weitere Fehler)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Downloading file %1 of %2…</source>
+        <translation>Datei %1 von %2 wird heruntergeladen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n failed (the transfers dock says why)</source>
+        <translation>
+            <numerusform>%1, %n fehlgeschlagen (der Grund steht unter „Übertragungen“)</numerusform>
+            <numerusform>%1, %n fehlgeschlagen (die Gründe stehen unter „Übertragungen“)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::BrowserPage</name>
@@ -1434,6 +1471,114 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>Details panel</source>
         <translation>Detailbereich</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>Back to the previous folder (%1)</source>
+        <translation>Zurück zum vorherigen Ordner (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Vorwärts</translation>
+    </message>
+    <message>
+        <source>Forward to the next folder (%1)</source>
+        <translation>Vorwärts zum nächsten Ordner (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation>&amp;Nach oben</translation>
+    </message>
+    <message>
+        <source>Up to the folder that holds this one (%1)</source>
+        <translation>Nach oben zum übergeordneten Ordner (%1)</translation>
+    </message>
+    <message>
+        <source>Search names, tags and context in every folder; Esc clears</source>
+        <translation>Namen, Tags und Kontext in allen Ordnern durchsuchen; Esc leert das Feld</translation>
+    </message>
+    <message>
+        <source>Back to %1</source>
+        <translation>Zurück zu %1</translation>
+    </message>
+    <message>
+        <source>Forward to %1</source>
+        <translation>Vorwärts zu %1</translation>
+    </message>
+    <message>
+        <source>Up to %1</source>
+        <translation>Nach oben zu %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>folders · assets</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation>
+            <numerusform>%n Ordner</numerusform>
+            <numerusform>%n Ordner</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No assets yet</source>
+        <translation>Noch keine Assets</translation>
+    </message>
+    <message>
+        <source>Nothing has been uploaded to this environment, or the catalogue has not been synced yet. Drop files on Home in the folder tree to upload them.</source>
+        <translation>In diese Umgebung wurde noch nichts hochgeladen, oder der Katalog wurde noch nicht abgeglichen. Zum Hochladen Dateien im Ordnerbaum auf „Start“ ziehen.</translation>
+    </message>
+    <message>
+        <source>This folder is empty</source>
+        <translation>Dieser Ordner ist leer</translation>
+    </message>
+    <message>
+        <source>“%1” holds no assets and no folders. Files dropped on a folder of the tree are uploaded there.</source>
+        <translation>„%1“ enthält weder Assets noch Ordner. Dateien, die auf einen Ordner im Baum gezogen werden, werden dorthin hochgeladen.</translation>
+    </message>
+    <message>
+        <source>No asset in any folder matches these words and the filters.</source>
+        <translation>In keinem Ordner passt ein Asset zu diesen Wörtern und den Filtern.</translation>
+    </message>
+    <message>
+        <source>No asset in any folder matches these words. Check the spelling, or try fewer or shorter words.</source>
+        <translation>In keinem Ordner passt ein Asset zu diesen Wörtern. Die Schreibweise prüfen oder weniger bzw. kürzere Wörter versuchen.</translation>
+    </message>
+    <message>
+        <source>No asset in “%1” matches these words and the filters; other folders were not searched.</source>
+        <translation>Kein Asset in „%1“ passt zu diesen Wörtern und den Filtern; andere Ordner wurden nicht durchsucht.</translation>
+    </message>
+    <message>
+        <source>No asset in “%1” matches these words; other folders were not searched.</source>
+        <translation>Kein Asset in „%1“ passt zu diesen Wörtern; andere Ordner wurden nicht durchsucht.</translation>
+    </message>
+    <message>
+        <source>No results for “%1”</source>
+        <translation>Keine Treffer für „%1“</translation>
+    </message>
+    <message>
+        <source>No asset in any folder matches the filters.</source>
+        <translation>In keinem Ordner passt ein Asset zu den Filtern.</translation>
+    </message>
+    <message>
+        <source>None of the assets directly in “%1” match the filters; its sub-folders were not searched.</source>
+        <translation>Keines der Assets direkt in „%1“ passt zu den Filtern; seine Unterordner wurden nicht durchsucht.</translation>
+    </message>
+    <message>
+        <source>No assets match the filters</source>
+        <translation>Keine Assets passen zu den Filtern</translation>
     </message>
 </context>
 <context>
@@ -1666,6 +1811,107 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>Loading preview…</source>
         <translation>Vorschau wird geladen …</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::DownloadsPanel</name>
+    <message>
+        <source>&amp;Cancel Download</source>
+        <translation>Herunterladen a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Files you download from the browser (Download… in its context menu) are listed here.</source>
+        <translation>Hier erscheinen die Dateien, die beim Durchblättern heruntergeladen werden („Herunterladen …“ im Kontextmenü).</translation>
+    </message>
+    <message>
+        <source>&amp;Show in Folder</source>
+        <translation>Im &amp;Ordner anzeigen</translation>
+    </message>
+    <message>
+        <source>Clear &amp;List</source>
+        <translation>&amp;Liste leeren</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Saved in</source>
+        <translation>Gespeichert in</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Downloaded files</source>
+        <translation>Heruntergeladene Dateien</translation>
+    </message>
+    <message>
+        <source>Show the selected file in the file manager (Enter)</source>
+        <translation>Ausgewählte Datei im Dateimanager anzeigen (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Remove the finished downloads from this list (the files stay)</source>
+        <translation>Abgeschlossene Downloads aus dieser Liste entfernen (die Dateien bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>Downloading file %1 of %2 — %3 of %4</source>
+        <translation>Datei %1 von %2 wird heruntergeladen – %3 von %4</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>Heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Download cancelled; %n file(s) saved in %1</source>
+        <translation>
+            <numerusform>Herunterladen abgebrochen; %n Datei in %1 gespeichert</numerusform>
+            <numerusform>Herunterladen abgebrochen; %n Dateien in %1 gespeichert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) downloaded to %1</source>
+        <translation>
+            <numerusform>%n Datei nach %1 heruntergeladen</numerusform>
+            <numerusform>%n Dateien nach %1 heruntergeladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n failed</source>
+        <translation>
+            <numerusform>%1, %n fehlgeschlagen</numerusform>
+            <numerusform>%1, %n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No file manager could be opened to show the file. It is saved as:
+%1</source>
+        <translation>Es konnte kein Dateimanager geöffnet werden, um die Datei anzuzeigen. Sie ist gespeichert unter:
+%1</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Im Ordner anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::EmptyState</name>
+    <message>
+        <source>Clear Filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Clear Search</source>
+        <translation>Suche zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Search Everywhere</source>
+        <translation>Überall suchen</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2325,38 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <source>Size: at most %1</source>
         <translation>Größe: höchstens %1</translation>
     </message>
+    <message>
+        <source>Assets with</source>
+        <translation>Assets mit</translation>
+    </message>
+    <message>
+        <source>All ticked tags</source>
+        <translation>Allen angekreuzten Tags</translation>
+    </message>
+    <message>
+        <source>Any ticked tag</source>
+        <translation>Einem beliebigen angekreuzten Tag</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>Typ: %1</translation>
+    </message>
+    <message>
+        <source>Format: %1</source>
+        <translation>Format: %1</translation>
+    </message>
+    <message>
+        <source>Tag: %1</source>
+        <translation>Tag: %1</translation>
+    </message>
+    <message>
+        <source>Tags (any)</source>
+        <translation>Tags (eines)</translation>
+    </message>
+    <message>
+        <source>Tags (all)</source>
+        <translation>Tags (alle)</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::FolderTreeModel</name>
@@ -2103,6 +2381,17 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
             <numerusform>%n insgesamt, mit den Unterordnern</numerusform>
             <numerusform>%n insgesamt, mit den Unterordnern</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::HelpWindow</name>
+    <message>
+        <source>Stratus User Guide</source>
+        <translation>Stratus-Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this build of Stratus.</source>
+        <translation>Das Benutzerhandbuch fehlt in diesem Build von Stratus.</translation>
     </message>
 </context>
 <context>
@@ -2173,6 +2462,90 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>Upload finished: %1</source>
         <translation>Hochladen abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>The problem report is on the clipboard.</source>
+        <translation>Der Problembericht befindet sich in der Zwischenablage.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::MediaView</name>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Position (Shift+Left and Shift+Right jump 5 seconds)</source>
+        <translation>Position (Umschalt+Pfeil links und Umschalt+Pfeil rechts springen 5 Sekunden)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Stummschalten</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Lautstärke</translation>
+    </message>
+    <message>
+        <source>Volume (Shift+Up and Shift+Down)</source>
+        <translation>Lautstärke (Umschalt+Pfeil hoch und Umschalt+Pfeil runter)</translation>
+    </message>
+    <message>
+        <source>Video and audio cannot be played on this system: Qt Multimedia has no media backend. Install the GStreamer plugins (gstreamer1.0-plugins-good, gstreamer1.0-libav).</source>
+        <translation>Video und Audio können auf diesem System nicht abgespielt werden: Qt Multimedia hat kein Medien-Backend. Die GStreamer-Plugins installieren (gstreamer1.0-plugins-good, gstreamer1.0-libav).</translation>
+    </message>
+    <message>
+        <source>This media cannot be played: %1</source>
+        <translation>Dieses Medium kann nicht abgespielt werden: %1</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>This media cannot be played: its format is not supported here.</source>
+        <translation>Dieses Medium kann nicht abgespielt werden: Sein Format wird hier nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <comment>position / duration</comment>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pause (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>Abspielen (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Mute (M)</source>
+        <translation>Stummschalten (M)</translation>
+    </message>
+    <message>
+        <source>No sound output device was found; the media plays silently.</source>
+        <translation>Es wurde kein Audioausgabegerät gefunden; das Medium wird ohne Ton abgespielt.</translation>
     </message>
 </context>
 <context>
@@ -2329,6 +2702,33 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
 </context>
 <context>
+    <name>stratus::gui::PathBar</name>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Folders above these</source>
+        <translation>Übergeordnete Ordner</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>The open folder</source>
+        <translation>Der geöffnete Ordner</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>Open this folder</source>
+        <translation>Diesen Ordner öffnen</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::PreviewDialog</name>
     <message>
         <source>Preview</source>
@@ -2337,10 +2737,6 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>Asset preview</source>
         <translation>Asset-Vorschau</translation>
-    </message>
-    <message>
-        <source>Picture</source>
-        <translation>Bild</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2381,6 +2777,91 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>Vorherige Seite (Bild auf)</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>Nächste Seite (Bild ab)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the picture in the window (0)</source>
+        <translation>Bild in das Fenster einpassen (0)</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Actual size: one pixel of the picture on one of the screen (1)</source>
+        <translation>Originalgröße: ein Bildpixel auf einem Bildschirmpixel (1)</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation>Verkleinern (−)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Vergrößern (+)</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>The mouse wheel zooms; drag or use the arrow keys to look around</source>
+        <translation>Das Mausrad zoomt; zum Umsehen ziehen oder die Pfeiltasten verwenden</translation>
+    </message>
+    <message>
+        <source>Loading page %1…</source>
+        <translation>Seite %1 wird geladen …</translation>
+    </message>
+    <message>
+        <source>This asset is no longer in the catalogue.</source>
+        <translation>Dieses Asset ist nicht mehr im Katalog.</translation>
+    </message>
+    <message>
+        <source>Left and Right go to the previous and next asset; Space plays or pauses; Esc closes</source>
+        <translation>Pfeil links und rechts wechseln zum vorherigen und nächsten Asset; Leertaste spielt ab oder pausiert; Esc schließt die Vorschau</translation>
+    </message>
+    <message>
+        <source>Audio %1</source>
+        <translation>Audio %1</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Page %1 could not be loaded.</source>
+        <translation>Seite %1 konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>No link to play.</source>
+        <translation>Kein Link zum Abspielen.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>zoom percentage</comment>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Seite %1</translation>
     </message>
 </context>
 <context>
@@ -2495,6 +2976,104 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>Warning: the public ID changes from “%1” to “%2”. Delivery URLs with the old public ID stop working, wherever they are used (web pages, apps, e-mails).</source>
         <translation>Achtung: Die Public ID ändert sich von „%1“ in „%2“. Auslieferungs-URLs mit der alten Public ID funktionieren nicht mehr, wo auch immer sie verwendet werden (Webseiten, Apps, E-Mails).</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::ReportProblemDialog</name>
+    <message>
+        <source>Report a Problem</source>
+        <translation>Problem melden</translation>
+    </message>
+    <message>
+        <source>The information below is on the clipboard. Paste it into an e-mail to %1, or into a new issue at %2, and say what you did, what you expected and what happened instead. It holds no password, API secret or signed URL.</source>
+        <translation>Die folgenden Informationen befinden sich in der Zwischenablage. Sie in eine E-Mail an %1 oder in ein neues Issue unter %2 einfügen und beschreiben, was getan wurde, was erwartet wurde und was stattdessen geschah. Sie enthalten kein Passwort, kein API-Geheimnis und keine signierte URL.</translation>
+    </message>
+    <message>
+        <source>Write &amp;E-mail</source>
+        <translation>&amp;E-Mail schreiben</translation>
+    </message>
+    <message>
+        <source>Open &amp;Issue Tracker</source>
+        <translation>&amp;Issue-Tracker öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Again</source>
+        <translation>Erneut &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Problem with Stratus</source>
+        <translation>Problem mit Stratus</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::ScopeBar</name>
+    <message>
+        <source>Home</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Überall</translation>
+    </message>
+    <message>
+        <source>Look in every folder of the environment</source>
+        <translation>In allen Ordnern der Umgebung suchen</translation>
+    </message>
+    <message>
+        <source>Look only among the assets of the open folder</source>
+        <translation>Nur unter den Assets des geöffneten Ordners suchen</translation>
+    </message>
+    <message>
+        <source>Assets with all ticked tags</source>
+        <translation>Assets mit allen angekreuzten Tags</translation>
+    </message>
+    <message>
+        <source>Assets with any ticked tag</source>
+        <translation>Assets mit einem beliebigen angekreuzten Tag</translation>
+    </message>
+    <message>
+        <source>Whether an asset needs every ticked tag or one of them</source>
+        <translation>Ob ein Asset alle angekreuzten Tags braucht oder nur eines davon</translation>
+    </message>
+    <message>
+        <source>Search in:</source>
+        <translation>Suchen in:</translation>
+    </message>
+    <message>
+        <source>Filter in:</source>
+        <translation>Filtern in:</translation>
+    </message>
+    <message>
+        <source>This folder (%1)</source>
+        <translation>Dieser Ordner (%1)</translation>
+    </message>
+    <message>
+        <source>Only this folder</source>
+        <translation>Nur dieser Ordner</translation>
+    </message>
+    <message>
+        <source>%1  ✕</source>
+        <translation>%1  ✕</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>Diesen Filter entfernen</translation>
+    </message>
+    <message>
+        <source>Remove filter %1</source>
+        <translation>Filter %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Any of the tags</source>
+        <translation>Eines der Tags</translation>
+    </message>
+    <message>
+        <source>All of the tags</source>
+        <translation>Alle Tags</translation>
+    </message>
+    <message>
+        <source>Tags to match: %1</source>
+        <translation>Tag-Abgleich: %1</translation>
     </message>
 </context>
 <context>
@@ -2631,10 +3210,6 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Hochladen derzeit nicht möglich</translation>
     </message>
     <message>
-        <source>“%1” does not answer at the moment (%2). Try again when it is back online; nothing was queued.</source>
-        <translation>„%1“ antwortet zurzeit nicht (%2). Erneut versuchen, sobald die Umgebung wieder online ist; es wurde nichts in die Warteschlange gestellt.</translation>
-    </message>
-    <message>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
@@ -2702,13 +3277,35 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <source>There is no file to upload: what was chosen is empty, or holds only hidden files and links to folders, which are left out.</source>
         <translation>Es gibt keine Datei zum Hochladen: Die Auswahl ist leer oder enthält nur versteckte Dateien und Verknüpfungen auf Ordner, die ausgelassen werden.</translation>
     </message>
+    <message>
+        <source>“%1” refuses Stratus&apos;s credentials (%2). Fix them in Accounts; nothing was queued.</source>
+        <translation>„%1“ lehnt die Zugangsdaten von Stratus ab (%2). Diese unter „Konten“ korrigieren; es wurde nichts in die Warteschlange gestellt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>… und %n weitere.</numerusform>
+            <numerusform>… und %n weitere.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too Large to Upload</source>
+        <translation>Zu groß zum Hochladen</translation>
+    </message>
+    <message>
+        <source>Upload “%1”</source>
+        <translation>„%1“ hochladen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Upload %n Item(s)</source>
+        <translation>
+            <numerusform>%n Element hochladen</numerusform>
+            <numerusform>%n Elemente hochladen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::UploadDock</name>
-    <message>
-        <source>Uploads</source>
-        <translation>Uploads</translation>
-    </message>
     <message>
         <source>Files being uploaded</source>
         <translation>Dateien, die hochgeladen werden</translation>
@@ -2819,16 +3416,32 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         </translation>
     </message>
     <message>
-        <source>Uploads — %1</source>
-        <translation>Uploads – %1</translation>
-    </message>
-    <message>
         <source>&amp;Options…</source>
         <translation>&amp;Optionen…</translation>
     </message>
     <message>
         <source>Tags, upload preset and public IDs for dropped and pasted files</source>
         <translation>Tags, Upload-Preset und Public IDs für abgelegte und eingefügte Dateien</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Übertragungen</translation>
+    </message>
+    <message>
+        <source>&amp;Uploads</source>
+        <translation>&amp;Uploads</translation>
+    </message>
+    <message>
+        <source>&amp;Downloads</source>
+        <translation>&amp;Downloads</translation>
+    </message>
+    <message>
+        <source>%1, waiting for connection</source>
+        <translation>%1, wartet auf Verbindung</translation>
+    </message>
+    <message>
+        <source>Transfers — %1</source>
+        <translation>Übertragungen – %1</translation>
     </message>
 </context>
 <context>
@@ -2936,6 +3549,10 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <source>Already uploaded as %1</source>
         <translation>Bereits hochgeladen als %1</translation>
     </message>
+    <message>
+        <source>Waiting for connection</source>
+        <translation>Wartet auf Verbindung</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::UploadOptionsDialog</name>
@@ -3029,6 +3646,13 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>No product environment</source>
         <translation>Keine Produktumgebung</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::ZoomImageView</name>
+    <message>
+        <source>Picture</source>
+        <translation>Bild</translation>
     </message>
 </context>
 <context>
@@ -4370,6 +4994,18 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>aggregate: cannot aggregate on &apos;%1&apos; (supported: format, resource_type, type)</source>
         <translation>aggregate: Nach „%1“ kann nicht aggregiert werden (unterstützt: format, resource_type, type)</translation>
+    </message>
+    <message>
+        <source>%1 is too large: this environment accepts images of up to %2 (the plan&apos;s limit). Make it smaller or upgrade the plan.</source>
+        <translation>%1 ist zu groß: Diese Umgebung akzeptiert Bilder bis %2 (Grenze des Tarifs). Die Datei verkleinern oder einen höheren Tarif wählen.</translation>
+    </message>
+    <message>
+        <source>%1 is too large: this environment accepts videos and audio of up to %2 (the plan&apos;s limit). Make it smaller or upgrade the plan.</source>
+        <translation>%1 ist zu groß: Diese Umgebung akzeptiert Videos und Audiodateien bis %2 (Grenze des Tarifs). Die Datei verkleinern oder einen höheren Tarif wählen.</translation>
+    </message>
+    <message>
+        <source>%1 is too large: this environment accepts other files of up to %2 (the plan&apos;s limit). Make it smaller or upgrade the plan.</source>
+        <translation>%1 ist zu groß: Diese Umgebung akzeptiert andere Dateien bis %2 (Grenze des Tarifs). Die Datei verkleinern oder einen höheren Tarif wählen.</translation>
     </message>
 </context>
 </TS>

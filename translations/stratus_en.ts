@@ -1,13 +1,12 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
     <name>stratus::gui::AccountMessages</name>
     <message numerus="yes">
-        <source>%n saved entry(s) unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</source>
+        <source>%n saved entry(s) unreadable — &lt;a href="#accounts"&gt;see Accounts&lt;/a&gt;</source>
         <translation>
-            <numerusform>%n saved entry unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</numerusform>
-            <numerusform>%n saved entries unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</numerusform>
+            <numerusform>%n saved entry unreadable — &lt;a href="#accounts"&gt;see Accounts&lt;/a&gt;</numerusform>
+            <numerusform>%n saved entries unreadable — &lt;a href="#accounts"&gt;see Accounts&lt;/a&gt;</numerusform>
         </translation>
     </message>
 </context>
@@ -123,13 +122,6 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) could not be downloaded.</source>
-        <translation>
-            <numerusform>%n file could not be downloaded.</numerusform>
-            <numerusform>%n files could not be downloaded.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Move %n asset(s)</source>
         <translation>
             <numerusform>Move %n asset</numerusform>
@@ -157,6 +149,11 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
             <numerusform>%1 (and %n more errors)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1, %n failed (the transfers dock says why)</source>
+        <translation>
+            <numerusform>%1, %n failed (the transfers dock says why)</numerusform><numerusform>%1, %n failed (the transfers dock says why)</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::BrowserPage</name>
@@ -174,6 +171,11 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
             <numerusform>%n assets</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation>
+            <numerusform>%n folder</numerusform><numerusform>%n folders</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::DetailsPanel</name>
@@ -190,6 +192,24 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
             <numerusform>%n of them are not in the catalogue.</numerusform>
             <numerusform>%n of them are not in the catalogue.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::DownloadsPanel</name>
+    <message numerus="yes">
+        <source>Download cancelled; %n file(s) saved in %1</source>
+        <translation>
+            <numerusform>Download cancelled; %n file saved in %1</numerusform><numerusform>Download cancelled; %n files saved in %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) downloaded to %1</source>
+        <translation>
+            <numerusform>%n file downloaded to %1</numerusform><numerusform>%n files downloaded to %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n failed</source>
+        <translation>
+            <numerusform>%1, %n failed</numerusform><numerusform>%1, %n failed</numerusform></translation>
     </message>
 </context>
 <context>
@@ -289,6 +309,16 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
             <numerusform>%n cancelled</numerusform>
             <numerusform>%n cancelled</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…and %n more.</numerusform><numerusform>…and %n more.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Upload %n Item(s)</source>
+        <translation>
+            <numerusform>Upload %n Item</numerusform><numerusform>Upload %n Items</numerusform></translation>
     </message>
 </context>
 <context>

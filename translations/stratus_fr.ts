@@ -325,6 +325,29 @@
     </message>
 </context>
 <context>
+    <name>LinkOpener</name>
+    <message>
+        <source>No E-mail Program</source>
+        <translation>Aucun logiciel de messagerie</translation>
+    </message>
+    <message>
+        <source>No Web Browser</source>
+        <translation>Aucun navigateur web</translation>
+    </message>
+    <message>
+        <source>Stratus found no e-mail program to write to this address. Copy it into the one you use:</source>
+        <translation>Stratus n’a trouvé aucun logiciel de messagerie pour écrire à cette adresse. Copiez-la dans celui que vous utilisez&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Stratus found no web browser to open this address. Copy it into the browser you use:</source>
+        <translation>Stratus n’a trouvé aucun navigateur web pour ouvrir cette adresse. Copiez-la dans le navigateur que vous utilisez&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Address</source>
+        <translation>&amp;Copier l’adresse</translation>
+    </message>
+</context>
+<context>
     <name>LogInDialog</name>
     <message>
         <source>Log In</source>
@@ -610,6 +633,14 @@
         <source> MB</source>
         <translation> Mo</translation>
     </message>
+    <message>
+        <source>&amp;Ask for upload options for files dropped on or opened with Stratus</source>
+        <translation>&amp;Demander les options de téléversement pour les fichiers déposés sur Stratus ou ouverts avec lui</translation>
+    </message>
+    <message>
+        <source>Unticked, such files are uploaded at once with the last options, into the folder shown or dropped on</source>
+        <translation>Si la case n’est pas cochée, ces fichiers sont téléversés aussitôt avec les dernières options, dans le dossier affiché ou dans celui sur lequel ils ont été déposés</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -640,8 +671,8 @@ Stratus will not change them.</source>
 Stratus ne les modifiera pas.</translation>
     </message>
     <message>
-        <source>Files or folders to upload to the current environment (as if dropped).</source>
-        <translation>Fichiers ou dossiers à téléverser dans l’environnement actuel (comme s’ils étaient déposés sur la fenêtre).</translation>
+        <source>Files or folders to upload to the current environment: the upload options open with the folder shown chosen.</source>
+        <translation>Fichiers ou dossiers à téléverser dans l’environnement actuel&#xa0;: les options de téléversement s’ouvrent avec le dossier affiché comme destination.</translation>
     </message>
 </context>
 <context>
@@ -669,8 +700,16 @@ Stratus ne les modifiera pas.</translation>
         <translation>À propos de Stratus</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Stratus %1&lt;/h3&gt;&lt;p&gt;A native desktop client for Cloudinary.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;&lt;p&gt;Licensed under the MIT License.&lt;/p&gt;&lt;p&gt;Report problems: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;br&gt;Documentation: &lt;a href=&quot;%5&quot;&gt;%5&lt;/a&gt;&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Stratus %1&lt;/h3&gt;&lt;p&gt;Un client de bureau natif pour Cloudinary.&lt;/p&gt;&lt;p&gt;Compilé avec Qt %2 (exécuté avec Qt %3).&lt;/p&gt;&lt;p&gt;Distribué sous licence MIT.&lt;/p&gt;&lt;p&gt;Signaler un problème&#xa0;: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;br&gt;Documentation&#xa0;: &lt;a href=&quot;%5&quot;&gt;%5&lt;/a&gt;&lt;/p&gt;</translation>
+        <source>Uses Qt %1</source>
+        <translation>Utilise Qt %1</translation>
+    </message>
+    <message>
+        <source>Uses Qt %1 (built with Qt %2)</source>
+        <translation>Utilise Qt %1 (compilé avec Qt %2)</translation>
+    </message>
+    <message>
+        <source>&lt;h2 style=&quot;margin-bottom:0&quot;&gt;Stratus&lt;/h2&gt;&lt;p style=&quot;margin-top:2px&quot;&gt;Version %1&lt;/p&gt;&lt;p&gt;A native desktop client for Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Licensed under the MIT License.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Help and support&lt;/b&gt;&lt;br&gt;E-mail: &lt;a href=&quot;mailto:%3&quot;&gt;%3&lt;/a&gt;&lt;br&gt;Issue tracker: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;The user guide is under Help → Documentation (F1).&lt;/p&gt;</source>
+        <translation>&lt;h2 style=&quot;margin-bottom:0&quot;&gt;Stratus&lt;/h2&gt;&lt;p style=&quot;margin-top:2px&quot;&gt;Version %1&lt;/p&gt;&lt;p&gt;Un client de bureau natif pour Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Distribué sous licence MIT.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Aide et assistance&lt;/b&gt;&lt;br&gt;E-mail&#xa0;: &lt;a href=&quot;mailto:%3&quot;&gt;%3&lt;/a&gt;&lt;br&gt;Suivi des tickets&#xa0;: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Le guide de l’utilisateur se trouve dans Aide → Documentation (F1).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1136,6 +1175,10 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
             <numerusform>%n ressources sélectionnées</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>A&amp;ller</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::BrowserCommands</name>
@@ -1315,12 +1358,6 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <source>Download</source>
         <translation>Téléchargement</translation>
     </message>
-    <message>
-        <source>Downloading file %1 of %2
-%3 of %4</source>
-        <translation>Téléchargement du fichier %1 sur %2
-%3 sur %4</translation>
-    </message>
     <message numerus="yes">
         <source>Download cancelled; %n file(s) saved</source>
         <translation>
@@ -1333,17 +1370,6 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>
             <numerusform>%n fichier téléchargé</numerusform>
             <numerusform>%n fichiers téléchargés</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1&#xa0;: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) could not be downloaded.</source>
-        <translation>
-            <numerusform>%n fichier n’a pas pu être téléchargé.</numerusform>
-            <numerusform>%n fichiers n’ont pas pu être téléchargés.</numerusform>
         </translation>
     </message>
     <message>
@@ -1394,6 +1420,17 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
             <numerusform>%1 (et %n autres erreurs)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Downloading file %1 of %2…</source>
+        <translation>Téléchargement du fichier %1 sur %2…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n failed (the transfers dock says why)</source>
+        <translation>
+            <numerusform>%1, %n en échec (le panneau «&#xa0;Transferts&#xa0;» indique pourquoi)</numerusform>
+            <numerusform>%1, %n en échec (le panneau «&#xa0;Transferts&#xa0;» indique pourquoi)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::BrowserPage</name>
@@ -1434,6 +1471,114 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>Details panel</source>
         <translation>Panneau des détails</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>Back to the previous folder (%1)</source>
+        <translation>Revenir au dossier précédent (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>Forward to the next folder (%1)</source>
+        <translation>Aller au dossier suivant (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation>&amp;Dossier parent</translation>
+    </message>
+    <message>
+        <source>Up to the folder that holds this one (%1)</source>
+        <translation>Remonter au dossier qui contient celui-ci (%1)</translation>
+    </message>
+    <message>
+        <source>Search names, tags and context in every folder; Esc clears</source>
+        <translation>Rechercher noms, tags et contexte dans tous les dossiers&#xa0;; Échap efface</translation>
+    </message>
+    <message>
+        <source>Back to %1</source>
+        <translation>Revenir à %1</translation>
+    </message>
+    <message>
+        <source>Forward to %1</source>
+        <translation>Aller à %1</translation>
+    </message>
+    <message>
+        <source>Up to %1</source>
+        <translation>Remonter à %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>folders · assets</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No assets yet</source>
+        <translation>Aucune ressource pour l’instant</translation>
+    </message>
+    <message>
+        <source>Nothing has been uploaded to this environment, or the catalogue has not been synced yet. Drop files on Home in the folder tree to upload them.</source>
+        <translation>Rien n’a encore été téléversé dans cet environnement, ou le catalogue n’a pas encore été synchronisé. Déposez des fichiers sur «&#xa0;Accueil&#xa0;» dans l’arborescence des dossiers pour les téléverser.</translation>
+    </message>
+    <message>
+        <source>This folder is empty</source>
+        <translation>Ce dossier est vide</translation>
+    </message>
+    <message>
+        <source>“%1” holds no assets and no folders. Files dropped on a folder of the tree are uploaded there.</source>
+        <translation>«&#xa0;%1&#xa0;» ne contient ni ressources ni dossiers. Les fichiers déposés sur un dossier de l’arborescence y sont téléversés.</translation>
+    </message>
+    <message>
+        <source>No asset in any folder matches these words and the filters.</source>
+        <translation>Aucune ressource d’aucun dossier ne correspond à ces mots et aux filtres.</translation>
+    </message>
+    <message>
+        <source>No asset in any folder matches these words. Check the spelling, or try fewer or shorter words.</source>
+        <translation>Aucune ressource d’aucun dossier ne correspond à ces mots. Vérifiez l’orthographe, ou essayez des mots moins nombreux ou plus courts.</translation>
+    </message>
+    <message>
+        <source>No asset in “%1” matches these words and the filters; other folders were not searched.</source>
+        <translation>Aucune ressource de «&#xa0;%1&#xa0;» ne correspond à ces mots et aux filtres&#xa0;; les autres dossiers n’ont pas été inclus dans la recherche.</translation>
+    </message>
+    <message>
+        <source>No asset in “%1” matches these words; other folders were not searched.</source>
+        <translation>Aucune ressource de «&#xa0;%1&#xa0;» ne correspond à ces mots&#xa0;; les autres dossiers n’ont pas été inclus dans la recherche.</translation>
+    </message>
+    <message>
+        <source>No results for “%1”</source>
+        <translation>Aucun résultat pour «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>No asset in any folder matches the filters.</source>
+        <translation>Aucune ressource d’aucun dossier ne correspond aux filtres.</translation>
+    </message>
+    <message>
+        <source>None of the assets directly in “%1” match the filters; its sub-folders were not searched.</source>
+        <translation>Aucune des ressources situées directement dans «&#xa0;%1&#xa0;» ne correspond aux filtres&#xa0;; ses sous-dossiers n’ont pas été inclus dans la recherche.</translation>
+    </message>
+    <message>
+        <source>No assets match the filters</source>
+        <translation>Aucune ressource ne correspond aux filtres</translation>
     </message>
 </context>
 <context>
@@ -1666,6 +1811,107 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>Loading preview…</source>
         <translation>Chargement de l’aperçu…</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::DownloadsPanel</name>
+    <message>
+        <source>&amp;Cancel Download</source>
+        <translation>&amp;Annuler le téléchargement</translation>
+    </message>
+    <message>
+        <source>Files you download from the browser (Download… in its context menu) are listed here.</source>
+        <translation>Les fichiers que vous téléchargez en parcourant les ressources («&#xa0;Télécharger…&#xa0;» dans le menu contextuel) apparaissent ici.</translation>
+    </message>
+    <message>
+        <source>&amp;Show in Folder</source>
+        <translation>Afficher dans le &amp;dossier</translation>
+    </message>
+    <message>
+        <source>Clear &amp;List</source>
+        <translation>Vider la &amp;liste</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Saved in</source>
+        <translation>Enregistré dans</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Downloaded files</source>
+        <translation>Fichiers téléchargés</translation>
+    </message>
+    <message>
+        <source>Show the selected file in the file manager (Enter)</source>
+        <translation>Afficher le fichier sélectionné dans le gestionnaire de fichiers (Entrée)</translation>
+    </message>
+    <message>
+        <source>Remove the finished downloads from this list (the files stay)</source>
+        <translation>Retirer de cette liste les téléchargements terminés (les fichiers restent)</translation>
+    </message>
+    <message>
+        <source>Downloading file %1 of %2 — %3 of %4</source>
+        <translation>Téléchargement du fichier %1 sur %2 — %3 sur %4</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>Téléchargé</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Download cancelled; %n file(s) saved in %1</source>
+        <translation>
+            <numerusform>Téléchargement annulé&#xa0;; %n fichier enregistré dans %1</numerusform>
+            <numerusform>Téléchargement annulé&#xa0;; %n fichiers enregistrés dans %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) downloaded to %1</source>
+        <translation>
+            <numerusform>%n fichier téléchargé dans %1</numerusform>
+            <numerusform>%n fichiers téléchargés dans %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n failed</source>
+        <translation>
+            <numerusform>%1, %n en échec</numerusform>
+            <numerusform>%1, %n en échec</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No file manager could be opened to show the file. It is saved as:
+%1</source>
+        <translation>Aucun gestionnaire de fichiers n’a pu être ouvert pour afficher le fichier. Il est enregistré sous&#xa0;:
+%1</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Afficher dans le dossier</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::EmptyState</name>
+    <message>
+        <source>Clear Filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>Clear Search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+    <message>
+        <source>Search Everywhere</source>
+        <translation>Rechercher partout</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2325,38 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <source>Size: at most %1</source>
         <translation>Taille&#xa0;: au plus %1</translation>
     </message>
+    <message>
+        <source>Assets with</source>
+        <translation>Ressources avec</translation>
+    </message>
+    <message>
+        <source>All ticked tags</source>
+        <translation>Tous les tags cochés</translation>
+    </message>
+    <message>
+        <source>Any ticked tag</source>
+        <translation>Au moins un tag coché</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>Type&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Format: %1</source>
+        <translation>Format&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Tag: %1</source>
+        <translation>Tag&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Tags (any)</source>
+        <translation>Tags (au moins un)</translation>
+    </message>
+    <message>
+        <source>Tags (all)</source>
+        <translation>Tags (tous)</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::FolderTreeModel</name>
@@ -2103,6 +2381,17 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
             <numerusform>%n au total, avec les sous-dossiers</numerusform>
             <numerusform>%n au total, avec les sous-dossiers</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::HelpWindow</name>
+    <message>
+        <source>Stratus User Guide</source>
+        <translation>Guide de l’utilisateur de Stratus</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this build of Stratus.</source>
+        <translation>Le guide de l’utilisateur est absent de cette version de Stratus.</translation>
     </message>
 </context>
 <context>
@@ -2173,6 +2462,90 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>Upload finished: %1</source>
         <translation>Téléversement terminé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The problem report is on the clipboard.</source>
+        <translation>Le rapport de problème est dans le presse-papiers.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::MediaView</name>
+    <message>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Lire</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Position (Shift+Left and Shift+Right jump 5 seconds)</source>
+        <translation>Position (Maj+Gauche et Maj+Droite sautent de 5 secondes)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Temps</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Couper le son</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Volume (Shift+Up and Shift+Down)</source>
+        <translation>Volume (Maj+Haut et Maj+Bas)</translation>
+    </message>
+    <message>
+        <source>Video and audio cannot be played on this system: Qt Multimedia has no media backend. Install the GStreamer plugins (gstreamer1.0-plugins-good, gstreamer1.0-libav).</source>
+        <translation>La vidéo et l’audio ne peuvent pas être lus sur ce système&#xa0;: Qt Multimedia n’a aucun backend multimédia. Installez les plugins GStreamer (gstreamer1.0-plugins-good, gstreamer1.0-libav).</translation>
+    </message>
+    <message>
+        <source>This media cannot be played: %1</source>
+        <translation>Ce média ne peut pas être lu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>erreur inconnue</translation>
+    </message>
+    <message>
+        <source>This media cannot be played: its format is not supported here.</source>
+        <translation>Ce média ne peut pas être lu&#xa0;: son format n’est pas pris en charge ici.</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <comment>position / duration</comment>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pause (Espace)</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>Lire (Espace)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Mute (M)</source>
+        <translation>Couper le son (M)</translation>
+    </message>
+    <message>
+        <source>No sound output device was found; the media plays silently.</source>
+        <translation>Aucun périphérique de sortie audio n’a été trouvé&#xa0;; le média est lu sans son.</translation>
     </message>
 </context>
 <context>
@@ -2329,6 +2702,33 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
 </context>
 <context>
+    <name>stratus::gui::PathBar</name>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Folders above these</source>
+        <translation>Dossiers parents</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>The open folder</source>
+        <translation>Le dossier ouvert</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Ouvrir %1</translation>
+    </message>
+    <message>
+        <source>Open this folder</source>
+        <translation>Ouvrir ce dossier</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::PreviewDialog</name>
     <message>
         <source>Preview</source>
@@ -2337,10 +2737,6 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>Asset preview</source>
         <translation>Aperçu de la ressource</translation>
-    </message>
-    <message>
-        <source>Picture</source>
-        <translation>Image</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2381,6 +2777,91 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>Loading…</source>
         <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>Page précédente (Pg préc)</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>Page suivante (Pg suiv)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Fit the picture in the window (0)</source>
+        <translation>Ajuster l’image à la fenêtre (0)</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Actual size: one pixel of the picture on one of the screen (1)</source>
+        <translation>Taille réelle&#xa0;: un pixel de l’image pour un pixel de l’écran (1)</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation>Zoom arrière (−)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Zoom avant (+)</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>The mouse wheel zooms; drag or use the arrow keys to look around</source>
+        <translation>La molette de la souris zoome&#xa0;; faites glisser ou utilisez les flèches pour vous déplacer</translation>
+    </message>
+    <message>
+        <source>Loading page %1…</source>
+        <translation>Chargement de la page %1…</translation>
+    </message>
+    <message>
+        <source>This asset is no longer in the catalogue.</source>
+        <translation>Cette ressource n’est plus dans le catalogue.</translation>
+    </message>
+    <message>
+        <source>Left and Right go to the previous and next asset; Space plays or pauses; Esc closes</source>
+        <translation>Les flèches gauche et droite passent à la ressource précédente ou suivante&#xa0;; Espace lit ou met en pause&#xa0;; Échap ferme l’aperçu</translation>
+    </message>
+    <message>
+        <source>Audio %1</source>
+        <translation>Audio %1</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Page %1 could not be loaded.</source>
+        <translation>La page %1 n’a pas pu être chargée.</translation>
+    </message>
+    <message>
+        <source>No link to play.</source>
+        <translation>Aucun lien à lire.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>zoom percentage</comment>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Page %1</translation>
     </message>
 </context>
 <context>
@@ -2495,6 +2976,104 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>Warning: the public ID changes from “%1” to “%2”. Delivery URLs with the old public ID stop working, wherever they are used (web pages, apps, e-mails).</source>
         <translation>Attention&#xa0;: le public ID passe de «&#xa0;%1&#xa0;» à «&#xa0;%2&#xa0;». Les URL de diffusion avec l’ancien public ID cessent de fonctionner, où qu’elles soient utilisées (pages web, applications, e-mails).</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::ReportProblemDialog</name>
+    <message>
+        <source>Report a Problem</source>
+        <translation>Signaler un problème</translation>
+    </message>
+    <message>
+        <source>The information below is on the clipboard. Paste it into an e-mail to %1, or into a new issue at %2, and say what you did, what you expected and what happened instead. It holds no password, API secret or signed URL.</source>
+        <translation>Les informations ci-dessous sont dans le presse-papiers. Collez-les dans un e-mail à %1, ou dans un nouveau ticket sur %2, et indiquez ce que vous avez fait, ce que vous attendiez et ce qui s’est passé à la place. Elles ne contiennent ni mot de passe, ni secret d’API, ni URL signée.</translation>
+    </message>
+    <message>
+        <source>Write &amp;E-mail</source>
+        <translation>Écrire un &amp;e-mail</translation>
+    </message>
+    <message>
+        <source>Open &amp;Issue Tracker</source>
+        <translation>Ouvrir le &amp;suivi des tickets</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Again</source>
+        <translation>&amp;Copier à nouveau</translation>
+    </message>
+    <message>
+        <source>Problem with Stratus</source>
+        <translation>Problème avec Stratus</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::ScopeBar</name>
+    <message>
+        <source>Home</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Partout</translation>
+    </message>
+    <message>
+        <source>Look in every folder of the environment</source>
+        <translation>Chercher dans tous les dossiers de l’environnement</translation>
+    </message>
+    <message>
+        <source>Look only among the assets of the open folder</source>
+        <translation>Chercher uniquement parmi les ressources du dossier ouvert</translation>
+    </message>
+    <message>
+        <source>Assets with all ticked tags</source>
+        <translation>Ressources avec tous les tags cochés</translation>
+    </message>
+    <message>
+        <source>Assets with any ticked tag</source>
+        <translation>Ressources avec au moins un tag coché</translation>
+    </message>
+    <message>
+        <source>Whether an asset needs every ticked tag or one of them</source>
+        <translation>Si une ressource doit avoir tous les tags cochés ou un seul d’entre eux</translation>
+    </message>
+    <message>
+        <source>Search in:</source>
+        <translation>Rechercher dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Filter in:</source>
+        <translation>Filtrer dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>This folder (%1)</source>
+        <translation>Ce dossier (%1)</translation>
+    </message>
+    <message>
+        <source>Only this folder</source>
+        <translation>Uniquement ce dossier</translation>
+    </message>
+    <message>
+        <source>%1  ✕</source>
+        <translation>%1  ✕</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>Retirer ce filtre</translation>
+    </message>
+    <message>
+        <source>Remove filter %1</source>
+        <translation>Retirer le filtre %1</translation>
+    </message>
+    <message>
+        <source>Any of the tags</source>
+        <translation>L’un des tags</translation>
+    </message>
+    <message>
+        <source>All of the tags</source>
+        <translation>Tous les tags</translation>
+    </message>
+    <message>
+        <source>Tags to match: %1</source>
+        <translation>Correspondance des tags&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2631,10 +3210,6 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>Téléversement impossible pour le moment</translation>
     </message>
     <message>
-        <source>“%1” does not answer at the moment (%2). Try again when it is back online; nothing was queued.</source>
-        <translation>«&#xa0;%1&#xa0;» ne répond pas pour le moment (%2). Réessayez quand il sera de nouveau en ligne&#xa0;; rien n’a été mis en file d’attente.</translation>
-    </message>
-    <message>
         <source>not connected</source>
         <translation>non connecté</translation>
     </message>
@@ -2702,13 +3277,35 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <source>There is no file to upload: what was chosen is empty, or holds only hidden files and links to folders, which are left out.</source>
         <translation>Aucun fichier à téléverser&#xa0;: la sélection est vide ou ne contient que des fichiers cachés et des liens vers des dossiers, qui sont ignorés.</translation>
     </message>
+    <message>
+        <source>“%1” refuses Stratus&apos;s credentials (%2). Fix them in Accounts; nothing was queued.</source>
+        <translation>«&#xa0;%1&#xa0;» refuse les identifiants de Stratus (%2). Corrigez-les dans Comptes&#xa0;; rien n’a été mis en file d’attente.</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>… et %n autre.</numerusform>
+            <numerusform>… et %n autres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too Large to Upload</source>
+        <translation>Trop volumineux pour être téléversé</translation>
+    </message>
+    <message>
+        <source>Upload “%1”</source>
+        <translation>Téléverser «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Upload %n Item(s)</source>
+        <translation>
+            <numerusform>Téléverser %n élément</numerusform>
+            <numerusform>Téléverser %n éléments</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::UploadDock</name>
-    <message>
-        <source>Uploads</source>
-        <translation>Téléversements</translation>
-    </message>
     <message>
         <source>Files being uploaded</source>
         <translation>Fichiers en cours de téléversement</translation>
@@ -2819,16 +3416,32 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         </translation>
     </message>
     <message>
-        <source>Uploads — %1</source>
-        <translation>Téléversements — %1</translation>
-    </message>
-    <message>
         <source>&amp;Options…</source>
         <translation>&amp;Options…</translation>
     </message>
     <message>
         <source>Tags, upload preset and public IDs for dropped and pasted files</source>
         <translation>Tags, préréglage de téléversement et public ID des fichiers déposés et collés</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Transferts</translation>
+    </message>
+    <message>
+        <source>&amp;Uploads</source>
+        <translation>&amp;Téléversements</translation>
+    </message>
+    <message>
+        <source>&amp;Downloads</source>
+        <translation>Télé&amp;chargements</translation>
+    </message>
+    <message>
+        <source>%1, waiting for connection</source>
+        <translation>%1, en attente de connexion</translation>
+    </message>
+    <message>
+        <source>Transfers — %1</source>
+        <translation>Transferts — %1</translation>
     </message>
 </context>
 <context>
@@ -2936,6 +3549,10 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <source>Already uploaded as %1</source>
         <translation>Déjà téléversé sous %1</translation>
     </message>
+    <message>
+        <source>Waiting for connection</source>
+        <translation>En attente de connexion</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::UploadOptionsDialog</name>
@@ -3029,6 +3646,13 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>No product environment</source>
         <translation>Aucun environnement de produit</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::ZoomImageView</name>
+    <message>
+        <source>Picture</source>
+        <translation>Image</translation>
     </message>
 </context>
 <context>
@@ -4370,6 +4994,18 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>aggregate: cannot aggregate on &apos;%1&apos; (supported: format, resource_type, type)</source>
         <translation>aggregate&#xa0;: impossible d’agréger sur «&#xa0;%1&#xa0;» (pris en charge&#xa0;: format, resource_type, type)</translation>
+    </message>
+    <message>
+        <source>%1 is too large: this environment accepts images of up to %2 (the plan&apos;s limit). Make it smaller or upgrade the plan.</source>
+        <translation>%1 est trop volumineux&#xa0;: cet environnement accepte les images jusqu’à %2 (limite du forfait). Réduisez sa taille ou passez à un forfait supérieur.</translation>
+    </message>
+    <message>
+        <source>%1 is too large: this environment accepts videos and audio of up to %2 (the plan&apos;s limit). Make it smaller or upgrade the plan.</source>
+        <translation>%1 est trop volumineux&#xa0;: cet environnement accepte les vidéos et l’audio jusqu’à %2 (limite du forfait). Réduisez sa taille ou passez à un forfait supérieur.</translation>
+    </message>
+    <message>
+        <source>%1 is too large: this environment accepts other files of up to %2 (the plan&apos;s limit). Make it smaller or upgrade the plan.</source>
+        <translation>%1 est trop volumineux&#xa0;: cet environnement accepte les autres fichiers jusqu’à %2 (limite du forfait). Réduisez sa taille ou passez à un forfait supérieur.</translation>
     </message>
 </context>
 </TS>
