@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -110,6 +111,15 @@ private Q_SLOTS:
             qputenv(name, QFile::encodeName(dir));
         }
         qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Files given on the command line would first ask for upload options (issue 13, point
+        // 10); this test is about the upload itself, so the preference that skips the question
+        // is set, as a user who turned it off would have it.
+        {
+            QSettings preferences(m_home.filePath(u"config/Stratus/Stratus.conf"_s), QSettings::IniFormat);
+            preferences.setValue(u"transfers/askBeforeUploadingGivenFiles"_s, false);
+            preferences.sync();
+            QCOMPARE(preferences.status(), QSettings::NoError);
+        }
         m_files = m_home.filePath(u"files"_s);
         for (int i = 0; i < 6; ++i)
             QVERIFY(writePattern(m_files + u"/holiday/photo_%1.jpg"_s.arg(i), 150'000 + i * 1000,
