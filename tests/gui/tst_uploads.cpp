@@ -7,8 +7,8 @@
 #include "sandboxprocess.h"
 
 #include "core/accounts/accountstore.h"
-#include "core/session/environmentsession.h"
 #include "core/api/adminapi.h"
+#include "core/session/environmentsession.h"
 #include "core/transfers/uploadjournal.h"
 #include "core/transfers/uploadqueue.h"
 #include "gui/browser/browserpage.h"

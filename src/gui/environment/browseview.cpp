@@ -4,11 +4,11 @@
 
 #include "environmentpage.h"
 
-#include "core/session/environmentsession.h"
 #include "core/cache/diskcache.h"
 #include "core/delivery/deliverysigner.h"
 #include "core/delivery/thumbnailurls.h"
 #include "core/net/neterror.h"
+#include "core/session/environmentsession.h"
 #include "gui/browser/browserenvironment.h"
 #include "gui/browser/browserpage.h"
 #include "gui/browser/thumbnailloader.h"
