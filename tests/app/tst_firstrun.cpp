@@ -8,8 +8,8 @@
 
 #include "app/localsandbox.h"
 #include "core/accounts/accountstore.h"
-#include "core/session/environmentsession.h"
 #include "core/accounts/keychainsecretstore.h"
+#include "core/session/environmentsession.h"
 #include "gui/accounts/accountsdialog.h"
 #include "gui/accounts/addenvironmentdialog.h"
 #include "gui/environment/environmentpage.h"

@@ -262,8 +262,7 @@ private slots:
                 test::writeFileUnder(layout.webProfileDirectory(account) + QStringLiteral("/Cookies"), "c"));
         const QStringList before = test::filesUnder(root);
         for (const QString &id : agencyIds.mid(1)) {
-            const QStringList files {layout.catalogFile(id),
-                                     layout.catalogFile(id) + QStringLiteral("-wal"),
+            const QStringList files {layout.catalogFile(id), layout.catalogFile(id) + QStringLiteral("-wal"),
                                      layout.uploadJournalFile(id)};
             for (const QString &file : files)
                 QVERIFY2(before.contains(QDir(root).relativeFilePath(file)), qPrintable(file));

@@ -273,10 +273,6 @@ void checkSize(QSettings &settings, const QString &array, const QList<Slot> &ent
     problems.append(problem);
 }
 
-} // namespace
-
-namespace {
-
 // Reads every entry of `array`: `read(entry)` makes the record from the entry's group (the
 // current group while it runs), failing `entry` for what makes it unusable; a failed entry is set
 // aside with its problem, a good one goes to `use(record, its path)`.

@@ -5,8 +5,8 @@
 #include "environmentpage.h"
 
 #include "core/accounts/accountstore.h"
-#include "core/session/environmentsession.h"
 #include "core/catalog/catalog.h"
+#include "core/session/environmentsession.h"
 
 #include "ui_overviewview.h"
 
