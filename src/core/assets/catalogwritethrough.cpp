@@ -92,12 +92,14 @@ Result<Done> CatalogWriteThrough::deleted(const QStringList &assetIds)
 Result<Done> CatalogWriteThrough::folderCreated(const QString &path)
 {
     m_localFolders.add(path);
-    return Done {};
+    return m_catalog->folderCreated(path);
 }
 
 Result<Done> CatalogWriteThrough::folderRenamed(const QString &from, const QString &to)
 {
     m_localFolders.rename(from, to);
+    if (auto renamed = m_catalog->folderRenamed(from, to); !renamed)
+        return renamed;
     QList<CatalogAsset> moved = assetsBelow(*m_catalog, from);
     for (CatalogAsset &asset : moved)
         asset.assetFolder = to + asset.assetFolder.mid(from.size());
@@ -107,7 +109,7 @@ Result<Done> CatalogWriteThrough::folderRenamed(const QString &from, const QStri
 Result<Done> CatalogWriteThrough::folderDeleted(const QString &path)
 {
     m_localFolders.remove(path);
-    return Done {};
+    return m_catalog->folderDeleted(path);
 }
 
 } // namespace stratus::core::assets

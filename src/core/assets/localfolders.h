@@ -13,9 +13,9 @@ namespace stratus::core::assets {
 /// catalogue lists; once the catalogue has the folder, the catalogue's row (with its counts) wins.
 ///
 /// Owned by AssetService, whose catalogue write-through adds what it creates and drops what it
-/// deletes; read by the folder tree and the asset list. Lives for the run only: empty folders made
-/// elsewhere, or in an earlier run, show once they hold an asset (a known gap; listing them would
-/// cost Admin API calls).
+/// deletes; read by the folder tree and the asset list. Lives for the run only; the catalogue keeps
+/// the same folders too (Catalog::folderCreated, and the sync's folder walk for those made
+/// elsewhere), so these matter only until the folder table is read again.
 class LocalFolders
 {
 public:

@@ -21,7 +21,10 @@ namespace stratus::core::catalog {
 ///
 /// Tables: `assets` (one row per asset_id; tags as a JSON array, context and metadata as JSON
 /// objects; `updated_at` as the server last reported it, written by upsertResources() only),
-/// `folders` (every folder that holds an asset somewhere below it, with direct and subtree counts),
+/// `folders` (every folder that holds an asset somewhere below it or that the server listed, with
+/// direct and subtree counts), `known_folders` (the folders the server's folder listing named, or
+/// that this app made, whether or not they hold an asset, with when their own children were last
+/// listed),
 /// `assets_fts` (name, public_id, display_name, tags, context and metadata values; rowid = the
 /// asset row's rowid) and `sync_state` (key → value: schema version, folder mode, sync times,
 /// generation).
@@ -126,8 +129,37 @@ public:
     Result<Done> moveToFolder(const QString &assetId, const QString &assetFolder);
     /// Re-files every asset under @p mode and records it.
     Result<Done> setFolderMode(FolderMode mode);
-    /// Recomputes the folder table from the assets.
+    /// Recomputes the folder table from the assets and the known folders.
     Result<Done> rebuildFolders();
+
+    // Known folders (the Admin API's folder listing, CatalogSync) -------------------------------
+    //
+    // A folder with no asset below it exists only on the server's word: Cloudinary lists it
+    // (`GET folders`, `GET folders/<path>`), and the catalogue keeps what was listed so that empty
+    // folders made elsewhere show in the tree, offline too. The calls below change `known_folders`
+    // only; the folder table follows at the next rebuildFolders() (the sync calls it once after its
+    // walk), except for the write-through ones, which rebuild at once.
+
+    /// Every known folder, sorted (the root is not a folder).
+    [[nodiscard]] Result<QStringList> knownFolders() const;
+    /// Every folder of the tree (from assets or known) and the root (""), in the order a folder walk
+    /// should list them: never listed first, then the least recently listed, parents before
+    /// children.
+    [[nodiscard]] Result<QStringList> foldersByListingAge() const;
+    /// The server listed @p children as all the folders directly below @p parent ("" the root) at
+    /// @p when: the new ones are added, known ones below @p parent it did not name are forgotten with
+    /// everything below them, and @p parent is marked listed at @p when.
+    Result<Done> setKnownChildren(const QString &parent, const QStringList &children, const QDateTime &when);
+    /// Rebuilds the folder table (in one transaction) so that it shows the known folders.
+    Result<Done> applyKnownFolders();
+    /// @p path is gone from the server (a listing of it answered 404): forgets it and all below it.
+    Result<Done> forgetKnownFolder(const QString &path);
+    /// Write-through: the app made the folder @p path (and so its ancestors).
+    Result<Done> folderCreated(const QString &path);
+    /// Write-through: the app deleted @p path and everything below it.
+    Result<Done> folderDeleted(const QString &path);
+    /// Write-through (dynamic mode): @p from and everything below it is now under @p to.
+    Result<Done> folderRenamed(const QString &from, const QString &to);
 
     // Sync bookkeeping (CatalogSync) -------------------------------------------------------------
 
@@ -156,6 +188,8 @@ private:
                                    std::optional<qint64> knownTotal = std::nullopt) const;
     Result<Done> upsertOne(const CatalogAsset &asset);
     Result<Done> migrate();
+    Result<Done> forgetKnownSubtree(const QString &path);
+    Result<Done> addKnownFolder(const QString &path);
     Result<Done> removeOne(const QString &assetId);
     Result<Done> modify(const QString &assetId, const std::function<void(CatalogAsset &)> &change);
     Result<Done> transaction(const std::function<Result<Done>()> &work);

@@ -45,6 +45,12 @@ const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY NOT NULL, parent TEXT NOT NULL,"
     " name TEXT NOT NULL, direct_count INTEGER NOT NULL, total_count INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS folders_by_parent ON folders (parent, name)",
+    // Folders the server listed (or the app made), empty ones included; listed_at: when their own
+    // children were last listed (ms since the epoch, NULL: never). Added after schema 1 was out:
+    // CREATE … IF NOT EXISTS is its migration, and an older Stratus simply does not read it.
+    "CREATE TABLE IF NOT EXISTS known_folders (path TEXT PRIMARY KEY NOT NULL, parent TEXT NOT NULL,"
+    " listed_at INTEGER)",
+    "CREATE INDEX IF NOT EXISTS known_folders_by_parent ON known_folders (parent)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS assets_fts USING fts5 (name, public_id, display_name, tags, context,"
     " metadata, tokenize = 'unicode61 remove_diacritics 2')",
 };

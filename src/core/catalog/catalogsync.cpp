@@ -5,6 +5,7 @@
 #include "core/api/adminapi.h"
 #include "core/api/searchapi.h"
 #include "core/net/neterror.h"
+#include "core/net/ratelimitbudget.h"
 
 #include <QFutureWatcher>
 #include <QLoggingCategory>
@@ -246,6 +247,127 @@ void CatalogSync::onPage()
         return;
     }
     m_summary.catalogued = m_catalog->assetCount();
+    startFolderWalk();
+}
+
+void CatalogSync::startFolderWalk()
+{
+    auto order = m_catalog->foldersByListingAge();
+    if (!order) {
+        fail(order.error());
+        return;
+    }
+    // The root first whatever its age: it is one call, and where most folders are made.
+    m_folderQueue = order.value();
+    m_folderQueue.removeAll(QString());
+    m_folderQueue.prepend(QString());
+    m_foldersSeen = QSet<QString>(m_folderQueue.cbegin(), m_folderQueue.cend());
+    m_folderChildren.clear();
+    m_cursor.clear();
+    listNextFolder();
+}
+
+void CatalogSync::listNextFolder()
+{
+    if (m_folderQueue.isEmpty()) {
+        m_summary.folderWalkComplete = true;
+        finishFolderWalk();
+        return;
+    }
+    if (m_summary.folderCalls >= folderCallCap()) {
+        qCInfo(lcCatalog) << "folder walk capped after" << m_summary.folderCalls << "calls;"
+                          << m_folderQueue.size() << "folders left for later syncs";
+        finishFolderWalk();
+        return;
+    }
+    if (const RateLimitBudget *budget = m_context.budget.data(); budget != nullptr && budget->isKnown()
+        && budget->limit() > 0 && budget->remaining() <= budget->limit() * kFolderBudgetReserve) {
+        qCInfo(lcCatalog) << "folder walk stopped to spare the rate limit:" << budget->remaining() << "of"
+                          << budget->limit() << "calls left";
+        finishFolderWalk();
+        return;
+    }
+    m_folder = m_folderQueue.constFirst();
+    const PageRequest page {500, m_cursor};
+    AdminApi admin(m_context);
+    ApiCall<FolderPage> *call
+        = m_folder.isEmpty() ? admin.rootFolders(page, this) : admin.subFolders(m_folder, page, this);
+    ++m_summary.folderCalls;
+    watch(call);
+    connect(call, &Job::finished, this, &CatalogSync::onFolderPage);
+    call->start();
+}
+
+void CatalogSync::onFolderPage()
+{
+    auto *call = static_cast<ApiCall<FolderPage> *>(m_call.data());
+    if (!call)
+        return;
+    call->deleteLater();
+    m_call.clear();
+    if (state() != State::Running)
+        return;
+    const Result<FolderPage> &page = call->result();
+    if (!page) {
+        if (page.error().httpStatus == 404 && !m_folder.isEmpty()) {
+            // Deleted elsewhere since the catalogue learnt of it.
+            if (auto forgotten = m_catalog->forgetKnownFolder(m_folder); !forgotten) {
+                fail(forgotten.error());
+                return;
+            }
+            m_folderQueue.removeFirst();
+            m_folderChildren.clear();
+            m_cursor.clear();
+            listNextFolder();
+            return;
+        }
+        qCWarning(lcCatalog) << "folder walk failed:" << page.error().message;
+        m_summary.folderWalkError = page.error().message;
+        finishFolderWalk();
+        return;
+    }
+    for (const Folder &folder : page->folders) {
+        m_folderChildren.append(folder.path);
+        if (!m_foldersSeen.contains(folder.path)) {
+            m_foldersSeen.insert(folder.path);
+            m_folderQueue.append(folder.path);
+        }
+    }
+    if (!page->nextCursor.isEmpty() && !page->folders.isEmpty()) {
+        m_cursor = page->nextCursor;
+        listNextFolder();
+        return;
+    }
+    if (auto known = m_catalog->setKnownChildren(m_folder, m_folderChildren, QDateTime::currentDateTimeUtc());
+        !known) {
+        fail(known.error());
+        return;
+    }
+    ++m_summary.foldersListed;
+    // What the listing did not name is gone, and so is everything below it: no call for those.
+    const QSet<QString> listed(m_folderChildren.cbegin(), m_folderChildren.cend());
+    const QString prefix = m_folder.isEmpty() ? QString() : m_folder + u'/';
+    m_folderQueue.removeIf([&](const QString &path) {
+        if (path.isEmpty() || !path.startsWith(prefix))
+            return false;
+        const QString child = prefix + path.mid(prefix.size()).section(u'/', 0, 0);
+        return !listed.contains(child);
+    });
+    m_folderQueue.removeFirst();
+    m_folderChildren.clear();
+    m_cursor.clear();
+    listNextFolder();
+}
+
+void CatalogSync::finishFolderWalk()
+{
+    if (auto rebuilt = m_catalog->applyKnownFolders(); !rebuilt) {
+        fail(rebuilt.error());
+        return;
+    }
+    qCInfo(lcCatalog) << "folder walk:" << m_summary.foldersListed << "folders listed in"
+                      << m_summary.folderCalls << "calls"
+                      << (m_summary.folderWalkComplete ? "(complete)" : "(partial)");
     finishWithSuccess();
 }
 

@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 #include <QPointer>
+#include <QSet>
+#include <QStringList>
 
 namespace stratus::core {
 class ApiCallBase;
@@ -28,6 +30,16 @@ class Catalog;
 ///   edits reach the catalogue at once through write-through.
 /// - Auto (the default): full when the catalogue never completed one or every `fullEvery`-th sync,
 ///   incremental otherwise.
+///
+/// Then the folder walk: folders with no asset below them exist only on the server's word, so the
+/// sync lists folders with the Admin API (`GET folders`, `GET folders/<path>`, 500 a page) and keeps
+/// what it names in the catalogue (Catalog::setKnownChildren), which then shows empty folders made
+/// elsewhere and forgets folders deleted elsewhere. Folders are listed one level at a time, one call
+/// (or more, past 500 children) per folder, so the walk is capped: at most folderCallCap() calls a
+/// sync (full and incremental differ), never below kFolderBudgetReserve of the hourly budget, the
+/// root first and then the folders listed least recently, so that successive syncs cover a large
+/// tree in turn. A walk cut short keeps what it listed; one that fails (a key that may not list
+/// folders, the network) is logged and leaves the catalogue as it was: the assets were synced.
 ///
 /// The folder mode is read once (`GET config?settings=true`) when the catalogue does not know it.
 /// Every call goes through the ApiContext, so it spends and respects the environment's
@@ -62,6 +74,10 @@ public:
         /// Non-empty when the catalogue was found damaged (checked before the sync, or met on the
         /// way) and rebuilt: what SQLite said was wrong.
         QString damage;
+        int folderCalls = 0; ///< Admin API calls of the folder walk
+        int foldersListed = 0; ///< folders (the root included) whose children were listed
+        bool folderWalkComplete = false; ///< every folder of the tree was listed in this sync
+        QString folderWalkError; ///< why the walk stopped early, when it failed
     };
 
     CatalogSync(Catalog *catalog, ApiContext context, QObject *parent = nullptr);
@@ -73,7 +89,24 @@ public:
     /// Assets per page, 1…500 (default 500, the Search API's maximum).
     void setPageSize(int size) { m_pageSize = qBound(1, size, 500); }
 
+    /// The most Admin API calls the folder walk of a full (@p full) and an incremental sync may
+    /// make (0: no walk). Defaults: kFullSyncFolderCalls, kIncrementalSyncFolderCalls.
+    void setFolderCallCaps(int full, int incremental)
+    {
+        m_fullFolderCalls = qMax(0, full);
+        m_incrementalFolderCalls = qMax(0, incremental);
+    }
+    [[nodiscard]] int folderCallCap() const
+    {
+        return m_summary.performed == Mode::Full ? m_fullFolderCalls : m_incrementalFolderCalls;
+    }
+
     [[nodiscard]] const Summary &summary() const { return m_summary; }
+
+    static constexpr int kFullSyncFolderCalls = 50;
+    static constexpr int kIncrementalSyncFolderCalls = 5;
+    /// The share of the hourly budget the folder walk leaves for everything else.
+    static constexpr double kFolderBudgetReserve = 0.2;
 
     /// The margin an incremental sync reaches back before the newest updated_at it knows.
     static constexpr qint64 kIncrementalMarginSecs = 600;
@@ -99,6 +132,10 @@ private:
     void startIncremental(const QString &field, const QDateTime &newest);
     void requestPage();
     void onPage();
+    void startFolderWalk();
+    void listNextFolder();
+    void onFolderPage();
+    void finishFolderWalk();
     void watch(ApiCallBase *call);
     void fail(const Error &error);
 
@@ -111,6 +148,12 @@ private:
     QString m_sortField;
     QString m_cursor;
     QPointer<ApiCallBase> m_call;
+    int m_fullFolderCalls = kFullSyncFolderCalls;
+    int m_incrementalFolderCalls = kIncrementalSyncFolderCalls;
+    QStringList m_folderQueue; ///< still to list, in order
+    QSet<QString> m_foldersSeen; ///< listed or queued in this walk
+    QString m_folder; ///< being listed
+    QStringList m_folderChildren; ///< of m_folder, pages so far
     Summary m_summary;
 };
 

@@ -232,6 +232,18 @@ Result<Done> Catalog::rebuildFolders()
     }
     if (auto read = sql::drained(*rows); !read)
         return read;
+    // Known folders hold no asset the catalogue knows of, or they would be counted already: they
+    // and their ancestors join the tree with what they have (0 when empty).
+    auto known = sql::run(db(), u"SELECT path FROM known_folders"_s);
+    if (!known)
+        return known.error();
+    while (known.value().next()) {
+        for (QString path = known.value().value(0).toString(); !path.isEmpty();
+             path = search::fixedModeFolder(path))
+            (void)counts[path];
+    }
+    if (auto read = sql::drained(*known); !read)
+        return read;
     if (auto cleared = sql::run(db(), u"DELETE FROM folders"_s); !cleared)
         return cleared.error();
     for (auto it = counts.constBegin(); it != counts.constEnd(); ++it) {
