@@ -103,6 +103,14 @@ core::Result<EnvironmentConfig> EnvironmentConfig::fromUrl(const QString &url)
                     QStringLiteral("folder_mode must be fixed or dynamic, not '%1'").arg(value));
         } else if (key == u"admin_rate_limit") {
             config.adminRateLimit = value.toInt();
+        } else if (key == u"plan") {
+            config.planName = value;
+        } else if (key == u"credits_limit") {
+            bool ok = false;
+            config.creditsLimit = value.toDouble(&ok);
+            if (!ok || config.creditsLimit <= 0)
+                return core::Error::invalidInput(
+                    QStringLiteral("credits_limit must be a positive number, not '%1'").arg(value));
         } else if (key == u"max_image_bytes") {
             config.maxImageBytes = value.toLongLong();
         } else if (key == u"max_video_bytes") {

@@ -3,11 +3,13 @@
 #include "adminservice.h"
 
 #include <QCryptographicHash>
+#include <QDirIterator>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 
 namespace stratus::sandbox {
 
@@ -120,27 +122,56 @@ ApiResponse AdminService::handle(const ApiContext &ctx, const QStringList &path,
 
 ApiResponse AdminService::usage(const ApiContext &ctx)
 {
+    // The report of a credit plan, as Cloudinary answers it for plans sold in credits: storage,
+    // bandwidth and transformations each say what they cost (1 credit per GB stored or delivered,
+    // per 1,000 transformations) and `credits` the month's total against the plan's. What the
+    // sandbox measures: the bytes stored; the transformed files it rendered (each a transformation,
+    // each delivered at least once: a lower bound of the bandwidth).
     qint64 storage = 0;
     const auto assets = ctx.store.assets(ctx.env.cloudName);
     for (const Asset *asset : assets)
         storage += asset->bytes;
+    qint64 derived = 0;
+    qint64 delivered = 0;
+    for (QDirIterator it(ctx.store.derivedDirectory(ctx.env.cloudName), QDir::Files,
+                         QDirIterator::Subdirectories);
+         it.hasNext();) {
+        it.next();
+        ++derived;
+        delivered += it.fileInfo().size();
+    }
+    constexpr double kGigabyte = 1024.0 * 1024 * 1024;
+    const double storageCredits = double(storage) / kGigabyte;
+    const double bandwidthCredits = double(delivered) / kGigabyte;
+    const double transformationCredits = double(derived) / 1000;
+    const double credits = storageCredits + bandwidthCredits + transformationCredits;
+    const auto rounded = [](double value) {
+        return std::round(value * 100) / 100;
+    };
     auto limit = [](qint64 value) {
         return value > 0 ? double(value) : double(100LL * 1024 * 1024 * 1024);
     };
     return ApiResponse::json({
-        {QStringLiteral("plan"), QStringLiteral("Sandbox")},
+        {QStringLiteral("plan"), ctx.env.planName},
         {QStringLiteral("last_updated"), ctx.now.date().toString(Qt::ISODate)},
         {QStringLiteral("date_requested"), ctx.now.toString(Qt::ISODate)},
         {QStringLiteral("transformations"),
-         QJsonObject {{QStringLiteral("usage"), 0}, {QStringLiteral("credits_usage"), 0}}},
+         QJsonObject {{QStringLiteral("usage"), double(derived)},
+                      {QStringLiteral("credits_usage"), transformationCredits}}},
         {QStringLiteral("objects"), QJsonObject {{QStringLiteral("usage"), double(assets.size())}}},
         {QStringLiteral("bandwidth"),
-         QJsonObject {{QStringLiteral("usage"), 0}, {QStringLiteral("credits_usage"), 0}}},
+         QJsonObject {{QStringLiteral("usage"), double(delivered)},
+                      {QStringLiteral("credits_usage"), bandwidthCredits}}},
         {QStringLiteral("storage"),
-         QJsonObject {{QStringLiteral("usage"), double(storage)}, {QStringLiteral("credits_usage"), 0}}},
-        {QStringLiteral("requests"), 0},
+         QJsonObject {{QStringLiteral("usage"), double(storage)},
+                      {QStringLiteral("credits_usage"), storageCredits}}},
+        {QStringLiteral("credits"),
+         QJsonObject {{QStringLiteral("usage"), credits},
+                      {QStringLiteral("limit"), ctx.env.creditsLimit},
+                      {QStringLiteral("used_percent"), rounded(100 * credits / ctx.env.creditsLimit)}}},
+        {QStringLiteral("requests"), double(derived)},
         {QStringLiteral("resources"), double(assets.size())},
-        {QStringLiteral("derived_resources"), 0},
+        {QStringLiteral("derived_resources"), double(derived)},
         {QStringLiteral("media_limits"),
          QJsonObject {{QStringLiteral("image_max_size_bytes"), limit(ctx.env.maxImageBytes)},
                       {QStringLiteral("video_max_size_bytes"), limit(ctx.env.maxVideoBytes)},
