@@ -3,6 +3,7 @@
 #include "gui/errors/errorpresenter.h"
 
 #include "environmentpage.h"
+#include "usagemeter.h"
 
 #include "core/accounts/accountstore.h"
 #include "core/catalog/catalog.h"
@@ -13,7 +14,10 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QPushButton>
+#include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace stratus::gui {
@@ -83,8 +87,12 @@ void OverviewView::refresh()
 
     m_ui->catalogValue->setText(catalogText(*session));
     m_ui->lastSyncValue->setText(lastSyncText(*session));
+    for (const QPointer<QWidget> &meter : std::as_const(m_meters))
+        delete meter.data();
+    m_meters.clear();
     m_ui->usageValue->setText(usageText(*session));
-    m_ui->budgetValue->setText(EnvironmentPage::budgetText(*session));
+    showUsageMeters(*session);
+    showBudgetMeter(*session);
     m_ui->deniedValue->setText(deniedText(env));
     m_ui->testConnectionButton->setEnabled(session->connection() != EnvironmentSession::Connection::Checking);
 }
@@ -133,26 +141,121 @@ QString OverviewView::lastSyncText(EnvironmentSession &session)
     return tr("%1 at %2").arg(locale.toString(local.date(), QLocale::ShortFormat), time);
 }
 
-QString OverviewView::usageLine(const QString &what, const core::UsageMetric &metric, bool bytes)
+namespace {
+
+// "12.4 GB of 25 GB" (or "4,210 of 5,000").
+QString amountOf(double used, double limit, bool bytes)
 {
     const QLocale locale;
     const auto format = [&](double value) {
-        return bytes ? locale.formattedDataSize(qint64(value)) : locale.toString(qint64(value));
+        return bytes ? locale.formattedDataSize(qint64(value))
+                     : locale.toString(value, 'f', value < 100 && value != std::floor(value) ? 1 : 0);
     };
-    if (metric.limit > 0)
-        return tr("%1: %2 of %3").arg(what, format(metric.usage), format(metric.limit));
-    return tr("%1: %2").arg(what, format(metric.usage));
+    return OverviewView::tr("%1 of %2").arg(format(used), format(limit));
+}
+
+double percentOf(const core::UsageMetric &metric)
+{
+    if (metric.usedPercent > 0 || metric.limit <= 0)
+        return metric.usedPercent;
+    return 100 * metric.usage / metric.limit;
+}
+
+} // namespace
+
+void OverviewView::showUsageMeters(const EnvironmentSession &session)
+{
+    const auto &usage = session.usage();
+    if (!usage)
+        return;
+    QVBoxLayout *layout = m_ui->usageLayout;
+    const auto add = [&](UsageMeter *meter) {
+        meter->setMaximumWidth(560);
+        layout->addWidget(meter);
+        m_meters.append(meter);
+    };
+    const QLocale locale;
+    if (usage->credits.limit > 0) {
+        // A credit plan: one limit, the credits; storage, bandwidth and transformations each spend
+        // some of them, shown as their share of it.
+        add(new UsageMeter(tr("Credits"),
+                           tr("%1 of %2 credits")
+                               .arg(locale.toString(usage->credits.usage, 'f', 2),
+                                    locale.toString(usage->credits.limit, 'g', 6)),
+                           percentOf(usage->credits), m_ui->usagePanel));
+        const auto share = [&](const QString &what, const core::UsageMetric &metric, const QString &amount) {
+            add(new UsageMeter(
+                what, tr("%1 · %2 credits").arg(amount, locale.toString(metric.creditsUsage, 'f', 2)),
+                100 * metric.creditsUsage / usage->credits.limit, m_ui->usagePanel));
+        };
+        share(tr("Storage"), usage->storage, locale.formattedDataSize(qint64(usage->storage.usage)));
+        share(tr("Bandwidth"), usage->bandwidth, locale.formattedDataSize(qint64(usage->bandwidth.usage)));
+        share(tr("Transformations"), usage->transformations,
+              locale.toString(qint64(usage->transformations.usage)));
+        return;
+    }
+    // A plan with a limit per metric; a metric without one has no bar.
+    const auto metric = [&](const QString &what, const core::UsageMetric &value, bool bytes) {
+        if (value.limit > 0)
+            add(new UsageMeter(what, amountOf(value.usage, value.limit, bytes), percentOf(value),
+                               m_ui->usagePanel));
+    };
+    metric(tr("Storage"), usage->storage, true);
+    metric(tr("Bandwidth"), usage->bandwidth, true);
+    metric(tr("Transformations"), usage->transformations, false);
+    metric(tr("Assets"), usage->objects, false);
+}
+
+void OverviewView::showBudgetMeter(const EnvironmentSession &session)
+{
+    const core::RateLimitBudget *budget = session.budget();
+    const bool known = budget->isKnown() && budget->limit() > 0;
+    m_ui->budgetValue->setVisible(!known);
+    m_ui->budgetValue->setText(EnvironmentPage::budgetText(session));
+    if (!known)
+        return;
+    const QLocale locale;
+    QString amount = tr("%1 of %2 calls left this hour")
+                         .arg(locale.toString(budget->remaining()), locale.toString(budget->limit()));
+    if (budget->resetAt().isValid())
+        amount
+            = tr("%1 · new hour at %2")
+                  .arg(amount, locale.toString(budget->resetAt().toLocalTime().time(), QLocale::ShortFormat));
+    const double used = budget->limit() - budget->remaining();
+    auto *meter
+        = new UsageMeter(tr("Admin API calls"), amount, 100 * used / budget->limit(), m_ui->budgetPanel);
+    meter->setObjectName(u"budgetMeter"_s);
+    meter->setMaximumWidth(560);
+    m_ui->budgetLayout->addWidget(meter);
+    m_meters.append(meter);
+}
+
+QString OverviewView::mediaLimitsText(const core::Usage &usage)
+{
+    // Compact: one line, the largest file of each kind the plan accepts.
+    const QLocale locale;
+    QStringList parts;
+    const auto part = [&](const QString &what, const QString &key) {
+        const double bytes = usage.mediaLimits.value(key).toDouble();
+        if (bytes > 0)
+            parts << tr("%1 %2").arg(what, locale.formattedDataSize(qint64(bytes), 0));
+    };
+    part(tr("image"), u"image_max_size_bytes"_s);
+    part(tr("video"), u"video_max_size_bytes"_s);
+    part(tr("other file"), u"raw_max_size_bytes"_s);
+    if (parts.isEmpty())
+        return {};
+    return tr("Largest upload: %1").arg(parts.join(u" · "_s));
 }
 
 QString OverviewView::usageText(const EnvironmentSession &session)
 {
     if (const auto &usage = session.usage()) {
         QStringList lines;
-        if (!usage->plan.isEmpty())
-            lines << tr("Plan: %1").arg(usage->plan);
-        lines << usageLine(tr("Assets"), usage->objects, false)
-              << usageLine(tr("Storage"), usage->storage, true)
-              << usageLine(tr("Bandwidth"), usage->bandwidth, true);
+        const QString plan = usage->plan.isEmpty() ? tr("Plan") : tr("%1 plan").arg(usage->plan);
+        lines << tr("%1 · %n asset(s)", nullptr, int(std::min(usage->objects.usage, 1e9))).arg(plan);
+        if (const QString limits = mediaLimitsText(*usage); !limits.isEmpty())
+            lines << limits;
         return lines.join(QLatin1Char('\n'));
     }
     if (session.record().deniedFeatures.contains(QString(core::Feature::Usage)))
