@@ -7,6 +7,7 @@
 #include "gui/mainwindow/diagnostics.h"
 #include "gui/mainwindow/mainwindow.h"
 #include "gui/settings/preferences.h"
+#include "gui/settings/proxypassword.h"
 #include "words/errorwords.h"
 
 #include "stratus/version.h"
@@ -53,7 +54,6 @@ int main(int argc, char *argv[])
     if (appTranslator.load(locale, QStringLiteral("stratus"), QStringLiteral("_"), QStringLiteral(":/i18n"))
         || appTranslator.load(QStringLiteral("stratus_en"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
-    gui::followProxySettings(&preferences);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "A desktop client for Cloudinary."));
@@ -72,7 +72,12 @@ int main(int argc, char *argv[])
 
     // The composition root: one network, one keychain, one account store for the whole run.
     QNetworkAccessManager network;
-    core::AccountStore store(std::make_shared<core::KeychainSecretStore>(), layout);
+    const auto keychain = std::make_shared<core::KeychainSecretStore>();
+    // The proxy (with its password from the keychain) before the first request.
+    gui::ProxyPassword proxyPassword(&preferences, keychain);
+    proxyPassword.follow();
+    proxyPassword.watch(&network);
+    core::AccountStore store(keychain, layout);
     const auto loaded = store.load();
 
     app::LocalSandbox localSandbox(&store, layout.localSandboxDirectory(), 120);
@@ -81,6 +86,7 @@ int main(int argc, char *argv[])
 
     gui::MainWindow window(&store, &network, &preferences);
     window.setRecentProblems(&recentProblems);
+    window.setProxyPassword(&proxyPassword);
     QObject::connect(&localSandbox, &app::LocalSandbox::failed, &window, [&window](const QString &message) {
         QMessageBox::warning(
             &window, QApplication::translate("main", "Local sandbox"),

@@ -14,6 +14,7 @@
 #include "gui/accounts/addenvironmentdialog.h"
 #include "gui/environment/environmentpage.h"
 #include "gui/settings/preferences.h"
+#include "gui/settings/proxypassword.h"
 #include "gui/settings/settingsdialog.h"
 #include "gui/shell/pagehost.h"
 #include "gui/upload/uploadcontroller.h"
@@ -454,6 +455,7 @@ void MainWindow::showSettings()
 {
     // What OK changes reaches its listeners through the preferences' signals.
     auto *dialog = new SettingsDialog(m_preferences, this);
+    dialog->setProxyPassword(m_proxyPassword);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

@@ -32,6 +32,7 @@ class Page;
 class PageHost;
 class HelpWindow;
 class Preferences;
+class ProxyPassword;
 class RecentProblems;
 class ReportProblemDialog;
 class UploadController;
@@ -73,6 +74,8 @@ public:
     void showAccounts();
     void showAddAccount();
     void showSettings();
+    /// Where Settings keeps the proxy password (the keychain); none: Settings has no password field.
+    void setProxyPassword(ProxyPassword *password) { m_proxyPassword = password; }
 
     /// Help → Documentation (F1): the user guide in its window (made once, raised again).
     HelpWindow *showDocumentation();
@@ -118,6 +121,7 @@ private:
     core::AccountStore *m_store;
     QPointer<QNetworkAccessManager> m_network;
     Preferences *m_preferences;
+    ProxyPassword *m_proxyPassword = nullptr; ///< outlives the window (the composition root's)
     WelcomePage *m_welcome = nullptr;
     EnvironmentSwitcherButton *m_switcher = nullptr;
     QActionGroup *m_environmentGroup = nullptr;

@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "preferences.h"
+#include "proxypassword.h"
 
 #include "gui/errors/errorpresenter.h"
 
@@ -40,6 +41,16 @@ SettingsDialog::SettingsDialog(Preferences *preferences, QWidget *parent)
     connect(m_ui->buttonBox->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
             [this] { setValues(AppSettings {}); });
     setValues(m_loaded);
+    setProxyPassword(nullptr);
+}
+
+void SettingsDialog::setProxyPassword(ProxyPassword *password)
+{
+    m_proxyPassword = password;
+    m_ui->proxyPasswordLabel->setVisible(password != nullptr);
+    m_ui->proxyPasswordEdit->setVisible(password != nullptr);
+    m_ui->proxyPasswordNote->setVisible(password != nullptr);
+    m_ui->proxyPasswordEdit->setText(password != nullptr ? password->password() : QString());
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -108,7 +119,35 @@ void SettingsDialog::accept()
         m_ui->proxyHostEdit->setFocus();
         return;
     }
-    if (auto saved = m_preferences->setValues(chosen); !saved) {
+    // The password first: should the keychain refuse it, nothing is changed and the dialog stays.
+    const QString password = m_ui->proxyPasswordEdit->text();
+    ProxyPassword *proxyPassword = m_proxyPassword.data();
+    if (proxyPassword != nullptr && password != proxyPassword->password()) {
+        m_ui->buttonBox->setEnabled(false);
+        m_ui->statusLabel->setText(tr("Saving the password in your keychain…"));
+        proxyPassword->setPassword(password,
+                                   [self = QPointer(this)](const core::Result<core::Done> &written) {
+                                       if (SettingsDialog *dialog = self.data())
+                                           dialog->passwordWritten(written);
+                                   });
+        return;
+    }
+    finishAccept();
+}
+
+void SettingsDialog::passwordWritten(const core::Result<core::Done> &written)
+{
+    m_ui->buttonBox->setEnabled(true);
+    if (!written) {
+        m_ui->statusLabel->setText(ErrorPresenter::text(written.error()));
+        return;
+    }
+    finishAccept();
+}
+
+void SettingsDialog::finishAccept()
+{
+    if (auto saved = m_preferences->setValues(values()); !saved) {
         m_ui->statusLabel->setText(ErrorPresenter::text(saved.error()));
         return;
     }

@@ -2,7 +2,10 @@
 
 #include "appsettings.h"
 
+#include "core/util/result.h"
+
 #include <QDialog>
+#include <QPointer>
 
 #include <memory>
 
@@ -13,9 +16,11 @@ class SettingsDialog;
 namespace stratus::gui {
 
 class Preferences;
+class ProxyPassword;
 
 /// Edit → Settings: language (after a restart), network proxy (system default, none, or manual
-/// HTTP/SOCKS5 without a stored password), parallel transfers and the thumbnail cache size.
+/// HTTP/SOCKS5, its password in the keychain through ProxyPassword), parallel transfers and the
+/// thumbnail cache size.
 /// On OK it hands the values to `preferences`, which writes them and signals what changed, so that
 /// everything but the language applies at once (Preferences says who listens). Cancel changes
 /// nothing; a file that cannot be written keeps the dialog open and says so.
@@ -33,15 +38,21 @@ public:
     [[nodiscard]] AppSettings values() const;
     void setValues(const AppSettings &values);
 
+    /// Where the proxy password goes (the keychain); without one the password field is hidden.
+    void setProxyPassword(ProxyPassword *password);
+
     void accept() override;
 
 private:
     void updateProxyFields();
     void updateLanguageNote();
+    void finishAccept();
+    void passwordWritten(const core::Result<core::Done> &written);
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     Preferences *m_preferences;
     AppSettings m_loaded;
+    QPointer<ProxyPassword> m_proxyPassword;
 };
 
 } // namespace stratus::gui
