@@ -305,6 +305,43 @@ private slots:
         QVERIFY(model.indexForPath(u"new/place"_s).isValid());
         QVERIFY(m_catalog->remove({u"id0900"_s}).ok());
     }
+
+    void emptyFoldersTheServerListedShowWithNoAssets()
+    {
+        // What the sync's folder walk found (issue 13, point 13): folders without any asset.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(m_catalog->setKnownChildren({}, {u"photos"_s, u"clients"_s, u"videos"_s}, now).ok());
+        QVERIFY(m_catalog->setKnownChildren(u"clients"_s, {u"clients/acme"_s}, now).ok());
+        QVERIFY(m_catalog->setKnownChildren(u"photos"_s, {u"photos/2026"_s, u"photos/empty"_s}, now).ok());
+        QVERIFY(m_catalog->applyKnownFolders().ok());
+
+        gui::FolderTreeModel model(m_catalog.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(false);
+        const QModelIndex home = model.index(0, 0);
+        QCOMPARE(home.data(Qt::DisplayRole).toString(), u"Home (270)"_s); // counts stay the assets'
+        model.fetchMore(home);
+        QCOMPARE(model.rowCount(home), 3);
+        const QModelIndex clients = model.index(0, 0, home);
+        QCOMPARE(clients.data(gui::FolderTreeModel::NameRole).toString(), u"clients"_s);
+        QCOMPARE(clients.data(gui::FolderTreeModel::TotalCountRole).toLongLong(), 0);
+        QCOMPARE(clients.data(Qt::DisplayRole).toString(), u"clients (0)"_s);
+        QVERIFY(model.hasChildren(clients));
+        const QModelIndex acme = model.indexForPath(u"clients/acme"_s);
+        QVERIFY(acme.isValid());
+        QVERIFY(!model.hasChildren(acme));
+        const QModelIndex empty = model.indexForPath(u"photos/empty"_s);
+        QVERIFY(empty.isValid());
+        QCOMPARE(empty.data(Qt::DisplayRole).toString(), u"empty (0)"_s);
+        QCOMPARE(m_catalog->listFolder(u"photos/empty"_s)->total, 0);
+
+        // Gone from the server's next listing: gone from the tree at the next reload.
+        QVERIFY(m_catalog->setKnownChildren({}, {u"photos"_s, u"videos"_s}, now).ok());
+        QVERIFY(m_catalog->applyKnownFolders().ok());
+        model.reload();
+        QVERIFY(!model.indexForPath(u"clients"_s).isValid());
+        QVERIFY(model.indexForPath(u"photos/empty"_s).isValid());
+    }
 };
 
 QTEST_MAIN(TestBrowserModels)
