@@ -111,6 +111,12 @@ core::Result<EnvironmentConfig> EnvironmentConfig::fromUrl(const QString &url)
             if (!ok || config.creditsLimit <= 0)
                 return core::Error::invalidInput(
                     QStringLiteral("credits_limit must be a positive number, not '%1'").arg(value));
+        } else if (key == u"storage_limit") {
+            bool ok = false;
+            config.storageLimit = value.toLongLong(&ok);
+            if (!ok || config.storageLimit <= 0)
+                return core::Error::invalidInput(
+                    QStringLiteral("storage_limit must be a positive number of bytes, not '%1'").arg(value));
         } else if (key == u"max_image_bytes") {
             config.maxImageBytes = value.toLongLong();
         } else if (key == u"max_video_bytes") {

@@ -30,8 +30,9 @@ struct FaultSettings
 
 /// One product environment the sandbox serves, from a CLOUDINARY_URL with sandbox settings as
 /// query keys: folder_mode (fixed|dynamic), admin_rate_limit (calls per hour), denied_apis
-/// (comma-separated Admin API paths answered 403), plan and credits_limit (what the usage report
-/// says of the plan), max_image_bytes,
+/// (comma-separated Admin API paths answered 403), plan, credits_limit and storage_limit (what the
+/// usage report says of the plan; storage_limit makes it a plan with limits, not credits),
+/// max_image_bytes,
 /// max_video_bytes, max_raw_bytes, max_request_bytes, name (a label), and fault_* keys. The
 /// standard keys cname and upload_prefix name a host clients reach the sandbox by (a proxy, an
 /// /etc/hosts alias): the sandbox then answers to that name too.
@@ -50,6 +51,8 @@ struct EnvironmentConfig
     /// Free plan has 25).
     QString planName = QStringLiteral("Free");
     double creditsLimit = 25;
+    /// > 0: the plan is sold by limits instead (no credits), storage up to this many bytes.
+    qint64 storageLimit = 0;
     qint64 maxImageBytes = 0; ///< 0: no limit beyond the 100 MB single-request limit
     qint64 maxVideoBytes = 0;
     qint64 maxRawBytes = 0;

@@ -11,6 +11,7 @@
 #include "gui/environment/overviewview.h"
 #include "gui/environment/usagemeter.h"
 
+#include <QFileInfo>
 #include <QImage>
 #include <QLabel>
 #include <QNetworkAccessManager>
@@ -128,6 +129,68 @@ private Q_SLOTS:
         // The layout shows what was added to it from the event loop.
         QTRY_VERIFY(calls->isVisible() && meter(u"Credits"_s)->isVisible());
         QVERIFY(view.grab().save(QStringLiteral(STRATUS_SOURCE_DIR) + u"/docs/screenshots/overview.png"_s));
+    }
+
+    void aPlanWithLimitsHasABarPerLimit()
+    {
+        // A plan sold by limits: storage, bandwidth and transformations each against its own, no
+        // credits. 30 KB may be stored; the pictures below take most of it.
+        QTemporaryDir dir;
+        test::SandboxProcess sandbox;
+        QString error;
+        QVERIFY2(sandbox.start({u"--data"_s, dir.filePath(u"sandbox"_s), u"--environment"_s,
+                                u"cloudinary://k2:s2@limits?storage_limit=30000"_s},
+                               1, false, &error),
+                 qPrintable(error));
+        qint64 stored = 0;
+        for (int i = 0; stored < 24000 && i < 50; ++i) {
+            QImage picture(64, 64, QImage::Format_RGB32);
+            for (int y = 0; y < 64; ++y) {
+                for (int x = 0; x < 64; ++x)
+                    picture.setPixel(x, y, qRgb((x * 37 + i * 11) % 256, (y * 53) % 256, (x * y + i) % 256));
+            }
+            const QString file = dir.filePath(u"noise%1.png"_s.arg(i));
+            QVERIFY(picture.save(file));
+            core::UploadOptions options;
+            options.publicId = u"noise%1"_s.arg(i);
+            std::unique_ptr<core::UploadJob> job(
+                core::UploadApi(sandbox.context(0)).upload(file, options, nullptr));
+            QVERIFY2(test::runToEnd(job.get()) && !job->error(), test::errorText(job.get()).constData());
+            stored += QFileInfo(file).size();
+        }
+        QVERIFY(stored <= 30000);
+
+        auto secrets = std::make_shared<core::MemorySecretStore>();
+        core::AccountStore store(secrets, core::StorageLayout::under(dir.filePath(u"app"_s)));
+        QNetworkAccessManager network;
+        network.setProxy(QNetworkProxy::NoProxy);
+        QVERIFY(test::addSandboxEnvironment(store, network, sandbox.cloudinaryUrls().value(0), u"Limits"_s));
+        core::EnvironmentSession session(&store, store.environments().constFirst().id, &network);
+        gui::OverviewView view(&session, &store);
+        view.show();
+        session.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(session.usage().has_value(), 30000);
+        view.refresh();
+
+        const core::Usage &usage = *session.usage();
+        QCOMPARE(usage.credits.limit, 0.0);
+        QCOMPARE(usage.storage.limit, 30000.0);
+        QStringList names;
+        gui::UsageMeter *storage = nullptr;
+        for (gui::UsageMeter *meter : view.findChildren<gui::UsageMeter *>()) {
+            names << meter->name();
+            if (meter->name() == u"Storage")
+                storage = meter;
+        }
+        // Assets have no limit here: no bar for them.
+        QCOMPARE(names,
+                 (QStringList {u"Storage"_s, u"Bandwidth"_s, u"Transformations"_s, u"Admin API calls"_s}));
+        QCOMPARE(storage->percent(), usage.storage.usedPercent);
+        QVERIFY2(storage->percent() >= 80, qPrintable(QString::number(storage->percent())));
+        QVERIFY(storage->isNearLimit());
+        QCOMPARE(storage->amount(),
+                 u"%1 of %2"_s.arg(QLocale().formattedDataSize(qint64(usage.storage.usage)),
+                                   QLocale().formattedDataSize(30000)));
     }
 };
 

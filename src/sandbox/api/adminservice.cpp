@@ -151,7 +151,7 @@ ApiResponse AdminService::usage(const ApiContext &ctx)
     auto limit = [](qint64 value) {
         return value > 0 ? double(value) : double(100LL * 1024 * 1024 * 1024);
     };
-    return ApiResponse::json({
+    QJsonObject json({
         {QStringLiteral("plan"), ctx.env.planName},
         {QStringLiteral("last_updated"), ctx.now.date().toString(Qt::ISODate)},
         {QStringLiteral("date_requested"), ctx.now.toString(Qt::ISODate)},
@@ -179,6 +179,20 @@ ApiResponse AdminService::usage(const ApiContext &ctx)
                       {QStringLiteral("image_max_px"), 100000000},
                       {QStringLiteral("asset_max_total_px"), 100000000}}},
     });
+    if (ctx.env.storageLimit > 0) {
+        // A plan sold by limits (Cloudinary's older plans): each metric against its own limit, no
+        // credits. Bandwidth and transformations get the older Free plan's.
+        const auto limited = [&](double usage, double cap) {
+            return QJsonObject {{QStringLiteral("usage"), usage},
+                                {QStringLiteral("limit"), cap},
+                                {QStringLiteral("used_percent"), rounded(100 * usage / cap)}};
+        };
+        json.remove(QStringLiteral("credits"));
+        json.insert(QStringLiteral("storage"), limited(double(storage), double(ctx.env.storageLimit)));
+        json.insert(QStringLiteral("bandwidth"), limited(double(delivered), 20.0 * kGigabyte));
+        json.insert(QStringLiteral("transformations"), limited(double(derived), 7500));
+    }
+    return ApiResponse::json(json);
 }
 
 ApiResponse AdminService::config(const ApiContext &ctx, const ApiRequest &request)
