@@ -7,6 +7,8 @@
 #include "gui/mainwindow/diagnostics.h"
 #include "gui/mainwindow/mainwindow.h"
 #include "gui/settings/preferences.h"
+#include "gui/theme/colorschemeportal.h"
+#include "gui/theme/themecontroller.h"
 #include "words/errorwords.h"
 
 #include "stratus/version.h"
@@ -54,6 +56,9 @@ int main(int argc, char *argv[])
         || appTranslator.load(QStringLiteral("stratus_en"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
     gui::followProxySettings(&preferences);
+    // Light or dark before the first window: as chosen, or as the desktop says (its portal).
+    gui::ColorSchemePortal colorScheme;
+    gui::ThemeController theme(&preferences, &colorScheme);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "A desktop client for Cloudinary."));
@@ -81,6 +86,7 @@ int main(int argc, char *argv[])
 
     gui::MainWindow window(&store, &network, &preferences);
     window.setRecentProblems(&recentProblems);
+    window.setThemeController(&theme);
     QObject::connect(&localSandbox, &app::LocalSandbox::failed, &window, [&window](const QString &message) {
         QMessageBox::warning(
             &window, QApplication::translate("main", "Local sandbox"),

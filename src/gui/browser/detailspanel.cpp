@@ -14,6 +14,8 @@
 #include "core/net/secretsource.h"
 #include "gui/errors/errorpresenter.h"
 
+#include "gui/theme/palettes.h"
+
 #include "ui_detailspanel.h"
 
 #include <QClipboard>
@@ -443,7 +445,7 @@ void DetailsPanel::showStatus(const QString &text, bool error)
     m_ui->statusLabel->setVisible(!text.isEmpty());
     QPalette palette = this->palette();
     if (error)
-        palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+        palette.setColor(QPalette::WindowText, palettes::errorText(palette)); // readable light or dark
     m_ui->statusLabel->setPalette(palette);
     m_ui->statusLabel->setProperty("error", error);
 }

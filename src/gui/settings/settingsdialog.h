@@ -14,7 +14,8 @@ namespace stratus::gui {
 
 class Preferences;
 
-/// Edit → Settings: language (after a restart), network proxy (system default, none, or manual
+/// Edit → Settings: language (after a restart), appearance (System, Light, Dark: shown at once as it
+/// is chosen, kept on OK, undone on Cancel), network proxy (system default, none, or manual
 /// HTTP/SOCKS5 without a stored password), parallel transfers and the thumbnail cache size.
 /// On OK it hands the values to `preferences`, which writes them and signals what changed, so that
 /// everything but the language applies at once (Preferences says who listens). Cancel changes
@@ -34,6 +35,12 @@ public:
     void setValues(const AppSettings &values);
 
     void accept() override;
+    void reject() override;
+
+Q_SIGNALS:
+    /// The appearance chosen in the form, for a preview (ThemeController::preview); on Cancel, the
+    /// one that was in use.
+    void themePreviewed(stratus::gui::AppSettings::Theme theme);
 
 private:
     void updateProxyFields();
@@ -42,6 +49,7 @@ private:
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     Preferences *m_preferences;
     AppSettings m_loaded;
+    bool m_resetInfoBars = false;
 };
 
 } // namespace stratus::gui
