@@ -11,10 +11,12 @@
 #include "gui/browser/assetlistmodel.h"
 #include "gui/browser/browserpage.h"
 #include "gui/browser/detailspanel.h"
+#include "gui/browser/scopebar.h"
 #include "gui/environment/environmentpage.h"
 #include "gui/mainwindow/mainwindow.h"
 #include "gui/settings/preferences.h"
 #include "gui/shell/infobar.h"
+#include "gui/theme/themecontroller.h"
 #include "gui/upload/uploadcontroller.h"
 #include "gui/upload/uploaddock.h"
 
@@ -265,6 +267,41 @@ private slots:
         QVERIFY(!m_preferences->values().transfersPinned);
         QTest::qWait(200);
         QVERIFY(dock->isVisible());
+    }
+
+    // Both schemes on the real window: a search (scope bar), a selection with its details, the
+    // thumbnails' badges and the transfers dock. Saves docs/screenshots/theme-dark.png and
+    // theme-light.png; the window's colours follow at once.
+    void bothThemesOnTheWindow()
+    {
+        ThemeController theme(m_preferences.get(), nullptr);
+        m_window->setThemeController(&theme);
+        m_window->resize(1440, 900);
+        BrowserPage *browser = this->browser();
+        QVERIFY(browser);
+        QTest::keyClicks(browser->searchField(), u"cat"_s);
+        QTRY_VERIFY(browser->scopeBar()->isVisible());
+        QTRY_VERIFY(browser->assetModel()->rowCount() > 3);
+        browser->gridView()->setFocus();
+        browser->selectAssets(
+            {browser->assetModel()->index(1, 0).data(AssetListModel::AssetIdRole).toString()});
+        QTRY_VERIFY(browser->detailsPanel()->isVisible());
+        m_window->uploadDock()->show();
+        m_window->resizeDocks({m_window->uploadDock()}, {170}, Qt::Vertical);
+
+        for (const auto &[choice, file] : {std::pair {AppSettings::Theme::Dark, u"theme-dark.png"_s},
+                                           std::pair {AppSettings::Theme::Light, u"theme-light.png"_s}}) {
+            AppSettings values = m_preferences->values();
+            values.theme = choice;
+            QVERIFY(m_preferences->setValues(values));
+            const bool dark = choice == AppSettings::Theme::Dark;
+            QTRY_VERIFY((browser->gridView()->palette().color(QPalette::Base).lightness() < 100) == dark);
+            QTRY_VERIFY((m_window->palette().color(QPalette::Window).lightness() < 100) == dark);
+            waitForThumbnails();
+            QVERIFY(m_window->grab().save(shots() + file));
+        }
+        browser->searchField()->clear();
+        m_window->setThemeController(nullptr);
     }
 
 private:

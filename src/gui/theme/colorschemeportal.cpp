@@ -1,6 +1,7 @@
 #include "colorschemeportal.h"
 
 #include <QDBusConnection>
+#include <QDBusError>
 #include <QDBusMessage>
 #include <QDBusVariant>
 #include <QLoggingCategory>
@@ -42,10 +43,13 @@ ColorSchemePortal::ColorSchemePortal(const QDBusConnection &bus, QObject *parent
     : QObject(parent)
     , m_bus(std::make_unique<QDBusConnection>(bus))
 {
+    // The slot's argument type by name, for the string-based connection D-Bus needs.
+    qRegisterMetaType<QDBusVariant>();
     // From any sender: the portal's unique name is not known before it answers.
-    if (m_bus->isConnected())
-        m_bus->connect(QString(), kPath, kInterface, u"SettingChanged"_s, this,
-                       SLOT(onSettingChanged(QString, QString, QDBusVariant)));
+    if (m_bus->isConnected()
+        && !m_bus->connect(QString(), kPath, kInterface, u"SettingChanged"_s, this,
+                           SLOT(onSettingChanged(QString, QString, QDBusVariant))))
+        qCWarning(lcTheme) << "cannot follow the portal's colour scheme:" << m_bus->lastError().message();
 }
 
 ColorSchemePortal::~ColorSchemePortal() = default;

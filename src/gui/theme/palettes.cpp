@@ -25,7 +25,11 @@ QPalette light()
         palette.setColor(group, QPalette::Link, QColor(0x1f, 0x4f, 0xb8));
         palette.setColor(group, QPalette::PlaceholderText, QColor(0x6a, 0x6a, 0x6a));
     }
-    palette.setColor(QPalette::Inactive, QPalette::Highlight, QColor(0x8f, 0xa9, 0xe6));
+    // A selection in a window without the keyboard: a pale tint, with dark text on it.
+    palette.setColor(QPalette::Inactive, QPalette::Highlight, QColor(0xc8, 0xd5, 0xf2));
+    palette.setColor(QPalette::Inactive, QPalette::HighlightedText, QColor(0x1a, 0x1a, 0x1a));
+    for (const QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        palette.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
     palette.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0xa0, 0xa0, 0xa0));
     return palette;
 }
