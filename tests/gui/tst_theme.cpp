@@ -8,6 +8,7 @@
 #include "gui/shell/infobar.h"
 #include "gui/theme/colorschemeportal.h"
 #include "gui/theme/palettes.h"
+#include "gui/theme/palettestylesheet.h"
 #include "gui/theme/symbolicicon.h"
 #include "gui/theme/themecontroller.h"
 
@@ -28,6 +29,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QThread>
+#include <QToolButton>
 
 #include <atomic>
 #include <cmath>
@@ -235,6 +237,32 @@ private slots:
         QVERIFY(dark->isChecked());
         choose(fixture.preferences, AppSettings::Theme::Light);
         QVERIFY(theme.actions()->findChild<QAction *>(u"themeLightAction"_s)->isChecked());
+    }
+
+    // Style sheets in palette colours (the filter chips, the tags) follow a switch: Qt alone would
+    // keep the colours of the theme the sheet was set in.
+    void styleSheetsFollowTheSwitch()
+    {
+        test::Fixture fixture;
+        ThemeController theme(&fixture.preferences, nullptr);
+        choose(fixture.preferences, AppSettings::Theme::Light);
+        QWidget bar;
+        auto *chip = new QToolButton(&bar);
+        chip->setObjectName(u"filterChip"_s);
+        chip->setText(u"Tag: beach"_s);
+        chip->setGeometry(0, 0, 120, 30);
+        setPaletteStyleSheet(&bar, u"QToolButton#filterChip { background: palette(alternate-base); }"_s);
+        bar.resize(140, 40);
+        bar.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&bar));
+        const auto background = [chip] {
+            return QColor(chip->grab().toImage().pixel(4, 4));
+        };
+        QVERIFY(background().lightness() > 200);
+        choose(fixture.preferences, AppSettings::Theme::Dark);
+        QTRY_VERIFY(background().lightness() < 80);
+        choose(fixture.preferences, AppSettings::Theme::Light);
+        QTRY_VERIFY(background().lightness() > 200);
     }
 
     // The icons of the toolbar are drawn in the text colour of the palette in use.
