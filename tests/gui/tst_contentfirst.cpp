@@ -20,6 +20,7 @@
 #include "gui/upload/uploadcontroller.h"
 #include "gui/upload/uploaddock.h"
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -201,9 +202,12 @@ private slots:
         qInfo("640×480: %d rows × %d columns in sight", grid.rows, grid.columns);
         QVERIFY(grid.rows >= 1 && grid.columns >= 2);
         QVERIFY(browser->zoomSlider()->width() >= 3 * browser->zoomSlider()->height());
-        // Back to a large window: the details panel is back too.
+        // Back to a large window: the details panel is back too, as wide as before, and the grid
+        // as large as at first.
         m_window->resize(1440, 900);
         QTRY_VERIFY(browser->detailsPanel()->isVisible());
+        QTRY_VERIFY(browser->detailsPanel()->width() >= 250);
+        QTRY_VERIFY(visibleCells(browser->gridView()).columns >= 6);
     }
 
     // Closing the welcome bar is remembered for the environment: it does not come back, not even

@@ -56,11 +56,20 @@ void SidePanelFitter::fit()
     if (narrow != m_narrow) {
         m_narrow = narrow;
         if (narrow && details->isVisible()) {
+            m_detailsWidth = details->width();
             m_showDetails(false);
             m_collapsed = true;
         } else if (!narrow && m_collapsed) {
             m_showDetails(true);
             m_collapsed = false;
+            // As wide as it was, not as narrow as the splitter would make it.
+            QList<int> sizes = splitter->sizes();
+            const int at = splitter->indexOf(details);
+            if (at > 0 && m_detailsWidth > 0 && at < sizes.size()) {
+                sizes[at - 1] -= m_detailsWidth - sizes[at];
+                sizes[at] = m_detailsWidth;
+                splitter->setSizes(sizes);
+            }
         }
     }
     QList<int> sizes = splitter->sizes();

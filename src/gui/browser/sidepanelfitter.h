@@ -44,6 +44,7 @@ private:
     QPointer<QWidget> m_details;
     std::function<void(bool)> m_showDetails;
     int m_treeWidth; ///< the tree's width when there is room: the first one, or as the person left it
+    int m_detailsWidth = 0; ///< the details panel's width when it was collapsed
     bool m_narrow = false;
     bool m_collapsed = false;
     bool m_fitting = false;

@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -15,7 +16,6 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
-#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -76,7 +76,7 @@ UploadDock::UploadDock(QWidget *parent)
     , m_summaryLabel(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_downloads(new DownloadsPanel(this))
-    , m_pin(new QToolButton(this))
+    , m_pin(new QCheckBox(this))
     , m_hideTimer(new QTimer(this))
 {
     setObjectName(u"uploadDock"_s);
@@ -99,14 +99,11 @@ UploadDock::UploadDock(QWidget *parent)
     setWidget(m_tabs);
     // The pin, beside the tabs: keeps the dock open when nothing transfers.
     m_pin->setObjectName(u"transfersPin"_s);
-    m_pin->setCheckable(true);
-    m_pin->setAutoRaise(true);
-    m_pin->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_pin->setText(tr("Keep &Open"));
     m_pin->setToolTip(tr("Keep the Transfers panel open when nothing is transferred; otherwise it closes "
                          "once the transfers are done"));
     m_tabs->setCornerWidget(m_pin, Qt::TopRightCorner);
-    connect(m_pin, &QToolButton::toggled, this, [this](bool pinned) {
+    connect(m_pin, &QCheckBox::toggled, this, [this](bool pinned) {
         if (!pinned && !isBusy() && m_wasBusy)
             followBusy();
         Q_EMIT pinnedChanged(pinned);

@@ -7,9 +7,9 @@ class QAction;
 class QKeySequence;
 class QLabel;
 class QTabWidget;
+class QCheckBox;
 class QTimer;
 class QToolBar;
-class QToolButton;
 class QTreeView;
 
 namespace stratus::core::transfers {
@@ -38,7 +38,7 @@ class UploadListModel;
 /// (watchDownloads()); a download that starts brings the dock up on that tab.
 ///
 /// Out of the way when idle (issue 13, point 1): once nothing transfers any more the dock hides
-/// itself after hideDelay(), unless it is pinned (the pin beside the tabs) or an upload failed (the
+/// itself after hideDelay(), unless it is pinned (Keep Open, beside the tabs) or an upload failed (the
 /// failure stays in sight). A dock opened by hand while idle stays until closed.
 class UploadDock : public QDockWidget
 {
@@ -74,7 +74,7 @@ public:
     /// Pinned: the dock stays open when nothing transfers.
     void setPinned(bool pinned);
     [[nodiscard]] bool isPinned() const;
-    [[nodiscard]] QToolButton *pinButton() const { return m_pin; }
+    [[nodiscard]] QCheckBox *pinButton() const { return m_pin; }
     /// How long the dock stays after the last transfer ended (tests shorten it).
     void setHideDelay(int milliseconds);
     [[nodiscard]] int hideDelay() const;
@@ -122,7 +122,7 @@ private:
     QAction *m_retryFailed = nullptr;
     QAction *m_clearFinished = nullptr;
     QAction *m_options = nullptr;
-    QToolButton *m_pin;
+    QCheckBox *m_pin;
     QTimer *m_hideTimer;
     bool m_wasBusy = false;
     QString m_summary;
