@@ -8,6 +8,8 @@
 #include "gui/mainwindow/mainwindow.h"
 #include "gui/settings/preferences.h"
 #include "gui/settings/proxypassword.h"
+#include "gui/theme/colorschemeportal.h"
+#include "gui/theme/themecontroller.h"
 #include "words/errorwords.h"
 
 #include "stratus/version.h"
@@ -54,6 +56,9 @@ int main(int argc, char *argv[])
     if (appTranslator.load(locale, QStringLiteral("stratus"), QStringLiteral("_"), QStringLiteral(":/i18n"))
         || appTranslator.load(QStringLiteral("stratus_en"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
+    // Light or dark before the first window: as chosen, or as the desktop says (its portal).
+    gui::ColorSchemePortal colorScheme;
+    gui::ThemeController theme(&preferences, &colorScheme);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "A desktop client for Cloudinary."));
@@ -87,6 +92,7 @@ int main(int argc, char *argv[])
     gui::MainWindow window(&store, &network, &preferences);
     window.setRecentProblems(&recentProblems);
     window.setProxyPassword(&proxyPassword);
+    window.setThemeController(&theme);
     QObject::connect(&localSandbox, &app::LocalSandbox::failed, &window, [&window](const QString &message) {
         QMessageBox::warning(
             &window, QApplication::translate("main", "Local sandbox"),

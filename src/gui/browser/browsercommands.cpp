@@ -209,14 +209,15 @@ void BrowserCommands::watch(AssetJob *job, const std::optional<QString> &openAft
 {
     ++m_running;
     const QString title = titleOf(*job);
-    Q_EMIT status(tr("%1…").arg(title));
+    Q_EMIT status(tr("%1…").arg(title), StatusKind::Progress);
     connect(job, &AssetJob::progress, this, [this, title](int done, int total) {
-        Q_EMIT status(tr("%1… %2 of %3").arg(title, QLocale().toString(done), QLocale().toString(total)));
+        Q_EMIT status(tr("%1… %2 of %3").arg(title, QLocale().toString(done), QLocale().toString(total)),
+                      StatusKind::Progress);
     });
     connect(job, &core::Job::finished, this, [this, job, title, openAfter] {
         --m_running;
         if (job->error()) {
-            Q_EMIT status(tr("%1 failed").arg(title));
+            Q_EMIT status(tr("%1 failed").arg(title), StatusKind::Failure);
             QStringList details;
             for (const core::Error &failure : job->failures())
                 details.append(words::ErrorWords::text(failure));
@@ -225,7 +226,7 @@ void BrowserCommands::watch(AssetJob *job, const std::optional<QString> &openAft
                 first = tr("%1 (and %n more error(s))", nullptr, int(details.size() - 1)).arg(first);
             warn(title, tr("%1 failed: %2").arg(title, first), details.join(u'\n'));
         } else {
-            Q_EMIT status(tr("%1: done").arg(title));
+            Q_EMIT status(tr("%1: done").arg(title), StatusKind::Done);
             if (openAfter)
                 Q_EMIT folderToOpen(*openAfter);
         }
@@ -325,7 +326,7 @@ void BrowserCommands::copyUrls(const QList<CatalogAsset> &assets)
         if (!problems.isEmpty())
             warn(tr("Copy URL"), tr("Some URLs could not be made."), problems.join(u'\n'));
         else
-            Q_EMIT status(tr("%n URL(s) copied", nullptr, int(lines.size())));
+            Q_EMIT status(tr("%n URL(s) copied", nullptr, int(lines.size())), StatusKind::Done);
     });
 }
 
@@ -433,7 +434,8 @@ void BrowserCommands::showDownloadProgress()
         return;
     Q_EMIT status(tr("Downloading file %1 of %2…")
                       .arg(std::min(m_downloads->filesDone() + 1, m_downloads->filesTotal()))
-                      .arg(m_downloads->filesTotal()));
+                      .arg(m_downloads->filesTotal()),
+                  StatusKind::Progress);
 }
 
 void BrowserCommands::reportDownload()
@@ -444,7 +446,7 @@ void BrowserCommands::reportDownload()
                                                : tr("%n file(s) downloaded", nullptr, saved);
     if (failed > 0)
         text = tr("%1, %n failed (the transfers dock says why)", nullptr, failed).arg(text);
-    Q_EMIT status(text);
+    Q_EMIT status(text, failed > 0 ? StatusKind::Failure : StatusKind::Done);
     updateActions();
 }
 

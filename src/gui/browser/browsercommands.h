@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gui/shell/statuskind.h"
+
 #include "browserenvironment.h"
 
 #include "core/catalog/catalogasset.h"
@@ -89,8 +91,9 @@ public:
     void deleteFolder(const QString &folder);
 
 Q_SIGNALS:
-    /// A short line about what runs or what happened ("Deleting 3 assets… 1 of 3"), empty when idle.
-    void status(const QString &text);
+    /// A short line about what runs or what happened ("Deleting 3 assets… 1 of 3"), and whether it
+    /// runs, is done or failed (how long a status bar keeps it).
+    void status(const QString &text, stratus::gui::StatusKind kind);
     /// A folder the tree should open (after it was made or renamed).
     void folderToOpen(const QString &folder);
 

@@ -7,6 +7,7 @@
 
 #include "core/catalog/catalogasset.h"
 #include "core/catalog/catalogtypes.h"
+#include "gui/shell/statuskind.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -156,8 +157,9 @@ Q_SIGNALS:
     void previewRequested(const QStringList &assetIds, int current);
     /// Files or folders from the file manager were dropped on the folder @p folder of the tree.
     void filesDropped(const QStringList &paths, const QString &folder);
-    /// A short line on what the commands do ("Deleting 3 assets… 1 of 3"), for a status bar.
-    void statusMessage(const QString &text);
+    /// A short line on what the commands do ("Deleting 3 assets… 1 of 3"), for a status bar, and
+    /// whether it runs, is done or failed (how long it stays).
+    void statusMessage(const QString &text, stratus::gui::StatusKind kind);
     /// Reading the catalogue met a damaged file: whoever syncs it should rebuild it.
     void catalogDamaged();
 

@@ -8,6 +8,7 @@
 #include "detailspanel.h"
 #include "facetbar.h"
 #include "foldertreemodel.h"
+#include "sidepanelfitter.h"
 #include "thumbnaildelegate.h"
 
 #include "core/assets/assetservice.h"
@@ -64,6 +65,12 @@ void BrowserPage::setUpViews()
     details->header()->setStretchLastSection(false);
     details->header()->setSortIndicator(AssetColumnsModel::Name, Qt::AscendingOrder);
     details->setIconSize(QSize(24, 24));
+
+    // Toolbar controls keep their shape in a small window: the slider stays a slider; the search box
+    // gives up width before anything collapses, and takes what is left over otherwise.
+    m_ui->zoomSlider->setMinimumWidth(96);
+    m_ui->searchEdit->setMinimumWidth(160);
+    m_ui->searchEdit->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 
     m_ui->splitter->setStretchFactor(0, 0);
     m_ui->splitter->setStretchFactor(1, 1);
@@ -145,7 +152,8 @@ void BrowserPage::setUpDetailsPanel()
     m_details = new DetailsPanel(m_env, m_sideLoader, m_ui->splitter, m_commands->assetService());
     m_ui->splitter->addWidget(m_details);
     m_ui->splitter->setStretchFactor(2, 0);
-    m_ui->splitter->setSizes({220, 640, 320});
+    constexpr int kTreeWidth = 200;
+    m_ui->splitter->setSizes({kTreeWidth, 700, 280});
     connect(this, &BrowserPage::selectionChanged, m_details, &DetailsPanel::setAssets);
     connect(m_details, &DetailsPanel::assetsChanged, this, &BrowserPage::reload);
     m_infoButton = new QToolButton(this);
@@ -157,6 +165,10 @@ void BrowserPage::setUpDetailsPanel()
     m_infoButton->setAccessibleName(tr("Details panel"));
     m_ui->toolbarLayout->insertWidget(2, m_infoButton);
     connect(m_infoButton, &QToolButton::toggled, this, &BrowserPage::setDetailsVisible);
+    // Small windows: the tree narrower, the details panel collapsed (the grid stays the widest).
+    new SidePanelFitter(
+        m_ui->splitter, m_ui->folderView, kTreeWidth, m_details,
+        [this](bool visible) { setDetailsVisible(visible); }, this);
 }
 
 void BrowserPage::setUpCommands()
@@ -203,10 +215,8 @@ void BrowserPage::setUpCommands()
     connect(m_commands->assetService(), &core::assets::AssetService::catalogChanged, this,
             &BrowserPage::reload);
     connect(m_commands, &BrowserCommands::folderToOpen, this, &BrowserPage::openFolder);
-    connect(m_commands, &BrowserCommands::status, this, [this](const QString &text) {
-        m_ui->activityLabel->setText(text);
-        Q_EMIT statusMessage(text);
-    });
+    // What the commands do goes to the status bar (BrowseView), not beside the search box.
+    connect(m_commands, &BrowserCommands::status, this, &BrowserPage::statusMessage);
 }
 
 } // namespace stratus::gui

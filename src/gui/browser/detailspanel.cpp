@@ -14,6 +14,9 @@
 #include "core/net/secretsource.h"
 #include "gui/errors/errorpresenter.h"
 
+#include "gui/theme/palettes.h"
+#include "gui/theme/palettestylesheet.h"
+
 #include "ui_detailspanel.h"
 
 #include <QClipboard>
@@ -161,8 +164,9 @@ DetailsPanel::DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loade
     m_completer->setFilterMode(Qt::MatchContains);
     m_ui->tagEdit->setCompleter(m_completer);
     // Chips: each tag a rounded box that wraps along the panel.
-    m_ui->tagList->setStyleSheet(u"QListWidget::item { border: 1px solid palette(mid); border-radius: 9px;"
-                                 " padding: 1px 8px; }"_s);
+    setPaletteStyleSheet(m_ui->tagList,
+                         u"QListWidget::item { border: 1px solid palette(mid); border-radius: 9px;"
+                         " padding: 1px 8px; }"_s);
     m_ui->contextTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
 
     m_ui->transformationCombo->addItems({tr("Original"), u"f_auto,q_auto"_s, u"c_fill,w_400,h_400"_s,
@@ -443,7 +447,7 @@ void DetailsPanel::showStatus(const QString &text, bool error)
     m_ui->statusLabel->setVisible(!text.isEmpty());
     QPalette palette = this->palette();
     if (error)
-        palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+        palette.setColor(QPalette::WindowText, palettes::errorText(palette)); // readable light or dark
     m_ui->statusLabel->setPalette(palette);
     m_ui->statusLabel->setProperty("error", error);
 }

@@ -1,5 +1,7 @@
 #include "scopebar.h"
 
+#include "gui/theme/palettestylesheet.h"
+
 #include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -74,8 +76,10 @@ ScopeBar::ScopeBar(QWidget *parent)
     layout->addLayout(m_chipLayout);
     layout->addWidget(m_tagMatchButton);
     layout->addStretch(1);
-    // Chips in the palette's colours, so that they read in light and dark themes alike.
-    setStyleSheet(
+    // Chips in the palette's colours, so that they read in light and dark themes alike (and follow a
+    // switch between them).
+    setPaletteStyleSheet(
+        this,
         u"QToolButton#filterChip { border: 1px solid palette(mid); border-radius: 9px;"
         u" padding: 1px 8px; background: palette(alternate-base); }"
         u" QToolButton#filterChip:hover, QToolButton#filterChip:focus { border-color: palette(highlight); }"_s);

@@ -14,6 +14,7 @@
 #include "gui/browser/thumbnailloader.h"
 #include "gui/browser/thumbnailscheduler.h"
 #include "gui/settings/preferences.h"
+#include "gui/shell/statusline.h"
 
 #include <QLabel>
 #include <QMenu>
@@ -41,7 +42,7 @@ std::function<core::Result<core::ApiContext>()> apiContextOf(const QPointer<Envi
 BrowseView::BrowseView(EnvironmentSession *session, const Preferences *preferences, QWidget *parent)
     : Page(parent)
     , m_session(session)
-    , m_statusLine(new QLabel(this))
+    , m_statusLine(new StatusLine(this))
 {
     setObjectName(u"browseView"_s);
     auto *layout = new QVBoxLayout(this);
@@ -148,10 +149,7 @@ void BrowseView::createBrowser(EnvironmentSession &session, ThumbnailLoader *loa
     connect(signer, &core::DeliverySigner::urlsSigned, m_browser->thumbnailScheduler(),
             &ThumbnailScheduler::schedule);
     connect(m_browser, &BrowserPage::filesDropped, this, &BrowseView::filesDropped);
-    connect(m_browser, &BrowserPage::statusMessage, this, [this](const QString &text) {
-        m_activity = text;
-        updateStatusLine();
-    });
+    connect(m_browser, &BrowserPage::statusMessage, m_statusLine, &StatusLine::showMessage);
     connect(m_browser, &BrowserPage::selectionChanged, this, &BrowseView::updateStatusLine);
 }
 
@@ -182,12 +180,8 @@ void BrowseView::followSyncsAndUploads(EnvironmentSession &session)
 
 void BrowseView::updateStatusLine()
 {
-    if (!m_activity.isEmpty()) {
-        m_statusLine->setText(m_activity);
-        return;
-    }
     const qsizetype selected = m_browser->selectedAssetIds().size();
-    m_statusLine->setText(selected > 0 ? tr("%n asset(s) selected", nullptr, int(selected)) : QString());
+    m_statusLine->setIdleText(selected > 0 ? tr("%n asset(s) selected", nullptr, int(selected)) : QString());
 }
 
 } // namespace stratus::gui

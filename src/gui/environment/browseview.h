@@ -6,7 +6,6 @@
 
 #include <memory>
 
-class QLabel;
 class QMenu;
 
 namespace stratus::core {
@@ -19,14 +18,16 @@ namespace stratus::gui {
 
 class BrowserPage;
 class Preferences;
+class StatusLine;
 class ThumbnailLoader;
 
 /// The Browse view of an environment page: the asset browser over the environment's catalogue, with
 /// what it needs around it — the thumbnail disk cache (sized by the preferences, trimmed at once when
 /// they shrink it), the thumbnail loader, the signer for private assets' thumbnails — and what keeps
 /// it current: a reload after each sync and shortly after uploads land, the connection state, and a
-/// rebuild of a damaged catalogue. Contributes a status bar line (what the browser is doing, or what
-/// is selected) and the Go menu (Back, Forward, Up). When the catalogue cannot be opened it says so instead.
+/// rebuild of a damaged catalogue. Contributes a status bar line (what is selected, and for a while
+/// what the browser did or does: StatusLine) and the Go menu (Back, Forward, Up). When the catalogue cannot
+/// be opened it says so instead.
 ///
 /// Owned by its environment page; the session and the preferences must outlive it. GUI thread only.
 class BrowseView : public Page
@@ -39,6 +40,8 @@ public:
 
     /// The asset browser; null when the catalogue cannot be opened.
     [[nodiscard]] BrowserPage *browser() const { return m_browser; }
+    /// The status bar line this view contributes.
+    [[nodiscard]] StatusLine *statusLine() const { return m_statusLine; }
 
     [[nodiscard]] QString title() const override;
     [[nodiscard]] PageContributions contributions() const override;
@@ -58,9 +61,8 @@ private:
     QPointer<core::EnvironmentSession> m_session;
     std::unique_ptr<core::DiskCache> m_thumbnailCache;
     BrowserPage *m_browser = nullptr;
-    QLabel *m_statusLine = nullptr;
+    StatusLine *m_statusLine = nullptr;
     QMenu *m_goMenu = nullptr;
-    QString m_activity;
 };
 
 } // namespace stratus::gui

@@ -11,6 +11,9 @@
 #include "gui/browser/browserpage.h"
 #include "gui/errors/errorbanner.h"
 #include "gui/errors/errorpresenter.h"
+#include "gui/settings/preferences.h"
+#include "gui/shell/elidedlabel.h"
+#include "gui/shell/infobar.h"
 #include "gui/upload/uploadcontroller.h"
 #include "gui/upload/uploaddock.h"
 
@@ -142,7 +145,8 @@ EnvironmentPage::EnvironmentPage(EnvironmentSession *session, const EnvironmentP
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("environmentPage"));
-    setUpHeader();
+    m_preferences = services.preferences;
+    setUpWelcome();
     m_errorBanner = new ErrorBanner(this);
     m_ui->mainLayout->addWidget(m_errorBanner);
     connect(m_errorBanner, &ErrorBanner::remedyRequested, this, &EnvironmentPage::applyRemedy);
@@ -155,13 +159,49 @@ EnvironmentPage::EnvironmentPage(EnvironmentSession *session, const EnvironmentP
 
 EnvironmentPage::~EnvironmentPage() = default;
 
-void EnvironmentPage::setUpHeader()
+void EnvironmentPage::setUpWelcome()
 {
-    QFont titleFont = m_ui->environmentTitle->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setBold(true);
-    m_ui->environmentTitle->setFont(titleFont);
-    connect(m_ui->addAccountButton, &QPushButton::clicked, this, &EnvironmentPage::addAccountRequested);
+    m_welcome = new InfoBar(this);
+    m_welcome->setObjectName(QStringLiteral("sandboxWelcome"));
+    m_welcome->setText(tr("<b>Local sandbox:</b> sample media on this computer to try Stratus with; nothing "
+                          "here reaches Cloudinary."));
+    m_welcome->setActionText(tr("&Add a Cloudinary Account…"));
+    m_welcome->hide();
+    m_ui->mainLayout->addWidget(m_welcome);
+    connect(m_welcome, &InfoBar::actionTriggered, this, &EnvironmentPage::addAccountRequested);
+    connect(m_welcome, &InfoBar::dismissed, this, &EnvironmentPage::dismissWelcome);
+    // Settings → "Show Closed Messages Again".
+    if (m_preferences)
+        connect(m_preferences, &Preferences::dismissedInfoBarsChanged, this, [this] {
+            if (!welcomeDismissed())
+                m_welcome->setDismissed(false);
+            refresh();
+        });
+}
+
+bool EnvironmentPage::welcomeDismissed() const
+{
+    const Preferences *preferences = m_preferences;
+    const EnvironmentSession *session = m_session.data();
+    if (preferences == nullptr || session == nullptr)
+        return false;
+    const QString id = session->environmentId();
+    return preferences->values().dismissedInfoBars.contains(id);
+}
+
+void EnvironmentPage::dismissWelcome()
+{
+    Preferences *preferences = m_preferences;
+    const EnvironmentSession *session = m_session.data();
+    if (preferences == nullptr || session == nullptr)
+        return;
+    AppSettings values = preferences->values();
+    const QString id = session->environmentId();
+    if (values.dismissedInfoBars.contains(id))
+        return;
+    values.dismissedInfoBars.append(id);
+    // Unwritable settings: closed for this run only.
+    (void)preferences->setValues(values);
 }
 
 void EnvironmentPage::createViews(const EnvironmentPageServices &services)
@@ -220,8 +260,10 @@ void EnvironmentPage::addView(View view, Page *page, const QKeySequence &shortcu
 
 void EnvironmentPage::createStatusWidgets()
 {
-    const auto label = [this](const QString &name) {
-        auto *widget = new QLabel(this);
+    // Short, essential words (connection, sync) whole; the others elided when the window is narrow,
+    // rather than widening it.
+    const auto label = [this](const QString &name, bool elided = true) {
+        QLabel *widget = elided ? new ElidedLabel(this) : new QLabel(this);
         widget->setObjectName(name);
         // Apart from their neighbours: the status bar draws no separators.
         widget->setContentsMargins(6, 0, 6, 0);
@@ -230,9 +272,9 @@ void EnvironmentPage::createStatusWidgets()
     };
     m_statusEnvironment = label(QStringLiteral("statusEnvironment"));
     m_statusFolderMode = label(QStringLiteral("statusFolderMode"));
-    m_statusConnection = label(QStringLiteral("statusConnection"));
+    m_statusConnection = label(QStringLiteral("statusConnection"), false);
     m_statusBudget = label(QStringLiteral("statusBudget"));
-    m_statusSync = label(QStringLiteral("statusSync"));
+    m_statusSync = label(QStringLiteral("statusSync"), false);
 }
 
 BrowserPage *EnvironmentPage::browser() const
@@ -315,14 +357,11 @@ void EnvironmentPage::refresh()
     const core::EnvironmentRecord env = session->record();
     // Escaped: a stored name must not reorder the title or the status bar.
     const QString name = env.displayName();
-    if (m_ui->environmentTitle->text() != name) {
-        m_ui->environmentTitle->setText(name);
+    if (m_title != name) {
+        m_title = name;
         Q_EMIT titleChanged();
     }
-    m_ui->subtitleLabel->setText(env.embeddedSandbox
-                                     ? tr("Local sandbox on this computer · cloud %1").arg(env.cloudName())
-                                     : tr("Cloud %1 · API key %2").arg(env.cloudName(), env.apiKey()));
-    m_ui->sandboxWelcome->setVisible(env.embeddedSandbox);
+    m_welcome->setVisible(env.embeddedSandbox && !welcomeDismissed() && !m_welcome->isDismissed());
 
     m_statusEnvironment->setText(env.embeddedSandbox ? tr("%1 (on this computer)").arg(name)
                                                      : tr("%1 · %2").arg(name, env.cloudName()));

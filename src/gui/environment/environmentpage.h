@@ -27,6 +27,7 @@ namespace stratus::gui {
 
 class BrowseView;
 class ErrorBanner;
+class InfoBar;
 class BrowserPage;
 class OverviewView;
 class Preferences;
@@ -37,18 +38,20 @@ class UploadDock;
 struct EnvironmentPageServices
 {
     const core::AccountStore *store = nullptr;
-    const Preferences *preferences = nullptr;
+    /// Also where a closed welcome bar is remembered.
+    Preferences *preferences = nullptr;
     /// Where files dropped on the browser go; the page makes it send to its environment while current.
     UploadController *uploads = nullptr;
     /// The window's upload dock, shared by the environment pages: it shows the current one's queue.
     UploadDock *uploadDock = nullptr;
 };
 
-/// The page of one product environment: a header (its name, cloud, and for the Local sandbox a word
-/// of welcome) over views of the environment — Browse (the asset browser) and Overview (what Stratus
-/// knows about it) — switched with the tab bar, the View menu, Alt+1 and Alt+2. Each environment that
-/// was opened keeps its own page, and so its own view and state, for the whole run; the main window
-/// only swaps which page is shown.
+/// The page of one product environment: views of the environment — Browse (the asset browser) and Overview
+/// (what Stratus knows about it) — switched with the tab bar, the View menu, Alt+1 and Alt+2. Content first
+/// (issue 13, point 1): the environment's name is in the window title, the toolbar's switcher and the status
+/// bar, not in a heading; the Local sandbox's word of welcome is an InfoBar that, once closed, stays closed
+/// for that environment (the preferences remember it). Each environment that was opened keeps its own page,
+/// and so its own view and state, for the whole run; the main window only swaps which page is shown.
 ///
 /// Contributes to the window, while current: the View menu, the upload dock, the status bar's words
 /// on the environment (name, folder mode, connection, Admin API budget, catalogue sync), and whatever
@@ -94,7 +97,11 @@ Q_SIGNALS:
     void settingsRequested();
 
 private:
-    void setUpHeader();
+    void setUpWelcome();
+    /// The welcome bar was closed: remembered for this environment.
+    void dismissWelcome();
+    /// Whether the preferences say the welcome bar was closed for this environment.
+    [[nodiscard]] bool welcomeDismissed() const;
     void createViews(const EnvironmentPageServices &services);
     void addView(View view, Page *page, const QKeySequence &shortcut);
     void createStatusWidgets();
@@ -122,6 +129,9 @@ private:
     QLabel *m_statusBudget = nullptr;
     QLabel *m_statusSync = nullptr;
     ErrorBanner *m_errorBanner = nullptr;
+    InfoBar *m_welcome = nullptr;
+    Preferences *m_preferences = nullptr; // outlives the page (EnvironmentPageServices)
+    QString m_title;
     bool m_bannerShowsSync = false; ///< the banner shows the last sync's error, not the connection's
 };
 

@@ -1,6 +1,7 @@
 #include "environmentswitcher.h"
 
 #include "core/accounts/accountstore.h"
+#include "gui/theme/symbolicicon.h"
 
 #include <QApplication>
 #include <QHeaderView>
@@ -189,7 +190,7 @@ EnvironmentSwitcherButton::EnvironmentSwitcherButton(core::AccountStore *store, 
     setObjectName(QStringLiteral("environmentSwitcher"));
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     setPopupMode(QToolButton::InstantPopup);
-    setIcon(QIcon(QStringLiteral(":/icons/environment.svg")));
+    setIcon(symbolicIcon(QStringLiteral(":/icons/environment.svg")));
     setToolTip(tr("Switch product environment (Ctrl+K)"));
     connect(this, &QToolButton::clicked, this, &EnvironmentSwitcherButton::openPopup);
     connect(m_popup, &EnvironmentSwitcherPopup::environmentChosen, this,

@@ -17,6 +17,8 @@
 #include "gui/settings/proxypassword.h"
 #include "gui/settings/settingsdialog.h"
 #include "gui/shell/pagehost.h"
+#include "gui/theme/symbolicicon.h"
+#include "gui/theme/themecontroller.h"
 #include "gui/upload/uploadcontroller.h"
 #include "gui/upload/uploaddock.h"
 
@@ -78,14 +80,25 @@ MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::setThemeController(ThemeController *theme)
+{
+    m_theme = theme;
+}
+
+ThemeController *MainWindow::themeController() const
+{
+    return m_theme;
+}
+
 void MainWindow::setUpToolBar()
 {
     m_switcher = new EnvironmentSwitcherButton(m_store, this);
     m_ui->mainToolBar->addWidget(m_switcher);
     m_ui->mainToolBar->addSeparator();
-    m_ui->accountsAction->setIcon(QIcon(QStringLiteral(":/icons/accounts.svg")));
-    m_ui->settingsAction->setIcon(QIcon(QStringLiteral(":/icons/settings.svg")));
-    m_ui->testConnectionAction->setIcon(QIcon(QStringLiteral(":/icons/refresh.svg")));
+    // Drawn in the theme's text colour (light or dark).
+    m_ui->accountsAction->setIcon(symbolicIcon(QStringLiteral(":/icons/accounts.svg")));
+    m_ui->settingsAction->setIcon(symbolicIcon(QStringLiteral(":/icons/settings.svg")));
+    m_ui->testConnectionAction->setIcon(symbolicIcon(QStringLiteral(":/icons/refresh.svg")));
     m_ui->mainToolBar->addAction(m_ui->testConnectionAction);
     m_ui->mainToolBar->addAction(m_ui->accountsAction);
     m_ui->mainToolBar->addAction(m_ui->settingsAction);
@@ -143,6 +156,16 @@ void MainWindow::setUpUploads()
     // bring the dock into the window while one of them is current.
     m_uploadDock = new UploadDock(this);
     m_uploadDock->hide();
+    // Its pin is remembered (it stays open when idle); unpinned, it hides once transfers end.
+    m_uploadDock->setPinned(m_preferences->values().transfersPinned);
+    connect(m_uploadDock, &UploadDock::pinnedChanged, this, [this](bool pinned) {
+        if (m_preferences->values().transfersPinned == pinned)
+            return;
+        AppSettings values = m_preferences->values();
+        values.transfersPinned = pinned;
+        (void)m_preferences->setValues(values); // unwritable: pinned for this run
+    });
+    connect(m_preferences, &Preferences::transfersPinnedChanged, m_uploadDock, &UploadDock::setPinned);
     m_uploads = new UploadController(this, m_uploadDock, this);
     m_uploads->setAskFirst([this] { return m_preferences->values().askBeforeUploadingGivenFiles; });
     setAcceptDrops(true);
@@ -457,6 +480,8 @@ void MainWindow::showSettings()
     auto *dialog = new SettingsDialog(m_preferences, this);
     dialog->setProxyPassword(m_proxyPassword);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_theme)
+        connect(dialog, &SettingsDialog::themePreviewed, m_theme, &ThemeController::preview);
     dialog->open();
 }
 

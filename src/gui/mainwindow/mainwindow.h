@@ -35,6 +35,7 @@ class Preferences;
 class ProxyPassword;
 class RecentProblems;
 class ReportProblemDialog;
+class ThemeController;
 class UploadController;
 class UploadDock;
 class WelcomePage;
@@ -86,6 +87,10 @@ public:
     [[nodiscard]] QString diagnostics() const;
     /// The last warnings of the run, for the diagnostics (the composition root's); may be null.
     void setRecentProblems(const RecentProblems *problems) { m_recentProblems = problems; }
+    /// Light, dark or the desktop's (the composition root's; may stay null): the Settings dialog
+    /// previews its choice through it, and a View → Theme menu can list its actions().
+    void setThemeController(ThemeController *theme);
+    [[nodiscard]] ThemeController *themeController() const;
     /// How web and mail links are opened (tests replace the desktop's way).
     void setLinkOpener(LinkOpener opener) { m_links = std::move(opener); }
 
@@ -138,6 +143,7 @@ private:
     LinkOpener m_links;
     QPointer<HelpWindow> m_help;
     const RecentProblems *m_recentProblems = nullptr;
+    QPointer<ThemeController> m_theme;
 };
 
 } // namespace stratus::gui

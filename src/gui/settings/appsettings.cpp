@@ -22,6 +22,9 @@ constexpr std::array kProxyModes {std::pair {AppSettings::ProxyMode::System, u"s
                                   std::pair {AppSettings::ProxyMode::Manual, u"manual"}};
 constexpr std::array kProxyTypes {std::pair {AppSettings::ProxyType::Http, u"http"},
                                   std::pair {AppSettings::ProxyType::Socks5, u"socks5"}};
+constexpr std::array kThemes {std::pair {AppSettings::Theme::System, u"system"},
+                              std::pair {AppSettings::Theme::Light, u"light"},
+                              std::pair {AppSettings::Theme::Dark, u"dark"}};
 
 template<typename Enum, std::size_t N>
 Enum fromName(const std::array<std::pair<Enum, const char16_t *>, N> &names, const QString &name)
@@ -60,6 +63,9 @@ const QString kProxyUserKey = u"network/proxyUser"_s;
 const QString kParallelKey = u"transfers/parallel"_s;
 const QString kCacheKey = u"thumbnails/cacheMegabytes"_s;
 const QString kAskGivenFilesKey = u"transfers/askBeforeUploadingGivenFiles"_s;
+const QString kThemeKey = u"ui/theme"_s;
+const QString kTransfersPinnedKey = u"ui/transfersPinned"_s;
+const QString kDismissedInfoBarsKey = u"ui/dismissedInfoBars"_s;
 
 } // namespace
 
@@ -78,6 +84,9 @@ AppSettings AppSettings::load(const QSettings &settings)
     result.thumbnailCacheMegabytes = boundedInt(settings, kCacheKey, kDefaultThumbnailCacheMegabytes,
                                                 kMinThumbnailCacheMegabytes, kMaxThumbnailCacheMegabytes);
     result.askBeforeUploadingGivenFiles = settings.value(kAskGivenFilesKey, true).toBool();
+    result.theme = fromName(kThemes, settings.value(kThemeKey).toString());
+    result.transfersPinned = settings.value(kTransfersPinnedKey, false).toBool();
+    result.dismissedInfoBars = settings.value(kDismissedInfoBarsKey).toStringList();
     return result;
 }
 
@@ -93,6 +102,9 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(kParallelKey, parallelTransfers);
     settings.setValue(kCacheKey, thumbnailCacheMegabytes);
     settings.setValue(kAskGivenFilesKey, askBeforeUploadingGivenFiles);
+    settings.setValue(kThemeKey, toName(kThemes, theme));
+    settings.setValue(kTransfersPinnedKey, transfersPinned);
+    settings.setValue(kDismissedInfoBarsKey, dismissedInfoBars);
 }
 
 QString AppSettings::languageCode() const

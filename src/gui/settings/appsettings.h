@@ -3,6 +3,7 @@
 #include <QLocale>
 #include <QNetworkProxy>
 #include <QString>
+#include <QStringList>
 
 class QSettings;
 
@@ -26,6 +27,8 @@ public:
         Manual,
     };
     enum class ProxyType { Http, Socks5 };
+    /// The colour scheme: the desktop's (System), or always light or dark. Applies at once.
+    enum class Theme { System, Light, Dark };
 
     static constexpr int kMinParallelTransfers = 1;
     static constexpr int kMaxParallelTransfers = 16;
@@ -45,6 +48,12 @@ public:
     /// Files given to Stratus (command line, dropped) open the upload options first; false: they
     /// are uploaded at once with the last options, into the folder shown or dropped on.
     bool askBeforeUploadingGivenFiles = true;
+    Theme theme = Theme::System;
+    /// The transfers dock stays open when nothing transfers (its pin); otherwise it hides once done.
+    bool transfersPinned = false;
+    /// Environments (ids) whose welcome bar was closed: it is not shown for them again, until
+    /// Settings → "Show closed messages again" empties the list.
+    QStringList dismissedInfoBars;
 
     [[nodiscard]] static AppSettings load(const QSettings &settings);
     void save(QSettings &settings) const;

@@ -48,6 +48,12 @@ core::Result<core::Done> Preferences::setValues(const AppSettings &values)
         Q_EMIT parallelTransfersChanged(m_values.parallelTransfers);
     if (before.thumbnailCacheMegabytes != m_values.thumbnailCacheMegabytes)
         Q_EMIT thumbnailCacheSizeChanged(m_values.thumbnailCacheBytes());
+    if (before.theme != m_values.theme)
+        Q_EMIT themeChanged(m_values.theme);
+    if (before.transfersPinned != m_values.transfersPinned)
+        Q_EMIT transfersPinnedChanged(m_values.transfersPinned);
+    if (before.dismissedInfoBars != m_values.dismissedInfoBars)
+        Q_EMIT dismissedInfoBarsChanged();
     return core::Done {};
 }
 

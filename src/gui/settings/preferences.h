@@ -20,7 +20,10 @@ namespace stratus::gui {
 /// - proxyChanged: the proxy mode, or the manual proxy while it is the one in use
 ///   (followProxySettings applies it to the whole application);
 /// - parallelTransfersChanged: the main window hands it to every environment's upload queue;
-/// - thumbnailCacheSizeChanged: every environment page resizes (and trims) its thumbnail cache.
+/// - thumbnailCacheSizeChanged: every environment page resizes (and trims) its thumbnail cache;
+/// - themeChanged: the ThemeController applies the light or dark palette;
+/// - transfersPinnedChanged: the transfers dock's pin follows;
+/// - dismissedInfoBarsChanged: closed welcome bars may show again.
 ///
 /// One signal per concern rather than one per key or one for everything: a proxy is five values
 /// that only mean something together, and each listener applies exactly one concern, some of them
@@ -54,6 +57,9 @@ Q_SIGNALS:
     void proxyChanged();
     void parallelTransfersChanged(int transfers);
     void thumbnailCacheSizeChanged(qint64 bytes);
+    void themeChanged(stratus::gui::AppSettings::Theme theme);
+    void transfersPinnedChanged(bool pinned);
+    void dismissedInfoBarsChanged();
 
 private:
     std::unique_ptr<QSettings> m_settings;

@@ -27,6 +27,9 @@ SettingsDialog::SettingsDialog(Preferences *preferences, QWidget *parent)
     m_ui->languageCombo->addItem(u"English"_s, int(AppSettings::Language::English));
     m_ui->languageCombo->addItem(u"Deutsch"_s, int(AppSettings::Language::German));
     m_ui->languageCombo->addItem(u"Français"_s, int(AppSettings::Language::French));
+    m_ui->themeCombo->addItem(tr("Same as the desktop"), int(AppSettings::Theme::System));
+    m_ui->themeCombo->addItem(tr("Light"), int(AppSettings::Theme::Light));
+    m_ui->themeCombo->addItem(tr("Dark"), int(AppSettings::Theme::Dark));
     m_ui->proxyTypeCombo->addItem(tr("HTTP"), int(AppSettings::ProxyType::Http));
     m_ui->proxyTypeCombo->addItem(tr("SOCKS5"), int(AppSettings::ProxyType::Socks5));
     m_ui->parallelTransfersSpin->setRange(AppSettings::kMinParallelTransfers,
@@ -36,6 +39,12 @@ SettingsDialog::SettingsDialog(Preferences *preferences, QWidget *parent)
 
     connect(m_ui->manualProxyRadio, &QRadioButton::toggled, this, &SettingsDialog::updateProxyFields);
     connect(m_ui->languageCombo, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateLanguageNote);
+    connect(m_ui->themeCombo, &QComboBox::currentIndexChanged, this,
+            [this] { Q_EMIT themePreviewed(values().theme); });
+    connect(m_ui->resetInfoBarsButton, &QPushButton::clicked, this, [this] {
+        m_resetInfoBars = true;
+        m_ui->resetInfoBarsButton->setEnabled(false);
+    });
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     connect(m_ui->buttonBox->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
@@ -57,7 +66,11 @@ SettingsDialog::~SettingsDialog() = default;
 
 AppSettings SettingsDialog::values() const
 {
-    AppSettings values;
+    // What the form does not show (the dock's pin, closed messages) stays as it is.
+    AppSettings values = m_preferences->values();
+    if (m_resetInfoBars)
+        values.dismissedInfoBars.clear();
+    values.theme = AppSettings::Theme(m_ui->themeCombo->currentData().toInt());
     values.language = AppSettings::Language(m_ui->languageCombo->currentData().toInt());
     values.proxyMode = m_ui->manualProxyRadio->isChecked() ? AppSettings::ProxyMode::Manual
         : m_ui->noProxyRadio->isChecked()                  ? AppSettings::ProxyMode::None
@@ -93,6 +106,9 @@ void SettingsDialog::setValues(const AppSettings &values)
     m_ui->parallelTransfersSpin->setValue(values.parallelTransfers);
     m_ui->thumbnailCacheSpin->setValue(values.thumbnailCacheMegabytes);
     m_ui->askGivenFilesCheck->setChecked(values.askBeforeUploadingGivenFiles);
+    m_ui->themeCombo->setCurrentIndex(qMax(0, m_ui->themeCombo->findData(int(values.theme))));
+    m_ui->resetInfoBarsButton->setEnabled(!m_resetInfoBars
+                                          && !m_preferences->values().dismissedInfoBars.isEmpty());
     m_ui->statusLabel->clear();
     updateProxyFields();
     updateLanguageNote();
@@ -153,6 +169,14 @@ void SettingsDialog::finishAccept()
     }
     m_loaded = m_preferences->values();
     QDialog::accept();
+}
+
+void SettingsDialog::reject()
+{
+    // The preview goes back to what is in use.
+    if (values().theme != m_loaded.theme)
+        Q_EMIT themePreviewed(m_loaded.theme);
+    QDialog::reject();
 }
 
 } // namespace stratus::gui

@@ -18,7 +18,8 @@ namespace stratus::gui {
 class Preferences;
 class ProxyPassword;
 
-/// Edit → Settings: language (after a restart), network proxy (system default, none, or manual
+/// Edit → Settings: language (after a restart), appearance (System, Light, Dark: shown at once as it
+/// is chosen, kept on OK, undone on Cancel), network proxy (system default, none, or manual
 /// HTTP/SOCKS5, its password in the keychain through ProxyPassword), parallel transfers and the
 /// thumbnail cache size.
 /// On OK it hands the values to `preferences`, which writes them and signals what changed, so that
@@ -42,6 +43,12 @@ public:
     void setProxyPassword(ProxyPassword *password);
 
     void accept() override;
+    void reject() override;
+
+Q_SIGNALS:
+    /// The appearance chosen in the form, for a preview (ThemeController::preview); on Cancel, the
+    /// one that was in use.
+    void themePreviewed(stratus::gui::AppSettings::Theme theme);
 
 private:
     void updateProxyFields();
@@ -53,6 +60,7 @@ private:
     Preferences *m_preferences;
     AppSettings m_loaded;
     QPointer<ProxyPassword> m_proxyPassword;
+    bool m_resetInfoBars = false;
 };
 
 } // namespace stratus::gui

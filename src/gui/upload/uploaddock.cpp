@@ -7,12 +7,14 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -74,6 +76,8 @@ UploadDock::UploadDock(QWidget *parent)
     , m_summaryLabel(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_downloads(new DownloadsPanel(this))
+    , m_pin(new QCheckBox(this))
+    , m_hideTimer(new QTimer(this))
 {
     setObjectName(u"uploadDock"_s);
     setAllowedAreas(Qt::BottomDockWidgetArea | Qt::TopDockWidgetArea);
@@ -93,6 +97,23 @@ UploadDock::UploadDock(QWidget *parent)
     m_tabs->addTab(content, tr("&Uploads"));
     m_tabs->addTab(m_downloads, tr("&Downloads"));
     setWidget(m_tabs);
+    // The pin, beside the tabs: keeps the dock open when nothing transfers.
+    m_pin->setObjectName(u"transfersPin"_s);
+    m_pin->setText(tr("Keep &Open"));
+    m_pin->setToolTip(tr("Keep the Transfers panel open when nothing is transferred; otherwise it closes "
+                         "once the transfers are done"));
+    m_tabs->setCornerWidget(m_pin, Qt::TopRightCorner);
+    connect(m_pin, &QCheckBox::toggled, this, [this](bool pinned) {
+        if (!pinned && !isBusy() && m_wasBusy)
+            followBusy();
+        Q_EMIT pinnedChanged(pinned);
+    });
+    m_hideTimer->setSingleShot(true);
+    m_hideTimer->setInterval(2500);
+    connect(m_hideTimer, &QTimer::timeout, this, [this] {
+        if (!isBusy() && !isPinned())
+            hide();
+    });
     connect(m_downloads, &DownloadsPanel::started, this, [this] {
         m_tabs->setCurrentWidget(m_downloads);
         show();
@@ -333,11 +354,55 @@ void UploadDock::updateSummary()
     if (title.isEmpty() && m_downloads->isRunning())
         title = m_downloads->summary();
     setWindowTitle(title.isEmpty() ? tr("Transfers") : tr("Transfers — %1").arg(title));
+    followBusy();
     if (text != m_summary || percent != m_percent) {
         m_summary = text;
         m_percent = percent;
         Q_EMIT summaryChanged(text, percent);
     }
+}
+
+void UploadDock::setPinned(bool pinned)
+{
+    m_pin->setChecked(pinned);
+}
+
+bool UploadDock::isPinned() const
+{
+    return m_pin->isChecked();
+}
+
+void UploadDock::setHideDelay(int milliseconds)
+{
+    m_hideTimer->setInterval(milliseconds);
+}
+
+int UploadDock::hideDelay() const
+{
+    return m_hideTimer->interval();
+}
+
+bool UploadDock::isBusy() const
+{
+    const UploadQueue *queue = m_model->queue();
+    const UploadQueue::Totals totals = queue ? queue->totals() : UploadQueue::Totals {};
+    return totals.active + totals.waiting + totals.paused > 0 || m_downloads->isRunning();
+}
+
+void UploadDock::followBusy()
+{
+    if (isBusy()) {
+        m_wasBusy = true;
+        m_hideTimer->stop();
+        return;
+    }
+    if (!m_wasBusy)
+        return; // idle, and opened by hand (or already hidden): left as it is
+    m_wasBusy = false;
+    const UploadQueue *queue = m_model->queue();
+    const bool failed = queue != nullptr && queue->totals().failed > 0;
+    if (!isPinned() && !failed && isVisible())
+        m_hideTimer->start();
 }
 
 } // namespace stratus::gui

@@ -7,6 +7,8 @@ class QAction;
 class QKeySequence;
 class QLabel;
 class QTabWidget;
+class QCheckBox;
+class QTimer;
 class QToolBar;
 class QTreeView;
 
@@ -34,6 +36,10 @@ class UploadListModel;
 ///
 /// Downloads: DownloadsPanel, fed by the download queues of every environment page
 /// (watchDownloads()); a download that starts brings the dock up on that tab.
+///
+/// Out of the way when idle (issue 13, point 1): once nothing transfers any more the dock hides
+/// itself after hideDelay(), unless it is pinned (Keep Open, beside the tabs) or an upload failed (the
+/// failure stays in sight). A dock opened by hand while idle stays until closed.
 class UploadDock : public QDockWidget
 {
     Q_OBJECT
@@ -65,6 +71,16 @@ public:
     /// Options…: what dropped and pasted files get (tags, preset, naming); see optionsRequested().
     [[nodiscard]] QAction *optionsAction() const { return m_options; }
 
+    /// Pinned: the dock stays open when nothing transfers.
+    void setPinned(bool pinned);
+    [[nodiscard]] bool isPinned() const;
+    [[nodiscard]] QCheckBox *pinButton() const { return m_pin; }
+    /// How long the dock stays after the last transfer ended (tests shorten it).
+    void setHideDelay(int milliseconds);
+    [[nodiscard]] int hideDelay() const;
+    /// Whether an upload or a download runs or waits.
+    [[nodiscard]] bool isBusy() const;
+
     /// "42%, 3 of 10 files, 2.1 MB/s" while something is queued; empty when nothing is.
     [[nodiscard]] QString summary() const;
     /// 0…100 while something is queued; -1 when nothing is.
@@ -74,6 +90,8 @@ Q_SIGNALS:
     void summaryChanged(const QString &summary, int percent);
     /// Options… was chosen.
     void optionsRequested();
+    /// The pin was switched (by the person or setPinned()).
+    void pinnedChanged(bool pinned);
 
 private:
     void setUpView();
@@ -86,6 +104,8 @@ private:
     [[nodiscard]] QList<qint64> selectedJobs() const;
     void updateActions();
     void updateSummary();
+    /// Hides the dock a moment after the transfers ended, unless pinned.
+    void followBusy();
 
     UploadListModel *m_model;
     QTreeView *m_view;
@@ -102,6 +122,9 @@ private:
     QAction *m_retryFailed = nullptr;
     QAction *m_clearFinished = nullptr;
     QAction *m_options = nullptr;
+    QCheckBox *m_pin;
+    QTimer *m_hideTimer;
+    bool m_wasBusy = false;
     QString m_summary;
     int m_percent = -1;
 };
