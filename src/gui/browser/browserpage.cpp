@@ -235,7 +235,12 @@ void BrowserPage::reload()
         view->selectionModel()->setCurrentIndex(view->model()->index(row, 0), QItemSelectionModel::NoUpdate);
     view->doItemsLayout();
     view->verticalScrollBar()->setValue(scroll);
-    m_details->reload();
+    // Moved to another folder (or renamed out of the rows shown): the panel follows what was selected
+    // rather than going blank.
+    if (!selected.isEmpty() && selectedAssetIds().isEmpty())
+        m_details->followAssets(selected);
+    else
+        m_details->reload();
 }
 
 void BrowserPage::refreshEnvironment()
