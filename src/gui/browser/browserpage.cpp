@@ -214,6 +214,7 @@ void BrowserPage::reload()
 {
     QAbstractItemView *view = currentView();
     const QStringList selected = selectedAssetIds();
+    const QStringList shown = m_details->assets(); // the selection, or the assets the panel follows
     const QString current
         = view->currentIndex().siblingAtColumn(0).data(AssetListModel::AssetIdRole).toString();
     const int loadedRows = m_assets->rowCount();
@@ -236,9 +237,9 @@ void BrowserPage::reload()
     view->doItemsLayout();
     view->verticalScrollBar()->setValue(scroll);
     // Moved to another folder (or renamed out of the rows shown): the panel follows what was selected
-    // rather than going blank.
-    if (!selected.isEmpty() && selectedAssetIds().isEmpty())
-        m_details->followAssets(selected);
+    // (or what it followed already) rather than going blank.
+    if (!shown.isEmpty() && selectedAssetIds().isEmpty())
+        m_details->followAssets(shown);
     else
         m_details->reload();
 }
