@@ -37,7 +37,7 @@ class UploadDock;
 struct EnvironmentPageServices
 {
     const core::AccountStore *store = nullptr;
-    const Preferences *preferences = nullptr;
+    Preferences *preferences = nullptr;
     /// Where files dropped on the browser go; the page makes it send to its environment while current.
     UploadController *uploads = nullptr;
     /// The window's upload dock, shared by the environment pages: it shows the current one's queue.

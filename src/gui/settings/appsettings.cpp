@@ -60,6 +60,7 @@ const QString kProxyUserKey = u"network/proxyUser"_s;
 const QString kParallelKey = u"transfers/parallel"_s;
 const QString kCacheKey = u"thumbnails/cacheMegabytes"_s;
 const QString kAskGivenFilesKey = u"transfers/askBeforeUploadingGivenFiles"_s;
+const QString kDetailsTechnicalKey = u"browser/detailsTechnicalOpen"_s;
 
 } // namespace
 
@@ -78,6 +79,7 @@ AppSettings AppSettings::load(const QSettings &settings)
     result.thumbnailCacheMegabytes = boundedInt(settings, kCacheKey, kDefaultThumbnailCacheMegabytes,
                                                 kMinThumbnailCacheMegabytes, kMaxThumbnailCacheMegabytes);
     result.askBeforeUploadingGivenFiles = settings.value(kAskGivenFilesKey, true).toBool();
+    result.detailsTechnicalOpen = settings.value(kDetailsTechnicalKey, false).toBool();
     return result;
 }
 
@@ -93,6 +95,7 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(kParallelKey, parallelTransfers);
     settings.setValue(kCacheKey, thumbnailCacheMegabytes);
     settings.setValue(kAskGivenFilesKey, askBeforeUploadingGivenFiles);
+    settings.setValue(kDetailsTechnicalKey, detailsTechnicalOpen);
 }
 
 QString AppSettings::languageCode() const

@@ -45,6 +45,8 @@ public:
     /// Files given to Stratus (command line, dropped) open the upload options first; false: they
     /// are uploaded at once with the last options, into the folder shown or dropped on.
     bool askBeforeUploadingGivenFiles = true;
+    /// The details panel's "Technical" section (public ID, version, ETag, …) is open; closed at first.
+    bool detailsTechnicalOpen = false;
 
     [[nodiscard]] static AppSettings load(const QSettings &settings);
     void save(QSettings &settings) const;
