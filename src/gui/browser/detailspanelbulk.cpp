@@ -32,12 +32,6 @@ constexpr int kStripSpacing = 4;
 
 const char *const kMixedProperty = "mixed";
 
-bool isAudio(const CatalogAsset &asset)
-{
-    static const QStringList audio {u"mp3"_s, u"wav"_s, u"ogg"_s, u"m4a"_s, u"flac"_s, u"aac"_s, u"opus"_s};
-    return asset.resourceType == u"video" && audio.contains(asset.format);
-}
-
 } // namespace
 
 QString DetailsPanel::selectionKey() const
@@ -50,7 +44,7 @@ QString DetailsPanel::selectionKey() const
 void DetailsPanel::showSummary()
 {
     qint64 bytes = 0;
-    int images = 0, videos = 0, audio = 0, files = 0;
+    QMap<QString, int> formats; // "JPG" → how many
     for (const QString &id : std::as_const(m_assetIds)) {
         const auto asset = m_env.catalog->asset(id);
         if (!asset || !asset.value())
@@ -58,14 +52,7 @@ void DetailsPanel::showSummary()
         const CatalogAsset &found = *asset.value();
         m_selection.append(found);
         bytes += found.bytes;
-        if (isAudio(found))
-            ++audio;
-        else if (found.resourceType == u"image")
-            ++images;
-        else if (found.resourceType == u"video")
-            ++videos;
-        else
-            ++files;
+        ++formats[found.format.isEmpty() ? found.resourceType.toUpper() : found.format.toUpper()];
     }
     if (m_selection.size() < 2) {
         // Only one of them (or none) is still there: show that as a selection of one.
@@ -80,15 +67,15 @@ void DetailsPanel::showSummary()
     setSections(false, true);
     const int count = int(m_selection.size());
     m_ui->titleLabel->setText(tr("%n assets · %1", nullptr, count).arg(QLocale().formattedDataSize(bytes)));
+    // Their types as counts of each format, the most frequent first: "3 JPG · 1 MP4".
+    QList<std::pair<QString, int>> byCount;
+    for (auto it = formats.cbegin(); it != formats.cend(); ++it)
+        byCount.append({it.key(), it.value()});
+    std::stable_sort(byCount.begin(), byCount.end(),
+                     [](const auto &one, const auto &other) { return one.second > other.second; });
     QStringList kinds;
-    if (images > 0)
-        kinds.append(tr("%n image(s)", nullptr, images));
-    if (videos > 0)
-        kinds.append(tr("%n video(s)", nullptr, videos));
-    if (audio > 0)
-        kinds.append(tr("%n audio file(s)", nullptr, audio));
-    if (files > 0)
-        kinds.append(tr("%n other file(s)", nullptr, files));
+    for (const auto &[format, number] : std::as_const(byCount))
+        kinds.append(tr("%1 %2", "a count and a file format: 3 JPG").arg(QLocale().toString(number), format));
     QString subtitle = kinds.join(u" · "_s);
     if (const qsizetype missing = m_assetIds.size() - count; missing > 0)
         subtitle += u"\n"_s + tr("%n of them are not in the catalogue.", nullptr, int(missing));
