@@ -520,6 +520,16 @@ private slots:
         QVERIFY(!pages.isEmpty() && pages.first()->browser());
         DetailsPanel *panel = pages.first()->browser()->detailsPanel();
         QVERIFY(panel->isTechnicalExpanded());
+        // Settings, which do not show it, leave it as it is.
+        window.showSettings();
+        auto *dialog = window.findChild<SettingsDialog *>();
+        QVERIFY(dialog);
+        dialog->findChild<QSpinBox *>(QStringLiteral("parallelTransfersSpin"))->setValue(3);
+        dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))
+            ->button(QDialogButtonBox::Ok)
+            ->click();
+        QCOMPARE(restarted.values().parallelTransfers, 3);
+        QVERIFY(restarted.values().detailsTechnicalOpen);
         panel->setTechnicalExpanded(false);
         QVERIFY(!restarted.values().detailsTechnicalOpen);
     }

@@ -1,30 +1,24 @@
+// DetailsPanel: what it shows of one asset or of several, and the layout of its sections. Editing is in
+// detailspanelediting.cpp, several assets in detailspanelbulk.cpp, links and pictures in
+// detailspanellinks.cpp.
 #include "detailspanel.h"
 
 #include "detailspanel_p.h"
 
-#include "browserlogging.h"
-#include "core/delivery/thumbnailurls.h"
 #include "thumbnaildelegate.h"
 #include "thumbnailloader.h"
 
-#include "core/api/adminapi.h"
 #include "core/assets/assetservice.h"
 #include "core/catalog/catalog.h"
-#include "core/delivery/deliveryurl.h"
-#include "core/net/secretsource.h"
 #include "gui/errors/errorpresenter.h"
 
 #include "ui_detailspanel.h"
 
-#include <QClipboard>
 #include <QCompleter>
-#include <QDesktopServices>
-#include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLocale>
 #include <QScrollBar>
 #include <QStringListModel>
-#include <QStyle>
 #include <QTimer>
 
 namespace stratus::gui {
@@ -33,21 +27,6 @@ using namespace Qt::StringLiterals;
 using core::catalog::CatalogAsset;
 
 namespace {
-
-constexpr int kPreviewHeight = 200;
-
-const QString kNone = u"—"_s;
-
-/// The options of a link to @p asset: the original, or with @p transformation (free text).
-QJsonObject linkOptions(const CatalogAsset &asset, const QString &transformation)
-{
-    QJsonObject options;
-    if (!transformation.isEmpty())
-        options.insert(u"raw_transformation"_s, transformation);
-    if (asset.resourceType != u"raw" && !asset.format.isEmpty())
-        options.insert(u"format"_s, asset.format);
-    return options;
-}
 
 // A read-only value that looks like text, not like an input: no frame, the window's background;
 // still selectable and reachable by keyboard, and scrollable when longer than the panel.
@@ -76,77 +55,6 @@ QString kindText(const CatalogAsset &asset)
 }
 
 } // namespace
-
-core::Result<core::ApiContext> apiContextOf(const BrowserEnvironment &env)
-{
-    if (env.apiContext)
-        return env.apiContext();
-    return core::Error::because(core::Error::Kind::Unavailable, core::ErrorReason::EnvironmentNotReady);
-}
-
-void buildAssetUrl(const BrowserEnvironment &env, const CatalogAsset &asset, QJsonObject options,
-                   QObject *context, std::function<void(core::Result<QUrl>)> done)
-{
-    const core::CloudinaryUrl url = env.url ? env.url() : core::CloudinaryUrl();
-    if (url.cloudName().isEmpty()) {
-        done(core::Error::because(core::Error::Kind::Unavailable, core::ErrorReason::EnvironmentNotReady));
-        return;
-    }
-    const QJsonObject delivery = core::deliveryOptions(url);
-    for (auto it = delivery.begin(); it != delivery.end(); ++it)
-        options.insert(it.key(), it.value());
-    options.insert(u"resource_type"_s, asset.resourceType.isEmpty() ? u"image"_s : asset.resourceType);
-    options.insert(u"type"_s, asset.type.isEmpty() ? u"upload"_s : asset.type);
-    if (asset.version > 0)
-        options.insert(u"version"_s, asset.version);
-    auto build = [config = url.toSdkConfig(), publicId = asset.publicId](const QJsonObject &all) {
-        const auto text = core::buildDeliveryUrl(publicId, all, config);
-        return text ? core::Result<QUrl>(QUrl(text.value())) : core::Result<QUrl>(text.error());
-    };
-    if (!core::needsSignature(asset.type)) {
-        done(build(options));
-        return;
-    }
-    const auto api = apiContextOf(env);
-    if (!api || !api->secret) {
-        // A private or authenticated asset's link must be signed.
-        done(api ? core::Error::because(core::Error::Kind::Auth, core::ErrorReason::NoApiSecret)
-                 : api.error());
-        return;
-    }
-    // The secret lives in this callback only: it signs one URL and is gone.
-    api->secret->fetch(context,
-                       [secret = api->secret, build, options, done](core::Result<QString> text) mutable {
-                           if (!text) {
-                               done(text.error());
-                               return;
-                           }
-                           options.insert(u"sign_url"_s, true);
-                           options.insert(u"api_secret"_s, text.value());
-                           done(build(options));
-                       });
-}
-
-QJsonObject pictureOptions(const CatalogAsset &asset, const QSize &devicePixels)
-{
-    if (asset.resourceType == u"raw" || devicePixels.isEmpty())
-        return {};
-    const bool png = asset.resourceType == u"image" && asset.format == u"png";
-    return {{u"width"_s, devicePixels.width()},
-            {u"height"_s, devicePixels.height()},
-            {u"crop"_s, u"limit"_s},
-            {u"format"_s, png ? u"png"_s : u"jpg"_s}};
-}
-
-QPixmap fittedPixmap(const QImage &image, const QSize &box, qreal ratio)
-{
-    const QSize pixels = (QSizeF(box) * ratio).toSize();
-    QPixmap pixmap = QPixmap::fromImage(image);
-    if (pixmap.width() > pixels.width() || pixmap.height() > pixels.height())
-        pixmap = pixmap.scaled(pixels, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    pixmap.setDevicePixelRatio(ratio);
-    return pixmap;
-}
 
 DetailsPanel::DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loader, QWidget *parent,
                            core::assets::AssetService *assets)
@@ -365,6 +273,7 @@ void DetailsPanel::setAssets(const QStringList &assetIds)
     if (other) {
         showStatus({}, false);
         m_ui->followNoteLabel->hide();
+        m_ui->previewLabel->clear(); // not another asset's picture while this one's loads
     }
     if (assetIds.isEmpty())
         showNothing();
@@ -473,7 +382,6 @@ void DetailsPanel::showAsset()
         return;
     }
     m_asset = *found.value();
-    m_ui->previewLabel->clear();
     setSections(true, false);
     fillFields(*m_asset);
     const auto draft = m_drafts.find(m_asset->assetId);
@@ -494,7 +402,7 @@ void DetailsPanel::fillFields(const CatalogAsset &asset)
     const core::FolderMode mode = m_env.catalog->folderMode();
     auto set = [this](const QString &key, const QString &text, const QString &toolTip = {}) {
         QLineEdit *edit = m_fields.value(key);
-        edit->setText(text.isEmpty() ? kNone : text);
+        edit->setText(text.isEmpty() ? noValue() : text);
         edit->setToolTip(toolTip.isEmpty() ? text : toolTip);
         edit->setCursorPosition(0);
     };
@@ -576,109 +484,6 @@ void DetailsPanel::showStatus(const QString &text, bool error)
     }
     m_ui->statusLabel->setPalette(palette);
     m_ui->statusLabel->setProperty("error", error);
-}
-
-// Links and preview -----------------------------------------------------------------------------
-
-QString DetailsPanel::transformation() const
-{
-    QString text = m_ui->transformationCombo->currentText().trimmed();
-    if (text == tr("Original"))
-        return {};
-    return text.remove(u' ');
-}
-
-void DetailsPanel::withUrl(const std::function<void(const QUrl &)> &use)
-{
-    if (!m_asset)
-        return;
-    const QString assetId = m_asset->assetId;
-    buildAssetUrl(m_env, *m_asset, linkOptions(*m_asset, transformation()), this,
-                  [this, assetId, use](core::Result<QUrl> url) {
-                      if (!m_asset || m_asset->assetId != assetId)
-                          return;
-                      if (!url) {
-                          m_ui->linkStatusLabel->setText(
-                              tr("No link: %1").arg(ErrorPresenter::text(url.error())));
-                          return;
-                      }
-                      use(url.value());
-                  });
-}
-
-void DetailsPanel::showUrlField()
-{
-    QLineEdit *field = m_fields.value(u"url"_s);
-    if (core::needsSignature(m_asset->type)) {
-        // Its links are signed with the secret, made when asked for (Copy URL), never kept on screen.
-        field->setText(tr("Signed when copied"));
-        field->setToolTip({});
-        return;
-    }
-    const QString assetId = m_asset->assetId;
-    buildAssetUrl(m_env, *m_asset, linkOptions(*m_asset, {}), this,
-                  [this, field, assetId](core::Result<QUrl> url) {
-                      if (!m_asset || m_asset->assetId != assetId)
-                          return;
-                      field->setText(url ? url->toString(QUrl::FullyEncoded) : kNone);
-                      field->setToolTip(field->text());
-                      field->setCursorPosition(0);
-                  });
-}
-
-void DetailsPanel::copyUrl()
-{
-    withUrl([this](const QUrl &url) {
-        QGuiApplication::clipboard()->setText(url.toString(QUrl::FullyEncoded));
-        m_ui->linkStatusLabel->setText(tr("Copied the link to the clipboard."));
-        m_ui->linkStatusLabel->setToolTip(url.toString(QUrl::FullyEncoded));
-    });
-}
-
-void DetailsPanel::openInBrowser()
-{
-    withUrl([this](const QUrl &url) {
-        if (!QDesktopServices::openUrl(url))
-            m_ui->linkStatusLabel->setText(tr("No web browser could be started."));
-    });
-}
-
-void DetailsPanel::requestPreview()
-{
-    if (!m_asset)
-        return;
-    const qreal ratio = devicePixelRatioF();
-    const int width = m_ui->previewLabel->width() > 50 ? m_ui->previewLabel->width() : 320;
-    const QSize pixels = (QSizeF(width, kPreviewHeight) * ratio).toSize();
-    const QJsonObject options = pictureOptions(*m_asset, pixels);
-    if (options.isEmpty()) {
-        showIcon();
-        return;
-    }
-    m_previewPixels = pixels;
-    const QString key = u"details:%1:%2x%3"_s.arg(m_asset->assetId).arg(pixels.width()).arg(pixels.height());
-    m_previewKey = key;
-    if (m_ui->previewLabel->pixmap().isNull())
-        m_ui->previewLabel->setText(tr("Loading preview…"));
-    buildAssetUrl(m_env, *m_asset, options, this, [this, key](core::Result<QUrl> url) {
-        if (key != m_previewKey)
-            return;
-        if (url && m_loader)
-            m_loader->request(key, url.value(), 0);
-        else
-            m_ui->previewLabel->setText(tr("No preview"));
-    });
-}
-
-void DetailsPanel::showPicture(const QImage &image)
-{
-    m_ui->previewLabel->setPixmap(fittedPixmap(image, m_ui->previewLabel->size(), devicePixelRatioF()));
-}
-
-void DetailsPanel::showIcon()
-{
-    const QIcon icon = QIcon::fromTheme(u"text-x-generic"_s, style()->standardIcon(QStyle::SP_FileIcon));
-    m_ui->previewLabel->setPixmap(icon.pixmap(96, 96));
 }
 
 } // namespace stratus::gui

@@ -14,6 +14,15 @@
 
 namespace stratus::gui {
 
+/// The height of the preview, in logical pixels.
+constexpr int kPreviewHeight = 200;
+
+/// A field without a value.
+[[nodiscard]] inline QString noValue()
+{
+    return QStringLiteral("—");
+}
+
 /// The role of a tag chip's item that holds the tag (its text may say more: "beach (3/12)").
 constexpr int kTagRole = Qt::UserRole;
 /// The context keys the panel edits in their own fields.

@@ -46,7 +46,8 @@ SettingsDialog::~SettingsDialog() = default;
 
 AppSettings SettingsDialog::values() const
 {
-    AppSettings values;
+    // What the dialog does not show (the details panel's Technical section) stays as it is.
+    AppSettings values = m_preferences->values();
     values.language = AppSettings::Language(m_ui->languageCombo->currentData().toInt());
     values.proxyMode = m_ui->manualProxyRadio->isChecked() ? AppSettings::ProxyMode::Manual
         : m_ui->noProxyRadio->isChecked()                  ? AppSettings::ProxyMode::None
