@@ -17,6 +17,7 @@
 #include "gui/browser/assetmimedata.h"
 #include "gui/browser/browsercommands.h"
 #include "gui/browser/browserpage.h"
+#include "gui/browser/detailspanel.h"
 #include "gui/browser/foldertreemodel.h"
 #include "gui/browser/movedialog.h"
 #include "gui/browser/previewdialog.h"
@@ -359,6 +360,50 @@ private slots:
         }
         // The tree knows the new folder at once.
         QVERIFY(page->folderModel()->indexForPath(u"moved/here"_s).isValid());
+    }
+
+    void detailsFollowMovedAsset_data() { bothModes(); }
+
+    void detailsFollowMovedAsset()
+    {
+        // The details panel does not go blank when the asset it shows leaves the folder shown.
+        QFETCH(int, env);
+        const core::FolderMode mode = m_envs[env].mode;
+        auto page = makePage(env);
+        QVERIFY(page);
+        const CatalogAsset asset = freshImages(env, 1).value(0);
+        QVERIFY(!asset.assetId.isEmpty());
+        select(*page, {asset}, mode);
+        gui::DetailsPanel *panel = page->detailsPanel();
+        QCOMPARE(panel->assets(), QStringList {asset.assetId});
+
+        JobWatch watch;
+        watchNextJob(*page, watch);
+        answer<gui::MoveDialog>([](gui::MoveDialog *dialog) {
+            dialog->folderEdit()->setText(u"followed/here"_s);
+            dialog->accept();
+        });
+        page->commands()->action(Command::Move)->trigger();
+        WAIT_FOR_JOB(watch);
+
+        // Gone from the folder shown, still in the panel, with where it is now.
+        QTRY_VERIFY(page->selectedAssetIds().isEmpty());
+        QCOMPARE(page->assetModel()->rowOfAsset(asset.assetId), -1);
+        QCOMPARE(panel->assets(), QStringList {asset.assetId});
+        auto *name = panel->findChild<QLineEdit *>(u"displayNameField"_s);
+        QVERIFY(name->isVisible());
+        QCOMPARE(name->text(), asset.name(mode));
+        QCOMPARE(panel->findChild<QLineEdit *>(u"assetFolderField"_s)->text(), u"followed/here"_s);
+        auto *note = panel->findChild<QLabel *>(u"followNoteLabel"_s);
+        QVERIFY(note->isVisible());
+        QVERIFY2(note->text().contains(u"followed/here"_s), qPrintable(note->text()));
+        // A sync's reload keeps it there; choosing another asset shows that one.
+        page->reload();
+        QCOMPARE(panel->assets(), QStringList {asset.assetId});
+        const CatalogAsset other = freshImages(env, 1).value(0);
+        select(*page, {other}, mode);
+        QCOMPARE(panel->assets(), QStringList {other.assetId});
+        QVERIFY(!note->isVisible());
     }
 
     void dropOnFolderMoves()

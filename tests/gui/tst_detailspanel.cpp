@@ -20,14 +20,20 @@
 #include <QCompleter>
 #include <QDir>
 #include <QFormLayout>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 
 using namespace stratus;
 using namespace stratus::core::catalog;
@@ -67,6 +73,7 @@ private:
     std::unique_ptr<Catalog> m_catalogs[2];
     QString m_offline;
     QString m_privateAssetId;
+    QStringList m_used; ///< assets the bulk tests changed (or deleted)
 
     gui::BrowserEnvironment environment(int index)
     {
@@ -110,6 +117,63 @@ private:
     }
 
     core::ApiContext context(int index) { return m_sandbox.context(index); }
+
+    /// @p count images of environment @p index that no earlier test of these changed.
+    QList<CatalogAsset> freshImages(int index, int count)
+    {
+        QList<CatalogAsset> picked;
+        for (int i = 0; i < count; ++i) {
+            const CatalogAsset asset = pick(index, u"image"_s, m_used);
+            if (asset.assetId.isEmpty())
+                return {};
+            m_used.append(asset.assetId);
+            picked.append(asset);
+        }
+        return picked;
+    }
+
+    static QStringList idsOf(const QList<CatalogAsset> &assets)
+    {
+        QStringList ids;
+        for (const CatalogAsset &asset : assets)
+            ids.append(asset.assetId);
+        return ids;
+    }
+
+    /// The tags the chips of @p list stand for (a chip's text may add "(2/3)").
+    static QStringList chipTags(const QListWidget *list)
+    {
+        QStringList tags;
+        for (int row = 0; row < list->count(); ++row)
+            tags.append(list->item(row)->data(Qt::UserRole).toString());
+        return tags;
+    }
+
+    /// The top of @p name in the panel's scrolling page.
+    static int topOf(DetailsPanel &panel, const char *name)
+    {
+        auto *widget = panel.findChild<QWidget *>(QLatin1String(name));
+        auto *page = panel.findChild<QWidget *>(u"scrollContents"_s);
+        return widget && page ? widget->mapTo(page, QPoint(0, 0)).y() : -1;
+    }
+
+    /// Whether @p text is @p plural, or (until translations/stratus_en.ts has the new messages'
+    /// English plural forms, which the lead fills after a merge) its source form @p source.
+    static bool english(const QString &text, const QString &plural, const QString &source)
+    {
+        if (text == plural || text == source)
+            return true;
+        qWarning() << "got" << text << "expected" << plural << "or" << source;
+        return false;
+    }
+
+    static void saveScreenshot(QWidget &widget, const QString &name)
+    {
+        if (const QString dir = qEnvironmentVariable("STRATUS_SCREENSHOTS"); !dir.isEmpty()) {
+            QDir().mkpath(dir);
+            QVERIFY(widget.grab().save(QDir(dir).filePath(name)));
+        }
+    }
 
     /// The first asset of the catalogue (by name) of @p resourceType other than @p except.
     CatalogAsset pick(int index, const QString &resourceType, const QStringList &except = {})
@@ -210,6 +274,7 @@ private slots:
         QCOMPARE(field("assetIdField")->text(), asset.assetId);
         QCOMPARE(field("etagField")->text(), asset.etag);
         QCOMPARE(field("typeField")->text(), u"upload"_s);
+        QCOMPARE(field("kindField")->text(), u"%1 image"_s.arg(asset.format.toUpper()));
         QCOMPARE(field("resourceTypeField")->text(), u"image"_s);
         QCOMPARE(field("formatField")->text(), asset.format);
         QCOMPARE(field("dimensionsField")->text(), u"%1 × %2 px"_s.arg(asset.width).arg(asset.height));
@@ -223,7 +288,15 @@ private slots:
         auto *form = panel->findChild<QFormLayout *>(u"fieldsLayout"_s);
         QVERIFY(!form->isRowVisible(field("durationField")));
         QCOMPARE(tagsOf(panel->findChild<QListWidget *>(u"tagList"_s)), asset.tags);
-        QCOMPARE(panel->findChild<QTableWidget *>(u"contextTable"_s)->rowCount(), asset.context.size());
+        // Alt text and caption have their own fields; the table holds the other entries.
+        QCOMPARE(panel->findChild<QLineEdit *>(u"altEdit"_s)->text(),
+                 asset.context.value(u"alt"_s).toString());
+        QCOMPARE(panel->findChild<QLineEdit *>(u"captionEdit"_s)->text(),
+                 asset.context.value(u"caption"_s).toString());
+        QJsonObject others = asset.context;
+        others.remove(u"alt"_s);
+        others.remove(u"caption"_s);
+        QCOMPARE(panel->findChild<QTableWidget *>(u"contextTable"_s)->rowCount(), others.size());
 
         // The preview: a real picture from a delivery URL, fitted in the panel.
         auto *preview = panel->findChild<QLabel *>(u"previewLabel"_s);
@@ -241,11 +314,13 @@ private slots:
 
         // Several: a summary.
         panel->setAssets({asset.assetId, video.assetId});
-        QCOMPARE(panel->findChild<QLabel *>(u"titleLabel"_s)->text(), u"2 assets selected"_s);
-        QVERIFY(panel->findChild<QLabel *>(u"subtitleLabel"_s)
-                    ->text()
-                    .contains(QLocale().formattedDataSize(asset.bytes + video.bytes)));
-        QVERIFY(!panel->findChild<QWidget *>(u"editBar"_s)->isVisible());
+        QCOMPARE(panel->findChild<QLabel *>(u"titleLabel"_s)->text(),
+                 u"2 assets · %1"_s.arg(QLocale().formattedDataSize(asset.bytes + video.bytes)));
+        QStringList kinds = panel->findChild<QLabel *>(u"subtitleLabel"_s)->text().split(u" · "_s);
+        kinds.sort();
+        QStringList expectedKinds {u"1 "_s + asset.format.toUpper(), u"1 "_s + video.format.toUpper()};
+        expectedKinds.sort();
+        QCOMPARE(kinds, expectedKinds);
     }
 
     void editTagsContextAndDisplayName()
@@ -298,12 +373,12 @@ private slots:
         // Context: one value changed, one entry added.
         QMap<QString, QString> context = contextOf(asset.context);
         QVERIFY(context.contains(u"alt"_s));
-        for (int row = 0; row < table->rowCount(); ++row) {
-            if (table->item(row, 0)->text() == u"alt")
-                table->item(row, 1)->setText(u"Edited in the details panel"_s);
-        }
+        auto *alt = panel->findChild<QLineEdit *>(u"altEdit"_s);
+        alt->selectAll();
+        QTest::keyClicks(alt, u"Edited in the details panel"_s);
+        const int rows = table->rowCount();
         QTest::mouseClick(panel->findChild<QPushButton *>(u"addContextButton"_s), Qt::LeftButton);
-        QCOMPARE(table->rowCount(), context.size() + 1);
+        QCOMPARE(table->rowCount(), rows + 1);
         table->item(table->rowCount() - 1, 0)->setText(u"credit"_s);
         table->item(table->rowCount() - 1, 1)->setText(u"Stratus | tests = yes"_s);
         context.insert(u"alt"_s, u"Edited in the details panel"_s);
@@ -337,11 +412,6 @@ private slots:
         QCOMPARE(contextOf(local.context), context);
         QCOMPARE(local.displayName, u"Renamed by the panel"_s);
         QCOMPARE(name->text(), u"Renamed by the panel"_s);
-
-        if (const QString dir = qEnvironmentVariable("STRATUS_SCREENSHOTS"); !dir.isEmpty()) {
-            QDir().mkpath(dir);
-            QVERIFY(panel->grab().save(QDir(dir).filePath(u"details-panel.png"_s)));
-        }
     }
 
     void unsavedEditsKeptAcrossSelection()
@@ -497,6 +567,401 @@ private slots:
         // The preview is signed too, so it shows.
         auto *preview = panel->findChild<QLabel *>(u"previewLabel"_s);
         QTRY_VERIFY_WITH_TIMEOUT(!preview->pixmap().isNull(), 20000);
+    }
+
+    void fieldsInReadingOrder()
+    {
+        const QList<CatalogAsset> two = freshImages(Dynamic, 2);
+        QCOMPARE(two.size(), 2);
+        const CatalogAsset &asset = two.at(0);
+        auto panel = makePanel(Dynamic);
+        QVERIFY(panel);
+        panel->resize(320, 860);
+        panel->setAssets({asset.assetId});
+
+        // What people look at first comes first, top to bottom as they read it.
+        int last = -1;
+        for (const char *name : {"previewLabel", "displayNameField", "dimensionsField", "bytesField",
+                                 "kindField", "createdAtField", "assetFolderField", "tagList", "altEdit",
+                                 "captionEdit", "addContextButton", "copyUrlButton", "technicalToggle"}) {
+            auto *widget = panel->findChild<QWidget *>(QLatin1String(name));
+            QVERIFY2(widget && widget->isVisible(), name);
+            const int top = topOf(*panel, name);
+            QVERIFY2(top > last, name);
+            last = top;
+        }
+        QCOMPARE(panel->findChild<QLineEdit *>(u"displayNameField"_s)->text(), asset.displayName);
+        // The developers' fields are folded away.
+        auto *toggle = panel->findChild<QToolButton *>(u"technicalToggle"_s);
+        QCOMPARE(toggle->text(), u"Technical"_s);
+        QVERIFY(!panel->isTechnicalExpanded());
+        const char *technical[] = {"publicIdField", "assetIdField",      "versionField", "etagField",
+                                   "typeField",     "resourceTypeField", "urlField"};
+        for (const char *name : technical)
+            QVERIFY2(!panel->findChild<QWidget *>(QLatin1String(name))->isVisible(), name);
+        auto *preview = panel->findChild<QLabel *>(u"previewLabel"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!preview->pixmap().isNull(), 20000);
+        saveScreenshot(*panel, u"details-pane.png"_s);
+
+        // Opened, it says so (for its owner to remember) and stays open for the next asset.
+        QSignalSpy expanded(panel.get(), &DetailsPanel::technicalExpandedChanged);
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QCOMPARE(expanded.size(), 1);
+        QCOMPARE(expanded.at(0).at(0).toBool(), true);
+        for (const char *name : technical)
+            QVERIFY2(panel->findChild<QWidget *>(QLatin1String(name))->isVisible(), name);
+        QCOMPARE(panel->findChild<QLineEdit *>(u"publicIdField"_s)->text(), asset.publicId);
+        const QString url = panel->findChild<QLineEdit *>(u"urlField"_s)->text();
+        QVERIFY2(url.startsWith(u"http://127.0.0.1:"_s) && url.contains(asset.publicId), qPrintable(url));
+        panel->setAssets({two.at(1).assetId});
+        QVERIFY(panel->findChild<QWidget *>(u"publicIdField"_s)->isVisible());
+        QCOMPARE(panel->findChild<QLineEdit *>(u"publicIdField"_s)->text(), two.at(1).publicId);
+
+        // A new panel given the choice back opens with it.
+        auto next = makePanel(Dynamic);
+        QVERIFY(next);
+        next->setTechnicalExpanded(true);
+        next->setAssets({asset.assetId});
+        QVERIFY(next->findChild<QWidget *>(u"publicIdField"_s)->isVisible());
+        QCOMPARE(next->findChild<QToolButton *>(u"technicalToggle"_s)->arrowType(), Qt::DownArrow);
+    }
+
+    void oneScrollBar()
+    {
+        const CatalogAsset asset = freshImages(Dynamic, 1).value(0);
+        QVERIFY(!asset.assetId.isEmpty());
+        auto panel = makePanel(Dynamic);
+        QVERIFY(panel);
+        panel->resize(300, 520);
+        panel->setAssets({asset.assetId});
+        // Many tags and context entries: the lists grow, the page scrolls.
+        QStringList many;
+        for (int i = 1; i <= 30; ++i)
+            many.append(u"tag-number-%1"_s.arg(i));
+        auto *tagEdit = panel->findChild<QLineEdit *>(u"tagEdit"_s);
+        tagEdit->setText(many.join(u", "_s));
+        QTest::keyClick(tagEdit, Qt::Key_Return);
+        auto *table = panel->findChild<QTableWidget *>(u"contextTable"_s);
+        for (int i = 0; i < 12; ++i) {
+            QTest::mouseClick(panel->findChild<QPushButton *>(u"addContextButton"_s), Qt::LeftButton);
+            table->item(table->rowCount() - 1, 0)->setText(u"key%1"_s.arg(i));
+            table->item(table->rowCount() - 1, 1)->setText(u"value %1"_s.arg(i));
+        }
+        QCOMPARE(panel->findChildren<QScrollArea *>().size(), 1);
+        auto *area = panel->findChild<QScrollArea *>(u"scrollArea"_s);
+        QTRY_VERIFY(area->verticalScrollBar()->isVisible());
+        auto *tags = panel->findChild<QListWidget *>(u"tagList"_s);
+        // Every list shows all it holds, without a scroll bar of its own.
+        QTRY_VERIFY(tags->visualItemRect(tags->item(tags->count() - 1)).bottom()
+                    < tags->viewport()->height());
+        QTRY_VERIFY(table->rowViewportPosition(table->rowCount() - 1)
+                        + table->rowHeight(table->rowCount() - 1)
+                    <= table->viewport()->height());
+        QCOMPARE(tags->verticalScrollBar()->maximum(), 0);
+        QCOMPARE(table->verticalScrollBar()->maximum(), 0);
+        int inner = 0;
+        for (QAbstractScrollArea *view : panel->findChildren<QAbstractScrollArea *>()) {
+            // (A table's header is a view too, never scrolled on its own.)
+            if (view == area || !view->isVisible() || qobject_cast<QHeaderView *>(view))
+                continue;
+            ++inner;
+            const QByteArray name = view->objectName().toUtf8();
+            QVERIFY2(!view->verticalScrollBar()->isVisible(), name.constData());
+            QVERIFY2(!view->horizontalScrollBar()->isVisible(), name.constData());
+        }
+        QCOMPARE(inner, 2); // the tags and the context table
+        panel->revert();
+    }
+
+    void scrollBackToTopOnNewSelection()
+    {
+        const QList<CatalogAsset> assets = freshImages(Dynamic, 3);
+        QCOMPARE(assets.size(), 3);
+        auto panel = makePanel(Dynamic);
+        QVERIFY(panel);
+        panel->resize(300, 420);
+        QScrollBar *bar = panel->findChild<QScrollArea *>(u"scrollArea"_s)->verticalScrollBar();
+        panel->setAssets({assets.at(0).assetId});
+        QTRY_VERIFY(bar->maximum() > 100);
+        bar->setValue(bar->maximum());
+        QVERIFY(bar->value() > 100);
+        panel->setAssets({assets.at(1).assetId});
+        QCOMPARE(bar->value(), 0);
+
+        // The same asset read again (after a sync, a save) keeps the place.
+        QTRY_VERIFY(bar->maximum() > 100);
+        bar->setValue(bar->maximum());
+        const int place = bar->value();
+        panel->reload();
+        QCOMPARE(bar->value(), place);
+        // Several, then one again: the top each time.
+        panel->setAssets({assets.at(1).assetId, assets.at(2).assetId});
+        QCOMPARE(bar->value(), 0);
+        panel->setAssets({assets.at(2).assetId});
+        QCOMPARE(bar->value(), 0);
+    }
+
+    void multiSelectionSummary()
+    {
+        const QList<CatalogAsset> images = freshImages(Dynamic, 3);
+        QCOMPARE(images.size(), 3);
+        const CatalogAsset video = pick(Dynamic, u"video"_s);
+        QVERIFY(!video.assetId.isEmpty());
+        QList<CatalogAsset> assets = images;
+        assets.append(video);
+        auto panel = makePanel(Dynamic);
+        QVERIFY(panel);
+        panel->resize(320, 700);
+        panel->setAssets(idsOf(assets));
+
+        qint64 bytes = 0;
+        for (const CatalogAsset &asset : assets)
+            bytes += asset.bytes;
+        QCOMPARE(panel->findChild<QLabel *>(u"titleLabel"_s)->text(),
+                 u"4 assets · %1"_s.arg(QLocale().formattedDataSize(bytes)));
+        // Their types: how many of each format, the most frequent first.
+        QMap<QString, int> formats;
+        for (const CatalogAsset &asset : assets)
+            ++formats[asset.format.toUpper()];
+        const QStringList kinds = panel->findChild<QLabel *>(u"subtitleLabel"_s)->text().split(u" · "_s);
+        QCOMPARE(kinds.size(), formats.size());
+        int previous = 4;
+        for (const QString &kind : kinds) {
+            const int number = kind.section(u' ', 0, 0).toInt();
+            QCOMPARE(formats.value(kind.section(u' ', 1)), number);
+            QVERIFY(number <= previous);
+            previous = number;
+        }
+        // A strip of their thumbnails, real pictures from delivery URLs.
+        const QList<QLabel *> strip = panel->findChildren<QLabel *>(u"stripThumbnail"_s);
+        QCOMPARE(strip.size(), 4);
+        for (QLabel *thumbnail : strip)
+            QTRY_VERIFY_WITH_TIMEOUT(!thumbnail->pixmap().isNull(), 20000);
+        // One asset's fields are not there; what can be edited in bulk is.
+        for (const char *name : {"previewLabel", "displayNameField", "infoWidget", "contextGroup",
+                                 "shareGroup", "technicalToggle", "technicalWidget"})
+            QVERIFY2(!panel->findChild<QWidget *>(QLatin1String(name))->isVisible(), name);
+        for (const char *name : {"stripWidget", "tagList", "tagEdit", "altEdit", "captionEdit", "editBar"})
+            QVERIFY2(panel->findChild<QWidget *>(QLatin1String(name))->isVisible(), name);
+
+        // Each tag says how many of them have it.
+        QHash<QString, int> holders;
+        for (const CatalogAsset &asset : assets) {
+            for (const QString &tag : asset.tags)
+                ++holders[tag];
+        }
+        auto *tags = panel->findChild<QListWidget *>(u"tagList"_s);
+        QCOMPARE(tags->count(), holders.size());
+        for (int row = 0; row < tags->count(); ++row) {
+            const QString tag = tags->item(row)->data(Qt::UserRole).toString();
+            const int have = holders.value(tag);
+            QCOMPARE(tags->item(row)->text(), have == 4 ? tag : u"%1 (%2/4)"_s.arg(tag).arg(have));
+        }
+        // Alt texts that differ are "Mixed".
+        QSet<QString> alts;
+        for (const CatalogAsset &asset : assets)
+            alts.insert(asset.context.value(u"alt"_s).toString());
+        auto *alt = panel->findChild<QLineEdit *>(u"altEdit"_s);
+        if (alts.size() > 1) {
+            QCOMPARE(alt->text(), QString());
+            QCOMPARE(alt->placeholderText(), u"Mixed"_s);
+        } else {
+            QCOMPARE(alt->text(), *alts.cbegin());
+        }
+        auto *apply = panel->findChild<QPushButton *>(u"saveButton"_s);
+        QCOMPARE(apply->text(), u"Apply to 4 Assets"_s);
+        QVERIFY(!apply->isEnabled());
+        panel->findChild<QLineEdit *>(u"tagEdit"_s)->setText(u"spring-catalogue"_s);
+        QTest::keyClick(panel->findChild<QLineEdit *>(u"tagEdit"_s), Qt::Key_Return);
+        QVERIFY(apply->isEnabled());
+        QVERIFY(panel->isModified());
+        saveScreenshot(*panel, u"details-multi.png"_s);
+
+        // Left with unsaved bulk edits and back: they are still there.
+        panel->setAssets({images.at(0).assetId});
+        QVERIFY(!panel->isModified());
+        panel->setAssets(idsOf(assets));
+        QVERIFY(chipTags(tags).contains(u"spring-catalogue"_s));
+        panel->revert();
+        QVERIFY(!chipTags(tags).contains(u"spring-catalogue"_s));
+        QVERIFY(!panel->isModified());
+
+        // More than fit in a narrow panel: the strip shows what fits and counts the rest.
+        QStringList seven;
+        const auto page = m_catalogs[Dynamic]->search({});
+        for (const CatalogAsset &asset : page->assets) {
+            if (asset.resourceType == u"image" && seven.size() < 7)
+                seven.append(asset.assetId);
+        }
+        QCOMPARE(seven.size(), 7);
+        panel->setAssets(seven);
+        panel->resize(panel->minimumSizeHint().width(), 700);
+        QTRY_VERIFY(panel->findChildren<QLabel *>(u"stripThumbnail"_s).size() < 7);
+        const auto shownThumbnails = panel->findChildren<QLabel *>(u"stripThumbnail"_s).size();
+        QVERIFY(shownThumbnails >= 1);
+        auto *more = panel->findChild<QLabel *>(u"stripMore"_s);
+        QVERIFY(more);
+        QCOMPARE(more->text(), u"+%1"_s.arg(7 - shownThumbnails));
+        QTRY_VERIFY(
+            more->mapTo(panel->findChild<QWidget *>(u"scrollContents"_s), QPoint(more->width(), 0)).x()
+            <= panel->findChild<QScrollArea *>(u"scrollArea"_s)->viewport()->width());
+    }
+
+    void bulkTagsReachEveryAsset()
+    {
+        const QList<CatalogAsset> assets = freshImages(Dynamic, 3);
+        QCOMPARE(assets.size(), 3);
+        auto panel = makePanel(Dynamic);
+        QVERIFY(panel);
+        panel->setAssets(idsOf(assets));
+        auto *tags = panel->findChild<QListWidget *>(u"tagList"_s);
+        // Removed from all: a tag the first has (the others may or may not).
+        const QString gone = assets.at(0).tags.value(0);
+        QVERIFY(!gone.isEmpty());
+        const int row = int(chipTags(tags).indexOf(gone));
+        QVERIFY(row >= 0);
+        tags->setFocus();
+        tags->setCurrentRow(row, QItemSelectionModel::ClearAndSelect);
+        QTest::keyClick(tags, Qt::Key_Delete);
+        QVERIFY(!chipTags(tags).contains(gone));
+        // Added to all.
+        auto *tagEdit = panel->findChild<QLineEdit *>(u"tagEdit"_s);
+        tagEdit->setText(u"bulk-added"_s);
+        QTest::keyClick(tagEdit, Qt::Key_Return);
+        QCOMPARE(tags->item(tags->count() - 1)->text(), u"bulk-added"_s);
+
+        QSignalSpy done(panel.get(), &DetailsPanel::bulkSaveFinished);
+        QSignalSpy changed(panel.get(), &DetailsPanel::assetsChanged);
+        QTest::mouseClick(panel->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
+        QVERIFY(panel->isSaving());
+        QVERIFY(panel->findChild<QProgressBar *>(u"busyBar"_s)->isVisible());
+        QVERIFY(!tagEdit->isEnabled());
+        QVERIFY(done.wait(30000));
+        QStringList saved = done.at(0).at(0).toStringList();
+        saved.sort();
+        QStringList expectedIds = idsOf(assets);
+        expectedIds.sort();
+        QCOMPARE(saved, expectedIds);
+        QVERIFY(done.at(0).at(1).toStringList().isEmpty());
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(english(panel->findChild<QLabel *>(u"statusLabel"_s)->text(), u"Saved 3 assets."_s,
+                        u"Saved 3 asset(s)."_s));
+
+        // The sandbox and the catalogue: each asset kept its other tags, lost `gone`, got the new one.
+        for (const CatalogAsset &asset : assets) {
+            QStringList expected = asset.tags;
+            expected.removeAll(gone);
+            expected.append(u"bulk-added"_s);
+            QCOMPARE(fetch(Dynamic, asset).tags, expected);
+            QCOMPARE(stored(Dynamic, asset.assetId).tags, expected);
+        }
+        // The panel reads them again: the new tag is on all of them.
+        QVERIFY(!panel->isModified());
+        QVERIFY(!panel->isSaving());
+        QVERIFY(chipTags(tags).contains(u"bulk-added"_s));
+        QCOMPARE(tags->findItems(u"bulk-added"_s, Qt::MatchExactly).size(), 1);
+        QVERIFY(tagEdit->isEnabled());
+    }
+
+    void bulkCaptionSetOnAll()
+    {
+        const QList<CatalogAsset> assets = freshImages(Dynamic, 3);
+        QCOMPARE(assets.size(), 3);
+        auto panel = makePanel(Dynamic);
+        QVERIFY(panel);
+        panel->setAssets(idsOf(assets));
+        auto *caption = panel->findChild<QLineEdit *>(u"captionEdit"_s);
+        auto *alt = panel->findChild<QLineEdit *>(u"altEdit"_s);
+        const QString altBefore = alt->text();
+        caption->setFocus();
+        QTest::keyClicks(caption, u"Shot for the spring catalogue"_s);
+        QVERIFY(panel->isModified());
+        QSignalSpy done(panel.get(), &DetailsPanel::bulkSaveFinished);
+        panel->save();
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.at(0).at(0).toStringList().size(), 3);
+
+        for (const CatalogAsset &asset : assets) {
+            // The caption is set; the alt texts, left alone, are each what they were.
+            QMap<QString, QString> expected = contextOf(asset.context);
+            expected.insert(u"caption"_s, u"Shot for the spring catalogue"_s);
+            QCOMPARE(fetch(Dynamic, asset).context, expected);
+            QCOMPARE(contextOf(stored(Dynamic, asset.assetId).context), expected);
+        }
+        QCOMPARE(caption->text(), u"Shot for the spring catalogue"_s);
+        QCOMPARE(caption->placeholderText(), QString());
+        QCOMPARE(alt->text(), altBefore);
+
+        // A mixed field typed into and emptied again leaves each asset's value alone.
+        if (alt->placeholderText() == u"Mixed") {
+            alt->setFocus();
+            QTest::keyClicks(alt, u"x"_s);
+            QVERIFY(panel->isModified());
+            QTest::keyClick(alt, Qt::Key_Backspace);
+            QVERIFY(!panel->isModified());
+        }
+    }
+
+    void bulkFailureNamesTheAsset()
+    {
+        const QList<CatalogAsset> assets = freshImages(Dynamic, 2);
+        QCOMPARE(assets.size(), 2);
+        const CatalogAsset &lost = assets.at(1);
+        auto panel = makePanel(Dynamic);
+        QVERIFY(panel);
+        panel->setAssets(idsOf(assets));
+        // Deleted meanwhile, elsewhere.
+        std::unique_ptr<core::ApiCall<core::DeletedResources>> deletion(
+            core::AdminApi(context(Dynamic)).deleteResources({lost.publicId}, nullptr));
+        QVERIFY(test::runToEnd(deletion.get()));
+        auto *tagEdit = panel->findChild<QLineEdit *>(u"tagEdit"_s);
+        tagEdit->setText(u"partly-there"_s);
+        QTest::keyClick(tagEdit, Qt::Key_Return);
+        QSignalSpy done(panel.get(), &DetailsPanel::bulkSaveFinished);
+        QSignalSpy each(panel.get(), &DetailsPanel::saveFinished);
+        panel->save();
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.at(0).at(0).toStringList(), QStringList {assets.at(0).assetId});
+        QCOMPARE(done.at(0).at(1).toStringList(), QStringList {lost.assetId});
+        QCOMPARE(each.size(), 2);
+        // The failure is said with the asset's name and why.
+        const QString status = panel->findChild<QLabel *>(u"statusLabel"_s)->text();
+        QVERIFY2(status.startsWith(u"Saved 1 of 2 assets; 1 failed:"_s), qPrintable(status));
+        QVERIFY2(status.contains(lost.name(core::FolderMode::Dynamic) + u": "_s)
+                     && status.contains(u"no longer"_s),
+                 qPrintable(status));
+        QVERIFY(stored(Dynamic, assets.at(0).assetId).tags.contains(u"partly-there"_s));
+        QVERIFY(!stored(Dynamic, lost.assetId).tags.contains(u"partly-there"_s));
+        // The edit stays, to try again.
+        QVERIFY(panel->isModified());
+        QVERIFY(panel->findChild<QPushButton *>(u"saveButton"_s)->isEnabled());
+        QVERIFY(m_catalogs[Dynamic]->remove({lost.assetId}).ok()); // as the next sync would
+    }
+
+    void metadataSectionPlugsIn()
+    {
+        const QList<CatalogAsset> assets = freshImages(Dynamic, 2);
+        QCOMPARE(assets.size(), 2);
+        auto panel = showing(Dynamic, assets.at(0));
+        QVERIFY(panel);
+        auto *section = panel->findChild<QWidget *>(u"metadataGroup"_s);
+        QVERIFY(!section->isVisible()); // empty: not shown
+        QPointer<QLabel> editor = new QLabel(u"A metadata editor"_s);
+        QSignalSpy shown(panel.get(), &DetailsPanel::shownAssetsChanged);
+        panel->setMetadataSection(editor);
+        QCOMPARE(panel->metadataSection(), editor.data());
+        QVERIFY(section->isVisible());
+        QVERIFY(editor->isVisible());
+        QVERIFY(topOf(*panel, "captionEdit") < topOf(*panel, "metadataGroup"));
+        QVERIFY(topOf(*panel, "metadataGroup") < topOf(*panel, "contextGroup"));
+        // It stays for several assets, which it is told about.
+        panel->setAssets(idsOf(assets));
+        QVERIFY(section->isVisible());
+        QCOMPARE(shown.size(), 1);
+        QCOMPARE(shown.at(0).at(0).toStringList(), idsOf(assets));
+        panel->setMetadataSection(nullptr);
+        QVERIFY(!section->isVisible());
+        QVERIFY(editor.isNull());
     }
 
     void previewDialog()

@@ -2,6 +2,7 @@
 #include "core/session/environmentsession.h"
 #include "core/transfers/uploadqueue.h"
 #include "gui/browser/browserpage.h"
+#include "gui/browser/detailspanel.h"
 #include "gui/environment/environmentpage.h"
 #include "gui/mainwindow/aboutdialog.h"
 #include "gui/mainwindow/environmentswitcher.h"
@@ -486,6 +487,51 @@ private slots:
         core::upload::UploadQueue *later = sessionOf(window, QStringLiteral("Archive"))->uploads();
         QVERIFY(later);
         QCOMPARE(later->settings().concurrency, 9);
+    }
+
+    // The details panel's Technical section opens as it was left: in every environment's browser
+    // and after a restart (the preferences file keeps it).
+    void detailsTechnicalSectionIsRemembered()
+    {
+        Fixture fixture;
+        const QStringList names {QStringLiteral("Production"), QStringLiteral("Staging")};
+        fixture.addAccount(QStringLiteral("Agency"), names);
+        {
+            MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
+            window.show();
+            const QList<EnvironmentPage *> pages = pagesOf(window)->findChildren<EnvironmentPage *>();
+            QVERIFY(!pages.isEmpty() && pages.first()->browser());
+            DetailsPanel *panel = pages.first()->browser()->detailsPanel();
+            QVERIFY(!panel->isTechnicalExpanded()); // closed at first
+            panel->setTechnicalExpanded(true);
+            QVERIFY(fixture.preferences.values().detailsTechnicalOpen);
+            // An environment opened afterwards has it open too.
+            window.openEnvironment(fixture.store.environmentByName(names.at(1))->id);
+            const QList<EnvironmentPage *> both = pagesOf(window)->findChildren<EnvironmentPage *>();
+            QCOMPARE(both.size(), 2);
+            for (const EnvironmentPage *page : both)
+                QVERIFY(page->browser()->detailsPanel()->isTechnicalExpanded());
+        }
+        gui::Preferences restarted(fixture.preferences.fileName());
+        QVERIFY(restarted.values().detailsTechnicalOpen);
+        MainWindow window(&fixture.store, &fixture.network, &restarted);
+        window.show();
+        const QList<EnvironmentPage *> pages = pagesOf(window)->findChildren<EnvironmentPage *>();
+        QVERIFY(!pages.isEmpty() && pages.first()->browser());
+        DetailsPanel *panel = pages.first()->browser()->detailsPanel();
+        QVERIFY(panel->isTechnicalExpanded());
+        // Settings, which do not show it, leave it as it is.
+        window.showSettings();
+        auto *dialog = window.findChild<SettingsDialog *>();
+        QVERIFY(dialog);
+        dialog->findChild<QSpinBox *>(QStringLiteral("parallelTransfersSpin"))->setValue(3);
+        dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))
+            ->button(QDialogButtonBox::Ok)
+            ->click();
+        QCOMPARE(restarted.values().parallelTransfers, 3);
+        QVERIFY(restarted.values().detailsTechnicalOpen);
+        panel->setTechnicalExpanded(false);
+        QVERIFY(!restarted.values().detailsTechnicalOpen);
     }
 
     void everyMenuActionHasAKeyboardRoute()

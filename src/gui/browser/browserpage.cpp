@@ -214,6 +214,7 @@ void BrowserPage::reload()
 {
     QAbstractItemView *view = currentView();
     const QStringList selected = selectedAssetIds();
+    const QStringList shown = m_details->assets(); // the selection, or the assets the panel follows
     const QString current
         = view->currentIndex().siblingAtColumn(0).data(AssetListModel::AssetIdRole).toString();
     const int loadedRows = m_assets->rowCount();
@@ -235,7 +236,12 @@ void BrowserPage::reload()
         view->selectionModel()->setCurrentIndex(view->model()->index(row, 0), QItemSelectionModel::NoUpdate);
     view->doItemsLayout();
     view->verticalScrollBar()->setValue(scroll);
-    m_details->reload();
+    // Moved to another folder (or renamed out of the rows shown): the panel follows what was selected
+    // (or what it followed already) rather than going blank.
+    if (!shown.isEmpty() && selectedAssetIds().isEmpty())
+        m_details->followAssets(shown);
+    else
+        m_details->reload();
 }
 
 void BrowserPage::refreshEnvironment()

@@ -1,17 +1,15 @@
+// DetailsPanel: what it shows of one asset or of several, and the layout of its sections. Editing is in
+// detailspanelediting.cpp, several assets in detailspanelbulk.cpp, links and pictures in
+// detailspanellinks.cpp.
 #include "detailspanel.h"
 
 #include "detailspanel_p.h"
 
-#include "browserlogging.h"
-#include "core/delivery/thumbnailurls.h"
 #include "thumbnaildelegate.h"
 #include "thumbnailloader.h"
 
-#include "core/api/adminapi.h"
 #include "core/assets/assetservice.h"
 #include "core/catalog/catalog.h"
-#include "core/delivery/deliveryurl.h"
-#include "core/net/secretsource.h"
 #include "gui/errors/errorpresenter.h"
 
 #include "gui/theme/palettes.h"
@@ -19,14 +17,12 @@
 
 #include "ui_detailspanel.h"
 
-#include <QClipboard>
 #include <QCompleter>
-#include <QDesktopServices>
-#include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLocale>
+#include <QScrollBar>
 #include <QStringListModel>
-#include <QStyle>
+#include <QTimer>
 
 namespace stratus::gui {
 
@@ -34,21 +30,6 @@ using namespace Qt::StringLiterals;
 using core::catalog::CatalogAsset;
 
 namespace {
-
-constexpr int kPreviewHeight = 200;
-
-const QString kNone = u"—"_s;
-
-/// The options of a link to @p asset: the original, or with @p transformation (free text).
-QJsonObject linkOptions(const CatalogAsset &asset, const QString &transformation)
-{
-    QJsonObject options;
-    if (!transformation.isEmpty())
-        options.insert(u"raw_transformation"_s, transformation);
-    if (asset.resourceType != u"raw" && !asset.format.isEmpty())
-        options.insert(u"format"_s, asset.format);
-    return options;
-}
 
 // A read-only value that looks like text, not like an input: no frame, the window's background;
 // still selectable and reachable by keyboard, and scrollable when longer than the panel.
@@ -61,78 +42,22 @@ void makeReadOnly(QLineEdit *edit)
     edit->setPalette(palette);
 }
 
+/// What an asset is, in words: "JPG image", "MP4 video", "PDF file".
+QString kindText(const CatalogAsset &asset)
+{
+    const QString format = asset.format.toUpper();
+    if (asset.resourceType == u"image")
+        return format.isEmpty() ? DetailsPanel::tr("Image") : DetailsPanel::tr("%1 image").arg(format);
+    static const QStringList audio {u"mp3"_s, u"wav"_s, u"ogg"_s, u"m4a"_s, u"flac"_s, u"aac"_s, u"opus"_s};
+    if (asset.resourceType == u"video" && audio.contains(asset.format))
+        return DetailsPanel::tr("%1 audio").arg(format);
+    if (asset.resourceType == u"video")
+        return format.isEmpty() ? DetailsPanel::tr("Video") : DetailsPanel::tr("%1 video").arg(format);
+    const QString suffix = asset.publicId.section(u'/', -1).section(u'.', 1).toUpper();
+    return suffix.isEmpty() ? DetailsPanel::tr("File") : DetailsPanel::tr("%1 file").arg(suffix);
+}
+
 } // namespace
-
-core::Result<core::ApiContext> apiContextOf(const BrowserEnvironment &env)
-{
-    if (env.apiContext)
-        return env.apiContext();
-    return core::Error::because(core::Error::Kind::Unavailable, core::ErrorReason::EnvironmentNotReady);
-}
-
-void buildAssetUrl(const BrowserEnvironment &env, const CatalogAsset &asset, QJsonObject options,
-                   QObject *context, std::function<void(core::Result<QUrl>)> done)
-{
-    const core::CloudinaryUrl url = env.url ? env.url() : core::CloudinaryUrl();
-    if (url.cloudName().isEmpty()) {
-        done(core::Error::because(core::Error::Kind::Unavailable, core::ErrorReason::EnvironmentNotReady));
-        return;
-    }
-    const QJsonObject delivery = core::deliveryOptions(url);
-    for (auto it = delivery.begin(); it != delivery.end(); ++it)
-        options.insert(it.key(), it.value());
-    options.insert(u"resource_type"_s, asset.resourceType.isEmpty() ? u"image"_s : asset.resourceType);
-    options.insert(u"type"_s, asset.type.isEmpty() ? u"upload"_s : asset.type);
-    if (asset.version > 0)
-        options.insert(u"version"_s, asset.version);
-    auto build = [config = url.toSdkConfig(), publicId = asset.publicId](const QJsonObject &all) {
-        const auto text = core::buildDeliveryUrl(publicId, all, config);
-        return text ? core::Result<QUrl>(QUrl(text.value())) : core::Result<QUrl>(text.error());
-    };
-    if (!core::needsSignature(asset.type)) {
-        done(build(options));
-        return;
-    }
-    const auto api = apiContextOf(env);
-    if (!api || !api->secret) {
-        // A private or authenticated asset's link must be signed.
-        done(api ? core::Error::because(core::Error::Kind::Auth, core::ErrorReason::NoApiSecret)
-                 : api.error());
-        return;
-    }
-    // The secret lives in this callback only: it signs one URL and is gone.
-    api->secret->fetch(context,
-                       [secret = api->secret, build, options, done](core::Result<QString> text) mutable {
-                           if (!text) {
-                               done(text.error());
-                               return;
-                           }
-                           options.insert(u"sign_url"_s, true);
-                           options.insert(u"api_secret"_s, text.value());
-                           done(build(options));
-                       });
-}
-
-QJsonObject pictureOptions(const CatalogAsset &asset, const QSize &devicePixels)
-{
-    if (asset.resourceType == u"raw" || devicePixels.isEmpty())
-        return {};
-    const bool png = asset.resourceType == u"image" && asset.format == u"png";
-    return {{u"width"_s, devicePixels.width()},
-            {u"height"_s, devicePixels.height()},
-            {u"crop"_s, u"limit"_s},
-            {u"format"_s, png ? u"png"_s : u"jpg"_s}};
-}
-
-QPixmap fittedPixmap(const QImage &image, const QSize &box, qreal ratio)
-{
-    const QSize pixels = (QSizeF(box) * ratio).toSize();
-    QPixmap pixmap = QPixmap::fromImage(image);
-    if (pixmap.width() > pixels.width() || pixmap.height() > pixels.height())
-        pixmap = pixmap.scaled(pixels, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    pixmap.setDevicePixelRatio(ratio);
-    return pixmap;
-}
 
 DetailsPanel::DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loader, QWidget *parent,
                            core::assets::AssetService *assets)
@@ -147,7 +72,9 @@ DetailsPanel::DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loade
     , m_completionTags(new QStringListModel(this))
 {
     m_ui->setupUi(this);
+    m_displayName = m_ui->displayNameField;
     buildFields();
+    styleHeadings();
 
     m_ui->offlineLabel->setAutoFillBackground(true);
     m_ui->offlineLabel->setBackgroundRole(QPalette::ToolTipBase);
@@ -156,8 +83,12 @@ DetailsPanel::DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loade
     title.setBold(true);
     title.setPointSizeF(title.pointSizeF() * 1.15);
     m_ui->titleLabel->setFont(title);
-    m_ui->subtitleLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_displayName->setFont(title);
+    for (QLabel *muted : {m_ui->subtitleLabel, m_ui->emptyLabel, m_ui->followNoteLabel})
+        muted->setForegroundRole(QPalette::PlaceholderText);
     m_ui->previewLabel->setFixedHeight(kPreviewHeight);
+    m_ui->metadataGroup->hide();
+    m_ui->technicalWidget->hide();
 
     m_completer->setModel(m_completionTags);
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
@@ -165,7 +96,8 @@ DetailsPanel::DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loade
     m_ui->tagEdit->setCompleter(m_completer);
     // Chips: each tag a rounded box that wraps along the panel.
     setPaletteStyleSheet(m_ui->tagList,
-                         u"QListWidget::item { border: 1px solid palette(mid); border-radius: 9px;"
+                         u"QListWidget { background: transparent; border: none; }"
+                         " QListWidget::item { border: 1px solid palette(mid); border-radius: 9px;"
                          " padding: 1px 8px; }"_s);
     m_ui->contextTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
 
@@ -181,6 +113,21 @@ DetailsPanel::DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loade
     connect(m_ui->contextTable, &QTableWidget::itemChanged, this, &DetailsPanel::updateActions);
     connect(m_ui->contextTable, &QTableWidget::itemSelectionChanged, this, &DetailsPanel::updateActions);
     connect(m_displayName, &QLineEdit::textEdited, this, &DetailsPanel::updateActions);
+    // In a multi-selection a value typed is set on all; one left untouched stays as each has it.
+    for (QLineEdit *edit : {m_ui->altEdit, m_ui->captionEdit}) {
+        connect(edit, &QLineEdit::textEdited, this, [this, edit](const QString &text) {
+            bulkTextEdited(edit, text);
+            updateActions();
+        });
+    }
+    connect(m_ui->technicalToggle, &QToolButton::toggled, this, [this](bool open) {
+        m_ui->technicalToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        m_ui->technicalWidget->setVisible(open && m_asset);
+        if (open && m_asset)
+            QTimer::singleShot(0, this,
+                               [this] { m_ui->scrollArea->ensureWidgetVisible(m_ui->technicalWidget); });
+        Q_EMIT technicalExpandedChanged(open);
+    });
     connect(m_ui->saveButton, &QPushButton::clicked, this, &DetailsPanel::save);
     connect(m_ui->revertButton, &QPushButton::clicked, this, &DetailsPanel::revert);
     connect(m_ui->copyUrlButton, &QPushButton::clicked, this, &DetailsPanel::copyUrl);
@@ -188,6 +135,8 @@ DetailsPanel::DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loade
     connect(m_loader, &ThumbnailLoader::ready, this, [this](const QString &key, const QImage &image) {
         if (key == m_previewKey)
             showPicture(image);
+        else if (QLabel *thumb = m_stripKeys.value(key))
+            thumb->setPixmap(fittedPixmap(image, thumb->size(), devicePixelRatioF()));
     });
     connect(m_loader, &ThumbnailLoader::failed, this, [this](const QString &key) {
         if (key == m_previewKey)
@@ -203,37 +152,70 @@ DetailsPanel::DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loade
 
 DetailsPanel::~DetailsPanel() = default;
 
+void DetailsPanel::addField(QFormLayout *form, const QString &key, const QString &label)
+{
+    auto *edit = new QLineEdit(form->parentWidget());
+    QStringList words = key.split(u'_'); // public_id → publicIdField
+    for (qsizetype i = 1; i < words.size(); ++i)
+        words[i][0] = words[i][0].toUpper();
+    edit->setObjectName(words.join(QString()) + u"Field"_s);
+    edit->setAccessibleName(label);
+    makeReadOnly(edit);
+    form->addRow(label, edit);
+    // Labels are the quiet part of a row, the value is what is read.
+    if (auto *caption = qobject_cast<QLabel *>(form->labelForField(edit)))
+        caption->setForegroundRole(QPalette::PlaceholderText);
+    m_fields.insert(key, edit);
+}
+
 void DetailsPanel::buildFields()
 {
-    const std::pair<QString, QString> rows[] = {
-        {u"public_id"_s, tr("Public ID")},
-        {u"display_name"_s, tr("Display name")},
-        {u"asset_folder"_s, tr("Folder")},
-        {u"type"_s, tr("Type")},
-        {u"resource_type"_s, tr("Resource type")},
-        {u"format"_s, tr("Format")},
-        {u"dimensions"_s, tr("Dimensions")},
-        {u"duration"_s, tr("Duration")},
-        {u"bytes"_s, tr("Size")},
-        {u"created_at"_s, tr("Created")},
-        {u"uploaded_at"_s, tr("Uploaded")},
-        {u"version"_s, tr("Version")},
-        {u"etag"_s, tr("ETag")},
-        {u"asset_id"_s, tr("Asset ID")},
-        {u"status"_s, tr("Status")},
-    };
-    for (const auto &[key, label] : rows) {
-        auto *edit = new QLineEdit(m_ui->fieldsGroup);
-        QStringList words = key.split(u'_'); // public_id → publicIdField
-        for (qsizetype i = 1; i < words.size(); ++i)
-            words[i][0] = words[i][0].toUpper();
-        edit->setObjectName(words.join(QString()) + u"Field"_s);
-        edit->setAccessibleName(label);
-        makeReadOnly(edit);
-        m_ui->fieldsLayout->addRow(label, edit);
-        m_fields.insert(key, edit);
+    // What people look at first, in the order they read it.
+    addField(m_ui->fieldsLayout, u"dimensions"_s, tr("Dimensions"));
+    addField(m_ui->fieldsLayout, u"duration"_s, tr("Duration"));
+    addField(m_ui->fieldsLayout, u"bytes"_s, tr("Size"));
+    addField(m_ui->fieldsLayout, u"kind"_s, tr("Type"));
+    addField(m_ui->fieldsLayout, u"created_at"_s, tr("Created"));
+    addField(m_ui->fieldsLayout, u"asset_folder"_s, tr("Folder"));
+    // What developers look for, folded away.
+    addField(m_ui->technicalLayout, u"public_id"_s, tr("Public ID"));
+    addField(m_ui->technicalLayout, u"asset_id"_s, tr("Asset ID"));
+    addField(m_ui->technicalLayout, u"version"_s, tr("Version"));
+    addField(m_ui->technicalLayout, u"etag"_s, tr("ETag"));
+    addField(m_ui->technicalLayout, u"resource_type"_s, tr("Resource type"));
+    addField(m_ui->technicalLayout, u"type"_s, tr("Delivery type"));
+    addField(m_ui->technicalLayout, u"format"_s, tr("Format"));
+    addField(m_ui->technicalLayout, u"uploaded_at"_s, tr("Uploaded"));
+    addField(m_ui->technicalLayout, u"status"_s, tr("Status"));
+    addField(m_ui->technicalLayout, u"url"_s, tr("URL"));
+    for (QLabel *caption : {m_ui->altLabel, m_ui->captionLabel})
+        caption->setForegroundRole(QPalette::PlaceholderText);
+    // One column of labels down the page, whichever section a row is in.
+    QList<QLabel *> labels;
+    for (QFormLayout *form : {m_ui->fieldsLayout, m_ui->descriptionLayout, m_ui->technicalLayout}) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            if (auto *label = qobject_cast<QLabel *>(form->itemAt(row, QFormLayout::LabelRole)
+                                                         ? form->itemAt(row, QFormLayout::LabelRole)->widget()
+                                                         : nullptr))
+                labels.append(label);
+        }
     }
-    m_displayName = m_fields.value(u"display_name"_s);
+    int width = 0;
+    for (const QLabel *label : std::as_const(labels))
+        width = std::max(width, label->sizeHint().width());
+    for (QLabel *label : std::as_const(labels))
+        label->setMinimumWidth(width);
+}
+
+void DetailsPanel::styleHeadings()
+{
+    for (QWidget *heading :
+         std::initializer_list<QWidget *> {m_ui->tagsHeading, m_ui->metadataHeading, m_ui->contextHeading,
+                                           m_ui->shareHeading, m_ui->technicalToggle}) {
+        QFont font = heading->font();
+        font.setBold(true);
+        heading->setFont(font);
+    }
 }
 
 bool DetailsPanel::eventFilter(QObject *watched, QEvent *event)
@@ -247,7 +229,10 @@ bool DetailsPanel::eventFilter(QObject *watched, QEvent *event)
         // Backspace in an empty tag editor takes back the last tag, as chip editors do.
         if (key == Qt::Key_Backspace && watched == m_ui->tagEdit && m_ui->tagEdit->text().isEmpty()
             && m_ui->tagList->count() > 0 && m_ui->tagEdit->isEnabled()) {
-            delete m_ui->tagList->takeItem(m_ui->tagList->count() - 1);
+            if (m_selection.size() > 1)
+                removeBulkTags({m_ui->tagList->item(m_ui->tagList->count() - 1)});
+            else
+                delete m_ui->tagList->takeItem(m_ui->tagList->count() - 1);
             updateActions();
             return true;
         }
@@ -267,30 +252,33 @@ bool DetailsPanel::eventFilter(QObject *watched, QEvent *event)
 void DetailsPanel::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    if (m_selection.size() > 1)
+        layoutStrip();
     if (!m_asset)
         return;
-    elideTitle();
     // A much wider panel deserves a sharper picture.
     if (m_previewPixels.isValid()
         && m_ui->previewLabel->width() * devicePixelRatioF() > m_previewPixels.width() * 1.25)
         requestPreview();
 }
 
-void DetailsPanel::elideTitle()
-{
-    const QString name = m_asset ? m_asset->name(m_env.catalog->folderMode()) : QString();
-    m_ui->titleLabel->setText(m_ui->titleLabel->fontMetrics().elidedText(
-        name, Qt::ElideMiddle, std::max(40, m_ui->scrollContents->width() - 20)));
-}
-
 void DetailsPanel::setAssets(const QStringList &assetIds)
 {
+    const bool other = assetIds != m_assetIds;
     stashDraft();
     m_assetIds = assetIds;
     m_asset.reset();
+    m_selection.clear();
+    m_bulk = {};
     m_previewKey.clear();
     m_previewPixels = {};
-    showStatus({}, false);
+    m_stripKeys.clear();
+    // A reload of the same assets keeps what the last save said.
+    if (other) {
+        showStatus({}, false);
+        m_ui->followNoteLabel->hide();
+        m_ui->previewLabel->clear(); // not another asset's picture while this one's loads
+    }
     if (assetIds.isEmpty())
         showNothing();
     else if (assetIds.size() > 1)
@@ -298,6 +286,30 @@ void DetailsPanel::setAssets(const QStringList &assetIds)
     else
         showAsset();
     updateActions();
+    if (other) {
+        // Other assets are read from their beginning, not from where the last ones were left.
+        m_ui->scrollArea->verticalScrollBar()->setValue(0);
+        Q_EMIT shownAssetsChanged(m_assetIds);
+    }
+}
+
+void DetailsPanel::followAssets(const QStringList &assetIds)
+{
+    QStringList kept;
+    for (const QString &id : assetIds) {
+        if (const auto asset = m_env.catalog->asset(id); asset && asset.value())
+            kept.append(id);
+    }
+    setAssets(kept);
+    if (kept.isEmpty())
+        return;
+    QString note = tr("No longer in the list shown.");
+    if (m_asset) {
+        const QString folder = m_asset->folder(m_env.catalog->folderMode());
+        note = tr("No longer in the list shown: now in “%1”.").arg(folder.isEmpty() ? tr("Home") : folder);
+    }
+    m_ui->followNoteLabel->setText(note);
+    m_ui->followNoteLabel->show();
 }
 
 void DetailsPanel::reload()
@@ -314,33 +326,54 @@ void DetailsPanel::refreshOnlineState()
     updateActions();
 }
 
+void DetailsPanel::setMetadataSection(QWidget *editor)
+{
+    if (m_metadataEditor == editor)
+        return;
+    delete m_metadataEditor.data();
+    m_metadataEditor = editor;
+    if (editor)
+        m_ui->metadataLayout->addWidget(editor);
+    m_ui->metadataGroup->setVisible(editor && (m_asset || m_selection.size() > 1));
+}
+
+bool DetailsPanel::isTechnicalExpanded() const
+{
+    return m_ui->technicalToggle->isChecked();
+}
+
+void DetailsPanel::setTechnicalExpanded(bool expanded)
+{
+    m_ui->technicalToggle->setChecked(expanded);
+}
+
+void DetailsPanel::setSections(bool single, bool several)
+{
+    const bool any = single || several;
+    m_ui->previewLabel->setVisible(single);
+    m_ui->displayNameField->setVisible(single);
+    m_ui->stripWidget->setVisible(several);
+    m_ui->titleLabel->setVisible(several);
+    m_ui->subtitleLabel->setVisible(several);
+    m_ui->emptyLabel->setVisible(!any);
+    m_ui->infoWidget->setVisible(single);
+    m_ui->tagsGroup->setVisible(any);
+    m_ui->descriptionGroup->setVisible(any);
+    m_ui->metadataGroup->setVisible(any && m_metadataEditor);
+    m_ui->contextGroup->setVisible(single);
+    m_ui->shareGroup->setVisible(single);
+    m_ui->technicalToggle->setVisible(single);
+    m_ui->technicalWidget->setVisible(single && m_ui->technicalToggle->isChecked());
+    m_ui->editBar->setVisible(any);
+}
+
 void DetailsPanel::showNothing()
 {
     m_ui->previewLabel->clear();
-    m_ui->previewLabel->hide();
     m_ui->titleLabel->clear();
     m_ui->subtitleLabel->clear();
-    m_ui->detailsStack->setCurrentWidget(m_ui->emptyPage);
-    m_ui->editBar->hide();
-}
-
-void DetailsPanel::showSummary()
-{
-    showNothing();
-    qint64 bytes = 0;
-    int known = 0;
-    for (const QString &id : std::as_const(m_assetIds)) {
-        if (const auto asset = m_env.catalog->asset(id); asset && asset.value()) {
-            bytes += asset.value()->bytes;
-            ++known;
-        }
-    }
-    m_ui->titleLabel->setText(tr("%n assets selected", nullptr, int(m_assetIds.size())));
-    m_ui->subtitleLabel->setText(tr("Total size: %1").arg(QLocale().formattedDataSize(bytes)));
-    if (known < m_assetIds.size())
-        m_ui->subtitleLabel->setText(
-            m_ui->subtitleLabel->text() + u"\n"_s
-            + tr("%n of them are not in the catalogue.", nullptr, int(m_assetIds.size() - known)));
+    m_ui->emptyLabel->setText(tr("Select an asset to see its details."));
+    setSections(false, false);
 }
 
 void DetailsPanel::showAsset()
@@ -348,20 +381,19 @@ void DetailsPanel::showAsset()
     const auto found = m_env.catalog->asset(m_assetIds.constFirst());
     if (!found || !found.value()) {
         showNothing();
-        m_ui->titleLabel->setText(found ? tr("This asset is not in the catalogue.")
+        m_ui->emptyLabel->setText(found ? tr("This asset is not in the catalogue.")
                                         : ErrorPresenter::text(found.error()));
         return;
     }
     m_asset = *found.value();
-    m_ui->detailsStack->setCurrentWidget(m_ui->singlePage);
-    m_ui->previewLabel->show();
-    m_ui->editBar->show();
+    setSections(true, false);
     fillFields(*m_asset);
     const auto draft = m_drafts.find(m_asset->assetId);
     if (draft != m_drafts.end()) {
         loadEditors(*draft);
         m_drafts.erase(draft);
-        showStatus(tr("Unsaved changes from before."), false);
+        if (m_ui->statusLabel->text().isEmpty())
+            showStatus(tr("Unsaved changes from before."), false);
     } else {
         loadEditors(storedState());
     }
@@ -374,40 +406,32 @@ void DetailsPanel::fillFields(const CatalogAsset &asset)
     const core::FolderMode mode = m_env.catalog->folderMode();
     auto set = [this](const QString &key, const QString &text, const QString &toolTip = {}) {
         QLineEdit *edit = m_fields.value(key);
-        edit->setText(text.isEmpty() ? kNone : text);
+        edit->setText(text.isEmpty() ? noValue() : text);
         edit->setToolTip(toolTip.isEmpty() ? text : toolTip);
         edit->setCursorPosition(0);
     };
     auto date = [&locale](const QDateTime &when) {
         return when.isValid() ? locale.toString(when.toLocalTime(), QLocale::ShortFormat) : QString();
     };
-    set(u"public_id"_s, asset.publicId);
-    set(u"asset_folder"_s, asset.folder(mode).isEmpty() ? tr("Home") : asset.folder(mode));
-    set(u"type"_s, asset.type);
-    set(u"resource_type"_s, asset.resourceType);
-    set(u"format"_s, asset.format);
     set(u"dimensions"_s, asset.width > 0 ? tr("%1 × %2 px").arg(asset.width).arg(asset.height) : QString());
     set(u"duration"_s, asset.duration ? ThumbnailDelegate::durationText(*asset.duration) : QString(),
         asset.duration ? tr("%L1 seconds").arg(*asset.duration, 0, 'f', 2) : QString());
     set(u"bytes"_s, locale.formattedDataSize(asset.bytes), tr("%L1 bytes").arg(asset.bytes));
+    set(u"kind"_s, kindText(asset));
     set(u"created_at"_s, date(asset.createdAt), core::catalog::isoUtc(asset.createdAt));
-    set(u"uploaded_at"_s, date(asset.uploadedAt), core::catalog::isoUtc(asset.uploadedAt));
+    set(u"asset_folder"_s, asset.folder(mode).isEmpty() ? tr("Home") : asset.folder(mode));
+    set(u"public_id"_s, asset.publicId);
+    set(u"asset_id"_s, asset.assetId);
     set(u"version"_s, asset.version > 0 ? QString::number(asset.version) : QString());
     set(u"etag"_s, asset.etag);
-    set(u"asset_id"_s, asset.assetId);
+    set(u"resource_type"_s, asset.resourceType);
+    set(u"type"_s, asset.type);
+    set(u"format"_s, asset.format);
+    set(u"uploaded_at"_s, date(asset.uploadedAt), core::catalog::isoUtc(asset.uploadedAt));
     set(u"status"_s, asset.status);
     m_ui->fieldsLayout->setRowVisible(m_fields.value(u"dimensions"_s), asset.width > 0);
     m_ui->fieldsLayout->setRowVisible(m_fields.value(u"duration"_s), asset.duration.has_value());
-
-    m_ui->titleLabel->setToolTip(asset.name(mode));
-    QStringList summary {asset.format.toUpper(), locale.formattedDataSize(asset.bytes)};
-    if (asset.width > 0)
-        summary.insert(1, u"%1 × %2"_s.arg(asset.width).arg(asset.height));
-    if (asset.duration)
-        summary.insert(1, ThumbnailDelegate::durationText(*asset.duration));
-    summary.removeAll(QString());
-    m_ui->subtitleLabel->setText(summary.join(u" · "_s));
-    elideTitle();
+    showUrlField();
 }
 
 bool DetailsPanel::isDynamicMode() const
@@ -419,22 +443,33 @@ void DetailsPanel::updateActions()
 {
     if (m_loading)
         return;
-    const bool editable = m_asset && m_env.isOnline() && !isSaving();
+    const bool several = m_selection.size() > 1;
+    const bool editable = (m_asset || several) && m_env.isOnline() && !isSaving();
     const bool modified = isModified();
     for (QWidget *editor :
-         {static_cast<QWidget *>(m_ui->tagEdit), static_cast<QWidget *>(m_ui->addTagButton),
-          static_cast<QWidget *>(m_ui->contextTable), static_cast<QWidget *>(m_ui->addContextButton)})
+         std::initializer_list<QWidget *> {m_ui->tagEdit, m_ui->addTagButton, m_ui->altEdit,
+                                           m_ui->captionEdit, m_ui->contextTable, m_ui->addContextButton})
         editor->setEnabled(editable);
+    m_ui->tagList->setVisible((m_asset || several) && m_ui->tagList->count() > 0);
     m_ui->removeTagButton->setEnabled(editable && !m_ui->tagList->selectedItems().isEmpty());
     m_ui->removeContextButton->setEnabled(editable && !m_ui->contextTable->selectedItems().isEmpty());
-    const bool nameEditable = editable && isDynamicMode();
+    // An empty table is only a header: the Add button says enough.
+    m_ui->contextTable->setVisible(m_asset && m_ui->contextTable->rowCount() > 0);
+    m_ui->removeContextButton->setVisible(m_ui->contextTable->rowCount() > 0);
+    const bool nameEditable = editable && m_asset && isDynamicMode();
     m_displayName->setReadOnly(!nameEditable);
     m_displayName->setFrame(nameEditable);
-    m_displayName->setPalette(nameEditable ? palette() : m_fields.value(u"public_id"_s)->palette());
+    QPalette namePalette = palette();
+    if (!nameEditable)
+        namePalette.setColor(QPalette::Base, Qt::transparent);
+    m_displayName->setPalette(namePalette);
+    m_ui->saveButton->setText(several ? tr("Apply to %n Assets", nullptr, int(m_selection.size()))
+                                      : tr("Save"));
     m_ui->saveButton->setEnabled(editable && modified);
     m_ui->saveButton->setDefault(editable && modified);
     m_ui->revertButton->setEnabled(!isSaving() && modified);
-    m_ui->busyBar->setVisible(isSaving() && m_asset && m_asset->assetId == m_savingAssetId);
+    m_ui->busyBar->setVisible(m_bulkRun ? several
+                                        : isSaving() && m_asset && m_asset->assetId == m_savingAssetId);
     if (m_ui->statusLabel->text().isEmpty() && modified)
         showStatus(tr("Unsaved changes."), false);
     else if (!modified && m_ui->statusLabel->text() == tr("Unsaved changes."))
@@ -450,89 +485,6 @@ void DetailsPanel::showStatus(const QString &text, bool error)
         palette.setColor(QPalette::WindowText, palettes::errorText(palette)); // readable light or dark
     m_ui->statusLabel->setPalette(palette);
     m_ui->statusLabel->setProperty("error", error);
-}
-
-// Links and preview -----------------------------------------------------------------------------
-
-QString DetailsPanel::transformation() const
-{
-    QString text = m_ui->transformationCombo->currentText().trimmed();
-    if (text == tr("Original"))
-        return {};
-    return text.remove(u' ');
-}
-
-void DetailsPanel::withUrl(const std::function<void(const QUrl &)> &use)
-{
-    if (!m_asset)
-        return;
-    const QString assetId = m_asset->assetId;
-    buildAssetUrl(m_env, *m_asset, linkOptions(*m_asset, transformation()), this,
-                  [this, assetId, use](core::Result<QUrl> url) {
-                      if (!m_asset || m_asset->assetId != assetId)
-                          return;
-                      if (!url) {
-                          m_ui->linkStatusLabel->setText(
-                              tr("No link: %1").arg(ErrorPresenter::text(url.error())));
-                          return;
-                      }
-                      use(url.value());
-                  });
-}
-
-void DetailsPanel::copyUrl()
-{
-    withUrl([this](const QUrl &url) {
-        QGuiApplication::clipboard()->setText(url.toString(QUrl::FullyEncoded));
-        m_ui->linkStatusLabel->setText(tr("Copied the link to the clipboard."));
-        m_ui->linkStatusLabel->setToolTip(url.toString(QUrl::FullyEncoded));
-    });
-}
-
-void DetailsPanel::openInBrowser()
-{
-    withUrl([this](const QUrl &url) {
-        if (!QDesktopServices::openUrl(url))
-            m_ui->linkStatusLabel->setText(tr("No web browser could be started."));
-    });
-}
-
-void DetailsPanel::requestPreview()
-{
-    if (!m_asset)
-        return;
-    const qreal ratio = devicePixelRatioF();
-    const int width = m_ui->previewLabel->width() > 50 ? m_ui->previewLabel->width() : 320;
-    const QSize pixels = (QSizeF(width, kPreviewHeight) * ratio).toSize();
-    const QJsonObject options = pictureOptions(*m_asset, pixels);
-    if (options.isEmpty()) {
-        showIcon();
-        return;
-    }
-    m_previewPixels = pixels;
-    const QString key = u"details:%1:%2x%3"_s.arg(m_asset->assetId).arg(pixels.width()).arg(pixels.height());
-    m_previewKey = key;
-    if (m_ui->previewLabel->pixmap().isNull())
-        m_ui->previewLabel->setText(tr("Loading preview…"));
-    buildAssetUrl(m_env, *m_asset, options, this, [this, key](core::Result<QUrl> url) {
-        if (key != m_previewKey)
-            return;
-        if (url && m_loader)
-            m_loader->request(key, url.value(), 0);
-        else
-            m_ui->previewLabel->setText(tr("No preview"));
-    });
-}
-
-void DetailsPanel::showPicture(const QImage &image)
-{
-    m_ui->previewLabel->setPixmap(fittedPixmap(image, m_ui->previewLabel->size(), devicePixelRatioF()));
-}
-
-void DetailsPanel::showIcon()
-{
-    const QIcon icon = QIcon::fromTheme(u"text-x-generic"_s, style()->standardIcon(QStyle::SP_FileIcon));
-    m_ui->previewLabel->setPixmap(icon.pixmap(96, 96));
 }
 
 } // namespace stratus::gui

@@ -22,7 +22,10 @@ class DetailsPanel;
 }
 
 class QCompleter;
+class QFormLayout;
+class QLabel;
 class QLineEdit;
+class QListWidgetItem;
 class QStringListModel;
 
 namespace stratus::core::assets {
@@ -51,20 +54,29 @@ void buildAssetUrl(const BrowserEnvironment &env, const core::catalog::CatalogAs
 /// enlarged), tagged with the ratio so it paints crisp.
 [[nodiscard]] QPixmap fittedPixmap(const QImage &image, const QSize &box, qreal ratio);
 
-/// The side panel of the browser that shows the selected asset and edits it.
+/// The side panel of the browser that shows the selected assets and edits them.
 ///
-/// One asset: a preview sized for the panel, every field as selectable read-only text, and the
-/// editors for tags (completion from the catalogue's most frequent tags; Enter adds, Delete or
-/// Backspace removes; Backspace in the empty editor takes back the last tag), context (key/value rows) and,
-/// in dynamic folder mode, the display name. Save sends only what changed
-/// (core::assets::AssetService::update), shows a busy state and any error in the panel, and on success writes
-/// the returned resource through to the catalogue and emits assetsChanged(). Edits of an asset left unsaved
-/// are kept as a draft and come back when it is shown again (unsavedAssetIds()); Revert drops them. "Copy
-/// URL" and "Open in Browser" use the delivery URL, with a transformation chosen in the editable combo.
-/// Several assets: a summary (count, total size); bulk editing is not done here.
+/// One asset: what people look at first — the name (editable in dynamic folder mode), a preview
+/// sized for the panel, dimensions, size, type, created, folder — then the editors for tags
+/// (completion from the catalogue's most frequent tags; Enter adds, Delete or Backspace removes;
+/// Backspace in the empty editor takes back the last tag), alt text and caption (context keys `alt`
+/// and `caption`), a "Structured metadata" section that another widget fills (setMetadataSection()),
+/// the other context entries, the link, and a collapsed "Technical" section (public ID, asset ID,
+/// version, ETag, delivery type, URL…). Save sends only what changed (core::assets::AssetService::
+/// update), shows a busy state and any error in the panel, and on success writes the returned
+/// resource through to the catalogue and emits assetsChanged(). Edits of an asset left unsaved are
+/// kept as a draft and come back when it is shown again (unsavedAssetIds()); Revert drops them.
 ///
-/// While `env.offlineReason()` is not empty, editing is disabled and the reason shown; the
-/// environment has no change signal, so the owner calls refreshOnlineState() when it changes.
+/// Several assets: a summary (count, total size, types, a strip of thumbnails) and the fields that
+/// can be edited in bulk: tags (each shown with how many of the selected assets have it; added to or
+/// removed from all) and alt text and caption ("Mixed" while they differ; a value typed is set on
+/// all). "Apply to N Assets" sends one update per asset that changes, a few at a time, with progress
+/// and every failure named with its asset; the assets that went through are written to the catalogue.
+///
+/// The panel is one page that scrolls as a whole (its lists grow instead of scrolling) and goes back
+/// to the top when other assets are shown. While `env.offlineReason()` is not empty, editing is
+/// disabled and the reason shown; the environment has no change signal, so the owner calls
+/// refreshOnlineState() when it changes.
 ///
 /// Built by the browser with its environment (the catalogue must outlive the panel) and a
 /// thumbnail loader; pass a loader of its own (it may share the browser's DiskCache), because the
@@ -82,24 +94,41 @@ public:
     ~DetailsPanel() override;
 
     /// Shows @p assetIds (asset ids of the catalogue): none, one (details and editors) or several
-    /// (a summary). Unsaved edits of the asset shown before are kept as its draft.
+    /// (a summary and the bulk editors). Unsaved edits of what was shown before are kept as a draft.
+    /// Other assets than before start at the top of the panel.
     void setAssets(const QStringList &assetIds);
     [[nodiscard]] QStringList assets() const { return m_assetIds; }
+    /// After the browser's listing lost @p assetIds (moved to another folder, renamed out of the
+    /// rows shown): keeps showing those the catalogue still has, with a note, so the panel follows
+    /// them instead of going blank; nothing when none is left (deleted).
+    void followAssets(const QStringList &assetIds);
+
+    /// Puts @p editor (the structured metadata editor) in the "Structured metadata" section, which
+    /// shows only while it has one; the panel takes ownership. nullptr empties it. The editor
+    /// follows shownAssetsChanged() to know what to edit.
+    void setMetadataSection(QWidget *editor);
+    [[nodiscard]] QWidget *metadataSection() const { return m_metadataEditor; }
+
+    /// Whether the "Technical" section is open; closed at first. The owner keeps the choice
+    /// (technicalExpandedChanged()) and gives it back to the next panel.
+    [[nodiscard]] bool isTechnicalExpanded() const;
+    void setTechnicalExpanded(bool expanded);
 
     /// Puts the focus in the tag editor (for a "Edit Tags…" action or shortcut); false when no
-    /// single asset is shown or editing is unavailable.
+    /// asset is shown or editing is unavailable.
     bool editTags();
 
-    /// Whether the asset shown has edits not yet saved.
+    /// Whether what is shown (one asset, or the bulk edits of several) has edits not yet saved.
     [[nodiscard]] bool isModified() const;
     /// Every asset with edits not yet saved: the one shown and the drafts of others.
     [[nodiscard]] QStringList unsavedAssetIds() const;
-    [[nodiscard]] bool isSaving() const { return !m_savingAssetId.isEmpty(); }
+    [[nodiscard]] bool isSaving() const { return !m_savingAssetId.isEmpty() || m_bulkRun != nullptr; }
 
 public Q_SLOTS:
-    /// Saves the shown asset's edits (nothing happens when there are none or while offline).
+    /// Saves the shown asset's edits, or applies the bulk edits to every selected asset (nothing
+    /// happens when there are none or while offline).
     void save();
-    /// Drops the shown asset's edits.
+    /// Drops the edits of what is shown.
     void revert();
     /// Reads the catalogue again for the assets shown (after a sync), keeping unsaved edits.
     void reload();
@@ -113,8 +142,14 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// A save succeeded and the catalogue holds the new values of these assets: reload views.
     void assetsChanged(const QStringList &assetIds);
-    /// A save ended; @p error is empty on success, else the text shown in the panel.
+    /// A save of one asset ended (also each asset of a bulk apply); @p error is empty on success,
+    /// else the text shown.
     void saveFinished(const QString &assetId, const QString &error);
+    /// A bulk apply ended: the assets updated and those that failed.
+    void bulkSaveFinished(const QStringList &saved, const QStringList &failed);
+    /// Other assets are shown (none, one or several).
+    void shownAssetsChanged(const QStringList &assetIds);
+    void technicalExpandedChanged(bool expanded);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -130,10 +165,25 @@ private:
 
         bool operator==(const Edits &other) const = default;
     };
+    /// What the bulk editors hold for several assets: changes to apply to each.
+    struct BulkEdits
+    {
+        QStringList addTags;
+        QStringList removeTags;
+        std::optional<QString> alt; ///< set on all (empty: removed from all); unset: left alone
+        std::optional<QString> caption;
+
+        [[nodiscard]] bool isEmpty() const
+        {
+            return addTags.isEmpty() && removeTags.isEmpty() && !alt && !caption;
+        }
+    };
+    struct BulkRun;
 
     void buildFields();
+    void addField(QFormLayout *form, const QString &key, const QString &label);
+    void styleHeadings();
     void showNothing();
-    void showSummary();
     void showAsset();
     void fillFields(const core::catalog::CatalogAsset &asset);
     void loadEditors(const Edits &edits);
@@ -143,6 +193,7 @@ private:
     void stashDraft();
     void updateActions();
     void showStatus(const QString &text, bool error);
+    void setSections(bool single, bool several);
 
     void addTagsFromEdit();
     void removeSelectedTags();
@@ -152,11 +203,24 @@ private:
     void refreshTagCompletion();
     void finishSave(const QString &assetId, const core::assets::AssetJob *job);
     [[nodiscard]] QString transformation() const;
-    void elideTitle();
+
+    // Several assets (detailspanelbulk.cpp).
+    void showSummary();
+    [[nodiscard]] QString selectionKey() const;
+    void loadBulkEditors();
+    void bulkTextEdited(QLineEdit *edit, const QString &text);
+    void addBulkTag(const QString &tag);
+    void removeBulkTags(const QList<QListWidgetItem *> &items);
+    void layoutStrip();
+    void requestStripThumbnail(const core::catalog::CatalogAsset &asset, QLabel *label);
+    void applyBulk();
+    void pumpBulk();
+    void finishBulk();
 
     void requestPreview();
     void showPicture(const QImage &image);
     void showIcon();
+    void showUrlField();
     void withUrl(const std::function<void(const QUrl &)> &use);
 
     std::unique_ptr<Ui::DetailsPanel> m_ui;
@@ -167,6 +231,7 @@ private:
     QStringListModel *m_completionTags;
     QHash<QString, QLineEdit *> m_fields; ///< by the Resource field name (public_id, bytes, …)
     QLineEdit *m_displayName = nullptr;
+    QPointer<QWidget> m_metadataEditor;
 
     QStringList m_assetIds;
     std::optional<core::catalog::CatalogAsset> m_asset; ///< the one shown, from the catalogue
@@ -177,6 +242,13 @@ private:
     QSize m_previewPixels;
     bool m_completionStale = true; ///< the completer's tags must be counted again
     bool m_loading = false; ///< editors being filled: not a user's edit
+
+    QList<core::catalog::CatalogAsset> m_selection; ///< the several shown, from the catalogue
+    BulkEdits m_bulk; ///< the edits of the several shown
+    QHash<QString, BulkEdits> m_bulkDrafts; ///< by selectionKey(): unsaved bulk edits of other selections
+    std::unique_ptr<BulkRun> m_bulkRun; ///< the bulk apply running
+    QHash<QString, QPointer<QLabel>> m_stripKeys; ///< thumbnail request key → its label in the strip
+    int m_stripFit = 0; ///< how many thumbnails the strip was laid out for
 };
 
 } // namespace stratus::gui

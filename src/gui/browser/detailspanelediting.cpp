@@ -25,6 +25,8 @@ namespace {
 // The most used tags offered for completion.
 constexpr int kCompletionTags = 1000;
 
+} // namespace
+
 QMap<QString, QString> contextMap(const QJsonObject &context)
 {
     QMap<QString, QString> map;
@@ -33,13 +35,11 @@ QMap<QString, QString> contextMap(const QJsonObject &context)
     return map;
 }
 
-} // namespace
-
 // The editors ----------------------------------------------------------------------------------
 
 bool DetailsPanel::editTags()
 {
-    if (!m_asset || !m_ui->tagEdit->isEnabled())
+    if ((!m_asset && m_selection.size() < 2) || !m_ui->tagEdit->isEnabled())
         return false;
     m_ui->scrollArea->ensureWidgetVisible(m_ui->tagsGroup);
     m_ui->tagEdit->setFocus(Qt::ShortcutFocusReason);
@@ -48,13 +48,15 @@ bool DetailsPanel::editTags()
 
 bool DetailsPanel::isModified() const
 {
+    if (m_selection.size() > 1)
+        return !m_bulk.isEmpty();
     return m_asset && editorState() != storedState();
 }
 
 QStringList DetailsPanel::unsavedAssetIds() const
 {
     QStringList ids = m_drafts.keys();
-    if (isModified() && !ids.contains(m_asset->assetId))
+    if (m_asset && isModified() && !ids.contains(m_asset->assetId))
         ids.append(m_asset->assetId);
     return ids;
 }
@@ -63,10 +65,21 @@ void DetailsPanel::loadEditors(const Edits &edits)
 {
     m_loading = true;
     m_ui->tagList->clear();
-    m_ui->tagList->addItems(edits.tags);
+    for (const QString &tag : edits.tags) {
+        auto *item = new QListWidgetItem(tag, m_ui->tagList);
+        item->setData(kTagRole, tag);
+    }
     m_ui->tagEdit->clear();
+    m_ui->altEdit->setText(edits.context.value(altKey()));
+    m_ui->captionEdit->setText(edits.context.value(captionKey()));
+    for (QLineEdit *edit : {m_ui->altEdit, m_ui->captionEdit}) {
+        edit->setPlaceholderText({});
+        edit->setCursorPosition(0);
+    }
     m_ui->contextTable->setRowCount(0);
     for (auto it = edits.context.begin(); it != edits.context.end(); ++it) {
+        if (it.key() == altKey() || it.key() == captionKey())
+            continue;
         const int row = m_ui->contextTable->rowCount();
         m_ui->contextTable->insertRow(row);
         m_ui->contextTable->setItem(row, 0, new QTableWidgetItem(it.key()));
@@ -88,13 +101,18 @@ DetailsPanel::Edits DetailsPanel::editorState() const
 {
     Edits edits;
     for (int row = 0; row < m_ui->tagList->count(); ++row)
-        edits.tags.append(m_ui->tagList->item(row)->text());
+        edits.tags.append(m_ui->tagList->item(row)->data(kTagRole).toString());
     for (int row = 0; row < m_ui->contextTable->rowCount(); ++row) {
         const QTableWidgetItem *key = m_ui->contextTable->item(row, 0);
         const QTableWidgetItem *value = m_ui->contextTable->item(row, 1);
         if (key && !key->text().trimmed().isEmpty())
             edits.context.insert(key->text().trimmed(), value ? value->text() : QString());
     }
+    // An empty alt text or caption is none.
+    if (const QString alt = m_ui->altEdit->text(); !alt.isEmpty())
+        edits.context.insert(altKey(), alt);
+    if (const QString caption = m_ui->captionEdit->text(); !caption.isEmpty())
+        edits.context.insert(captionKey(), caption);
     edits.displayName = isDynamicMode() ? m_displayName->text() : storedState().displayName;
     return edits;
 }
@@ -103,13 +121,20 @@ DetailsPanel::Edits DetailsPanel::storedState() const
 {
     if (!m_asset)
         return {};
-    return {m_asset->tags, contextMap(m_asset->context), m_asset->displayName};
+    QMap<QString, QString> context = contextMap(m_asset->context);
+    for (const QString &key : {altKey(), captionKey()}) {
+        if (context.value(key).isEmpty())
+            context.remove(key);
+    }
+    return {m_asset->tags, context, m_asset->displayName};
 }
 
 void DetailsPanel::stashDraft()
 {
     if (m_asset && m_asset->assetId != m_savingAssetId && isModified())
         m_drafts.insert(m_asset->assetId, editorState());
+    if (m_selection.size() > 1 && !m_bulkRun && !m_bulk.isEmpty())
+        m_bulkDrafts.insert(selectionKey(), m_bulk);
 }
 
 // Tags ------------------------------------------------------------------------------------------
@@ -118,8 +143,12 @@ void DetailsPanel::addTagsFromEdit()
 {
     // Tags travel comma-separated, so a comma can only separate tags.
     const QStringList tags = m_ui->tagEdit->text().split(u',', Qt::SkipEmptyParts);
-    for (const QString &tag : tags)
-        addTag(tag.trimmed());
+    for (const QString &tag : tags) {
+        if (m_selection.size() > 1)
+            addBulkTag(tag.trimmed());
+        else
+            addTag(tag.trimmed());
+    }
     m_ui->tagEdit->clear();
 }
 
@@ -128,16 +157,20 @@ void DetailsPanel::addTag(const QString &tag)
     if (tag.isEmpty() || !m_asset)
         return;
     const QList<QListWidgetItem *> existing = m_ui->tagList->findItems(tag, Qt::MatchExactly);
-    if (existing.isEmpty())
-        m_ui->tagList->addItem(tag);
-    m_ui->tagList->scrollToBottom();
+    if (existing.isEmpty()) {
+        auto *item = new QListWidgetItem(tag, m_ui->tagList);
+        item->setData(kTagRole, tag);
+    }
     updateActions();
 }
 
 void DetailsPanel::removeSelectedTags()
 {
     const int current = m_ui->tagList->currentRow();
-    qDeleteAll(m_ui->tagList->selectedItems());
+    if (m_selection.size() > 1)
+        removeBulkTags(m_ui->tagList->selectedItems());
+    else
+        qDeleteAll(m_ui->tagList->selectedItems());
     // The keyboard stays where it was, on the next tag.
     if (m_ui->tagList->count() > 0) {
         const int row = std::clamp(current, 0, m_ui->tagList->count() - 1);
@@ -167,6 +200,7 @@ void DetailsPanel::addContextRow()
     table->insertRow(row);
     table->setItem(row, 0, new QTableWidgetItem());
     table->setItem(row, 1, new QTableWidgetItem());
+    updateActions(); // shows the table if it was empty
     table->setCurrentCell(row, 0);
     table->setFocus();
     table->editItem(table->item(row, 0));
@@ -188,6 +222,10 @@ void DetailsPanel::removeSelectedContextRows()
 
 void DetailsPanel::save()
 {
+    if (m_selection.size() > 1) {
+        applyBulk();
+        return;
+    }
     if (!m_asset || isSaving() || !m_env.isOnline())
         return;
     const Edits now = editorState();
@@ -242,6 +280,13 @@ void DetailsPanel::finishSave(const QString &assetId, const core::assets::AssetJ
 
 void DetailsPanel::revert()
 {
+    if (m_selection.size() > 1 && !isSaving()) {
+        m_bulk = {};
+        loadBulkEditors();
+        showStatus({}, false);
+        updateActions();
+        return;
+    }
     if (!m_asset || isSaving())
         return;
     loadEditors(storedState());

@@ -10,7 +10,9 @@
 #include "core/net/neterror.h"
 #include "core/session/environmentsession.h"
 #include "gui/browser/browserenvironment.h"
+#include "gui/browser/browserlogging.h"
 #include "gui/browser/browserpage.h"
+#include "gui/browser/detailspanel.h"
 #include "gui/browser/thumbnailloader.h"
 #include "gui/browser/thumbnailscheduler.h"
 #include "gui/settings/preferences.h"
@@ -39,7 +41,7 @@ std::function<core::Result<core::ApiContext>()> apiContextOf(const QPointer<Envi
 
 } // namespace
 
-BrowseView::BrowseView(EnvironmentSession *session, const Preferences *preferences, QWidget *parent)
+BrowseView::BrowseView(EnvironmentSession *session, Preferences *preferences, QWidget *parent)
     : Page(parent)
     , m_session(session)
     , m_statusLine(new StatusLine(this))
@@ -67,6 +69,7 @@ BrowseView::BrowseView(EnvironmentSession *session, const Preferences *preferenc
     createBrowser(*session, loader, createSigner());
     layout->addWidget(m_browser);
     followSyncsAndUploads(*session);
+    rememberDetailsLayout(preferences);
     updateStatusLine();
 }
 
@@ -85,6 +88,22 @@ PageContributions BrowseView::contributions() const
         contributions.menus << m_goMenu;
     }
     return contributions;
+}
+
+void BrowseView::rememberDetailsLayout(Preferences *preferences)
+{
+    if (preferences == nullptr)
+        return;
+    DetailsPanel *details = m_browser->detailsPanel();
+    details->setTechnicalExpanded(preferences->values().detailsTechnicalOpen);
+    connect(details, &DetailsPanel::technicalExpandedChanged, this, [preferences](bool open) {
+        AppSettings values = preferences->values();
+        if (values.detailsTechnicalOpen == open)
+            return;
+        values.detailsTechnicalOpen = open;
+        if (const auto written = preferences->setValues(values); !written)
+            qCWarning(lcBrowser) << "the details panel's layout is not kept:" << written.error().message;
+    });
 }
 
 ThumbnailLoader *BrowseView::createThumbnailLoader(EnvironmentSession &session,

@@ -35,7 +35,7 @@ class BrowseView : public Page
     Q_OBJECT
 
 public:
-    BrowseView(core::EnvironmentSession *session, const Preferences *preferences, QWidget *parent = nullptr);
+    BrowseView(core::EnvironmentSession *session, Preferences *preferences, QWidget *parent = nullptr);
     ~BrowseView() override;
 
     /// The asset browser; null when the catalogue cannot be opened.
@@ -56,6 +56,8 @@ private:
     void createBrowser(core::EnvironmentSession &session, ThumbnailLoader *loader,
                        core::DeliverySigner *signer);
     void followSyncsAndUploads(core::EnvironmentSession &session);
+    /// The details panel opens its Technical section as it was left (kept in @p preferences).
+    void rememberDetailsLayout(Preferences *preferences);
     void updateStatusLine();
 
     QPointer<core::EnvironmentSession> m_session;

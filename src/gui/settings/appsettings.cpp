@@ -66,6 +66,7 @@ const QString kAskGivenFilesKey = u"transfers/askBeforeUploadingGivenFiles"_s;
 const QString kThemeKey = u"ui/theme"_s;
 const QString kTransfersPinnedKey = u"ui/transfersPinned"_s;
 const QString kDismissedInfoBarsKey = u"ui/dismissedInfoBars"_s;
+const QString kDetailsTechnicalKey = u"browser/detailsTechnicalOpen"_s;
 
 } // namespace
 
@@ -87,6 +88,7 @@ AppSettings AppSettings::load(const QSettings &settings)
     result.theme = fromName(kThemes, settings.value(kThemeKey).toString());
     result.transfersPinned = settings.value(kTransfersPinnedKey, false).toBool();
     result.dismissedInfoBars = settings.value(kDismissedInfoBarsKey).toStringList();
+    result.detailsTechnicalOpen = settings.value(kDetailsTechnicalKey, false).toBool();
     return result;
 }
 
@@ -105,6 +107,7 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(kThemeKey, toName(kThemes, theme));
     settings.setValue(kTransfersPinnedKey, transfersPinned);
     settings.setValue(kDismissedInfoBarsKey, dismissedInfoBars);
+    settings.setValue(kDetailsTechnicalKey, detailsTechnicalOpen);
 }
 
 QString AppSettings::languageCode() const

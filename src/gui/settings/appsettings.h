@@ -54,6 +54,8 @@ public:
     /// Environments (ids) whose welcome bar was closed: it is not shown for them again, until
     /// Settings → "Show closed messages again" empties the list.
     QStringList dismissedInfoBars;
+    /// The details panel's "Technical" section (public ID, version, ETag, …) is open; closed at first.
+    bool detailsTechnicalOpen = false;
 
     [[nodiscard]] static AppSettings load(const QSettings &settings);
     void save(QSettings &settings) const;
