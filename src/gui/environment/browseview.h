@@ -20,13 +20,15 @@ namespace stratus::gui {
 class BrowserPage;
 class Preferences;
 class ThumbnailLoader;
+class UploadController;
 
 /// The Browse view of an environment page: the asset browser over the environment's catalogue, with
 /// what it needs around it — the thumbnail disk cache (sized by the preferences, trimmed at once when
 /// they shrink it), the thumbnail loader, the signer for private assets' thumbnails — and what keeps
 /// it current: a reload after each sync and shortly after uploads land, the connection state, and a
 /// rebuild of a damaged catalogue. Contributes a status bar line (what the browser is doing, or what
-/// is selected) and the Go menu (Back, Forward, Up). When the catalogue cannot be opened it says so instead.
+/// is selected), the Go menu (Back, Forward, Up) and the browser's items of the Edit and View menus. When the
+/// catalogue cannot be opened it says so instead.
 ///
 /// Owned by its environment page; the session and the preferences must outlive it. GUI thread only.
 class BrowseView : public Page
@@ -34,11 +36,16 @@ class BrowseView : public Page
     Q_OBJECT
 
 public:
-    BrowseView(core::EnvironmentSession *session, const Preferences *preferences, QWidget *parent = nullptr);
+    /// Restores the browser's sort order for this environment from @p preferences and writes it back
+    /// there when the user changes it (AppSettings::browserSorts, by environment id).
+    BrowseView(core::EnvironmentSession *session, Preferences *preferences, QWidget *parent = nullptr);
     ~BrowseView() override;
 
     /// The asset browser; null when the catalogue cannot be opened.
     [[nodiscard]] BrowserPage *browser() const { return m_browser; }
+
+    /// Gives the browser's Upload button its commands (Files…, Folder…) through @p uploads.
+    void setUploads(UploadController *uploads);
 
     [[nodiscard]] QString title() const override;
     [[nodiscard]] PageContributions contributions() const override;
@@ -54,8 +61,11 @@ private:
                        core::DeliverySigner *signer);
     void followSyncsAndUploads(core::EnvironmentSession &session);
     void updateStatusLine();
+    void restoreSort();
+    void saveSort();
 
     QPointer<core::EnvironmentSession> m_session;
+    Preferences *m_preferences = nullptr;
     std::unique_ptr<core::DiskCache> m_thumbnailCache;
     BrowserPage *m_browser = nullptr;
     QLabel *m_statusLine = nullptr;

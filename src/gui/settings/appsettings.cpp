@@ -60,6 +60,7 @@ const QString kProxyUserKey = u"network/proxyUser"_s;
 const QString kParallelKey = u"transfers/parallel"_s;
 const QString kCacheKey = u"thumbnails/cacheMegabytes"_s;
 const QString kAskGivenFilesKey = u"transfers/askBeforeUploadingGivenFiles"_s;
+const QString kBrowserSortGroup = u"browserSort"_s; // browserSort/<environment id> = "created desc"
 
 } // namespace
 
@@ -78,6 +79,16 @@ AppSettings AppSettings::load(const QSettings &settings)
     result.thumbnailCacheMegabytes = boundedInt(settings, kCacheKey, kDefaultThumbnailCacheMegabytes,
                                                 kMinThumbnailCacheMegabytes, kMaxThumbnailCacheMegabytes);
     result.askBeforeUploadingGivenFiles = settings.value(kAskGivenFilesKey, true).toBool();
+    const QString sortPrefix = kBrowserSortGroup + u'/';
+    for (const QString &key : settings.allKeys()) {
+        if (!key.startsWith(sortPrefix))
+            continue;
+        const QStringList parts = settings.value(key).toString().split(u' ', Qt::SkipEmptyParts);
+        if (parts.isEmpty() || !browserSortKeys().contains(parts.constFirst()))
+            continue;
+        result.browserSorts.insert(key.mid(sortPrefix.size()),
+                                   {parts.constFirst(), parts.value(1) == u"desc"});
+    }
     return result;
 }
 
@@ -93,6 +104,17 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(kParallelKey, parallelTransfers);
     settings.setValue(kCacheKey, thumbnailCacheMegabytes);
     settings.setValue(kAskGivenFilesKey, askBeforeUploadingGivenFiles);
+    settings.remove(kBrowserSortGroup);
+    for (auto it = browserSorts.cbegin(); it != browserSorts.cend(); ++it)
+        settings.setValue(kBrowserSortGroup + u'/' + it.key(),
+                          QString(it.value().key + (it.value().descending ? u" desc"_s : u" asc"_s)));
+}
+
+const QStringList &AppSettings::browserSortKeys()
+{
+    static const QStringList keys {u"name"_s, u"created"_s, u"size"_s,
+                                   u"type"_s, u"format"_s,  u"dimensions"_s};
+    return keys;
 }
 
 QString AppSettings::languageCode() const

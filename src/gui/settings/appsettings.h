@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QLocale>
+#include <QMap>
 #include <QNetworkProxy>
 #include <QString>
+#include <QStringList>
 
 class QSettings;
 
@@ -45,6 +47,18 @@ public:
     /// Files given to Stratus (command line, dropped) open the upload options first; false: they
     /// are uploaded at once with the last options, into the folder shown or dropped on.
     bool askBeforeUploadingGivenFiles = true;
+
+    /// How an environment's browser is sorted: a key ("name", "created", "size", "type", "format",
+    /// "dimensions") and the direction.
+    struct BrowserSort
+    {
+        QString key = QStringLiteral("name");
+        bool descending = false;
+        friend bool operator==(const BrowserSort &, const BrowserSort &) = default;
+    };
+    static const QStringList &browserSortKeys();
+    /// By environment id; environments not listed sort by name, ascending. Unknown keys read as absent.
+    QMap<QString, BrowserSort> browserSorts;
 
     [[nodiscard]] static AppSettings load(const QSettings &settings);
     void save(QSettings &settings) const;
