@@ -334,12 +334,19 @@ private Q_SLOTS:
                                 .arg(list->header()->sectionSize(gui::AssetColumnsModel::Created))
                                 .arg(needed)));
         page->openFolder(m_photoFolder);
-        QTRY_VERIFY_WITH_TIMEOUT(model->index(model->rowCount() - 1, 0)
-                                         .data(AssetListModel::ThumbnailStateRole)
-                                         .value<AssetListModel::ThumbnailState>()
-                                     != AssetListModel::ThumbnailState::Loading,
-                                 20000);
-        page->selectAssets({model->index(1, 0).data(AssetListModel::AssetIdRole).toString()});
+        // The list as one uses it, the details panel closed, its icons loaded.
+        page->setDetailsVisible(false);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            if (!list->visualRect(index).intersects(list->viewport()->rect()))
+                break;
+            QTRY_VERIFY_WITH_TIMEOUT(
+                index.data(AssetListModel::ThumbnailStateRole).value<AssetListModel::ThumbnailState>()
+                    != AssetListModel::ThumbnailState::Loading,
+                20000);
+        }
+        page->selectAssets(
+            {model->index(model->rowCount() - 1, 0).data(AssetListModel::AssetIdRole).toString()});
         saveScreenshot(page.get(), u"list-view.png"_s);
     }
 

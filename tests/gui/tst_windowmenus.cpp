@@ -25,6 +25,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
 #include <QSlider>
 #include <QStandardPaths>
 #include <QTest>
@@ -317,6 +318,33 @@ private Q_SLOTS:
         shortcuts->filterField()->clear();
         window.showShortcuts();
         QVERIFY(shownRows(shortcuts).join(u'\n').contains(u"Brand New Command"_s));
+    }
+
+    // The View menu open over the window, and the shortcuts window, for the documentation.
+    void screenshotsOfTheMenus()
+    {
+        test::Fixture fixture;
+        fixture.addAccount(u"Agency"_s, {u"Production"_s});
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
+        window.resize(1100, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString directory = QStringLiteral(STRATUS_SOURCE_DIR "/docs/screenshots");
+        for (const QString &name : {u"editMenu"_s, u"viewMenu"_s}) {
+            QMenu *menu = menuNamed(window, name);
+            const QRect title = window.menuBar()->actionGeometry(menu->menuAction());
+            menu->popup(window.menuBar()->mapToGlobal(title.bottomLeft()));
+            QTRY_VERIFY(menu->isVisible());
+            QPixmap shot = window.grab();
+            QPainter painter(&shot);
+            painter.drawPixmap(window.mapFromGlobal(menu->pos()), menu->grab());
+            painter.end();
+            menu->close();
+            QVERIFY(shot.save(directory + (name == u"editMenu" ? u"/edit-menu.png"_s : u"/view-menu.png"_s)));
+        }
+        ShortcutsWindow *shortcuts = window.showShortcuts();
+        QTRY_VERIFY(shortcuts->isVisible());
+        QVERIFY(shortcuts->grab().save(directory + u"/keyboard-shortcuts.png"_s));
     }
 
     void browserToolbarHasAnUploadButton()

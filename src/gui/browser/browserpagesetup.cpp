@@ -67,7 +67,7 @@ void BrowserPage::setUpViews()
     // The name keeps a readable width (the list scrolls sideways when the window is narrow); the
     // tags take what is left.
     details->header()->setSectionResizeMode(AssetColumnsModel::Name, QHeaderView::Interactive);
-    details->header()->resizeSection(AssetColumnsModel::Name, 240);
+    details->header()->resizeSection(AssetColumnsModel::Name, 220);
     details->header()->setStretchLastSection(true);
     details->header()->setSortIndicator(AssetColumnsModel::Name, Qt::AscendingOrder);
     // Small square icons in the Name column, the same height in every row (folders too).
@@ -149,7 +149,11 @@ void BrowserPage::connectModelResets()
                                                               QItemSelectionModel::NoUpdate);
             m_ui->detailsView->selectionModel()->setCurrentIndex(m_columns->index(0, 0),
                                                                  QItemSelectionModel::NoUpdate);
-            m_justified->selectionModel()->setCurrentIndex(m_assets->index(0), QItemSelectionModel::NoUpdate);
+            // The justified view's rows are laid out only while it shows (setViewMode() hands it the
+            // current row when it does).
+            if (m_justified->isVisible())
+                m_justified->selectionModel()->setCurrentIndex(m_assets->index(0),
+                                                               QItemSelectionModel::NoUpdate);
         }
         updateSortControls();
     });

@@ -204,6 +204,8 @@ void JustifiedView::reset()
     m_dirty = true;
     m_hover = QPersistentModelIndex();
     QAbstractItemView::reset();
+    // Another listing starts at its top (reload() puts the position back itself).
+    verticalScrollBar()->setValue(0);
 }
 
 QModelIndex JustifiedView::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers)
@@ -316,6 +318,11 @@ QRegion JustifiedView::visualRegionForSelection(const QItemSelection &selection)
 
 void JustifiedView::updateGeometries()
 {
+    // A hidden view (another view is shown) lays out when it is shown, not on every page of rows.
+    if (!isVisible()) {
+        m_dirty = true;
+        return;
+    }
     ensureLayout();
     const int height = viewport()->height();
     verticalScrollBar()->setSingleStep(std::max(8, m_rowHeight / 4));
@@ -334,8 +341,17 @@ void JustifiedView::rowsInserted(const QModelIndex &parent, int start, int end)
 {
     m_dirty = true;
     QAbstractItemView::rowsInserted(parent, start, end);
+    if (isVisible()) {
+        updateGeometries();
+        viewport()->update();
+    }
+}
+
+void JustifiedView::showEvent(QShowEvent *event)
+{
+    QAbstractItemView::showEvent(event);
+    m_dirty = true;
     updateGeometries();
-    viewport()->update();
 }
 
 void JustifiedView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end)
