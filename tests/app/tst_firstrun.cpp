@@ -156,9 +156,9 @@ private slots:
         // The offscreen platform has no window manager to hand the focus back to the main window.
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
-        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier | Qt::AltModifier);
         QCOMPARE(currentName(window), QStringLiteral("Local sandbox"));
-        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier | Qt::AltModifier);
         QCOMPARE(currentName(window), QStringLiteral("Client work"));
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("Client work")));
 

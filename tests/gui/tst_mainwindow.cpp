@@ -139,12 +139,12 @@ private slots:
         QVERIFY(statusEnvironment->text().contains(QStringLiteral("Production")));
         QWidget *productionPage = pagesOf(window)->currentWidget();
 
-        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier | Qt::AltModifier);
         QCOMPARE(currentName(window), QStringLiteral("Staging"));
         QCOMPARE(window.windowTitle(), QStringLiteral("Staging — Stratus"));
-        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier | Qt::AltModifier);
         QCOMPARE(currentName(window), QStringLiteral("Brand assets"));
-        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier | Qt::AltModifier);
         QCOMPARE(currentName(window), QStringLiteral("Production"));
         // The same page object: whatever state it had is still there.
         QCOMPARE(pagesOf(window)->currentWidget(), productionPage);
@@ -211,14 +211,14 @@ private slots:
         QVERIFY(done);
         QCOMPARE(currentName(window), QStringLiteral("Brand assets"));
         QVERIFY(!window.session(fixture.store.environmentByName(QStringLiteral("Production"))->id));
-        // Only Brand's environment is left in the menu, as Ctrl+1.
+        // Only Brand's environment is left in the menu, as Ctrl+Alt+1 (Ctrl+1 is the browser's grid).
         QList<QAction *> numbered;
         for (QAction *action : window.findChildren<QAction *>()) {
             if (action->objectName().startsWith(QStringLiteral("environmentAction")))
                 numbered.append(action);
         }
         QCOMPARE(numbered.size(), 1);
-        QCOMPARE(numbered.first()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_1));
+        QCOMPARE(numbered.first()->shortcut(), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_1));
         // Its secrets left the keychain.
         for (const QString &key : fixture.secrets->entries().keys())
             QVERIFY2(!key.contains(agency), qPrintable(key));

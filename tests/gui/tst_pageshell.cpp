@@ -191,8 +191,10 @@ private slots:
         QWidget *browseStatus = statusLabel(window, u"statusBrowse"_s);
         QVERIFY(browseStatus);
         QVERIFY(inStatusBar(window, browseStatus));
-        auto *viewMenu = page->findChild<QMenu *>(u"viewMenu"_s);
+        // The page's views are at the top of the window's View menu.
+        auto *viewMenu = window.findChild<QMenu *>(u"viewMenu"_s);
         QVERIFY(viewMenu && inMenuBar(window, viewMenu));
+        QVERIFY(viewMenu->actions().contains(page->findChild<QAction *>(u"viewAction1"_s)));
         auto *tabs = page->findChild<QTabBar *>(u"viewTabs"_s);
         QCOMPARE(tabs->count(), 2);
 
@@ -238,21 +240,23 @@ private slots:
         QTest::keyClick(&window, Qt::Key_2, Qt::AltModifier);
         QCOMPARE(production->currentView(), EnvironmentPage::View::Overview);
 
-        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier | Qt::AltModifier);
         EnvironmentPage *staging = environmentPage(window);
         QVERIFY(staging && staging != production);
         QCOMPARE(staging->session()->record().name, u"Staging"_s);
         QCOMPARE(staging->currentView(), EnvironmentPage::View::Browse);
         QVERIFY(
             statusLabel(window, u"statusEnvironment"_s)->property("text").toString().contains(u"Staging"_s));
-        // One View menu in the menu bar: Staging's.
+        // One View menu in the menu bar, holding Staging's views and not Production's.
         int viewMenus = 0;
         for (QAction *action : window.menuBar()->actions())
             viewMenus += action->menu() != nullptr && action->menu()->objectName() == u"viewMenu"_s ? 1 : 0;
         QCOMPARE(viewMenus, 1);
-        QVERIFY(inMenuBar(window, staging->findChild<QMenu *>(u"viewMenu"_s)));
+        auto *viewMenu = window.findChild<QMenu *>(u"viewMenu"_s);
+        QVERIFY(viewMenu->actions().contains(staging->findChild<QAction *>(u"viewAction2"_s)));
+        QVERIFY(!viewMenu->actions().contains(production->findChild<QAction *>(u"viewAction2"_s)));
 
-        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier | Qt::AltModifier);
         QCOMPARE(environmentPage(window), production);
         QCOMPARE(production->currentView(), EnvironmentPage::View::Overview);
         QVERIFY(statusLabel(window, u"statusEnvironment"_s)
@@ -278,7 +282,8 @@ private slots:
         showUploads->trigger();
         QVERIFY(dock->isVisible());
 
-        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier); // another environment: the same dock
+        QTest::keyClick(&window, Qt::Key_2,
+                        Qt::ControlModifier | Qt::AltModifier); // another environment: the same dock
         QVERIFY(dock->isVisible());
         window.openEnvironment(QString());
         QVERIFY(!dock->isVisible());
@@ -286,7 +291,7 @@ private slots:
         QVERIFY(!showUploads->isEnabled());
         QCOMPARE(dock->parentWidget(), &window); // the window's, shared: not given to a page
 
-        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier | Qt::AltModifier);
         QVERIFY(dock->isVisible());
         QVERIFY(showUploads->isEnabled());
     }

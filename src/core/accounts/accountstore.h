@@ -54,7 +54,7 @@ public:
     [[nodiscard]] const QList<AccountRecord> &accounts() const { return m_accounts; }
     [[nodiscard]] const QList<EnvironmentRecord> &environments() const { return m_environments; }
     /// The environments of logged-in accounts, grouped by account in the order they were added:
-    /// what the switcher offers (and Ctrl+1…9 numbers).
+    /// what the switcher offers (and Ctrl+Alt+1…9 numbers).
     [[nodiscard]] QList<EnvironmentRecord> activeEnvironments() const;
     [[nodiscard]] QList<EnvironmentRecord> environmentsOf(const QString &accountId) const;
     [[nodiscard]] const EnvironmentRecord *environment(const QString &id) const;

@@ -35,15 +35,18 @@ ThumbnailUrlFunction thumbnailUrlFunction(const QJsonObject &sdkConfig, const QJ
     QPointer<DeliverySigner> guard(signer);
     return [builder, extraOptions, sdkConfig, guard](const catalog::CatalogAsset &asset,
                                                      const QSize &devicePixels) -> QUrl {
-        if (asset.resourceType == u"raw" || devicePixels.isEmpty())
+        if (asset.resourceType == u"raw" || devicePixels.height() <= 0)
             return {};
         QJsonObject options = extraOptions;
-        const QJsonObject thumbnail {{u"width"_s, devicePixels.width()},
-                                     {u"height"_s, devicePixels.height()},
-                                     {u"crop"_s, u"fill"_s},
-                                     {u"format"_s, u"jpg"_s},
-                                     {u"resource_type"_s, asset.resourceType},
-                                     {u"type"_s, asset.type.isEmpty() ? u"upload"_s : asset.type}};
+        // A width of 0 asks for the picture's own aspect ratio at that height (the justified view).
+        const bool keepAspect = devicePixels.width() <= 0;
+        QJsonObject thumbnail {{u"height"_s, devicePixels.height()},
+                               {u"crop"_s, keepAspect ? u"scale"_s : u"fill"_s},
+                               {u"format"_s, u"jpg"_s},
+                               {u"resource_type"_s, asset.resourceType},
+                               {u"type"_s, asset.type.isEmpty() ? u"upload"_s : asset.type}};
+        if (!keepAspect)
+            thumbnail.insert(u"width"_s, devicePixels.width());
         for (auto it = thumbnail.begin(); it != thumbnail.end(); ++it)
             options.insert(it.key(), it.value());
         // The version makes a replaced asset a new URL, so the disk cache never shows the old one.

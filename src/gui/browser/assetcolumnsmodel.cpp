@@ -123,7 +123,7 @@ QVariant AssetColumnsModel::data(const QModelIndex &index, int role) const
                       : locale.formattedDataSize(source.data(AssetListModel::BytesRole).toLongLong());
     case Created: {
         const QDateTime created = source.data(AssetListModel::CreatedAtRole).toDateTime();
-        return created.isValid() ? locale.toString(created.toLocalTime(), QLocale::ShortFormat) : QString();
+        return created.isValid() ? dateText(created.toLocalTime()) : QString();
     }
     case Tags:
         return source.data(AssetListModel::TagsRole).toStringList().join(u", "_s);
@@ -187,6 +187,16 @@ void AssetColumnsModel::sort(int column, Qt::SortOrder order)
         break;
     }
     list->setSort(sort, order);
+}
+
+QString AssetColumnsModel::dateText(const QDateTime &dateTime)
+{
+    // The short format's two-digit year reads as a day or a month in many locales: the year in full.
+    const QLocale locale;
+    QString date = locale.dateFormat(QLocale::ShortFormat);
+    if (!date.contains(u"yyyy"_s))
+        date.replace(u"yy"_s, u"yyyy"_s);
+    return locale.toString(dateTime, date + u' ' + locale.timeFormat(QLocale::ShortFormat));
 }
 
 int AssetColumnsModel::columnForSort(int catalogSort)

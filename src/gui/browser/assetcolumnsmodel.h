@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractProxyModel>
+#include <QDateTime>
 
 namespace stratus::gui {
 
@@ -37,6 +38,10 @@ public:
                                       int role = Qt::DisplayRole) const override;
     [[nodiscard]] QModelIndex sibling(int row, int column, const QModelIndex &index) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    /// A date and time as the Created column shows it: the locale's short date with the year in
+    /// full, and the time to the minute ("12/28/2028 10:58 PM", "28.12.2028 22:58").
+    [[nodiscard]] static QString dateText(const QDateTime &dateTime);
 
     /// The column that shows the catalogue order @p sort (Name when none does).
     [[nodiscard]] static int columnForSort(int catalogSort);

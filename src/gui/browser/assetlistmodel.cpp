@@ -161,7 +161,8 @@ int AssetListModel::rowOfAsset(const QString &assetId) const
 
 void AssetListModel::setThumbnailSize(const QSize &devicePixels)
 {
-    if (devicePixels == m_thumbnailSize || devicePixels.isEmpty())
+    // A width of 0: pictures of that height in their own aspect ratio (the justified view).
+    if (devicePixels == m_thumbnailSize || devicePixels.height() <= 0 || devicePixels.width() < 0)
         return;
     m_thumbnailSize = devicePixels;
     m_placeholder = {};
@@ -229,7 +230,9 @@ QPixmap AssetListModel::placeholder() const
 {
     if (m_placeholder.isNull()) {
         // A flat tile: the delegate paints its own placeholder; this one serves other views.
-        QPixmap pixmap(m_thumbnailSize);
+        QPixmap pixmap(m_thumbnailSize.width() > 0
+                           ? m_thumbnailSize
+                           : QSize(m_thumbnailSize.height(), m_thumbnailSize.height()));
         pixmap.fill(QColor(0x80, 0x80, 0x80, 0x40));
         m_placeholder = pixmap;
     }

@@ -7,6 +7,7 @@
 #include "detailspanel.h"
 #include "facetbar.h"
 #include "foldertreemodel.h"
+#include "justifiedview.h"
 #include "previewdialog.h"
 #include "thumbnaildelegate.h"
 #include "thumbnailloader.h"
@@ -59,6 +60,10 @@ BrowserPage::BrowserPage(BrowserEnvironment environment, ThumbnailLoader *loader
     setUpFacets();
     setUpDetailsPanel();
     setUpScopeAndEmptyState();
+    setUpViewActions();
+    setUpSortControl();
+    setUpMenuActions();
+    setUpContextMenuKeys();
 
     // Space previews (the commands ask), Enter opens the preview at the asset.
     connect(this, &BrowserPage::previewRequested, this, &BrowserPage::showPreview);
@@ -100,8 +105,15 @@ QSlider *BrowserPage::zoomSlider() const
 
 QAbstractItemView *BrowserPage::currentView() const
 {
-    return viewMode() == ViewMode::Grid ? static_cast<QAbstractItemView *>(m_ui->gridView)
-                                        : static_cast<QAbstractItemView *>(m_ui->detailsView);
+    switch (viewMode()) {
+    case ViewMode::Grid:
+        return m_ui->gridView;
+    case ViewMode::Details:
+        return m_ui->detailsView;
+    case ViewMode::Justified:
+        return m_justified;
+    }
+    return m_ui->gridView;
 }
 
 void BrowserPage::selectFolderInTree(const QString &folder)
@@ -134,6 +146,8 @@ void BrowserPage::setDetailsVisible(bool visible)
     m_details->setVisible(visible);
     if (m_infoButton->isChecked() != visible)
         m_infoButton->setChecked(visible);
+    if (m_detailsAction != nullptr && m_detailsAction->isChecked() != visible)
+        m_detailsAction->setChecked(visible);
 }
 
 void BrowserPage::showPreview(const QStringList &assetIds, int current)
@@ -154,12 +168,18 @@ void BrowserPage::showPreview(const QStringList &assetIds, int current)
 
 void BrowserPage::setViewMode(ViewMode mode)
 {
-    const bool grid = mode == ViewMode::Grid;
-    m_ui->gridButton->setChecked(grid);
-    m_ui->detailsButton->setChecked(!grid);
-    m_ui->zoomSlider->setEnabled(grid);
     QAbstractItemView *before = currentView();
-    m_ui->viewStack->setCurrentWidget(grid ? static_cast<QWidget *>(m_ui->gridView) : m_ui->detailsView);
+    QWidget *shown = m_ui->gridView;
+    if (mode == ViewMode::Details)
+        shown = m_ui->detailsView;
+    else if (mode == ViewMode::Justified)
+        shown = m_justified;
+    m_ui->gridButton->setChecked(mode == ViewMode::Grid);
+    m_ui->detailsButton->setChecked(mode == ViewMode::Details);
+    if (QAction *action = viewModeAction(mode); action != nullptr && !action->isChecked())
+        action->setChecked(true);
+    m_ui->zoomSlider->setEnabled(mode != ViewMode::Details);
+    m_ui->viewStack->setCurrentWidget(shown);
     QAbstractItemView *after = currentView();
     if (before != after) {
         // Keep the current row and the selection across the switch.
@@ -175,18 +195,26 @@ void BrowserPage::setViewMode(ViewMode mode)
                                                      QItemSelectionModel::NoUpdate);
         after->selectionModel()->select(selection,
                                         QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        if (row >= 0)
+            after->scrollTo(after->model()->index(row, 0));
         updateSelection();
     }
     if (before && before->hasFocus())
         after->setFocus();
-    // The details list has no thumbnails to ask for.
-    m_scheduler->setView(grid ? m_ui->gridView : nullptr);
+    // Every view asks for the thumbnails it shows (the list's small icons are the grid's pictures).
+    applyZoom();
+    m_scheduler->setView(after);
     placeEmptyState();
 }
 
 BrowserPage::ViewMode BrowserPage::viewMode() const
 {
-    return m_ui->viewStack->currentWidget() == m_ui->gridView ? ViewMode::Grid : ViewMode::Details;
+    QWidget *shown = m_ui->viewStack->currentWidget();
+    if (shown == m_ui->detailsView)
+        return ViewMode::Details;
+    if (shown != nullptr && shown == m_justified)
+        return ViewMode::Justified;
+    return ViewMode::Grid;
 }
 
 void BrowserPage::setZoom(int pixels)
@@ -207,7 +235,10 @@ void BrowserPage::applyZoom()
     const qreal ratio
         = window()->windowHandle() ? window()->windowHandle()->devicePixelRatio() : devicePixelRatioF();
     const int device = int(std::ceil(edge * ratio));
-    m_assets->setThumbnailSize(QSize(device, device));
+    if (m_justified != nullptr)
+        m_justified->setRowHeight(edge);
+    // The justified rows want pictures of the row's height in their own aspect ratio (width 0: any).
+    m_assets->setThumbnailSize(viewMode() == ViewMode::Justified ? QSize(0, device) : QSize(device, device));
 }
 
 void BrowserPage::reload()

@@ -21,6 +21,8 @@ class BrowserPage;
 
 class QAbstractItemView;
 class QAction;
+class QActionGroup;
+class QMenu;
 class QLabel;
 class QListView;
 class QLineEdit;
@@ -43,6 +45,7 @@ class DetailsPanel;
 class EmptyState;
 class FacetBar;
 class FolderTreeModel;
+class JustifiedView;
 class PathBar;
 class ThumbnailDelegate;
 class ThumbnailLoader;
@@ -79,7 +82,9 @@ class BrowserPage : public QWidget
     Q_OBJECT
 
 public:
-    enum class ViewMode { Grid, Details };
+    /// Grid: square thumbnails. Details: the list with columns. Justified: rows of pictures in
+    /// their own aspect ratios (JustifiedView).
+    enum class ViewMode { Grid, Details, Justified };
     Q_ENUM(ViewMode)
 
     BrowserPage(BrowserEnvironment environment, ThumbnailLoader *loader,
@@ -106,6 +111,12 @@ public:
 
     void setViewMode(ViewMode mode);
     [[nodiscard]] ViewMode viewMode() const;
+    /// The order of the listing in every view (folders stay first, by name); the list's column
+    /// headers, the Sort button and View → Sort all set it and show it.
+    void setSort(core::catalog::CatalogSort key, Qt::SortOrder order);
+    [[nodiscard]] core::catalog::CatalogSort sortKey() const;
+    [[nodiscard]] Qt::SortOrder sortOrder() const;
+
     /// The thumbnail edge in device-independent pixels (the zoom slider's value).
     void setZoom(int pixels);
     [[nodiscard]] int zoom() const;
@@ -127,6 +138,7 @@ public:
     [[nodiscard]] AssetListModel *assetModel() const { return m_assets; }
     [[nodiscard]] FolderTreeModel *folderModel() const { return m_folders; }
     [[nodiscard]] QListView *gridView() const;
+    [[nodiscard]] JustifiedView *justifiedView() const { return m_justified; }
     [[nodiscard]] QTreeView *detailsView() const;
     [[nodiscard]] QTreeView *folderView() const;
     [[nodiscard]] QLineEdit *searchField() const;
@@ -140,6 +152,25 @@ public:
     /// "3 folders · 12 assets", "240 results".
     [[nodiscard]] QLabel *countLabel() const;
     [[nodiscard]] DetailsPanel *detailsPanel() const { return m_details; }
+    /// The Sort button's menu (name, created, size, type, format, dimensions; ascending, descending),
+    /// also View → Sort.
+    [[nodiscard]] QMenu *sortMenu() const { return m_sortMenu; }
+    [[nodiscard]] QToolButton *sortButton() const { return m_sortButton; }
+    /// The toolbar's Upload button; hidden until setUploadActions() gives it something to do.
+    [[nodiscard]] QToolButton *uploadButton() const { return m_uploadButton; }
+    /// The Upload button runs the first of @p actions, its menu offers them all (Files…, Folder…).
+    void setUploadActions(const QList<QAction *> &actions);
+    /// The view switch: Grid, List, Justified (Ctrl+1, Ctrl+2, Ctrl+3), an exclusive group.
+    [[nodiscard]] QAction *viewModeAction(ViewMode mode) const;
+    /// What the window's Edit menu shows for the browser: Select All, Copy URL, Rename, Delete, Find.
+    [[nodiscard]] QList<QAction *> editActions() const;
+    /// What the window's View menu shows for the browser: the view switch, Sort, zoom, the details
+    /// panel.
+    [[nodiscard]] QList<QAction *> viewActions() const;
+    /// Opens the context menu of the current item of @p view (an asset view or the folder tree) at
+    /// that item, as Shift+F10 and the Menu key do.
+    void showContextMenuForCurrent(QAbstractItemView *view);
+
     /// Shows or hides the details panel (the Info button, Ctrl+I).
     void setDetailsVisible(bool visible);
     /// Opens the preview of @p assetIds at @p current (what Space and Enter do).
@@ -162,6 +193,8 @@ Q_SIGNALS:
     void statusMessage(const QString &text, stratus::gui::StatusKind kind);
     /// Reading the catalogue met a damaged file: whoever syncs it should rebuild it.
     void catalogDamaged();
+    /// The listing's order changed (Sort menu, a column header, setSort()).
+    void sortChanged(core::catalog::CatalogSort key, Qt::SortOrder order);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -178,6 +211,14 @@ private:
     void setUpFacets();
     void setUpDetailsPanel();
     void setUpScopeAndEmptyState();
+    // browserpageviews.cpp: the view switch, sorting, zoom, the Edit and View menus' actions, the
+    // keyboard's context menu.
+    void setUpViewActions();
+    void setUpSortControl();
+    void setUpMenuActions();
+    void setUpContextMenuKeys();
+    void updateSortControls();
+    [[nodiscard]] QList<QAbstractItemView *> assetViews() const;
 
     /// Lists @p folder without touching the history (Back and Forward).
     void showFolder(const QString &folder);
@@ -222,6 +263,21 @@ private:
     PathBar *m_pathBar = nullptr;
     ScopeBar *m_scopeBar = nullptr;
     EmptyState *m_emptyState = nullptr;
+    JustifiedView *m_justified = nullptr;
+    ThumbnailDelegate *m_justifiedDelegate = nullptr;
+    QActionGroup *m_viewModes = nullptr;
+    QMenu *m_sortMenu = nullptr;
+    QActionGroup *m_sortKeys = nullptr;
+    QActionGroup *m_sortOrders = nullptr;
+    QToolButton *m_sortButton = nullptr;
+    QToolButton *m_uploadButton = nullptr;
+    QAction *m_selectAllAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_zoomInAction = nullptr;
+    QAction *m_zoomOutAction = nullptr;
+    QAction *m_detailsAction = nullptr;
+    QList<QAction *> m_separators;
+    std::optional<std::pair<core::catalog::CatalogSort, Qt::SortOrder>> m_announcedSort;
     QAction *m_backAction = nullptr;
     QAction *m_forwardAction = nullptr;
     QAction *m_upAction = nullptr;

@@ -150,8 +150,7 @@ void BrowserPage::setUpScopeAndEmptyState()
             [this] { setScope(ScopeBar::Scope::Everywhere); });
     connect(m_assets, &AssetListModel::loaded, this, &BrowserPage::updateEmptyState);
     connect(m_assets, &QAbstractItemModel::rowsInserted, this, &BrowserPage::updateEmptyState);
-    for (QAbstractItemView *view : {static_cast<QAbstractItemView *>(m_ui->gridView),
-                                    static_cast<QAbstractItemView *>(m_ui->detailsView)})
+    for (QAbstractItemView *view : assetViews())
         view->viewport()->installEventFilter(this);
     // Esc in the search box clears it (and, when it is empty, hands the keyboard to the assets).
     m_ui->searchEdit->installEventFilter(this);

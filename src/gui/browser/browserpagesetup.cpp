@@ -4,11 +4,13 @@
 
 #include "assetcolumnsmodel.h"
 #include "assetlistmodel.h"
+#include "assetnamedelegate.h"
 #include "browsercommands.h"
 #include "detailspanel.h"
 #include "facetbar.h"
 #include "foldertreemodel.h"
 #include "sidepanelfitter.h"
+#include "justifiedview.h"
 #include "thumbnaildelegate.h"
 
 #include "core/assets/assetservice.h"
@@ -18,11 +20,13 @@
 
 #include <QAction>
 #include <QHeaderView>
-#include <QShortcut>
+#include <QLocale>
+#include <QStyle>
 
 namespace stratus::gui {
 
 using core::Result;
+using namespace Qt::StringLiterals;
 using core::catalog::CatalogFacets;
 
 namespace {
@@ -61,10 +65,43 @@ void BrowserPage::setUpViews()
     details->setModel(m_columns);
     details->setSelectionMode(QAbstractItemView::ExtendedSelection);
     details->setSelectionBehavior(QAbstractItemView::SelectRows);
-    details->header()->setSectionResizeMode(AssetColumnsModel::Name, QHeaderView::Stretch);
-    details->header()->setStretchLastSection(false);
+    // The name keeps a readable width (the list scrolls sideways when the window is narrow); the
+    // tags take what is left.
+    details->header()->setSectionResizeMode(AssetColumnsModel::Name, QHeaderView::Interactive);
+    details->header()->resizeSection(AssetColumnsModel::Name, 220);
+    details->header()->setStretchLastSection(true);
     details->header()->setSortIndicator(AssetColumnsModel::Name, Qt::AscendingOrder);
-    details->setIconSize(QSize(24, 24));
+    // Small square icons in the Name column, the same height in every row (folders too).
+    details->setIconSize(QSize(28, 28));
+    details->setItemDelegateForColumn(AssetColumnsModel::Name, new AssetNameDelegate(details));
+    // Columns wide enough for what they hold (a full date, a size, a type), without measuring rows.
+    const QFontMetrics metrics(details->font());
+    const int padding
+        = 3 * details->style()->pixelMetric(QStyle::PM_HeaderMargin) + metrics.averageCharWidth();
+    const auto wide = [&](int column, const QStringList &samples) {
+        int width = metrics.horizontalAdvance(m_columns->headerData(column, Qt::Horizontal).toString()) + 24;
+        for (const QString &sample : samples)
+            width = std::max(width, metrics.horizontalAdvance(sample));
+        details->header()->setSectionResizeMode(column, QHeaderView::Interactive);
+        details->header()->resizeSection(column, width + padding);
+    };
+    wide(AssetColumnsModel::Type, {tr("folder"), u"image"_s, u"video"_s});
+    wide(AssetColumnsModel::Format, {u"jpeg"_s});
+    wide(AssetColumnsModel::Dimensions, {tr("%1 × %2").arg(88888).arg(88888)});
+    wide(AssetColumnsModel::Size, {QLocale().formattedDataSize(999900000), tr("%n asset(s)", nullptr, 8888)});
+    wide(AssetColumnsModel::Created,
+         {AssetColumnsModel::dateText(QDateTime(QDate(2028, 12, 28), QTime(22, 58)))});
+    wide(AssetColumnsModel::Tags, {u"landscape, summer"_s});
+
+    // The justified view: pictures in their own aspect ratios, with its own delegate instance.
+    m_justified = new JustifiedView(m_ui->viewStack);
+    m_justified->setObjectName(u"justifiedView"_s);
+    m_justified->setAccessibleName(tr("Assets in rows"));
+    m_justified->setModel(m_assets);
+    m_justifiedDelegate = new ThumbnailDelegate(m_justified);
+    m_justifiedDelegate->setLayout(ThumbnailDelegate::Layout::Justified);
+    m_justified->setItemDelegate(m_justifiedDelegate);
+    m_ui->viewStack->addWidget(m_justified);
 
     // Toolbar controls keep their shape in a small window: the slider stays a slider; the search box
     // gives up width before anything collapses, and takes what is left over otherwise.
@@ -88,9 +125,7 @@ void BrowserPage::connectViews()
     connect(m_ui->folderView, &QAbstractItemView::activated, this, [this] { currentView()->setFocus(); });
     connect(m_ui->gridView, &QAbstractItemView::activated, this, &BrowserPage::activate);
     connect(m_ui->detailsView, &QAbstractItemView::activated, this, &BrowserPage::activate);
-
-    connect(m_ui->gridButton, &QToolButton::toggled, this,
-            [this](bool on) { setViewMode(on ? ViewMode::Grid : ViewMode::Details); });
+    connect(m_justified, &QAbstractItemView::activated, this, &BrowserPage::activate);
     connect(m_ui->zoomSlider, &QSlider::valueChanged, this, &BrowserPage::applyZoom);
 }
 
@@ -104,12 +139,6 @@ void BrowserPage::setUpSearch()
     connect(m_ui->searchEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (text.isEmpty())
             m_searchDebounce.start();
-    });
-    auto *find = new QShortcut(QKeySequence::Find, this);
-    find->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(find, &QShortcut::activated, this, [this] {
-        m_ui->searchEdit->setFocus(Qt::ShortcutFocusReason);
-        m_ui->searchEdit->selectAll();
     });
 }
 
@@ -127,7 +156,13 @@ void BrowserPage::connectModelResets()
                                                               QItemSelectionModel::NoUpdate);
             m_ui->detailsView->selectionModel()->setCurrentIndex(m_columns->index(0, 0),
                                                                  QItemSelectionModel::NoUpdate);
+            // The justified view's rows are laid out only while it shows (setViewMode() hands it the
+            // current row when it does).
+            if (m_justified->isVisible())
+                m_justified->selectionModel()->setCurrentIndex(m_assets->index(0),
+                                                               QItemSelectionModel::NoUpdate);
         }
+        updateSortControls();
     });
 }
 
@@ -161,7 +196,6 @@ void BrowserPage::setUpDetailsPanel()
     m_infoButton->setToolTip(tr("Show or hide the details of the selected assets (Ctrl+I)"));
     m_infoButton->setCheckable(true);
     m_infoButton->setChecked(true);
-    m_infoButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_infoButton->setAccessibleName(tr("Details panel"));
     m_ui->toolbarLayout->insertWidget(2, m_infoButton);
     connect(m_infoButton, &QToolButton::toggled, this, &BrowserPage::setDetailsVisible);
@@ -183,8 +217,7 @@ void BrowserPage::setUpCommands()
     preview->setShortcutContext(Qt::WidgetShortcut);
     connect(preview, &QAction::triggered, this, &BrowserPage::requestPreview);
 
-    for (QAbstractItemView *view : {static_cast<QAbstractItemView *>(m_ui->gridView),
-                                    static_cast<QAbstractItemView *>(m_ui->detailsView)}) {
+    for (QAbstractItemView *view : assetViews()) {
         // The keyboard commands work where the assets have the focus (Delete and F2 in the search box
         // edit the text).
         view->addActions({m_commands->action(Command::Rename), m_commands->action(Command::Delete),

@@ -78,12 +78,17 @@ void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &sty
     painter->setRenderHints(QPainter::Antialiasing | QPainter::SmoothPixmapTransform
                             | QPainter::TextAntialiasing);
 
-    const QRect cell = option.rect.adjusted(1, 1, -1, -1);
-    paintCellBackground(painter, cell, option);
-    const QRect square(cell.left() + (cell.width() - m_zoom) / 2, cell.top() + kMargin - 1, m_zoom, m_zoom);
     QFont badgeFont = option.font;
     badgeFont.setPointSizeF(std::max(6.0, badgeFont.pointSizeF() * 0.8));
     badgeFont.setBold(true);
+    if (m_layout == Layout::Justified) {
+        paintJustified(painter, option, index, badgeFont);
+        painter->restore();
+        return;
+    }
+    const QRect cell = option.rect.adjusted(1, 1, -1, -1);
+    paintCellBackground(painter, cell, option);
+    const QRect square(cell.left() + (cell.width() - m_zoom) / 2, cell.top() + kMargin - 1, m_zoom, m_zoom);
     if (index.data(AssetListModel::KindRole).value<AssetListModel::RowKind>()
         == AssetListModel::RowKind::Folder)
         paintFolder(painter, square, index, option.palette, badgeFont);
@@ -91,6 +96,80 @@ void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &sty
         paintAsset(painter, square, index, option.palette, badgeFont);
     paintName(painter, cell, square, index, option);
     painter->restore();
+}
+
+void ThumbnailDelegate::paintJustified(QPainter *painter, const QStyleOptionViewItem &option,
+                                       const QModelIndex &index, const QFont &badgeFont) const
+{
+    const QRect cell = option.rect;
+    const QPalette &palette = option.palette;
+    const bool folder = index.data(AssetListModel::KindRole).value<AssetListModel::RowKind>()
+        == AssetListModel::RowKind::Folder;
+    const QString name = index.data(AssetListModel::NameRole).toString();
+    const bool selected = option.state.testFlag(QStyle::State_Selected);
+    const QColor highlight
+        = palette.color(option.state.testFlag(QStyle::State_Active) ? QPalette::Active : QPalette::Inactive,
+                        QPalette::Highlight);
+    if (folder) {
+        paintCellBackground(painter, cell.adjusted(1, 1, -1, -1), option);
+        const int text = option.fontMetrics.height() + kTextGap;
+        const int edge = std::max(16, std::min(cell.width(), cell.height() - text) - 2 * kMargin);
+        const QRect square(cell.left() + (cell.width() - edge) / 2, cell.top() + kMargin, edge, edge);
+        paintFolder(painter, square, index, palette, badgeFont);
+        paintName(painter, cell, square, index, option);
+        return;
+    }
+    const auto state = index.data(AssetListModel::ThumbnailStateRole).value<AssetListModel::ThumbnailState>();
+    const QString format = index.data(AssetListModel::FormatRole).toString();
+    if (state == AssetListModel::ThumbnailState::Ready) {
+        // The picture has the cell's aspect ratio; a picture of another shape (an older size while
+        // the new one loads) covers the cell rather than leaving bands.
+        const QPixmap pixmap = index.data(AssetListModel::ThumbnailRole).value<QPixmap>();
+        QSizeF size = pixmap.deviceIndependentSize();
+        size.scale(QSizeF(cell.size()), Qt::KeepAspectRatioByExpanding);
+        const QRectF target(cell.left() + (cell.width() - size.width()) / 2,
+                            cell.top() + (cell.height() - size.height()) / 2, size.width(), size.height());
+        QPainterPath clip;
+        clip.addRoundedRect(QRectF(cell), 3, 3);
+        painter->setClipPath(clip);
+        painter->drawPixmap(target, pixmap, QRectF(pixmap.rect()));
+        painter->setClipping(false);
+    } else if (state == AssetListModel::ThumbnailState::None) {
+        paintPlaceholder(painter, QRectF(cell), palette, false);
+        paintIcon(painter, cell, m_fileIcon, format.isEmpty() ? tr("FILE") : format.toUpper(), palette);
+    } else {
+        paintPlaceholder(painter, QRectF(cell), palette, state == AssetListModel::ThumbnailState::Failed);
+    }
+    if (!format.isEmpty())
+        paintBadge(painter, QPointF(cell.left() + 4, cell.top() + 4), Qt::AlignLeft | Qt::AlignTop,
+                   format.toUpper(), badgeColor(index.data(AssetListModel::ResourceTypeRole).toString()),
+                   badgeFont);
+    const QVariant duration = index.data(AssetListModel::DurationRole);
+    if (duration.isValid())
+        paintBadge(painter, QPointF(cell.right() - 3, cell.top() + 4), Qt::AlignRight | Qt::AlignTop,
+                   durationText(duration.toDouble()), QColor(0, 0, 0, 170), badgeFont);
+    // The name over the foot of the picture while it is pointed at or selected.
+    if (option.state.testFlag(QStyle::State_MouseOver) || selected) {
+        const int height = option.fontMetrics.height() + 6;
+        const QRect strip(cell.left(), cell.bottom() - height + 1, cell.width(), height);
+        painter->fillRect(strip, QColor(0, 0, 0, 150));
+        painter->setFont(option.font);
+        painter->setPen(Qt::white);
+        painter->drawText(strip.adjusted(6, 0, -6, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                          option.fontMetrics.elidedText(name, Qt::ElideMiddle, strip.width() - 12));
+    }
+    // Selection and focus as outlines around the picture (a fill would tint it).
+    if (selected) {
+        painter->setPen(QPen(highlight, 3));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(QRectF(cell).adjusted(1.5, 1.5, -1.5, -1.5), 3, 3);
+    }
+    if (option.state.testFlag(QStyle::State_HasFocus)) {
+        painter->setPen(
+            QPen(selected ? palette.color(QPalette::HighlightedText) : highlight, 1, Qt::DotLine));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(crisp(cell.adjusted(3, 3, -3, -3)));
+    }
 }
 
 void ThumbnailDelegate::paintCellBackground(QPainter *painter, const QRect &cell,

@@ -19,6 +19,13 @@ class ThumbnailDelegate : public QStyledItemDelegate
 public:
     explicit ThumbnailDelegate(QObject *parent = nullptr);
 
+    /// Grid: a square thumbnail with the name below (cellSize()). Justified: the picture fills the
+    /// cell the view gives (JustifiedView, same aspect ratio), the name shows over its foot while
+    /// the pointer is on it or it is selected; folders show their icon and name.
+    enum class Layout { Grid, Justified };
+    void setLayout(Layout layout) { m_layout = layout; }
+    [[nodiscard]] Layout layout() const { return m_layout; }
+
     /// The edge of the square thumbnail area, in device-independent pixels.
     void setZoom(int pixels);
     [[nodiscard]] int zoom() const { return m_zoom; }
@@ -33,6 +40,8 @@ public:
     [[nodiscard]] QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 private:
+    void paintJustified(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,
+                        const QFont &badgeFont) const;
     static void paintCellBackground(QPainter *painter, const QRect &cell, const QStyleOptionViewItem &option);
     void paintFolder(QPainter *painter, const QRect &square, const QModelIndex &index,
                      const QPalette &palette, const QFont &badgeFont) const;
@@ -47,6 +56,7 @@ private:
     static void paintBadge(QPainter *painter, const QPointF &anchor, Qt::Alignment corner,
                            const QString &text, const QColor &background, const QFont &font);
 
+    Layout m_layout = Layout::Grid;
     int m_zoom = 128;
     QIcon m_folderIcon;
     QIcon m_fileIcon;

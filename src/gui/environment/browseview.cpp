@@ -17,7 +17,9 @@
 #include "gui/browser/thumbnailscheduler.h"
 #include "gui/settings/preferences.h"
 #include "gui/shell/statusline.h"
+#include "gui/upload/uploadcontroller.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QMenu>
 #include <QTimer>
@@ -44,6 +46,7 @@ std::function<core::Result<core::ApiContext>()> apiContextOf(const QPointer<Envi
 BrowseView::BrowseView(EnvironmentSession *session, Preferences *preferences, QWidget *parent)
     : Page(parent)
     , m_session(session)
+    , m_preferences(preferences)
     , m_statusLine(new StatusLine(this))
 {
     setObjectName(u"browseView"_s);
@@ -71,6 +74,8 @@ BrowseView::BrowseView(EnvironmentSession *session, Preferences *preferences, QW
     followSyncsAndUploads(*session);
     rememberDetailsLayout(preferences);
     updateStatusLine();
+    restoreSort();
+    connect(m_browser, &BrowserPage::sortChanged, this, &BrowseView::saveSort);
 }
 
 BrowseView::~BrowseView() = default;
@@ -86,6 +91,8 @@ PageContributions BrowseView::contributions() const
     if (m_browser != nullptr) {
         contributions.statusWidgets << m_statusLine;
         contributions.menus << m_goMenu;
+        contributions.editActions << m_browser->editActions();
+        contributions.viewActions << m_browser->viewActions();
     }
     return contributions;
 }
@@ -195,6 +202,61 @@ void BrowseView::followSyncsAndUploads(EnvironmentSession &session)
     };
     connect(&session, &EnvironmentSession::uploadsReady, this, followUploads);
     followUploads();
+}
+
+void BrowseView::setUploads(UploadController *uploads)
+{
+    if (m_browser == nullptr || uploads == nullptr)
+        return;
+    auto *files = new QAction(tr("Upload &Files…"), this);
+    files->setObjectName(u"uploadFilesButtonAction"_s);
+    files->setToolTip(tr("Upload files to the folder shown (you can also drop files on the window)"));
+    connect(files, &QAction::triggered, uploads, &UploadController::chooseFiles);
+    auto *folder = new QAction(tr("Upload F&older…"), this);
+    folder->setObjectName(u"uploadFolderButtonAction"_s);
+    connect(folder, &QAction::triggered, uploads, &UploadController::chooseFolder);
+    m_browser->setUploadActions({files, folder});
+}
+
+namespace {
+
+const std::pair<core::catalog::CatalogSort, QString> kSortNames[] = {
+    {core::catalog::CatalogSort::Name, u"name"_s},     {core::catalog::CatalogSort::CreatedAt, u"created"_s},
+    {core::catalog::CatalogSort::Bytes, u"size"_s},    {core::catalog::CatalogSort::ResourceType, u"type"_s},
+    {core::catalog::CatalogSort::Format, u"format"_s}, {core::catalog::CatalogSort::Pixels, u"dimensions"_s},
+};
+
+} // namespace
+
+void BrowseView::restoreSort()
+{
+    if (m_preferences == nullptr || !m_session)
+        return;
+    const auto saved = m_preferences->values().browserSorts.constFind(m_session->environmentId());
+    if (saved == m_preferences->values().browserSorts.cend())
+        return;
+    for (const auto &[key, name] : kSortNames) {
+        if (name == saved->key) {
+            const QSignalBlocker quiet(m_browser); // restoring is not a choice to write back
+            m_browser->setSort(key, saved->descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+        }
+    }
+}
+
+void BrowseView::saveSort()
+{
+    if (m_preferences == nullptr || !m_session)
+        return;
+    AppSettings values = m_preferences->values();
+    AppSettings::BrowserSort sort;
+    for (const auto &[key, name] : kSortNames) {
+        if (key == m_browser->sortKey())
+            sort.key = name;
+    }
+    sort.descending = m_browser->sortOrder() == Qt::DescendingOrder;
+    values.browserSorts.insert(m_session->environmentId(), sort);
+    if (const auto written = m_preferences->setValues(values); !written)
+        qCWarning(lcBrowser) << "the browser's sort order could not be saved:" << written.error().message;
 }
 
 void BrowseView::updateStatusLine()

@@ -20,14 +20,15 @@ class BrowserPage;
 class Preferences;
 class StatusLine;
 class ThumbnailLoader;
+class UploadController;
 
 /// The Browse view of an environment page: the asset browser over the environment's catalogue, with
 /// what it needs around it — the thumbnail disk cache (sized by the preferences, trimmed at once when
 /// they shrink it), the thumbnail loader, the signer for private assets' thumbnails — and what keeps
 /// it current: a reload after each sync and shortly after uploads land, the connection state, and a
 /// rebuild of a damaged catalogue. Contributes a status bar line (what is selected, and for a while
-/// what the browser did or does: StatusLine) and the Go menu (Back, Forward, Up). When the catalogue cannot
-/// be opened it says so instead.
+/// what the browser did or does: StatusLine), the Go menu (Back, Forward, Up) and the browser's items
+/// of the Edit and View menus. When the catalogue cannot be opened it says so instead.
 ///
 /// Owned by its environment page; the session and the preferences must outlive it. GUI thread only.
 class BrowseView : public Page
@@ -35,6 +36,8 @@ class BrowseView : public Page
     Q_OBJECT
 
 public:
+    /// Restores the browser's sort order for this environment from @p preferences and writes it back
+    /// there when the user changes it (AppSettings::browserSorts, by environment id).
     BrowseView(core::EnvironmentSession *session, Preferences *preferences, QWidget *parent = nullptr);
     ~BrowseView() override;
 
@@ -42,6 +45,9 @@ public:
     [[nodiscard]] BrowserPage *browser() const { return m_browser; }
     /// The status bar line this view contributes.
     [[nodiscard]] StatusLine *statusLine() const { return m_statusLine; }
+
+    /// Gives the browser's Upload button its commands (Files…, Folder…) through @p uploads.
+    void setUploads(UploadController *uploads);
 
     [[nodiscard]] QString title() const override;
     [[nodiscard]] PageContributions contributions() const override;
@@ -59,8 +65,11 @@ private:
     /// The details panel opens its Technical section as it was left (kept in @p preferences).
     void rememberDetailsLayout(Preferences *preferences);
     void updateStatusLine();
+    void restoreSort();
+    void saveSort();
 
     QPointer<core::EnvironmentSession> m_session;
+    Preferences *m_preferences = nullptr;
     std::unique_ptr<core::DiskCache> m_thumbnailCache;
     BrowserPage *m_browser = nullptr;
     StatusLine *m_statusLine = nullptr;

@@ -215,12 +215,16 @@ void EnvironmentPage::createViews(const EnvironmentPageServices &services)
     m_ui->mainLayout->addWidget(m_viewTabs);
     m_ui->mainLayout->addWidget(m_views, 1);
 
-    m_viewMenu = new QMenu(tr("&View"), this);
-    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    // The views' actions go at the top of the window's View menu (PageContributions::viewActions).
+    m_viewSeparator = new QAction(this);
+    m_viewSeparator->setSeparator(true);
     m_viewActions = new QActionGroup(this);
     m_viewActions->setExclusive(true);
 
     m_browse = new BrowseView(m_session, services.preferences, m_views);
+    // The browser's Upload button: the window's upload commands, to the folder shown.
+    if (m_uploads)
+        m_browse->setUploads(m_uploads);
     // Downloads show in the window's transfers dock, beside the uploads.
     if (m_uploadDock && m_browse->browser())
         m_uploadDock->watchDownloads(m_browse->browser()->commands()->downloads());
@@ -244,7 +248,7 @@ void EnvironmentPage::addView(View view, Page *page, const QKeySequence &shortcu
     m_viewTabs->setTabToolTip(index,
                               tr("%1 (%2)").arg(QString(page->title()).remove(QLatin1Char('&')),
                                                 shortcut.toString(QKeySequence::NativeText)));
-    auto *action = m_viewMenu->addAction(page->title());
+    auto *action = new QAction(page->title(), this);
     action->setObjectName(QStringLiteral("viewAction%1").arg(index + 1));
     action->setCheckable(true);
     action->setChecked(index == 0);
@@ -320,7 +324,7 @@ QString EnvironmentPage::title() const
 PageContributions EnvironmentPage::contributions() const
 {
     PageContributions contributions;
-    contributions.menus << m_viewMenu;
+    contributions.viewActions << m_viewActions->actions() << m_viewSeparator;
     contributions.statusWidgets << m_statusEnvironment;
     contributions.permanentStatusWidgets << m_statusFolderMode << m_statusConnection << m_statusBudget
                                          << m_statusSync;

@@ -53,9 +53,10 @@ struct EnvironmentPageServices
 /// for that environment (the preferences remember it). Each environment that was opened keeps its own page,
 /// and so its own view and state, for the whole run; the main window only swaps which page is shown.
 ///
-/// Contributes to the window, while current: the View menu, the upload dock, the status bar's words
-/// on the environment (name, folder mode, connection, Admin API budget, catalogue sync), and whatever
-/// the view shown contributes. While current it makes the upload controller send to its environment.
+/// Contributes to the window, while current: its views at the top of the View menu, the upload dock, the
+/// status bar's words on the environment (name, folder mode, connection, Admin API budget, catalogue sync),
+/// and whatever the view shown contributes. While current it makes the upload controller send to its
+/// environment.
 class EnvironmentPage : public Page
 {
     Q_OBJECT
@@ -121,7 +122,7 @@ private:
     QStackedWidget *m_views = nullptr;
     BrowseView *m_browse = nullptr;
     OverviewView *m_overview = nullptr;
-    QMenu *m_viewMenu = nullptr;
+    QAction *m_viewSeparator = nullptr;
     QActionGroup *m_viewActions = nullptr;
     QLabel *m_statusEnvironment = nullptr;
     QLabel *m_statusFolderMode = nullptr;

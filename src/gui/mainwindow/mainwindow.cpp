@@ -63,6 +63,7 @@ MainWindow::MainWindow(core::AccountStore *store, QNetworkAccessManager *network
     setUpActions();
     setUpStatusBar();
     setUpUploads();
+    setUpEditAndViewMenus();
 
     // Every queue at once, the ones of environments not shown too; files already running keep going.
     connect(m_preferences, &Preferences::parallelTransfersChanged, this, [this] {
@@ -83,6 +84,12 @@ MainWindow::~MainWindow() = default;
 void MainWindow::setThemeController(ThemeController *theme)
 {
     m_theme = theme;
+    if (m_themeMenu == nullptr)
+        return;
+    m_themeMenu->clear();
+    if (theme != nullptr)
+        theme->addMenuActions(m_themeMenu);
+    m_themeMenu->setEnabled(theme != nullptr);
 }
 
 ThemeController *MainWindow::themeController() const
@@ -338,8 +345,9 @@ void MainWindow::rebuildEnvironmentActions()
         action->setData(env.id);
         action->setCheckable(true);
         action->setChecked(env.id == m_currentId);
+        // Ctrl+Alt+number: Ctrl+1, 2, 3 switch the browser's views (as in Dolphin).
         if (number <= 9)
-            action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + number)));
+            action->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key(Qt::Key_0 + number)));
         action->setShortcutContext(Qt::ApplicationShortcut);
         const QString id = env.id;
         connect(action, &QAction::triggered, this, [this, id] { openEnvironment(id); });

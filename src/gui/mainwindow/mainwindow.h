@@ -13,6 +13,7 @@ class QDragEnterEvent;
 class QDragMoveEvent;
 class QDropEvent;
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QNetworkAccessManager;
 
@@ -36,6 +37,7 @@ class ProxyPassword;
 class RecentProblems;
 class ReportProblemDialog;
 class ThemeController;
+class ShortcutsWindow;
 class UploadController;
 class UploadDock;
 class WelcomePage;
@@ -83,6 +85,9 @@ public:
     /// Help → Report a Problem: the diagnostics on the clipboard and in a window that says where to
     /// send them.
     ReportProblemDialog *reportProblem();
+    /// Help → Keyboard Shortcuts (Ctrl+?): every action of the menu bar and of the current page with
+    /// its keys, read from the actions when it opens (made once, raised again).
+    ShortcutsWindow *showShortcuts();
     /// What Report a Problem copies (Diagnostics::report for this run).
     [[nodiscard]] QString diagnostics() const;
     /// The last warnings of the run, for the diagnostics (the composition root's); may be null.
@@ -112,6 +117,11 @@ private:
     void setUpStatusBar();
     void setUpUploads();
     void openFirstEnvironment();
+    /// Edit and View (mainwindowmenus.cpp): the current page fills their tops (PageContributions).
+    void setUpEditAndViewMenus();
+    /// The place for View → Theme (Light, Dark, System): called once with the View menu, after the
+    /// window's own items. Empty until the themes exist.
+    void addThemeMenu(QMenu *viewMenu);
 
     [[nodiscard]] Page *createEnvironmentPage(const QString &environmentId);
     void showAbout();
@@ -142,6 +152,12 @@ private:
     UploadController *m_uploads = nullptr;
     LinkOpener m_links;
     QPointer<HelpWindow> m_help;
+    QPointer<ShortcutsWindow> m_shortcuts;
+    QMenu *m_editMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_themeMenu = nullptr;
+    QAction *m_fullScreenAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
     const RecentProblems *m_recentProblems = nullptr;
     QPointer<ThemeController> m_theme;
 };

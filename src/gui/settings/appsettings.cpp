@@ -67,6 +67,7 @@ const QString kThemeKey = u"ui/theme"_s;
 const QString kTransfersPinnedKey = u"ui/transfersPinned"_s;
 const QString kDismissedInfoBarsKey = u"ui/dismissedInfoBars"_s;
 const QString kDetailsTechnicalKey = u"browser/detailsTechnicalOpen"_s;
+const QString kBrowserSortGroup = u"browserSort"_s; // browserSort/<environment id> = "created desc"
 
 } // namespace
 
@@ -89,6 +90,16 @@ AppSettings AppSettings::load(const QSettings &settings)
     result.transfersPinned = settings.value(kTransfersPinnedKey, false).toBool();
     result.dismissedInfoBars = settings.value(kDismissedInfoBarsKey).toStringList();
     result.detailsTechnicalOpen = settings.value(kDetailsTechnicalKey, false).toBool();
+    const QString sortPrefix = kBrowserSortGroup + u'/';
+    for (const QString &key : settings.allKeys()) {
+        if (!key.startsWith(sortPrefix))
+            continue;
+        const QStringList parts = settings.value(key).toString().split(u' ', Qt::SkipEmptyParts);
+        if (parts.isEmpty() || !browserSortKeys().contains(parts.constFirst()))
+            continue;
+        result.browserSorts.insert(key.mid(sortPrefix.size()),
+                                   {parts.constFirst(), parts.value(1) == u"desc"});
+    }
     return result;
 }
 
@@ -108,6 +119,17 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(kTransfersPinnedKey, transfersPinned);
     settings.setValue(kDismissedInfoBarsKey, dismissedInfoBars);
     settings.setValue(kDetailsTechnicalKey, detailsTechnicalOpen);
+    settings.remove(kBrowserSortGroup);
+    for (auto it = browserSorts.cbegin(); it != browserSorts.cend(); ++it)
+        settings.setValue(kBrowserSortGroup + u'/' + it.key(),
+                          QString(it.value().key + (it.value().descending ? u" desc"_s : u" asc"_s)));
+}
+
+const QStringList &AppSettings::browserSortKeys()
+{
+    static const QStringList keys {u"name"_s, u"created"_s, u"size"_s,
+                                   u"type"_s, u"format"_s,  u"dimensions"_s};
+    return keys;
 }
 
 QString AppSettings::languageCode() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QLocale>
+#include <QMap>
 #include <QNetworkProxy>
 #include <QString>
 #include <QStringList>
@@ -56,6 +57,18 @@ public:
     QStringList dismissedInfoBars;
     /// The details panel's "Technical" section (public ID, version, ETag, …) is open; closed at first.
     bool detailsTechnicalOpen = false;
+
+    /// How an environment's browser is sorted: a key ("name", "created", "size", "type", "format",
+    /// "dimensions") and the direction.
+    struct BrowserSort
+    {
+        QString key = QStringLiteral("name");
+        bool descending = false;
+        friend bool operator==(const BrowserSort &, const BrowserSort &) = default;
+    };
+    static const QStringList &browserSortKeys();
+    /// By environment id; environments not listed sort by name, ascending. Unknown keys read as absent.
+    QMap<QString, BrowserSort> browserSorts;
 
     [[nodiscard]] static AppSettings load(const QSettings &settings);
     void save(QSettings &settings) const;

@@ -10,6 +10,8 @@ PageContributions &PageContributions::operator+=(const PageContributions &other)
     statusWidgets += other.statusWidgets;
     permanentStatusWidgets += other.permanentStatusWidgets;
     docks += other.docks;
+    editActions += other.editActions;
+    viewActions += other.viewActions;
     return *this;
 }
 

@@ -28,6 +28,11 @@ struct PageContributions
     /// Docks, where they were last (first time: the first of bottom, right, left, top that they
     /// allow); a dock the user closed stays closed. The same dock may come from several pages.
     QList<QDockWidget *> docks;
+    /// Items put at the top of the window's Edit and View menus, above the window's own (separators
+    /// are QActions too). The window's menus stay whatever page is current, so the menu bar keeps
+    /// the freedesktop order File, Edit, View, … Help.
+    QList<QAction *> editActions;
+    QList<QAction *> viewActions;
 
     /// Adds @p other's contributions after these (a page and the view it shows).
     PageContributions &operator+=(const PageContributions &other);

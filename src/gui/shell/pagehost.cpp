@@ -21,6 +21,12 @@ PageHost::PageHost(QMainWindow *window, QStackedWidget *stack, QAction *menusBef
 
 PageHost::~PageHost() = default;
 
+void PageHost::setSharedMenus(QMenu *edit, QMenu *view)
+{
+    m_editMenu = edit;
+    m_viewMenu = view;
+}
+
 void PageHost::addPage(Page *page)
 {
     m_stack->addWidget(page);
@@ -75,6 +81,8 @@ void PageHost::apply(const PageContributions &next)
     takeOut(before, next);
     putIn(before, next);
     putStatusWidgets(next);
+    putMenuActions(m_editMenu, before.editActions, next.editActions);
+    putMenuActions(m_viewMenu, before.viewActions, next.viewActions);
     for (auto it = statusShown.cbegin(); it != statusShown.cend(); ++it) {
         if (it.key()->parentWidget() == m_window->statusBar() && !next.statusWidgets.contains(it.key())
             && !next.permanentStatusWidgets.contains(it.key()))
@@ -171,6 +179,21 @@ void PageHost::putStatusWidgets(const PageContributions &next)
     }
 }
 
+void PageHost::putMenuActions(QMenu *menu, const QList<QAction *> &before, const QList<QAction *> &next)
+{
+    if (menu == nullptr || before == next)
+        return;
+    for (QAction *action : before)
+        menu->removeAction(action);
+    // Above the window's own items, in the page's order.
+    QAction *first = menu->actions().value(0, nullptr);
+    for (QAction *action : next) {
+        watch(action);
+        menu->insertAction(first, action);
+    }
+    menu->menuAction()->setVisible(!menu->actions().isEmpty());
+}
+
 void PageHost::adopt(QWidget *widget)
 {
     if (m_owners.contains(widget))
@@ -212,6 +235,8 @@ void PageHost::forget(QObject *object)
     drop(m_installed.statusWidgets);
     drop(m_installed.permanentStatusWidgets);
     drop(m_installed.docks);
+    drop(m_installed.editActions);
+    drop(m_installed.viewActions);
 }
 
 bool PageHost::wantsShown(QWidget *widget) const

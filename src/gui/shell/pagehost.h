@@ -8,6 +8,7 @@
 #include <QSet>
 
 class QMainWindow;
+class QMenu;
 class QStackedWidget;
 
 namespace stratus::gui {
@@ -31,6 +32,10 @@ public:
     PageHost(QMainWindow *window, QStackedWidget *stack, QAction *menusBefore);
     ~PageHost() override;
 
+    /// The window's Edit and View menus, which receive the current page's editActions and viewActions
+    /// at their top (either may be null: those contributions are then not shown).
+    void setSharedMenus(QMenu *edit, QMenu *view);
+
     /// Puts @p page into the stack (not current yet).
     void addPage(Page *page);
     /// Takes @p page out of the stack, with its contributions when it is current (no page is current
@@ -49,6 +54,8 @@ private:
     void takeOut(const PageContributions &before, const PageContributions &next);
     void putIn(const PageContributions &before, const PageContributions &next);
     void putStatusWidgets(const PageContributions &next);
+    /// Makes the top of @p menu hold exactly @p next (what was there from @p before goes).
+    void putMenuActions(QMenu *menu, const QList<QAction *> &before, const QList<QAction *> &next);
     /// Remembers who owns @p widget before the window takes it.
     void adopt(QWidget *widget);
     /// Gives @p widget back to the page that owns it.
@@ -61,6 +68,8 @@ private:
     QMainWindow *m_window;
     QStackedWidget *m_stack;
     QPointer<QAction> m_menusBefore;
+    QPointer<QMenu> m_editMenu;
+    QPointer<QMenu> m_viewMenu;
     QPointer<Page> m_current;
     PageContributions m_installed;
     QSet<QObject *> m_watched;
