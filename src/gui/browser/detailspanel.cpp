@@ -13,12 +13,15 @@
 #include "core/delivery/deliveryurl.h"
 #include "core/net/secretsource.h"
 #include "gui/errors/errorpresenter.h"
+#include "gui/metadata/metadataeditor.h"
+#include "gui/metadata/metadatasection.h"
 
 #include "ui_detailspanel.h"
 
 #include <QClipboard>
 #include <QCompleter>
 #include <QDesktopServices>
+#include <QGroupBox>
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLocale>
@@ -193,6 +196,16 @@ DetailsPanel::DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loade
     m_ui->contextTable->installEventFilter(this);
     m_ui->tagEdit->installEventFilter(this);
 
+    // Structured metadata: its own section with its own Save, for one asset or several (bulk).
+    auto *metadataGroup = new QGroupBox(tr("Structured metadata"), m_ui->scrollContents);
+    metadataGroup->setObjectName(u"metadataGroup"_s);
+    auto *metadataLayout = new QVBoxLayout(metadataGroup);
+    m_metadata = new MetadataSection(m_env, m_assets, metadataGroup);
+    metadataLayout->addWidget(m_metadata);
+    m_metadataGroup = metadataGroup;
+    m_ui->contentsLayout->insertWidget(m_ui->contentsLayout->indexOf(m_ui->detailsStack) + 1, metadataGroup);
+    connect(m_metadata, &MetadataSection::assetsChanged, this, &DetailsPanel::assetsChanged);
+
     refreshOnlineState();
     showNothing();
 }
@@ -293,6 +306,8 @@ void DetailsPanel::setAssets(const QStringList &assetIds)
         showSummary();
     else
         showAsset();
+    m_metadata->setAssets(assetIds);
+    m_metadataGroup->setVisible(!assetIds.isEmpty() && !m_metadata->editor()->fields().isEmpty());
     updateActions();
 }
 
@@ -307,6 +322,8 @@ void DetailsPanel::refreshOnlineState()
     const QString reason = m_env.offlineReason ? m_env.offlineReason() : QString();
     m_ui->offlineLabel->setText(tr("Offline — edits are unavailable: %1").arg(reason));
     m_ui->offlineLabel->setVisible(!reason.isEmpty());
+    if (m_metadata)
+        m_metadata->refreshOnlineState();
     updateActions();
 }
 

@@ -32,6 +32,7 @@ class AssetService;
 
 namespace stratus::gui {
 
+class MetadataSection;
 class ThumbnailLoader;
 
 /// The delivery URL of @p asset with @p options (the Node SDK's url() options: transformation,
@@ -167,6 +168,8 @@ private:
     QStringListModel *m_completionTags;
     QHash<QString, QLineEdit *> m_fields; ///< by the Resource field name (public_id, bytes, …)
     QLineEdit *m_displayName = nullptr;
+    QWidget *m_metadataGroup = nullptr; ///< hosts m_metadata (structured metadata, one or several assets)
+    MetadataSection *m_metadata = nullptr;
 
     QStringList m_assetIds;
     std::optional<core::catalog::CatalogAsset> m_asset; ///< the one shown, from the catalogue
