@@ -4,12 +4,14 @@
 #include "clicontext.h"
 #include "commands.h"
 
+#include "core/api/adminapi.h"
 #include "core/api/searchapi.h"
 #include "core/catalog/catalogsync.h"
 #include "core/net/ratelimitbudget.h"
 #include "core/search/searchexpression.h"
 
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 
@@ -322,6 +324,69 @@ int runSearchCommand(CliContext &ctx)
     } while (!query.nextCursor.isEmpty() && (max < 0 || assets.size() < max));
 
     return printAssets(ctx, p, assets);
+}
+
+namespace {
+
+const QString kMetadataFieldsHelp = uR"(Usage: stratus-cli metadata-fields list [--json] [OPTIONS]
+
+Lists the environment's structured metadata fields, as the Admin API's metadata_fields answers
+(one call, counted against the Admin API rate limit): external id, type, label, and the word
+mandatory when a value is required; select fields list their choices (external id = value),
+withdrawn ones marked inactive.
+
+Options:
+  --json                     Print the definitions as the API gives them (a JSON array).
+)"_s + kConfigHelp
+    + uR"(
+Exit status: 0 success, 1 failure (network, server, credentials), 2 bad input.
+)"_s;
+
+} // namespace
+
+int runMetadataFieldsCommand(CliContext &ctx)
+{
+    Parsed p;
+    bool done = false;
+    if (const int status = parse(ctx, p, {}, kMetadataFieldsHelp, &done); status != ExitOk || done)
+        return status;
+    const QStringList positional = p.parser.positionalArguments();
+    if (positional != QStringList {u"list"_s})
+        return ctx.usageError(u"expected 'list'; see 'stratus-cli metadata-fields --help'"_s);
+    CatalogTarget target;
+    if (const int status = resolveTarget(ctx, p, &target); status != ExitOk)
+        return status;
+    QNetworkAccessManager network;
+    core::RateLimitBudget budget;
+    auto context = targetApiContext(ctx, target, &network, &budget);
+    if (!context)
+        return ctx.usageError(targetProblem(context.error()));
+    std::unique_ptr<core::ApiCall<QList<core::MetadataField>>> call(
+        core::AdminApi(*context).metadataFields(nullptr));
+    QEventLoop loop;
+    QObject::connect(call.get(), &core::Job::finished, &loop, &QEventLoop::quit);
+    call->start();
+    loop.exec();
+    const auto &fields = call->result();
+    if (!fields)
+        return ctx.failure(failureText(fields.error(), target));
+    if (p.parser.isSet(p.json)) {
+        QJsonArray array;
+        for (const core::MetadataField &field : *fields)
+            array.append(field.raw);
+        ctx.outLine(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)).trimmed());
+        return ExitOk;
+    }
+    for (const core::MetadataField &field : *fields) {
+        QStringList columns {field.externalId, field.raw.value("type"_L1).toString(), field.label};
+        if (field.mandatory)
+            columns.append(u"mandatory"_s);
+        ctx.outLine(columns.join(u'\t'));
+        for (const core::MetadataOption &option : field.options)
+            ctx.outLine(u"  %1 = %2%3"_s.arg(option.externalId, option.value,
+                                             option.active ? QString() : u" (inactive)"_s));
+    }
+    return ExitOk;
 }
 
 } // namespace stratus::cli

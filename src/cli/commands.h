@@ -13,6 +13,7 @@ int runSyncCommand(CliContext &ctx); // catalogcommands.cpp
 int runLsCommand(CliContext &ctx); // catalogcommands.cpp
 int runFindCommand(CliContext &ctx); // catalogcommands.cpp
 int runSearchCommand(CliContext &ctx); // catalogcommands.cpp
+int runMetadataFieldsCommand(CliContext &ctx); // catalogcommands.cpp
 int runUploadCommand(CliContext &ctx);
 int runRenameCommand(CliContext &ctx); // assetcommands.cpp
 int runMoveCommand(CliContext &ctx); // assetcommands.cpp

@@ -29,6 +29,7 @@ constexpr Command kCommands[] = {
     {"ls", "List a folder of the local catalogue (offline)", runLsCommand},
     {"find", "Evaluate a Search API expression against the local catalogue (offline)", runFindCommand},
     {"search", "Ask the live Search API for the assets an expression matches", runSearchCommand},
+    {"metadata-fields", "List the environment's structured metadata fields", runMetadataFieldsCommand},
     {"upload", "Upload files and folders (parallel, chunked, resumable with --resume)", runUploadCommand},
     {"rename", "Rename an asset (the public id in fixed folder mode, the display name in dynamic)",
      runRenameCommand},

@@ -57,9 +57,9 @@ QStringList apiPath(const ApiRequest &request)
 bool isUploadApiCall(const QStringList &path)
 {
     static const QStringList kUploadActions
-        = {QStringLiteral("upload"),  QStringLiteral("upload_chunked"), QStringLiteral("destroy"),
-           QStringLiteral("rename"),  QStringLiteral("tags"),           QStringLiteral("context"),
-           QStringLiteral("explicit")};
+        = {QStringLiteral("upload"),   QStringLiteral("upload_chunked"), QStringLiteral("destroy"),
+           QStringLiteral("rename"),   QStringLiteral("tags"),           QStringLiteral("context"),
+           QStringLiteral("explicit"), QStringLiteral("metadata")};
     static const QStringList kResourceTypes
         = {QStringLiteral("image"), QStringLiteral("video"), QStringLiteral("raw"), QStringLiteral("auto")};
     return (path.size() == 1 && path.at(0) == u"upload")

@@ -343,6 +343,89 @@ bool stageOriginal(const AssetStore &store, const Asset &asset, const PoolFile &
     return true;
 }
 
+// Demo structured metadata fields (one of each type) for a seeded environment that has none.
+QJsonArray demoMetadataFields()
+{
+    auto value = [](const char *id, const char *text) {
+        return QJsonObject {{QStringLiteral("external_id"), QString::fromLatin1(id)},
+                            {QStringLiteral("value"), QString::fromLatin1(text)},
+                            {QStringLiteral("state"), QStringLiteral("active")}};
+    };
+    auto bound = [](const char *kind, int limit) {
+        return QJsonObject {{QStringLiteral("type"), QString::fromLatin1(kind)},
+                            {QStringLiteral("value"), limit},
+                            {QStringLiteral("equals"), true}};
+    };
+    const QString created = QDateTime(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC).toString(Qt::ISODateWithMs);
+    QJsonArray fields = {
+        QJsonObject {
+            {QStringLiteral("type"), QStringLiteral("string")},
+            {QStringLiteral("external_id"), QStringLiteral("photographer")},
+            {QStringLiteral("label"), QStringLiteral("Photographer")},
+            {QStringLiteral("mandatory"), false},
+            {QStringLiteral("validation"),
+             QJsonObject {{QStringLiteral("type"), QStringLiteral("strlen")}, {QStringLiteral("max"), 60}}}},
+        QJsonObject {{QStringLiteral("type"), QStringLiteral("integer")},
+                     {QStringLiteral("external_id"), QStringLiteral("rating")},
+                     {QStringLiteral("label"), QStringLiteral("Rating")},
+                     {QStringLiteral("mandatory"), false},
+                     {QStringLiteral("validation"),
+                      QJsonObject {{QStringLiteral("type"), QStringLiteral("and")},
+                                   {QStringLiteral("rules"),
+                                    QJsonArray {bound("greater_than", 1), bound("less_than", 5)}}}}},
+        QJsonObject {{QStringLiteral("type"), QStringLiteral("date")},
+                     {QStringLiteral("external_id"), QStringLiteral("shot_on")},
+                     {QStringLiteral("label"), QStringLiteral("Shot on")},
+                     {QStringLiteral("mandatory"), false},
+                     {QStringLiteral("validation"), QJsonValue::Null}},
+        QJsonObject {
+            {QStringLiteral("type"), QStringLiteral("enum")},
+            {QStringLiteral("external_id"), QStringLiteral("licence")},
+            {QStringLiteral("label"), QStringLiteral("Licence")},
+            {QStringLiteral("mandatory"), true},
+            {QStringLiteral("default_value"), QStringLiteral("internal")},
+            {QStringLiteral("validation"), QJsonValue::Null},
+            {QStringLiteral("datasource"),
+             QJsonObject {{QStringLiteral("values"),
+                           QJsonArray {value("editorial", "Editorial"), value("commercial", "Commercial"),
+                                       value("internal", "Internal use")}}}}},
+        QJsonObject {{QStringLiteral("type"), QStringLiteral("set")},
+                     {QStringLiteral("external_id"), QStringLiteral("channels")},
+                     {QStringLiteral("label"), QStringLiteral("Channels")},
+                     {QStringLiteral("mandatory"), false},
+                     {QStringLiteral("validation"), QJsonValue::Null},
+                     {QStringLiteral("datasource"),
+                      QJsonObject {{QStringLiteral("values"),
+                                    QJsonArray {value("web", "Web"), value("print", "Print"),
+                                                value("social", "Social media"),
+                                                value("newsletter", "Newsletter")}}}}},
+    };
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        QJsonObject field = fields.at(i).toObject();
+        field.insert(QStringLiteral("_created_at"), created);
+        fields.replace(i, field);
+    }
+    return fields;
+}
+
+// Demo values by the asset's index (not the dealer's random stream, so tags and folders stay as
+// they were seeded before metadata existed).
+QJsonObject demoMetadata(int i, const QDateTime &created)
+{
+    static const char *const kLicences[] = {"editorial", "commercial", "internal"};
+    QJsonObject metadata {{QStringLiteral("licence"), QString::fromLatin1(kLicences[i % 3])}};
+    if (i % 4 == 0)
+        metadata.insert(QStringLiteral("photographer"), QStringLiteral("Sandbox Studio"));
+    if (i % 3 == 0)
+        metadata.insert(QStringLiteral("rating"), i % 5 + 1);
+    if (i % 5 == 0)
+        metadata.insert(QStringLiteral("shot_on"), created.date().addDays(-(i % 40)).toString(Qt::ISODate));
+    if (i % 6 == 0)
+        metadata.insert(QStringLiteral("channels"),
+                        QJsonArray {QStringLiteral("web"), QStringLiteral("social")});
+    return metadata;
+}
+
 } // namespace
 
 bool Seeder::seed(AssetStore &store, const EnvironmentConfig &env, int count, QString *error)
@@ -355,10 +438,15 @@ bool Seeder::seed(AssetStore &store, const EnvironmentConfig &env, int count, QS
         return false;
 
     AssetDealer dealer(env, count, pool);
+    const bool demoFields = store.metadataFields(env.cloudName).isEmpty();
+    if (demoFields && !store.putMetadataFields(env.cloudName, demoMetadataFields(), error))
+        return false;
     store.beginBatch();
     for (int i = 0; i < count; ++i) {
         const PoolFile &file = dealer.fileFor(i);
-        const Asset asset = dealer.asset(i, file);
+        Asset asset = dealer.asset(i, file);
+        if (demoFields)
+            asset.metadata = demoMetadata(i, asset.createdAt);
         QString staged;
         if (!stageOriginal(store, asset, file, &staged, error)
             || !store.putAsset(env.cloudName, asset, staged, error))

@@ -10,7 +10,8 @@ class AssetStore;
 
 /// Fills an empty environment with `count` varied sample assets: generated images of different
 /// sizes, aspect ratios, formats and colours, a few videos and raw files, folders several levels
-/// deep, tags (colour names such as `red`, subjects, seasons) and context. Deterministic for the
+/// deep, tags (colour names such as `red`, subjects, seasons), context, and five demo structured
+/// metadata fields (Photographer, Rating, Shot on, Licence, Channels) with values. Deterministic for the
 /// same count and folder mode. Originals come from a small pool of generated files shared through
 /// hard links, so 100,000 assets take seconds and little disk. Needs a QGuiApplication.
 ///

@@ -73,6 +73,24 @@ std::optional<QString> ErrorWords::assetsText(const core::Error &error)
         return tr("Home cannot be renamed.");
     case Reason::HomeCannotBeDeleted:
         return tr("Home cannot be deleted.");
+    case Reason::MetadataValueMissing:
+        return tr("%1 must have a value.").arg(error.subject);
+    case Reason::MetadataTextTooShort:
+        return tr("%1 needs at least %2 characters.").arg(error.subject, error.message);
+    case Reason::MetadataTextTooLong:
+        return tr("%1 takes at most %2 characters.").arg(error.subject, error.message);
+    case Reason::MetadataNotInteger:
+        return tr("%1 takes a whole number, not “%2”.").arg(error.subject, error.message);
+    case Reason::MetadataNotDate:
+        return tr("%1 takes a date (year-month-day), not “%2”.").arg(error.subject, error.message);
+    case Reason::MetadataValueTooSmall:
+        return tr("%1 must be %2 or more.").arg(error.subject, error.message);
+    case Reason::MetadataValueTooLarge:
+        return tr("%1 must be %2 or less.").arg(error.subject, error.message);
+    case Reason::MetadataOneChoiceOnly:
+        return tr("%1 takes one choice only.").arg(error.subject);
+    case Reason::MetadataChoiceUnknown:
+        return tr("“%2” is not one of the choices of %1.").arg(error.subject, error.message);
     case Reason::AssetCatalogNotUpdated:
         return tr("%1 was changed, but the local catalogue could not be updated: %2")
             .arg(error.subject, error.message.simplified());

@@ -140,6 +140,19 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(run.out).array().size(), 520);
     }
 
+    // Issue 13, point 6: the seeded environment's demo fields, listed live.
+    void metadataFieldsList()
+    {
+        const Run table = cli({u"metadata-fields"_s, u"list"_s});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(table.out.startsWith("photographer\tstring\tPhotographer\n"), table.out.constData());
+        QVERIFY(table.out.contains("licence\tenum\tLicence\tmandatory\n  editorial = Editorial\n"));
+        const Run json = cli({u"metadata-fields"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(json.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(json.out).array().size(), 5);
+        QCOMPARE(cli({u"metadata-fields"_s, u"delete"_s}).exitCode, 2);
+    }
+
     // Issue 11, item 3: a damaged catalogue never answers with part of what it holds; the next sync
     // finds the damage, replaces the file and fills it again.
     void damagedCatalogIsRebuilt_data()

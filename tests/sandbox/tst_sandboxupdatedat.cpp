@@ -94,6 +94,12 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QString error;
         QVERIFY2(startSandbox(&error), qPrintable(error));
+        // Metadata values are checked against the environment's fields: define the one used here.
+        const auto field = m_sandbox->raw("POST", u"/v1_1/upd/metadata_fields"_s,
+                                          {{"Authorization", "Basic " + QByteArray("k1:s1").toBase64()},
+                                           {"Content-Type", "application/json"}},
+                                          R"({"type":"integer","external_id":"rank","label":"Rank"})");
+        QCOMPARE(field.status, 200);
     }
 
     void uploadSetsUpdatedAt()

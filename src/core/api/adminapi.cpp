@@ -253,4 +253,17 @@ ApiCall<ApiMessage> *AdminApi::deleteUploadPreset(const QString &name, QObject *
     return call<ApiMessage>(send("DELETE", {u"upload_presets"_s, name}), parent);
 }
 
+ApiCall<QList<MetadataField>> *AdminApi::metadataFields(QObject *parent) const
+{
+    return new ApiCall<QList<MetadataField>>(m_context, get({u"metadata_fields"_s}),
+                                             &MetadataField::listFromJson, parent);
+}
+
+ApiCall<QJsonObject> *AdminApi::createMetadataField(const QJsonObject &definition, QObject *parent) const
+{
+    return new ApiCall<QJsonObject>(
+        m_context, send("POST", {u"metadata_fields"_s}, definition, true),
+        [](const QJsonObject &json) { return json; }, parent);
+}
+
 } // namespace stratus::core

@@ -3,6 +3,7 @@
 #include "admintypes.h"
 #include "apicall.h"
 #include "apicontext.h"
+#include "core/metadata/metadatafield.h"
 #include "resource.h"
 
 #include <QDate>
@@ -147,6 +148,13 @@ public:
     [[nodiscard]] ApiCall<ApiMessage> *createUploadPreset(const UploadPresetDefinition &preset,
                                                           QObject *parent) const;
     [[nodiscard]] ApiCall<ApiMessage> *deleteUploadPreset(const QString &name, QObject *parent) const;
+
+    /// The environment's structured metadata fields, in their order (`GET metadata_fields`).
+    [[nodiscard]] ApiCall<QList<MetadataField>> *metadataFields(QObject *parent) const;
+    /// `POST metadata_fields` with @p definition as the API takes it (type, label, external_id,
+    /// mandatory, default_value, validation, datasource); the answer is the field as stored.
+    [[nodiscard]] ApiCall<QJsonObject> *createMetadataField(const QJsonObject &definition,
+                                                            QObject *parent) const;
 
 private:
     template<typename T> ApiCall<T> *call(ApiRequest request, QObject *parent) const

@@ -75,6 +75,17 @@ ApiCall<PublicIdsResult> *UploadApi::tags(TagCommand command, const QStringList 
     return signedCall<PublicIdsResult>(resourceType, u"tags"_s, params, parent);
 }
 
+ApiCall<PublicIdsResult> *UploadApi::metadata(const QJsonObject &metadata, const QStringList &publicIds,
+                                              QObject *parent, const QString &resourceType,
+                                              const QString &type) const
+{
+    QJsonObject params {{u"metadata"_s, ApiParams::metadataText(metadata)},
+                        {u"public_ids"_s, QJsonArray::fromStringList(publicIds)}};
+    if (!type.isEmpty())
+        params.insert(u"type"_s, type);
+    return signedCall<PublicIdsResult>(resourceType, u"metadata"_s, params, parent);
+}
+
 ApiCall<PublicIdsResult> *UploadApi::context(ContextCommand command, const QMap<QString, QString> &context,
                                              const QStringList &publicIds, QObject *parent,
                                              const QString &resourceType, const QString &type) const

@@ -55,6 +55,12 @@ public:
                                                     const QStringList &publicIds, QObject *parent,
                                                     const QString &resourceType = QStringLiteral("image"),
                                                     const QString &type = {}) const;
+    /// The `metadata` action: the same structured metadata values (external id → value, an empty
+    /// value clears one) for every asset of `publicIds`.
+    [[nodiscard]] ApiCall<PublicIdsResult> *metadata(const QJsonObject &metadata,
+                                                     const QStringList &publicIds, QObject *parent,
+                                                     const QString &resourceType = QStringLiteral("image"),
+                                                     const QString &type = {}) const;
     /// The `explicit` action (a C++ keyword, hence the name).
     [[nodiscard]] ApiCall<UploadResult> *explicitUpdate(const AssetRef &asset, const ExplicitOptions &options,
                                                         QObject *parent) const;

@@ -180,7 +180,7 @@ Result<CatalogPage> Catalog::search(const CatalogQuery &query, CatalogSort sort,
     std::optional<qint64> total;
     const bool textOnly = query.resourceTypes.isEmpty() && query.formats.isEmpty() && query.tags.isEmpty()
         && !query.createdFrom.isValid() && !query.createdBefore.isValid() && !query.minBytes
-        && !query.maxBytes && !query.folder;
+        && !query.maxBytes && !query.folder && query.metadata.isEmpty();
     if (const QString match = sql::ftsMatch(query.text); textOnly && !match.isEmpty()) {
         auto count = sql::run(db(), u"SELECT COUNT(*) FROM assets_fts WHERE assets_fts MATCH ?"_s, {match});
         if (!count)
@@ -252,6 +252,22 @@ Result<QList<CatalogAsset>> Catalog::assetsWithEtag(const QString &etag) const
     if (auto read = sql::drained(*rows); !read)
         return read.error();
     return assets;
+}
+
+Result<QList<MetadataField>> Catalog::metadataFields() const
+{
+    QList<MetadataField> fields;
+    auto rows = sql::run(db(), u"SELECT json FROM metadata_fields ORDER BY position"_s);
+    if (!rows)
+        return rows.error();
+    while (rows.value().next()) {
+        if (auto field
+            = MetadataField::fromJson(QJsonDocument::fromJson(rows->value(0).toByteArray()).object()))
+            fields.append(std::move(*field));
+    }
+    if (auto read = sql::drained(*rows); !read)
+        return read.error();
+    return fields;
 }
 
 Result<QList<CatalogAsset>> Catalog::find(const search::Expression &expression, const QDateTime &now) const

@@ -2,6 +2,7 @@
 
 #include "catalogtypes.h"
 
+#include "core/metadata/metadatafield.h"
 #include "core/search/searchexpression.h"
 #include "core/util/result.h"
 
@@ -26,8 +27,8 @@ namespace stratus::core::catalog {
 /// that this app made, whether or not they hold an asset, with when their own children were last
 /// listed),
 /// `assets_fts` (name, public_id, display_name, tags, context and metadata values; rowid = the
-/// asset row's rowid) and `sync_state` (key → value: schema version, folder mode, sync times,
-/// generation).
+/// asset row's rowid), `metadata_fields` (the environment's field definitions, in order) and `sync_state`
+/// (key → value: schema version, folder mode, sync times, generation).
 ///
 /// Folder modes: fixed → an asset's folder is its public id's path; dynamic → its asset_folder.
 /// The mode is a property of the catalogue (setFolderMode); changing it re-files every asset.
@@ -110,7 +111,14 @@ public:
     [[nodiscard]] Result<QList<CatalogAsset>>
     find(const search::Expression &expression, const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
 
+    /// The environment's structured metadata fields as the last sync read them, in their order.
+    [[nodiscard]] Result<QList<MetadataField>> metadataFields() const;
+
     // Writing ---------------------------------------------------------------------------------
+
+    /// Replaces the cached structured metadata field definitions (CatalogSync, after
+    /// `GET metadata_fields`).
+    Result<Done> setMetadataFields(const QList<MetadataField> &fields);
 
     /// Adds or replaces @p assets (by asset_id) in one transaction, marking them seen by the current
     /// generation. With @p updateFolders false the folder table is left for rebuildFolders() (a sync

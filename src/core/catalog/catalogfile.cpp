@@ -236,6 +236,13 @@ Result<Done> Catalog::migrate()
     auto indexed = sql::run(db(), u"CREATE INDEX IF NOT EXISTS assets_by_updated ON assets (updated_at)"_s);
     if (!indexed)
         return indexed.error();
+    // The structured metadata field definitions came later still, as a table of their own that an
+    // older Stratus never reads: the schema version stays.
+    auto fields = sql::run(db(),
+                           u"CREATE TABLE IF NOT EXISTS metadata_fields (position INTEGER PRIMARY KEY,"
+                           " external_id TEXT NOT NULL, json TEXT NOT NULL)"_s);
+    if (!fields)
+        return fields.error();
     return Done {};
 }
 

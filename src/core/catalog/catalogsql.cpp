@@ -154,6 +154,22 @@ Condition conditionFor(const CatalogQuery &query)
         parts.append(u"folder = ?"_s);
         binds.append(*query.folder);
     }
+    // json_each over a scalar yields the scalar, over an array its elements: one test serves single
+    // values and multi-selects. Numbers compare as their text.
+    for (auto it = query.metadata.cbegin(); it != query.metadata.cend(); ++it) {
+        if (it.value().isEmpty())
+            continue;
+        QString path = it.key();
+        binds.append(u"$.\"%1\""_s.arg(path.replace(u'"', "\\\""_L1)));
+        QStringList marks;
+        for (const QString &value : it.value()) {
+            marks.append(u"?"_s);
+            binds.append(value);
+        }
+        parts.append(
+            u"EXISTS (SELECT 1 FROM json_each(assets.metadata, ?) WHERE CAST(json_each.value AS TEXT) IN (%1))"_s
+                .arg(marks.join(u',')));
+    }
     return {parts.isEmpty() ? u"1"_s : parts.join(u" AND "_s), binds};
 }
 

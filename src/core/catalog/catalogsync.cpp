@@ -66,7 +66,7 @@ void CatalogSync::begin()
     if (m_catalog->folderMode() == FolderMode::Unknown)
         readFolderMode();
     else
-        startSync();
+        readMetadataFields();
 }
 
 void CatalogSync::rebuild(const Error &damage)
@@ -135,6 +135,36 @@ void CatalogSync::readFolderMode()
         if (auto set = m_catalog->setFolderMode(mode); !set) {
             fail(set.error());
             return;
+        }
+        readMetadataFields();
+    });
+    call->start();
+}
+
+void CatalogSync::readMetadataFields()
+{
+    auto *call = AdminApi(m_context).metadataFields(this);
+    watch(call);
+    connect(call, &Job::finished, this, [this, call] {
+        call->deleteLater();
+        m_call.clear();
+        if (state() != State::Running)
+            return;
+        const auto &fields = call->result();
+        if (fields) {
+            if (auto stored = m_catalog->setMetadataFields(*fields); !stored) {
+                fail(stored.error());
+                return;
+            }
+            m_summary.metadataFields = int(fields->size());
+        } else if (fields.error().kind == Error::Kind::Cancelled) {
+            fail(fields.error());
+            return;
+        } else {
+            // The definitions are a help for editing, not the catalogue's content: the assets are
+            // synced even when the environment does not answer this call (an old server, no
+            // permission); the definitions of the last sync stay.
+            qCInfo(lcCatalog) << "metadata fields not read:" << fields.error().message;
         }
         startSync();
     });

@@ -41,7 +41,8 @@ class Catalog;
 /// tree in turn. A walk cut short keeps what it listed; one that fails (a key that may not list
 /// folders, the network) is logged and leaves the catalogue as it was: the assets were synced.
 ///
-/// The folder mode is read once (`GET config?settings=true`) when the catalogue does not know it.
+/// The folder mode is read once (`GET config?settings=true`) when the catalogue does not know it;
+/// the structured metadata field definitions (`GET metadata_fields`) at every sync.
 /// Every call goes through the ApiContext, so it spends and respects the environment's
 /// RateLimitBudget: at the limit the page waits for the reset (RetryPolicy) and pausedUntil() says
 /// until when; nothing fails for it.
@@ -69,6 +70,7 @@ public:
         qint64 catalogued = 0; ///< assets in the catalogue at the end
         int pages = 0;
         int pauses = 0; ///< rate-limit waits
+        int metadataFields = -1; ///< structured metadata fields read; -1 when the call failed
         QDateTime since; ///< incremental: the bound asked for
         QString sinceField; ///< incremental: "updated_at", or "uploaded_at" after the fallback
         /// Non-empty when the catalogue was found damaged (checked before the sync, or met on the
@@ -128,6 +130,8 @@ private:
     /// Replaces a damaged catalogue and starts again as a full sync.
     void rebuild(const Error &damage);
     void readFolderMode();
+    /// The environment's structured metadata field definitions, cached in the catalogue.
+    void readMetadataFields();
     void startSync();
     void startIncremental(const QString &field, const QDateTime &newest);
     void requestPage();

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -40,6 +41,10 @@ struct CatalogQuery
     std::optional<qint64> minBytes; ///< inclusive
     std::optional<qint64> maxBytes; ///< inclusive
     std::optional<QString> folder; ///< only assets directly in this folder ("" is the root)
+    /// Structured metadata: external id → values, as stored (a select field's option ids, numbers
+    /// and dates as text). An asset matches a field when its value, or one of a multi-select's
+    /// values, is any of these; every field listed must match.
+    QMap<QString, QStringList> metadata;
 };
 
 /// One page of assets and how many there are in all.

@@ -154,6 +154,24 @@ Result<Done> Catalog::removeOne(const QString &assetId)
     return Done {};
 }
 
+Result<Done> Catalog::setMetadataFields(const QList<MetadataField> &fields)
+{
+    return transaction([&]() -> Result<Done> {
+        if (auto cleared = sql::run(db(), u"DELETE FROM metadata_fields"_s); !cleared)
+            return cleared.error();
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            const QString json
+                = QString::fromUtf8(QJsonDocument(fields.at(i).raw).toJson(QJsonDocument::Compact));
+            if (auto added = sql::run(
+                    db(), u"INSERT INTO metadata_fields (position, external_id, json) VALUES (?, ?, ?)"_s,
+                    {qint64(i), fields.at(i).externalId, json});
+                !added)
+                return added.error();
+        }
+        return Done {};
+    });
+}
+
 Result<Done> Catalog::remove(const QStringList &assetIds)
 {
     return transaction([&]() -> Result<Done> {

@@ -149,6 +149,16 @@
     X(FolderRenameFailed) /* subject: the folder */ \
     X(FolderDeleteFailed) /* subject: the folder */ \
     X(AssetCatalogNotUpdated) /* the server made the change; the catalogue write failed (subject) */ \
+    /* structured metadata values (MetadataField::check): subject: the field's label */ \
+    X(MetadataValueMissing)          /* a mandatory field left empty */ \
+    X(MetadataTextTooShort)          /* outside words: the fewest characters allowed */ \
+    X(MetadataTextTooLong)           /* outside words: the most characters allowed */ \
+    X(MetadataNotInteger)            /* outside words: the value given */ \
+    X(MetadataNotDate)               /* outside words: the value given */ \
+    X(MetadataValueTooSmall)         /* outside words: the least value allowed (a number or a date) */ \
+    X(MetadataValueTooLarge)         /* outside words: the greatest value allowed */ \
+    X(MetadataOneChoiceOnly)         /* a single-select given several values */ \
+    X(MetadataChoiceUnknown)         /* outside words: the value, not an active one of the list */ \
     \
     /* delivery URLs and signing (src/core/delivery, src/core/signing) */ \
     X(DeliveryCloudNameMissing) \

@@ -251,6 +251,10 @@ void BrowserPage::reload()
     const int loadedRows = m_assets->rowCount();
     const int scroll = view->verticalScrollBar()->value();
 
+    if (auto fields = m_catalog ? m_catalog->metadataFields()
+                                : core::Result<QList<core::MetadataField>>(QList<core::MetadataField>());
+        fields)
+        m_facets->setMetadataFields(*fields);
     m_folders->reload();
     m_ui->folderView->expand(m_folders->index(0, 0));
     if (m_assets->isSearch()) {

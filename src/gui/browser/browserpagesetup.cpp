@@ -179,6 +179,11 @@ void BrowserPage::setUpFacets()
         return counts ? counts.value() : CatalogFacets {};
     });
     connect(m_facets, &FacetBar::filtersChanged, this, &BrowserPage::applySearch);
+    // The structured metadata fields the last sync cached; reload() reads them again.
+    if (auto fields = m_catalog ? m_catalog->metadataFields()
+                                : Result<QList<core::MetadataField>>(QList<core::MetadataField>());
+        fields)
+        m_facets->setMetadataFields(*fields);
 }
 
 void BrowserPage::setUpDetailsPanel()

@@ -11,6 +11,8 @@
 #include "core/assets/assetservice.h"
 #include "core/catalog/catalog.h"
 #include "gui/errors/errorpresenter.h"
+#include "gui/metadata/metadataeditor.h"
+#include "gui/metadata/metadatasection.h"
 
 #include "gui/theme/palettes.h"
 #include "gui/theme/palettestylesheet.h"
@@ -146,6 +148,11 @@ DetailsPanel::DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loade
     m_ui->contextTable->installEventFilter(this);
     m_ui->tagEdit->installEventFilter(this);
 
+    // Structured metadata: its own section with its own Save, for one asset or several (bulk).
+    m_metadata = new MetadataSection(m_env, m_assets, this);
+    connect(m_metadata, &MetadataSection::assetsChanged, this, &DetailsPanel::assetsChanged);
+    setMetadataSection(m_metadata);
+
     refreshOnlineState();
     showNothing();
 }
@@ -279,6 +286,8 @@ void DetailsPanel::setAssets(const QStringList &assetIds)
         m_ui->followNoteLabel->hide();
         m_ui->previewLabel->clear(); // not another asset's picture while this one's loads
     }
+    if (m_metadata)
+        m_metadata->setAssets(assetIds); // before the sections: whether it shows depends on its fields
     if (assetIds.isEmpty())
         showNothing();
     else if (assetIds.size() > 1)
@@ -323,6 +332,8 @@ void DetailsPanel::refreshOnlineState()
     const QString reason = m_env.offlineReason ? m_env.offlineReason() : QString();
     m_ui->offlineLabel->setText(tr("Offline — edits are unavailable: %1").arg(reason));
     m_ui->offlineLabel->setVisible(!reason.isEmpty());
+    if (m_metadata)
+        m_metadata->refreshOnlineState();
     updateActions();
 }
 
@@ -334,7 +345,16 @@ void DetailsPanel::setMetadataSection(QWidget *editor)
     m_metadataEditor = editor;
     if (editor)
         m_ui->metadataLayout->addWidget(editor);
-    m_ui->metadataGroup->setVisible(editor && (m_asset || m_selection.size() > 1));
+    m_ui->metadataGroup->setVisible(editor && (m_asset || m_selection.size() > 1) && hasMetadataFields());
+}
+
+bool DetailsPanel::hasMetadataFields() const
+{
+    // Another section than Stratus's own editor shows whenever it is there; the editor only when the
+    // environment has metadata fields.
+    if (!m_metadataEditor)
+        return false;
+    return m_metadataEditor != m_metadata || !m_metadata->editor()->fields().isEmpty();
 }
 
 bool DetailsPanel::isTechnicalExpanded() const
@@ -359,7 +379,7 @@ void DetailsPanel::setSections(bool single, bool several)
     m_ui->infoWidget->setVisible(single);
     m_ui->tagsGroup->setVisible(any);
     m_ui->descriptionGroup->setVisible(any);
-    m_ui->metadataGroup->setVisible(any && m_metadataEditor);
+    m_ui->metadataGroup->setVisible(any && m_metadataEditor && hasMetadataFields());
     m_ui->contextGroup->setVisible(single);
     m_ui->shareGroup->setVisible(single);
     m_ui->technicalToggle->setVisible(single);

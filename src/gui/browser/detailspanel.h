@@ -35,6 +35,7 @@ class AssetService;
 
 namespace stratus::gui {
 
+class MetadataSection;
 class ThumbnailLoader;
 
 /// The delivery URL of @p asset with @p options (the Node SDK's url() options: transformation,
@@ -108,6 +109,8 @@ public:
     /// follows shownAssetsChanged() to know what to edit.
     void setMetadataSection(QWidget *editor);
     [[nodiscard]] QWidget *metadataSection() const { return m_metadataEditor; }
+    /// The metadata section has something to show (the environment defines metadata fields).
+    [[nodiscard]] bool hasMetadataFields() const;
 
     /// Whether the "Technical" section is open; closed at first. The owner keeps the choice
     /// (technicalExpandedChanged()) and gives it back to the next panel.
@@ -232,6 +235,8 @@ private:
     QHash<QString, QLineEdit *> m_fields; ///< by the Resource field name (public_id, bytes, …)
     QLineEdit *m_displayName = nullptr;
     QPointer<QWidget> m_metadataEditor;
+    /// The structured metadata editor shown in that section (one asset or several); null once replaced.
+    QPointer<MetadataSection> m_metadata;
 
     QStringList m_assetIds;
     std::optional<core::catalog::CatalogAsset> m_asset; ///< the one shown, from the catalogue

@@ -111,12 +111,15 @@ FacetBar::FacetBar(QWidget *parent)
     , m_tagMenu(new StayOpenMenu(this))
     , m_dateMenu(new QMenu(this))
     , m_sizeMenu(new QMenu(this))
+    , m_metadataMenu(new StayOpenMenu(this))
 {
     m_typeButton = makeButton(this, m_typeMenu, tr("Filter by type"));
     m_formatButton = makeButton(this, m_formatMenu, tr("Filter by format"));
     m_tagButton = makeButton(this, m_tagMenu, tr("Filter by tag"));
     m_dateButton = makeButton(this, m_dateMenu, tr("Filter by creation date"));
     m_sizeButton = makeButton(this, m_sizeMenu, tr("Filter by size"));
+    m_metadataButton = makeButton(this, m_metadataMenu, tr("Filter by structured metadata"));
+    m_metadataButton->hide();
     m_clearButton = new QToolButton(this);
     m_clearButton->setText(tr("Clear filters"));
     m_clearButton->setAutoRaise(true);
@@ -129,7 +132,8 @@ FacetBar::FacetBar(QWidget *parent)
     auto *label = new QLabel(tr("Filters:"), this);
     label->setEnabled(false);
     layout->addWidget(label);
-    for (QToolButton *button : {m_typeButton, m_formatButton, m_tagButton, m_dateButton, m_sizeButton})
+    for (QToolButton *button :
+         {m_typeButton, m_formatButton, m_tagButton, m_dateButton, m_sizeButton, m_metadataButton})
         layout->addWidget(button);
     layout->addWidget(m_clearButton);
     layout->addStretch(1);
@@ -152,6 +156,7 @@ FacetBar::FacetBar(QWidget *parent)
             [this] { rebuildValueMenu(m_tagMenu, m_facets.tags, m_tags, &m_tags, false); });
     connect(m_dateMenu, &QMenu::aboutToShow, this, &FacetBar::rebuildMenus);
     connect(m_sizeMenu, &QMenu::aboutToShow, this, &FacetBar::rebuildMenus);
+    connect(m_metadataMenu, &QMenu::aboutToShow, this, &FacetBar::rebuildMetadataMenu);
     updateButtons();
 }
 
@@ -357,6 +362,7 @@ void FacetBar::applyTo(CatalogQuery &query, const QDateTime &now) const
     query.formats = m_formats;
     query.tags = m_tags;
     query.anyTag = m_tagMatch == TagMatch::Any;
+    query.metadata = m_metadata;
     switch (m_dateRange) {
     case DateRange::Any:
         break;
@@ -406,7 +412,7 @@ void FacetBar::applyTo(CatalogQuery &query, const QDateTime &now) const
 bool FacetBar::hasFilters() const
 {
     return !m_resourceTypes.isEmpty() || !m_formats.isEmpty() || !m_tags.isEmpty()
-        || m_dateRange != DateRange::Any || m_sizeRange != SizeRange::Any;
+        || m_dateRange != DateRange::Any || m_sizeRange != SizeRange::Any || !m_metadata.isEmpty();
 }
 
 void FacetBar::setResourceTypes(const QStringList &values)
@@ -466,6 +472,7 @@ void FacetBar::clear()
     m_dateFrom = m_dateTo = {};
     m_sizeRange = SizeRange::Any;
     m_minBytes = m_maxBytes = std::nullopt;
+    m_metadata.clear();
     changed();
 }
 
@@ -500,6 +507,15 @@ QList<FacetBar::Chip> FacetBar::chips()
                           if (self)
                               self->setSizeRange(SizeRange::Any);
                       }});
+    for (const core::MetadataField &field : std::as_const(m_metadataFields)) {
+        for (const QString &id : m_metadata.value(field.externalId)) {
+            const QString fieldId = field.externalId;
+            chips.append({tr("%1: %2").arg(field.label, field.displayText(id)), [self, fieldId, id] {
+                              if (self)
+                                  self->removeMetadataChoice(fieldId, id);
+                          }});
+        }
+    }
     return chips;
 }
 
@@ -592,6 +608,8 @@ void FacetBar::updateButtons()
     markActive(m_tagButton, !m_tags.isEmpty());
     markActive(m_dateButton, m_dateRange != DateRange::Any);
     markActive(m_sizeButton, m_sizeRange != SizeRange::Any);
+    m_metadataButton->setText(summary(tr("Metadata"), metadataLabels()));
+    markActive(m_metadataButton, !m_metadata.isEmpty());
     m_clearButton->setVisible(hasFilters());
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/catalog/catalogtypes.h"
+#include "core/metadata/metadatafield.h"
 
 #include <QDateTime>
 #include <QWidget>
@@ -18,7 +19,8 @@ namespace stratus::gui {
 /// The browser's filters, as a row of drop-down buttons above the assets: resource type, format and
 /// tags (several may be ticked; each entry shows how many assets it has in the current scope; tags
 /// match all the ticked ones or any of them, as the tag menu says), the
-/// creation date (presets or a custom range) and the size (presets or a custom range), and "Clear
+/// creation date (presets or a custom range), the size (presets or a custom range), structured
+/// metadata (the choices of the environment's select fields), and "Clear
 /// filters" while any is set. Filters narrow whatever the browser shows: the open folder, or the
 /// whole catalogue while a search is typed.
 ///
@@ -79,6 +81,15 @@ public:
     /// @p minBytes / @p maxBytes (inclusive, unset = open) only for Custom.
     void setSizeRange(SizeRange range, std::optional<qint64> minBytes = {},
                       std::optional<qint64> maxBytes = {});
+    /// The structured metadata fields whose choices the Metadata menu offers (single- and
+    /// multi-select fields; the button hides when there are none). Choices no field has any more are
+    /// dropped from the filter.
+    void setMetadataFields(const QList<core::MetadataField> &fields);
+    /// External id → the chosen option ids (any of them; every field listed must match).
+    [[nodiscard]] QMap<QString, QStringList> metadataFilter() const { return m_metadata; }
+    void setMetadataFilter(const QMap<QString, QStringList> &filter);
+    [[nodiscard]] QToolButton *metadataButton() const { return m_metadataButton; }
+
     /// Clears every filter (one filtersChanged()).
     void clear();
     /// Every chosen value on its own, in the order of the buttons, for a line of removable chips.
@@ -109,6 +120,9 @@ private:
     [[nodiscard]] QString dateText() const;
     [[nodiscard]] QString sizeText() const;
     void changed();
+    void rebuildMetadataMenu();
+    void removeMetadataChoice(const QString &fieldId, const QString &optionId);
+    [[nodiscard]] QStringList metadataLabels() const;
 
     QToolButton *m_typeButton;
     QToolButton *m_formatButton;
@@ -116,11 +130,13 @@ private:
     QToolButton *m_dateButton;
     QToolButton *m_sizeButton;
     QToolButton *m_clearButton;
+    QToolButton *m_metadataButton;
     QMenu *m_typeMenu;
     QMenu *m_formatMenu;
     QMenu *m_tagMenu;
     QMenu *m_dateMenu;
     QMenu *m_sizeMenu;
+    QMenu *m_metadataMenu;
 
     core::catalog::CatalogFacets m_facets;
     std::function<core::catalog::CatalogFacets()> m_source;
@@ -134,6 +150,8 @@ private:
     SizeRange m_sizeRange = SizeRange::Any;
     std::optional<qint64> m_minBytes;
     std::optional<qint64> m_maxBytes;
+    QList<core::MetadataField> m_metadataFields; ///< select fields only
+    QMap<QString, QStringList> m_metadata;
 };
 
 } // namespace stratus::gui

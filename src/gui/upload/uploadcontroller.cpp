@@ -3,6 +3,7 @@
 #include "uploaddock.h"
 #include "uploadoptionsdialog.h"
 
+#include "core/catalog/catalog.h"
 #include "core/session/environmentsession.h"
 #include "core/transfers/uploadqueue.h"
 #include "gui/errors/errorpresenter.h"
@@ -231,6 +232,22 @@ void UploadController::refuseTooLarge(const UploadQueue &queue, qint64 batchId)
     warn(tr("Too Large to Upload"), text);
 }
 
+QList<core::MetadataField> UploadController::metadataFields() const
+{
+    core::catalog::Catalog *catalog = m_session ? m_session->catalog() : nullptr;
+    auto fields = catalog ? catalog->metadataFields()
+                          : core::Result<QList<core::MetadataField>>(QList<core::MetadataField>());
+    return fields ? *fields : QList<core::MetadataField>();
+}
+
+core::transfers::UploadBatchOptions
+UploadController::withoutMetadata(core::transfers::UploadBatchOptions options)
+{
+    // Metadata chosen for some files is not remembered for the next ones (dropped files included).
+    options.extra.remove(u"metadata"_s);
+    return options;
+}
+
 bool UploadController::offer(const QStringList &paths, const std::optional<QString> &folder)
 {
     if (paths.isEmpty())
@@ -240,13 +257,14 @@ bool UploadController::offer(const QStringList &paths, const std::optional<QStri
     core::transfers::UploadBatchOptions shown = defaults();
     shown.folder = folder.value_or(m_currentFolder ? m_currentFolder() : QString());
     UploadOptionsDialog dialog(shown, contextFunction(), true, m_window);
+    dialog.setMetadataFields(metadataFields());
     dialog.setObjectName(u"givenFilesOptions"_s);
     dialog.setWindowTitle(paths.size() == 1 ? tr("Upload “%1”").arg(QFileInfo(paths.first()).fileName())
                                             : tr("Upload %n Item(s)", nullptr, int(paths.size())));
     if (dialog.exec() != QDialog::Accepted)
         return false;
     const core::transfers::UploadBatchOptions options = dialog.options();
-    setDefaults(options);
+    setDefaults(withoutMetadata(options));
     return enqueue(paths, options);
 }
 
@@ -257,10 +275,11 @@ void UploadController::chooseOptionsAndUpload(const QStringList &paths)
         return;
     }
     UploadOptionsDialog dialog(optionsShown(), contextFunction(), true, m_window);
+    dialog.setMetadataFields(metadataFields());
     if (dialog.exec() != QDialog::Accepted)
         return;
     const core::transfers::UploadBatchOptions options = dialog.options();
-    setDefaults(options);
+    setDefaults(withoutMetadata(options));
     enqueue(paths, options);
 }
 

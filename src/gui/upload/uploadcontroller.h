@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api/apicontext.h"
+#include "core/metadata/metadatafield.h"
 #include "core/transfers/uploadentry.h"
 #include "core/transfers/uploadplan.h"
 #include "core/util/result.h"
@@ -91,6 +92,11 @@ Q_SIGNALS:
     void batchFinished(const QString &message);
 
 private:
+    /// The structured metadata fields of the environment, as its catalogue cached them.
+    [[nodiscard]] QList<core::MetadataField> metadataFields() const;
+    [[nodiscard]] static core::transfers::UploadBatchOptions
+    withoutMetadata(core::transfers::UploadBatchOptions options);
+
     void attachQueue();
     bool enqueue(const QStringList &paths, const core::transfers::UploadBatchOptions &options);
     void chooseOptionsAndUpload(const QStringList &paths);

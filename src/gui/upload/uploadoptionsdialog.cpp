@@ -1,13 +1,16 @@
 #include "uploadoptionsdialog.h"
 
 #include "core/api/adminapi.h"
+#include "core/api/apiparams.h"
 #include "core/assets/assetnames.h"
 #include "gui/errors/errorpresenter.h"
+#include "gui/metadata/metadataeditor.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRadioButton>
@@ -29,6 +32,8 @@ UploadOptionsDialog::UploadOptionsDialog(const UploadBatchOptions &options,
     , m_preset(new QComboBox(this))
     , m_presetNote(new QLabel(this))
     , m_naming(new QButtonGroup(this))
+    , m_metadataGroup(new QGroupBox(tr("Structured metadata"), this))
+    , m_metadata(new MetadataEditor(m_metadataGroup))
 {
     setWindowTitle(tr("Upload Options"));
     auto *form = new QFormLayout;
@@ -62,8 +67,12 @@ UploadOptionsDialog::UploadOptionsDialog(const UploadBatchOptions &options,
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *metadataLayout = new QVBoxLayout(m_metadataGroup);
+    metadataLayout->addWidget(m_metadata);
+    m_metadataGroup->hide();
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_metadataGroup);
     layout->addWidget(buttons);
     loadPresets(apiContext);
 }
@@ -120,9 +129,27 @@ void UploadOptionsDialog::loadPresets(const std::function<core::Result<core::Api
     call->start();
 }
 
+void UploadOptionsDialog::setMetadataFields(const QList<core::MetadataField> &fields)
+{
+    m_metadata->setFields(fields);
+    m_metadata->showDefaults();
+    m_metadataGroup->setVisible(!fields.isEmpty());
+}
+
+void UploadOptionsDialog::accept()
+{
+    if (!m_metadata->showUploadErrors())
+        return; // the fields say what is wrong
+    QDialog::accept();
+}
+
 UploadBatchOptions UploadOptionsDialog::options() const
 {
     UploadBatchOptions options = m_options;
+    options.extra.remove(u"metadata"_s);
+    // Every field with a value (defaults included: the server would apply them anyway).
+    if (const auto values = m_metadata->uploadValues(); values && !values->isEmpty())
+        options.extra.insert(u"metadata"_s, core::ApiParams::metadataText(*values));
     options.folder = core::assets::normalizedFolder(m_folder->text());
     options.tags.clear();
     for (const QString &tag : m_tags->text().split(u',', Qt::SkipEmptyParts)) {

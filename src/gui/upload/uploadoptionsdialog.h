@@ -4,6 +4,8 @@
 #include "core/transfers/uploadplan.h"
 #include "core/util/result.h"
 
+#include "core/metadata/metadatafield.h"
+
 #include <QDialog>
 
 #include <functional>
@@ -16,10 +18,14 @@ class QRadioButton;
 
 namespace stratus::gui {
 
+class MetadataEditor;
+
 /// How the next files are uploaded to an environment: the folder they go to, tags for all of them,
 /// an upload preset (listed from the environment through the Admin API, in the background), and
 /// how their public IDs are made — from the file name with a random suffix (the default), from the
 /// file name exactly (replacing an asset of that name), or random.
+///
+/// Structured metadata for every file can be set too (setMetadataFields()).
 ///
 /// Shown after File → Upload Files…/Folder…, and from the upload dock's Options… for what is
 /// dropped or pasted.
@@ -45,6 +51,13 @@ public:
     [[nodiscard]] QLineEdit *tagsEdit() const { return m_tags; }
     [[nodiscard]] QComboBox *presetBox() const { return m_preset; }
     void setNaming(Naming naming);
+    /// Offers the environment's structured metadata fields (their defaults shown) in a section of
+    /// their own; what is set there goes with every file (`metadata`). No fields: no section.
+    void setMetadataFields(const QList<core::MetadataField> &fields);
+    [[nodiscard]] MetadataEditor *metadataEditor() const { return m_metadata; }
+
+    /// Refuses to close while a metadata value is not valid (the field says why).
+    void accept() override;
     [[nodiscard]] Naming naming() const;
 
     /// The naming that @p options imply.
@@ -63,6 +76,8 @@ private:
     QComboBox *m_preset;
     QLabel *m_presetNote;
     QButtonGroup *m_naming;
+    QWidget *m_metadataGroup;
+    MetadataEditor *m_metadata;
 };
 
 } // namespace stratus::gui

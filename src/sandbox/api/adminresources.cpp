@@ -252,7 +252,8 @@ ApiResponse AdminService::updateResource(const ApiContext &ctx, const Asset &ass
                 copy.tags.append(tag);
         }
     }
-    applyMetadataParams(request, copy);
+    if (auto refused = applyMetadataParams(ctx, request, copy))
+        return *refused;
     if (request.hasParam(QStringLiteral("asset_folder"))) {
         if (ctx.env.folderMode != FolderMode::Dynamic)
             return ApiResponse::error(

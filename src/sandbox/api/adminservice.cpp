@@ -117,6 +117,8 @@ ApiResponse AdminService::handle(const ApiContext &ctx, const QStringList &path,
         return transformations(ctx, path.mid(1), request);
     if (head == u"upload_presets")
         return uploadPresets(ctx, path.mid(1), request);
+    if (head == u"metadata_fields")
+        return metadataFields(ctx, path.mid(1), request);
     return ApiResponse::error(404, QStringLiteral("Unsupported Admin API path /%1").arg(path.join(u'/')));
 }
 

@@ -6,7 +6,8 @@ namespace stratus::sandbox {
 
 /// The Admin API of the sandbox (the server side; core::AdminApi is the client) under /v1_1/<cloud>/…
 /// (Basic auth and rate limiting are done by the dispatcher before a call gets here): ping, usage, config,
-/// resources (listing, details, update, delete), folders, tags, named transformations and upload presets.
+/// resources (listing, details, update, delete), folders, tags, named transformations, upload presets
+/// and structured metadata fields.
 class AdminService
 {
 public:
@@ -37,6 +38,8 @@ private:
     ApiResponse tags(const ApiContext &ctx, const QStringList &path, const ApiRequest &request);
     ApiResponse transformations(const ApiContext &ctx, const QStringList &path, const ApiRequest &request);
     ApiResponse uploadPresets(const ApiContext &ctx, const QStringList &path, const ApiRequest &request);
+    /// metadata_fields: field definitions, their order, and their datasources (adminmetadata.cpp).
+    ApiResponse metadataFields(const ApiContext &ctx, const QStringList &path, const ApiRequest &request);
 };
 
 /// A stable id made from `text` (an MD5 in hex), for the ids the Admin API gives folders, presets

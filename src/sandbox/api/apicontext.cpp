@@ -1,4 +1,5 @@
 #include "apicontext.h"
+#include "metadatarules.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -100,14 +101,37 @@ QJsonObject parseContextString(const QString &text)
     return out;
 }
 
-void applyMetadataParams(const ApiRequest &request, Asset &asset)
+std::optional<QJsonObject> checkedMetadataParam(const ApiContext &ctx, const ApiRequest &request,
+                                                ApiResponse *refusal)
+{
+    const QJsonValue json = request.json.value(QStringLiteral("metadata"));
+    if (!json.isObject() && !request.hasParam(QStringLiteral("metadata")))
+        return QJsonObject();
+    QString error;
+    const auto given = json.isObject()
+        ? std::optional<QJsonObject>(json.toObject())
+        : metadatarules::parseParam(request.param(QStringLiteral("metadata")), &error);
+    const auto checked = given
+        ? metadatarules::checkedValues(ctx.store.metadataFields(ctx.env.cloudName), *given,
+                                       request.boolParam(QStringLiteral("clear_invalid")), &error)
+        : std::nullopt;
+    if (!checked)
+        *refusal = ApiResponse::error(400, error);
+    return checked;
+}
+
+std::optional<ApiResponse> applyMetadataParams(const ApiContext &ctx, const ApiRequest &request, Asset &asset)
 {
     if (request.hasParam(QStringLiteral("context")))
         asset.context = parseContextString(request.param(QStringLiteral("context")));
-    if (request.hasParam(QStringLiteral("metadata")))
-        asset.metadata = parseContextString(request.param(QStringLiteral("metadata")));
+    ApiResponse refusal;
+    const auto metadata = checkedMetadataParam(ctx, request, &refusal);
+    if (!metadata)
+        return refusal;
+    metadatarules::merge(asset.metadata, *metadata);
     if (request.hasParam(QStringLiteral("display_name")))
         asset.displayName = request.param(QStringLiteral("display_name"));
+    return std::nullopt;
 }
 
 ApiResponse saveChangedAsset(const ApiContext &ctx, Asset asset)

@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 namespace stratus::sandbox {
 
 /// What an API handler needs for one call: the store, the environment the call is for, the
@@ -44,9 +46,17 @@ struct ResourceFields
 /// Cloudinary's "k=v|k2=v2" encoding (`\=` and `\|` escape those characters in values).
 [[nodiscard]] QJsonObject parseContextString(const QString &text);
 
-/// Sets what an update (Admin `update`, Upload `explicit`) says of an asset's context, metadata
-/// and display name, each only when the request has the parameter.
-void applyMetadataParams(const ApiRequest &request, Asset &asset);
+/// Sets what an update (Admin `update`, Upload `explicit`) says of an asset's context, structured
+/// metadata (merged: only the fields given change, an empty value removes one) and display name,
+/// each only when the request has the parameter. A 400 answer when a metadata value is refused.
+[[nodiscard]] std::optional<ApiResponse> applyMetadataParams(const ApiContext &ctx, const ApiRequest &request,
+                                                             Asset &asset);
+
+/// The `metadata` parameter of a request checked against the environment's fields (string or JSON
+/// form, `clear_invalid` honoured): the values to merge (null removes), or a 400 answer. An empty
+/// object when the request has none.
+[[nodiscard]] std::optional<QJsonObject>
+checkedMetadataParam(const ApiContext &ctx, const ApiRequest &request, ApiResponse *refusal);
 
 /// Stores @p asset as changed now (its updated_at) and answers it as a resource; 500 when the store
 /// fails.

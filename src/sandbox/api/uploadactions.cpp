@@ -1,5 +1,8 @@
-// UploadService's calls that change assets already stored: destroy, rename, tags, context, explicit.
+// UploadService's calls that change assets already stored: destroy, rename, tags, context, metadata,
+// explicit.
 #include "uploadservice.h"
+
+#include "metadatarules.h"
 
 #include <QJsonArray>
 
@@ -162,6 +165,23 @@ ApiResponse UploadService::context(const ApiContext &ctx, const QString &resourc
     });
 }
 
+ApiResponse UploadService::metadata(const ApiContext &ctx, const QString &resourceType,
+                                    const ApiRequest &request)
+{
+    const QStringList publicIds = request.arrayParam(QStringLiteral("public_ids"));
+    if (publicIds.isEmpty())
+        return ApiResponse::error(400, QStringLiteral("Missing required parameter - public_ids"));
+    if (!request.hasParam(QStringLiteral("metadata"))
+        && !request.json.value(QStringLiteral("metadata")).isObject())
+        return ApiResponse::error(400, QStringLiteral("Missing required parameter - metadata"));
+    ApiResponse refusal;
+    const auto metadata = checkedMetadataParam(ctx, request, &refusal);
+    if (!metadata)
+        return refusal;
+    return changeEach(ctx, resourceType, typeParam(request), publicIds,
+                      [&](Asset &copy) { metadatarules::merge(copy.metadata, *metadata); });
+}
+
 ApiResponse UploadService::explicitAction(const ApiContext &ctx, const QString &resourceType,
                                           const ApiRequest &request)
 {
@@ -175,7 +195,8 @@ ApiResponse UploadService::explicitAction(const ApiContext &ctx, const QString &
     Asset copy = *asset;
     if (request.hasParam(QStringLiteral("tags")))
         copy.tags = splitTags(request.param(QStringLiteral("tags")));
-    applyMetadataParams(request, copy);
+    if (auto refused = applyMetadataParams(ctx, request, copy))
+        return *refused;
     if (request.hasParam(QStringLiteral("asset_folder")) && ctx.env.folderMode == FolderMode::Dynamic)
         copy.assetFolder = trimSlashes(request.param(QStringLiteral("asset_folder")));
     return saveChangedAsset(ctx, std::move(copy));

@@ -1,5 +1,7 @@
 #include "uploadservice.h"
 
+#include "metadatarules.h"
+
 #include "authentication.h"
 #include "core/signing/apisigner.h"
 #include "sandbox/mediaprobe.h"
@@ -170,7 +172,6 @@ Asset uploadedAsset(const ApiContext &ctx, const Placement &place, const Asset *
     asset.displayName = displayName.isEmpty() ? asset.filename() : displayName;
     asset.tags = splitTags(options.text(QStringLiteral("tags")));
     asset.context = parseContextString(options.text(QStringLiteral("context")));
-    asset.metadata = parseContextString(options.text(QStringLiteral("metadata")));
     return asset;
 }
 
@@ -335,6 +336,8 @@ ApiResponse UploadService::handle(const ApiContext &ctx, const QString &resource
         return context(ctx, resourceType, request);
     if (action == u"explicit")
         return explicitAction(ctx, resourceType, request);
+    if (action == u"metadata")
+        return metadata(ctx, resourceType, request);
     return ApiResponse::error(404, QStringLiteral("Unsupported action %1").arg(action));
 }
 
@@ -463,7 +466,26 @@ ApiResponse UploadService::storeUpload(const ApiContext &ctx, const ApiRequest &
         json.insert(QStringLiteral("existing"), true);
         return ApiResponse::json(json);
     }
+    // Structured metadata: the values given (or a preset's), then the fields' defaults.
+    QString metadataError;
+    std::optional<QJsonObject> metadata;
+    {
+        const QJsonValue json = request.json.value(QStringLiteral("metadata"));
+        const QString text = options.text(QStringLiteral("metadata"));
+        const auto given = json.isObject() ? std::optional<QJsonObject>(json.toObject())
+                                           : metadatarules::parseParam(text, &metadataError);
+        const QJsonArray definitions = ctx.store.metadataFields(ctx.env.cloudName);
+        const auto checked = given
+            ? metadatarules::checkedValues(
+                definitions, *given, options.flag(QStringLiteral("clear_invalid"), false), &metadataError)
+            : std::nullopt;
+        if (checked)
+            metadata = metadatarules::withDefaults(definitions, *checked, &metadataError);
+    }
+    if (!metadata)
+        return fail(400, metadataError);
     Asset asset = uploadedAsset(ctx, place, existing, media, options, upload.fileName);
+    asset.metadata = *metadata;
     asset.bytes = size;
     asset.etag = etagOfFile(stagedFile);
     QString error;

@@ -4,9 +4,9 @@
 
 namespace stratus::sandbox {
 
-/// The Upload API of one sandbox: upload (whole or chunked), destroy, rename, tags, context and
-/// explicit, under /v1_1/<cloud>/<resource_type>/<action>. Chunks of an upload in progress are kept
-/// under `chunkDirectory` across restarts, so a client resumes with the same X-Unique-Upload-Id.
+/// The Upload API of one sandbox: upload (whole or chunked), destroy, rename, tags, context,
+/// metadata and explicit, under /v1_1/<cloud>/<resource_type>/<action>. Chunks of an upload in progress are
+/// kept under `chunkDirectory` across restarts, so a client resumes with the same X-Unique-Upload-Id.
 class UploadService
 {
 public:
@@ -42,6 +42,8 @@ private:
     ApiResponse rename(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request);
     ApiResponse tags(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request);
     ApiResponse context(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request);
+    /// The metadata action: the same structured metadata values for several assets.
+    ApiResponse metadata(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request);
     ApiResponse explicitAction(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request);
 
     QString m_chunkDirectory;

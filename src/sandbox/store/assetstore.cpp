@@ -78,6 +78,7 @@ bool AssetStore::open(const QString &directory, QString *error)
         "CREATE TABLE IF NOT EXISTS upload_presets (cloud TEXT NOT NULL, name TEXT NOT NULL, json TEXT NOT "
         "NULL,"
         " PRIMARY KEY (cloud, name))",
+        "CREATE TABLE IF NOT EXISTS metadata_fields (cloud TEXT NOT NULL PRIMARY KEY, json TEXT NOT NULL)",
     };
     for (const char *statement : schema) {
         if (!exec(QString::fromLatin1(statement), {}, error))
@@ -138,6 +139,10 @@ bool AssetStore::load(QString *error)
     while (query.next())
         env(query.value(0).toString())
             .presets.insert(query.value(1).toString(), fromText(query.value(2).toString()));
+    query.exec(QStringLiteral("SELECT cloud, json FROM metadata_fields"));
+    while (query.next())
+        env(query.value(0).toString()).metadataFields
+            = QJsonDocument::fromJson(query.value(1).toString().toUtf8()).array();
     return true;
 }
 
@@ -419,6 +424,22 @@ bool AssetStore::removeUploadPreset(const QString &cloud, const QString &name, Q
               error))
         return false;
     env(cloud).presets.remove(name);
+    return true;
+}
+
+QJsonArray AssetStore::metadataFields(const QString &cloud) const
+{
+    const Environment *e = envIfAny(cloud);
+    return e ? e->metadataFields : QJsonArray();
+}
+
+bool AssetStore::putMetadataFields(const QString &cloud, const QJsonArray &fields, QString *error)
+{
+    const QString text = QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact));
+    if (!exec(QStringLiteral("INSERT OR REPLACE INTO metadata_fields (cloud, json) VALUES (?, ?)"),
+              {cloud, text}, error))
+        return false;
+    env(cloud).metadataFields = fields;
     return true;
 }
 

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
 #include <QObject>
@@ -15,9 +16,9 @@
 
 namespace stratus::sandbox {
 
-/// The sandbox's state: every product environment's assets, folders, named transformations and
-/// upload presets, kept in memory for fast listing and search and written through to SQLite
-/// (WAL, synchronous=FULL) in the data directory, with each original as a file beside it.
+/// The sandbox's state: every product environment's assets, folders, named transformations,
+/// upload presets and metadata fields, kept in memory for fast listing and search and written through to
+/// SQLite (WAL, synchronous=FULL) in the data directory, with each original as a file beside it.
 ///
 /// Durability: an original is written to a temporary file, flushed and fsync'ed, renamed into
 /// place, and only then is its row committed; a kill -9 at any point leaves either the old state
@@ -80,6 +81,10 @@ public:
                          QString *error);
     bool removeUploadPreset(const QString &cloud, const QString &name, QString *error);
 
+    // Structured metadata field definitions, in their order (the Admin API's JSON) --------------
+    [[nodiscard]] QJsonArray metadataFields(const QString &cloud) const;
+    bool putMetadataFields(const QString &cloud, const QJsonArray &fields, QString *error);
+
 private:
     struct Environment
     {
@@ -88,6 +93,7 @@ private:
         QMap<QString, QDateTime> folders;
         QMap<QString, QString> named;
         QMap<QString, QJsonObject> presets;
+        QJsonArray metadataFields;
     };
 
     Environment &env(const QString &cloud);
