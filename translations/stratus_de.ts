@@ -205,10 +205,6 @@
         <translation>Ein Asset auswählen, um seine Details zu sehen.</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-    <message>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
@@ -270,7 +266,7 @@
     </message>
     <message>
         <source>A transformation for the copied link, e.g. c_fill,w_400,h_400; empty for the original</source>
-        <translation>Eine Transformation für den kopierten Link, z.&#xa0;B. c_fill,w_400,h_400; leer für das Original</translation>
+        <translation>Eine Transformation für den kopierten Link, z. B. c_fill,w_400,h_400; leer für das Original</translation>
     </message>
     <message>
         <source>Copy URL</source>
@@ -312,16 +308,53 @@
         <source>Save the changes</source>
         <translation>Änderungen speichern</translation>
     </message>
-</context>
-<context>
-    <name>EnvironmentPage</name>
     <message>
-        <source>&lt;b&gt;This is the local sandbox.&lt;/b&gt; It runs on this computer, with sample images, videos and files, so you can try Stratus before adding an account. Nothing here reaches Cloudinary.&lt;br&gt;To work with your own media, add your Cloudinary account: paste the API environment variable (CLOUDINARY_URL) from the Cloudinary Console, or enter the cloud name, API key and API secret. Secrets are kept in your system keychain.</source>
-        <translation>&lt;b&gt;Dies ist die lokale Sandbox.&lt;/b&gt; Sie läuft auf diesem Computer und enthält Beispielbilder, -videos und -dateien, damit sich Stratus schon vor dem Hinzufügen eines Kontos ausprobieren lässt. Nichts davon gelangt zu Cloudinary.&lt;br&gt;Für die Arbeit mit eigenen Medien das eigene Cloudinary-Konto hinzufügen: die API-Umgebungsvariable (CLOUDINARY_URL) aus der Cloudinary Console einfügen oder Cloud-Name, API-Schlüssel und API-Geheimnis eingeben. Geheimnisse werden im Schlüsselbund des Systems aufbewahrt.</translation>
+        <source>Selected assets</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Add a Cloudinary Account…</source>
-        <translation>&amp;Cloudinary-Konto hinzufügen …</translation>
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Describes the picture for people who cannot see it (context key “alt”)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The caption shown with the asset (context key “caption”)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Structured metadata</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other context</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Public ID, version, ETag, asset ID, delivery type and URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -457,12 +490,16 @@
         <translation>Ctrl+Shift+U</translation>
     </message>
     <message>
-        <source>Show &amp;Uploads</source>
-        <translation>&amp;Uploads anzeigen</translation>
-    </message>
-    <message>
         <source>Ctrl+Alt+U</source>
         <translation>Ctrl+Alt+U</translation>
+    </message>
+    <message>
+        <source>&amp;Transfers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show or hide the Transfers dock (uploads and downloads)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -614,10 +651,6 @@
         <translation>&amp;Benutzer (optional):</translation>
     </message>
     <message>
-        <source>Stratus never stores a proxy password, so a manual proxy that asks for one cannot be used; “System default” may handle it through your desktop’s settings.</source>
-        <translation>Stratus speichert niemals ein Proxy-Passwort; ein manueller Proxy, der eines verlangt, lässt sich daher nicht verwenden. Mit „Systemstandard“ übernehmen eventuell die Einstellungen der Arbeitsumgebung die Anmeldung.</translation>
-    </message>
-    <message>
         <source>Transfers and Cache</source>
         <translation>Übertragungen und Cache</translation>
     </message>
@@ -640,6 +673,26 @@
     <message>
         <source>Unticked, such files are uploaded at once with the last options, into the folder shown or dropped on</source>
         <translation>Wenn nicht angekreuzt, werden solche Dateien sofort mit den zuletzt verwendeten Optionen hochgeladen, in den angezeigten Ordner oder den Ordner, auf den sie gezogen wurden</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show Closed &amp;Messages Again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the welcome messages you closed again, such as the Local sandbox's</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password is kept in your keychain, never in the settings file.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -708,8 +761,8 @@ Stratus nimmt keine Änderungen daran vor.</translation>
         <translation>Verwendet Qt %1 (erstellt mit Qt %2)</translation>
     </message>
     <message>
-        <source>&lt;h2 style=&quot;margin-bottom:0&quot;&gt;Stratus&lt;/h2&gt;&lt;p style=&quot;margin-top:2px&quot;&gt;Version %1&lt;/p&gt;&lt;p&gt;A native desktop client for Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Licensed under the MIT License.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Help and support&lt;/b&gt;&lt;br&gt;E-mail: &lt;a href=&quot;mailto:%3&quot;&gt;%3&lt;/a&gt;&lt;br&gt;Issue tracker: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;The user guide is under Help → Documentation (F1).&lt;/p&gt;</source>
-        <translation>&lt;h2 style=&quot;margin-bottom:0&quot;&gt;Stratus&lt;/h2&gt;&lt;p style=&quot;margin-top:2px&quot;&gt;Version %1&lt;/p&gt;&lt;p&gt;Ein nativer Desktop-Client für Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Lizenziert unter der MIT-Lizenz.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hilfe und Support&lt;/b&gt;&lt;br&gt;E-Mail: &lt;a href=&quot;mailto:%3&quot;&gt;%3&lt;/a&gt;&lt;br&gt;Issue-Tracker: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Das Benutzerhandbuch befindet sich unter Hilfe → Dokumentation (F1).&lt;/p&gt;</translation>
+        <source>&lt;h2 style="margin-bottom:0"&gt;Stratus&lt;/h2&gt;&lt;p style="margin-top:2px"&gt;Version %1&lt;/p&gt;&lt;p&gt;A native desktop client for Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Licensed under the MIT License.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Help and support&lt;/b&gt;&lt;br&gt;E-mail: &lt;a href="mailto:%3"&gt;%3&lt;/a&gt;&lt;br&gt;Issue tracker: &lt;a href="%4"&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;The user guide is under Help → Documentation (F1).&lt;/p&gt;</source>
+        <translation>&lt;h2 style="margin-bottom:0"&gt;Stratus&lt;/h2&gt;&lt;p style="margin-top:2px"&gt;Version %1&lt;/p&gt;&lt;p&gt;Ein nativer Desktop-Client für Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Lizenziert unter der MIT-Lizenz.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hilfe und Support&lt;/b&gt;&lt;br&gt;E-Mail: &lt;a href="mailto:%3"&gt;%3&lt;/a&gt;&lt;br&gt;Issue-Tracker: &lt;a href="%4"&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Das Benutzerhandbuch befindet sich unter Hilfe → Dokumentation (F1).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -771,10 +824,10 @@ Stratus nimmt keine Änderungen daran vor.</translation>
         <translation>Diese Adresse würde das API-Geheimnis unverschlüsselt an %1 senden. „%2“ ankreuzen, wenn allen Netzen dazwischen vertraut wird, oder eine https://-Adresse verwenden.</translation>
     </message>
     <message numerus="yes">
-        <source>%n saved entry(s) unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</source>
+        <source>%n saved entry(s) unreadable — &lt;a href="#accounts"&gt;see Accounts&lt;/a&gt;</source>
         <translation>
-            <numerusform>%n gespeicherter Eintrag unlesbar — &lt;a href=&quot;#accounts&quot;&gt;siehe Konten&lt;/a&gt;</numerusform>
-            <numerusform>%n gespeicherte Einträge unlesbar — &lt;a href=&quot;#accounts&quot;&gt;siehe Konten&lt;/a&gt;</numerusform>
+            <numerusform>%n gespeicherter Eintrag unlesbar — &lt;a href="#accounts"&gt;siehe Konten&lt;/a&gt;</numerusform>
+            <numerusform>%n gespeicherte Einträge unlesbar — &lt;a href="#accounts"&gt;siehe Konten&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
@@ -1179,6 +1232,18 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <source>&amp;Go</source>
         <translation>&amp;Gehe zu</translation>
     </message>
+    <message>
+        <source>Upload &amp;Files…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upload files to the folder shown (you can also drop files on the window)</source>
+        <translation>Dateien in den angezeigten Ordner hochladen (Dateien lassen sich auch auf das Fenster ziehen)</translation>
+    </message>
+    <message>
+        <source>Upload F&amp;older…</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>stratus::gui::BrowserCommands</name>
@@ -1343,7 +1408,7 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Ordner umbenennen</translation>
     </message>
     <message>
-        <source>&amp;New name of %1 (the assets&apos; URLs stay the same):</source>
+        <source>&amp;New name of %1 (the assets' URLs stay the same):</source>
         <translation>&amp;Neuer Name für %1 (die URLs der Assets bleiben gleich):</translation>
     </message>
     <message>
@@ -1580,6 +1645,131 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <source>No assets match the filters</source>
         <translation>Keine Assets passen zu den Filtern</translation>
     </message>
+    <message>
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Assets in rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Grid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Square thumbnails</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A sortable list with details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Justified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rows of pictures in their own proportions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Details Panel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Sort By</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Dimensions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Ascending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>D&amp;escending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upload files to the folder shown; the arrow offers more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>sort key, arrow</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Sorted by %1, %2 — choose the order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ascending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>descending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open Context Menu</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>stratus::gui::CheckMessages</name>
@@ -1605,11 +1795,11 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>Credits used: %1 of %2 (%3%)</source>
-        <translation>Verbrauchte Credits: %1 von %2 (%3&#xa0;%)</translation>
+        <translation>Verbrauchte Credits: %1 von %2 (%3 %)</translation>
     </message>
     <message>
         <source>Storage used: %1%</source>
-        <translation>Belegter Speicherplatz: %1&#xa0;%</translation>
+        <translation>Belegter Speicherplatz: %1 %</translation>
     </message>
     <message>
         <source>Assets: %1</source>
@@ -1675,10 +1865,6 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Public ID</translation>
     </message>
     <message>
-        <source>Display name</source>
-        <translation>Anzeigename</translation>
-    </message>
-    <message>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
@@ -1735,17 +1921,6 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Offline – Bearbeiten ist nicht möglich: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n assets selected</source>
-        <translation>
-            <numerusform>%n Asset ausgewählt</numerusform>
-            <numerusform>%n Assets ausgewählt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Total size: %1</source>
-        <translation>Gesamtgröße: %1</translation>
-    </message>
-    <message numerus="yes">
         <source>%n of them are not in the catalogue.</source>
         <translation>
             <numerusform>%n davon ist nicht im Katalog.</numerusform>
@@ -1781,7 +1956,7 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Der in der Media Library angezeigte Name; er ändert die URL nicht.</translation>
     </message>
     <message>
-        <source>In fixed folder mode an asset&apos;s name is the last part of its public ID; renaming it changes the public ID and its URLs.</source>
+        <source>In fixed folder mode an asset's name is the last part of its public ID; renaming it changes the public ID and its URLs.</source>
         <translation>Im festen Ordnermodus ist der Name eines Assets der letzte Teil seiner Public ID; Umbenennen ändert die Public ID und ihre URLs.</translation>
     </message>
     <message>
@@ -1811,6 +1986,145 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>Loading preview…</source>
         <translation>Vorschau wird geladen …</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 audio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>%1 video</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delivery type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No longer in the list shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No longer in the list shown: now in “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select an asset to see its details.</source>
+        <translation>Ein Asset auswählen, um seine Details zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply to %n Assets</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assets · %1</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a count and a file format: 3 JPG</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Every selected asset has this tag.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2/%3)</source>
+        <translation type="unfinished">%1 (%2) {1 ?} {2/%3)?}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of the %n selected assets have this tag; Add makes it a tag of all.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The selected assets differ here; what you type is set on all of them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The same on every selected asset; what you type is set on all of them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n more selected</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to change: the selected assets have these values already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving %1 of %2…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n asset(s).</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 of %2 assets; %n failed:</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Signed when copied</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2001,14 +2315,6 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Admin API: noch %1 von %2 Aufrufen in dieser Stunde</translation>
     </message>
     <message>
-        <source>Local sandbox on this computer · cloud %1</source>
-        <translation>Lokale Sandbox auf diesem Computer · Cloud %1</translation>
-    </message>
-    <message>
-        <source>Cloud %1 · API key %2</source>
-        <translation>Cloud %1 · API-Schlüssel %2</translation>
-    </message>
-    <message>
         <source>Sync paused until %1 (Admin API budget spent)</source>
         <translation>Abgleich pausiert bis %1 (Kontingent der Admin API aufgebraucht)</translation>
     </message>
@@ -2061,10 +2367,6 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Das API-Geheimnis wurde nicht ersetzt.</translation>
     </message>
     <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2075,6 +2377,14 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Local sandbox:&lt;/b&gt; sample media on this computer to try Stratus with; nothing here reaches Cloudinary.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add a Cloudinary Account…</source>
+        <translation>&amp;Cloudinary-Konto hinzufügen …</translation>
     </message>
 </context>
 <context>
@@ -2357,6 +2667,22 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <source>Tags (all)</source>
         <translation>Tags (alle)</translation>
     </message>
+    <message>
+        <source>Filter by structured metadata</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (withdrawn)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No list fields in this environment</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>stratus::gui::FolderTreeModel</name>
@@ -2392,6 +2718,17 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>The user guide is missing from this build of Stratus.</source>
         <translation>Das Benutzerhandbuch fehlt in diesem Build von Stratus.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::InfoBar</name>
+    <message>
+        <source>Close this message; it will not be shown again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2466,6 +2803,30 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>The problem report is on the clipboard.</source>
         <translation>Der Problembericht befindet sich in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every command with its keys, searchable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2549,6 +2910,98 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
 </context>
 <context>
+    <name>stratus::gui::MetadataEditor</name>
+    <message>
+        <source>This environment has no structured metadata fields.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Remove the date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Required: this field must have a value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mixed values</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A whole number from %1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A whole number, %1 or more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A whole number, %1 or less</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A whole number</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Up to %n characters</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>No value (default: %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (withdrawn)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>stratus::gui::MetadataSection</name>
+    <message>
+        <source>Save Metadata</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Correct the values marked in red first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assets could not be saved: %1</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::MoveDialog</name>
     <message numerus="yes">
         <source>Move %n asset(s)</source>
@@ -2601,11 +3054,11 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>%1 · API-Schlüssel %2</translation>
     </message>
     <message>
-        <source>%1 — an asset&apos;s folder and display name can change without changing its public ID</source>
+        <source>%1 — an asset's folder and display name can change without changing its public ID</source>
         <translation>%1 – Ordner und Anzeigename eines Assets lassen sich ändern, ohne dessen Public ID zu ändern</translation>
     </message>
     <message>
-        <source>%1 — an asset&apos;s folder is the path of its public ID</source>
+        <source>%1 — an asset's folder is the path of its public ID</source>
         <translation>%1 – der Ordner eines Assets ist der Pfad seiner Public ID</translation>
     </message>
     <message>
@@ -2661,18 +3114,6 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>%1 um %2</translation>
     </message>
     <message>
-        <source>%1: %2 of %3</source>
-        <translation>%1: %2 von %3</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Plan: %1</source>
-        <translation>Tarif: %1</translation>
-    </message>
-    <message>
         <source>Assets</source>
         <translation>Assets</translation>
     </message>
@@ -2699,6 +3140,73 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>%1 refused (“%2”); everything else keeps working.</source>
         <translation>%1 abgelehnt („%2“); alles andere funktioniert weiterhin.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 credits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 · %2 credits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transformations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 calls left this hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 · new hour at %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Admin API calls</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>video</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>other file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Largest upload: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n asset(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
@@ -2796,7 +3304,7 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>100 %</source>
-        <translation>100&#xa0;%</translation>
+        <translation>100 %</translation>
     </message>
     <message>
         <source>Actual size: one pixel of the picture on one of the screen (1)</source>
@@ -2853,7 +3361,7 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>%1 %</source>
         <comment>zoom percentage</comment>
-        <translation>%1&#xa0;%</translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
@@ -2949,6 +3457,25 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>Tick at least one product environment.</source>
         <translation>Mindestens eine Produktumgebung ankreuzen.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::ProxyPassword</name>
+    <message>
+        <source>Proxy Sign-In</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The proxy %1:%2 needs a user name and password. Stratus keeps the password in your keychain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3113,6 +3640,57 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <source>Enter the proxy’s host name, or choose “System default” or “No proxy”.</source>
         <translation>Den Hostnamen des Proxys eingeben oder „Systemstandard“ bzw. „Kein Proxy“ wählen.</translation>
     </message>
+    <message>
+        <source>Same as the desktop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving the password in your keychain…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>stratus::gui::ShortcutsWindow</name>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 › %2</source>
+        <translation>%1 › %2</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search commands and keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In the asset views</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>stratus::gui::TagsDialog</name>
@@ -3150,6 +3728,21 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>&amp;Remove tags:</source>
         <translation>Tags &amp;entfernen:</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::ThemeController</name>
+    <message>
+        <source>&amp;Same as the Desktop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3278,7 +3871,7 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Es gibt keine Datei zum Hochladen: Die Auswahl ist leer oder enthält nur versteckte Dateien und Verknüpfungen auf Ordner, die ausgelassen werden.</translation>
     </message>
     <message>
-        <source>“%1” refuses Stratus&apos;s credentials (%2). Fix them in Accounts; nothing was queued.</source>
+        <source>“%1” refuses Stratus's credentials (%2). Fix them in Accounts; nothing was queued.</source>
         <translation>„%1“ lehnt die Zugangsdaten von Stratus ab (%2). Diese unter „Konten“ korrigieren; es wurde nichts in die Warteschlange gestellt.</translation>
     </message>
     <message numerus="yes">
@@ -3389,8 +3982,8 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message numerus="yes">
         <source>%1%, %2 of %n file(s)</source>
         <translation>
-            <numerusform>%1&#xa0;%, %2 von %n Datei</numerusform>
-            <numerusform>%1&#xa0;%, %2 von %n Dateien</numerusform>
+            <numerusform>%1 %, %2 von %n Datei</numerusform>
+            <numerusform>%1 %, %2 von %n Dateien</numerusform>
         </translation>
     </message>
     <message>
@@ -3442,6 +4035,14 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>Transfers — %1</source>
         <translation>Übertragungen – %1</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the Transfers panel open when nothing is transferred; otherwise it closes once the transfers are done</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3632,6 +4233,25 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <source>This environment has no upload presets.</source>
         <translation>Diese Umgebung hat keine Upload-Presets.</translation>
     </message>
+    <message>
+        <source>Structured metadata</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>stratus::gui::UsageMeter</name>
+    <message>
+        <source>Near the limit: %1 % used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, %2 % used, near the limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, %2 % used</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>stratus::gui::WelcomePage</name>
@@ -3706,11 +4326,11 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Die Adresse würde das API-Geheimnis unverschlüsselt (reines http) an einen anderen Computer senden, wo es jeder in den Netzen dazwischen mitlesen könnte. Stratus tut das nur, wenn es für die Umgebung erlaubt wurde: eine https://-Adresse verwenden oder unverschlüsseltes Senden unter Konten erlauben.</translation>
     </message>
     <message>
-        <source>the API key or secret is wrong for cloud &apos;%1&apos; (the server said: %2)</source>
+        <source>the API key or secret is wrong for cloud '%1' (the server said: %2)</source>
         <translation>der API-Schlüssel oder das API-Geheimnis für die Cloud „%1“ ist falsch (Antwort des Servers: %2)</translation>
     </message>
     <message>
-        <source>there is no cloud named &apos;%1&apos; at %2 (the server said: %3)</source>
+        <source>there is no cloud named '%1' at %2 (the server said: %3)</source>
         <translation>unter %2 gibt es keine Cloud namens „%1“ (Antwort des Servers: %3)</translation>
     </message>
     <message>
@@ -3742,15 +4362,15 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>die sichere Verbindung zu %1 ist fehlgeschlagen (%2)</translation>
     </message>
     <message>
-        <source>these credentials may not use the Admin API of cloud &apos;%1&apos; (403: %2)</source>
+        <source>these credentials may not use the Admin API of cloud '%1' (403: %2)</source>
         <translation>diese Zugangsdaten dürfen die Admin API der Cloud „%1“ nicht verwenden (403: %2)</translation>
     </message>
     <message>
-        <source>the Admin API rate limit of cloud &apos;%1&apos; is spent until %2; try again then</source>
+        <source>the Admin API rate limit of cloud '%1' is spent until %2; try again then</source>
         <translation>das Aufruflimit der Admin API für die Cloud „%1“ ist bis %2 aufgebraucht; dann erneut versuchen</translation>
     </message>
     <message>
-        <source>the Admin API rate limit of cloud &apos;%1&apos; is spent; try again later</source>
+        <source>the Admin API rate limit of cloud '%1' is spent; try again later</source>
         <translation>das Aufruflimit der Admin API für die Cloud „%1“ ist aufgebraucht; später erneut versuchen</translation>
     </message>
     <message>
@@ -4201,11 +4821,11 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Der Aufruf ist nicht abgeschlossen.</translation>
     </message>
     <message>
-        <source>The server&apos;s answer is not what the Cloudinary API sends (no JSON object). Check the environment&apos;s address (upload_prefix).</source>
+        <source>The server's answer is not what the Cloudinary API sends (no JSON object). Check the environment's address (upload_prefix).</source>
         <translation>Die Antwort des Servers ist nicht das, was die Cloudinary-API sendet (kein JSON-Objekt). Die Adresse der Umgebung (upload_prefix) prüfen.</translation>
     </message>
     <message>
-        <source>The environment&apos;s API address is not configured.</source>
+        <source>The environment's API address is not configured.</source>
         <translation>Die API-Adresse der Umgebung ist nicht eingerichtet.</translation>
     </message>
     <message>
@@ -4233,7 +4853,7 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Die API-Zugangsdaten würden unverschlüsselt (http) an %1 gehen, also nicht an diesen Computer. https verwenden oder unverschlüsseltes Senden für diese Umgebung unter „Konten“ erlauben.</translation>
     </message>
     <message>
-        <source>%1 is restricted: its URL must be signed, and the environment&apos;s API secret is not available.</source>
+        <source>%1 is restricted: its URL must be signed, and the environment's API secret is not available.</source>
         <translation>%1 ist eingeschränkt: Die URL muss signiert werden, und das API-Geheimnis der Umgebung ist nicht verfügbar.</translation>
     </message>
     <message>
@@ -4274,7 +4894,7 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>%1 %2</source>
-        <extracomment>%1 says what could not be done (&quot;cat could not be renamed.&quot;), %2 why (the kind&apos;s words).</extracomment>
+        <extracomment>%1 says what could not be done ("cat could not be renamed."), %2 why (the kind's words).</extracomment>
         <translation>%1 %2</translation>
     </message>
     <message>
@@ -4370,7 +4990,7 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Der Upload ist nicht abgeschlossen.</translation>
     </message>
     <message>
-        <source>The environment&apos;s upload address is not configured.</source>
+        <source>The environment's upload address is not configured.</source>
         <translation>Die Upload-Adresse der Umgebung ist nicht eingerichtet.</translation>
     </message>
     <message>
@@ -4378,7 +4998,7 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Ein unsignierter Upload braucht ein unsigniertes Upload-Preset.</translation>
     </message>
     <message>
-        <source>The server&apos;s answer to the upload is not what the Upload API sends (no JSON). Check the environment&apos;s address (upload_prefix).</source>
+        <source>The server's answer to the upload is not what the Upload API sends (no JSON). Check the environment's address (upload_prefix).</source>
         <translation>Die Antwort des Servers auf den Upload ist nicht das, was die Upload API sendet (kein JSON). Die Adresse der Umgebung (upload_prefix) prüfen.</translation>
     </message>
     <message>
@@ -4583,8 +5203,8 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Transformation zu tief verschachtelt (ein responsive_width in der Konfiguration lässt das SDK endlos rekursiv laufen)</translation>
     </message>
     <message>
-        <source>size must be a string such as &quot;100x80&quot;</source>
-        <translation>size muss eine Zeichenkette wie &quot;100x80&quot; sein</translation>
+        <source>size must be a string such as "100x80"</source>
+        <translation>size muss eine Zeichenkette wie "100x80" sein</translation>
     </message>
     <message>
         <source>URI malformed: overlay text contains a lone UTF-16 surrogate</source>
@@ -4627,8 +5247,8 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>public_id fehlt</translation>
     </message>
     <message>
-        <source>expected a JSON object {&quot;public_id&quot;: ..., &quot;options&quot;: {...}}</source>
-        <translation>JSON-Objekt {&quot;public_id&quot;: ..., &quot;options&quot;: {...}} erwartet</translation>
+        <source>expected a JSON object {"public_id": ..., "options": {...}}</source>
+        <translation>JSON-Objekt {"public_id": ..., "options": {...}} erwartet</translation>
     </message>
     <message>
         <source>options must be a JSON object</source>
@@ -4648,12 +5268,12 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>the URL would hold a raw %1, which the Node SDK copies into it unescaped from this option; percent-encode it in the value</source>
-        <extracomment>%1 names the character, e.g. &quot;line feed (U+000A)&quot;</extracomment>
+        <extracomment>%1 names the character, e.g. "line feed (U+000A)"</extracomment>
         <translation>die URL würde das Zeichen %1 unmaskiert enthalten, da das Node SDK es unverändert aus dieser Option übernimmt; das Zeichen im Wert prozentkodieren</translation>
     </message>
     <message>
         <source>invalid JSON (%1 at offset %2)</source>
-        <extracomment>%1 is the JSON parser&apos;s own words, %2 a position in the text</extracomment>
+        <extracomment>%1 is the JSON parser's own words, %2 a position in the text</extracomment>
         <translation>ungültiges JSON (%1 bei Offset %2)</translation>
     </message>
     <message>
@@ -4661,50 +5281,50 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>JSON-Objekt erwartet</translation>
     </message>
     <message>
-        <source>&quot;params&quot; must be a JSON object</source>
-        <translation>&quot;params&quot; muss ein JSON-Objekt sein</translation>
+        <source>"params" must be a JSON object</source>
+        <translation>"params" muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <source>unknown &quot;algorithm&quot;; expected &quot;sha1&quot; or &quot;sha256&quot;</source>
-        <translation>unbekannter Wert für &quot;algorithm&quot;; &quot;sha1&quot; oder &quot;sha256&quot; erwartet</translation>
+        <source>unknown "algorithm"; expected "sha1" or "sha256"</source>
+        <translation>unbekannter Wert für "algorithm"; "sha1" oder "sha256" erwartet</translation>
     </message>
     <message>
-        <source>&quot;signature_version&quot; must be 1 or 2</source>
-        <translation>&quot;signature_version&quot; muss 1 oder 2 sein</translation>
+        <source>"signature_version" must be 1 or 2</source>
+        <translation>"signature_version" muss 1 oder 2 sein</translation>
     </message>
     <message>
-        <source>transformation step %1 is empty (two &apos;/&apos; in a row, or one at an end)</source>
-        <extracomment>%1 is the step&apos;s number</extracomment>
+        <source>transformation step %1 is empty (two '/' in a row, or one at an end)</source>
+        <extracomment>%1 is the step's number</extracomment>
         <translation>Transformationsschritt %1 ist leer (zwei „/“ hintereinander oder einer an einem Ende)</translation>
     </message>
     <message>
-        <source>empty parameter (two &apos;,&apos; in a row, or one at an end)</source>
+        <source>empty parameter (two ',' in a row, or one at an end)</source>
         <translation>leerer Parameter (zwei „,“ hintereinander oder eines an einem Ende)</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not of the form key_value</source>
+        <source>'%1' is not of the form key_value</source>
         <translation>„%1“ hat nicht die Form key_value</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; has an empty key</source>
+        <source>'%1' has an empty key</source>
         <translation>„%1“ hat einen leeren Schlüssel</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; has an empty variable name</source>
+        <source>'%1' has an empty variable name</source>
         <translation>„%1“ hat einen leeren Variablennamen</translation>
     </message>
     <message>
-        <source>unknown key &apos;%1&apos; in &apos;%2&apos;</source>
+        <source>unknown key '%1' in '%2'</source>
         <extracomment>%1 is the key, %2 the parameter it begins</extracomment>
         <translation>unbekannter Schlüssel „%1“ in „%2“</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; has an empty value</source>
+        <source>'%1' has an empty value</source>
         <translation>„%1“ hat einen leeren Wert</translation>
     </message>
     <message>
-        <source>transformation step %1 (&apos;%2&apos;): %3</source>
-        <extracomment>%1 is the step&apos;s number, %2 its text, %3 what is wrong with it</extracomment>
+        <source>transformation step %1 ('%2'): %3</source>
+        <extracomment>%1 is the step's number, %2 its text, %3 what is wrong with it</extracomment>
         <translation>Transformationsschritt %1 („%2“): %3</translation>
     </message>
     <message>
@@ -4728,15 +5348,15 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Name eines Objekteintrags erwartet</translation>
     </message>
     <message>
-        <source>expected &apos;:&apos;</source>
+        <source>expected ':'</source>
         <translation>„:“ erwartet</translation>
     </message>
     <message>
-        <source>expected &apos;,&apos; or &apos;}&apos;</source>
+        <source>expected ',' or '}'</source>
         <translation>„,“ oder „}“ erwartet</translation>
     </message>
     <message>
-        <source>expected &apos;,&apos; or &apos;]&apos;</source>
+        <source>expected ',' or ']'</source>
         <translation>„,“ oder „]“ erwartet</translation>
     </message>
     <message>
@@ -4774,31 +5394,31 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>unerwarteter Text</translation>
     </message>
     <message>
-        <source>unbalanced &apos;)&apos;</source>
+        <source>unbalanced ')'</source>
         <translation>„)“ ohne passendes „(“</translation>
     </message>
     <message>
-        <source>unexpected &apos;%1&apos;</source>
+        <source>unexpected '%1'</source>
         <translation>unerwartetes „%1“</translation>
     </message>
     <message>
-        <source>unexpected &apos;&amp;&apos;; write AND or &amp;&amp;</source>
+        <source>unexpected '&amp;'; write AND or &amp;&amp;</source>
         <translation>unerwartetes „&amp;“; AND oder &amp;&amp; schreiben</translation>
     </message>
     <message>
-        <source>unexpected &apos;|&apos;; write OR or ||</source>
+        <source>unexpected '|'; write OR or ||</source>
         <translation>unerwartetes „|“; OR oder || schreiben</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not supported; quote the value or escape it with a backslash</source>
+        <source>'%1' is not supported; quote the value or escape it with a backslash</source>
         <translation>„%1“ wird nicht unterstützt; den Wert in Anführungszeichen setzen oder das Zeichen mit einem Backslash maskieren</translation>
     </message>
     <message>
-        <source>unexpected &apos;%1&apos;; quote values that contain it</source>
+        <source>unexpected '%1'; quote values that contain it</source>
         <translation>unerwartetes „%1“; Werte, die es enthalten, in Anführungszeichen setzen</translation>
     </message>
     <message>
-        <source>unexpected &apos;%1&apos;; a range needs a field, as in bytes:[1 TO 100]</source>
+        <source>unexpected '%1'; a range needs a field, as in bytes:[1 TO 100]</source>
         <translation>unerwartetes „%1“; ein Bereich braucht ein Feld, wie in bytes:[1 TO 100]</translation>
     </message>
     <message>
@@ -4806,15 +5426,15 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>der Ausdruck ist zu tief verschachtelt (mehr als %1 Ebenen)</translation>
     </message>
     <message>
-        <source>dangling &apos;\&apos; at the end</source>
+        <source>dangling '\' at the end</source>
         <translation>einzelner „\“ am Ende</translation>
     </message>
     <message>
-        <source>only a trailing &apos;*&apos; wildcard is supported</source>
+        <source>only a trailing '*' wildcard is supported</source>
         <translation>nur ein Platzhalter „*“ am Ende wird unterstützt</translation>
     </message>
     <message>
-        <source>only a trailing &apos;*&apos; wildcard is supported; write \* for a literal *</source>
+        <source>only a trailing '*' wildcard is supported; write \* for a literal *</source>
         <translation>nur ein Platzhalter „*“ am Ende wird unterstützt; ein wörtliches * als \* schreiben</translation>
     </message>
     <message>
@@ -4822,12 +5442,12 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>nicht abgeschlossener Wert in Anführungszeichen</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; needs a term after it</source>
+        <source>'%1' needs a term after it</source>
         <extracomment>%1 the operator as typed: AND, OR or NOT</extracomment>
         <translation>auf „%1“ muss ein Suchbegriff folgen</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; needs a term before it</source>
+        <source>'%1' needs a term before it</source>
         <extracomment>%1 the operator as typed: AND or OR</extracomment>
         <translation>vor „%1“ muss ein Suchbegriff stehen</translation>
     </message>
@@ -4840,7 +5460,7 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>NOT darf keine Gruppe beginnen; stattdessen -field:value schreiben</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; must be followed directly by a term</source>
+        <source>'%1' must be followed directly by a term</source>
         <translation>auf „%1“ muss direkt ein Suchbegriff folgen</translation>
     </message>
     <message>
@@ -4852,37 +5472,37 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>leere Klammern</translation>
     </message>
     <message>
-        <source>missing &apos;)&apos; for this &apos;(&apos;</source>
+        <source>missing ')' for this '('</source>
         <translation>zu diesem „(“ fehlt das „)“</translation>
     </message>
     <message>
-        <source>&apos;%1(…)&apos; cannot contain another field</source>
+        <source>'%1(…)' cannot contain another field</source>
         <extracomment>%1 a field and its operator, as in tags:(…)</extracomment>
         <translation>„%1(…)“ darf kein weiteres Feld enthalten</translation>
     </message>
     <message>
-        <source>invalid field name &apos;%1&apos;</source>
+        <source>invalid field name '%1'</source>
         <translation>ungültiger Feldname „%1“</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; needs a key, as in %1.KEY</source>
+        <source>'%1' needs a key, as in %1.KEY</source>
         <translation>„%1“ braucht einen Schlüssel, wie in %1.KEY</translation>
     </message>
     <message>
-        <source>the field &apos;%1&apos; is not supported by Stratus&apos; local search</source>
+        <source>the field '%1' is not supported by Stratus' local search</source>
         <translation>das Feld „%1“ wird von der lokalen Suche von Stratus nicht unterstützt</translation>
     </message>
     <message>
-        <source>unknown field &apos;%1&apos;</source>
+        <source>unknown field '%1'</source>
         <translation>unbekanntes Feld „%1“</translation>
     </message>
     <message>
-        <source>expected a value after &apos;%1&apos;</source>
+        <source>expected a value after '%1'</source>
         <extracomment>%1 a field and its operator, as in tags:</extracomment>
         <translation>Wert nach „%1“ erwartet</translation>
     </message>
     <message>
-        <source>expected a value after &apos;%1&apos;, found %2</source>
+        <source>expected a value after '%1', found %2</source>
         <extracomment>%1 a field and its operator, as in tags: ; %2 the operator found instead of a value</extracomment>
         <translation>Wert nach „%1“ erwartet, %2 gefunden</translation>
     </message>
@@ -4891,28 +5511,28 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Bereichsgrenze erwartet</translation>
     </message>
     <message>
-        <source>expected &apos;TO&apos; in the range</source>
+        <source>expected 'TO' in the range</source>
         <translation>„TO“ im Bereich erwartet</translation>
     </message>
     <message>
-        <source>unterminated range; close it with &apos;]&apos; or &apos;}&apos;</source>
+        <source>unterminated range; close it with ']' or '}'</source>
         <translation>nicht abgeschlossener Bereich; mit „]“ oder „}“ schließen</translation>
     </message>
     <message>
-        <source>&apos;*&apos; alone is not a search term</source>
+        <source>'*' alone is not a search term</source>
         <translation>„*“ allein ist kein Suchbegriff</translation>
     </message>
     <message>
-        <source>&apos;%1*&apos; is not supported: the Search API has no &apos;field exists&apos; query</source>
+        <source>'%1*' is not supported: the Search API has no 'field exists' query</source>
         <extracomment>%1 a field and its operator, as in tags:</extracomment>
         <translation>„%1*“ wird nicht unterstützt: Die Search API kennt keine Abfrage „Feld existiert“</translation>
     </message>
     <message>
-        <source>wildcards are not allowed with &apos;%1&apos;</source>
+        <source>wildcards are not allowed with '%1'</source>
         <translation>Platzhalter sind mit „%1“ nicht erlaubt</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; does not support wildcards</source>
+        <source>'%1' does not support wildcards</source>
         <translation>„%1“ unterstützt keine Platzhalter</translation>
     </message>
     <message>
@@ -4920,39 +5540,39 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>leerer Suchbegriff</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; does not support &apos;%2&apos;</source>
+        <source>'%1' does not support '%2'</source>
         <extracomment>%1 a field, %2 an operator such as &gt; or &lt;=</extracomment>
         <translation>„%1“ unterstützt „%2“ nicht</translation>
     </message>
     <message>
-        <source>empty value for &apos;%1&apos;</source>
+        <source>empty value for '%1'</source>
         <translation>leerer Wert für „%1“</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; supports only a wildcard for a whole folder level, as in %1:a/b/*</source>
+        <source>'%1' supports only a wildcard for a whole folder level, as in %1:a/b/*</source>
         <translation>„%1“ unterstützt Platzhalter nur für eine ganze Ordnerebene, wie in %1:a/b/*</translation>
     </message>
     <message>
-        <source>&apos;%1:/*&apos; would match every asset; leave the term out</source>
+        <source>'%1:/*' would match every asset; leave the term out</source>
         <translation>„%1:/*“ würde auf jedes Asset zutreffen; den Suchbegriff weglassen</translation>
     </message>
     <message>
-        <source>&apos;bytes&apos; needs a size such as 500, 20kb or 1m, not &apos;%1&apos;</source>
+        <source>'bytes' needs a size such as 500, 20kb or 1m, not '%1'</source>
         <extracomment>%1 the value as typed after bytes</extracomment>
         <translation>„bytes“ braucht eine Größe wie 500, 20kb oder 1m, nicht „%1“</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; needs a number, not &apos;%2&apos;</source>
+        <source>'%1' needs a number, not '%2'</source>
         <extracomment>%1 a field, %2 the value as typed</extracomment>
         <translation>„%1“ braucht eine Zahl, nicht „%2“</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; needs a date (2024-01-31, &quot;2024-01-31T12:00:00Z&quot;, Unix seconds, or 1h/1d/1w), not &apos;%2&apos;</source>
+        <source>'%1' needs a date (2024-01-31, "2024-01-31T12:00:00Z", Unix seconds, or 1h/1d/1w), not '%2'</source>
         <extracomment>%1 a field, %2 the value as typed</extracomment>
-        <translation>„%1“ braucht ein Datum (2024-01-31, &quot;2024-01-31T12:00:00Z&quot;, Unix-Sekunden oder 1h/1d/1w), nicht „%2“</translation>
+        <translation>„%1“ braucht ein Datum (2024-01-31, "2024-01-31T12:00:00Z", Unix-Sekunden oder 1h/1d/1w), nicht „%2“</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; does not support ranges</source>
+        <source>'%1' does not support ranges</source>
         <translation>„%1“ unterstützt keine Bereiche</translation>
     </message>
     <message>
@@ -4960,28 +5580,28 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>Platzhalter sind in einem Bereich nicht erlaubt</translation>
     </message>
     <message>
-        <source>a range needs at least one bound; the Search API has no &apos;field exists&apos; query</source>
+        <source>a range needs at least one bound; the Search API has no 'field exists' query</source>
         <translation>ein Bereich braucht mindestens eine Grenze; die Search API kennt keine Abfrage „Feld existiert“</translation>
     </message>
     <message>
-        <source>sort_by must be an array such as [{&quot;created_at&quot;:&quot;desc&quot;}]</source>
-        <translation>sort_by muss ein Array wie [{&quot;created_at&quot;:&quot;desc&quot;}] sein</translation>
+        <source>sort_by must be an array such as [{"created_at":"desc"}]</source>
+        <translation>sort_by muss ein Array wie [{"created_at":"desc"}] sein</translation>
     </message>
     <message>
-        <source>sort_by entries must be objects such as {&quot;created_at&quot;:&quot;desc&quot;}</source>
-        <translation>die Einträge von sort_by müssen Objekte wie {&quot;created_at&quot;:&quot;desc&quot;} sein</translation>
+        <source>sort_by entries must be objects such as {"created_at":"desc"}</source>
+        <translation>die Einträge von sort_by müssen Objekte wie {"created_at":"desc"} sein</translation>
     </message>
     <message>
-        <source>sort_by: each entry must have exactly one field, as in {&quot;created_at&quot;:&quot;desc&quot;}</source>
-        <translation>sort_by: Jeder Eintrag muss genau ein Feld haben, wie in {&quot;created_at&quot;:&quot;desc&quot;}</translation>
+        <source>sort_by: each entry must have exactly one field, as in {"created_at":"desc"}</source>
+        <translation>sort_by: Jeder Eintrag muss genau ein Feld haben, wie in {"created_at":"desc"}</translation>
     </message>
     <message>
-        <source>sort_by: cannot sort by &apos;%1&apos;</source>
+        <source>sort_by: cannot sort by '%1'</source>
         <translation>sort_by: Nach „%1“ kann nicht sortiert werden</translation>
     </message>
     <message>
-        <source>sort_by: the direction for &apos;%1&apos; must be &quot;asc&quot; or &quot;desc&quot;</source>
-        <translation>sort_by: Die Richtung für „%1“ muss &quot;asc&quot; oder &quot;desc&quot; sein</translation>
+        <source>sort_by: the direction for '%1' must be "asc" or "desc"</source>
+        <translation>sort_by: Die Richtung für „%1“ muss "asc" oder "desc" sein</translation>
     </message>
     <message>
         <source>aggregate must be an array of field names</source>
@@ -4992,20 +5612,56 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <translation>aggregate: Benutzerdefinierte Aggregationen (Bereiche) werden nicht unterstützt</translation>
     </message>
     <message>
-        <source>aggregate: cannot aggregate on &apos;%1&apos; (supported: format, resource_type, type)</source>
+        <source>aggregate: cannot aggregate on '%1' (supported: format, resource_type, type)</source>
         <translation>aggregate: Nach „%1“ kann nicht aggregiert werden (unterstützt: format, resource_type, type)</translation>
     </message>
     <message>
-        <source>%1 is too large: this environment accepts images of up to %2 (the plan&apos;s limit). Make it smaller or upgrade the plan.</source>
+        <source>%1 is too large: this environment accepts images of up to %2 (the plan's limit). Make it smaller or upgrade the plan.</source>
         <translation>%1 ist zu groß: Diese Umgebung akzeptiert Bilder bis %2 (Grenze des Tarifs). Die Datei verkleinern oder einen höheren Tarif wählen.</translation>
     </message>
     <message>
-        <source>%1 is too large: this environment accepts videos and audio of up to %2 (the plan&apos;s limit). Make it smaller or upgrade the plan.</source>
+        <source>%1 is too large: this environment accepts videos and audio of up to %2 (the plan's limit). Make it smaller or upgrade the plan.</source>
         <translation>%1 ist zu groß: Diese Umgebung akzeptiert Videos und Audiodateien bis %2 (Grenze des Tarifs). Die Datei verkleinern oder einen höheren Tarif wählen.</translation>
     </message>
     <message>
-        <source>%1 is too large: this environment accepts other files of up to %2 (the plan&apos;s limit). Make it smaller or upgrade the plan.</source>
+        <source>%1 is too large: this environment accepts other files of up to %2 (the plan's limit). Make it smaller or upgrade the plan.</source>
         <translation>%1 ist zu groß: Diese Umgebung akzeptiert andere Dateien bis %2 (Grenze des Tarifs). Die Datei verkleinern oder einen höheren Tarif wählen.</translation>
+    </message>
+    <message>
+        <source>%1 must have a value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 needs at least %2 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 takes at most %2 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 takes a whole number, not “%2”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 takes a date (year-month-day), not “%2”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 must be %2 or more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 must be %2 or less.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 takes one choice only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%2” is not one of the choices of %1.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

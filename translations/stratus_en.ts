@@ -152,7 +152,9 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
     <message numerus="yes">
         <source>%1, %n failed (the transfers dock says why)</source>
         <translation>
-            <numerusform>%1, %n failed (the transfers dock says why)</numerusform><numerusform>%1, %n failed (the transfers dock says why)</numerusform></translation>
+            <numerusform>%1, %n failed (the transfers dock says why)</numerusform>
+            <numerusform>%1, %n failed (the transfers dock says why)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -174,18 +176,13 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
     <message numerus="yes">
         <source>%n folder(s)</source>
         <translation>
-            <numerusform>%n folder</numerusform><numerusform>%n folders</numerusform></translation>
+            <numerusform>%n folder</numerusform>
+            <numerusform>%n folders</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>stratus::gui::DetailsPanel</name>
-    <message numerus="yes">
-        <source>%n assets selected</source>
-        <translation>
-            <numerusform>%n assets selected</numerusform>
-            <numerusform>%n assets selected</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n of them are not in the catalogue.</source>
         <translation>
@@ -193,23 +190,59 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
             <numerusform>%n of them are not in the catalogue.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Apply to %n Assets</source>
+        <translation>
+            <numerusform>Apply to %n Assets</numerusform><numerusform>Apply to %n Assets</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assets · %1</source>
+        <translation>
+            <numerusform>%n assets · %1</numerusform><numerusform>%n assets · %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of the %n selected assets have this tag; Add makes it a tag of all.</source>
+        <translation>
+            <numerusform>%1 of the %n selected assets have this tag; Add makes it a tag of all.</numerusform><numerusform>%1 of the %n selected assets have this tag; Add makes it a tag of all.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more selected</source>
+        <translation>
+            <numerusform>%n more selected</numerusform><numerusform>%n more selected</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n asset(s).</source>
+        <translation>
+            <numerusform>Saved %n asset.</numerusform><numerusform>Saved %n assets.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 of %2 assets; %n failed:</source>
+        <translation>
+            <numerusform>Saved %1 of %2 assets; %n failed:</numerusform><numerusform>Saved %1 of %2 assets; %n failed:</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::DownloadsPanel</name>
     <message numerus="yes">
         <source>Download cancelled; %n file(s) saved in %1</source>
         <translation>
-            <numerusform>Download cancelled; %n file saved in %1</numerusform><numerusform>Download cancelled; %n files saved in %1</numerusform></translation>
+            <numerusform>Download cancelled; %n file saved in %1</numerusform>
+            <numerusform>Download cancelled; %n files saved in %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) downloaded to %1</source>
         <translation>
-            <numerusform>%n file downloaded to %1</numerusform><numerusform>%n files downloaded to %1</numerusform></translation>
+            <numerusform>%n file downloaded to %1</numerusform>
+            <numerusform>%n files downloaded to %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1, %n failed</source>
         <translation>
-            <numerusform>%1, %n failed</numerusform><numerusform>%1, %n failed</numerusform></translation>
+            <numerusform>%1, %n failed</numerusform>
+            <numerusform>%1, %n failed</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -227,6 +260,22 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
             <numerusform>%n in all, with the folders below</numerusform>
             <numerusform>%n in all, with the folders below</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::MetadataEditor</name>
+    <message numerus="yes">
+        <source>Up to %n characters</source>
+        <translation>
+            <numerusform>Up to %n characters</numerusform><numerusform>Up to %n characters</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::MetadataSection</name>
+    <message numerus="yes">
+        <source>%n assets could not be saved: %1</source>
+        <translation>
+            <numerusform>%n assets could not be saved: %1</numerusform><numerusform>%n assets could not be saved: %1</numerusform></translation>
     </message>
 </context>
 <context>
@@ -268,6 +317,11 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
             <numerusform>%n asset</numerusform>
             <numerusform>%n assets</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n asset(s)</source>
+        <translation>
+            <numerusform>%1 · %n asset</numerusform><numerusform>%1 · %n assets</numerusform></translation>
     </message>
 </context>
 <context>
@@ -313,12 +367,16 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
     <message numerus="yes">
         <source>…and %n more.</source>
         <translation>
-            <numerusform>…and %n more.</numerusform><numerusform>…and %n more.</numerusform></translation>
+            <numerusform>…and %n more.</numerusform>
+            <numerusform>…and %n more.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Upload %n Item(s)</source>
         <translation>
-            <numerusform>Upload %n Item</numerusform><numerusform>Upload %n Items</numerusform></translation>
+            <numerusform>Upload %n Item</numerusform>
+            <numerusform>Upload %n Items</numerusform>
+        </translation>
     </message>
 </context>
 <context>

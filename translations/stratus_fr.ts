@@ -72,7 +72,7 @@
     </message>
     <message>
         <source>CLOUDINARY_UR&amp;L:</source>
-        <translation>CLOUDINARY_UR&amp;L&#xa0;:</translation>
+        <translation>CLOUDINARY_UR&amp;L :</translation>
     </message>
     <message>
         <source>cloudinary://API_KEY:API_SECRET@CLOUD_NAME</source>
@@ -84,19 +84,19 @@
     </message>
     <message>
         <source>&amp;Cloud name:</source>
-        <translation>&amp;Nom de cloud&#xa0;:</translation>
+        <translation>&amp;Nom de cloud :</translation>
     </message>
     <message>
         <source>API ke&amp;y:</source>
-        <translation>Clé &amp;d’API&#xa0;:</translation>
+        <translation>Clé &amp;d’API :</translation>
     </message>
     <message>
         <source>API &amp;secret:</source>
-        <translation>&amp;Secret d’API&#xa0;:</translation>
+        <translation>&amp;Secret d’API :</translation>
     </message>
     <message>
         <source>API &amp;host (optional):</source>
-        <translation>&amp;Hôte d’API (facultatif)&#xa0;:</translation>
+        <translation>&amp;Hôte d’API (facultatif) :</translation>
     </message>
     <message>
         <source>https://api.cloudinary.com</source>
@@ -104,7 +104,7 @@
     </message>
     <message>
         <source>Only for a private or local server: the upload_prefix of its CLOUDINARY_URL.</source>
-        <translation>Uniquement pour un serveur privé ou local&#xa0;: l’upload_prefix de sa CLOUDINARY_URL.</translation>
+        <translation>Uniquement pour un serveur privé ou local : l’upload_prefix de sa CLOUDINARY_URL.</translation>
     </message>
     <message>
         <source>Save As</source>
@@ -112,7 +112,7 @@
     </message>
     <message>
         <source>Environment &amp;name:</source>
-        <translation>Nom de l’en&amp;vironnement&#xa0;:</translation>
+        <translation>Nom de l’en&amp;vironnement :</translation>
     </message>
     <message>
         <source>The cloud name</source>
@@ -120,15 +120,15 @@
     </message>
     <message>
         <source>Acc&amp;ount:</source>
-        <translation>C&amp;ompte&#xa0;:</translation>
+        <translation>C&amp;ompte :</translation>
     </message>
     <message>
         <source>Account la&amp;bel:</source>
-        <translation>Li&amp;bellé du compte&#xa0;:</translation>
+        <translation>Li&amp;bellé du compte :</translation>
     </message>
     <message>
         <source>For example “Work” or the company’s name</source>
-        <translation>Par exemple «&#xa0;Travail&#xa0;» ou le nom de l’entreprise</translation>
+        <translation>Par exemple « Travail » ou le nom de l’entreprise</translation>
     </message>
 </context>
 <context>
@@ -205,10 +205,6 @@
         <translation>Sélectionnez une ressource pour afficher ses détails.</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>Détails</translation>
-    </message>
-    <message>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
@@ -270,7 +266,7 @@
     </message>
     <message>
         <source>A transformation for the copied link, e.g. c_fill,w_400,h_400; empty for the original</source>
-        <translation>Une transformation pour le lien copié, par ex. c_fill,w_400,h_400&#xa0;; vide pour l’original</translation>
+        <translation>Une transformation pour le lien copié, par ex. c_fill,w_400,h_400 ; vide pour l’original</translation>
     </message>
     <message>
         <source>Copy URL</source>
@@ -312,16 +308,53 @@
         <source>Save the changes</source>
         <translation>Enregistrer les modifications</translation>
     </message>
-</context>
-<context>
-    <name>EnvironmentPage</name>
     <message>
-        <source>&lt;b&gt;This is the local sandbox.&lt;/b&gt; It runs on this computer, with sample images, videos and files, so you can try Stratus before adding an account. Nothing here reaches Cloudinary.&lt;br&gt;To work with your own media, add your Cloudinary account: paste the API environment variable (CLOUDINARY_URL) from the Cloudinary Console, or enter the cloud name, API key and API secret. Secrets are kept in your system keychain.</source>
-        <translation>&lt;b&gt;Ceci est le bac à sable local.&lt;/b&gt; Il s’exécute sur cet ordinateur, avec des exemples d’images, de vidéos et de fichiers, pour que vous puissiez essayer Stratus avant d’ajouter un compte. Rien de ce qui s’y trouve n’atteint Cloudinary.&lt;br&gt;Pour travailler avec vos propres médias, ajoutez votre compte Cloudinary&#xa0;: collez la variable d’environnement de l’API (CLOUDINARY_URL) depuis la console Cloudinary, ou saisissez le nom de cloud, la clé d’API et le secret d’API. Les secrets sont conservés dans le trousseau de clés de votre système.</translation>
+        <source>Selected assets</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Add a Cloudinary Account…</source>
-        <translation>Ajouter un &amp;compte Cloudinary…</translation>
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Describes the picture for people who cannot see it (context key “alt”)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The caption shown with the asset (context key “caption”)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Structured metadata</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other context</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Public ID, version, ETag, asset ID, delivery type and URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -336,11 +369,11 @@
     </message>
     <message>
         <source>Stratus found no e-mail program to write to this address. Copy it into the one you use:</source>
-        <translation>Stratus n’a trouvé aucun logiciel de messagerie pour écrire à cette adresse. Copiez-la dans celui que vous utilisez&#xa0;:</translation>
+        <translation>Stratus n’a trouvé aucun logiciel de messagerie pour écrire à cette adresse. Copiez-la dans celui que vous utilisez :</translation>
     </message>
     <message>
         <source>Stratus found no web browser to open this address. Copy it into the browser you use:</source>
-        <translation>Stratus n’a trouvé aucun navigateur web pour ouvrir cette adresse. Copiez-la dans le navigateur que vous utilisez&#xa0;:</translation>
+        <translation>Stratus n’a trouvé aucun navigateur web pour ouvrir cette adresse. Copiez-la dans le navigateur que vous utilisez :</translation>
     </message>
     <message>
         <source>&amp;Copy Address</source>
@@ -457,51 +490,55 @@
         <translation>Ctrl+Shift+U</translation>
     </message>
     <message>
-        <source>Show &amp;Uploads</source>
-        <translation>&amp;Afficher les téléversements</translation>
-    </message>
-    <message>
         <source>Ctrl+Alt+U</source>
         <translation>Ctrl+Alt+U</translation>
+    </message>
+    <message>
+        <source>&amp;Transfers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show or hide the Transfers dock (uploads and downloads)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>OverviewView</name>
     <message>
         <source>Account:</source>
-        <translation>Compte&#xa0;:</translation>
+        <translation>Compte :</translation>
     </message>
     <message>
         <source>Cloud name:</source>
-        <translation>Nom de cloud&#xa0;:</translation>
+        <translation>Nom de cloud :</translation>
     </message>
     <message>
         <source>Folder mode:</source>
-        <translation>Mode de dossiers&#xa0;:</translation>
+        <translation>Mode de dossiers :</translation>
     </message>
     <message>
         <source>Connection:</source>
-        <translation>Connexion&#xa0;:</translation>
+        <translation>Connexion :</translation>
     </message>
     <message>
         <source>Catalogue:</source>
-        <translation>Catalogue&#xa0;:</translation>
+        <translation>Catalogue :</translation>
     </message>
     <message>
         <source>Last sync:</source>
-        <translation>Dernière synchronisation&#xa0;:</translation>
+        <translation>Dernière synchronisation :</translation>
     </message>
     <message>
         <source>Plan and usage:</source>
-        <translation>Forfait et utilisation&#xa0;:</translation>
+        <translation>Forfait et utilisation :</translation>
     </message>
     <message>
         <source>Rate limit:</source>
-        <translation>Limite d’appels&#xa0;:</translation>
+        <translation>Limite d’appels :</translation>
     </message>
     <message>
         <source>Limited access:</source>
-        <translation>Accès limité&#xa0;:</translation>
+        <translation>Accès limité :</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
@@ -512,11 +549,11 @@
     <name>ProvisioningPage</name>
     <message>
         <source>With the account’s provisioning credentials (Cloudinary Console → Settings → Account API Keys) Stratus lists the account’s product environments; tick the ones to add.</source>
-        <translation>Avec les identifiants de provisionnement du compte (console Cloudinary → Settings → Account API Keys), Stratus liste les environnements de produit du compte&#xa0;; cochez ceux à ajouter.</translation>
+        <translation>Avec les identifiants de provisionnement du compte (console Cloudinary → Settings → Account API Keys), Stratus liste les environnements de produit du compte ; cochez ceux à ajouter.</translation>
     </message>
     <message>
         <source>CLOUDINARY_ACCOUNT_UR&amp;L:</source>
-        <translation>CLOUDINARY_ACCOUNT_UR&amp;L&#xa0;:</translation>
+        <translation>CLOUDINARY_ACCOUNT_UR&amp;L :</translation>
     </message>
     <message>
         <source>account://KEY:SECRET@ACCOUNT_ID</source>
@@ -528,15 +565,15 @@
     </message>
     <message>
         <source>Account &amp;ID:</source>
-        <translation>&amp;ID du compte&#xa0;:</translation>
+        <translation>&amp;ID du compte :</translation>
     </message>
     <message>
         <source>Provisioning ke&amp;y:</source>
-        <translation>Clé &amp;de provisionnement&#xa0;:</translation>
+        <translation>Clé &amp;de provisionnement :</translation>
     </message>
     <message>
         <source>Provisioning &amp;secret:</source>
-        <translation>&amp;Secret de provisionnement&#xa0;:</translation>
+        <translation>&amp;Secret de provisionnement :</translation>
     </message>
     <message>
         <source>Find &amp;Environments</source>
@@ -571,7 +608,7 @@
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue&#xa0;:</translation>
+        <translation>&amp;Langue :</translation>
     </message>
     <message>
         <source>Stratus uses a new language after a restart.</source>
@@ -595,11 +632,11 @@
     </message>
     <message>
         <source>T&amp;ype:</source>
-        <translation>T&amp;ype&#xa0;:</translation>
+        <translation>T&amp;ype :</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation>&amp;Hôte&#xa0;:</translation>
+        <translation>&amp;Hôte :</translation>
     </message>
     <message>
         <source>proxy.example.com</source>
@@ -607,15 +644,11 @@
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation>&amp;Port&#xa0;:</translation>
+        <translation>&amp;Port :</translation>
     </message>
     <message>
         <source>&amp;User (optional):</source>
-        <translation>&amp;Utilisateur (facultatif)&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Stratus never stores a proxy password, so a manual proxy that asks for one cannot be used; “System default” may handle it through your desktop’s settings.</source>
-        <translation>Stratus n’enregistre jamais de mot de passe de proxy&#xa0;: un proxy manuel qui en demande un ne peut donc pas être utilisé&#xa0;; «&#xa0;Paramètres du système&#xa0;» peut s’en charger via les paramètres de votre bureau.</translation>
+        <translation>&amp;Utilisateur (facultatif) :</translation>
     </message>
     <message>
         <source>Transfers and Cache</source>
@@ -623,11 +656,11 @@
     </message>
     <message>
         <source>Parallel &amp;transfers:</source>
-        <translation>&amp;Transferts simultanés&#xa0;:</translation>
+        <translation>&amp;Transferts simultanés :</translation>
     </message>
     <message>
         <source>Thumbnail &amp;cache:</source>
-        <translation>&amp;Cache des miniatures&#xa0;:</translation>
+        <translation>&amp;Cache des miniatures :</translation>
     </message>
     <message>
         <source> MB</source>
@@ -640,6 +673,26 @@
     <message>
         <source>Unticked, such files are uploaded at once with the last options, into the folder shown or dropped on</source>
         <translation>Si la case n’est pas cochée, ces fichiers sont téléversés aussitôt avec les dernières options, dans le dossier affiché ou dans celui sur lequel ils ont été déposés</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show Closed &amp;Messages Again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the welcome messages you closed again, such as the Local sandbox's</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password is kept in your keychain, never in the settings file.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -658,7 +711,7 @@
     </message>
     <message>
         <source>The local sandbox could not start: %1</source>
-        <translation>Le bac à sable local n’a pas pu démarrer&#xa0;: %1</translation>
+        <translation>Le bac à sable local n’a pas pu démarrer : %1</translation>
     </message>
     <message>
         <source>Accounts</source>
@@ -667,12 +720,12 @@
     <message>
         <source>Your accounts could not be read: %1
 Stratus will not change them.</source>
-        <translation>Vos comptes n’ont pas pu être lus&#xa0;: %1
+        <translation>Vos comptes n’ont pas pu être lus : %1
 Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>Files or folders to upload to the current environment: the upload options open with the folder shown chosen.</source>
-        <translation>Fichiers ou dossiers à téléverser dans l’environnement actuel&#xa0;: les options de téléversement s’ouvrent avec le dossier affiché comme destination.</translation>
+        <translation>Fichiers ou dossiers à téléverser dans l’environnement actuel : les options de téléversement s’ouvrent avec le dossier affiché comme destination.</translation>
     </message>
 </context>
 <context>
@@ -708,8 +761,8 @@ Stratus ne les modifiera pas.</translation>
         <translation>Utilise Qt %1 (compilé avec Qt %2)</translation>
     </message>
     <message>
-        <source>&lt;h2 style=&quot;margin-bottom:0&quot;&gt;Stratus&lt;/h2&gt;&lt;p style=&quot;margin-top:2px&quot;&gt;Version %1&lt;/p&gt;&lt;p&gt;A native desktop client for Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Licensed under the MIT License.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Help and support&lt;/b&gt;&lt;br&gt;E-mail: &lt;a href=&quot;mailto:%3&quot;&gt;%3&lt;/a&gt;&lt;br&gt;Issue tracker: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;The user guide is under Help → Documentation (F1).&lt;/p&gt;</source>
-        <translation>&lt;h2 style=&quot;margin-bottom:0&quot;&gt;Stratus&lt;/h2&gt;&lt;p style=&quot;margin-top:2px&quot;&gt;Version %1&lt;/p&gt;&lt;p&gt;Un client de bureau natif pour Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Distribué sous licence MIT.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Aide et assistance&lt;/b&gt;&lt;br&gt;E-mail&#xa0;: &lt;a href=&quot;mailto:%3&quot;&gt;%3&lt;/a&gt;&lt;br&gt;Suivi des tickets&#xa0;: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Le guide de l’utilisateur se trouve dans Aide → Documentation (F1).&lt;/p&gt;</translation>
+        <source>&lt;h2 style="margin-bottom:0"&gt;Stratus&lt;/h2&gt;&lt;p style="margin-top:2px"&gt;Version %1&lt;/p&gt;&lt;p&gt;A native desktop client for Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Licensed under the MIT License.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Help and support&lt;/b&gt;&lt;br&gt;E-mail: &lt;a href="mailto:%3"&gt;%3&lt;/a&gt;&lt;br&gt;Issue tracker: &lt;a href="%4"&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;The user guide is under Help → Documentation (F1).&lt;/p&gt;</source>
+        <translation>&lt;h2 style="margin-bottom:0"&gt;Stratus&lt;/h2&gt;&lt;p style="margin-top:2px"&gt;Version %1&lt;/p&gt;&lt;p&gt;Un client de bureau natif pour Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Distribué sous licence MIT.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Aide et assistance&lt;/b&gt;&lt;br&gt;E-mail : &lt;a href="mailto:%3"&gt;%3&lt;/a&gt;&lt;br&gt;Suivi des tickets : &lt;a href="%4"&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Le guide de l’utilisateur se trouve dans Aide → Documentation (F1).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -724,11 +777,11 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>The environment “%1” (entry %2)</source>
-        <translation>L’environnement «&#xa0;%1&#xa0;» (entrée %2)</translation>
+        <translation>L’environnement « %1 » (entrée %2)</translation>
     </message>
     <message>
         <source>The account “%1” (entry %2)</source>
-        <translation>Le compte «&#xa0;%1&#xa0;» (entrée %2)</translation>
+        <translation>Le compte « %1 » (entrée %2)</translation>
     </message>
     <message>
         <source>Enter a name.</source>
@@ -748,19 +801,19 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1&#xa0;: %2</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>Stratus could not read these saved entries in %1. They are kept unchanged and not used; correct or remove them in that file and restart Stratus to use them.</source>
-        <translation>Stratus n’a pas pu lire ces entrées enregistrées dans %1. Elles sont conservées telles quelles et ne sont pas utilisées&#xa0;; corrigez-les ou supprimez-les dans ce fichier, puis redémarrez Stratus pour les utiliser.</translation>
+        <translation>Stratus n’a pas pu lire ces entrées enregistrées dans %1. Elles sont conservées telles quelles et ne sont pas utilisées ; corrigez-les ou supprimez-les dans ce fichier, puis redémarrez Stratus pour les utiliser.</translation>
     </message>
     <message>
         <source>Stratus found a small inconsistency in %1 and corrects it at the next change; nothing in it was lost.</source>
-        <translation>Stratus a trouvé une petite incohérence dans %1 et la corrigera à la prochaine modification&#xa0;; rien n’a été perdu.</translation>
+        <translation>Stratus a trouvé une petite incohérence dans %1 et la corrigera à la prochaine modification ; rien n’a été perdu.</translation>
     </message>
     <message>
         <source>This address sends your API secret &lt;b&gt;unencrypted&lt;/b&gt; (plain http) to %1, which is another computer: anyone on the networks in between can read it and use your account. Use an https:// address if the server offers one.</source>
-        <translation>Cette adresse envoie votre secret d’API &lt;b&gt;en clair&lt;/b&gt; (http simple) à %1, un autre ordinateur&#xa0;: n’importe qui sur les réseaux intermédiaires peut le lire et utiliser votre compte. Utilisez une adresse https:// si le serveur en propose une.</translation>
+        <translation>Cette adresse envoie votre secret d’API &lt;b&gt;en clair&lt;/b&gt; (http simple) à %1, un autre ordinateur : n’importe qui sur les réseaux intermédiaires peut le lire et utiliser votre compte. Utilisez une adresse https:// si le serveur en propose une.</translation>
     </message>
     <message>
         <source>Send the API secret unencrypted to %1 anyway</source>
@@ -768,18 +821,18 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>This address would send the API secret unencrypted to %1. Tick “%2” if you trust every network in between, or use an https:// address.</source>
-        <translation>Cette adresse enverrait le secret d’API en clair à %1. Cochez «&#xa0;%2&#xa0;» si vous faites confiance à tous les réseaux intermédiaires, ou utilisez une adresse https://.</translation>
+        <translation>Cette adresse enverrait le secret d’API en clair à %1. Cochez « %2 » si vous faites confiance à tous les réseaux intermédiaires, ou utilisez une adresse https://.</translation>
     </message>
     <message numerus="yes">
-        <source>%n saved entry(s) unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</source>
+        <source>%n saved entry(s) unreadable — &lt;a href="#accounts"&gt;see Accounts&lt;/a&gt;</source>
         <translation>
-            <numerusform>%n entrée enregistrée illisible — &lt;a href=&quot;#accounts&quot;&gt;voir Comptes&lt;/a&gt;</numerusform>
-            <numerusform>%n entrées enregistrées illisibles — &lt;a href=&quot;#accounts&quot;&gt;voir Comptes&lt;/a&gt;</numerusform>
+            <numerusform>%n entrée enregistrée illisible — &lt;a href="#accounts"&gt;voir Comptes&lt;/a&gt;</numerusform>
+            <numerusform>%n entrées enregistrées illisibles — &lt;a href="#accounts"&gt;voir Comptes&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
         <source>The list of %1: %2</source>
-        <translation>La liste des %1&#xa0;: %2</translation>
+        <translation>La liste des %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -810,7 +863,7 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>Remove from Stratus; nothing changes in Cloudinary</source>
-        <translation>Retirer de Stratus&#xa0;; rien ne change dans Cloudinary</translation>
+        <translation>Retirer de Stratus ; rien ne change dans Cloudinary</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -862,7 +915,7 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>The local sandbox runs inside Stratus on this computer and keeps no secrets in your keychain, so there is nothing to log out of.</source>
-        <translation>Le bac à sable local s’exécute dans Stratus sur cet ordinateur et ne conserve aucun secret dans votre trousseau de clés&#xa0;: il n’y a donc rien à déconnecter.</translation>
+        <translation>Le bac à sable local s’exécute dans Stratus sur cet ordinateur et ne conserve aucun secret dans votre trousseau de clés : il n’y a donc rien à déconnecter.</translation>
     </message>
     <message>
         <source>The local sandbox is part of Stratus and cannot be removed.</source>
@@ -870,7 +923,7 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>No accounts yet. Choose “Add…” to add a product environment.</source>
-        <translation>Aucun compte pour l’instant. Choisissez «&#xa0;Ajouter…&#xa0;» pour ajouter un environnement de produit.</translation>
+        <translation>Aucun compte pour l’instant. Choisissez « Ajouter… » pour ajouter un environnement de produit.</translation>
     </message>
     <message>
         <source>A Cloudinary-compatible server that runs inside Stratus on this computer, with sample media, so Stratus is useful before any account exists. It cannot be logged out or removed.</source>
@@ -882,7 +935,7 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>Logged out: its secrets are not on this computer.</source>
-        <translation>Déconnecté&#xa0;: ses secrets ne sont pas sur cet ordinateur.</translation>
+        <translation>Déconnecté : ses secrets ne sont pas sur cet ordinateur.</translation>
     </message>
     <message numerus="yes">
         <source>%n product environment(s).</source>
@@ -897,15 +950,15 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>Cloud name:</source>
-        <translation>Nom de cloud&#xa0;:</translation>
+        <translation>Nom de cloud :</translation>
     </message>
     <message>
         <source>API key:</source>
-        <translation>Clé d’API&#xa0;:</translation>
+        <translation>Clé d’API :</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation>Adresse&#xa0;:</translation>
+        <translation>Adresse :</translation>
     </message>
     <message>
         <source>not running</source>
@@ -913,11 +966,11 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>Folder mode:</source>
-        <translation>Mode de dossiers&#xa0;:</translation>
+        <translation>Mode de dossiers :</translation>
     </message>
     <message>
         <source>Last tested:</source>
-        <translation>Dernier test&#xa0;:</translation>
+        <translation>Dernier test :</translation>
     </message>
     <message>
         <source>never</source>
@@ -940,7 +993,7 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>The connection to “%1” works.</source>
-        <translation>La connexion à «&#xa0;%1&#xa0;» fonctionne.</translation>
+        <translation>La connexion à « %1 » fonctionne.</translation>
     </message>
     <message numerus="yes">
         <source>All %n product environments answered.</source>
@@ -959,11 +1012,11 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>Logged out of “%1”. Its secrets were removed from your keychain.</source>
-        <translation>Déconnecté de «&#xa0;%1&#xa0;». Ses secrets ont été retirés de votre trousseau de clés.</translation>
+        <translation>Déconnecté de « %1 ». Ses secrets ont été retirés de votre trousseau de clés.</translation>
     </message>
     <message>
         <source>Logged in to “%1”.</source>
-        <translation>Connecté à «&#xa0;%1&#xa0;».</translation>
+        <translation>Connecté à « %1 ».</translation>
     </message>
     <message>
         <source>Remove Account</source>
@@ -975,7 +1028,7 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>Removed “%1”.</source>
-        <translation>«&#xa0;%1&#xa0;» a été retiré.</translation>
+        <translation>« %1 » a été retiré.</translation>
     </message>
     <message>
         <source>Remove Product Environment</source>
@@ -987,37 +1040,37 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>Refused: unencrypted</source>
-        <translation>Refusé&#xa0;: en clair</translation>
+        <translation>Refusé : en clair</translation>
     </message>
     <message>
         <source>Connection:</source>
-        <translation>Connexion&#xa0;:</translation>
+        <translation>Connexion :</translation>
     </message>
     <message>
         <source>&lt;b&gt;Unencrypted&lt;/b&gt; (plain http) to %1: the API secret can be read on the way. You allowed this.</source>
-        <translation>&lt;b&gt;En clair&lt;/b&gt; (http simple) vers %1&#xa0;: le secret d’API peut être lu en chemin. Vous l’avez autorisé.</translation>
+        <translation>&lt;b&gt;En clair&lt;/b&gt; (http simple) vers %1 : le secret d’API peut être lu en chemin. Vous l’avez autorisé.</translation>
     </message>
     <message>
         <source>Unencrypted (plain http) to %1: refused until you allow it below, or use an https:// address.</source>
-        <translation>En clair (http simple) vers %1&#xa0;: refusé tant que vous ne l’autorisez pas ci-dessous&#xa0;; ou utilisez une adresse https://.</translation>
+        <translation>En clair (http simple) vers %1 : refusé tant que vous ne l’autorisez pas ci-dessous ; ou utilisez une adresse https://.</translation>
     </message>
     <message>
         <source>Log out of “%1”?
 
 Its API secrets are removed from your keychain, and what Stratus keeps of it on this computer is deleted: asset catalogues, unfinished uploads, cached thumbnails and web sessions. Its environments stay listed here; log in again with the API secrets to use them.</source>
-        <translation>Se déconnecter de «&#xa0;%1&#xa0;»&#xa0;?
+        <translation>Se déconnecter de « %1 » ?
 
-Ses secrets d’API sont retirés de votre trousseau de clés, et ce que Stratus en conserve sur cet ordinateur est supprimé&#xa0;: catalogues de ressources, téléversements inachevés, vignettes en cache et sessions web. Ses environnements restent listés ici&#xa0;; reconnectez-vous avec les secrets d’API pour les utiliser.</translation>
+Ses secrets d’API sont retirés de votre trousseau de clés, et ce que Stratus en conserve sur cet ordinateur est supprimé : catalogues de ressources, téléversements inachevés, vignettes en cache et sessions web. Ses environnements restent listés ici ; reconnectez-vous avec les secrets d’API pour les utiliser.</translation>
     </message>
     <message numerus="yes">
         <source>Remove the account “%1” and its %n product environment(s) from Stratus?
 
 Their secrets, settings, asset catalogues, unfinished uploads and caches are deleted from this computer. Nothing changes in Cloudinary.</source>
         <translation>
-            <numerusform>Retirer de Stratus le compte «&#xa0;%1&#xa0;» avec %n environnement de produit&#xa0;?
+            <numerusform>Retirer de Stratus le compte « %1 » avec %n environnement de produit ?
 
 Leurs secrets, paramètres, catalogues de ressources, téléversements inachevés et caches sont supprimés de cet ordinateur. Rien ne change dans Cloudinary.</numerusform>
-            <numerusform>Retirer de Stratus le compte «&#xa0;%1&#xa0;» avec ses %n environnements de produit&#xa0;?
+            <numerusform>Retirer de Stratus le compte « %1 » avec ses %n environnements de produit ?
 
 Leurs secrets, paramètres, catalogues de ressources, téléversements inachevés et caches sont supprimés de cet ordinateur. Rien ne change dans Cloudinary.</numerusform>
         </translation>
@@ -1026,13 +1079,13 @@ Leurs secrets, paramètres, catalogues de ressources, téléversements inachevé
         <source>Remove the product environment “%1” from Stratus?
 
 Its secret, settings, asset catalogue, unfinished uploads and cache are deleted from this computer. Nothing changes in Cloudinary.</source>
-        <translation>Retirer l’environnement de produit «&#xa0;%1&#xa0;» de Stratus&#xa0;?
+        <translation>Retirer l’environnement de produit « %1 » de Stratus ?
 
 Son secret, ses paramètres, son catalogue de ressources, ses téléversements inachevés et son cache sont supprimés de cet ordinateur. Rien ne change dans Cloudinary.</translation>
     </message>
     <message>
         <source>The API secret of “%1” was replaced.</source>
-        <translation>Le secret d’API de «&#xa0;%1&#xa0;» a été remplacé.</translation>
+        <translation>Le secret d’API de « %1 » a été remplacé.</translation>
     </message>
 </context>
 <context>
@@ -1059,11 +1112,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>This is not a CLOUDINARY_URL: %1</source>
-        <translation>Ceci n’est pas une CLOUDINARY_URL&#xa0;: %1</translation>
+        <translation>Ceci n’est pas une CLOUDINARY_URL : %1</translation>
     </message>
     <message>
         <source>The URL needs an API key and an API secret: cloudinary://API_KEY:API_SECRET@CLOUD_NAME.</source>
-        <translation>L’URL doit contenir une clé d’API et un secret d’API&#xa0;: cloudinary://API_KEY:API_SECRET@CLOUD_NAME.</translation>
+        <translation>L’URL doit contenir une clé d’API et un secret d’API : cloudinary://API_KEY:API_SECRET@CLOUD_NAME.</translation>
     </message>
     <message>
         <source>Enter the cloud name, the API key and the API secret.</source>
@@ -1071,11 +1124,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The cloud name or API key is not valid: %1</source>
-        <translation>Le nom de cloud ou la clé d’API n’est pas valide&#xa0;: %1</translation>
+        <translation>Le nom de cloud ou la clé d’API n’est pas valide : %1</translation>
     </message>
     <message>
         <source>An environment named “%1” exists already. Choose another name.</source>
-        <translation>Un environnement nommé «&#xa0;%1&#xa0;» existe déjà. Choisissez un autre nom.</translation>
+        <translation>Un environnement nommé « %1 » existe déjà. Choisissez un autre nom.</translation>
     </message>
     <message>
         <source>The chosen account no longer exists.</source>
@@ -1083,7 +1136,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>An account labelled “%1” exists already. Choose it under Account, or give the new account another label.</source>
-        <translation>Un compte avec le libellé «&#xa0;%1&#xa0;» existe déjà. Choisissez-le sous «&#xa0;Compte&#xa0;» ou donnez un autre libellé au nouveau compte.</translation>
+        <translation>Un compte avec le libellé « %1 » existe déjà. Choisissez-le sous « Compte » ou donnez un autre libellé au nouveau compte.</translation>
     </message>
     <message>
         <source>The test was cancelled. Nothing was saved.</source>
@@ -1158,7 +1211,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <name>stratus::gui::BrowseView</name>
     <message>
         <source>The catalogue of this environment cannot be opened, so there is nothing to browse: %1</source>
-        <translation>Le catalogue de cet environnement ne peut pas être ouvert, il n’y a donc rien à parcourir&#xa0;: %1</translation>
+        <translation>Le catalogue de cet environnement ne peut pas être ouvert, il n’y a donc rien à parcourir : %1</translation>
     </message>
     <message>
         <source>&amp;Browse</source>
@@ -1178,6 +1231,18 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>&amp;Go</source>
         <translation>A&amp;ller</translation>
+    </message>
+    <message>
+        <source>Upload &amp;Files…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upload files to the folder shown (you can also drop files on the window)</source>
+        <translation>Téléverser des fichiers dans le dossier affiché (vous pouvez aussi déposer des fichiers sur la fenêtre)</translation>
+    </message>
+    <message>
+        <source>Upload F&amp;older…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1228,7 +1293,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Changes the display name; URLs stay</source>
-        <translation>Change le nom d’affichage&#xa0;; les URL restent les mêmes</translation>
+        <translation>Change le nom d’affichage ; les URL restent les mêmes</translation>
     </message>
     <message>
         <source>Folders can be renamed in dynamic folder mode only</source>
@@ -1248,15 +1313,15 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>%1 failed</source>
-        <translation>%1&#xa0;: échec</translation>
+        <translation>%1 : échec</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation>%1&#xa0;: échec — %2</translation>
+        <translation>%1 : échec — %2</translation>
     </message>
     <message>
         <source>%1: done</source>
-        <translation>%1&#xa0;: terminé</translation>
+        <translation>%1 : terminé</translation>
     </message>
     <message>
         <source>Rename</source>
@@ -1269,8 +1334,8 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message numerus="yes">
         <source>Move %n asset(s) to %1?</source>
         <translation>
-            <numerusform>Déplacer %n ressource vers %1&#xa0;?</numerusform>
-            <numerusform>Déplacer %n ressources vers %1&#xa0;?</numerusform>
+            <numerusform>Déplacer %n ressource vers %1 ?</numerusform>
+            <numerusform>Déplacer %n ressources vers %1 ?</numerusform>
         </translation>
     </message>
     <message>
@@ -1279,7 +1344,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>In fixed folder mode this changes their public IDs: delivery URLs with the old ones stop working.</source>
-        <translation>En mode de dossiers fixes, cela change leurs public ID&#xa0;: les URL de diffusion avec les anciens public ID cessent de fonctionner.</translation>
+        <translation>En mode de dossiers fixes, cela change leurs public ID : les URL de diffusion avec les anciens public ID cessent de fonctionner.</translation>
     </message>
     <message>
         <source>&amp;Move</source>
@@ -1318,13 +1383,13 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message numerus="yes">
         <source>Delete %n asset(s) from Cloudinary?</source>
         <translation>
-            <numerusform>Supprimer %n ressource de Cloudinary&#xa0;?</numerusform>
-            <numerusform>Supprimer %n ressources de Cloudinary&#xa0;?</numerusform>
+            <numerusform>Supprimer %n ressource de Cloudinary ?</numerusform>
+            <numerusform>Supprimer %n ressources de Cloudinary ?</numerusform>
         </translation>
     </message>
     <message>
         <source>This cannot be undone: the originals and their derived versions are deleted and their delivery URLs stop working.</source>
-        <translation>Cette action est irréversible&#xa0;: les originaux et leurs versions dérivées sont supprimés, et leurs URL de diffusion cessent de fonctionner.</translation>
+        <translation>Cette action est irréversible : les originaux et leurs versions dérivées sont supprimés, et leurs URL de diffusion cessent de fonctionner.</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -1336,15 +1401,15 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>&amp;Name of the new folder in %1:</source>
-        <translation>&amp;Nom du nouveau dossier dans %1&#xa0;:</translation>
+        <translation>&amp;Nom du nouveau dossier dans %1 :</translation>
     </message>
     <message>
         <source>Rename folder</source>
         <translation>Renommer le dossier</translation>
     </message>
     <message>
-        <source>&amp;New name of %1 (the assets&apos; URLs stay the same):</source>
-        <translation>&amp;Nouveau nom de %1 (les URL des ressources restent les mêmes)&#xa0;:</translation>
+        <source>&amp;New name of %1 (the assets' URLs stay the same):</source>
+        <translation>&amp;Nouveau nom de %1 (les URL des ressources restent les mêmes) :</translation>
     </message>
     <message>
         <source>Delete folder</source>
@@ -1352,7 +1417,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Delete the empty folder %1?</source>
-        <translation>Supprimer le dossier vide %1&#xa0;?</translation>
+        <translation>Supprimer le dossier vide %1 ?</translation>
     </message>
     <message>
         <source>Download</source>
@@ -1361,8 +1426,8 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message numerus="yes">
         <source>Download cancelled; %n file(s) saved</source>
         <translation>
-            <numerusform>Téléchargement annulé&#xa0;; %n fichier enregistré</numerusform>
-            <numerusform>Téléchargement annulé&#xa0;; %n fichiers enregistrés</numerusform>
+            <numerusform>Téléchargement annulé ; %n fichier enregistré</numerusform>
+            <numerusform>Téléchargement annulé ; %n fichiers enregistrés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1427,8 +1492,8 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message numerus="yes">
         <source>%1, %n failed (the transfers dock says why)</source>
         <translation>
-            <numerusform>%1, %n en échec (le panneau «&#xa0;Transferts&#xa0;» indique pourquoi)</numerusform>
-            <numerusform>%1, %n en échec (le panneau «&#xa0;Transferts&#xa0;» indique pourquoi)</numerusform>
+            <numerusform>%1, %n en échec (le panneau « Transferts » indique pourquoi)</numerusform>
+            <numerusform>%1, %n en échec (le panneau « Transferts » indique pourquoi)</numerusform>
         </translation>
     </message>
 </context>
@@ -1454,7 +1519,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>%1 — browsing works from the catalogue; changes to assets wait until the environment answers.</source>
-        <translation>%1 — la navigation fonctionne à partir du catalogue&#xa0;; les modifications des ressources attendent que l’environnement réponde.</translation>
+        <translation>%1 — la navigation fonctionne à partir du catalogue ; les modifications des ressources attendent que l’environnement réponde.</translation>
     </message>
     <message>
         <source>&amp;Preview</source>
@@ -1506,7 +1571,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Search names, tags and context in every folder; Esc clears</source>
-        <translation>Rechercher noms, tags et contexte dans tous les dossiers&#xa0;; Échap efface</translation>
+        <translation>Rechercher noms, tags et contexte dans tous les dossiers ; Échap efface</translation>
     </message>
     <message>
         <source>Back to %1</source>
@@ -1538,7 +1603,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Nothing has been uploaded to this environment, or the catalogue has not been synced yet. Drop files on Home in the folder tree to upload them.</source>
-        <translation>Rien n’a encore été téléversé dans cet environnement, ou le catalogue n’a pas encore été synchronisé. Déposez des fichiers sur «&#xa0;Accueil&#xa0;» dans l’arborescence des dossiers pour les téléverser.</translation>
+        <translation>Rien n’a encore été téléversé dans cet environnement, ou le catalogue n’a pas encore été synchronisé. Déposez des fichiers sur « Accueil » dans l’arborescence des dossiers pour les téléverser.</translation>
     </message>
     <message>
         <source>This folder is empty</source>
@@ -1546,7 +1611,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>“%1” holds no assets and no folders. Files dropped on a folder of the tree are uploaded there.</source>
-        <translation>«&#xa0;%1&#xa0;» ne contient ni ressources ni dossiers. Les fichiers déposés sur un dossier de l’arborescence y sont téléversés.</translation>
+        <translation>« %1 » ne contient ni ressources ni dossiers. Les fichiers déposés sur un dossier de l’arborescence y sont téléversés.</translation>
     </message>
     <message>
         <source>No asset in any folder matches these words and the filters.</source>
@@ -1558,15 +1623,15 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>No asset in “%1” matches these words and the filters; other folders were not searched.</source>
-        <translation>Aucune ressource de «&#xa0;%1&#xa0;» ne correspond à ces mots et aux filtres&#xa0;; les autres dossiers n’ont pas été inclus dans la recherche.</translation>
+        <translation>Aucune ressource de « %1 » ne correspond à ces mots et aux filtres ; les autres dossiers n’ont pas été inclus dans la recherche.</translation>
     </message>
     <message>
         <source>No asset in “%1” matches these words; other folders were not searched.</source>
-        <translation>Aucune ressource de «&#xa0;%1&#xa0;» ne correspond à ces mots&#xa0;; les autres dossiers n’ont pas été inclus dans la recherche.</translation>
+        <translation>Aucune ressource de « %1 » ne correspond à ces mots ; les autres dossiers n’ont pas été inclus dans la recherche.</translation>
     </message>
     <message>
         <source>No results for “%1”</source>
-        <translation>Aucun résultat pour «&#xa0;%1&#xa0;»</translation>
+        <translation>Aucun résultat pour « %1 »</translation>
     </message>
     <message>
         <source>No asset in any folder matches the filters.</source>
@@ -1574,58 +1639,183 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>None of the assets directly in “%1” match the filters; its sub-folders were not searched.</source>
-        <translation>Aucune des ressources situées directement dans «&#xa0;%1&#xa0;» ne correspond aux filtres&#xa0;; ses sous-dossiers n’ont pas été inclus dans la recherche.</translation>
+        <translation>Aucune des ressources situées directement dans « %1 » ne correspond aux filtres ; ses sous-dossiers n’ont pas été inclus dans la recherche.</translation>
     </message>
     <message>
         <source>No assets match the filters</source>
         <translation>Aucune ressource ne correspond aux filtres</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>dossier</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Assets in rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Grid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Square thumbnails</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A sortable list with details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Justified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rows of pictures in their own proportions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Details Panel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Sort By</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Dimensions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Ascending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>D&amp;escending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upload files to the folder shown; the arrow offers more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>sort key, arrow</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Sorted by %1, %2 — choose the order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ascending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>descending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open Context Menu</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>stratus::gui::CheckMessages</name>
     <message>
         <source>Testing the connection to “%1”…</source>
-        <translation>Test de la connexion à «&#xa0;%1&#xa0;»…</translation>
+        <translation>Test de la connexion à « %1 »…</translation>
     </message>
     <message>
         <source>Testing “%1” (%2 of %3)…</source>
-        <translation>Test de «&#xa0;%1&#xa0;» (%2 sur %3)…</translation>
+        <translation>Test de « %1 » (%2 sur %3)…</translation>
     </message>
     <message>
         <source>Nothing was changed: %1</source>
-        <translation>Rien n’a été modifié&#xa0;: %1</translation>
+        <translation>Rien n’a été modifié : %1</translation>
     </message>
     <message>
         <source>Folder mode: %1</source>
-        <translation>Mode de dossiers&#xa0;: %1</translation>
+        <translation>Mode de dossiers : %1</translation>
     </message>
     <message>
         <source>Plan: %1</source>
-        <translation>Forfait&#xa0;: %1</translation>
+        <translation>Forfait : %1</translation>
     </message>
     <message>
         <source>Credits used: %1 of %2 (%3%)</source>
-        <translation>Crédits utilisés&#xa0;: %1 sur %2 (%3&#xa0;%)</translation>
+        <translation>Crédits utilisés : %1 sur %2 (%3 %)</translation>
     </message>
     <message>
         <source>Storage used: %1%</source>
-        <translation>Stockage utilisé&#xa0;: %1&#xa0;%</translation>
+        <translation>Stockage utilisé : %1 %</translation>
     </message>
     <message>
         <source>Assets: %1</source>
-        <translation>Ressources&#xa0;: %1</translation>
+        <translation>Ressources : %1</translation>
     </message>
     <message>
         <source>Admin API: %1 of %2 calls left this hour</source>
-        <translation>Admin API&#xa0;: %1 appels restants sur %2 pour cette heure</translation>
+        <translation>Admin API : %1 appels restants sur %2 pour cette heure</translation>
     </message>
     <message>
         <source>%1 — the server said: “%2”</source>
-        <translation>%1 — réponse du serveur&#xa0;: «&#xa0;%2&#xa0;»</translation>
+        <translation>%1 — réponse du serveur : « %2 »</translation>
     </message>
     <message>
         <source>Not allowed with these credentials:</source>
-        <translation>Non autorisé avec ces identifiants&#xa0;:</translation>
+        <translation>Non autorisé avec ces identifiants :</translation>
     </message>
     <message>
         <source>browsing and editing (Admin API)</source>
@@ -1673,10 +1863,6 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>Public ID</source>
         <translation>Public ID</translation>
-    </message>
-    <message>
-        <source>Display name</source>
-        <translation>Nom d’affichage</translation>
     </message>
     <message>
         <source>Folder</source>
@@ -1732,18 +1918,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Offline — edits are unavailable: %1</source>
-        <translation>Hors ligne — modification impossible&#xa0;: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n assets selected</source>
-        <translation>
-            <numerusform>%n ressource sélectionnée</numerusform>
-            <numerusform>%n ressources sélectionnées</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Total size: %1</source>
-        <translation>Taille totale&#xa0;: %1</translation>
+        <translation>Hors ligne — modification impossible : %1</translation>
     </message>
     <message numerus="yes">
         <source>%n of them are not in the catalogue.</source>
@@ -1778,11 +1953,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The name shown in the Media Library; it does not change the URL.</source>
-        <translation>Le nom affiché dans la Media Library&#xa0;; il ne modifie pas l’URL.</translation>
+        <translation>Le nom affiché dans la Media Library ; il ne modifie pas l’URL.</translation>
     </message>
     <message>
-        <source>In fixed folder mode an asset&apos;s name is the last part of its public ID; renaming it changes the public ID and its URLs.</source>
-        <translation>En mode de dossiers fixes, le nom d’une ressource est la dernière partie de son public ID&#xa0;; la renommer change le public ID et ses URL.</translation>
+        <source>In fixed folder mode an asset's name is the last part of its public ID; renaming it changes the public ID and its URLs.</source>
+        <translation>En mode de dossiers fixes, le nom d’une ressource est la dernière partie de son public ID ; la renommer change le public ID et ses URL.</translation>
     </message>
     <message>
         <source>Unsaved changes.</source>
@@ -1798,7 +1973,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>No link: %1</source>
-        <translation>Pas de lien&#xa0;: %1</translation>
+        <translation>Pas de lien : %1</translation>
     </message>
     <message>
         <source>Copied the link to the clipboard.</source>
@@ -1812,6 +1987,145 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <source>Loading preview…</source>
         <translation>Chargement de l’aperçu…</translation>
     </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 audio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <source>%1 video</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delivery type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No longer in the list shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No longer in the list shown: now in “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select an asset to see its details.</source>
+        <translation>Sélectionnez une ressource pour afficher ses détails.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply to %n Assets</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assets · %1</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a count and a file format: 3 JPG</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Every selected asset has this tag.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2/%3)</source>
+        <translation type="unfinished">%1 (%2) {1 ?} {2/%3)?}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of the %n selected assets have this tag; Add makes it a tag of all.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The selected assets differ here; what you type is set on all of them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The same on every selected asset; what you type is set on all of them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n more selected</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to change: the selected assets have these values already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving %1 of %2…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n asset(s).</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 of %2 assets; %n failed:</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Signed when copied</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>stratus::gui::DownloadsPanel</name>
@@ -1821,7 +2135,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Files you download from the browser (Download… in its context menu) are listed here.</source>
-        <translation>Les fichiers que vous téléchargez en parcourant les ressources («&#xa0;Télécharger…&#xa0;» dans le menu contextuel) apparaissent ici.</translation>
+        <translation>Les fichiers que vous téléchargez en parcourant les ressources (« Télécharger… » dans le menu contextuel) apparaissent ici.</translation>
     </message>
     <message>
         <source>&amp;Show in Folder</source>
@@ -1865,13 +2179,13 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation>Échec&#xa0;: %1</translation>
+        <translation>Échec : %1</translation>
     </message>
     <message numerus="yes">
         <source>Download cancelled; %n file(s) saved in %1</source>
         <translation>
-            <numerusform>Téléchargement annulé&#xa0;; %n fichier enregistré dans %1</numerusform>
-            <numerusform>Téléchargement annulé&#xa0;; %n fichiers enregistrés dans %1</numerusform>
+            <numerusform>Téléchargement annulé ; %n fichier enregistré dans %1</numerusform>
+            <numerusform>Téléchargement annulé ; %n fichiers enregistrés dans %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1891,7 +2205,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>No file manager could be opened to show the file. It is saved as:
 %1</source>
-        <translation>Aucun gestionnaire de fichiers n’a pu être ouvert pour afficher le fichier. Il est enregistré sous&#xa0;:
+        <translation>Aucun gestionnaire de fichiers n’a pu être ouvert pour afficher le fichier. Il est enregistré sous :
 %1</translation>
     </message>
     <message>
@@ -1974,11 +2288,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Offline: %1</source>
-        <translation>Hors ligne&#xa0;: %1</translation>
+        <translation>Hors ligne : %1</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation>Refusé&#xa0;: %1</translation>
+        <translation>Refusé : %1</translation>
     </message>
     <message>
         <source>Fixed folders</source>
@@ -1994,19 +2308,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Admin API: budget not known yet</source>
-        <translation>Admin API&#xa0;: quota encore inconnu</translation>
+        <translation>Admin API : quota encore inconnu</translation>
     </message>
     <message>
         <source>Admin API: %1 of %2 calls left this hour</source>
-        <translation>Admin API&#xa0;: %1 appels restants sur %2 pour cette heure</translation>
-    </message>
-    <message>
-        <source>Local sandbox on this computer · cloud %1</source>
-        <translation>Bac à sable local sur cet ordinateur · cloud %1</translation>
-    </message>
-    <message>
-        <source>Cloud %1 · API key %2</source>
-        <translation>Cloud %1 · clé d’API %2</translation>
+        <translation>Admin API : %1 appels restants sur %2 pour cette heure</translation>
     </message>
     <message>
         <source>Sync paused until %1 (Admin API budget spent)</source>
@@ -2018,15 +2324,15 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Syncing %1 of %2 assets</source>
-        <translation>Synchronisation&#xa0;: %1 ressources sur %2</translation>
+        <translation>Synchronisation : %1 ressources sur %2</translation>
     </message>
     <message>
         <source>Catalogue not synced: %1</source>
-        <translation>Catalogue non synchronisé&#xa0;: %1</translation>
+        <translation>Catalogue non synchronisé : %1</translation>
     </message>
     <message>
         <source>No catalogue: %1</source>
-        <translation>Pas de catalogue&#xa0;: %1</translation>
+        <translation>Pas de catalogue : %1</translation>
     </message>
     <message>
         <source>Catalogue up to date</source>
@@ -2038,15 +2344,15 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The catalogue was damaged; rebuilding it from the server…</source>
-        <translation>Le catalogue était endommagé&#xa0;; reconstruction depuis le serveur…</translation>
+        <translation>Le catalogue était endommagé ; reconstruction depuis le serveur…</translation>
     </message>
     <message>
         <source>The catalogue was damaged; rebuilding it: %1 of %2 assets</source>
-        <translation>Le catalogue était endommagé&#xa0;; reconstruction&#xa0;: %1 ressources sur %2</translation>
+        <translation>Le catalogue était endommagé ; reconstruction : %1 ressources sur %2</translation>
     </message>
     <message>
         <source>Catalogue rebuilt: the file was damaged</source>
-        <translation>Catalogue reconstruit&#xa0;: le fichier était endommagé</translation>
+        <translation>Catalogue reconstruit : le fichier était endommagé</translation>
     </message>
     <message>
         <source>The catalogue could not be synced.</source>
@@ -2061,10 +2367,6 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>Le secret d’API n’a pas été remplacé.</translation>
     </message>
     <message>
-        <source>&amp;View</source>
-        <translation>Affic&amp;hage</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2075,6 +2377,14 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Local sandbox:&lt;/b&gt; sample media on this computer to try Stratus with; nothing here reaches Cloudinary.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add a Cloudinary Account…</source>
+        <translation>Ajouter un &amp;compte Cloudinary…</translation>
     </message>
 </context>
 <context>
@@ -2119,7 +2429,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1&#xa0;: %2</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>Filter by type</source>
@@ -2151,7 +2461,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Filters:</source>
-        <translation>Filtres&#xa0;:</translation>
+        <translation>Filtres :</translation>
     </message>
     <message>
         <source>Images</source>
@@ -2231,11 +2541,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;Du&#xa0;:</translation>
+        <translation>&amp;Du :</translation>
     </message>
     <message>
         <source>&amp;To (inclusive):</source>
-        <translation>A&amp;u (inclus)&#xa0;:</translation>
+        <translation>A&amp;u (inclus) :</translation>
     </message>
     <message>
         <source>Size Between</source>
@@ -2251,11 +2561,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>&amp;At least:</source>
-        <translation>&amp;Au moins&#xa0;:</translation>
+        <translation>&amp;Au moins :</translation>
     </message>
     <message>
         <source>A&amp;t most:</source>
-        <translation>Au &amp;plus&#xa0;:</translation>
+        <translation>Au &amp;plus :</translation>
     </message>
     <message>
         <source>Type</source>
@@ -2275,23 +2585,23 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Created: last 24 hours</source>
-        <translation>Création&#xa0;: 24 dernières heures</translation>
+        <translation>Création : 24 dernières heures</translation>
     </message>
     <message>
         <source>Created: last 7 days</source>
-        <translation>Création&#xa0;: 7 derniers jours</translation>
+        <translation>Création : 7 derniers jours</translation>
     </message>
     <message>
         <source>Created: last 30 days</source>
-        <translation>Création&#xa0;: 30 derniers jours</translation>
+        <translation>Création : 30 derniers jours</translation>
     </message>
     <message>
         <source>Created: last 12 months</source>
-        <translation>Création&#xa0;: 12 derniers mois</translation>
+        <translation>Création : 12 derniers mois</translation>
     </message>
     <message>
         <source>Created: %1 – %2</source>
-        <translation>Création&#xa0;: %1 – %2</translation>
+        <translation>Création : %1 – %2</translation>
     </message>
     <message>
         <source>Size</source>
@@ -2299,31 +2609,31 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Size: under 100 KB</source>
-        <translation>Taille&#xa0;: moins de 100 Ko</translation>
+        <translation>Taille : moins de 100 Ko</translation>
     </message>
     <message>
         <source>Size: 100 KB to 1 MB</source>
-        <translation>Taille&#xa0;: de 100 Ko à 1 Mo</translation>
+        <translation>Taille : de 100 Ko à 1 Mo</translation>
     </message>
     <message>
         <source>Size: 1 MB to 10 MB</source>
-        <translation>Taille&#xa0;: de 1 Mo à 10 Mo</translation>
+        <translation>Taille : de 1 Mo à 10 Mo</translation>
     </message>
     <message>
         <source>Size: over 10 MB</source>
-        <translation>Taille&#xa0;: plus de 10 Mo</translation>
+        <translation>Taille : plus de 10 Mo</translation>
     </message>
     <message>
         <source>Size: %1 to %2</source>
-        <translation>Taille&#xa0;: de %1 à %2</translation>
+        <translation>Taille : de %1 à %2</translation>
     </message>
     <message>
         <source>Size: at least %1</source>
-        <translation>Taille&#xa0;: au moins %1</translation>
+        <translation>Taille : au moins %1</translation>
     </message>
     <message>
         <source>Size: at most %1</source>
-        <translation>Taille&#xa0;: au plus %1</translation>
+        <translation>Taille : au plus %1</translation>
     </message>
     <message>
         <source>Assets with</source>
@@ -2339,15 +2649,15 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Type: %1</source>
-        <translation>Type&#xa0;: %1</translation>
+        <translation>Type : %1</translation>
     </message>
     <message>
         <source>Format: %1</source>
-        <translation>Format&#xa0;: %1</translation>
+        <translation>Format : %1</translation>
     </message>
     <message>
         <source>Tag: %1</source>
-        <translation>Tag&#xa0;: %1</translation>
+        <translation>Tag : %1</translation>
     </message>
     <message>
         <source>Tags (any)</source>
@@ -2356,6 +2666,22 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>Tags (all)</source>
         <translation>Tags (tous)</translation>
+    </message>
+    <message>
+        <source>Filter by structured metadata</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (withdrawn)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No list fields in this environment</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2371,8 +2697,8 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message numerus="yes">
         <source>%1: %n asset(s) here</source>
         <translation>
-            <numerusform>%1&#xa0;: %n ressource ici</numerusform>
-            <numerusform>%1&#xa0;: %n ressources ici</numerusform>
+            <numerusform>%1 : %n ressource ici</numerusform>
+            <numerusform>%1 : %n ressources ici</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2395,6 +2721,17 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
 </context>
 <context>
+    <name>stratus::gui::InfoBar</name>
+    <message>
+        <source>Close this message; it will not be shown again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>stratus::gui::LogInDialog</name>
     <message>
         <source>&amp;Log In</source>
@@ -2406,7 +2743,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Enter the API secret of each product environment of “%1” again. Stratus tests them before it stores them in your keychain.</source>
-        <translation>Saisissez à nouveau le secret d’API de chaque environnement de produit de «&#xa0;%1&#xa0;». Stratus les teste avant de les enregistrer dans votre trousseau de clés.</translation>
+        <translation>Saisissez à nouveau le secret d’API de chaque environnement de produit de « %1 ». Stratus les teste avant de les enregistrer dans votre trousseau de clés.</translation>
     </message>
     <message>
         <source>API secret</source>
@@ -2414,7 +2751,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>%1 (cloud %2, key %3):</source>
-        <translation>%1 (cloud %2, clé %3)&#xa0;:</translation>
+        <translation>%1 (cloud %2, clé %3) :</translation>
     </message>
     <message>
         <source>Optional</source>
@@ -2422,11 +2759,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Provisioning secret (account %1):</source>
-        <translation>Secret de provisionnement (compte %1)&#xa0;:</translation>
+        <translation>Secret de provisionnement (compte %1) :</translation>
     </message>
     <message>
         <source>Enter the API secret of “%1”.</source>
-        <translation>Saisissez le secret d’API de «&#xa0;%1&#xa0;».</translation>
+        <translation>Saisissez le secret d’API de « %1 ».</translation>
     </message>
     <message>
         <source>The test was cancelled. You are still logged out.</source>
@@ -2457,15 +2794,39 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Uploads: %1</source>
-        <translation>Téléversements&#xa0;: %1</translation>
+        <translation>Téléversements : %1</translation>
     </message>
     <message>
         <source>Upload finished: %1</source>
-        <translation>Téléversement terminé&#xa0;: %1</translation>
+        <translation>Téléversement terminé : %1</translation>
     </message>
     <message>
         <source>The problem report is on the clipboard.</source>
         <translation>Le rapport de problème est dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every command with its keys, searchable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2504,11 +2865,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Video and audio cannot be played on this system: Qt Multimedia has no media backend. Install the GStreamer plugins (gstreamer1.0-plugins-good, gstreamer1.0-libav).</source>
-        <translation>La vidéo et l’audio ne peuvent pas être lus sur ce système&#xa0;: Qt Multimedia n’a aucun backend multimédia. Installez les plugins GStreamer (gstreamer1.0-plugins-good, gstreamer1.0-libav).</translation>
+        <translation>La vidéo et l’audio ne peuvent pas être lus sur ce système : Qt Multimedia n’a aucun backend multimédia. Installez les plugins GStreamer (gstreamer1.0-plugins-good, gstreamer1.0-libav).</translation>
     </message>
     <message>
         <source>This media cannot be played: %1</source>
-        <translation>Ce média ne peut pas être lu&#xa0;: %1</translation>
+        <translation>Ce média ne peut pas être lu : %1</translation>
     </message>
     <message>
         <source>unknown error</source>
@@ -2516,7 +2877,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>This media cannot be played: its format is not supported here.</source>
-        <translation>Ce média ne peut pas être lu&#xa0;: son format n’est pas pris en charge ici.</translation>
+        <translation>Ce média ne peut pas être lu : son format n’est pas pris en charge ici.</translation>
     </message>
     <message>
         <source>%1 / %2</source>
@@ -2545,7 +2906,99 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>No sound output device was found; the media plays silently.</source>
-        <translation>Aucun périphérique de sortie audio n’a été trouvé&#xa0;; le média est lu sans son.</translation>
+        <translation>Aucun périphérique de sortie audio n’a été trouvé ; le média est lu sans son.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::MetadataEditor</name>
+    <message>
+        <source>This environment has no structured metadata fields.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Remove the date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Required: this field must have a value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mixed values</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A whole number from %1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A whole number, %1 or more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A whole number, %1 or less</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A whole number</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Up to %n characters</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>No value (default: %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (withdrawn)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>stratus::gui::MetadataSection</name>
+    <message>
+        <source>Save Metadata</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Correct the values marked in red first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assets could not be saved: %1</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
     </message>
 </context>
 <context>
@@ -2567,7 +3020,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Warning: in fixed folder mode the folder is part of the public ID. Moving changes the public IDs, and delivery URLs with the old ones stop working.</source>
-        <translation>Attention&#xa0;: en mode de dossiers fixes, le dossier fait partie du public ID. Le déplacement change les public ID, et les URL de diffusion avec les anciens public ID cessent de fonctionner.</translation>
+        <translation>Attention : en mode de dossiers fixes, le dossier fait partie du public ID. Le déplacement change les public ID, et les URL de diffusion avec les anciens public ID cessent de fonctionner.</translation>
     </message>
     <message>
         <source>The public IDs and delivery URLs stay the same.</source>
@@ -2579,11 +3032,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Move &amp;to:</source>
-        <translation>Déplacer &amp;vers&#xa0;:</translation>
+        <translation>Déplacer &amp;vers :</translation>
     </message>
     <message>
         <source>&amp;Folder path:</source>
-        <translation>&amp;Chemin du dossier&#xa0;:</translation>
+        <translation>&amp;Chemin du dossier :</translation>
     </message>
 </context>
 <context>
@@ -2601,16 +3054,16 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>%1 · clé d’API %2</translation>
     </message>
     <message>
-        <source>%1 — an asset&apos;s folder and display name can change without changing its public ID</source>
+        <source>%1 — an asset's folder and display name can change without changing its public ID</source>
         <translation>%1 — le dossier et le nom d’affichage d’une ressource peuvent changer sans que son public ID change</translation>
     </message>
     <message>
-        <source>%1 — an asset&apos;s folder is the path of its public ID</source>
+        <source>%1 — an asset's folder is the path of its public ID</source>
         <translation>%1 — le dossier d’une ressource est le chemin de son public ID</translation>
     </message>
     <message>
         <source>Cannot be opened: %1</source>
-        <translation>Ne peut pas être ouvert&#xa0;: %1</translation>
+        <translation>Ne peut pas être ouvert : %1</translation>
     </message>
     <message numerus="yes">
         <source>%n image(s)</source>
@@ -2661,18 +3114,6 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>%1 à %2</translation>
     </message>
     <message>
-        <source>%1: %2 of %3</source>
-        <translation>%1&#xa0;: %2 sur %3</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Plan: %1</source>
-        <translation>Forfait&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>Assets</source>
         <translation>Ressources</translation>
     </message>
@@ -2694,11 +3135,78 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>None: these credentials may do everything Stratus needs.</source>
-        <translation>Aucun&#xa0;: ces identifiants permettent tout ce dont Stratus a besoin.</translation>
+        <translation>Aucun : ces identifiants permettent tout ce dont Stratus a besoin.</translation>
     </message>
     <message>
         <source>%1 refused (“%2”); everything else keeps working.</source>
-        <translation>%1 refusé («&#xa0;%2&#xa0;»)&#xa0;; tout le reste continue de fonctionner.</translation>
+        <translation>%1 refusé (« %2 ») ; tout le reste continue de fonctionner.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 credits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 · %2 credits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transformations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 calls left this hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 · new hour at %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Admin API calls</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>video</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>other file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Largest upload: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n asset(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
@@ -2752,7 +3260,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Left and Right go to the previous and next asset; Space or Esc closes</source>
-        <translation>Les flèches gauche et droite passent à la ressource précédente ou suivante&#xa0;; Espace ou Échap ferme l’aperçu</translation>
+        <translation>Les flèches gauche et droite passent à la ressource précédente ou suivante ; Espace ou Échap ferme l’aperçu</translation>
     </message>
     <message>
         <source>The picture could not be loaded.</source>
@@ -2796,11 +3304,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>100 %</source>
-        <translation>100&#xa0;%</translation>
+        <translation>100 %</translation>
     </message>
     <message>
         <source>Actual size: one pixel of the picture on one of the screen (1)</source>
-        <translation>Taille réelle&#xa0;: un pixel de l’image pour un pixel de l’écran (1)</translation>
+        <translation>Taille réelle : un pixel de l’image pour un pixel de l’écran (1)</translation>
     </message>
     <message>
         <source>Page</source>
@@ -2820,7 +3328,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The mouse wheel zooms; drag or use the arrow keys to look around</source>
-        <translation>La molette de la souris zoome&#xa0;; faites glisser ou utilisez les flèches pour vous déplacer</translation>
+        <translation>La molette de la souris zoome ; faites glisser ou utilisez les flèches pour vous déplacer</translation>
     </message>
     <message>
         <source>Loading page %1…</source>
@@ -2832,7 +3340,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Left and Right go to the previous and next asset; Space plays or pauses; Esc closes</source>
-        <translation>Les flèches gauche et droite passent à la ressource précédente ou suivante&#xa0;; Espace lit ou met en pause&#xa0;; Échap ferme l’aperçu</translation>
+        <translation>Les flèches gauche et droite passent à la ressource précédente ou suivante ; Espace lit ou met en pause ; Échap ferme l’aperçu</translation>
     </message>
     <message>
         <source>Audio %1</source>
@@ -2853,7 +3361,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>%1 %</source>
         <comment>zoom percentage</comment>
-        <translation>%1&#xa0;%</translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
@@ -2868,7 +3376,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <name>stratus::gui::ProvisioningPage</name>
     <message>
         <source>This is not an account URL: %1</source>
-        <translation>Ceci n’est pas une URL de compte&#xa0;: %1</translation>
+        <translation>Ceci n’est pas une URL de compte : %1</translation>
     </message>
     <message>
         <source>The account URL has no provisioning secret (account://KEY:SECRET@ACCOUNT_ID).</source>
@@ -2880,7 +3388,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The account ID or key is not valid: %1</source>
-        <translation>L’ID du compte ou la clé n’est pas valide&#xa0;: %1</translation>
+        <translation>L’ID du compte ou la clé n’est pas valide : %1</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -2932,23 +3440,42 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Enter the account’s provisioning credentials and choose “Find Environments”.</source>
-        <translation>Saisissez les identifiants de provisionnement du compte, puis choisissez «&#xa0;Rechercher les environnements&#xa0;».</translation>
+        <translation>Saisissez les identifiants de provisionnement du compte, puis choisissez « Rechercher les environnements ».</translation>
     </message>
     <message>
         <source>Give the environment of “%1” a name.</source>
-        <translation>Donnez un nom à l’environnement de «&#xa0;%1&#xa0;».</translation>
+        <translation>Donnez un nom à l’environnement de « %1 ».</translation>
     </message>
     <message>
         <source>An environment named “%1” exists already; rename it in the list (F2).</source>
-        <translation>Un environnement nommé «&#xa0;%1&#xa0;» existe déjà&#xa0;; renommez-le dans la liste (F2).</translation>
+        <translation>Un environnement nommé « %1 » existe déjà ; renommez-le dans la liste (F2).</translation>
     </message>
     <message>
         <source>Enter the API key and secret of “%1”.</source>
-        <translation>Saisissez la clé d’API et le secret d’API de «&#xa0;%1&#xa0;».</translation>
+        <translation>Saisissez la clé d’API et le secret d’API de « %1 ».</translation>
     </message>
     <message>
         <source>Tick at least one product environment.</source>
         <translation>Cochez au moins un environnement de produit.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::ProxyPassword</name>
+    <message>
+        <source>Proxy Sign-In</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The proxy %1:%2 needs a user name and password. Stratus keeps the password in your keychain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2963,19 +3490,19 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>&amp;Display name:</source>
-        <translation>Nom d’&amp;affichage&#xa0;:</translation>
+        <translation>Nom d’&amp;affichage :</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom&#xa0;:</translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <source>Only the display name changes: the public ID “%1” and its delivery URLs stay the same.</source>
-        <translation>Seul le nom d’affichage change&#xa0;: le public ID «&#xa0;%1&#xa0;» et ses URL de diffusion restent les mêmes.</translation>
+        <translation>Seul le nom d’affichage change : le public ID « %1 » et ses URL de diffusion restent les mêmes.</translation>
     </message>
     <message>
         <source>Warning: the public ID changes from “%1” to “%2”. Delivery URLs with the old public ID stop working, wherever they are used (web pages, apps, e-mails).</source>
-        <translation>Attention&#xa0;: le public ID passe de «&#xa0;%1&#xa0;» à «&#xa0;%2&#xa0;». Les URL de diffusion avec l’ancien public ID cessent de fonctionner, où qu’elles soient utilisées (pages web, applications, e-mails).</translation>
+        <translation>Attention : le public ID passe de « %1 » à « %2 ». Les URL de diffusion avec l’ancien public ID cessent de fonctionner, où qu’elles soient utilisées (pages web, applications, e-mails).</translation>
     </message>
 </context>
 <context>
@@ -3037,11 +3564,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Search in:</source>
-        <translation>Rechercher dans&#xa0;:</translation>
+        <translation>Rechercher dans :</translation>
     </message>
     <message>
         <source>Filter in:</source>
-        <translation>Filtrer dans&#xa0;:</translation>
+        <translation>Filtrer dans :</translation>
     </message>
     <message>
         <source>This folder (%1)</source>
@@ -3073,7 +3600,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Tags to match: %1</source>
-        <translation>Correspondance des tags&#xa0;: %1</translation>
+        <translation>Correspondance des tags : %1</translation>
     </message>
 </context>
 <context>
@@ -3084,7 +3611,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The API secret of “%1” (Cloudinary Console, Settings → API Keys):</source>
-        <translation>Le secret d’API de «&#xa0;%1&#xa0;» (console Cloudinary, Settings → API Keys)&#xa0;:</translation>
+        <translation>Le secret d’API de « %1 » (console Cloudinary, Settings → API Keys) :</translation>
     </message>
 </context>
 <context>
@@ -3111,7 +3638,58 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Enter the proxy’s host name, or choose “System default” or “No proxy”.</source>
-        <translation>Saisissez le nom d’hôte du proxy, ou choisissez «&#xa0;Paramètres du système&#xa0;» ou «&#xa0;Aucun proxy&#xa0;».</translation>
+        <translation>Saisissez le nom d’hôte du proxy, ou choisissez « Paramètres du système » ou « Aucun proxy ».</translation>
+    </message>
+    <message>
+        <source>Same as the desktop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving the password in your keychain…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>stratus::gui::ShortcutsWindow</name>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 › %2</source>
+        <translation>%1 › %2</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search commands and keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In the asset views</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3133,7 +3711,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Every selected asset has: %1</source>
-        <translation>Toutes les ressources sélectionnées ont&#xa0;: %1</translation>
+        <translation>Toutes les ressources sélectionnées ont : %1</translation>
     </message>
     <message>
         <source>Separate tags with commas. Tags are changed on Cloudinary at once.</source>
@@ -3145,11 +3723,26 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>&amp;Add tags:</source>
-        <translation>&amp;Ajouter des tags&#xa0;:</translation>
+        <translation>&amp;Ajouter des tags :</translation>
     </message>
     <message>
         <source>&amp;Remove tags:</source>
-        <translation>&amp;Retirer des tags&#xa0;:</translation>
+        <translation>&amp;Retirer des tags :</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::ThemeController</name>
+    <message>
+        <source>&amp;Same as the Desktop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3167,7 +3760,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>“%1” is already in this environment as %2.</source>
-        <translation>«&#xa0;%1&#xa0;» est déjà dans cet environnement en tant que %2.</translation>
+        <translation>« %1 » est déjà dans cet environnement en tant que %2.</translation>
     </message>
     <message>
         <source>, </source>
@@ -3175,7 +3768,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>What should happen to it, and to any other file of this upload that is already there?</source>
-        <translation>Que faire de ce fichier et de tout autre fichier de ce téléversement déjà présent&#xa0;?</translation>
+        <translation>Que faire de ce fichier et de tout autre fichier de ce téléversement déjà présent ?</translation>
     </message>
     <message>
         <source>&amp;Skip</source>
@@ -3191,7 +3784,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Upload it as a new asset; both stay</source>
-        <translation>Le téléverser comme nouvelle ressource&#xa0;; les deux sont conservées</translation>
+        <translation>Le téléverser comme nouvelle ressource ; les deux sont conservées</translation>
     </message>
     <message>
         <source>Upload it over the existing asset (same public ID and URL)</source>
@@ -3203,7 +3796,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Open an environment first: files are uploaded to the environment shown.</source>
-        <translation>Ouvrez d’abord un environnement&#xa0;: les fichiers sont téléversés dans l’environnement affiché.</translation>
+        <translation>Ouvrez d’abord un environnement : les fichiers sont téléversés dans l’environnement affiché.</translation>
     </message>
     <message>
         <source>Cannot Upload Now</source>
@@ -3215,11 +3808,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The upload queue could not be started: %1</source>
-        <translation>La file de téléversement n’a pas pu démarrer&#xa0;: %1</translation>
+        <translation>La file de téléversement n’a pas pu démarrer : %1</translation>
     </message>
     <message>
         <source>The files could not be queued: %1</source>
-        <translation>Les fichiers n’ont pas pu être mis en file d’attente&#xa0;: %1</translation>
+        <translation>Les fichiers n’ont pas pu être mis en file d’attente : %1</translation>
     </message>
     <message>
         <source>Upload Files</source>
@@ -3275,11 +3868,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>There is no file to upload: what was chosen is empty, or holds only hidden files and links to folders, which are left out.</source>
-        <translation>Aucun fichier à téléverser&#xa0;: la sélection est vide ou ne contient que des fichiers cachés et des liens vers des dossiers, qui sont ignorés.</translation>
+        <translation>Aucun fichier à téléverser : la sélection est vide ou ne contient que des fichiers cachés et des liens vers des dossiers, qui sont ignorés.</translation>
     </message>
     <message>
-        <source>“%1” refuses Stratus&apos;s credentials (%2). Fix them in Accounts; nothing was queued.</source>
-        <translation>«&#xa0;%1&#xa0;» refuse les identifiants de Stratus (%2). Corrigez-les dans Comptes&#xa0;; rien n’a été mis en file d’attente.</translation>
+        <source>“%1” refuses Stratus's credentials (%2). Fix them in Accounts; nothing was queued.</source>
+        <translation>« %1 » refuse les identifiants de Stratus (%2). Corrigez-les dans Comptes ; rien n’a été mis en file d’attente.</translation>
     </message>
     <message numerus="yes">
         <source>…and %n more.</source>
@@ -3294,7 +3887,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Upload “%1”</source>
-        <translation>Téléverser «&#xa0;%1&#xa0;»</translation>
+        <translation>Téléverser « %1 »</translation>
     </message>
     <message numerus="yes">
         <source>Upload %n Item(s)</source>
@@ -3389,8 +3982,8 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message numerus="yes">
         <source>%1%, %2 of %n file(s)</source>
         <translation>
-            <numerusform>%1&#xa0;%, %2 sur %n fichier</numerusform>
-            <numerusform>%1&#xa0;%, %2 sur %n fichiers</numerusform>
+            <numerusform>%1 %, %2 sur %n fichier</numerusform>
+            <numerusform>%1 %, %2 sur %n fichiers</numerusform>
         </translation>
     </message>
     <message>
@@ -3443,6 +4036,14 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <source>Transfers — %1</source>
         <translation>Transferts — %1</translation>
     </message>
+    <message>
+        <source>Keep &amp;Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the Transfers panel open when nothing is transferred; otherwise it closes once the transfers are done</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>stratus::gui::UploadListModel</name>
@@ -3491,7 +4092,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Skipped: already uploaded</source>
-        <translation>Ignoré&#xa0;: déjà téléversé</translation>
+        <translation>Ignoré : déjà téléversé</translation>
     </message>
     <message>
         <source>Failed</source>
@@ -3503,7 +4104,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Retrying in %1 (attempt %2): %3</source>
-        <translation>Nouvelle tentative dans %1 (tentative %2)&#xa0;: %3</translation>
+        <translation>Nouvelle tentative dans %1 (tentative %2) : %3</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -3515,7 +4116,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation>Échec&#xa0;: %1</translation>
+        <translation>Échec : %1</translation>
     </message>
     <message>
         <source>File</source>
@@ -3632,6 +4233,25 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <source>This environment has no upload presets.</source>
         <translation>Cet environnement n’a aucun préréglage de téléversement.</translation>
     </message>
+    <message>
+        <source>Structured metadata</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>stratus::gui::UsageMeter</name>
+    <message>
+        <source>Near the limit: %1 % used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, %2 % used, near the limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, %2 % used</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>stratus::gui::WelcomePage</name>
@@ -3641,7 +4261,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Stratus is a fast desktop home for the images, videos and files you keep in Cloudinary: browse, search, upload and transform them across all your accounts and product environments.</source>
-        <translation>Stratus est un espace de bureau rapide pour les images, vidéos et fichiers que vous conservez dans Cloudinary&#xa0;: parcourez, recherchez, téléversez et transformez-les dans tous vos comptes et environnements de produit.</translation>
+        <translation>Stratus est un espace de bureau rapide pour les images, vidéos et fichiers que vous conservez dans Cloudinary : parcourez, recherchez, téléversez et transformez-les dans tous vos comptes et environnements de produit.</translation>
     </message>
     <message>
         <source>No product environment</source>
@@ -3659,19 +4279,19 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <name>stratus::words::CheckWords</name>
     <message>
         <source>The check failed: %1</source>
-        <translation>La vérification a échoué&#xa0;: %1</translation>
+        <translation>La vérification a échoué : %1</translation>
     </message>
     <message>
         <source>The API key or the API secret is wrong. Copy both again from the Cloudinary Console (Settings → API Keys) and check that the key is enabled. The server said: “%1”.</source>
-        <translation>La clé d’API ou le secret d’API est incorrect. Copiez-les à nouveau depuis la console Cloudinary (Settings → API Keys) et vérifiez que la clé est activée. Réponse du serveur&#xa0;: «&#xa0;%1&#xa0;».</translation>
+        <translation>La clé d’API ou le secret d’API est incorrect. Copiez-les à nouveau depuis la console Cloudinary (Settings → API Keys) et vérifiez que la clé est activée. Réponse du serveur : « %1 ».</translation>
     </message>
     <message>
         <source>There is no cloud named “%1”. Check the cloud name on the dashboard of the Cloudinary Console; it is case-sensitive.</source>
-        <translation>Il n’existe aucun cloud nommé «&#xa0;%1&#xa0;». Vérifiez le nom de cloud dans le tableau de bord de la console Cloudinary&#xa0;; il est sensible à la casse.</translation>
+        <translation>Il n’existe aucun cloud nommé « %1 ». Vérifiez le nom de cloud dans le tableau de bord de la console Cloudinary ; il est sensible à la casse.</translation>
     </message>
     <message>
         <source>Cloudinary could not be reached: %1. Check your internet connection; if you reach the internet through a proxy, check it in Settings → Network.</source>
-        <translation>Impossible de joindre Cloudinary&#xa0;: %1. Vérifiez votre connexion Internet&#xa0;; si vous accédez à Internet via un proxy, vérifiez-le dans Paramètres → Proxy réseau.</translation>
+        <translation>Impossible de joindre Cloudinary : %1. Vérifiez votre connexion Internet ; si vous accédez à Internet via un proxy, vérifiez-le dans Paramètres → Proxy réseau.</translation>
     </message>
     <message>
         <source>The network proxy refused the connection or asked for a password (%1). Check the proxy in Settings → Network.</source>
@@ -3679,23 +4299,23 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>No secure connection could be made (certificate or TLS error: %1). If your network inspects encrypted traffic, ask your administrator to let Cloudinary through; Stratus never ignores certificate errors.</source>
-        <translation>Impossible d’établir une connexion sécurisée (erreur de certificat ou TLS&#xa0;: %1). Si votre réseau inspecte le trafic chiffré, demandez à votre administrateur de laisser passer Cloudinary&#xa0;; Stratus n’ignore jamais les erreurs de certificat.</translation>
+        <translation>Impossible d’établir une connexion sécurisée (erreur de certificat ou TLS : %1). Si votre réseau inspecte le trafic chiffré, demandez à votre administrateur de laisser passer Cloudinary ; Stratus n’ignore jamais les erreurs de certificat.</translation>
     </message>
     <message>
         <source>These credentials may not use the Admin API. The server said: “%1”. Limited keys still work for what they may do (for example uploading or delivering), but Stratus cannot browse or search this environment with them. Use a key with Admin API access, or choose “Add Anyway” to keep it with these limits.</source>
-        <translation>Ces identifiants ne sont pas autorisés à utiliser l’Admin API. Réponse du serveur&#xa0;: «&#xa0;%1&#xa0;». Les clés limitées fonctionnent toujours pour ce qu’elles sont autorisées à faire (par exemple le téléversement ou la diffusion), mais Stratus ne peut ni parcourir ni rechercher cet environnement avec elles. Utilisez une clé ayant accès à l’Admin API, ou choisissez «&#xa0;Ajouter quand même&#xa0;» pour le conserver avec ces limites.</translation>
+        <translation>Ces identifiants ne sont pas autorisés à utiliser l’Admin API. Réponse du serveur : « %1 ». Les clés limitées fonctionnent toujours pour ce qu’elles sont autorisées à faire (par exemple le téléversement ou la diffusion), mais Stratus ne peut ni parcourir ni rechercher cet environnement avec elles. Utilisez une clé ayant accès à l’Admin API, ou choisissez « Ajouter quand même » pour le conserver avec ces limites.</translation>
     </message>
     <message>
         <source>This environment has used up its Admin API calls for now (the server said: “%1”). Try again after %2.</source>
-        <translation>Cet environnement a épuisé ses appels à l’Admin API pour le moment (réponse du serveur&#xa0;: «&#xa0;%1&#xa0;»). Réessayez après %2.</translation>
+        <translation>Cet environnement a épuisé ses appels à l’Admin API pour le moment (réponse du serveur : « %1 »). Réessayez après %2.</translation>
     </message>
     <message>
         <source>This environment has used up its Admin API calls for now (the server said: “%1”). Try again in a while; the budget is renewed every hour.</source>
-        <translation>Cet environnement a épuisé ses appels à l’Admin API pour le moment (réponse du serveur&#xa0;: «&#xa0;%1&#xa0;»). Réessayez dans un moment&#xa0;; le quota est renouvelé toutes les heures.</translation>
+        <translation>Cet environnement a épuisé ses appels à l’Admin API pour le moment (réponse du serveur : « %1 »). Réessayez dans un moment ; le quota est renouvelé toutes les heures.</translation>
     </message>
     <message>
         <source>The server answered with an error that is not about your credentials: “%1”. Try again later; if this is a private or local server, check its address (upload_prefix).</source>
-        <translation>Le serveur a répondu par une erreur qui ne concerne pas vos identifiants&#xa0;: «&#xa0;%1&#xa0;». Réessayez plus tard&#xa0;; s’il s’agit d’un serveur privé ou local, vérifiez son adresse (upload_prefix).</translation>
+        <translation>Le serveur a répondu par une erreur qui ne concerne pas vos identifiants : « %1 ». Réessayez plus tard ; s’il s’agit d’un serveur privé ou local, vérifiez son adresse (upload_prefix).</translation>
     </message>
     <message>
         <source>Your keychain (Secret Service) is locked or not running, and Stratus keeps secrets nowhere else. Unlock your keyring, or start gnome-keyring or KWallet, and try again. Nothing was changed.</source>
@@ -3703,35 +4323,35 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The address would send the API secret unencrypted (plain http) to another computer, where anyone on the networks in between could read it. Stratus does that only when you allow it for the environment: use an https:// address, or allow unencrypted sending in Accounts.</source>
-        <translation>L’adresse enverrait le secret d’API en clair (http simple) à un autre ordinateur, où n’importe qui sur les réseaux intermédiaires pourrait le lire. Stratus ne le fait que si vous l’autorisez pour l’environnement&#xa0;: utilisez une adresse https://, ou autorisez l’envoi en clair dans Comptes.</translation>
+        <translation>L’adresse enverrait le secret d’API en clair (http simple) à un autre ordinateur, où n’importe qui sur les réseaux intermédiaires pourrait le lire. Stratus ne le fait que si vous l’autorisez pour l’environnement : utilisez une adresse https://, ou autorisez l’envoi en clair dans Comptes.</translation>
     </message>
     <message>
-        <source>the API key or secret is wrong for cloud &apos;%1&apos; (the server said: %2)</source>
-        <translation>la clé ou le secret d’API est incorrect pour le cloud «&#xa0;%1&#xa0;» (réponse du serveur&#xa0;: %2)</translation>
+        <source>the API key or secret is wrong for cloud '%1' (the server said: %2)</source>
+        <translation>la clé ou le secret d’API est incorrect pour le cloud « %1 » (réponse du serveur : %2)</translation>
     </message>
     <message>
-        <source>there is no cloud named &apos;%1&apos; at %2 (the server said: %3)</source>
-        <translation>il n’existe aucun cloud nommé «&#xa0;%1&#xa0;» sur %2 (réponse du serveur&#xa0;: %3)</translation>
+        <source>there is no cloud named '%1' at %2 (the server said: %3)</source>
+        <translation>il n’existe aucun cloud nommé « %1 » sur %2 (réponse du serveur : %3)</translation>
     </message>
     <message>
         <source>cannot find the host %1 (no network or no DNS?): %2</source>
-        <translation>impossible de trouver l’hôte %1 (pas de réseau ou pas de DNS&#xa0;?)&#xa0;: %2</translation>
+        <translation>impossible de trouver l’hôte %1 (pas de réseau ou pas de DNS ?) : %2</translation>
     </message>
     <message>
         <source>no connection to %1: nothing answers there (%2); check the network and the URL</source>
-        <translation>pas de connexion à %1&#xa0;: rien n’y répond (%2)&#xa0;; vérifiez le réseau et l’URL</translation>
+        <translation>pas de connexion à %1 : rien n’y répond (%2) ; vérifiez le réseau et l’URL</translation>
     </message>
     <message>
         <source>no connection to %1: it did not answer in time; check the network</source>
-        <translation>pas de connexion à %1&#xa0;: aucune réponse à temps&#xa0;; vérifiez le réseau</translation>
+        <translation>pas de connexion à %1 : aucune réponse à temps ; vérifiez le réseau</translation>
     </message>
     <message>
         <source>no connection to %1 (%2); check the network</source>
-        <translation>pas de connexion à %1 (%2)&#xa0;; vérifiez le réseau</translation>
+        <translation>pas de connexion à %1 (%2) ; vérifiez le réseau</translation>
     </message>
     <message>
         <source>the proxy %1 failed on the way to %2 (%3); check http_proxy, https_proxy and no_proxy</source>
-        <translation>le proxy %1 a échoué sur le chemin vers %2 (%3)&#xa0;; vérifiez http_proxy, https_proxy et no_proxy</translation>
+        <translation>le proxy %1 a échoué sur le chemin vers %2 (%3) ; vérifiez http_proxy, https_proxy et no_proxy</translation>
     </message>
     <message>
         <source>(system)</source>
@@ -3742,24 +4362,24 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>la connexion sécurisée à %1 a échoué (%2)</translation>
     </message>
     <message>
-        <source>these credentials may not use the Admin API of cloud &apos;%1&apos; (403: %2)</source>
-        <translation>ces identifiants ne sont pas autorisés à utiliser l’Admin API du cloud «&#xa0;%1&#xa0;» (403&#xa0;: %2)</translation>
+        <source>these credentials may not use the Admin API of cloud '%1' (403: %2)</source>
+        <translation>ces identifiants ne sont pas autorisés à utiliser l’Admin API du cloud « %1 » (403 : %2)</translation>
     </message>
     <message>
-        <source>the Admin API rate limit of cloud &apos;%1&apos; is spent until %2; try again then</source>
-        <translation>la limite d’appels à l’Admin API du cloud «&#xa0;%1&#xa0;» est épuisée jusqu’à %2&#xa0;; réessayez à ce moment-là</translation>
+        <source>the Admin API rate limit of cloud '%1' is spent until %2; try again then</source>
+        <translation>la limite d’appels à l’Admin API du cloud « %1 » est épuisée jusqu’à %2 ; réessayez à ce moment-là</translation>
     </message>
     <message>
-        <source>the Admin API rate limit of cloud &apos;%1&apos; is spent; try again later</source>
-        <translation>la limite d’appels à l’Admin API du cloud «&#xa0;%1&#xa0;» est épuisée&#xa0;; réessayez plus tard</translation>
+        <source>the Admin API rate limit of cloud '%1' is spent; try again later</source>
+        <translation>la limite d’appels à l’Admin API du cloud « %1 » est épuisée ; réessayez plus tard</translation>
     </message>
     <message>
         <source>the server at %1 failed (%2); try again later</source>
-        <translation>le serveur à l’adresse %1 a échoué (%2)&#xa0;; réessayez plus tard</translation>
+        <translation>le serveur à l’adresse %1 a échoué (%2) ; réessayez plus tard</translation>
     </message>
     <message>
         <source>the connection test failed: %1</source>
-        <translation>le test de connexion a échoué&#xa0;: %1</translation>
+        <translation>le test de connexion a échoué : %1</translation>
     </message>
 </context>
 <context>
@@ -3774,7 +4394,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Cloudinary refused the request: %1</source>
-        <translation>Cloudinary a refusé la requête&#xa0;: %1</translation>
+        <translation>Cloudinary a refusé la requête : %1</translation>
     </message>
     <message>
         <source>The server could not be found. Check your internet connection.</source>
@@ -3810,7 +4430,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The network failed: %1</source>
-        <translation>Le réseau a échoué&#xa0;: %1</translation>
+        <translation>Le réseau a échoué : %1</translation>
     </message>
     <message>
         <source>Cloudinary refused the API key or secret.</source>
@@ -3818,7 +4438,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Cloudinary refused the API key or secret: %1</source>
-        <translation>Cloudinary a refusé la clé ou le secret d’API&#xa0;: %1</translation>
+        <translation>Cloudinary a refusé la clé ou le secret d’API : %1</translation>
     </message>
     <message>
         <source>These credentials may not do this.</source>
@@ -3826,7 +4446,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>These credentials may not do this: %1</source>
-        <translation>Ces identifiants n’y sont pas autorisés&#xa0;: %1</translation>
+        <translation>Ces identifiants n’y sont pas autorisés : %1</translation>
     </message>
     <message>
         <source>Cloudinary does not have it (any more).</source>
@@ -3834,7 +4454,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Not found: %1</source>
-        <translation>Introuvable&#xa0;: %1</translation>
+        <translation>Introuvable : %1</translation>
     </message>
     <message>
         <source>Cloudinary refused it as a conflict.</source>
@@ -3842,15 +4462,15 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Cloudinary refused it as a conflict: %1</source>
-        <translation>Cloudinary l’a refusé en raison d’un conflit&#xa0;: %1</translation>
+        <translation>Cloudinary l’a refusé en raison d’un conflit : %1</translation>
     </message>
     <message>
         <source>Too many requests for now; Cloudinary accepts more after %1.</source>
-        <translation>Trop de requêtes pour le moment&#xa0;; Cloudinary en accepte de nouveau après %1.</translation>
+        <translation>Trop de requêtes pour le moment ; Cloudinary en accepte de nouveau après %1.</translation>
     </message>
     <message>
         <source>Too many requests for now; try again in a while.</source>
-        <translation>Trop de requêtes pour le moment&#xa0;; réessayez dans un moment.</translation>
+        <translation>Trop de requêtes pour le moment ; réessayez dans un moment.</translation>
     </message>
     <message>
         <source>Cloudinary had a server error (HTTP %1).</source>
@@ -3858,7 +4478,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Cloudinary had a server error: %1</source>
-        <translation>Cloudinary a rencontré une erreur de serveur&#xa0;: %1</translation>
+        <translation>Cloudinary a rencontré une erreur de serveur : %1</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -3870,7 +4490,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>A local file could not be read or written: %1</source>
-        <translation>Un fichier local n’a pas pu être lu ou écrit&#xa0;: %1</translation>
+        <translation>Un fichier local n’a pas pu être lu ou écrit : %1</translation>
     </message>
     <message>
         <source>A local file is damaged and must be rebuilt.</source>
@@ -3894,7 +4514,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Something went wrong inside Stratus: %1</source>
-        <translation>Un problème est survenu dans Stratus&#xa0;: %1</translation>
+        <translation>Un problème est survenu dans Stratus : %1</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -3946,7 +4566,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>This is not a Cloudinary URL: it must begin with cloudinary:// (or account://).</source>
-        <translation>Ce n’est pas une URL Cloudinary&#xa0;: elle doit commencer par cloudinary:// (ou account://).</translation>
+        <translation>Ce n’est pas une URL Cloudinary : elle doit commencer par cloudinary:// (ou account://).</translation>
     </message>
     <message>
         <source>This is not a Cloudinary URL. It looks like cloudinary://API_KEY:API_SECRET@CLOUD_NAME (or account://KEY:SECRET@ACCOUNT_ID).</source>
@@ -3962,19 +4582,19 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The URL has text after the account ID that does not belong there; it should read account://KEY:SECRET@ACCOUNT_ID (is the “@” missing?).</source>
-        <translation>L’URL contient après l’ID de compte du texte qui n’a rien à y faire&#xa0;; elle devrait être de la forme account://KEY:SECRET@ACCOUNT_ID (le «&#xa0;@&#xa0;» manque-t-il&#xa0;?).</translation>
+        <translation>L’URL contient après l’ID de compte du texte qui n’a rien à y faire ; elle devrait être de la forme account://KEY:SECRET@ACCOUNT_ID (le « @ » manque-t-il ?).</translation>
     </message>
     <message>
         <source>The URL has text after the cloud name that does not belong there; it should read cloudinary://API_KEY:API_SECRET@CLOUD_NAME (is the “@” missing?).</source>
-        <translation>L’URL contient après le nom de cloud du texte qui n’a rien à y faire&#xa0;; elle devrait être de la forme cloudinary://API_KEY:API_SECRET@CLOUD_NAME (le «&#xa0;@&#xa0;» manque-t-il&#xa0;?).</translation>
+        <translation>L’URL contient après le nom de cloud du texte qui n’a rien à y faire ; elle devrait être de la forme cloudinary://API_KEY:API_SECRET@CLOUD_NAME (le « @ » manque-t-il ?).</translation>
     </message>
     <message>
         <source>The URL has no account ID after the “@”.</source>
-        <translation>L’URL n’a pas d’ID de compte après le «&#xa0;@&#xa0;».</translation>
+        <translation>L’URL n’a pas d’ID de compte après le « @ ».</translation>
     </message>
     <message>
         <source>The URL has no cloud name after the “@”.</source>
-        <translation>L’URL n’a pas de nom de cloud après le «&#xa0;@&#xa0;».</translation>
+        <translation>L’URL n’a pas de nom de cloud après le « @ ».</translation>
     </message>
     <message>
         <source>The account ID in the URL contains a character that is not allowed (space, &lt; &gt; [ \ ] ^ |).</source>
@@ -3986,7 +4606,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>A parameter after the “?” of the URL has no name.</source>
-        <translation>Un paramètre après le «&#xa0;?&#xa0;» de l’URL n’a pas de nom.</translation>
+        <translation>Un paramètre après le « ? » de l’URL n’a pas de nom.</translation>
     </message>
     <message>
         <source>This needs a cloudinary:// URL, not an account:// one (account credentials belong in CLOUDINARY_ACCOUNT_URL).</source>
@@ -4002,7 +4622,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The accounts file %1 cannot be read: %2</source>
-        <translation>Le fichier des comptes %1 ne peut pas être lu&#xa0;: %2</translation>
+        <translation>Le fichier des comptes %1 ne peut pas être lu : %2</translation>
     </message>
     <message>
         <source>The accounts file %1 is larger than a settings file can be.</source>
@@ -4010,11 +4630,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The accounts file %1 cannot be read: there is no room for a working copy.</source>
-        <translation>Le fichier des comptes %1 ne peut pas être lu&#xa0;: il n’y a pas de place pour une copie de travail.</translation>
+        <translation>Le fichier des comptes %1 ne peut pas être lu : il n’y a pas de place pour une copie de travail.</translation>
     </message>
     <message>
         <source>The accounts file %1 was written by a newer version of Stratus; this one does not change it.</source>
-        <translation>Le fichier des comptes %1 a été écrit par une version plus récente de Stratus&#xa0;; celle-ci ne le modifie pas.</translation>
+        <translation>Le fichier des comptes %1 a été écrit par une version plus récente de Stratus ; celle-ci ne le modifie pas.</translation>
     </message>
     <message>
         <source>The accounts file %1 cannot be written.</source>
@@ -4062,15 +4682,15 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>An environment named “%1” exists already.</source>
-        <translation>Un environnement nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
+        <translation>Un environnement nommé « %1 » existe déjà.</translation>
     </message>
     <message>
         <source>The environment “%1” needs a cloud name and an API key.</source>
-        <translation>L’environnement «&#xa0;%1&#xa0;» doit avoir un nom de cloud et une clé d’API.</translation>
+        <translation>L’environnement « %1 » doit avoir un nom de cloud et une clé d’API.</translation>
     </message>
     <message>
         <source>The environment “%1” needs an API secret.</source>
-        <translation>L’environnement «&#xa0;%1&#xa0;» doit avoir un secret d’API.</translation>
+        <translation>L’environnement « %1 » doit avoir un secret d’API.</translation>
     </message>
     <message>
         <source>The accounts were closed while this was under way.</source>
@@ -4086,7 +4706,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>“%1” cannot name a folder of Stratus.</source>
-        <translation>«&#xa0;%1&#xa0;» ne peut pas désigner un dossier de Stratus.</translation>
+        <translation>« %1 » ne peut pas désigner un dossier de Stratus.</translation>
     </message>
     <message>
         <source>The settings could not be saved to %1.</source>
@@ -4094,19 +4714,19 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>These could not be deleted: %1</source>
-        <translation>Ces éléments n’ont pas pu être supprimés&#xa0;: %1</translation>
+        <translation>Ces éléments n’ont pas pu être supprimés : %1</translation>
     </message>
     <message>
         <source>The catalogue is damaged; Stratus rebuilds it at the next sync.</source>
-        <translation>Le catalogue est endommagé&#xa0;; Stratus le reconstruit à la prochaine synchronisation.</translation>
+        <translation>Le catalogue est endommagé ; Stratus le reconstruit à la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>The catalogue is damaged (%1); Stratus rebuilds it at the next sync.</source>
-        <translation>Le catalogue est endommagé (%1)&#xa0;; Stratus le reconstruit à la prochaine synchronisation.</translation>
+        <translation>Le catalogue est endommagé (%1) ; Stratus le reconstruit à la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>There is no catalogue at %1 yet; sync the environment first.</source>
-        <translation>Il n’y a pas encore de catalogue dans %1&#xa0;; synchronisez d’abord l’environnement.</translation>
+        <translation>Il n’y a pas encore de catalogue dans %1 ; synchronisez d’abord l’environnement.</translation>
     </message>
     <message>
         <source>The folder of the catalogue %1 cannot be created.</source>
@@ -4118,7 +4738,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The catalogue %1 cannot be opened: %2</source>
-        <translation>Le catalogue %1 ne peut pas être ouvert&#xa0;: %2</translation>
+        <translation>Le catalogue %1 ne peut pas être ouvert : %2</translation>
     </message>
     <message>
         <source>%1 cannot be removed.</source>
@@ -4126,11 +4746,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>%1 cannot be removed: %2</source>
-        <translation>%1 ne peut pas être supprimé&#xa0;: %2</translation>
+        <translation>%1 ne peut pas être supprimé : %2</translation>
     </message>
     <message>
         <source>The catalogue %1 was written by a newer version of Stratus; this one leaves it alone.</source>
-        <translation>Le catalogue %1 a été écrit par une version plus récente de Stratus&#xa0;; celle-ci n’y touche pas.</translation>
+        <translation>Le catalogue %1 a été écrit par une version plus récente de Stratus ; celle-ci n’y touche pas.</translation>
     </message>
     <message>
         <source>The catalogue could not be read to the end.</source>
@@ -4138,7 +4758,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The catalogue could not be read to the end: %1</source>
-        <translation>Le catalogue n’a pas pu être lu jusqu’au bout&#xa0;: %1</translation>
+        <translation>Le catalogue n’a pas pu être lu jusqu’au bout : %1</translation>
     </message>
     <message>
         <source>The catalogue could not be read or written.</source>
@@ -4146,7 +4766,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The catalogue could not be read or written: %1</source>
-        <translation>Le catalogue n’a pas pu être lu ou écrit&#xa0;: %1</translation>
+        <translation>Le catalogue n’a pas pu être lu ou écrit : %1</translation>
     </message>
     <message>
         <source>The catalogue could not start a change.</source>
@@ -4154,7 +4774,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The catalogue could not start a change: %1</source>
-        <translation>Le catalogue n’a pas pu commencer une modification&#xa0;: %1</translation>
+        <translation>Le catalogue n’a pas pu commencer une modification : %1</translation>
     </message>
     <message>
         <source>The catalogue could not save a change.</source>
@@ -4162,7 +4782,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The catalogue could not save a change: %1</source>
-        <translation>Le catalogue n’a pas pu enregistrer une modification&#xa0;: %1</translation>
+        <translation>Le catalogue n’a pas pu enregistrer une modification : %1</translation>
     </message>
     <message>
         <source>An asset vanished from the catalogue while it was written.</source>
@@ -4178,11 +4798,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The Admin API calls of this hour are spent; Cloudinary accepts more after %1.</source>
-        <translation>Les appels à l’Admin API de cette heure sont épuisés&#xa0;; Cloudinary en accepte de nouveau après %1.</translation>
+        <translation>Les appels à l’Admin API de cette heure sont épuisés ; Cloudinary en accepte de nouveau après %1.</translation>
     </message>
     <message>
         <source>The Admin API calls of this hour are spent; try again in a while.</source>
-        <translation>Les appels à l’Admin API de cette heure sont épuisés&#xa0;; réessayez dans un moment.</translation>
+        <translation>Les appels à l’Admin API de cette heure sont épuisés ; réessayez dans un moment.</translation>
     </message>
     <message>
         <source>The connection was closed while this was under way.</source>
@@ -4201,11 +4821,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>L’appel n’est pas terminé.</translation>
     </message>
     <message>
-        <source>The server&apos;s answer is not what the Cloudinary API sends (no JSON object). Check the environment&apos;s address (upload_prefix).</source>
+        <source>The server's answer is not what the Cloudinary API sends (no JSON object). Check the environment's address (upload_prefix).</source>
         <translation>La réponse du serveur n’est pas celle qu’envoie l’API Cloudinary (pas d’objet JSON). Vérifiez l’adresse de l’environnement (upload_prefix).</translation>
     </message>
     <message>
-        <source>The environment&apos;s API address is not configured.</source>
+        <source>The environment's API address is not configured.</source>
         <translation>L’adresse d’API de l’environnement n’est pas configurée.</translation>
     </message>
     <message>
@@ -4230,11 +4850,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The API credentials would travel unencrypted (plain http) to %1, which is not this computer. Use https, or allow unencrypted sending for this environment in Accounts.</source>
-        <translation>Les identifiants d’API partiraient en clair (http) vers %1, qui n’est pas cet ordinateur. Utilisez https, ou autorisez l’envoi non chiffré pour cet environnement dans «&#xa0;Comptes&#xa0;».</translation>
+        <translation>Les identifiants d’API partiraient en clair (http) vers %1, qui n’est pas cet ordinateur. Utilisez https, ou autorisez l’envoi non chiffré pour cet environnement dans « Comptes ».</translation>
     </message>
     <message>
-        <source>%1 is restricted: its URL must be signed, and the environment&apos;s API secret is not available.</source>
-        <translation>%1 est restreint&#xa0;: son URL doit être signée, et le secret d’API de l’environnement n’est pas disponible.</translation>
+        <source>%1 is restricted: its URL must be signed, and the environment's API secret is not available.</source>
+        <translation>%1 est restreint : son URL doit être signée, et le secret d’API de l’environnement n’est pas disponible.</translation>
     </message>
     <message>
         <source>%1 could not be renamed.</source>
@@ -4270,11 +4890,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>%1 is no longer in the environment (deleted or renamed elsewhere?). Nothing was changed; a sync brings the catalogue up to date.</source>
-        <translation>%1 n’est plus dans l’environnement (supprimé ou renommé ailleurs&#xa0;?). Rien n’a été modifié&#xa0;; une synchronisation met le catalogue à jour.</translation>
+        <translation>%1 n’est plus dans l’environnement (supprimé ou renommé ailleurs ?). Rien n’a été modifié ; une synchronisation met le catalogue à jour.</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <extracomment>%1 says what could not be done (&quot;cat could not be renamed.&quot;), %2 why (the kind&apos;s words).</extracomment>
+        <extracomment>%1 says what could not be done ("cat could not be renamed."), %2 why (the kind's words).</extracomment>
         <translation>%1 %2</translation>
     </message>
     <message>
@@ -4291,7 +4911,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The folder mode of this environment is not known yet; sync it first.</source>
-        <translation>Le mode de dossiers de cet environnement est encore inconnu&#xa0;; synchronisez-le d’abord.</translation>
+        <translation>Le mode de dossiers de cet environnement est encore inconnu ; synchronisez-le d’abord.</translation>
     </message>
     <message>
         <source>The name is empty.</source>
@@ -4299,7 +4919,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>A name cannot contain “/”; use Move to… to change the folder.</source>
-        <translation>Un nom ne peut pas contenir «&#xa0;/&#xa0;»&#xa0;; utilisez «&#xa0;Déplacer vers…&#xa0;» pour changer de dossier.</translation>
+        <translation>Un nom ne peut pas contenir « / » ; utilisez « Déplacer vers… » pour changer de dossier.</translation>
     </message>
     <message>
         <source>A name cannot contain a backslash, a percent sign or any of ? &amp; # &lt; &gt;.</source>
@@ -4319,15 +4939,15 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Home cannot be renamed.</source>
-        <translation>«&#xa0;Accueil&#xa0;» ne peut pas être renommé.</translation>
+        <translation>« Accueil » ne peut pas être renommé.</translation>
     </message>
     <message>
         <source>Home cannot be deleted.</source>
-        <translation>«&#xa0;Accueil&#xa0;» ne peut pas être supprimé.</translation>
+        <translation>« Accueil » ne peut pas être supprimé.</translation>
     </message>
     <message>
         <source>%1 was changed, but the local catalogue could not be updated: %2</source>
-        <translation>%1 a été modifié, mais le catalogue local n’a pas pu être mis à jour&#xa0;: %2</translation>
+        <translation>%1 a été modifié, mais le catalogue local n’a pas pu être mis à jour : %2</translation>
     </message>
     <message>
         <source>Must supply cloud_name in the options or in the configuration</source>
@@ -4339,7 +4959,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Signature algorithm %1 is not supported. Supported algorithms: sha1, sha256</source>
-        <translation>L’algorithme de signature %1 n’est pas pris en charge. Algorithmes pris en charge&#xa0;: sha1, sha256</translation>
+        <translation>L’algorithme de signature %1 n’est pas pris en charge. Algorithmes pris en charge : sha1, sha256</translation>
     </message>
     <message>
         <source>Radius array should contain between 1 and 4 values</source>
@@ -4370,7 +4990,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>Le téléversement n’est pas terminé.</translation>
     </message>
     <message>
-        <source>The environment&apos;s upload address is not configured.</source>
+        <source>The environment's upload address is not configured.</source>
         <translation>L’adresse de téléversement de l’environnement n’est pas configurée.</translation>
     </message>
     <message>
@@ -4378,7 +4998,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>Un téléversement non signé nécessite un préréglage de téléversement non signé.</translation>
     </message>
     <message>
-        <source>The server&apos;s answer to the upload is not what the Upload API sends (no JSON). Check the environment&apos;s address (upload_prefix).</source>
+        <source>The server's answer to the upload is not what the Upload API sends (no JSON). Check the environment's address (upload_prefix).</source>
         <translation>La réponse du serveur au téléversement n’est pas celle qu’envoie l’Upload API (pas de JSON). Vérifiez l’adresse de l’environnement (upload_prefix).</translation>
     </message>
     <message>
@@ -4387,7 +5007,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>%1 is shorter than the part already uploaded: it changed since the upload began. Upload it again.</source>
-        <translation>%1 est plus court que la partie déjà téléversée&#xa0;: il a changé depuis le début du téléversement. Téléversez-le à nouveau.</translation>
+        <translation>%1 est plus court que la partie déjà téléversée : il a changé depuis le début du téléversement. Téléversez-le à nouveau.</translation>
     </message>
     <message>
         <source>The server did not complete the upload of %1 after its last chunk.</source>
@@ -4403,7 +5023,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The name of %1 is not valid UTF-8; rename it to upload it.</source>
-        <translation>Le nom de %1 n’est pas de l’UTF-8 valide&#xa0;; renommez-le pour le téléverser.</translation>
+        <translation>Le nom de %1 n’est pas de l’UTF-8 valide ; renommez-le pour le téléverser.</translation>
     </message>
     <message>
         <source>%1 is a link to something that does not exist.</source>
@@ -4411,7 +5031,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>No such file or folder: %1.</source>
-        <translation>Fichier ou dossier introuvable&#xa0;: %1.</translation>
+        <translation>Fichier ou dossier introuvable : %1.</translation>
     </message>
     <message>
         <source>%1 is a folder.</source>
@@ -4427,15 +5047,15 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The size of %1 is only known by reading it (a special file, like those in /proc); copy it to a regular file to upload it.</source>
-        <translation>La taille de %1 n’est connue qu’en le lisant (un fichier spécial, comme ceux de /proc)&#xa0;; copiez-le dans un fichier ordinaire pour le téléverser.</translation>
+        <translation>La taille de %1 n’est connue qu’en le lisant (un fichier spécial, comme ceux de /proc) ; copiez-le dans un fichier ordinaire pour le téléverser.</translation>
     </message>
     <message>
         <source>%1 is empty; Cloudinary does not accept empty files.</source>
-        <translation>%1 est vide&#xa0;; Cloudinary n’accepte pas les fichiers vides.</translation>
+        <translation>%1 est vide ; Cloudinary n’accepte pas les fichiers vides.</translation>
     </message>
     <message>
         <source>%1 changed while it was uploaded (it is shorter now); upload it again.</source>
-        <translation>%1 a changé pendant son téléversement (il est maintenant plus court)&#xa0;; téléversez-le à nouveau.</translation>
+        <translation>%1 a changé pendant son téléversement (il est maintenant plus court) ; téléversez-le à nouveau.</translation>
     </message>
     <message>
         <source>%1 cannot be written%2.</source>
@@ -4451,7 +5071,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The upload journal %1 was written by a newer Stratus; update Stratus to go on with its uploads.</source>
-        <translation>Le journal de téléversement %1 a été écrit par une version plus récente de Stratus&#xa0;; mettez Stratus à jour pour poursuivre ses téléversements.</translation>
+        <translation>Le journal de téléversement %1 a été écrit par une version plus récente de Stratus ; mettez Stratus à jour pour poursuivre ses téléversements.</translation>
     </message>
     <message>
         <source>The upload journal cannot be read or written%1.</source>
@@ -4467,7 +5087,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Cloudinary did not deliver %1 (HTTP %2): %3</source>
-        <translation>Cloudinary n’a pas diffusé %1 (HTTP %2)&#xa0;: %3</translation>
+        <translation>Cloudinary n’a pas diffusé %1 (HTTP %2) : %3</translation>
     </message>
     <message>
         <source>%1 is private or authenticated and needs a signed URL, which needs the API secret.</source>
@@ -4475,7 +5095,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The environment cannot be called now, so its API secret cannot sign delivery URLs.</source>
-        <translation>L’API de l’environnement ne peut pas être appelée pour le moment&#xa0;; son secret d’API ne peut donc pas signer d’URL de diffusion.</translation>
+        <translation>L’API de l’environnement ne peut pas être appelée pour le moment ; son secret d’API ne peut donc pas signer d’URL de diffusion.</translation>
     </message>
     <message>
         <source>There is no API secret to sign delivery URLs with.</source>
@@ -4483,7 +5103,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The number of entries it states (%1) does not match the entries in it. Every entry there was read; the number is corrected at the next change.</source>
-        <translation>Le nombre d’entrées qu’elle indique (%1) ne correspond pas aux entrées qu’elle contient. Toutes les entrées ont été lues&#xa0;; le nombre sera corrigé à la prochaine modification.</translation>
+        <translation>Le nombre d’entrées qu’elle indique (%1) ne correspond pas aux entrées qu’elle contient. Toutes les entrées ont été lues ; le nombre sera corrigé à la prochaine modification.</translation>
     </message>
     <message>
         <source>none</source>
@@ -4495,7 +5115,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Its value “%1” is not text.</source>
-        <translation>Sa valeur «&#xa0;%1&#xa0;» n’est pas du texte.</translation>
+        <translation>Sa valeur « %1 » n’est pas du texte.</translation>
     </message>
     <message>
         <source>It has no identifier.</source>
@@ -4503,7 +5123,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Its identifier is not one Stratus makes (letters, digits, “-”, “_” and “.”, at most 128).</source>
-        <translation>Son identifiant n’est pas de ceux que crée Stratus (lettres, chiffres, «&#xa0;-&#xa0;», «&#xa0;_&#xa0;» et «&#xa0;.&#xa0;», 128 au plus).</translation>
+        <translation>Son identifiant n’est pas de ceux que crée Stratus (lettres, chiffres, « - », « _ » et « . », 128 au plus).</translation>
     </message>
     <message>
         <source>It has the same identifier as an entry before it.</source>
@@ -4527,7 +5147,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Its provisioning address (CLOUDINARY_ACCOUNT_URL) cannot be read: %1</source>
-        <translation>Son adresse de provisioning (CLOUDINARY_ACCOUNT_URL) est illisible&#xa0;: %1</translation>
+        <translation>Son adresse de provisioning (CLOUDINARY_ACCOUNT_URL) est illisible : %1</translation>
     </message>
     <message>
         <source>Its provisioning address (CLOUDINARY_ACCOUNT_URL) cannot be read.</source>
@@ -4535,7 +5155,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Its CLOUDINARY_URL cannot be read: %1</source>
-        <translation>Sa CLOUDINARY_URL est illisible&#xa0;: %1</translation>
+        <translation>Sa CLOUDINARY_URL est illisible : %1</translation>
     </message>
     <message>
         <source>Its CLOUDINARY_URL cannot be read.</source>
@@ -4543,11 +5163,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>The account it belongs to (“%1”) is missing or could not be read.</source>
-        <translation>Le compte auquel elle appartient («&#xa0;%1&#xa0;») est absent ou n’a pas pu être lu.</translation>
+        <translation>Le compte auquel elle appartient (« %1 ») est absent ou n’a pas pu être lu.</translation>
     </message>
     <message>
         <source>Corner: Cannot be null</source>
-        <translation>Corner&#xa0;: ne peut pas être null</translation>
+        <translation>Corner : ne peut pas être null</translation>
     </message>
     <message>
         <source>URL Suffix only supported for image/upload, image/private, image/authenticated, video/upload and raw/upload</source>
@@ -4583,12 +5203,12 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>transformation imbriquée trop profondément (un responsive_width dans la configuration entraîne une récursion sans fin du SDK)</translation>
     </message>
     <message>
-        <source>size must be a string such as &quot;100x80&quot;</source>
-        <translation>size doit être une chaîne de caractères telle que &quot;100x80&quot;</translation>
+        <source>size must be a string such as "100x80"</source>
+        <translation>size doit être une chaîne de caractères telle que "100x80"</translation>
     </message>
     <message>
         <source>URI malformed: overlay text contains a lone UTF-16 surrogate</source>
-        <translation>URI malformée&#xa0;: le texte de l’overlay contient un surrogate UTF-16 isolé</translation>
+        <translation>URI malformée : le texte de l’overlay contient un surrogate UTF-16 isolé</translation>
     </message>
     <message>
         <source>the public_id of an overlay/underlay must be a string</source>
@@ -4608,11 +5228,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>URI malformed: bad percent escape</source>
-        <translation>URI malformée&#xa0;: encodage en pourcentage incorrect</translation>
+        <translation>URI malformée : encodage en pourcentage incorrect</translation>
     </message>
     <message>
         <source>URI malformed: the text contains a lone UTF-16 surrogate</source>
-        <translation>URI malformée&#xa0;: le texte contient un surrogate UTF-16 isolé</translation>
+        <translation>URI malformée : le texte contient un surrogate UTF-16 isolé</translation>
     </message>
     <message>
         <source>auth_token acl must be text or a list of texts</source>
@@ -4627,8 +5247,8 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>public_id manquant</translation>
     </message>
     <message>
-        <source>expected a JSON object {&quot;public_id&quot;: ..., &quot;options&quot;: {...}}</source>
-        <translation>objet JSON {&quot;public_id&quot;: ..., &quot;options&quot;: {...}} attendu</translation>
+        <source>expected a JSON object {"public_id": ..., "options": {...}}</source>
+        <translation>objet JSON {"public_id": ..., "options": {...}} attendu</translation>
     </message>
     <message>
         <source>options must be a JSON object</source>
@@ -4648,12 +5268,12 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>the URL would hold a raw %1, which the Node SDK copies into it unescaped from this option; percent-encode it in the value</source>
-        <extracomment>%1 names the character, e.g. &quot;line feed (U+000A)&quot;</extracomment>
-        <translation>l’URL contiendrait le caractère %1 tel quel, car le SDK Node le recopie sans échappement depuis cette option&#xa0;; encodez-le en pourcentage dans la valeur</translation>
+        <extracomment>%1 names the character, e.g. "line feed (U+000A)"</extracomment>
+        <translation>l’URL contiendrait le caractère %1 tel quel, car le SDK Node le recopie sans échappement depuis cette option ; encodez-le en pourcentage dans la valeur</translation>
     </message>
     <message>
         <source>invalid JSON (%1 at offset %2)</source>
-        <extracomment>%1 is the JSON parser&apos;s own words, %2 a position in the text</extracomment>
+        <extracomment>%1 is the JSON parser's own words, %2 a position in the text</extracomment>
         <translation>JSON non valide (%1 au décalage %2)</translation>
     </message>
     <message>
@@ -4661,51 +5281,51 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>objet JSON attendu</translation>
     </message>
     <message>
-        <source>&quot;params&quot; must be a JSON object</source>
-        <translation>&quot;params&quot; doit être un objet JSON</translation>
+        <source>"params" must be a JSON object</source>
+        <translation>"params" doit être un objet JSON</translation>
     </message>
     <message>
-        <source>unknown &quot;algorithm&quot;; expected &quot;sha1&quot; or &quot;sha256&quot;</source>
-        <translation>valeur inconnue pour &quot;algorithm&quot;&#xa0;; &quot;sha1&quot; ou &quot;sha256&quot; attendu</translation>
+        <source>unknown "algorithm"; expected "sha1" or "sha256"</source>
+        <translation>valeur inconnue pour "algorithm" ; "sha1" ou "sha256" attendu</translation>
     </message>
     <message>
-        <source>&quot;signature_version&quot; must be 1 or 2</source>
-        <translation>&quot;signature_version&quot; doit valoir 1 ou 2</translation>
+        <source>"signature_version" must be 1 or 2</source>
+        <translation>"signature_version" doit valoir 1 ou 2</translation>
     </message>
     <message>
-        <source>transformation step %1 is empty (two &apos;/&apos; in a row, or one at an end)</source>
-        <extracomment>%1 is the step&apos;s number</extracomment>
-        <translation>l’étape de transformation %1 est vide (deux «&#xa0;/&#xa0;» à la suite, ou une à une extrémité)</translation>
+        <source>transformation step %1 is empty (two '/' in a row, or one at an end)</source>
+        <extracomment>%1 is the step's number</extracomment>
+        <translation>l’étape de transformation %1 est vide (deux « / » à la suite, ou une à une extrémité)</translation>
     </message>
     <message>
-        <source>empty parameter (two &apos;,&apos; in a row, or one at an end)</source>
-        <translation>paramètre vide (deux «&#xa0;,&#xa0;» à la suite, ou une à une extrémité)</translation>
+        <source>empty parameter (two ',' in a row, or one at an end)</source>
+        <translation>paramètre vide (deux « , » à la suite, ou une à une extrémité)</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not of the form key_value</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas de la forme key_value</translation>
+        <source>'%1' is not of the form key_value</source>
+        <translation>« %1 » n’est pas de la forme key_value</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; has an empty key</source>
-        <translation>«&#xa0;%1&#xa0;» a une clé vide</translation>
+        <source>'%1' has an empty key</source>
+        <translation>« %1 » a une clé vide</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; has an empty variable name</source>
-        <translation>«&#xa0;%1&#xa0;» a un nom de variable vide</translation>
+        <source>'%1' has an empty variable name</source>
+        <translation>« %1 » a un nom de variable vide</translation>
     </message>
     <message>
-        <source>unknown key &apos;%1&apos; in &apos;%2&apos;</source>
+        <source>unknown key '%1' in '%2'</source>
         <extracomment>%1 is the key, %2 the parameter it begins</extracomment>
-        <translation>clé inconnue «&#xa0;%1&#xa0;» dans «&#xa0;%2&#xa0;»</translation>
+        <translation>clé inconnue « %1 » dans « %2 »</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; has an empty value</source>
-        <translation>«&#xa0;%1&#xa0;» a une valeur vide</translation>
+        <source>'%1' has an empty value</source>
+        <translation>« %1 » a une valeur vide</translation>
     </message>
     <message>
-        <source>transformation step %1 (&apos;%2&apos;): %3</source>
-        <extracomment>%1 is the step&apos;s number, %2 its text, %3 what is wrong with it</extracomment>
-        <translation>étape de transformation %1 («&#xa0;%2&#xa0;»)&#xa0;: %3</translation>
+        <source>transformation step %1 ('%2'): %3</source>
+        <extracomment>%1 is the step's number, %2 its text, %3 what is wrong with it</extracomment>
+        <translation>étape de transformation %1 (« %2 ») : %3</translation>
     </message>
     <message>
         <source>unexpected text after the JSON value</source>
@@ -4728,16 +5348,16 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>nom de membre attendu</translation>
     </message>
     <message>
-        <source>expected &apos;:&apos;</source>
-        <translation>«&#xa0;:&#xa0;» attendu</translation>
+        <source>expected ':'</source>
+        <translation>« : » attendu</translation>
     </message>
     <message>
-        <source>expected &apos;,&apos; or &apos;}&apos;</source>
-        <translation>«&#xa0;,&#xa0;» ou «&#xa0;}&#xa0;» attendu</translation>
+        <source>expected ',' or '}'</source>
+        <translation>« , » ou « } » attendu</translation>
     </message>
     <message>
-        <source>expected &apos;,&apos; or &apos;]&apos;</source>
-        <translation>«&#xa0;,&#xa0;» ou «&#xa0;]&#xa0;» attendu</translation>
+        <source>expected ',' or ']'</source>
+        <translation>« , » ou « ] » attendu</translation>
     </message>
     <message>
         <source>bad \u escape</source>
@@ -4762,7 +5382,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>invalid JSON at offset %1: %2</source>
         <extracomment>%1 is a position in the text, %2 what was found wrong there</extracomment>
-        <translation>JSON non valide au décalage %1&#xa0;: %2</translation>
+        <translation>JSON non valide au décalage %1 : %2</translation>
     </message>
     <message>
         <source>%1 at position %2</source>
@@ -4774,74 +5394,74 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>texte inattendu</translation>
     </message>
     <message>
-        <source>unbalanced &apos;)&apos;</source>
-        <translation>«&#xa0;)&#xa0;» sans «&#xa0;(&#xa0;» correspondante</translation>
+        <source>unbalanced ')'</source>
+        <translation>« ) » sans « ( » correspondante</translation>
     </message>
     <message>
-        <source>unexpected &apos;%1&apos;</source>
-        <translation>«&#xa0;%1&#xa0;» inattendu</translation>
+        <source>unexpected '%1'</source>
+        <translation>« %1 » inattendu</translation>
     </message>
     <message>
-        <source>unexpected &apos;&amp;&apos;; write AND or &amp;&amp;</source>
-        <translation>«&#xa0;&amp;&#xa0;» inattendu&#xa0;; écrivez AND ou &amp;&amp;</translation>
+        <source>unexpected '&amp;'; write AND or &amp;&amp;</source>
+        <translation>« &amp; » inattendu ; écrivez AND ou &amp;&amp;</translation>
     </message>
     <message>
-        <source>unexpected &apos;|&apos;; write OR or ||</source>
-        <translation>«&#xa0;|&#xa0;» inattendu&#xa0;; écrivez OR ou ||</translation>
+        <source>unexpected '|'; write OR or ||</source>
+        <translation>« | » inattendu ; écrivez OR ou ||</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not supported; quote the value or escape it with a backslash</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas pris en charge&#xa0;; mettez la valeur entre guillemets ou échappez le caractère avec une barre oblique inverse</translation>
+        <source>'%1' is not supported; quote the value or escape it with a backslash</source>
+        <translation>« %1 » n’est pas pris en charge ; mettez la valeur entre guillemets ou échappez le caractère avec une barre oblique inverse</translation>
     </message>
     <message>
-        <source>unexpected &apos;%1&apos;; quote values that contain it</source>
-        <translation>«&#xa0;%1&#xa0;» inattendu&#xa0;; mettez entre guillemets les valeurs qui le contiennent</translation>
+        <source>unexpected '%1'; quote values that contain it</source>
+        <translation>« %1 » inattendu ; mettez entre guillemets les valeurs qui le contiennent</translation>
     </message>
     <message>
-        <source>unexpected &apos;%1&apos;; a range needs a field, as in bytes:[1 TO 100]</source>
-        <translation>«&#xa0;%1&#xa0;» inattendu&#xa0;; une plage nécessite un champ, comme dans bytes:[1 TO 100]</translation>
+        <source>unexpected '%1'; a range needs a field, as in bytes:[1 TO 100]</source>
+        <translation>« %1 » inattendu ; une plage nécessite un champ, comme dans bytes:[1 TO 100]</translation>
     </message>
     <message>
         <source>the expression is nested too deeply (more than %1 levels)</source>
         <translation>l’expression est imbriquée trop profondément (plus de %1 niveaux)</translation>
     </message>
     <message>
-        <source>dangling &apos;\&apos; at the end</source>
-        <translation>«&#xa0;\&#xa0;» isolée à la fin</translation>
+        <source>dangling '\' at the end</source>
+        <translation>« \ » isolée à la fin</translation>
     </message>
     <message>
-        <source>only a trailing &apos;*&apos; wildcard is supported</source>
-        <translation>seul un caractère générique «&#xa0;*&#xa0;» final est pris en charge</translation>
+        <source>only a trailing '*' wildcard is supported</source>
+        <translation>seul un caractère générique « * » final est pris en charge</translation>
     </message>
     <message>
-        <source>only a trailing &apos;*&apos; wildcard is supported; write \* for a literal *</source>
-        <translation>seul un caractère générique «&#xa0;*&#xa0;» final est pris en charge&#xa0;; écrivez \* pour un * littéral</translation>
+        <source>only a trailing '*' wildcard is supported; write \* for a literal *</source>
+        <translation>seul un caractère générique « * » final est pris en charge ; écrivez \* pour un * littéral</translation>
     </message>
     <message>
         <source>unterminated quoted value</source>
         <translation>valeur entre guillemets non terminée</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; needs a term after it</source>
+        <source>'%1' needs a term after it</source>
         <extracomment>%1 the operator as typed: AND, OR or NOT</extracomment>
-        <translation>«&#xa0;%1&#xa0;» doit être suivi d’un terme</translation>
+        <translation>« %1 » doit être suivi d’un terme</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; needs a term before it</source>
+        <source>'%1' needs a term before it</source>
         <extracomment>%1 the operator as typed: AND or OR</extracomment>
-        <translation>«&#xa0;%1&#xa0;» doit être précédé d’un terme</translation>
+        <translation>« %1 » doit être précédé d’un terme</translation>
     </message>
     <message>
         <source>NOT cannot start an expression; write -field:value instead</source>
-        <translation>NOT ne peut pas commencer une expression&#xa0;; écrivez plutôt -field:value</translation>
+        <translation>NOT ne peut pas commencer une expression ; écrivez plutôt -field:value</translation>
     </message>
     <message>
         <source>NOT cannot start a group; write -field:value instead</source>
-        <translation>NOT ne peut pas commencer un groupe&#xa0;; écrivez plutôt -field:value</translation>
+        <translation>NOT ne peut pas commencer un groupe ; écrivez plutôt -field:value</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; must be followed directly by a term</source>
-        <translation>«&#xa0;%1&#xa0;» doit être directement suivi d’un terme</translation>
+        <source>'%1' must be followed directly by a term</source>
+        <translation>« %1 » doit être directement suivi d’un terme</translation>
     </message>
     <message>
         <source>expected a search term</source>
@@ -4852,136 +5472,136 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <translation>parenthèses vides</translation>
     </message>
     <message>
-        <source>missing &apos;)&apos; for this &apos;(&apos;</source>
-        <translation>«&#xa0;)&#xa0;» manquante pour cette «&#xa0;(&#xa0;»</translation>
+        <source>missing ')' for this '('</source>
+        <translation>« ) » manquante pour cette « ( »</translation>
     </message>
     <message>
-        <source>&apos;%1(…)&apos; cannot contain another field</source>
+        <source>'%1(…)' cannot contain another field</source>
         <extracomment>%1 a field and its operator, as in tags:(…)</extracomment>
-        <translation>«&#xa0;%1(…)&#xa0;» ne peut pas contenir d’autre champ</translation>
+        <translation>« %1(…) » ne peut pas contenir d’autre champ</translation>
     </message>
     <message>
-        <source>invalid field name &apos;%1&apos;</source>
-        <translation>nom de champ non valide «&#xa0;%1&#xa0;»</translation>
+        <source>invalid field name '%1'</source>
+        <translation>nom de champ non valide « %1 »</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; needs a key, as in %1.KEY</source>
-        <translation>«&#xa0;%1&#xa0;» nécessite une clé, comme dans %1.KEY</translation>
+        <source>'%1' needs a key, as in %1.KEY</source>
+        <translation>« %1 » nécessite une clé, comme dans %1.KEY</translation>
     </message>
     <message>
-        <source>the field &apos;%1&apos; is not supported by Stratus&apos; local search</source>
-        <translation>le champ «&#xa0;%1&#xa0;» n’est pas pris en charge par la recherche locale de Stratus</translation>
+        <source>the field '%1' is not supported by Stratus' local search</source>
+        <translation>le champ « %1 » n’est pas pris en charge par la recherche locale de Stratus</translation>
     </message>
     <message>
-        <source>unknown field &apos;%1&apos;</source>
-        <translation>champ inconnu «&#xa0;%1&#xa0;»</translation>
+        <source>unknown field '%1'</source>
+        <translation>champ inconnu « %1 »</translation>
     </message>
     <message>
-        <source>expected a value after &apos;%1&apos;</source>
+        <source>expected a value after '%1'</source>
         <extracomment>%1 a field and its operator, as in tags:</extracomment>
-        <translation>valeur attendue après «&#xa0;%1&#xa0;»</translation>
+        <translation>valeur attendue après « %1 »</translation>
     </message>
     <message>
-        <source>expected a value after &apos;%1&apos;, found %2</source>
+        <source>expected a value after '%1', found %2</source>
         <extracomment>%1 a field and its operator, as in tags: ; %2 the operator found instead of a value</extracomment>
-        <translation>valeur attendue après «&#xa0;%1&#xa0;», %2 trouvé</translation>
+        <translation>valeur attendue après « %1 », %2 trouvé</translation>
     </message>
     <message>
         <source>expected a range bound</source>
         <translation>borne de plage attendue</translation>
     </message>
     <message>
-        <source>expected &apos;TO&apos; in the range</source>
-        <translation>«&#xa0;TO&#xa0;» attendu dans la plage</translation>
+        <source>expected 'TO' in the range</source>
+        <translation>« TO » attendu dans la plage</translation>
     </message>
     <message>
-        <source>unterminated range; close it with &apos;]&apos; or &apos;}&apos;</source>
-        <translation>plage non terminée&#xa0;; fermez-la avec «&#xa0;]&#xa0;» ou «&#xa0;}&#xa0;»</translation>
+        <source>unterminated range; close it with ']' or '}'</source>
+        <translation>plage non terminée ; fermez-la avec « ] » ou « } »</translation>
     </message>
     <message>
-        <source>&apos;*&apos; alone is not a search term</source>
-        <translation>«&#xa0;*&#xa0;» seul n’est pas un terme de recherche</translation>
+        <source>'*' alone is not a search term</source>
+        <translation>« * » seul n’est pas un terme de recherche</translation>
     </message>
     <message>
-        <source>&apos;%1*&apos; is not supported: the Search API has no &apos;field exists&apos; query</source>
+        <source>'%1*' is not supported: the Search API has no 'field exists' query</source>
         <extracomment>%1 a field and its operator, as in tags:</extracomment>
-        <translation>«&#xa0;%1*&#xa0;» n’est pas pris en charge&#xa0;: la Search API n’a pas de requête «&#xa0;le champ existe&#xa0;»</translation>
+        <translation>« %1* » n’est pas pris en charge : la Search API n’a pas de requête « le champ existe »</translation>
     </message>
     <message>
-        <source>wildcards are not allowed with &apos;%1&apos;</source>
-        <translation>les caractères génériques ne sont pas autorisés avec «&#xa0;%1&#xa0;»</translation>
+        <source>wildcards are not allowed with '%1'</source>
+        <translation>les caractères génériques ne sont pas autorisés avec « %1 »</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; does not support wildcards</source>
-        <translation>«&#xa0;%1&#xa0;» ne prend pas en charge les caractères génériques</translation>
+        <source>'%1' does not support wildcards</source>
+        <translation>« %1 » ne prend pas en charge les caractères génériques</translation>
     </message>
     <message>
         <source>empty search term</source>
         <translation>terme de recherche vide</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; does not support &apos;%2&apos;</source>
+        <source>'%1' does not support '%2'</source>
         <extracomment>%1 a field, %2 an operator such as &gt; or &lt;=</extracomment>
-        <translation>«&#xa0;%1&#xa0;» ne prend pas en charge «&#xa0;%2&#xa0;»</translation>
+        <translation>« %1 » ne prend pas en charge « %2 »</translation>
     </message>
     <message>
-        <source>empty value for &apos;%1&apos;</source>
-        <translation>valeur vide pour «&#xa0;%1&#xa0;»</translation>
+        <source>empty value for '%1'</source>
+        <translation>valeur vide pour « %1 »</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; supports only a wildcard for a whole folder level, as in %1:a/b/*</source>
-        <translation>«&#xa0;%1&#xa0;» ne prend en charge un caractère générique que pour un niveau de dossier entier, comme dans %1:a/b/*</translation>
+        <source>'%1' supports only a wildcard for a whole folder level, as in %1:a/b/*</source>
+        <translation>« %1 » ne prend en charge un caractère générique que pour un niveau de dossier entier, comme dans %1:a/b/*</translation>
     </message>
     <message>
-        <source>&apos;%1:/*&apos; would match every asset; leave the term out</source>
-        <translation>«&#xa0;%1:/*&#xa0;» correspondrait à toutes les ressources&#xa0;; omettez ce terme</translation>
+        <source>'%1:/*' would match every asset; leave the term out</source>
+        <translation>« %1:/* » correspondrait à toutes les ressources ; omettez ce terme</translation>
     </message>
     <message>
-        <source>&apos;bytes&apos; needs a size such as 500, 20kb or 1m, not &apos;%1&apos;</source>
+        <source>'bytes' needs a size such as 500, 20kb or 1m, not '%1'</source>
         <extracomment>%1 the value as typed after bytes</extracomment>
-        <translation>«&#xa0;bytes&#xa0;» nécessite une taille telle que 500, 20kb ou 1m, et non «&#xa0;%1&#xa0;»</translation>
+        <translation>« bytes » nécessite une taille telle que 500, 20kb ou 1m, et non « %1 »</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; needs a number, not &apos;%2&apos;</source>
+        <source>'%1' needs a number, not '%2'</source>
         <extracomment>%1 a field, %2 the value as typed</extracomment>
-        <translation>«&#xa0;%1&#xa0;» nécessite un nombre, et non «&#xa0;%2&#xa0;»</translation>
+        <translation>« %1 » nécessite un nombre, et non « %2 »</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; needs a date (2024-01-31, &quot;2024-01-31T12:00:00Z&quot;, Unix seconds, or 1h/1d/1w), not &apos;%2&apos;</source>
+        <source>'%1' needs a date (2024-01-31, "2024-01-31T12:00:00Z", Unix seconds, or 1h/1d/1w), not '%2'</source>
         <extracomment>%1 a field, %2 the value as typed</extracomment>
-        <translation>«&#xa0;%1&#xa0;» nécessite une date (2024-01-31, &quot;2024-01-31T12:00:00Z&quot;, secondes Unix ou 1h/1d/1w), et non «&#xa0;%2&#xa0;»</translation>
+        <translation>« %1 » nécessite une date (2024-01-31, "2024-01-31T12:00:00Z", secondes Unix ou 1h/1d/1w), et non « %2 »</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; does not support ranges</source>
-        <translation>«&#xa0;%1&#xa0;» ne prend pas en charge les plages</translation>
+        <source>'%1' does not support ranges</source>
+        <translation>« %1 » ne prend pas en charge les plages</translation>
     </message>
     <message>
         <source>wildcards are not allowed in a range</source>
         <translation>les caractères génériques ne sont pas autorisés dans une plage</translation>
     </message>
     <message>
-        <source>a range needs at least one bound; the Search API has no &apos;field exists&apos; query</source>
-        <translation>une plage nécessite au moins une borne&#xa0;; la Search API n’a pas de requête «&#xa0;le champ existe&#xa0;»</translation>
+        <source>a range needs at least one bound; the Search API has no 'field exists' query</source>
+        <translation>une plage nécessite au moins une borne ; la Search API n’a pas de requête « le champ existe »</translation>
     </message>
     <message>
-        <source>sort_by must be an array such as [{&quot;created_at&quot;:&quot;desc&quot;}]</source>
-        <translation>sort_by doit être un tableau tel que [{&quot;created_at&quot;:&quot;desc&quot;}]</translation>
+        <source>sort_by must be an array such as [{"created_at":"desc"}]</source>
+        <translation>sort_by doit être un tableau tel que [{"created_at":"desc"}]</translation>
     </message>
     <message>
-        <source>sort_by entries must be objects such as {&quot;created_at&quot;:&quot;desc&quot;}</source>
-        <translation>les entrées de sort_by doivent être des objets tels que {&quot;created_at&quot;:&quot;desc&quot;}</translation>
+        <source>sort_by entries must be objects such as {"created_at":"desc"}</source>
+        <translation>les entrées de sort_by doivent être des objets tels que {"created_at":"desc"}</translation>
     </message>
     <message>
-        <source>sort_by: each entry must have exactly one field, as in {&quot;created_at&quot;:&quot;desc&quot;}</source>
-        <translation>sort_by&#xa0;: chaque entrée doit avoir exactement un champ, comme dans {&quot;created_at&quot;:&quot;desc&quot;}</translation>
+        <source>sort_by: each entry must have exactly one field, as in {"created_at":"desc"}</source>
+        <translation>sort_by : chaque entrée doit avoir exactement un champ, comme dans {"created_at":"desc"}</translation>
     </message>
     <message>
-        <source>sort_by: cannot sort by &apos;%1&apos;</source>
-        <translation>sort_by&#xa0;: impossible de trier par «&#xa0;%1&#xa0;»</translation>
+        <source>sort_by: cannot sort by '%1'</source>
+        <translation>sort_by : impossible de trier par « %1 »</translation>
     </message>
     <message>
-        <source>sort_by: the direction for &apos;%1&apos; must be &quot;asc&quot; or &quot;desc&quot;</source>
-        <translation>sort_by&#xa0;: le sens de tri pour «&#xa0;%1&#xa0;» doit être &quot;asc&quot; ou &quot;desc&quot;</translation>
+        <source>sort_by: the direction for '%1' must be "asc" or "desc"</source>
+        <translation>sort_by : le sens de tri pour « %1 » doit être "asc" ou "desc"</translation>
     </message>
     <message>
         <source>aggregate must be an array of field names</source>
@@ -4989,23 +5609,59 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>aggregate: custom (range) aggregations are not supported</source>
-        <translation>aggregate&#xa0;: les agrégations personnalisées (par plages) ne sont pas prises en charge</translation>
+        <translation>aggregate : les agrégations personnalisées (par plages) ne sont pas prises en charge</translation>
     </message>
     <message>
-        <source>aggregate: cannot aggregate on &apos;%1&apos; (supported: format, resource_type, type)</source>
-        <translation>aggregate&#xa0;: impossible d’agréger sur «&#xa0;%1&#xa0;» (pris en charge&#xa0;: format, resource_type, type)</translation>
+        <source>aggregate: cannot aggregate on '%1' (supported: format, resource_type, type)</source>
+        <translation>aggregate : impossible d’agréger sur « %1 » (pris en charge : format, resource_type, type)</translation>
     </message>
     <message>
-        <source>%1 is too large: this environment accepts images of up to %2 (the plan&apos;s limit). Make it smaller or upgrade the plan.</source>
-        <translation>%1 est trop volumineux&#xa0;: cet environnement accepte les images jusqu’à %2 (limite du forfait). Réduisez sa taille ou passez à un forfait supérieur.</translation>
+        <source>%1 is too large: this environment accepts images of up to %2 (the plan's limit). Make it smaller or upgrade the plan.</source>
+        <translation>%1 est trop volumineux : cet environnement accepte les images jusqu’à %2 (limite du forfait). Réduisez sa taille ou passez à un forfait supérieur.</translation>
     </message>
     <message>
-        <source>%1 is too large: this environment accepts videos and audio of up to %2 (the plan&apos;s limit). Make it smaller or upgrade the plan.</source>
-        <translation>%1 est trop volumineux&#xa0;: cet environnement accepte les vidéos et l’audio jusqu’à %2 (limite du forfait). Réduisez sa taille ou passez à un forfait supérieur.</translation>
+        <source>%1 is too large: this environment accepts videos and audio of up to %2 (the plan's limit). Make it smaller or upgrade the plan.</source>
+        <translation>%1 est trop volumineux : cet environnement accepte les vidéos et l’audio jusqu’à %2 (limite du forfait). Réduisez sa taille ou passez à un forfait supérieur.</translation>
     </message>
     <message>
-        <source>%1 is too large: this environment accepts other files of up to %2 (the plan&apos;s limit). Make it smaller or upgrade the plan.</source>
-        <translation>%1 est trop volumineux&#xa0;: cet environnement accepte les autres fichiers jusqu’à %2 (limite du forfait). Réduisez sa taille ou passez à un forfait supérieur.</translation>
+        <source>%1 is too large: this environment accepts other files of up to %2 (the plan's limit). Make it smaller or upgrade the plan.</source>
+        <translation>%1 est trop volumineux : cet environnement accepte les autres fichiers jusqu’à %2 (limite du forfait). Réduisez sa taille ou passez à un forfait supérieur.</translation>
+    </message>
+    <message>
+        <source>%1 must have a value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 needs at least %2 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 takes at most %2 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 takes a whole number, not “%2”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 takes a date (year-month-day), not “%2”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 must be %2 or more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 must be %2 or less.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 takes one choice only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%2” is not one of the choices of %1.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>
