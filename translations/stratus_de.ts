@@ -310,51 +310,51 @@
     </message>
     <message>
         <source>Selected assets</source>
-        <translation type="unfinished" />
+        <translation>Ausgewählte Assets</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>Alt text</source>
-        <translation type="unfinished" />
+        <translation>Alternativtext</translation>
     </message>
     <message>
         <source>Describes the picture for people who cannot see it (context key “alt”)</source>
-        <translation type="unfinished" />
+        <translation>Beschreibt das Bild für Menschen, die es nicht sehen können (Kontextschlüssel „alt“)</translation>
     </message>
     <message>
         <source>Caption</source>
-        <translation type="unfinished" />
+        <translation>Bildunterschrift</translation>
     </message>
     <message>
         <source>The caption shown with the asset (context key “caption”)</source>
-        <translation type="unfinished" />
+        <translation>Die zusammen mit dem Asset angezeigte Bildunterschrift (Kontextschlüssel „caption“)</translation>
     </message>
     <message>
         <source>Structured metadata</source>
-        <translation type="unfinished" />
+        <translation>Strukturierte Metadaten</translation>
     </message>
     <message>
         <source>Other context</source>
-        <translation type="unfinished" />
+        <translation>Weiterer Kontext</translation>
     </message>
     <message>
         <source>Technical</source>
-        <translation type="unfinished" />
+        <translation>Technisch</translation>
     </message>
     <message>
         <source>Public ID, version, ETag, asset ID, delivery type and URL</source>
-        <translation type="unfinished" />
+        <translation>Public ID, Version, ETag, Asset-ID, Auslieferungstyp und URL</translation>
     </message>
     <message>
         <source>Technical details</source>
-        <translation type="unfinished" />
+        <translation>Technische Details</translation>
     </message>
 </context>
 <context>
@@ -495,11 +495,11 @@
     </message>
     <message>
         <source>&amp;Transfers</source>
-        <translation type="unfinished" />
+        <translation>&amp;Übertragungen</translation>
     </message>
     <message>
         <source>Show or hide the Transfers dock (uploads and downloads)</source>
-        <translation type="unfinished" />
+        <translation>Bereich „Übertragungen“ ein- oder ausblenden (Uploads und Downloads)</translation>
     </message>
 </context>
 <context>
@@ -676,23 +676,23 @@
     </message>
     <message>
         <source>&amp;Appearance:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Erscheinungsbild:</translation>
     </message>
     <message>
         <source>Show Closed &amp;Messages Again</source>
-        <translation type="unfinished" />
+        <translation>Geschlossene Meldungen wieder &amp;anzeigen</translation>
     </message>
     <message>
         <source>Show the welcome messages you closed again, such as the Local sandbox's</source>
-        <translation type="unfinished" />
+        <translation>Geschlossene Begrüßungsmeldungen wieder anzeigen, etwa die der lokalen Sandbox</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished" />
+        <translation>Pass&amp;wort:</translation>
     </message>
     <message>
         <source>The password is kept in your keychain, never in the settings file.</source>
-        <translation type="unfinished" />
+        <translation>Das Passwort wird im Schlüsselbund aufbewahrt, nie in der Einstellungsdatei.</translation>
     </message>
 </context>
 <context>
@@ -1234,7 +1234,7 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>Upload &amp;Files…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Dateien hochladen …</translation>
     </message>
     <message>
         <source>Upload files to the folder shown (you can also drop files on the window)</source>
@@ -1242,7 +1242,7 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>Upload F&amp;older…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ordner hochladen …</translation>
     </message>
 </context>
 <context>
@@ -1655,91 +1655,91 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>Assets in rows</source>
-        <translation type="unfinished" />
+        <translation>Assets in Zeilen</translation>
     </message>
     <message>
         <source>&amp;Grid</source>
-        <translation type="unfinished" />
+        <translation>&amp;Raster</translation>
     </message>
     <message>
         <source>Square thumbnails</source>
-        <translation type="unfinished" />
+        <translation>Quadratische Vorschaubilder</translation>
     </message>
     <message>
         <source>&amp;List</source>
-        <translation type="unfinished" />
+        <translation>&amp;Liste</translation>
     </message>
     <message>
         <source>A sortable list with details</source>
-        <translation type="unfinished" />
+        <translation>Sortierbare Liste mit Details</translation>
     </message>
     <message>
         <source>&amp;Justified</source>
-        <translation type="unfinished" />
+        <translation>&amp;Blocksatz</translation>
     </message>
     <message>
         <source>Rows of pictures in their own proportions</source>
-        <translation type="unfinished" />
+        <translation>Bilder in Zeilen, jeweils in ihrem eigenen Seitenverhältnis</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished" />
+        <translation>Ver&amp;größern</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished" />
+        <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
         <source>&amp;Details Panel</source>
-        <translation type="unfinished" />
+        <translation>&amp;Detailbereich</translation>
     </message>
     <message>
         <source>&amp;Sort By</source>
-        <translation type="unfinished" />
+        <translation>&amp;Sortieren nach</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished" />
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <source>&amp;Created</source>
-        <translation type="unfinished" />
+        <translation>&amp;Erstellt</translation>
     </message>
     <message>
         <source>&amp;Size</source>
-        <translation type="unfinished" />
+        <translation>&amp;Größe</translation>
     </message>
     <message>
         <source>&amp;Type</source>
-        <translation type="unfinished" />
+        <translation>&amp;Typ</translation>
     </message>
     <message>
         <source>&amp;Format</source>
-        <translation type="unfinished" />
+        <translation>&amp;Format</translation>
     </message>
     <message>
         <source>&amp;Dimensions</source>
-        <translation type="unfinished" />
+        <translation>A&amp;bmessungen</translation>
     </message>
     <message>
         <source>&amp;Ascending</source>
-        <translation type="unfinished" />
+        <translation>&amp;Aufsteigend</translation>
     </message>
     <message>
         <source>D&amp;escending</source>
-        <translation type="unfinished" />
+        <translation>Ab&amp;steigend</translation>
     </message>
     <message>
         <source>Sort</source>
-        <translation type="unfinished" />
+        <translation>Sortieren</translation>
     </message>
     <message>
         <source>Upload</source>
-        <translation type="unfinished" />
+        <translation>Hochladen</translation>
     </message>
     <message>
         <source>Upload files to the folder shown; the arrow offers more</source>
-        <translation type="unfinished" />
+        <translation>Dateien in den angezeigten Ordner hochladen; der Pfeil bietet weitere Möglichkeiten</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -1748,27 +1748,27 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>Sorted by %1, %2 — choose the order</source>
-        <translation type="unfinished" />
+        <translation>Sortiert nach %1 (%2) – Reihenfolge wählen</translation>
     </message>
     <message>
         <source>ascending</source>
-        <translation type="unfinished" />
+        <translation>aufsteigend</translation>
     </message>
     <message>
         <source>descending</source>
-        <translation type="unfinished" />
+        <translation>absteigend</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished" />
+        <translation>Alles &amp;auswählen</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Suchen …</translation>
     </message>
     <message>
         <source>Open Context Menu</source>
-        <translation type="unfinished" />
+        <translation>Kontextmenü öffnen</translation>
     </message>
 </context>
 <context>
@@ -1989,15 +1989,15 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished" />
+        <translation>Bild</translation>
     </message>
     <message>
         <source>%1 image</source>
-        <translation type="unfinished" />
+        <translation>%1-Bild</translation>
     </message>
     <message>
         <source>%1 audio</source>
-        <translation type="unfinished" />
+        <translation>%1-Audiodatei</translation>
     </message>
     <message>
         <source>Video</source>
@@ -2005,7 +2005,7 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>%1 video</source>
-        <translation type="unfinished" />
+        <translation>%1-Video</translation>
     </message>
     <message>
         <source>File</source>
@@ -2013,23 +2013,23 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>%1 file</source>
-        <translation type="unfinished" />
+        <translation>%1-Datei</translation>
     </message>
     <message>
         <source>Delivery type</source>
-        <translation type="unfinished" />
+        <translation>Auslieferungstyp</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished" />
+        <translation>URL</translation>
     </message>
     <message>
         <source>No longer in the list shown.</source>
-        <translation type="unfinished" />
+        <translation>Nicht mehr in der angezeigten Liste.</translation>
     </message>
     <message>
         <source>No longer in the list shown: now in “%1”.</source>
-        <translation type="unfinished" />
+        <translation>Nicht mehr in der angezeigten Liste: jetzt in „%1“.</translation>
     </message>
     <message>
         <source>Select an asset to see its details.</source>
@@ -2037,10 +2037,7 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message numerus="yes">
         <source>Apply to %n Assets</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Auf %n Asset anwenden</numerusform><numerusform>Auf %n Assets anwenden</numerusform></translation>
     </message>
     <message>
         <source>Save</source>
@@ -2048,10 +2045,7 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message numerus="yes">
         <source>%n assets · %1</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n Asset · %1</numerusform><numerusform>%n Assets · %1</numerusform></translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -2060,49 +2054,43 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>Every selected asset has this tag.</source>
-        <translation type="unfinished" />
+        <translation>Alle ausgewählten Assets haben dieses Tag.</translation>
     </message>
     <message>
         <source>%1 (%2/%3)</source>
-        <translation type="unfinished">%1 (%2) {1 ?} {2/%3)?}</translation>
+        <translation>%1 (%2/%3)</translation>
     </message>
     <message numerus="yes">
         <source>%1 of the %n selected assets have this tag; Add makes it a tag of all.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Dieses Tag ist %1 von %n ausgewähltem Asset zugewiesen; „Hinzufügen“ weist es allen zu.</numerusform><numerusform>Dieses Tag ist %1 der %n ausgewählten Assets zugewiesen; „Hinzufügen“ weist es allen zu.</numerusform></translation>
     </message>
     <message>
         <source>Mixed</source>
-        <translation type="unfinished" />
+        <translation>Unterschiedlich</translation>
     </message>
     <message>
         <source>The selected assets differ here; what you type is set on all of them.</source>
-        <translation type="unfinished" />
+        <translation>Die ausgewählten Assets unterscheiden sich hier; die Eingabe wird für alle übernommen.</translation>
     </message>
     <message>
         <source>The same on every selected asset; what you type is set on all of them.</source>
-        <translation type="unfinished" />
+        <translation>Bei allen ausgewählten Assets gleich; die Eingabe wird für alle übernommen.</translation>
     </message>
     <message>
         <source>+%1</source>
-        <translation type="unfinished" />
+        <translation>+%1</translation>
     </message>
     <message numerus="yes">
         <source>%n more selected</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n weiteres ausgewählt</numerusform><numerusform>%n weitere ausgewählt</numerusform></translation>
     </message>
     <message>
         <source>Nothing to change: the selected assets have these values already.</source>
-        <translation type="unfinished" />
+        <translation>Nichts zu ändern: Die ausgewählten Assets haben diese Werte bereits.</translation>
     </message>
     <message>
         <source>Saving %1 of %2…</source>
-        <translation type="unfinished" />
+        <translation>Wird gespeichert: %1 von %2 …</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -2110,21 +2098,15 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message numerus="yes">
         <source>Saved %n asset(s).</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n Asset gespeichert.</numerusform><numerusform>%n Assets gespeichert.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Saved %1 of %2 assets; %n failed:</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%1 von %2 Assets gespeichert; %n fehlgeschlagen:</numerusform><numerusform>%1 von %2 Assets gespeichert; %n fehlgeschlagen:</numerusform></translation>
     </message>
     <message>
         <source>Signed when copied</source>
-        <translation type="unfinished" />
+        <translation>Wird beim Kopieren signiert</translation>
     </message>
 </context>
 <context>
@@ -2380,7 +2362,7 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>&lt;b&gt;Local sandbox:&lt;/b&gt; sample media on this computer to try Stratus with; nothing here reaches Cloudinary.</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;Lokale Sandbox:&lt;/b&gt; Beispielmedien auf diesem Computer zum Ausprobieren von Stratus; nichts davon gelangt zu Cloudinary.</translation>
     </message>
     <message>
         <source>&amp;Add a Cloudinary Account…</source>
@@ -2669,19 +2651,19 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>Filter by structured metadata</source>
-        <translation type="unfinished" />
+        <translation>Nach strukturierten Metadaten filtern</translation>
     </message>
     <message>
         <source>Metadata</source>
-        <translation type="unfinished" />
+        <translation>Metadaten</translation>
     </message>
     <message>
         <source>%1 (withdrawn)</source>
-        <translation type="unfinished" />
+        <translation>%1 (zurückgezogen)</translation>
     </message>
     <message>
         <source>No list fields in this environment</source>
-        <translation type="unfinished" />
+        <translation>Keine Listenfelder in dieser Umgebung</translation>
     </message>
 </context>
 <context>
@@ -2724,11 +2706,11 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <name>stratus::gui::InfoBar</name>
     <message>
         <source>Close this message; it will not be shown again</source>
-        <translation type="unfinished" />
+        <translation>Diese Meldung schließen; sie wird nicht mehr angezeigt</translation>
     </message>
     <message>
         <source>Close message</source>
-        <translation type="unfinished" />
+        <translation>Meldung schließen</translation>
     </message>
 </context>
 <context>
@@ -2806,7 +2788,7 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished" />
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2814,19 +2796,19 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>&amp;Full Screen</source>
-        <translation type="unfinished" />
+        <translation>&amp;Vollbild</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished" />
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>Every command with its keys, searchable</source>
-        <translation type="unfinished" />
+        <translation>Alle Befehle mit ihren Tastenkürzeln, durchsuchbar</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished" />
+        <translation>&amp;Farbschema</translation>
     </message>
 </context>
 <context>
@@ -2913,11 +2895,11 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <name>stratus::gui::MetadataEditor</name>
     <message>
         <source>This environment has no structured metadata fields.</source>
-        <translation type="unfinished" />
+        <translation>Diese Umgebung hat keine Felder für strukturierte Metadaten.</translation>
     </message>
     <message>
         <source>No date</source>
-        <translation type="unfinished" />
+        <translation>Kein Datum</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -2925,57 +2907,54 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>Remove the date</source>
-        <translation type="unfinished" />
+        <translation>Datum entfernen</translation>
     </message>
     <message>
         <source>Required: this field must have a value.</source>
-        <translation type="unfinished" />
+        <translation>Pflichtfeld: Dieses Feld muss einen Wert haben.</translation>
     </message>
     <message>
         <source>Mixed values</source>
-        <translation type="unfinished" />
+        <translation>Unterschiedliche Werte</translation>
     </message>
     <message>
         <source>A whole number from %1 to %2</source>
-        <translation type="unfinished" />
+        <translation>Eine ganze Zahl von %1 bis %2</translation>
     </message>
     <message>
         <source>A whole number, %1 or more</source>
-        <translation type="unfinished" />
+        <translation>Eine ganze Zahl, mindestens %1</translation>
     </message>
     <message>
         <source>A whole number, %1 or less</source>
-        <translation type="unfinished" />
+        <translation>Eine ganze Zahl, höchstens %1</translation>
     </message>
     <message>
         <source>A whole number</source>
-        <translation type="unfinished" />
+        <translation>Eine ganze Zahl</translation>
     </message>
     <message numerus="yes">
         <source>Up to %n characters</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Bis zu %n Zeichen</numerusform><numerusform>Bis zu %n Zeichen</numerusform></translation>
     </message>
     <message>
         <source>No value (default: %1)</source>
-        <translation type="unfinished" />
+        <translation>Kein Wert (Standard: %1)</translation>
     </message>
     <message>
         <source>No value</source>
-        <translation type="unfinished" />
+        <translation>Kein Wert</translation>
     </message>
     <message>
         <source>%1 (withdrawn)</source>
-        <translation type="unfinished" />
+        <translation>%1 (zurückgezogen)</translation>
     </message>
 </context>
 <context>
     <name>stratus::gui::MetadataSection</name>
     <message>
         <source>Save Metadata</source>
-        <translation type="unfinished" />
+        <translation>Metadaten speichern</translation>
     </message>
     <message>
         <source>Revert</source>
@@ -2983,7 +2962,7 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>Correct the values marked in red first.</source>
-        <translation type="unfinished" />
+        <translation>Zuerst die rot markierten Werte korrigieren.</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -2991,10 +2970,7 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message numerus="yes">
         <source>%n assets could not be saved: %1</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n Asset konnte nicht gespeichert werden: %1</numerusform><numerusform>%n Assets konnten nicht gespeichert werden: %1</numerusform></translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -3147,31 +3123,31 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>Credits</source>
-        <translation type="unfinished" />
+        <translation>Credits</translation>
     </message>
     <message>
         <source>%1 of %2 credits</source>
-        <translation type="unfinished" />
+        <translation>%1 von %2 Credits</translation>
     </message>
     <message>
         <source>%1 · %2 credits</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2 Credits</translation>
     </message>
     <message>
         <source>Transformations</source>
-        <translation type="unfinished" />
+        <translation>Transformationen</translation>
     </message>
     <message>
         <source>%1 of %2 calls left this hour</source>
-        <translation type="unfinished" />
+        <translation>Noch %1 von %2 Aufrufen in dieser Stunde</translation>
     </message>
     <message>
         <source>%1 · new hour at %2</source>
-        <translation type="unfinished" />
+        <translation>%1 · neue Stunde ab %2</translation>
     </message>
     <message>
         <source>Admin API calls</source>
-        <translation type="unfinished" />
+        <translation>Aufrufe der Admin API</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -3179,34 +3155,31 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>image</source>
-        <translation type="unfinished" />
+        <translation>Bild</translation>
     </message>
     <message>
         <source>video</source>
-        <translation type="unfinished" />
+        <translation>Video</translation>
     </message>
     <message>
         <source>other file</source>
-        <translation type="unfinished" />
+        <translation>andere Datei</translation>
     </message>
     <message>
         <source>Largest upload: %1</source>
-        <translation type="unfinished" />
+        <translation>Größter Upload: %1</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished" />
+        <translation>Tarif</translation>
     </message>
     <message>
         <source>%1 plan</source>
-        <translation type="unfinished" />
+        <translation>Tarif %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 · %n asset(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%1 · %n Asset</numerusform><numerusform>%1 · %n Assets</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3463,19 +3436,19 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <name>stratus::gui::ProxyPassword</name>
     <message>
         <source>Proxy Sign-In</source>
-        <translation type="unfinished" />
+        <translation>Proxy-Anmeldung</translation>
     </message>
     <message>
         <source>The proxy %1:%2 needs a user name and password. Stratus keeps the password in your keychain.</source>
-        <translation type="unfinished" />
+        <translation>Der Proxy %1:%2 verlangt einen Benutzernamen und ein Passwort. Stratus bewahrt das Passwort im Schlüsselbund auf.</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Benutzername:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Passwort:</translation>
     </message>
 </context>
 <context>
@@ -3642,19 +3615,19 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>Same as the desktop</source>
-        <translation type="unfinished" />
+        <translation>Wie der Desktop</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished" />
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished" />
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>Saving the password in your keychain…</source>
-        <translation type="unfinished" />
+        <translation>Passwort wird im Schlüsselbund gespeichert …</translation>
     </message>
 </context>
 <context>
@@ -3669,27 +3642,27 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished" />
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Search commands and keys</source>
-        <translation type="unfinished" />
+        <translation>Befehle und Tasten durchsuchen</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished" />
+        <translation>Befehl</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished" />
+        <translation>Tasten</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished" />
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>In the asset views</source>
-        <translation type="unfinished" />
+        <translation>In den Asset-Ansichten</translation>
     </message>
 </context>
 <context>
@@ -3734,15 +3707,15 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <name>stratus::gui::ThemeController</name>
     <message>
         <source>&amp;Same as the Desktop</source>
-        <translation type="unfinished" />
+        <translation>&amp;Wie der Desktop</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished" />
+        <translation>&amp;Hell</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished" />
+        <translation>&amp;Dunkel</translation>
     </message>
 </context>
 <context>
@@ -4038,11 +4011,11 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>Keep &amp;Open</source>
-        <translation type="unfinished" />
+        <translation>&amp;Geöffnet lassen</translation>
     </message>
     <message>
         <source>Keep the Transfers panel open when nothing is transferred; otherwise it closes once the transfers are done</source>
-        <translation type="unfinished" />
+        <translation>Bereich „Übertragungen“ geöffnet lassen, wenn nichts übertragen wird; sonst schließt er sich, sobald die Übertragungen abgeschlossen sind</translation>
     </message>
 </context>
 <context>
@@ -4235,22 +4208,22 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>Structured metadata</source>
-        <translation type="unfinished" />
+        <translation>Strukturierte Metadaten</translation>
     </message>
 </context>
 <context>
     <name>stratus::gui::UsageMeter</name>
     <message>
         <source>Near the limit: %1 % used</source>
-        <translation type="unfinished" />
+        <translation>Fast ausgeschöpft: %1 % verbraucht</translation>
     </message>
     <message>
         <source>%1, %2 % used, near the limit</source>
-        <translation type="unfinished" />
+        <translation>%1, %2 % verbraucht, fast ausgeschöpft</translation>
     </message>
     <message>
         <source>%1, %2 % used</source>
-        <translation type="unfinished" />
+        <translation>%1, %2 % verbraucht</translation>
     </message>
 </context>
 <context>
@@ -5629,39 +5602,39 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message>
         <source>%1 must have a value.</source>
-        <translation type="unfinished" />
+        <translation>%1 muss einen Wert haben.</translation>
     </message>
     <message>
         <source>%1 needs at least %2 characters.</source>
-        <translation type="unfinished" />
+        <translation>%1 braucht mindestens %2 Zeichen.</translation>
     </message>
     <message>
         <source>%1 takes at most %2 characters.</source>
-        <translation type="unfinished" />
+        <translation>%1 erlaubt höchstens %2 Zeichen.</translation>
     </message>
     <message>
         <source>%1 takes a whole number, not “%2”.</source>
-        <translation type="unfinished" />
+        <translation>%1 erwartet eine ganze Zahl, nicht „%2“.</translation>
     </message>
     <message>
         <source>%1 takes a date (year-month-day), not “%2”.</source>
-        <translation type="unfinished" />
+        <translation>%1 erwartet ein Datum (Jahr-Monat-Tag), nicht „%2“.</translation>
     </message>
     <message>
         <source>%1 must be %2 or more.</source>
-        <translation type="unfinished" />
+        <translation>%1 muss mindestens %2 sein.</translation>
     </message>
     <message>
         <source>%1 must be %2 or less.</source>
-        <translation type="unfinished" />
+        <translation>%1 darf höchstens %2 sein.</translation>
     </message>
     <message>
         <source>%1 takes one choice only.</source>
-        <translation type="unfinished" />
+        <translation>%1 erlaubt nur eine Auswahl.</translation>
     </message>
     <message>
         <source>“%2” is not one of the choices of %1.</source>
-        <translation type="unfinished" />
+        <translation>„%2“ gehört nicht zu den Auswahlmöglichkeiten von %1.</translation>
     </message>
 </context>
 </TS>

@@ -310,51 +310,51 @@
     </message>
     <message>
         <source>Selected assets</source>
-        <translation type="unfinished" />
+        <translation>Ressources sélectionnées</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation>Titre</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Note</translation>
     </message>
     <message>
         <source>Alt text</source>
-        <translation type="unfinished" />
+        <translation>Texte alternatif</translation>
     </message>
     <message>
         <source>Describes the picture for people who cannot see it (context key “alt”)</source>
-        <translation type="unfinished" />
+        <translation>Décrit l’image pour les personnes qui ne peuvent pas la voir (clé de contexte « alt »)</translation>
     </message>
     <message>
         <source>Caption</source>
-        <translation type="unfinished" />
+        <translation>Légende</translation>
     </message>
     <message>
         <source>The caption shown with the asset (context key “caption”)</source>
-        <translation type="unfinished" />
+        <translation>La légende affichée avec la ressource (clé de contexte « caption »)</translation>
     </message>
     <message>
         <source>Structured metadata</source>
-        <translation type="unfinished" />
+        <translation>Métadonnées structurées</translation>
     </message>
     <message>
         <source>Other context</source>
-        <translation type="unfinished" />
+        <translation>Autre contexte</translation>
     </message>
     <message>
         <source>Technical</source>
-        <translation type="unfinished" />
+        <translation>Technique</translation>
     </message>
     <message>
         <source>Public ID, version, ETag, asset ID, delivery type and URL</source>
-        <translation type="unfinished" />
+        <translation>Public ID, version, ETag, ID de ressource, type de diffusion et URL</translation>
     </message>
     <message>
         <source>Technical details</source>
-        <translation type="unfinished" />
+        <translation>Détails techniques</translation>
     </message>
 </context>
 <context>
@@ -495,11 +495,11 @@
     </message>
     <message>
         <source>&amp;Transfers</source>
-        <translation type="unfinished" />
+        <translation>Tra&amp;nsferts</translation>
     </message>
     <message>
         <source>Show or hide the Transfers dock (uploads and downloads)</source>
-        <translation type="unfinished" />
+        <translation>Afficher ou masquer le panneau « Transferts » (téléversements et téléchargements)</translation>
     </message>
 </context>
 <context>
@@ -676,23 +676,23 @@
     </message>
     <message>
         <source>&amp;Appearance:</source>
-        <translation type="unfinished" />
+        <translation>Appa&amp;rence :</translation>
     </message>
     <message>
         <source>Show Closed &amp;Messages Again</source>
-        <translation type="unfinished" />
+        <translation>Réafficher les messages &amp;fermés</translation>
     </message>
     <message>
         <source>Show the welcome messages you closed again, such as the Local sandbox's</source>
-        <translation type="unfinished" />
+        <translation>Afficher à nouveau les messages d’accueil que vous avez fermés, comme celui du bac à sable local</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished" />
+        <translation>M&amp;ot de passe :</translation>
     </message>
     <message>
         <source>The password is kept in your keychain, never in the settings file.</source>
-        <translation type="unfinished" />
+        <translation>Le mot de passe est conservé dans votre trousseau de clés, jamais dans le fichier de paramètres.</translation>
     </message>
 </context>
 <context>
@@ -1234,7 +1234,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Upload &amp;Files…</source>
-        <translation type="unfinished" />
+        <translation>Téléverser des &amp;fichiers…</translation>
     </message>
     <message>
         <source>Upload files to the folder shown (you can also drop files on the window)</source>
@@ -1242,7 +1242,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Upload F&amp;older…</source>
-        <translation type="unfinished" />
+        <translation>Téléverser un &amp;dossier…</translation>
     </message>
 </context>
 <context>
@@ -1655,91 +1655,91 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Assets in rows</source>
-        <translation type="unfinished" />
+        <translation>Ressources en rangées</translation>
     </message>
     <message>
         <source>&amp;Grid</source>
-        <translation type="unfinished" />
+        <translation>&amp;Grille</translation>
     </message>
     <message>
         <source>Square thumbnails</source>
-        <translation type="unfinished" />
+        <translation>Vignettes carrées</translation>
     </message>
     <message>
         <source>&amp;List</source>
-        <translation type="unfinished" />
+        <translation>&amp;Liste</translation>
     </message>
     <message>
         <source>A sortable list with details</source>
-        <translation type="unfinished" />
+        <translation>Liste triable avec les détails</translation>
     </message>
     <message>
         <source>&amp;Justified</source>
-        <translation type="unfinished" />
+        <translation>&amp;Justifié</translation>
     </message>
     <message>
         <source>Rows of pictures in their own proportions</source>
-        <translation type="unfinished" />
+        <translation>Rangées d’images dans leurs propres proportions</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished" />
+        <translation>Zoom &amp;avant</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished" />
+        <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
         <source>&amp;Details Panel</source>
-        <translation type="unfinished" />
+        <translation>Panneau des &amp;détails</translation>
     </message>
     <message>
         <source>&amp;Sort By</source>
-        <translation type="unfinished" />
+        <translation>&amp;Trier par</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nom</translation>
     </message>
     <message>
         <source>&amp;Created</source>
-        <translation type="unfinished" />
+        <translation>Date de &amp;création</translation>
     </message>
     <message>
         <source>&amp;Size</source>
-        <translation type="unfinished" />
+        <translation>&amp;Taille</translation>
     </message>
     <message>
         <source>&amp;Type</source>
-        <translation type="unfinished" />
+        <translation>T&amp;ype</translation>
     </message>
     <message>
         <source>&amp;Format</source>
-        <translation type="unfinished" />
+        <translation>&amp;Format</translation>
     </message>
     <message>
         <source>&amp;Dimensions</source>
-        <translation type="unfinished" />
+        <translation>&amp;Dimensions</translation>
     </message>
     <message>
         <source>&amp;Ascending</source>
-        <translation type="unfinished" />
+        <translation>Cr&amp;oissant</translation>
     </message>
     <message>
         <source>D&amp;escending</source>
-        <translation type="unfinished" />
+        <translation>D&amp;écroissant</translation>
     </message>
     <message>
         <source>Sort</source>
-        <translation type="unfinished" />
+        <translation>Trier</translation>
     </message>
     <message>
         <source>Upload</source>
-        <translation type="unfinished" />
+        <translation>Téléverser</translation>
     </message>
     <message>
         <source>Upload files to the folder shown; the arrow offers more</source>
-        <translation type="unfinished" />
+        <translation>Téléverser des fichiers dans le dossier affiché ; la flèche propose d’autres options</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -1748,27 +1748,27 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Sorted by %1, %2 — choose the order</source>
-        <translation type="unfinished" />
+        <translation>Tri par %1 (%2) — choisissez l’ordre</translation>
     </message>
     <message>
         <source>ascending</source>
-        <translation type="unfinished" />
+        <translation>croissant</translation>
     </message>
     <message>
         <source>descending</source>
-        <translation type="unfinished" />
+        <translation>décroissant</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished" />
+        <translation>&amp;Tout sélectionner</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished" />
+        <translation>Rec&amp;hercher…</translation>
     </message>
     <message>
         <source>Open Context Menu</source>
-        <translation type="unfinished" />
+        <translation>Ouvrir le menu contextuel</translation>
     </message>
 </context>
 <context>
@@ -1989,15 +1989,15 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished" />
+        <translation>Image</translation>
     </message>
     <message>
         <source>%1 image</source>
-        <translation type="unfinished" />
+        <translation>Image %1</translation>
     </message>
     <message>
         <source>%1 audio</source>
-        <translation type="unfinished" />
+        <translation>Audio %1</translation>
     </message>
     <message>
         <source>Video</source>
@@ -2005,7 +2005,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>%1 video</source>
-        <translation type="unfinished" />
+        <translation>Vidéo %1</translation>
     </message>
     <message>
         <source>File</source>
@@ -2013,23 +2013,23 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>%1 file</source>
-        <translation type="unfinished" />
+        <translation>Fichier %1</translation>
     </message>
     <message>
         <source>Delivery type</source>
-        <translation type="unfinished" />
+        <translation>Type de diffusion</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished" />
+        <translation>URL</translation>
     </message>
     <message>
         <source>No longer in the list shown.</source>
-        <translation type="unfinished" />
+        <translation>N’est plus dans la liste affichée.</translation>
     </message>
     <message>
         <source>No longer in the list shown: now in “%1”.</source>
-        <translation type="unfinished" />
+        <translation>N’est plus dans la liste affichée : se trouve maintenant dans « %1 ».</translation>
     </message>
     <message>
         <source>Select an asset to see its details.</source>
@@ -2037,10 +2037,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message numerus="yes">
         <source>Apply to %n Assets</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Appliquer à %n ressource</numerusform><numerusform>Appliquer à %n ressources</numerusform></translation>
     </message>
     <message>
         <source>Save</source>
@@ -2048,10 +2045,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message numerus="yes">
         <source>%n assets · %1</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n ressource · %1</numerusform><numerusform>%n ressources · %1</numerusform></translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -2060,49 +2054,43 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Every selected asset has this tag.</source>
-        <translation type="unfinished" />
+        <translation>Toutes les ressources sélectionnées ont ce tag.</translation>
     </message>
     <message>
         <source>%1 (%2/%3)</source>
-        <translation type="unfinished">%1 (%2) {1 ?} {2/%3)?}</translation>
+        <translation>%1 (%2/%3)</translation>
     </message>
     <message numerus="yes">
         <source>%1 of the %n selected assets have this tag; Add makes it a tag of all.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Ce tag est attribué à %1 sur %n ressource sélectionnée ; « Ajouter » l’attribue à toutes.</numerusform><numerusform>Ce tag est attribué à %1 des %n ressources sélectionnées ; « Ajouter » l’attribue à toutes.</numerusform></translation>
     </message>
     <message>
         <source>Mixed</source>
-        <translation type="unfinished" />
+        <translation>Valeurs différentes</translation>
     </message>
     <message>
         <source>The selected assets differ here; what you type is set on all of them.</source>
-        <translation type="unfinished" />
+        <translation>Les ressources sélectionnées diffèrent ici ; ce que vous saisissez s’applique à toutes.</translation>
     </message>
     <message>
         <source>The same on every selected asset; what you type is set on all of them.</source>
-        <translation type="unfinished" />
+        <translation>Identique pour toutes les ressources sélectionnées ; ce que vous saisissez s’applique à toutes.</translation>
     </message>
     <message>
         <source>+%1</source>
-        <translation type="unfinished" />
+        <translation>+%1</translation>
     </message>
     <message numerus="yes">
         <source>%n more selected</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n autre sélectionnée</numerusform><numerusform>%n autres sélectionnées</numerusform></translation>
     </message>
     <message>
         <source>Nothing to change: the selected assets have these values already.</source>
-        <translation type="unfinished" />
+        <translation>Rien à modifier : les ressources sélectionnées ont déjà ces valeurs.</translation>
     </message>
     <message>
         <source>Saving %1 of %2…</source>
-        <translation type="unfinished" />
+        <translation>Enregistrement : %1 sur %2…</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -2110,21 +2098,15 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message numerus="yes">
         <source>Saved %n asset(s).</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n ressource enregistrée.</numerusform><numerusform>%n ressources enregistrées.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Saved %1 of %2 assets; %n failed:</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%1 ressources sur %2 enregistrées ; %n en échec :</numerusform><numerusform>%1 ressources sur %2 enregistrées ; %n en échec :</numerusform></translation>
     </message>
     <message>
         <source>Signed when copied</source>
-        <translation type="unfinished" />
+        <translation>Signée lors de la copie</translation>
     </message>
 </context>
 <context>
@@ -2380,7 +2362,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>&lt;b&gt;Local sandbox:&lt;/b&gt; sample media on this computer to try Stratus with; nothing here reaches Cloudinary.</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;Bac à sable local :&lt;/b&gt; des médias d’exemple sur cet ordinateur pour essayer Stratus ; rien de ce qui s’y trouve n’est envoyé à Cloudinary.</translation>
     </message>
     <message>
         <source>&amp;Add a Cloudinary Account…</source>
@@ -2669,19 +2651,19 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Filter by structured metadata</source>
-        <translation type="unfinished" />
+        <translation>Filtrer par métadonnées structurées</translation>
     </message>
     <message>
         <source>Metadata</source>
-        <translation type="unfinished" />
+        <translation>Métadonnées</translation>
     </message>
     <message>
         <source>%1 (withdrawn)</source>
-        <translation type="unfinished" />
+        <translation>%1 (retiré)</translation>
     </message>
     <message>
         <source>No list fields in this environment</source>
-        <translation type="unfinished" />
+        <translation>Aucun champ de liste dans cet environnement</translation>
     </message>
 </context>
 <context>
@@ -2724,11 +2706,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <name>stratus::gui::InfoBar</name>
     <message>
         <source>Close this message; it will not be shown again</source>
-        <translation type="unfinished" />
+        <translation>Fermer ce message ; il ne s’affichera plus</translation>
     </message>
     <message>
         <source>Close message</source>
-        <translation type="unfinished" />
+        <translation>Fermer le message</translation>
     </message>
 </context>
 <context>
@@ -2806,7 +2788,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished" />
+        <translation>É&amp;dition</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2814,19 +2796,19 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>&amp;Full Screen</source>
-        <translation type="unfinished" />
+        <translation>&amp;Plein écran</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished" />
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
         <source>Every command with its keys, searchable</source>
-        <translation type="unfinished" />
+        <translation>Toutes les commandes avec leurs raccourcis, avec recherche</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished" />
+        <translation>T&amp;hème</translation>
     </message>
 </context>
 <context>
@@ -2913,11 +2895,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <name>stratus::gui::MetadataEditor</name>
     <message>
         <source>This environment has no structured metadata fields.</source>
-        <translation type="unfinished" />
+        <translation>Cet environnement n’a aucun champ de métadonnées structurées.</translation>
     </message>
     <message>
         <source>No date</source>
-        <translation type="unfinished" />
+        <translation>Aucune date</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -2925,57 +2907,54 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Remove the date</source>
-        <translation type="unfinished" />
+        <translation>Effacer la date</translation>
     </message>
     <message>
         <source>Required: this field must have a value.</source>
-        <translation type="unfinished" />
+        <translation>Obligatoire : ce champ doit avoir une valeur.</translation>
     </message>
     <message>
         <source>Mixed values</source>
-        <translation type="unfinished" />
+        <translation>Valeurs différentes</translation>
     </message>
     <message>
         <source>A whole number from %1 to %2</source>
-        <translation type="unfinished" />
+        <translation>Un nombre entier de %1 à %2</translation>
     </message>
     <message>
         <source>A whole number, %1 or more</source>
-        <translation type="unfinished" />
+        <translation>Un nombre entier, %1 ou plus</translation>
     </message>
     <message>
         <source>A whole number, %1 or less</source>
-        <translation type="unfinished" />
+        <translation>Un nombre entier, %1 ou moins</translation>
     </message>
     <message>
         <source>A whole number</source>
-        <translation type="unfinished" />
+        <translation>Un nombre entier</translation>
     </message>
     <message numerus="yes">
         <source>Up to %n characters</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Jusqu’à %n caractère</numerusform><numerusform>Jusqu’à %n caractères</numerusform></translation>
     </message>
     <message>
         <source>No value (default: %1)</source>
-        <translation type="unfinished" />
+        <translation>Aucune valeur (par défaut : %1)</translation>
     </message>
     <message>
         <source>No value</source>
-        <translation type="unfinished" />
+        <translation>Aucune valeur</translation>
     </message>
     <message>
         <source>%1 (withdrawn)</source>
-        <translation type="unfinished" />
+        <translation>%1 (retiré)</translation>
     </message>
 </context>
 <context>
     <name>stratus::gui::MetadataSection</name>
     <message>
         <source>Save Metadata</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer les métadonnées</translation>
     </message>
     <message>
         <source>Revert</source>
@@ -2983,7 +2962,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Correct the values marked in red first.</source>
-        <translation type="unfinished" />
+        <translation>Corrigez d’abord les valeurs marquées en rouge.</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -2991,10 +2970,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message numerus="yes">
         <source>%n assets could not be saved: %1</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n ressource n’a pas pu être enregistrée : %1</numerusform><numerusform>%n ressources n’ont pas pu être enregistrées : %1</numerusform></translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -3147,31 +3123,31 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Credits</source>
-        <translation type="unfinished" />
+        <translation>Crédits</translation>
     </message>
     <message>
         <source>%1 of %2 credits</source>
-        <translation type="unfinished" />
+        <translation>%1 crédits sur %2</translation>
     </message>
     <message>
         <source>%1 · %2 credits</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2 crédits</translation>
     </message>
     <message>
         <source>Transformations</source>
-        <translation type="unfinished" />
+        <translation>Transformations</translation>
     </message>
     <message>
         <source>%1 of %2 calls left this hour</source>
-        <translation type="unfinished" />
+        <translation>%1 appels restants sur %2 pour cette heure</translation>
     </message>
     <message>
         <source>%1 · new hour at %2</source>
-        <translation type="unfinished" />
+        <translation>%1 · nouvelle heure à %2</translation>
     </message>
     <message>
         <source>Admin API calls</source>
-        <translation type="unfinished" />
+        <translation>Appels à l’Admin API</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -3179,34 +3155,31 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>image</source>
-        <translation type="unfinished" />
+        <translation>image</translation>
     </message>
     <message>
         <source>video</source>
-        <translation type="unfinished" />
+        <translation>vidéo</translation>
     </message>
     <message>
         <source>other file</source>
-        <translation type="unfinished" />
+        <translation>autre fichier</translation>
     </message>
     <message>
         <source>Largest upload: %1</source>
-        <translation type="unfinished" />
+        <translation>Taille maximale de téléversement : %1</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished" />
+        <translation>Forfait</translation>
     </message>
     <message>
         <source>%1 plan</source>
-        <translation type="unfinished" />
+        <translation>Forfait %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 · %n asset(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%1 · %n ressource</numerusform><numerusform>%1 · %n ressources</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3463,19 +3436,19 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <name>stratus::gui::ProxyPassword</name>
     <message>
         <source>Proxy Sign-In</source>
-        <translation type="unfinished" />
+        <translation>Connexion au proxy</translation>
     </message>
     <message>
         <source>The proxy %1:%2 needs a user name and password. Stratus keeps the password in your keychain.</source>
-        <translation type="unfinished" />
+        <translation>Le proxy %1:%2 demande un nom d’utilisateur et un mot de passe. Stratus conserve le mot de passe dans votre trousseau de clés.</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished" />
+        <translation>Nom d’&amp;utilisateur :</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Mot de passe :</translation>
     </message>
 </context>
 <context>
@@ -3642,19 +3615,19 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Same as the desktop</source>
-        <translation type="unfinished" />
+        <translation>Identique au bureau</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished" />
+        <translation>Clair</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished" />
+        <translation>Sombre</translation>
     </message>
     <message>
         <source>Saving the password in your keychain…</source>
-        <translation type="unfinished" />
+        <translation>Enregistrement du mot de passe dans votre trousseau de clés…</translation>
     </message>
 </context>
 <context>
@@ -3669,27 +3642,27 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished" />
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>Search commands and keys</source>
-        <translation type="unfinished" />
+        <translation>Rechercher des commandes et des touches</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished" />
+        <translation>Commande</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished" />
+        <translation>Touches</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished" />
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>In the asset views</source>
-        <translation type="unfinished" />
+        <translation>Dans les vues des ressources</translation>
     </message>
 </context>
 <context>
@@ -3734,15 +3707,15 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <name>stratus::gui::ThemeController</name>
     <message>
         <source>&amp;Same as the Desktop</source>
-        <translation type="unfinished" />
+        <translation>&amp;Identique au bureau</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished" />
+        <translation>&amp;Clair</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished" />
+        <translation>&amp;Sombre</translation>
     </message>
 </context>
 <context>
@@ -4038,11 +4011,11 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Keep &amp;Open</source>
-        <translation type="unfinished" />
+        <translation>&amp;Garder ouvert</translation>
     </message>
     <message>
         <source>Keep the Transfers panel open when nothing is transferred; otherwise it closes once the transfers are done</source>
-        <translation type="unfinished" />
+        <translation>Garder le panneau « Transferts » ouvert quand rien n’est transféré ; sinon, il se ferme une fois les transferts terminés</translation>
     </message>
 </context>
 <context>
@@ -4235,22 +4208,22 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Structured metadata</source>
-        <translation type="unfinished" />
+        <translation>Métadonnées structurées</translation>
     </message>
 </context>
 <context>
     <name>stratus::gui::UsageMeter</name>
     <message>
         <source>Near the limit: %1 % used</source>
-        <translation type="unfinished" />
+        <translation>Proche de la limite : %1 % utilisés</translation>
     </message>
     <message>
         <source>%1, %2 % used, near the limit</source>
-        <translation type="unfinished" />
+        <translation>%1, %2 % utilisés, proche de la limite</translation>
     </message>
     <message>
         <source>%1, %2 % used</source>
-        <translation type="unfinished" />
+        <translation>%1, %2 % utilisés</translation>
     </message>
 </context>
 <context>
@@ -5629,39 +5602,39 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>%1 must have a value.</source>
-        <translation type="unfinished" />
+        <translation>%1 doit avoir une valeur.</translation>
     </message>
     <message>
         <source>%1 needs at least %2 characters.</source>
-        <translation type="unfinished" />
+        <translation>%1 nécessite au moins %2 caractères.</translation>
     </message>
     <message>
         <source>%1 takes at most %2 characters.</source>
-        <translation type="unfinished" />
+        <translation>%1 accepte au plus %2 caractères.</translation>
     </message>
     <message>
         <source>%1 takes a whole number, not “%2”.</source>
-        <translation type="unfinished" />
+        <translation>%1 attend un nombre entier, pas « %2 ».</translation>
     </message>
     <message>
         <source>%1 takes a date (year-month-day), not “%2”.</source>
-        <translation type="unfinished" />
+        <translation>%1 attend une date (année-mois-jour), pas « %2 ».</translation>
     </message>
     <message>
         <source>%1 must be %2 or more.</source>
-        <translation type="unfinished" />
+        <translation>%1 doit être supérieur ou égal à %2.</translation>
     </message>
     <message>
         <source>%1 must be %2 or less.</source>
-        <translation type="unfinished" />
+        <translation>%1 doit être inférieur ou égal à %2.</translation>
     </message>
     <message>
         <source>%1 takes one choice only.</source>
-        <translation type="unfinished" />
+        <translation>%1 n’accepte qu’un seul choix.</translation>
     </message>
     <message>
         <source>“%2” is not one of the choices of %1.</source>
-        <translation type="unfinished" />
+        <translation>« %2 » ne fait pas partie des choix de %1.</translation>
     </message>
 </context>
 </TS>

@@ -354,7 +354,10 @@ bool DetailsPanel::hasMetadataFields() const
     // environment has metadata fields.
     if (!m_metadataEditor)
         return false;
-    return m_metadataEditor != m_metadata || !m_metadata->editor()->fields().isEmpty();
+    const MetadataSection *own = m_metadata.data();
+    if (own == nullptr || m_metadataEditor.data() != own)
+        return true;
+    return !own->editor()->fields().isEmpty();
 }
 
 bool DetailsPanel::isTechnicalExpanded() const
