@@ -366,8 +366,10 @@ private Q_SLOTS:
                 ? static_cast<QAbstractItemView *>(page->detailsView())
                 : page->justifiedView();
             // contextMenuFor() activates the window and gives the view the keyboard before each key.
-            const QModelIndex third = view->model()->index(3, 0);
-            view->selectionModel()->setCurrentIndex(third, QItemSelectionModel::NoUpdate);
+            // The second item: well inside the screen, where a menu opens at the point it is given
+            // (near the screen's edge Qt moves it inwards, away from the item).
+            const QModelIndex second = view->model()->index(1, 0);
+            view->selectionModel()->setCurrentIndex(second, QItemSelectionModel::NoUpdate);
             for (const auto &[key, modifiers] :
                  {std::pair {Qt::Key_F10, Qt::KeyboardModifiers(Qt::ShiftModifier)},
                   std::pair {Qt::Key_Menu, Qt::KeyboardModifiers()}}) {
@@ -375,11 +377,19 @@ private Q_SLOTS:
                 const auto [name, where] = contextMenuFor(view, key, modifiers);
                 QCOMPARE(name, u"assetMenu"_s);
                 // At the current item, which it acts on.
-                const QRect cell(view->viewport()->mapToGlobal(view->visualRect(third).topLeft()),
-                                 view->visualRect(third).size());
-                QVERIFY2(cell.contains(where), qPrintable(u"menu at %1,%2"_s.arg(where.x()).arg(where.y())));
-                QCOMPARE(page->selectedAssetIds(),
-                         QStringList {third.siblingAtColumn(0).data(AssetListModel::AssetIdRole).toString()});
+                const QRect cell(view->viewport()->mapToGlobal(view->visualRect(second).topLeft()),
+                                 view->visualRect(second).size());
+                QVERIFY2(cell.contains(where),
+                         qPrintable(u"menu at %1,%2, cell %3,%4 %5x%6, mode %7"_s.arg(where.x())
+                                        .arg(where.y())
+                                        .arg(cell.x())
+                                        .arg(cell.y())
+                                        .arg(cell.width())
+                                        .arg(cell.height())
+                                        .arg(int(mode))));
+                QCOMPARE(
+                    page->selectedAssetIds(),
+                    QStringList {second.siblingAtColumn(0).data(AssetListModel::AssetIdRole).toString()});
             }
         }
         // The folder tree: its own menu, at the current folder.

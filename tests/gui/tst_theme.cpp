@@ -317,6 +317,38 @@ private slots:
         choose(fixture.preferences, AppSettings::Theme::Light);
     }
 
+    // View → Theme: disabled until the window has a theme controller, then its three choices as
+    // radio items; choosing Dark stores it and darkens the window, and the check follows the setting.
+    void viewMenuThemeChoices()
+    {
+        test::Fixture fixture;
+        ThemeController theme(&fixture.preferences, nullptr);
+        MainWindow window(&fixture.store, &fixture.network, &fixture.preferences);
+        auto *menu = window.findChild<QMenu *>(u"themeMenu"_s);
+        QVERIFY(menu != nullptr);
+        QVERIFY(!menu->isEnabled());
+        QVERIFY(menu->actions().isEmpty());
+
+        window.setThemeController(&theme);
+        QVERIFY(menu->isEnabled());
+        const QList<QAction *> choices = menu->actions();
+        QCOMPARE(choices.size(), 3);
+        QAction *dark = nullptr;
+        for (QAction *action : choices) {
+            QVERIFY(action->isCheckable());
+            if (AppSettings::Theme(action->data().toInt()) == AppSettings::Theme::Dark)
+                dark = action;
+        }
+        QVERIFY(dark != nullptr);
+        QVERIFY(!dark->isChecked());
+        dark->trigger();
+        QCOMPARE(fixture.preferences.values().theme, AppSettings::Theme::Dark);
+        QVERIFY(windowIsDark());
+        choose(fixture.preferences, AppSettings::Theme::Light);
+        QVERIFY(windowIsLight());
+        QVERIFY(!dark->isChecked());
+    }
+
     // "Same as the desktop" reads the portal's color-scheme and follows its SettingChanged signal.
     void systemFollowsThePortal()
     {

@@ -64,6 +64,7 @@ BrowserPage::BrowserPage(BrowserEnvironment environment, ThumbnailLoader *loader
     setUpSortControl();
     setUpMenuActions();
     setUpContextMenuKeys();
+    fitToolbarToSmallWindows();
 
     // Space previews (the commands ask), Enter opens the preview at the asset.
     connect(this, &BrowserPage::previewRequested, this, &BrowserPage::showPreview);

@@ -217,6 +217,7 @@ private:
     void setUpSortControl();
     void setUpMenuActions();
     void setUpContextMenuKeys();
+    void fitToolbarToSmallWindows();
     void updateSortControls();
     [[nodiscard]] QList<QAbstractItemView *> assetViews() const;
 

@@ -9,12 +9,13 @@
 #include "detailspanel.h"
 #include "facetbar.h"
 #include "foldertreemodel.h"
-#include "sidepanelfitter.h"
 #include "justifiedview.h"
+#include "sidepanelfitter.h"
 #include "thumbnaildelegate.h"
 
 #include "core/assets/assetservice.h"
 #include "core/catalog/catalog.h"
+#include "gui/shell/collapsingbox.h"
 
 #include "ui_browserpage.h"
 
@@ -255,6 +256,31 @@ void BrowserPage::setUpCommands()
     connect(m_commands, &BrowserCommands::folderToOpen, this, &BrowserPage::openFolder);
     // What the commands do goes to the status bar (BrowseView), not beside the search box.
     connect(m_commands, &BrowserCommands::status, this, &BrowserPage::statusMessage);
+}
+
+void BrowserPage::fitToolbarToSmallWindows()
+{
+    // Download… and Delete… are also in the context menu (and Delete in the Edit menu): in a small
+    // window they give up their room, last first, so that the views, the sort, the zoom and the search
+    // keep theirs and the window can still be made small (point 1 of issue 13).
+    auto *commands = new CollapsingBox(this);
+    commands->setObjectName(u"toolbarCommands"_s);
+    const int at = m_ui->toolbarLayout->indexOf(m_ui->downloadButton);
+    m_ui->toolbarLayout->removeWidget(m_ui->downloadButton);
+    m_ui->toolbarLayout->removeWidget(m_ui->deleteButton);
+    commands->addWidget(m_ui->downloadButton);
+    commands->addWidget(m_ui->deleteButton);
+    commands->setSpacing(m_ui->toolbarLayout->spacing());
+    m_ui->toolbarLayout->insertWidget(at, commands, 1);
+
+    // The word "Zoom" goes too, before the slider itself (which keeps its name for screen readers).
+    m_ui->zoomSlider->setAccessibleName(m_ui->zoomLabel->text().remove(u'&'));
+    auto *zoomWord = new CollapsingBox(this);
+    zoomWord->setObjectName(u"zoomWord"_s);
+    const int zoomAt = m_ui->toolbarLayout->indexOf(m_ui->zoomLabel);
+    m_ui->toolbarLayout->removeWidget(m_ui->zoomLabel);
+    zoomWord->addWidget(m_ui->zoomLabel);
+    m_ui->toolbarLayout->insertWidget(zoomAt, zoomWord);
 }
 
 } // namespace stratus::gui

@@ -229,7 +229,7 @@ void BrowserPage::updateSortControls()
     m_sortButton->setText(tr("%1 %2", "sort key, arrow").arg(keyName, arrow));
     m_sortButton->setToolTip(
         tr("Sorted by %1, %2 — choose the order")
-            .arg(keyName.toLower(), order == Qt::AscendingOrder ? tr("ascending") : tr("descending")));
+            .arg(keyName, order == Qt::AscendingOrder ? tr("ascending") : tr("descending")));
     const std::pair<CatalogSort, Qt::SortOrder> now {key, order};
     if (m_announcedSort != now) {
         const bool first = !m_announcedSort.has_value();

@@ -97,10 +97,11 @@ DetailsPanel::DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loade
     m_completer->setFilterMode(Qt::MatchContains);
     m_ui->tagEdit->setCompleter(m_completer);
     // Chips: each tag a rounded box that wraps along the panel.
-    setPaletteStyleSheet(m_ui->tagList,
-                         u"QListWidget { background: transparent; border: none; }"
-                         " QListWidget::item { border: 1px solid palette(mid); border-radius: 9px;"
-                         " padding: 1px 8px; }"_s);
+    setPaletteStyleSheet(
+        m_ui->tagList,
+        u"QListWidget { background: transparent; border: none; }"
+        " QListWidget::item { color: palette(text); border: 1px solid palette(mid); border-radius: 9px;"
+        " padding: 1px 8px; }"_s);
     m_ui->contextTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
 
     m_ui->transformationCombo->addItems({tr("Original"), u"f_auto,q_auto"_s, u"c_fill,w_400,h_400"_s,

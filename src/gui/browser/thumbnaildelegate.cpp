@@ -181,9 +181,11 @@ void ThumbnailDelegate::paintCellBackground(QPainter *painter, const QRect &cell
     const QColor highlight
         = palette.color(active ? QPalette::Active : QPalette::Inactive, QPalette::Highlight);
     if (selected) {
+        // A fill and a 2 px frame: a selection must stand out on a dark window too, also while the
+        // window is inactive (its highlight is then muted).
         QColor fill = highlight;
-        fill.setAlphaF(active ? 0.28f : 0.16f);
-        painter->setPen(QPen(highlight, 1));
+        fill.setAlphaF(active ? 0.32f : 0.24f);
+        painter->setPen(QPen(highlight, 2));
         painter->setBrush(fill);
         painter->drawRoundedRect(crisp(cell), kRadius, kRadius);
     } else if (option.state.testFlag(QStyle::State_MouseOver)) {

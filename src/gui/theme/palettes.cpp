@@ -67,7 +67,7 @@ QPalette dark()
         palette.setColor(group, QPalette::Link, QColor(0x7a, 0xa7, 0xff));
         palette.setColor(group, QPalette::LinkVisited, QColor(0xb3, 0x9d, 0xff));
     }
-    palette.setColor(QPalette::Inactive, QPalette::Highlight, QColor(0x3a, 0x4a, 0x6e));
+    palette.setColor(QPalette::Inactive, QPalette::Highlight, QColor(0x4a, 0x62, 0x96));
     for (const QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
         palette.setColor(QPalette::Disabled, role, disabled);
     palette.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0x4a, 0x4a, 0x4e));
