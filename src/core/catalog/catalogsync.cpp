@@ -207,6 +207,17 @@ void CatalogSync::startIncremental(const QString &field, const QDateTime &newest
     requestPage();
 }
 
+template<typename T> ApiCall<T> *CatalogSync::takeFinishedCall()
+{
+    auto *call = static_cast<ApiCall<T> *>(m_call.data());
+    if (call == nullptr)
+        return nullptr;
+    call->deleteLater();
+    m_call.clear();
+    // A sync cancelled or failed meanwhile ignores the answer.
+    return state() == State::Running ? call : nullptr;
+}
+
 void CatalogSync::requestPage()
 {
     SearchQuery query;
@@ -223,12 +234,8 @@ void CatalogSync::requestPage()
 
 void CatalogSync::onPage()
 {
-    auto *call = static_cast<ApiCall<ResourcePage> *>(m_call.data());
-    if (!call)
-        return;
-    call->deleteLater();
-    m_call.clear();
-    if (state() != State::Running)
+    auto *call = takeFinishedCall<ResourcePage>();
+    if (call == nullptr)
         return;
     const Result<ResourcePage> &page = call->result();
     if (!page) {
@@ -330,12 +337,8 @@ void CatalogSync::listNextFolder()
 
 void CatalogSync::onFolderPage()
 {
-    auto *call = static_cast<ApiCall<FolderPage> *>(m_call.data());
-    if (!call)
-        return;
-    call->deleteLater();
-    m_call.clear();
-    if (state() != State::Running)
+    auto *call = takeFinishedCall<FolderPage>();
+    if (call == nullptr)
         return;
     const Result<FolderPage> &page = call->result();
     if (!page) {

@@ -10,7 +10,8 @@
 
 namespace stratus::core {
 class ApiCallBase;
-}
+template<typename T> class ApiCall;
+} // namespace stratus::core
 
 namespace stratus::core::catalog {
 
@@ -151,6 +152,9 @@ private:
     QString m_expression;
     QString m_sortField;
     QString m_cursor;
+    /// The call that just finished (m_call), released; null when the sync stopped meanwhile.
+    template<typename T> ApiCall<T> *takeFinishedCall();
+
     QPointer<ApiCallBase> m_call;
     int m_fullFolderCalls = kFullSyncFolderCalls;
     int m_incrementalFolderCalls = kIncrementalSyncFolderCalls;

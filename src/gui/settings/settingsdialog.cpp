@@ -66,7 +66,8 @@ SettingsDialog::~SettingsDialog() = default;
 
 AppSettings SettingsDialog::values() const
 {
-    // What the form does not show (the dock's pin, closed messages, the details panel's Technical section) stays as it is.
+    // What the form does not show (the dock's pin, closed messages, the details panel's Technical section)
+    // stays as it is.
     AppSettings values = m_preferences->values();
     if (m_resetInfoBars)
         values.dismissedInfoBars.clear();
