@@ -93,6 +93,12 @@ void BrowserPage::setUpViews()
     wide(AssetColumnsModel::Created,
          {AssetColumnsModel::dateText(QDateTime(QDate(2028, 12, 28), QTime(22, 58)))});
     wide(AssetColumnsModel::Tags, {u"landscape, summer"_s});
+    // What people compare first comes first, as in a file manager: name, date, size, then the rest, so
+    // that the date is seen without scrolling sideways in a narrow window.
+    int position = 1;
+    for (const int column : {AssetColumnsModel::Created, AssetColumnsModel::Size, AssetColumnsModel::Type,
+                             AssetColumnsModel::Format, AssetColumnsModel::Dimensions})
+        details->header()->moveSection(details->header()->visualIndex(column), position++);
 
     // The justified view: pictures in their own aspect ratios, with its own delegate instance.
     m_justified = new JustifiedView(m_ui->viewStack);
