@@ -445,8 +445,9 @@ private slots:
 
         // ./dev installs the GStreamer plugins the backend needs, so a missing one is a failure
         // here, not a skip; tst_mediabackendmissing covers the app without it.
-        QVERIFY2(media->isBackendAvailable(),
-                 qPrintable(u"Qt Multimedia has no backend; install what ./dev lists: "_s + media->message()));
+        QVERIFY2(
+            media->isBackendAvailable(),
+            qPrintable(u"Qt Multimedia has no backend; install what ./dev lists: "_s + media->message()));
         QCOMPARE(media->player()->source(), url);
         QCOMPARE(media->player()->playbackState(), QMediaPlayer::StoppedState);
         QCOMPARE(media->timeText().left(4), u"0:00"_s);
