@@ -146,10 +146,7 @@ private slots:
         m_sdkConfig = url.toSdkConfig();
 
         // Every sandbox asset, through the Search API, into the catalogue as a sync would put it.
-        const QByteArray auth = "Basic " + (url.apiKey() + u':' + url.apiSecret()).toUtf8().toBase64();
-        const auto answer = m_sandbox.raw("POST", u"/v1_1/%1/resources/search"_s.arg(url.cloudName()),
-                                          {{"Authorization", auth}, {"Content-Type", "application/json"}},
-                                          R"({"max_results":500,"with_field":["tags","context"]})");
+        const auto answer = m_sandbox.searchEverything(0);
         QCOMPARE(answer.status, 200);
         QList<CatalogAsset> assets;
         QHash<QString, int> pictures;

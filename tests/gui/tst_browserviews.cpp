@@ -144,10 +144,7 @@ private Q_SLOTS:
         QVERIFY2(m_sandbox.start({u"--seed"_s, u"60"_s}, 1, false, &error), qPrintable(error));
         const auto url = core::CloudinaryUrl::parse(m_sandbox.cloudinaryUrls().constFirst()).value();
         m_sdkConfig = url.toSdkConfig();
-        const QByteArray auth = "Basic " + (url.apiKey() + u':' + url.apiSecret()).toUtf8().toBase64();
-        const auto answer = m_sandbox.raw("POST", u"/v1_1/%1/resources/search"_s.arg(url.cloudName()),
-                                          {{"Authorization", auth}, {"Content-Type", "application/json"}},
-                                          R"({"max_results":500,"with_field":["tags","context"]})");
+        const auto answer = m_sandbox.searchEverything(0);
         QCOMPARE(answer.status, 200);
         QList<CatalogAsset> assets;
         QHash<QString, int> pictures;

@@ -236,11 +236,7 @@ private slots:
         m_privateAssetId = upload->result()->asset.assetId;
 
         for (int index : {Dynamic, Fixed}) {
-            const auto url = core::CloudinaryUrl::parse(m_sandbox.cloudinaryUrls().at(index)).value();
-            const QByteArray auth = "Basic " + (url.apiKey() + u':' + url.apiSecret()).toUtf8().toBase64();
-            const auto answer = m_sandbox.raw("POST", u"/v1_1/%1/resources/search"_s.arg(url.cloudName()),
-                                              {{"Authorization", auth}, {"Content-Type", "application/json"}},
-                                              R"({"max_results":500,"with_field":["tags","context"]})");
+            const auto answer = m_sandbox.searchEverything(index);
             QCOMPARE(answer.status, 200);
             QList<QJsonObject> resources;
             for (const QJsonValue &resource : QJsonDocument::fromJson(answer.body)[u"resources"_s].toArray())

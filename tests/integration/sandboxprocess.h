@@ -151,6 +151,19 @@ public:
         return answer;
     }
 
+    /// Every asset of environment @p index (up to 500) with its tags and context, through the Search
+    /// API as a sync asks for them: for tests that fill a catalogue with what the sandbox holds.
+    RawAnswer searchEverything(int index)
+    {
+        const auto url = core::CloudinaryUrl::parse(m_cloudinaryUrls.value(index));
+        if (!url)
+            return {};
+        const QByteArray auth = "Basic " + (url->apiKey() + u':' + url->apiSecret()).toUtf8().toBase64();
+        return raw("POST", QStringLiteral("/v1_1/%1/resources/search").arg(url->cloudName()),
+                   {{"Authorization", auth}, {"Content-Type", "application/json"}},
+                   R"({"max_results":500,"with_field":["tags","context"]})");
+    }
+
     /// POST /_sandbox/<what>/<cloud> with settings (fault injection, rate-limit window), as the
     /// JSON object the sandbox requires of a change (a web page cannot send one).
     RawAnswer controlAnswer(const QString &what, const QString &cloud,
