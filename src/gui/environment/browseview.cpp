@@ -232,13 +232,15 @@ void BrowseView::restoreSort()
 {
     if (m_preferences == nullptr || !m_session)
         return;
-    const auto saved = m_preferences->values().browserSorts.constFind(m_session->environmentId());
-    if (saved == m_preferences->values().browserSorts.cend())
+    const auto &sorts = m_preferences->values().browserSorts;
+    const auto saved = sorts.constFind(m_session->environmentId());
+    if (saved == sorts.cend())
         return;
     for (const auto &[key, name] : kSortNames) {
         if (name == saved->key) {
             const QSignalBlocker quiet(m_browser); // restoring is not a choice to write back
             m_browser->setSort(key, saved->descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+            return;
         }
     }
 }
