@@ -117,8 +117,18 @@ Remedy ErrorWords::remedy(const core::Error &error)
     case core::ErrorReason::StoredSecretEmpty:
     case core::ErrorReason::NoApiSecret:
         return Remedy::ReenterSecret;
+    case core::ErrorReason::SignInExpired:
+    case core::ErrorReason::SignInGrantRefused:
+    case core::ErrorReason::TokenNotInKeychain:
+    case core::ErrorReason::TokenUnreadable:
+        return Remedy::SignInAgain;
+    case core::ErrorReason::TokenRefreshLocked:
+        return Remedy::Retry;
     case core::ErrorReason::CredentialsInClear:
     case core::ErrorReason::EnvironmentClosed:
+    case core::ErrorReason::NeedsApiSecret:
+    case core::ErrorReason::SignInNotConfigured:
+    case core::ErrorReason::SignInCancelled:
         return Remedy::None;
     default:
         break;

@@ -224,11 +224,63 @@ std::optional<QString> settingsEntryText(const core::Error &error)
     }
 }
 
+// Signing in with Cloudinary (OAuth): what went wrong between Stratus, the browser and the
+// authorization server, and the tokens kept in the keychain.
+std::optional<QString> signInText(const core::Error &error)
+{
+    const QString said = error.message.simplified();
+    switch (error.reason) {
+    case Reason::SignInNotConfigured:
+        return ErrorWords::tr("This build of Stratus has no client ID for signing in with Cloudinary. Add "
+                              "the environment with its API key and secret instead.");
+    case Reason::SignInCancelled:
+        return ErrorWords::tr("Signing in was cancelled.");
+    case Reason::SignInDenied:
+        return said.isEmpty() ? ErrorWords::tr("Access was denied in the browser.")
+                              : ErrorWords::tr("Access was denied in the browser: %1").arg(said);
+    case Reason::SignInTimedOut:
+        return ErrorWords::tr("The browser did not come back to Stratus in time. Sign in again.");
+    case Reason::SignInStateMismatch:
+        return ErrorWords::tr("The browser came back with an answer that was not for this sign-in, so it "
+                              "was refused. Sign in again.");
+    case Reason::SignInPortBusy:
+        return said.isEmpty()
+            ? ErrorWords::tr("Stratus could not wait for the browser on port %1 of this computer.")
+                  .arg(error.subject)
+            : ErrorWords::tr("Stratus could not wait for the browser on port %1 of this computer: %2")
+                  .arg(error.subject, said);
+    case Reason::SignInAnswerUnusable:
+        return said.isEmpty()
+            ? ErrorWords::tr("The sign-in server gave an answer Stratus cannot use.")
+            : ErrorWords::tr("The sign-in server gave an answer Stratus cannot use: %1").arg(said);
+    case Reason::SignInGrantRefused:
+        return said.isEmpty()
+            ? ErrorWords::tr("The sign-in server refused the sign-in. Sign in again.")
+            : ErrorWords::tr("The sign-in server refused the sign-in (%1). Sign in again.").arg(said);
+    case Reason::SignInExpired:
+        return ErrorWords::tr("Your sign-in has expired or was revoked. Sign in again.");
+    case Reason::TokenNotInKeychain:
+        return ErrorWords::tr("The keychain holds no sign-in for this environment. Sign in again.");
+    case Reason::TokenUnreadable:
+        return ErrorWords::tr("The sign-in stored in the keychain cannot be read. Sign in again.");
+    case Reason::TokenRefreshLocked:
+        return ErrorWords::tr("Another Stratus program kept the sign-in busy for too long (%1). Try again.")
+            .arg(file(error));
+    case Reason::NeedsApiSecret:
+        return ErrorWords::tr("This needs the environment's API secret, and the environment is signed in "
+                              "with Cloudinary instead. Add it with its API key to sign URLs.");
+    default:
+        return std::nullopt;
+    }
+}
+
 } // namespace
 
 std::optional<QString> ErrorWords::accountsText(const core::Error &error)
 {
     if (auto words = settingsFileText(error))
+        return words;
+    if (auto words = signInText(error))
         return words;
     if (auto words = settingsEntryText(error))
         return words;

@@ -3,6 +3,7 @@
 #include "accountnames.h"
 #include "core/api/admintypes.h"
 #include "core/config/cloudinaryurl.h"
+#include "core/net/secretsource.h"
 
 #include <QDateTime>
 #include <QList>
@@ -37,6 +38,12 @@ struct EnvironmentRecord
     /// The person allowed its credentials to go over plain http to another computer (an http
     /// upload_prefix that is not loopback); refused otherwise. Not a secret.
     bool allowInsecureTransport = false;
+    /// What the keychain entry (secretKey()) holds: the API secret, or for an environment added by
+    /// "Sign in with Cloudinary" its OAuth tokens (TokenPair::toStoredText()); the URL then has no
+    /// API key, and nothing that needs the secret locally (signed delivery URLs) can be made.
+    CredentialKind credential = CredentialKind::ApiSecret;
+
+    [[nodiscard]] bool usesToken() const { return credential == CredentialKind::AccessToken; }
 
     /// The name as it may be shown anywhere: escaped where it has characters that could break a
     /// line or reorder the text (a name stored before checkName(), or by hand).

@@ -196,7 +196,8 @@ bool isKnownEnvironmentKey(const QString &key)
 {
     static const QStringList known {
         u"id"_s,         u"account"_s,         u"name"_s,      u"url"_s,
-        u"folderMode"_s, u"embeddedSandbox"_s, u"checkedAt"_s, u"allowInsecureTransport"_s};
+        u"folderMode"_s, u"embeddedSandbox"_s, u"checkedAt"_s, u"allowInsecureTransport"_s,
+        u"credential"_s};
     return known.contains(key) || (key.startsWith(u"denied/") && key.count(u'/') == 1);
 }
 
@@ -356,6 +357,9 @@ void readEnvironments(QSettings &settings, AccountsFileContents &contents, const
             const QString urlText = entry.text(u"url"_s);
             env.embeddedSandbox = settings.value(u"embeddedSandbox"_s, false).toBool();
             env.allowInsecureTransport = settings.value(u"allowInsecureTransport"_s, false).toBool();
+            env.credential = settings.value(u"credential"_s).toString() == u"token"
+                ? CredentialKind::AccessToken
+                : CredentialKind::ApiSecret;
             env.folderMode = folderModeFromName(settings.value(u"folderMode"_s).toString());
             env.checkedAt = QDateTime::fromString(settings.value(u"checkedAt"_s).toString(), Qt::ISODate);
             settings.beginGroup(u"denied"_s);
@@ -485,6 +489,8 @@ void writeAccountsFile(QSettings &settings, int formatVersion, const AccountsFil
         settings.setValue(u"embeddedSandbox"_s, env.embeddedSandbox);
         if (env.allowInsecureTransport)
             settings.setValue(u"allowInsecureTransport"_s, true);
+        if (env.credential == CredentialKind::AccessToken)
+            settings.setValue(u"credential"_s, u"token"_s); // absent: an API key and secret
         if (env.checkedAt.isValid())
             settings.setValue(u"checkedAt"_s, env.checkedAt.toUTC().toString(Qt::ISODate));
         for (auto it = env.deniedFeatures.cbegin(); it != env.deniedFeatures.cend(); ++it)

@@ -9,6 +9,13 @@ using namespace Qt::StringLiterals;
 
 namespace stratus::core {
 
+void SecretSource::renew(const QString &rejected, QObject *context, Callback done) const
+{
+    Q_UNUSED(rejected);
+    if (context)
+        done(Error::because(Error::Kind::Auth, ErrorReason::SignInExpired));
+}
+
 FixedSecret::~FixedSecret()
 {
     wipe(m_secret);

@@ -24,6 +24,13 @@ namespace stratus::core {
 /// over plain http to another computer: that is a property of the credentials, chosen per
 /// environment, and the transport asks it wherever credentials are attached
 /// (credentialTransportProblem()).
+/// What a SecretSource hands out: an API secret (requests are signed, or carry Basic auth) or an
+/// OAuth access token (requests carry `Authorization: Bearer`, nothing is signed).
+enum class CredentialKind {
+    ApiSecret,
+    AccessToken,
+};
+
 class SecretSource
 {
 public:
@@ -38,6 +45,16 @@ public:
 
     /// Refused unless the person allowed it for these credentials.
     [[nodiscard]] virtual InsecureTransport insecureTransport() const { return InsecureTransport::Refused; }
+
+    /// What fetch() answers with. Known without fetching: whoever would sign something locally (a
+    /// delivery URL, an auth token) asks first, and says NeedsApiSecret for an AccessToken source.
+    [[nodiscard]] virtual CredentialKind kind() const { return CredentialKind::ApiSecret; }
+
+    /// For an AccessToken source: `rejected` was answered 401. Calls `done` exactly once, as fetch()
+    /// does, with a token to try once more (renewed now, or already renewed by another job or
+    /// process), or Error Kind::Auth reason SignInExpired when the person must sign in again. The
+    /// default cannot renew anything and answers SignInExpired at once.
+    virtual void renew(const QString &rejected, QObject *context, Callback done) const;
 
 protected:
     SecretSource() = default;

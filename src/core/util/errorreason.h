@@ -62,6 +62,20 @@
     X(AccountsEntryUrlUnreadable)    /* subject: the URL parser's reason (its name) */ \
     X(AccountsEntryProvisioningUrlUnreadable) /* subject: the URL parser's reason (its name) */ \
     X(AccountsEntryAccountMissing)   /* subject: the id of the account that is missing or damaged */ \
+    /* signing in with Cloudinary (OAuth 2.0, src/core/auth) */ \
+    X(SignInNotConfigured)           /* this build has no client ID for the authorization server */ \
+    X(SignInCancelled) \
+    X(SignInDenied)                  /* the person said no; outside words: the server's error_description */ \
+    X(SignInTimedOut)                /* subject: the seconds waited */ \
+    X(SignInStateMismatch)           /* the redirect's state was not ours: refused */ \
+    X(SignInPortBusy)                /* subject: the port; outside words: the system's */ \
+    X(SignInAnswerUnusable)          /* the token endpoint's answer; outside words: what was wrong */ \
+    X(SignInGrantRefused)            /* the token endpoint refused the code or refresh token; outside words: its error */ \
+    X(SignInExpired)                 /* the tokens expired or were revoked and could not be renewed: sign in again */ \
+    X(TokenNotInKeychain)            /* an environment's tokens are not in the keychain */ \
+    X(TokenUnreadable)               /* the keychain's token entry is not what Stratus wrote */ \
+    X(TokenRefreshLocked)            /* subject: the lock file; another process held it too long */ \
+    X(NeedsApiSecret)                /* a signed URL or auth token asked of an environment signed in with a token */ \
     \
     /* catalogue (src/core/catalog) */ \
     X(CatalogMissing)              /* subject: the file */ \

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "core/util/result.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+#include <chrono>
+
+class QTcpServer;
+class QTcpSocket;
+
+namespace stratus::core {
+
+/// The loopback redirect of a native OAuth sign-in (RFC 8252 §7.3): listens on 127.0.0.1 only
+/// (never every interface), takes the first complete `GET /callback?…` request, answers it with a
+/// small HTML page (the `page` given to answer()) and closes; anything else (another path, a second
+/// connection, a request that does not finish in time) is answered 400/404 and ignored. Stops on
+/// its own after `timeout`. The request line is never logged (it carries the code and state).
+class LoopbackReceiver : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit LoopbackReceiver(QObject *parent = nullptr);
+    ~LoopbackReceiver() override;
+
+    /// Listens on 127.0.0.1:`port` (0: a free one). Kind::Auth reason SignInPortBusy when it cannot.
+    Result<quint16> listen(quint16 port, std::chrono::milliseconds timeout);
+    [[nodiscard]] quint16 port() const;
+    void stop();
+
+Q_SIGNALS:
+    /// The callback arrived: its full URL (path and query). The receiver has answered it with the
+    /// page set by setPage() and stopped listening.
+    void received(const QUrl &url);
+    void timedOut();
+
+public:
+    /// The HTML the browser sees after the callback (set before it arrives; a plain default page
+    /// otherwise). Its own words: what the person should do next.
+    void setPage(const QByteArray &html) { m_page = html; }
+
+private:
+    void onNewConnection();
+    void onReadyRead(QTcpSocket *socket);
+
+    QTcpServer *m_server = nullptr;
+    QTimer m_timeout;
+    QByteArray m_page;
+    bool m_done = false;
+};
+
+} // namespace stratus::core
