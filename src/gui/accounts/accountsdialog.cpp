@@ -32,6 +32,16 @@ namespace {
 
 using namespace accountsdialog;
 
+// How the environment's API calls are made: with a sign-in's tokens, or with its API key (and secret).
+QString credentialText(const core::EnvironmentRecord &env)
+{
+    if (env.embeddedSandbox)
+        return AccountsDialog::tr("Built in");
+    if (env.usesToken())
+        return AccountsDialog::tr("Signed in with Cloudinary");
+    return AccountsDialog::tr("API key %1").arg(env.apiKey());
+}
+
 QString row(const QString &name, const QString &value)
 {
     return u"<tr><td>%1&nbsp;</td><td>%2</td></tr>"_s.arg(name, value);
@@ -211,6 +221,7 @@ void AccountsDialog::rebuild()
             else
                 status = tr("Not tested yet");
             envItem->setText(StatusColumn, status);
+            envItem->setText(CredentialColumn, credentialText(env));
             if (!account.loggedIn) {
                 for (int column = 0; column < tree->columnCount(); ++column)
                     envItem->setForeground(column, dim);
@@ -303,8 +314,12 @@ void AccountsDialog::showDetails()
         html += row(tr("Cloud name:"),
                     env->embeddedSandbox ? tr("Local sandbox (on this computer)")
                                          : env->cloudName().toHtmlEscaped());
-        if (!env->apiKey().isEmpty())
-            html += row(tr("API key:"), env->apiKey().toHtmlEscaped());
+        if (!env->embeddedSandbox)
+            html += row(tr("Credential:"), credentialText(*env).toHtmlEscaped());
+        if (env->usesToken())
+            html += row(QString(),
+                        tr("Its tokens are in your keychain. Private and authenticated files cannot be "
+                           "previewed or linked, because signed URLs need the API secret."));
         html += row(tr("Address:"),
                     url.cloudName().isEmpty() ? tr("not running") : url.toRedactedString().toHtmlEscaped());
         const QString host = env->embeddedSandbox ? QString() : insecureHost(env->url);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/accounts/accountstore.h"
+#include "core/auth/oauthconfig.h"
 
 #include <QDialog>
 #include <QHash>
@@ -23,11 +24,14 @@ namespace stratus::gui {
 class CheckBatch;
 
 /// Accounts…: the accounts and their product environments as a tree (label, cloud, folder mode,
-/// logged in or out; the app's embedded sandbox as "Local sandbox (on this computer)") with the
+/// logged in or out, credential: "Signed in with Cloudinary" or the API key; the app's embedded
+/// sandbox as "Local sandbox (on this computer)") with the
 /// actions on them, each a button with a keyboard shortcut: Add… (Ctrl+N), Edit Label (F2, inline),
 /// Test Connection (Ctrl+T), Log Out… (Ctrl+Shift+L), Log In… (Ctrl+L), Remove… (Del). Log out and
 /// removal are confirmed first; the embedded sandbox can be neither (its buttons are disabled and
-/// say why).
+/// say why). An account signed in with Cloudinary logs out by revoking its tokens at the server
+/// (core::revokeAccountTokens) before they leave the keychain, and logs in by signing in again in the
+/// browser (SignInDialog).
 ///
 /// Entries of accounts.ini that could not be read are listed above the tree, with why and that they
 /// are kept. Names are shown escaped where they have characters that could break or disguise them;
@@ -43,6 +47,9 @@ class AccountsDialog : public QDialog
 public:
     AccountsDialog(core::AccountStore *store, QNetworkAccessManager *network, QWidget *parent = nullptr);
     ~AccountsDialog() override;
+
+    /// Where "Sign in with Cloudinary" signs in (Preferences::oauthConfig()); the build's otherwise.
+    void setOAuthConfig(const core::OAuthConfig &config) { m_oauth = config; }
 
     void selectAccount(const QString &accountId);
     void selectEnvironment(const QString &environmentId);
@@ -70,6 +77,8 @@ private:
     void onTested(const CheckBatch &batch);
     void confirmLogOut();
     void logIn();
+    /// Log In of an account signed in with Cloudinary: the browser again, for `env`.
+    void signInAgain(const QString &accountId, const core::EnvironmentRecord &env);
     void confirmRemove();
     /// Runs an AccountStore change (log out, remove) with the dialog busy, then says `success` or
     /// what went wrong.
@@ -97,6 +106,7 @@ private:
     bool m_rebuildPending = false; ///< the store changed while editing
     bool m_storeBusy = false;
     std::function<void()> m_remedy; ///< what the remedy button does now
+    core::OAuthConfig m_oauth = core::OAuthConfig::fromBuild();
 };
 
 } // namespace stratus::gui

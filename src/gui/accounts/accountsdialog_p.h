@@ -6,7 +6,7 @@
 
 namespace stratus::gui::accountsdialog {
 
-enum Column { NameColumn, CloudColumn, FolderModeColumn, StatusColumn };
+enum Column { NameColumn, CloudColumn, FolderModeColumn, StatusColumn, CredentialColumn };
 constexpr int KindRole = Qt::UserRole;
 constexpr int IdRole = Qt::UserRole + 1;
 

@@ -9,14 +9,17 @@
 #include "checkmessages.h"
 #include "logindialog.h"
 #include "secretprompt.h"
+#include "signindialog.h"
 
 #include "core/accounts/accountstore.h"
+#include "core/auth/tokenrevocation.h"
 #include "core/util/secretmemory.h"
 #include "words/errorwords.h"
 
 #include "ui_accountsdialog.h"
 
 #include <QCheckBox>
+#include <algorithm>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
@@ -32,6 +35,7 @@ void AccountsDialog::addEnvironment()
 {
     auto *dialog = new AddEnvironmentDialog(m_store, m_network, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setOAuthConfig(m_oauth);
     if (const auto selection = selected())
         dialog->setTargetAccount(selection->accountId);
     connect(dialog, &AddEnvironmentDialog::environmentsAdded, this, [this](const QStringList &ids) {
@@ -185,6 +189,32 @@ void AccountsDialog::confirmLogOut()
         return;
     const QString id = account->id;
     const QString label = account->displayLabel();
+    const QList<core::EnvironmentRecord> environments = m_store->environmentsOf(id);
+    const bool signedIn = std::any_of(environments.cbegin(), environments.cend(),
+                                      [](const core::EnvironmentRecord &env) { return env.usesToken(); });
+    if (signedIn) {
+        confirm(u"confirmLogOut"_s, tr("Log Out"),
+                tr("Log out of “%1”?\n\nStratus ends its sign-in with Cloudinary, removes its tokens from your "
+                   "keychain, and deletes what it keeps of it on this computer: asset catalogues, unfinished "
+                   "uploads, cached thumbnails and web sessions. It stays listed here; log in again by "
+                   "signing in in your browser.")
+                    .arg(label),
+                tr("Log Out"), [this, id, label] {
+                    showStatus(tr("Logging out…"), false);
+                    storeCall(tr("Logged out of “%1”. Its sign-in was ended and its tokens removed from your "
+                                 "keychain.")
+                                  .arg(label.toHtmlEscaped()),
+                              [this, id](core::AccountStore::DoneCallback done) {
+                                  // The server forgets the tokens first, while the keychain still has
+                                  // them; an unreachable server does not keep anyone logged in.
+                                  core::revokeAccountTokens(*m_store, id, m_network, this,
+                                                            [this, id, done](core::Result<core::Done>) {
+                                                                m_store->logOut(id, this, done);
+                                                            });
+                              });
+                });
+        return;
+    }
     confirm(
         u"confirmLogOut"_s, tr("Log Out"),
         tr("Log out of “%1”?\n\nIts API secrets are removed from your keychain, and what Stratus keeps of "
@@ -205,12 +235,40 @@ void AccountsDialog::logIn()
     const core::AccountRecord *account = selection ? m_store->account(selection->accountId) : nullptr;
     if (!account || account->loggedIn)
         return;
+    for (const core::EnvironmentRecord &env : m_store->environmentsOf(account->id)) {
+        if (env.usesToken()) {
+            signInAgain(account->id, env);
+            return;
+        }
+    }
     auto *dialog = new LogInDialog(m_store, m_network, account->id, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QString label = account->displayLabel();
     connect(dialog, &QDialog::accepted, this,
             [this, label] { showStatus(tr("Logged in to “%1”.").arg(label.toHtmlEscaped()), false); });
     dialog->open();
+}
+
+void AccountsDialog::signInAgain(const QString &accountId, const core::EnvironmentRecord &env)
+{
+    const core::AccountRecord *account = m_store->account(accountId);
+    if (!account)
+        return;
+    const QString label = account->displayLabel();
+    const QString envId = env.id;
+    auto store = [this, accountId, envId](const core::TokenPair &tokens,
+                                         std::function<void(core::Result<core::Done>)> done) {
+        QString stored = tokens.toStoredText();
+        m_store->logIn(accountId, {{envId, stored}}, QString(), this, std::move(done));
+        core::wipe(stored);
+    };
+    auto *dialog = new SignInDialog(m_network, SignInDialog::configFor(env.url, m_oauth), env.cloudName(),
+                                    std::move(store), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, label] { showStatus(tr("Logged in to “%1”.").arg(label.toHtmlEscaped()), false); });
+    dialog->open();
+    dialog->start();
 }
 
 void AccountsDialog::confirmRemove()

@@ -5,8 +5,10 @@
 #include "checkmessages.h"
 #include "environmenturl.h"
 #include "provisioningpage.h"
+#include "signinpage.h"
 
 #include "core/accounts/accountstore.h"
+#include "core/auth/tokenendpoint.h"
 #include "core/net/neterror.h"
 #include "core/net/transportsecurity.h"
 #include "core/util/secretmemory.h"
@@ -16,6 +18,7 @@
 
 #include <QCheckBox>
 #include <QPushButton>
+#include <QTabBar>
 
 using namespace Qt::StringLiterals;
 
@@ -41,6 +44,11 @@ AddEnvironmentDialog::AddEnvironmentDialog(core::AccountStore *store, QNetworkAc
     setObjectName(u"addEnvironmentDialog"_s);
     m_provisioning = new ProvisioningPage(store, network, this);
     m_ui->methodTabs->addTab(m_provisioning, tr("From Account (&Provisioning)"));
+    // Signing in comes first: it is the way for everyone, also for those who cannot see API keys.
+    m_signIn = new SignInPage(network, this);
+    m_ui->methodTabs->insertTab(0, m_signIn, tr("Sign &In with Cloudinary"));
+    m_ui->methodTabs->setCurrentIndex(0);
+    m_oauth = core::OAuthConfig::fromBuild();
     m_addButton = m_ui->buttonBox->addButton(tr("&Add"), QDialogButtonBox::AcceptRole);
     m_addButton->setObjectName(u"addButton"_s);
     m_addButton->setDefault(true);
@@ -73,6 +81,14 @@ AddEnvironmentDialog::AddEnvironmentDialog(core::AccountStore *store, QNetworkAc
         m_ui->busyIndicator->setVisible(busy);
         m_addButton->setEnabled(!busy);
     });
+    connect(m_signIn, &SignInPage::signedIn, this, &AddEnvironmentDialog::onSignedIn);
+    // While the browser is out, the other ways wait: one way at a time.
+    connect(m_signIn, &SignInPage::busyChanged, this, [this](bool busy) {
+        m_ui->methodTabs->tabBar()->setEnabled(!busy);
+    });
+    // The Local sandbox may start (or stop) while the dialog is open.
+    connect(m_store, &core::AccountStore::changed, this, &AddEnvironmentDialog::updateSignInWays);
+    updateSignInWays();
     updateForPage();
 }
 
@@ -98,9 +114,38 @@ void AddEnvironmentDialog::setTargetAccount(const QString &accountId)
     m_ui->accountCombo->setCurrentIndex(qMax(0, index));
 }
 
+void AddEnvironmentDialog::setOAuthConfig(const core::OAuthConfig &config)
+{
+    m_oauth = config;
+    updateSignInWays();
+}
+
+void AddEnvironmentDialog::showApiKeyWays()
+{
+    m_ui->methodTabs->setCurrentWidget(m_ui->urlPage);
+}
+
+std::optional<core::OAuthConfig> AddEnvironmentDialog::localSandboxSignIn() const
+{
+    for (const core::EnvironmentRecord &env : m_store->environments()) {
+        if (!env.embeddedSandbox || !m_store->isRuntimeAvailable(env.id))
+            continue;
+        const QUrl base(m_store->effectiveUrl(env.id).uploadPrefix());
+        if (base.isValid() && !base.host().isEmpty())
+            return core::OAuthConfig::forSandbox(base);
+    }
+    return std::nullopt;
+}
+
+void AddEnvironmentDialog::updateSignInWays()
+{
+    if (!m_signIn->isBusy())
+        m_signIn->setConfigs(m_oauth, localSandboxSignIn());
+}
+
 bool AddEnvironmentDialog::isBusy() const
 {
-    return m_batch || m_saving || m_provisioning->isBusy();
+    return m_batch || m_saving || m_provisioning->isBusy() || m_signIn->isBusy();
 }
 
 bool AddEnvironmentDialog::onProvisioningPage() const
@@ -108,8 +153,20 @@ bool AddEnvironmentDialog::onProvisioningPage() const
     return m_ui->methodTabs->currentWidget() == m_provisioning;
 }
 
+bool AddEnvironmentDialog::onSignInPage() const
+{
+    return m_ui->methodTabs->currentWidget() == m_signIn;
+}
+
 void AddEnvironmentDialog::updateForPage()
 {
+    // Signing in needs no name, account or Add: the page has its own button, the token names the
+    // environment, and it becomes an account of its own.
+    const bool signIn = onSignInPage();
+    m_ui->introLabel->setVisible(!signIn);
+    m_ui->saveGroup->setVisible(!signIn);
+    m_addButton->setVisible(!signIn);
+    m_addButton->setDefault(!signIn);
     const bool single = !onProvisioningPage();
     m_ui->nameLabel->setVisible(single);
     m_ui->nameEdit->setVisible(single);
@@ -434,6 +491,10 @@ void AddEnvironmentDialog::showStatus(const QString &richText, bool isError)
 
 void AddEnvironmentDialog::reject()
 {
+    if (m_signIn->isBusy() && !m_signedIn) {
+        m_signIn->cancel();
+        return;
+    }
     if (m_batch) {
         m_batch->cancel();
         return;
@@ -462,6 +523,128 @@ void AddEnvironmentDialog::clearSecrets()
         for (Pending &pending : m_plan->environments)
             core::wipe(pending.secret);
         core::wipe(m_plan->provisioningSecret);
+    }
+    m_signedIn.reset();
+}
+
+// Sign in with Cloudinary -------------------------------------------------------------------------
+
+namespace {
+
+// `wanted`, or `wanted (2)`, `wanted (3)`… whichever `taken` does not know.
+QString freeName(const QString &wanted, const std::function<bool(const QString &)> &taken)
+{
+    QString name = wanted;
+    for (int n = 2; taken(name); ++n)
+        name = u"%1 (%2)"_s.arg(wanted).arg(n);
+    return name;
+}
+
+} // namespace
+
+void AddEnvironmentDialog::onSignedIn(const core::TokenPair &tokens, const core::AccessTokenClaims &claims)
+{
+    auto url = signedInEnvironmentUrl(claims.cloudName, m_signIn->currentConfig().server);
+    if (!url) {
+        m_signedIn = SignedIn {{}, {}, tokens};
+        dropSignedIn(ErrorPresenter::richText(url.error()));
+        return;
+    }
+    SignedIn signedIn;
+    signedIn.tokens = tokens;
+    core::EnvironmentRecord &record = signedIn.record;
+    record.id = core::AccountStore::newId();
+    record.url = url.value();
+    record.credential = core::CredentialKind::AccessToken;
+    // The cloud's name; a cloud added before (by keys, or signed in as someone else) keeps its own.
+    record.name = freeName(claims.cloudName, [this](const QString &name) {
+        return m_store->environmentByName(name) || m_store->damagedEnvironment(name)
+            || !core::checkName(name).ok();
+    });
+    signedIn.account.id = core::AccountStore::newId();
+    signedIn.account.label
+        = freeName(record.name, [this](const QString &label) { return m_store->accountByLabel(label) != nullptr; });
+    record.accountId = signedIn.account.id;
+    if (const core::NameCheck check = core::checkName(record.name); !check.ok()) {
+        m_signedIn = std::move(signedIn);
+        dropSignedIn(AccountMessages::nameProblem(check));
+        return;
+    }
+    m_signedIn = std::move(signedIn);
+    QList<CheckBatch::Item> items {CheckBatch::Item::withAccessToken(record.displayName(), record.url,
+                                                                     m_signedIn->tokens.accessToken, false)};
+    m_batch = CheckBatch::run(
+        m_network, std::move(items), this, [this](const QString &text) { m_signIn->showProgress(text); },
+        [this](const CheckBatch &batch) {
+            m_batch.clear();
+            onSignInChecked(batch);
+        });
+}
+
+void AddEnvironmentDialog::onSignInChecked(const CheckBatch &batch)
+{
+    if (!m_signedIn)
+        return;
+    if (batch.wasCancelled()) {
+        dropSignedIn({});
+        return;
+    }
+    const QList<CheckBatch::Outcome> &outcomes = batch.outcomes();
+    // A role that may not use every API is what it is: the environment is added with what it may
+    // do, as "Add Anyway" does for limited keys.
+    if (!batch.succeeded() && !CheckMessages::onlyPermissionProblems(outcomes)) {
+        dropSignedIn(CheckMessages::failures(outcomes));
+        return;
+    }
+    core::EnvironmentRecord &record = m_signedIn->record;
+    if (!outcomes.isEmpty()) {
+        const auto &result = outcomes.first().result;
+        if (result.ok()) {
+            record.folderMode = result->folderMode;
+            record.deniedFeatures = result->deniedFeatures;
+            record.checkedAt = QDateTime::currentDateTimeUtc();
+        } else {
+            record.deniedFeatures.insert(QString(core::Feature::Admin), result.error().message);
+        }
+    }
+    saveSignedIn();
+}
+
+void AddEnvironmentDialog::saveSignedIn()
+{
+    m_saving = true;
+    m_signIn->showProgress(tr("Saving the sign-in in your keychain…"));
+    QString stored = m_signedIn->tokens.toStoredText();
+    const QString id = m_signedIn->record.id;
+    m_store->addAccount(m_signedIn->account, {{m_signedIn->record, stored}}, QString(), this,
+                        [this, id](core::Result<core::Done> result) {
+                            m_saving = false;
+                            if (!result) {
+                                dropSignedIn(CheckMessages::storeProblem(result.error()));
+                                return;
+                            }
+                            m_signedIn.reset();
+                            saved({id});
+                        });
+    core::wipe(stored);
+}
+
+void AddEnvironmentDialog::dropSignedIn(const QString &richText)
+{
+    if (m_signedIn && m_network) {
+        // Tokens Stratus does not keep should not stay valid on the server either. Best effort: the
+        // person has other worries if it fails, and the tokens expire anyway. The network owns the
+        // job: the dialog may close before it is done.
+        auto *revoke = new core::RevokeTokenJob(m_network, m_signedIn->tokens, m_network.data());
+        revoke->setAutoDelete(true);
+        revoke->start();
+    }
+    m_signedIn.reset();
+    if (richText.isEmpty()) {
+        m_signIn->showStart();
+        showStatus(tr("The test was cancelled. Nothing was saved."), false);
+    } else {
+        m_signIn->showFailure(richText);
     }
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/accounts/accounts.h"
+#include "core/auth/oauthconfig.h"
+#include "core/auth/tokenpair.h"
 #include "core/util/result.h"
 
 #include <QDialog>
@@ -24,8 +26,14 @@ namespace stratus::gui {
 
 class CheckBatch;
 class ProvisioningPage;
+class SignInPage;
 
-/// Accounts → Add…: adds one product environment from a pasted CLOUDINARY_URL or from cloud name,
+/// Accounts → Add…: first way, "Sign in with Cloudinary" (SignInPage: the system browser, OAuth with
+/// PKCE; for people whose role cannot see API keys): the environment named in the token is tested
+/// with the token, then saved as a new account whose keychain entry holds the tokens
+/// (EnvironmentRecord::credential AccessToken), named after its cloud. A build without a client ID
+/// says so there; the Local sandbox, while it runs, offers its own sign-in. The second way: adds one
+/// product environment from a pasted CLOUDINARY_URL or from cloud name,
 /// API key and secret, or several from an account's provisioning credentials, to a new account or
 /// an existing one. Every environment is tested (core::EnvironmentCheck) before anything is saved;
 /// the test shows a busy indicator and Cancel stops it. Only after every test passed does it call
@@ -49,6 +57,11 @@ public:
 
     /// Preselects the (logged-in) account to add to; an empty or unknown id: a new account.
     void setTargetAccount(const QString &accountId);
+    /// Where "Sign in with Cloudinary" signs in (the build's, with the preferences' overrides;
+    /// Preferences::oauthConfig()). Without it, the build's.
+    void setOAuthConfig(const core::OAuthConfig &config);
+    /// Shows the way with API keys first (for those who chose it elsewhere).
+    void showApiKeyWays();
     /// The environments saved, once accepted.
     [[nodiscard]] QStringList addedEnvironmentIds() const { return m_added; }
     /// A test, a listing or the saving is in progress.
@@ -68,6 +81,13 @@ private:
         core::EnvironmentRecord record;
         QString secret;
     };
+    /// What "Sign in with Cloudinary" brought, while it is tested and saved.
+    struct SignedIn
+    {
+        core::AccountRecord account;
+        core::EnvironmentRecord record;
+        core::TokenPair tokens;
+    };
     struct Plan
     {
         core::AccountRecord account;
@@ -84,6 +104,16 @@ private:
     [[nodiscard]] QString insecureHost() const;
     void updateTransportWarning();
     [[nodiscard]] bool onProvisioningPage() const;
+    [[nodiscard]] bool onSignInPage() const;
+    /// The Local sandbox's authorization server while it runs in this app; none otherwise.
+    [[nodiscard]] std::optional<core::OAuthConfig> localSandboxSignIn() const;
+    void updateSignInWays();
+
+    void onSignedIn(const core::TokenPair &tokens, const core::AccessTokenClaims &claims);
+    void onSignInChecked(const CheckBatch &batch);
+    void saveSignedIn();
+    /// The sign-in's tokens are not kept: the server is told to forget them; `richText` on the page.
+    void dropSignedIn(const QString &richText);
 
     void add();
     void onChecked(const CheckBatch &batch);
@@ -104,6 +134,9 @@ private:
     core::AccountStore *m_store;
     QPointer<QNetworkAccessManager> m_network;
     ProvisioningPage *m_provisioning = nullptr;
+    SignInPage *m_signIn = nullptr;
+    core::OAuthConfig m_oauth;
+    std::optional<SignedIn> m_signedIn; ///< being tested or saved; holds the tokens until then
     QPushButton *m_addButton = nullptr;
     QPointer<CheckBatch> m_batch;
     std::optional<Plan> m_plan; ///< being tested or saved; holds the secrets until then

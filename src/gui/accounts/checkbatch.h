@@ -41,6 +41,10 @@ public:
         /// http only when @p allowInsecureTransport (the environment's setting) and no further.
         [[nodiscard]] static Item withTypedSecret(QString label, core::CloudinaryUrl url,
                                                   const QString &secret, bool allowInsecureTransport);
+        /// An environment signed in with Cloudinary, to test with the access token just received
+        /// (Bearer, nothing signed; a 401 is not renewed: the token is brand new).
+        [[nodiscard]] static Item withAccessToken(QString label, core::CloudinaryUrl url,
+                                                  const QString &accessToken, bool allowInsecureTransport);
     };
 
     struct Outcome

@@ -14,3 +14,15 @@ environmentUrl(const QString &cloudName, const QString &apiKey,
                const QList<core::CloudinaryUrl::QueryItem> &query);
 
 } // namespace stratus::gui
+
+namespace stratus::gui {
+
+/// The `cloudinary://CLOUD[?query]` of an environment added by "Sign in with Cloudinary": no API
+/// key (its credential is the token). When `authorizationServer` is a stratus-sandbox (plain http
+/// on this computer), its API and delivery are at the same address, as the Local sandbox's URL
+/// says: upload_prefix, cname and secure=false. Fails with the parser's message for a cloud name
+/// it cannot take (a token's claim is outside input).
+[[nodiscard]] core::Result<core::CloudinaryUrl> signedInEnvironmentUrl(const QString &cloudName,
+                                                                       const QUrl &authorizationServer);
+
+} // namespace stratus::gui

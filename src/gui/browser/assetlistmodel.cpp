@@ -2,9 +2,11 @@
 
 #include "assetmimedata.h"
 #include "browserlogging.h"
+#include "signedurllimits.h"
 #include "core/assets/localfolders.h"
 
 #include "core/catalog/catalog.h"
+#include "core/delivery/thumbnailurls.h"
 #include "gui/errors/errorpresenter.h"
 
 #include <QLocale>
@@ -188,8 +190,20 @@ bool AssetListModel::needsThumbnail(int row) const
     const CatalogAsset *asset = assetAt(row);
     if (!asset || asset->resourceType == u"raw")
         return false;
+    if (m_signedUrlsUnavailable && core::needsSignature(asset->type))
+        return false;
     const QString key = thumbnailKey(*asset);
     return !m_thumbnails.contains(key) && !m_failed.contains(key);
+}
+
+void AssetListModel::setSignedUrlsUnavailable(bool unavailable)
+{
+    if (m_signedUrlsUnavailable == unavailable)
+        return;
+    m_signedUrlsUnavailable = unavailable;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1),
+                           {ThumbnailRole, ThumbnailStateRole, Qt::DecorationRole, Qt::ToolTipRole});
 }
 
 void AssetListModel::setThumbnail(const QString &key, const QImage &image)
@@ -266,12 +280,13 @@ QVariant AssetListModel::data(const QModelIndex &index, int role) const
     }
     const CatalogAsset &asset = m_assets.at(row - m_folders.size());
     const core::FolderMode mode = m_catalog ? m_catalog->folderMode() : core::FolderMode::Fixed;
+    const bool locked = m_signedUrlsUnavailable && asset.resourceType != u"raw" && core::needsSignature(asset.type);
     switch (role) {
     case Qt::DisplayRole:
     case NameRole:
         return asset.name(mode);
     case Qt::ToolTipRole:
-        return asset.publicId;
+        return locked ? asset.publicId + u'\n' + SignedUrlLimits::thumbnailToolTip() : asset.publicId;
     case KindRole:
         return QVariant::fromValue(RowKind::Asset);
     case AssetIdRole:
@@ -299,6 +314,8 @@ QVariant AssetListModel::data(const QModelIndex &index, int role) const
     case ThumbnailStateRole: {
         if (asset.resourceType == u"raw")
             return QVariant::fromValue(ThumbnailState::None);
+        if (locked)
+            return QVariant::fromValue(ThumbnailState::Locked);
         if (m_thumbnails.contains(thumbnailKey(asset)))
             return QVariant::fromValue(ThumbnailState::Ready);
         if (m_failed.contains(thumbnailKey(asset)))
@@ -308,10 +325,14 @@ QVariant AssetListModel::data(const QModelIndex &index, int role) const
     case ThumbnailRole:
         if (asset.resourceType == u"raw")
             return {};
+        if (locked)
+            return placeholder();
         if (const QPixmap *pixmap = cachedThumbnail(asset))
             return *pixmap;
         return placeholder();
     case Qt::DecorationRole:
+        if (locked)
+            return {};
         if (const QPixmap *pixmap = cachedThumbnail(asset))
             return *pixmap;
         return {};

@@ -71,6 +71,9 @@ public:
         Loading, ///< asked for or not yet: placeholder
         Ready,
         Failed, ///< could not be had (offline, missing): placeholder
+        /// never asked for: a private or authenticated asset of an environment that cannot sign
+        /// its URL (signed in with Cloudinary): a lock, and the tooltip says why
+        Locked,
     };
     Q_ENUM(ThumbnailState)
 
@@ -115,6 +118,10 @@ public:
     [[nodiscard]] QString thumbnailKey(const core::catalog::CatalogAsset &asset) const;
     /// Whether @p row needs a picture from the loader (an image or video without one yet).
     [[nodiscard]] bool needsThumbnail(int row) const;
+    /// The environment cannot sign delivery URLs (it is signed in with Cloudinary, without the API
+    /// secret): private and authenticated assets show ThumbnailState::Locked and are never asked for.
+    void setSignedUrlsUnavailable(bool unavailable);
+    [[nodiscard]] bool signedUrlsUnavailable() const { return m_signedUrlsUnavailable; }
 
     /// A picture arrived for @p key (ThumbnailLoader::ready).
     void setThumbnail(const QString &key, const QImage &image);
@@ -168,6 +175,7 @@ private:
     QHash<QString, QString>
         m_lastKey; ///< pictureId → latest key delivered (any size), shown scaled meanwhile
     QSet<QString> m_failed;
+    bool m_signedUrlsUnavailable = false;
     mutable QPixmap m_placeholder;
 };
 

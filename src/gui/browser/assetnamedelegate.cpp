@@ -1,6 +1,7 @@
 #include "assetnamedelegate.h"
 
 #include "assetlistmodel.h"
+#include "signedurllimits.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -66,6 +67,10 @@ void AssetNameDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
             = QIcon(squareOf(index.data(AssetListModel::ThumbnailRole).value<QPixmap>(), edge, ratio));
     } else if (state == AssetListModel::ThumbnailState::None) {
         option->icon = m_fileIcon;
+    } else if (state == AssetListModel::ThumbnailState::Locked) {
+        QColor glyph = option->palette.color(QPalette::Text);
+        glyph.setAlphaF(0.6f);
+        option->icon = QIcon(SignedUrlLimits::lockPixmap(edge, ratio, glyph, option->palette.color(QPalette::Base)));
     } else {
         QColor tint = option->palette.color(QPalette::Text);
         tint.setAlphaF(0.08f);

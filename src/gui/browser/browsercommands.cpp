@@ -1,6 +1,7 @@
 #include "browsercommands.h"
 
 #include "movedialog.h"
+#include "signedurllimits.h"
 #include "renamedialog.h"
 #include "tagsdialog.h"
 
@@ -8,6 +9,7 @@
 #include "core/assets/assetservice.h"
 #include "core/catalog/catalog.h"
 #include "core/delivery/originalurls.h"
+#include "core/delivery/thumbnailurls.h"
 #include "core/transfers/downloadqueue.h"
 #include "gui/errors/errorpresenter.h"
 #include "words/errorwords.h"
@@ -22,6 +24,8 @@
 #include <QMetaEnum>
 #include <QPushButton>
 #include <QStandardPaths>
+
+#include <algorithm>
 
 namespace stratus::gui {
 
@@ -183,7 +187,11 @@ void BrowserCommands::updateActions()
                                         : tr("Changes the display name; URLs stay"));
     set(Command::Move, selected && modeKnown, true);
     set(Command::EditTags, selected, true);
-    set(Command::CopyUrl, selected, false);
+    // Without the API secret, private and authenticated assets have no URL to copy.
+    const bool noneLinkable = selected && m_env.cannotSignUrls()
+        && std::all_of(m_selection.cbegin(), m_selection.cend(),
+                       [](const CatalogAsset &asset) { return core::needsSignature(asset.type); });
+    set(Command::CopyUrl, selected && !noneLinkable, false, noneLinkable ? SignedUrlLimits::linkToolTip() : QString());
     set(Command::Delete, selected, true);
     set(Command::NewFolder, true, true);
     set(Command::NewFolderHere, true, true);
@@ -308,13 +316,27 @@ void BrowserCommands::editTags(const QList<CatalogAsset> &assets)
     watch(m_assets->editTags(assets, dialog.tagsToAdd(), dialog.tagsToRemove()));
 }
 
-void BrowserCommands::copyUrls(const QList<CatalogAsset> &assets)
+void BrowserCommands::copyUrls(const QList<CatalogAsset> &selection)
 {
-    if (assets.isEmpty())
+    QList<CatalogAsset> assets;
+    int unsignable = 0;
+    for (const CatalogAsset &asset : selection) {
+        if (m_env.cannotSignUrls() && core::needsSignature(asset.type))
+            ++unsignable;
+        else
+            assets.append(asset);
+    }
+    if (assets.isEmpty()) {
+        if (unsignable > 0)
+            warn(tr("Copy URL"), SignedUrlLimits::linkToolTip());
         return;
-    OriginalUrls::resolve(m_env, assets, this, [this](QList<core::Result<QUrl>> urls) {
+    }
+    OriginalUrls::resolve(m_env, assets, this, [this, unsignable](QList<core::Result<QUrl>> urls) {
         QStringList lines;
         QStringList problems;
+        if (unsignable > 0)
+            problems.append(tr("%n private or authenticated file(s) left out: %1", nullptr, unsignable)
+                                .arg(SignedUrlLimits::linkToolTip()));
         for (const auto &url : urls) {
             if (url)
                 lines.append(url.value().toString());

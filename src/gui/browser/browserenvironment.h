@@ -30,7 +30,13 @@ struct BrowserEnvironment : core::DeliveryEnvironment
     /// cached thumbnails keep working.
     std::function<QString()> offlineReason;
 
+    /// True for an environment signed in with Cloudinary (EnvironmentRecord::usesToken()): it has
+    /// no API secret, so private and authenticated assets get no signed delivery URL (their
+    /// thumbnails show a lock, their links are off, and the details panel says why). Unset: false.
+    std::function<bool()> usesToken;
+
     [[nodiscard]] bool isOnline() const { return !offlineReason || offlineReason().isEmpty(); }
+    [[nodiscard]] bool cannotSignUrls() const { return usesToken && usesToken(); }
 
     /// The API context to send changes with (core::assets::AssetService's ContextSource): refused
     /// while the environment does not answer or cannot be called.

@@ -289,6 +289,7 @@ void BrowserPage::refreshEnvironment()
                               "environment answers.")
                                .arg(reason));
     m_ui->offlineLabel->setVisible(!reason.isEmpty());
+    m_assets->setSignedUrlsUnavailable(m_env.cannotSignUrls());
     m_commands->updateActions();
     if (m_details != nullptr)
         m_details->refreshOnlineState();

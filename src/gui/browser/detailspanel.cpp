@@ -135,6 +135,10 @@ DetailsPanel::DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loade
     connect(m_ui->revertButton, &QPushButton::clicked, this, &DetailsPanel::revert);
     connect(m_ui->copyUrlButton, &QPushButton::clicked, this, &DetailsPanel::copyUrl);
     connect(m_ui->openButton, &QPushButton::clicked, this, &DetailsPanel::openInBrowser);
+    // What the link controls say when they are not off for an asset that cannot be linked.
+    for (QWidget *widget : std::initializer_list<QWidget *> {m_ui->copyUrlButton, m_ui->openButton,
+                                                             m_ui->transformationCombo})
+        widget->setProperty("defaultToolTip", widget->toolTip());
     connect(m_loader, &ThumbnailLoader::ready, this, [this](const QString &key, const QImage &image) {
         if (key == m_previewKey)
             showPicture(image);
@@ -389,6 +393,8 @@ void DetailsPanel::setSections(bool single, bool several)
     m_ui->technicalToggle->setVisible(single);
     m_ui->technicalWidget->setVisible(single && m_ui->technicalToggle->isChecked());
     m_ui->editBar->setVisible(any);
+    if (!single)
+        m_ui->signedUrlLimitLabel->hide();
 }
 
 void DetailsPanel::showNothing()
@@ -412,6 +418,7 @@ void DetailsPanel::showAsset()
     m_asset = *found.value();
     setSections(true, false);
     fillFields(*m_asset);
+    showLinkLimits();
     const auto draft = m_drafts.find(m_asset->assetId);
     if (draft != m_drafts.end()) {
         loadEditors(*draft);

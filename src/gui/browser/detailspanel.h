@@ -224,6 +224,11 @@ private:
     void showPicture(const QImage &image);
     void showIcon();
     void showUrlField();
+    /// The asset cannot get a signed URL here (isUnlinkable()): the sentence, the lock, the link
+    /// buttons off; or all of that undone.
+    void showLinkLimits();
+    /// A private or authenticated asset of an environment signed in with Cloudinary (no API secret).
+    [[nodiscard]] bool isUnlinkable() const;
     void withUrl(const std::function<void(const QUrl &)> &use);
 
     std::unique_ptr<Ui::DetailsPanel> m_ui;

@@ -4,6 +4,7 @@
 #include "detailspanel.h"
 #include "detailspanel_p.h"
 
+#include "signedurllimits.h"
 #include "thumbnailloader.h"
 
 #include "core/catalog/catalog.h"
@@ -122,7 +123,7 @@ QString DetailsPanel::transformation() const
 
 void DetailsPanel::withUrl(const std::function<void(const QUrl &)> &use)
 {
-    if (!m_asset)
+    if (!m_asset || isUnlinkable())
         return;
     const QString assetId = m_asset->assetId;
     buildAssetUrl(m_env, *m_asset, linkOptions(*m_asset, transformation()), this,
@@ -138,9 +139,32 @@ void DetailsPanel::withUrl(const std::function<void(const QUrl &)> &use)
                   });
 }
 
+bool DetailsPanel::isUnlinkable() const
+{
+    return m_asset && m_env.cannotSignUrls() && core::needsSignature(m_asset->type);
+}
+
+void DetailsPanel::showLinkLimits()
+{
+    const bool unlinkable = isUnlinkable();
+    m_ui->signedUrlLimitLabel->setText(unlinkable ? SignedUrlLimits::sentence() : QString());
+    m_ui->signedUrlLimitLabel->setVisible(unlinkable);
+    for (QWidget *widget : std::initializer_list<QWidget *> {m_ui->copyUrlButton, m_ui->openButton,
+                                                             m_ui->transformationCombo}) {
+        widget->setEnabled(!unlinkable);
+        widget->setToolTip(unlinkable ? SignedUrlLimits::linkToolTip()
+                                      : widget->property("defaultToolTip").toString());
+    }
+}
+
 void DetailsPanel::showUrlField()
 {
     QLineEdit *field = m_fields.value(u"url"_s);
+    if (isUnlinkable()) {
+        field->setText(tr("None: signing needs the API secret"));
+        field->setToolTip(SignedUrlLimits::linkToolTip());
+        return;
+    }
     if (core::needsSignature(m_asset->type)) {
         // Its links are signed with the secret, made when asked for (Copy URL), never kept on screen.
         field->setText(tr("Signed when copied"));
@@ -187,6 +211,17 @@ void DetailsPanel::requestPreview()
         showIcon();
         return;
     }
+    if (isUnlinkable()) {
+        // A lock where the picture would be; the sentence under it says why.
+        m_previewKey.clear();
+        QColor glyph = palette().color(QPalette::WindowText);
+        glyph.setAlphaF(0.5f);
+        m_ui->previewLabel->setPixmap(
+            SignedUrlLimits::lockPixmap(96, devicePixelRatioF(), glyph, palette().color(QPalette::Window)));
+        m_ui->previewLabel->setToolTip(SignedUrlLimits::thumbnailToolTip());
+        return;
+    }
+    m_ui->previewLabel->setToolTip({});
     m_previewPixels = pixels;
     const QString key = u"details:%1:%2x%3"_s.arg(m_asset->assetId).arg(pixels.width()).arg(pixels.height());
     m_previewKey = key;

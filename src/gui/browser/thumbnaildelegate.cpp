@@ -1,6 +1,7 @@
 #include "thumbnaildelegate.h"
 
 #include "assetlistmodel.h"
+#include "signedurllimits.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -137,6 +138,8 @@ void ThumbnailDelegate::paintJustified(QPainter *painter, const QStyleOptionView
     } else if (state == AssetListModel::ThumbnailState::None) {
         paintPlaceholder(painter, QRectF(cell), palette, false);
         paintIcon(painter, cell, m_fileIcon, format.isEmpty() ? tr("FILE") : format.toUpper(), palette);
+    } else if (state == AssetListModel::ThumbnailState::Locked) {
+        paintLocked(painter, QRectF(cell), palette);
     } else {
         paintPlaceholder(painter, QRectF(cell), palette, state == AssetListModel::ThumbnailState::Failed);
     }
@@ -220,6 +223,8 @@ void ThumbnailDelegate::paintAsset(QPainter *painter, const QRect &square, const
         paintThumbnail(painter, square, index.data(AssetListModel::ThumbnailRole).value<QPixmap>());
     else if (state == AssetListModel::ThumbnailState::None)
         paintIcon(painter, square, m_fileIcon, format.isEmpty() ? tr("FILE") : format.toUpper(), palette);
+    else if (state == AssetListModel::ThumbnailState::Locked)
+        paintLocked(painter, QRectF(square), palette);
     else
         paintPlaceholder(painter, QRectF(square), palette, state == AssetListModel::ThumbnailState::Failed);
 
@@ -286,6 +291,22 @@ void ThumbnailDelegate::paintPlaceholder(QPainter *painter, const QRectF &area, 
     painter->drawPath(hill);
     if (failed)
         painter->drawLine(frame.bottomLeft(), frame.topRight());
+}
+
+void ThumbnailDelegate::paintLocked(QPainter *painter, const QRectF &area, const QPalette &palette)
+{
+    // The placeholder's tile with a lock instead of a picture glyph: nothing is wrong, it is a
+    // limit of how the environment is signed in (the tooltip says which).
+    QColor tile = palette.color(QPalette::Text);
+    tile.setAlphaF(0.07f);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(tile);
+    painter->drawRoundedRect(area, 3, 3);
+    QColor glyph = palette.color(QPalette::Text);
+    glyph.setAlphaF(0.45f);
+    const qreal edge = std::min(area.width(), area.height()) * 0.7;
+    const QRectF square(area.center().x() - edge / 2, area.center().y() - edge / 2, edge, edge);
+    SignedUrlLimits::paintLock(painter, square, glyph, palette.color(QPalette::Base));
 }
 
 void ThumbnailDelegate::paintIcon(QPainter *painter, const QRect &area, const QIcon &icon,

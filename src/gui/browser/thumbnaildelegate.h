@@ -7,7 +7,7 @@ namespace stratus::gui {
 
 /// Paints one cell of the browser's thumbnail grid (a QListView in icon mode over AssetListModel):
 /// the thumbnail fitted into a square of zoom() pixels (a placeholder while it loads, an icon for
-/// folders and raw files), the name elided below it, a format badge coloured by resource type, and
+/// folders and raw files, a lock for a private asset that cannot be signed), the name elided below it, a format badge coloured by resource type, and
 /// a video's duration. Selection and focus are drawn with cosmetic pens on half-pixel edges so that
 /// they stay crisp at any device pixel ratio.
 ///
@@ -51,6 +51,8 @@ private:
     static void paintName(QPainter *painter, const QRect &cell, const QRect &square, const QModelIndex &index,
                           const QStyleOptionViewItem &option);
     void paintPlaceholder(QPainter *painter, const QRectF &area, const QPalette &palette, bool failed) const;
+    /// A private or authenticated asset the environment cannot sign a URL for: a lock.
+    static void paintLocked(QPainter *painter, const QRectF &area, const QPalette &palette);
     void paintIcon(QPainter *painter, const QRect &area, const QIcon &icon, const QString &fallbackText,
                    const QPalette &palette) const;
     static void paintBadge(QPainter *painter, const QPointF &anchor, Qt::Alignment corner,

@@ -7,6 +7,7 @@
 #include "core/session/environmentsession.h"
 #include "core/util/secretmemory.h"
 #include "gui/accounts/secretprompt.h"
+#include "gui/accounts/signindialog.h"
 #include "gui/browser/browsercommands.h"
 #include "gui/browser/browserpage.h"
 #include "gui/errors/errorbanner.h"
@@ -380,7 +381,10 @@ void EnvironmentPage::showProblem(const EnvironmentSession &session)
 {
     // The connection's problem first: while the environment does not answer, nothing else works.
     QList<words::Remedy> offered {words::Remedy::Retry};
-    if (!session.record().embeddedSandbox)
+    // An environment signed in with Cloudinary has no secret to enter: it signs in again.
+    if (session.record().usesToken())
+        offered.append(words::Remedy::SignInAgain);
+    else if (!session.record().embeddedSandbox)
         offered.append(words::Remedy::ReenterSecret);
     if (isSignalConnected(QMetaMethod::fromSignal(&EnvironmentPage::settingsRequested)))
         offered.append(words::Remedy::OpenSettings);
@@ -414,7 +418,9 @@ void EnvironmentPage::applyRemedy(words::Remedy remedy)
     case words::Remedy::OpenSettings:
         Q_EMIT settingsRequested();
         return;
-    case words::Remedy::SignInAgain: // tokens come with issue 14; not offered yet
+    case words::Remedy::SignInAgain:
+        signInAgain();
+        return;
     case words::Remedy::None:
         return;
     }
@@ -440,6 +446,34 @@ void EnvironmentPage::reenterSecret()
                 session->refresh();
         });
     core::wipe(secret);
+}
+
+void EnvironmentPage::signInAgain()
+{
+    core::AccountStore *store = m_session ? m_session->store() : nullptr;
+    if (!store)
+        return;
+    const core::EnvironmentRecord env = m_session->record();
+    const QString id = env.id;
+    // The store is the context: the dialog guards its own answer.
+    auto keep = [store, id](const core::TokenPair &tokens, std::function<void(core::Result<core::Done>)> done) {
+        QString stored = tokens.toStoredText();
+        store->replaceSecret(id, stored, store, std::move(done));
+        core::wipe(stored);
+    };
+    const core::OAuthConfig cloudinary
+        = m_preferences ? m_preferences->oauthConfig() : core::OAuthConfig::fromBuild();
+    auto *dialog = new SignInDialog(m_session->network(), SignInDialog::configFor(env.url, cloudinary),
+                                    env.cloudName(), std::move(keep), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Then what failed is tried again with the new tokens, as after a re-entered secret.
+    QPointer<EnvironmentSession> session(m_session);
+    connect(dialog, &QDialog::accepted, this, [session] {
+        if (session)
+            session->refresh();
+    });
+    dialog->open();
+    dialog->start();
 }
 
 } // namespace stratus::gui

@@ -112,6 +112,9 @@ private:
     void applyRemedy(words::Remedy remedy);
     /// Asks for the API secret again and stores it, then tests the connection.
     void reenterSecret();
+    /// "Sign In Again…" for an environment signed in with Cloudinary: the browser (SignInDialog),
+    /// the new tokens to the keychain (replaceSecret), then the connection tested again.
+    void signInAgain();
     static QString problemText(core::CheckProblem problem);
 
     std::unique_ptr<Ui::EnvironmentPage> m_ui;

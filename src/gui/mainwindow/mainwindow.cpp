@@ -466,6 +466,7 @@ void MainWindow::showAccounts()
     // Window-modal and deleted on close: the event loop keeps running (sessions keep updating).
     auto *dialog = new AccountsDialog(m_store, m_network, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setOAuthConfig(m_preferences->oauthConfig());
     if (!m_currentId.isEmpty())
         dialog->selectEnvironment(m_currentId);
     dialog->open();
@@ -475,6 +476,7 @@ void MainWindow::showAddAccount()
 {
     auto *dialog = new AddEnvironmentDialog(m_store, m_network, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setOAuthConfig(m_preferences->oauthConfig());
     connect(dialog, &AddEnvironmentDialog::environmentsAdded, this, [this](const QStringList &ids) {
         if (!ids.isEmpty())
             openEnvironment(ids.first());

@@ -28,6 +28,11 @@ Preferences::Preferences(const QString &fileName, QObject *parent)
 
 Preferences::~Preferences() = default;
 
+core::OAuthConfig Preferences::oauthConfig() const
+{
+    return core::OAuthConfig::withOverrides(core::OAuthConfig::fromBuild(), *m_settings);
+}
+
 QString Preferences::fileName() const
 {
     return m_settings->fileName();

@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 
+#include "core/auth/oauthconfig.h"
 #include "core/util/result.h"
 
 #include <QObject>
@@ -52,6 +53,11 @@ public:
     /// values are clamped exactly as at the next start), then emits the signal of each concern that
     /// changed. When the file cannot be written nothing changes and no signal is emitted.
     [[nodiscard]] core::Result<core::Done> setValues(const AppSettings &values);
+
+    /// Where "Sign in with Cloudinary" signs in: the build's authorization server, client ID and
+    /// redirect port, each overridden by the settings file's `oauth/…` keys when set there (for
+    /// packagers and administrators; no dialog edits them). Read at every call.
+    [[nodiscard]] core::OAuthConfig oauthConfig() const;
 
 Q_SIGNALS:
     void proxyChanged();
