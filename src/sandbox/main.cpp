@@ -104,7 +104,8 @@ int main(int argc, char *argv[])
 
     Sandbox sandbox;
     QString error;
-    if (!sandbox.open(options.dataDirectory, options.environments, options.account, &error))
+    if (!sandbox.open(options.dataDirectory, options.environments, options.account, &error)
+        || !sandbox.setAuthorization(options.authorization, &error))
         return fail(error);
     for (const EnvironmentConfig &env : sandbox.environments()) {
         if (!Seeder::seed(sandbox.store(), env, options.seed, &error))

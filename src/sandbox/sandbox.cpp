@@ -66,6 +66,13 @@ bool isUploadApiCall(const QStringList &path)
         || (path.size() == 2 && kResourceTypes.contains(path.at(0)) && kUploadActions.contains(path.at(1)));
 }
 
+// An OAuth access token instead of a key (Authorization: Bearer).
+bool hasBearer(const ApiRequest &request)
+{
+    const QByteArray header = request.header("authorization").trimmed();
+    return header.size() >= 7 && QByteArrayView(header).first(7).compare("Bearer ", Qt::CaseInsensitive) == 0;
+}
+
 } // namespace
 
 Sandbox::Sandbox(QObject *parent)
@@ -97,12 +104,31 @@ bool Sandbox::open(const QString &dataDirectory, const QList<EnvironmentConfig> 
     }
     if (!m_store.open(dataDirectory, error))
         return false;
+    if (!m_oauth.open(dataDirectory, error) || !m_oauth.configure({}, environments, error))
+        return false;
     m_environments = environments;
     m_account = account;
     m_uploadService
         = std::make_unique<UploadService>(QDir(dataDirectory).absoluteFilePath(QStringLiteral("chunks")));
     m_delivery = std::make_unique<DeliveryService>(m_store);
     return true;
+}
+
+bool Sandbox::setAuthorization(const AuthorizationSettings &settings, QString *error)
+{
+    return m_oauth.configure(settings, m_environments, error);
+}
+
+std::optional<ApiResponse> Sandbox::checkApiCredentials(const ApiRequest &request,
+                                                        const EnvironmentConfig &env, bool upload) const
+{
+    if (hasBearer(request))
+        return m_oauth.checkBearer(
+            request, env.cloudName,
+            upload ? OAuthService::Scope::Upload : OAuthService::Scope::AssetManagement, now());
+    if (upload)
+        return std::nullopt;
+    return checkBasicAuth(request, env.apiKey, env.apiSecret);
 }
 
 quint16 Sandbox::listen(quint16 port)
@@ -147,6 +173,7 @@ HeadVerdict Sandbox::checkHead(const ApiRequest &head) const
         return {refuseIfForgeable(head, m_hostNames), kMaxSmallBodyBytes};
     if (seg.value(0) != u"v1_1")
         return {std::nullopt, kMaxSmallBodyBytes};
+    // Provisioning: Basic auth only (a token is for one product environment, not the account).
     if (seg.value(1) == u"provisioning") {
         if (m_account.enabled())
             return {checkBasicAuth(head, m_account.provisioningKey, m_account.provisioningSecret),
@@ -156,10 +183,11 @@ HeadVerdict Sandbox::checkHead(const ApiRequest &head) const
     const EnvironmentConfig *env = environment(seg.value(1));
     if (!env)
         return {ApiResponse::error(401, QStringLiteral("Invalid cloud_name %1").arg(seg.value(1))), 0};
-    // Upload credentials are in the body: for those the bound on the body is what protects.
+    // Upload credentials are in the body, unless a token: for the others the bound on the body is
+    // what protects.
     if (isUploadApiCall(apiPath(head)))
-        return {std::nullopt, env->maxRequestBytes};
-    return {checkBasicAuth(head, env->apiKey, env->apiSecret), kMaxApiBodyBytes};
+        return {checkApiCredentials(head, *env, true), env->maxRequestBytes};
+    return {checkApiCredentials(head, *env, false), kMaxApiBodyBytes};
 }
 
 QString Sandbox::baseUrlFor(const ApiRequest &request) const
@@ -175,6 +203,8 @@ QFuture<ApiResponse> Sandbox::handle(ApiRequest &request)
     const QStringList &seg = request.segments;
     if (seg.value(0) == u"_sandbox")
         return QtFuture::makeReadyFuture(handleControl(request));
+    if (seg.value(0) == u"oauth2")
+        return QtFuture::makeReadyFuture(m_oauth.handle(request, baseUrlFor(request), now()));
 
     if (seg.value(0) == u"v1_1") {
         if (seg.value(1) == u"provisioning" && seg.value(2) == u"accounts")
@@ -229,8 +259,11 @@ QFuture<ApiResponse> Sandbox::handle(ApiRequest &request)
 ApiResponse Sandbox::handleApi(EnvironmentConfig &env, const ApiRequest &request, const QString &baseUrl)
 {
     const QStringList path = apiPath(request);
-    ApiContext ctx {m_store, env, baseUrl, now()};
-    if (isUploadApiCall(path)) {
+    const bool upload = isUploadApiCall(path);
+    if (auto refused = checkApiCredentials(request, env, upload))
+        return *refused;
+    ApiContext ctx {m_store, env, baseUrl, now(), hasBearer(request)};
+    if (upload) {
         if (env.faults.force420)
             return ApiResponse::error(420, QStringLiteral("Rate Limit Exceeded (sandbox fault injection)"));
         return path.size() == 1
@@ -238,9 +271,7 @@ ApiResponse Sandbox::handleApi(EnvironmentConfig &env, const ApiRequest &request
             : m_uploadService->handle(ctx, path.at(0), path.at(1), request);
     }
 
-    // Admin and Search: Basic auth, then the hourly budget.
-    if (auto refused = checkBasicAuth(request, env.apiKey, env.apiSecret))
-        return *refused;
+    // Admin and Search: the hourly budget.
     if (auto spent = spendRateLimit(env))
         return *spent;
     ApiResponse response;
@@ -310,6 +341,9 @@ ApiResponse Sandbox::handleControl(const ApiRequest &request)
         return ApiResponse::json(
             {{QStringLiteral("status"), QStringLiteral("ok")}, {QStringLiteral("environments"), clouds}});
     }
+    // /_sandbox/oauth/stats: what the authorization server did (code exchanges, refreshes, …).
+    if (path.value(0) == u"oauth" && path.value(1) == u"stats" && path.size() == 2)
+        return ApiResponse::json(m_oauth.statsJson());
     EnvironmentConfig *env = environment(path.value(1));
     if (!env)
         return ApiResponse::error(404, QStringLiteral("Unknown environment %1").arg(path.value(1)));

@@ -5,6 +5,7 @@
 #include "environmentconfig.h"
 #include "http/requestorigin.h"
 #include "http/sandboxhttpserver.h"
+#include "oauth/oauthservice.h"
 #include "store/assetstore.h"
 
 #include <QDateTime>
@@ -37,6 +38,10 @@ public:
     /// Opens the data directory and sets the environments. Returns false with *error set.
     bool open(const QString &dataDirectory, const QList<EnvironmentConfig> &environments,
               const AccountConfig &account, QString *error);
+    /// After open(): the authorization server's users (their clouds must be environments of this
+    /// sandbox), extra client IDs and token lifetime. Without it, /oauth2/auth has no users.
+    /// Returns false with *error set.
+    bool setAuthorization(const AuthorizationSettings &settings, QString *error);
     /// Listens on 127.0.0.1:port (0: a free port). Returns the port, 0 on failure.
     quint16 listen(quint16 port);
     [[nodiscard]] quint16 port() const { return m_port; }
@@ -63,6 +68,11 @@ private:
     HeadVerdict checkHead(const ApiRequest &head) const;
     ApiResponse handleApi(EnvironmentConfig &env, const ApiRequest &request, const QString &baseUrl);
     ApiResponse handleControl(const ApiRequest &request);
+    /// The credentials of an Admin, Search (`upload` false) or Upload API call: a Bearer token
+    /// for this environment with the right scope, or else Basic auth (Admin and Search; Upload API
+    /// calls check theirs in the body). The refusal, or nothing.
+    std::optional<ApiResponse> checkApiCredentials(const ApiRequest &request, const EnvironmentConfig &env,
+                                                   bool upload) const;
     /// Counts one Admin/Search call; returns the 420 answer when the budget is spent.
     std::optional<ApiResponse> spendRateLimit(EnvironmentConfig &env);
     void addRateLimitHeaders(const EnvironmentConfig &env, ApiResponse &response);
@@ -76,6 +86,7 @@ private:
     QHash<QString, RateWindow> m_rateWindows;
     std::unique_ptr<UploadService> m_uploadService;
     AdminService m_adminService;
+    OAuthService m_oauth;
     std::unique_ptr<DeliveryService> m_delivery;
     std::unique_ptr<SandboxHttpServer> m_server;
     quint16 m_port = 0;

@@ -29,9 +29,17 @@ SandboxCommandLine::SandboxCommandLine()
     , m_account(u"account"_s, u"account://KEY:SECRET@ACCOUNT_ID, enables the Provisioning API."_s, u"URL"_s)
     , m_config(u"config"_s,
                u"JSON file with the same settings: {\"port\", \"data\", \"environments\": [URL…], "
-               u"\"account\", \"seed\"}."_s,
+               u"\"account\", \"seed\", \"users\": [SPEC…], \"oauth_clients\": [ID…], \"token_lifetime\"}."_s,
                u"FILE"_s)
     , m_seed(u"seed"_s, u"Fill each empty environment with N sample assets."_s, u"N"_s)
+    , m_user(
+          u"user"_s,
+          u"A user of the sign-in page (/oauth2/auth) as EMAIL:PASSWORD@CLOUD[,CLOUD…][?name=LABEL&demo=1]; "
+          u"repeatable."_s,
+          u"SPEC"_s)
+    , m_oauthClient(u"oauth-client"_s, u"An OAuth client ID to accept besides stratus-desktop; repeatable."_s,
+                    u"ID"_s)
+    , m_tokenLifetime(u"token-lifetime"_s, u"How long an access token lives (default 3600)."_s, u"SECONDS"_s)
 {
     m_parser.setApplicationDescription(
         u"A Cloudinary-compatible local server for development, demos and tests.\n"
@@ -45,10 +53,14 @@ SandboxCommandLine::SandboxCommandLine()
         u"and fault_latency_ms, fault_error_rate, fault_drop_rate,\n"
         u"fault_force_420, fault_slow_body_bytes. Faults also switch at runtime:\n"
         u"POST /_sandbox/faults/<cloud> with the same keys without the fault_ prefix, as JSON\n"
-        u"(Content-Type: application/json)."_s);
+        u"(Content-Type: application/json).\n\n"
+        u"With --user it is also an OAuth 2.0 authorization server (Authorization Code with PKCE):\n"
+        u"/oauth2/auth, /oauth2/token and /oauth2/revoke; its access tokens work as\n"
+        u"Authorization: Bearer on the Admin, Upload and Search APIs."_s);
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addOptions({m_port, m_data, m_environment, m_account, m_config, m_seed});
+    m_parser.addOptions(
+        {m_port, m_data, m_environment, m_account, m_config, m_seed, m_user, m_oauthClient, m_tokenLifetime});
 }
 
 core::Result<SandboxOptions> SandboxCommandLine::options() const
@@ -97,6 +109,29 @@ core::Result<SandboxOptions> SandboxCommandLine::options() const
             return bad(u"--account: %1"_s.arg(words::ErrorWords::text(account.error())));
         options.account = *account;
     }
+
+    QStringList userSpecs = m_parser.values(m_user);
+    for (const QJsonValue &value : config.value(u"users"_s).toArray())
+        userSpecs.append(value.toString());
+    for (const QString &spec : std::as_const(userSpecs)) {
+        auto user = UserConfig::fromSpec(spec);
+        if (!user)
+            return bad(u"--user: %1"_s.arg(words::ErrorWords::text(user.error())));
+        for (const UserConfig &other : std::as_const(options.authorization.users)) {
+            if (other.email.compare(user->email, Qt::CaseInsensitive) == 0)
+                return bad(u"--user: %1 is configured twice"_s.arg(user->email));
+        }
+        options.authorization.users.append(*user);
+    }
+    options.authorization.extraClients = m_parser.values(m_oauthClient);
+    for (const QJsonValue &value : config.value(u"oauth_clients"_s).toArray())
+        options.authorization.extraClients.append(value.toString());
+    const QJsonValue lifetime = config.value(u"token_lifetime"_s);
+    options.authorization.tokenLifetimeSeconds = m_parser.isSet(m_tokenLifetime)
+        ? m_parser.value(m_tokenLifetime).toInt(&ok)
+        : (lifetime.isUndefined() ? 3600 : lifetime.toInt());
+    if (!ok || options.authorization.tokenLifetimeSeconds < 1)
+        return bad(u"--token-lifetime must be a number of seconds, at least 1"_s);
     return options;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "environmentconfig.h"
+#include "userconfig.h"
 
 #include "core/util/result.h"
 
@@ -20,6 +21,7 @@ struct SandboxOptions
     QList<EnvironmentConfig> environments; ///< empty: one default environment (kept in dataDirectory)
     AccountConfig account; ///< enabled() when the Provisioning API is on
     int seed = 0; ///< sample assets to create in an empty environment
+    AuthorizationSettings authorization; ///< the /oauth2 server's users, extra clients, token lifetime
 };
 
 /// stratus-sandbox's options on a QCommandLineParser (help and version included), and what a
@@ -41,6 +43,9 @@ private:
     QCommandLineOption m_account;
     QCommandLineOption m_config;
     QCommandLineOption m_seed;
+    QCommandLineOption m_user;
+    QCommandLineOption m_oauthClient;
+    QCommandLineOption m_tokenLifetime;
 };
 
 } // namespace stratus::sandbox

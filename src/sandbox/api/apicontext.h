@@ -22,6 +22,9 @@ struct ApiContext
     EnvironmentConfig &env;
     QString baseUrl; ///< e.g. "http://127.0.0.1:8123"
     QDateTime now;
+    /// The call carries an OAuth access token for this environment that the sandbox checked
+    /// (Authorization: Bearer): it needs no api_key, signature or Basic auth.
+    bool tokenVerified = false;
 };
 
 /// Which optional fields a resource answer carries (listing flags `tags=true`, `context=true`, …).

@@ -98,9 +98,15 @@ std::optional<ApiResponse> checkBasicAuth(const ApiRequest &request, const QStri
     return std::nullopt;
 }
 
-std::optional<ApiResponse> checkUploadAuth(const ApiRequest &request, const EnvironmentConfig &env,
-                                           const QDateTime &now, bool allowUnsigned, UploadAuth *mode)
+std::optional<ApiResponse> checkUploadAuth(const ApiRequest &request, const ApiContext &ctx,
+                                           bool allowUnsigned, UploadAuth *mode)
 {
+    if (ctx.tokenVerified) {
+        *mode = UploadAuth::Bearer;
+        return std::nullopt;
+    }
+    const EnvironmentConfig &env = ctx.env;
+    const QDateTime &now = ctx.now;
     const QString signature = request.param(QStringLiteral("signature"));
     if (signature.isEmpty()) {
         if (request.header("authorization").startsWith("Basic ")) {

@@ -322,7 +322,7 @@ ApiResponse UploadService::handle(const ApiContext &ctx, const QString &resource
         return upload(ctx, resourceType, request);
 
     UploadAuth mode;
-    if (auto refused = checkUploadAuth(request, ctx.env, ctx.now, false, &mode))
+    if (auto refused = checkUploadAuth(request, ctx, false, &mode))
         return *refused;
     if (resourceType == u"auto")
         return ApiResponse::error(400, QStringLiteral("Invalid resource type auto for %1").arg(action));
@@ -345,7 +345,7 @@ ApiResponse UploadService::upload(const ApiContext &ctx, const QString &resource
                                   const ApiRequest &request)
 {
     UploadAuth mode;
-    if (auto refused = checkUploadAuth(request, ctx.env, ctx.now, true, &mode))
+    if (auto refused = checkUploadAuth(request, ctx, true, &mode))
         return *refused;
     QJsonObject preset;
     if (auto refused = findPreset(ctx, request, mode, &preset))
