@@ -186,7 +186,7 @@ private:
 
     static void pasteUrl(AddEnvironmentDialog &dialog, const QString &url)
     {
-        child<QTabWidget>(&dialog, u"methodTabs"_s)->setCurrentIndex(0);
+        child<QTabWidget>(&dialog, u"methodTabs"_s)->setCurrentIndex(1); // tab 0: Sign in with Cloudinary
         child<QLineEdit>(&dialog, u"urlEdit"_s)->setText(url);
     }
 
@@ -262,7 +262,7 @@ private slots:
         AddEnvironmentDialog dialog(fixture.store.get(), m_sandbox.network());
         dialog.setTargetAccount(accountId);
         dialog.show();
-        child<QTabWidget>(&dialog, u"methodTabs"_s)->setCurrentIndex(1);
+        child<QTabWidget>(&dialog, u"methodTabs"_s)->setCurrentIndex(2);
         child<QLineEdit>(&dialog, u"cloudNameEdit"_s)->setText(u"beta"_s);
         child<QLineEdit>(&dialog, u"apiKeyEdit"_s)->setText(u"222222"_s);
         auto *secret = child<QLineEdit>(&dialog, u"apiSecretEdit"_s);
@@ -290,7 +290,7 @@ private slots:
         Fixture fixture(keychain());
         AddEnvironmentDialog dialog(fixture.store.get(), m_sandbox.network());
         dialog.show();
-        child<QTabWidget>(&dialog, u"methodTabs"_s)->setCurrentIndex(2);
+        child<QTabWidget>(&dialog, u"methodTabs"_s)->setCurrentIndex(3);
         child<QLineEdit>(&dialog, u"accountUrlEdit"_s)->setText(m_accountUrl);
         child<QPushButton>(&dialog, u"listButton"_s)->click();
         auto *tree = child<QTreeWidget>(&dialog, u"subAccountTree"_s);
@@ -737,7 +737,7 @@ private slots:
         QVERIFY(fixture.store->environments().isEmpty());
 
         // The same from the keys page.
-        child<QTabWidget>(&dialog, u"methodTabs"_s)->setCurrentIndex(1);
+        child<QTabWidget>(&dialog, u"methodTabs"_s)->setCurrentIndex(2);
         child<QLineEdit>(&dialog, u"cloudNameEdit"_s)->setText(u"alpha"_s);
         child<QLineEdit>(&dialog, u"apiKeyEdit"_s)->setText(u"111111"_s);
         child<QLineEdit>(&dialog, u"apiSecretEdit"_s)->setText(kAlphaSecret);

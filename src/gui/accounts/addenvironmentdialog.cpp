@@ -531,12 +531,13 @@ void AddEnvironmentDialog::clearSecrets()
 
 namespace {
 
-// `wanted`, or `wanted (2)`, `wanted (3)`… whichever `taken` does not know.
+// `wanted`, or `wanted-2`, `wanted-3`… (as stratus-cli login names them), whichever `taken` does
+// not know.
 QString freeName(const QString &wanted, const std::function<bool(const QString &)> &taken)
 {
     QString name = wanted;
     for (int n = 2; taken(name); ++n)
-        name = u"%1 (%2)"_s.arg(wanted).arg(n);
+        name = u"%1-%2"_s.arg(wanted).arg(n);
     return name;
 }
 
@@ -558,12 +559,14 @@ void AddEnvironmentDialog::onSignedIn(const core::TokenPair &tokens, const core:
     record.credential = core::CredentialKind::AccessToken;
     // The cloud's name; a cloud added before (by keys, or signed in as someone else) keeps its own.
     record.name = freeName(claims.cloudName, [this](const QString &name) {
-        return m_store->environmentByName(name) || m_store->damagedEnvironment(name)
-            || !core::checkName(name).ok();
+        return m_store->environmentByName(name) || m_store->damagedEnvironment(name);
     });
     signedIn.account.id = core::AccountStore::newId();
+    // The account is the person who signed in (the token's subject, an e-mail), as stratus-cli labels it.
+    const QString subject = claims.subject.trimmed();
+    const QString person = !subject.isEmpty() && core::checkName(subject).ok() ? subject : claims.cloudName;
     signedIn.account.label
-        = freeName(record.name, [this](const QString &label) { return m_store->accountByLabel(label) != nullptr; });
+        = freeName(person, [this](const QString &label) { return m_store->accountByLabel(label) != nullptr; });
     record.accountId = signedIn.account.id;
     if (const core::NameCheck check = core::checkName(record.name); !check.ok()) {
         m_signedIn = std::move(signedIn);
