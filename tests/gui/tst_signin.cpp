@@ -105,8 +105,9 @@ template<typename T> T *child(QObject *parent, const QString &name)
 
 QString requestIdIn(const QByteArray &page)
 {
-    static const QRegularExpression pattern(uR"(name="request_id" value="([^"]+)")"_s);
-    return pattern.match(QString::fromUtf8(page)).captured(1);
+    static const QRegularExpression pattern(uR"(name="request_id" value="([^"]+)") "_s);
+        return pattern.match(QString::fromUtf8(page))
+            .captured(1);
 }
 
 // The page of the sign-in page's stack that shows now ("signInStart", "signInWaiting", …).
@@ -142,7 +143,8 @@ private:
     };
 
     // One request as a browser makes it, without following redirects (the test takes each hop).
-    Answer request(const QByteArray &verb, const QUrl &url, const QList<std::pair<QString, QString>> &form = {})
+    Answer request(const QByteArray &verb, const QUrl &url,
+                   const QList<std::pair<QString, QString>> &form = {})
     {
         QNetworkRequest request(url);
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -256,10 +258,11 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         STRATUS_REQUIRE_HEADLESS_SESSION();
         QString error;
-        QVERIFY2(m_sandbox.start({u"--environment"_s, u"cloudinary://111111:alpha-secret-1@alpha?name=Alpha"_s,
-                                  u"--user"_s, u"%1:%2@alpha"_s.arg(kEmail, kPassword)},
-                                 1, false, &error),
-                 qPrintable(error));
+        QVERIFY2(
+            m_sandbox.start({u"--environment"_s, u"cloudinary://111111:alpha-secret-1@alpha?name=Alpha"_s,
+                             u"--user"_s, u"%1:%2@alpha"_s.arg(kEmail, kPassword)},
+                            1, false, &error),
+            qPrintable(error));
         QDesktopServices::setUrlHandler(u"http"_s, &m_browser, "open");
     }
 
@@ -329,7 +332,8 @@ private Q_SLOTS:
         QVERIFY(!box->isVisible());
         // It starts while the dialog is open.
         const auto url = core::CloudinaryUrl::parse(m_sandbox.cloudinaryUrls().at(0));
-        fixture.store->setRuntimeEnvironment(stopped, *url, std::make_shared<core::FixedSecret>(url->apiSecret()));
+        fixture.store->setRuntimeEnvironment(stopped, *url,
+                                             std::make_shared<core::FixedSecret>(url->apiSecret()));
         QTRY_VERIFY(box->isVisible());
         // The only way that works is the default.
         auto *sandboxButton = child<QPushButton>(&dialog, u"sandboxSignInButton"_s);
@@ -337,7 +341,8 @@ private Q_SLOTS:
         saveShot(&dialog, u"add-account-local-sandbox"_s);
         sandboxButton->click();
         const QUrl authorize = waitForBrowser(1);
-        QCOMPARE(authorize.adjusted(QUrl::RemoveQuery), m_sandbox.baseUrl().resolved(QUrl(u"/oauth2/auth"_s)));
+        QCOMPARE(authorize.adjusted(QUrl::RemoveQuery),
+                 m_sandbox.baseUrl().resolved(QUrl(u"/oauth2/auth"_s)));
         QCOMPARE(QUrlQuery(authorize).queryItemValue(u"client_id"_s), core::OAuthConfig::sandboxClientId());
         QCOMPARE(shownState(&dialog), u"signInWaiting"_s);
         child<QPushButton>(&dialog, u"cancelSignInButton"_s)->click();
@@ -411,7 +416,8 @@ private Q_SLOTS:
         again->click();
         const QUrl second = waitForBrowser(2);
         QVERIFY(second.isValid());
-        QVERIFY(QUrlQuery(second).queryItemValue(u"state"_s) != QUrlQuery(loopback).queryItemValue(u"state"_s));
+        QVERIFY(QUrlQuery(second).queryItemValue(u"state"_s)
+                != QUrlQuery(loopback).queryItemValue(u"state"_s));
         QCOMPARE(shownState(&dialog), u"signInWaiting"_s);
         dialog.reject();
         QCOMPARE(shownState(&dialog), u"signInStart"_s);

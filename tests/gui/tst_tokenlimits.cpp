@@ -104,8 +104,9 @@ private Q_SLOTS:
         QVERIFY(opened.ok());
         m_catalog = std::move(opened).value();
         QVERIFY(m_catalog->setFolderMode(core::FolderMode::Dynamic).ok());
-        QVERIFY(m_catalog->upsert({makeAsset(u"public1"_s, u"upload"_s), makeAsset(u"private1"_s, u"private"_s),
-                                   makeAsset(u"authenticated1"_s, u"authenticated"_s)})
+        QVERIFY(m_catalog
+                    ->upsert({makeAsset(u"public1"_s, u"upload"_s), makeAsset(u"private1"_s, u"private"_s),
+                              makeAsset(u"authenticated1"_s, u"authenticated"_s)})
                     .ok());
     }
 
@@ -120,7 +121,9 @@ private Q_SLOTS:
         const int authenticatedRow = rowOf(model, u"authenticated1"_s);
         QVERIFY(publicRow >= 0 && privateRow >= 0 && authenticatedRow >= 0);
         const auto state = [&model](int row) {
-            return model.index(row).data(AssetListModel::ThumbnailStateRole).value<AssetListModel::ThumbnailState>();
+            return model.index(row)
+                .data(AssetListModel::ThumbnailStateRole)
+                .value<AssetListModel::ThumbnailState>();
         };
         // With the API secret: every picture is asked for.
         QCOMPARE(state(privateRow), AssetListModel::ThumbnailState::Loading);
@@ -136,7 +139,8 @@ private Q_SLOTS:
         QVERIFY(!model.needsThumbnail(privateRow)); // never a request that would fail
         QVERIFY(!model.needsThumbnail(authenticatedRow));
         const QString tip = model.index(privateRow).data(Qt::ToolTipRole).toString();
-        QVERIFY2(tip.startsWith(u"shots/private1\n"_s) && tip.contains(u"signed in with Cloudinary"_s), qPrintable(tip));
+        QVERIFY2(tip.startsWith(u"shots/private1\n"_s) && tip.contains(u"signed in with Cloudinary"_s),
+                 qPrintable(tip));
         QCOMPARE(model.index(publicRow).data(Qt::ToolTipRole).toString(), u"shots/public1"_s);
 
         // A lock, not the placeholder of a picture that failed or is loading.
@@ -194,9 +198,10 @@ private Q_SLOTS:
         QCOMPARE(copy->isEnabled(), !limited);
         QCOMPARE(open->isEnabled(), !limited);
         if (limited) {
-            QCOMPARE(sentence->text(),
-                     u"This environment is signed in with Cloudinary: private and authenticated files cannot be "
-                     "previewed or linked here, because signed URLs need the API secret."_s);
+            QCOMPARE(
+                sentence->text(),
+                u"This environment is signed in with Cloudinary: private and authenticated files cannot be "
+                "previewed or linked here, because signed URLs need the API secret."_s);
             QCOMPARE(copy->toolTip(), gui::SignedUrlLimits::linkToolTip());
             QVERIFY(!panel.findChild<QLabel *>(u"previewLabel"_s)->pixmap().isNull()); // the lock
             QDir().mkpath(u"/tmp/shots-g"_s);

@@ -19,11 +19,11 @@
 #include "ui_accountsdialog.h"
 
 #include <QCheckBox>
-#include <algorithm>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTreeWidgetItem>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -193,26 +193,27 @@ void AccountsDialog::confirmLogOut()
     const bool signedIn = std::any_of(environments.cbegin(), environments.cend(),
                                       [](const core::EnvironmentRecord &env) { return env.usesToken(); });
     if (signedIn) {
-        confirm(u"confirmLogOut"_s, tr("Log Out"),
-                tr("Log out of “%1”?\n\nStratus ends its sign-in with Cloudinary, removes its tokens from your "
-                   "keychain, and deletes what it keeps of it on this computer: asset catalogues, unfinished "
-                   "uploads, cached thumbnails and web sessions. It stays listed here; log in again by "
-                   "signing in in your browser.")
-                    .arg(label),
-                tr("Log Out"), [this, id, label] {
-                    showStatus(tr("Logging out…"), false);
-                    storeCall(tr("Logged out of “%1”. Its sign-in was ended and its tokens removed from your "
-                                 "keychain.")
-                                  .arg(label.toHtmlEscaped()),
-                              [this, id](core::AccountStore::DoneCallback done) {
-                                  // The server forgets the tokens first, while the keychain still has
-                                  // them; an unreachable server does not keep anyone logged in.
-                                  core::revokeAccountTokens(*m_store, id, m_network, this,
-                                                            [this, id, done](core::Result<core::Done>) {
-                                                                m_store->logOut(id, this, done);
-                                                            });
-                              });
-                });
+        confirm(
+            u"confirmLogOut"_s, tr("Log Out"),
+            tr("Log out of “%1”?\n\nStratus ends its sign-in with Cloudinary, removes its tokens from your "
+               "keychain, and deletes what it keeps of it on this computer: asset catalogues, unfinished "
+               "uploads, cached thumbnails and web sessions. It stays listed here; log in again by "
+               "signing in in your browser.")
+                .arg(label),
+            tr("Log Out"), [this, id, label] {
+                showStatus(tr("Logging out…"), false);
+                storeCall(tr("Logged out of “%1”. Its sign-in was ended and its tokens removed from your "
+                             "keychain.")
+                              .arg(label.toHtmlEscaped()),
+                          [this, id](core::AccountStore::DoneCallback done) {
+                              // The server forgets the tokens first, while the keychain still has
+                              // them; an unreachable server does not keep anyone logged in.
+                              core::revokeAccountTokens(*m_store, id, m_network, this,
+                                                        [this, id, done](core::Result<core::Done>) {
+                                                            m_store->logOut(id, this, done);
+                                                        });
+                          });
+            });
         return;
     }
     confirm(
@@ -257,7 +258,7 @@ void AccountsDialog::signInAgain(const QString &accountId, const core::Environme
     const QString label = account->displayLabel();
     const QString envId = env.id;
     auto store = [this, accountId, envId](const core::TokenPair &tokens,
-                                         std::function<void(core::Result<core::Done>)> done) {
+                                          std::function<void(core::Result<core::Done>)> done) {
         QString stored = tokens.toStoredText();
         m_store->logIn(accountId, {{envId, stored}}, QString(), this, std::move(done));
         core::wipe(stored);

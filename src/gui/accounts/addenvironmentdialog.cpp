@@ -20,6 +20,8 @@
 #include <QPushButton>
 #include <QTabBar>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace stratus::gui {
@@ -83,9 +85,8 @@ AddEnvironmentDialog::AddEnvironmentDialog(core::AccountStore *store, QNetworkAc
     });
     connect(m_signIn, &SignInPage::signedIn, this, &AddEnvironmentDialog::onSignedIn);
     // While the browser is out, the other ways wait: one way at a time.
-    connect(m_signIn, &SignInPage::busyChanged, this, [this](bool busy) {
-        m_ui->methodTabs->tabBar()->setEnabled(!busy);
-    });
+    connect(m_signIn, &SignInPage::busyChanged, this,
+            [this](bool busy) { m_ui->methodTabs->tabBar()->setEnabled(!busy); });
     // The Local sandbox may start (or stop) while the dialog is open.
     connect(m_store, &core::AccountStore::changed, this, &AddEnvironmentDialog::updateSignInWays);
     updateSignInWays();
@@ -565,8 +566,8 @@ void AddEnvironmentDialog::onSignedIn(const core::TokenPair &tokens, const core:
     // The account is the person who signed in (the token's subject, an e-mail), as stratus-cli labels it.
     const QString subject = claims.subject.trimmed();
     const QString person = !subject.isEmpty() && core::checkName(subject).ok() ? subject : claims.cloudName;
-    signedIn.account.label
-        = freeName(person, [this](const QString &label) { return m_store->accountByLabel(label) != nullptr; });
+    signedIn.account.label = freeName(
+        person, [this](const QString &label) { return m_store->accountByLabel(label) != nullptr; });
     record.accountId = signedIn.account.id;
     if (const core::NameCheck check = core::checkName(record.name); !check.ok()) {
         m_signedIn = std::move(signedIn);
@@ -574,7 +575,8 @@ void AddEnvironmentDialog::onSignedIn(const core::TokenPair &tokens, const core:
         return;
     }
     m_signedIn = std::move(signedIn);
-    QList<CheckBatch::Item> items {CheckBatch::Item::withAccessToken(record.displayName(), record.url,
+    const core::EnvironmentRecord &saving = m_signedIn->record;
+    QList<CheckBatch::Item> items {CheckBatch::Item::withAccessToken(saving.displayName(), saving.url,
                                                                      m_signedIn->tokens.accessToken, false)};
     m_batch = CheckBatch::run(
         m_network, std::move(items), this, [this](const QString &text) { m_signIn->showProgress(text); },

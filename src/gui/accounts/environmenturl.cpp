@@ -43,7 +43,8 @@ core::Result<core::CloudinaryUrl> signedInEnvironmentUrl(const QString &cloudNam
     if (!url)
         return url.error();
     if (url->cloudName() != cloudName.trimmed() || !url->apiKey().isEmpty())
-        return core::Error::because(core::Error::Kind::InvalidInput, core::ErrorReason::SignInAnswerUnusable, cloudName);
+        return core::Error::because(core::Error::Kind::InvalidInput, core::ErrorReason::SignInAnswerUnusable,
+                                    cloudName);
     return url;
 }
 

@@ -33,11 +33,11 @@ class SignInDialog : public QDialog
 
 public:
     /// Stores the tokens (as TokenPair::toStoredText()) and calls `done` once.
-    using StoreFunction
-        = std::function<void(const core::TokenPair &tokens, std::function<void(core::Result<core::Done>)> done)>;
+    using StoreFunction = std::function<void(const core::TokenPair &tokens,
+                                             std::function<void(core::Result<core::Done>)> done)>;
 
-    SignInDialog(QNetworkAccessManager *network, core::OAuthConfig config, QString cloudName, StoreFunction store,
-                 QWidget *parent = nullptr);
+    SignInDialog(QNetworkAccessManager *network, core::OAuthConfig config, QString cloudName,
+                 StoreFunction store, QWidget *parent = nullptr);
     ~SignInDialog() override;
 
     /// Where an environment with `url` signs in: a sandbox's own authorization server for an

@@ -54,8 +54,8 @@ QByteArray resultPage(const QString &title, const QString &text)
     return u"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title>"
            "<style>body{font-family:sans-serif;margin:4em auto;max-width:32em;color:#1f2937}"
            "h1{font-size:1.4em}</style></head><body><h1>%1</h1><p>%2</p></body></html>"_s
-        .arg(title.toHtmlEscaped(), text.toHtmlEscaped())
-        .toUtf8();
+               .arg(title.toHtmlEscaped(), text.toHtmlEscaped())
+               .toUtf8();
 }
 
 } // namespace
@@ -87,10 +87,11 @@ QWidget *SignInPage::buildStart()
     auto *page = new QWidget(this);
     page->setObjectName(u"signInStart"_s);
     auto *layout = new QVBoxLayout(page);
-    m_introLabel = paragraph(tr("For everyone, also when your role in Cloudinary cannot see API keys: your web "
-                                "browser opens, you sign in to Cloudinary there and allow Stratus in, and "
-                                "Stratus adds the product environment you chose. No API secret is needed."),
-                             page);
+    m_introLabel
+        = paragraph(tr("For everyone, also when your role in Cloudinary cannot see API keys: your web "
+                       "browser opens, you sign in to Cloudinary there and allow Stratus in, and "
+                       "Stratus adds the product environment you chose. No API secret is needed."),
+                    page);
     m_introLabel->setObjectName(u"signInIntro"_s);
     layout->addWidget(m_introLabel);
     layout->addSpacing(8);
@@ -122,9 +123,10 @@ QWidget *SignInPage::buildStart()
     line->setFrameShape(QFrame::HLine);
     line->setFrameShadow(QFrame::Sunken);
     sandboxLayout->addWidget(line);
-    sandboxLayout->addWidget(paragraph(tr("To try it out first: the Local sandbox on this computer has a sign-in "
-                                          "of its own. Its login page shows the password."),
-                                       m_sandboxBox));
+    sandboxLayout->addWidget(
+        paragraph(tr("To try it out first: the Local sandbox on this computer has a sign-in "
+                     "of its own. Its login page shows the password."),
+                  m_sandboxBox));
     m_sandboxButton = new QPushButton(tr("Sign In to the &Local Sandbox…"), m_sandboxBox);
     m_sandboxButton->setObjectName(u"sandboxSignInButton"_s);
     m_sandboxButton->setAutoDefault(true);
@@ -264,9 +266,8 @@ void SignInPage::begin(const core::OAuthConfig &config)
                                 tr("Stratus has what it needs. Close this tab and go back to Stratus.")),
                      resultPage(tr("Signing in did not work"),
                                 tr("Go back to Stratus: it says what went wrong and lets you try again.")));
-    connect(signIn, &core::OAuthSignIn::browserReturned, this, [this] {
-        showProgress(tr("Finishing sign-in…"));
-    });
+    connect(signIn, &core::OAuthSignIn::browserReturned, this,
+            [this] { showProgress(tr("Finishing sign-in…")); });
     connect(signIn, &core::OAuthSignIn::succeeded, this,
             [this, signIn](const core::TokenPair &tokens, const core::AccessTokenClaims &claims) {
                 signIn->deleteLater();
@@ -296,7 +297,8 @@ void SignInPage::openBrowser()
     if (m_authorizeUrl.isEmpty())
         return;
     if (!QDesktopServices::openUrl(m_authorizeUrl)) {
-        m_browserStatusLabel->setText(tr("No web browser could be started. Copy the link and open it in one."));
+        m_browserStatusLabel->setText(
+            tr("No web browser could be started. Copy the link and open it in one."));
         m_browserStatusLabel->show();
     }
 }

@@ -12,7 +12,6 @@
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
-class QProgressBar;
 class QPushButton;
 class QStackedWidget;
 
@@ -48,7 +47,8 @@ public:
 
     /// The ways the start page offers: Cloudinary's (from the build and the preferences; a config
     /// that cannot sign in shows why) and the Local sandbox's while it runs.
-    void setConfigs(const core::OAuthConfig &cloudinary, const std::optional<core::OAuthConfig> &localSandbox);
+    void setConfigs(const core::OAuthConfig &cloudinary,
+                    const std::optional<core::OAuthConfig> &localSandbox);
     /// The words above the buttons of the start page.
     void setIntro(const QString &text);
 
@@ -86,7 +86,6 @@ private:
     QWidget *buildFailed();
     void setState(State state);
     void openBrowser();
-    void finishSignIn();
 
     QPointer<QNetworkAccessManager> m_network;
     core::OAuthConfig m_cloudinary;

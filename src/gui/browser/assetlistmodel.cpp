@@ -2,8 +2,8 @@
 
 #include "assetmimedata.h"
 #include "browserlogging.h"
-#include "signedurllimits.h"
 #include "core/assets/localfolders.h"
+#include "signedurllimits.h"
 
 #include "core/catalog/catalog.h"
 #include "core/delivery/thumbnailurls.h"
@@ -280,7 +280,8 @@ QVariant AssetListModel::data(const QModelIndex &index, int role) const
     }
     const CatalogAsset &asset = m_assets.at(row - m_folders.size());
     const core::FolderMode mode = m_catalog ? m_catalog->folderMode() : core::FolderMode::Fixed;
-    const bool locked = m_signedUrlsUnavailable && asset.resourceType != u"raw" && core::needsSignature(asset.type);
+    const bool locked
+        = m_signedUrlsUnavailable && asset.resourceType != u"raw" && core::needsSignature(asset.type);
     switch (role) {
     case Qt::DisplayRole:
     case NameRole:

@@ -70,7 +70,8 @@ void AssetNameDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
     } else if (state == AssetListModel::ThumbnailState::Locked) {
         QColor glyph = option->palette.color(QPalette::Text);
         glyph.setAlphaF(0.6f);
-        option->icon = QIcon(SignedUrlLimits::lockPixmap(edge, ratio, glyph, option->palette.color(QPalette::Base)));
+        option->icon
+            = QIcon(SignedUrlLimits::lockPixmap(edge, ratio, glyph, option->palette.color(QPalette::Base)));
     } else {
         QColor tint = option->palette.color(QPalette::Text);
         tint.setAlphaF(0.08f);

@@ -1,8 +1,8 @@
 #include "browsercommands.h"
 
 #include "movedialog.h"
-#include "signedurllimits.h"
 #include "renamedialog.h"
+#include "signedurllimits.h"
 #include "tagsdialog.h"
 
 #include "core/assets/assetnames.h"
@@ -191,7 +191,8 @@ void BrowserCommands::updateActions()
     const bool noneLinkable = selected && m_env.cannotSignUrls()
         && std::all_of(m_selection.cbegin(), m_selection.cend(),
                        [](const CatalogAsset &asset) { return core::needsSignature(asset.type); });
-    set(Command::CopyUrl, selected && !noneLinkable, false, noneLinkable ? SignedUrlLimits::linkToolTip() : QString());
+    set(Command::CopyUrl, selected && !noneLinkable, false,
+        noneLinkable ? SignedUrlLimits::linkToolTip() : QString());
     set(Command::Delete, selected, true);
     set(Command::NewFolder, true, true);
     set(Command::NewFolderHere, true, true);

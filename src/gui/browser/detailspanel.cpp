@@ -136,8 +136,8 @@ DetailsPanel::DetailsPanel(const BrowserEnvironment &env, ThumbnailLoader *loade
     connect(m_ui->copyUrlButton, &QPushButton::clicked, this, &DetailsPanel::copyUrl);
     connect(m_ui->openButton, &QPushButton::clicked, this, &DetailsPanel::openInBrowser);
     // What the link controls say when they are not off for an asset that cannot be linked.
-    for (QWidget *widget : std::initializer_list<QWidget *> {m_ui->copyUrlButton, m_ui->openButton,
-                                                             m_ui->transformationCombo})
+    for (QWidget *widget :
+         std::initializer_list<QWidget *> {m_ui->copyUrlButton, m_ui->openButton, m_ui->transformationCombo})
         widget->setProperty("defaultToolTip", widget->toolTip());
     connect(m_loader, &ThumbnailLoader::ready, this, [this](const QString &key, const QImage &image) {
         if (key == m_previewKey)

@@ -28,7 +28,8 @@ public:
 
     /// A padlock in the middle of `area`, in `color`, its keyhole in `background` (what is behind
     /// it); drawn, so it shows without an icon theme.
-    static void paintLock(QPainter *painter, const QRectF &area, const QColor &color, const QColor &background);
+    static void paintLock(QPainter *painter, const QRectF &area, const QColor &color,
+                          const QColor &background);
     /// The padlock on a transparent square of `edge` device-independent pixels.
     [[nodiscard]] static QPixmap lockPixmap(int edge, qreal devicePixelRatio, const QColor &color,
                                             const QColor &background);

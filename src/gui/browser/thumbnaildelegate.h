@@ -7,9 +7,9 @@ namespace stratus::gui {
 
 /// Paints one cell of the browser's thumbnail grid (a QListView in icon mode over AssetListModel):
 /// the thumbnail fitted into a square of zoom() pixels (a placeholder while it loads, an icon for
-/// folders and raw files, a lock for a private asset that cannot be signed), the name elided below it, a format badge coloured by resource type, and
-/// a video's duration. Selection and focus are drawn with cosmetic pens on half-pixel edges so that
-/// they stay crisp at any device pixel ratio.
+/// folders and raw files, a lock for a private asset that cannot be signed), the name elided below it, a
+/// format badge coloured by resource type, and a video's duration. Selection and focus are drawn with
+/// cosmetic pens on half-pixel edges so that they stay crisp at any device pixel ratio.
 ///
 /// Owned by the view. GUI thread only.
 class ThumbnailDelegate : public QStyledItemDelegate

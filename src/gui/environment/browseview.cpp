@@ -160,7 +160,9 @@ void BrowseView::createBrowser(EnvironmentSession &session, ThumbnailLoader *loa
     environment.url = [guard] {
         return guard ? guard->effectiveUrl() : core::CloudinaryUrl();
     };
-    environment.usesToken = [guard] { return guard && guard->record().usesToken(); };
+    environment.usesToken = [guard] {
+        return guard && guard->record().usesToken();
+    };
     environment.offlineReason = [guard]() -> QString {
         const EnvironmentSession *alive = guard.data();
         if (alive == nullptr)

@@ -456,11 +456,12 @@ void EnvironmentPage::signInAgain()
     const core::EnvironmentRecord env = m_session->record();
     const QString id = env.id;
     // The store is the context: the dialog guards its own answer.
-    auto keep = [store, id](const core::TokenPair &tokens, std::function<void(core::Result<core::Done>)> done) {
-        QString stored = tokens.toStoredText();
-        store->replaceSecret(id, stored, store, std::move(done));
-        core::wipe(stored);
-    };
+    auto keep
+        = [store, id](const core::TokenPair &tokens, std::function<void(core::Result<core::Done>)> done) {
+              QString stored = tokens.toStoredText();
+              store->replaceSecret(id, stored, store, std::move(done));
+              core::wipe(stored);
+          };
     const core::OAuthConfig cloudinary
         = m_preferences ? m_preferences->oauthConfig() : core::OAuthConfig::fromBuild();
     auto *dialog = new SignInDialog(m_session->network(), SignInDialog::configFor(env.url, cloudinary),
