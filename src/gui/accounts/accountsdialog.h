@@ -90,10 +90,14 @@ private:
     void setBusy(bool busy);
     void showStatus(const QString &richText, bool isError);
     /// Offers `error`'s remedy under the status (words::ErrorWords): Retry runs `retry`, Re-enter
-    /// Secret… asks for the secret of `environmentId` and tests it; nothing for another remedy.
+    /// Secret… asks for the secret of `environmentId` and tests it, Sign In Again… signs it in again
+    /// in the browser and tests it; nothing for another remedy.
     void offerRemedy(const core::Error &error, const QString &environmentId, std::function<void()> retry);
     /// Asks for a new API secret of the environment, stores it and tests the connection again.
     void reenterSecret(const QString &environmentId);
+    /// "Sign In Again…" for an environment signed in with Cloudinary: the browser, the new tokens
+    /// to the keychain (replaceSecret), then the connection tested again.
+    void renewSignIn(const QString &environmentId);
 
     std::unique_ptr<Ui::AccountsDialog> m_ui;
     core::AccountStore *m_store;

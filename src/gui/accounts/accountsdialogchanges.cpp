@@ -272,6 +272,29 @@ void AccountsDialog::signInAgain(const QString &accountId, const core::Environme
     dialog->start();
 }
 
+void AccountsDialog::renewSignIn(const QString &environmentId)
+{
+    const core::EnvironmentRecord *env = m_store->environment(environmentId);
+    if (!env)
+        return;
+    auto store = [this, environmentId](const core::TokenPair &tokens,
+                                       std::function<void(core::Result<core::Done>)> done) {
+        QString stored = tokens.toStoredText();
+        m_store->replaceSecret(environmentId, stored, this, std::move(done));
+        core::wipe(stored);
+    };
+    auto *dialog = new SignInDialog(m_network, SignInDialog::configFor(env->url, m_oauth), env->cloudName(),
+                                    std::move(store), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Then the test that failed, again, with the new tokens.
+    connect(dialog, &QDialog::accepted, this, [this, environmentId] {
+        selectEnvironment(environmentId);
+        testConnection();
+    });
+    dialog->open();
+    dialog->start();
+}
+
 void AccountsDialog::confirmRemove()
 {
     const auto selection = selected();
@@ -372,6 +395,10 @@ void AccountsDialog::offerRemedy(const core::Error &error, const QString &enviro
     } else if (remedy == words::Remedy::ReenterSecret && !environmentId.isEmpty()) {
         m_remedy = [this, environmentId] {
             reenterSecret(environmentId);
+        };
+    } else if (remedy == words::Remedy::SignInAgain && !environmentId.isEmpty()) {
+        m_remedy = [this, environmentId] {
+            renewSignIn(environmentId);
         };
     } else {
         return;
