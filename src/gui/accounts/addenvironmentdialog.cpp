@@ -121,11 +121,6 @@ void AddEnvironmentDialog::setOAuthConfig(const core::OAuthConfig &config)
     updateSignInWays();
 }
 
-void AddEnvironmentDialog::showApiKeyWays()
-{
-    m_ui->methodTabs->setCurrentWidget(m_ui->urlPage);
-}
-
 std::optional<core::OAuthConfig> AddEnvironmentDialog::localSandboxSignIn() const
 {
     for (const core::EnvironmentRecord &env : m_store->environments()) {

@@ -60,8 +60,6 @@ public:
     /// Where "Sign in with Cloudinary" signs in (the build's, with the preferences' overrides;
     /// Preferences::oauthConfig()). Without it, the build's.
     void setOAuthConfig(const core::OAuthConfig &config);
-    /// Shows the way with API keys first (for those who chose it elsewhere).
-    void showApiKeyWays();
     /// The environments saved, once accepted.
     [[nodiscard]] QStringList addedEnvironmentIds() const { return m_added; }
     /// A test, a listing or the saving is in progress.
