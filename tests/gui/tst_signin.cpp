@@ -105,9 +105,8 @@ template<typename T> T *child(QObject *parent, const QString &name)
 
 QString requestIdIn(const QByteArray &page)
 {
-    static const QRegularExpression pattern(uR"(name="request_id" value="([^"]+)") "_s);
-        return pattern.match(QString::fromUtf8(page))
-            .captured(1);
+    static const QRegularExpression pattern(uR"re(name="request_id" value="([^"]+)")re"_s);
+    return pattern.match(QString::fromUtf8(page)).captured(1);
 }
 
 // The page of the sign-in page's stack that shows now ("signInStart", "signInWaiting", …).

@@ -20,6 +20,7 @@
 #include <QNetworkAccessManager>
 #include <QPainter>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
