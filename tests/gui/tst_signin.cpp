@@ -105,7 +105,7 @@ template<typename T> T *child(QObject *parent, const QString &name)
 
 QString requestIdIn(const QByteArray &page)
 {
-    static const QRegularExpression pattern(uR"re(name="request_id" value="([^"]+)")re"_s);
+    static const QRegularExpression pattern(u"name=\"request_id\" value=\"([^\"]+)\""_s);
     return pattern.match(QString::fromUtf8(page)).captured(1);
 }
 

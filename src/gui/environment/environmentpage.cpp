@@ -450,10 +450,12 @@ void EnvironmentPage::reenterSecret()
 
 void EnvironmentPage::signInAgain()
 {
-    core::AccountStore *store = m_session ? m_session->store() : nullptr;
-    if (!store)
+    EnvironmentSession *current = m_session.data();
+    core::AccountStore *store = current != nullptr ? current->store() : nullptr;
+    QNetworkAccessManager *network = current != nullptr ? current->network() : nullptr;
+    if (store == nullptr || network == nullptr)
         return;
-    const core::EnvironmentRecord env = m_session->record();
+    const core::EnvironmentRecord env = current->record();
     const QString id = env.id;
     // The store is the context: the dialog guards its own answer.
     auto keep
@@ -463,12 +465,12 @@ void EnvironmentPage::signInAgain()
               core::wipe(stored);
           };
     const core::OAuthConfig cloudinary
-        = m_preferences ? m_preferences->oauthConfig() : core::OAuthConfig::fromBuild();
-    auto *dialog = new SignInDialog(m_session->network(), SignInDialog::configFor(env.url, cloudinary),
-                                    env.cloudName(), std::move(keep), this);
+        = m_preferences != nullptr ? m_preferences->oauthConfig() : core::OAuthConfig::fromBuild();
+    auto *dialog = new SignInDialog(network, SignInDialog::configFor(env.url, cloudinary), env.cloudName(),
+                                    std::move(keep), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // Then what failed is tried again with the new tokens, as after a re-entered secret.
-    QPointer<EnvironmentSession> session(m_session);
+    QPointer<EnvironmentSession> session(current);
     connect(dialog, &QDialog::accepted, this, [session] {
         if (session)
             session->refresh();
