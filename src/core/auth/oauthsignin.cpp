@@ -231,8 +231,9 @@ void OAuthSignIn::wipe()
 {
     core::wipe(m_verifier);
     core::wipe(m_state);
-    if (m_exchange && !m_exchange->isFinished())
-        m_exchange->cancel();
+    // cancel() is safe in any state (Job); a finished exchange ignores it.
+    if (TokenRequestJob *exchange = m_exchange.data())
+        exchange->cancel();
     m_exchange = nullptr;
     if (m_receiver) {
         m_receiver->disconnect(this);

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "job.h"
+#include "ratelimitbudget.h"
 #include "retrypolicy.h"
 
 #include <QByteArray>
 #include <QDateTime>
 #include <QHttpMultiPart>
+#include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QPointer>
 #include <QString>
@@ -14,13 +16,11 @@
 #include <memory>
 #include <optional>
 
-class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace stratus::core {
 
 class Clock;
-class RateLimitBudget;
 class SecretSource;
 struct HttpReply;
 
