@@ -5,7 +5,6 @@
 #include "core/accounts/apicontextfor.h"
 #include "core/net/ratelimitbudget.h"
 #include "core/net/secretsource.h"
-#include "core/util/secretmemory.h"
 
 #include <QTimer>
 
@@ -13,52 +12,13 @@
 
 namespace stratus::gui {
 
-namespace {
-
-// An access token held in memory while the environment it came for is tested, before the keychain
-// has it; overwritten when the test lets it go.
-class FixedAccessToken final : public core::SecretSource
-{
-public:
-    FixedAccessToken(QString token, core::InsecureTransport transport)
-        : m_token(std::move(token))
-        , m_transport(transport)
-    {
-    }
-    ~FixedAccessToken() override { core::wipe(m_token); }
-    FixedAccessToken(const FixedAccessToken &) = delete;
-    FixedAccessToken &operator=(const FixedAccessToken &) = delete;
-
-    void fetch(QObject *context, Callback done) const override
-    {
-        if (!context)
-            return;
-        if (m_token.isEmpty()) {
-            done(core::Error::because(core::Error::Kind::Auth, core::ErrorReason::SignInExpired));
-            return;
-        }
-        done(m_token);
-    }
-    [[nodiscard]] core::InsecureTransport insecureTransport() const override { return m_transport; }
-    [[nodiscard]] core::CredentialKind kind() const override { return core::CredentialKind::AccessToken; }
-
-private:
-    QString m_token;
-    core::InsecureTransport m_transport;
-};
-
-core::InsecureTransport transportFor(bool allowed)
-{
-    return allowed ? core::InsecureTransport::Allowed : core::InsecureTransport::Refused;
-}
-
-} // namespace
-
 CheckBatch::Item CheckBatch::Item::withAccessToken(QString label, core::CloudinaryUrl url,
                                                    const QString &accessToken, bool allowInsecureTransport)
 {
     return {std::move(label), std::move(url),
-            std::make_shared<FixedAccessToken>(accessToken, transportFor(allowInsecureTransport))};
+            std::make_shared<core::FixedToken>(accessToken,
+                                               allowInsecureTransport ? core::InsecureTransport::Allowed
+                                                                      : core::InsecureTransport::Refused)};
 }
 
 CheckBatch::Item CheckBatch::Item::withTypedSecret(QString label, core::CloudinaryUrl url,
