@@ -274,7 +274,6 @@ private Q_SLOTS:
         Fixture fixture;
         AddEnvironmentDialog dialog(fixture.store.get(), m_sandbox.network());
         dialog.setOAuthConfig(sandboxConfig());
-        dialog.resize(dialog.sizeHint());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         auto *tabs = child<QTabWidget>(&dialog, u"methodTabs"_s);

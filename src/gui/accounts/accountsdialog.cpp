@@ -273,6 +273,15 @@ void AccountsDialog::updateActions()
         tr("The local sandbox runs inside Stratus on this computer and keeps no secrets in your keychain, "
            "so there is nothing to log out of."));
     explain(m_ui->removeButton, embedded, tr("The local sandbox is part of Stratus and cannot be removed."));
+    // An account signed in with Cloudinary logs in in the browser, not with secrets.
+    bool signedIn = false;
+    if (account) {
+        for (const core::EnvironmentRecord &candidate : m_store->environmentsOf(account->id))
+            signedIn = signedIn || candidate.usesToken();
+    }
+    explain(m_ui->logInButton, signedIn,
+            tr("Sign in again in your web browser (%1)")
+                .arg(m_ui->logInButton->shortcut().toString(QKeySequence::NativeText)));
 }
 
 void AccountsDialog::showDetails()

@@ -106,7 +106,12 @@ QWidget *SignInPage::buildStart()
     m_signInButton->setAutoDefault(true);
     m_signInButton->setDefault(true);
     connect(m_signInButton, &QPushButton::clicked, this, [this] { begin(m_cloudinary); });
-    layout->addWidget(m_signInButton);
+    // Prominent, not a bar across the page: wide enough for its words, at the start of the line.
+    m_signInButton->setMinimumWidth(m_signInButton->sizeHint().width() * 3 / 2);
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_signInButton);
+    buttonRow->addStretch();
+    layout->addLayout(buttonRow);
 
     m_unavailableLabel = paragraph({}, page);
     m_unavailableLabel->setObjectName(u"signInUnavailableLabel"_s);
@@ -179,7 +184,8 @@ QWidget *SignInPage::buildWaiting()
     auto *again = new QPushButton(tr("&Open Browser Again"), page);
     again->setObjectName(u"openBrowserButton"_s);
     connect(again, &QPushButton::clicked, this, &SignInPage::openBrowser);
-    m_cancelButton = new QPushButton(tr("Cancel"), page);
+    // Not just "Cancel": the dialog has one of its own, below.
+    m_cancelButton = new QPushButton(tr("Cancel Sign-In"), page);
     m_cancelButton->setObjectName(u"cancelSignInButton"_s);
     connect(m_cancelButton, &QPushButton::clicked, this, &SignInPage::cancel);
     for (QPushButton *button : {copy, again, m_cancelButton})
