@@ -9,8 +9,14 @@
 
 #include "core/accounts/accountstore.h"
 #include "core/accounts/keychainsecretstore.h"
+#include "core/accounts/secretstore.h"
 #include "core/auth/oauthconfig.h"
 #include "core/auth/tokenpair.h"
+#include "core/session/environmentsession.h"
+#include "gui/environment/environmentpage.h"
+#include "gui/errors/errorbanner.h"
+#include "gui/settings/preferences.h"
+#include "words/errorwords.h"
 
 #include "../headlesssession.h"
 #include "sandboxprocess.h"
@@ -516,6 +522,72 @@ private Q_SLOTS:
         QVERIFY(newTokens.ok());
         QVERIFY(newTokens->refreshToken != tokens->refreshToken);
         QTRY_VERIFY(child<QLabel>(&accounts, u"statusLabel"_s)->text().contains(u"Logged in"_s));
+    }
+
+    void anEndedSignInIsSignedInAgainFromThePage()
+    {
+        QTemporaryDir dir;
+        auto secrets = std::make_shared<core::MemorySecretStore>();
+        core::AccountStore store(secrets, core::StorageLayout::under(dir.path()));
+        gui::Preferences preferences(dir.filePath(u"stratus.conf"_s));
+        // A sign-in the server no longer knows (revoked elsewhere): its access token is refused, and
+        // so is its refresh token.
+        const QString base = m_sandbox.baseUrl().adjusted(QUrl::RemovePath).toString();
+        core::TokenPair ended;
+        ended.accessToken = u"not-a-token-the-sandbox-issued"_s;
+        ended.refreshToken = u"not-a-refresh-token-either"_s;
+        ended.expiresAt = QDateTime::currentDateTimeUtc().addSecs(3600);
+        ended.tokenUrl = QUrl(base + u"/oauth2/token"_s);
+        ended.revokeUrl = QUrl(base + u"/oauth2/revoke"_s);
+        ended.clientId = core::OAuthConfig::sandboxClientId();
+        core::AccountRecord account;
+        account.label = kEmail;
+        core::EnvironmentRecord env;
+        env.name = u"alpha"_s;
+        env.credential = core::CredentialKind::AccessToken;
+        env.url
+            = core::CloudinaryUrl::parse(u"cloudinary://alpha?upload_prefix=%1&cname=%2&secure=false"_s.arg(
+                                             base, m_sandbox.baseUrl().authority()))
+                  .value();
+        std::optional<bool> added;
+        store.addAccount(account, {{env, ended.toStoredText()}}, QString(), &store,
+                         [&](core::Result<core::Done> result) { added = result.ok(); });
+        QTRY_VERIFY(added.has_value());
+        QVERIFY(*added);
+        const QString id = store.environments().constFirst().id;
+
+        core::EnvironmentSession session(&store, id, m_sandbox.network());
+        gui::EnvironmentPageServices services;
+        services.store = &store;
+        services.preferences = &preferences;
+        gui::EnvironmentPage page(&session, services);
+        page.show();
+        session.refresh();
+        auto *banner = page.findChild<gui::ErrorBanner *>(u"errorBanner"_s);
+        QVERIFY(banner);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible() && banner->error(), kTimeout);
+        QCOMPARE(banner->error()->reason, core::ErrorReason::SignInExpired);
+        auto *remedy = banner->findChild<QPushButton *>(u"errorBannerRemedy"_s);
+        QVERIFY(remedy->isVisible());
+        QCOMPARE(remedy->text(), words::ErrorWords::remedyLabel(words::Remedy::SignInAgain));
+
+        // Sign In Again: the browser, then the new tokens in the keychain, then the test again.
+        QTest::mouseClick(remedy, Qt::LeftButton);
+        const QUrl authorize = waitForBrowser(1);
+        QVERIFY(authorize.isValid());
+        QVERIFY(page.findChild<SignInDialog *>());
+        QVERIFY(comeBack(consent(authorize, u"allow"_s)).contains("You are signed in"));
+        QTRY_VERIFY_WITH_TIMEOUT(session.connection() == core::EnvironmentSession::Connection::Online,
+                                 kTimeout);
+        QString stored;
+        secrets->read(u"environment/"_s + id, &store,
+                      [&](core::Result<QString> read) { stored = read ? read.value() : QString(); });
+        QTRY_VERIFY(!stored.isEmpty());
+        const auto renewed = core::TokenPair::fromStoredText(stored);
+        QVERIFY(renewed.ok());
+        QVERIFY(renewed->accessToken != ended.accessToken);
+        QCOMPARE(core::readAccessTokenClaims(renewed->accessToken)->cloudName, u"alpha"_s);
+        QTRY_VERIFY(!banner->isVisible());
     }
 
     void signingInAsSomeoneElseIsRefused()
