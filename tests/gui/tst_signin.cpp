@@ -288,7 +288,7 @@ private Q_SLOTS:
         auto *signIn = child<QPushButton>(&dialog, u"signInButton"_s);
         QVERIFY(signIn->isVisible() && signIn->isEnabled());
         QVERIFY(signIn->isDefault());
-        QVERIFY2(child<QLabel>(&dialog, u"signInIntro"_s)->text().contains(u"cannot see API keys"_s),
+        QVERIFY2(child<QLabel>(&dialog, u"signInIntro"_s)->text().contains(u"your role cannot see them"_s),
                  qPrintable(child<QLabel>(&dialog, u"signInIntro"_s)->text()));
         // Nothing to add by hand on this page: no Add, no name, no account.
         QVERIFY(!child<QPushButton>(&dialog, u"addButton"_s)->isVisible());

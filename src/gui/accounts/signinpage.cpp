@@ -89,9 +89,9 @@ QWidget *SignInPage::buildStart()
     page->setObjectName(u"signInStart"_s);
     auto *layout = new QVBoxLayout(page);
     m_introLabel
-        = paragraph(tr("For everyone, also when your role in Cloudinary cannot see API keys: your web "
-                       "browser opens, you sign in to Cloudinary there and allow Stratus in, and "
-                       "Stratus adds the product environment you chose. No API secret is needed."),
+        = paragraph(tr("Your web browser opens, you sign in to Cloudinary there, and Stratus adds the "
+                       "product environment you allow it to use. No API keys needed: this works also "
+                       "when your role cannot see them."),
                     page);
     m_introLabel->setObjectName(u"signInIntro"_s);
     layout->addWidget(m_introLabel);
