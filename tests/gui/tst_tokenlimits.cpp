@@ -214,6 +214,25 @@ private Q_SLOTS:
         QCOMPARE(copy->isEnabled(), limited || !usesToken);
     }
 
+    void severalSelectedShowTheLockToo()
+    {
+        gui::DetailsPanel panel(environment(true), nullptr);
+        panel.resize(360, 1000);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setAssets({u"private1"_s, u"public1"_s});
+        const QList<QLabel *> strip = panel.findChildren<QLabel *>(u"stripThumbnail"_s);
+        QCOMPARE(strip.size(), 2);
+        QLabel *locked = nullptr;
+        for (QLabel *label : strip) {
+            if (label->toolTip().contains(gui::SignedUrlLimits::thumbnailToolTip()))
+                locked = label;
+        }
+        QVERIFY(locked);
+        QVERIFY(!locked->pixmap().isNull());
+        QVERIFY(locked->toolTip().startsWith(u"private1\n"_s));
+    }
+
     void copyUrlIsOffForAssetsThatCannotBeLinked()
     {
         QWidget page;

@@ -5,10 +5,12 @@
 #include "detailspanel_p.h"
 
 #include "browserlogging.h"
+#include "signedurllimits.h"
 #include "thumbnailloader.h"
 
 #include "core/assets/assetservice.h"
 #include "core/catalog/catalog.h"
+#include "core/delivery/thumbnailurls.h"
 #include "words/errorwords.h"
 
 #include "ui_detailspanel.h"
@@ -238,6 +240,15 @@ void DetailsPanel::requestStripThumbnail(const CatalogAsset &asset, QLabel *labe
     if (options.isEmpty()) {
         const QIcon icon = QIcon::fromTheme(u"text-x-generic"_s, style()->standardIcon(QStyle::SP_FileIcon));
         label->setPixmap(icon.pixmap(kStripEdge / 2, kStripEdge / 2));
+        return;
+    }
+    if (m_env.cannotSignUrls() && core::needsSignature(asset.type)) {
+        // No signed URL without the API secret: the lock the grid shows, and why.
+        QColor glyph = palette().color(QPalette::WindowText);
+        glyph.setAlphaF(0.5f);
+        label->setPixmap(
+            SignedUrlLimits::lockPixmap(kStripEdge, ratio, glyph, palette().color(QPalette::AlternateBase)));
+        label->setToolTip(label->toolTip() + u'\n' + SignedUrlLimits::thumbnailToolTip());
         return;
     }
     options.insert(u"crop"_s, u"fill"_s); // squares, as in the grid
