@@ -139,7 +139,9 @@ private slots:
         window.findChild<QAction *>(QStringLiteral("addAccountAction"))->trigger();
         QPointer<gui::AddEnvironmentDialog> add = waitForDialog<gui::AddEnvironmentDialog>();
         QVERIFY(add);
-        add->findChild<QTabWidget *>(QStringLiteral("methodTabs"))->setCurrentIndex(0);
+        // The URL page (the first tab is Sign in with Cloudinary).
+        add->findChild<QTabWidget *>(QStringLiteral("methodTabs"))
+            ->setCurrentWidget(add->findChild<QWidget *>(QStringLiteral("urlPage")));
         QTest::keyClicks(add->findChild<QLineEdit *>(QStringLiteral("urlEdit")), remoteUrl);
         auto *name = add->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
         name->clear();
