@@ -619,6 +619,34 @@ private Q_SLOTS:
         QVERIFY(process.readAllStandardError().contains("user"));
     }
 
+    void configFileHoldsUsersClientsAndLifetime()
+    {
+        QFile config(m_dir.filePath(u"oauth-config.json"_s));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(
+            QJsonDocument(QJsonObject {
+                              {u"environments"_s, QJsonArray {u"cloudinary://k:s@alpha"_s}},
+                              {u"users"_s, QJsonArray {u"alice@example.com:pa:ss@w0rd@alpha?demo=1"_s}},
+                              {u"oauth_clients"_s, QJsonArray {u"from-config"_s}},
+                              {u"token_lifetime"_s, 120},
+                          })
+                .toJson());
+        config.close();
+        test::SandboxProcess configured;
+        QString error;
+        QVERIFY2(configured.start({u"--config"_s, config.fileName()}, 1, false, &error), qPrintable(error));
+        SignIn signIn = alice();
+        signIn.clientId = u"from-config"_s;
+        // demo=1: the page fills in the e-mail and shows the password.
+        const auto page = http(configured, "GET", authorizePath(signIn));
+        QVERIFY(page.body.contains("value=\"alice@example.com\""));
+        QVERIFY(page.body.contains("password <b>pa:ss@w0rd</b>"));
+        const QJsonObject tokens = tokensFor(configured, signIn);
+        QCOMPARE(tokens.value("expires_in"_L1).toInt(), 120);
+        QCOMPARE(claimsOf(tokens.value("access_token"_L1).toString()).value("client_id"_L1).toString(),
+                 u"from-config"_s);
+    }
+
     void tokensSurviveARestartAndNeverReachTheFiles()
     {
         const QString data = m_dir.filePath(u"restart"_s);
