@@ -46,8 +46,9 @@ QByteArray form(const QList<std::pair<QString, QString>> &fields)
 
 QString requestIdIn(const QByteArray &page)
 {
-    static const QRegularExpression pattern(uR"(name="request_id" value="([^"]+)")"_s);
-    return pattern.match(QString::fromUtf8(page)).captured(1);
+    static const QRegularExpression pattern(uR"(name="request_id" value="([^"]+)") "_s);
+        return pattern.match(QString::fromUtf8(page))
+            .captured(1);
 }
 
 } // namespace
@@ -87,7 +88,8 @@ private:
         return run;
     }
 
-    stratus::test::SandboxProcess::RawAnswer http(const QByteArray &verb, const QUrl &url, const QByteArray &body = {},
+    stratus::test::SandboxProcess::RawAnswer http(const QByteArray &verb, const QUrl &url,
+                                                  const QByteArray &body = {},
                                                   const QByteArray &authorization = {})
     {
         QNetworkRequest request(url);
@@ -111,9 +113,10 @@ private:
     bool startLogin(QProcess &process, const QStringList &args, QUrl *authorize)
     {
         process.setProcessEnvironment(environment());
-        process.start(QStringLiteral(STRATUS_CLI_PATH),
-                      QStringList {u"login"_s, u"--no-browser"_s, u"--sandbox"_s, m_sandbox.baseUrl().toString()}
-                          + args);
+        process.start(
+            QStringLiteral(STRATUS_CLI_PATH),
+            QStringList {u"login"_s, u"--no-browser"_s, u"--sandbox"_s, m_sandbox.baseUrl().toString()}
+                + args);
         process.closeWriteChannel();
         QElapsedTimer clock;
         clock.start();
@@ -200,7 +203,8 @@ private:
         }
         accounts.endArray();
         QProcess tool;
-        tool.start(u"secret-tool"_s, {u"lookup"_s, u"server"_s, u"Stratus"_s, u"user"_s, u"environment/"_s + id});
+        tool.start(u"secret-tool"_s,
+                   {u"lookup"_s, u"server"_s, u"Stratus"_s, u"user"_s, u"environment/"_s + id});
         tool.waitForFinished(10000);
         const QJsonObject entry = QJsonDocument::fromJson(tool.readAllStandardOutput()).object();
         for (const char *key : {"access_token", "refresh_token"}) {
@@ -257,7 +261,9 @@ private Q_SLOTS:
         QVERIFY(entry.value(u"logged_in"_s).toBool());
         const Run table = cli({u"env"_s, u"list"_s});
         QVERIFY2(table.out.contains("CREDENTIAL"), table.out.constData());
-        QVERIFY2(QRegularExpression(u"work\\s+alpha\\s+\\S+\\s+token"_s).match(QString::fromUtf8(table.out)).hasMatch(),
+        QVERIFY2(QRegularExpression(u"work\\s+alpha\\s+\\S+\\s+token"_s)
+                     .match(QString::fromUtf8(table.out))
+                     .hasMatch(),
                  table.out.constData());
 
         const QJsonObject stored = keychainEntry(u"work"_s);
@@ -275,16 +281,18 @@ private Q_SLOTS:
         const Run sign = cli({u"sign"_s, u"--env"_s, u"work"_s, u"--params"_s, uR"({"timestamp":1})"_s});
         QCOMPARE(sign.exitCode, 1);
         QVERIFY(sign.out.isEmpty());
-        QVERIFY2(sign.err.contains("signed in with Cloudinary") && sign.err.count('\n') == 1, sign.err.constData());
+        QVERIFY2(sign.err.contains("signed in with Cloudinary") && sign.err.count('\n') == 1,
+                 sign.err.constData());
     }
 
     void aNameWithAnApiKeyIsNotTaken()
     {
-        const Run add = cli({u"env"_s, u"add"_s, u"keyed"_s, u"--cloudinary-url"_s, m_sandbox.cloudinaryUrls().first()});
+        const Run add = cli(
+            {u"env"_s, u"add"_s, u"keyed"_s, u"--cloudinary-url"_s, m_sandbox.cloudinaryUrls().first()});
         QVERIFY2(add.exitCode == 0, add.err.constData());
         QCOMPARE(listed(u"keyed"_s).value(u"credential"_s).toString(), u"api-key"_s);
-        const Run login = cli({u"login"_s, u"--no-browser"_s, u"--sandbox"_s, m_sandbox.baseUrl().toString(),
-                               u"keyed"_s});
+        const Run login = cli(
+            {u"login"_s, u"--no-browser"_s, u"--sandbox"_s, m_sandbox.baseUrl().toString(), u"keyed"_s});
         QCOMPARE(login.exitCode, 2);
         QVERIFY2(login.err.contains("uses an API key"), login.err.constData());
         QVERIFY(login.out.isEmpty()); // refused before any address was printed
@@ -324,7 +332,8 @@ private Q_SLOTS:
         QCOMPARE(http("GET", back).status, 200);
         const Run run = finish(process);
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains("Access was denied in the browser: The user denied access"), run.err.constData());
+        QVERIFY2(run.err.contains("Access was denied in the browser: The user denied access"),
+                 run.err.constData());
         QCOMPARE(run.err.count("stratus-cli login:"), 1);
         QVERIFY(listed(u"denied"_s).isEmpty());
     }

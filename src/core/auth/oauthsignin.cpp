@@ -5,7 +5,10 @@
 
 #include "core/util/secretmemory.h"
 
+#include "core/net/ratelimitbudget.h"
+
 #include <QCryptographicHash>
+#include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QUrlQuery>
 
@@ -231,8 +234,8 @@ void OAuthSignIn::wipe()
 {
     core::wipe(m_verifier);
     core::wipe(m_state);
-    if (m_exchange && !m_exchange->isFinished())
-        m_exchange->cancel();
+    if (TokenRequestJob *exchange = m_exchange.data(); exchange && !exchange->isFinished())
+        exchange->cancel();
     m_exchange = nullptr;
     if (m_receiver) {
         m_receiver->disconnect(this);
