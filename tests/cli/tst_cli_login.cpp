@@ -46,9 +46,8 @@ QByteArray form(const QList<std::pair<QString, QString>> &fields)
 
 QString requestIdIn(const QByteArray &page)
 {
-    static const QRegularExpression pattern(uR"(name="request_id" value="([^"]+)") "_s);
-        return pattern.match(QString::fromUtf8(page))
-            .captured(1);
+    static const QRegularExpression pattern(u"name=\"request_id\" value=\"([^\"]+)\""_s);
+    return pattern.match(QString::fromUtf8(page)).captured(1);
 }
 
 } // namespace
