@@ -63,9 +63,11 @@ int resolveCatalogTarget(CliContext &ctx, const ConfigChoice &choice, CatalogTar
                            u"Stratus runs"_s.arg(environment->displayName()));
     const core::AccountRecord *account = store->account(environment->accountId);
     if (account && !account->loggedIn)
-        return ctx.failure(
-            u"the account '%1' of environment '%2' is logged out; log in again in Stratus"_s.arg(
-                account->displayLabel(), environment->displayName()));
+        return ctx.failure(u"the account '%1' of environment '%2' is logged out; %3"_s.arg(
+            account->displayLabel(), environment->displayName(),
+            environment->usesToken()
+                ? u"sign in again with 'stratus-cli login %1'"_s.arg(environment->displayName())
+                : u"log in again in Stratus"_s));
     target->environmentId = environment->id;
     target->label = environment->displayName();
     target->url = store->effectiveUrl(environment->id);

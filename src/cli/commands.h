@@ -20,5 +20,7 @@ int runMoveCommand(CliContext &ctx); // assetcommands.cpp
 int runTagCommand(CliContext &ctx); // assetcommands.cpp
 int runDeleteCommand(CliContext &ctx); // assetcommands.cpp
 int runDownloadCommand(CliContext &ctx);
+int runLoginCommand(CliContext &ctx); // logincommand.cpp
+int runLogoutCommand(CliContext &ctx); // logincommand.cpp
 
 } // namespace stratus::cli

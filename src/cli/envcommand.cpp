@@ -44,8 +44,10 @@ Service: gnome-keyring or KWallet); no secret is ever printed. The other command
 when they need one (sign, signed URLs).
 
 Sub-commands:
-  list          The environments: name, cloud, account, folder mode and status (logged out,
-                app only, features the credentials may not use); '*' marks the current one.
+  list          The environments: name, cloud, account, credential ("api-key": an API key and
+                secret; "token": signed in with Cloudinary, see 'stratus-cli login'), folder
+                mode and status (logged out, app only, features the credentials may not use);
+                '*' marks the current one.
   add NAME      Tests the CLOUDINARY_URL (cloudinary://API_KEY:API_SECRET@CLOUD_NAME[?...]):
                 ping, then config (the folder mode) and usage. Only if it works is the
                 environment stored under NAME, its secret in the keychain. The URL is read as
@@ -79,7 +81,8 @@ Options:
                         command that sends it says so on stderr. Refused otherwise.
   --json                list: print {"environments":[{"name", "cloud", "api_key", "account",
                         "folder_mode", "current", "logged_in", "embedded_sandbox",
-                        "allow_insecure_transport", "denied_features", "checked_at"}, ...],
+                        "allow_insecure_transport", "denied_features", "checked_at",
+                        "credential": "api-key" or "token"}, ...],
                         "damaged":[{"entry", "id", "name", "problem"}, ...]}.
   -h, --help            Show this help.
 
@@ -95,6 +98,13 @@ bool sendsInClear(const CloudinaryUrl &url)
 {
     const auto endpoint = core::ApiEndpoint::forEnvironment(url);
     return endpoint && core::sendsInClear(endpoint->baseUrl());
+}
+
+// What the keychain holds for it: "api-key" (a secret; requests are signed) or "token" (signed in
+// with Cloudinary: OAuth tokens).
+QString credentialName(const EnvironmentRecord &env)
+{
+    return env.usesToken() ? u"token"_s : u"api-key"_s;
 }
 
 QString statusOf(const AccountStore &store, const EnvironmentRecord &env)
@@ -151,6 +161,7 @@ int listEnvironments(CliContext &ctx, const AccountStore &store, bool json)
                 {u"name"_s, env.name},
                 {u"cloud"_s, env.cloudName()},
                 {u"api_key"_s, env.apiKey()},
+                {u"credential"_s, credentialName(env)},
                 {u"account"_s, account ? account->label : QString()},
                 {u"folder_mode"_s, core::folderModeName(env.folderMode)},
                 {u"current"_s, env.id == current},
@@ -175,13 +186,14 @@ int listEnvironments(CliContext &ctx, const AccountStore &store, bool json)
             ctx.outLine(u"No environments are stored; add one with 'stratus-cli env add NAME'."_s);
         return listStatus(store);
     }
-    QList<QStringList> rows {{QString(), u"NAME"_s, u"CLOUD"_s, u"ACCOUNT"_s, u"FOLDERS"_s, u"STATUS"_s}};
+    QList<QStringList> rows {
+        {QString(), u"NAME"_s, u"CLOUD"_s, u"ACCOUNT"_s, u"CREDENTIAL"_s, u"FOLDERS"_s, u"STATUS"_s}};
     for (const EnvironmentRecord &env : store.environments()) {
         const core::AccountRecord *account = store.account(env.accountId);
         // Escaped: a stored name must not break the table or reorder the line.
         rows.append({env.id == current ? u"*"_s : QString(), env.displayName(),
                      core::displaySafe(env.cloudName()), account ? account->displayLabel() : QString(),
-                     core::folderModeName(env.folderMode), statusOf(store, env)});
+                     credentialName(env), core::folderModeName(env.folderMode), statusOf(store, env)});
     }
     QList<qsizetype> widths(rows.constFirst().size(), 0);
     for (const QStringList &row : std::as_const(rows)) {
@@ -238,8 +250,10 @@ int useEnvironment(CliContext &ctx, AccountStore &store, const EnvironmentRecord
 {
     const core::AccountRecord *account = store.account(env.accountId);
     if (account && !account->loggedIn)
-        return ctx.failure(u"the account '%1' of environment '%2' is logged out; log in again in Stratus "
-                           u"first"_s.arg(account->displayLabel(), env.displayName()));
+        return ctx.failure(u"the account '%1' of environment '%2' is logged out; %3"_s.arg(
+            account->displayLabel(), env.displayName(),
+            env.usesToken() ? u"sign in again with 'stratus-cli login %1'"_s.arg(env.displayName())
+                            : u"log in again in Stratus first"_s));
     if (auto set = store.setCurrentEnvironment(env.id); !set)
         return ctx.failure(u"cannot save the current environment: "_s + errorText(set.error()));
     ctx.outLine(u"The current environment is now '%1'."_s.arg(env.displayName()));

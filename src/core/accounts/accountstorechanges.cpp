@@ -21,7 +21,8 @@ AccountStore::validateNewNames(const QList<std::pair<EnvironmentRecord, QString>
             return valid.error();
         if (environmentByName(name) || damagedEnvironment(name) || seen.contains(name))
             return Error::because(Error::Kind::Conflict, ErrorReason::EnvironmentNameTaken, name);
-        if (env.url.cloudName().isEmpty() || env.url.apiKey().isEmpty())
+        // A token environment ("Sign in with Cloudinary") has no API key: the token says who calls.
+        if (env.url.cloudName().isEmpty() || (env.url.apiKey().isEmpty() && !env.usesToken()))
             return Error::because(Error::Kind::InvalidInput, ErrorReason::EnvironmentNeedsCloudAndKey, name);
         if (secret.isEmpty() && !env.embeddedSandbox)
             return Error::because(Error::Kind::InvalidInput, ErrorReason::EnvironmentNeedsSecret, name);

@@ -33,8 +33,9 @@ public:
     void stop();
 
 Q_SIGNALS:
-    /// The callback arrived: its full URL (path and query). The receiver has answered it with the
-    /// page set by setPage() and stopped listening.
+    /// The callback arrived: its full URL (path and query). Emitted just before the receiver answers
+    /// it with the page set by setPage() (a slot may still set the page: a refusal's words) and
+    /// stops listening.
     void received(const QUrl &url);
     void timedOut();
 

@@ -12,11 +12,11 @@
 #include <chrono>
 
 class QNetworkAccessManager;
-class QTcpServer;
 
 namespace stratus::core {
 
 class LoopbackReceiver;
+class TokenRequestJob;
 
 /// One "Sign in with Cloudinary": OAuth 2.0 Authorization Code with PKCE (S256) for a native app
 /// (RFC 8252). start() makes a fresh code verifier and `state` (random, never logged, wiped when
@@ -41,6 +41,10 @@ public:
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     /// A `login_hint` for the authorize URL (the e-mail the person signs in with), optional.
     void setLoginHint(const QString &hint) { m_loginHint = hint; }
+    /// The HTML pages the browser shows when it comes back: `success` when it brought a code for
+    /// this sign-in, `failure` otherwise (denied, a `state` not ours). Plain English ones by
+    /// default; the GUI passes translated ones. Set before start().
+    void setPages(QByteArray success, QByteArray failure);
 
     /// Starts listening and answers the URL to open, or the Error why it cannot start
     /// (SignInNotConfigured without a client ID, SignInPortBusy). Call once.
@@ -67,11 +71,14 @@ private:
     OAuthConfig m_config;
     std::chrono::milliseconds m_timeout {std::chrono::minutes(5)};
     QString m_loginHint;
+    QByteArray m_successPage;
+    QByteArray m_failurePage;
     QString m_verifier;
     QString m_state;
     QUrl m_authorizeUrl;
     QUrl m_redirectUri;
     LoopbackReceiver *m_receiver = nullptr;
+    QPointer<TokenRequestJob> m_exchange;
     bool m_done = false;
 };
 
