@@ -90,6 +90,7 @@ struct SignIn
     QString verifier = randomVerifier();
     QString clientId = kClient;
     QString redirect = kRedirect;
+    QString scope = kScopes;
 };
 
 } // namespace
@@ -146,13 +147,11 @@ private:
     QString authorizePath(const SignIn &signIn, const QString &method = u"S256"_s)
     {
         QUrlQuery query;
-        const QList<std::pair<QString, QString>> items {{u"client_id"_s, signIn.clientId},
-                                                        {u"response_type"_s, u"code"_s},
-                                                        {u"scope"_s, kScopes},
-                                                        {u"redirect_uri"_s, signIn.redirect},
-                                                        {u"state"_s, signIn.state},
-                                                        {u"code_challenge"_s, challengeOf(signIn.verifier)},
-                                                        {u"code_challenge_method"_s, method}};
+        const QList<std::pair<QString, QString>> items {
+            {u"client_id"_s, signIn.clientId},   {u"response_type"_s, u"code"_s},
+            {u"scope"_s, signIn.scope},          {u"redirect_uri"_s, signIn.redirect},
+            {u"state"_s, signIn.state},          {u"code_challenge"_s, challengeOf(signIn.verifier)},
+            {u"code_challenge_method"_s, method}};
         for (const auto &[name, value] : items)
             query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
         return u"/oauth2/auth?"_s + query.toString(QUrl::FullyEncoded);
@@ -532,6 +531,31 @@ private Q_SLOTS:
         const auto provisioning = http(*m_sandbox, "GET", u"/v1_1/provisioning/accounts/acct1/sub_accounts"_s,
                                        {{"Authorization", bearer}});
         QCOMPARE(provisioning.status, 401);
+    }
+
+    void scopeLimitsWhatATokenMayDo()
+    {
+        // Asset management only, and no offline_access: no refresh token, no uploads.
+        SignIn signIn = alice();
+        signIn.scope = u"asset_management"_s;
+        const QJsonObject tokens = tokensFor(*m_sandbox, signIn);
+        QCOMPARE(tokens.value("scope"_L1).toString(), u"asset_management"_s);
+        QVERIFY(!tokens.contains("refresh_token"_L1));
+        const QByteArray bearer = "Bearer " + tokens.value("access_token"_L1).toString().toLatin1();
+        QCOMPARE(listImages(*m_sandbox, u"alpha"_s, tokens.value("access_token"_L1).toString()).status, 200);
+        const auto upload = http(
+            *m_sandbox, "POST", u"/v1_1/alpha/image/upload"_s,
+            {{"Content-Type", "application/x-www-form-urlencoded"}, {"Authorization", bearer}},
+            form({{u"file"_s, u"data:image/png;base64,"_s + QString::fromLatin1(pngBytes().toBase64())}}));
+        QCOMPARE(upload.status, 403);
+        QCOMPARE(errorOf(upload.body), u"The token's scope does not include upload"_s);
+
+        // A scope the server does not know goes back to the client as invalid_scope.
+        signIn.scope = u"asset_management admin_everything"_s;
+        const auto refused = http(*m_sandbox, "GET", authorizePath(signIn));
+        QCOMPARE(refused.status, 302);
+        QCOMPARE(QUrlQuery(QUrl(QString::fromUtf8(refused.header("location")))).queryItemValue(u"error"_s),
+                 u"invalid_scope"_s);
     }
 
     void wrongCloudAndForgedTokensAreRefused()
