@@ -26,7 +26,15 @@ public:
             Q_EMIT failed(tr("Cannot create %1.").arg(dataDirectory));
             return;
         }
+        sandbox::AuthorizationSettings authorization;
+        sandbox::UserConfig demo;
+        demo.email = QString::fromLatin1(LocalSandbox::kDemoUserEmail);
+        demo.password = QString::fromLatin1(LocalSandbox::kDemoUserPassword);
+        demo.clouds = {environment.cloudName};
+        demo.demo = true;
+        authorization.users = {demo};
         if (!m_sandbox->open(dataDirectory, {environment}, {}, &error)
+            || !m_sandbox->setAuthorization(authorization, &error)
             || !sandbox::Seeder::seed(m_sandbox->store(), environment, seedCount, &error)) {
             Q_EMIT failed(error);
             return;

@@ -26,6 +26,12 @@ public:
     LocalSandbox(core::AccountStore *store, QString dataDirectory, int seedCount, QObject *parent = nullptr);
     ~LocalSandbox() override;
 
+    /// The one user of the embedded sandbox's sign-in page (/oauth2/auth), so that "Sign in with
+    /// Cloudinary" can add the Local sandbox too: a demonstration, whose e-mail the page fills in
+    /// and whose password it shows. Only processes of this machine reach the server (127.0.0.1).
+    static constexpr auto kDemoUserEmail = "you@local.sandbox";
+    static constexpr auto kDemoUserPassword = "stratus-demo";
+
     /// Adds the "Local sandbox" account to the store if it has none, then starts the server.
     void start();
     [[nodiscard]] QString environmentId() const { return m_environmentId; }

@@ -147,6 +147,8 @@ void LoopbackReceiver::onReadyRead(QTcpSocket *socket)
         if (auto *deadline = socket->findChild<QTimer *>(u"stratus_deadline"_s))
             deadline->start(kRequestTimeout);
         socket->write(text);
+        // Out now, not at the next turn of the event loop: a CLI that failed may exit right after.
+        socket->flush();
         socket->disconnectFromHost();
     };
     if (headerEnd < 0) {

@@ -5,7 +5,10 @@
 
 #include "core/util/secretmemory.h"
 
+#include "core/net/ratelimitbudget.h"
+
 #include <QCryptographicHash>
+#include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QUrlQuery>
 
@@ -231,8 +234,7 @@ void OAuthSignIn::wipe()
 {
     core::wipe(m_verifier);
     core::wipe(m_state);
-    // cancel() is safe in any state (Job); a finished exchange ignores it.
-    if (TokenRequestJob *exchange = m_exchange.data())
+    if (TokenRequestJob *exchange = m_exchange.data(); exchange && !exchange->isFinished())
         exchange->cancel();
     m_exchange = nullptr;
     if (m_receiver) {
