@@ -282,6 +282,15 @@ private Q_SLOTS:
         QVERIFY(sign.out.isEmpty());
         QVERIFY2(sign.err.contains("signed in with Cloudinary") && sign.err.count('\n') == 1,
                  sign.err.constData());
+
+        // An unsigned delivery URL needs no secret; a signed one does.
+        const Run plain = cli({u"url"_s, u"sample"_s, u"--env"_s, u"work"_s});
+        QVERIFY2(plain.exitCode == 0, plain.err.constData());
+        QVERIFY2(plain.out.contains("/alpha/image/upload/sample"), plain.out.constData());
+        const Run signedUrl
+            = cli({u"url"_s, u"sample"_s, u"--env"_s, u"work"_s, u"--options"_s, uR"({"sign_url":true})"_s});
+        QCOMPARE(signedUrl.exitCode, 1);
+        QVERIFY2(signedUrl.err.contains("needs the environment's API secret"), signedUrl.err.constData());
     }
 
     void aNameWithAnApiKeyIsNotTaken()
