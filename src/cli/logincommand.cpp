@@ -421,6 +421,20 @@ int runLoginCommand(CliContext &ctx)
     if (nameRefusal(label, core::ErrorReason::AccountLabelUnusable))
         label = cloud;
 
+    // A sign-in that replaces one still stored: the old pair is revoked once the new one is kept.
+    std::optional<TokenPair> replaced;
+    if (existing) {
+        const QString key = existing->secretKey();
+        const core::Result<QString> old
+            = waitFor<QString>([&](QObject *context, std::function<void(core::Result<QString>)> done) {
+                  store->secretStore()->read(key, context, std::move(done));
+              });
+        if (old) {
+            if (core::Result<TokenPair> pair = TokenPair::fromStoredText(old.value()))
+                replaced = std::move(pair).value();
+        }
+    }
+
     QString storedText = tokens.toStoredText();
     const core::Result<core::Done> stored = storeSignIn(*store, existing, record, label, storedText);
     core::wipe(storedText);
@@ -431,6 +445,8 @@ int runLoginCommand(CliContext &ctx)
             return ctx.failure(keychainProblem(error) + u"; nothing was stored"_s);
         return ctx.failure(u"cannot store the environment (%1); nothing was stored"_s.arg(errorText(error)));
     }
+    if (replaced)
+        revokeQuietly(network, *replaced);
     if (existing) {
         if (auto updated = store->updateCheck(record); !updated)
             warn(ctx, u"cannot save what the connection test learnt: "_s + errorText(updated.error()));

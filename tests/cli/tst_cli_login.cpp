@@ -390,6 +390,22 @@ private Q_SLOTS:
         QVERIFY(keychainEntry(u"work"_s).value(u"access_token"_s).toString() != access);
     }
 
+    void signInAgainReplacesThePair()
+    {
+        const QString before = keychainEntry(u"work"_s).value(u"access_token"_s).toString();
+        QVERIFY(!before.isEmpty());
+        const int revocations = stat("revocations");
+        const Run again = signIn(u"work"_s);
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        QCOMPARE(again.out, "Signed in to alpha as work.\n"_ba);
+        const QString after = keychainEntry(u"work"_s).value(u"access_token"_s).toString();
+        QVERIFY(!after.isEmpty() && after != before);
+        QCOMPARE(stat("revocations"), revocations + 1); // the pair it replaced
+        const QUrl resources = m_sandbox.baseUrl().resolved(QUrl(u"/v1_1/alpha/resources/image"_s));
+        QCOMPARE(http("GET", resources, {}, "Bearer " + before.toLatin1()).status, 401);
+        QCOMPARE(http("GET", resources, {}, "Bearer " + after.toLatin1()).status, 200);
+    }
+
     void noTokenOutsideTheKeychain()
     {
         QVERIFY(!m_tokens.isEmpty());
