@@ -5,7 +5,8 @@
 // success, the environment listed with the credential "token", a one-line reason and exit 1 for an
 // answer with another `state`, a denied consent and a browser that never comes back; logout revokes
 // the sign-in at the sandbox; commands that need the API secret say why they cannot. At the end no
-// token from the keychain is in a file of the CLI's folders or in anything the CLI printed.
+// token from the keychain and no code is in a file of the CLI's folders or in anything the CLI
+// printed, its logs included.
 #include "../headlesssession.h"
 #include "../integration/sandboxprocess.h"
 
@@ -60,7 +61,7 @@ private:
     QTemporaryDir m_dir;
     stratus::test::SandboxProcess m_sandbox;
     QByteArrayList m_printed; ///< everything the CLI printed, for the final scan
-    QStringList m_tokens; ///< every token seen in the keychain, for the final scan
+    QStringList m_tokens; ///< every token seen in the keychain, and every code, for the final scan
 
     QProcessEnvironment environment() const
     {
@@ -111,7 +112,10 @@ private:
     // Starts `stratus-cli login --no-browser --sandbox BASE args…` and reads the address it prints.
     bool startLogin(QProcess &process, const QStringList &args, QUrl *authorize)
     {
-        process.setProcessEnvironment(environment());
+        // With every log of core's on: what it logs is scanned for codes and tokens at the end.
+        QProcessEnvironment env = environment();
+        env.insert(u"QT_LOGGING_RULES"_s, u"stratus.*=true"_s);
+        process.setProcessEnvironment(env);
         process.start(
             QStringLiteral(STRATUS_CLI_PATH),
             QStringList {u"login"_s, u"--no-browser"_s, u"--sandbox"_s, m_sandbox.baseUrl().toString()}
@@ -137,7 +141,8 @@ private:
     Run finish(QProcess &process)
     {
         Run run;
-        if (!process.waitForFinished(60000)) {
+        // It may have ended already, while the test's browser waited for its page.
+        if (process.state() != QProcess::NotRunning && !process.waitForFinished(60000)) {
             process.kill();
             process.waitForFinished();
             return run;
@@ -174,7 +179,10 @@ private:
             qWarning("consent: %d %s", answer.status, answer.body.constData());
             return {};
         }
-        return QUrl(QString::fromUtf8(answer.header("location")));
+        const QUrl location(QString::fromUtf8(answer.header("location")));
+        if (const QString code = QUrlQuery(location).queryItemValue(u"code"_s); !code.isEmpty())
+            m_tokens.append(code);
+        return location;
     }
 
     QJsonObject listed(const QString &name)
@@ -323,7 +331,7 @@ private Q_SLOTS:
         QCOMPARE(page.status, 200);
         QVERIFY2(page.body.contains("Signing in did not work"), page.body.constData());
         const Run run = finish(process);
-        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.exitCode == 1, run.err.constData());
         QVERIFY2(run.err.contains("not for this sign-in, so it was refused"), run.err.constData());
         QVERIFY(!run.out.contains("Signed in"));
         QCOMPARE(stat("code_exchanges"), exchanges); // the code was never used
@@ -339,7 +347,7 @@ private Q_SLOTS:
         QCOMPARE(QUrlQuery(back).queryItemValue(u"error"_s), u"access_denied"_s);
         QCOMPARE(http("GET", back).status, 200);
         const Run run = finish(process);
-        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.exitCode == 1, run.err.constData());
         QVERIFY2(run.err.contains("Access was denied in the browser: The user denied access"),
                  run.err.constData());
         QCOMPARE(run.err.count("stratus-cli login:"), 1);
