@@ -9,6 +9,7 @@
 // printed, its logs included.
 #include "../headlesssession.h"
 #include "../integration/sandboxprocess.h"
+#include "stratus/oauthbuild.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
@@ -365,13 +366,29 @@ private Q_SLOTS:
         QVERIFY(clock.elapsed() < 20000);
     }
 
-    void noClientIdNoSignIn()
+    // Without --sandbox the build's client ID (and server) are used: a build without one says so
+    // and stops; a build with one prints the address at its server with its client ID.
+    void theBuildsClientId()
     {
-        // This test build has no STRATUS_OAUTH_CLIENT_ID (the default) and no preference sets one.
-        const Run run = cli({u"login"_s, u"--no-browser"_s});
-        QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains("has no client ID"), run.err.constData());
-        QVERIFY(run.out.isEmpty());
+        const QString clientId = QStringLiteral(STRATUS_OAUTH_CLIENT_ID);
+        if (clientId.isEmpty()) {
+            const Run run = cli({u"login"_s, u"--no-browser"_s});
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.err.contains("has no client ID"), run.err.constData());
+            QVERIFY(run.out.isEmpty());
+            return;
+        }
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(STRATUS_CLI_PATH),
+                      {u"login"_s, u"--no-browser"_s, u"--timeout"_s, u"5"_s});
+        QVERIFY(process.waitForReadyRead(20000));
+        const QUrl address(QString::fromUtf8(process.readLine()).trimmed());
+        process.kill();
+        process.waitForFinished();
+        QCOMPARE(address.adjusted(QUrl::RemoveQuery).toString(),
+                 QStringLiteral(STRATUS_OAUTH_SERVER) + u"/oauth2/auth"_s);
+        QCOMPARE(QUrlQuery(address).queryItemValue(u"client_id"_s), clientId);
     }
 
     void logoutRevokes()
