@@ -315,6 +315,22 @@ private Q_SLOTS:
         QVERIFY(login.out.isEmpty()); // refused before any address was printed
     }
 
+    void logoutOfAnApiKeyEnvironment()
+    {
+        const int revocations = stat("revocations");
+        const Run run = cli({u"logout"_s, u"keyed"_s});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains("API secrets are deleted"), run.out.constData());
+        QCOMPARE(stat("revocations"), revocations); // nothing to revoke at a server
+        QVERIFY(!listed(u"keyed"_s).value(u"logged_in"_s).toBool());
+        QVERIFY(listed(u"work"_s).value(u"logged_in"_s).toBool()); // another account
+        const Run again = cli({u"logout"_s, u"keyed"_s});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains("logged out already"), again.out.constData());
+        const Run unknown = cli({u"logout"_s, u"nobody"_s});
+        QCOMPARE(unknown.exitCode, 2);
+    }
+
     void wrongStateRefused()
     {
         QProcess process;
