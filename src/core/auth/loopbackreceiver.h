@@ -16,9 +16,12 @@ namespace stratus::core {
 
 /// The loopback redirect of a native OAuth sign-in (RFC 8252 §7.3): listens on 127.0.0.1 only
 /// (never every interface), takes the first complete `GET /callback?…` request, answers it with a
-/// small HTML page (the `page` given to answer()) and closes; anything else (another path, a second
-/// connection, a request that does not finish in time) is answered 400/404 and ignored. Stops on
-/// its own after `timeout`. The request line is never logged (it carries the code and state).
+/// small HTML page (the one set by setPage()) and closes; anything else is refused and ignored:
+/// another path or method 404, a malformed request 400, a request over 8 KB 431, a connection that
+/// sends no complete request within 10 s dropped, and after the callback nothing listens any more.
+/// Every answer says `Connection: close`, `Cache-Control: no-store` and `Referrer-Policy:
+/// no-referrer`. Stops on its own after `timeout`. Nothing of a request is logged (it carries the
+/// code and state).
 class LoopbackReceiver : public QObject
 {
     Q_OBJECT
