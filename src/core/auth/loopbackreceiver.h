@@ -37,8 +37,8 @@ public:
 
 Q_SIGNALS:
     /// The callback arrived: its full URL (path and query). Emitted just before the receiver answers
-    /// it with the page set by setPage() (a slot may still set the page: a refusal's words) and
-    /// stops listening.
+    /// it with the page set by setPage() (a slot may still set the page, or hold the answer with
+    /// holdAnswer()) and stops listening.
     void received(const QUrl &url);
     void timedOut();
 
@@ -46,14 +46,23 @@ public:
     /// The HTML the browser sees after the callback (set before it arrives; a plain default page
     /// otherwise). Its own words: what the person should do next.
     void setPage(const QByteArray &html) { m_page = html; }
+    /// Called from a received() slot: the browser keeps waiting for its page until answerHeld(), so
+    /// that the page can say how the sign-in ended. stop() and the destructor answer a held
+    /// callback with the page set; a callback held for 60 s is dropped.
+    void holdAnswer() { m_holdRequested = true; }
+    /// Answers the held callback with `html` (nothing happens when none is held).
+    void answerHeld(const QByteArray &html);
 
 private:
     void onNewConnection();
     void onReadyRead(QTcpSocket *socket);
+    void stopListening();
 
     QTcpServer *m_server = nullptr;
     QTimer m_timeout;
     QByteArray m_page;
+    QPointer<QTcpSocket> m_held; ///< the callback's connection, while its answer waits
+    bool m_holdRequested = false;
     bool m_done = false;
 };
 
