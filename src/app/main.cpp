@@ -83,6 +83,7 @@ int main(int argc, char *argv[])
     proxyPassword.follow();
     proxyPassword.watch(&network);
     core::AccountStore store(keychain, layout);
+    store.setNetwork(&network); // token refreshes go through the proxy too
     const auto loaded = store.load();
 
     app::LocalSandbox localSandbox(&store, layout.localSandboxDirectory(), 120);

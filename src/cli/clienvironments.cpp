@@ -117,6 +117,11 @@ public:
     {
     }
     void fetch(QObject *context, Callback done) const override { m_inner->fetch(context, std::move(done)); }
+    [[nodiscard]] core::CredentialKind kind() const override { return m_inner->kind(); }
+    void renew(const QString &rejected, QObject *context, Callback done) const override
+    {
+        m_inner->renew(rejected, context, std::move(done));
+    }
     [[nodiscard]] core::InsecureTransport insecureTransport() const override
     {
         return core::InsecureTransport::Allowed;

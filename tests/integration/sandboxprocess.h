@@ -16,6 +16,7 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QUrlQuery>
@@ -151,6 +152,47 @@ public:
         return answer;
     }
 
+    /// Plays the person in the browser for a sign-in at the sandbox's authorization server: opens
+    /// `authorizeUrl` (what the client wants to open), signs in with `email` and `password`,
+    /// answers the consent page with `action` ("allow" or "deny", choosing `cloud` when the user has
+    /// several) and answers where the browser would go next: the client's redirect URI with the
+    /// code (or error) and state. Empty, with a warning, when a page was not what a person expects.
+    QUrl signInInBrowser(const QUrl &authorizeUrl, const QString &email, const QString &password,
+                         const QString &action = QStringLiteral("allow"), const QString &cloud = {})
+    {
+        const auto page = browse("GET", authorizeUrl, {});
+        const QString loginId = requestIdIn(page.body);
+        if (page.status != 200 || loginId.isEmpty()) {
+            qWarning("authorize page: %d %s", page.status, page.body.left(300).constData());
+            return {};
+        }
+        const QUrl post = m_baseUrl.resolved(QUrl(QStringLiteral("/oauth2/auth")));
+        const auto consent = browse("POST", post,
+                                    {{QStringLiteral("request_id"), loginId},
+                                     {QStringLiteral("action"), QStringLiteral("login")},
+                                     {QStringLiteral("email"), email},
+                                     {QStringLiteral("password"), password}});
+        const QString consentId = requestIdIn(consent.body);
+        if (consent.status != 200 || consentId.isEmpty()) {
+            qWarning("login: %d %s", consent.status, consent.body.left(300).constData());
+            return {};
+        }
+        QList<std::pair<QString, QString>> fields {{QStringLiteral("request_id"), consentId},
+                                                   {QStringLiteral("action"), action}};
+        if (!cloud.isEmpty())
+            fields.append({QStringLiteral("cloud"), cloud});
+        const auto answer = browse("POST", post, fields);
+        if (answer.status != 302) {
+            qWarning("consent: %d %s", answer.status, answer.body.left(300).constData());
+            return {};
+        }
+        return QUrl(QString::fromUtf8(answer.header("location")));
+    }
+
+    /// What the browser does with the redirect: a GET of the client's loopback URL. The page the
+    /// client answered with.
+    RawAnswer followRedirect(const QUrl &redirect) { return browse("GET", redirect, {}); }
+
     /// Every asset of environment @p index (up to 500) with its tags and context, through the Search
     /// API as a sync asks for them: for tests that fill a catalogue with what the sandbox holds.
     RawAnswer searchEverything(int index)
@@ -198,6 +240,38 @@ public:
     }
 
 private:
+    static QString requestIdIn(const QByteArray &page)
+    {
+        static const QRegularExpression pattern(QStringLiteral("name=\"request_id\" value=\"([^\"]+)\""));
+        return pattern.match(QString::fromUtf8(page)).captured(1);
+    }
+
+    // One request as a browser sends it, redirects not followed; `fields` as a form body.
+    RawAnswer browse(const QByteArray &verb, const QUrl &url,
+                     const QList<std::pair<QString, QString>> &fields)
+    {
+        QNetworkRequest request(url);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        QByteArray body;
+        if (verb == "POST") {
+            QUrlQuery query;
+            for (const auto &[name, value] : fields)
+                query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
+            body = query.toString(QUrl::FullyEncoded).toUtf8();
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/x-www-form-urlencoded"));
+        }
+        std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(request, verb, body));
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        RawAnswer answer;
+        if (!reply->isFinished() && !finished.wait(10000))
+            return answer;
+        answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        answer.headers = reply->rawHeaderPairs();
+        answer.body = reply->readAll();
+        return answer;
+    }
+
     core::ApiContext contextFor(const QString &text, bool account, core::RateLimitBudget *budget)
     {
         core::ApiContext context;

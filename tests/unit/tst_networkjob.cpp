@@ -89,6 +89,39 @@ private:
     Result<QString> m_answer;
 };
 
+// An access token that the server may refuse: renew() answers the next token of `renewals` (or
+// SignInExpired when there is none), counting the calls and what was refused.
+class FakeTokenSource final : public SecretSource
+{
+public:
+    FakeTokenSource(QString token, QStringList renewals)
+        : m_token(std::move(token))
+        , m_renewals(std::move(renewals))
+    {
+    }
+    [[nodiscard]] CredentialKind kind() const override { return CredentialKind::AccessToken; }
+    void fetch(QObject *context, Callback done) const override
+    {
+        QTimer::singleShot(1, context, [token = m_token, done] { done(token); });
+    }
+    void renew(const QString &rejected, QObject *context, Callback done) const override
+    {
+        ++renewCalls;
+        refused.append(rejected);
+        Result<QString> answer = m_renewals.isEmpty()
+            ? Result<QString>(Error::because(Error::Kind::Auth, ErrorReason::SignInExpired))
+            : Result<QString>(m_renewals.takeFirst());
+        QTimer::singleShot(1, context, [answer, done] { done(answer); });
+    }
+
+    mutable int renewCalls = 0;
+    mutable QStringList refused;
+
+private:
+    QString m_token;
+    mutable QStringList m_renewals;
+};
+
 RetryPolicy fastPolicy()
 {
     RetryPolicy policy;
@@ -540,6 +573,96 @@ private slots:
         QVERIFY(network.requests.first().header("Authorization").isEmpty());
         QCOMPARE(network.requests.first().request.header(QNetworkRequest::UserAgentHeader).toByteArray(),
                  UserAgent::value());
+    }
+
+    void accessTokensGoAsBearerAndNothingIsSigned_data()
+    {
+        QTest::addColumn<NetworkJob::Authentication>("authentication");
+        QTest::newRow("Basic (Admin, Search)") << NetworkJob::Authentication::Basic;
+        QTest::newRow("Signature (Upload)") << NetworkJob::Authentication::Signature;
+    }
+    void accessTokensGoAsBearerAndNothingIsSigned()
+    {
+        QFETCH(NetworkJob::Authentication, authentication);
+        FakeNetwork network;
+        ProbeJob job(&network);
+        job.setCredentials(u"123456"_s, std::make_shared<FakeTokenSource>(u"tok.en.1"_s, QStringList()),
+                           authentication);
+        QSignalSpy finished(&job, &Job::finished);
+        job.start();
+        QVERIFY(finished.wait(5000));
+        QVERIFY(!job.error());
+        QCOMPARE(network.requests.first().header("Authorization"), "Bearer tok.en.1"_ba);
+        QVERIFY(job.secretSeen.isEmpty()); // the subclass signs nothing with a token
+    }
+
+    void aRefusedTokenIsRenewedOnceAndTheRequestSentAgain()
+    {
+        FakeNetwork network;
+        network.enqueue(FakeResponse::cloudinaryError(401, "Invalid token"));
+        auto source = std::make_shared<FakeTokenSource>(u"old"_s, QStringList {u"new"_s});
+        ProbeJob job(&network);
+        job.setRetryPolicy(fastPolicy());
+        job.setCredentials(u"k"_s, source, NetworkJob::Authentication::Basic);
+        QSignalSpy finished(&job, &Job::finished);
+        job.start();
+        QVERIFY(finished.wait(5000));
+        QVERIFY2(!job.error(), job.error() ? qPrintable(job.error()->message) : "");
+        QCOMPARE(network.requests.size(), 2);
+        QCOMPARE(network.requests.at(0).header("Authorization"), "Bearer old"_ba);
+        QCOMPARE(network.requests.at(1).header("Authorization"), "Bearer new"_ba);
+        QCOMPARE(source->renewCalls, 1);
+        QCOMPARE(source->refused, QStringList {u"old"_s});
+    }
+
+    void aTokenRefusedAgainMeansSignInAgain()
+    {
+        FakeNetwork network;
+        network.enqueue(FakeResponse::cloudinaryError(401, "Invalid token"));
+        network.enqueue(FakeResponse::cloudinaryError(401, "Invalid token"));
+        network.enqueue(FakeResponse::json("{}"));
+        auto source = std::make_shared<FakeTokenSource>(u"old"_s, QStringList {u"new"_s, u"newer"_s});
+        ProbeJob job(&network);
+        job.setRetryPolicy(fastPolicy());
+        job.setCredentials(u"k"_s, source, NetworkJob::Authentication::Basic);
+        QSignalSpy finished(&job, &Job::finished);
+        job.start();
+        QVERIFY(finished.wait(5000));
+        QVERIFY(job.error());
+        QCOMPARE(job.error()->kind, Error::Kind::Auth);
+        QCOMPARE(job.error()->reason, ErrorReason::SignInExpired);
+        QCOMPARE(source->renewCalls, 1); // once a job, never a loop
+        QCOMPARE(network.requests.size(), 2);
+    }
+
+    void aTokenThatCannotBeRenewedEndsTheJob()
+    {
+        FakeNetwork network;
+        network.enqueue(FakeResponse::cloudinaryError(401, "Token expired"));
+        auto source = std::make_shared<FakeTokenSource>(u"old"_s, QStringList());
+        ProbeJob job(&network);
+        job.setCredentials(u"k"_s, source, NetworkJob::Authentication::Signature);
+        QSignalSpy finished(&job, &Job::finished);
+        job.start();
+        QVERIFY(finished.wait(5000));
+        QVERIFY(job.error());
+        QCOMPARE(job.error()->reason, ErrorReason::SignInExpired);
+        QCOMPARE(network.requests.size(), 1);
+    }
+
+    void aSecretRefusedIsNotRenewed()
+    {
+        FakeNetwork network;
+        network.enqueue(FakeResponse::cloudinaryError(401, "Invalid Signature"));
+        ProbeJob job(&network);
+        job.setCredentials(u"k"_s, std::make_shared<FixedSecret>(u"s"_s), NetworkJob::Authentication::Basic);
+        QSignalSpy finished(&job, &Job::finished);
+        job.start();
+        QVERIFY(finished.wait(5000));
+        QVERIFY(job.error());
+        QCOMPARE(job.error()->kind, Error::Kind::Auth);
+        QVERIFY(job.error()->reason != ErrorReason::SignInExpired);
+        QCOMPARE(network.requests.size(), 1);
     }
 
     void secretMayArriveLater()

@@ -32,8 +32,6 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace stratus::core;
 
-Q_DECLARE_METATYPE(stratus::core::TokenPair)
-Q_DECLARE_METATYPE(stratus::core::AccessTokenClaims)
 Q_DECLARE_METATYPE(stratus::core::Error)
 
 namespace {

@@ -6,6 +6,7 @@
 
 #include "core/storage/storagelayout.h"
 
+#include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
 
@@ -116,6 +117,10 @@ public:
     [[nodiscard]] std::shared_ptr<const SecretSource>
     provisioningSecretSource(const QString &accountId) const;
     [[nodiscard]] std::shared_ptr<SecretStore> secretStore() const { return m_secrets; }
+    /// The network token environments refresh their sign-in over (not owned; the composition root
+    /// sets it once). Without it a token that expires cannot be renewed.
+    void setNetwork(QNetworkAccessManager *network) { m_network = network; }
+    [[nodiscard]] QNetworkAccessManager *network() const { return m_network; }
 
     /// Where every account's and environment's files are: what EnvironmentSession opens, and what
     /// removal and log out delete.
@@ -166,6 +171,7 @@ private:
     void deleteLocalData(const QString &accountId, const QList<EnvironmentRecord> &environments);
 
     std::shared_ptr<SecretStore> m_secrets;
+    QPointer<QNetworkAccessManager> m_network;
     StorageLayout m_layout;
     QList<AccountRecord> m_accounts;
     QList<EnvironmentRecord> m_environments;

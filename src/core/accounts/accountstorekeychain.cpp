@@ -3,6 +3,7 @@
 #include "accountstore.h"
 
 #include "storedsecret.h"
+#include "storedtoken.h"
 
 #include <QPointer>
 
@@ -63,9 +64,12 @@ std::shared_ptr<const SecretSource> AccountStore::secretSource(const QString &en
     if (const auto it = m_runtime.constFind(environmentId); it != m_runtime.constEnd())
         return it->secret;
     const EnvironmentRecord *env = environment(environmentId);
-    return std::make_shared<StoredSecret>(m_secrets, u"environment/"_s + environmentId,
-                                          env && env->allowInsecureTransport ? InsecureTransport::Allowed
-                                                                             : InsecureTransport::Refused);
+    const InsecureTransport transport
+        = env && env->allowInsecureTransport ? InsecureTransport::Allowed : InsecureTransport::Refused;
+    if (env && env->usesToken())
+        return std::make_shared<StoredToken>(m_secrets, u"environment/"_s + environmentId,
+                                             m_layout.tokenLockFile(environmentId), m_network, transport);
+    return std::make_shared<StoredSecret>(m_secrets, u"environment/"_s + environmentId, transport);
 }
 
 std::shared_ptr<const SecretSource> AccountStore::provisioningSecretSource(const QString &accountId) const

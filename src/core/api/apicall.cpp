@@ -30,8 +30,10 @@ Result<NetworkJob::Outgoing> ApiCallBase::buildRequest(const Attempt &attempt)
         return Error::because(Error::Kind::InvalidInput, ErrorReason::EndpointMissing);
 
     QJsonObject params = ApiParams::withObjectsAsText(m_request.params);
-    if (m_request.authentication == Authentication::Signature)
+    if (m_request.authentication == Authentication::Signature && !attempt.bearer)
         params = m_endpoint.signer().signRequest(params, attempt.apiKey, attempt.secret, clock());
+    else if (m_request.authentication == Authentication::Signature)
+        params = ApiSigner::blankValuesRemoved(params); // the token authenticates the call
 
     Outgoing outgoing;
     outgoing.verb = m_request.method;

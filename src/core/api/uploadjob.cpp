@@ -61,7 +61,7 @@ Result<NetworkJob::Outgoing> UploadJob::buildRequest(const Attempt &attempt)
         return Error::because(Error::Kind::Io, ErrorReason::FileUnreadable, m_filePath);
 
     QJsonObject params = m_options.toParams();
-    if (m_options.unsignedUpload)
+    if (m_options.unsignedUpload || attempt.bearer)
         params = ApiSigner::blankValuesRemoved(params);
     else
         params = m_endpoint.signer().signRequest(params, attempt.apiKey, attempt.secret, clock());

@@ -237,7 +237,8 @@ void OAuthSignIn::wipe()
 {
     core::wipe(m_verifier);
     core::wipe(m_state);
-    if (TokenRequestJob *exchange = m_exchange.data(); exchange && !exchange->isFinished())
+    // cancel() is safe in any state (Job); a finished exchange ignores it.
+    if (TokenRequestJob *exchange = m_exchange.data())
         exchange->cancel();
     m_exchange = nullptr;
     if (m_receiver) {

@@ -3,6 +3,7 @@
 #include "core/util/result.h"
 
 #include <QDateTime>
+#include <QMetaType>
 #include <QString>
 #include <QUrl>
 
@@ -54,3 +55,7 @@ struct AccessTokenClaims
 [[nodiscard]] Result<AccessTokenClaims> readAccessTokenClaims(const QString &jwt);
 
 } // namespace stratus::core
+
+// Carried by OAuthSignIn::succeeded().
+Q_DECLARE_METATYPE(stratus::core::TokenPair)
+Q_DECLARE_METATYPE(stratus::core::AccessTokenClaims)

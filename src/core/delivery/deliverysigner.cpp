@@ -104,6 +104,11 @@ void DeliverySigner::signQueued()
         finishAll(Error::because(Error::Kind::Auth, ErrorReason::NoSecretToSign));
         return;
     }
+    if (context->secret->kind() != CredentialKind::ApiSecret) {
+        // Signed delivery URLs need the API secret here; a sign-in token cannot make them.
+        finishAll(Error::because(Error::Kind::Auth, ErrorReason::NeedsApiSecret));
+        return;
+    }
     m_fetching = true;
     context->secret->fetch(this, finishAll);
 }

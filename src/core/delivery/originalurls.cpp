@@ -72,7 +72,8 @@ void OriginalUrls::resolve(const DeliveryEnvironment &env, const QList<CatalogAs
     const auto apiContext = env.apiContext
         ? env.apiContext()
         : Result<ApiContext>(Error::because(Error::Kind::Unavailable, ErrorReason::SigningUnavailable));
-    if (!apiContext || !apiContext.value().secret) {
+    if (!apiContext || !apiContext.value().secret
+        || apiContext.value().secret->kind() != CredentialKind::ApiSecret) {
         // Those that need no signature still work.
         done(buildAll(OriginalUrls(url)));
         return;

@@ -140,8 +140,10 @@ void NetworkJob::sendAttempt()
         return;
     }
     ++m_attempts;
+    const bool bearer = usesBearer();
     Result<Outgoing> built = buildRequest(
-        Attempt {m_attempts, m_apiKey, m_authentication == Authentication::Signature ? m_secret : QString()});
+        Attempt {m_attempts, bearer ? QString() : m_apiKey,
+                 m_authentication == Authentication::Signature && !bearer ? m_secret : QString(), bearer});
     if (!built) {
         finishWithError(built.error());
         return;
@@ -176,7 +178,13 @@ std::optional<Error> NetworkJob::addIdentityAndCredentials(QNetworkRequest &requ
         }
     }
     request.setHeader(QNetworkRequest::UserAgentHeader, UserAgent::value());
-    if (m_authentication == Authentication::Basic) {
+    if (usesBearer()) {
+        QByteArray token = m_secret.toUtf8();
+        QByteArray header = "Bearer " + token;
+        request.setRawHeader("Authorization", header);
+        wipe(token);
+        wipe(header);
+    } else if (m_authentication == Authentication::Basic) {
         QByteArray plain = m_apiKey.toUtf8() + ':';
         QByteArray secret = m_secret.toUtf8();
         plain += secret;
@@ -277,7 +285,11 @@ void NetworkJob::onReplyFinished()
         finishWithSuccess();
         return;
     }
+    if (http.status == 401 && renewRejectedToken())
+        return;
     Error error = errorFromReply(http, current);
+    if (http.status == 401 && usesBearer())
+        error.reason = ErrorReason::SignInExpired; // renewed once already, or it could not be
     describeFailure(http, error);
     qCInfo(lcNet).noquote() << m_verb << m_logUrl
                             << "failed:" << (http.status ? http.status : int(http.networkError))
@@ -336,6 +348,35 @@ void NetworkJob::handleFailure(Error error)
         return;
     }
     finishWithError(std::move(error));
+}
+
+bool NetworkJob::usesBearer() const
+{
+    return m_authentication != Authentication::None && m_secretSource
+        && m_secretSource->kind() == CredentialKind::AccessToken;
+}
+
+// Once a job: the token may have expired a moment ago, or another job or process renewed it (the
+// refresh token is single-use). The source renews it, or says the person must sign in again.
+bool NetworkJob::renewRejectedToken()
+{
+    if (!usesBearer() || m_tokenRenewed)
+        return false;
+    m_tokenRenewed = true;
+    qCInfo(lcNet).noquote() << m_verb << m_logUrl << "access token refused; renewing it once";
+    const QString rejected = m_secret;
+    m_secretSource->renew(rejected, this, [this](Result<QString> token) {
+        if (state() != State::Running)
+            return;
+        if (!token) {
+            finishWithError(token.error());
+            return;
+        }
+        wipe(m_secret);
+        m_secret = std::move(token).value();
+        sendAttempt();
+    });
+    return true;
 }
 
 void NetworkJob::abort()

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "job.h"
+#include "ratelimitbudget.h"
 #include "retrypolicy.h"
 
 #include <QByteArray>
 #include <QDateTime>
 #include <QHttpMultiPart>
+#include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QPointer>
 #include <QString>
@@ -14,20 +16,20 @@
 #include <memory>
 #include <optional>
 
-class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace stratus::core {
 
 class Clock;
-class RateLimitBudget;
 class SecretSource;
 struct HttpReply;
 
 /// One HTTP call to a Cloudinary API, with everything that is the same for all of them: the
-/// User-Agent and Basic auth (added here and nowhere else), the secret fetched from a
-/// SecretSource, retries with back-off, the stall timeout, rate-limit waits and budget
-/// bookkeeping, error mapping (HttpReply → Error), logging under `stratus.core.net`.
+/// User-Agent and Basic or Bearer auth (added here and nowhere else), the credential fetched from a
+/// SecretSource (an API secret or an OAuth access token, CredentialKind; a token refused with 401
+/// is renewed once through SecretSource::renew() and the request sent again), retries with back-off, the
+/// stall timeout, rate-limit waits and budget bookkeeping, error mapping (HttpReply → Error), logging under
+/// `stratus.core.net`.
 ///
 /// Subclasses only build the request (buildRequest(), called again for every attempt, so a
 /// signature gets a fresh timestamp and a file body is reopened) and read a successful reply
@@ -82,6 +84,9 @@ protected:
         int number = 1;
         QString apiKey;
         QString secret; ///< the API secret for Signature jobs; empty otherwise
+        /// The credential is an OAuth access token: it goes as `Authorization: Bearer` (added by the
+        /// job), and a Signature job sends its parameters unsigned, without api_key.
+        bool bearer = false;
     };
 
     /// One request, as a subclass builds it. A body is either `body` (with `hasBody`) or
@@ -133,6 +138,9 @@ private:
     void scheduleSend(qint64 delayMs);
     void dropReply();
     void wipeSecret();
+    /// A 401 answered a request with an access token: renew it once and send again.
+    bool renewRejectedToken();
+    [[nodiscard]] bool usesBearer() const;
 
     QPointer<QNetworkAccessManager> m_network;
     QPointer<QNetworkReply> m_reply;
@@ -142,6 +150,7 @@ private:
     Authentication m_authentication = Authentication::None;
     QString m_apiKey;
     QString m_secret;
+    bool m_tokenRenewed = false; ///< an access token was renewed once already for this job
 
     RetryPolicy m_policy;
     QTimer m_waitTimer;

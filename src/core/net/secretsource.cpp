@@ -32,4 +32,20 @@ void FixedSecret::fetch(QObject *context, Callback done) const
     done(m_secret);
 }
 
+FixedToken::~FixedToken()
+{
+    wipe(m_token);
+}
+
+void FixedToken::fetch(QObject *context, Callback done) const
+{
+    if (!context)
+        return;
+    if (m_token.isEmpty()) {
+        done(Error::because(Error::Kind::Auth, ErrorReason::SignInExpired));
+        return;
+    }
+    done(m_token);
+}
+
 } // namespace stratus::core

@@ -85,4 +85,28 @@ private:
     InsecureTransport m_transport;
 };
 
+/// An OAuth access token held in memory for as long as this object lives: the connection test of a
+/// sign-in, before the keychain has the tokens. It cannot be renewed (renew() answers SignInExpired);
+/// the text is overwritten when it is destroyed.
+class FixedToken final : public SecretSource
+{
+public:
+    explicit FixedToken(QString token, InsecureTransport transport = InsecureTransport::Refused)
+        : m_token(std::move(token))
+        , m_transport(transport)
+    {
+    }
+    ~FixedToken() override;
+    FixedToken(const FixedToken &) = delete;
+    FixedToken &operator=(const FixedToken &) = delete;
+
+    void fetch(QObject *context, Callback done) const override;
+    [[nodiscard]] CredentialKind kind() const override { return CredentialKind::AccessToken; }
+    [[nodiscard]] InsecureTransport insecureTransport() const override { return m_transport; }
+
+private:
+    QString m_token;
+    InsecureTransport m_transport;
+};
+
 } // namespace stratus::core

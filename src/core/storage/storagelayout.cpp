@@ -102,6 +102,11 @@ QString StorageLayout::tokenMetadataFile(const QString &environmentId) const
     return dataRoot + u"/tokens/"_s + environmentId + u".json"_s;
 }
 
+QString StorageLayout::tokenLockFile(const QString &environmentId) const
+{
+    return dataRoot + u"/tokens/"_s + environmentId + u".lock"_s;
+}
+
 QString StorageLayout::webProfileDirectory(const QString &accountId) const
 {
     return dataRoot + u"/web-profiles/"_s + accountId;

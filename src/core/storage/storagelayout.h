@@ -43,6 +43,9 @@ struct StorageLayout
     /// `<data>/tokens/<environment-id>.json`: what is known about an OAuth token pair (expiry,
     /// scopes), never the tokens themselves, which live in the keychain only.
     [[nodiscard]] QString tokenMetadataFile(const QString &environmentId) const;
+    /// `<data>/tokens/<environment-id>.lock`: held while a process refreshes the environment's
+    /// tokens, so that the app and stratus-cli never both use the same single-use refresh token.
+    [[nodiscard]] QString tokenLockFile(const QString &environmentId) const;
     /// `<data>/web-profiles/<account-id>`: the account's web engine profile (cookies, storage).
     [[nodiscard]] QString webProfileDirectory(const QString &accountId) const;
     /// `<data>/local-sandbox`: the data of the app's embedded sandbox.

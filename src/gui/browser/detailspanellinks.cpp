@@ -76,6 +76,10 @@ void buildAssetUrl(const BrowserEnvironment &env, const CatalogAsset &asset, QJs
                  : api.error());
         return;
     }
+    if (api->secret->kind() != core::CredentialKind::ApiSecret) {
+        done(core::Error::because(core::Error::Kind::Auth, core::ErrorReason::NeedsApiSecret));
+        return;
+    }
     // The secret lives in this callback only: it signs one URL and is gone.
     api->secret->fetch(context,
                        [secret = api->secret, build, options, done](core::Result<QString> text) mutable {
