@@ -89,29 +89,6 @@ Log In in Stratus) signs in again, 'stratus-cli env remove NAME' forgets it.
 Exit status: 0 logged out (or already); 1 the keychain or accounts.ini failed; 2 bad input.
 )"_s;
 
-// A token held in memory: the connection test of a sign-in, before anything is stored.
-class TokenInMemory final : public core::SecretSource
-{
-public:
-    explicit TokenInMemory(QString token)
-        : m_token(std::move(token))
-    {
-    }
-    ~TokenInMemory() override { core::wipe(m_token); }
-    TokenInMemory(const TokenInMemory &) = delete;
-    TokenInMemory &operator=(const TokenInMemory &) = delete;
-
-    void fetch(QObject *context, Callback done) const override
-    {
-        Q_UNUSED(context);
-        done(m_token);
-    }
-    [[nodiscard]] core::CredentialKind kind() const override { return core::CredentialKind::AccessToken; }
-
-private:
-    QString m_token;
-};
-
 struct LoginOptions
 {
     QString name;
@@ -314,7 +291,8 @@ core::Result<CloudinaryUrl> environmentUrl(const QString &cloud, const QUrl &san
 core::Result<core::EnvironmentCheckResult> testConnection(QNetworkAccessManager &network,
                                                           const CloudinaryUrl &url, const TokenPair &tokens)
 {
-    auto apiContext = core::apiContextFor(url, std::make_shared<TokenInMemory>(tokens.accessToken), &network);
+    auto apiContext
+        = core::apiContextFor(url, std::make_shared<core::FixedToken>(tokens.accessToken), &network);
     if (!apiContext)
         return apiContext.error();
     apiContext.value().retryPolicy.maxAttempts = 2;
