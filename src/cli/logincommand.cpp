@@ -89,29 +89,6 @@ Log In in Stratus) signs in again, 'stratus-cli env remove NAME' forgets it.
 Exit status: 0 logged out (or already); 1 the keychain or accounts.ini failed; 2 bad input.
 )"_s;
 
-// A token held in memory: the connection test of a sign-in, before anything is stored.
-class TokenInMemory final : public core::SecretSource
-{
-public:
-    explicit TokenInMemory(QString token)
-        : m_token(std::move(token))
-    {
-    }
-    ~TokenInMemory() override { core::wipe(m_token); }
-    TokenInMemory(const TokenInMemory &) = delete;
-    TokenInMemory &operator=(const TokenInMemory &) = delete;
-
-    void fetch(QObject *context, Callback done) const override
-    {
-        Q_UNUSED(context);
-        done(m_token);
-    }
-    [[nodiscard]] core::CredentialKind kind() const override { return core::CredentialKind::AccessToken; }
-
-private:
-    QString m_token;
-};
-
 struct LoginOptions
 {
     QString name;
@@ -314,7 +291,8 @@ core::Result<CloudinaryUrl> environmentUrl(const QString &cloud, const QUrl &san
 core::Result<core::EnvironmentCheckResult> testConnection(QNetworkAccessManager &network,
                                                           const CloudinaryUrl &url, const TokenPair &tokens)
 {
-    auto apiContext = core::apiContextFor(url, std::make_shared<TokenInMemory>(tokens.accessToken), &network);
+    auto apiContext
+        = core::apiContextFor(url, std::make_shared<core::FixedToken>(tokens.accessToken), &network);
     if (!apiContext)
         return apiContext.error();
     apiContext.value().retryPolicy.maxAttempts = 2;
@@ -421,6 +399,20 @@ int runLoginCommand(CliContext &ctx)
     if (nameRefusal(label, core::ErrorReason::AccountLabelUnusable))
         label = cloud;
 
+    // A sign-in that replaces one still stored: the old pair is revoked once the new one is kept.
+    std::optional<TokenPair> replaced;
+    if (existing) {
+        const QString key = existing->secretKey();
+        const core::Result<QString> old
+            = waitFor<QString>([&](QObject *context, std::function<void(core::Result<QString>)> done) {
+                  store->secretStore()->read(key, context, std::move(done));
+              });
+        if (old) {
+            if (core::Result<TokenPair> pair = TokenPair::fromStoredText(old.value()))
+                replaced = std::move(pair).value();
+        }
+    }
+
     QString storedText = tokens.toStoredText();
     const core::Result<core::Done> stored = storeSignIn(*store, existing, record, label, storedText);
     core::wipe(storedText);
@@ -431,6 +423,8 @@ int runLoginCommand(CliContext &ctx)
             return ctx.failure(keychainProblem(error) + u"; nothing was stored"_s);
         return ctx.failure(u"cannot store the environment (%1); nothing was stored"_s.arg(errorText(error)));
     }
+    if (replaced)
+        revokeQuietly(network, *replaced);
     if (existing) {
         if (auto updated = store->updateCheck(record); !updated)
             warn(ctx, u"cannot save what the connection test learnt: "_s + errorText(updated.error()));

@@ -5,9 +5,11 @@
 // success, the environment listed with the credential "token", a one-line reason and exit 1 for an
 // answer with another `state`, a denied consent and a browser that never comes back; logout revokes
 // the sign-in at the sandbox; commands that need the API secret say why they cannot. At the end no
-// token from the keychain is in a file of the CLI's folders or in anything the CLI printed.
+// token from the keychain and no code is in a file of the CLI's folders or in anything the CLI
+// printed, its logs included.
 #include "../headlesssession.h"
 #include "../integration/sandboxprocess.h"
+#include "stratus/oauthbuild.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
@@ -60,7 +62,7 @@ private:
     QTemporaryDir m_dir;
     stratus::test::SandboxProcess m_sandbox;
     QByteArrayList m_printed; ///< everything the CLI printed, for the final scan
-    QStringList m_tokens; ///< every token seen in the keychain, for the final scan
+    QStringList m_tokens; ///< every token seen in the keychain, and every code, for the final scan
 
     QProcessEnvironment environment() const
     {
@@ -111,7 +113,10 @@ private:
     // Starts `stratus-cli login --no-browser --sandbox BASE args…` and reads the address it prints.
     bool startLogin(QProcess &process, const QStringList &args, QUrl *authorize)
     {
-        process.setProcessEnvironment(environment());
+        // With every log of core's on: what it logs is scanned for codes and tokens at the end.
+        QProcessEnvironment env = environment();
+        env.insert(u"QT_LOGGING_RULES"_s, u"stratus.*=true"_s);
+        process.setProcessEnvironment(env);
         process.start(
             QStringLiteral(STRATUS_CLI_PATH),
             QStringList {u"login"_s, u"--no-browser"_s, u"--sandbox"_s, m_sandbox.baseUrl().toString()}
@@ -137,7 +142,8 @@ private:
     Run finish(QProcess &process)
     {
         Run run;
-        if (!process.waitForFinished(60000)) {
+        // It may have ended already, while the test's browser waited for its page.
+        if (process.state() != QProcess::NotRunning && !process.waitForFinished(60000)) {
             process.kill();
             process.waitForFinished();
             return run;
@@ -174,7 +180,10 @@ private:
             qWarning("consent: %d %s", answer.status, answer.body.constData());
             return {};
         }
-        return QUrl(QString::fromUtf8(answer.header("location")));
+        const QUrl location(QString::fromUtf8(answer.header("location")));
+        if (const QString code = QUrlQuery(location).queryItemValue(u"code"_s); !code.isEmpty())
+            m_tokens.append(code);
+        return location;
     }
 
     QJsonObject listed(const QString &name)
@@ -282,6 +291,15 @@ private Q_SLOTS:
         QVERIFY(sign.out.isEmpty());
         QVERIFY2(sign.err.contains("signed in with Cloudinary") && sign.err.count('\n') == 1,
                  sign.err.constData());
+
+        // An unsigned delivery URL needs no secret; a signed one does.
+        const Run plain = cli({u"url"_s, u"sample"_s, u"--env"_s, u"work"_s});
+        QVERIFY2(plain.exitCode == 0, plain.err.constData());
+        QVERIFY2(plain.out.contains("/alpha/image/upload/sample"), plain.out.constData());
+        const Run signedUrl
+            = cli({u"url"_s, u"sample"_s, u"--env"_s, u"work"_s, u"--options"_s, uR"({"sign_url":true})"_s});
+        QCOMPARE(signedUrl.exitCode, 1);
+        QVERIFY2(signedUrl.err.contains("needs the environment's API secret"), signedUrl.err.constData());
     }
 
     void aNameWithAnApiKeyIsNotTaken()
@@ -295,6 +313,22 @@ private Q_SLOTS:
         QCOMPARE(login.exitCode, 2);
         QVERIFY2(login.err.contains("uses an API key"), login.err.constData());
         QVERIFY(login.out.isEmpty()); // refused before any address was printed
+    }
+
+    void logoutOfAnApiKeyEnvironment()
+    {
+        const int revocations = stat("revocations");
+        const Run run = cli({u"logout"_s, u"keyed"_s});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains("API secrets are deleted"), run.out.constData());
+        QCOMPARE(stat("revocations"), revocations); // nothing to revoke at a server
+        QVERIFY(!listed(u"keyed"_s).value(u"logged_in"_s).toBool());
+        QVERIFY(listed(u"work"_s).value(u"logged_in"_s).toBool()); // another account
+        const Run again = cli({u"logout"_s, u"keyed"_s});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains("logged out already"), again.out.constData());
+        const Run unknown = cli({u"logout"_s, u"nobody"_s});
+        QCOMPARE(unknown.exitCode, 2);
     }
 
     void wrongStateRefused()
@@ -314,7 +348,7 @@ private Q_SLOTS:
         QCOMPARE(page.status, 200);
         QVERIFY2(page.body.contains("Signing in did not work"), page.body.constData());
         const Run run = finish(process);
-        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.exitCode == 1, run.err.constData());
         QVERIFY2(run.err.contains("not for this sign-in, so it was refused"), run.err.constData());
         QVERIFY(!run.out.contains("Signed in"));
         QCOMPARE(stat("code_exchanges"), exchanges); // the code was never used
@@ -330,7 +364,7 @@ private Q_SLOTS:
         QCOMPARE(QUrlQuery(back).queryItemValue(u"error"_s), u"access_denied"_s);
         QCOMPARE(http("GET", back).status, 200);
         const Run run = finish(process);
-        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.exitCode == 1, run.err.constData());
         QVERIFY2(run.err.contains("Access was denied in the browser: The user denied access"),
                  run.err.constData());
         QCOMPARE(run.err.count("stratus-cli login:"), 1);
@@ -348,13 +382,29 @@ private Q_SLOTS:
         QVERIFY(clock.elapsed() < 20000);
     }
 
-    void noClientIdNoSignIn()
+    // Without --sandbox the build's client ID (and server) are used: a build without one says so
+    // and stops; a build with one prints the address at its server with its client ID.
+    void theBuildsClientId()
     {
-        // This test build has no STRATUS_OAUTH_CLIENT_ID (the default) and no preference sets one.
-        const Run run = cli({u"login"_s, u"--no-browser"_s});
-        QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains("has no client ID"), run.err.constData());
-        QVERIFY(run.out.isEmpty());
+        const QString clientId = QStringLiteral(STRATUS_OAUTH_CLIENT_ID);
+        if (clientId.isEmpty()) {
+            const Run run = cli({u"login"_s, u"--no-browser"_s});
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.err.contains("has no client ID"), run.err.constData());
+            QVERIFY(run.out.isEmpty());
+            return;
+        }
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(STRATUS_CLI_PATH),
+                      {u"login"_s, u"--no-browser"_s, u"--timeout"_s, u"5"_s});
+        QVERIFY(process.waitForReadyRead(20000));
+        const QUrl address(QString::fromUtf8(process.readLine()).trimmed());
+        process.kill();
+        process.waitForFinished();
+        QCOMPARE(address.adjusted(QUrl::RemoveQuery).toString(),
+                 QStringLiteral(STRATUS_OAUTH_SERVER) + u"/oauth2/auth"_s);
+        QCOMPARE(QUrlQuery(address).queryItemValue(u"client_id"_s), clientId);
     }
 
     void logoutRevokes()
@@ -379,6 +429,22 @@ private Q_SLOTS:
         QVERIFY2(again.exitCode == 0, again.err.constData());
         QVERIFY(listed(u"work"_s).value(u"logged_in"_s).toBool());
         QVERIFY(keychainEntry(u"work"_s).value(u"access_token"_s).toString() != access);
+    }
+
+    void signInAgainReplacesThePair()
+    {
+        const QString before = keychainEntry(u"work"_s).value(u"access_token"_s).toString();
+        QVERIFY(!before.isEmpty());
+        const int revocations = stat("revocations");
+        const Run again = signIn(u"work"_s);
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        QCOMPARE(again.out, "Signed in to alpha as work.\n"_ba);
+        const QString after = keychainEntry(u"work"_s).value(u"access_token"_s).toString();
+        QVERIFY(!after.isEmpty() && after != before);
+        QCOMPARE(stat("revocations"), revocations + 1); // the pair it replaced
+        const QUrl resources = m_sandbox.baseUrl().resolved(QUrl(u"/v1_1/alpha/resources/image"_s));
+        QCOMPARE(http("GET", resources, {}, "Bearer " + before.toLatin1()).status, 401);
+        QCOMPARE(http("GET", resources, {}, "Bearer " + after.toLatin1()).status, 200);
     }
 
     void noTokenOutsideTheKeychain()

@@ -21,7 +21,7 @@ AccountStore::validateNewNames(const QList<std::pair<EnvironmentRecord, QString>
             return valid.error();
         if (environmentByName(name) || damagedEnvironment(name) || seen.contains(name))
             return Error::because(Error::Kind::Conflict, ErrorReason::EnvironmentNameTaken, name);
-        // A token environment ("Sign in with Cloudinary") has no API key: the token says who calls.
+        // A token environment has no API key: the token says who calls.
         if (env.url.cloudName().isEmpty() || (env.url.apiKey().isEmpty() && !env.usesToken()))
             return Error::because(Error::Kind::InvalidInput, ErrorReason::EnvironmentNeedsCloudAndKey, name);
         if (secret.isEmpty() && !env.embeddedSandbox)
