@@ -19,6 +19,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -141,6 +142,39 @@ private slots:
         QCOMPARE(qRound(session.usage()->objects.usage), 12);
         // A new run, a new secret.
         QVERIFY(fetchSecret(*store.secretSource(environmentId)) != secret);
+    }
+
+    // What was signed in to the Local sandbox names its address: a restart takes the same port
+    // when it is free, and another one when it is not.
+    void aRestartKeepsThePortWhenItIsFree()
+    {
+        QTemporaryDir dir;
+        core::AccountStore store(std::make_shared<core::MemorySecretStore>(), pathsIn(dir));
+        QVERIFY(store.load().ok());
+        const QString data = dir.filePath(QStringLiteral("data/ls"));
+        quint16 first = 0;
+        {
+            app::LocalSandbox sandbox(&store, data, 0);
+            QSignalSpy ready(&sandbox, &app::LocalSandbox::ready);
+            sandbox.start();
+            QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+            first = sandbox.port();
+        }
+        {
+            app::LocalSandbox sandbox(&store, data, 0);
+            QSignalSpy ready(&sandbox, &app::LocalSandbox::ready);
+            sandbox.start();
+            QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+            QCOMPARE(sandbox.port(), first);
+        }
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, first));
+        app::LocalSandbox sandbox(&store, data, 0);
+        QSignalSpy ready(&sandbox, &app::LocalSandbox::ready);
+        sandbox.start();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+        QVERIFY(sandbox.port() != 0);
+        QVERIFY(sandbox.port() != first);
     }
 
     // Issue 14, point 6: "Sign in with Cloudinary" can add the Local sandbox. Its sign-in page has
