@@ -7,6 +7,7 @@
 #include "words/errorwords.h"
 
 #include <QDir>
+#include <QFile>
 #include <QRandomGenerator>
 
 namespace stratus::app {
@@ -39,7 +40,20 @@ public:
             Q_EMIT failed(error);
             return;
         }
-        const quint16 port = m_sandbox->listen(0);
+        // The port of the last run when it is free: what was signed in to the Local sandbox (its
+        // tokens name their server's address) keeps working across restarts.
+        QFile portFile(dataDirectory + QStringLiteral("/port"));
+        quint16 port = 0;
+        if (portFile.open(QIODevice::ReadOnly)) {
+            const quint16 last = portFile.readAll().trimmed().toUShort();
+            portFile.close();
+            if (last >= 1024)
+                port = m_sandbox->listen(last);
+        }
+        if (port == 0)
+            port = m_sandbox->listen(0);
+        if (port != 0 && portFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            portFile.write(QByteArray::number(port));
         if (port == 0) {
             Q_EMIT failed(tr("Cannot listen on 127.0.0.1."));
             return;

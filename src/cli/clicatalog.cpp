@@ -72,6 +72,13 @@ int resolveCatalogTarget(CliContext &ctx, const ConfigChoice &choice, CatalogTar
     target->label = environment->displayName();
     target->url = store->effectiveUrl(environment->id);
     target->secret = store->secretSource(environment->id);
+    // The keychain entry of a token environment holds its tokens, never to be sent as an API secret:
+    // only a source that hands out the access token (Bearer) may serve it.
+    if (environment->usesToken()
+        && (!target->secret || target->secret->kind() != core::CredentialKind::AccessToken))
+        return ctx.failure(
+            u"the environment '%1' is signed in with Cloudinary, and this stratus-cli cannot use "
+            u"its sign-in for API calls"_s.arg(environment->displayName()));
     if (choice.allowInsecureTransport)
         target->secret = allowingInsecureTransport(std::move(target->secret));
     target->folderMode = environment->folderMode;

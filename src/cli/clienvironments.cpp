@@ -211,10 +211,10 @@ int resolveCommandConfig(CliContext &ctx, const ConfigChoice &choice,
     const bool signsUrls = core::JsValue::fromJson(sdkConfig.value(u"sign_url")).isTruthy();
     if ((signsUrls || needsSecret()) && environment->usesToken())
         // Signed in with Cloudinary: there is no API secret on this computer to sign with.
-        return ctx.failure(
-            u"the environment '%1' is signed in with Cloudinary (no API secret): %2"_s.arg(
-                environment->displayName(),
-                errorText(core::Error::because(core::Error::Kind::InvalidInput, core::ErrorReason::NeedsApiSecret))));
+        return ctx.failure(u"the environment '%1' is signed in with Cloudinary (no API secret): %2"_s.arg(
+            environment->displayName(),
+            errorText(
+                core::Error::because(core::Error::Kind::InvalidInput, core::ErrorReason::NeedsApiSecret))));
     if (signsUrls || needsSecret()) {
         const core::AccountRecord *account = store->account(environment->accountId);
         if (account && !account->loggedIn)

@@ -89,29 +89,6 @@ Log In in Stratus) signs in again, 'stratus-cli env remove NAME' forgets it.
 Exit status: 0 logged out (or already); 1 the keychain or accounts.ini failed; 2 bad input.
 )"_s;
 
-// A token held in memory: the connection test of a sign-in, before anything is stored.
-class TokenInMemory final : public core::SecretSource
-{
-public:
-    explicit TokenInMemory(QString token)
-        : m_token(std::move(token))
-    {
-    }
-    ~TokenInMemory() override { core::wipe(m_token); }
-    TokenInMemory(const TokenInMemory &) = delete;
-    TokenInMemory &operator=(const TokenInMemory &) = delete;
-
-    void fetch(QObject *context, Callback done) const override
-    {
-        Q_UNUSED(context);
-        done(m_token);
-    }
-    [[nodiscard]] core::CredentialKind kind() const override { return core::CredentialKind::AccessToken; }
-
-private:
-    QString m_token;
-};
-
 struct LoginOptions
 {
     QString name;
@@ -237,8 +214,8 @@ std::optional<int> checkExisting(CliContext &ctx, const AccountStore &store, con
 }
 
 // The sign-in in the browser, from printing the address to the tokens.
-core::Result<std::pair<TokenPair, core::AccessTokenClaims>> signIn(CliContext &ctx, QNetworkAccessManager &network,
-                                                                   const LoginOptions &options)
+core::Result<std::pair<TokenPair, core::AccessTokenClaims>>
+signIn(CliContext &ctx, QNetworkAccessManager &network, const LoginOptions &options)
 {
     core::OAuthSignIn flow(&network, options.config);
     flow.setTimeout(options.timeout);
@@ -311,10 +288,11 @@ core::Result<CloudinaryUrl> environmentUrl(const QString &cloud, const QUrl &san
 }
 
 // ping, config, usage with the access token: what env add asks of a key and secret.
-core::Result<core::EnvironmentCheckResult> testConnection(QNetworkAccessManager &network, const CloudinaryUrl &url,
-                                                          const TokenPair &tokens)
+core::Result<core::EnvironmentCheckResult> testConnection(QNetworkAccessManager &network,
+                                                          const CloudinaryUrl &url, const TokenPair &tokens)
 {
-    auto apiContext = core::apiContextFor(url, std::make_shared<TokenInMemory>(tokens.accessToken), &network);
+    auto apiContext
+        = core::apiContextFor(url, std::make_shared<core::FixedToken>(tokens.accessToken), &network);
     if (!apiContext)
         return apiContext.error();
     apiContext.value().retryPolicy.maxAttempts = 2;
@@ -349,7 +327,8 @@ core::Result<core::Done> storeSignIn(AccountStore &store, const EnvironmentRecor
         }
         const core::AccountRecord *account = store.account(existing->accountId);
         if (account && !account->loggedIn)
-            store.logIn(existing->accountId, {{existing->id, storedText}}, QString(), context, std::move(done));
+            store.logIn(existing->accountId, {{existing->id, storedText}}, QString(), context,
+                        std::move(done));
         else
             store.replaceSecret(existing->id, storedText, context, std::move(done));
     });
@@ -388,12 +367,12 @@ int runLoginCommand(CliContext &ctx)
         revokeQuietly(network, tokens);
         return ctx.failure(u"the sign-in is for the product environment '%1', but '%2' is '%3'; sign in to "
                            u"that one, or give another NAME"_s.arg(core::displaySafe(cloud),
-                                                                    existing->displayName(),
-                                                                    core::displaySafe(existing->cloudName())));
+                                                                   existing->displayName(),
+                                                                   core::displaySafe(existing->cloudName())));
     }
-    const core::Result<CloudinaryUrl> url
-        = existing ? core::Result<CloudinaryUrl>(store->effectiveUrl(existing->id))
-                   : environmentUrl(cloud, options.sandbox);
+    const core::Result<CloudinaryUrl> url = existing
+        ? core::Result<CloudinaryUrl>(store->effectiveUrl(existing->id))
+        : environmentUrl(cloud, options.sandbox);
     if (!url) {
         revokeQuietly(network, tokens);
         return ctx.failure(u"the sign-in names a product environment that cannot be used ('%1'): %2"_s.arg(
@@ -408,7 +387,9 @@ int runLoginCommand(CliContext &ctx)
     }
 
     EnvironmentRecord record = existing ? *existing : EnvironmentRecord {};
-    record.name = existing ? existing->name : options.name.isEmpty() ? uniqueName(*store, cloud) : options.name;
+    record.name = existing       ? existing->name
+        : options.name.isEmpty() ? uniqueName(*store, cloud)
+                                 : options.name;
     record.url = *url;
     record.credential = core::CredentialKind::AccessToken;
     record.folderMode = checked->folderMode;
@@ -417,6 +398,20 @@ int runLoginCommand(CliContext &ctx)
     QString label = claims.subject.trimmed().isEmpty() ? cloud : claims.subject.trimmed();
     if (nameRefusal(label, core::ErrorReason::AccountLabelUnusable))
         label = cloud;
+
+    // A sign-in that replaces one still stored: the old pair is revoked once the new one is kept.
+    std::optional<TokenPair> replaced;
+    if (existing) {
+        const QString key = existing->secretKey();
+        const core::Result<QString> old
+            = waitFor<QString>([&](QObject *context, std::function<void(core::Result<QString>)> done) {
+                  store->secretStore()->read(key, context, std::move(done));
+              });
+        if (old) {
+            if (core::Result<TokenPair> pair = TokenPair::fromStoredText(old.value()))
+                replaced = std::move(pair).value();
+        }
+    }
 
     QString storedText = tokens.toStoredText();
     const core::Result<core::Done> stored = storeSignIn(*store, existing, record, label, storedText);
@@ -428,6 +423,8 @@ int runLoginCommand(CliContext &ctx)
             return ctx.failure(keychainProblem(error) + u"; nothing was stored"_s);
         return ctx.failure(u"cannot store the environment (%1); nothing was stored"_s.arg(errorText(error)));
     }
+    if (replaced)
+        revokeQuietly(network, *replaced);
     if (existing) {
         if (auto updated = store->updateCheck(record); !updated)
             warn(ctx, u"cannot save what the connection test learnt: "_s + errorText(updated.error()));
@@ -465,7 +462,8 @@ int runLogoutCommand(CliContext &ctx)
     if (const int status = loadChosenEnvironment(ctx, *store, name, &environment); status != ExitOk)
         return status;
     if (!environment)
-        return ctx.usageError(u"no environment named '%1'; see 'stratus-cli env list'"_s.arg(core::displaySafe(name)));
+        return ctx.usageError(
+            u"no environment named '%1'; see 'stratus-cli env list'"_s.arg(core::displaySafe(name)));
     if (environment->embeddedSandbox)
         return ctx.usageError(u"the environment '%1' is the app's embedded sandbox; it has no secret to "
                               u"log out of"_s.arg(environment->displayName()));
@@ -491,8 +489,9 @@ int runLogoutCommand(CliContext &ctx)
                   core::revokeAccountTokens(*store, accountId, &network, context, std::move(done));
               });
         if (!revoked)
-            warn(ctx, u"the server did not confirm that the sign-in was revoked (%1); the tokens are deleted "
-                      u"here and expire on their own"_s.arg(errorText(revoked.error())));
+            warn(ctx,
+                 u"the server did not confirm that the sign-in was revoked (%1); the tokens are deleted "
+                 u"here and expire on their own"_s.arg(errorText(revoked.error())));
     }
     const core::Result<core::Done> loggedOut
         = waitFor<core::Done>([&](QObject *context, std::function<void(core::Result<core::Done>)> done) {
@@ -504,8 +503,9 @@ int runLogoutCommand(CliContext &ctx)
             return ctx.failure(keychainProblem(error));
         return ctx.failure(u"cannot log out of '%1': %2"_s.arg(label, errorText(error)));
     }
-    ctx.outLine(tokens ? u"Logged out of '%1': its sign-in is revoked and deleted from the keychain."_s.arg(label)
-                       : u"Logged out of '%1': its API secrets are deleted from the keychain."_s.arg(label));
+    ctx.outLine(
+        tokens ? u"Logged out of '%1': its sign-in is revoked and deleted from the keychain."_s.arg(label)
+               : u"Logged out of '%1': its API secrets are deleted from the keychain."_s.arg(label));
     return ExitOk;
 }
 

@@ -8,14 +8,21 @@
 #include "gui/mainwindow/mainwindow.h"
 #include "gui/settings/preferences.h"
 
+#include <QCryptographicHash>
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace stratus;
 
@@ -135,6 +142,115 @@ private slots:
         QCOMPARE(qRound(session.usage()->objects.usage), 12);
         // A new run, a new secret.
         QVERIFY(fetchSecret(*store.secretSource(environmentId)) != secret);
+    }
+
+    // What was signed in to the Local sandbox names its address: a restart takes the same port
+    // when it is free, and another one when it is not.
+    void aRestartKeepsThePortWhenItIsFree()
+    {
+        QTemporaryDir dir;
+        core::AccountStore store(std::make_shared<core::MemorySecretStore>(), pathsIn(dir));
+        QVERIFY(store.load().ok());
+        const QString data = dir.filePath(QStringLiteral("data/ls"));
+        quint16 first = 0;
+        {
+            app::LocalSandbox sandbox(&store, data, 0);
+            QSignalSpy ready(&sandbox, &app::LocalSandbox::ready);
+            sandbox.start();
+            QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+            first = sandbox.port();
+        }
+        {
+            app::LocalSandbox sandbox(&store, data, 0);
+            QSignalSpy ready(&sandbox, &app::LocalSandbox::ready);
+            sandbox.start();
+            QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+            QCOMPARE(sandbox.port(), first);
+        }
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, first));
+        app::LocalSandbox sandbox(&store, data, 0);
+        QSignalSpy ready(&sandbox, &app::LocalSandbox::ready);
+        sandbox.start();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+        QVERIFY(sandbox.port() != 0);
+        QVERIFY(sandbox.port() != first);
+    }
+
+    // Issue 14, point 6: "Sign in with Cloudinary" can add the Local sandbox. Its sign-in page has
+    // one demo user, whose e-mail it fills in and whose password it shows; signing in as that user
+    // gives a token for the Local sandbox's environment.
+    void signInPageOffersTheDemoUser()
+    {
+        QTemporaryDir dir;
+        QNetworkAccessManager network;
+        network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        core::AccountStore store(std::make_shared<core::MemorySecretStore>(), pathsIn(dir));
+        QVERIFY(store.load().ok());
+        app::LocalSandbox sandbox(&store, dir.filePath(QStringLiteral("data/ls")), 0);
+        QSignalSpy ready(&sandbox, &app::LocalSandbox::ready);
+        sandbox.start();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+        const QString base = QStringLiteral("http://127.0.0.1:%1").arg(sandbox.port());
+        const auto send = [&](const QByteArray &verb, const QString &path, const QByteArray &form) {
+            QNetworkRequest request(QUrl(base + path));
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArray("application/x-www-form-urlencoded"));
+            std::unique_ptr<QNetworkReply> reply(network.sendCustomRequest(request, verb, form));
+            QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+            [[maybe_unused]] const bool done = reply->isFinished() || finished.wait(10000);
+            return std::make_tuple(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                                   reply->readAll(), reply->rawHeader("Location"));
+        };
+        const QString verifier = QStringLiteral("local-sandbox-verifier-0123456789-abcdefghijklmnop");
+        const QString challenge = QString::fromLatin1(
+            QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256)
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        const QString redirect = QStringLiteral("http://127.0.0.1:40123/callback");
+        const auto [status, page, none]
+            = send("GET",
+                   QStringLiteral("/oauth2/auth?client_id=stratus-desktop&response_type=code&scope=openid%20"
+                                  "offline_access%20asset_management%20upload&redirect_uri=%1&state=s1&"
+                                  "code_challenge=%2&code_challenge_method=S256")
+                       .arg(QString::fromLatin1(QUrl::toPercentEncoding(redirect)), challenge),
+                   {});
+        QCOMPARE(status, 200);
+        const QByteArray email(app::LocalSandbox::kDemoUserEmail);
+        const QByteArray password(app::LocalSandbox::kDemoUserPassword);
+        QVERIFY(page.contains(QByteArray("value=\"" + email + '"')));
+        QVERIFY(page.contains(QByteArray("password <b>" + password + "</b>")));
+        const QString id = QRegularExpression(QStringLiteral("name=\"request_id\" value=\"([^\"]+)\""))
+                               .match(QString::fromUtf8(page))
+                               .captured(1);
+        const QByteArray requestId = QUrl::toPercentEncoding(id);
+        const auto [loginStatus, consent, none2]
+            = send("POST", QStringLiteral("/oauth2/auth"),
+                   "request_id=" + requestId
+                       + "&action=login&email=" + QUrl::toPercentEncoding(QString::fromLatin1(email))
+                       + "&password=" + QUrl::toPercentEncoding(QString::fromLatin1(password)));
+        QCOMPARE(loginStatus, 200);
+        QVERIFY(consent.contains("wants to use"));
+        const auto [allowStatus, body, location]
+            = send("POST", QStringLiteral("/oauth2/auth"), "request_id=" + requestId + "&action=allow");
+        QCOMPARE(allowStatus, 302);
+        const QString code
+            = QUrlQuery(QUrl(QString::fromLatin1(location))).queryItemValue(QStringLiteral("code"));
+        QVERIFY(!code.isEmpty());
+        const auto [tokenStatus, tokens, none3]
+            = send("POST", QStringLiteral("/oauth2/token"),
+                   "grant_type=authorization_code&client_id=stratus-desktop&code="
+                       + QUrl::toPercentEncoding(code) + "&redirect_uri=" + QUrl::toPercentEncoding(redirect)
+                       + "&code_verifier=" + verifier.toLatin1());
+        QCOMPARE(tokenStatus, 200);
+        const QString access
+            = QJsonDocument::fromJson(tokens).object().value(QStringLiteral("access_token")).toString();
+        const QJsonObject claims
+            = QJsonDocument::fromJson(QByteArray::fromBase64(access.section(u'.', 1, 1).toLatin1(),
+                                                             QByteArray::Base64UrlEncoding))
+                  .object();
+        QCOMPARE(
+            claims.value(QStringLiteral("ext")).toObject().value(QStringLiteral("cloud_name")).toString(),
+            store.environments().first().cloudName());
     }
 
     // Issue 11, item 6, in the app: an MP4 whose box claims a 64-bit size of 2^64 - 16 put the

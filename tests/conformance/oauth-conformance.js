@@ -27,6 +27,7 @@ const CLIENT_ID = 'node-sdk-conformance';
 const REDIRECT = 'http://127.0.0.1:53682/callback';
 const SCOPES = 'openid offline_access asset_management upload';
 const CLOUD = 'stratus-oauth';
+const OTHER_CLOUD = 'stratus-oauth-other'; // an environment of the same sandbox the user has no access to
 const USER = { email: 'designer@example.com', password: crypto.randomBytes(9).toString('base64url') };
 
 const args = parseArgs(process.argv.slice(2), { required: ['sandbox', 'node-modules'] });
@@ -123,13 +124,14 @@ async function run(tmp, sandboxes) {
     const sandboxArgs = (name, extra) => [
         '--data', path.join(tmp, name),
         '--environment', `cloudinary://${key}:${secret}@${CLOUD}?folder_mode=dynamic`,
+        '--environment', `cloudinary://${key}1:${secret}@${OTHER_CLOUD}?folder_mode=dynamic`,
         '--user', `${USER.email}:${USER.password}@${CLOUD}?name=Designer`,
         '--oauth-client', CLIENT_ID, ...extra,
     ];
-    const main = await startSandbox(args.sandbox, sandboxArgs('data-main', []), { environments: 1 });
+    const main = await startSandbox(args.sandbox, sandboxArgs('data-main', []), { environments: 2 });
     sandboxes.push(main);
     const shortLived = await startSandbox(args.sandbox, sandboxArgs('data-short', ['--token-lifetime', '1']),
-        { environments: 1 });
+        { environments: 2 });
     sandboxes.push(shortLived);
     process.stdout.write(`sandboxes on ${main.base} and ${shortLived.base}\n`);
 
@@ -181,11 +183,15 @@ async function run(tmp, sandboxes) {
         assertEqual(r.total_count, 1, 'total_count');
         assertEqual(r.resources[0].public_id, 'oauth/sdk-upload', 'public_id');
     });
-    await check('a token for another cloud: the SDK rejects with http_code 401', async () => {
-        cloudinary.config({ cloud_name: 'someone-else' });
-        const e = await rejection(cloudinary.api.resources(), 'api.resources on another cloud');
-        cloudinary.config({ cloud_name: CLOUD });
-        assertEqual(sdkStatus(e), 401, 'http_code');
+    await check('the token on another environment of the sandbox: the SDK rejects with http_code 401', async () => {
+        cloudinary.config({ cloud_name: OTHER_CLOUD });
+        try {
+            const e = await rejection(cloudinary.api.resources(), 'api.resources on another cloud');
+            assertEqual(sdkStatus(e), 401, 'http_code');
+            assertEqual(e.error.message, `Invalid token for cloud_name ${OTHER_CLOUD}`, 'message');
+        } finally {
+            cloudinary.config({ cloud_name: CLOUD });
+        }
     });
 
     const refreshed = await check('refresh: a new access token and a new refresh token; the SDK works with it', async () => {

@@ -144,7 +144,9 @@ private:
         const QUrl redirect = m_sandbox.signInInBrowser(url.value(), kEmail, kPassword);
         const QUrlQuery query(redirect);
         m_seen << query.queryItemValue(u"code"_s) << query.queryItemValue(u"state"_s);
-        if (m_sandbox.followRedirect(redirect).status != 200 || !succeeded.wait(10000)) {
+        // The browser's page waits for the token exchange: succeeded() may come before it.
+        if (m_sandbox.followRedirect(redirect).status != 200
+            || !(succeeded.size() == 1 || succeeded.wait(10000))) {
             qWarning("the sign-in did not succeed (%d failures)", int(failed.size()));
             return {};
         }

@@ -8,6 +8,8 @@
 
 #include "../integration/sandboxprocess.h"
 
+#include "core/auth/oauthconfig.h"
+
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QDirIterator>
@@ -65,9 +67,8 @@ QByteArray form(const QList<std::pair<QString, QString>> &fields)
 
 QString requestIdIn(const QByteArray &page)
 {
-    static const QRegularExpression pattern(uR"(name="request_id" value="([^"]+)") "_s);
-        return pattern.match(QString::fromUtf8(page))
-            .captured(1);
+    static const QRegularExpression pattern(u"name=\"request_id\" value=\"([^\"]+)\""_s);
+    return pattern.match(QString::fromUtf8(page)).captured(1);
 }
 
 QByteArray pngBytes()
@@ -91,6 +92,7 @@ struct SignIn
     QString verifier = randomVerifier();
     QString clientId = kClient;
     QString redirect = kRedirect;
+    QString scope = kScopes;
 };
 
 } // namespace
@@ -147,13 +149,11 @@ private:
     QString authorizePath(const SignIn &signIn, const QString &method = u"S256"_s)
     {
         QUrlQuery query;
-        const QList<std::pair<QString, QString>> items {{u"client_id"_s, signIn.clientId},
-                                                        {u"response_type"_s, u"code"_s},
-                                                        {u"scope"_s, kScopes},
-                                                        {u"redirect_uri"_s, signIn.redirect},
-                                                        {u"state"_s, signIn.state},
-                                                        {u"code_challenge"_s, challengeOf(signIn.verifier)},
-                                                        {u"code_challenge_method"_s, method}};
+        const QList<std::pair<QString, QString>> items {
+            {u"client_id"_s, signIn.clientId},   {u"response_type"_s, u"code"_s},
+            {u"scope"_s, signIn.scope},          {u"redirect_uri"_s, signIn.redirect},
+            {u"state"_s, signIn.state},          {u"code_challenge"_s, challengeOf(signIn.verifier)},
+            {u"code_challenge_method"_s, method}};
         for (const auto &[name, value] : items)
             query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
         return u"/oauth2/auth?"_s + query.toString(QUrl::FullyEncoded);
@@ -261,6 +261,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // The client the sandbox always knows is the one Stratus signs in to a sandbox with.
+        QCOMPARE(core::OAuthConfig::sandboxClientId(), kClient);
         QVERIFY(m_dir.isValid());
         QString error;
         QVERIFY2(start(m_sandbox, {}, &error), qPrintable(error));
@@ -535,6 +537,31 @@ private Q_SLOTS:
         QCOMPARE(provisioning.status, 401);
     }
 
+    void scopeLimitsWhatATokenMayDo()
+    {
+        // Asset management only, and no offline_access: no refresh token, no uploads.
+        SignIn signIn = alice();
+        signIn.scope = u"asset_management"_s;
+        const QJsonObject tokens = tokensFor(*m_sandbox, signIn);
+        QCOMPARE(tokens.value("scope"_L1).toString(), u"asset_management"_s);
+        QVERIFY(!tokens.contains("refresh_token"_L1));
+        const QByteArray bearer = "Bearer " + tokens.value("access_token"_L1).toString().toLatin1();
+        QCOMPARE(listImages(*m_sandbox, u"alpha"_s, tokens.value("access_token"_L1).toString()).status, 200);
+        const auto upload = http(
+            *m_sandbox, "POST", u"/v1_1/alpha/image/upload"_s,
+            {{"Content-Type", "application/x-www-form-urlencoded"}, {"Authorization", bearer}},
+            form({{u"file"_s, u"data:image/png;base64,"_s + QString::fromLatin1(pngBytes().toBase64())}}));
+        QCOMPARE(upload.status, 403);
+        QCOMPARE(errorOf(upload.body), u"The token's scope does not include upload"_s);
+
+        // A scope the server does not know goes back to the client as invalid_scope.
+        signIn.scope = u"asset_management admin_everything"_s;
+        const auto refused = http(*m_sandbox, "GET", authorizePath(signIn));
+        QCOMPARE(refused.status, 302);
+        QCOMPARE(QUrlQuery(QUrl(QString::fromUtf8(refused.header("location")))).queryItemValue(u"error"_s),
+                 u"invalid_scope"_s);
+    }
+
     void wrongCloudAndForgedTokensAreRefused()
     {
         // Bob has two clouds and picks one on the consent page.
@@ -572,12 +599,13 @@ private Q_SLOTS:
     {
         std::unique_ptr<test::SandboxProcess> shortLived;
         QString error;
-        QVERIFY2(start(shortLived, {u"--token-lifetime"_s, u"2"_s}, &error), qPrintable(error));
+        // Three seconds: at least two of them valid (exp counts whole seconds), on a busy machine too.
+        QVERIFY2(start(shortLived, {u"--token-lifetime"_s, u"3"_s}, &error), qPrintable(error));
         const QJsonObject tokens = tokensFor(*shortLived, alice());
-        QCOMPARE(tokens.value("expires_in"_L1).toInt(), 2);
+        QCOMPARE(tokens.value("expires_in"_L1).toInt(), 3);
         const QString access = tokens.value("access_token"_L1).toString();
         QCOMPARE(listImages(*shortLived, u"alpha"_s, access).status, 200);
-        QTRY_COMPARE_WITH_TIMEOUT(listImages(*shortLived, u"alpha"_s, access).status, 401, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(listImages(*shortLived, u"alpha"_s, access).status, 401, 8000);
         QCOMPARE(errorOf(listImages(*shortLived, u"alpha"_s, access).body), u"Token expired"_s);
         // The refresh token still gives a fresh one.
         const auto refreshed = refresh(*shortLived, tokens.value("refresh_token"_L1).toString());
@@ -618,6 +646,34 @@ private Q_SLOTS:
         QVERIFY(process.waitForFinished(30000));
         QCOMPARE(process.exitCode(), 2);
         QVERIFY(process.readAllStandardError().contains("user"));
+    }
+
+    void configFileHoldsUsersClientsAndLifetime()
+    {
+        QFile config(m_dir.filePath(u"oauth-config.json"_s));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(
+            QJsonDocument(QJsonObject {
+                              {u"environments"_s, QJsonArray {u"cloudinary://k:s@alpha"_s}},
+                              {u"users"_s, QJsonArray {u"alice@example.com:pa:ss@w0rd@alpha?demo=1"_s}},
+                              {u"oauth_clients"_s, QJsonArray {u"from-config"_s}},
+                              {u"token_lifetime"_s, 120},
+                          })
+                .toJson());
+        config.close();
+        test::SandboxProcess configured;
+        QString error;
+        QVERIFY2(configured.start({u"--config"_s, config.fileName()}, 1, false, &error), qPrintable(error));
+        SignIn signIn = alice();
+        signIn.clientId = u"from-config"_s;
+        // demo=1: the page fills in the e-mail and shows the password.
+        const auto page = http(configured, "GET", authorizePath(signIn));
+        QVERIFY(page.body.contains("value=\"alice@example.com\""));
+        QVERIFY(page.body.contains("password <b>pa:ss@w0rd</b>"));
+        const QJsonObject tokens = tokensFor(configured, signIn);
+        QCOMPARE(tokens.value("expires_in"_L1).toInt(), 120);
+        QCOMPARE(claimsOf(tokens.value("access_token"_L1).toString()).value("client_id"_L1).toString(),
+                 u"from-config"_s);
     }
 
     void tokensSurviveARestartAndNeverReachTheFiles()

@@ -15,6 +15,8 @@ namespace {
 constexpr qsizetype kMaxRequestBytes = 8 * 1024;
 // How long one connection may take to send its request (a browser's pre-connection sends nothing).
 constexpr std::chrono::seconds kRequestTimeout {10};
+// How long a held callback may wait for its page (the token request's own limit is 30 s).
+constexpr std::chrono::seconds kHeldTimeout {60};
 
 const char kSocketBuffer[] = "stratus_request";
 
@@ -37,6 +39,23 @@ QByteArray answer(int status, const QByteArray &reason, const QByteArray &conten
             "Connection: close\r\n\r\n";
     text += body;
     return text;
+}
+
+// One answer per connection, then it closes; sent at once, not at the next turn of the event loop
+// (a CLI that failed may exit right after). The socket deletes itself when the browser closes, or
+// at its deadline.
+void sendAnswer(QTcpSocket *socket, const QByteArray &text)
+{
+    if (auto *deadline = socket->findChild<QTimer *>(u"stratus_deadline"_s))
+        deadline->start(kRequestTimeout);
+    socket->write(text);
+    socket->flush();
+    socket->disconnectFromHost();
+}
+
+QByteArray pageAnswer(const QByteArray &page)
+{
+    return answer(200, "OK", "text/html; charset=utf-8", page.isEmpty() ? defaultPage() : page);
 }
 
 } // namespace
@@ -85,6 +104,20 @@ quint16 LoopbackReceiver::port() const
 }
 
 void LoopbackReceiver::stop()
+{
+    stopListening();
+    answerHeld(m_page);
+}
+
+void LoopbackReceiver::answerHeld(const QByteArray &html)
+{
+    QTcpSocket *socket = m_held.data();
+    m_held = nullptr;
+    if (socket)
+        sendAnswer(socket, pageAnswer(html));
+}
+
+void LoopbackReceiver::stopListening()
 {
     m_timeout.stop();
     if (m_server) {
@@ -144,10 +177,7 @@ void LoopbackReceiver::onReadyRead(QTcpSocket *socket)
     socket->disconnect(this);
     socket->setParent(nullptr);
     const auto respond = [socket](const QByteArray &text) {
-        if (auto *deadline = socket->findChild<QTimer *>(u"stratus_deadline"_s))
-            deadline->start(kRequestTimeout);
-        socket->write(text);
-        socket->disconnectFromHost();
+        sendAnswer(socket, text);
     };
     if (headerEnd < 0) {
         respond(answer(431, "Request Header Fields Too Large", "text/plain; charset=utf-8", "Too large.\n"));
@@ -176,13 +206,21 @@ void LoopbackReceiver::onReadyRead(QTcpSocket *socket)
     m_done = true;
     m_timeout.stop();
     m_server->close();
-    // Who listens may still choose the page (a refusal, an answer for another sign-in).
+    // Who listens may still choose the page (a refusal, an answer for another sign-in), or hold the
+    // answer until it knows how the sign-in ended. A receiver deleted meanwhile has answered.
+    m_held = socket;
+    m_holdRequested = false;
     const QPointer<LoopbackReceiver> self(this);
     Q_EMIT received(url);
-    const QByteArray page = self && !m_page.isEmpty() ? m_page : defaultPage();
-    respond(answer(200, "OK", "text/html; charset=utf-8", page));
-    if (self)
-        stop();
+    if (!self)
+        return;
+    if (m_held && m_holdRequested) {
+        if (auto *deadline = socket->findChild<QTimer *>(u"stratus_deadline"_s))
+            deadline->start(kHeldTimeout);
+        stopListening();
+        return;
+    }
+    stop();
 }
 
 } // namespace stratus::core

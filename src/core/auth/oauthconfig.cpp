@@ -15,8 +15,11 @@ QUrl endpoint(const QUrl &server, const QString &name)
 {
     if (!server.isValid() || server.isEmpty())
         return {};
-    QUrl url = server.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash);
-    url.setPath(url.path() + u"/oauth2/"_s + name);
+    QUrl url = server.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment);
+    QString path = url.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    url.setPath(path + u"/oauth2/"_s + name);
     return url;
 }
 

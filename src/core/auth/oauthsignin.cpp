@@ -5,7 +5,10 @@
 
 #include "core/util/secretmemory.h"
 
+#include "core/net/ratelimitbudget.h"
+
 #include <QCryptographicHash>
+#include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QUrlQuery>
 
@@ -186,7 +189,8 @@ void OAuthSignIn::onCallback(const QUrl &url)
         fail(Error::because(Error::Kind::Internal, ErrorReason::NetworkManagerGone));
         return;
     }
-    m_receiver->setPage(m_successPage);
+    // The browser waits for its page until the tokens are here: it says how things ended.
+    m_receiver->holdAnswer();
 
     TokenRequestJob *job = TokenRequestJob::exchangeCode(
         m_network, TokenRequestJob::Endpoints {m_config.tokenUrl(), m_config.revokeUrl(), m_config.clientId},
@@ -209,6 +213,8 @@ void OAuthSignIn::onCallback(const QUrl &url)
             fail(std::move(error));
             return;
         }
+        if (m_receiver)
+            m_receiver->answerHeld(m_successPage);
         m_done = true;
         wipe();
         Q_EMIT succeeded(tokens, claims.value());

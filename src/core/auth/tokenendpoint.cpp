@@ -4,8 +4,11 @@
 #include "core/net/transportsecurity.h"
 #include "core/util/secretmemory.h"
 
+#include "core/net/ratelimitbudget.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QNetworkRequest>
 
 using namespace Qt::StringLiterals;

@@ -8,8 +8,9 @@
 
 namespace stratus::core {
 
-/// One call to an OAuth 2.0 token endpoint (RFC 6749 §4.1.3, §6) as a NetworkJob (User-Agent,
-/// retries of transient failures, TLS errors never ignored, redirects never followed): the
+/// One call to an OAuth 2.0 token endpoint (RFC 6749 §4.1.3, §6) as a NetworkJob (User-Agent, TLS
+/// errors never ignored, redirects never followed; no retries: a code is single-use and a refresh
+/// token rotates, so a request sent twice would be refused or revoke the grant): the
 /// authorization code exchanged with its PKCE verifier, or a refresh token for a new pair. On
 /// success tokens() is the new pair (with the token and revoke URLs and the client ID it was made
 /// with). A 400/401 answer (`invalid_grant`, `invalid_client`, …) fails with Kind::Auth reason

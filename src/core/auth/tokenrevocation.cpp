@@ -5,6 +5,9 @@
 
 #include "core/accounts/accountstore.h"
 
+#include "core/net/ratelimitbudget.h"
+
+#include <QNetworkAccessManager>
 #include <QPointer>
 
 #include <memory>

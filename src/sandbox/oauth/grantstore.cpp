@@ -63,9 +63,9 @@ bool GrantStore::open(const QString &directory, QString *error)
     if (query.exec(u"SELECT key FROM signing_key WHERE id = 1"_s) && query.next())
         m_signingKey = query.value(0).toByteArray();
     if (m_signingKey.size() < 32) {
-        m_signingKey.resize(32);
-        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(m_signingKey.data()),
-                                              m_signingKey.size() / 4);
+        quint32 words[8];
+        QRandomGenerator::system()->fillRange(words);
+        m_signingKey = QByteArray(reinterpret_cast<const char *>(words), sizeof words);
         if (!exec(u"INSERT OR REPLACE INTO signing_key (id, key) VALUES (1, ?)"_s, {m_signingKey}, error))
             return false;
     }

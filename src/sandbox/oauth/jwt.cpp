@@ -37,7 +37,8 @@ QString signHs256(const QJsonObject &claims, const QByteArray &key)
 {
     static const QByteArray header = encode(R"({"alg":"HS256","typ":"JWT"})");
     const QByteArray input = header + '.' + encode(QJsonDocument(claims).toJson(QJsonDocument::Compact));
-    return QString::fromLatin1(input + '.' + encode(mac(input, key)));
+    const QByteArray token = input + '.' + encode(mac(input, key));
+    return QString::fromLatin1(token);
 }
 
 std::optional<QJsonObject> verifyHs256(QStringView token, const QByteArray &key)

@@ -97,7 +97,7 @@ ApiResponse consent(const ConsentPage &p)
                 label == cloud ? QString() : u" <small>(%1)</small>"_s.arg(esc(cloud)));
             first = false;
         }
-        body += u"</fieldset><p>to do:</p>"_s;
+        body += u"</fieldset><p>It will be able to:</p>"_s;
     }
     body += u"<ul>%1</ul><div class=\"row\"><button type=\"submit\" name=\"action\" value=\"deny\">Deny"
             u"</button><button class=\"primary\" type=\"submit\" name=\"action\" "

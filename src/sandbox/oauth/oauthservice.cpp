@@ -18,6 +18,8 @@ namespace {
 
 constexpr qint64 kCodeLifetimeSeconds = 60;
 constexpr qint64 kPendingLifetimeSeconds = 10 * 60;
+// Sign-ins begun and not finished, at most: each costs memory until it expires.
+constexpr qsizetype kMaxPending = 1000;
 
 const QStringList kKnownScopes = {u"openid"_s, u"offline_access"_s, u"asset_management"_s, u"upload"_s};
 
@@ -221,6 +223,10 @@ ApiResponse OAuthService::authorize(const ApiRequest &request, const QDateTime &
         return oauthpages::error(503, u"No users"_s,
                                  u"This sandbox has no users to sign in with. Start it with --user "
                                  "EMAIL:PASSWORD@CLOUD to add one."_s);
+
+    if (m_pending.size() >= kMaxPending)
+        return oauthpages::error(503, u"Too many sign-ins"_s,
+                                 u"Too many sign-ins are in progress. Try again in a few minutes."_s);
 
     PendingRequest pending;
     pending.clientId = clientId;
