@@ -294,6 +294,7 @@ private Q_SLOTS:
         QVERIFY(!child<QPushButton>(&dialog, u"addButton"_s)->isVisible());
         QVERIFY(!child<QGroupBox>(&dialog, u"saveGroup"_s)->isVisible());
         QVERIFY(!child<QWidget>(&dialog, u"sandboxSignInBox"_s)->isVisible());
+        QVERIFY(!child<QPushButton>(&dialog, u"useApiKeysButton"_s)->isVisible());
         saveShot(&dialog, u"add-account-first-page"_s);
         // The API keys are the second way, as before.
         tabs->setCurrentIndex(1);
@@ -317,9 +318,13 @@ private Q_SLOTS:
         QVERIFY2(why->text().contains(u"API key"_s), qPrintable(why->text()));
         signIn->click();
         QVERIFY(m_browser.opened.isEmpty());
-        // The keys are there to use.
-        QVERIFY(child<QTabWidget>(&dialog, u"methodTabs"_s)->isTabEnabled(1));
         saveShot(&dialog, u"add-account-no-client-id"_s);
+        // The keys are there to use, one button away.
+        auto *keys = child<QPushButton>(&dialog, u"useApiKeysButton"_s);
+        QVERIFY(keys->isVisible() && keys->isDefault());
+        keys->click();
+        QCOMPARE(child<QTabWidget>(&dialog, u"methodTabs"_s)->currentWidget(),
+                 child<QWidget>(&dialog, u"urlPage"_s));
     }
 
     void theLocalSandboxIsOfferedWhileItRuns()

@@ -81,6 +81,10 @@ AddEnvironmentDialog::AddEnvironmentDialog(core::AccountStore *store, QNetworkAc
         m_addButton->setEnabled(!busy);
     });
     connect(m_signIn, &SignInPage::signedIn, this, &AddEnvironmentDialog::onSignedIn);
+    connect(m_signIn, &SignInPage::apiKeysRequested, this, [this] {
+        m_ui->methodTabs->setCurrentWidget(m_ui->urlPage);
+        m_ui->urlEdit->setFocus();
+    });
     // While the browser is out, the other ways wait: one way at a time.
     connect(m_signIn, &SignInPage::busyChanged, this,
             [this](bool busy) { m_ui->methodTabs->tabBar()->setEnabled(!busy); });

@@ -5,6 +5,7 @@
 
 #include <QClipboard>
 #include <QDesktopServices>
+#include <QFontMetrics>
 #include <QFrame>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -106,8 +107,6 @@ QWidget *SignInPage::buildStart()
     m_signInButton->setAutoDefault(true);
     m_signInButton->setDefault(true);
     connect(m_signInButton, &QPushButton::clicked, this, [this] { begin(m_cloudinary); });
-    // Prominent, not a bar across the page: wide enough for its words, at the start of the line.
-    m_signInButton->setMinimumWidth(m_signInButton->sizeHint().width() * 3 / 2);
     auto *buttonRow = new QHBoxLayout;
     buttonRow->addWidget(m_signInButton);
     buttonRow->addStretch();
@@ -117,9 +116,19 @@ QWidget *SignInPage::buildStart()
     m_unavailableLabel->setObjectName(u"signInUnavailableLabel"_s);
     m_unavailableLabel->setText(tr("This build of Stratus has no client ID for Cloudinary’s sign-in, and it "
                                    "borrows no other application’s. Add the product environment with its API "
-                                   "key instead, on the other tabs."));
+                                   "key instead."));
     m_unavailableLabel->hide();
     layout->addWidget(m_unavailableLabel);
+    m_apiKeysButton = new QPushButton(tr("Use &API Keys"), page);
+    m_apiKeysButton->setObjectName(u"useApiKeysButton"_s);
+    m_apiKeysButton->setAutoDefault(true);
+    m_apiKeysButton->hide();
+    connect(m_apiKeysButton, &QPushButton::clicked, this, &SignInPage::apiKeysRequested);
+    auto *keysRow = new QHBoxLayout;
+    keysRow->setContentsMargins(0, 4, 0, 0);
+    keysRow->addWidget(m_apiKeysButton);
+    keysRow->addStretch();
+    layout->addLayout(keysRow);
 
     m_sandboxBox = new QWidget(page);
     m_sandboxBox->setObjectName(u"sandboxSignInBox"_s);
@@ -250,7 +259,15 @@ void SignInPage::setConfigs(const core::OAuthConfig &cloudinary,
     m_signInButton->setText(available ? tr("Sign In with Cloudinary…")
                                       : tr("Sign in with Cloudinary is not available in this build"));
     m_signInButton->setDefault(available);
+    // Prominent, not a bar across the page: its words with room around them, at the start of the line.
+    const QFontMetrics metrics(m_signInButton->font());
+    m_signInButton->setMinimumWidth(metrics.horizontalAdvance(m_signInButton->text())
+                                    + 8 * metrics.averageCharWidth());
     m_unavailableLabel->setVisible(!available);
+    m_apiKeysButton->setVisible(!available);
+    m_apiKeysButton->setDefault(!available && !localSandbox.has_value());
+    // What signing in does is no news when it cannot be done at all.
+    m_introLabel->setVisible(available || localSandbox.has_value());
     m_sandboxBox->setVisible(localSandbox.has_value());
     m_sandboxButton->setDefault(!available && localSandbox.has_value());
 }

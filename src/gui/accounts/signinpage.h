@@ -77,6 +77,8 @@ Q_SIGNALS:
     void signedIn(const stratus::core::TokenPair &tokens, const stratus::core::AccessTokenClaims &claims);
     /// isBusy() changed.
     void busyChanged(bool busy);
+    /// "Use API Keys" (offered when this build cannot sign in): the dialog shows its API-key way.
+    void apiKeysRequested();
 
 private:
     enum State { Start, Waiting, Working, Failed };
@@ -99,6 +101,7 @@ private:
     QLabel *m_introLabel = nullptr;
     QPushButton *m_signInButton = nullptr;
     QLabel *m_unavailableLabel = nullptr;
+    QPushButton *m_apiKeysButton = nullptr;
     QWidget *m_sandboxBox = nullptr;
     QPushButton *m_sandboxButton = nullptr;
     QLineEdit *m_linkEdit = nullptr;
