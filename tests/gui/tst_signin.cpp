@@ -24,6 +24,7 @@
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
+#include <QDirIterator>
 #include <QFile>
 #include <QGroupBox>
 #include <QGuiApplication>
@@ -476,6 +477,19 @@ private Q_SLOTS:
         QVERIFY(!settings.contains(tokens->refreshToken.toUtf8()));
         QVERIFY(!settings.contains(state.toUtf8()));
         QVERIFY(!QGuiApplication::clipboard()->text().contains(tokens->accessToken));
+        // Nor in any other file Stratus wrote (catalogue, caches, logs), nor in the dialog's fields.
+        QDirIterator files(fixture.dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile file(files.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray content = file.readAll();
+            QVERIFY2(!content.contains(tokens->accessToken.toUtf8())
+                         && !content.contains(tokens->refreshToken.toUtf8()),
+                     qPrintable(file.fileName()));
+        }
+        for (const QLineEdit *edit : dialog.findChildren<QLineEdit *>())
+            QVERIFY(!edit->text().contains(tokens->accessToken)
+                    && !edit->text().contains(tokens->refreshToken));
 
         // The accounts dialog says how it is signed in.
         AccountsDialog accounts(fixture.store.get(), m_sandbox.network());
