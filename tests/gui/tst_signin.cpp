@@ -531,6 +531,8 @@ private Q_SLOTS:
                                 kTimeout));
         const QUrl again = waitForBrowser(opened + 1);
         QVERIFY(again.isValid());
+        // The person who signed in before is expected again.
+        QCOMPARE(QUrlQuery(again).queryItemValue(u"login_hint"_s, QUrl::FullyDecoded), kEmail);
         QCOMPARE(shownState(signIn), u"signInWaiting"_s);
         saveShot(signIn, u"log-in-waiting"_s);
         QVERIFY(comeBack(consent(again, u"allow"_s)).contains("You are signed in"));

@@ -266,6 +266,7 @@ void AccountsDialog::signInAgain(const QString &accountId, const core::Environme
     auto *dialog = new SignInDialog(m_network, SignInDialog::configFor(env.url, m_oauth), env.cloudName(),
                                     std::move(store), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setLoginHint(account->label);
     connect(dialog, &QDialog::accepted, this,
             [this, label] { showStatus(tr("Logged in to “%1”.").arg(label.toHtmlEscaped()), false); });
     dialog->open();

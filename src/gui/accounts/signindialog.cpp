@@ -49,6 +49,11 @@ core::OAuthConfig SignInDialog::configFor(const core::CloudinaryUrl &url, const 
     return cloudinary;
 }
 
+void SignInDialog::setLoginHint(const QString &hint)
+{
+    m_page->setLoginHint(hint);
+}
+
 void SignInDialog::start()
 {
     m_page->begin(m_config);

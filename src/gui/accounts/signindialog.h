@@ -45,6 +45,8 @@ public:
     [[nodiscard]] static core::OAuthConfig configFor(const core::CloudinaryUrl &url,
                                                      const core::OAuthConfig &cloudinary);
 
+    /// Who signed in last time (the account's label, an e-mail address), for the login page.
+    void setLoginHint(const QString &hint);
     /// Opens the browser (once the dialog is shown, call it then).
     void start();
     [[nodiscard]] SignInPage *page() const { return m_page; }

@@ -286,6 +286,8 @@ void SignInPage::begin(const core::OAuthConfig &config)
     m_authorizeUrl.clear();
     auto *signIn = new core::OAuthSignIn(m_network, config, this);
     m_signIn = signIn;
+    if (m_loginHint.contains(u'@'))
+        signIn->setLoginHint(m_loginHint);
     signIn->setPages(resultPage(tr("You are signed in"),
                                 tr("Stratus has what it needs. Close this tab and go back to Stratus.")),
                      resultPage(tr("Signing in did not work"),

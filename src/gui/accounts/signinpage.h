@@ -51,6 +51,8 @@ public:
                     const std::optional<core::OAuthConfig> &localSandbox);
     /// The words above the buttons of the start page.
     void setIntro(const QString &text);
+    /// Who is expected to sign in (an e-mail address), filled in on the login page; optional.
+    void setLoginHint(const QString &hint) { m_loginHint = hint; }
 
     /// Starts signing in with `config`: opens the browser and waits for it.
     void begin(const core::OAuthConfig &config);
@@ -95,6 +97,7 @@ private:
     core::OAuthConfig m_config;
     QPointer<core::OAuthSignIn> m_signIn;
     QUrl m_authorizeUrl;
+    QString m_loginHint;
     State m_state = Start;
 
     QStackedWidget *m_stack = nullptr;

@@ -469,6 +469,8 @@ void EnvironmentPage::signInAgain()
     auto *dialog = new SignInDialog(network, SignInDialog::configFor(env.url, cloudinary), env.cloudName(),
                                     std::move(keep), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (const core::AccountRecord *account = store->account(env.accountId))
+        dialog->setLoginHint(account->label);
     // Then what failed is tried again with the new tokens, as after a re-entered secret.
     QPointer<EnvironmentSession> session(current);
     connect(dialog, &QDialog::accepted, this, [session] {
