@@ -7,8 +7,10 @@
 #include "gui/browser/browsercommands.h"
 #include "gui/browser/browserenvironment.h"
 #include "gui/browser/detailspanel.h"
+#include "gui/browser/previewdialog.h"
 #include "gui/browser/signedurllimits.h"
 #include "gui/browser/thumbnaildelegate.h"
+#include "gui/quicklook/zoomimageview.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -231,6 +233,17 @@ private Q_SLOTS:
         QVERIFY(locked);
         QVERIFY(!locked->pixmap().isNull());
         QVERIFY(locked->toolTip().startsWith(u"private1\n"_s));
+    }
+
+    void thePreviewSaysWhyToo()
+    {
+        gui::PreviewDialog dialog(environment(true), nullptr, {u"private1"_s}, 0);
+        dialog.resize(640, 480);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *view = dialog.findChild<gui::ZoomImageView *>();
+        QVERIFY(view);
+        QTRY_COMPARE(view->message(), gui::SignedUrlLimits::sentence());
     }
 
     void copyUrlIsOffForAssetsThatCannotBeLinked()

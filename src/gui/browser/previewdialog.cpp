@@ -1,11 +1,13 @@
 #include "previewdialog.h"
 
 #include "detailspanel.h"
+#include "signedurllimits.h"
 #include "thumbnaildelegate.h"
 #include "thumbnailloader.h"
 
 #include "core/catalog/catalog.h"
 #include "core/delivery/originalurls.h"
+#include "core/delivery/thumbnailurls.h"
 #include "gui/errors/errorpresenter.h"
 #include "gui/quicklook/mediaview.h"
 #include "gui/quicklook/zoomimageview.h"
@@ -355,6 +357,11 @@ void PreviewDialog::requestPicture(QSize devicePixels, bool sharper)
     QJsonObject options = pictureOptions(*m_asset, devicePixels);
     if (options.isEmpty())
         return;
+    if (m_env.cannotSignUrls() && core::needsSignature(m_asset->type)) {
+        // The same words as the details panel's, not an error: nothing went wrong.
+        m_imageView->setMessage(SignedUrlLimits::sentence());
+        return;
+    }
     if (m_kind == Kind::Document)
         options.insert(u"page"_s, m_page);
     if (m_loader && !m_key.isEmpty())
