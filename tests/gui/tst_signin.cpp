@@ -500,6 +500,7 @@ private Q_SLOTS:
         QCOMPARE(tree->topLevelItem(0)->child(0)->text(4), u"Signed in with Cloudinary"_s);
         accounts.selectEnvironment(env.id);
         QVERIFY(child<QLabel>(&accounts, u"detailsLabel"_s)->text().contains(u"Signed in with Cloudinary"_s));
+        saveShot(&accounts, u"accounts-token-environment"_s);
 
         // Log Out ends the sign-in at the server and takes the tokens out of the keychain.
         const int revocations = stat(u"revocations"_s);
