@@ -640,6 +640,17 @@ private Q_SLOTS:
         QVERIFY(!socket.waitForConnected(1000));
     }
 
+    void signInRefusesAPlainHttpServerElsewhere()
+    {
+        QNetworkAccessManager network;
+        OAuthConfig config = OAuthConfig::forSandbox(QUrl(u"http://oauth.example.com"_s));
+        OAuthSignIn signIn(&network, config);
+        const Result<QUrl> started = signIn.start();
+        QVERIFY(!started.ok());
+        QCOMPARE(started.error().kind, Error::Kind::InsecureTransport);
+        QVERIFY(signIn.redirectUri().isEmpty()); // nothing listens
+    }
+
     void signInNeedsAClientId()
     {
         QNetworkAccessManager network;
