@@ -180,10 +180,13 @@ std::optional<int> parseLogin(CliContext &ctx, LoginOptions &options, bool *help
             return ctx.usageError(u"--port takes a port number (0 for any free one)"_s);
         options.config.redirectPort = quint16(value);
     }
-    if (!options.config.canSignIn())
-        return ctx.failure(
-            errorText(Error::because(Error::Kind::Auth, core::ErrorReason::SignInNotConfigured))
-            + u" (stratus-cli env add NAME); or give one with --client-id ID"_s);
+    if (!options.config.canSignIn()) {
+        QString said = errorText(Error::because(Error::Kind::Auth, core::ErrorReason::SignInNotConfigured));
+        if (said.endsWith(u'.'))
+            said.chop(1);
+        return ctx.failure(said
+                           + u" ('stratus-cli env add NAME'), or give a client ID with --client-id ID"_s);
+    }
     // Codes and tokens never go in clear to another computer: refused before the browser opens.
     if (core::credentialTransportProblem(options.config.tokenUrl(), core::InsecureTransport::Refused))
         return ctx.usageError(u"the authorization server %1 is plain http on another computer; tokens "

@@ -298,6 +298,9 @@ private Q_SLOTS:
         noCloud.remove(u"ext"_s);
         QTest::newRow("no cloud name") << jwt(noCloud);
         QTest::newRow("empty cloud name") << jwt(claimsFor(QString()));
+        QTest::newRow("cloud name with a query") << jwt(claimsFor(u"x?upload_prefix=https://elsewhere"_s));
+        QTest::newRow("cloud name with a slash") << jwt(claimsFor(u"x/../y"_s));
+        QTest::newRow("cloud name with a space") << jwt(claimsFor(u"my cloud"_s));
     }
 
     void claimsRefused()
@@ -635,6 +638,17 @@ private Q_SLOTS:
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, port);
         QVERIFY(!socket.waitForConnected(1000));
+    }
+
+    void signInRefusesAPlainHttpServerElsewhere()
+    {
+        QNetworkAccessManager network;
+        OAuthConfig config = OAuthConfig::forSandbox(QUrl(u"http://oauth.example.com"_s));
+        OAuthSignIn signIn(&network, config);
+        const Result<QUrl> started = signIn.start();
+        QVERIFY(!started.ok());
+        QCOMPARE(started.error().kind, Error::Kind::InsecureTransport);
+        QVERIFY(signIn.redirectUri().isEmpty()); // nothing listens
     }
 
     void signInNeedsAClientId()

@@ -3,6 +3,7 @@
 #include "loopbackreceiver.h"
 #include "tokenendpoint.h"
 
+#include "core/net/transportsecurity.h"
 #include "core/util/secretmemory.h"
 
 #include "core/net/ratelimitbudget.h"
@@ -111,6 +112,9 @@ Result<QUrl> OAuthSignIn::start()
         return Error::because(Error::Kind::Auth, ErrorReason::SignInNotConfigured);
     if (m_receiver || m_done)
         return Error::because(Error::Kind::Internal, ErrorReason::None);
+    // The code and the tokens would travel in clear: refused before the browser opens.
+    if (auto refused = credentialTransportProblem(m_config.tokenUrl(), InsecureTransport::Refused))
+        return *refused;
 
     m_receiver = new LoopbackReceiver(this);
     m_receiver->setPage(m_failurePage);

@@ -47,7 +47,8 @@ public:
     void setPages(QByteArray success, QByteArray failure);
 
     /// Starts listening and answers the URL to open, or the Error why it cannot start
-    /// (SignInNotConfigured without a client ID, SignInPortBusy). Call once.
+    /// (SignInNotConfigured without a client ID, SignInPortBusy, Kind::InsecureTransport for a
+    /// server that is plain http on another computer). Call once.
     Result<QUrl> start();
     /// The URL start() answered (empty before).
     [[nodiscard]] QUrl authorizeUrl() const { return m_authorizeUrl; }

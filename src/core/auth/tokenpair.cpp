@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -123,6 +124,11 @@ Result<AccessTokenClaims> readAccessTokenClaims(const QString &jwt)
     read.cloudName = claims.value(u"ext"_s).toObject().value(u"cloud_name"_s).toString().trimmed();
     if (read.cloudName.isEmpty())
         return unusable(u"the access token names no product environment (ext.cloud_name)"_s);
+    // It becomes the host of a cloudinary:// URL and a path segment of every API call: only what a
+    // cloud name is made of, never a character that could point them elsewhere.
+    static const QRegularExpression cloudName(u"^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$"_s);
+    if (!cloudName.match(read.cloudName).hasMatch())
+        return unusable(u"the access token's ext.cloud_name is not a cloud name"_s);
     read.issuer = claims.value(u"iss"_s).toString();
     read.subject = claims.value(u"sub"_s).toString();
     read.issuedAt = fromSeconds(claims.value(u"iat"_s));
