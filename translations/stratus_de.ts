@@ -51,6 +51,10 @@
         <source>Details</source>
         <translation>Details</translation>
     </message>
+    <message>
+        <source>Credential</source>
+        <translation>Zugangsdaten</translation>
+    </message>
 </context>
 <context>
     <name>AddEnvironmentDialog</name>
@@ -953,10 +957,6 @@ Stratus nimmt keine Änderungen daran vor.</translation>
         <translation>Cloud-Name:</translation>
     </message>
     <message>
-        <source>API key:</source>
-        <translation>API-Schlüssel:</translation>
-    </message>
-    <message>
         <source>Address:</source>
         <translation>Adresse:</translation>
     </message>
@@ -1087,6 +1087,38 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
         <source>The API secret of “%1” was replaced.</source>
         <translation>Das API-Geheimnis von „%1“ wurde ersetzt.</translation>
     </message>
+    <message>
+        <source>Signed in with Cloudinary</source>
+        <translation>Mit Cloudinary angemeldet</translation>
+    </message>
+    <message>
+        <source>API key %1</source>
+        <translation>API-Schlüssel %1</translation>
+    </message>
+    <message>
+        <source>Sign in again in your web browser (%1)</source>
+        <translation>Erneut im Webbrowser anmelden (%1)</translation>
+    </message>
+    <message>
+        <source>Credential:</source>
+        <translation>Zugangsdaten:</translation>
+    </message>
+    <message>
+        <source>Its tokens are in your keychain. Private and authenticated files cannot be previewed or linked, because signed URLs need the API secret.</source>
+        <translation>Die Token befinden sich im Schlüsselbund. Private und authentifizierte Dateien können weder in der Vorschau angezeigt noch verlinkt werden, weil signierte URLs das API-Geheimnis benötigen.</translation>
+    </message>
+    <message>
+        <source>Log out of “%1”?
+
+Stratus ends its sign-in with Cloudinary, removes its tokens from your keychain, and deletes what it keeps of it on this computer: asset catalogues, unfinished uploads, cached thumbnails and web sessions. It stays listed here; log in again by signing in in your browser.</source>
+        <translation>Von „%1“ abmelden?
+
+Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüsselbund und löscht, was es auf diesem Computer davon aufbewahrt: Asset-Kataloge, unvollständige Uploads, zwischengespeicherte Vorschaubilder und Web-Sitzungen. Die Umgebung bleibt hier aufgeführt; zum erneuten Anmelden im Browser anmelden.</translation>
+    </message>
+    <message>
+        <source>Logged out of “%1”. Its sign-in was ended and its tokens removed from your keychain.</source>
+        <translation>Von „%1“ abgemeldet. Die Anmeldung wurde beendet und die Token wurden aus dem Schlüsselbund entfernt.</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::AddEnvironmentDialog</name>
@@ -1149,6 +1181,14 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>Saving the secret in your keychain…</source>
         <translation>Geheimnis wird im Schlüsselbund gespeichert …</translation>
+    </message>
+    <message>
+        <source>Sign &amp;In with Cloudinary</source>
+        <translation>Mit Cloudinary &amp;anmelden</translation>
+    </message>
+    <message>
+        <source>Saving the sign-in in your keychain…</source>
+        <translation>Anmeldung wird im Schlüsselbund gespeichert …</translation>
     </message>
 </context>
 <context>
@@ -1495,6 +1535,10 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
             <numerusform>%1, %n fehlgeschlagen (der Grund steht unter „Übertragungen“)</numerusform>
             <numerusform>%1, %n fehlgeschlagen (die Gründe stehen unter „Übertragungen“)</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n private or authenticated file(s) left out: %1</source>
+        <translation><numerusform>%n private oder authentifizierte Datei ausgelassen: %1</numerusform><numerusform>%n private oder authentifizierte Dateien ausgelassen: %1</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2037,7 +2081,10 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message numerus="yes">
         <source>Apply to %n Assets</source>
-        <translation><numerusform>Auf %n Asset anwenden</numerusform><numerusform>Auf %n Assets anwenden</numerusform></translation>
+        <translation>
+            <numerusform>Auf %n Asset anwenden</numerusform>
+            <numerusform>Auf %n Assets anwenden</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save</source>
@@ -2045,7 +2092,10 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message numerus="yes">
         <source>%n assets · %1</source>
-        <translation><numerusform>%n Asset · %1</numerusform><numerusform>%n Assets · %1</numerusform></translation>
+        <translation>
+            <numerusform>%n Asset · %1</numerusform>
+            <numerusform>%n Assets · %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -2062,7 +2112,10 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message numerus="yes">
         <source>%1 of the %n selected assets have this tag; Add makes it a tag of all.</source>
-        <translation><numerusform>Dieses Tag ist %1 von %n ausgewähltem Asset zugewiesen; „Hinzufügen“ weist es allen zu.</numerusform><numerusform>Dieses Tag ist %1 der %n ausgewählten Assets zugewiesen; „Hinzufügen“ weist es allen zu.</numerusform></translation>
+        <translation>
+            <numerusform>Dieses Tag ist %1 von %n ausgewähltem Asset zugewiesen; „Hinzufügen“ weist es allen zu.</numerusform>
+            <numerusform>Dieses Tag ist %1 der %n ausgewählten Assets zugewiesen; „Hinzufügen“ weist es allen zu.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Mixed</source>
@@ -2082,7 +2135,10 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message numerus="yes">
         <source>%n more selected</source>
-        <translation><numerusform>%n weiteres ausgewählt</numerusform><numerusform>%n weitere ausgewählt</numerusform></translation>
+        <translation>
+            <numerusform>%n weiteres ausgewählt</numerusform>
+            <numerusform>%n weitere ausgewählt</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing to change: the selected assets have these values already.</source>
@@ -2098,15 +2154,25 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message numerus="yes">
         <source>Saved %n asset(s).</source>
-        <translation><numerusform>%n Asset gespeichert.</numerusform><numerusform>%n Assets gespeichert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Asset gespeichert.</numerusform>
+            <numerusform>%n Assets gespeichert.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Saved %1 of %2 assets; %n failed:</source>
-        <translation><numerusform>%1 von %2 Assets gespeichert; %n fehlgeschlagen:</numerusform><numerusform>%1 von %2 Assets gespeichert; %n fehlgeschlagen:</numerusform></translation>
+        <translation>
+            <numerusform>%1 von %2 Assets gespeichert; %n fehlgeschlagen:</numerusform>
+            <numerusform>%1 von %2 Assets gespeichert; %n fehlgeschlagen:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Signed when copied</source>
         <translation>Wird beim Kopieren signiert</translation>
+    </message>
+    <message>
+        <source>None: signing needs the API secret</source>
+        <translation>Keine: Zum Signieren ist das API-Geheimnis nötig</translation>
     </message>
 </context>
 <context>
@@ -2935,7 +3001,10 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message numerus="yes">
         <source>Up to %n characters</source>
-        <translation><numerusform>Bis zu %n Zeichen</numerusform><numerusform>Bis zu %n Zeichen</numerusform></translation>
+        <translation>
+            <numerusform>Bis zu %n Zeichen</numerusform>
+            <numerusform>Bis zu %n Zeichen</numerusform>
+        </translation>
     </message>
     <message>
         <source>No value (default: %1)</source>
@@ -2970,7 +3039,10 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message numerus="yes">
         <source>%n assets could not be saved: %1</source>
-        <translation><numerusform>%n Asset konnte nicht gespeichert werden: %1</numerusform><numerusform>%n Assets konnten nicht gespeichert werden: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n Asset konnte nicht gespeichert werden: %1</numerusform>
+            <numerusform>%n Assets konnten nicht gespeichert werden: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -3179,7 +3251,10 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     </message>
     <message numerus="yes">
         <source>%1 · %n asset(s)</source>
-        <translation><numerusform>%1 · %n Asset</numerusform><numerusform>%1 · %n Assets</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %n Asset</numerusform>
+            <numerusform>%1 · %n Assets</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3663,6 +3738,131 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>In the asset views</source>
         <translation>In den Asset-Ansichten</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::SignInDialog</name>
+    <message>
+        <source>Sign In to %1</source>
+        <translation>Bei %1 anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in to Cloudinary again for “%1”: your web browser opens, and Stratus gets new access once you allow it there.</source>
+        <translation>Für „%1“ erneut bei Cloudinary anmelden: Der Webbrowser öffnet sich, und Stratus erhält neuen Zugriff, sobald Sie ihn dort erlauben.</translation>
+    </message>
+    <message>
+        <source>You signed in for the product environment “%1”, but this is “%2”. Sign in as someone who may use “%2”, and choose it in the browser.</source>
+        <translation>Die Anmeldung galt der Produktumgebung „%1“, dies ist aber „%2“. Mit einem Benutzer anmelden, der „%2“ verwenden darf, und diese Produktumgebung im Browser auswählen.</translation>
+    </message>
+    <message>
+        <source>Saving the sign-in in your keychain…</source>
+        <translation>Anmeldung wird im Schlüsselbund gespeichert …</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::SignInPage</name>
+    <message>
+        <source>Your web browser opens, you sign in to Cloudinary there, and Stratus adds the product environment you allow it to use. No API keys needed: this works also when your role cannot see them.</source>
+        <translation>Ihr Webbrowser öffnet sich, Sie melden sich dort bei Cloudinary an, und Stratus fügt die Produktumgebung hinzu, deren Nutzung Sie erlauben. Keine API-Schlüssel nötig: Das funktioniert auch, wenn Ihre Rolle sie nicht sehen kann.</translation>
+    </message>
+    <message>
+        <source>Sign In with Cloudinary…</source>
+        <translation>Mit Cloudinary anmelden …</translation>
+    </message>
+    <message>
+        <source>This build of Stratus has no client ID for Cloudinary’s sign-in, and it borrows no other application’s. Add the product environment with its API key instead.</source>
+        <translation>Dieser Build von Stratus hat keine Client-ID für die Anmeldung bei Cloudinary und leiht sich auch keine einer anderen Anwendung. Die Produktumgebung stattdessen mit ihrem API-Schlüssel hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Use &amp;API Keys</source>
+        <translation>&amp;API-Schlüssel verwenden</translation>
+    </message>
+    <message>
+        <source>To try it out first: the Local sandbox on this computer has a sign-in of its own. Its login page shows the password.</source>
+        <translation>Zum Ausprobieren: Die lokale Sandbox auf diesem Computer hat eine eigene Anmeldung. Ihre Anmeldeseite zeigt das Passwort an.</translation>
+    </message>
+    <message>
+        <source>Sign In to the &amp;Local Sandbox…</source>
+        <translation>Bei der &amp;lokalen Sandbox anmelden …</translation>
+    </message>
+    <message>
+        <source>Waiting for your browser…</source>
+        <translation>Warten auf den Browser …</translation>
+    </message>
+    <message>
+        <source>Sign in to Cloudinary in your web browser and allow Stratus in. Stratus goes on by itself once you have.</source>
+        <translation>Im Webbrowser bei Cloudinary anmelden und Stratus den Zugriff erlauben. Danach macht Stratus von selbst weiter.</translation>
+    </message>
+    <message>
+        <source>No browser opened? Open this &amp;link in one:</source>
+        <translation>Kein Browser geöffnet? Diesen &amp;Link in einem Browser öffnen:</translation>
+    </message>
+    <message>
+        <source>Sign-in link</source>
+        <translation>Anmeldelink</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Link</source>
+        <translation>Link &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>The link is on the clipboard.</source>
+        <translation>Der Link befindet sich in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Browser Again</source>
+        <translation>Browser erneut &amp;öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel Sign-In</source>
+        <translation>Anmeldung abbrechen</translation>
+    </message>
+    <message>
+        <source>Finishing sign-in…</source>
+        <translation>Anmeldung wird abgeschlossen …</translation>
+    </message>
+    <message>
+        <source>Signing in did not work</source>
+        <translation>Die Anmeldung hat nicht funktioniert</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>Erneut &amp;versuchen</translation>
+    </message>
+    <message>
+        <source>Sign in with Cloudinary is not available in this build</source>
+        <translation>Die Anmeldung mit Cloudinary ist in diesem Build nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>You are signed in</source>
+        <translation>Sie sind angemeldet</translation>
+    </message>
+    <message>
+        <source>Stratus has what it needs. Close this tab and go back to Stratus.</source>
+        <translation>Stratus hat alles, was es braucht. Schließen Sie diesen Tab und kehren Sie zu Stratus zurück.</translation>
+    </message>
+    <message>
+        <source>Go back to Stratus: it says what went wrong and lets you try again.</source>
+        <translation>Kehren Sie zu Stratus zurück: Dort steht, was schiefgegangen ist, und Sie können es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>No web browser could be started. Copy the link and open it in one.</source>
+        <translation>Es konnte kein Webbrowser gestartet werden. Den Link kopieren und in einem Browser öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::SignedUrlLimits</name>
+    <message>
+        <source>This environment is signed in with Cloudinary: private and authenticated files cannot be previewed or linked here, because signed URLs need the API secret.</source>
+        <translation>Diese Umgebung ist mit Cloudinary angemeldet: Private und authentifizierte Dateien können hier weder in der Vorschau angezeigt noch verlinkt werden, weil signierte URLs das API-Geheimnis benötigen.</translation>
+    </message>
+    <message>
+        <source>No preview: this environment is signed in with Cloudinary, and a private or authenticated file’s signed URL needs the API secret.</source>
+        <translation>Keine Vorschau: Diese Umgebung ist mit Cloudinary angemeldet, und die signierte URL einer privaten oder authentifizierten Datei benötigt das API-Geheimnis.</translation>
+    </message>
+    <message>
+        <source>Private and authenticated files cannot be linked here: this environment is signed in with Cloudinary, and signed URLs need the API secret.</source>
+        <translation>Private und authentifizierte Dateien können hier nicht verlinkt werden: Diese Umgebung ist mit Cloudinary angemeldet, und signierte URLs benötigen das API-Geheimnis.</translation>
     </message>
 </context>
 <context>
@@ -5635,6 +5835,74 @@ Ihr Geheimnis, ihre Einstellungen, ihr Asset-Katalog, unvollständige Uploads un
     <message>
         <source>“%2” is not one of the choices of %1.</source>
         <translation>„%2“ gehört nicht zu den Auswahlmöglichkeiten von %1.</translation>
+    </message>
+    <message>
+        <source>This build of Stratus has no client ID for signing in with Cloudinary. Add the environment with its API key and secret instead.</source>
+        <translation>Dieser Build von Stratus hat keine Client-ID für die Anmeldung mit Cloudinary. Die Umgebung stattdessen mit API-Schlüssel und API-Geheimnis hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Signing in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Access was denied in the browser.</source>
+        <translation>Der Zugriff wurde im Browser verweigert.</translation>
+    </message>
+    <message>
+        <source>Access was denied in the browser: %1</source>
+        <translation>Der Zugriff wurde im Browser verweigert: %1</translation>
+    </message>
+    <message>
+        <source>The browser did not come back to Stratus in time. Sign in again.</source>
+        <translation>Der Browser ist nicht rechtzeitig zu Stratus zurückgekehrt. Erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>The browser came back with an answer that was not for this sign-in, so it was refused. Sign in again.</source>
+        <translation>Der Browser kam mit einer Antwort zurück, die nicht zu dieser Anmeldung gehörte, daher wurde sie abgelehnt. Erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>Stratus could not wait for the browser on port %1 of this computer.</source>
+        <translation>Stratus konnte auf Port %1 dieses Computers nicht auf den Browser warten.</translation>
+    </message>
+    <message>
+        <source>Stratus could not wait for the browser on port %1 of this computer: %2</source>
+        <translation>Stratus konnte auf Port %1 dieses Computers nicht auf den Browser warten: %2</translation>
+    </message>
+    <message>
+        <source>The sign-in server gave an answer Stratus cannot use.</source>
+        <translation>Der Anmeldeserver hat eine Antwort gegeben, die Stratus nicht verwenden kann.</translation>
+    </message>
+    <message>
+        <source>The sign-in server gave an answer Stratus cannot use: %1</source>
+        <translation>Der Anmeldeserver hat eine Antwort gegeben, die Stratus nicht verwenden kann: %1</translation>
+    </message>
+    <message>
+        <source>The sign-in server refused the sign-in. Sign in again.</source>
+        <translation>Der Anmeldeserver hat die Anmeldung abgelehnt. Erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>The sign-in server refused the sign-in (%1). Sign in again.</source>
+        <translation>Der Anmeldeserver hat die Anmeldung abgelehnt (%1). Erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired or was revoked. Sign in again.</source>
+        <translation>Die Anmeldung ist abgelaufen oder wurde widerrufen. Erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>The keychain holds no sign-in for this environment. Sign in again.</source>
+        <translation>Der Schlüsselbund enthält keine Anmeldung für diese Umgebung. Erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>The sign-in stored in the keychain cannot be read. Sign in again.</source>
+        <translation>Die im Schlüsselbund gespeicherte Anmeldung kann nicht gelesen werden. Erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>Another Stratus program kept the sign-in busy for too long (%1). Try again.</source>
+        <translation>Ein anderes Stratus-Programm hat die Anmeldung zu lange blockiert (%1). Erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>This needs the environment's API secret, and the environment is signed in with Cloudinary instead. Add it with its API key to sign URLs.</source>
+        <translation>Dafür ist das API-Geheimnis der Umgebung nötig, die Umgebung ist jedoch stattdessen mit Cloudinary angemeldet. Zum Signieren von URLs die Umgebung mit ihrem API-Schlüssel hinzufügen.</translation>
     </message>
 </context>
 </TS>

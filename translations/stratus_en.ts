@@ -156,6 +156,11 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
             <numerusform>%1, %n failed (the transfers dock says why)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n private or authenticated file(s) left out: %1</source>
+        <translation>
+            <numerusform>%n private or authenticated file left out: %1</numerusform><numerusform>%n private or authenticated files left out: %1</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::BrowserPage</name>
@@ -193,32 +198,44 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
     <message numerus="yes">
         <source>Apply to %n Assets</source>
         <translation>
-            <numerusform>Apply to %n Assets</numerusform><numerusform>Apply to %n Assets</numerusform></translation>
+            <numerusform>Apply to %n Assets</numerusform>
+            <numerusform>Apply to %n Assets</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n assets · %1</source>
         <translation>
-            <numerusform>%n assets · %1</numerusform><numerusform>%n assets · %1</numerusform></translation>
+            <numerusform>%n assets · %1</numerusform>
+            <numerusform>%n assets · %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of the %n selected assets have this tag; Add makes it a tag of all.</source>
         <translation>
-            <numerusform>%1 of the %n selected assets have this tag; Add makes it a tag of all.</numerusform><numerusform>%1 of the %n selected assets have this tag; Add makes it a tag of all.</numerusform></translation>
+            <numerusform>%1 of the %n selected assets have this tag; Add makes it a tag of all.</numerusform>
+            <numerusform>%1 of the %n selected assets have this tag; Add makes it a tag of all.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n more selected</source>
         <translation>
-            <numerusform>%n more selected</numerusform><numerusform>%n more selected</numerusform></translation>
+            <numerusform>%n more selected</numerusform>
+            <numerusform>%n more selected</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Saved %n asset(s).</source>
         <translation>
-            <numerusform>Saved %n asset.</numerusform><numerusform>Saved %n assets.</numerusform></translation>
+            <numerusform>Saved %n asset.</numerusform>
+            <numerusform>Saved %n assets.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Saved %1 of %2 assets; %n failed:</source>
         <translation>
-            <numerusform>Saved %1 of %2 assets; %n failed:</numerusform><numerusform>Saved %1 of %2 assets; %n failed:</numerusform></translation>
+            <numerusform>Saved %1 of %2 assets; %n failed:</numerusform>
+            <numerusform>Saved %1 of %2 assets; %n failed:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -267,7 +284,9 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
     <message numerus="yes">
         <source>Up to %n characters</source>
         <translation>
-            <numerusform>Up to %n characters</numerusform><numerusform>Up to %n characters</numerusform></translation>
+            <numerusform>Up to %n characters</numerusform>
+            <numerusform>Up to %n characters</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -275,7 +294,9 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
     <message numerus="yes">
         <source>%n assets could not be saved: %1</source>
         <translation>
-            <numerusform>%n assets could not be saved: %1</numerusform><numerusform>%n assets could not be saved: %1</numerusform></translation>
+            <numerusform>%n assets could not be saved: %1</numerusform>
+            <numerusform>%n assets could not be saved: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -321,7 +342,9 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
     <message numerus="yes">
         <source>%1 · %n asset(s)</source>
         <translation>
-            <numerusform>%1 · %n asset</numerusform><numerusform>%1 · %n assets</numerusform></translation>
+            <numerusform>%1 · %n asset</numerusform>
+            <numerusform>%1 · %n assets</numerusform>
+        </translation>
     </message>
 </context>
 <context>

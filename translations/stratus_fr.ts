@@ -51,6 +51,10 @@
         <source>Details</source>
         <translation>Détails</translation>
     </message>
+    <message>
+        <source>Credential</source>
+        <translation>Identifiants</translation>
+    </message>
 </context>
 <context>
     <name>AddEnvironmentDialog</name>
@@ -953,10 +957,6 @@ Stratus ne les modifiera pas.</translation>
         <translation>Nom de cloud :</translation>
     </message>
     <message>
-        <source>API key:</source>
-        <translation>Clé d’API :</translation>
-    </message>
-    <message>
         <source>Address:</source>
         <translation>Adresse :</translation>
     </message>
@@ -1087,6 +1087,38 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <source>The API secret of “%1” was replaced.</source>
         <translation>Le secret d’API de « %1 » a été remplacé.</translation>
     </message>
+    <message>
+        <source>Signed in with Cloudinary</source>
+        <translation>Connecté avec Cloudinary</translation>
+    </message>
+    <message>
+        <source>API key %1</source>
+        <translation>Clé d’API %1</translation>
+    </message>
+    <message>
+        <source>Sign in again in your web browser (%1)</source>
+        <translation>Se reconnecter dans le navigateur web (%1)</translation>
+    </message>
+    <message>
+        <source>Credential:</source>
+        <translation>Identifiants :</translation>
+    </message>
+    <message>
+        <source>Its tokens are in your keychain. Private and authenticated files cannot be previewed or linked, because signed URLs need the API secret.</source>
+        <translation>Ses jetons sont dans votre trousseau de clés. Les fichiers privés et authentifiés ne peuvent être ni prévisualisés ni partagés par lien, car les URL signées exigent le secret d’API.</translation>
+    </message>
+    <message>
+        <source>Log out of “%1”?
+
+Stratus ends its sign-in with Cloudinary, removes its tokens from your keychain, and deletes what it keeps of it on this computer: asset catalogues, unfinished uploads, cached thumbnails and web sessions. It stays listed here; log in again by signing in in your browser.</source>
+        <translation>Se déconnecter de « %1 » ?
+
+Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trousseau de clés et supprime ce qu’il en conserve sur cet ordinateur : catalogues de ressources, téléversements inachevés, vignettes en cache et sessions web. L’environnement reste listé ici ; pour vous reconnecter, connectez-vous dans votre navigateur.</translation>
+    </message>
+    <message>
+        <source>Logged out of “%1”. Its sign-in was ended and its tokens removed from your keychain.</source>
+        <translation>Déconnecté de « %1 ». Sa connexion a été fermée et ses jetons ont été retirés de votre trousseau de clés.</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::AddEnvironmentDialog</name>
@@ -1149,6 +1181,14 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>Saving the secret in your keychain…</source>
         <translation>Enregistrement du secret dans votre trousseau de clés…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;In with Cloudinary</source>
+        <translation>Se &amp;connecter avec Cloudinary</translation>
+    </message>
+    <message>
+        <source>Saving the sign-in in your keychain…</source>
+        <translation>Enregistrement de la connexion dans votre trousseau de clés…</translation>
     </message>
 </context>
 <context>
@@ -1495,6 +1535,10 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
             <numerusform>%1, %n en échec (le panneau « Transferts » indique pourquoi)</numerusform>
             <numerusform>%1, %n en échec (le panneau « Transferts » indique pourquoi)</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n private or authenticated file(s) left out: %1</source>
+        <translation><numerusform>%n fichier privé ou authentifié ignoré : %1</numerusform><numerusform>%n fichiers privés ou authentifiés ignorés : %1</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2037,7 +2081,10 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message numerus="yes">
         <source>Apply to %n Assets</source>
-        <translation><numerusform>Appliquer à %n ressource</numerusform><numerusform>Appliquer à %n ressources</numerusform></translation>
+        <translation>
+            <numerusform>Appliquer à %n ressource</numerusform>
+            <numerusform>Appliquer à %n ressources</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save</source>
@@ -2045,7 +2092,10 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message numerus="yes">
         <source>%n assets · %1</source>
-        <translation><numerusform>%n ressource · %1</numerusform><numerusform>%n ressources · %1</numerusform></translation>
+        <translation>
+            <numerusform>%n ressource · %1</numerusform>
+            <numerusform>%n ressources · %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -2062,7 +2112,10 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message numerus="yes">
         <source>%1 of the %n selected assets have this tag; Add makes it a tag of all.</source>
-        <translation><numerusform>Ce tag est attribué à %1 sur %n ressource sélectionnée ; « Ajouter » l’attribue à toutes.</numerusform><numerusform>Ce tag est attribué à %1 des %n ressources sélectionnées ; « Ajouter » l’attribue à toutes.</numerusform></translation>
+        <translation>
+            <numerusform>Ce tag est attribué à %1 sur %n ressource sélectionnée ; « Ajouter » l’attribue à toutes.</numerusform>
+            <numerusform>Ce tag est attribué à %1 des %n ressources sélectionnées ; « Ajouter » l’attribue à toutes.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Mixed</source>
@@ -2082,7 +2135,10 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message numerus="yes">
         <source>%n more selected</source>
-        <translation><numerusform>%n autre sélectionnée</numerusform><numerusform>%n autres sélectionnées</numerusform></translation>
+        <translation>
+            <numerusform>%n autre sélectionnée</numerusform>
+            <numerusform>%n autres sélectionnées</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing to change: the selected assets have these values already.</source>
@@ -2098,15 +2154,25 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message numerus="yes">
         <source>Saved %n asset(s).</source>
-        <translation><numerusform>%n ressource enregistrée.</numerusform><numerusform>%n ressources enregistrées.</numerusform></translation>
+        <translation>
+            <numerusform>%n ressource enregistrée.</numerusform>
+            <numerusform>%n ressources enregistrées.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Saved %1 of %2 assets; %n failed:</source>
-        <translation><numerusform>%1 ressources sur %2 enregistrées ; %n en échec :</numerusform><numerusform>%1 ressources sur %2 enregistrées ; %n en échec :</numerusform></translation>
+        <translation>
+            <numerusform>%1 ressources sur %2 enregistrées ; %n en échec :</numerusform>
+            <numerusform>%1 ressources sur %2 enregistrées ; %n en échec :</numerusform>
+        </translation>
     </message>
     <message>
         <source>Signed when copied</source>
         <translation>Signée lors de la copie</translation>
+    </message>
+    <message>
+        <source>None: signing needs the API secret</source>
+        <translation>Aucune : la signature exige le secret d’API</translation>
     </message>
 </context>
 <context>
@@ -2935,7 +3001,10 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message numerus="yes">
         <source>Up to %n characters</source>
-        <translation><numerusform>Jusqu’à %n caractère</numerusform><numerusform>Jusqu’à %n caractères</numerusform></translation>
+        <translation>
+            <numerusform>Jusqu’à %n caractère</numerusform>
+            <numerusform>Jusqu’à %n caractères</numerusform>
+        </translation>
     </message>
     <message>
         <source>No value (default: %1)</source>
@@ -2970,7 +3039,10 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message numerus="yes">
         <source>%n assets could not be saved: %1</source>
-        <translation><numerusform>%n ressource n’a pas pu être enregistrée : %1</numerusform><numerusform>%n ressources n’ont pas pu être enregistrées : %1</numerusform></translation>
+        <translation>
+            <numerusform>%n ressource n’a pas pu être enregistrée : %1</numerusform>
+            <numerusform>%n ressources n’ont pas pu être enregistrées : %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -3179,7 +3251,10 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message numerus="yes">
         <source>%1 · %n asset(s)</source>
-        <translation><numerusform>%1 · %n ressource</numerusform><numerusform>%1 · %n ressources</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %n ressource</numerusform>
+            <numerusform>%1 · %n ressources</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3663,6 +3738,131 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>In the asset views</source>
         <translation>Dans les vues des ressources</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::SignInDialog</name>
+    <message>
+        <source>Sign In to %1</source>
+        <translation>Se connecter à %1</translation>
+    </message>
+    <message>
+        <source>Sign in to Cloudinary again for “%1”: your web browser opens, and Stratus gets new access once you allow it there.</source>
+        <translation>Reconnectez-vous à Cloudinary pour « %1 » : votre navigateur web s’ouvre, et Stratus obtient un nouvel accès dès que vous l’y autorisez.</translation>
+    </message>
+    <message>
+        <source>You signed in for the product environment “%1”, but this is “%2”. Sign in as someone who may use “%2”, and choose it in the browser.</source>
+        <translation>Vous vous êtes connecté pour l’environnement de produit « %1 », mais celui-ci est « %2 ». Connectez-vous avec un utilisateur autorisé à utiliser « %2 », et choisissez-le dans le navigateur.</translation>
+    </message>
+    <message>
+        <source>Saving the sign-in in your keychain…</source>
+        <translation>Enregistrement de la connexion dans votre trousseau de clés…</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::SignInPage</name>
+    <message>
+        <source>Your web browser opens, you sign in to Cloudinary there, and Stratus adds the product environment you allow it to use. No API keys needed: this works also when your role cannot see them.</source>
+        <translation>Votre navigateur web s’ouvre, vous vous y connectez à Cloudinary, et Stratus ajoute l’environnement de produit que vous l’autorisez à utiliser. Aucune clé d’API n’est nécessaire : cela fonctionne aussi lorsque votre rôle ne permet pas de les voir.</translation>
+    </message>
+    <message>
+        <source>Sign In with Cloudinary…</source>
+        <translation>Se connecter avec Cloudinary…</translation>
+    </message>
+    <message>
+        <source>This build of Stratus has no client ID for Cloudinary’s sign-in, and it borrows no other application’s. Add the product environment with its API key instead.</source>
+        <translation>Cette version de Stratus n’a pas d’identifiant client pour la connexion à Cloudinary, et elle n’emprunte pas celui d’une autre application. Ajoutez plutôt l’environnement de produit avec sa clé d’API.</translation>
+    </message>
+    <message>
+        <source>Use &amp;API Keys</source>
+        <translation>Utiliser des clés d’&amp;API</translation>
+    </message>
+    <message>
+        <source>To try it out first: the Local sandbox on this computer has a sign-in of its own. Its login page shows the password.</source>
+        <translation>Pour essayer d’abord : le bac à sable local sur cet ordinateur a sa propre connexion. Sa page de connexion affiche le mot de passe.</translation>
+    </message>
+    <message>
+        <source>Sign In to the &amp;Local Sandbox…</source>
+        <translation>Se connecter au bac à sable &amp;local…</translation>
+    </message>
+    <message>
+        <source>Waiting for your browser…</source>
+        <translation>En attente de votre navigateur…</translation>
+    </message>
+    <message>
+        <source>Sign in to Cloudinary in your web browser and allow Stratus in. Stratus goes on by itself once you have.</source>
+        <translation>Connectez-vous à Cloudinary dans votre navigateur web et autorisez l’accès à Stratus. Stratus continue de lui-même une fois que c’est fait.</translation>
+    </message>
+    <message>
+        <source>No browser opened? Open this &amp;link in one:</source>
+        <translation>Aucun navigateur ne s’est ouvert ? Ouvrez ce &amp;lien dans un navigateur :</translation>
+    </message>
+    <message>
+        <source>Sign-in link</source>
+        <translation>Lien de connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Link</source>
+        <translation>&amp;Copier le lien</translation>
+    </message>
+    <message>
+        <source>The link is on the clipboard.</source>
+        <translation>Le lien est dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Browser Again</source>
+        <translation>&amp;Rouvrir le navigateur</translation>
+    </message>
+    <message>
+        <source>Cancel Sign-In</source>
+        <translation>Annuler la connexion</translation>
+    </message>
+    <message>
+        <source>Finishing sign-in…</source>
+        <translation>Finalisation de la connexion…</translation>
+    </message>
+    <message>
+        <source>Signing in did not work</source>
+        <translation>La connexion a échoué</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Sign in with Cloudinary is not available in this build</source>
+        <translation>La connexion avec Cloudinary n’est pas disponible dans cette version</translation>
+    </message>
+    <message>
+        <source>You are signed in</source>
+        <translation>Vous êtes connecté</translation>
+    </message>
+    <message>
+        <source>Stratus has what it needs. Close this tab and go back to Stratus.</source>
+        <translation>Stratus a ce qu’il lui faut. Fermez cet onglet et revenez à Stratus.</translation>
+    </message>
+    <message>
+        <source>Go back to Stratus: it says what went wrong and lets you try again.</source>
+        <translation>Revenez à Stratus : il indique ce qui s’est mal passé et vous permet de réessayer.</translation>
+    </message>
+    <message>
+        <source>No web browser could be started. Copy the link and open it in one.</source>
+        <translation>Aucun navigateur web n’a pu être lancé. Copiez le lien et ouvrez-le dans un navigateur.</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::SignedUrlLimits</name>
+    <message>
+        <source>This environment is signed in with Cloudinary: private and authenticated files cannot be previewed or linked here, because signed URLs need the API secret.</source>
+        <translation>Cet environnement est connecté avec Cloudinary : les fichiers privés et authentifiés ne peuvent ici être ni prévisualisés ni partagés par lien, car les URL signées exigent le secret d’API.</translation>
+    </message>
+    <message>
+        <source>No preview: this environment is signed in with Cloudinary, and a private or authenticated file’s signed URL needs the API secret.</source>
+        <translation>Pas d’aperçu : cet environnement est connecté avec Cloudinary, et l’URL signée d’un fichier privé ou authentifié exige le secret d’API.</translation>
+    </message>
+    <message>
+        <source>Private and authenticated files cannot be linked here: this environment is signed in with Cloudinary, and signed URLs need the API secret.</source>
+        <translation>Les fichiers privés et authentifiés ne peuvent pas être partagés par lien ici : cet environnement est connecté avec Cloudinary, et les URL signées exigent le secret d’API.</translation>
     </message>
 </context>
 <context>
@@ -5635,6 +5835,74 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     <message>
         <source>“%2” is not one of the choices of %1.</source>
         <translation>« %2 » ne fait pas partie des choix de %1.</translation>
+    </message>
+    <message>
+        <source>This build of Stratus has no client ID for signing in with Cloudinary. Add the environment with its API key and secret instead.</source>
+        <translation>Cette version de Stratus n’a pas d’identifiant client pour la connexion avec Cloudinary. Ajoutez plutôt l’environnement avec sa clé et son secret d’API.</translation>
+    </message>
+    <message>
+        <source>Signing in was cancelled.</source>
+        <translation>La connexion a été annulée.</translation>
+    </message>
+    <message>
+        <source>Access was denied in the browser.</source>
+        <translation>L’accès a été refusé dans le navigateur.</translation>
+    </message>
+    <message>
+        <source>Access was denied in the browser: %1</source>
+        <translation>L’accès a été refusé dans le navigateur : %1</translation>
+    </message>
+    <message>
+        <source>The browser did not come back to Stratus in time. Sign in again.</source>
+        <translation>Le navigateur n’est pas revenu à Stratus à temps. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The browser came back with an answer that was not for this sign-in, so it was refused. Sign in again.</source>
+        <translation>Le navigateur est revenu avec une réponse qui ne correspondait pas à cette connexion, elle a donc été refusée. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Stratus could not wait for the browser on port %1 of this computer.</source>
+        <translation>Stratus n’a pas pu attendre le navigateur sur le port %1 de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Stratus could not wait for the browser on port %1 of this computer: %2</source>
+        <translation>Stratus n’a pas pu attendre le navigateur sur le port %1 de cet ordinateur : %2</translation>
+    </message>
+    <message>
+        <source>The sign-in server gave an answer Stratus cannot use.</source>
+        <translation>Le serveur de connexion a donné une réponse que Stratus ne peut pas utiliser.</translation>
+    </message>
+    <message>
+        <source>The sign-in server gave an answer Stratus cannot use: %1</source>
+        <translation>Le serveur de connexion a donné une réponse que Stratus ne peut pas utiliser : %1</translation>
+    </message>
+    <message>
+        <source>The sign-in server refused the sign-in. Sign in again.</source>
+        <translation>Le serveur de connexion a refusé la connexion. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The sign-in server refused the sign-in (%1). Sign in again.</source>
+        <translation>Le serveur de connexion a refusé la connexion (%1). Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired or was revoked. Sign in again.</source>
+        <translation>Votre connexion a expiré ou a été révoquée. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The keychain holds no sign-in for this environment. Sign in again.</source>
+        <translation>Le trousseau de clés ne contient aucune connexion pour cet environnement. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The sign-in stored in the keychain cannot be read. Sign in again.</source>
+        <translation>La connexion enregistrée dans le trousseau de clés ne peut pas être lue. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Another Stratus program kept the sign-in busy for too long (%1). Try again.</source>
+        <translation>Un autre programme Stratus a bloqué la connexion trop longtemps (%1). Réessayez.</translation>
+    </message>
+    <message>
+        <source>This needs the environment's API secret, and the environment is signed in with Cloudinary instead. Add it with its API key to sign URLs.</source>
+        <translation>Cela exige le secret d’API de l’environnement, or cet environnement est connecté avec Cloudinary. Ajoutez-le avec sa clé d’API pour signer des URL.</translation>
     </message>
 </context>
 </TS>
