@@ -35,23 +35,6 @@ struct Run
     QByteArray err;
 };
 
-QByteArray form(const QList<std::pair<QString, QString>> &fields)
-{
-    QByteArray body;
-    for (const auto &[name, value] : fields) {
-        if (!body.isEmpty())
-            body += '&';
-        body += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
-    }
-    return body;
-}
-
-QString requestIdIn(const QByteArray &page)
-{
-    static const QRegularExpression pattern(u"name=\"request_id\" value=\"([^\"]+)\""_s);
-    return pattern.match(QString::fromUtf8(page)).captured(1);
-}
-
 } // namespace
 
 class TestCliLogin : public QObject
@@ -158,29 +141,7 @@ private:
     // redirect the consent answers with (to the CLI's loopback receiver), or an empty URL.
     QUrl consent(const QUrl &authorize, const QString &action)
     {
-        const auto page = http("GET", authorize);
-        const QString id = requestIdIn(page.body);
-        if (page.status != 200 || id.isEmpty()) {
-            qWarning("authorize page: %d %s", page.status, page.body.constData());
-            return {};
-        }
-        const QUrl post = m_sandbox.baseUrl().resolved(QUrl(u"/oauth2/auth"_s));
-        const auto login = http("POST", post,
-                                form({{u"request_id"_s, id},
-                                      {u"action"_s, u"login"_s},
-                                      {u"email"_s, kEmail},
-                                      {u"password"_s, kPassword}}));
-        const QString consentId = requestIdIn(login.body);
-        if (login.status != 200 || consentId.isEmpty()) {
-            qWarning("login: %d %s", login.status, login.body.constData());
-            return {};
-        }
-        const auto answer = http("POST", post, form({{u"request_id"_s, consentId}, {u"action"_s, action}}));
-        if (answer.status != 302) {
-            qWarning("consent: %d %s", answer.status, answer.body.constData());
-            return {};
-        }
-        const QUrl location(QString::fromUtf8(answer.header("location")));
+        const QUrl location = m_sandbox.signInInBrowser(authorize, kEmail, kPassword, action);
         if (const QString code = QUrlQuery(location).queryItemValue(u"code"_s); !code.isEmpty())
             m_tokens.append(code);
         return location;

@@ -110,12 +110,6 @@ template<typename T> T *child(QObject *parent, const QString &name)
     return found;
 }
 
-QString requestIdIn(const QByteArray &page)
-{
-    static const QRegularExpression pattern(u"name=\"request_id\" value=\"([^\"]+)\""_s);
-    return pattern.match(QString::fromUtf8(page)).captured(1);
-}
-
 // The page of the sign-in page's stack that shows now ("signInStart", "signInWaiting", …).
 QString shownState(QWidget *dialog)
 {
@@ -182,29 +176,7 @@ private:
     // go back to, or an empty one (with a warning).
     QUrl consent(const QUrl &authorize, const QString &action)
     {
-        const Answer login = request("GET", authorize);
-        const QString loginId = requestIdIn(login.body);
-        if (login.status != 200 || loginId.isEmpty()) {
-            qWarning("authorize page: %d %s", login.status, login.body.constData());
-            return {};
-        }
-        const QUrl form = m_sandbox.baseUrl().resolved(QUrl(u"/oauth2/auth"_s));
-        const Answer consentPage = request("POST", form,
-                                           {{u"request_id"_s, loginId},
-                                            {u"action"_s, u"login"_s},
-                                            {u"email"_s, kEmail},
-                                            {u"password"_s, kPassword}});
-        const QString consentId = requestIdIn(consentPage.body);
-        if (consentPage.status != 200 || consentId.isEmpty()) {
-            qWarning("login: %d %s", consentPage.status, consentPage.body.constData());
-            return {};
-        }
-        const Answer decided = request("POST", form, {{u"request_id"_s, consentId}, {u"action"_s, action}});
-        if (decided.status != 302) {
-            qWarning("consent: %d %s", decided.status, decided.body.constData());
-            return {};
-        }
-        return QUrl(QString::fromUtf8(decided.location));
+        return m_sandbox.signInInBrowser(authorize, kEmail, kPassword, action);
     }
 
     // The browser goes back to Stratus: the loopback page it is shown.

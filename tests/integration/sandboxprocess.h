@@ -141,15 +141,7 @@ public:
         QNetworkRequest request(m_baseUrl.resolved(QUrl(pathAndQuery)));
         for (const auto &[name, value] : headers)
             request.setRawHeader(name, value);
-        std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(request, verb, body));
-        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-        RawAnswer answer;
-        if (!reply->isFinished() && !finished.wait(10000))
-            return answer;
-        answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        answer.headers = reply->rawHeaderPairs();
-        answer.body = reply->readAll();
-        return answer;
+        return exchange(request, verb, body);
     }
 
     /// Plays the person in the browser for a sign-in at the sandbox's authorization server: opens
@@ -261,6 +253,12 @@ private:
             request.setHeader(QNetworkRequest::ContentTypeHeader,
                               QByteArrayLiteral("application/x-www-form-urlencoded"));
         }
+        return exchange(request, verb, body);
+    }
+
+    // Sends one request and waits up to 10 s for its answer.
+    RawAnswer exchange(const QNetworkRequest &request, const QByteArray &verb, const QByteArray &body)
+    {
         std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(request, verb, body));
         QSignalSpy finished(reply.get(), &QNetworkReply::finished);
         RawAnswer answer;
