@@ -12,6 +12,7 @@
 #include "core/accounts/apicontextfor.h"
 #include "core/accounts/keychainsecretstore.h"
 #include "core/api/adminapi.h"
+#include "core/api/uploadjob.h"
 #include "core/auth/oauthsignin.h"
 #include "core/auth/tokenendpoint.h"
 #include "core/storage/storagelayout.h"
@@ -19,6 +20,7 @@
 
 #include <QBuffer>
 #include <QDirIterator>
+#include <QImage>
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QTest>
@@ -292,6 +294,26 @@ private Q_SLOTS:
         const int before = refreshes();
         QVERIFY(ping(id).isEmpty());
         QCOMPARE(refreshes(), before);
+    }
+
+    // The Upload API with a token: nothing signed, no api_key, the Bearer header says who uploads.
+    void anUploadGoesWithTheToken()
+    {
+        const QString id = addSignedInEnvironment();
+        QVERIFY(!id.isEmpty());
+        QTemporaryDir files;
+        QImage image(24, 16, QImage::Format_RGB32);
+        image.fill(Qt::darkMagenta);
+        const QString path = files.filePath(u"token-upload.png"_s);
+        QVERIFY(image.save(path));
+        UploadOptions options;
+        options.publicId = u"uploaded-with-a-token"_s;
+        UploadJob job(contextOf(id), path, options, nullptr);
+        QSignalSpy finished(&job, &Job::finished);
+        job.start();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(job.result().ok(), job.result().ok() ? "" : qPrintable(job.result().error().message));
+        QCOMPARE(job.result().value().asset.publicId, u"uploaded-with-a-token"_s);
     }
 
     void anExpiredTokenIsRefreshedOnceForManyCalls()
