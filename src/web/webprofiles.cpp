@@ -1,7 +1,6 @@
 #include "webprofiles.h"
 
 #include <QDir>
-#include <QEventLoop>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QTimer>
@@ -72,32 +71,67 @@ void WebProfiles::setSavePathHook(SavePathHook hook)
     m_savePathHook = std::move(hook);
 }
 
-core::Result<core::Done> WebProfiles::removeProfile(const QString &accountId)
+void WebProfiles::removeProfile(const QString &accountId, QObject *context, RemovalDone done)
 {
-    if (!isOnePathComponent(accountId))
-        return core::Error::invalidInput(accountId);
+    if (!isOnePathComponent(accountId)) {
+        QTimer::singleShot(0, context, [done = std::move(done), accountId]() {
+            done(core::Error::invalidInput(accountId));
+        });
+        return;
+    }
     if (QWebEngineProfile *open = m_profiles.value(accountId)) {
-        // Cleared first, through the engine, in case a file of the directory is held open.
+        // Cleared first, through the engine, so nothing of it is left should a file stay behind.
         open->cookieStore()->deleteAllCookies();
         open->clearHttpCache();
         Q_EMIT profileClosing(accountId);
         closeProfile(accountId);
     }
-    return m_layout.removeAccountData(accountId);
+    QTimer::singleShot(0, this,
+                       [this, accountId, context = QPointer<QObject>(context), done = std::move(done)]() {
+                           retryRemoval(accountId, context, done, removalTimeoutMs / 100);
+                       });
+}
+
+void WebProfiles::retryRemoval(const QString &accountId, QPointer<QObject> context, RemovalDone done,
+                               int attemptsLeft)
+{
+    if (m_profiles.contains(accountId)) {
+        // Opened again before the removal finished: leave its files alone.
+        if (context)
+            done(core::Error::invalidInput(accountId));
+        return;
+    }
+    auto removed = m_layout.removeAccountData(accountId);
+    if (!removed.ok() && attemptsLeft > 0) {
+        QTimer::singleShot(100, this, [this, accountId, context, done, attemptsLeft]() {
+            retryRemoval(accountId, context, done, attemptsLeft - 1);
+        });
+        return;
+    }
+    if (!removed.ok()) {
+        qCWarning(lcProfiles).noquote() << "cannot delete" << removed.error().subject;
+        if (context)
+            done(removed);
+        return;
+    }
+    // The GPU process initialises a profile's shader cache (GPUCache) late and may create it after
+    // the first deletion: look once more after it has had time to, and delete what came back.
+    QTimer::singleShot(settleMs, this, [this, accountId, context, done]() {
+        auto again = m_profiles.contains(accountId)
+            ? core::Result<core::Done>(core::Error::invalidInput(accountId))
+            : m_layout.removeAccountData(accountId);
+        if (!again.ok())
+            qCWarning(lcProfiles).noquote() << "cannot delete" << again.error().subject;
+        if (context)
+            done(again);
+    });
 }
 
 void WebProfiles::closeProfile(const QString &accountId)
 {
-    QWebEngineProfile *profile = m_profiles.take(accountId);
-    if (!profile)
-        return;
-    delete profile;
-    // Chromium releases the profile's storage (LevelDB, SQLite) on its own threads after the
-    // profile is gone; give the event loop a moment so that files are closed before they are
-    // deleted and not written back.
-    QEventLoop loop;
-    QTimer::singleShot(200, &loop, &QEventLoop::quit);
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    // The pages of the profile are gone (profileClosing()); what Chromium still holds, it releases
+    // on its own threads.
+    delete m_profiles.take(accountId);
 }
 
 void WebProfiles::onDownloadRequested(const QString &accountId, QWebEngineDownloadRequest *download)

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <functional>
@@ -49,10 +50,20 @@ public:
 
     void setSavePathHook(SavePathHook hook);
 
+    using RemovalDone = std::function<void(const core::Result<core::Done> &result)>;
+
     /// Deletes everything the account's web profile keeps on this computer: clears the open
     /// profile's cookies and cache, announces profileClosing() (owners delete their pages of it at
-    /// once), deletes the profile and then its directory. Safe for an account without a profile.
-    core::Result<core::Done> removeProfile(const QString &accountId);
+    /// once), deletes the profile, then deletes its directory. Chromium lets go of the profile's
+    /// files on its own threads a moment after the profile is deleted, so the deletion is retried
+    /// (every 100 ms, for up to removalTimeoutMs, then once more after settleMs) until it succeeds: `done` is
+    /// called once, later, from the event loop, unless `context` is gone. Safe for an account without a
+    /// profile. The account's profile may be opened again (profile()) only after `done`.
+    void removeProfile(const QString &accountId, QObject *context, RemovalDone done);
+
+    static constexpr int removalTimeoutMs = 10000;
+    /// How long after a successful deletion the directory is deleted once more (see retryRemoval()).
+    static constexpr int settleMs = 1000;
 
 Q_SIGNALS:
     /// The account's profile is about to be deleted: delete every page of it now (not later).
@@ -63,6 +74,8 @@ Q_SIGNALS:
 private:
     void onDownloadRequested(const QString &accountId, QWebEngineDownloadRequest *download);
     void closeProfile(const QString &accountId);
+    void retryRemoval(const QString &accountId, QPointer<QObject> context, RemovalDone done,
+                      int attemptsLeft);
 
     core::StorageLayout m_layout;
     QHash<QString, QWebEngineProfile *> m_profiles;
