@@ -105,6 +105,7 @@ private Q_SLOTS:
     void hostHasHttpsOrigin();
     void unknownHostIsBlocked();
     void popupOpensInSameProfile();
+    void cameraAndMicrophoneAskTheUser();
     void profilesAreSeparate();
     void profileIsDiskBacked();
     void removingProfileDeletesItsData();
@@ -224,6 +225,42 @@ void TestWebPlatform::popupOpensInSameProfile()
     QVERIFY(!popup->isAllowed(QUrl(u"http://idp.example/saml"_s)));
     QTRY_COMPARE_WITH_TIMEOUT(evaluate(popup, u"window.opener !== null"_s).toBool(), true, 10000);
     delete popup;
+}
+
+void TestWebPlatform::cameraAndMicrophoneAskTheUser()
+{
+    QVERIFY(m_pageA);
+    QList<QPair<QUrl, QWebEnginePage::Feature>> asked;
+    m_pageA->setPermissionHook(
+        [&](const QUrl &origin, QWebEnginePage::Feature feature, const std::function<void(bool)> &answer) {
+            asked.append({origin, feature});
+            answer(false); // the user says no
+        });
+    const QString report
+        = u".then(() => window.__outcome = 'granted', e => window.__outcome = 'refused:' + e.name);"_s;
+    QCOMPARE(outcomeOf(m_pageA.get(), u"navigator.mediaDevices.getUserMedia({audio: true})"_s + report),
+             u"refused:NotAllowedError"_s);
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.first().first, QUrl(u"https://host.stratus.invalid/"_s));
+    QCOMPARE(asked.first().second, QWebEnginePage::MediaAudioCapture);
+    // The user's yes is what the page gets, too.
+    m_pageA->setPermissionHook(
+        [&](const QUrl &origin, QWebEnginePage::Feature feature, const std::function<void(bool)> &answer) {
+            asked.append({origin, feature});
+            answer(true);
+        });
+    QCOMPARE(outcomeOf(m_pageA.get(),
+                       u"navigator.mediaDevices.getUserMedia({video: true})"
+                       ".then(s => { s.getTracks().forEach(t => t.stop()); return s; })"_s
+                           + report),
+             u"granted"_s);
+    QCOMPARE(asked.size(), 2);
+    QCOMPARE(asked.last().second, QWebEnginePage::MediaVideoCapture);
+    // Anything else is refused without asking.
+    QCOMPARE(outcomeOf(m_pageA.get(), u"Notification.requestPermission().then(p => window.__outcome = p);"_s),
+             u"denied"_s);
+    QCOMPARE(asked.size(), 2);
+    m_pageA->setPermissionHook({});
 }
 
 void TestWebPlatform::profilesAreSeparate()
@@ -387,6 +424,9 @@ int main(int argc, char **argv)
 {
     // WebEngine shares its OpenGL context with the widgets; set before the application exists.
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    // A fake camera and microphone, so that a page's request reaches the permission question (with no
+    // device Chromium answers NotFoundError without asking). Not the fake UI, which would grant it.
+    qputenv("QTWEBENGINE_CHROMIUM_FLAGS", "--use-fake-device-for-media-stream");
     QApplication app(argc, argv);
     TestWebPlatform test;
     return QTest::qExec(&test, argc, argv);
