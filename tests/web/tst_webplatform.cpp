@@ -14,6 +14,10 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebEngineProfile>
@@ -104,6 +108,7 @@ private Q_SLOTS:
     void noProfileBeforeFirstUse();
     void hostHasHttpsOrigin();
     void unknownHostIsBlocked();
+    void certificateErrorIsRejected();
     void popupOpensInSameProfile();
     void cameraAndMicrophoneAskTheUser();
     void profilesAreSeparate();
@@ -208,6 +213,45 @@ void TestWebPlatform::unknownHostIsBlocked()
     QTest::qWait(200);
     QCOMPARE(evaluate(m_pageA.get(), u"location.origin + document.title"_s).toString(),
              u"https://host.stratus.invalidhost"_s);
+}
+
+void TestWebPlatform::certificateErrorIsRejected()
+{
+    // A TLS server on loopback with a self-signed certificate (tests/web/data, test-only): the page
+    // must refuse it, not show what it serves.
+    QFile certificateFile(QStringLiteral(STRATUS_SOURCE_DIR "/tests/web/data/selfsigned.crt"));
+    QFile keyFile(QStringLiteral(STRATUS_SOURCE_DIR "/tests/web/data/selfsigned.key"));
+    QVERIFY(certificateFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(certificateFile.readAll(), QSsl::Pem));
+    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem));
+    QSslServer server;
+    server.setSslConfiguration(tls);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    int served = 0;
+    connect(&server, &QSslServer::pendingConnectionAvailable, this, [&] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &served] {
+                socket->readAll();
+                ++served;
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 21\r\n\r\n"
+                              "<title>served</title>");
+            });
+        }
+    });
+
+    web::WidgetPage page(m_profiles->profile(u"acct-b"_s));
+    const QUrl url(u"https://localhost:%1/widget.html"_s.arg(server.serverPort()));
+    page.allowOrigin(url);
+    QSignalSpy rejected(&page, &web::WidgetPage::certificateRejected);
+    QSignalSpy loaded(&page, &QWebEnginePage::loadFinished);
+    page.load(url);
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(loaded.first().first().toBool(), false);
+    QCOMPARE(rejected.size(), 1);
+    QCOMPARE(rejected.first().first().toUrl(), url);
+    QCOMPARE(served, 0);
+    QVERIFY(page.title() != u"served"_s);
 }
 
 void TestWebPlatform::popupOpensInSameProfile()
