@@ -11,6 +11,8 @@
 #include <QWebEngineScript>
 #include <QWebEngineScriptCollection>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace stratus::web {
@@ -178,10 +180,14 @@ void WidgetPage::onFeaturePermissionRequested(const QUrl &origin, QWebEnginePage
         return;
     }
     const QPointer<WidgetPage> self(this);
-    m_permissionHook(origin, feature, [self, origin, feature](bool granted) {
-        if (self)
-            self->setFeaturePermission(origin, feature,
-                                       granted ? PermissionGrantedByUser : PermissionDeniedByUser);
+    auto answered = std::make_shared<bool>(false);
+    m_permissionHook(origin, feature, [self, origin, feature, answered](bool granted) {
+        // The first answer counts; the page may be gone by the time the user answers.
+        if (*answered || !self)
+            return;
+        *answered = true;
+        self->setFeaturePermission(origin, feature,
+                                   granted ? PermissionGrantedByUser : PermissionDeniedByUser);
     });
 }
 

@@ -7,12 +7,14 @@
 #include "web/webprofiles.h"
 #include "web/widgetbridge.h"
 #include "web/widgetpage.h"
+#include "web/widgetview.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonObject>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -110,6 +112,7 @@ private Q_SLOTS:
     void unknownHostIsBlocked();
     void certificateErrorIsRejected();
     void popupOpensInSameProfile();
+    void popupShowsInItsOwnWindow();
     void cameraAndMicrophoneAskTheUser();
     void profilesAreSeparate();
     void profileIsDiskBacked();
@@ -269,6 +272,31 @@ void TestWebPlatform::popupOpensInSameProfile()
     QVERIFY(!popup->isAllowed(QUrl(u"http://idp.example/saml"_s)));
     QTRY_COMPARE_WITH_TIMEOUT(evaluate(popup, u"window.opener !== null"_s).toBool(), true, 10000);
     delete popup;
+}
+
+void TestWebPlatform::popupShowsInItsOwnWindow()
+{
+    // As a widget's host does it: the view and its page first, then the host page.
+    auto view = std::make_unique<web::WidgetView>();
+    web::WidgetPage page(m_profiles->profile(u"acct-b"_s));
+    view->setWidgetPage(&page);
+    view->resize(400, 300);
+    view->show();
+    QVERIFY(loadHost(&page));
+    QSignalSpy shown(view.get(), &web::WidgetView::popupShown);
+    evaluate(&page, u"window.__signin = window.open('about:blank', 'sso', 'width=400,height=300');"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 10000);
+    QCOMPARE(view->popupWindows().size(), 1);
+    QWebEngineView *window = view->popupWindows().first();
+    QVERIFY(window->isWindow());
+    QVERIFY(window->isVisible());
+    QCOMPARE(window->page()->profile(), page.profile());
+    // The sign-in is over: its script closes the pop-up, and the window goes with its page.
+    QPointer<QWebEnginePage> popupPage = window->page();
+    evaluate(&page, u"window.__signin.close();"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(view->popupWindows().isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!popupPage, 10000);
+    view.reset();
 }
 
 void TestWebPlatform::cameraAndMicrophoneAskTheUser()
