@@ -64,6 +64,8 @@ WidgetPage::WidgetPage(QWebEngineProfile *profile, QObject *parent)
     });
     connect(this, &QWebEnginePage::featurePermissionRequested, this,
             &WidgetPage::onFeaturePermissionRequested);
+    // Whichever URL the engine reports for setHtml()'s document, the permission ends with its load.
+    connect(this, &QWebEnginePage::loadFinished, this, [this]() { m_hostLoadPending = false; });
 }
 
 WidgetPage::~WidgetPage() = default;
@@ -169,6 +171,7 @@ void WidgetPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, c
     // The page's words, not ours: debug level only, and never with the page's URL query.
     Q_UNUSED(sourceID)
     qCDebug(lcPage) << "console" << level << lineNumber << message.left(500);
+    Q_EMIT consoleMessage(level, message);
 }
 
 void WidgetPage::onFeaturePermissionRequested(const QUrl &origin, QWebEnginePage::Feature feature)

@@ -68,6 +68,8 @@ Q_SIGNALS:
     void navigationBlocked(const QUrl &url);
     /// A certificate error was met and rejected.
     void certificateRejected(const QUrl &url);
+    /// The page wrote to its console (the secret scan of issue 15, point 7, reads these).
+    void consoleMessage(QWebEnginePage::JavaScriptConsoleMessageLevel level, const QString &message);
     /// A pop-up of this page opened; the receiver shows it (it is a child of this page).
     void popupCreated(stratus::web::WidgetPage *popup);
 

@@ -191,6 +191,10 @@ void TestWebPlatform::hostHasHttpsOrigin()
     QVERIFY(loadHost(m_pageA.get()));
     QCOMPARE(evaluate(m_pageA.get(), u"location.origin"_s).toString(), u"https://host.stratus.invalid"_s);
     QCOMPARE(evaluate(m_pageA.get(), u"window.isSecureContext"_s).toBool(), true);
+    QSignalSpy console(m_pageA.get(), &web::WidgetPage::consoleMessage);
+    evaluate(m_pageA.get(), u"console.warn('from the host page')"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(console.size(), 1, 10000);
+    QCOMPARE(console.first().at(1).toString(), u"from the host page"_s);
     QCOMPARE(m_pageA->profile()->persistentStoragePath(),
              m_layout.webProfileDirectory(u"acct-a"_s) + u"/storage"_s);
     QVERIFY(!m_pageA->profile()->isOffTheRecord());
