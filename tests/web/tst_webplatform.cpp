@@ -468,6 +468,17 @@ void TestWebPlatform::bridgeRefusesBadArguments()
         });
         window.postMessage({stratusBridgeCall: 1, id: 7777, method: 'greet', argument: '{"name":'}, location.origin);)"_s);
     QCOMPARE(raw, u"{\"error\":\"bad-argument\",\"id\":7777,\"ok\":false}"_s);
+    // A frame of the page (a widget's iframe, or anything it loads) is not the page: its requests are
+    // ignored by the relay, even from the same origin.
+    evaluate(m_bridgePage.get(), uR"(
+        const f = document.createElement('iframe');
+        f.srcdoc = '<script>parent.postMessage({stratusBridgeCall: 1, id: 555, method: "greet", argument: "{\\"name\\":\\"Eve\\"}"}, "*");</script>';
+        document.body.appendChild(f);)"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        evaluate(m_bridgePage.get(), u"document.querySelector('iframe').contentDocument.readyState"_s)
+            .toString(),
+        u"complete"_s, 10000);
+    QTest::qWait(300);
     QCOMPARE(m_bridge->lastName, u"Ada"_s);
     QCOMPARE(m_bridge->handledCalls(), 3); // greet(Ada) and the two wrong shapes
     QCOMPARE(m_bridge->refusedCalls(), 3); // the two wrong shapes and the unparsable text
