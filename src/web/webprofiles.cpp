@@ -7,6 +7,7 @@
 #include <QWebEngineCookieStore>
 #include <QWebEngineDownloadRequest>
 #include <QWebEngineProfile>
+#include <QWebEngineUrlRequestInterceptor>
 
 using namespace Qt::StringLiterals;
 
@@ -53,6 +54,7 @@ QWebEngineProfile *WebProfiles::profile(const QString &accountId)
     // The console's sign-in is a session cookie: keep it, so the account stays signed in.
     profile->setPersistentCookiesPolicy(QWebEngineProfile::ForcePersistentCookies);
     profile->setSpellCheckEnabled(false);
+    profile->setUrlRequestInterceptor(m_interceptor);
     connect(
         profile, &QWebEngineProfile::downloadRequested, this,
         [this, accountId](QWebEngineDownloadRequest *download) { onDownloadRequested(accountId, download); });
@@ -64,6 +66,13 @@ QWebEngineProfile *WebProfiles::profile(const QString &accountId)
 bool WebProfiles::isOpen(const QString &accountId) const
 {
     return m_profiles.contains(accountId);
+}
+
+void WebProfiles::setRequestInterceptor(QWebEngineUrlRequestInterceptor *interceptor)
+{
+    m_interceptor = interceptor;
+    for (QWebEngineProfile *profile : std::as_const(m_profiles))
+        profile->setUrlRequestInterceptor(interceptor);
 }
 
 void WebProfiles::setSavePathHook(SavePathHook hook)

@@ -12,6 +12,7 @@
 
 class QWebEngineDownloadRequest;
 class QWebEngineProfile;
+class QWebEngineUrlRequestInterceptor;
 
 namespace stratus::web {
 
@@ -49,6 +50,9 @@ public:
     [[nodiscard]] int openCount() const { return static_cast<int>(m_profiles.size()); }
 
     void setSavePathHook(SavePathHook hook);
+    /// Sees every request of every profile, open now or later (not owned; null removes it). Tests use
+    /// it to scan request URLs for secrets. Qt 6.4 shows no request bodies to an interceptor.
+    void setRequestInterceptor(QWebEngineUrlRequestInterceptor *interceptor);
 
     using RemovalDone = std::function<void(const core::Result<core::Done> &result)>;
 
@@ -80,6 +84,7 @@ private:
     core::StorageLayout m_layout;
     QHash<QString, QWebEngineProfile *> m_profiles;
     SavePathHook m_savePathHook;
+    QPointer<QWebEngineUrlRequestInterceptor> m_interceptor;
 };
 
 } // namespace stratus::web

@@ -24,6 +24,7 @@
 #include <QTest>
 #include <QWebEngineProfile>
 #include <QWebEngineScript>
+#include <QWebEngineUrlRequestInterceptor>
 
 #include <memory>
 #include <optional>
@@ -36,6 +37,14 @@ namespace {
 const QUrl hostOrigin(u"https://host.stratus.invalid/media-library.html"_s);
 const QString hostHtml
     = u"<!doctype html><html><head><title>host</title></head><body><p>host</p></body></html>"_s;
+
+/// Records the URL of every request (what the secret scan of issue 15 will read).
+class RequestRecorder : public QWebEngineUrlRequestInterceptor
+{
+public:
+    QList<QUrl> urls;
+    void interceptRequest(QWebEngineUrlRequestInfo &info) override { urls.append(info.requestUrl()); }
+};
 
 /// The demo bridge: one method, `greet`, taking `{"name": <1 to 100 characters>}`.
 class GreetingBridge : public web::WidgetBridge
@@ -121,6 +130,7 @@ private Q_SLOTS:
     void bridgeReachesCpp();
     void bridgeRefusesBadArguments();
     void mainWorldSeesNoChannel();
+    void requestsCanBeRecorded();
 
 private:
     std::unique_ptr<web::WebProfiles> m_profiles;
@@ -505,6 +515,18 @@ void TestWebPlatform::mainWorldSeesNoChannel()
     m_bridgePage.reset();
     m_bridge.reset();
     m_pageA.reset();
+}
+
+void TestWebPlatform::requestsCanBeRecorded()
+{
+    RequestRecorder recorder;
+    m_profiles->setRequestInterceptor(&recorder);
+    web::WidgetPage page(m_profiles->profile(u"acct-b"_s));
+    QVERIFY(loadHost(&page));
+    evaluate(&page, u"fetch('https://host.stratus.invalid/probe?x=1').catch(() => {})"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.urls.contains(QUrl(u"https://host.stratus.invalid/probe?x=1"_s)),
+                             10000);
+    m_profiles->setRequestInterceptor(nullptr);
 }
 
 int main(int argc, char **argv)
