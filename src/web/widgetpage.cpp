@@ -132,6 +132,21 @@ void WidgetPage::setBridge(WidgetBridge *bridge)
 
 bool WidgetPage::acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame)
 {
+    if (m_handsOut) {
+        // A new tab the page asked for (a link with target=_blank): its first main-frame
+        // navigation goes to the system browser, and the tab itself never shows.
+        if (!isMainFrame)
+            return false;
+        const QString scheme = url.scheme().toLower();
+        if ((scheme == u"https"_s || scheme == u"http"_s) && m_externalLinkHook)
+            m_externalLinkHook(url);
+        Q_EMIT navigationBlocked(url);
+        if (!m_handedOut) {
+            m_handedOut = true;
+            deleteLater();
+        }
+        return false;
+    }
     if (!isMainFrame) {
         // A widget's own iframe and what it loads; the loaders check their frames' origins.
         return true;
@@ -155,14 +170,20 @@ bool WidgetPage::acceptNavigationRequest(const QUrl &url, NavigationType type, b
 
 QWebEnginePage *WidgetPage::createWindow(WebWindowType type)
 {
-    Q_UNUSED(type)
-    auto *popup = new WidgetPage(profile(), this);
-    popup->m_allowedOrigins = m_allowedOrigins;
-    popup->m_anyHttps = true;
-    popup->m_externalLinkHook = m_externalLinkHook;
-    popup->m_permissionHook = m_permissionHook;
-    Q_EMIT popupCreated(popup);
-    return popup;
+    auto *page = new WidgetPage(profile(), this);
+    page->m_externalLinkHook = m_externalLinkHook;
+    page->m_permissionHook = m_permissionHook;
+    if (type == WebBrowserTab || type == WebBrowserBackgroundTab) {
+        // A link meant for a new tab (help, documentation, "open in new tab"): the system browser's
+        // business. Opener-bound flows (sign-in) open a window with features, which is WebDialog.
+        page->m_handsOut = true;
+        connect(page, &WidgetPage::navigationBlocked, this, &WidgetPage::navigationBlocked);
+        return page;
+    }
+    page->m_allowedOrigins = m_allowedOrigins;
+    page->m_anyHttps = true;
+    Q_EMIT popupCreated(page);
+    return page;
 }
 
 void WidgetPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString &message,

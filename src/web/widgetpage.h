@@ -23,9 +23,11 @@ class WidgetBridge;
 /// - certificate errors are rejected, never accepted;
 /// - camera and microphone requests go to the permission hook (refused when there is none); every
 ///   other feature is refused;
-/// - pop-ups (createWindow) open as a WidgetPage of the same profile, so `window.opener` survives
-///   (console sign-in, SSO/SAML, cloud-storage sign-in); a pop-up may visit any https page, since an
-///   identity provider is not known in advance, and is announced with popupCreated();
+/// - pop-ups (createWindow of a window with features, WebDialog or WebBrowserWindow) open as a
+///   WidgetPage of the same profile, so `window.opener` survives (console sign-in, SSO/SAML,
+///   cloud-storage sign-in); a pop-up may visit any https page, since an identity provider is not
+///   known in advance, and is announced with popupCreated(); a new tab (target=_blank, window.open
+///   without features) is not shown: its URL goes to the external-link hook;
 /// - setBridge() registers the widget's one bridge object on a QWebChannel in an isolated world and
 ///   installs the relay (bridgescripts.h): the page's own scripts reach the bridge only through
 ///   `window.stratusBridge.call()`.
@@ -85,6 +87,8 @@ private:
     QList<QUrl> m_allowedOrigins;
     bool m_anyHttps = false; // pop-ups: identity providers are not known in advance
     bool m_hostLoadPending = false;
+    bool m_handsOut = false; // a new tab: its navigation goes to the system browser
+    bool m_handedOut = false;
     ExternalLinkHook m_externalLinkHook;
     PermissionHook m_permissionHook;
     QWebChannel *m_channel = nullptr;

@@ -227,6 +227,15 @@ void TestWebPlatform::unknownHostIsBlocked()
     QTRY_COMPARE_WITH_TIMEOUT(blocked.size(), 2, 10000);
     QCOMPARE(m_external.size(), 1); // not http(s): refused, not handed to the system browser
 
+    // A link for a new tab goes to the system browser too, and opens no pop-up.
+    QSignalSpy popups(m_pageA.get(), &web::WidgetPage::popupCreated);
+    evaluate(m_pageA.get(),
+             u"const t = document.createElement('a'); t.href = 'https://docs.example/help';"
+             "t.target = '_blank'; document.body.appendChild(t); t.click();"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(m_external.size(), 2, 10000);
+    QCOMPARE(m_external.last(), QUrl(u"https://docs.example/help"_s));
+    QCOMPARE(popups.size(), 0);
+
     QTest::qWait(200);
     QCOMPARE(evaluate(m_pageA.get(), u"location.origin + document.title"_s).toString(),
              u"https://host.stratus.invalidhost"_s);
