@@ -137,9 +137,7 @@ bool WidgetPage::acceptNavigationRequest(const QUrl &url, NavigationType type, b
         // navigation goes to the system browser, and the tab itself never shows.
         if (!isMainFrame)
             return false;
-        const QString scheme = url.scheme().toLower();
-        if ((scheme == u"https"_s || scheme == u"http"_s) && m_externalLinkHook)
-            m_externalLinkHook(url);
+        handOut(url);
         Q_EMIT navigationBlocked(url);
         if (!m_handedOut) {
             m_handedOut = true;
@@ -161,11 +159,24 @@ bool WidgetPage::acceptNavigationRequest(const QUrl &url, NavigationType type, b
         return true;
     }
     qCInfo(lcPage) << "blocked a main-frame navigation to" << url.scheme() << url.host() << "of type" << type;
-    const QString scheme = url.scheme().toLower();
-    if ((scheme == u"https"_s || scheme == u"http"_s) && m_externalLinkHook)
-        m_externalLinkHook(url);
+    handOut(url);
     Q_EMIT navigationBlocked(url);
     return false;
+}
+
+void WidgetPage::handOut(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    if ((scheme != u"https"_s && scheme != u"http"_s) || !m_externalLinkHook)
+        return;
+    // A script cannot tell Chromium apart from a click here: one hand-out a second at most, so a page
+    // that keeps sending itself elsewhere does not fill the system browser with tabs.
+    if (m_lastHandOut.isValid() && m_lastHandOut.elapsed() < handOutIntervalMs) {
+        qCInfo(lcPage) << "not handing out another link so soon";
+        return;
+    }
+    m_lastHandOut.start();
+    m_externalLinkHook(url);
 }
 
 QWebEnginePage *WidgetPage::createWindow(WebWindowType type)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QPointer>
 #include <QUrl>
@@ -19,7 +20,7 @@ class WidgetBridge;
 ///   `pmHost` from `location` and throw on the opaque origin of a `data:` page);
 /// - main-frame navigation is allowed only to the host's origin and the widget origins given with
 ///   allowOrigin(); any other http(s) link is refused in the view and handed to the external-link
-///   hook (the system browser by default); other schemes are refused;
+///   hook (the system browser by default; one a second at most); other schemes are refused;
 /// - certificate errors are rejected, never accepted;
 /// - camera and microphone requests go to the permission hook (refused when there is none); every
 ///   other feature is refused;
@@ -54,6 +55,9 @@ public:
     /// Allows main-frame navigation to `origin`'s scheme, host and port (a widget's iframe host,
     /// a console sign-in page). Only https, or http on a loopback host (the sandbox).
     void allowOrigin(const QUrl &origin);
+    /// The shortest time between two links handed to the external-link hook.
+    static constexpr int handOutIntervalMs = 1000;
+
     /// Whether a main-frame navigation to `url` stays in the page.
     [[nodiscard]] bool isAllowed(const QUrl &url) const;
 
@@ -82,6 +86,7 @@ protected:
                                   const QString &sourceID) override;
 
 private:
+    void handOut(const QUrl &url);
     void onFeaturePermissionRequested(const QUrl &origin, QWebEnginePage::Feature feature);
 
     QList<QUrl> m_allowedOrigins;
@@ -89,6 +94,7 @@ private:
     bool m_hostLoadPending = false;
     bool m_handsOut = false; // a new tab: its navigation goes to the system browser
     bool m_handedOut = false;
+    QElapsedTimer m_lastHandOut;
     ExternalLinkHook m_externalLinkHook;
     PermissionHook m_permissionHook;
     QWebChannel *m_channel = nullptr;

@@ -227,12 +227,25 @@ void TestWebPlatform::unknownHostIsBlocked()
     QTRY_COMPARE_WITH_TIMEOUT(blocked.size(), 2, 10000);
     QCOMPARE(m_external.size(), 1); // not http(s): refused, not handed to the system browser
 
+    // A script that keeps sending the page elsewhere: blocked every time, handed out once a second.
+    evaluate(m_pageA.get(), u"location.href = 'https://unknown.example/one'"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(blocked.size(), 3, 10000);
+    const qsizetype handedOut = m_external.size(); // 1 or 2, depending on the time since the click
+    evaluate(m_pageA.get(), u"location.href = 'https://unknown.example/two'"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(blocked.size(), 4, 10000);
+    QCOMPARE(m_external.size(), handedOut);
+    QTest::qWait(web::WidgetPage::handOutIntervalMs);
+    evaluate(m_pageA.get(), u"location.href = 'https://unknown.example/later'"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(blocked.size(), 5, 10000);
+    QCOMPARE(m_external.size(), handedOut + 1);
+    QCOMPARE(m_external.last(), QUrl(u"https://unknown.example/later"_s));
+
     // A link for a new tab goes to the system browser too, and opens no pop-up.
     QSignalSpy popups(m_pageA.get(), &web::WidgetPage::popupCreated);
     evaluate(m_pageA.get(),
              u"const t = document.createElement('a'); t.href = 'https://docs.example/help';"
              "t.target = '_blank'; document.body.appendChild(t); t.click();"_s);
-    QTRY_COMPARE_WITH_TIMEOUT(m_external.size(), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_external.size(), handedOut + 2, 10000);
     QCOMPARE(m_external.last(), QUrl(u"https://docs.example/help"_s));
     QCOMPARE(popups.size(), 0);
 
