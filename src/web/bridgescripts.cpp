@@ -17,7 +17,7 @@ namespace {
 constexpr auto relayTemplate = R"JS(
 (function () {
   'use strict';
-  if (window.__stratusRelay) return;
+  if (window.__stratusRelay || location.origin !== %3) return;
   const METHODS = %1;
   const MAX_ARGUMENT = %2;
   let bridge = null;
@@ -63,7 +63,7 @@ constexpr auto connectScript = R"JS(
 constexpr auto shimScript = R"JS(
 (function () {
   'use strict';
-  if (window.stratusBridge) return;
+  if (window.stratusBridge || location.origin !== %1) return;
   let next = 0;
   const waiting = new Map();
   window.addEventListener('message', function (e) {
@@ -90,9 +90,26 @@ constexpr auto shimScript = R"JS(
 })();
 )JS";
 
+QString jsString(const QString &text)
+{
+    // A JSON array of one string, without its brackets: a JavaScript string literal.
+    const QByteArray json = QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(json.mid(1, json.size() - 2));
+}
+
 } // namespace
 
-QString isolatedRelay(const QStringList &methods, qsizetype maxArgumentLength)
+QString serialisedOrigin(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    const int defaultPort = scheme == u"https"_s ? 443 : 80;
+    QString origin = scheme + u"://"_s + url.host().toLower();
+    if (url.port() != -1 && url.port() != defaultPort)
+        origin += u':' + QString::number(url.port());
+    return origin;
+}
+
+QString isolatedRelay(const QString &hostOrigin, const QStringList &methods, qsizetype maxArgumentLength)
 {
     QFile channelJs(u":/qtwebchannel/qwebchannel.js"_s);
     QString channel;
@@ -101,7 +118,8 @@ QString isolatedRelay(const QStringList &methods, qsizetype maxArgumentLength)
     const QString methodList = QString::fromUtf8(
         QJsonDocument(QJsonArray::fromStringList(methods)).toJson(QJsonDocument::Compact));
     return channel + u'\n'
-        + QString::fromUtf8(relayTemplate).arg(methodList, QString::number(maxArgumentLength));
+        + QString::fromUtf8(relayTemplate)
+              .arg(methodList, QString::number(maxArgumentLength), jsString(hostOrigin));
 }
 
 QString isolatedConnect()
@@ -109,9 +127,9 @@ QString isolatedConnect()
     return QString::fromUtf8(connectScript);
 }
 
-QString mainWorldShim()
+QString mainWorldShim(const QString &hostOrigin)
 {
-    return QString::fromUtf8(shimScript);
+    return QString::fromUtf8(shimScript).arg(jsString(hostOrigin));
 }
 
 } // namespace stratus::web::bridgescripts

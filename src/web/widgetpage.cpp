@@ -73,6 +73,8 @@ WidgetPage::~WidgetPage() = default;
 void WidgetPage::loadHost(const QString &html, const QUrl &origin)
 {
     allowOrigin(origin);
+    m_hostOrigin = origin;
+    installBridgeScripts();
     m_hostLoadPending = true;
     setHtml(html, origin);
 }
@@ -116,17 +118,33 @@ void WidgetPage::setBridge(WidgetBridge *bridge)
     Q_ASSERT(!m_channel);
     if (m_channel || !bridge)
         return;
+    m_bridge = bridge;
     m_channel = new QWebChannel(this);
     m_channel->registerObject(u"bridge"_s, bridge);
     setWebChannel(m_channel, QWebEngineScript::ApplicationWorld);
+    installBridgeScripts();
+}
 
+void WidgetPage::installBridgeScripts()
+{
+    if (!m_bridge || !m_hostOrigin.isValid())
+        return;
     QWebEngineScriptCollection &collection = scripts();
-    collection.insert(script(u"stratus-relay"_s,
-                             bridgescripts::isolatedRelay(bridge->methods(), WidgetBridge::maxArgumentLength),
-                             QWebEngineScript::DocumentCreation, QWebEngineScript::ApplicationWorld));
+    for (const QString &name : {u"stratus-relay"_s, u"stratus-relay-connect"_s, u"stratus-shim"_s}) {
+        const QList<QWebEngineScript> old = collection.find(name);
+        for (const QWebEngineScript &each : old)
+            collection.remove(each);
+    }
+    // Scripts run in every main-frame document; these act only in the host's own (its origin), not
+    // on another allowed page the main frame may show (a console sign-in page).
+    const QString origin = bridgescripts::serialisedOrigin(m_hostOrigin);
+    collection.insert(
+        script(u"stratus-relay"_s,
+               bridgescripts::isolatedRelay(origin, m_bridge->methods(), WidgetBridge::maxArgumentLength),
+               QWebEngineScript::DocumentCreation, QWebEngineScript::ApplicationWorld));
     collection.insert(script(u"stratus-relay-connect"_s, bridgescripts::isolatedConnect(),
                              QWebEngineScript::DocumentReady, QWebEngineScript::ApplicationWorld));
-    collection.insert(script(u"stratus-shim"_s, bridgescripts::mainWorldShim(),
+    collection.insert(script(u"stratus-shim"_s, bridgescripts::mainWorldShim(origin),
                              QWebEngineScript::DocumentCreation, QWebEngineScript::MainWorld));
 }
 

@@ -65,8 +65,8 @@ public:
     void setPermissionHook(PermissionHook hook);
 
     /// Registers `bridge` (not owned) as the page's only C++ object, in QWebEngineScript's
-    /// ApplicationWorld, and installs the relay and the main world's `window.stratusBridge`. Call
-    /// before loadHost(); once per page.
+    /// ApplicationWorld, and installs the relay and the main world's `window.stratusBridge`, which
+    /// act only in documents of the host's origin (loadHost()). Call before loadHost(); once per page.
     void setBridge(WidgetBridge *bridge);
 
 Q_SIGNALS:
@@ -87,6 +87,7 @@ protected:
 
 private:
     void handOut(const QUrl &url);
+    void installBridgeScripts();
     void onFeaturePermissionRequested(const QUrl &origin, QWebEnginePage::Feature feature);
 
     QList<QUrl> m_allowedOrigins;
@@ -98,6 +99,8 @@ private:
     ExternalLinkHook m_externalLinkHook;
     PermissionHook m_permissionHook;
     QWebChannel *m_channel = nullptr;
+    QPointer<WidgetBridge> m_bridge;
+    QUrl m_hostOrigin;
 };
 
 } // namespace stratus::web

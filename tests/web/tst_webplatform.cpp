@@ -20,6 +20,8 @@
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QSslServer>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebEngineProfile>
@@ -130,6 +132,7 @@ private Q_SLOTS:
     void bridgeReachesCpp();
     void bridgeRefusesBadArguments();
     void mainWorldSeesNoChannel();
+    void bridgeOnlyInHostDocument();
     void requestsCanBeRecorded();
 
 private:
@@ -537,6 +540,45 @@ void TestWebPlatform::mainWorldSeesNoChannel()
     m_bridgePage.reset();
     m_bridge.reset();
     m_pageA.reset();
+}
+
+void TestWebPlatform::bridgeOnlyInHostDocument()
+{
+    // Another allowed page shown in the main frame (a sign-in page on a widget host; here a
+    // loopback server) gets neither the shim nor the relay.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    connect(&server, &QTcpServer::newConnection, this, [&server] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                socket->readAll();
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 22\r\n"
+                              "Connection: close\r\n\r\n<title>signin</title>\n");
+                socket->disconnectFromHost();
+            });
+        }
+    });
+    GreetingBridge bridge;
+    web::WidgetPage page(m_profiles->profile(u"acct-b"_s));
+    page.setBridge(&bridge);
+    QVERIFY(loadHost(&page));
+    QCOMPARE(evaluate(&page, u"typeof window.stratusBridge"_s).toString(), u"object"_s);
+    const QUrl other(u"http://127.0.0.1:%1/signin"_s.arg(server.serverPort()));
+    page.allowOrigin(other);
+    QSignalSpy loaded(&page, &QWebEnginePage::loadFinished);
+    evaluate(&page, u"location.href = '%1'"_s.arg(other.toString()));
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(page.title(), u"signin"_s);
+    QCOMPARE(evaluate(&page, u"typeof window.stratusBridge"_s).toString(), u"undefined"_s);
+    QVariant relay;
+    bool done = false;
+    page.runJavaScript(u"typeof window.__stratusRelay"_s, QWebEngineScript::ApplicationWorld,
+                       [&](const QVariant &value) {
+                           relay = value;
+                           done = true;
+                       });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+    QCOMPARE(relay.toString(), u"undefined"_s);
 }
 
 void TestWebPlatform::requestsCanBeRecorded()
