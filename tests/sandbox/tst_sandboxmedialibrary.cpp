@@ -1,0 +1,292 @@
+// The sandbox's stand-in Media Library (issue 15, points 6 and 7) in a real, offscreen Qt WebEngine:
+// a host page with an https origin loads the loader from the sandbox, opens the library inline,
+// the console frame (on the sandbox's widgets origin) lists a folder, three assets are clicked with
+// max_files 2, Insert is pressed, and the insert event's payload comes back to C++ as JSON with
+// two assets shaped as widget-protocols.md says. Also over plain HTTP: where the console is served,
+// and the refusals of the signed login.
+#include "sandbox.h"
+#include "seeder.h"
+
+#include <QApplication>
+#include <QCryptographicHash>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUrlQuery>
+#include <QWebEnginePage>
+#include <QWebEngineProfile>
+#include <QWebEngineScript>
+#include <QWebEngineScriptCollection>
+#include <QWebEngineView>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using stratus::sandbox::EnvironmentConfig;
+using stratus::sandbox::Sandbox;
+
+namespace {
+
+const QString kCloud = u"mldemo"_s;
+const QString kSecret = u"ml-secret-4f9a0c"_s;
+const QString kFolder = u"samples/animals/dogs"_s;
+
+QVariant evaluate(QWebEnginePage *page, const QString &script)
+{
+    QVariant result;
+    QEventLoop loop;
+    page->runJavaScript(script, [&](const QVariant &value) {
+        result = value;
+        loop.quit();
+    });
+    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+    loop.exec();
+    return result;
+}
+
+struct Reply
+{
+    int status = 0;
+    QByteArray body;
+};
+
+Reply get(QNetworkAccessManager &net, const QUrl &url, const QByteArray &host = {},
+          const QByteArray &session = {})
+{
+    QNetworkRequest request(url);
+    if (!host.isEmpty())
+        request.setRawHeader("Host", host);
+    if (!session.isEmpty())
+        request.setRawHeader("X-Console-Session", session);
+    QNetworkReply *reply = net.get(request);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    Reply out {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+    reply->deleteLater();
+    return out;
+}
+
+QString signature(const QString &cloud, qint64 timestamp, const QString &user, const QString &secret)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(u"cloud_name=%1&timestamp=%2&username=%3"_s.arg(cloud).arg(timestamp).arg(user).toUtf8());
+    hash.addData(secret.toUtf8());
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+// Runs in the console frame only (the widgets origin), in an isolated world: plays the user who
+// clicks the first three assets and then Insert. The DOM is shared with the page's own scripts, so
+// these are the clicks the console's handlers see.
+const char kPlayUser[] = R"JS(
+(function () {
+    if (location.pathname !== "/console/media_library/cms")
+        return;
+    var timer = setInterval(function () {
+        var cards = document.querySelectorAll("#grid .card");
+        if (cards.length < 3)
+            return;
+        clearInterval(timer);
+        cards[0].click();
+        cards[1].click();
+        cards[2].click(); // one past max_files: refused
+        document.getElementById("insert").click();
+    }, 100);
+})();
+)JS";
+
+} // namespace
+
+class TestSandboxMediaLibrary : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void consoleServedOnWidgetsOriginOnly();
+    void signedLoginRefusals_data();
+    void signedLoginRefusals();
+    void insertOfTwoAssetsReachesCpp();
+
+private:
+    QUrl apiUrl(const QString &path) const { return QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_sandbox.port()).arg(path)); }
+    QByteArray widgetsHost() const { return QByteArray("localhost:" + QByteArray::number(m_sandbox.port())); }
+
+    QTemporaryDir m_dir;
+    Sandbox m_sandbox;
+    QNetworkAccessManager m_net;
+};
+
+void TestSandboxMediaLibrary::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    EnvironmentConfig env = EnvironmentConfig::generated(kCloud);
+    env.apiSecret = kSecret;
+    QString error;
+    QVERIFY2(m_sandbox.open(m_dir.filePath(u"data"_s), {env}, {}, &error), qPrintable(error));
+    QVERIFY2(stratus::sandbox::Seeder::seed(m_sandbox.store(), env, 40, &error), qPrintable(error));
+    QVERIFY(m_sandbox.listen(0) != 0);
+    QCOMPARE(m_sandbox.widgetsOrigin(), u"http://localhost:%1"_s.arg(m_sandbox.port()));
+}
+
+void TestSandboxMediaLibrary::consoleServedOnWidgetsOriginOnly()
+{
+    // The loader under either name, with the widgets origin in it; the console under localhost only.
+    const Reply loader = get(m_net, apiUrl(u"/widgets/media-library/all.js"_s));
+    QCOMPARE(loader.status, 200);
+    QVERIFY(loader.body.contains(QByteArray("\"" + m_sandbox.widgetsOrigin().toLatin1() + "\"")));
+    QVERIFY(!loader.body.contains(kSecret.toLatin1()));
+    const Reply onApiHost = get(m_net, apiUrl(u"/console/media_library/cms?cloud_name=%1"_s.arg(kCloud)));
+    QCOMPARE(onApiHost.status, 404);
+    // Without a session the console's data is refused.
+    const Reply noSession = get(m_net, apiUrl(u"/console/api/ml/resources"_s), widgetsHost(), "0123");
+    QCOMPARE(noSession.status, 401);
+}
+
+void TestSandboxMediaLibrary::signedLoginRefusals_data()
+{
+    QTest::addColumn<qint64>("age");
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<bool>("signedIn");
+    QTest::newRow("good") << qint64(60) << kSecret << true;
+    QTest::newRow("another secret") << qint64(60) << u"not-the-secret"_s << false;
+    QTest::newRow("two hours old") << qint64(7200) << kSecret << false;
+}
+
+void TestSandboxMediaLibrary::signedLoginRefusals()
+{
+    QFETCH(qint64, age);
+    QFETCH(QString, secret);
+    QFETCH(bool, signedIn);
+    const qint64 timestamp = QDateTime::currentSecsSinceEpoch() - age;
+    QUrlQuery query;
+    query.addQueryItem(u"cloud_name"_s, kCloud);
+    query.addQueryItem(u"username"_s, u"editor@example.com"_s);
+    query.addQueryItem(u"timestamp"_s, QString::number(timestamp));
+    query.addQueryItem(u"signature"_s, signature(kCloud, timestamp, u"editor@example.com"_s, secret));
+    QUrl url = apiUrl(u"/console/media_library/cms"_s);
+    url.setQuery(query);
+    const Reply page = get(m_net, url, widgetsHost());
+    QCOMPARE(page.status, 200);
+    QVERIFY(!page.body.contains(kSecret.toLatin1()));
+    const QByteArray marker = "data-session=\"";
+    const qsizetype at = page.body.indexOf(marker);
+    QVERIFY(at > 0);
+    const QByteArray session = page.body.mid(at + marker.size(), page.body.indexOf('"', at + marker.size()) - at - marker.size());
+    QCOMPARE(!session.isEmpty(), signedIn);
+    if (!signedIn)
+        return;
+    const Reply listed = get(m_net, apiUrl(u"/console/api/ml/resources?folder=%1"_s.arg(kFolder)), widgetsHost(), session);
+    QCOMPARE(listed.status, 200);
+    const QJsonArray resources = QJsonDocument::fromJson(listed.body)[u"resources"].toArray();
+    QVERIFY(resources.size() >= 3);
+    for (const QJsonValue &resource : resources)
+        QCOMPARE(resource[u"asset_folder"].toString(), kFolder);
+}
+
+void TestSandboxMediaLibrary::insertOfTwoAssetsReachesCpp()
+{
+    QWebEngineProfile profile; // off the record: nothing of this test stays
+    QWebEngineScript player;
+    player.setName(u"play-user"_s);
+    player.setSourceCode(QString::fromLatin1(kPlayUser));
+    player.setInjectionPoint(QWebEngineScript::DocumentReady);
+    player.setWorldId(QWebEngineScript::ApplicationWorld);
+    player.setRunsOnSubFrames(true);
+    profile.scripts()->insert(player);
+    QWebEngineView view;
+    auto *page = new QWebEnginePage(&profile, &view);
+    view.setPage(page);
+    view.resize(1200, 800);
+    view.show();
+
+    const qint64 timestamp = QDateTime::currentSecsSinceEpoch();
+    const QString user = u"editor@example.com"_s;
+    const QString html = uR"(<!DOCTYPE html><html><head><meta charset="utf-8">
+<script src="http://127.0.0.1:%1/widgets/media-library/all.js"></script></head>
+<body style="margin:0"><div id="ml" style="width:1200px;height:780px"></div></body></html>)"_s.arg(m_sandbox.port());
+    page->setHtml(html, QUrl(u"https://stratus.test/media-library"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(evaluate(page, u"typeof cloudinary === 'object' && typeof cloudinary.createMediaLibrary"_s).toString(),
+                              u"function"_s, 20000);
+    QCOMPARE(evaluate(page, u"location.origin"_s).toString(), u"https://stratus.test"_s);
+
+    const QJsonObject options {
+        {u"cloud_name"_s, kCloud},
+        {u"username"_s, user},
+        {u"timestamp"_s, QString::number(timestamp)},
+        {u"signature"_s, signature(kCloud, timestamp, user, kSecret)},
+        {u"integration"_s, QJsonObject {{u"type"_s, u"stratus_desktop"_s}, {u"platform"_s, u"Qt 6.4.2 Linux"_s},
+                                        {u"version"_s, u"0.0-test"_s}, {u"environment"_s, u"dev"_s}}},
+        {u"inline_container"_s, u"#ml"_s},
+        {u"multiple"_s, true},
+        {u"max_files"_s, 2},
+        {u"insert_caption"_s, u"Use in Stratus"_s},
+        {u"default_transformations"_s,
+         QJsonArray {QJsonArray {QJsonObject {{u"quality"_s, u"auto"_s}}, QJsonObject {{u"fetch_format"_s, u"auto"_s}}}}},
+    };
+    const QString create = uR"(
+        window.__inserts = []; window.__events = [];
+        window.__ml = cloudinary.createMediaLibrary(%1, {
+            insertHandler: function (data) { window.__inserts.push(JSON.stringify(data)); },
+            showHandler: function () { window.__events.push('show'); },
+            errorHandler: function (e) { window.__events.push('error:' + JSON.stringify(e)); }
+        });
+        // A message forged by the host page's own scripts: wrong origin, so no insert.
+        window.postMessage(JSON.stringify({type: 'ML_WIDGET_INSERT_DATA',
+                                           data: {mlId: window.__ml.mlId, assets: [{public_id: 'forged'}]}}), '*');
+        window.__ml.show({folder: {path: '%2', resource_type: 'image'}});
+        window.__ml.mlId;
+    )"_s.arg(QString::fromUtf8(QJsonDocument(options).toJson(QJsonDocument::Compact)), kFolder);
+    const QString mlId = evaluate(page, create).toString();
+    QCOMPARE(mlId.size(), 36);
+
+    QTRY_COMPARE_WITH_TIMEOUT(evaluate(page, u"window.__inserts.length"_s).toInt(), 1, 30000);
+    QCOMPARE(evaluate(page, u"window.__events.join(',')"_s).toString(), u"show"_s);
+    const QJsonObject inserted
+        = QJsonDocument::fromJson(evaluate(page, u"window.__inserts[0]"_s).toString().toUtf8()).object();
+    QCOMPARE(inserted[u"mlId"].toString(), mlId);
+    const QJsonArray assets = inserted[u"assets"].toArray();
+    QCOMPARE(assets.size(), 2); // the third click was one past max_files
+    QStringList ids;
+    for (const QJsonValue &value : assets) {
+        const QJsonObject asset = value.toObject();
+        for (const char *field : {"public_id", "resource_type", "type", "format", "version", "url", "secure_url",
+                                  "width", "height", "bytes", "duration", "created_at", "tags", "context",
+                                  "metadata", "asset_folder", "display_name", "access_mode", "derived"})
+            QVERIFY2(asset.contains(QLatin1String(field)), field);
+        QCOMPARE(asset[u"resource_type"].toString(), u"image"_s);
+        QCOMPARE(asset[u"asset_folder"].toString(), kFolder);
+        const QJsonObject derived = asset[u"derived"].toArray().at(0).toObject();
+        QCOMPARE(derived[u"raw_transformation"].toString(), u"q_auto/f_auto"_s);
+        QVERIFY2(derived[u"secure_url"].toString().contains(u"/image/upload/q_auto/f_auto/"_s),
+                 qPrintable(derived[u"secure_url"].toString()));
+        // The URLs are the clients' (127.0.0.1), and they deliver.
+        QVERIFY(asset[u"secure_url"].toString().startsWith(apiUrl(u"/"_s).toString()));
+        QCOMPARE(get(m_net, QUrl(asset[u"secure_url"].toString())).status, 200);
+        ids.append(asset[u"public_id"].toString());
+    }
+    QCOMPARE(ids.removeDuplicates(), 0);
+    QVERIFY(!ids.contains(u"forged"_s));
+    // Inline mode stays open after an insert.
+    QCOMPARE(evaluate(page, u"window.__ml.iframe.style.display"_s).toString(), u"block"_s);
+}
+
+int main(int argc, char **argv)
+{
+    // As tests/run-headless.sh: Chromium's own sandbox cannot run as root.
+    if (::geteuid() == 0)
+        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    TestSandboxMediaLibrary test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_sandboxmedialibrary.moc"
