@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QCryptographicHash>
 #include <QEventLoop>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -35,7 +36,6 @@ namespace {
 
 const QString kCloud = u"mldemo"_s;
 const QString kSecret = u"ml-secret-4f9a0c"_s;
-const QString kFolder = u"samples/animals/dogs"_s;
 
 QVariant evaluate(QWebEnginePage *page, const QString &script)
 {
@@ -49,6 +49,21 @@ QVariant evaluate(QWebEnginePage *page, const QString &script)
     loop.exec();
     return result;
 }
+
+// Keeps what the pages said on their consoles, to show when a test fails.
+class RecordingPage : public QWebEnginePage
+{
+public:
+    using QWebEnginePage::QWebEnginePage;
+    QStringList messages;
+
+protected:
+    void javaScriptConsoleMessage(JavaScriptConsoleMessageLevel, const QString &message, int line,
+                                  const QString &source) override
+    {
+        messages.append(u"%1:%2: %3"_s.arg(source).arg(line).arg(message));
+    }
+};
 
 struct Reply
 {
@@ -115,10 +130,14 @@ private slots:
     void insertOfTwoAssetsReachesCpp();
 
 private:
-    QUrl apiUrl(const QString &path) const { return QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_sandbox.port()).arg(path)); }
+    QUrl apiUrl(const QString &path) const
+    {
+        return QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_sandbox.port()).arg(path));
+    }
     QByteArray widgetsHost() const { return QByteArray("localhost:" + QByteArray::number(m_sandbox.port())); }
 
     QTemporaryDir m_dir;
+    QString m_folder; ///< the folder with the most images
     Sandbox m_sandbox;
     QNetworkAccessManager m_net;
 };
@@ -132,6 +151,16 @@ void TestSandboxMediaLibrary::initTestCase()
     QVERIFY2(m_sandbox.open(m_dir.filePath(u"data"_s), {env}, {}, &error), qPrintable(error));
     QVERIFY2(stratus::sandbox::Seeder::seed(m_sandbox.store(), env, 40, &error), qPrintable(error));
     QVERIFY(m_sandbox.listen(0) != 0);
+    QHash<QString, int> images;
+    for (const auto *asset : m_sandbox.store().assets(kCloud)) {
+        if (asset->resourceType == u"image" && !asset->assetFolder.isEmpty())
+            ++images[asset->assetFolder];
+    }
+    for (auto it = images.begin(); it != images.end(); ++it) {
+        if (m_folder.isEmpty() || it.value() > images.value(m_folder))
+            m_folder = it.key();
+    }
+    QVERIFY2(images.value(m_folder) >= 3, qPrintable(m_folder));
     QCOMPARE(m_sandbox.widgetsOrigin(), u"http://localhost:%1"_s.arg(m_sandbox.port()));
 }
 
@@ -178,16 +207,18 @@ void TestSandboxMediaLibrary::signedLoginRefusals()
     const QByteArray marker = "data-session=\"";
     const qsizetype at = page.body.indexOf(marker);
     QVERIFY(at > 0);
-    const QByteArray session = page.body.mid(at + marker.size(), page.body.indexOf('"', at + marker.size()) - at - marker.size());
+    const QByteArray session
+        = page.body.mid(at + marker.size(), page.body.indexOf('"', at + marker.size()) - at - marker.size());
     QCOMPARE(!session.isEmpty(), signedIn);
     if (!signedIn)
         return;
-    const Reply listed = get(m_net, apiUrl(u"/console/api/ml/resources?folder=%1"_s.arg(kFolder)), widgetsHost(), session);
+    const Reply listed
+        = get(m_net, apiUrl(u"/console/api/ml/resources?folder=%1"_s.arg(m_folder)), widgetsHost(), session);
     QCOMPARE(listed.status, 200);
     const QJsonArray resources = QJsonDocument::fromJson(listed.body)[u"resources"].toArray();
     QVERIFY(resources.size() >= 3);
     for (const QJsonValue &resource : resources)
-        QCOMPARE(resource[u"asset_folder"].toString(), kFolder);
+        QCOMPARE(resource[u"asset_folder"].toString(), m_folder);
 }
 
 void TestSandboxMediaLibrary::insertOfTwoAssetsReachesCpp()
@@ -201,7 +232,7 @@ void TestSandboxMediaLibrary::insertOfTwoAssetsReachesCpp()
     player.setRunsOnSubFrames(true);
     profile.scripts()->insert(player);
     QWebEngineView view;
-    auto *page = new QWebEnginePage(&profile, &view);
+    auto *page = new RecordingPage(&profile, &view);
     view.setPage(page);
     view.resize(1200, 800);
     view.show();
@@ -210,10 +241,13 @@ void TestSandboxMediaLibrary::insertOfTwoAssetsReachesCpp()
     const QString user = u"editor@example.com"_s;
     const QString html = uR"(<!DOCTYPE html><html><head><meta charset="utf-8">
 <script src="http://127.0.0.1:%1/widgets/media-library/all.js"></script></head>
-<body style="margin:0"><div id="ml" style="width:1200px;height:780px"></div></body></html>)"_s.arg(m_sandbox.port());
+<body style="margin:0"><div id="ml" style="width:1200px;height:780px"></div></body></html>)"_s.arg(
+        m_sandbox.port());
     page->setHtml(html, QUrl(u"https://stratus.test/media-library"_s));
-    QTRY_COMPARE_WITH_TIMEOUT(evaluate(page, u"typeof cloudinary === 'object' && typeof cloudinary.createMediaLibrary"_s).toString(),
-                              u"function"_s, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        evaluate(page, u"typeof cloudinary === 'object' && typeof cloudinary.createMediaLibrary"_s)
+            .toString(),
+        u"function"_s, 20000);
     QCOMPARE(evaluate(page, u"location.origin"_s).toString(), u"https://stratus.test"_s);
 
     const QJsonObject options {
@@ -221,14 +255,18 @@ void TestSandboxMediaLibrary::insertOfTwoAssetsReachesCpp()
         {u"username"_s, user},
         {u"timestamp"_s, QString::number(timestamp)},
         {u"signature"_s, signature(kCloud, timestamp, user, kSecret)},
-        {u"integration"_s, QJsonObject {{u"type"_s, u"stratus_desktop"_s}, {u"platform"_s, u"Qt 6.4.2 Linux"_s},
-                                        {u"version"_s, u"0.0-test"_s}, {u"environment"_s, u"dev"_s}}},
+        {u"integration"_s,
+         QJsonObject {{u"type"_s, u"stratus_desktop"_s},
+                      {u"platform"_s, u"Qt 6.4.2 Linux"_s},
+                      {u"version"_s, u"0.0-test"_s},
+                      {u"environment"_s, u"dev"_s}}},
         {u"inline_container"_s, u"#ml"_s},
         {u"multiple"_s, true},
         {u"max_files"_s, 2},
         {u"insert_caption"_s, u"Use in Stratus"_s},
         {u"default_transformations"_s,
-         QJsonArray {QJsonArray {QJsonObject {{u"quality"_s, u"auto"_s}}, QJsonObject {{u"fetch_format"_s, u"auto"_s}}}}},
+         QJsonArray {QJsonArray {QJsonObject {{u"quality"_s, u"auto"_s}},
+                                 QJsonObject {{u"fetch_format"_s, u"auto"_s}}}}},
     };
     const QString create = uR"(
         window.__inserts = []; window.__events = [];
@@ -242,11 +280,12 @@ void TestSandboxMediaLibrary::insertOfTwoAssetsReachesCpp()
                                            data: {mlId: window.__ml.mlId, assets: [{public_id: 'forged'}]}}), '*');
         window.__ml.show({folder: {path: '%2', resource_type: 'image'}});
         window.__ml.mlId;
-    )"_s.arg(QString::fromUtf8(QJsonDocument(options).toJson(QJsonDocument::Compact)), kFolder);
+    )"_s.arg(QString::fromUtf8(QJsonDocument(options).toJson(QJsonDocument::Compact)), m_folder);
     const QString mlId = evaluate(page, create).toString();
     QCOMPARE(mlId.size(), 36);
 
-    QTRY_COMPARE_WITH_TIMEOUT(evaluate(page, u"window.__inserts.length"_s).toInt(), 1, 30000);
+    QTRY_VERIFY2_WITH_TIMEOUT(evaluate(page, u"window.__inserts.length"_s).toInt() == 1,
+                              qPrintable(page->messages.join(u'\n')), 30000);
     QCOMPARE(evaluate(page, u"window.__events.join(',')"_s).toString(), u"show"_s);
     const QJsonObject inserted
         = QJsonDocument::fromJson(evaluate(page, u"window.__inserts[0]"_s).toString().toUtf8()).object();
@@ -256,12 +295,13 @@ void TestSandboxMediaLibrary::insertOfTwoAssetsReachesCpp()
     QStringList ids;
     for (const QJsonValue &value : assets) {
         const QJsonObject asset = value.toObject();
-        for (const char *field : {"public_id", "resource_type", "type", "format", "version", "url", "secure_url",
-                                  "width", "height", "bytes", "duration", "created_at", "tags", "context",
-                                  "metadata", "asset_folder", "display_name", "access_mode", "derived"})
+        for (const char *field :
+             {"public_id", "resource_type", "type", "format", "version", "url", "secure_url", "width",
+              "height", "bytes", "duration", "created_at", "tags", "context", "metadata", "asset_folder",
+              "display_name", "access_mode", "derived"})
             QVERIFY2(asset.contains(QLatin1String(field)), field);
         QCOMPARE(asset[u"resource_type"].toString(), u"image"_s);
-        QCOMPARE(asset[u"asset_folder"].toString(), kFolder);
+        QCOMPARE(asset[u"asset_folder"].toString(), m_folder);
         const QJsonObject derived = asset[u"derived"].toArray().at(0).toObject();
         QCOMPARE(derived[u"raw_transformation"].toString(), u"q_auto/f_auto"_s);
         QVERIFY2(derived[u"secure_url"].toString().contains(u"/image/upload/q_auto/f_auto/"_s),
