@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -69,6 +70,7 @@ struct Reply
 {
     int status = 0;
     QByteArray body;
+    QByteArray location;
 };
 
 Reply get(QNetworkAccessManager &net, const QUrl &url, const QByteArray &host = {},
@@ -83,7 +85,8 @@ Reply get(QNetworkAccessManager &net, const QUrl &url, const QByteArray &host = 
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
-    Reply out {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+    Reply out {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
+               reply->rawHeader("Location")};
     reply->deleteLater();
     return out;
 }
@@ -97,17 +100,23 @@ QString signature(const QString &cloud, qint64 timestamp, const QString &user, c
 }
 
 // Runs in the console frame only (the widgets origin), in an isolated world: plays the user who
-// clicks the first three assets and then Insert. The DOM is shared with the page's own scripts, so
+// clicks the first three assets and then Insert (or, signed in as closer@example.com, the close
+// button). The DOM is shared with the page's own scripts, so
 // these are the clicks the console's handlers see.
 const char kPlayUser[] = R"JS(
 (function () {
     if (location.pathname !== "/console/media_library/cms")
         return;
+    var closer = new URLSearchParams(location.search).get("username") === "closer@example.com";
     var timer = setInterval(function () {
         var cards = document.querySelectorAll("#grid .card");
         if (cards.length < 3)
             return;
         clearInterval(timer);
+        if (closer) {
+            document.getElementById("close").click();
+            return;
+        }
         cards[0].click();
         cards[1].click();
         cards[2].click(); // one past max_files: refused
@@ -127,9 +136,24 @@ private slots:
     void consoleServedOnWidgetsOriginOnly();
     void signedLoginRefusals_data();
     void signedLoginRefusals();
+    void oauthHopRefusals();
+    void insertOfTwoAssetsReachesCpp_data();
     void insertOfTwoAssetsReachesCpp();
+    void modalCloseHides();
 
 private:
+    struct HostPage
+    {
+        QWebEngineProfile profile; // off the record: nothing of a test stays; outlives the page
+        QWebEngineView view;
+        RecordingPage *page = nullptr;
+    };
+    /// Loads a host page of origin https://stratus.test with the stand-in loader; true once the
+    /// loader's API is there.
+    bool loadHostPage(HostPage &host);
+    /// An access token for kCloud from the sandbox's authorization server.
+    QString accessToken();
+
     QUrl apiUrl(const QString &path) const
     {
         return QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_sandbox.port()).arg(path));
@@ -138,6 +162,7 @@ private:
 
     QTemporaryDir m_dir;
     QString m_folder; ///< the folder with the most images
+    QString m_token; ///< an OAuth access token for kCloud
     Sandbox m_sandbox;
     QNetworkAccessManager m_net;
 };
@@ -145,12 +170,18 @@ private:
 void TestSandboxMediaLibrary::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    m_net.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     EnvironmentConfig env = EnvironmentConfig::generated(kCloud);
     env.apiSecret = kSecret;
     QString error;
     QVERIFY2(m_sandbox.open(m_dir.filePath(u"data"_s), {env}, {}, &error), qPrintable(error));
     QVERIFY2(stratus::sandbox::Seeder::seed(m_sandbox.store(), env, 40, &error), qPrintable(error));
+    stratus::sandbox::AuthorizationSettings authorization;
+    authorization.users.append({u"token@example.com"_s, u"pw"_s, {kCloud}, {}, false});
+    QVERIFY2(m_sandbox.setAuthorization(authorization, &error), qPrintable(error));
     QVERIFY(m_sandbox.listen(0) != 0);
+    m_token = accessToken();
+    QVERIFY(!m_token.isEmpty());
     QHash<QString, int> images;
     for (const auto *asset : m_sandbox.store().assets(kCloud)) {
         if (asset->resourceType == u"image" && !asset->assetFolder.isEmpty())
@@ -221,40 +252,133 @@ void TestSandboxMediaLibrary::signedLoginRefusals()
         QCOMPARE(resource[u"asset_folder"].toString(), m_folder);
 }
 
-void TestSandboxMediaLibrary::insertOfTwoAssetsReachesCpp()
+bool TestSandboxMediaLibrary::loadHostPage(HostPage &host)
 {
-    QWebEngineProfile profile; // off the record: nothing of this test stays
     QWebEngineScript player;
     player.setName(u"play-user"_s);
     player.setSourceCode(QString::fromLatin1(kPlayUser));
     player.setInjectionPoint(QWebEngineScript::DocumentReady);
     player.setWorldId(QWebEngineScript::ApplicationWorld);
     player.setRunsOnSubFrames(true);
-    profile.scripts()->insert(player);
-    QWebEngineView view;
-    auto *page = new RecordingPage(&profile, &view);
-    view.setPage(page);
-    view.resize(1200, 800);
-    view.show();
-
-    const qint64 timestamp = QDateTime::currentSecsSinceEpoch();
-    const QString user = u"editor@example.com"_s;
+    host.profile.scripts()->insert(player);
+    host.page = new RecordingPage(&host.profile, &host.view);
+    host.view.setPage(host.page);
+    host.view.resize(1200, 800);
+    host.view.show();
     const QString html = uR"(<!DOCTYPE html><html><head><meta charset="utf-8">
 <script src="http://127.0.0.1:%1/widgets/media-library/all.js"></script></head>
 <body style="margin:0"><div id="ml" style="width:1200px;height:780px"></div></body></html>)"_s.arg(
         m_sandbox.port());
-    page->setHtml(html, QUrl(u"https://stratus.test/media-library"_s));
-    QTRY_COMPARE_WITH_TIMEOUT(
-        evaluate(page, u"typeof cloudinary === 'object' && typeof cloudinary.createMediaLibrary"_s)
-            .toString(),
-        u"function"_s, 20000);
+    host.page->setHtml(html, QUrl(u"https://stratus.test/media-library"_s));
+    return QTest::qWaitFor(
+        [&] {
+            return evaluate(host.page,
+                            u"typeof cloudinary === 'object' && typeof cloudinary.createMediaLibrary"_s)
+                       .toString()
+                == u"function";
+        },
+        20000);
+}
+
+QString TestSandboxMediaLibrary::accessToken()
+{
+    // The browser part of "Sign in with Cloudinary" against the sandbox, then the code exchange.
+    QNetworkAccessManager net;
+    net.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    const QByteArray verifier = QByteArray(64, 'v');
+    const QString challenge
+        = QString::fromLatin1(QCryptographicHash::hash(verifier, QCryptographicHash::Sha256)
+                                  .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    const QString redirect = u"http://127.0.0.1:9/callback"_s;
+    QUrl authorize = apiUrl(u"/oauth2/auth"_s);
+    authorize.setQuery(QUrlQuery {{u"client_id"_s, u"stratus-desktop"_s},
+                                  {u"redirect_uri"_s, redirect},
+                                  {u"response_type"_s, u"code"_s},
+                                  {u"code_challenge_method"_s, u"S256"_s},
+                                  {u"code_challenge"_s, challenge},
+                                  {u"state"_s, u"st"_s}});
+    const auto requestId = [](const QByteArray &page) {
+        static const QRegularExpression pattern(u"name=\"request_id\" value=\"([^\"]+)\""_s);
+        return pattern.match(QString::fromUtf8(page)).captured(1);
+    };
+    const auto postForm = [&](const QString &path, const QUrlQuery &form) {
+        QNetworkRequest request(apiUrl(path));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded"_ba);
+        QNetworkReply *reply = net.post(request, form.toString(QUrl::FullyEncoded).toUtf8());
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        reply->deleteLater();
+        return std::make_pair(reply->rawHeader("Location"), reply->readAll());
+    };
+    const Reply login = get(net, authorize);
+    const auto consent = postForm(u"/oauth2/auth"_s,
+                                  QUrlQuery {{u"request_id"_s, requestId(login.body)},
+                                             {u"action"_s, u"login"_s},
+                                             {u"email"_s, u"token@example.com"_s},
+                                             {u"password"_s, u"pw"_s}});
+    const auto allowed
+        = postForm(u"/oauth2/auth"_s,
+                   QUrlQuery {{u"request_id"_s, requestId(consent.second)}, {u"action"_s, u"allow"_s}});
+    const QString code = QUrlQuery(QUrl(QString::fromUtf8(allowed.first))).queryItemValue(u"code"_s);
+    const auto token = postForm(u"/oauth2/token"_s,
+                                QUrlQuery {{u"grant_type"_s, u"authorization_code"_s},
+                                           {u"code"_s, code},
+                                           {u"redirect_uri"_s, redirect},
+                                           {u"client_id"_s, u"stratus-desktop"_s},
+                                           {u"code_verifier"_s, QString::fromLatin1(verifier)}});
+    return QJsonDocument::fromJson(token.second)[u"access_token"].toString();
+}
+
+void TestSandboxMediaLibrary::oauthHopRefusals()
+{
+    const QString console = m_sandbox.widgetsOrigin() + u"/console/media_library/cms?cloud_name="_s + kCloud;
+    const auto hop = [&](const QString &token, const QString &redirect) {
+        QUrl url = apiUrl(u"/console/api/v1/auth/login_with_oauth_token"_s);
+        url.setQuery(
+            QUrlQuery {{u"access_token"_s, token}, {u"redirect_url"_s, redirect}, {u"cloud_name"_s, kCloud}});
+        return get(m_net, url, widgetsHost());
+    };
+    QCOMPARE(hop(u"not-a-token"_s, console).status, 401);
+    QCOMPARE(hop(m_token, u"https://elsewhere.test/console/media_library/cms"_s).status, 400);
+    // A good token: back to the console page with a session, which lists the environment.
+    const Reply signedIn = hop(m_token, console);
+    QCOMPARE(signedIn.status, 302);
+    const QUrl target(QString::fromLatin1(signedIn.location));
+    QCOMPARE(target.adjusted(QUrl::RemoveQuery).toString(),
+             m_sandbox.widgetsOrigin() + u"/console/media_library/cms"_s);
+    const QString session = QUrlQuery(target).queryItemValue(u"console_session"_s);
+    QCOMPARE(session.size(), 48);
+    const Reply page = get(m_net, apiUrl(u"/console/media_library/cms?"_s + target.query(QUrl::FullyEncoded)),
+                           widgetsHost());
+    QCOMPARE(page.status, 200);
+    QVERIFY(page.body.contains(QByteArray("data-session=\"" + session.toLatin1() + '"')));
+    // Another cloud name on the page does not take this session.
+    const Reply wrongCloud
+        = get(m_net, apiUrl(u"/console/media_library/cms?cloud_name=other&console_session="_s + session),
+              widgetsHost());
+    QVERIFY(wrongCloud.body.contains("data-session=\"\""));
+}
+
+void TestSandboxMediaLibrary::insertOfTwoAssetsReachesCpp_data()
+{
+    QTest::addColumn<bool>("token");
+    QTest::newRow("signed login") << false;
+    QTest::newRow("access token") << true;
+}
+
+void TestSandboxMediaLibrary::insertOfTwoAssetsReachesCpp()
+{
+    QFETCH(bool, token);
+    HostPage host;
+    QVERIFY(loadHostPage(host));
+    RecordingPage *page = host.page;
     QCOMPARE(evaluate(page, u"location.origin"_s).toString(), u"https://stratus.test"_s);
 
-    const QJsonObject options {
+    const qint64 timestamp = QDateTime::currentSecsSinceEpoch();
+    const QString user = u"editor@example.com"_s;
+    QJsonObject options {
         {u"cloud_name"_s, kCloud},
-        {u"username"_s, user},
-        {u"timestamp"_s, QString::number(timestamp)},
-        {u"signature"_s, signature(kCloud, timestamp, user, kSecret)},
         {u"integration"_s,
          QJsonObject {{u"type"_s, u"stratus_desktop"_s},
                       {u"platform"_s, u"Qt 6.4.2 Linux"_s},
@@ -268,6 +392,13 @@ void TestSandboxMediaLibrary::insertOfTwoAssetsReachesCpp()
          QJsonArray {QJsonArray {QJsonObject {{u"quality"_s, u"auto"_s}},
                                  QJsonObject {{u"fetch_format"_s, u"auto"_s}}}}},
     };
+    if (token) {
+        options.insert(u"access_token"_s, m_token);
+    } else {
+        options.insert(u"username"_s, user);
+        options.insert(u"timestamp"_s, QString::number(timestamp));
+        options.insert(u"signature"_s, signature(kCloud, timestamp, user, kSecret));
+    }
     const QString create = uR"(
         window.__inserts = []; window.__events = [];
         window.__ml = cloudinary.createMediaLibrary(%1, {
@@ -315,6 +446,32 @@ void TestSandboxMediaLibrary::insertOfTwoAssetsReachesCpp()
     QVERIFY(!ids.contains(u"forged"_s));
     // Inline mode stays open after an insert.
     QCOMPARE(evaluate(page, u"window.__ml.iframe.style.display"_s).toString(), u"block"_s);
+}
+
+void TestSandboxMediaLibrary::modalCloseHides()
+{
+    HostPage host;
+    QVERIFY(loadHostPage(host));
+    const qint64 timestamp = QDateTime::currentSecsSinceEpoch();
+    const QString user = u"closer@example.com"_s;
+    const QJsonObject options {{u"cloud_name"_s, kCloud},
+                               {u"username"_s, user},
+                               {u"timestamp"_s, QString::number(timestamp)},
+                               {u"signature"_s, signature(kCloud, timestamp, user, kSecret)},
+                               {u"folder"_s, QJsonObject {{u"path"_s, m_folder}}}};
+    evaluate(host.page, uR"(
+        window.__events = [];
+        window.__ml = cloudinary.openMediaLibrary(%1, {
+            showHandler: function () { window.__events.push('show'); },
+            hideHandler: function () { window.__events.push('hide'); }
+        });
+    )"_s.arg(QString::fromUtf8(QJsonDocument(options).toJson(QJsonDocument::Compact))));
+    QCOMPARE(evaluate(host.page, u"document.body.style.overflow"_s).toString(), u"hidden"_s);
+    // The console's close button (clicked by the player) posts ML_WIDGET_HIDE: the modal goes.
+    QTRY_VERIFY2_WITH_TIMEOUT(evaluate(host.page, u"window.__events.join(',')"_s).toString() == u"show,hide",
+                              qPrintable(host.page->messages.join(u'\n')), 30000);
+    QCOMPARE(evaluate(host.page, u"window.__ml._frame.style.visibility"_s).toString(), u"hidden"_s);
+    QCOMPARE(evaluate(host.page, u"document.body.style.overflow"_s).toString(), QString());
 }
 
 int main(int argc, char **argv)
