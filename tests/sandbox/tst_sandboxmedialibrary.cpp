@@ -25,6 +25,7 @@
 #include <QWebEngineProfile>
 #include <QWebEngineScript>
 #include <QWebEngineScriptCollection>
+#include <QWebEngineUrlRequestInterceptor>
 #include <QWebEngineView>
 
 #include <unistd.h>
@@ -64,6 +65,14 @@ protected:
     {
         messages.append(u"%1:%2: %3"_s.arg(source).arg(line).arg(message));
     }
+};
+
+// Every URL the pages of a profile ask for (documents, frames, scripts, fetches, pictures).
+class RecordingInterceptor : public QWebEngineUrlRequestInterceptor
+{
+public:
+    QList<QUrl> urls;
+    void interceptRequest(QWebEngineUrlRequestInfo &info) override { urls.append(info.requestUrl()); }
 };
 
 struct Reply
@@ -144,6 +153,7 @@ private slots:
 private:
     struct HostPage
     {
+        RecordingInterceptor requests; // declared first: outlives the profile
         QWebEngineProfile profile; // off the record: nothing of a test stays; outlives the page
         QWebEngineView view;
         RecordingPage *page = nullptr;
@@ -261,6 +271,7 @@ bool TestSandboxMediaLibrary::loadHostPage(HostPage &host)
     player.setWorldId(QWebEngineScript::ApplicationWorld);
     player.setRunsOnSubFrames(true);
     host.profile.scripts()->insert(player);
+    host.profile.setUrlRequestInterceptor(&host.requests);
     host.page = new RecordingPage(&host.profile, &host.view);
     host.view.setPage(host.page);
     host.view.resize(1200, 800);
@@ -444,6 +455,18 @@ void TestSandboxMediaLibrary::insertOfTwoAssetsReachesCpp()
     }
     QCOMPARE(ids.removeDuplicates(), 0);
     QVERIFY(!ids.contains(u"forged"_s));
+    // Nothing the pages asked for or said carries the API secret; the console frame was asked for
+    // on the widgets origin, the loader and the pictures on the clients' host.
+    QStringList consoleFrames;
+    for (const QUrl &url : std::as_const(host.requests.urls)) {
+        QVERIFY2(!url.toString(QUrl::FullyDecoded).contains(kSecret), qPrintable(url.toString()));
+        if (url.path().startsWith(u"/console/media_library/cms"_s))
+            consoleFrames.append(url.toString(QUrl::RemoveQuery));
+    }
+    QVERIFY(!consoleFrames.isEmpty());
+    for (const QString &frame : std::as_const(consoleFrames))
+        QVERIFY2(frame.startsWith(m_sandbox.widgetsOrigin() + u'/'), qPrintable(frame));
+    QVERIFY(!page->messages.join(u'\n').contains(kSecret));
     // Inline mode stays open after an insert.
     QCOMPARE(evaluate(page, u"window.__ml.iframe.style.display"_s).toString(), u"block"_s);
 }
