@@ -169,7 +169,7 @@
 
     function sizeText(asset) {
         var parts = [];
-        if (asset.width && asset.height)
+        if (asset.width > 0 && asset.height > 0)
             parts.push(asset.width + "\u00d7" + asset.height);
         var kb = asset.bytes / 1024;
         parts.push(kb < 1024 ? kb.toFixed(0) + " KB" : (kb / 1024).toFixed(1) + " MB");
