@@ -149,6 +149,7 @@ private slots:
     void insertOfTwoAssetsReachesCpp_data();
     void insertOfTwoAssetsReachesCpp();
     void modalCloseHides();
+    void unsignedConsoleReportsError();
 
 private:
     struct HostPage
@@ -495,6 +496,22 @@ void TestSandboxMediaLibrary::modalCloseHides()
                               qPrintable(host.page->messages.join(u'\n')), 30000);
     QCOMPARE(evaluate(host.page, u"window.__ml._frame.style.visibility"_s).toString(), u"hidden"_s);
     QCOMPARE(evaluate(host.page, u"document.body.style.overflow"_s).toString(), QString());
+}
+
+void TestSandboxMediaLibrary::unsignedConsoleReportsError()
+{
+    // No e-mail, no token: the console says so, and the host page hears it as an `error` event.
+    HostPage host;
+    QVERIFY(loadHostPage(host));
+    evaluate(host.page, uR"(
+        window.__errors = [];
+        window.__ml = cloudinary.createMediaLibrary({cloud_name: '%1', inline_container: '#ml'}, {
+            errorHandler: function (e) { window.__errors.push(e.message); }
+        }).show();
+    )"_s.arg(kCloud));
+    QTRY_VERIFY2_WITH_TIMEOUT(evaluate(host.page, u"window.__errors.length"_s).toInt() == 1,
+                              qPrintable(host.page->messages.join(u'\n')), 30000);
+    QVERIFY(evaluate(host.page, u"window.__errors[0]"_s).toString().startsWith(u"Not signed in."_s));
 }
 
 int main(int argc, char **argv)

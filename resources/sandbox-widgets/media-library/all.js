@@ -106,7 +106,7 @@
         this.options = options;
         // Like Cloudinary's loader: the parent's origin from location; an opaque origin ("null")
         // throws TypeError: Invalid URL.
-        var origin = location.origin && location.origin !== "null" ? location.origin : self.origin;
+        var origin = location.origin && location.origin !== "null" ? location.origin : window.origin;
         var parentUrl = new URL(origin);
         var pmHost = parentUrl.protocol + "//" + parentUrl.host;
 

@@ -24,6 +24,7 @@ namespace {
 constexpr int kSessionHours = 12;
 constexpr qint64 kSignatureLifetimeSeconds = 3600;
 constexpr int kMaxListed = 500;
+constexpr qsizetype kMaxSessions = 1000;
 
 QByteArray resource(const QString &name)
 {
@@ -204,6 +205,19 @@ QString MediaLibraryService::newSession(const Context &ctx, const QString &cloud
 {
     for (auto it = m_sessions.begin(); it != m_sessions.end();)
         it = it->expires <= ctx.now ? m_sessions.erase(it) : std::next(it);
+    // A bound, so that a page opening consoles in a loop cannot grow the sandbox without end: the
+    // session that would expire first goes.
+    if (m_sessions.size() >= kMaxSessions) {
+        QString first;
+        QDateTime soonest;
+        for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it) {
+            if (first.isEmpty() || it->expires < soonest) {
+                first = it.key();
+                soonest = it->expires;
+            }
+        }
+        m_sessions.remove(first);
+    }
     const QString id = randomToken();
     m_sessions.insert(id, {cloudName, user, ctx.now.addSecs(kSessionHours * 3600)});
     return id;
