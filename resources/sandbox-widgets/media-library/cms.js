@@ -32,7 +32,12 @@
         var message = { type: type };
         if (data !== undefined)
             message.data = data;
-        window.parent.postMessage(JSON.stringify(message), pmHost);
+        try {
+            window.parent.postMessage(JSON.stringify(message), pmHost);
+        } catch (e) {
+            // pmHost is not an origin: nobody to talk to.
+            showMessage("pmHost is not a valid origin: " + pmHost, true);
+        }
     }
 
     function showMessage(text, isError) {
