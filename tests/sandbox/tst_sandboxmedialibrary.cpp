@@ -146,6 +146,7 @@ private slots:
     void signedLoginRefusals_data();
     void signedLoginRefusals();
     void oauthHopRefusals();
+    void consoleSearches();
     void insertOfTwoAssetsReachesCpp_data();
     void insertOfTwoAssetsReachesCpp();
     void modalCloseHides();
@@ -370,6 +371,52 @@ void TestSandboxMediaLibrary::oauthHopRefusals()
         = get(m_net, apiUrl(u"/console/media_library/cms?cloud_name=other&console_session="_s + session),
               widgetsHost());
     QVERIFY(wrongCloud.body.contains("data-session=\"\""));
+}
+
+void TestSandboxMediaLibrary::consoleSearches()
+{
+    // What the console's search box and `search: {expression}` find, against the store itself.
+    const auto session = [&] {
+        const qint64 timestamp = QDateTime::currentSecsSinceEpoch();
+        QUrl url = apiUrl(u"/console/media_library/cms"_s);
+        url.setQuery(QUrlQuery {{u"cloud_name"_s, kCloud},
+                                {u"username"_s, u"a@example.com"_s},
+                                {u"timestamp"_s, QString::number(timestamp)},
+                                {u"signature"_s, signature(kCloud, timestamp, u"a@example.com"_s, kSecret)}});
+        const QByteArray body = get(m_net, url, widgetsHost()).body;
+        const qsizetype at = body.indexOf("data-session=\"") + 14;
+        return body.mid(at, body.indexOf('"', at) - at);
+    }();
+    QCOMPARE(session.size(), 48);
+    const auto found = [&](const QString &query) {
+        const Reply reply
+            = get(m_net, apiUrl(u"/console/api/ml/resources?"_s + query), widgetsHost(), session);
+        QStringList ids;
+        for (const QJsonValue &resource : QJsonDocument::fromJson(reply.body)[u"resources"].toArray())
+            ids.append(resource[u"public_id"].toString());
+        ids.sort();
+        return ids;
+    };
+    QStringList videos;
+    QStringList tagged;
+    const QString tag = m_sandbox.store().assets(kCloud).front()->tags.value(0);
+    QVERIFY(!tag.isEmpty());
+    for (const auto *asset : m_sandbox.store().assets(kCloud)) {
+        if (asset->resourceType == u"video")
+            videos.append(asset->publicId);
+        const bool inTags = std::any_of(asset->tags.begin(), asset->tags.end(), [&tag](const QString &t) {
+            return t.contains(tag, Qt::CaseInsensitive);
+        });
+        if (inTags || asset->publicId.contains(tag, Qt::CaseInsensitive)
+            || asset->displayName.contains(tag, Qt::CaseInsensitive))
+            tagged.append(asset->publicId);
+    }
+    videos.sort();
+    tagged.sort();
+    QVERIFY(!videos.isEmpty());
+    QCOMPARE(found(u"expression=resource_type%3Avideo"_s), videos);
+    QCOMPARE(found(u"resource_type=video&all_folders=true"_s), videos);
+    QCOMPARE(found(u"q="_s + QString::fromUtf8(QUrl::toPercentEncoding(tag))), tagged);
 }
 
 void TestSandboxMediaLibrary::insertOfTwoAssetsReachesCpp_data()
