@@ -198,11 +198,30 @@ QString Sandbox::baseUrlFor(const ApiRequest &request) const
                           : QStringLiteral("http://") + QString::fromLatin1(host);
 }
 
+QString Sandbox::widgetsOrigin() const
+{
+    return m_port == 80 ? QStringLiteral("http://localhost")
+                        : QStringLiteral("http://localhost:%1").arg(m_port);
+}
+
 QFuture<ApiResponse> Sandbox::handle(ApiRequest &request)
 {
     const QStringList &seg = request.segments;
     if (seg.value(0) == u"_sandbox")
         return QtFuture::makeReadyFuture(handleControl(request));
+    if (MediaLibraryService::handles(request)) {
+        const std::function<EnvironmentConfig *(const QString &)> lookup = [this](const QString &cloud) {
+            return environment(cloud);
+        };
+        const MediaLibraryService::Context context {m_store,
+                                                    lookup,
+                                                    m_oauth,
+                                                    now(),
+                                                    widgetsOrigin(),
+                                                    QStringLiteral("http://127.0.0.1:%1").arg(m_port),
+                                                    QString::fromLatin1(request.header("host"))};
+        return QtFuture::makeReadyFuture(m_mediaLibrary.handle(context, request));
+    }
     if (seg.value(0) == u"oauth2")
         return QtFuture::makeReadyFuture(m_oauth.handle(request, baseUrlFor(request), now()));
 

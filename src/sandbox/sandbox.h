@@ -7,6 +7,7 @@
 #include "http/sandboxhttpserver.h"
 #include "oauth/oauthservice.h"
 #include "store/assetstore.h"
+#include "widgets/medialibraryservice.h"
 
 #include <QDateTime>
 #include <QFuture>
@@ -45,6 +46,10 @@ public:
     /// Listens on 127.0.0.1:port (0: a free port). Returns the port, 0 on failure.
     quint16 listen(quint16 port);
     [[nodiscard]] quint16 port() const { return m_port; }
+    /// Where the stand-in widgets' iframe pages live: `http://localhost:PORT`, an origin of their
+    /// own beside the clients' `http://127.0.0.1:PORT` (docs/sandbox-widgets.md). The loaders are at
+    /// /widgets/…/all.js under either name.
+    [[nodiscard]] QString widgetsOrigin() const;
 
     [[nodiscard]] const QList<EnvironmentConfig> &environments() const { return m_environments; }
     [[nodiscard]] AssetStore &store() { return m_store; }
@@ -87,6 +92,7 @@ private:
     std::unique_ptr<UploadService> m_uploadService;
     AdminService m_adminService;
     OAuthService m_oauth;
+    MediaLibraryService m_mediaLibrary;
     std::unique_ptr<DeliveryService> m_delivery;
     std::unique_ptr<SandboxHttpServer> m_server;
     quint16 m_port = 0;

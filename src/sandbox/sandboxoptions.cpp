@@ -56,7 +56,9 @@ SandboxCommandLine::SandboxCommandLine()
         u"(Content-Type: application/json).\n\n"
         u"With --user it is also an OAuth 2.0 authorization server (Authorization Code with PKCE):\n"
         u"/oauth2/auth, /oauth2/token and /oauth2/revoke; its access tokens work as\n"
-        u"Authorization: Bearer on the Admin, Upload and Search APIs."_s);
+        u"Authorization: Bearer on the Admin, Upload and Search APIs.\n\n"
+        u"Stand-in widgets (docs/sandbox-widgets.md): the Media Library loader at\n"
+        u"/widgets/media-library/all.js; its console pages on http://localhost:PORT only."_s);
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions(
