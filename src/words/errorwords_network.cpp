@@ -62,10 +62,15 @@ std::optional<QString> ErrorWords::networkText(const core::Error &error)
     case Reason::UploadWidgetTimestampUnusable:
         return tr("The Upload widget asked for a signature without a valid time. Nothing was signed.");
     case Reason::UploadWidgetTimestampOutOfRange:
-        return tr("The Upload widget asked for a signature with a time %1 seconds away from this "
-                  "computer's clock (at most 600 are accepted). Check the computer's clock; nothing was "
-                  "signed.")
-            .arg(error.subject);
+        if (error.subject.startsWith(u'-'))
+            return tr("The Upload widget asked for a signature with a time %1 seconds behind this computer's "
+                      "clock (at most 600 are accepted). Nothing was signed; if this repeats, check the "
+                      "computer's clock.")
+                .arg(error.subject.mid(1));
+        return tr("The Upload widget asked for a signature with a time %1 seconds ahead of this computer's "
+                  "clock (at most 600 are accepted). Nothing was signed; if this repeats, check the "
+                  "computer's clock.")
+            .arg(error.subject.startsWith(u'+') ? error.subject.mid(1) : error.subject);
     case Reason::UploadWidgetValueChanged:
         return tr("The Upload widget asked to sign \"%1\" with another value than the one chosen in "
                   "Stratus. Nothing was signed.")
