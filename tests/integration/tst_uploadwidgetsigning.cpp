@@ -25,10 +25,6 @@ constexpr auto kCloud = "itwidget";
 constexpr auto kPixel
     = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/"
       "pLvAAAAAElFTkSuQmCC";
-base64,
-    iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH
-    / "
-      "iZk9HQAAAABJRU5ErkJggg==";
 
 std::optional<Result<QString>> signedBy(UploadWidgetSigner &signer, const QJsonObject &params)
 {
@@ -128,7 +124,8 @@ private slots:
 private:
     /// The upload the widget sends once it has the signature: its params, the file, api_key and
     /// signature, as a form.
-    SandboxProcess::RawAnswer post(const QJsonObject &params, const QString &signature, const QString &apiKey)
+    test::SandboxProcess::RawAnswer post(const QJsonObject &params, const QString &signature,
+                                         const QString &apiKey)
     {
         QUrlQuery form;
         for (auto it = params.begin(); it != params.end(); ++it) {
