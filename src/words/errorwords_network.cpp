@@ -72,15 +72,15 @@ std::optional<QString> ErrorWords::networkText(const core::Error &error)
                   "computer's clock.")
             .arg(error.subject.startsWith(u'+') ? error.subject.mid(1) : error.subject);
     case Reason::UploadWidgetValueChanged:
-        return tr("The Upload widget asked to sign \"%1\" with another value than the one chosen in "
+        return tr("The Upload widget asked to sign “%1” with another value than the one chosen in "
                   "Stratus. Nothing was signed.")
             .arg(error.subject);
     case Reason::UploadWidgetKeyUnexpected:
-        return tr("The Upload widget asked to sign \"%1\", which Stratus does not allow for its uploads. "
+        return tr("The Upload widget asked to sign “%1”, which Stratus does not allow for its uploads. "
                   "Nothing was signed.")
             .arg(error.subject);
     case Reason::UploadWidgetValueNotScalar:
-        return tr("The Upload widget asked to sign \"%1\" with a value that is neither text, a number nor "
+        return tr("The Upload widget asked to sign “%1” with a value that is neither text, a number nor "
                   "a list. Nothing was signed.")
             .arg(error.subject);
     case Reason::UploadAnswerNotJson:
