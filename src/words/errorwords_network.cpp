@@ -56,6 +56,33 @@ std::optional<QString> ErrorWords::networkText(const core::Error &error)
         return tr("The environment's upload address is not configured.");
     case Reason::UnsignedUploadNeedsPreset:
         return tr("An unsigned upload needs an unsigned upload preset.");
+    case Reason::UploadWidgetSourceNotWidget:
+        return tr("The Upload widget asked for a signature of something that is not one of its uploads. "
+                  "Nothing was signed.");
+    case Reason::UploadWidgetTimestampUnusable:
+        return tr("The Upload widget asked for a signature without a valid time. Nothing was signed.");
+    case Reason::UploadWidgetTimestampOutOfRange:
+        if (error.subject.startsWith(u'-'))
+            return tr("The Upload widget asked for a signature with a time %1 seconds behind this computer's "
+                      "clock (at most 600 are accepted). Nothing was signed; if this repeats, check the "
+                      "computer's clock.")
+                .arg(error.subject.mid(1));
+        return tr("The Upload widget asked for a signature with a time %1 seconds ahead of this computer's "
+                  "clock (at most 600 are accepted). Nothing was signed; if this repeats, check the "
+                  "computer's clock.")
+            .arg(error.subject.startsWith(u'+') ? error.subject.mid(1) : error.subject);
+    case Reason::UploadWidgetValueChanged:
+        return tr("The Upload widget asked to sign “%1” with another value than the one chosen in "
+                  "Stratus. Nothing was signed.")
+            .arg(error.subject);
+    case Reason::UploadWidgetKeyUnexpected:
+        return tr("The Upload widget asked to sign “%1”, which Stratus does not allow for its uploads. "
+                  "Nothing was signed.")
+            .arg(error.subject);
+    case Reason::UploadWidgetValueNotScalar:
+        return tr("The Upload widget asked to sign “%1” with a value that is neither text, a number nor "
+                  "a list. Nothing was signed.")
+            .arg(error.subject);
     case Reason::UploadAnswerNotJson:
         return tr("The server's answer to the upload is not what the Upload API sends (no JSON). Check the "
                   "environment's address (upload_prefix).");

@@ -113,6 +113,13 @@
     X(ChunkSizeInvalid)              /* subject: the chunk size */ \
     X(ResumeOffsetOutsideFile)       /* subject: the file */ \
     X(ChunkedUploadIncomplete)       /* subject: the file */ \
+    /* the Upload widget's uploadSignature requests (src/core/widgets/uploadwidgetsigner.h) */ \
+    X(UploadWidgetSourceNotWidget)   /* params_to_sign without source "uw" */ \
+    X(UploadWidgetTimestampUnusable) /* params_to_sign without a timestamp in whole seconds */ \
+    X(UploadWidgetTimestampOutOfRange) /* subject: the seconds between its timestamp and now (+ ahead, - behind) */ \
+    X(UploadWidgetValueChanged)      /* subject: the key (folder, upload_preset, tags, …) not as the person chose */ \
+    X(UploadWidgetKeyUnexpected)     /* subject: the key (notification_url, eager, …) nobody allowed */ \
+    X(UploadWidgetValueNotScalar)    /* subject: the key whose value is an object or a nested array */ \
     \
     /* transfers: uploads and downloads (src/core/transfers) */ \
     X(FolderUnreadable)              /* subject: the folder; outside words: the system's */ \
