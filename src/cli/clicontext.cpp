@@ -32,6 +32,14 @@ int CliContext::usageError(const QString &message)
     return ExitUsage;
 }
 
+int CliContext::parseError(const QString &parserError, const QString &help)
+{
+    QString message = parserError;
+    if (message.endsWith(u'.'))
+        message.chop(1);
+    return usageError(QStringLiteral("%1; see 'stratus-cli %2 --help'").arg(message, help));
+}
+
 int CliContext::failure(const QString &message)
 {
     err(QStringLiteral("stratus-cli %1: %2\n").arg(m_command, message));

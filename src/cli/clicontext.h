@@ -38,6 +38,9 @@ public:
     int usageError(const QString &message);
     /// Prints "stratus-cli COMMAND: MESSAGE" on stderr and returns ExitFailure.
     int failure(const QString &message);
+    /// A command line the parser refused: its words without the final period, and where help is
+    /// ("see 'stratus-cli HELP --help'"), as usageError().
+    int parseError(const QString &parserError, const QString &help);
 
 private:
     QString m_command;

@@ -276,10 +276,7 @@ int runSubCommand(CliContext &ctx, const QString &sub)
     if (sub == u"add")
         parser.addOptions({accountOption, urlOption, insecureOption});
     if (!parser.parse(QStringList {u"stratus-cli env "_s + sub} + ctx.args())) {
-        QString message = parser.errorText();
-        if (message.endsWith(u'.'))
-            message.chop(1);
-        return ctx.usageError(u"%1; see 'stratus-cli env --help'"_s.arg(message));
+        return ctx.parseError(parser.errorText(), u"env"_s);
     }
     if (parser.isSet(helpOption)) {
         ctx.out(kHelp);

@@ -121,10 +121,7 @@ std::optional<int> parseLogin(CliContext &ctx, LoginOptions &options, bool *help
     const QCommandLineOption help(QStringList {u"h"_s, u"help"_s});
     parser.addOptions({noBrowser, timeout, port, sandbox, server, clientId, help});
     if (!parser.parse(QStringList {u"stratus-cli login"_s} + ctx.args())) {
-        QString message = parser.errorText();
-        if (message.endsWith(u'.'))
-            message.chop(1);
-        return ctx.usageError(u"%1; see 'stratus-cli login --help'"_s.arg(message));
+        return ctx.parseError(parser.errorText(), u"login"_s);
     }
     if (parser.isSet(help)) {
         ctx.out(kLoginHelp);
@@ -443,10 +440,7 @@ int runLogoutCommand(CliContext &ctx)
     const QCommandLineOption help(QStringList {u"h"_s, u"help"_s});
     parser.addOption(help);
     if (!parser.parse(QStringList {u"stratus-cli logout"_s} + ctx.args())) {
-        QString message = parser.errorText();
-        if (message.endsWith(u'.'))
-            message.chop(1);
-        return ctx.usageError(u"%1; see 'stratus-cli logout --help'"_s.arg(message));
+        return ctx.parseError(parser.errorText(), u"logout"_s);
     }
     if (parser.isSet(help)) {
         ctx.out(kLogoutHelp);

@@ -92,10 +92,7 @@ std::optional<int> readSignOptions(CliContext &ctx, SignOptions *options)
     parser.addOptions(
         {paramsOption, algorithmOption, versionOption, urlOption, envOption, batchOption, helpOption});
     if (!parser.parse(QStringList {u"stratus-cli sign"_s} + ctx.args())) {
-        QString message = parser.errorText();
-        if (message.endsWith(u'.'))
-            message.chop(1);
-        return ctx.usageError(message + u"; see 'stratus-cli sign --help'"_s);
+        return ctx.parseError(parser.errorText(), u"sign"_s);
     }
     if (parser.isSet(helpOption)) {
         ctx.out(kHelp);

@@ -25,11 +25,18 @@ namespace stratus::core {
 
 namespace {
 
-Error tokenReadError(const Error &error)
+// The pair a keychain read answered (the entry's text is wiped), or why there is none.
+Result<TokenPair> storedPair(Result<QString> text)
 {
-    if (error.kind == Error::Kind::NotFound)
-        return Error::because(Error::Kind::Auth, ErrorReason::TokenNotInKeychain);
-    return error;
+    if (!text) {
+        if (text.error().kind == Error::Kind::NotFound)
+            return Error::because(Error::Kind::Auth, ErrorReason::TokenNotInKeychain);
+        return text.error();
+    }
+    Result<TokenPair> pair = TokenPair::fromStoredText(text.value());
+    QString entry = std::move(text).value();
+    wipe(entry);
+    return pair;
 }
 
 // One refresh of one environment's tokens, shared by every caller in this process until it ends.
@@ -123,13 +130,7 @@ private:
     void readEntry()
     {
         m_store->read(m_key, this, [this](Result<QString> text) {
-            if (!text) {
-                finish(tokenReadError(text.error()));
-                return;
-            }
-            Result<TokenPair> pair = TokenPair::fromStoredText(text.value());
-            QString entry = std::move(text).value();
-            wipe(entry);
+            const Result<TokenPair> pair = storedPair(std::move(text));
             if (!pair) {
                 finish(pair.error());
                 return;
@@ -229,13 +230,7 @@ void StoredToken::fetch(QObject *context, Callback done) const
     m_store->read(m_key, context,
                   [store = m_store, key = m_key, lockFile = m_lockFile, network = m_network, guard,
                    done](Result<QString> text) {
-                      if (!text) {
-                          done(tokenReadError(text.error()));
-                          return;
-                      }
-                      Result<TokenPair> pair = TokenPair::fromStoredText(text.value());
-                      QString entry = std::move(text).value();
-                      wipe(entry);
+                      const Result<TokenPair> pair = storedPair(std::move(text));
                       if (!pair) {
                           done(pair.error());
                           return;
