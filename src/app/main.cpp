@@ -10,6 +10,7 @@
 #include "gui/settings/proxypassword.h"
 #include "gui/theme/colorschemeportal.h"
 #include "gui/theme/themecontroller.h"
+#include "web/webprofiles.h"
 #include "words/errorwords.h"
 
 #include "stratus/version.h"
@@ -30,6 +31,9 @@ int main(int argc, char *argv[])
 {
     // Before anything can hold a secret: it must never end up in a core dump.
     core::disableCoreDumps();
+    // Qt WebEngine (the embedded Cloudinary widgets) needs this before the application exists; it
+    // starts nothing by itself (WebEngine starts when a widget is first opened).
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     // The run's last warnings, for Help → Report a Problem (redacted as they arrive).
     gui::RecentProblems recentProblems;
@@ -90,7 +94,11 @@ int main(int argc, char *argv[])
     if (loaded && !parser.isSet(noSandbox))
         localSandbox.start();
 
+    // One web profile per account for the embedded widgets; nothing of WebEngine starts here.
+    web::WebProfiles webProfiles(layout);
+
     gui::MainWindow window(&store, &network, &preferences);
+    window.setWebProfiles(&webProfiles);
     window.setRecentProblems(&recentProblems);
     window.setProxyPassword(&proxyPassword);
     window.setThemeController(&theme);

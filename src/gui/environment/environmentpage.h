@@ -23,6 +23,10 @@ class AccountStore;
 #include "core/session/environmentsession.h"
 #include "words/errorwords.h"
 
+namespace stratus::web {
+class WebProfiles;
+} // namespace stratus::web
+
 namespace stratus::gui {
 
 class BrowseView;
@@ -44,6 +48,8 @@ struct EnvironmentPageServices
     UploadController *uploads = nullptr;
     /// The window's upload dock, shared by the environment pages: it shows the current one's queue.
     UploadDock *uploadDock = nullptr;
+    /// The accounts' web profiles, for the embedded Cloudinary widgets (null: no widgets, e.g. in tests).
+    web::WebProfiles *webProfiles = nullptr;
 };
 
 /// The page of one product environment: views of the environment — Browse (the asset browser) and Overview

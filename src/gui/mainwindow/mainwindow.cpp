@@ -295,6 +295,7 @@ Page *MainWindow::createEnvironmentPage(const QString &environmentId)
     services.preferences = m_preferences;
     services.uploads = m_uploads;
     services.uploadDock = m_uploadDock;
+    services.webProfiles = m_webProfiles;
     auto *page = new EnvironmentPage(session, services, m_ui->pages);
     connect(page, &EnvironmentPage::addAccountRequested, this, &MainWindow::showAddAccount);
     connect(page, &EnvironmentPage::settingsRequested, this, &MainWindow::showSettings);

@@ -26,6 +26,10 @@ class AccountStore;
 class EnvironmentSession;
 } // namespace stratus::core
 
+namespace stratus::web {
+class WebProfiles;
+} // namespace stratus::web
+
 namespace stratus::gui {
 
 class EnvironmentSwitcherButton;
@@ -79,6 +83,8 @@ public:
     void showSettings();
     /// Where Settings keeps the proxy password (the keychain); none: Settings has no password field.
     void setProxyPassword(ProxyPassword *password) { m_proxyPassword = password; }
+    /// The accounts' web profiles for the embedded widgets (the composition root's; outlives the window).
+    void setWebProfiles(web::WebProfiles *profiles) { m_webProfiles = profiles; }
 
     /// Help → Documentation (F1): the user guide in its window (made once, raised again).
     HelpWindow *showDocumentation();
@@ -137,6 +143,7 @@ private:
     QPointer<QNetworkAccessManager> m_network;
     Preferences *m_preferences;
     ProxyPassword *m_proxyPassword = nullptr; ///< outlives the window (the composition root's)
+    web::WebProfiles *m_webProfiles = nullptr; ///< outlives the window (the composition root's)
     WelcomePage *m_welcome = nullptr;
     EnvironmentSwitcherButton *m_switcher = nullptr;
     QActionGroup *m_environmentGroup = nullptr;
