@@ -21,12 +21,14 @@
 #include "gui/theme/themecontroller.h"
 #include "gui/upload/uploadcontroller.h"
 #include "gui/upload/uploaddock.h"
+#include "web/webprofiles.h"
 
 #include "ui_mainwindow.h"
 
 #include <QActionGroup>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFileDialog>
 #include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
@@ -283,6 +285,19 @@ void MainWindow::openEnvironment(const QString &environmentId)
     Page *page = m_pages.value(environmentId);
     showPage(page != nullptr ? page : createEnvironmentPage(environmentId));
     (void)m_store->setCurrentEnvironment(environmentId);
+}
+
+void MainWindow::setWebProfiles(web::WebProfiles *profiles)
+{
+    m_webProfiles = profiles;
+    if (profiles == nullptr)
+        return;
+    const QPointer<MainWindow> self(this);
+    profiles->setSavePathHook([self](const QString &suggestedPath) -> QString {
+        if (!self)
+            return {};
+        return QFileDialog::getSaveFileName(self, tr("Save Download"), suggestedPath);
+    });
 }
 
 Page *MainWindow::createEnvironmentPage(const QString &environmentId)

@@ -84,7 +84,8 @@ public:
     /// Where Settings keeps the proxy password (the keychain); none: Settings has no password field.
     void setProxyPassword(ProxyPassword *password) { m_proxyPassword = password; }
     /// The accounts' web profiles for the embedded widgets (the composition root's; outlives the window).
-    void setWebProfiles(web::WebProfiles *profiles) { m_webProfiles = profiles; }
+    /// A download from a widget asks where to save it, in this window.
+    void setWebProfiles(web::WebProfiles *profiles);
 
     /// Help → Documentation (F1): the user guide in its window (made once, raised again).
     HelpWindow *showDocumentation();
