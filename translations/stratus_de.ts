@@ -1538,7 +1538,10 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     </message>
     <message numerus="yes">
         <source>%n private or authenticated file(s) left out: %1</source>
-        <translation><numerusform>%n private oder authentifizierte Datei ausgelassen: %1</numerusform><numerusform>%n private oder authentifizierte Dateien ausgelassen: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n private oder authentifizierte Datei ausgelassen: %1</numerusform>
+            <numerusform>%n private oder authentifizierte Dateien ausgelassen: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2875,6 +2878,10 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     <message>
         <source>&amp;Theme</source>
         <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>Save Download</source>
+        <translation>Download speichern</translation>
     </message>
 </context>
 <context>
@@ -4442,10 +4449,112 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     </message>
 </context>
 <context>
+    <name>stratus::gui::WidgetHost</name>
+    <message>
+        <source>Try Again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>the Media Library</source>
+        <translation>die Media Library</translation>
+    </message>
+    <message>
+        <source>the Upload widget</source>
+        <translation>das Upload-Widget</translation>
+    </message>
+    <message>
+        <source>the Media Editor</source>
+        <translation>der Media Editor</translation>
+    </message>
+    <message>
+        <source>the Video Player</source>
+        <translation>der Video Player</translation>
+    </message>
+    <message>
+        <source>the Product Gallery</source>
+        <translation>die Product Gallery</translation>
+    </message>
+    <message>
+        <source>%1 is not available here</source>
+        <translation>%1 ist hier nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened</source>
+        <translation>%1 konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The page that holds it did not load. Try again.</source>
+        <translation>Die Seite, die es enthält, wurde nicht geladen. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The sandbox does not answer</source>
+        <translation>Die Sandbox antwortet nicht</translation>
+    </message>
+    <message>
+        <source>Stratus could not load %1 from the sandbox at %2. Check that it is running, then try again.</source>
+        <translation>%1 konnte nicht aus der Sandbox unter %2 geladen werden. Prüfen Sie, ob sie läuft, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>%1 needs an internet connection</source>
+        <translation>%1 braucht eine Internetverbindung</translation>
+    </message>
+    <message>
+        <source>Stratus could not load it from %1. Check your connection, then try again. The rest of Stratus works offline.</source>
+        <translation>Stratus konnte es nicht von %1 laden. Prüfen Sie Ihre Verbindung und versuchen Sie es dann erneut. Der Rest von Stratus funktioniert auch offline.</translation>
+    </message>
+    <message>
+        <source>%1 is closed</source>
+        <translation>%1 ist geschlossen</translation>
+    </message>
+    <message>
+        <source>Its sign-in and data were removed from this computer.</source>
+        <translation>Seine Anmeldung und Daten wurden von diesem Computer entfernt.</translation>
+    </message>
+    <message>
+        <source>Allow %1 to use your microphone?</source>
+        <translation>%1 erlauben, Ihr Mikrofon zu verwenden?</translation>
+    </message>
+    <message>
+        <source>Allow %1 to use your camera?</source>
+        <translation>%1 erlauben, Ihre Kamera zu verwenden?</translation>
+    </message>
+    <message>
+        <source>Allow %1 to use your camera and microphone?</source>
+        <translation>%1 erlauben, Ihre Kamera und Ihr Mikrofon zu verwenden?</translation>
+    </message>
+    <message>
+        <source>Camera and Microphone</source>
+        <translation>Kamera und Mikrofon</translation>
+    </message>
+    <message>
+        <source>Stratus asks each time a widget wants them. Nothing is recorded until you allow it.</source>
+        <translation>Stratus fragt jedes Mal, wenn ein Widget sie nutzen möchte. Nichts wird aufgenommen, bevor Sie es erlauben.</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Erlauben</translation>
+    </message>
+    <message>
+        <source>Don't Allow</source>
+        <translation>Nicht erlauben</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::ZoomImageView</name>
     <message>
         <source>Picture</source>
         <translation>Bild</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::web::WidgetView</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
     </message>
 </context>
 <context>
@@ -5903,6 +6012,34 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     <message>
         <source>This needs the environment's API secret, and the environment is signed in with Cloudinary instead. Add it with its API key to sign URLs.</source>
         <translation>Dafür ist das API-Geheimnis der Umgebung nötig, die Umgebung ist jedoch stattdessen mit Cloudinary angemeldet. Zum Signieren von URLs die Umgebung mit ihrem API-Schlüssel hinzufügen.</translation>
+    </message>
+    <message>
+        <source>The Upload widget asked for a signature of something that is not one of its uploads. Nothing was signed.</source>
+        <translation>Das Upload-Widget hat eine Signatur für etwas verlangt, das keiner seiner Uploads ist. Es wurde nichts signiert.</translation>
+    </message>
+    <message>
+        <source>The Upload widget asked for a signature without a valid time. Nothing was signed.</source>
+        <translation>Das Upload-Widget hat eine Signatur ohne gültige Zeitangabe verlangt. Es wurde nichts signiert.</translation>
+    </message>
+    <message>
+        <source>The Upload widget asked for a signature with a time %1 seconds behind this computer's clock (at most 600 are accepted). Nothing was signed; if this repeats, check the computer's clock.</source>
+        <translation>Das Upload-Widget hat eine Signatur mit einer Zeit verlangt, die %1 Sekunden hinter der Uhr dieses Computers liegt (höchstens 600 werden akzeptiert). Es wurde nichts signiert; wenn das wieder vorkommt, prüfen Sie die Uhr des Computers.</translation>
+    </message>
+    <message>
+        <source>The Upload widget asked for a signature with a time %1 seconds ahead of this computer's clock (at most 600 are accepted). Nothing was signed; if this repeats, check the computer's clock.</source>
+        <translation>Das Upload-Widget hat eine Signatur mit einer Zeit verlangt, die %1 Sekunden vor der Uhr dieses Computers liegt (höchstens 600 werden akzeptiert). Es wurde nichts signiert; wenn das wieder vorkommt, prüfen Sie die Uhr des Computers.</translation>
+    </message>
+    <message>
+        <source>The Upload widget asked to sign “%1” with another value than the one chosen in Stratus. Nothing was signed.</source>
+        <translation>Das Upload-Widget wollte „%1“ mit einem anderen Wert signieren lassen als dem in Stratus gewählten. Es wurde nichts signiert.</translation>
+    </message>
+    <message>
+        <source>The Upload widget asked to sign “%1”, which Stratus does not allow for its uploads. Nothing was signed.</source>
+        <translation>Das Upload-Widget wollte „%1“ signieren lassen, was Stratus für seine Uploads nicht erlaubt. Es wurde nichts signiert.</translation>
+    </message>
+    <message>
+        <source>The Upload widget asked to sign “%1” with a value that is neither text, a number nor a list. Nothing was signed.</source>
+        <translation>Das Upload-Widget wollte „%1“ mit einem Wert signieren lassen, der weder Text noch Zahl noch Liste ist. Es wurde nichts signiert.</translation>
     </message>
 </context>
 </TS>

@@ -159,7 +159,9 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
     <message numerus="yes">
         <source>%n private or authenticated file(s) left out: %1</source>
         <translation>
-            <numerusform>%n private or authenticated file left out: %1</numerusform><numerusform>%n private or authenticated files left out: %1</numerusform></translation>
+            <numerusform>%n private or authenticated file left out: %1</numerusform>
+            <numerusform>%n private or authenticated files left out: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1538,7 +1538,10 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message numerus="yes">
         <source>%n private or authenticated file(s) left out: %1</source>
-        <translation><numerusform>%n fichier privé ou authentifié ignoré : %1</numerusform><numerusform>%n fichiers privés ou authentifiés ignorés : %1</numerusform></translation>
+        <translation>
+            <numerusform>%n fichier privé ou authentifié ignoré : %1</numerusform>
+            <numerusform>%n fichiers privés ou authentifiés ignorés : %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2875,6 +2878,10 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <message>
         <source>&amp;Theme</source>
         <translation>T&amp;hème</translation>
+    </message>
+    <message>
+        <source>Save Download</source>
+        <translation>Enregistrer le téléchargement</translation>
     </message>
 </context>
 <context>
@@ -4442,10 +4449,112 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
 </context>
 <context>
+    <name>stratus::gui::WidgetHost</name>
+    <message>
+        <source>Try Again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 est en cours de chargement…</translation>
+    </message>
+    <message>
+        <source>the Media Library</source>
+        <translation>le widget Media Library</translation>
+    </message>
+    <message>
+        <source>the Upload widget</source>
+        <translation>le widget de téléversement</translation>
+    </message>
+    <message>
+        <source>the Media Editor</source>
+        <translation>le widget Media Editor</translation>
+    </message>
+    <message>
+        <source>the Video Player</source>
+        <translation>le lecteur vidéo</translation>
+    </message>
+    <message>
+        <source>the Product Gallery</source>
+        <translation>le widget Product Gallery</translation>
+    </message>
+    <message>
+        <source>%1 is not available here</source>
+        <translation>%1 n’est pas disponible ici</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened</source>
+        <translation>%1 n’a pas pu être ouvert</translation>
+    </message>
+    <message>
+        <source>The page that holds it did not load. Try again.</source>
+        <translation>La page qui le contient ne s’est pas chargée. Réessayez.</translation>
+    </message>
+    <message>
+        <source>The sandbox does not answer</source>
+        <translation>La sandbox ne répond pas</translation>
+    </message>
+    <message>
+        <source>Stratus could not load %1 from the sandbox at %2. Check that it is running, then try again.</source>
+        <translation>Stratus n’a pas pu charger %1 depuis la sandbox à l’adresse %2. Vérifiez qu’elle est lancée, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 needs an internet connection</source>
+        <translation>%1 a besoin d’une connexion à Internet</translation>
+    </message>
+    <message>
+        <source>Stratus could not load it from %1. Check your connection, then try again. The rest of Stratus works offline.</source>
+        <translation>Stratus n’a pas pu le charger depuis %1. Vérifiez votre connexion, puis réessayez. Le reste de Stratus fonctionne hors ligne.</translation>
+    </message>
+    <message>
+        <source>%1 is closed</source>
+        <translation>%1 est fermé</translation>
+    </message>
+    <message>
+        <source>Its sign-in and data were removed from this computer.</source>
+        <translation>Sa connexion et ses données ont été supprimées de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Allow %1 to use your microphone?</source>
+        <translation>Autoriser %1 à utiliser votre micro ?</translation>
+    </message>
+    <message>
+        <source>Allow %1 to use your camera?</source>
+        <translation>Autoriser %1 à utiliser votre caméra ?</translation>
+    </message>
+    <message>
+        <source>Allow %1 to use your camera and microphone?</source>
+        <translation>Autoriser %1 à utiliser votre caméra et votre micro ?</translation>
+    </message>
+    <message>
+        <source>Camera and Microphone</source>
+        <translation>Caméra et micro</translation>
+    </message>
+    <message>
+        <source>Stratus asks each time a widget wants them. Nothing is recorded until you allow it.</source>
+        <translation>Stratus demande à chaque fois qu’un widget veut les utiliser. Rien n’est enregistré avant que vous l’autorisiez.</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Autoriser</translation>
+    </message>
+    <message>
+        <source>Don't Allow</source>
+        <translation>Ne pas autoriser</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::ZoomImageView</name>
     <message>
         <source>Picture</source>
         <translation>Image</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::web::WidgetView</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Connexion</translation>
     </message>
 </context>
 <context>
@@ -5903,6 +6012,34 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <message>
         <source>This needs the environment's API secret, and the environment is signed in with Cloudinary instead. Add it with its API key to sign URLs.</source>
         <translation>Cela exige le secret d’API de l’environnement, or cet environnement est connecté avec Cloudinary. Ajoutez-le avec sa clé d’API pour signer des URL.</translation>
+    </message>
+    <message>
+        <source>The Upload widget asked for a signature of something that is not one of its uploads. Nothing was signed.</source>
+        <translation>Le widget de téléversement a demandé la signature de quelque chose qui n’est pas l’un de ses téléversements. Rien n’a été signé.</translation>
+    </message>
+    <message>
+        <source>The Upload widget asked for a signature without a valid time. Nothing was signed.</source>
+        <translation>Le widget de téléversement a demandé une signature sans heure valide. Rien n’a été signé.</translation>
+    </message>
+    <message>
+        <source>The Upload widget asked for a signature with a time %1 seconds behind this computer's clock (at most 600 are accepted). Nothing was signed; if this repeats, check the computer's clock.</source>
+        <translation>Le widget de téléversement a demandé une signature avec une heure en retard de %1 secondes sur l’horloge de cet ordinateur (600 au plus sont acceptées). Rien n’a été signé ; si cela se reproduit, vérifiez l’horloge de l’ordinateur.</translation>
+    </message>
+    <message>
+        <source>The Upload widget asked for a signature with a time %1 seconds ahead of this computer's clock (at most 600 are accepted). Nothing was signed; if this repeats, check the computer's clock.</source>
+        <translation>Le widget de téléversement a demandé une signature avec une heure en avance de %1 secondes sur l’horloge de cet ordinateur (600 au plus sont acceptées). Rien n’a été signé ; si cela se reproduit, vérifiez l’horloge de l’ordinateur.</translation>
+    </message>
+    <message>
+        <source>The Upload widget asked to sign “%1” with another value than the one chosen in Stratus. Nothing was signed.</source>
+        <translation>Le widget de téléversement a demandé de signer « %1 » avec une autre valeur que celle choisie dans Stratus. Rien n’a été signé.</translation>
+    </message>
+    <message>
+        <source>The Upload widget asked to sign “%1”, which Stratus does not allow for its uploads. Nothing was signed.</source>
+        <translation>Le widget de téléversement a demandé de signer « %1 », ce que Stratus n’autorise pas pour ses téléversements. Rien n’a été signé.</translation>
+    </message>
+    <message>
+        <source>The Upload widget asked to sign “%1” with a value that is neither text, a number nor a list. Nothing was signed.</source>
+        <translation>Le widget de téléversement a demandé de signer « %1 » avec une valeur qui n’est ni un texte, ni un nombre, ni une liste. Rien n’a été signé.</translation>
     </message>
 </context>
 </TS>
