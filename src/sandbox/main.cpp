@@ -111,6 +111,7 @@ int main(int argc, char *argv[])
         if (!Seeder::seed(sandbox.store(), env, options.seed, &error))
             return fail(QStringLiteral("seeding %1: %2").arg(env.cloudName, error));
     }
+    sandbox.setRequestRecording(options.recordRequests);
     const quint16 listening = sandbox.listen(options.port);
     if (listening == 0)
         return fail(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(options.port));

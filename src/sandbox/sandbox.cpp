@@ -209,6 +209,7 @@ QFuture<ApiResponse> Sandbox::handle(ApiRequest &request)
     const QStringList &seg = request.segments;
     if (seg.value(0) == u"_sandbox")
         return QtFuture::makeReadyFuture(handleControl(request));
+    m_recorder.record(request);
     if (MediaLibraryService::handles(request)) {
         const std::function<EnvironmentConfig *(const QString &)> lookup = [this](const QString &cloud) {
             return environment(cloud);
@@ -363,6 +364,16 @@ ApiResponse Sandbox::handleControl(const ApiRequest &request)
     // /_sandbox/oauth/stats: what the authorization server did (code exchanges, refreshes, …).
     if (path.value(0) == u"oauth" && path.value(1) == u"stats" && path.size() == 2)
         return ApiResponse::json(m_oauth.statsJson());
+    // /_sandbox/requests: what clients sent, when recording (--record-requests); DELETE also empties it.
+    if (path.value(0) == u"requests" && path.size() == 1) {
+        if (!m_recorder.enabled())
+            return ApiResponse::error(
+                404, QStringLiteral("Requests are not recorded (start with --record-requests N)"));
+        const QJsonArray records = m_recorder.records();
+        if (request.method == "DELETE")
+            m_recorder.clear(); // read and empty: nothing is lost between the two
+        return ApiResponse::json({{QStringLiteral("requests"), records}});
+    }
     EnvironmentConfig *env = environment(path.value(1));
     if (!env)
         return ApiResponse::error(404, QStringLiteral("Unknown environment %1").arg(path.value(1)));

@@ -6,6 +6,7 @@
 #include "http/requestorigin.h"
 #include "http/sandboxhttpserver.h"
 #include "oauth/oauthservice.h"
+#include "requestrecorder.h"
 #include "store/assetstore.h"
 #include "widgets/medialibraryservice.h"
 
@@ -56,6 +57,10 @@ public:
     /// The CLOUDINARY_URL that points a client at an environment.
     [[nodiscard]] QString clientUrl(const EnvironmentConfig &env) const { return env.clientUrl(m_port); }
 
+    /// Keeps the last `limit` requests for GET /_sandbox/requests (RequestRecorder); 0 (the default)
+    /// keeps none.
+    void setRequestRecording(int limit) { m_recorder.setLimit(limit); }
+
     /// Overrides "now" (tests of stale signatures and rate-limit resets). Null: the real clock.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
     [[nodiscard]] QDateTime now() const;
@@ -93,6 +98,7 @@ private:
     AdminService m_adminService;
     OAuthService m_oauth;
     MediaLibraryService m_mediaLibrary;
+    RequestRecorder m_recorder;
     std::unique_ptr<DeliveryService> m_delivery;
     std::unique_ptr<SandboxHttpServer> m_server;
     quint16 m_port = 0;

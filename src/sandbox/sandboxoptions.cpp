@@ -40,6 +40,10 @@ SandboxCommandLine::SandboxCommandLine()
     , m_oauthClient(u"oauth-client"_s, u"An OAuth client ID to accept besides stratus-desktop; repeatable."_s,
                     u"ID"_s)
     , m_tokenLifetime(u"token-lifetime"_s, u"How long an access token lives (default 3600)."_s, u"SECONDS"_s)
+    , m_recordRequests(u"record-requests"_s,
+                       u"Keep the last N requests (parameters, not file bytes; no Authorization value) for "
+                       u"GET /_sandbox/requests. For tests."_s,
+                       u"N"_s)
 {
     m_parser.setApplicationDescription(
         u"A Cloudinary-compatible local server for development, demos and tests.\n"
@@ -61,8 +65,8 @@ SandboxCommandLine::SandboxCommandLine()
         u"/widgets/media-library/all.js; its console pages on http://localhost:PORT only."_s);
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addOptions(
-        {m_port, m_data, m_environment, m_account, m_config, m_seed, m_user, m_oauthClient, m_tokenLifetime});
+    m_parser.addOptions({m_port, m_data, m_environment, m_account, m_config, m_seed, m_user, m_oauthClient,
+                         m_tokenLifetime, m_recordRequests});
 }
 
 core::Result<SandboxOptions> SandboxCommandLine::options() const
@@ -134,6 +138,11 @@ core::Result<SandboxOptions> SandboxCommandLine::options() const
         : (lifetime.isUndefined() ? 3600 : lifetime.toInt());
     if (!ok || options.authorization.tokenLifetimeSeconds < 1)
         return bad(u"--token-lifetime must be a number of seconds, at least 1"_s);
+    if (m_parser.isSet(m_recordRequests)) {
+        options.recordRequests = m_parser.value(m_recordRequests).toInt(&ok);
+        if (!ok || options.recordRequests < 0 || options.recordRequests > 100000)
+            return bad(u"--record-requests must be a number from 0 to 100000"_s);
+    }
     return options;
 }
 

@@ -22,6 +22,7 @@ struct SandboxOptions
     AccountConfig account; ///< enabled() when the Provisioning API is on
     int seed = 0; ///< sample assets to create in an empty environment
     AuthorizationSettings authorization; ///< the /oauth2 server's users, extra clients, token lifetime
+    int recordRequests = 0; ///< requests kept for GET /_sandbox/requests (tests); 0: none
 };
 
 /// stratus-sandbox's options on a QCommandLineParser (help and version included), and what a
@@ -46,6 +47,7 @@ private:
     QCommandLineOption m_user;
     QCommandLineOption m_oauthClient;
     QCommandLineOption m_tokenLifetime;
+    QCommandLineOption m_recordRequests;
 };
 
 } // namespace stratus::sandbox

@@ -10,6 +10,7 @@
 #include "core/net/secretsource.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -132,6 +133,19 @@ public:
             return {};
         }
     };
+
+    /// What clients sent, for a sandbox started with `--record-requests N` (RequestRecorder): the records
+    /// of GET /_sandbox/requests, oldest first; `clear` empties the record in the same request.
+    QJsonArray recordedRequests(bool clear = false)
+    {
+        // A control that changes something takes JSON (what no other web page can send).
+        const RawAnswer answer = clear
+            ? raw(QByteArrayLiteral("DELETE"), QStringLiteral("/_sandbox/requests"),
+                  {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}},
+                  QByteArrayLiteral("{}"))
+            : raw(QByteArrayLiteral("GET"), QStringLiteral("/_sandbox/requests"));
+        return QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("requests")).toArray();
+    }
 
     /// Sends `verb` to `pathAndQuery` on the sandbox ("/v1_1/cloud/ping") with `headers` and
     /// `body`, and waits up to 10 s for the answer.

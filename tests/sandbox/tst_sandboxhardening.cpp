@@ -285,6 +285,8 @@ private slots:
     void foreignHostIsRefused();
     void knownHostsAreServedUnderTheirOwnName_data();
     void knownHostsAreServedUnderTheirOwnName();
+
+    void recordedRequestsKeepParametersButNoSecret();
 };
 
 void tst_SandboxHardening::initTestCase()
@@ -297,7 +299,7 @@ void tst_SandboxHardening::initTestCase()
                  kApiKey, kApiSecret, kCloud),
              u"--environment"_s,
              u"cloudinary://%1:%2@%3?max_request_bytes=1000000"_s.arg(kSmallKey, kSmallSecret, kSmallCloud),
-             u"--account"_s, kAccount},
+             u"--account"_s, kAccount, u"--record-requests"_s, u"20"_s},
             2, true, &error),
         qPrintable(error));
     m_port = quint16(m_sandbox.baseUrl().port());
@@ -652,6 +654,43 @@ void tst_SandboxHardening::knownHostsAreServedUnderTheirOwnName()
     QCOMPARE(uploaded.status, 200);
     const QString secureUrl = jsonOf(uploaded)[u"secure_url"_s].toString();
     QVERIFY2(secureUrl.startsWith(u"http://"_s + QString::fromLatin1(host) + u'/'), qPrintable(secureUrl));
+}
+
+void tst_SandboxHardening::recordedRequestsKeepParametersButNoSecret()
+{
+    // What tests of web pages read (issue 15): the parameters a client sent, never the secret an
+    // Authorization header carries.
+    (void)m_sandbox.recordedRequests(true);
+    const QByteArray path = "/v1_1/" + kCloud.toLatin1() + "/resources/image?max_results=1";
+    const HttpAnswer listing
+        = exchange(request("GET", path, m_host, {{"Authorization", basicAuth(kApiKey, kApiSecret)}}));
+    QCOMPARE(listing.status, 200);
+    const HttpAnswer uploaded = upload(
+        signedForm(uploadParams(dataUri("text/plain", "recorded"), u"recorded/one"_s), kApiKey, kApiSecret),
+        m_host);
+    QCOMPARE(uploaded.status, 200);
+
+    const QJsonArray records = m_sandbox.recordedRequests();
+    QCOMPARE(records.size(), 2);
+    const QJsonObject get = records.at(0).toObject();
+    QCOMPARE(get[u"method"_s].toString(), u"GET"_s);
+    QCOMPARE(get[u"authorization"_s].toString(), u"Basic"_s);
+    QVERIFY(get[u"params"_s].toArray().contains(QJsonArray {u"max_results"_s, u"1"_s}));
+    const QJsonObject post = records.at(1).toObject();
+    bool hasPublicId = false;
+    bool hasSignature = false;
+    for (const QJsonValue &pair : post[u"params"_s].toArray()) {
+        hasPublicId = hasPublicId || pair.toArray() == QJsonArray {u"public_id"_s, u"recorded/one"_s};
+        hasSignature = hasSignature || pair.toArray().at(0).toString() == u"signature"_s;
+    }
+    QVERIFY(hasPublicId);
+    QVERIFY(hasSignature);
+    const QByteArray all = QJsonDocument(records).toJson();
+    QVERIFY(!all.contains(kApiSecret.toUtf8()));
+    QVERIFY(!all.contains(basicAuth(kApiKey, kApiSecret).mid(6)));
+
+    QVERIFY(m_sandbox.recordedRequests(true).size() == 2);
+    QCOMPARE(m_sandbox.recordedRequests().size(), 0);
 }
 
 QTEST_MAIN(tst_SandboxHardening)
