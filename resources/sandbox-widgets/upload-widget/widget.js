@@ -280,8 +280,13 @@
 
     // uw_file's entries: URLs (http(s), data:) or Files/Blobs.
     function fromGiven(entry) {
+        if (typeof entry === "string" && entry.indexOf("data:") === 0) {
+            var mime = entry.slice(5, entry.search(/[;,]/)).toLowerCase();
+            var subtype = mime.split("/")[1] || "";
+            return { url: entry, name: "file" + (/^[a-z0-9]+$/.test(subtype) ? "." + subtype : ""), type: mime };
+        }
         if (typeof entry === "string")
-            return { url: entry, name: entry.indexOf("data:") === 0 ? "file" : nameOfUrl(entry) };
+            return { url: entry, name: nameOfUrl(entry) };
         if (typeof Blob !== "undefined" && entry instanceof Blob)
             return { blob: entry, name: entry.name || "file", size: entry.size, type: entry.type };
         return null;

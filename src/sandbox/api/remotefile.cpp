@@ -133,6 +133,8 @@ QFuture<RemoteFile> RemoteFileFetcher::fetch(const QUrl &url)
         }
     });
     QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply, transfer, maxBytes] {
+        if (!transfer->error.isEmpty() || !reply->isOpen())
+            return; // stopped already (too large)
         transfer->data += reply->readAll();
         if (transfer->data.size() > maxBytes) {
             transfer->error = tooLarge(0, maxBytes);
@@ -146,7 +148,8 @@ QFuture<RemoteFile> RemoteFileFetcher::fetch(const QUrl &url)
             transfer->finish({{}, {}, transfer->error});
             return;
         }
-        transfer->data += reply->readAll();
+        if (reply->isOpen())
+            transfer->data += reply->readAll();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status >= 400) {
             transfer->finish({{}, {}, loadingError(url, status)});
