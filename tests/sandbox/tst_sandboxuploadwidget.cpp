@@ -184,6 +184,7 @@ private Q_SLOTS:
     void localFilesSignedByCpp();
     void tamperedParametersRefused();
     void modalDisplayProtocol();
+    void cameraAsksTheUser_data();
     void cameraAsksTheUser();
 
 private:
@@ -275,7 +276,7 @@ void TestSandboxUploadWidget::servedWhereExpected()
         frame.body.contains(QByteArray("data-api-base=\"" + apiUrl(QString()).toString().toLatin1() + '"')));
     const QByteArray policy = frame.header("content-security-policy");
     QVERIFY2(policy.contains("script-src 'self'")
-                 && policy.contains("connect-src " + apiUrl(QString()).toString().toLatin1()),
+                 && policy.contains(QByteArray("connect-src " + apiUrl(QString()).toString().toLatin1())),
              policy.constData());
     QCOMPARE(request(m_net, "GET", apiUrl(u"/widgets/upload-widget/frame/widget.js"_s), widgetsHost).status,
              200);
@@ -373,7 +374,7 @@ QJsonObject TestSandboxUploadWidget::adminResource(const QString &publicId)
 void TestSandboxUploadWidget::checkNoSecret(Host &host)
 {
     for (const QUrl &url : std::as_const(host.requests.urls))
-        QVERIFY2(!url.toString(QUrl::FullyDecoded).contains(kSecret), qPrintable(url.toString()));
+        QVERIFY2(!QUrl::fromPercentEncoding(url.toEncoded()).contains(kSecret), qPrintable(url.toString()));
     QVERIFY(!host.console.join(u'\n').contains(kSecret));
     QVERIFY(!evaluate(host.page, u"document.documentElement.outerHTML + JSON.stringify(window.__events)"_s)
                  .toString()
@@ -568,27 +569,58 @@ void TestSandboxUploadWidget::modalDisplayProtocol()
     QCOMPARE(evaluate(host.page, u"document.querySelectorAll('iframe').length"_s).toInt(), 0);
 }
 
+void TestSandboxUploadWidget::cameraAsksTheUser_data()
+{
+    QTest::addColumn<bool>("granted");
+    QTest::newRow("allowed: a photo is uploaded") << true;
+    QTest::newRow("refused") << false;
+}
+
 void TestSandboxUploadWidget::cameraAsksTheUser()
 {
+    QFETCH(bool, granted);
     Host host(*m_signer);
-    // The user opens the camera source and starts the camera: the browser asks (Stratus's hook),
-    // the answer is no, and the widget says so.
-    QVERIFY(createWidget(host, player(uR"(document.getElementById("tab-camera").click();
-                                          document.getElementById("camera-start").click();)"_s),
-                         u"{}"_s));
+    const int signaturesBefore = m_signer->signatureCount();
+    // The user opens the camera source and starts the camera: the browser asks (Stratus's hook);
+    // allowed, the user takes a photo (Chromium's fake camera, see main()) and it is uploaded.
+    const QString action = uR"(
+        document.getElementById("tab-camera").click();
+        document.getElementById("camera-start").click();
+        var shots = setInterval(function () {
+            var video = document.getElementById("camera-video");
+            if (document.getElementById("camera-shoot").hidden || !video.videoWidth)
+                return;
+            clearInterval(shots);
+            document.getElementById("camera-shoot").click();
+        }, 100);
+    )"_s;
+    QVERIFY(createWidget(host, player(action), u"{}"_s));
     QList<std::pair<QUrl, QWebEnginePage::Feature>> asked;
-    host.page->setPermissionHook(
-        [&asked](const QUrl &origin, QWebEnginePage::Feature feature, std::function<void(bool)> answer) {
-            asked.append({origin, feature});
-            answer(false);
-        });
+    host.page->setPermissionHook([&asked, granted](const QUrl &origin, QWebEnginePage::Feature feature,
+                                                   std::function<void(bool)> answer) {
+        asked.append({origin, feature});
+        answer(granted);
+    });
     evaluate(host.page, u"window.__uw.open()"_s);
-    QTRY_VERIFY2_WITH_TIMEOUT(count(host, u"error"_s) == 1, qPrintable(failureContext(host)), 30000);
+    const QString expected = granted ? u"success"_s : u"error"_s;
+    QTRY_VERIFY2_WITH_TIMEOUT(count(host, expected) == 1, qPrintable(failureContext(host)), 30000);
     QCOMPARE(asked.size(), 1);
     QCOMPARE(asked.first().first.toString(QUrl::RemovePath | QUrl::StripTrailingSlash),
              m_sandbox.widgetsOrigin());
     QCOMPARE(asked.first().second, QWebEnginePage::MediaVideoCapture);
-    QCOMPARE(count(host, u"success"_s), 0);
+    if (!granted) {
+        QCOMPARE(count(host, u"success"_s), 0);
+        QVERIFY(events(host).last()[u"error"][u"statusText"].toString().contains(u"NotAllowedError"_s));
+        QCOMPARE(m_signer->signatureCount(), signaturesBefore);
+        return;
+    }
+    QCOMPARE(m_signer->signatureCount() - signaturesBefore, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(host.bridge.uploads.size(), 1, 10000);
+    const QJsonObject info = host.bridge.uploads.first();
+    QCOMPARE(info[u"format"].toString(), u"jpg"_s);
+    QVERIFY(info[u"width"].toInt() > 0);
+    QVERIFY(info[u"original_filename"].toString().startsWith(u"camera-"_s));
+    QCOMPARE(adminResource(info[u"public_id"].toString())[u"format"].toString(), u"jpg"_s);
 }
 
 int main(int argc, char **argv)
@@ -596,6 +628,11 @@ int main(int argc, char **argv)
     // As tests/run-headless.sh: Chromium's own sandbox cannot run as root.
     if (::geteuid() == 0)
         qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+    // A fake camera (a test pattern), so that getUserMedia() gets as far as asking the user. The
+    // question itself still goes to the page's permission hook.
+    QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
+    flags += " --use-fake-device-for-media-stream";
+    qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags.trimmed());
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     TestSandboxUploadWidget test;
