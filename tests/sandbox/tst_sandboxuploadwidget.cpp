@@ -34,6 +34,7 @@
 #include <QWebEngineView>
 
 #include <memory>
+#include <optional>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -183,6 +184,9 @@ private Q_SLOTS:
     void urlUploadSignedByCpp();
     void localFilesSignedByCpp();
     void tamperedParametersRefused();
+    void otherSigningForms_data();
+    void otherSigningForms();
+    void preBatchCancels();
     void modalDisplayProtocol();
     void cameraAsksTheUser_data();
     void cameraAsksTheUser();
@@ -528,6 +532,79 @@ void TestSandboxUploadWidget::tamperedParametersRefused()
     QCOMPARE(count(host, u"success"_s), 0);
     QCOMPARE(int(m_sandbox.store().assets(kCloud).size()), assetsBefore);
     QVERIFY(host.bridge.uploads.isEmpty());
+}
+
+void TestSandboxUploadWidget::otherSigningForms_data()
+{
+    QTest::addColumn<QString>("options");
+    QTest::addColumn<int>("signatures");
+    // prepareUploadParams wins over uploadSignature; it answers the signature and the API key.
+    QTest::newRow("prepareUploadParams") << uR"({prepareUploadParams: function (cb, params) {
+                   window.__prepared = (window.__prepared || 0) + 1;
+                   stratusBridge.call('sign', params).then(function (s) { cb({signature: s, apiKey: '%1'}); },
+                                                           function () { cb({}); });
+               }, apiKey: undefined})"_s.arg(m_env.apiKey)
+                                         << 1;
+    // A signature made beforehand (by C++ here) with its timestamp: the widget signs nothing more.
+    QTest::newRow("string signature")
+        << u"{uploadSignature: '@SIGNATURE@', uploadSignatureTimestamp: @TIMESTAMP@}"_s << 0;
+    // No signature at all: an unsigned upload preset.
+    QTest::newRow("unsigned preset")
+        << u"{uploadSignature: null, apiKey: null, uploadPreset: 'uw-unsigned'}"_s << 0;
+}
+
+void TestSandboxUploadWidget::otherSigningForms()
+{
+    QFETCH(QString, options);
+    QFETCH(int, signatures);
+    if (options.contains(u"@SIGNATURE@"_s)) {
+        const qint64 timestamp = m_clock.unixTimestamp();
+        std::optional<core::Result<QString>> signature;
+        m_signer->sign({{u"source"_s, u"uw"_s},
+                        {u"timestamp"_s, timestamp},
+                        {u"folder"_s, kFolder},
+                        {u"tags"_s, QJsonArray {u"from-widget"_s, u"stratus"_s}}},
+                       [&signature](core::Result<QString> result) { signature = std::move(result); });
+        QVERIFY(QTest::qWaitFor([&] { return signature.has_value(); }, 10000));
+        QVERIFY(signature->ok());
+        options.replace(u"@SIGNATURE@"_s, signature->value())
+            .replace(u"@TIMESTAMP@"_s, QString::number(timestamp));
+    }
+    QString error;
+    if (!m_sandbox.store().uploadPresets(kCloud).contains(u"uw-unsigned"_s))
+        QVERIFY(m_sandbox.store().putUploadPreset(
+            kCloud, u"uw-unsigned"_s, {{u"unsigned"_s, true}, {u"settings"_s, QJsonObject()}}, &error));
+    Host host(*m_signer);
+    const int signaturesBefore = m_signer->signatureCount();
+    QVERIFY(createWidget(host, player(QString()), options));
+    evaluate(host.page, u"window.__uw.open(null, {files: ['data:image/png;base64,%1']})"_s.arg(kPixel));
+    QTRY_VERIFY2_WITH_TIMEOUT(count(host, u"success"_s) == 1, qPrintable(failureContext(host)), 30000);
+    QCOMPARE(m_signer->signatureCount() - signaturesBefore, signatures);
+    QTRY_COMPARE_WITH_TIMEOUT(host.bridge.uploads.size(), 1, 10000);
+    const QJsonObject info = host.bridge.uploads.first();
+    QVERIFY(info[u"public_id"].toString().startsWith(kFolder + u'/'));
+    QCOMPARE(adminResource(info[u"public_id"].toString())[u"tags"].toArray(),
+             (QJsonArray {u"from-widget"_s, u"stratus"_s}));
+    if (QTest::currentDataTag() == QByteArrayView("prepareUploadParams"))
+        QCOMPARE(evaluate(host.page, u"window.__prepared"_s).toInt(), 1);
+}
+
+void TestSandboxUploadWidget::preBatchCancels()
+{
+    // preBatch sees each batch's files and cancels the one with a GIF: no signature, no upload.
+    Host host(*m_signer);
+    const int signaturesBefore = m_signer->signatureCount();
+    QVERIFY(createWidget(host, player(QString()), uR"({preBatch: function (cb, data) {
+        window.__batches = (window.__batches || []).concat([data.files.map(function (f) { return f.name; }).join()]);
+        cb({cancel: data.files.some(function (f) { return f.type === 'image/gif'; })});
+    }})"_s));
+    evaluate(host.page, u"window.__uw.open(null, {files: ['data:image/gif;base64,R0lGODlhAQABAAAAACw=']})"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(count(host, u"batch-cancelled"_s) == 1, qPrintable(failureContext(host)),
+                              30000);
+    evaluate(host.page, u"window.__uw.open(null, {files: ['data:image/png;base64,%1']})"_s.arg(kPixel));
+    QTRY_VERIFY2_WITH_TIMEOUT(count(host, u"success"_s) == 1, qPrintable(failureContext(host)), 30000);
+    QCOMPARE(evaluate(host.page, u"window.__batches.join('|')"_s).toString(), u"file.gif|file.png"_s);
+    QCOMPARE(m_signer->signatureCount() - signaturesBefore, 1);
 }
 
 void TestSandboxUploadWidget::modalDisplayProtocol()
