@@ -9,6 +9,7 @@
 #include "requestrecorder.h"
 #include "store/assetstore.h"
 #include "widgets/medialibraryservice.h"
+#include "widgets/uploadwidgetservice.h"
 
 #include <QDateTime>
 #include <QFuture>
@@ -23,6 +24,8 @@
 namespace stratus::sandbox {
 
 class DeliveryService;
+class RemoteFileFetcher;
+struct RemoteFile;
 
 /// A running Cloudinary-compatible sandbox: environments, their store, and the HTTP server that
 /// routes each call to the Upload, Admin, Search or Provisioning API or to delivery. Also applies
@@ -60,6 +63,9 @@ public:
     /// Keeps the last `limit` requests for GET /_sandbox/requests (RequestRecorder); 0 (the default)
     /// keeps none.
     void setRequestRecording(int limit) { m_recorder.setLimit(limit); }
+    /// The bounds on an upload from a URL (`file=http(s)://…`): the largest file and the longest
+    /// wait without a byte. Defaults: 100 MB, 30 s.
+    void setRemoteFileLimits(qint64 maxBytes, int timeoutMs);
 
     /// Overrides "now" (tests of stale signatures and rate-limit resets). Null: the real clock.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
@@ -83,6 +89,14 @@ private:
     /// calls check theirs in the body). The refusal, or nothing.
     std::optional<ApiResponse> checkApiCredentials(const ApiRequest &request, const EnvironmentConfig &env,
                                                    bool upload) const;
+    /// An upload whose `file` is a URL: the credentials checked, then the file fetched (a URL of
+    /// this sandbox answered by handle() itself, others over the network), then the upload as if
+    /// the file had been sent.
+    QFuture<ApiResponse> uploadFromUrl(EnvironmentConfig &env, const ApiRequest &request,
+                                       const QString &baseUrl);
+    /// A delivery URL of this sandbox, answered without the network (the server's own thread would
+    /// otherwise wait for itself).
+    QFuture<RemoteFile> fetchOwnUrl(const QUrl &url);
     /// Counts one Admin/Search call; returns the 420 answer when the budget is spent.
     std::optional<ApiResponse> spendRateLimit(EnvironmentConfig &env);
     void addRateLimitHeaders(const EnvironmentConfig &env, ApiResponse &response);
@@ -99,6 +113,7 @@ private:
     OAuthService m_oauth;
     MediaLibraryService m_mediaLibrary;
     RequestRecorder m_recorder;
+    std::unique_ptr<RemoteFileFetcher> m_remoteFiles;
     std::unique_ptr<DeliveryService> m_delivery;
     std::unique_ptr<SandboxHttpServer> m_server;
     quint16 m_port = 0;
