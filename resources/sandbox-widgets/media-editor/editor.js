@@ -472,7 +472,8 @@
         if (corner) {
             drag = { mode: "span", before: c,
                      anchor: { x: corner.indexOf("w") >= 0 ? c.x + c.w : c.x, y: corner.indexOf("n") >= 0 ? c.y + c.h : c.y } };
-        } else if (event.target === $("crop")) {
+        } else if (event.target === $("crop") && !fullCrop()) {
+            // Inside the rectangle: move it. (While it is the whole picture, a drag draws a new one.)
             drag = { mode: "move", before: c, offset: { x: p.x - c.x, y: p.y - c.y } };
         } else {
             drag = { mode: "span", before: c, anchor: p, fresh: true };
