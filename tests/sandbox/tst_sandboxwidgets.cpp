@@ -185,6 +185,7 @@ private slots:
     void editorReportsMissingAsset();
     void playerPlaysSandboxVideo();
     void galleryRendersAndSwitches();
+    void galleryReadsTagList();
 
 private:
     struct HostPage
@@ -651,6 +652,62 @@ void TestSandboxWidgets::galleryRendersAndSwitches()
 
     evaluate(host.page, u"window.__gallery.destroy()"_s);
     QCOMPARE(evaluate(host.page, u"document.getElementById('gallery').children.length"_s).toInt(), 0);
+    verifyNoSecret(host);
+}
+
+void TestSandboxWidgets::galleryReadsTagList()
+{
+    // {tag}: the gallery reads Cloudinary's client-side list, which the sandbox serves.
+    const QString tag = m_pictures.at(0)->tags.value(0);
+    QVERIFY(!tag.isEmpty());
+    QStringList tagged;
+    for (const Asset *asset : m_sandbox.store().assets(kCloud)) {
+        if (asset->resourceType == u"image" && asset->tags.contains(tag))
+            tagged.append(asset->publicId);
+    }
+    tagged.sort();
+    const Reply list = get(m_net, QUrl(base() + u"/%1/image/list/%2.json"_s.arg(kCloud, tag)));
+    QCOMPARE(list.status, 200);
+    QStringList listed;
+    for (const QJsonValue &resource : QJsonDocument::fromJson(list.body)[u"resources"].toArray())
+        listed.append(resource[u"public_id"].toString());
+    listed.sort();
+    QCOMPARE(listed, tagged);
+    QCOMPARE(get(m_net, QUrl(base() + u"/%1/image/list/no-such-tag.json"_s.arg(kCloud))).status, 404);
+
+    HostPage host;
+    const QString head = uR"(<script src="%1/widgets/product-gallery/all.js"></script>)"_s.arg(base());
+    QVERIFY(
+        loadHostPage(host, head, uR"(<div id="gallery" style="width:480px"></div>)"_s,
+                     u"typeof cloudinary === 'object' && typeof cloudinary.galleryWidget === 'function'"_s));
+    evaluate(host.page, uR"(
+        window.__events = [];
+        window.__gallery = cloudinary.galleryWidget({container: '#gallery', cloudName: '%1', sort: 'asc',
+                                                     carouselStyle: 'indicators', carouselLocation: 'left',
+                                                     mediaAssets: [{tag: '%2'}, {tag: 'no-such-tag'}]});
+        window.__gallery.on('render', function (e) { window.__events.push('render:' + e.count); });
+        window.__gallery.on('error', function (e) { window.__events.push('error:' + e.message); });
+        window.__gallery.render();
+    )"_s.arg(kCloud, tag));
+    // One tag without assets: the gallery says so instead of showing half a list.
+    QTRY_VERIFY_WITH_TIMEOUT(!evaluate(host.page, u"window.__events.join(',')"_s).toString().isEmpty(),
+                             10000);
+    QVERIFY2(evaluate(host.page, u"window.__events[0]"_s).toString().startsWith(u"error:"_s),
+             qPrintable(evaluate(host.page, u"window.__events[0]"_s).toString()));
+    evaluate(host.page,
+             uR"(window.__events = []; window.__gallery.update({mediaAssets: [{tag: '%1'}]});)"_s.arg(tag));
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        evaluate(host.page, u"window.__events.join(',')"_s).toString() == u"render:%1"_s.arg(tagged.size()),
+        qPrintable(evaluate(host.page, u"window.__events.join(',')"_s).toString()), 10000);
+    QCOMPARE(evaluate(host.page, u"document.querySelectorAll('.cld-pg-dot').length"_s).toInt(),
+             tagged.size());
+    QTRY_VERIFY_WITH_TIMEOUT(evaluate(host.page,
+                                      u"(function () { var i = document.querySelector('.cld-pg-main img');"
+                                      u" return !!i && i.complete && i.naturalWidth > 0; })()"_s)
+                                 .toBool(),
+                             10000);
+    const QString shown = evaluate(host.page, u"document.querySelector('.cld-pg-main img').src"_s).toString();
+    QVERIFY2(QUrl(shown).path().endsWith(u'/' + tagged.first()), qPrintable(shown)); // sort: 'asc'
     verifyNoSecret(host);
 }
 
