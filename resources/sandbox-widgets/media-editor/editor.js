@@ -216,8 +216,10 @@
         $("prev").disabled = state.step === 0;
         $("next").hidden = state.step >= state.steps.length - 1;
         $("prev").hidden = state.steps.length < 2;
+        // The rectangle stays in sight after the crop step, fixed.
         var cropping = state.steps[state.step] === "resizeAndCrop" && state.asset.resource_type === "image";
-        $("crop").hidden = !cropping;
+        $("crop").hidden = state.asset.resource_type !== "image" || (!cropping && fullCrop());
+        $("crop").classList.toggle("fixed", !cropping);
         $("picture").style.cursor = cropping ? "crosshair" : "default";
     }
 
@@ -463,7 +465,7 @@
 
     var drag = null;
     function onPointerDown(event) {
-        if ($("crop").hidden || !state.crop || event.button > 0)
+        if ($("crop").hidden || $("crop").classList.contains("fixed") || !state.crop || event.button > 0)
             return;
         event.preventDefault();
         var p = pointAt(event);
