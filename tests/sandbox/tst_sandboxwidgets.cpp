@@ -446,6 +446,26 @@ void TestSandboxWidgets::editorExports()
              transformation);
     QCOMPARE(evaluate(host.page, u"JSON.stringify(window.__me.getConfig().publicIds)"_s).toString(),
              QString::fromUtf8(QJsonDocument(QJsonArray {m_image->publicId}).toJson(QJsonDocument::Compact)));
+    // update() with another asset reaches the running page: edits start afresh, and an export asked
+    // for at once waits for the asset and gives its original.
+    const Asset *other = m_pictures.at(0) == m_image ? m_pictures.at(1) : m_pictures.at(0);
+    evaluate(host.page,
+             u"window.__me.update({publicIds: [%1]}).triggerExport()"_s.arg(
+                 QString::fromUtf8(QJsonDocument(QJsonArray {other->publicId}).toJson(QJsonDocument::Compact))
+                     .mid(1)
+                     .chopped(1)));
+    QTRY_VERIFY_WITH_TIMEOUT(evaluate(host.page, u"window.__exports.length"_s).toInt() == 3, 10000);
+    const QJsonObject fresh
+        = QJsonDocument::fromJson(evaluate(host.page, u"window.__exports[2]"_s).toString().toUtf8()).object();
+    QCOMPARE(fresh[u"transformation"].toString(), QString());
+    const QJsonObject original = fresh[u"assets"].toArray().at(0).toObject();
+    QCOMPARE(original[u"publicId"].toString(), other->publicId);
+    QCOMPARE(original[u"url"].toString(),
+             base()
+                 + u"/%1/image/upload/v%2/%3.%4"_s.arg(kCloud)
+                       .arg(other->version)
+                       .arg(other->publicId, other->format));
+    QCOMPARE(get(m_net, QUrl(original[u"url"].toString())).status, 200);
     // The editor frame was asked for on the widgets origin.
     bool framed = false;
     for (const QUrl &request : std::as_const(host.requests.urls)) {
