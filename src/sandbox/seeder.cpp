@@ -258,8 +258,8 @@ public:
     {
         if (i % 97 == 13)
             return m_pool.raws[std::size_t(i) % m_pool.raws.size()];
-        if (i % 50 == 7)
-            return m_pool.videos[std::size_t(i) % m_pool.videos.size()];
+        if (i % 50 == 7) // i is odd here: take turns by the fiftieth, or one clip is never seeded
+            return m_pool.videos[std::size_t(i / 50) % m_pool.videos.size()];
         return m_pool.images[m_random.bounded(quint32(m_pool.images.size()))];
     }
 
