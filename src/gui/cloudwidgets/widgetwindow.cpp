@@ -1,0 +1,43 @@
+#include "widgetwindow.h"
+
+#include "widgethost.h"
+
+#include "core/session/environmentsession.h"
+
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace stratus::gui {
+
+WidgetWindow::WidgetWindow(web::WebProfiles *profiles, core::EnvironmentSession *session,
+                           web::WidgetKind kind, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+{
+    setObjectName(web::widgetKindName(kind) + u"-window"_s);
+    setModal(false);
+    setSizeGripEnabled(true);
+    m_layout = new QVBoxLayout(this);
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->setSpacing(0);
+    m_host = new WidgetHost(profiles, session, kind, this);
+    m_layout->addWidget(m_host, 1);
+}
+
+WidgetWindow::~WidgetWindow() = default;
+
+void WidgetWindow::present()
+{
+    show();
+    raise();
+    activateWindow();
+}
+
+void WidgetWindow::setTitle(const QString &what)
+{
+    const QString environment = m_session ? m_session->record().name : QString();
+    setWindowTitle(environment.isEmpty() ? what : tr("%1 — %2").arg(what, environment));
+}
+
+} // namespace stratus::gui
