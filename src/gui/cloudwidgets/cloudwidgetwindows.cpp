@@ -34,6 +34,11 @@ CloudWidgetWindows::~CloudWidgetWindows()
     delete m_gallery.data();
 }
 
+core::EnvironmentSession *CloudWidgetWindows::session() const
+{
+    return m_session.data();
+}
+
 UploadWidgetWindow *CloudWidgetWindows::uploadWidget()
 {
     if (!m_upload) {

@@ -38,7 +38,7 @@ public:
                        QObject *parent = nullptr);
     ~CloudWidgetWindows() override;
 
-    [[nodiscard]] core::EnvironmentSession *session() const { return m_session.data(); }
+    [[nodiscard]] core::EnvironmentSession *session() const;
 
     /// Opens the Upload widget for `folder` ("" is Home).
     void openUploadWidget(const QString &folder);

@@ -27,6 +27,11 @@ WidgetWindow::WidgetWindow(web::WebProfiles *profiles, core::EnvironmentSession 
 
 WidgetWindow::~WidgetWindow() = default;
 
+core::EnvironmentSession *WidgetWindow::session() const
+{
+    return m_session.data();
+}
+
 void WidgetWindow::present()
 {
     show();

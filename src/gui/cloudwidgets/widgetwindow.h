@@ -37,7 +37,7 @@ public:
     ~WidgetWindow() override;
 
     [[nodiscard]] WidgetHost *host() const { return m_host; }
-    [[nodiscard]] core::EnvironmentSession *session() const { return m_session.data(); }
+    [[nodiscard]] core::EnvironmentSession *session() const;
 
     /// Shows the window (again) in front.
     void present();
