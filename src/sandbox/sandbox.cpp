@@ -3,6 +3,7 @@
 #include "api/apicontext.h"
 #include "api/authentication.h"
 #include "api/provisioningservice.h"
+#include "api/remotefile.h"
 #include "api/searchservice.h"
 #include "delivery/deliveryservice.h"
 
@@ -66,6 +67,27 @@ bool isUploadApiCall(const QStringList &path)
         || (path.size() == 2 && kResourceTypes.contains(path.at(0)) && kUploadActions.contains(path.at(1)));
 }
 
+// Cloudinary's Upload API answers web pages of any origin (uploads straight from a browser, the
+// Upload widget's page): no cookies go with such calls, their credentials are in the body.
+void allowAnyOrigin(ApiResponse &response)
+{
+    response.setHeader("Access-Control-Allow-Origin", "*");
+    response.setHeader("Access-Control-Expose-Headers", "X-Cld-Error");
+}
+
+// The answer to a browser's preflight of an Upload API call (an XMLHttpRequest that reports its
+// upload progress, a chunked upload's headers).
+ApiResponse uploadPreflight()
+{
+    ApiResponse response = ApiResponse::bytes(QByteArray(), "text/plain", 204);
+    allowAnyOrigin(response);
+    response.setHeader("Access-Control-Allow-Methods", "POST, OPTIONS");
+    response.setHeader("Access-Control-Allow-Headers",
+                       "Content-Type, Content-Range, X-Unique-Upload-Id, X-Requested-With");
+    response.setHeader("Access-Control-Max-Age", "600");
+    return response;
+}
+
 // An OAuth access token instead of a key (Authorization: Bearer).
 bool hasBearer(const ApiRequest &request)
 {
@@ -77,6 +99,7 @@ bool hasBearer(const ApiRequest &request)
 
 Sandbox::Sandbox(QObject *parent)
     : QObject(parent)
+    , m_remoteFiles(std::make_unique<RemoteFileFetcher>(this))
 {
 }
 
@@ -112,6 +135,11 @@ bool Sandbox::open(const QString &dataDirectory, const QList<EnvironmentConfig> 
         = std::make_unique<UploadService>(QDir(dataDirectory).absoluteFilePath(QStringLiteral("chunks")));
     m_delivery = std::make_unique<DeliveryService>(m_store);
     return true;
+}
+
+void Sandbox::setRemoteFileLimits(qint64 maxBytes, int timeoutMs)
+{
+    m_remoteFiles->setLimits(maxBytes, timeoutMs);
 }
 
 bool Sandbox::setAuthorization(const AuthorizationSettings &settings, QString *error)
@@ -222,6 +250,12 @@ QFuture<ApiResponse> Sandbox::handle(ApiRequest &request)
                                                     QString::fromLatin1(request.header("host"))};
         return QtFuture::makeReadyFuture(m_mediaLibrary.handle(context, request));
     }
+    if (UploadWidgetService::handles(request)) {
+        const UploadWidgetService::Context context {widgetsOrigin(),
+                                                    QStringLiteral("http://127.0.0.1:%1").arg(m_port),
+                                                    QString::fromLatin1(request.header("host"))};
+        return QtFuture::makeReadyFuture(UploadWidgetService::handle(context, request));
+    }
     if (seg.value(0) == u"oauth2")
         return QtFuture::makeReadyFuture(m_oauth.handle(request, baseUrlFor(request), now()));
 
@@ -233,6 +267,9 @@ QFuture<ApiResponse> Sandbox::handle(ApiRequest &request)
         if (!env)
             return QtFuture::makeReadyFuture(
                 ApiResponse::error(401, QStringLiteral("Invalid cloud_name %1").arg(seg.value(1))));
+        const bool uploadApi = isUploadApiCall(apiPath(request));
+        if (uploadApi && request.method == "OPTIONS")
+            return QtFuture::makeReadyFuture(uploadPreflight());
 
         // Faults, before anything is done: an error answer, or a connection dropped unanswered.
         const FaultSettings &faults = env->faults;
@@ -247,7 +284,17 @@ QFuture<ApiResponse> Sandbox::handle(ApiRequest &request)
             faulted.dropConnection = true;
             fault = true;
         }
+        if (!fault && uploadApi && UploadService::isUploadFromUrl(request)) {
+            const int latencyMs = faults.latencyMs;
+            return uploadFromUrl(*env, request, baseUrlFor(request)).then([latencyMs](ApiResponse response) {
+                response.delayMs += latencyMs;
+                allowAnyOrigin(response);
+                return response;
+            });
+        }
         ApiResponse response = fault ? faulted : handleApi(*env, request, baseUrlFor(request));
+        if (uploadApi)
+            allowAnyOrigin(response);
         // The other half of the dropped connections happen after the work was done, as when a
         // connection breaks before the answer arrives.
         if (!fault && faults.dropRate > 0 && m_faultRandom.generateDouble() < faults.dropRate / 2)
@@ -309,6 +356,68 @@ ApiResponse Sandbox::handleApi(EnvironmentConfig &env, const ApiRequest &request
         response = m_adminService.handle(ctx, path, request);
     addRateLimitHeaders(env, response);
     return response;
+}
+
+QFuture<ApiResponse> Sandbox::uploadFromUrl(EnvironmentConfig &env, const ApiRequest &request,
+                                            const QString &baseUrl)
+{
+    const QStringList path = apiPath(request);
+    if (auto refused = checkApiCredentials(request, env, true))
+        return QtFuture::makeReadyFuture(*refused);
+    const ApiContext ctx {m_store, env, baseUrl, now(), hasBearer(request)};
+    const QString resourceType = path.size() == 1 ? QStringLiteral("auto") : path.at(0);
+    if (auto refused = UploadService::refuseBeforeFetch(ctx, resourceType, request))
+        return QtFuture::makeReadyFuture(*refused);
+    if (env.faults.force420)
+        return QtFuture::makeReadyFuture(
+            ApiResponse::error(420, QStringLiteral("Rate Limit Exceeded (sandbox fault injection)")));
+
+    const QUrl url(request.param(QStringLiteral("file")), QUrl::StrictMode);
+    const QString cloudName = env.cloudName;
+    QString hostAndPort = url.host();
+    if (url.port() != -1)
+        hostAndPort += u':' + QString::number(url.port());
+    const bool own = url.scheme().compare(u"http", Qt::CaseInsensitive) == 0 && !url.host().isEmpty()
+        && m_hostNames.allowsHost(hostAndPort.toUtf8());
+    QFuture<RemoteFile> fetched = own ? fetchOwnUrl(url) : m_remoteFiles->fetch(url);
+    return fetched.then(this, [this, request, cloudName, baseUrl](RemoteFile file) {
+        if (!file.error.isEmpty())
+            return ApiResponse::error(400, file.error);
+        EnvironmentConfig *current = environment(cloudName);
+        if (!current)
+            return ApiResponse::error(401, QStringLiteral("Invalid cloud_name %1").arg(cloudName));
+        // The upload as if the file had come in the body; the signature never covers `file`.
+        ApiRequest withFile = request;
+        withFile.params.removeIf([](const auto &param) { return param.first == u"file"; });
+        withFile.json.remove(QStringLiteral("file"));
+        withFile.files.insert(QStringLiteral("file"), UploadedPart {std::move(file.data), file.fileName, {}});
+        return handleApi(*current, withFile, baseUrl);
+    });
+}
+
+QFuture<RemoteFile> Sandbox::fetchOwnUrl(const QUrl &url)
+{
+    QString hostAndPort = url.host();
+    if (url.port() != -1)
+        hostAndPort += u':' + QString::number(url.port());
+    ApiRequest get = ApiRequest::fromHead("GET", url, {{"host", hostAndPort.toUtf8()}});
+    QString error;
+    const EnvironmentConfig *env = environment(get.segments.value(0));
+    // Delivery URLs only: the sandbox's APIs, controls and pages are not files to upload.
+    if (!env || !get.parseBody(url.query(QUrl::FullyEncoded).toUtf8(), &error))
+        return QtFuture::makeReadyFuture(RemoteFile {{}, {}, RemoteFileFetcher::loadingError(url, 404)});
+    const qint64 maxBytes = m_remoteFiles->maxBytes();
+    return m_delivery->handle(*env, get).then(this, [url, maxBytes](const ApiResponse &response) {
+        if (response.status != 200)
+            return RemoteFile {{}, {}, RemoteFileFetcher::loadingError(url, response.status)};
+        if (response.body.size() > maxBytes)
+            return RemoteFile {{},
+                               {},
+                               QStringLiteral("File size too large. Got %1. Maximum is %2.")
+                                   .arg(response.body.size())
+                                   .arg(maxBytes)};
+        return RemoteFile {response.body, RemoteFileFetcher::fileNameOf(url), {}};
+    });
 }
 
 std::optional<ApiResponse> Sandbox::spendRateLimit(EnvironmentConfig &env)

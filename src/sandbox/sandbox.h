@@ -8,6 +8,7 @@
 #include "oauth/oauthservice.h"
 #include "store/assetstore.h"
 #include "widgets/medialibraryservice.h"
+#include "widgets/uploadwidgetservice.h"
 
 #include <QDateTime>
 #include <QFuture>
@@ -22,6 +23,8 @@
 namespace stratus::sandbox {
 
 class DeliveryService;
+class RemoteFileFetcher;
+struct RemoteFile;
 
 /// A running Cloudinary-compatible sandbox: environments, their store, and the HTTP server that
 /// routes each call to the Upload, Admin, Search or Provisioning API or to delivery. Also applies
@@ -56,6 +59,10 @@ public:
     /// The CLOUDINARY_URL that points a client at an environment.
     [[nodiscard]] QString clientUrl(const EnvironmentConfig &env) const { return env.clientUrl(m_port); }
 
+    /// The bounds on an upload from a URL (`file=http(s)://…`): the largest file and the longest
+    /// wait without a byte. Defaults: 100 MB, 30 s.
+    void setRemoteFileLimits(qint64 maxBytes, int timeoutMs);
+
     /// Overrides "now" (tests of stale signatures and rate-limit resets). Null: the real clock.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
     [[nodiscard]] QDateTime now() const;
@@ -78,6 +85,14 @@ private:
     /// calls check theirs in the body). The refusal, or nothing.
     std::optional<ApiResponse> checkApiCredentials(const ApiRequest &request, const EnvironmentConfig &env,
                                                    bool upload) const;
+    /// An upload whose `file` is a URL: the credentials checked, then the file fetched (a URL of
+    /// this sandbox answered by handle() itself, others over the network), then the upload as if
+    /// the file had been sent.
+    QFuture<ApiResponse> uploadFromUrl(EnvironmentConfig &env, const ApiRequest &request,
+                                       const QString &baseUrl);
+    /// A delivery URL of this sandbox, answered without the network (the server's own thread would
+    /// otherwise wait for itself).
+    QFuture<RemoteFile> fetchOwnUrl(const QUrl &url);
     /// Counts one Admin/Search call; returns the 420 answer when the budget is spent.
     std::optional<ApiResponse> spendRateLimit(EnvironmentConfig &env);
     void addRateLimitHeaders(const EnvironmentConfig &env, ApiResponse &response);
@@ -93,6 +108,7 @@ private:
     AdminService m_adminService;
     OAuthService m_oauth;
     MediaLibraryService m_mediaLibrary;
+    std::unique_ptr<RemoteFileFetcher> m_remoteFiles;
     std::unique_ptr<DeliveryService> m_delivery;
     std::unique_ptr<SandboxHttpServer> m_server;
     quint16 m_port = 0;

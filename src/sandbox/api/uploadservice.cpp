@@ -240,9 +240,10 @@ std::optional<ApiResponse> readFileParameter(const ApiRequest &request, QByteArr
             : QByteArray::fromPercentEncoding(text.mid(comma + 1).toUtf8());
         return std::nullopt;
     }
-    if (text.startsWith(QStringLiteral("http://")) || text.startsWith(QStringLiteral("https://")))
-        return ApiResponse::error(
-            400, QStringLiteral("Remote URLs are not supported by the sandbox: %1").arg(text));
+    // A URL is fetched by the sandbox before the call gets here (Sandbox::uploadFromUrl).
+    if (text.startsWith(QStringLiteral("http://"), Qt::CaseInsensitive)
+        || text.startsWith(QStringLiteral("https://"), Qt::CaseInsensitive))
+        return ApiResponse::error(400, QStringLiteral("Error in loading %1 - not fetched").arg(text));
     return ApiResponse::error(400, QStringLiteral("Invalid file parameter"));
 }
 
@@ -339,6 +340,31 @@ ApiResponse UploadService::handle(const ApiContext &ctx, const QString &resource
     if (action == u"metadata")
         return metadata(ctx, resourceType, request);
     return ApiResponse::error(404, QStringLiteral("Unsupported action %1").arg(action));
+}
+
+bool UploadService::isUploadFromUrl(const ApiRequest &request)
+{
+    if (request.method != "POST" || request.files.contains(QStringLiteral("file"))
+        || !request.header("x-unique-upload-id").isEmpty())
+        return false;
+    const QString text = request.param(QStringLiteral("file"));
+    return text.startsWith(QStringLiteral("http://"), Qt::CaseInsensitive)
+        || text.startsWith(QStringLiteral("https://"), Qt::CaseInsensitive);
+}
+
+std::optional<ApiResponse> UploadService::refuseBeforeFetch(const ApiContext &ctx,
+                                                            const QString &resourceType,
+                                                            const ApiRequest &request)
+{
+    static const QStringList kResourceTypes
+        = {QStringLiteral("image"), QStringLiteral("video"), QStringLiteral("raw"), QStringLiteral("auto")};
+    if (!kResourceTypes.contains(resourceType))
+        return ApiResponse::error(400, QStringLiteral("Invalid resource type %1").arg(resourceType));
+    UploadAuth mode;
+    if (auto refused = checkUploadAuth(request, ctx, true, &mode))
+        return refused;
+    QJsonObject preset;
+    return findPreset(ctx, request, mode, &preset);
 }
 
 ApiResponse UploadService::upload(const ApiContext &ctx, const QString &resourceType,

@@ -2,6 +2,8 @@
 
 #include "apicontext.h"
 
+#include <optional>
+
 namespace stratus::sandbox {
 
 /// The Upload API of one sandbox: upload (whole or chunked), destroy, rename, tags, context,
@@ -15,6 +17,14 @@ public:
     /// `resourceType` is image, video, raw or auto (from the path).
     [[nodiscard]] ApiResponse handle(const ApiContext &ctx, const QString &resourceType,
                                      const QString &action, const ApiRequest &request);
+
+    /// For an upload from a URL (`file=http(s)://…`), before the sandbox fetches anything: the
+    /// refusal of the call's credentials, resource type or upload preset, as upload() would answer
+    /// it, or nothing. A request that could not upload never makes the sandbox fetch a URL.
+    [[nodiscard]] static std::optional<ApiResponse>
+    refuseBeforeFetch(const ApiContext &ctx, const QString &resourceType, const ApiRequest &request);
+    /// Whether `request` is an upload whose `file` is an http(s) URL (not a file part, not chunked).
+    [[nodiscard]] static bool isUploadFromUrl(const ApiRequest &request);
 
     /// The largest body a single (non-chunked) upload request may carry.
     static constexpr qint64 kMaxRequestBytes = 100LL * 1024 * 1024;
