@@ -6,6 +6,7 @@
 #include "api/remotefile.h"
 #include "api/searchservice.h"
 #include "delivery/deliveryservice.h"
+#include "widgets/standinwidgetsservice.h"
 
 #include <QDir>
 #include <QFuture>
@@ -255,6 +256,15 @@ QFuture<ApiResponse> Sandbox::handle(ApiRequest &request)
                                                     QStringLiteral("http://127.0.0.1:%1").arg(m_port),
                                                     QString::fromLatin1(request.header("host"))};
         return QtFuture::makeReadyFuture(UploadWidgetService::handle(context, request));
+    }
+    if (StandInWidgetsService::handles(request)) {
+        const std::function<EnvironmentConfig *(const QString &)> lookup = [this](const QString &cloud) {
+            return environment(cloud);
+        };
+        const StandInWidgetsService::Context context {m_store, lookup, widgetsOrigin(),
+                                                      QStringLiteral("http://127.0.0.1:%1").arg(m_port),
+                                                      QString::fromLatin1(request.header("host"))};
+        return QtFuture::makeReadyFuture(StandInWidgetsService::handle(context, request));
     }
     if (seg.value(0) == u"oauth2")
         return QtFuture::makeReadyFuture(m_oauth.handle(request, baseUrlFor(request), now()));

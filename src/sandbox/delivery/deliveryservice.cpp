@@ -14,6 +14,8 @@
 #include <QDir>
 #include <QFile>
 #include <QImageReader>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QMimeDatabase>
 #include <QMutex>
 #include <QRegularExpression>
@@ -340,6 +342,9 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
         return ready(deliveryError(404, parsed.error().message));
     const DeliveryPath &path = *parsed;
 
+    if (path.type == u"list" && path.extension == u"json" && path.transformation.isEmpty())
+        return ready(tagList(env.cloudName, path));
+
     QString requestedFormat = path.extension;
     const Asset *asset = findAsset(env.cloudName, path, &requestedFormat);
     if (!asset)
@@ -352,6 +357,48 @@ QFuture<ApiResponse> DeliveryService::handle(const EnvironmentConfig &env, const
     if (std::optional<QByteArray> mimeType = originalMimeType(*asset, path, requestedFormat, poster))
         return ready(serveFile(m_store.filePath(env.cloudName, *asset), *mimeType, request.header("range")));
     return deliverDerived(env.cloudName, request, *asset, path.transformation, requestedFormat, poster);
+}
+
+ApiResponse DeliveryService::tagList(const QString &cloudName, const DeliveryPath &path) const
+{
+    const QString tag = path.publicIdWithExtension.chopped(5); // without ".json"
+    std::vector<const Asset *> tagged;
+    for (const Asset *asset : m_store.assets(cloudName)) {
+        if (asset->resourceType == path.resourceType && asset->type == u"upload" && asset->tags.contains(tag))
+            tagged.push_back(asset);
+    }
+    if (tagged.empty()) {
+        ApiResponse missing = deliveryError(404, QStringLiteral("Resource not found - %1").arg(tag));
+        missing.setHeader("Access-Control-Allow-Origin", "*");
+        return missing;
+    }
+    std::sort(tagged.begin(), tagged.end(), [](const Asset *a, const Asset *b) {
+        return a->createdAt != b->createdAt ? a->createdAt > b->createdAt : a->publicId < b->publicId;
+    });
+    QJsonArray resources;
+    QDateTime updated;
+    for (const Asset *asset : tagged) {
+        QJsonObject entry {{QStringLiteral("public_id"), asset->publicId},
+                           {QStringLiteral("version"), double(asset->version)},
+                           {QStringLiteral("format"), asset->format},
+                           {QStringLiteral("type"), asset->type},
+                           {QStringLiteral("created_at"), asset->createdAt.toUTC().toString(Qt::ISODate)}};
+        if (asset->width > 0 && asset->height > 0) {
+            entry.insert(QStringLiteral("width"), asset->width);
+            entry.insert(QStringLiteral("height"), asset->height);
+        }
+        if (!asset->context.isEmpty())
+            entry.insert(QStringLiteral("context"), QJsonObject {{QStringLiteral("custom"), asset->context}});
+        resources.append(entry);
+        if (!updated.isValid() || asset->updatedAt > updated)
+            updated = asset->updatedAt;
+    }
+    ApiResponse response
+        = ApiResponse::json({{QStringLiteral("resources"), resources},
+                             {QStringLiteral("updated_at"), updated.toUTC().toString(Qt::ISODate)}});
+    // A script on any page may read it, as Cloudinary's list is meant for client-side code.
+    response.setHeader("Access-Control-Allow-Origin", "*");
+    return response;
 }
 
 const Asset *DeliveryService::findAsset(const QString &cloudName, const DeliveryPath &path,

@@ -36,6 +36,10 @@ private:
     /// The asset a URL names; clears *requestedFormat when the extension is part of the public ID.
     const Asset *findAsset(const QString &cloudName, const DeliveryPath &path,
                            QString *requestedFormat) const;
+    /// Cloudinary's client-side asset list, `/<cloud>/<resource_type>/list/<tag>.json` (what the
+    /// Product Gallery reads for `{tag}`): the environment's public assets with the tag. Allowed, as
+    /// when the account unchecks "Resource list" under its restricted media types.
+    ApiResponse tagList(const QString &cloudName, const DeliveryPath &path) const;
     /// The URL's transformation, parsed, with named transformations expanded.
     core::Result<QList<imaging::Step>> expandedSteps(const QString &cloudName,
                                                      const QString &transformation) const;
