@@ -2,12 +2,10 @@
 
 #include "widgetbridge.h"
 
+#include "core/widgets/uploadwidgetsigner.h"
+
 #include <QJsonObject>
 #include <QPointer>
-
-namespace stratus::core {
-class UploadWidgetSigner;
-}
 
 namespace stratus::web {
 

@@ -114,8 +114,8 @@ void MediaEditorWindow::openFor(const core::catalog::CatalogAsset &asset)
     m_result->hide();
     m_status->clear();
     const bool video = asset.resourceType == u"video";
-    setTitle(video ? tr("Trim %1").arg(asset.name(env->record().folderMode))
-                   : tr("Edit %1").arg(asset.name(env->record().folderMode)));
+    setTitle(video ? tr("Trim %1").arg(asset.name(folderMode()))
+                   : tr("Edit %1").arg(asset.name(folderMode())));
     const QJsonObject editor {
         {u"cloudName"_s, env->effectiveUrl().cloudName()},
         {u"mode"_s, u"inline"_s},
@@ -201,7 +201,7 @@ void MediaEditorWindow::saveAsNewAsset()
     core::EnvironmentSession *env = session();
     if (!m_export || env == nullptr || m_saving)
         return;
-    const core::FolderMode mode = env->record().folderMode;
+    const core::FolderMode mode = folderMode();
     const auto answer = m_askNewAsset(this, m_asset.folder(mode), m_asset.name(mode) + u"_edited"_s);
     if (!answer || answer->second.isEmpty())
         return;
@@ -219,7 +219,7 @@ void MediaEditorWindow::upload(const QString &folder, const QString &name)
     }
     const QString cleanFolder = folder.split(u'/', Qt::SkipEmptyParts).join(u'/');
     QJsonObject params {{u"file"_s, m_export->url.toString(QUrl::FullyEncoded)}, {u"overwrite"_s, false}};
-    if (env->record().folderMode == core::FolderMode::Dynamic) {
+    if (folderMode() == core::FolderMode::Dynamic) {
         if (!cleanFolder.isEmpty())
             params.insert(u"asset_folder"_s, cleanFolder);
         params.insert(u"display_name"_s, name);

@@ -58,7 +58,7 @@ void PreviewWindow::openFor(const QList<core::catalog::CatalogAsset> &assets)
         snippet = snippets::videoPlayer(host()->sources(), delivery, assets.constFirst().publicId);
         title = tr("Video Player");
         variable = u"player"_s;
-        setTitle(tr("Video Player: %1").arg(assets.constFirst().name(env->record().folderMode)));
+        setTitle(tr("Video Player: %1").arg(assets.constFirst().name(folderMode())));
     } else {
         QList<GalleryItem> items;
         for (const core::catalog::CatalogAsset &asset : assets)

@@ -2,6 +2,7 @@
 
 #include "widgethost.h"
 
+#include "core/catalog/catalog.h"
 #include "core/session/environmentsession.h"
 
 #include <QVBoxLayout>
@@ -30,6 +31,17 @@ WidgetWindow::~WidgetWindow() = default;
 core::EnvironmentSession *WidgetWindow::session() const
 {
     return m_session.data();
+}
+
+core::FolderMode WidgetWindow::folderMode() const
+{
+    core::EnvironmentSession *env = m_session.data();
+    if (env == nullptr)
+        return core::FolderMode::Unknown;
+    const core::catalog::Catalog *catalog = env->catalog();
+    if (catalog != nullptr && catalog->folderMode() != core::FolderMode::Unknown)
+        return catalog->folderMode();
+    return env->record().folderMode;
 }
 
 void WidgetWindow::present()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/api/admintypes.h"
 #include "web/widgetsources.h"
 
 #include <QDialog>
@@ -38,6 +39,9 @@ public:
 
     [[nodiscard]] WidgetHost *host() const { return m_host; }
     [[nodiscard]] core::EnvironmentSession *session() const;
+
+    /// The environment's folder mode: the catalogue's (learnt at the last sync), else the record's.
+    [[nodiscard]] core::FolderMode folderMode() const;
 
     /// Shows the window (again) in front.
     void present();
