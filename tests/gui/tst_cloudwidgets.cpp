@@ -43,6 +43,7 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -150,6 +151,8 @@ private Q_SLOTS:
     void mediaEditorExportsAndSavesANewAsset();
     void videoPlayerShowsAndItsSnippetWorks();
     void productGalleryShowsAndItsSnippetWorks();
+    void windowsGrabWithTheirWidget_data();
+    void windowsGrabWithTheirWidget();
 
 private:
     /// The first asset of `resourceType` the sandbox holds (not in the folders the tests write to).
@@ -480,6 +483,55 @@ void TestCloudWidgets::productGalleryShowsAndItsSnippetWorks()
                                  .toBool(),
                              20000);
     checkNoSecret(window->host());
+}
+
+void TestCloudWidgets::windowsGrabWithTheirWidget_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("upload-widget") << u"upload-widget"_s;
+    QTest::newRow("media-editor") << u"media-editor"_s;
+    QTest::newRow("video-player") << u"video-player"_s;
+    QTest::newRow("product-gallery") << u"product-gallery"_s;
+}
+
+// The windows the tests above opened, grabbed as a person sees them: the web content is in the
+// picture (not a blank view), and with STRATUS_SCREENSHOTS set the pictures are saved there
+// (docs/screenshots/).
+void TestCloudWidgets::windowsGrabWithTheirWidget()
+{
+    QFETCH(QString, name);
+    WidgetWindow *window = nullptr;
+    if (name == u"upload-widget")
+        window = m_windows->uploadWidget();
+    else if (name == u"media-editor")
+        window = m_windows->mediaEditor();
+    else if (name == u"video-player")
+        window = m_windows->videoPlayer();
+    else
+        window = m_windows->productGallery();
+    if (name == u"upload-widget") {
+        // Fresh, as a person opens it: another folder loads it again.
+        m_windows->openUploadWidget(u"samples"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(window->host()->isReady(), 20000);
+    }
+    window->present();
+    QVERIFY(window->host()->isReady());
+    // The page paints after it was shown; the pixels are there once the view's picture has colour
+    // (the view alone: the window's own widgets have colours of their own).
+    QImage picture;
+    const auto colourful = [&] {
+        picture = window->host()->grab().toImage();
+        QSet<QRgb> colours;
+        for (int y = 0; y < picture.height(); y += 7) {
+            for (int x = 0; x < picture.width(); x += 7)
+                colours.insert(picture.pixel(x, y));
+        }
+        return colours.size() > 40;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(colourful(), 10000);
+    const QString directory = qEnvironmentVariable("STRATUS_SCREENSHOTS");
+    if (!directory.isEmpty())
+        QVERIFY(window->grab().toImage().save(QDir(directory).filePath(name + u".png"_s)));
 }
 
 QTEST_MAIN(TestCloudWidgets)

@@ -12,6 +12,7 @@
 #include "core/delivery/thumbnailurls.h"
 #include "core/transfers/downloadqueue.h"
 #include "gui/cloudwidgets/mediaeditorwindow.h"
+#include "gui/cloudwidgets/previewwindow.h"
 #include "gui/errors/errorpresenter.h"
 #include "words/errorwords.h"
 
@@ -235,11 +236,10 @@ void BrowserCommands::updateActions()
     for (const QList<QAction *> list = widgetActions(); QAction * widget : list)
         widget->setVisible(widgets);
     const bool one = m_selection.size() == 1;
-    const bool video = one && m_selection.constFirst().resourceType == u"video";
-    const bool visual
-        = selected && std::all_of(m_selection.cbegin(), m_selection.cend(), [](const CatalogAsset &a) {
-              return a.resourceType == u"image" || a.resourceType == u"video";
-          });
+    const bool video = one && m_selection.constFirst().resourceType == u"video"
+        && PreviewWindow::isPublicMedia(m_selection.constFirst());
+    // A gallery of what a web page can show; the rest of the selection is left out.
+    const bool visual = std::any_of(m_selection.cbegin(), m_selection.cend(), &PreviewWindow::isPublicMedia);
     set(Command::EditInMediaEditor, widgets && one && MediaEditorWindow::canEdit(m_selection.constFirst()),
         true, tr("Crop, resize or convert a picture, or trim a video, and save the result as a new asset"));
     set(Command::PreviewInVideoPlayer, widgets && video, true,

@@ -97,7 +97,7 @@ bool CloudWidgetWindows::openProductGallery(const QList<core::catalog::CatalogAs
 {
     QList<core::catalog::CatalogAsset> shown;
     for (const core::catalog::CatalogAsset &asset : assets) {
-        if (asset.resourceType == u"image" || asset.resourceType == u"video")
+        if (PreviewWindow::isPublicMedia(asset))
             shown.append(asset);
     }
     if (!m_session || shown.isEmpty())

@@ -89,6 +89,10 @@ MediaEditorWindow::~MediaEditorWindow() = default;
 
 bool MediaEditorWindow::canEdit(const core::catalog::CatalogAsset &asset)
 {
+    // The editor delivers what it edits: a private or authenticated asset would need a signature in
+    // the page.
+    if (!asset.type.isEmpty() && asset.type != u"upload")
+        return false;
     if (asset.resourceType == u"video")
         return true;
     static const QStringList documents {u"pdf"_s, u"ai"_s, u"eps"_s, u"psd"_s, u"svg"_s};
@@ -261,7 +265,10 @@ void MediaEditorWindow::readBack(const QJsonObject &uploaded)
             qCWarning(lcMediaEditorWindow)
                 << "write-through to the catalogue failed:" << written.error().message;
     }
-    m_status->setText(tr("Saved as %1").arg(publicId));
+    const core::catalog::CatalogAsset saved = core::catalog::CatalogAsset::fromResourceJson(uploaded);
+    const QString folder = saved.folder(folderMode());
+    m_status->setText(folder.isEmpty() ? tr("Saved as %1 in Home").arg(saved.name(folderMode()))
+                                       : tr("Saved as %1 in %2").arg(saved.name(folderMode()), folder));
     Q_EMIT assetsWritten({uploaded.value(u"asset_id"_s).toString()});
     Q_EMIT saveFinished(publicId, {});
 }

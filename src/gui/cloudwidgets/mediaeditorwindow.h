@@ -40,7 +40,8 @@ public:
                       QWidget *parent = nullptr);
     ~MediaEditorWindow() override;
 
-    /// Whether the Media Editor edits `asset`: an image (not a PDF or other document) or a video.
+    /// Whether the Media Editor edits `asset`: a public (`upload`) image (not a PDF or other document)
+    /// or video.
     [[nodiscard]] static bool canEdit(const core::catalog::CatalogAsset &asset);
 
     /// Shows the window with the editor on `asset` (an image or a video).

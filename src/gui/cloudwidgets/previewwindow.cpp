@@ -22,21 +22,25 @@ PreviewWindow::PreviewWindow(web::WebProfiles *profiles, core::EnvironmentSessio
 {
     const bool player = kind == web::WidgetKind::VideoPlayer;
     setTitle(player ? tr("Video Player") : tr("Product Gallery"));
-    resize(860, 760);
+    resize(player ? QSize(860, 720) : QSize(860, 900));
     m_snippets = new SnippetPanel(this);
     contentLayout()->addWidget(m_snippets);
 }
 
 PreviewWindow::~PreviewWindow() = default;
 
+bool PreviewWindow::isPublicMedia(const core::catalog::CatalogAsset &asset)
+{
+    return (asset.resourceType == u"image" || asset.resourceType == u"video")
+        && (asset.type.isEmpty() || asset.type == u"upload");
+}
+
 bool PreviewWindow::canPreview(const QList<core::catalog::CatalogAsset> &assets) const
 {
     if (m_kind == web::WidgetKind::VideoPlayer)
-        return assets.size() == 1 && assets.constFirst().resourceType == u"video";
-    return !assets.isEmpty()
-        && std::all_of(assets.cbegin(), assets.cend(), [](const core::catalog::CatalogAsset &a) {
-               return a.resourceType == u"image" || a.resourceType == u"video";
-           });
+        return assets.size() == 1 && assets.constFirst().resourceType == u"video"
+            && isPublicMedia(assets.constFirst());
+    return !assets.isEmpty() && std::all_of(assets.cbegin(), assets.cend(), &PreviewWindow::isPublicMedia);
 }
 
 const EmbedSnippet &PreviewWindow::snippet() const

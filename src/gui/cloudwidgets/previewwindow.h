@@ -27,8 +27,11 @@ public:
                   QWidget *parent = nullptr);
     ~PreviewWindow() override;
 
-    /// Whether the preview of this kind shows `assets`: one video for the Video Player; images and
-    /// videos (at least one) for the Product Gallery.
+    /// Whether `asset` is a public (`upload`) image or video: what a web page can show without a
+    /// signature.
+    [[nodiscard]] static bool isPublicMedia(const core::catalog::CatalogAsset &asset);
+    /// Whether the preview of this kind shows `assets`: one public video for the Video Player; public
+    /// images and videos (at least one) for the Product Gallery.
     [[nodiscard]] bool canPreview(const QList<core::catalog::CatalogAsset> &assets) const;
     /// Shows the window with the preview of `assets` (see canPreview()).
     void openFor(const QList<core::catalog::CatalogAsset> &assets);

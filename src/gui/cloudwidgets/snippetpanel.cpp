@@ -33,6 +33,8 @@ SnippetPanel::SnippetPanel(QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_html, tr("&HTML"));
     m_tabs->addTab(m_javascript, tr("&JavaScript"));
+    // The preview above gets the room; the snippet scrolls.
+    m_tabs->setMaximumHeight(220);
 
     auto *copyButton = new QPushButton(tr("&Copy"), this);
     copyButton->setObjectName(u"copySnippetButton"_s);

@@ -243,7 +243,8 @@ void UploadWidgetWindow::writeThrough(const QJsonObject &result)
             return;
         }
         const QString assetId = raw.value(u"asset_id"_s).toString();
-        m_status->setText(tr("Uploaded %1").arg(raw.value(u"public_id"_s).toString()));
+        const core::catalog::CatalogAsset uploaded = core::catalog::CatalogAsset::fromResourceJson(raw);
+        m_status->setText(tr("Uploaded %1").arg(uploaded.name(folderMode())));
         Q_EMIT assetsWritten({assetId});
     });
     call->start();
