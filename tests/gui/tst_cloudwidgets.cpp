@@ -18,6 +18,10 @@
 
 #include "core/accounts/accountstore.h"
 #include "core/accounts/secretstore.h"
+#include "core/api/adminapi.h"
+#include "core/auth/oauthconfig.h"
+#include "core/auth/oauthsignin.h"
+#include "core/auth/tokenpair.h"
 #include "core/catalog/catalog.h"
 #include "core/session/environmentsession.h"
 #include "core/widgets/uploadwidgetsigner.h"
@@ -61,6 +65,8 @@ using namespace stratus::gui;
 namespace {
 
 const QString kSecret = u"cloud-widgets-secret-7d1e"_s;
+const QString kEmail = u"ana@example.com"_s;
+const QString kPassword = u"widgets-pw"_s;
 
 QVariant evaluate(QWebEnginePage *page, const QString &script,
                   QWebEngineScript::ScriptWorldId world = QWebEngineScript::MainWorld)
@@ -148,6 +154,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void uploadWidgetUploadIsSignedAndCatalogued();
     void uploadWidgetRefusesTamperedParameters();
+    void tokenEnvironmentUploadsThroughAnUnsignedPreset();
     void mediaEditorExportsAndSavesANewAsset();
     void videoPlayerShowsAndItsSnippetWorks();
     void productGalleryShowsAndItsSnippetWorks();
@@ -157,10 +164,18 @@ private Q_SLOTS:
 private:
     /// The first asset of `resourceType` the sandbox holds (not in the folders the tests write to).
     core::catalog::CatalogAsset asset(const QString &resourceType) const;
-    QWebEngineProfile *profile() { return m_profiles->profile(m_session->record().accountId); }
-    /// Adds `source` to the profile's scripts, in every frame, in an isolated world; returns its name.
-    void addPlayer(const QString &name, const QString &source);
-    void removePlayer(const QString &name);
+    QWebEngineProfile *profile(core::EnvironmentSession *session = nullptr)
+    {
+        return m_profiles->profile((session != nullptr ? session : m_session)->record().accountId);
+    }
+    /// Adds `source` to the profile's scripts, in every frame, in an isolated world.
+    void addPlayer(const QString &name, const QString &source, core::EnvironmentSession *session = nullptr);
+    void removePlayer(const QString &name, core::EnvironmentSession *session = nullptr);
+    /// "Sign in with Cloudinary" at the sandbox, the test playing the browser: a token environment of
+    /// the same cloud; its session.
+    core::EnvironmentSession *addTokenEnvironment();
+    /// Makes an upload preset with the environment's key and secret.
+    bool createPreset(const QString &name, bool isUnsigned);
     /// Nothing the pages received, asked for or said holds the API secret.
     void checkNoSecret(WidgetHost *host);
 
@@ -181,7 +196,8 @@ void TestCloudWidgets::initTestCase()
     QVERIFY(m_home.isValid());
     QString error;
     QVERIFY2(m_sandbox.start({u"--seed"_s, u"16"_s, u"--environment"_s,
-                              u"cloudinary://612345:%1@widgetcloud"_s.arg(kSecret)},
+                              u"cloudinary://612345:%1@widgetcloud"_s.arg(kSecret), u"--user"_s,
+                              kEmail + u':' + kPassword + u"@widgetcloud"_s},
                              1, false, &error),
              qPrintable(error));
     auto secrets = std::make_shared<core::MemorySecretStore>();
@@ -232,7 +248,8 @@ core::catalog::CatalogAsset TestCloudWidgets::asset(const QString &resourceType)
     return {};
 }
 
-void TestCloudWidgets::addPlayer(const QString &name, const QString &source)
+void TestCloudWidgets::addPlayer(const QString &name, const QString &source,
+                                 core::EnvironmentSession *session)
 {
     QWebEngineScript script;
     script.setName(name);
@@ -240,13 +257,59 @@ void TestCloudWidgets::addPlayer(const QString &name, const QString &source)
     script.setInjectionPoint(QWebEngineScript::DocumentReady);
     script.setWorldId(QWebEngineScript::ApplicationWorld);
     script.setRunsOnSubFrames(true);
-    profile()->scripts()->insert(script);
+    profile(session)->scripts()->insert(script);
 }
 
-void TestCloudWidgets::removePlayer(const QString &name)
+void TestCloudWidgets::removePlayer(const QString &name, core::EnvironmentSession *session)
 {
-    for (const QWebEngineScript &script : profile()->scripts()->find(name))
-        profile()->scripts()->remove(script);
+    for (const QWebEngineScript &script : profile(session)->scripts()->find(name))
+        profile(session)->scripts()->remove(script);
+}
+
+core::EnvironmentSession *TestCloudWidgets::addTokenEnvironment()
+{
+    core::OAuthSignIn signIn(&m_network, core::OAuthConfig::forSandbox(m_sandbox.baseUrl()));
+    QSignalSpy succeeded(&signIn, &core::OAuthSignIn::succeeded);
+    const auto url = signIn.start();
+    if (!url)
+        return nullptr;
+    const QUrl redirect = m_sandbox.signInInBrowser(url.value(), kEmail, kPassword);
+    if (m_sandbox.followRedirect(redirect).status != 200 || !(succeeded.size() == 1 || succeeded.wait(10000)))
+        return nullptr;
+    const auto tokens = succeeded.first().at(0).value<core::TokenPair>();
+    const QUrl base = m_sandbox.baseUrl();
+    const auto environmentUrl
+        = core::CloudinaryUrl::parse(u"cloudinary://widgetcloud?upload_prefix=%1&cname=%2&secure=false"_s.arg(
+            base.toString(QUrl::RemovePath | QUrl::StripTrailingSlash), base.authority()));
+    if (!environmentUrl)
+        return nullptr;
+    core::AccountRecord account;
+    account.id = core::AccountStore::newId();
+    account.label = u"Signed in"_s;
+    core::EnvironmentRecord env;
+    env.id = core::AccountStore::newId();
+    env.accountId = account.id;
+    env.name = u"Signed in widgets"_s;
+    env.url = environmentUrl.value();
+    env.credential = core::CredentialKind::AccessToken;
+    std::optional<bool> added;
+    m_store->addAccount(account, {{env, tokens.toStoredText()}}, {}, this,
+                        [&](core::Result<core::Done> result) { added = result.ok(); });
+    if (!QTest::qWaitFor([&] { return added.has_value(); }, 10000) || !*added)
+        return nullptr;
+    return new core::EnvironmentSession(m_store.get(), env.id, &m_network, m_store.get());
+}
+
+bool TestCloudWidgets::createPreset(const QString &name, bool isUnsigned)
+{
+    auto *call
+        = core::AdminApi(m_session->apiContext().value())
+              .createUploadPreset({name, isUnsigned, QJsonObject {{u"tags"_s, u"from-preset"_s}}}, this);
+    QSignalSpy finished(call, &core::Job::finished);
+    call->start();
+    const bool ok = (finished.size() == 1 || finished.wait(10000)) && call->result().ok();
+    call->deleteLater();
+    return ok;
 }
 
 void TestCloudWidgets::checkNoSecret(WidgetHost *host)
@@ -336,6 +399,63 @@ void TestCloudWidgets::uploadWidgetRefusesTamperedParameters()
     QCOMPARE(signer->signatureCount(), signatures + 1);
     QCOMPARE(signer->refusalCount(), refusals + 3);
     QVERIFY(window->bridge()->refusedCalls() >= 3);
+}
+
+void TestCloudWidgets::tokenEnvironmentUploadsThroughAnUnsignedPreset()
+{
+    core::EnvironmentSession *session = addTokenEnvironment();
+    QVERIFY(session != nullptr);
+    const auto context = session->apiContext();
+    QVERIFY(context.ok());
+    QCOMPARE(context->secret->kind(), core::CredentialKind::AccessToken);
+    CloudWidgetWindows windows(m_profiles.get(), session, nullptr);
+    UploadWidgetWindow *window = windows.uploadWidget();
+    QStringList notices;
+    window->setNotice([&](const QString &, const QString &text) { notices << text; });
+    QStringList offered;
+    window->setPresetChooser([&](QWidget *, const QStringList &presets) {
+        offered = presets;
+        return presets.contains(u"unsigned-b"_s) ? u"unsigned-b"_s : QString();
+    });
+
+    // No unsigned preset (a signed one does not count): the person is told what can be done.
+    QVERIFY(createPreset(u"signed-only"_s, false));
+    windows.openUploadWidget(u"tokens"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(notices.size(), 1, 10000);
+    QVERIFY2(notices.first().contains(u"unsigned upload preset"_s), qPrintable(notices.first()));
+    QVERIFY(notices.first().contains(u"Upload button"_s));
+    QVERIFY(!window->isVisible());
+    QVERIFY(window->host()->page() == nullptr);
+
+    // Two: the person picks one; the widget uploads through it, and nothing is signed.
+    QVERIFY(createPreset(u"unsigned-a"_s, true));
+    QVERIFY(createPreset(u"unsigned-b"_s, true));
+    const core::catalog::CatalogAsset source = asset(u"image"_s);
+    const QString sourceUrl = m_sandbox.baseUrl().toString(QUrl::StripTrailingSlash)
+        + u"/widgetcloud/image/upload/"_s + source.publicId + u'.' + source.format;
+    addPlayer(u"token-upload-player"_s, uploadPlayer(sourceUrl), session);
+    const auto cleanup = qScopeGuard([&] { removePlayer(u"token-upload-player"_s, session); });
+    QSignalSpy written(&windows, &CloudWidgetWindows::assetsWritten);
+    windows.openUploadWidget(u"tokens"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(window->isVisible(), 10000);
+    QCOMPARE(offered, (QStringList {u"unsigned-a"_s, u"unsigned-b"_s}));
+    QCOMPARE(window->unsignedPreset(), u"unsigned-b"_s);
+    QVERIFY(window->signer() == nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(window->host()->isReady(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(window->bridge()->uploadCount(), 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, 10000);
+    const auto stored = session->catalog()->asset(written.first().first().toStringList().value(0));
+    QVERIFY(stored.ok() && stored->has_value());
+    QVERIFY2((*stored)->publicId.startsWith(u"tokens/"_s), qPrintable((*stored)->publicId));
+    QCOMPARE((*stored)->tags, QStringList {u"from-preset"_s});
+    // A signature asked for on this route is refused: there is nothing to sign with.
+    evaluate(window->host()->page(), uR"JS(
+        window.__answer = "";
+        window.stratusBridge.call("signature", {source: "uw", timestamp: Math.floor(Date.now() / 1000), folder: "tokens"})
+            .then(function () { window.__answer = "signed"; }, function (e) { window.__answer = e.message; });
+    )JS"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(evaluate(window->host()->page(), u"window.__answer"_s).toString(),
+                              u"unsigned"_s, 10000);
 }
 
 void TestCloudWidgets::mediaEditorExportsAndSavesANewAsset()
