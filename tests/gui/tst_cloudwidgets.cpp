@@ -36,6 +36,7 @@
 #include "web/uploadwidgetbridge.h"
 #include "web/webprofiles.h"
 #include "web/widgetpage.h"
+#include "web/widgetview.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -358,10 +359,14 @@ void TestCloudWidgets::uploadWidgetUploadIsSignedAndCatalogued()
         "GET", u"/widgetcloud/image/upload/%1.%2"_s.arg((*stored)->publicId, (*stored)->format), {}, {});
     QCOMPARE(answer.status, 200);
 
-    // The same window again for the same folder: the same page, not a new one.
+    // Esc closes the window, also from inside the page; the same window again for the same folder
+    // shows the same page, not a new one.
     WidgetHost *host = window->host();
     web::WidgetPage *page = host->page();
-    window->hide();
+    QWidget *inPage = host->view()->focusProxy() != nullptr ? host->view()->focusProxy() : host->view();
+    inPage->setFocus();
+    QTest::keyClick(inPage, Qt::Key_Escape);
+    QTRY_VERIFY(!window->isVisible());
     m_windows->openUploadWidget(u"from-widget/urls"_s);
     QCOMPARE(host->page(), page);
     checkNoSecret(host);

@@ -127,7 +127,7 @@ EmbedSnippet productGallery(const web::WidgetSources &sources, const QJsonObject
         = u"// Needs <div id=\"stratus-gallery\"></div> and the Product Gallery's script on the page.\n"_s
         + script + u'\n';
     QString html = scriptTag(sources.script(web::WidgetKind::ProductGallery)) + u'\n';
-    html += u"<div id=\"stratus-gallery\" style=\"max-width: 560px\"></div>\n"_s;
+    html += u"<div id=\"stratus-gallery\" style=\"max-width: 480px\"></div>\n"_s;
     html += u"<script>\n"_s + script + u"\n</script>\n"_s;
     snippet.html = html;
     return snippet;

@@ -5,6 +5,7 @@
 #include "core/catalog/catalog.h"
 #include "core/session/environmentsession.h"
 
+#include <QAction>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -24,6 +25,14 @@ WidgetWindow::WidgetWindow(web::WebProfiles *profiles, core::EnvironmentSession 
     m_layout->setSpacing(0);
     m_host = new WidgetHost(profiles, session, kind, this);
     m_layout->addWidget(m_host, 1);
+    // Esc closes (hides) the window also while the web page has the focus, which keeps the key
+    // from QDialog otherwise.
+    auto *close = new QAction(tr("Close"), this);
+    close->setObjectName(u"closeWidgetWindowAction"_s);
+    close->setShortcut(QKeySequence(Qt::Key_Escape));
+    close->setShortcutContext(Qt::WindowShortcut);
+    connect(close, &QAction::triggered, this, &QDialog::reject);
+    addAction(close);
 }
 
 WidgetWindow::~WidgetWindow() = default;
