@@ -25,12 +25,17 @@
 #include "core/catalog/catalog.h"
 #include "core/session/environmentsession.h"
 #include "core/widgets/uploadwidgetsigner.h"
+#include "gui/browser/browsercommands.h"
+#include "gui/browser/detailspanel.h"
 #include "gui/cloudwidgets/cloudwidgetwindows.h"
 #include "gui/cloudwidgets/mediaeditorwindow.h"
 #include "gui/cloudwidgets/previewwindow.h"
 #include "gui/cloudwidgets/snippetpanel.h"
 #include "gui/cloudwidgets/uploadwidgetwindow.h"
 #include "gui/cloudwidgets/widgethost.h"
+#include "gui/mainwindow/mainwindow.h"
+#include "gui/settings/preferences.h"
+#include "gui/upload/uploadcontroller.h"
 #include "web/mediaeditorbridge.h"
 #include "web/previewbridge.h"
 #include "web/uploadwidgetbridge.h"
@@ -45,6 +50,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QMenu>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -53,6 +59,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QWebEngineProfile>
 #include <QWebEngineScript>
 #include <QWebEngineScriptCollection>
@@ -159,6 +166,7 @@ private Q_SLOTS:
     void mediaEditorExportsAndSavesANewAsset();
     void videoPlayerShowsAndItsSnippetWorks();
     void productGalleryShowsAndItsSnippetWorks();
+    void mainWindowOffersTheWidgets();
     void windowsGrabWithTheirWidget_data();
     void windowsGrabWithTheirWidget();
 
@@ -608,6 +616,95 @@ void TestCloudWidgets::productGalleryShowsAndItsSnippetWorks()
                                  .toBool(),
                              20000);
     checkNoSecret(window->host());
+}
+
+// The main window with web profiles, as main() makes it: File → "Upload from a URL, Camera or Cloud
+// Storage…" and the Upload button's menu open the Upload widget, the browser's commands and the
+// details panel offer the Media Editor and the previews for what is selected. Its own store and
+// profiles, so that nothing here shares a catalogue with the tests above.
+void TestCloudWidgets::mainWindowOffersTheWidgets()
+{
+    QTemporaryDir home;
+    core::AccountStore store(std::make_shared<core::MemorySecretStore>(),
+                             core::StorageLayout {home.filePath(u"accounts.ini"_s), home.filePath(u"data"_s),
+                                                  home.filePath(u"cache"_s)});
+    QVERIFY(
+        test::addSandboxEnvironment(store, m_network, m_sandbox.cloudinaryUrls().constFirst(), u"Window"_s));
+    web::WebProfiles profiles(store.layout());
+    Preferences preferences(home.filePath(u"stratus.conf"_s));
+    MainWindow window(&store, &m_network, &preferences);
+    window.setWebProfiles(&profiles);
+    window.resize(1100, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    core::EnvironmentSession *session = window.session(window.currentEnvironmentId());
+    QVERIFY(session != nullptr);
+    QTRY_COMPARE_WITH_TIMEOUT(session->connection(), core::EnvironmentSession::Connection::Online, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(session->catalog()->folderMode() != core::FolderMode::Unknown, 30000);
+
+    // File menu, below Upload Folder…
+    auto *fileItem = window.findChild<QAction *>(u"uploadWidgetAction"_s);
+    QVERIFY(fileItem != nullptr);
+    auto *fileMenu = qobject_cast<QMenu *>(fileItem->associatedObjects().value(0));
+    QVERIFY(fileMenu != nullptr);
+    Q_EMIT fileMenu->aboutToShow();
+    QVERIFY(fileItem->isEnabled());
+    fileItem->trigger();
+    auto *upload = window.findChild<UploadWidgetWindow *>();
+    QVERIFY(upload != nullptr);
+    QVERIFY(upload->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(upload->host()->isReady(), 20000);
+    QVERIFY(upload->signer() != nullptr);
+    upload->hide();
+
+    // The Upload button's menu gets the same item once the window has profiles.
+    auto *uploadMenu = window.findChild<QMenu *>(u"uploadMenu"_s);
+    QVERIFY(uploadMenu != nullptr);
+    Q_EMIT uploadMenu->aboutToShow();
+    auto *buttonItem = window.findChild<QAction *>(u"uploadWidgetButtonAction"_s);
+    QVERIFY(buttonItem != nullptr);
+    QVERIFY(uploadMenu->actions().contains(buttonItem));
+    buttonItem->trigger();
+    QVERIFY(upload->isVisible());
+    upload->hide();
+
+    // The browser's commands for a picture: Edit in Media Editor…, Preview as Product Gallery; not the
+    // Video Player. The details panel shows the same as buttons.
+    auto *commands = window.findChild<BrowserCommands *>();
+    QVERIFY(commands != nullptr);
+    const core::catalog::CatalogAsset picture = asset(u"image"_s);
+    commands->setSelection({picture});
+    QAction *edit = commands->action(BrowserCommands::Command::EditInMediaEditor);
+    QAction *player = commands->action(BrowserCommands::Command::PreviewInVideoPlayer);
+    QAction *gallery = commands->action(BrowserCommands::Command::PreviewAsProductGallery);
+    QVERIFY(edit->isVisible() && edit->isEnabled());
+    QVERIFY(gallery->isVisible() && gallery->isEnabled());
+    QVERIFY(player->isVisible() && !player->isEnabled());
+    auto *details = window.findChild<DetailsPanel *>();
+    QVERIFY(details != nullptr);
+    auto *row = details->findChild<QWidget *>(u"assetActions"_s);
+    QVERIFY(row != nullptr);
+    QCOMPARE(row->findChildren<QToolButton *>().size(), 3);
+    edit->trigger();
+    auto *editor = window.findChild<MediaEditorWindow *>();
+    QVERIFY(editor != nullptr);
+    QVERIFY(editor->isVisible());
+    QCOMPARE(editor->asset().assetId, picture.assetId);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->host()->isReady(), 20000);
+    editor->hide();
+
+    // A video: the Video Player too.
+    commands->setSelection({asset(u"video"_s)});
+    QVERIFY(player->isEnabled());
+    player->trigger();
+    PreviewWindow *preview = nullptr;
+    for (PreviewWindow *candidate : window.findChildren<PreviewWindow *>()) {
+        if (candidate->isVisible())
+            preview = candidate;
+    }
+    QVERIFY(preview != nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(preview->bridge()->isShown(), 20000);
+    preview->hide();
 }
 
 void TestCloudWidgets::windowsGrabWithTheirWidget_data()
