@@ -610,7 +610,15 @@ void TestSandboxUploadWidget::preBatchCancels()
 void TestSandboxUploadWidget::modalDisplayProtocol()
 {
     Host host(*m_signer);
-    QVERIFY(createWidget(host, player(QString()), u"{}"_s, true));
+    // The player clicks the widget's own × when the host page posts it "play:close" (the frame's
+    // scripts ignore a message that is not JSON).
+    const QString clickClose = uR"(
+        window.addEventListener("message", function (e) {
+            if (e.data === "play:close")
+                document.getElementById("close").click();
+        });
+    )"_s;
+    QVERIFY(createWidget(host, player(clickClose), u"{}"_s, true));
     const auto displays = [&] {
         QStringList out;
         for (const QJsonObject &e : events(host)) {
@@ -637,9 +645,19 @@ void TestSandboxUploadWidget::modalDisplayProtocol()
     evaluate(host.page, u"window.__uw.show()"_s);
     QVERIFY(!evaluate(host.page, u"window.__uw.isMinimized()"_s).toBool());
     QTRY_COMPARE_WITH_TIMEOUT(displays(), u"shown,minimized,shown"_s, 10000);
+    // The user closes it with the widget's ×: uw_hide, the callback's `close`, the overlay gone.
+    evaluate(host.page, u"window.__uw.iframe.contentWindow.postMessage('play:close', '*')"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(count(host, u"close"_s), 1, 10000);
+    QVERIFY(!evaluate(host.page, u"window.__uw.isShowing()"_s).toBool());
+    QCOMPARE(displays(), u"shown,minimized,shown,hidden"_s);
+    QCOMPARE(evaluate(host.page, u"window.__uw._frame.style.visibility"_s).toString(), u"hidden"_s);
+    // Opened again and closed by the host page: no `close` event then (the page knows).
+    evaluate(host.page, u"window.__uw.open()"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(displays(), u"shown,minimized,shown,hidden,shown"_s, 10000);
     evaluate(host.page, u"window.__uw.close()"_s);
     QVERIFY(!evaluate(host.page, u"window.__uw.isShowing()"_s).toBool());
-    QTRY_COMPARE_WITH_TIMEOUT(displays(), u"shown,minimized,shown,hidden"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(displays(), u"shown,minimized,shown,hidden,shown,hidden"_s, 10000);
+    QCOMPARE(count(host, u"close"_s), 1);
     QCOMPARE(evaluate(host.page, u"document.body.style.overflow"_s).toString(), QString());
     evaluate(host.page, u"window.__uw.destroy()"_s);
     QVERIFY(evaluate(host.page, u"window.__uw.isDestroyed()"_s).toBool());

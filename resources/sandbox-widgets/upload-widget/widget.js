@@ -86,8 +86,12 @@
         var data = message.data;
         switch (message.type) {
         case "uw_init":
-            if (data && typeof data === "object" && data.widgetId === widgetId)
+            // The widget id comes with uw_init (our loader also puts it in the frame's URL).
+            if (data && typeof data === "object" && typeof data.widgetId === "string"
+                && (!widgetId || data.widgetId === widgetId)) {
+                widgetId = data.widgetId;
                 init(data);
+            }
             break;
         case "uw_config":
             if (data && typeof data === "object")
