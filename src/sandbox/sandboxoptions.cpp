@@ -58,7 +58,10 @@ SandboxCommandLine::SandboxCommandLine()
         u"/oauth2/auth, /oauth2/token and /oauth2/revoke; its access tokens work as\n"
         u"Authorization: Bearer on the Admin, Upload and Search APIs.\n\n"
         u"Stand-in widgets (docs/sandbox-widgets.md): the Media Library loader at\n"
-        u"/widgets/media-library/all.js; its console pages on http://localhost:PORT only."_s);
+        u"/widgets/media-library/all.js; its console pages on http://localhost:PORT only.\n"
+        u"The Media Editor at /widgets/media-editor/all.js (its page on localhost too), the\n"
+        u"Video Player at /widgets/video-player/player.min.js and .css, the Product Gallery at\n"
+        u"/widgets/product-gallery/all.js; tag lists at /<cloud>/image/list/<tag>.json."_s);
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions(

@@ -216,8 +216,10 @@
         $("prev").disabled = state.step === 0;
         $("next").hidden = state.step >= state.steps.length - 1;
         $("prev").hidden = state.steps.length < 2;
+        // The rectangle stays in sight after the crop step, fixed.
         var cropping = state.steps[state.step] === "resizeAndCrop" && state.asset.resource_type === "image";
-        $("crop").hidden = !cropping;
+        $("crop").hidden = state.asset.resource_type !== "image" || (!cropping && fullCrop());
+        $("crop").classList.toggle("fixed", !cropping);
         $("picture").style.cursor = cropping ? "crosshair" : "default";
     }
 
@@ -382,9 +384,7 @@
                 choosePreset(preset);
             }
             placeCrop();
-            document.body.dataset.state = "ready";
-            $("export").disabled = false;
-            changed();
+            becameReady();
         };
         img.onerror = function () { fail("The sandbox did not deliver the picture."); };
         img.src = url(turnComponents().concat(["c_limit,h_1200,w_1600"]), displayFormat());
@@ -463,7 +463,7 @@
 
     var drag = null;
     function onPointerDown(event) {
-        if ($("crop").hidden || !state.crop || event.button > 0)
+        if ($("crop").hidden || $("crop").classList.contains("fixed") || !state.crop || event.button > 0)
             return;
         event.preventDefault();
         var p = pointAt(event);
@@ -612,11 +612,7 @@
         limitTrim("end");
         ["trim-start-range", "trim-end-range"].forEach(function (id) { $(id).max = duration; });
         document.body.dataset.state = "loading";
-        video.onloadedmetadata = function () {
-            document.body.dataset.state = "ready";
-            $("export").disabled = false;
-            changed();
-        };
+        video.onloadedmetadata = becameReady;
         video.onerror = function () { fail("The sandbox did not deliver the video."); };
         video.ontimeupdate = function () {
             if (state.playingTrim && video.currentTime >= state.trim.end) {
@@ -710,10 +706,24 @@
         };
     }
 
+    // An export asked for while the asset loads (triggerExport() right after update()) waits for it.
     function doExport() {
-        if (!state.asset || document.body.dataset.state !== "ready")
+        if (document.body.dataset.state === "error")
+            return post("ME_ERROR", { message: $("message").textContent || "Nothing to export." });
+        if (!state.asset || document.body.dataset.state !== "ready") {
+            state.pendingExport = true;
             return;
+        }
+        state.pendingExport = false;
         post("ME_EXPORT_DATA", exportData());
+    }
+
+    function becameReady() {
+        document.body.dataset.state = "ready";
+        $("export").disabled = false;
+        changed();
+        if (state.pendingExport)
+            doExport();
     }
 
     // --- the protocol --------------------------------------------------------------------------
