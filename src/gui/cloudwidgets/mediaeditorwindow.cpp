@@ -111,7 +111,7 @@ void MediaEditorWindow::openFor(const core::catalog::CatalogAsset &asset)
     if (env == nullptr || !canEdit(asset))
         return;
     present();
-    if (asset.assetId == m_asset.assetId && asset.version == m_asset.version && host()->page() != nullptr)
+    if (asset.assetId == m_asset.assetId && asset.version == m_asset.version && pageUsable())
         return;
     m_asset = asset;
     m_export.reset();

@@ -95,7 +95,7 @@ void UploadWidgetWindow::openFor(const QString &folder)
     const bool token = context->secret && context->secret->kind() == core::CredentialKind::AccessToken;
     m_status->clear();
     if (token) {
-        if (m_loaded && m_loadedFolder == folder && !m_preset.isEmpty()) {
+        if (pageUsable() && m_loadedFolder == folder && !m_preset.isEmpty()) {
             present();
             return;
         }
@@ -109,7 +109,7 @@ void UploadWidgetWindow::openFor(const QString &folder)
         return;
     }
     present();
-    if (m_loaded && m_loadedFolder == folder && m_signer)
+    if (pageUsable() && m_loadedFolder == folder && m_signer)
         return;
     m_signer
         = std::make_unique<core::UploadWidgetSigner>(context->endpoint.signer(), context->secret, m_clock);
@@ -205,7 +205,6 @@ void UploadWidgetWindow::load(const QJsonObject &routeOptions, bool signedRoute)
           snippets::htmlEscaped(
               host()->sources().script(web::WidgetKind::UploadWidget).toString(QUrl::FullyEncoded))},
          {u"CONFIG"_s, web::jsonForScript(config)}});
-    m_loaded = true;
     m_loadedFolder = m_folder;
     host()->load(m_bridge, page);
 }

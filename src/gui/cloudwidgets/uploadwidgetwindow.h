@@ -87,7 +87,6 @@ private:
     QString m_folder;
     QString m_loadedFolder; ///< the folder of the page loaded; null: none loaded
     QString m_preset;
-    bool m_loaded = false;
     core::SystemClock m_clock;
     std::unique_ptr<core::UploadWidgetSigner> m_signer;
     web::UploadWidgetBridge *m_bridge = nullptr;

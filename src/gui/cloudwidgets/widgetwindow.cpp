@@ -25,6 +25,9 @@ WidgetWindow::WidgetWindow(web::WebProfiles *profiles, core::EnvironmentSession 
     m_layout->setSpacing(0);
     m_host = new WidgetHost(profiles, session, kind, this);
     m_layout->addWidget(m_host, 1);
+    connect(m_host, &WidgetHost::ready, this, [this] { m_pageFailed = false; });
+    connect(m_host, &WidgetHost::unavailable, this, [this] { m_pageFailed = true; });
+    connect(m_host, &WidgetHost::closedByProfile, this, [this] { m_pageFailed = true; });
     // Esc closes (hides) the window also while the web page has the focus, which keeps the key
     // from QDialog otherwise.
     auto *close = new QAction(tr("Close"), this);
@@ -51,6 +54,11 @@ core::FolderMode WidgetWindow::folderMode() const
     if (catalog != nullptr && catalog->folderMode() != core::FolderMode::Unknown)
         return catalog->folderMode();
     return env->record().folderMode;
+}
+
+bool WidgetWindow::pageUsable() const
+{
+    return m_host->page() != nullptr && !m_pageFailed;
 }
 
 void WidgetWindow::present()

@@ -46,6 +46,10 @@ public:
     /// Shows the window (again) in front.
     void present();
 
+    /// Whether the page loaded last can be shown again as it is: it is there and neither failed to
+    /// load its widget nor went with the account's profile (then it must be loaded again).
+    [[nodiscard]] bool pageUsable() const;
+
 protected:
     /// Where subclasses add what goes below the widget.
     [[nodiscard]] QVBoxLayout *contentLayout() const { return m_layout; }
@@ -56,6 +60,7 @@ private:
     QPointer<core::EnvironmentSession> m_session;
     WidgetHost *m_host = nullptr;
     QVBoxLayout *m_layout = nullptr;
+    bool m_pageFailed = false;
 };
 
 } // namespace stratus::gui
