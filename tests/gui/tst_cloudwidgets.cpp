@@ -6,7 +6,7 @@
 // - tampered parameters sent from the page's own script (another folder, a two-hour-old timestamp,
 //   an added notification_url) are refused and nothing is signed;
 // - an environment signed in with Cloudinary uploads through an unsigned preset, or is told what to
-//   do when it has none;
+//   do when it has none; after a log-out deleted the profile, the widget is loaded anew;
 // - the main window offers the widgets in the File menu, the Upload button's menu, the browser's
 //   commands and the details panel.
 //
@@ -168,7 +168,24 @@ void TestCloudWidgets::tokenEnvironmentUploadsThroughAnUnsignedPreset()
     )JS"_s);
     QTRY_COMPARE_WITH_TIMEOUT(evaluate(window->host()->page(), u"window.__answer"_s).toString(),
                               u"unsigned"_s, 10000);
+
+    // Log-out deletes the account's web profile: the page goes at once and the window says so;
+    // opened again, the widget is loaded anew (the preset asked for again).
+    const QString accountId = session->record().accountId;
+    std::optional<bool> removed;
+    m_profiles->removeProfile(accountId, this,
+                              [&](const core::Result<core::Done> &result) { removed = result.ok(); });
+    QVERIFY(window->host()->page() == nullptr);
+    QVERIFY(!window->host()->noticeTitle().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(removed.has_value(), 15000);
+    QVERIFY(*removed);
+    offered.clear();
+    windows.openUploadWidget(u"tokens"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(offered.size(), 2, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->host()->isReady(), 20000);
+    QVERIFY(window->host()->page() != nullptr);
 }
+
 // The main window with web profiles, as main() makes it: File → "Upload from a URL, Camera or Cloud
 // Storage…" and the Upload button's menu open the Upload widget, the browser's commands and the
 // details panel offer the Media Editor and the previews for what is selected. Its own store and
