@@ -217,7 +217,10 @@ void TestCloudWidgets::mainWindowOffersTheWidgets()
     QVERIFY(fileMenu != nullptr);
     Q_EMIT fileMenu->aboutToShow();
     QVERIFY(fileItem->isEnabled());
+    // Offering the widgets starts nothing of WebEngine: the first window does.
+    QCOMPARE(profiles.openCount(), 0);
     fileItem->trigger();
+    QCOMPARE(profiles.openCount(), 1);
     auto *upload = window.findChild<UploadWidgetWindow *>();
     QVERIFY(upload != nullptr);
     QVERIFY(upload->isVisible());
