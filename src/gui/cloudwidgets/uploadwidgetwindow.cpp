@@ -193,11 +193,7 @@ void UploadWidgetWindow::load(const QJsonObject &routeOptions, bool signedRoute)
     options.insert(u"showPoweredBy"_s, false);
     options.insert(u"showAdvancedOptions"_s, false);
     options.insert(u"singleUploadAutoClose"_s, false);
-    const QJsonObject text {
-        {u"refusedTitle"_s, tr("Upload refused")},
-        {u"refusedText"_s, tr("Stratus signs only uploads into the folder you chose.")},
-        {u"failedTitle"_s, tr("The Upload widget could not start")},
-    };
+    const QJsonObject text {{u"failedTitle"_s, tr("The Upload widget could not start")}};
     const QJsonObject config {{u"signed"_s, signedRoute}, {u"options"_s, options}, {u"text"_s, text}};
     const QString page = snippets::hostPage(
         u"upload-widget"_s,
