@@ -13,6 +13,9 @@
 // The pages are scanned for the API secret (what they were sent, asked for and said).
 #include "cloudwidgetsfixture.h"
 
+#include "gui/browser/assetlistmodel.h"
+#include "gui/browser/browserpage.h"
+
 using namespace Qt::StringLiterals;
 using namespace stratus;
 using namespace stratus::gui;
@@ -226,6 +229,33 @@ void TestCloudWidgets::mainWindowOffersTheWidgets()
     QVERIFY(upload->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(upload->host()->isReady(), 20000);
     QVERIFY(upload->signer() != nullptr);
+
+    // What the person uploads there is in the browser at once, in the folder it shows.
+    auto *browser = window.findChild<BrowserPage *>();
+    QVERIFY(browser != nullptr);
+    QCOMPARE(upload->folder(), browser->currentFolder());
+    QSignalSpy written(window.uploads()->widgetWindows(session), &CloudWidgetWindows::assetsWritten);
+    QWebEngineScript play;
+    play.setName(u"window-upload-player"_s);
+    play.setSourceCode(uploadPlayer(m_sandbox.baseUrl().toString(QUrl::StripTrailingSlash) + u"/widgetcloud/image/upload/"_s
+                                    + asset(u"image"_s).publicId + u'.' + asset(u"image"_s).format));
+    play.setInjectionPoint(QWebEngineScript::DocumentReady);
+    play.setWorldId(QWebEngineScript::ApplicationWorld);
+    play.setRunsOnSubFrames(true);
+    profiles.profile(session->record().accountId)->scripts()->insert(play);
+    upload->host()->reload();
+    QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, 30000);
+    const QString uploadedId = written.first().first().toStringList().value(0);
+    const auto shown = [&] {
+        const QAbstractItemModel *model = browser->assetModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, 0).data(AssetListModel::AssetIdRole).toString() == uploadedId)
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(shown(), 5000);
+    profiles.profile(session->record().accountId)->scripts()->remove(play);
     upload->hide();
 
     // The Upload button's menu gets the same item once the window has profiles.

@@ -227,12 +227,7 @@ void BrowseView::setUploads(UploadController *uploads)
 
 CloudWidgetWindows *BrowseView::widgetWindows()
 {
-    CloudWidgetWindows *windows = m_uploads ? m_uploads->widgetWindows(m_session) : nullptr;
-    // What a widget added is in the catalogue already: the browser shows it now.
-    if (windows != nullptr)
-        connect(windows, &CloudWidgetWindows::assetsWritten, m_browser, &BrowserPage::reload,
-                Qt::UniqueConnection);
-    return windows;
+    return m_uploads ? m_uploads->widgetWindows(m_session) : nullptr;
 }
 
 void BrowseView::connectWidgets()
@@ -259,6 +254,12 @@ void BrowseView::connectWidgets()
                     windows->openProductGallery(assets);
             });
     m_browser->detailsPanel()->setAssetActions(commands->widgetActions());
+    // What a widget added (however it was opened) is in the catalogue already: the browser shows it now.
+    connect(m_uploads, &UploadController::widgetAssetsWritten, this,
+            [this](core::EnvironmentSession *session) {
+                if (session == m_session && m_browser != nullptr)
+                    m_browser->reload();
+            });
 
     auto *menu = m_browser->findChild<QMenu *>(u"uploadMenu"_s);
     if (menu == nullptr)

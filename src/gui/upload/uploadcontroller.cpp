@@ -66,8 +66,15 @@ CloudWidgetWindows *UploadController::widgetWindows(EnvironmentSession *session)
     if (session == nullptr || profiles == nullptr)
         return nullptr;
     QPointer<CloudWidgetWindows> &windows = m_widgetWindows[session->environmentId()];
-    if (!windows || windows->session() != session)
+    if (!windows || windows->session() != session) {
         windows = new CloudWidgetWindows(profiles, session, m_window, this);
+        const QPointer<EnvironmentSession> guard(session);
+        connect(windows, &CloudWidgetWindows::assetsWritten, this,
+                [this, guard](const QStringList &assetIds) {
+                    if (guard)
+                        Q_EMIT widgetAssetsWritten(guard.data(), assetIds);
+                });
+    }
     return windows;
 }
 

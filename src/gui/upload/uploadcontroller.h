@@ -106,6 +106,9 @@ public:
 Q_SIGNALS:
     /// A batch finished: "12 files uploaded to samples, 1 failed".
     void batchFinished(const QString &message);
+    /// A widget of @p session's (widgetWindows()) added @p assetIds to its catalogue: views of that
+    /// environment read it again.
+    void widgetAssetsWritten(stratus::core::EnvironmentSession *session, const QStringList &assetIds);
 
 private:
     /// The structured metadata fields of the environment, as its catalogue cached them.
