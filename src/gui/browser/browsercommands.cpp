@@ -11,6 +11,8 @@
 #include "core/delivery/originalurls.h"
 #include "core/delivery/thumbnailurls.h"
 #include "core/transfers/downloadqueue.h"
+#include "gui/cloudwidgets/mediaeditorwindow.h"
+#include "gui/cloudwidgets/previewwindow.h"
 #include "gui/errors/errorpresenter.h"
 #include "words/errorwords.h"
 
@@ -89,6 +91,11 @@ BrowserCommands::BrowserCommands(BrowserEnvironment environment, QWidget *page)
     makeAction(Command::NewFolderHere, tr("&New folder…"));
     makeAction(Command::RenameFolder, tr("Re&name folder…"));
     makeAction(Command::DeleteFolder, tr("Delete &folder"));
+    makeAction(Command::EditInMediaEditor, tr("Edit in Media &Editor…"));
+    makeAction(Command::PreviewInVideoPlayer, tr("Preview in &Video Player"));
+    makeAction(Command::PreviewAsProductGallery, tr("Preview as &Product Gallery"));
+    for (const QList<QAction *> widgets = widgetActions(); QAction * widget : widgets)
+        widget->setVisible(false);
     action(Command::Download)->setIcon(QIcon::fromTheme(u"document-save"_s));
     action(Command::Delete)->setIcon(QIcon::fromTheme(u"edit-delete"_s));
     action(Command::NewFolder)->setIcon(QIcon::fromTheme(u"folder-new"_s));
@@ -106,6 +113,17 @@ BrowserCommands::BrowserCommands(BrowserEnvironment environment, QWidget *page)
     connect(action(Command::NewFolderHere), &QAction::triggered, this, [this] { newFolder(m_treeFolder); });
     connect(action(Command::RenameFolder), &QAction::triggered, this, [this] { renameFolder(m_treeFolder); });
     connect(action(Command::DeleteFolder), &QAction::triggered, this, [this] { deleteFolder(m_treeFolder); });
+
+    connect(action(Command::EditInMediaEditor), &QAction::triggered, this, [this] {
+        if (m_selection.size() == 1)
+            Q_EMIT mediaEditorRequested(m_selection.constFirst());
+    });
+    connect(action(Command::PreviewInVideoPlayer), &QAction::triggered, this, [this] {
+        if (m_selection.size() == 1)
+            Q_EMIT videoPlayerRequested(m_selection.constFirst());
+    });
+    connect(action(Command::PreviewAsProductGallery), &QAction::triggered, this,
+            [this] { Q_EMIT productGalleryRequested(m_selection); });
 
     connect(m_downloads, &DownloadQueue::progress, this, &BrowserCommands::showDownloadProgress);
     connect(m_downloads, &DownloadQueue::finished, this, &BrowserCommands::reportDownload);
@@ -150,6 +168,18 @@ void BrowserCommands::setSelection(const QList<CatalogAsset> &assets)
 {
     m_selection = assets;
     updateActions();
+}
+
+void BrowserCommands::setWidgetCommands(std::function<bool()> available)
+{
+    m_widgetsAvailable = std::move(available);
+    updateActions();
+}
+
+QList<QAction *> BrowserCommands::widgetActions() const
+{
+    return {action(Command::EditInMediaEditor), action(Command::PreviewInVideoPlayer),
+            action(Command::PreviewAsProductGallery)};
 }
 
 void BrowserCommands::setTreeFolder(const QString &folder, qint64 assetsBelow)
@@ -201,6 +231,22 @@ void BrowserCommands::updateActions()
                                           : tr("Folders can be renamed in dynamic folder mode only"));
     set(Command::DeleteFolder, !m_treeFolder.isEmpty() && m_treeFolderAssets == 0, true,
         m_treeFolderAssets > 0 ? tr("Only an empty folder can be deleted") : QString());
+    // The widgets load from Cloudinary (or the sandbox) and show delivered media: online only.
+    const bool widgets = m_widgetsAvailable && m_widgetsAvailable();
+    for (const QList<QAction *> list = widgetActions(); QAction * widget : list)
+        widget->setVisible(widgets);
+    const bool one = m_selection.size() == 1;
+    const bool video = one && m_selection.constFirst().resourceType == u"video"
+        && PreviewWindow::isPublicMedia(m_selection.constFirst());
+    // A gallery of what a web page can show; the rest of the selection is left out.
+    const bool visual = std::any_of(m_selection.cbegin(), m_selection.cend(), &PreviewWindow::isPublicMedia);
+    set(Command::EditInMediaEditor, widgets && one && MediaEditorWindow::canEdit(m_selection.constFirst()),
+        true, tr("Crop, resize or convert a picture, or trim a video, and save the result as a new asset"));
+    set(Command::PreviewInVideoPlayer, widgets && video, true,
+        tr("Play the video in Cloudinary's Video Player and copy the code to embed it"));
+    set(Command::PreviewAsProductGallery, widgets && visual, true,
+        tr("Show the selected pictures and videos in Cloudinary's Product Gallery and copy the code to embed "
+           "it"));
 }
 
 void BrowserCommands::warn(const QString &title, const QString &text, const QString &details)

@@ -54,6 +54,9 @@ public:
         NewFolderHere, ///< the tree's "New folder…", below the folder clicked
         RenameFolder,
         DeleteFolder,
+        EditInMediaEditor, ///< one image or video: Cloudinary's Media Editor (issue 15)
+        PreviewInVideoPlayer, ///< one video: Cloudinary's Video Player, with an embed snippet
+        PreviewAsProductGallery, ///< images and videos: Cloudinary's Product Gallery, with an embed snippet
     };
     Q_ENUM(Command)
 
@@ -77,6 +80,11 @@ public:
     void setDirectoryChooser(DirectoryChooser chooser) { m_chooseDirectory = std::move(chooser); }
     /// Reads the environment's state again (online, folder mode) and enables the actions.
     void updateActions();
+    /// Shows the commands of Cloudinary's widgets (Edit in Media Editor…, Preview in Video Player,
+    /// Preview as Product Gallery) whenever @p available says the widgets can be opened (asked at each
+    /// updateActions()); hidden until then. Whoever opens them follows the …Requested() signals.
+    void setWidgetCommands(std::function<bool()> available);
+    [[nodiscard]] QList<QAction *> widgetActions() const;
 
     void download(const QList<core::catalog::CatalogAsset> &assets);
     void rename(const core::catalog::CatalogAsset &asset);
@@ -96,6 +104,10 @@ Q_SIGNALS:
     void status(const QString &text, stratus::gui::StatusKind kind);
     /// A folder the tree should open (after it was made or renamed).
     void folderToOpen(const QString &folder);
+    /// The widget commands (setWidgetCommandsAvailable()): what to open them on.
+    void mediaEditorRequested(const stratus::core::catalog::CatalogAsset &asset);
+    void videoPlayerRequested(const stratus::core::catalog::CatalogAsset &video);
+    void productGalleryRequested(const QList<stratus::core::catalog::CatalogAsset> &assets);
 
 private:
     QAction *makeAction(Command command, const QString &text, const QKeySequence &shortcut = {});
@@ -121,6 +133,7 @@ private:
     qint64 m_treeFolderAssets = 0;
     DirectoryChooser m_chooseDirectory;
     int m_running = 0;
+    std::function<bool()> m_widgetsAvailable;
 };
 
 } // namespace stratus::gui

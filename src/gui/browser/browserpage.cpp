@@ -359,6 +359,9 @@ void BrowserPage::showAssetMenu(QAbstractItemView *view, const QPoint &position)
     menu.addAction(m_commands->action(Command::EditTags));
     menu.addAction(m_commands->action(Command::CopyUrl));
     menu.addSeparator();
+    // Cloudinary's widgets (issue 15): hidden while the window has none.
+    menu.addActions(m_commands->widgetActions());
+    menu.addSeparator();
     menu.addAction(m_commands->action(Command::Delete));
     menu.addSeparator();
     menu.addAction(m_commands->action(Command::NewFolder));

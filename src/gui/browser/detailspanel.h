@@ -21,6 +21,7 @@ namespace Ui {
 class DetailsPanel;
 }
 
+class QAction;
 class QCompleter;
 class QFormLayout;
 class QLabel;
@@ -111,6 +112,11 @@ public:
     [[nodiscard]] QWidget *metadataSection() const { return m_metadataEditor; }
     /// The metadata section has something to show (the environment defines metadata fields).
     [[nodiscard]] bool hasMetadataFields() const;
+
+    /// Buttons for @p actions (the browser's commands of Cloudinary's widgets: Edit in Media Editor…,
+    /// Preview in Video Player, Preview as Product Gallery), under the title; each shows while its
+    /// action is visible and enabled (the commands follow the selection, which is what the panel shows).
+    void setAssetActions(const QList<QAction *> &actions);
 
     /// Whether the "Technical" section is open; closed at first. The owner keeps the choice
     /// (technicalExpandedChanged()) and gives it back to the next panel.
@@ -240,6 +246,7 @@ private:
     QHash<QString, QLineEdit *> m_fields; ///< by the Resource field name (public_id, bytes, …)
     QLineEdit *m_displayName = nullptr;
     QPointer<QWidget> m_metadataEditor;
+    QWidget *m_assetActions = nullptr; ///< the row of setAssetActions()
     /// The structured metadata editor shown in that section (one asset or several); null once replaced.
     QPointer<MetadataSection> m_metadata;
 

@@ -9,12 +9,14 @@
 #include "core/delivery/thumbnailurls.h"
 #include "core/net/neterror.h"
 #include "core/session/environmentsession.h"
+#include "gui/browser/browsercommands.h"
 #include "gui/browser/browserenvironment.h"
 #include "gui/browser/browserlogging.h"
 #include "gui/browser/browserpage.h"
 #include "gui/browser/detailspanel.h"
 #include "gui/browser/thumbnailloader.h"
 #include "gui/browser/thumbnailscheduler.h"
+#include "gui/cloudwidgets/cloudwidgetwindows.h"
 #include "gui/settings/preferences.h"
 #include "gui/shell/statusline.h"
 #include "gui/upload/uploadcontroller.h"
@@ -219,6 +221,65 @@ void BrowseView::setUploads(UploadController *uploads)
     folder->setObjectName(u"uploadFolderButtonAction"_s);
     connect(folder, &QAction::triggered, uploads, &UploadController::chooseFolder);
     m_browser->setUploadActions({files, folder});
+    m_uploads = uploads;
+    connectWidgets();
+}
+
+CloudWidgetWindows *BrowseView::widgetWindows()
+{
+    return m_uploads ? m_uploads->widgetWindows(m_session) : nullptr;
+}
+
+void BrowseView::connectWidgets()
+{
+    // Cloudinary's widgets (issue 15) once the window has web profiles for them (they come after the
+    // first page is made): the Media Editor and the previews among the browser's commands and in the
+    // details panel, the Upload widget in the Upload button's menu.
+    BrowserCommands *commands = m_browser->commands();
+    const QPointer<UploadController> uploads = m_uploads;
+    commands->setWidgetCommands([uploads] { return uploads && uploads->hasWidgets(); });
+    connect(commands, &BrowserCommands::mediaEditorRequested, this,
+            [this](const core::catalog::CatalogAsset &asset) {
+                if (CloudWidgetWindows *windows = widgetWindows())
+                    windows->openMediaEditor(asset);
+            });
+    connect(commands, &BrowserCommands::videoPlayerRequested, this,
+            [this](const core::catalog::CatalogAsset &video) {
+                if (CloudWidgetWindows *windows = widgetWindows())
+                    windows->openVideoPlayer(video);
+            });
+    connect(commands, &BrowserCommands::productGalleryRequested, this,
+            [this](const QList<core::catalog::CatalogAsset> &assets) {
+                if (CloudWidgetWindows *windows = widgetWindows())
+                    windows->openProductGallery(assets);
+            });
+    m_browser->detailsPanel()->setAssetActions(commands->widgetActions());
+    // What a widget added (however it was opened) is in the catalogue already: the browser shows it now.
+    connect(m_uploads, &UploadController::widgetAssetsWritten, this,
+            [this](core::EnvironmentSession *session) {
+                if (session == m_session && m_browser != nullptr)
+                    m_browser->reload();
+            });
+
+    auto *menu = m_browser->findChild<QMenu *>(u"uploadMenu"_s);
+    if (menu == nullptr)
+        return;
+    connect(menu, &QMenu::aboutToShow, this, [this, menu] {
+        if (m_uploadWidgetAction != nullptr || !m_uploads || !m_uploads->hasWidgets())
+            return;
+        m_uploadWidgetAction = new QAction(tr("Upload from a &URL, Camera or Cloud Storage…"), this);
+        m_uploadWidgetAction->setObjectName(u"uploadWidgetButtonAction"_s);
+        m_uploadWidgetAction->setToolTip(
+            tr("Cloudinary's Upload widget: files, a web address or the camera, into the folder shown"));
+        connect(m_uploadWidgetAction, &QAction::triggered, this, &BrowseView::openUploadWidget);
+        menu->addAction(m_uploadWidgetAction);
+    });
+}
+
+void BrowseView::openUploadWidget()
+{
+    if (CloudWidgetWindows *windows = widgetWindows())
+        windows->openUploadWidget(m_browser->currentFolder());
 }
 
 namespace {

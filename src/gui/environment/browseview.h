@@ -6,6 +6,7 @@
 
 #include <memory>
 
+class QAction;
 class QMenu;
 
 namespace stratus::core {
@@ -17,6 +18,7 @@ class EnvironmentSession;
 namespace stratus::gui {
 
 class BrowserPage;
+class CloudWidgetWindows;
 class Preferences;
 class StatusLine;
 class ThumbnailLoader;
@@ -43,10 +45,16 @@ public:
 
     /// The asset browser; null when the catalogue cannot be opened.
     [[nodiscard]] BrowserPage *browser() const { return m_browser; }
+    /// The Upload widget for the folder shown (the Upload button's "Upload from a URL, Camera or Cloud
+    /// Storage…").
+    void openUploadWidget();
+
     /// The status bar line this view contributes.
     [[nodiscard]] StatusLine *statusLine() const { return m_statusLine; }
 
-    /// Gives the browser's Upload button its commands (Files…, Folder…) through @p uploads.
+    /// Gives the browser's Upload button its commands (Files…, Folder…, and the Upload widget when the
+    /// window has web profiles) through @p uploads, and the browser the commands of Cloudinary's other
+    /// widgets (Media Editor, Video Player, Product Gallery).
     void setUploads(UploadController *uploads);
 
     [[nodiscard]] QString title() const override;
@@ -62,6 +70,10 @@ private:
     void createBrowser(core::EnvironmentSession &session, ThumbnailLoader *loader,
                        core::DeliverySigner *signer);
     void followSyncsAndUploads(core::EnvironmentSession &session);
+    /// The browser's commands of Cloudinary's widgets open them; what they add shows.
+    void connectWidgets();
+    /// The environment's widget windows; null without web profiles.
+    [[nodiscard]] CloudWidgetWindows *widgetWindows();
     /// The details panel opens its Technical section as it was left (kept in @p preferences).
     void rememberDetailsLayout(Preferences *preferences);
     void updateStatusLine();
@@ -74,6 +86,8 @@ private:
     BrowserPage *m_browser = nullptr;
     StatusLine *m_statusLine = nullptr;
     QMenu *m_goMenu = nullptr;
+    QPointer<UploadController> m_uploads;
+    QAction *m_uploadWidgetAction = nullptr;
 };
 
 } // namespace stratus::gui

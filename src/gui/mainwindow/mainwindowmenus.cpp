@@ -7,6 +7,7 @@
 #include "shortcutswindow.h"
 
 #include "gui/shell/pagehost.h"
+#include "gui/upload/uploadcontroller.h"
 #include "gui/upload/uploaddock.h"
 
 #include "ui_mainwindow.h"
@@ -58,6 +59,22 @@ void MainWindow::setUpEditAndViewMenus()
     m_shortcutsAction->setToolTip(tr("Every command with its keys, searchable"));
     connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
     m_ui->helpMenu->insertAction(m_ui->reportProblemAction, m_shortcutsAction);
+
+    // File → Upload from a URL, Camera or Cloud Storage… (issue 15, point 2), below the other uploads:
+    // Cloudinary's Upload widget for the folder shown. The profiles come later (setWebProfiles); a
+    // window without them (tests) disables the item when the menu opens.
+    m_uploads->setWebProfiles([this] { return m_webProfiles; });
+    auto *widgetUpload = new QAction(tr("Upload from a &URL, Camera or Cloud Storage…"), this);
+    widgetUpload->setObjectName(u"uploadWidgetAction"_s);
+    widgetUpload->setToolTip(tr("Cloudinary's Upload widget: files, a web address or the camera, into the "
+                                "folder shown"));
+    const QList<QAction *> fileActions = m_ui->fileMenu->actions();
+    const qsizetype folderItem = fileActions.indexOf(m_ui->uploadFolderAction);
+    m_ui->fileMenu->insertAction(fileActions.value(folderItem + 1), widgetUpload);
+    connect(widgetUpload, &QAction::triggered, m_uploads, &UploadController::openUploadWidget);
+    connect(m_ui->fileMenu, &QMenu::aboutToShow, widgetUpload, [this, widgetUpload] {
+        widgetUpload->setEnabled(m_uploads->hasWidgets() && !m_currentId.isEmpty());
+    });
 }
 
 void MainWindow::addThemeMenu(QMenu *viewMenu)

@@ -6,6 +6,7 @@
 #include "core/catalog/catalog.h"
 #include "core/session/environmentsession.h"
 #include "core/transfers/uploadqueue.h"
+#include "gui/cloudwidgets/cloudwidgetwindows.h"
 #include "gui/errors/errorpresenter.h"
 #include "words/errorwords.h"
 
@@ -52,6 +53,45 @@ void UploadController::setSession(EnvironmentSession *session, std::function<QSt
     if (session != nullptr)
         connect(session, &EnvironmentSession::uploadsReady, this, &UploadController::attachQueue);
     attachQueue();
+}
+
+bool UploadController::hasWidgets() const
+{
+    return m_webProfiles && m_webProfiles() != nullptr;
+}
+
+CloudWidgetWindows *UploadController::widgetWindows(EnvironmentSession *session)
+{
+    web::WebProfiles *profiles = m_webProfiles ? m_webProfiles() : nullptr;
+    if (session == nullptr || profiles == nullptr)
+        return nullptr;
+    QPointer<CloudWidgetWindows> &windows = m_widgetWindows[session->environmentId()];
+    if (!windows || windows->session() != session) {
+        windows = new CloudWidgetWindows(profiles, session, m_window, this);
+        const QPointer<EnvironmentSession> guard(session);
+        connect(windows, &CloudWidgetWindows::assetsWritten, this,
+                [this, guard](const QStringList &assetIds) {
+                    if (guard)
+                        Q_EMIT widgetAssetsWritten(guard.data(), assetIds);
+                });
+    }
+    return windows;
+}
+
+void UploadController::openUploadWidget()
+{
+    EnvironmentSession *session = m_session.data();
+    if (session == nullptr) {
+        warn(tr("Upload"),
+             tr("Open an environment first: the Upload widget uploads into the folder it shows."));
+        return;
+    }
+    CloudWidgetWindows *windows = widgetWindows(session);
+    if (windows == nullptr) {
+        warn(tr("Upload"), tr("The Upload widget is not available in this window."));
+        return;
+    }
+    windows->openUploadWidget(m_currentFolder ? m_currentFolder() : QString());
 }
 
 void UploadController::attachQueue()

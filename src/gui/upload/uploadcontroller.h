@@ -23,9 +23,13 @@ class EnvironmentSession;
 namespace stratus::core::transfers {
 class UploadQueue;
 }
+namespace stratus::web {
+class WebProfiles;
+}
 
 namespace stratus::gui {
 
+class CloudWidgetWindows;
 class UploadDock;
 
 /// What the main window does with files given to it — dropped anywhere on the window or on a
@@ -76,6 +80,18 @@ public:
     /// Uploads the files on the clipboard; false when it holds none.
     bool pasteFiles();
 
+    /// Where the accounts' web profiles are (the main window's, set after it is made); none: no
+    /// Cloudinary widgets.
+    void setWebProfiles(std::function<web::WebProfiles *()> profiles) { m_webProfiles = std::move(profiles); }
+    /// Whether the Cloudinary widgets can be opened (there are web profiles).
+    [[nodiscard]] bool hasWidgets() const;
+    /// The widget windows of @p session (made on first use, one per environment); null without web
+    /// profiles or session.
+    [[nodiscard]] CloudWidgetWindows *widgetWindows(core::EnvironmentSession *session);
+    /// File → Upload from a URL, Camera or Cloud Storage…: Cloudinary's Upload widget for the folder the
+    /// browser shows, in the current environment.
+    void openUploadWidget();
+
     /// Replaces the question asked about duplicates (tests); the default is a message box with
     /// Skip, Upload Anyway and Replace.
     using DuplicateQuestion = std::function<core::transfers::DuplicatePolicy(const QString &fileName,
@@ -90,6 +106,9 @@ public:
 Q_SIGNALS:
     /// A batch finished: "12 files uploaded to samples, 1 failed".
     void batchFinished(const QString &message);
+    /// A widget of @p session's (widgetWindows()) added @p assetIds to its catalogue: views of that
+    /// environment read it again.
+    void widgetAssetsWritten(stratus::core::EnvironmentSession *session, const QStringList &assetIds);
 
 private:
     /// The structured metadata fields of the environment, as its catalogue cached them.
@@ -118,6 +137,8 @@ private:
     std::function<bool()> m_askFirst;
     QList<QObject *> m_attachedQueues;
     QHash<QString, core::transfers::UploadBatchOptions> m_defaults; ///< by environment id
+    std::function<web::WebProfiles *()> m_webProfiles;
+    QHash<QString, QPointer<CloudWidgetWindows>> m_widgetWindows; ///< by environment id
 };
 
 } // namespace stratus::gui
