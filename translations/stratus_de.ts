@@ -1284,6 +1284,14 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <source>Upload F&amp;older…</source>
         <translation>&amp;Ordner hochladen …</translation>
     </message>
+    <message>
+        <source>Upload from a &amp;URL, Camera or Cloud Storage…</source>
+        <translation>Aus einer &amp;URL, von der Kamera oder aus Cloud-Speicher hochladen…</translation>
+    </message>
+    <message>
+        <source>Cloudinary's Upload widget: files, a web address or the camera, into the folder shown</source>
+        <translation>Das Upload-Widget von Cloudinary: Dateien, eine Webadresse oder die Kamera, in den angezeigten Ordner</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::BrowserCommands</name>
@@ -1542,6 +1550,30 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
             <numerusform>%n private oder authentifizierte Datei ausgelassen: %1</numerusform>
             <numerusform>%n private oder authentifizierte Dateien ausgelassen: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Edit in Media &amp;Editor…</source>
+        <translation>Im Media &amp;Editor bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Preview in &amp;Video Player</source>
+        <translation>Im &amp;Video Player ansehen</translation>
+    </message>
+    <message>
+        <source>Preview as &amp;Product Gallery</source>
+        <translation>Als &amp;Product Gallery ansehen</translation>
+    </message>
+    <message>
+        <source>Crop, resize or convert a picture, or trim a video, and save the result as a new asset</source>
+        <translation>Ein Bild zuschneiden, skalieren oder umwandeln oder ein Video kürzen und das Ergebnis als neues Asset speichern</translation>
+    </message>
+    <message>
+        <source>Play the video in Cloudinary's Video Player and copy the code to embed it</source>
+        <translation>Das Video im Video Player von Cloudinary abspielen und den Code zum Einbetten kopieren</translation>
+    </message>
+    <message>
+        <source>Show the selected pictures and videos in Cloudinary's Product Gallery and copy the code to embed it</source>
+        <translation>Die ausgewählten Bilder und Videos in der Product Gallery von Cloudinary zeigen und den Code zum Einbetten kopieren</translation>
     </message>
 </context>
 <context>
@@ -2883,6 +2915,101 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <source>Save Download</source>
         <translation>Download speichern</translation>
     </message>
+    <message>
+        <source>Upload from a &amp;URL, Camera or Cloud Storage…</source>
+        <translation>Aus einer &amp;URL, von der Kamera oder aus Cloud-Speicher hochladen…</translation>
+    </message>
+    <message>
+        <source>Cloudinary's Upload widget: files, a web address or the camera, into the folder shown</source>
+        <translation>Das Upload-Widget von Cloudinary: Dateien, eine Webadresse oder die Kamera, in den angezeigten Ordner</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::MediaEditorWindow</name>
+    <message>
+        <source>Media Editor</source>
+        <translation>Media Editor</translation>
+    </message>
+    <message>
+        <source>Transformation:</source>
+        <translation>Transformation:</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>Copy &amp;URL</source>
+        <translation>&amp;URL kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Transformation</source>
+        <translation>&amp;Transformation kopieren</translation>
+    </message>
+    <message>
+        <source>Open in Transformation &amp;Studio</source>
+        <translation>Im Transformations-&amp;Studio öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Save as New Asset…</source>
+        <translation>Als neues Asset &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Trim %1</source>
+        <translation>%1 kürzen</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>The Media Editor could not start</source>
+        <translation>Der Media Editor konnte nicht starten</translation>
+    </message>
+    <message>
+        <source>Export not received</source>
+        <translation>Export nicht angenommen</translation>
+    </message>
+    <message>
+        <source>Stratus did not accept what the editor exported.</source>
+        <translation>Stratus hat nicht angenommen, was der Editor exportiert hat.</translation>
+    </message>
+    <message>
+        <source>Save as New Asset</source>
+        <translation>Als neues Asset speichern</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>The edited picture becomes a new asset; the original stays as it is.</source>
+        <translation>Das bearbeitete Bild wird ein neues Asset; das Original bleibt, wie es ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saved as %1 in Home</source>
+        <translation>Als %1 in „Start“ gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved as %1 in %2</source>
+        <translation>Als %1 in %2 gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::MediaView</name>
@@ -3428,6 +3555,25 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     </message>
 </context>
 <context>
+    <name>stratus::gui::PreviewWindow</name>
+    <message>
+        <source>Video Player</source>
+        <translation>Video Player</translation>
+    </message>
+    <message>
+        <source>Product Gallery</source>
+        <translation>Product Gallery</translation>
+    </message>
+    <message>
+        <source>Video Player: %1</source>
+        <translation>Video Player: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Product Gallery: %n asset(s)</source>
+        <translation><numerusform>Product Gallery: %n Asset</numerusform><numerusform>Product Gallery: %n Assets</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::ProvisioningPage</name>
     <message>
         <source>This is not an account URL: %1</source>
@@ -3873,6 +4019,29 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     </message>
 </context>
 <context>
+    <name>stratus::gui::SnippetPanel</name>
+    <message>
+        <source>&amp;HTML</source>
+        <translation>&amp;HTML</translation>
+    </message>
+    <message>
+        <source>&amp;JavaScript</source>
+        <translation>&amp;JavaScript</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the snippet shown, to paste into a web page</source>
+        <translation>Den angezeigten Code kopieren, um ihn in eine Webseite einzufügen</translation>
+    </message>
+    <message>
+        <source>Embed on a web page</source>
+        <translation>In eine Webseite einbetten</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::TagsDialog</name>
     <message numerus="yes">
         <source>Edit tags of %n asset(s)</source>
@@ -4075,6 +4244,18 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
             <numerusform>%n Element hochladen</numerusform>
             <numerusform>%n Elemente hochladen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <source>Open an environment first: the Upload widget uploads into the folder it shows.</source>
+        <translation>Öffnen Sie zuerst eine Umgebung: Das Upload-Widget lädt in den dort angezeigten Ordner hoch.</translation>
+    </message>
+    <message>
+        <source>The Upload widget is not available in this window.</source>
+        <translation>Das Upload-Widget ist in diesem Fenster nicht verfügbar.</translation>
     </message>
 </context>
 <context>
@@ -4419,6 +4600,61 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     </message>
 </context>
 <context>
+    <name>stratus::gui::UploadWidgetWindow</name>
+    <message>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <source>Stratus refused to sign an upload that was not the one you chose. Nothing was uploaded.</source>
+        <translation>Stratus hat es abgelehnt, einen Upload zu signieren, der nicht der von Ihnen gewählte war. Es wurde nichts hochgeladen.</translation>
+    </message>
+    <message>
+        <source>The Upload widget reported a problem: %1</source>
+        <translation>Das Upload-Widget meldet ein Problem: %1</translation>
+    </message>
+    <message>
+        <source>Upload Preset</source>
+        <translation>Upload-Preset</translation>
+    </message>
+    <message>
+        <source>This environment is signed in with Cloudinary, so the Upload widget uploads through an unsigned upload preset. Which one?</source>
+        <translation>Diese Umgebung ist mit Cloudinary angemeldet, daher lädt das Upload-Widget über ein unsigniertes Upload-Preset hoch. Welches?</translation>
+    </message>
+    <message>
+        <source>The Upload widget cannot be opened: %1</source>
+        <translation>Das Upload-Widget kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The Upload widget needs the environment's API secret or a sign-in with Cloudinary.</source>
+        <translation>Das Upload-Widget braucht das API-Secret der Umgebung oder eine Anmeldung mit Cloudinary.</translation>
+    </message>
+    <message>
+        <source>Listing the environment's upload presets…</source>
+        <translation>Die Upload-Presets der Umgebung werden abgerufen…</translation>
+    </message>
+    <message>
+        <source>Stratus could not list this environment's upload presets: %1</source>
+        <translation>Stratus konnte die Upload-Presets dieser Umgebung nicht abrufen: %1</translation>
+    </message>
+    <message>
+        <source>No Unsigned Upload Preset</source>
+        <translation>Kein unsigniertes Upload-Preset</translation>
+    </message>
+    <message>
+        <source>This environment is signed in with Cloudinary, and then the Upload widget can only upload through an unsigned upload preset — this environment has none. An administrator can add one in the Cloudinary Console (Settings → Upload → Upload presets, signing mode "Unsigned"). Until then, Stratus's own Upload button uploads files here as usual.</source>
+        <translation>Diese Umgebung ist mit Cloudinary angemeldet; dann kann das Upload-Widget nur über ein unsigniertes Upload-Preset hochladen – und diese Umgebung hat keines. Eine Administratorin oder ein Administrator kann eines in der Cloudinary-Konsole anlegen (Settings → Upload → Upload presets, Signiermodus „Unsigned“). Bis dahin lädt die eigene Hochladen-Schaltfläche von Stratus Dateien wie gewohnt hierher hoch.</translation>
+    </message>
+    <message>
+        <source>The Upload widget could not start</source>
+        <translation>Das Upload-Widget konnte nicht starten</translation>
+    </message>
+    <message>
+        <source>Uploaded %1</source>
+        <translation>%1 hochgeladen</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::UsageMeter</name>
     <message>
         <source>Near the limit: %1 % used</source>
@@ -4541,6 +4777,17 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     <message>
         <source>Don't Allow</source>
         <translation>Nicht erlauben</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::WidgetWindow</name>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>

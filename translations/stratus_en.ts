@@ -350,6 +350,14 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
     </message>
 </context>
 <context>
+    <name>stratus::gui::PreviewWindow</name>
+    <message numerus="yes">
+        <source>Product Gallery: %n asset(s)</source>
+        <translation>
+            <numerusform>Product Gallery: %n asset</numerusform><numerusform>Product Gallery: %n assets</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::TagsDialog</name>
     <message numerus="yes">
         <source>Edit tags of %n asset(s)</source>

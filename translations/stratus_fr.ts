@@ -1284,6 +1284,14 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <source>Upload F&amp;older…</source>
         <translation>Téléverser un &amp;dossier…</translation>
     </message>
+    <message>
+        <source>Upload from a &amp;URL, Camera or Cloud Storage…</source>
+        <translation>Téléverser depuis une &amp;URL, la caméra ou un stockage cloud…</translation>
+    </message>
+    <message>
+        <source>Cloudinary's Upload widget: files, a web address or the camera, into the folder shown</source>
+        <translation>Le widget de téléversement de Cloudinary : des fichiers, une adresse web ou la caméra, dans le dossier affiché</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::BrowserCommands</name>
@@ -1542,6 +1550,30 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
             <numerusform>%n fichier privé ou authentifié ignoré : %1</numerusform>
             <numerusform>%n fichiers privés ou authentifiés ignorés : %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Edit in Media &amp;Editor…</source>
+        <translation>Modifier dans Media &amp;Editor…</translation>
+    </message>
+    <message>
+        <source>Preview in &amp;Video Player</source>
+        <translation>Aperçu dans le lecteur &amp;vidéo</translation>
+    </message>
+    <message>
+        <source>Preview as &amp;Product Gallery</source>
+        <translation>Aperçu en &amp;Product Gallery</translation>
+    </message>
+    <message>
+        <source>Crop, resize or convert a picture, or trim a video, and save the result as a new asset</source>
+        <translation>Recadrer, redimensionner ou convertir une image, ou couper une vidéo, et enregistrer le résultat comme nouvel asset</translation>
+    </message>
+    <message>
+        <source>Play the video in Cloudinary's Video Player and copy the code to embed it</source>
+        <translation>Lire la vidéo dans le lecteur vidéo de Cloudinary et copier le code pour l’intégrer</translation>
+    </message>
+    <message>
+        <source>Show the selected pictures and videos in Cloudinary's Product Gallery and copy the code to embed it</source>
+        <translation>Afficher les images et vidéos sélectionnées dans la Product Gallery de Cloudinary et copier le code pour l’intégrer</translation>
     </message>
 </context>
 <context>
@@ -2883,6 +2915,101 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <source>Save Download</source>
         <translation>Enregistrer le téléchargement</translation>
     </message>
+    <message>
+        <source>Upload from a &amp;URL, Camera or Cloud Storage…</source>
+        <translation>Téléverser depuis une &amp;URL, la caméra ou un stockage cloud…</translation>
+    </message>
+    <message>
+        <source>Cloudinary's Upload widget: files, a web address or the camera, into the folder shown</source>
+        <translation>Le widget de téléversement de Cloudinary : des fichiers, une adresse web ou la caméra, dans le dossier affiché</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::MediaEditorWindow</name>
+    <message>
+        <source>Media Editor</source>
+        <translation>Media Editor</translation>
+    </message>
+    <message>
+        <source>Transformation:</source>
+        <translation>Transformation :</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL :</translation>
+    </message>
+    <message>
+        <source>Copy &amp;URL</source>
+        <translation>Copier l’&amp;URL</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Transformation</source>
+        <translation>Copier la &amp;transformation</translation>
+    </message>
+    <message>
+        <source>Open in Transformation &amp;Studio</source>
+        <translation>Ouvrir dans le &amp;studio de transformation</translation>
+    </message>
+    <message>
+        <source>&amp;Save as New Asset…</source>
+        <translation>&amp;Enregistrer comme nouvel asset…</translation>
+    </message>
+    <message>
+        <source>Trim %1</source>
+        <translation>Couper %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <source>The Media Editor could not start</source>
+        <translation>Media Editor n’a pas pu démarrer</translation>
+    </message>
+    <message>
+        <source>Export not received</source>
+        <translation>Export non reçu</translation>
+    </message>
+    <message>
+        <source>Stratus did not accept what the editor exported.</source>
+        <translation>Stratus n’a pas accepté ce que l’éditeur a exporté.</translation>
+    </message>
+    <message>
+        <source>Save as New Asset</source>
+        <translation>Enregistrer comme nouvel asset</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>The edited picture becomes a new asset; the original stays as it is.</source>
+        <translation>L’image modifiée devient un nouvel asset ; l’original reste tel quel.</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Dossier :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>Enregistrement de « %1 »…</translation>
+    </message>
+    <message>
+        <source>Saved as %1 in Home</source>
+        <translation>Enregistré sous %1 dans Accueil</translation>
+    </message>
+    <message>
+        <source>Saved as %1 in %2</source>
+        <translation>Enregistré sous %1 dans %2</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::MediaView</name>
@@ -3428,6 +3555,25 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
 </context>
 <context>
+    <name>stratus::gui::PreviewWindow</name>
+    <message>
+        <source>Video Player</source>
+        <translation>Lecteur vidéo</translation>
+    </message>
+    <message>
+        <source>Product Gallery</source>
+        <translation>Product Gallery</translation>
+    </message>
+    <message>
+        <source>Video Player: %1</source>
+        <translation>Lecteur vidéo : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Product Gallery: %n asset(s)</source>
+        <translation><numerusform>Product Gallery : %n asset</numerusform><numerusform>Product Gallery : %n assets</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::ProvisioningPage</name>
     <message>
         <source>This is not an account URL: %1</source>
@@ -3873,6 +4019,29 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
 </context>
 <context>
+    <name>stratus::gui::SnippetPanel</name>
+    <message>
+        <source>&amp;HTML</source>
+        <translation>&amp;HTML</translation>
+    </message>
+    <message>
+        <source>&amp;JavaScript</source>
+        <translation>&amp;JavaScript</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy the snippet shown, to paste into a web page</source>
+        <translation>Copier l’extrait affiché, à coller dans une page web</translation>
+    </message>
+    <message>
+        <source>Embed on a web page</source>
+        <translation>Intégrer dans une page web</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::TagsDialog</name>
     <message numerus="yes">
         <source>Edit tags of %n asset(s)</source>
@@ -4075,6 +4244,18 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
             <numerusform>Téléverser %n élément</numerusform>
             <numerusform>Téléverser %n éléments</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Téléverser</translation>
+    </message>
+    <message>
+        <source>Open an environment first: the Upload widget uploads into the folder it shows.</source>
+        <translation>Ouvrez d’abord un environnement : le widget de téléversement envoie dans le dossier qu’il affiche.</translation>
+    </message>
+    <message>
+        <source>The Upload widget is not available in this window.</source>
+        <translation>Le widget de téléversement n’est pas disponible dans cette fenêtre.</translation>
     </message>
 </context>
 <context>
@@ -4419,6 +4600,61 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
 </context>
 <context>
+    <name>stratus::gui::UploadWidgetWindow</name>
+    <message>
+        <source>Upload</source>
+        <translation>Téléverser</translation>
+    </message>
+    <message>
+        <source>Stratus refused to sign an upload that was not the one you chose. Nothing was uploaded.</source>
+        <translation>Stratus a refusé de signer un téléversement qui n’était pas celui que vous avez choisi. Rien n’a été téléversé.</translation>
+    </message>
+    <message>
+        <source>The Upload widget reported a problem: %1</source>
+        <translation>Le widget de téléversement signale un problème : %1</translation>
+    </message>
+    <message>
+        <source>Upload Preset</source>
+        <translation>Préréglage de téléversement</translation>
+    </message>
+    <message>
+        <source>This environment is signed in with Cloudinary, so the Upload widget uploads through an unsigned upload preset. Which one?</source>
+        <translation>Cet environnement est connecté avec Cloudinary : le widget de téléversement passe donc par un préréglage de téléversement non signé. Lequel ?</translation>
+    </message>
+    <message>
+        <source>The Upload widget cannot be opened: %1</source>
+        <translation>Le widget de téléversement ne peut pas être ouvert : %1</translation>
+    </message>
+    <message>
+        <source>The Upload widget needs the environment's API secret or a sign-in with Cloudinary.</source>
+        <translation>Le widget de téléversement a besoin du secret d’API de l’environnement ou d’une connexion avec Cloudinary.</translation>
+    </message>
+    <message>
+        <source>Listing the environment's upload presets…</source>
+        <translation>Liste des préréglages de téléversement de l’environnement…</translation>
+    </message>
+    <message>
+        <source>Stratus could not list this environment's upload presets: %1</source>
+        <translation>Stratus n’a pas pu lister les préréglages de téléversement de cet environnement : %1</translation>
+    </message>
+    <message>
+        <source>No Unsigned Upload Preset</source>
+        <translation>Aucun préréglage de téléversement non signé</translation>
+    </message>
+    <message>
+        <source>This environment is signed in with Cloudinary, and then the Upload widget can only upload through an unsigned upload preset — this environment has none. An administrator can add one in the Cloudinary Console (Settings → Upload → Upload presets, signing mode "Unsigned"). Until then, Stratus's own Upload button uploads files here as usual.</source>
+        <translation>Cet environnement est connecté avec Cloudinary ; le widget de téléversement ne peut alors téléverser que par un préréglage non signé, et cet environnement n’en a aucun. Un administrateur peut en ajouter un dans la console Cloudinary (Settings → Upload → Upload presets, mode de signature « Unsigned »). En attendant, le bouton Téléverser de Stratus envoie les fichiers ici comme d’habitude.</translation>
+    </message>
+    <message>
+        <source>The Upload widget could not start</source>
+        <translation>Le widget de téléversement n’a pas pu démarrer</translation>
+    </message>
+    <message>
+        <source>Uploaded %1</source>
+        <translation>%1 téléversé</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::UsageMeter</name>
     <message>
         <source>Near the limit: %1 % used</source>
@@ -4541,6 +4777,17 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <message>
         <source>Don't Allow</source>
         <translation>Ne pas autoriser</translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::WidgetWindow</name>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
