@@ -16,7 +16,6 @@
 #include "web/widgetsources.h"
 
 #include <QFile>
-#include <QHideEvent>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -151,12 +150,10 @@ void MediaLibraryView::showEvent(QShowEvent *event)
         start();
 }
 
-void MediaLibraryView::hideEvent(QHideEvent *event)
+void MediaLibraryView::left()
 {
-    Page::hideEvent(event);
-    // Edits made inside the widget (tags, names, moves) send no event: an incremental sync brings
-    // them when the person leaves the view (not when the window is only minimised).
-    if (m_started && !event->spontaneous() && m_session)
+    // Not from hideEvent(): a window that closes, or a page being destroyed, hides its views too.
+    if (m_started && m_session)
         m_session->syncCatalog();
 }
 

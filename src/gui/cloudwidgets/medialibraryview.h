@@ -73,6 +73,10 @@ public:
     /// Who the console says it is signed in as (the identity event); empty when unknown.
     [[nodiscard]] const QString &identity() const { return m_identity; }
 
+    /// The person left the view (the environment page switched to another one): edits made inside the
+    /// widget send no event, so an incremental sync brings them now.
+    void left();
+
     /// Asks for the account's console e-mail and, given one, keeps it and starts again signed in.
     void askForConsoleEmail();
 
@@ -87,7 +91,6 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
-    void hideEvent(QHideEvent *event) override;
 
 private:
     void load(const QJsonObject &login);

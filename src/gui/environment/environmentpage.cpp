@@ -328,7 +328,10 @@ void EnvironmentPage::showView(View view)
     if (index < 0 || index >= m_views->count())
         return;
     const bool changed = m_views->currentIndex() != index;
+    const bool leavingMediaLibrary = changed && m_views->currentWidget() == m_mediaLibrary;
     m_views->setCurrentIndex(index);
+    if (leavingMediaLibrary)
+        m_mediaLibrary->left();
     m_viewTabs->setCurrentIndex(index);
     m_viewActions->actions().at(index)->setChecked(true);
     if (!changed)
