@@ -10,6 +10,9 @@
 #include "sandboxprocess.h"
 
 #include "core/accounts/accountstore.h"
+#include "core/auth/oauthconfig.h"
+#include "core/auth/oauthsignin.h"
+#include "core/auth/tokenpair.h"
 #include "core/catalog/catalog.h"
 #include "core/session/environmentsession.h"
 #include "gui/accounts/accountsdialog.h"
@@ -178,6 +181,7 @@ private slots:
     void uploadAndDeleteReachCatalogue();
     void ownSignInIsKeptPerAccount();
     void navigationToUnknownHostIsBlocked();
+    void tokenEnvironmentSignsInWithItsToken();
     void noApiSecretReachesThePages();
     void logOutDeletesTheProfile();
     void cloudinaryOfflineNeedsInternet();
@@ -193,7 +197,8 @@ private:
         [[nodiscard]] gui::MediaLibraryView *view() const { return page->mediaLibrary(); }
         [[nodiscard]] web::WidgetPage *webPage() const { return view()->host()->page(); }
     };
-    bool addEnvironment(Environment &env, const QString &label, const QString &url, const QString &secret);
+    bool addEnvironment(Environment &env, const QString &label, const QString &url, const QString &secret,
+                        core::CredentialKind credential = core::CredentialKind::ApiSecret);
     /// Sets what the person does in the account's console frames from now on.
     void play(const Environment &env, const QString &action);
     /// Shows the page's Media Library view (or loads it again) and waits for the widget.
@@ -211,6 +216,7 @@ private:
     Environment m_agency; // console e-mail: the signed login
     Environment m_studio; // no e-mail: the console's own sign-in
     Environment m_remote; // a Cloudinary environment (no internet here)
+    Environment m_signed; // signed in with Cloudinary: the access token
     QStringList m_consoleMessages;
     QSet<const QObject *> m_recorded;
     QHash<QString, QStringList> m_cookies; ///< account id → names of the cookies its profile was given
@@ -218,13 +224,14 @@ private:
 };
 
 bool TestMediaLibrary::addEnvironment(Environment &env, const QString &label, const QString &url,
-                                      const QString &secret)
+                                      const QString &secret, core::CredentialKind credential)
 {
     core::AccountRecord account;
     account.label = label;
     core::EnvironmentRecord record;
     record.name = label + u" ML"_s;
     record.url = core::CloudinaryUrl::parse(url).value();
+    record.credential = credential;
     bool ok = false;
     bool done = false;
     m_store->addAccount(account, {{record, secret}}, QString(), &m_network,
@@ -294,7 +301,7 @@ bool TestMediaLibrary::showMediaLibrary(Environment &env)
     env.page->showView(gui::EnvironmentPage::View::MediaLibrary);
     if (started)
         env.view()->start(); // again, with the player set now
-    return ready.wait(30000);
+    return !ready.isEmpty() || ready.wait(30000);
 }
 
 void TestMediaLibrary::initTestCase()
@@ -343,7 +350,7 @@ void TestMediaLibrary::initTestCase()
 void TestMediaLibrary::cleanupTestCase()
 {
     // Pages before their profiles, profiles before the interceptor.
-    for (Environment *env : {&m_agency, &m_studio, &m_remote}) {
+    for (Environment *env : {&m_agency, &m_studio, &m_remote, &m_signed}) {
         env->page.reset();
         env->session.reset();
     }
@@ -379,7 +386,7 @@ void TestMediaLibrary::signedLoginInsertsIntoStratus()
              u"https://media-library.stratus.invalid"_s);
 
     // Two assets inserted in the console reach C++ with their JSON, and the bar offers them.
-    QVERIFY2(inserted.wait(40000), qPrintable(m_consoleMessages.join(u'\n')));
+    QTRY_VERIFY2_WITH_TIMEOUT(!inserted.isEmpty(), qPrintable(m_consoleMessages.join(u'\n')), 40000);
     const auto assets = inserted.constFirst().constFirst().value<QList<web::MediaLibraryAsset>>();
     QCOMPARE(assets.size(), 2);
     for (const web::MediaLibraryAsset &asset : assets) {
@@ -471,7 +478,7 @@ void TestMediaLibrary::ownSignInIsKeptPerAccount()
     QVERIFY(m_studio.view()->signInBar()->isVisible());
     QVERIFY(!m_studio.view()->options().contains(u"signature"_s));
     QVERIFY(!m_studio.view()->options().contains(u"username"_s));
-    QVERIFY2(identified.wait(40000), qPrintable(m_consoleMessages.join(u'\n')));
+    QTRY_VERIFY2_WITH_TIMEOUT(identified.size() == 1, qPrintable(m_consoleMessages.join(u'\n')), 40000);
     QCOMPARE(m_studio.view()->identity(), kEmail);
 
     // The console's session cookie is in Studio's profile, not in Agency's; the host page's local
@@ -486,8 +493,7 @@ void TestMediaLibrary::ownSignInIsKeptPerAccount()
     // Opened again (no form played now): signed in by the cookie.
     play(m_studio, u"/* nothing */"_s);
     QVERIFY(showMediaLibrary(m_studio));
-    QVERIFY2(identified.wait(40000), qPrintable(m_consoleMessages.join(u'\n')));
-    QCOMPARE(identified.size(), 2);
+    QTRY_VERIFY2_WITH_TIMEOUT(identified.size() == 2, qPrintable(m_consoleMessages.join(u'\n')), 40000);
 }
 
 void TestMediaLibrary::navigationToUnknownHostIsBlocked()
@@ -503,6 +509,42 @@ void TestMediaLibrary::navigationToUnknownHostIsBlocked()
     QCOMPARE(handedOut.size(), 1);
     QTest::qWait(300);
     QCOMPARE(page->url().host(), u"media-library.stratus.invalid"_s);
+}
+
+void TestMediaLibrary::tokenEnvironmentSignsInWithItsToken()
+{
+    // "Sign in with Cloudinary" against the sandbox, the test playing the browser.
+    core::OAuthSignIn signIn(&m_network, core::OAuthConfig::forSandbox(m_sandbox.baseUrl()));
+    QSignalSpy succeeded(&signIn, &core::OAuthSignIn::succeeded);
+    const auto authorize = signIn.start();
+    QVERIFY(authorize.ok());
+    const QUrl redirect = m_sandbox.signInInBrowser(authorize.value(), kEmail, kPassword);
+    QCOMPARE(m_sandbox.followRedirect(redirect).status, 200);
+    QVERIFY(succeeded.size() == 1 || succeeded.wait(10000));
+    const auto tokens = succeeded.constFirst().constFirst().value<core::TokenPair>();
+    QVERIFY(!tokens.accessToken.isEmpty());
+    const QUrl base = m_sandbox.baseUrl();
+    QVERIFY(addEnvironment(m_signed, u"Signed"_s,
+                           u"cloudinary://%1?upload_prefix=%2&cname=%3&secure=false"_s.arg(
+                               kCloud, base.toString(QUrl::RemovePath), base.authority()),
+                           tokens.toStoredText(), core::CredentialKind::AccessToken));
+    record(m_signed);
+
+    // The view passes the access token (no signed login, no sign-in offer) and the console takes it.
+    play(m_signed, QString::fromLatin1(kInsertTwo));
+    QSignalSpy inserted(m_signed.view()->bridge(), &web::MediaLibraryBridge::inserted);
+    QVERIFY(showMediaLibrary(m_signed));
+    const QJsonObject options = m_signed.view()->options();
+    QVERIFY(options.contains(u"access_token"_s));
+    QVERIFY(!options.contains(u"signature"_s));
+    QVERIFY(!options.contains(u"username"_s));
+    QVERIFY(!m_signed.view()->signInBar()->isVisible());
+    QTRY_VERIFY2_WITH_TIMEOUT(!inserted.isEmpty(), qPrintable(m_consoleMessages.join(u'\n')), 40000);
+    QCOMPARE(inserted.constFirst().constFirst().value<QList<web::MediaLibraryAsset>>().size(), 2);
+    bool hopped = false;
+    for (const QUrl &url : std::as_const(m_requests.urls))
+        hopped = hopped || url.path() == u"/console/api/v1/auth/login_with_oauth_token";
+    QVERIFY(hopped);
 }
 
 void TestMediaLibrary::noApiSecretReachesThePages()
@@ -557,7 +599,7 @@ void TestMediaLibrary::cloudinaryOfflineNeedsInternet()
     m_remote.page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_remote.page.get()));
     m_remote.page->showView(gui::EnvironmentPage::View::MediaLibrary);
-    QVERIFY(unavailable.wait(60000));
+    QTRY_VERIFY_WITH_TIMEOUT(!unavailable.isEmpty(), 60000);
     QVERIFY2(m_remote.view()->host()->noticeTitle().contains(u"needs an internet connection"_s),
              qPrintable(m_remote.view()->host()->noticeTitle()));
     QVERIFY(m_remote.view()->host()->noticeText().contains(u"media-library.cloudinary.com"_s));
