@@ -33,6 +33,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QImage>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QMessageBox>
@@ -567,6 +568,19 @@ void TestMediaLibrary::noApiSecretReachesThePages()
 
 void TestMediaLibrary::logOutDeletesTheProfile()
 {
+    // "Sign in automatically…" asks for the console e-mail, keeps it, and signs in with it.
+    QVERIFY(m_studio.view()->signInBar()->isVisible());
+    m_studio.view()->askForConsoleEmail();
+    QInputDialog *ask = nullptr;
+    QTRY_VERIFY((ask = m_studio.view()->findChild<QInputDialog *>(u"consoleEmailDialog"_s)) != nullptr);
+    QSignalSpy ready(m_studio.view()->host(), &gui::WidgetHost::ready);
+    ask->setTextValue(u" studio@example.com "_s);
+    ask->accept();
+    QCOMPARE(m_store->account(m_studio.accountId)->consoleEmail, u"studio@example.com"_s);
+    QTRY_VERIFY(!m_studio.view()->signInBar()->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 30000);
+    QCOMPARE(m_studio.view()->options()[u"username"].toString(), u"studio@example.com"_s);
+
     const QString directory = m_store->layout().webProfileDirectory(m_studio.accountId);
     QVERIFY(QDir(directory).exists());
     QSignalSpy closed(m_studio.view()->host(), &gui::WidgetHost::closedByProfile);
