@@ -15,7 +15,9 @@
 #include "core/auth/tokenpair.h"
 #include "core/catalog/catalog.h"
 #include "core/session/environmentsession.h"
+#include "core/transfers/downloadqueue.h"
 #include "gui/accounts/accountsdialog.h"
+#include "gui/browser/browsercommands.h"
 #include "gui/browser/browserpage.h"
 #include "gui/cloudwidgets/medialibraryinsertbar.h"
 #include "gui/cloudwidgets/medialibraryview.h"
@@ -423,6 +425,16 @@ void TestMediaLibrary::signedLoginInsertsIntoStratus()
             dark += qGray(shot.pixel(x, top + 12)) < 60 ? 1 : 0;
         qInfo("screenshot saved; dark header pixels at the top of the web view: %d", dark);
     }
+
+    // Download…: the browser's downloads save both originals where the person chose.
+    QTemporaryDir downloads;
+    gui::BrowserCommands *commands = m_agency.page->browser()->commands();
+    commands->setDirectoryChooser([&downloads](QWidget *) { return downloads.path(); });
+    QSignalSpy saved(commands->downloads(), &core::transfers::DownloadQueue::fileSaved);
+    bar->downloadButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 2, 30000);
+    QCOMPARE(QDir(downloads.path()).entryList(QDir::Files).size(), 2);
+    QCOMPARE(m_agency.page->currentView(), gui::EnvironmentPage::View::MediaLibrary);
 
     // Show in Browser: the Browse view with those two assets selected.
     bar->showButton()->click();

@@ -146,7 +146,9 @@ PageContributions MediaLibraryView::contributions() const
 void MediaLibraryView::showEvent(QShowEvent *event)
 {
     Page::showEvent(event);
-    if (!m_started)
+    constexpr qint64 kLoginFreshMs = 50 * 60 * 1000;
+    const bool signedLogin = m_options.contains(u"signature"_s);
+    if (!m_started || (signedLogin && m_loadedAt.isValid() && m_loadedAt.elapsed() > kLoginFreshMs))
         start();
 }
 
@@ -212,6 +214,7 @@ void MediaLibraryView::load(const QJsonObject &login)
     for (const auto key : {"signature"_L1, "access_token"_L1})
         if (m_options.contains(key))
             m_options.insert(key, u"…"_s);
+    m_loadedAt.start();
     const QJsonObject setup {{u"options"_s, options}, {u"show"_s, QJsonObject()}};
     m_host->load(m_bridge, hostPage(m_host->sources().script(web::WidgetKind::MediaLibrary), setup));
 }

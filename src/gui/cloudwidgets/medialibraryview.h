@@ -3,6 +3,7 @@
 #include "gui/shell/page.h"
 #include "web/medialibrarybridge.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QPointer>
 
@@ -59,7 +60,8 @@ public:
 
     /// Whether the widget was started (the view was shown once).
     [[nodiscard]] bool isStarted() const { return m_started; }
-    /// Starts the widget now (showing the view does it the first time); again: with fresh sign-in options.
+    /// Starts the widget now (showing the view does it the first time, and again when its signed login is
+    /// more than 50 minutes old, since the console takes one for an hour); again: with fresh sign-in options.
     void start();
 
     [[nodiscard]] WidgetHost *host() const { return m_host; }
@@ -111,6 +113,7 @@ private:
     QPointer<core::MediaLibraryLogin> m_login;
     QJsonObject m_options;
     QString m_identity;
+    QElapsedTimer m_loadedAt; ///< since the last load: a signed login is good for an hour
     bool m_started = false;
     bool m_waitingForSession = false;
 };
