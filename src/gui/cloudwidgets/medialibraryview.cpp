@@ -110,8 +110,12 @@ MediaLibraryView::MediaLibraryView(core::EnvironmentSession *session, web::WebPr
                 Q_EMIT statusMessage(tr("%n asset(s) deleted in the Media Library removed from the catalogue",
                                         nullptr, removed));
             });
-    connect(m_bridge, &web::MediaLibraryBridge::identified, this,
-            [this](const QString &who) { m_identity = who; });
+    connect(m_bridge, &web::MediaLibraryBridge::identified, this, [this](const QString &who) {
+        m_identity = who;
+        // Who the console is signed in as, in the status bar while nothing else is said (a wrong
+        // account is the usual reason an insert does nothing).
+        m_statusLine->setIdleText(who.isEmpty() ? QString() : tr("Media Library: signed in as %1").arg(who));
+    });
     connect(m_bridge, &web::MediaLibraryBridge::failed, this, [](const QString &message) {
         // The console's words: for the log (they never carry the secret, which never reaches the page).
         qCInfo(lcMediaLibraryCatalog).noquote() << "the Media Library reported:" << message.left(200);
