@@ -302,9 +302,8 @@ void MediaLibraryView::withAssetIds(const std::function<void(const QStringList &
 
 QMimeData *MediaLibraryView::mimeData(const QList<web::MediaLibraryAsset> &assets) const
 {
-    const core::EnvironmentSession *session = m_session.data();
-    core::catalog::Catalog *catalog
-        = session != nullptr ? const_cast<core::EnvironmentSession *>(session)->catalog() : nullptr;
+    core::EnvironmentSession *session = m_session.data();
+    core::catalog::Catalog *catalog = session != nullptr ? session->catalog() : nullptr;
     QList<core::catalog::CatalogAsset> catalogAssets;
     QList<QUrl> urls;
     for (const web::MediaLibraryAsset &asset : assets) {
