@@ -249,7 +249,8 @@ QFuture<ApiResponse> Sandbox::handle(ApiRequest &request)
                                                     now(),
                                                     widgetsOrigin(),
                                                     QStringLiteral("http://127.0.0.1:%1").arg(m_port),
-                                                    QString::fromLatin1(request.header("host"))};
+                                                    QString::fromLatin1(request.header("host")),
+                                                    m_uploadService.get()};
         return QtFuture::makeReadyFuture(m_mediaLibrary.handle(context, request));
     }
     if (UploadWidgetService::handles(request)) {

@@ -196,7 +196,8 @@ private slots:
         QVERIFY(viewMenu && inMenuBar(window, viewMenu));
         QVERIFY(viewMenu->actions().contains(page->findChild<QAction *>(u"viewAction1"_s)));
         auto *tabs = page->findChild<QTabBar *>(u"viewTabs"_s);
-        QCOMPARE(tabs->count(), 2);
+        QCOMPARE(tabs->count(), 3);
+        QCOMPARE(tabs->tabText(2).remove(u'&'), u"Media Library"_s);
 
         QTest::keyClick(&window, Qt::Key_2, Qt::AltModifier);
         QCOMPARE(page->currentView(), EnvironmentPage::View::Overview);
@@ -224,6 +225,10 @@ private slots:
         tabs->setCurrentIndex(1);
         QCOMPARE(page->currentView(), EnvironmentPage::View::Overview);
         QVERIFY(!inStatusBar(window, browseStatus));
+        // Alt+3: the Media Library (issue 15); this window has no web profiles, so it says so.
+        QTest::keyClick(&window, Qt::Key_3, Qt::AltModifier);
+        QCOMPARE(page->currentView(), EnvironmentPage::View::MediaLibrary);
+        QVERIFY(page->findChild<QAction *>(u"viewAction3"_s)->isChecked());
     }
 
     // Each environment keeps the view it showed: switching environments and back finds it again, and

@@ -8,9 +8,11 @@
 #include "seeder.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QEventLoop>
 #include <QHash>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -150,7 +152,9 @@ private slots:
     void insertOfTwoAssetsReachesCpp_data();
     void insertOfTwoAssetsReachesCpp();
     void modalCloseHides();
-    void unsignedConsoleReportsError();
+    void unknownCloudReportsError();
+    void consoleOwnSignInIsKept();
+    void consoleSignInUploadDeleteOverHttp();
 
 private:
     struct HostPage
@@ -545,20 +549,174 @@ void TestSandboxMediaLibrary::modalCloseHides()
     QCOMPARE(evaluate(host.page, u"document.body.style.overflow"_s).toString(), QString());
 }
 
-void TestSandboxMediaLibrary::unsignedConsoleReportsError()
+void TestSandboxMediaLibrary::unknownCloudReportsError()
 {
-    // No e-mail, no token: the console says so, and the host page hears it as an `error` event.
+    // A console for a cloud the sandbox does not have says so, and the host page hears it as an
+    // `error` event.
     HostPage host;
     QVERIFY(loadHostPage(host));
     evaluate(host.page, uR"(
         window.__errors = [];
-        window.__ml = cloudinary.createMediaLibrary({cloud_name: '%1', inline_container: '#ml'}, {
+        window.__ml = cloudinary.createMediaLibrary({cloud_name: 'nosuchcloud', inline_container: '#ml'}, {
             errorHandler: function (e) { window.__errors.push(e.message); }
         }).show();
-    )"_s.arg(kCloud));
+    )"_s);
     QTRY_VERIFY2_WITH_TIMEOUT(evaluate(host.page, u"window.__errors.length"_s).toInt() == 1,
                               qPrintable(host.page->messages.join(u'\n')), 30000);
-    QVERIFY(evaluate(host.page, u"window.__errors[0]"_s).toString().startsWith(u"Not signed in."_s));
+    QVERIFY(evaluate(host.page, u"window.__errors[0]"_s).toString().contains(u"nosuchcloud"_s));
+}
+
+void TestSandboxMediaLibrary::consoleOwnSignInIsKept()
+{
+    // No e-mail, no token: the console shows its own sign-in form. Signed in there (a wrong password
+    // first), the console lists the environment (the player inserts two assets) and says who it is;
+    // a second console in the same profile is signed in at once, by its cookie.
+    HostPage host;
+    QWebEngineScript signIn;
+    signIn.setName(u"sign-in"_s);
+    signIn.setSourceCode(uR"JS(
+(function () {
+    if (location.pathname !== "/console/media_library/cms" || document.getElementById("signin").hidden)
+        return;
+    var tries = Number(sessionStorage.getItem("tries") || "0");
+    sessionStorage.setItem("tries", String(tries + 1));
+    document.getElementById("signin-email").value = "token@example.com";
+    document.getElementById("signin-password").value = tries === 0 ? "wrong" : "pw";
+    document.getElementById("signin-submit").click();
+    if (tries === 0) {
+        var wait = setInterval(function () {
+            if (document.getElementById("signin-error").hidden)
+                return;
+            clearInterval(wait);
+            document.title = "refused: " + document.getElementById("signin-error").textContent;
+            sessionStorage.setItem("tries", "1");
+            document.getElementById("signin-password").value = "pw";
+            document.getElementById("signin-submit").click();
+        }, 50);
+    }
+})();
+)JS"_s);
+    signIn.setInjectionPoint(QWebEngineScript::DocumentReady);
+    signIn.setWorldId(QWebEngineScript::ApplicationWorld);
+    signIn.setRunsOnSubFrames(true);
+    host.profile.scripts()->insert(signIn);
+    QVERIFY(loadHostPage(host));
+    const QString open = uR"(
+        window.__identities = window.__identities || [];
+        window.__inserts = window.__inserts || [];
+        cloudinary.createMediaLibrary({cloud_name: '%1', inline_container: '#ml', multiple: true, max_files: 2,
+                                       folder: {path: '%2'}}, {
+            identityHandler: function (d) { window.__identities.push(d.email); },
+            insertHandler: function (d) { window.__inserts.push(d.assets.length); }
+        }).show();
+    )"_s.arg(kCloud, m_folder);
+    evaluate(host.page, open);
+    QTRY_VERIFY2_WITH_TIMEOUT(evaluate(host.page, u"window.__inserts.join(',')"_s).toString() == u"2",
+                              qPrintable(host.page->messages.join(u'\n')), 40000);
+    QCOMPARE(evaluate(host.page, u"window.__identities.join(',')"_s).toString(), u"token@example.com"_s);
+    // The second console: no sign-in script any more, so only the cookie can sign it in.
+    host.profile.scripts()->remove(host.profile.scripts()->find(u"sign-in"_s).value(0));
+    evaluate(host.page, u"document.getElementById('ml').textContent = '';"_s + open);
+    QTRY_VERIFY2_WITH_TIMEOUT(evaluate(host.page, u"window.__inserts.join(',')"_s).toString() == u"2,2"_s,
+                              qPrintable(host.page->messages.join(u'\n')), 40000);
+    QCOMPARE(evaluate(host.page, u"window.__identities.join(',')"_s).toString(),
+             u"token@example.com,token@example.com"_s);
+    for (const QUrl &url : std::as_const(host.requests.urls))
+        QVERIFY2(!url.toString().contains(u"password="_s), qPrintable(url.toString()));
+}
+
+void TestSandboxMediaLibrary::consoleSignInUploadDeleteOverHttp()
+{
+    const auto post = [&](const QString &path, const QByteArray &body, const QByteArray &type,
+                          const QByteArray &session = {}, const QByteArray &cookie = {}) {
+        QNetworkRequest request(apiUrl(path));
+        request.setRawHeader("Host", widgetsHost());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, type);
+        if (!session.isEmpty())
+            request.setRawHeader("X-Console-Session", session);
+        if (!cookie.isEmpty())
+            request.setRawHeader("Cookie", cookie);
+        QNetworkReply *reply = m_net.post(request, body);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        reply->deleteLater();
+        return std::make_tuple(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                               reply->readAll(), reply->rawHeader("Set-Cookie"));
+    };
+    // The form's sign-in: refused with a wrong password or for a cloud the user may not use.
+    const QByteArray form = QJsonDocument(QJsonObject {{u"cloud_name"_s, kCloud},
+                                                       {u"email"_s, u"token@example.com"_s},
+                                                       {u"password"_s, u"nope"_s}})
+                                .toJson();
+    QCOMPARE(std::get<0>(post(u"/console/api/ml/login"_s, form, "application/json")), 401);
+    const auto [status, body, setCookie]
+        = post(u"/console/api/ml/login"_s, QByteArray(form).replace("nope", "pw"), "application/json");
+    QCOMPARE(status, 200);
+    QVERIFY2(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=None"), setCookie.constData());
+    const QByteArray cookie = setCookie.left(setCookie.indexOf(';'));
+    QVERIFY(cookie.startsWith("cld_ml_session="));
+    // The console page under that cookie is signed in (and says the session is kept).
+    QNetworkRequest pageRequest(apiUrl(u"/console/media_library/cms?cloud_name="_s + kCloud));
+    pageRequest.setRawHeader("Host", widgetsHost());
+    pageRequest.setRawHeader("Cookie", cookie);
+    QNetworkReply *pageReply = m_net.get(pageRequest);
+    QEventLoop loop;
+    QObject::connect(pageReply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    pageReply->deleteLater();
+    const QByteArray page = pageReply->readAll();
+    QVERIFY(page.contains("data-kept=\"1\""));
+    const qsizetype at = page.indexOf("data-session=\"") + 14;
+    const QByteArray session = page.mid(at, page.indexOf('"', at) - at);
+    QCOMPARE(session.size(), 48);
+
+    // An upload into the folder, then its deletion; both need the session header.
+    QImage image(8, 6, QImage::Format_RGB32);
+    image.fill(Qt::darkCyan);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    const QByteArray boundary = "----stratus-ml-test";
+    QByteArray multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"folder\"\r\n\r\n"
+        + m_folder.toUtf8() + "\r\n--" + boundary
+        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"console-upload.png\"\r\n"
+          "Content-Type: image/png\r\n\r\n"
+        + png + "\r\n--" + boundary + "--\r\n";
+    const QByteArray multipartType = "multipart/form-data; boundary=" + boundary;
+    QCOMPARE(std::get<0>(post(u"/console/api/ml/upload"_s, multipart, multipartType)), 401);
+    const auto uploaded = post(u"/console/api/ml/upload"_s, multipart, multipartType, session);
+    QCOMPARE(std::get<0>(uploaded), 200);
+    const QJsonObject resource = QJsonDocument::fromJson(std::get<1>(uploaded)).object();
+    QVERIFY(resource[u"public_id"].toString().contains(u"console-upload"_s));
+    QCOMPARE(resource[u"width"].toInt(), 8);
+    bool stored = false;
+    for (const auto *asset : m_sandbox.store().assets(kCloud))
+        stored = stored
+            || (asset->assetId == resource[u"asset_id"].toString() && asset->assetFolder == m_folder);
+    QVERIFY(stored);
+    const QByteArray doomed
+        = QJsonDocument(QJsonObject {{u"assets"_s,
+                                      QJsonArray {QJsonObject {{u"public_id"_s, resource[u"public_id"]},
+                                                               {u"resource_type"_s, u"image"_s},
+                                                               {u"type"_s, u"upload"_s}}}}})
+              .toJson();
+    QCOMPARE(std::get<0>(post(u"/console/api/ml/delete"_s, doomed, "application/json", {}, cookie)), 401);
+    const auto deleted = post(u"/console/api/ml/delete"_s, doomed, "application/json", session);
+    QCOMPARE(std::get<0>(deleted), 200);
+    const QJsonArray gone = QJsonDocument::fromJson(std::get<1>(deleted))[u"deleted"].toArray();
+    QCOMPARE(gone.size(), 1);
+    QCOMPARE(gone.at(0)[u"asset_id"].toString(), resource[u"asset_id"].toString());
+    for (const auto *asset : m_sandbox.store().assets(kCloud))
+        QVERIFY(asset->assetId != resource[u"asset_id"].toString());
+    // Signing out forgets the session.
+    QCOMPARE(std::get<0>(post(u"/console/api/ml/logout"_s, {}, "application/json", {}, cookie)), 200);
+    QNetworkReply *after = m_net.get(pageRequest);
+    QObject::connect(after, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    after->deleteLater();
+    QVERIFY(after->readAll().contains("data-session=\"\""));
 }
 
 int main(int argc, char **argv)

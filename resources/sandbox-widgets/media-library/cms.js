@@ -2,8 +2,11 @@
  * Speaks the loader<->iframe protocol of shared/reference/widget-protocols.md: posts consoleLoaded to
  * pmHost, takes ML_WIDGET_INIT and ML_WIDGET_SHOW in either order (folder, search, multiple,
  * max_files, insert_caption, default_transformations, remove_header), posts ML_WIDGET_INSERT_DATA
- * {mlId, assets} and ML_WIDGET_HIDE {mlId}. Every message is a JSON string {type, data}. All text from
- * the server goes into the page through textContent, never as markup. */
+ * {mlId, assets}, ML_WIDGET_ASSET_UPLOAD {mlId, assets} after an upload, ML_WIDGET_DELETE_DATA
+ * {mlId, assets} after a deletion, ML_WIDGET_EXPOSE_IDENTITY {mlId, email, cloud_name} once signed in, and
+ * ML_WIDGET_HIDE {mlId}. Without a session it shows its own sign-in form (the session then lives in a
+ * cookie of this origin). Every message is a JSON string {type, data}. All text from the server goes into
+ * the page through textContent, never as markup. */
 (function () {
     "use strict";
     var params = new URLSearchParams(location.search);
@@ -12,6 +15,8 @@
     var body = document.body;
     var session = body.dataset.session;
     var problem = body.dataset.problem;
+    var needsLogin = body.dataset.login === "1";
+    var identityPosted = false;
 
     var state = {
         config: {},
@@ -78,16 +83,28 @@
     }
 
     // --- the server ----------------------------------------------------------------------------
+    function answerOf(response) {
+        return response.json().then(function (json) {
+            if (!response.ok)
+                throw new Error((json.error && json.error.message) || ("HTTP " + response.status));
+            return json;
+        });
+    }
+
     function api(path, query) {
         var url = "/console/api/ml/" + path + (query ? "?" + query.toString() : "");
         return fetch(url, { headers: { "X-Console-Session": session }, credentials: "omit", cache: "no-store" })
-            .then(function (response) {
-                return response.json().then(function (json) {
-                    if (!response.ok)
-                        throw new Error((json.error && json.error.message) || ("HTTP " + response.status));
-                    return json;
-                });
-            });
+            .then(answerOf);
+    }
+
+    function apiPost(path, body, json) {
+        var headers = { "X-Console-Session": session };
+        if (json)
+            headers["Content-Type"] = "application/json";
+        return fetch("/console/api/ml/" + path, {
+            method: "POST", headers: headers, credentials: "omit", cache: "no-store",
+            body: json ? JSON.stringify(body) : body
+        }).then(answerOf);
     }
 
     function loadFolders() {
@@ -257,6 +274,9 @@
         var n = state.selected.length;
         $("count").textContent = n === 0 ? "Nothing selected" : n === 1 ? "1 asset selected" : n + " assets selected";
         $("insert").disabled = n === 0;
+        $("delete").disabled = n === 0;
+        if (n === 0)
+            $("confirm").hidden = true;
     }
 
     // --- the insert payload (widget-protocols.md, "Inserted asset objects") -----------------------
@@ -280,7 +300,8 @@
             asset_folder: asset.asset_folder,
             display_name: asset.display_name,
             access_mode: asset.access_mode,
-            id: asset.asset_id
+            id: asset.asset_id,
+            asset_id: asset.asset_id
         };
         var chains = [];
         var chosen = state.config.transformation;
@@ -348,8 +369,12 @@
         switch (message.type) {
         case "ML_WIDGET_INIT":
             applyConfig(message.data.config);
-            if (!session)
+            if (!session && problem)
                 post("ML_WIDGET_ERROR", { mlId: mlId, message: problem });
+            if (session && !identityPosted) {
+                identityPosted = true;
+                post("ML_WIDGET_EXPOSE_IDENTITY", { mlId: mlId, email: body.dataset.user, cloud_name: body.dataset.cloud });
+            }
             break;
         case "ML_WIDGET_SHOW":
             applyConfig(message.data.config || (message.data.options && message.data.options.config));
@@ -381,9 +406,111 @@
         loadAssets();
     });
 
-    if (!session) {
+    // --- uploads and deletions (ML_WIDGET_ASSET_UPLOAD, ML_WIDGET_DELETE_DATA) ---------------------
+    $("upload").addEventListener("click", function () { $("file").click(); });
+    $("file").addEventListener("change", function () {
+        var files = Array.prototype.slice.call($("file").files || []);
+        $("file").value = "";
+        if (!files.length)
+            return;
+        var folder = state.text || state.expression ? "" : state.folder;
+        showMessage("Uploading " + files.length + " file(s)\u2026", false);
+        var uploaded = [];
+        var chain = Promise.resolve();
+        files.forEach(function (file) {
+            chain = chain.then(function () {
+                var form = new FormData();
+                form.append("file", file, file.name);
+                if (folder)
+                    form.append("folder", folder);
+                return apiPost("upload", form, false).then(function (resource) {
+                    known[resource.asset_id] = resource;
+                    uploaded.push(insertedAsset(resource));
+                });
+            });
+        });
+        chain.then(function () {
+            showMessage("Uploaded " + uploaded.length + " file(s).", false);
+        }).catch(function (error) {
+            showMessage("Upload failed: " + error.message, true);
+        }).then(function () {
+            if (uploaded.length)
+                post("ML_WIDGET_ASSET_UPLOAD", { mlId: mlId, assets: uploaded });
+            return loadFolders().then(loadAssets);
+        });
+    });
+
+    $("delete").addEventListener("click", function () {
+        var n = state.selected.length;
+        if (!n)
+            return;
+        $("confirm-text").textContent = "Delete " + (n === 1 ? "1 asset" : n + " assets")
+            + " from this product environment? This cannot be undone.";
+        $("confirm").hidden = false;
+        $("confirm-cancel").focus();
+    });
+    $("confirm-cancel").addEventListener("click", function () { $("confirm").hidden = true; });
+    $("confirm-delete").addEventListener("click", function () {
+        $("confirm").hidden = true;
+        var assets = state.selected.map(function (id) { return known[id]; }).filter(function (a) { return a; })
+            .map(function (a) { return { public_id: a.public_id, resource_type: a.resource_type, type: a.type }; });
+        if (!assets.length)
+            return;
+        apiPost("delete", { assets: assets }, true).then(function (json) {
+            var deleted = json.deleted || [];
+            state.selected = [];
+            showMessage("Deleted " + deleted.length + " asset(s).", false);
+            if (deleted.length)
+                post("ML_WIDGET_DELETE_DATA", { mlId: mlId, assets: deleted });
+            return loadFolders().then(loadAssets);
+        }).catch(function (error) { showMessage("Delete failed: " + error.message, true); });
+    });
+
+    // --- the console's own sign-in ------------------------------------------------------------
+    function showSignIn() {
+        body.classList.add("signing-in");
+        $("signin").hidden = false;
+        $("signin-cloud").textContent = body.dataset.cloud;
+        if (body.dataset.demoEmail) {
+            $("signin-email").value = body.dataset.demoEmail;
+            $("signin-hint").textContent = "Demo user of this local sandbox: " + body.dataset.demoEmail
+                + ", password " + body.dataset.demoPassword;
+            $("signin-hint").hidden = false;
+        }
+        $("signin-form").addEventListener("submit", function (event) {
+            event.preventDefault();
+            $("signin-error").hidden = true;
+            $("signin-submit").disabled = true;
+            fetch("/console/api/ml/login", {
+                method: "POST", headers: { "Content-Type": "application/json" }, cache: "no-store",
+                credentials: "same-origin",
+                body: JSON.stringify({ cloud_name: body.dataset.cloud, email: $("signin-email").value,
+                                       password: $("signin-password").value })
+            }).then(answerOf).then(function () {
+                // Signed in: the page again, now with the session's cookie.
+                location.reload();
+            }).catch(function (error) {
+                $("signin-error").textContent = error.message;
+                $("signin-error").hidden = false;
+                $("signin-submit").disabled = false;
+                $("signin-password").focus();
+            });
+        });
+        (body.dataset.demoEmail ? $("signin-password") : $("signin-email")).focus();
+    }
+
+    $("signout").hidden = !(session && body.dataset.kept === "1");
+    $("signout").addEventListener("click", function () {
+        fetch("/console/api/ml/logout", { method: "POST", credentials: "same-origin", cache: "no-store" })
+            .then(function () { location.reload(); });
+    });
+
+    if (!session && needsLogin) {
+        showSignIn();
+    } else if (!session) {
         showMessage(problem, true);
         $("search").disabled = true;
+        $("upload").disabled = true;
     } else {
         loadFolders().then(loadAssets).catch(function (error) { showMessage(error.message, true); });
     }

@@ -63,6 +63,10 @@ struct AccountRecord
     bool hasProvisioning = false;
     bool loggedIn = true; ///< false after log out: its environments leave the switcher
     bool embeddedSandbox = false;
+    /// The e-mail address the person signs in to Cloudinary's console with, for this account: the
+    /// Media Library's signed login (`username`) of its key environments. Empty: the console's own
+    /// sign-in inside the view. Not a secret (accounts.ini).
+    QString consoleEmail;
 
     /// The label as it may be shown anywhere (see EnvironmentRecord::displayName()).
     [[nodiscard]] QString displayLabel() const { return displaySafe(label); }

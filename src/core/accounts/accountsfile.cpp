@@ -187,8 +187,8 @@ private:
 // The keys of an entry this version reads and writes; any other is extra, and kept.
 bool isKnownAccountKey(const QString &key)
 {
-    static const QStringList known {u"id"_s, u"label"_s, u"loggedIn"_s, u"embeddedSandbox"_s,
-                                    u"provisioningUrl"_s};
+    static const QStringList known {
+        u"id"_s, u"label"_s, u"loggedIn"_s, u"embeddedSandbox"_s, u"provisioningUrl"_s, u"consoleEmail"_s};
     return known.contains(key);
 }
 
@@ -320,6 +320,7 @@ QSet<QString> readAccounts(QSettings &settings, AccountsFileContents &contents)
             account.label = entry.text(u"label"_s);
             account.loggedIn = settings.value(u"loggedIn"_s, true).toBool();
             account.embeddedSandbox = settings.value(u"embeddedSandbox"_s, false).toBool();
+            account.consoleEmail = settings.value(u"consoleEmail"_s).toString().trimmed();
             const QString provisioning = entry.text(u"provisioningUrl"_s);
             entry.identify(account.id, account.label, accountIds);
             if (!provisioning.isEmpty()) {
@@ -470,6 +471,8 @@ void writeAccountsFile(QSettings &settings, int formatVersion, const AccountsFil
         settings.setValue(u"embeddedSandbox"_s, account.embeddedSandbox);
         if (account.hasProvisioning)
             settings.setValue(u"provisioningUrl"_s, account.provisioningUrl.withoutSecret().toString());
+        if (!account.consoleEmail.isEmpty())
+            settings.setValue(u"consoleEmail"_s, account.consoleEmail);
         writeExtras(settings, contents.accountExtras, account.id);
         settings.endGroup();
     }

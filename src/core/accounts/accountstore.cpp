@@ -239,6 +239,28 @@ Result<Done> AccountStore::setAccountLabel(const QString &id, const QString &lab
     return save(next);
 }
 
+Result<Done> AccountStore::setConsoleEmail(const QString &id, const QString &email)
+{
+    if (!account(id))
+        return Error::because(Error::Kind::NotFound, ErrorReason::NoSuchAccount);
+    const QString trimmed = email.trimmed();
+    if (!trimmed.isEmpty()) {
+        const qsizetype at = trimmed.indexOf(u'@');
+        const bool shaped = at > 0 && at == trimmed.lastIndexOf(u'@') && at < trimmed.size() - 1
+            && trimmed.size() <= 254 && std::none_of(trimmed.cbegin(), trimmed.cend(), [](QChar c) {
+                                return c.isSpace() || c.category() == QChar::Other_Control;
+                            });
+        if (!shaped)
+            return Error::invalidInput(trimmed);
+    }
+    State next = state();
+    for (AccountRecord &account : next.accounts) {
+        if (account.id == id)
+            account.consoleEmail = trimmed;
+    }
+    return save(next);
+}
+
 Result<Done> AccountStore::renameEnvironment(const QString &id, const QString &name)
 {
     const EnvironmentRecord *env = environment(id);

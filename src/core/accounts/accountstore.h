@@ -95,6 +95,10 @@ public:
     /// Names and labels must pass checkName() and be free (damaged entries' names count).
     Result<Done> setAccountLabel(const QString &id, const QString &label);
     Result<Done> renameEnvironment(const QString &id, const QString &name);
+    /// The account's console e-mail (AccountRecord::consoleEmail), trimmed; empty forgets it. Refused
+    /// (InvalidInput) unless it looks like an address: one '@' with text on both sides, no spaces or
+    /// control characters, at most 254 characters.
+    Result<Done> setConsoleEmail(const QString &id, const QString &email);
     /// Lets (or no longer lets) the environment's credentials go over plain http to another
     /// computer; the person's explicit choice, made where they are warned.
     Result<Done> setInsecureTransportAllowed(const QString &id, bool allowed);

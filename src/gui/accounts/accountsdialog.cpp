@@ -88,6 +88,9 @@ AccountsDialog::AccountsDialog(core::AccountStore *store, QNetworkAccessManager 
          &AccountsDialog::logIn},
         {m_ui->removeButton, QKeySequence::Delete, tr("Remove from Stratus; nothing changes in Cloudinary"),
          &AccountsDialog::confirmRemove},
+        {m_ui->consoleEmailButton, QKeySequence(Qt::CTRL | Qt::Key_E),
+         tr("The e-mail address the Media Library signs in to Cloudinary’s console with"),
+         &AccountsDialog::editConsoleEmail},
     };
     for (const auto &entry : actions) {
         entry.button->setShortcut(entry.shortcut);
@@ -263,6 +266,7 @@ void AccountsDialog::updateActions()
     m_ui->logOutButton->setEnabled(account && account->loggedIn && !embedded && !busy);
     m_ui->logInButton->setEnabled(account && !account->loggedIn && !busy);
     m_ui->removeButton->setEnabled(selection && !embedded && !busy);
+    m_ui->consoleEmailButton->setEnabled(account && !busy);
 
     // A disabled button says why, where the reason is not obvious.
     const auto explain = [](QPushButton *button, bool when, const QString &why) {
@@ -313,6 +317,10 @@ void AccountsDialog::showDetails()
                 html += u' '
                     + tr("Provisioning credentials of account %1 are kept in your keychain.")
                           .arg(account->provisioningUrl.accountId().toHtmlEscaped());
+            html += u' '
+                + (account->consoleEmail.isEmpty()
+                       ? tr("The Media Library asks you to sign in (no console e-mail).")
+                       : tr("The Media Library signs in as %1.").arg(account->consoleEmail.toHtmlEscaped()));
         }
     } else {
         const core::EnvironmentRecord *env = m_store->environment(selection->id);

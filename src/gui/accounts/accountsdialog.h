@@ -19,6 +19,10 @@ namespace Ui {
 class AccountsDialog;
 }
 
+namespace stratus::web {
+class WebProfiles;
+} // namespace stratus::web
+
 namespace stratus::gui {
 
 class CheckBatch;
@@ -31,7 +35,8 @@ class CheckBatch;
 /// removal are confirmed first; the embedded sandbox can be neither (its buttons are disabled and
 /// say why). An account signed in with Cloudinary logs out by revoking its tokens at the server
 /// (core::revokeAccountTokens) before they leave the keychain, and logs in by signing in again in the
-/// browser (SignInDialog).
+/// browser (SignInDialog). Log Out and Remove of an account delete its web profile first (cookies and
+/// storage of the embedded widgets); Console E-mail… keeps the address the Media Library signs in with.
 ///
 /// Entries of accounts.ini that could not be read are listed above the tree, with why and that they
 /// are kept. Names are shown escaped where they have characters that could break or disguise them;
@@ -50,6 +55,10 @@ public:
 
     /// Where "Sign in with Cloudinary" signs in (Preferences::oauthConfig()); the build's otherwise.
     void setOAuthConfig(const core::OAuthConfig &config) { m_oauth = config; }
+    /// The accounts' web profiles (the embedded widgets' cookies and storage): Log Out and Remove of an
+    /// account delete its profile first (WebProfiles::removeProfile), then change the store. Null: no
+    /// profiles to delete (tests of the dialog alone).
+    void setWebProfiles(web::WebProfiles *profiles);
 
     void selectAccount(const QString &accountId);
     void selectEnvironment(const QString &environmentId);
@@ -80,6 +89,16 @@ private:
     /// Log In of an account signed in with Cloudinary: the browser again, for `env`.
     void signInAgain(const QString &accountId, const core::EnvironmentRecord &env);
     void confirmRemove();
+    /// Deletes the account's web profile (closing its pages), then runs `next` with what went wrong
+    /// (nothing when it is gone or there was none).
+    void removeWebProfile(const QString &accountId, std::function<void(std::optional<core::Error>)> next);
+    /// `storeChange` after the account's web profile is deleted; a profile that could not be deleted is
+    /// said after the change's own words.
+    void afterWebProfile(const QString &accountId, const QString &label,
+                         std::function<void(core::AccountStore::DoneCallback)> storeChange,
+                         core::AccountStore::DoneCallback done);
+    /// Console E-mail…: asks for the account's console e-mail (the Media Library's automatic sign-in).
+    void editConsoleEmail();
     /// Runs an AccountStore change (log out, remove) with the dialog busy, then says `success` or
     /// what went wrong.
     void storeCall(const QString &success, const std::function<void(core::AccountStore::DoneCallback)> &call);
@@ -111,6 +130,7 @@ private:
     bool m_storeBusy = false;
     std::function<void()> m_remedy; ///< what the remedy button does now
     core::OAuthConfig m_oauth = core::OAuthConfig::fromBuild();
+    QPointer<web::WebProfiles> m_profiles;
 };
 
 } // namespace stratus::gui

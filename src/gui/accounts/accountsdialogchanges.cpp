@@ -205,13 +205,19 @@ void AccountsDialog::confirmLogOut()
                 storeCall(tr("Logged out of “%1”. Its sign-in was ended and its tokens removed from your "
                              "keychain.")
                               .arg(label.toHtmlEscaped()),
-                          [this, id](core::AccountStore::DoneCallback done) {
+                          [this, id, label](core::AccountStore::DoneCallback done) {
                               // The server forgets the tokens first, while the keychain still has
                               // them; an unreachable server does not keep anyone logged in.
-                              core::revokeAccountTokens(*m_store, id, m_network, this,
-                                                        [this, id, done](core::Result<core::Done>) {
-                                                            m_store->logOut(id, this, done);
-                                                        });
+                              core::revokeAccountTokens(
+                                  *m_store, id, m_network, this,
+                                  [this, id, label, done](core::Result<core::Done>) {
+                                      afterWebProfile(
+                                          id, label,
+                                          [this, id](core::AccountStore::DoneCallback then) {
+                                              m_store->logOut(id, this, then);
+                                          },
+                                          done);
+                                  });
                           });
             });
         return;
@@ -226,7 +232,14 @@ void AccountsDialog::confirmLogOut()
             showStatus(tr("Logging out…"), false);
             storeCall(tr("Logged out of “%1”. Its secrets were removed from your keychain.")
                           .arg(label.toHtmlEscaped()),
-                      [this, id](core::AccountStore::DoneCallback done) { m_store->logOut(id, this, done); });
+                      [this, id, label](core::AccountStore::DoneCallback done) {
+                          afterWebProfile(
+                              id, label,
+                              [this, id](core::AccountStore::DoneCallback then) {
+                                  m_store->logOut(id, this, then);
+                              },
+                              done);
+                      });
         });
 }
 
@@ -320,8 +333,13 @@ void AccountsDialog::confirmRemove()
                 .arg(label),
             tr("Remove"), [this, accountId, label] {
                 storeCall(tr("Removed “%1”.").arg(label.toHtmlEscaped()),
-                          [this, accountId](core::AccountStore::DoneCallback done) {
-                              m_store->removeAccount(accountId, this, done);
+                          [this, accountId, label](core::AccountStore::DoneCallback done) {
+                              afterWebProfile(
+                                  accountId, label,
+                                  [this, accountId](core::AccountStore::DoneCallback then) {
+                                      m_store->removeAccount(accountId, this, then);
+                                  },
+                                  done);
                           });
             });
         return;

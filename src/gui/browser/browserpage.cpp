@@ -330,6 +330,46 @@ void BrowserPage::selectAssets(const QStringList &assetIds)
                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
+int BrowserPage::revealAssets(const QStringList &assetIds)
+{
+    if (m_catalog == nullptr)
+        return 0;
+    std::optional<QString> folder;
+    for (const QString &id : assetIds) {
+        if (auto found = m_catalog->asset(id); found && found.value()) {
+            folder = found.value()->folder(m_catalog->folderMode());
+            break;
+        }
+    }
+    if (!folder)
+        return 0;
+    if (*folder != m_folder || m_assets->isSearch())
+        openFolder(*folder);
+    // As many rows as it takes to reach them (a long folder loads in pages).
+    const auto rowsFound = [&] {
+        return std::count_if(assetIds.cbegin(), assetIds.cend(),
+                             [this](const QString &id) { return m_assets->rowOfAsset(id) >= 0; });
+    };
+    const auto wanted = std::count_if(assetIds.cbegin(), assetIds.cend(), [&](const QString &id) {
+        auto found = m_catalog->asset(id);
+        return found && found.value() && found.value()->folder(m_catalog->folderMode()) == *folder;
+    });
+    while (rowsFound() < wanted && m_assets->canFetchMore({}))
+        m_assets->fetchMore({});
+    selectAssets(assetIds);
+    QAbstractItemView *view = currentView();
+    for (const QString &id : assetIds) {
+        if (const int row = m_assets->rowOfAsset(id); row >= 0) {
+            const QModelIndex index = view->model()->index(row, 0);
+            view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+            view->scrollTo(index);
+            break;
+        }
+    }
+    view->setFocus(Qt::OtherFocusReason);
+    return int(rowsFound());
+}
+
 void BrowserPage::updateSelection()
 {
     const QList<core::catalog::CatalogAsset> assets = selectedAssets();

@@ -132,6 +132,10 @@ public:
     [[nodiscard]] QList<core::catalog::CatalogAsset> selectedAssets() const;
     /// Selects the assets with these ids among the loaded rows of the current view.
     void selectAssets(const QStringList &assetIds);
+    /// Shows these assets (from elsewhere: the Media Library's "Use in Stratus"): opens the folder of
+    /// the first one the catalogue has and selects those of them that are in it, scrolled to. How many
+    /// were selected (0 when the catalogue has none of them).
+    int revealAssets(const QStringList &assetIds);
     [[nodiscard]] const BrowserEnvironment &environment() const { return m_env; }
     [[nodiscard]] BrowserCommands *commands() const { return m_commands; }
 

@@ -10,6 +10,7 @@
 #include "gui/accounts/signindialog.h"
 #include "gui/browser/browsercommands.h"
 #include "gui/browser/browserpage.h"
+#include "gui/cloudwidgets/medialibraryview.h"
 #include "gui/errors/errorbanner.h"
 #include "gui/errors/errorpresenter.h"
 #include "gui/settings/preferences.h"
@@ -238,6 +239,16 @@ void EnvironmentPage::createViews(const EnvironmentPageServices &services)
     // New views of an environment go here, each with the next Alt+number.
     addView(View::Browse, m_browse, QKeySequence(Qt::ALT | Qt::Key_1));
     addView(View::Overview, m_overview, QKeySequence(Qt::ALT | Qt::Key_2));
+    // Cloudinary's Media Library: WebEngine starts only when the view is first shown.
+    m_mediaLibrary = new MediaLibraryView(m_session, services.webProfiles, m_views);
+    addView(View::MediaLibrary, m_mediaLibrary, QKeySequence(Qt::ALT | Qt::Key_3));
+    connect(m_mediaLibrary, &MediaLibraryView::showInBrowserRequested, this,
+            &EnvironmentPage::revealInBrowser);
+    connect(m_mediaLibrary, &MediaLibraryView::downloadRequested, this, &EnvironmentPage::downloadInBrowser);
+    connect(m_mediaLibrary, &MediaLibraryView::catalogChanged, this, [this] {
+        if (BrowserPage *page = browser())
+            page->reload();
+    });
     connect(m_viewTabs, &QTabBar::currentChanged, this, [this](int index) { showView(View(index)); });
 }
 
@@ -287,13 +298,40 @@ BrowserPage *EnvironmentPage::browser() const
     return m_browse != nullptr ? m_browse->browser() : nullptr;
 }
 
+void EnvironmentPage::revealInBrowser(const QStringList &assetIds)
+{
+    BrowserPage *page = browser();
+    if (page == nullptr || assetIds.isEmpty())
+        return;
+    showView(View::Browse);
+    page->revealAssets(assetIds);
+}
+
+void EnvironmentPage::downloadInBrowser(const QStringList &assetIds)
+{
+    BrowserPage *page = browser();
+    core::catalog::Catalog *catalog = m_session ? m_session->catalog() : nullptr;
+    if (page == nullptr || catalog == nullptr)
+        return;
+    QList<core::catalog::CatalogAsset> assets;
+    for (const QString &id : assetIds) {
+        if (auto found = catalog->asset(id); found && found.value())
+            assets.append(*found.value());
+    }
+    if (!assets.isEmpty())
+        page->commands()->download(assets);
+}
+
 void EnvironmentPage::showView(View view)
 {
     const int index = int(view);
     if (index < 0 || index >= m_views->count())
         return;
     const bool changed = m_views->currentIndex() != index;
+    const bool leavingMediaLibrary = changed && m_views->currentWidget() == m_mediaLibrary;
     m_views->setCurrentIndex(index);
+    if (leavingMediaLibrary)
+        m_mediaLibrary->left();
     m_viewTabs->setCurrentIndex(index);
     m_viewActions->actions().at(index)->setChecked(true);
     if (!changed)

@@ -33,6 +33,7 @@ class BrowseView;
 class ErrorBanner;
 class InfoBar;
 class BrowserPage;
+class MediaLibraryView;
 class OverviewView;
 class Preferences;
 class UploadController;
@@ -52,12 +53,13 @@ struct EnvironmentPageServices
     web::WebProfiles *webProfiles = nullptr;
 };
 
-/// The page of one product environment: views of the environment — Browse (the asset browser) and Overview
-/// (what Stratus knows about it) — switched with the tab bar, the View menu, Alt+1 and Alt+2. Content first
-/// (issue 13, point 1): the environment's name is in the window title, the toolbar's switcher and the status
-/// bar, not in a heading; the Local sandbox's word of welcome is an InfoBar that, once closed, stays closed
-/// for that environment (the preferences remember it). Each environment that was opened keeps its own page,
-/// and so its own view and state, for the whole run; the main window only swaps which page is shown.
+/// The page of one product environment: views of the environment — Browse (the asset browser), Overview
+/// (what Stratus knows about it) and Media Library (Cloudinary's widget, issue 15) — switched with the tab
+/// bar, the View menu, Alt+1, Alt+2 and Alt+3. Content first (issue 13, point 1): the environment's name is
+/// in the window title, the toolbar's switcher and the status bar, not in a heading; the Local sandbox's word
+/// of welcome is an InfoBar that, once closed, stays closed for that environment (the preferences remember
+/// it). Each environment that was opened keeps its own page, and so its own view and state, for the whole
+/// run; the main window only swaps which page is shown.
 ///
 /// Contributes to the window, while current: its views at the top of the View menu, the upload dock, the
 /// status bar's words on the environment (name, folder mode, connection, Admin API budget, catalogue sync),
@@ -68,7 +70,7 @@ class EnvironmentPage : public Page
     Q_OBJECT
 
 public:
-    enum class View { Browse, Overview };
+    enum class View { Browse, Overview, MediaLibrary };
     Q_ENUM(View)
 
     EnvironmentPage(core::EnvironmentSession *session, const EnvironmentPageServices &services,
@@ -86,6 +88,8 @@ public:
 
     /// The asset browser of this environment; null when its catalogue cannot be opened.
     [[nodiscard]] BrowserPage *browser() const;
+    /// The Media Library view (Cloudinary's widget; WebEngine starts when it is first shown).
+    [[nodiscard]] MediaLibraryView *mediaLibrary() const { return m_mediaLibrary; }
 
     void showView(View view);
     [[nodiscard]] View currentView() const;
@@ -112,6 +116,9 @@ private:
     void createViews(const EnvironmentPageServices &services);
     void addView(View view, Page *page, const QKeySequence &shortcut);
     void createStatusWidgets();
+    /// The Media Library's "Use in Stratus": the browser shows (selects) or downloads these assets.
+    void revealInBrowser(const QStringList &assetIds);
+    void downloadInBrowser(const QStringList &assetIds);
     void refresh();
     /// The connection's or the last sync's error in the banner, with its remedy; nothing when fine.
     void showProblem(const core::EnvironmentSession &session);
@@ -131,6 +138,7 @@ private:
     QStackedWidget *m_views = nullptr;
     BrowseView *m_browse = nullptr;
     OverviewView *m_overview = nullptr;
+    MediaLibraryView *m_mediaLibrary = nullptr;
     QAction *m_viewSeparator = nullptr;
     QActionGroup *m_viewActions = nullptr;
     QLabel *m_statusEnvironment = nullptr;

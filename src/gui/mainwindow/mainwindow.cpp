@@ -483,6 +483,8 @@ void MainWindow::showAccounts()
     auto *dialog = new AccountsDialog(m_store, m_network, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setOAuthConfig(m_preferences->oauthConfig());
+    // Log out and removal delete the account's web profile (issue 15) before its other files.
+    dialog->setWebProfiles(m_webProfiles);
     if (!m_currentId.isEmpty())
         dialog->selectEnvironment(m_currentId);
     dialog->open();

@@ -190,6 +190,22 @@ const UserConfig *OAuthService::user(const QString &email) const
     return nullptr;
 }
 
+bool OAuthService::checkUser(const QString &email, const QString &password, const QString &cloud) const
+{
+    const UserConfig *account = user(email);
+    const bool right = account && core::signaturesEqual(account->password.toUtf8(), password.toUtf8());
+    return right && account->clouds.contains(cloud);
+}
+
+std::optional<std::pair<QString, QString>> OAuthService::demoUser(const QString &cloud) const
+{
+    for (const UserConfig &candidate : m_settings.users) {
+        if (candidate.demo && candidate.clouds.contains(cloud))
+            return std::make_pair(candidate.email, candidate.password);
+    }
+    return std::nullopt;
+}
+
 bool OAuthService::knowsClient(const QString &clientId) const
 {
     return clientId == QLatin1StringView(kStratusClientId) || m_settings.extraClients.contains(clientId);

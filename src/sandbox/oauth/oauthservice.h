@@ -64,6 +64,13 @@ public:
 
     [[nodiscard]] QJsonObject statsJson() const;
 
+    /// The sandbox's own console sign-in (the Media Library stand-in's form): whether `email` is a user
+    /// whose password is `password` and who may use `cloud`. Constant-time password comparison.
+    [[nodiscard]] bool checkUser(const QString &email, const QString &password, const QString &cloud) const;
+    /// The demonstration user (UserConfig::demo) and their password, when there is one who may use
+    /// `cloud`: pages fill it in and show the password as a hint.
+    [[nodiscard]] std::optional<std::pair<QString, QString>> demoUser(const QString &cloud) const;
+
 private:
     struct PendingRequest
     {

@@ -2,6 +2,7 @@
 
 #include "api/apicontext.h"
 #include "api/searchservice.h"
+#include "api/uploadservice.h"
 #include "oauth/oauthservice.h"
 #include "store/assetstore.h"
 
@@ -93,6 +94,12 @@ ApiResponse MediaLibraryService::handle(const Context &ctx, const ApiRequest &re
     }
     if (seg.mid(1) == QStringList {u"api"_s, u"v1"_s, u"auth"_s, u"login_with_oauth_token"_s})
         return oauthLogin(ctx, request);
+    if (seg.value(1) == u"api" && seg.value(2) == u"ml" && seg.size() == 4 && request.method == "POST") {
+        if (seg.at(3) == u"login")
+            return login(ctx, request);
+        if (seg.at(3) == u"logout")
+            return logout(ctx, request);
+    }
     if (seg.value(1) == u"api" && seg.value(2) == u"ml" && seg.size() == 4) {
         const Session *current = session(ctx, request);
         if (!current)
@@ -101,6 +108,12 @@ ApiResponse MediaLibraryService::handle(const Context &ctx, const ApiRequest &re
             return folders(ctx, *current);
         if (seg.at(3) == u"resources")
             return resources(ctx, *current, request);
+        // Changes come as POST only, with the session header (not a cookie): another site cannot
+        // make a browser send them.
+        if (seg.at(3) == u"upload" && request.method == "POST")
+            return upload(ctx, *current, request);
+        if (seg.at(3) == u"delete" && request.method == "POST")
+            return remove(ctx, *current, request);
     }
     return ApiResponse::error(404, QStringLiteral("Not found"));
 }
@@ -122,6 +135,10 @@ ApiResponse MediaLibraryService::consolePage(const Context &ctx, const ApiReques
     QString sessionId;
     QString user;
     QString problem;
+    bool login = false;
+    bool kept = false;
+    QString demoEmail;
+    QString demoPassword;
     if (!env) {
         problem = QStringLiteral("This sandbox has no product environment called \"%1\".").arg(cloudName);
     } else if (const QString given = request.param(QStringLiteral("console_session")); !given.isEmpty()) {
@@ -152,9 +169,18 @@ ApiResponse MediaLibraryService::consolePage(const Context &ctx, const ApiReques
             problem = QStringLiteral("The login signature is not valid for this product environment.");
         else
             sessionId = newSession(ctx, cloudName, user);
+    } else if (const QString cookie = cookieSession(ctx, request, cloudName); !cookie.isEmpty()) {
+        // Signed in with the console's own form earlier, in this browser profile.
+        sessionId = cookie;
+        user = m_sessions.value(cookie).user;
+        kept = true;
     } else {
-        problem = QStringLiteral("Not signed in. The sandbox's console needs a signed login (username, "
-                                 "timestamp, signature) or an access token.");
+        // The console's own sign-in form (no problem to report: signing in is what comes next).
+        login = true;
+        if (const auto demo = ctx.oauth.demoUser(cloudName)) {
+            demoEmail = demo->first;
+            demoPassword = demo->second;
+        }
     }
 
     QByteArray html = resource(QStringLiteral("cms.html"));
@@ -162,6 +188,10 @@ ApiResponse MediaLibraryService::consolePage(const Context &ctx, const ApiReques
     html.replace("@CLOUD@", cloudName.toHtmlEscaped().toUtf8());
     html.replace("@USER@", user.toHtmlEscaped().toUtf8());
     html.replace("@PROBLEM@", problem.toHtmlEscaped().toUtf8());
+    html.replace("@LOGIN@", login ? "1" : "");
+    html.replace("@KEPT@", kept ? "1" : "");
+    html.replace("@DEMO_EMAIL@", demoEmail.toHtmlEscaped().toUtf8());
+    html.replace("@DEMO_PASSWORD@", demoPassword.toHtmlEscaped().toUtf8());
     ApiResponse response = page(html, "text/html; charset=utf-8");
     // Scripts and styles from this origin only; pictures from the clients' host (delivery).
     const QString policy = QStringLiteral("default-src 'none'; script-src 'self'; style-src 'self'; "
@@ -170,6 +200,124 @@ ApiResponse MediaLibraryService::consolePage(const Context &ctx, const ApiReques
                                .arg(ctx.apiBaseUrl);
     response.setHeader("Content-Security-Policy", policy.toUtf8());
     return response;
+}
+
+QString MediaLibraryService::cookieSession(const Context &ctx, const ApiRequest &request,
+                                           const QString &cloudName) const
+{
+    const QByteArray name = QByteArray(kSessionCookie) + '=';
+    for (const auto &[header, value] : request.headers) {
+        if (header.toLower() != "cookie")
+            continue;
+        for (const QByteArray &part : value.split(';')) {
+            const QByteArray trimmed = part.trimmed();
+            if (!trimmed.startsWith(name))
+                continue;
+            const QString id = QString::fromLatin1(trimmed.mid(name.size()));
+            const auto found = m_sessions.constFind(id);
+            if (found != m_sessions.constEnd() && found->cloudName == cloudName && found->expires > ctx.now)
+                return id;
+        }
+    }
+    return {};
+}
+
+ApiResponse MediaLibraryService::login(const Context &ctx, const ApiRequest &request)
+{
+    const QString cloudName = request.param(QStringLiteral("cloud_name"));
+    const QString email = request.param(QStringLiteral("email")).trimmed();
+    if (!ctx.environment(cloudName))
+        return ApiResponse::error(401, QStringLiteral("Invalid cloud_name %1").arg(cloudName));
+    // The same answer for an unknown e-mail and a wrong password.
+    if (!ctx.oauth.checkUser(email, request.param(QStringLiteral("password")), cloudName))
+        return ApiResponse::error(401, QStringLiteral("Wrong e-mail address or password."));
+    const QString id = newSession(ctx, cloudName, email);
+    ApiResponse response = ApiResponse::json({{QStringLiteral("user"), email}});
+    response.setHeader("Cache-Control", "no-store");
+    // SameSite=None (with Secure, which Chromium allows on localhost): the console is a frame of
+    // another site's page, and its cookie must go with it there. HttpOnly: its scripts never see it.
+    response.setHeader("Set-Cookie",
+                       QByteArray(kSessionCookie) + '=' + id.toLatin1() + "; Path=/console; Max-Age="
+                           + QByteArray::number(kSessionHours * 3600) + "; HttpOnly; Secure; SameSite=None");
+    return response;
+}
+
+ApiResponse MediaLibraryService::logout(const Context &ctx, const ApiRequest &request)
+{
+    Q_UNUSED(ctx);
+    const QByteArray name = QByteArray(kSessionCookie) + '=';
+    for (const auto &[header, value] : request.headers) {
+        if (header.toLower() != "cookie")
+            continue;
+        for (const QByteArray &part : value.split(';')) {
+            if (part.trimmed().startsWith(name))
+                m_sessions.remove(QString::fromLatin1(part.trimmed().mid(name.size())));
+        }
+    }
+    ApiResponse response = ApiResponse::json({{QStringLiteral("signed_out"), true}});
+    response.setHeader("Set-Cookie",
+                       QByteArray(kSessionCookie)
+                           + "=; Path=/console; Max-Age=0; HttpOnly; Secure; SameSite=None");
+    return response;
+}
+
+ApiResponse MediaLibraryService::upload(const Context &ctx, const Session &session,
+                                        const ApiRequest &request) const
+{
+    EnvironmentConfig *env = ctx.environment(session.cloudName);
+    if (!env || !ctx.uploads)
+        return ApiResponse::error(404, QStringLiteral("Not found"));
+    if (!request.files.contains(QStringLiteral("file")))
+        return ApiResponse::error(400, QStringLiteral("Missing required parameter - file"));
+    // The console's session stands for the person, as an access token would: the upload needs no
+    // signature (ApiContext::tokenVerified).
+    ApiRequest forwarded;
+    forwarded.method = "POST";
+    forwarded.files.insert(QStringLiteral("file"), request.files.value(QStringLiteral("file")));
+    const QString folder = trimSlashes(request.param(QStringLiteral("folder")));
+    if (!folder.isEmpty())
+        forwarded.params.append(
+            {env->folderMode == FolderMode::Fixed ? QStringLiteral("folder") : QStringLiteral("asset_folder"),
+             folder});
+    forwarded.params.append({QStringLiteral("use_filename"), QStringLiteral("true")});
+    ApiContext api {ctx.store, *env, ctx.apiBaseUrl, ctx.now, true};
+    return ctx.uploads->handle(api, QStringLiteral("auto"), QStringLiteral("upload"), forwarded);
+}
+
+ApiResponse MediaLibraryService::remove(const Context &ctx, const Session &session,
+                                        const ApiRequest &request) const
+{
+    EnvironmentConfig *env = ctx.environment(session.cloudName);
+    if (!env || !ctx.uploads)
+        return ApiResponse::error(404, QStringLiteral("Not found"));
+    const QJsonArray assets = request.json.value(u"assets"_s).toArray();
+    if (assets.isEmpty() || assets.size() > 100)
+        return ApiResponse::error(400, QStringLiteral("assets must list 1 to 100 assets"));
+    ApiContext api {ctx.store, *env, ctx.apiBaseUrl, ctx.now, true};
+    QJsonArray deleted;
+    for (const QJsonValue &entry : assets) {
+        const QString publicId = entry[u"public_id"].toString();
+        const QString resourceType = entry[u"resource_type"].toString(u"image"_s);
+        const QString type = entry[u"type"].toString(u"upload"_s);
+        if (publicId.isEmpty()
+            || (resourceType != u"image" && resourceType != u"video" && resourceType != u"raw"))
+            continue;
+        QString assetId;
+        for (const Asset *asset : ctx.store.assets(session.cloudName)) {
+            if (asset->publicId == publicId && asset->resourceType == resourceType && asset->type == type)
+                assetId = asset->assetId;
+        }
+        ApiRequest destroy;
+        destroy.method = "POST";
+        destroy.params = {{u"public_id"_s, publicId}, {u"type"_s, type}, {u"invalidate"_s, u"true"_s}};
+        const ApiResponse answer = ctx.uploads->handle(api, resourceType, QStringLiteral("destroy"), destroy);
+        if (answer.status == 200 && QJsonDocument::fromJson(answer.body)[u"result"].toString() == u"ok")
+            deleted.append(QJsonObject {{u"public_id"_s, publicId},
+                                        {u"resource_type"_s, resourceType},
+                                        {u"type"_s, type},
+                                        {u"asset_id"_s, assetId}});
+    }
+    return ApiResponse::json({{QStringLiteral("deleted"), deleted}});
 }
 
 ApiResponse MediaLibraryService::oauthLogin(const Context &ctx, const ApiRequest &request)
