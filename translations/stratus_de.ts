@@ -55,6 +55,10 @@
         <source>Credential</source>
         <translation>Zugangsdaten</translation>
     </message>
+    <message>
+        <source>Console &amp;E-mail…</source>
+        <translation>Konsolen-&amp;E-Mail…</translation>
+    </message>
 </context>
 <context>
     <name>AddEnvironmentDialog</name>
@@ -1118,6 +1122,38 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     <message>
         <source>Logged out of “%1”. Its sign-in was ended and its tokens removed from your keychain.</source>
         <translation>Von „%1“ abgemeldet. Die Anmeldung wurde beendet und die Token wurden aus dem Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <source>The e-mail address the Media Library signs in to Cloudinary’s console with</source>
+        <translation>Die E-Mail-Adresse, mit der sich die Media Library bei der Cloudinary-Konsole anmeldet</translation>
+    </message>
+    <message>
+        <source>The Media Library asks you to sign in (no console e-mail).</source>
+        <translation>Die Media Library fragt nach Ihrer Anmeldung (keine Konsolen-E-Mail).</translation>
+    </message>
+    <message>
+        <source>The Media Library signs in as %1.</source>
+        <translation>Die Media Library meldet sich als %1 an.</translation>
+    </message>
+    <message>
+        <source>“%1”: its web sessions (the Media Library’s sign-in and storage) could not be deleted from this computer: %2</source>
+        <translation>„%1“: Die Web-Sitzungen (Anmeldung und Speicher der Media Library) konnten nicht von diesem Computer gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>Console E-mail</source>
+        <translation>Konsolen-E-Mail</translation>
+    </message>
+    <message>
+        <source>The e-mail address you sign in to Cloudinary’s console with for “%1”. With it, the Media Library signs you in automatically (signed on this computer with the API secret, which stays here). Leave it empty to sign in inside the Media Library instead.</source>
+        <translation>Die E-Mail-Adresse, mit der Sie sich für „%1“ bei der Cloudinary-Konsole anmelden. Damit meldet die Media Library Sie automatisch an (auf diesem Computer mit dem API-Secret signiert, das hier bleibt). Lassen Sie das Feld leer, um sich stattdessen in der Media Library anzumelden.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address.</source>
+        <translation>„%1“ ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>The Media Library will ask you to sign in.</source>
+        <translation>Die Media Library wird nach Ihrer Anmeldung fragen.</translation>
     </message>
 </context>
 <context>
@@ -3012,6 +3048,104 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     </message>
 </context>
 <context>
+    <name>stratus::gui::MediaLibraryInsertBar</name>
+    <message>
+        <source>Drag these assets into another application, or use the buttons.</source>
+        <translation>Ziehen Sie diese Assets in eine andere Anwendung oder verwenden Sie die Schaltflächen.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URLs</source>
+        <translation>URLs &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>The delivery URLs, with the transformation you chose in the Media Library</source>
+        <translation>Die Auslieferungs-URLs, mit der in der Media Library gewählten Transformation</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Browser</source>
+        <translation>Im &amp;Browser zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Download…</source>
+        <translation>&amp;Herunterladen…</translation>
+    </message>
+    <message>
+        <source>Put these assets away</source>
+        <translation>Diese Assets weglegen</translation>
+    </message>
+    <message>
+        <source>%1 (transformed)</source>
+        <translation>%1 (transformiert)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation><numerusform>und %n weiteres</numerusform><numerusform>und %n weitere</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s) to use in Stratus</source>
+        <translation><numerusform>%n Asset zur Verwendung in Stratus</numerusform><numerusform>%n Assets zur Verwendung in Stratus</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n URL(s)</source>
+        <translation><numerusform>%n URL kopiert</numerusform><numerusform>%n URLs kopiert</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::MediaLibraryView</name>
+    <message>
+        <source>The Media Library signs you in to Cloudinary's console. Give your console e-mail address for this account and Stratus signs you in automatically.</source>
+        <translation>Die Media Library meldet Sie bei der Cloudinary-Konsole an. Geben Sie Ihre Konsolen-E-Mail-Adresse für dieses Konto an, dann meldet Stratus Sie automatisch an.</translation>
+    </message>
+    <message>
+        <source>Sign In &amp;Automatically…</source>
+        <translation>&amp;Automatisch anmelden…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n upload(s) from the Media Library added to the catalogue</source>
+        <translation><numerusform>%n Upload aus der Media Library in den Katalog aufgenommen</numerusform><numerusform>%n Uploads aus der Media Library in den Katalog aufgenommen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n upload(s) in the Media Library could not be read: %1</source>
+        <translation><numerusform>%n Upload in der Media Library konnte nicht gelesen werden: %1</numerusform><numerusform>%n Uploads in der Media Library konnten nicht gelesen werden: %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s) deleted in the Media Library removed from the catalogue</source>
+        <translation><numerusform>%n in der Media Library gelöschtes Asset aus dem Katalog entfernt</numerusform><numerusform>%n in der Media Library gelöschte Assets aus dem Katalog entfernt</numerusform></translation>
+    </message>
+    <message>
+        <source>Media Library: signed in as %1</source>
+        <translation>Media Library: angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>&amp;Media Library</source>
+        <translation>&amp;Media Library</translation>
+    </message>
+    <message>
+        <source>Use in Stratus</source>
+        <translation>In Stratus verwenden</translation>
+    </message>
+    <message>
+        <source>Sign In Automatically</source>
+        <translation>Automatisch anmelden</translation>
+    </message>
+    <message>
+        <source>The e-mail address you sign in to Cloudinary's console with, for this account. Stratus signs the Media Library's sign-in with the account's API secret, which stays on this computer.</source>
+        <translation>Die E-Mail-Adresse, mit der Sie sich für dieses Konto bei der Cloudinary-Konsole anmelden. Stratus signiert die Anmeldung der Media Library mit dem API-Secret des Kontos, das auf diesem Computer bleibt.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address Stratus can use.</source>
+        <translation>„%1“ ist keine E-Mail-Adresse, die Stratus verwenden kann.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s) chosen in the Media Library</source>
+        <translation><numerusform>%n Asset in der Media Library gewählt</numerusform><numerusform>%n Assets in der Media Library gewählt</numerusform></translation>
+    </message>
+    <message>
+        <source>These assets are not in the catalogue yet: %1</source>
+        <translation>Diese Assets sind noch nicht im Katalog: %1</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::MediaView</name>
     <message>
         <source>Video</source>
@@ -3570,7 +3704,10 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     </message>
     <message numerus="yes">
         <source>Product Gallery: %n asset(s)</source>
-        <translation><numerusform>Product Gallery: %n Asset</numerusform><numerusform>Product Gallery: %n Assets</numerusform></translation>
+        <translation>
+            <numerusform>Product Gallery: %n Asset</numerusform>
+            <numerusform>Product Gallery: %n Assets</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,10 @@
         <source>Credential</source>
         <translation>Identifiants</translation>
     </message>
+    <message>
+        <source>Console &amp;E-mail…</source>
+        <translation>&amp;E-mail de la console…</translation>
+    </message>
 </context>
 <context>
     <name>AddEnvironmentDialog</name>
@@ -1118,6 +1122,38 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <message>
         <source>Logged out of “%1”. Its sign-in was ended and its tokens removed from your keychain.</source>
         <translation>Déconnecté de « %1 ». Sa connexion a été fermée et ses jetons ont été retirés de votre trousseau de clés.</translation>
+    </message>
+    <message>
+        <source>The e-mail address the Media Library signs in to Cloudinary’s console with</source>
+        <translation>L’adresse e-mail avec laquelle la Media Library se connecte à la console Cloudinary</translation>
+    </message>
+    <message>
+        <source>The Media Library asks you to sign in (no console e-mail).</source>
+        <translation>La Media Library vous demande de vous connecter (pas d’e-mail de console).</translation>
+    </message>
+    <message>
+        <source>The Media Library signs in as %1.</source>
+        <translation>La Media Library se connecte en tant que %1.</translation>
+    </message>
+    <message>
+        <source>“%1”: its web sessions (the Media Library’s sign-in and storage) could not be deleted from this computer: %2</source>
+        <translation>« %1 » : ses sessions web (la connexion et le stockage de la Media Library) n’ont pas pu être supprimées de cet ordinateur : %2</translation>
+    </message>
+    <message>
+        <source>Console E-mail</source>
+        <translation>E-mail de la console</translation>
+    </message>
+    <message>
+        <source>The e-mail address you sign in to Cloudinary’s console with for “%1”. With it, the Media Library signs you in automatically (signed on this computer with the API secret, which stays here). Leave it empty to sign in inside the Media Library instead.</source>
+        <translation>L’adresse e-mail avec laquelle vous vous connectez à la console Cloudinary pour « %1 ». Avec elle, la Media Library vous connecte automatiquement (signé sur cet ordinateur avec le secret d’API, qui reste ici). Laissez vide pour vous connecter plutôt dans la Media Library.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address.</source>
+        <translation>« %1 » n’est pas une adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>The Media Library will ask you to sign in.</source>
+        <translation>La Media Library vous demandera de vous connecter.</translation>
     </message>
 </context>
 <context>
@@ -3012,6 +3048,104 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
 </context>
 <context>
+    <name>stratus::gui::MediaLibraryInsertBar</name>
+    <message>
+        <source>Drag these assets into another application, or use the buttons.</source>
+        <translation>Faites glisser ces assets dans une autre application, ou utilisez les boutons.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URLs</source>
+        <translation>&amp;Copier les URL</translation>
+    </message>
+    <message>
+        <source>The delivery URLs, with the transformation you chose in the Media Library</source>
+        <translation>Les URL de diffusion, avec la transformation choisie dans la Media Library</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Browser</source>
+        <translation>Afficher dans le &amp;navigateur</translation>
+    </message>
+    <message>
+        <source>&amp;Download…</source>
+        <translation>&amp;Télécharger…</translation>
+    </message>
+    <message>
+        <source>Put these assets away</source>
+        <translation>Ranger ces assets</translation>
+    </message>
+    <message>
+        <source>%1 (transformed)</source>
+        <translation>%1 (transformé)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation><numerusform>et %n autre</numerusform><numerusform>et %n autres</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s) to use in Stratus</source>
+        <translation><numerusform>%n asset à utiliser dans Stratus</numerusform><numerusform>%n assets à utiliser dans Stratus</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n URL(s)</source>
+        <translation><numerusform>%n URL copiée</numerusform><numerusform>%n URL copiées</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>stratus::gui::MediaLibraryView</name>
+    <message>
+        <source>The Media Library signs you in to Cloudinary's console. Give your console e-mail address for this account and Stratus signs you in automatically.</source>
+        <translation>La Media Library vous connecte à la console Cloudinary. Indiquez votre adresse e-mail de console pour ce compte et Stratus vous connectera automatiquement.</translation>
+    </message>
+    <message>
+        <source>Sign In &amp;Automatically…</source>
+        <translation>Se connecter &amp;automatiquement…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n upload(s) from the Media Library added to the catalogue</source>
+        <translation><numerusform>%n téléversement de la Media Library ajouté au catalogue</numerusform><numerusform>%n téléversements de la Media Library ajoutés au catalogue</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n upload(s) in the Media Library could not be read: %1</source>
+        <translation><numerusform>%n téléversement de la Media Library n’a pas pu être lu : %1</numerusform><numerusform>%n téléversements de la Media Library n’ont pas pu être lus : %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s) deleted in the Media Library removed from the catalogue</source>
+        <translation><numerusform>%n asset supprimé dans la Media Library retiré du catalogue</numerusform><numerusform>%n assets supprimés dans la Media Library retirés du catalogue</numerusform></translation>
+    </message>
+    <message>
+        <source>Media Library: signed in as %1</source>
+        <translation>Media Library : connecté en tant que %1</translation>
+    </message>
+    <message>
+        <source>&amp;Media Library</source>
+        <translation>&amp;Media Library</translation>
+    </message>
+    <message>
+        <source>Use in Stratus</source>
+        <translation>Utiliser dans Stratus</translation>
+    </message>
+    <message>
+        <source>Sign In Automatically</source>
+        <translation>Connexion automatique</translation>
+    </message>
+    <message>
+        <source>The e-mail address you sign in to Cloudinary's console with, for this account. Stratus signs the Media Library's sign-in with the account's API secret, which stays on this computer.</source>
+        <translation>L’adresse e-mail avec laquelle vous vous connectez à la console Cloudinary pour ce compte. Stratus signe la connexion de la Media Library avec le secret d’API du compte, qui reste sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address Stratus can use.</source>
+        <translation>« %1 » n’est pas une adresse e-mail que Stratus peut utiliser.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s) chosen in the Media Library</source>
+        <translation><numerusform>%n asset choisi dans la Media Library</numerusform><numerusform>%n assets choisis dans la Media Library</numerusform></translation>
+    </message>
+    <message>
+        <source>These assets are not in the catalogue yet: %1</source>
+        <translation>Ces assets ne sont pas encore dans le catalogue : %1</translation>
+    </message>
+</context>
+<context>
     <name>stratus::gui::MediaView</name>
     <message>
         <source>Video</source>
@@ -3570,7 +3704,10 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message numerus="yes">
         <source>Product Gallery: %n asset(s)</source>
-        <translation><numerusform>Product Gallery : %n asset</numerusform><numerusform>Product Gallery : %n assets</numerusform></translation>
+        <translation>
+            <numerusform>Product Gallery : %n asset</numerusform>
+            <numerusform>Product Gallery : %n assets</numerusform>
+        </translation>
     </message>
 </context>
 <context>
