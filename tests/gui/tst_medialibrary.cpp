@@ -37,6 +37,8 @@
 #include <QImage>
 #include <QInputDialog>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QNetworkCookie>
@@ -311,11 +313,12 @@ void TestMediaLibrary::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QString error;
-    QVERIFY2(m_sandbox.start({u"--seed"_s, u"24"_s, u"--environment"_s,
-                              u"cloudinary://246810:%1@%2?name=ML"_s.arg(kSecret, kCloud), u"--user"_s,
-                              u"%1:%2@%3"_s.arg(kEmail, kPassword, kCloud)},
-                             1, false, &error),
-             qPrintable(error));
+    QVERIFY2(
+        m_sandbox.start({u"--seed"_s, u"24"_s, u"--environment"_s,
+                         u"cloudinary://246810:%1@%2?name=ML"_s.arg(kSecret, kCloud), u"--user"_s,
+                         u"%1:%2@%3"_s.arg(kEmail, kPassword, kCloud), u"--record-requests"_s, u"20000"_s},
+                        1, false, &error),
+        qPrintable(error));
     m_store = std::make_unique<core::AccountStore>(m_secrets,
                                                    core::StorageLayout {m_dir.filePath(u"accounts.ini"_s),
                                                                         m_dir.filePath(u"data"_s),
@@ -576,6 +579,23 @@ void TestMediaLibrary::noApiSecretReachesThePages()
         QVERIFY(page.contains(u"createMediaLibrary"_s));
         QVERIFY(!page.contains(kSecret));
     }
+    // The bodies too, which a request interceptor cannot see: the sandbox kept every request's
+    // parameters and JSON (--record-requests). Those the pages sent carry WebEngine's user agent.
+    const QJsonArray records = m_sandbox.recordedRequests();
+    int fromPages = 0;
+    int pageBodies = 0;
+    for (const QJsonValue &value : records) {
+        const QJsonObject record = value.toObject();
+        const QByteArray text = QJsonDocument(record).toJson(QJsonDocument::Compact);
+        QVERIFY2(!text.contains(kSecret.toUtf8()), text.constData());
+        if (record[u"user-agent"_s].toString().contains(u"QtWebEngine"_s)) {
+            ++fromPages;
+            if (!record[u"params"_s].toArray().isEmpty() || record.contains(u"json"_s))
+                ++pageBodies;
+        }
+    }
+    QVERIFY2(fromPages > 10, qPrintable(QString::number(fromPages)));
+    QVERIFY2(pageBodies > 0, qPrintable(QString::number(pageBodies)));
 }
 
 void TestMediaLibrary::logOutDeletesTheProfile()
