@@ -153,7 +153,8 @@ protected:
         QString error;
         QVERIFY2(m_sandbox.start({u"--seed"_s, u"16"_s, u"--environment"_s,
                                   u"cloudinary://612345:%1@widgetcloud"_s.arg(kSecret), u"--user"_s,
-                                  kEmail + u':' + kPassword + u"@widgetcloud"_s},
+                                  kEmail + u':' + kPassword + u"@widgetcloud"_s, u"--record-requests"_s,
+                                  u"20000"_s},
                                  1, false, &error),
                  qPrintable(error));
         auto secrets = std::make_shared<core::MemorySecretStore>();
@@ -282,6 +283,16 @@ protected:
         QVERIFY(host->page() != nullptr);
         QVERIFY(
             !evaluate(host->page(), u"document.documentElement.outerHTML"_s).toString().contains(kSecret));
+        // And the bodies, which a request interceptor cannot see: the sandbox kept what every request
+        // carried (--record-requests); the pages' requests have WebEngine's user agent.
+        int pageRequests = 0;
+        for (const QJsonValue &value : m_sandbox.recordedRequests()) {
+            const QByteArray text = QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+            QVERIFY2(!text.contains(kSecret.toUtf8()), text.constData());
+            if (value.toObject().value(u"user-agent"_s).toString().contains(u"QtWebEngine"_s))
+                ++pageRequests;
+        }
+        QVERIFY(pageRequests > 0);
     }
 
     test::SandboxProcess m_sandbox;
