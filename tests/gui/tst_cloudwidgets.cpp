@@ -15,6 +15,9 @@
 
 #include "gui/browser/assetlistmodel.h"
 #include "gui/browser/browserpage.h"
+#include "gui/cloudwidgets/medialibraryview.h"
+#include "gui/cloudwidgets/widgethost.h"
+#include "gui/environment/environmentpage.h"
 
 using namespace Qt::StringLiterals;
 using namespace stratus;
@@ -237,8 +240,9 @@ void TestCloudWidgets::mainWindowOffersTheWidgets()
     QSignalSpy written(window.uploads()->widgetWindows(session), &CloudWidgetWindows::assetsWritten);
     QWebEngineScript play;
     play.setName(u"window-upload-player"_s);
-    play.setSourceCode(uploadPlayer(m_sandbox.baseUrl().toString(QUrl::StripTrailingSlash) + u"/widgetcloud/image/upload/"_s
-                                    + asset(u"image"_s).publicId + u'.' + asset(u"image"_s).format));
+    play.setSourceCode(uploadPlayer(m_sandbox.baseUrl().toString(QUrl::StripTrailingSlash)
+                                    + u"/widgetcloud/image/upload/"_s + asset(u"image"_s).publicId + u'.'
+                                    + asset(u"image"_s).format));
     play.setInjectionPoint(QWebEngineScript::DocumentReady);
     play.setWorldId(QWebEngineScript::ApplicationWorld);
     play.setRunsOnSubFrames(true);
@@ -257,6 +261,15 @@ void TestCloudWidgets::mainWindowOffersTheWidgets()
     QTRY_VERIFY_WITH_TIMEOUT(shown(), 5000);
     profiles.profile(session->record().accountId)->scripts()->remove(play);
     upload->hide();
+
+    // The first environment's page was made in the window's constructor, before it had the profiles:
+    // its Media Library gets them all the same (it once said "not available here" in the app).
+    auto *page = window.findChild<EnvironmentPage *>();
+    QVERIFY(page != nullptr);
+    page->showView(EnvironmentPage::View::MediaLibrary);
+    QTRY_VERIFY_WITH_TIMEOUT(page->mediaLibrary()->host()->isReady(), 30000);
+    QVERIFY(page->mediaLibrary()->host()->noticeTitle().isEmpty());
+    page->showView(EnvironmentPage::View::Browse);
 
     // The Upload button's menu gets the same item once the window has profiles.
     auto *uploadMenu = window.findChild<QMenu *>(u"uploadMenu"_s);

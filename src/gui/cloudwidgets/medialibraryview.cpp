@@ -163,6 +163,14 @@ void MediaLibraryView::left()
         m_session->syncCatalog();
 }
 
+void MediaLibraryView::setProfiles(web::WebProfiles *profiles)
+{
+    if (m_started)
+        return;
+    m_profiles = profiles;
+    m_host->setProfiles(profiles);
+}
+
 void MediaLibraryView::start()
 {
     m_started = true;

@@ -52,6 +52,8 @@ class MediaLibraryView : public Page
 public:
     MediaLibraryView(core::EnvironmentSession *session, web::WebProfiles *profiles,
                      QWidget *parent = nullptr);
+    /// The profiles, when the view was made before the composition root gave them; before start().
+    void setProfiles(web::WebProfiles *profiles);
     ~MediaLibraryView() override;
 
     [[nodiscard]] QString title() const override;

@@ -67,6 +67,17 @@ WidgetHost::WidgetHost(web::WebProfiles *profiles, core::EnvironmentSession *ses
         connect(m_profiles, &web::WebProfiles::profileClosing, this, &WidgetHost::onProfileClosing);
 }
 
+void WidgetHost::setProfiles(web::WebProfiles *profiles)
+{
+    if (m_profiles == profiles || m_page)
+        return;
+    if (m_profiles != nullptr)
+        disconnect(m_profiles, nullptr, this, nullptr);
+    m_profiles = profiles;
+    if (m_profiles != nullptr)
+        connect(m_profiles, &web::WebProfiles::profileClosing, this, &WidgetHost::onProfileClosing);
+}
+
 WidgetHost::~WidgetHost()
 {
     // The view first lets go of the page; then the page goes before the bridge it points at.

@@ -48,6 +48,9 @@ public:
     ~WidgetHost() override;
 
     [[nodiscard]] web::WidgetKind kind() const { return m_kind; }
+    /// The profiles, when the host was made before the composition root gave them (an environment page
+    /// the main window opened in its constructor). Only before the first load().
+    void setProfiles(web::WebProfiles *profiles);
     /// Where this environment's widgets come from.
     [[nodiscard]] const web::WidgetSources &sources() const { return m_sources; }
 

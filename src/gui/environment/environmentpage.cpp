@@ -345,6 +345,12 @@ void EnvironmentPage::showView(View view)
     Q_EMIT contributionsChanged();
 }
 
+void EnvironmentPage::setWebProfiles(web::WebProfiles *profiles)
+{
+    if (m_mediaLibrary != nullptr)
+        m_mediaLibrary->setProfiles(profiles);
+}
+
 EnvironmentPage::View EnvironmentPage::currentView() const
 {
     return View(m_views->currentIndex());

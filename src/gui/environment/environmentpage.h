@@ -90,6 +90,9 @@ public:
     [[nodiscard]] BrowserPage *browser() const;
     /// The Media Library view (Cloudinary's widget; WebEngine starts when it is first shown).
     [[nodiscard]] MediaLibraryView *mediaLibrary() const { return m_mediaLibrary; }
+    /// The accounts' web profiles, for a page made before the composition root gave them
+    /// (EnvironmentPageServices::webProfiles was null); before the Media Library is first shown.
+    void setWebProfiles(web::WebProfiles *profiles);
 
     void showView(View view);
     [[nodiscard]] View currentView() const;

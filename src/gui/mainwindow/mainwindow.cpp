@@ -290,6 +290,11 @@ void MainWindow::openEnvironment(const QString &environmentId)
 void MainWindow::setWebProfiles(web::WebProfiles *profiles)
 {
     m_webProfiles = profiles;
+    // The constructor opened the first environment's page before the profiles were here.
+    for (Page *page : std::as_const(m_pages)) {
+        if (auto *environmentPage = qobject_cast<EnvironmentPage *>(page))
+            environmentPage->setWebProfiles(profiles);
+    }
     if (profiles == nullptr)
         return;
     const QPointer<MainWindow> self(this);
