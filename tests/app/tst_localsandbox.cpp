@@ -4,6 +4,8 @@
 #include "core/api/uploadjob.h"
 #include "core/net/secretsource.h"
 #include "core/session/environmentsession.h"
+#include "gui/cloudwidgets/medialibraryview.h"
+#include "gui/cloudwidgets/widgethost.h"
 #include "gui/environment/environmentpage.h"
 #include "gui/mainwindow/mainwindow.h"
 #include "gui/settings/preferences.h"
@@ -120,6 +122,15 @@ private slots:
             auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
             QVERIFY(
                 pages->currentWidget()->findChild<QWidget *>(QStringLiteral("sandboxWelcome"))->isVisible());
+            // Its widgets are the sandbox's stand-ins, though the page (and its Media Library) was made
+            // before the sandbox had a URL: where they come from is read when they load.
+            auto *page = qobject_cast<gui::EnvironmentPage *>(pages->currentWidget());
+            QVERIFY(page != nullptr);
+            const web::WidgetSources sources = page->mediaLibrary()->host()->sources();
+            QVERIFY(sources.standIns());
+            QVERIFY(sources.script(web::WidgetKind::MediaLibrary)
+                        .toString()
+                        .startsWith(store.effectiveUrl(env.id).uploadPrefix() + QStringLiteral("/widgets/")));
 
             secret = fetchSecret(*store.secretSource(env.id));
             QVERIFY(secret.size() >= 20);

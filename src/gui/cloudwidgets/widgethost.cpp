@@ -24,8 +24,7 @@ WidgetHost::WidgetHost(web::WebProfiles *profiles, core::EnvironmentSession *ses
     , m_kind(kind)
 {
     if (session != nullptr) {
-        const core::EnvironmentRecord record = session->record();
-        m_accountId = record.accountId;
+        m_accountId = session->record().accountId;
         m_sources = web::WidgetSources::forEnvironment(session->effectiveUrl());
     }
 
@@ -49,7 +48,8 @@ WidgetHost::WidgetHost(web::WebProfiles *profiles, core::EnvironmentSession *ses
     m_noticeText->setObjectName(u"noticeText"_s);
     m_noticeText->setAlignment(Qt::AlignHCenter);
     m_noticeText->setWordWrap(true);
-    m_noticeText->setMaximumWidth(520);
+    // A fixed width: a word-wrapped label centred by its layout gets the height of one line otherwise.
+    m_noticeText->setFixedWidth(480);
     m_noticeText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_retry = new QPushButton(tr("Try Again"), m_notice);
     m_retry->setObjectName(u"retryButton"_s);
@@ -65,6 +65,11 @@ WidgetHost::WidgetHost(web::WebProfiles *profiles, core::EnvironmentSession *ses
 
     if (m_profiles != nullptr)
         connect(m_profiles, &web::WebProfiles::profileClosing, this, &WidgetHost::onProfileClosing);
+}
+
+web::WidgetSources WidgetHost::sources() const
+{
+    return m_session ? web::WidgetSources::forEnvironment(m_session->effectiveUrl()) : m_sources;
 }
 
 void WidgetHost::setProfiles(web::WebProfiles *profiles)
@@ -117,6 +122,8 @@ void WidgetHost::reload()
         return;
     }
     m_ready = false;
+    // Again at each load: the environment may have had no URL yet when the host was made (sources()).
+    m_sources = sources();
     // A page shows one host document with one bridge: a new load gets a new page (setBridge() is once
     // per page).
     if (m_page) {

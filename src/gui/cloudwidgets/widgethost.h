@@ -51,8 +51,9 @@ public:
     /// The profiles, when the host was made before the composition root gave them (an environment page
     /// the main window opened in its constructor). Only before the first load().
     void setProfiles(web::WebProfiles *profiles);
-    /// Where this environment's widgets come from.
-    [[nodiscard]] const web::WidgetSources &sources() const { return m_sources; }
+    /// Where this environment's widgets come from now: read from the environment each time, since the
+    /// Local sandbox's URL is made at run time (and its port may change between runs).
+    [[nodiscard]] web::WidgetSources sources() const;
 
     /// Loads `html` as the host page (at WidgetSources::hostUrl(kind())) with `bridge` as its one C++
     /// object, creating the page (and starting WebEngine) if needed. Again later: a new page, the
