@@ -30,6 +30,9 @@
         ".cld-pg.cld-pg-nav-mouseover:not(:hover) .cld-pg-nav{opacity:0}",
         ".cld-pg-carousel{display:flex;gap:var(--cld-pg-spacing,5px);overflow:auto;padding:2px;flex:none}",
         ".cld-pg-left .cld-pg-carousel,.cld-pg-right .cld-pg-carousel{flex-direction:column}",
+        // Centred under (or over) the main view, and still scrollable from the first when too many.
+        ".cld-pg-bottom .cld-pg-carousel>:first-child,.cld-pg-top .cld-pg-carousel>:first-child{margin-left:auto}",
+        ".cld-pg-bottom .cld-pg-carousel>:last-child,.cld-pg-top .cld-pg-carousel>:last-child{margin-right:auto}",
         ".cld-pg-thumb{position:relative;flex:none;padding:0;border:2px solid transparent;border-radius:3px;background:#e9edf5;",
         "cursor:pointer;overflow:hidden;width:var(--cld-pg-thumb-w,64px);height:var(--cld-pg-thumb-h,64px)}",
         ".cld-pg-thumb img{width:100%;height:100%;object-fit:cover;display:block}",
@@ -264,6 +267,12 @@
             self._step(back ? -1 : 1);
         });
         container.appendChild(root);
+        // The main picture follows the view's size (as the real widget's breakpoints): a bigger
+        // view asks for the next bigger picture, so that it is never blurred.
+        if (typeof ResizeObserver === "function") {
+            this._observer = new ResizeObserver(function () { self._sharpen(); });
+            this._observer.observe(main);
+        }
         this._root = root;
         this._main = main;
         this._strip = strip;
@@ -337,6 +346,7 @@
         main.classList.remove("cld-pg-zoomed");
         var own = transformationString(item.transformation || this._options.transformation);
         var size = this._mainSize();
+        this._shownSize = size;
         var limit = "c_limit,h_" + size.h + ",w_" + size.w;
         if (item.mediaType === "video") {
             var props = this._options.videoProps || {};
@@ -372,6 +382,20 @@
             });
         }
         this._root.dataset.index = String(this._index);
+    };
+
+    Gallery.prototype._sharpen = function () {
+        var img = this._main && this._main.querySelector("img.cld-pg-image");
+        var item = this._items[this._index];
+        if (!img || !item || item.mediaType === "video" || !this._shownSize)
+            return;
+        var size = this._mainSize();
+        if (size.w <= this._shownSize.w && size.h <= this._shownSize.h)
+            return;
+        this._shownSize = size;
+        var own = transformationString(item.transformation || this._options.transformation);
+        var limit = "c_limit,h_" + size.h + ",w_" + size.w;
+        img.src = this._url("image", item.publicId, [own, limit].filter(function (s) { return s; }).join("/"), "");
     };
 
     Gallery.prototype._zoomable = function (img) {
@@ -413,6 +437,10 @@
     };
 
     Gallery.prototype._teardown = function () {
+        if (this._observer) {
+            this._observer.disconnect();
+            this._observer = null;
+        }
         if (this._root) {
             Array.prototype.forEach.call(this._root.querySelectorAll("video"), function (v) { v.pause(); });
             if (this._root.parentNode)

@@ -66,6 +66,8 @@ void WidgetWindow::present()
     show();
     raise();
     activateWindow();
+    // The keyboard to the widget (or, while it loads, to where it will be: WidgetHost moves it on).
+    m_host->setFocus(Qt::ActiveWindowFocusReason);
 }
 
 void WidgetWindow::setTitle(const QString &what)
