@@ -261,6 +261,9 @@ void TestCloudWidgetPreviews::windowsGrabWithTheirWidget()
     }
     window->present();
     QVERIFY(window->host()->isReady());
+    // Which environment the window works on is in its title ("Upload — Widgets").
+    QVERIFY2(window->windowTitle().endsWith(u" — Widgets"_s), qPrintable(window->windowTitle()));
+    QVERIFY(window->focusWidget() != nullptr && window->host()->isAncestorOf(window->focusWidget()));
     // The page paints after it was shown; the pixels are there once the view's picture has colour
     // (the view alone: the window's own widgets have colours of their own).
     QImage picture;

@@ -25,7 +25,8 @@
         ".cld-pg-main img{transition:transform .15s ease-out;cursor:zoom-in}.cld-pg-main.cld-pg-zoomed img{cursor:zoom-out}",
         ".cld-pg-nav{position:absolute;top:50%;transform:translateY(-50%);width:34px;height:34px;border-radius:50%;",
         "border:1px solid rgba(12,22,59,.2);background:var(--cld-pg-primary);color:var(--cld-pg-on-primary);font-size:18px;",
-        "cursor:pointer;opacity:.9;z-index:2;padding:0;line-height:1}",
+        "cursor:pointer;opacity:.9;z-index:2;padding:0;line-height:1;display:flex;align-items:center;justify-content:center}",
+        ".cld-pg svg{display:block}",
         ".cld-pg-nav:hover{opacity:1;border-color:var(--cld-pg-active)}.cld-pg-prev{left:8px}.cld-pg-next{right:8px}",
         ".cld-pg.cld-pg-nav-mouseover:not(:hover) .cld-pg-nav{opacity:0}",
         ".cld-pg-carousel{display:flex;gap:var(--cld-pg-spacing,5px);overflow:auto;padding:2px;flex:none}",
@@ -38,7 +39,7 @@
         ".cld-pg-thumb img{width:100%;height:100%;object-fit:cover;display:block}",
         ".cld-pg-thumb.cld-pg-selected{border-color:var(--cld-pg-active)}",
         ".cld-pg-thumb .cld-pg-symbol{position:absolute;right:3px;bottom:3px;background:rgba(12,22,59,.75);color:#fff;",
-        "border-radius:50%;width:18px;height:18px;font-size:9px;line-height:18px;text-align:center}",
+        "border-radius:50%;width:18px;height:18px;display:flex;align-items:center;justify-content:center}",
         ".cld-pg-indicators{display:flex;gap:8px;justify-content:center;padding:6px;flex:none}",
         ".cld-pg-left .cld-pg-indicators,.cld-pg-right .cld-pg-indicators{flex-direction:column}",
         ".cld-pg-dot{width:10px;height:10px;border-radius:50%;border:none;padding:0;background:#c9d1e0;cursor:pointer}",
@@ -75,6 +76,31 @@
         if (parent)
             parent.appendChild(e);
         return e;
+    }
+
+    // Icons as inline SVG in the text colour (a font may lack the arrows and the play sign): a
+    // stroked line, or a filled shape.
+    var SVG = "http://www.w3.org/2000/svg";
+    function icon(parent, d, size, filled) {
+        var svg = document.createElementNS(SVG, "svg");
+        svg.setAttribute("viewBox", "0 0 24 24");
+        svg.setAttribute("width", String(size));
+        svg.setAttribute("height", String(size));
+        svg.setAttribute("aria-hidden", "true");
+        var path = document.createElementNS(SVG, "path");
+        path.setAttribute("d", d);
+        if (filled) {
+            path.setAttribute("fill", "currentColor");
+        } else {
+            path.setAttribute("fill", "none");
+            path.setAttribute("stroke", "currentColor");
+            path.setAttribute("stroke-width", "2.2");
+            path.setAttribute("stroke-linecap", "round");
+            path.setAttribute("stroke-linejoin", "round");
+        }
+        svg.appendChild(path);
+        parent.appendChild(svg);
+        return svg;
     }
 
     function ensureStyle() {
@@ -247,12 +273,12 @@
             var prev = element("button", "cld-pg-nav cld-pg-prev", main);
             prev.type = "button";
             prev.setAttribute("aria-label", "Previous");
-            prev.textContent = "\u2039";
+            icon(prev, "M15 5l-7 7 7 7", 18);
             prev.addEventListener("click", function () { self._step(-1); });
             var next = element("button", "cld-pg-nav cld-pg-next", main);
             next.type = "button";
             next.setAttribute("aria-label", "Next");
-            next.textContent = "\u203A";
+            icon(next, "M9 5l7 7-7 7", 18);
             next.addEventListener("click", function () { self._step(1); });
         }
         var style = o.carouselStyle === "indicators" || o.carouselStyle === "none" ? o.carouselStyle : "thumbnails";
@@ -306,7 +332,7 @@
                     img.loading = "lazy";
                     img.src = self._thumbnailUrl(item);
                     if (item.mediaType === "video")
-                        element("span", "cld-pg-symbol", button).textContent = "\u25B6";
+                        icon(element("span", "cld-pg-symbol", button), "M8 5v14l11-7z", 10, true);
                 }
                 button.addEventListener("click", function () { self.setItem(i); });
             });
