@@ -134,6 +134,35 @@ void TestCloudWidgetPreviews::videoPlayerShowsAndItsSnippetWorks()
     QVERIFY2(width >= box.at(4).toDouble() - 33 || height >= box.at(5).toDouble() - 33, qPrintable(geometry));
     QVERIFY2(width > 320 * 2, qPrintable(geometry));
 
+    // Playing, then the window closed (Esc): the video stops with it; opened again, it is there.
+    // With sound (Chromium itself pauses a muted video that cannot be seen): Space on the player,
+    // a person's gesture.
+    QWidget *surface = window->host()->findChild<QWebEngineView *>()->focusProxy();
+    QVERIFY(surface != nullptr);
+    // Looping: still playing when it is hidden.
+    evaluate(window->host()->page(), u"player.loop(true); true"_s);
+    // play() unpauses at once: still paused, the key did not reach the player (the page was not
+    // focused yet), and it is pressed again.
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            if (!evaluate(window->host()->page(), u"player.videoElement.paused"_s).toBool())
+                return true;
+            evaluate(window->host()->page(), u"player.el().focus(); true"_s);
+            QTest::keyClick(surface, Qt::Key_Space);
+            QTest::qWait(200);
+            return false;
+        },
+        10000));
+    QVERIFY(!evaluate(window->host()->page(), u"player.isMuted()"_s).toBool());
+    QTest::keyClick(window, Qt::Key_Escape);
+    QTRY_VERIFY(!window->isVisible());
+    QTRY_VERIFY(evaluate(window->host()->page(), u"player.videoElement.paused"_s).toBool());
+    window->present();
+    QVERIFY(window->host()->isReady());
+    // Back to the start, its poster shown, the focus ring gone (the screenshot below).
+    evaluate(window->host()->page(),
+             u"player.source(player.currentPublicId()); document.activeElement.blur(); true"_s);
+
     const EmbedSnippet snippet = window->snippet();
     for (const QString &text : {snippet.html, snippet.javascript}) {
         QVERIFY2(text.contains(u"\"cloudName\": \"widgetcloud\""_s), qPrintable(text));

@@ -106,6 +106,13 @@ void PreviewWindow::openFor(const QList<core::catalog::CatalogAsset> &assets)
     host()->load(m_bridge, page);
 }
 
+void PreviewWindow::hideEvent(QHideEvent *event)
+{
+    WidgetWindow::hideEvent(event);
+    // Closing the window (it only hides) stops what plays in it: no sound from a window not there.
+    host()->runScript(u"document.querySelectorAll('video, audio').forEach(function (m) { m.pause(); });"_s);
+}
+
 std::pair<QString, QString> PreviewWindow::pageColours() const
 {
     return {palette().color(QPalette::Base).name(), palette().color(QPalette::Text).name()};

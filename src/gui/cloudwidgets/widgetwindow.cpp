@@ -20,6 +20,7 @@ WidgetWindow::WidgetWindow(web::WebProfiles *profiles, core::EnvironmentSession 
     setObjectName(web::widgetKindName(kind) + u"-window"_s);
     setModal(false);
     setSizeGripEnabled(true);
+    setMinimumSize(520, 420); // smaller, and no widget is usable
     m_layout = new QVBoxLayout(this);
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->setSpacing(0);
