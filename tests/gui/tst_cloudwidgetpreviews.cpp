@@ -292,6 +292,8 @@ void TestCloudWidgetPreviews::windowsGrabWithTheirWidget()
     QVERIFY(window->host()->isReady());
     // Which environment the window works on is in its title ("Upload — Widgets").
     QVERIFY2(window->windowTitle().endsWith(u" — Widgets"_s), qPrintable(window->windowTitle()));
+    if (name == u"upload-widget")
+        QCOMPARE(window->windowTitle(), u"Upload to samples — Widgets"_s);
     QVERIFY(window->focusWidget() != nullptr && window->host()->isAncestorOf(window->focusWidget()));
     // The page paints after it was shown; the pixels are there once the view's picture has colour
     // (the view alone: the window's own widgets have colours of their own).

@@ -93,6 +93,8 @@ void UploadWidgetWindow::openFor(const QString &folder)
     if (env == nullptr)
         return;
     m_folder = folder;
+    // Where the files go, in the title: the widget's own header names only the cloud.
+    setTitle(folder.isEmpty() ? tr("Upload to Home") : tr("Upload to %1").arg(folder));
     const auto context = env->apiContext();
     if (!context) {
         say(tr("Upload"),
