@@ -38,6 +38,8 @@ private Q_SLOTS:
     void deliveryConfig();
     void videoPlayerSnippet();
     void galleryEscapesWhatItIsGiven();
+    void galleryAspectRatio_data();
+    void galleryAspectRatio();
     void hostPageFillsInOnePass();
     void editorExports_data();
     void editorExports();
@@ -94,7 +96,8 @@ void TestWidgetSnippets::galleryEscapesWhatItIsGiven()
     const auto sources = web::WidgetSources::forApiBase(u"http://127.0.0.1:9000"_s);
     const QString hostile = u"x\"</script><script>alert(1)</script>"_s;
     const EmbedSnippet snippet = snippets::productGallery(
-        sources, {{u"cloudName"_s, u"local"_s}}, {{hostile, u"image"_s}, {u"clips/intro"_s, u"video"_s}});
+        sources, {{u"cloudName"_s, u"local"_s}},
+        {{hostile, u"image"_s, QSize()}, {u"clips/intro"_s, u"video"_s, QSize(1920, 1080)}});
     QVERIFY(snippet.html.startsWith(
         u"<script src=\"http://127.0.0.1:9000/widgets/product-gallery/all.js\"></script>"_s));
     // Exactly the snippet's own two script elements: the public ID closes none.
@@ -107,18 +110,48 @@ void TestWidgetSnippets::galleryEscapesWhatItIsGiven()
     QCOMPARE(assets.size(), 2);
     QCOMPARE(assets.at(0).toObject().value(u"publicId"_s).toString(), hostile);
     QCOMPARE(assets.at(1).toObject().value(u"mediaType"_s).toString(), u"video"_s);
+    // Shaped as the first asset whose size is known (the first has none): no bands around it.
+    QCOMPARE(options.value(u"aspectRatio"_s).toString(), u"16:9"_s);
+    const EmbedSnippet unknown
+        = snippets::productGallery(sources, {{u"cloudName"_s, u"local"_s}}, {{u"a"_s, u"image"_s, QSize()}});
+    QVERIFY(!factoryOptions(unknown.javascript).contains(u"aspectRatio"_s));
+}
+
+void TestWidgetSnippets::galleryAspectRatio_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QString>("shape");
+    QTest::newRow("the sandbox's pictures") << QSize(800, 600) << u"4:3"_s;
+    QTest::newRow("portrait") << QSize(600, 800) << u"3:4"_s;
+    QTest::newRow("square-ish") << QSize(1010, 1000) << u"square"_s;
+    QTest::newRow("full HD") << QSize(1920, 1080) << u"16:9"_s;
+    QTest::newRow("phone video") << QSize(1080, 1920) << u"9:16"_s;
+    QTest::newRow("3:2 camera") << QSize(6000, 4000) << u"6:4"_s;
+    QTest::newRow("very wide: the widest there is") << QSize(4000, 1000) << u"16:9"_s;
+    QTest::newRow("no size") << QSize() << QString();
+    QTest::newRow("no height") << QSize(100, 0) << QString();
+}
+
+void TestWidgetSnippets::galleryAspectRatio()
+{
+    QFETCH(QSize, size);
+    QFETCH(QString, shape);
+    QCOMPARE(snippets::galleryAspectRatio(size), shape);
 }
 
 void TestWidgetSnippets::hostPageFillsInOnePass()
 {
     // A value that holds another placeholder keeps it as text.
-    const QString page = snippets::hostPage(
-        u"preview"_s,
-        {{u"TITLE"_s, u"{{CONFIG}}"_s}, {u"SNIPPET"_s, u"<p>snippet</p>"_s}, {u"CONFIG"_s, u"{}"_s}});
+    const QString page = snippets::hostPage(u"preview"_s,
+                                            {{u"TITLE"_s, u"{{CONFIG}}"_s},
+                                             {u"SNIPPET"_s, u"<p>snippet</p>"_s},
+                                             {u"CONFIG"_s, u"{}"_s},
+                                             {u"RATIO"_s, u"1.7778"_s}});
     QVERIFY(!page.isEmpty());
     QVERIFY(page.contains(u"<title>{{CONFIG}}</title>"_s));
     QVERIFY(page.contains(u"<p>snippet</p>"_s));
     QVERIFY(page.contains(u"var check = {};"_s));
+    QVERIFY(page.contains(u"--ratio: 1.7778;"_s));
     QVERIFY(snippets::hostPage(u"no-such-page"_s, {}).isEmpty());
     QCOMPARE(snippets::htmlEscaped(u"<a href=\"x\">'&'</a>"_s),
              u"&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"_s);

@@ -190,6 +190,7 @@ private Q_SLOTS:
     void modalDisplayProtocol();
     void cameraAsksTheUser_data();
     void cameraAsksTheUser();
+    void cameraStopsWhenTheWidgetIsHidden();
 
 private:
     struct Host
@@ -716,6 +717,40 @@ void TestSandboxUploadWidget::cameraAsksTheUser()
     QVERIFY(info[u"width"].toInt() > 0);
     QVERIFY(info[u"original_filename"].toString().startsWith(u"camera-"_s));
     QCOMPARE(adminResource(info[u"public_id"].toString())[u"format"].toString(), u"jpg"_s);
+}
+
+// The camera started, then the widget no longer shown (Stratus's Upload window closed with Esc only
+// hides it): the camera stops, and its light goes out, instead of filming on in a hidden window.
+void TestSandboxUploadWidget::cameraStopsWhenTheWidgetIsHidden()
+{
+    Host host(*m_signer);
+    const QString action = uR"(
+        document.getElementById("tab-camera").click();
+        document.getElementById("camera-start").click();
+        var on = false;
+        var watch = setInterval(function () {
+            var filming = !document.getElementById("camera-stop").hidden
+                && !!document.getElementById("camera-video").srcObject;
+            if (filming && !on) {
+                on = true;
+                console.log("camera-test: on");
+            } else if (!filming && on) {
+                clearInterval(watch);
+                console.log("camera-test: off");
+            }
+        }, 100);
+    )"_s;
+    QVERIFY(createWidget(host, player(action), u"{}"_s));
+    host.page->setPermissionHook(
+        [](const QUrl &, QWebEnginePage::Feature, std::function<void(bool)> answer) { answer(true); });
+    evaluate(host.page, u"window.__uw.open()"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(host.console.contains(u"camera-test: on"_s), qPrintable(failureContext(host)),
+                              20000);
+    QTest::qWait(300);
+    QVERIFY(!host.console.contains(u"camera-test: off"_s)); // shown, it films on
+    host.view.hide();
+    QTRY_VERIFY2_WITH_TIMEOUT(host.console.contains(u"camera-test: off"_s), qPrintable(failureContext(host)),
+                              10000);
 }
 
 int main(int argc, char **argv)

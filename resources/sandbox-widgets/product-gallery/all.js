@@ -25,17 +25,21 @@
         ".cld-pg-main img{transition:transform .15s ease-out;cursor:zoom-in}.cld-pg-main.cld-pg-zoomed img{cursor:zoom-out}",
         ".cld-pg-nav{position:absolute;top:50%;transform:translateY(-50%);width:34px;height:34px;border-radius:50%;",
         "border:1px solid rgba(12,22,59,.2);background:var(--cld-pg-primary);color:var(--cld-pg-on-primary);font-size:18px;",
-        "cursor:pointer;opacity:.9;z-index:2;padding:0;line-height:1}",
+        "cursor:pointer;opacity:.9;z-index:2;padding:0;line-height:1;display:flex;align-items:center;justify-content:center}",
+        ".cld-pg svg{display:block}",
         ".cld-pg-nav:hover{opacity:1;border-color:var(--cld-pg-active)}.cld-pg-prev{left:8px}.cld-pg-next{right:8px}",
         ".cld-pg.cld-pg-nav-mouseover:not(:hover) .cld-pg-nav{opacity:0}",
         ".cld-pg-carousel{display:flex;gap:var(--cld-pg-spacing,5px);overflow:auto;padding:2px;flex:none}",
         ".cld-pg-left .cld-pg-carousel,.cld-pg-right .cld-pg-carousel{flex-direction:column}",
+        // Centred under (or over) the main view, and still scrollable from the first when too many.
+        ".cld-pg-bottom .cld-pg-carousel>:first-child,.cld-pg-top .cld-pg-carousel>:first-child{margin-left:auto}",
+        ".cld-pg-bottom .cld-pg-carousel>:last-child,.cld-pg-top .cld-pg-carousel>:last-child{margin-right:auto}",
         ".cld-pg-thumb{position:relative;flex:none;padding:0;border:2px solid transparent;border-radius:3px;background:#e9edf5;",
         "cursor:pointer;overflow:hidden;width:var(--cld-pg-thumb-w,64px);height:var(--cld-pg-thumb-h,64px)}",
         ".cld-pg-thumb img{width:100%;height:100%;object-fit:cover;display:block}",
         ".cld-pg-thumb.cld-pg-selected{border-color:var(--cld-pg-active)}",
         ".cld-pg-thumb .cld-pg-symbol{position:absolute;right:3px;bottom:3px;background:rgba(12,22,59,.75);color:#fff;",
-        "border-radius:50%;width:18px;height:18px;font-size:9px;line-height:18px;text-align:center}",
+        "border-radius:50%;width:18px;height:18px;display:flex;align-items:center;justify-content:center}",
         ".cld-pg-indicators{display:flex;gap:8px;justify-content:center;padding:6px;flex:none}",
         ".cld-pg-left .cld-pg-indicators,.cld-pg-right .cld-pg-indicators{flex-direction:column}",
         ".cld-pg-dot{width:10px;height:10px;border-radius:50%;border:none;padding:0;background:#c9d1e0;cursor:pointer}",
@@ -72,6 +76,31 @@
         if (parent)
             parent.appendChild(e);
         return e;
+    }
+
+    // Icons as inline SVG in the text colour (a font may lack the arrows and the play sign): a
+    // stroked line, or a filled shape.
+    var SVG = "http://www.w3.org/2000/svg";
+    function icon(parent, d, size, filled) {
+        var svg = document.createElementNS(SVG, "svg");
+        svg.setAttribute("viewBox", "0 0 24 24");
+        svg.setAttribute("width", String(size));
+        svg.setAttribute("height", String(size));
+        svg.setAttribute("aria-hidden", "true");
+        var path = document.createElementNS(SVG, "path");
+        path.setAttribute("d", d);
+        if (filled) {
+            path.setAttribute("fill", "currentColor");
+        } else {
+            path.setAttribute("fill", "none");
+            path.setAttribute("stroke", "currentColor");
+            path.setAttribute("stroke-width", "2.2");
+            path.setAttribute("stroke-linecap", "round");
+            path.setAttribute("stroke-linejoin", "round");
+        }
+        svg.appendChild(path);
+        parent.appendChild(svg);
+        return svg;
     }
 
     function ensureStyle() {
@@ -244,12 +273,12 @@
             var prev = element("button", "cld-pg-nav cld-pg-prev", main);
             prev.type = "button";
             prev.setAttribute("aria-label", "Previous");
-            prev.textContent = "\u2039";
+            icon(prev, "M15 5l-7 7 7 7", 18);
             prev.addEventListener("click", function () { self._step(-1); });
             var next = element("button", "cld-pg-nav cld-pg-next", main);
             next.type = "button";
             next.setAttribute("aria-label", "Next");
-            next.textContent = "\u203A";
+            icon(next, "M9 5l7 7-7 7", 18);
             next.addEventListener("click", function () { self._step(1); });
         }
         var style = o.carouselStyle === "indicators" || o.carouselStyle === "none" ? o.carouselStyle : "thumbnails";
@@ -264,6 +293,12 @@
             self._step(back ? -1 : 1);
         });
         container.appendChild(root);
+        // The main picture follows the view's size (as the real widget's breakpoints): a bigger
+        // view asks for the next bigger picture, so that it is never blurred.
+        if (typeof ResizeObserver === "function") {
+            this._observer = new ResizeObserver(function () { self._sharpen(); });
+            this._observer.observe(main);
+        }
         this._root = root;
         this._main = main;
         this._strip = strip;
@@ -297,7 +332,7 @@
                     img.loading = "lazy";
                     img.src = self._thumbnailUrl(item);
                     if (item.mediaType === "video")
-                        element("span", "cld-pg-symbol", button).textContent = "\u25B6";
+                        icon(element("span", "cld-pg-symbol", button), "M8 5v14l11-7z", 10, true);
                 }
                 button.addEventListener("click", function () { self.setItem(i); });
             });
@@ -337,6 +372,7 @@
         main.classList.remove("cld-pg-zoomed");
         var own = transformationString(item.transformation || this._options.transformation);
         var size = this._mainSize();
+        this._shownSize = size;
         var limit = "c_limit,h_" + size.h + ",w_" + size.w;
         if (item.mediaType === "video") {
             var props = this._options.videoProps || {};
@@ -372,6 +408,20 @@
             });
         }
         this._root.dataset.index = String(this._index);
+    };
+
+    Gallery.prototype._sharpen = function () {
+        var img = this._main && this._main.querySelector("img.cld-pg-image");
+        var item = this._items[this._index];
+        if (!img || !item || item.mediaType === "video" || !this._shownSize)
+            return;
+        var size = this._mainSize();
+        if (size.w <= this._shownSize.w && size.h <= this._shownSize.h)
+            return;
+        this._shownSize = size;
+        var own = transformationString(item.transformation || this._options.transformation);
+        var limit = "c_limit,h_" + size.h + ",w_" + size.w;
+        img.src = this._url("image", item.publicId, [own, limit].filter(function (s) { return s; }).join("/"), "");
     };
 
     Gallery.prototype._zoomable = function (img) {
@@ -413,6 +463,10 @@
     };
 
     Gallery.prototype._teardown = function () {
+        if (this._observer) {
+            this._observer.disconnect();
+            this._observer = null;
+        }
         if (this._root) {
             Array.prototype.forEach.call(this._root.querySelectorAll("video"), function (v) { v.pause(); });
             if (this._root.parentNode)

@@ -757,6 +757,12 @@
         });
     });
     $("camera-stop").addEventListener("click", stopCamera);
+    // Not shown any more (the window holding the widget closed or hidden): the camera stops, so that
+    // it does not film on, its light on, where nobody sees it. "Start camera" starts it again.
+    document.addEventListener("visibilitychange", function () {
+        if (document.hidden && state.stream)
+            stopCamera();
+    });
     $("camera-shoot").addEventListener("click", function () {
         var video = $("camera-video");
         var canvas = $("camera-canvas");

@@ -12,6 +12,8 @@
 #include <QClipboard>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QFrame>
+#include <QGridLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -34,20 +36,16 @@ MediaEditorWindow::MediaEditorWindow(web::WebProfiles *profiles, core::Environme
     , m_askNewAsset(&MediaEditorWindow::askNewAsset)
 {
     setTitle(tr("Media Editor"));
-    resize(1000, 720);
+    resize(1000, 760);
 
     m_result = new QWidget(this);
     m_result->setObjectName(u"exportResult"_s);
-    auto *form = new QFormLayout;
     m_transformation = new QLineEdit(m_result);
     m_transformation->setObjectName(u"exportTransformation"_s);
     m_transformation->setReadOnly(true);
     m_url = new QLineEdit(m_result);
     m_url->setObjectName(u"exportUrl"_s);
     m_url->setReadOnly(true);
-    form->addRow(tr("Transformation:"), m_transformation);
-    form->addRow(tr("URL:"), m_url);
-    auto *buttons = new QHBoxLayout;
     auto *copyUrlButton = new QPushButton(tr("Copy &URL"), m_result);
     copyUrlButton->setObjectName(u"copyUrlButton"_s);
     auto *copyTransformationButton = new QPushButton(tr("Copy &Transformation"), m_result);
@@ -61,16 +59,44 @@ MediaEditorWindow::MediaEditorWindow(web::WebProfiles *profiles, core::Environme
     m_status->setObjectName(u"exportStatus"_s);
     m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
-    buttons->addWidget(copyUrlButton);
-    buttons->addWidget(copyTransformationButton);
-    buttons->addWidget(m_studioButton);
-    buttons->addStretch(1);
-    buttons->addWidget(m_saveButton);
+    // As the snippet panel of the previews: a heading, then each value with its Copy button beside it
+    // (the buttons one width, in their column), then what can be done with the result.
+    auto *heading = new QLabel(tr("Exported"), m_result);
+    QFont bold = heading->font();
+    bold.setBold(true);
+    heading->setFont(bold);
+    auto *transformationLabel = new QLabel(tr("Transformation:"), m_result);
+    transformationLabel->setBuddy(m_transformation);
+    auto *urlLabel = new QLabel(tr("URL:"), m_result);
+    urlLabel->setBuddy(m_url);
+    auto *grid = new QGridLayout;
+    grid->setHorizontalSpacing(8);
+    grid->setVerticalSpacing(6);
+    grid->addWidget(transformationLabel, 0, 0, Qt::AlignRight | Qt::AlignVCenter);
+    grid->addWidget(m_transformation, 0, 1);
+    grid->addWidget(copyTransformationButton, 0, 2);
+    grid->addWidget(urlLabel, 1, 0, Qt::AlignRight | Qt::AlignVCenter);
+    grid->addWidget(m_url, 1, 1);
+    grid->addWidget(copyUrlButton, 1, 2);
+    grid->setColumnStretch(1, 1);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_status, 1);
+    actions->addWidget(m_studioButton);
+    actions->addWidget(m_saveButton);
+    auto *line = new QFrame(m_result);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+    auto *inner = new QVBoxLayout;
+    inner->setContentsMargins(12, 8, 12, 10);
+    inner->setSpacing(8);
+    inner->addWidget(heading);
+    inner->addLayout(grid);
+    inner->addLayout(actions);
     auto *resultLayout = new QVBoxLayout(m_result);
-    resultLayout->setContentsMargins(12, 8, 12, 10);
-    resultLayout->addLayout(form);
-    resultLayout->addLayout(buttons);
-    resultLayout->addWidget(m_status);
+    resultLayout->setContentsMargins(0, 0, 0, 0);
+    resultLayout->setSpacing(0);
+    resultLayout->addWidget(line);
+    resultLayout->addLayout(inner);
     m_result->hide();
     contentLayout()->addWidget(m_result);
 

@@ -6,6 +6,7 @@
 #include "core/session/environmentsession.h"
 #include "web/previewbridge.h"
 
+#include <QEvent>
 #include <QJsonObject>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -22,9 +23,20 @@ PreviewWindow::PreviewWindow(web::WebProfiles *profiles, core::EnvironmentSessio
 {
     const bool player = kind == web::WidgetKind::VideoPlayer;
     setTitle(player ? tr("Video Player") : tr("Product Gallery"));
-    resize(player ? QSize(860, 720) : QSize(860, 900));
+    resize(900, 760);
+    // The preview above, the snippet below, the person decides how much each gets; the preview
+    // gets what the window gains.
     m_snippets = new SnippetPanel(this);
-    contentLayout()->addWidget(m_snippets);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(u"previewSplitter"_s);
+    m_splitter->setChildrenCollapsible(false);
+    contentLayout()->removeWidget(host());
+    m_splitter->addWidget(host());
+    m_splitter->addWidget(m_snippets);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
+    m_splitter->setSizes({520, 240});
+    contentLayout()->addWidget(m_splitter, 1);
 }
 
 PreviewWindow::~PreviewWindow() = default;
@@ -58,6 +70,7 @@ void PreviewWindow::openFor(const QList<core::catalog::CatalogAsset> &assets)
     EmbedSnippet snippet;
     QString title;
     QString variable;
+    double ratio = 1.0; // the gallery's shape, for fitting it in the view
     if (m_kind == web::WidgetKind::VideoPlayer) {
         snippet = snippets::videoPlayer(host()->sources(), delivery, assets.constFirst().publicId);
         title = tr("Video Player");
@@ -66,8 +79,16 @@ void PreviewWindow::openFor(const QList<core::catalog::CatalogAsset> &assets)
     } else {
         QList<GalleryItem> items;
         for (const core::catalog::CatalogAsset &asset : assets)
-            items.append({asset.publicId, asset.resourceType});
+            items.append({asset.publicId, asset.resourceType, QSize(asset.width, asset.height)});
         snippet = snippets::productGallery(host()->sources(), delivery, items);
+        for (const GalleryItem &item : std::as_const(items)) {
+            if (const QString shape = snippets::galleryAspectRatio(item.size); !shape.isEmpty()) {
+                const QStringList sides = shape.split(u':');
+                if (sides.size() == 2)
+                    ratio = sides.at(0).toDouble() / sides.at(1).toDouble();
+                break;
+            }
+        }
         title = tr("Product Gallery");
         variable = u"gallery"_s;
         setTitle(tr("Product Gallery: %n asset(s)", nullptr, int(assets.size())));
@@ -77,9 +98,36 @@ void PreviewWindow::openFor(const QList<core::catalog::CatalogAsset> &assets)
         = snippets::hostPage(u"preview"_s,
                              {{u"TITLE"_s, snippets::htmlEscaped(title)},
                               {u"SNIPPET"_s, snippet.html},
+                              {u"BACKGROUND"_s, pageColours().first},
+                              {u"TEXT"_s, pageColours().second},
+                              {u"RATIO"_s, QString::number(ratio, 'f', 4)},
                               {u"CONFIG"_s, web::jsonForScript(QJsonObject {{u"variable"_s, variable}})}});
     present();
     host()->load(m_bridge, page);
+}
+
+void PreviewWindow::hideEvent(QHideEvent *event)
+{
+    WidgetWindow::hideEvent(event);
+    // Closing the window (it only hides) stops what plays in it: no sound from a window not there.
+    host()->runScript(u"document.querySelectorAll('video, audio').forEach(function (m) { m.pause(); });"_s);
+}
+
+std::pair<QString, QString> PreviewWindow::pageColours() const
+{
+    return {palette().color(QPalette::Base).name(), palette().color(QPalette::Text).name()};
+}
+
+void PreviewWindow::changeEvent(QEvent *event)
+{
+    WidgetWindow::changeEvent(event);
+    // Light or dark while the preview is open: the page follows (a new page takes them anyway).
+    if (event->type() == QEvent::PaletteChange) {
+        const auto [background, text] = pageColours();
+        host()->runScript(
+            u"document.documentElement.style.setProperty('--page', '%1');"
+            "document.documentElement.style.setProperty('--ink', '%2');"_s.arg(background, text));
+    }
 }
 
 } // namespace stratus::gui

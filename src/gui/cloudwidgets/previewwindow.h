@@ -5,6 +5,8 @@
 
 #include "core/catalog/catalogasset.h"
 
+class QSplitter;
+
 namespace stratus::web {
 class PreviewBridge;
 }
@@ -38,10 +40,20 @@ public:
 
     [[nodiscard]] web::PreviewBridge *bridge() const { return m_bridge; }
     [[nodiscard]] SnippetPanel *snippetPanel() const { return m_snippets; }
+    /// The preview above, the snippet panel below.
+    [[nodiscard]] QSplitter *splitter() const { return m_splitter; }
     [[nodiscard]] const EmbedSnippet &snippet() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 private:
+    /// The page's background and text colours (#rrggbb): the window palette's base and text.
+    [[nodiscard]] std::pair<QString, QString> pageColours() const;
+
     web::WidgetKind m_kind;
+    QSplitter *m_splitter = nullptr;
     web::PreviewBridge *m_bridge = nullptr;
     SnippetPanel *m_snippets = nullptr;
 };

@@ -24,7 +24,7 @@ SnippetPanel::SnippetPanel(QWidget *parent)
         text->setReadOnly(true);
         text->setLineWrapMode(QPlainTextEdit::NoWrap);
         text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        text->setMinimumHeight(120);
+        text->setMinimumHeight(80);
         return text;
     };
     m_html = editor(u"snippetHtml"_s);
@@ -33,8 +33,6 @@ SnippetPanel::SnippetPanel(QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_html, tr("&HTML"));
     m_tabs->addTab(m_javascript, tr("&JavaScript"));
-    // The preview above gets the room; the snippet scrolls.
-    m_tabs->setMaximumHeight(220);
 
     auto *copyButton = new QPushButton(tr("&Copy"), this);
     copyButton->setObjectName(u"copySnippetButton"_s);

@@ -7,6 +7,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace stratus::gui::snippets {
@@ -111,6 +114,29 @@ EmbedSnippet videoPlayer(const web::WidgetSources &sources, const QJsonObject &d
     return snippet;
 }
 
+QString galleryAspectRatio(const QSize &size)
+{
+    if (!size.isValid() || size.isEmpty())
+        return {};
+    // The shapes the Product Gallery takes; the closest on a log scale, so that 3:4 and 4:3 are as
+    // far from a square.
+    static const std::pair<const char16_t *, double> shapes[]
+        = {{u"square", 1.0},    {u"4:3", 4.0 / 3}, {u"3:4", 3.0 / 4}, {u"16:9", 16.0 / 9},
+           {u"9:16", 9.0 / 16}, {u"6:4", 6.0 / 4}, {u"4:6", 4.0 / 6}, {u"8:5", 8.0 / 5},
+           {u"5:8", 5.0 / 8},   {u"7:5", 7.0 / 5}, {u"5:7", 5.0 / 7}};
+    const double ratio = std::log(double(size.width()) / size.height());
+    const char16_t *best = shapes[0].first;
+    double distance = std::numeric_limits<double>::max();
+    for (const auto &[name, shape] : shapes) {
+        const double d = std::abs(std::log(shape) - ratio);
+        if (d < distance - 1e-9) {
+            distance = d;
+            best = name;
+        }
+    }
+    return QString::fromUtf16(best);
+}
+
 EmbedSnippet productGallery(const web::WidgetSources &sources, const QJsonObject &delivery,
                             const QList<GalleryItem> &items)
 {
@@ -120,6 +146,12 @@ EmbedSnippet productGallery(const web::WidgetSources &sources, const QJsonObject
     for (const GalleryItem &item : items)
         assets.append(QJsonObject {{u"publicId"_s, item.publicId}, {u"mediaType"_s, item.mediaType}});
     options.insert(u"mediaAssets"_s, assets);
+    for (const GalleryItem &item : items) {
+        if (const QString shape = galleryAspectRatio(item.size); !shape.isEmpty()) {
+            options.insert(u"aspectRatio"_s, shape);
+            break;
+        }
+    }
     const QString script
         = u"const gallery = cloudinary.galleryWidget(%1);\ngallery.render();"_s.arg(prettyJson(options, 0));
     EmbedSnippet snippet;
@@ -127,7 +159,7 @@ EmbedSnippet productGallery(const web::WidgetSources &sources, const QJsonObject
         = u"// Needs <div id=\"stratus-gallery\"></div> and the Product Gallery's script on the page.\n"_s
         + script + u'\n';
     QString html = scriptTag(sources.script(web::WidgetKind::ProductGallery)) + u'\n';
-    html += u"<div id=\"stratus-gallery\" style=\"max-width: 480px\"></div>\n"_s;
+    html += u"<div id=\"stratus-gallery\" style=\"max-width: 800px; margin: 0 auto\"></div>\n"_s;
     html += u"<script>\n"_s + script + u"\n</script>\n"_s;
     snippet.html = html;
     return snippet;

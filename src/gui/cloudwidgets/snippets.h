@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QSize>
 #include <QString>
 
 namespace stratus::core {
@@ -27,6 +28,7 @@ struct GalleryItem
 {
     QString publicId;
     QString mediaType; ///< "image" or "video"
+    QSize size; ///< its pixels, when known: the gallery takes the first one's shape
 };
 
 /// The words and the code of the widgets' host pages and embed snippets.
@@ -49,7 +51,12 @@ namespace snippets {
 [[nodiscard]] EmbedSnippet videoPlayer(const web::WidgetSources &sources, const QJsonObject &delivery,
                                        const QString &publicId);
 
-/// The Product Gallery of `items`, as videoPlayer(). The gallery is the page's `gallery`.
+/// The Product Gallery's `aspectRatio` closest to `size` ("square", "4:3", "16:9", "3:4", …), so that
+/// the main picture fills the gallery instead of sitting between bands; empty for an invalid size.
+[[nodiscard]] QString galleryAspectRatio(const QSize &size);
+
+/// The Product Gallery of `items`, as videoPlayer(), shaped as the first item with a size
+/// (galleryAspectRatio()). The gallery is the page's `gallery`.
 [[nodiscard]] EmbedSnippet productGallery(const web::WidgetSources &sources, const QJsonObject &delivery,
                                           const QList<GalleryItem> &items);
 

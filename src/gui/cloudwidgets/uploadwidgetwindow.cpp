@@ -40,12 +40,12 @@ UploadWidgetWindow::UploadWidgetWindow(web::WebProfiles *profiles, core::Environ
     connect(m_bridge, &web::UploadWidgetBridge::uploaded, this, &UploadWidgetWindow::writeThrough);
     connect(m_bridge, &web::UploadWidgetBridge::closeRequested, this, &QDialog::hide);
     connect(m_bridge, &web::UploadWidgetBridge::signatureRefused, this, [this] {
-        m_status->setText(tr("Stratus refused to sign an upload that was not the one you chose. Nothing "
-                             "was uploaded."));
+        setStatus(tr("Stratus refused to sign an upload that was not the one you chose. Nothing "
+                     "was uploaded."));
     });
     connect(m_bridge, &web::UploadWidgetBridge::widgetError, this, [this](const QString &message) {
         if (!message.isEmpty())
-            m_status->setText(tr("The Upload widget reported a problem: %1").arg(message));
+            setStatus(tr("The Upload widget reported a problem: %1").arg(message));
     });
     m_choosePreset = [](QWidget *parentWidget, const QStringList &presets) {
         bool ok = false;
@@ -56,6 +56,13 @@ UploadWidgetWindow::UploadWidgetWindow(web::WebProfiles *profiles, core::Environ
             presets, 0, false, &ok);
         return ok ? chosen : QString();
     };
+}
+
+void UploadWidgetWindow::setStatus(const QString &text)
+{
+    m_status->setText(text);
+    // Shown with something to say: an empty line below the widget would be a band.
+    m_status->setVisible(!text.isEmpty());
 }
 
 UploadWidgetWindow::~UploadWidgetWindow() = default;
@@ -86,6 +93,8 @@ void UploadWidgetWindow::openFor(const QString &folder)
     if (env == nullptr)
         return;
     m_folder = folder;
+    // Where the files go, in the title: the widget's own header names only the cloud.
+    setTitle(folder.isEmpty() ? tr("Upload to Home") : tr("Upload to %1").arg(folder));
     const auto context = env->apiContext();
     if (!context) {
         say(tr("Upload"),
@@ -93,7 +102,7 @@ void UploadWidgetWindow::openFor(const QString &folder)
         return;
     }
     const bool token = context->secret && context->secret->kind() == core::CredentialKind::AccessToken;
-    m_status->clear();
+    setStatus(QString());
     if (token) {
         if (pageUsable() && m_loadedFolder == folder && !m_preset.isEmpty()) {
             present();
@@ -135,14 +144,14 @@ void UploadWidgetWindow::chooseUnsignedPreset()
     const auto context = session()->apiContext();
     if (!context)
         return;
-    m_status->setText(tr("Listing the environment's upload presets…"));
+    setStatus(tr("Listing the environment's upload presets…"));
     const int request = ++m_presetRequest;
     auto *call = core::AdminApi(context.value()).uploadPresets({}, this);
     connect(call, &core::Job::finished, this, [this, call, request] {
         call->deleteLater();
         if (request != m_presetRequest)
             return;
-        m_status->clear();
+        setStatus(QString());
         const auto &page = call->result();
         if (!page) {
             say(tr("Upload"),
@@ -239,7 +248,7 @@ void UploadWidgetWindow::writeThrough(const QJsonObject &result)
         }
         const QString assetId = raw.value(u"asset_id"_s).toString();
         const core::catalog::CatalogAsset uploaded = core::catalog::CatalogAsset::fromResourceJson(raw);
-        m_status->setText(tr("Uploaded %1").arg(uploaded.name(folderMode())));
+        setStatus(tr("Uploaded %1").arg(uploaded.name(folderMode())));
         Q_EMIT assetsWritten({assetId});
     });
     call->start();

@@ -83,6 +83,8 @@ private:
     void load(const QJsonObject &options, bool signedRoute);
     void writeThrough(const QJsonObject &result);
     void say(const QString &title, const QString &text);
+    /// The line below the widget; hidden when empty.
+    void setStatus(const QString &text);
 
     QString m_folder;
     QString m_loadedFolder; ///< the folder of the page loaded; null: none loaded

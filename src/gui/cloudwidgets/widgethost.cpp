@@ -231,13 +231,31 @@ void WidgetHost::showNotice(const QString &title, const QString &text, bool offe
     m_noticeText->setText(text);
     m_noticeText->setVisible(!text.isEmpty());
     m_retry->setVisible(offerRetry);
+    const bool hadFocus = hasFocusInside();
     m_stack->setCurrentWidget(m_notice);
+    // Focus on the host is on what it shows: the view, else Try Again.
+    setFocusProxy(offerRetry ? m_retry : nullptr);
+    if (hadFocus)
+        setFocus(Qt::OtherFocusReason);
 }
 
 void WidgetHost::showWidget()
 {
-    if (m_view != nullptr)
-        m_stack->setCurrentWidget(m_view);
+    if (m_view == nullptr)
+        return;
+    const bool hadFocus = hasFocusInside();
+    m_stack->setCurrentWidget(m_view);
+    setFocusProxy(m_view);
+    // The keyboard goes to the widget as soon as it is there, when the window was given to it
+    // (WidgetWindow::present()) or nothing in the window has the focus.
+    if (hadFocus || window()->focusWidget() == nullptr)
+        m_view->setFocus(Qt::OtherFocusReason);
+}
+
+bool WidgetHost::hasFocusInside() const
+{
+    const QWidget *focus = window()->focusWidget();
+    return focus != nullptr && (focus == this || isAncestorOf(focus));
 }
 
 void WidgetHost::onProfileClosing(const QString &accountId)

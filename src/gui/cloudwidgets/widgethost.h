@@ -93,6 +93,8 @@ private:
     void onLoadFinished(bool ok);
     void showNotice(const QString &title, const QString &text, bool offerRetry);
     void showWidget();
+    /// Whether the window's focus widget is this host or inside it.
+    [[nodiscard]] bool hasFocusInside() const;
     void onProfileClosing(const QString &accountId);
     [[nodiscard]] QString widgetName() const;
 

@@ -20,6 +20,7 @@ WidgetWindow::WidgetWindow(web::WebProfiles *profiles, core::EnvironmentSession 
     setObjectName(web::widgetKindName(kind) + u"-window"_s);
     setModal(false);
     setSizeGripEnabled(true);
+    setMinimumSize(520, 420); // smaller, and no widget is usable
     m_layout = new QVBoxLayout(this);
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->setSpacing(0);
@@ -66,6 +67,8 @@ void WidgetWindow::present()
     show();
     raise();
     activateWindow();
+    // The keyboard to the widget (or, while it loads, to where it will be: WidgetHost moves it on).
+    m_host->setFocus(Qt::ActiveWindowFocusReason);
 }
 
 void WidgetWindow::setTitle(const QString &what)
