@@ -49,7 +49,15 @@ one_run() {
         mapped=$(date +%s%N)
         sleep 2
         rss=$(awk "/^VmRSS/ {print \$2}" /proc/$pid/status 2>/dev/null || echo 0)
-        engines=$(pgrep -f -c QtWebEngineProcess --parent "$pid" 2>/dev/null || true)
+        # WebEngine processes of this app (its descendants, not only its children).
+        engines=0
+        for engine in $(pgrep -f QtWebEngineProcess); do
+            ancestor=$engine
+            while [ "$ancestor" -gt 1 ]; do
+                ancestor=$(awk "/^PPid/ {print \$2}" /proc/$ancestor/status 2>/dev/null || echo 1)
+                [ "$ancestor" = "$pid" ] && { engines=$((engines + 1)); break; }
+            done
+        done
         kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
         echo "$(( (mapped - start) / 1000000 )) $(( rss / 1024 )) ${engines:-0}"
     ' bash "$app" 2>/dev/null
