@@ -3046,6 +3046,10 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <source>Saved as %1 in %2</source>
         <translation>Als %1 in %2 gespeichert</translation>
     </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportiert</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::MediaLibraryInsertBar</name>
@@ -3079,15 +3083,24 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation><numerusform>und %n weiteres</numerusform><numerusform>und %n weitere</numerusform></translation>
+        <translation>
+            <numerusform>und %n weiteres</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n asset(s) to use in Stratus</source>
-        <translation><numerusform>%n Asset zur Verwendung in Stratus</numerusform><numerusform>%n Assets zur Verwendung in Stratus</numerusform></translation>
+        <translation>
+            <numerusform>%n Asset zur Verwendung in Stratus</numerusform>
+            <numerusform>%n Assets zur Verwendung in Stratus</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Copied %n URL(s)</source>
-        <translation><numerusform>%n URL kopiert</numerusform><numerusform>%n URLs kopiert</numerusform></translation>
+        <translation>
+            <numerusform>%n URL kopiert</numerusform>
+            <numerusform>%n URLs kopiert</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3102,15 +3115,24 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     </message>
     <message numerus="yes">
         <source>%n upload(s) from the Media Library added to the catalogue</source>
-        <translation><numerusform>%n Upload aus der Media Library in den Katalog aufgenommen</numerusform><numerusform>%n Uploads aus der Media Library in den Katalog aufgenommen</numerusform></translation>
+        <translation>
+            <numerusform>%n Upload aus der Media Library in den Katalog aufgenommen</numerusform>
+            <numerusform>%n Uploads aus der Media Library in den Katalog aufgenommen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n upload(s) in the Media Library could not be read: %1</source>
-        <translation><numerusform>%n Upload in der Media Library konnte nicht gelesen werden: %1</numerusform><numerusform>%n Uploads in der Media Library konnten nicht gelesen werden: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n Upload in der Media Library konnte nicht gelesen werden: %1</numerusform>
+            <numerusform>%n Uploads in der Media Library konnten nicht gelesen werden: %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n asset(s) deleted in the Media Library removed from the catalogue</source>
-        <translation><numerusform>%n in der Media Library gelöschtes Asset aus dem Katalog entfernt</numerusform><numerusform>%n in der Media Library gelöschte Assets aus dem Katalog entfernt</numerusform></translation>
+        <translation>
+            <numerusform>%n in der Media Library gelöschtes Asset aus dem Katalog entfernt</numerusform>
+            <numerusform>%n in der Media Library gelöschte Assets aus dem Katalog entfernt</numerusform>
+        </translation>
     </message>
     <message>
         <source>Media Library: signed in as %1</source>
@@ -3138,7 +3160,10 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     </message>
     <message numerus="yes">
         <source>%n asset(s) chosen in the Media Library</source>
-        <translation><numerusform>%n Asset in der Media Library gewählt</numerusform><numerusform>%n Assets in der Media Library gewählt</numerusform></translation>
+        <translation>
+            <numerusform>%n Asset in der Media Library gewählt</numerusform>
+            <numerusform>%n Assets in der Media Library gewählt</numerusform>
+        </translation>
     </message>
     <message>
         <source>These assets are not in the catalogue yet: %1</source>
@@ -4789,6 +4814,14 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     <message>
         <source>Uploaded %1</source>
         <translation>%1 hochgeladen</translation>
+    </message>
+    <message>
+        <source>Upload to Home</source>
+        <translation>In „Start“ hochladen</translation>
+    </message>
+    <message>
+        <source>Upload to %1</source>
+        <translation>Nach %1 hochladen</translation>
     </message>
 </context>
 <context>

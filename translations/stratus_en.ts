@@ -286,17 +286,23 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
     <message numerus="yes">
         <source>and %n more</source>
         <translation>
-            <numerusform>and %n more</numerusform><numerusform>and %n more</numerusform></translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n asset(s) to use in Stratus</source>
         <translation>
-            <numerusform>%n asset to use in Stratus</numerusform><numerusform>%n assets to use in Stratus</numerusform></translation>
+            <numerusform>%n asset to use in Stratus</numerusform>
+            <numerusform>%n assets to use in Stratus</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Copied %n URL(s)</source>
         <translation>
-            <numerusform>Copied %n URL</numerusform><numerusform>Copied %n URLs</numerusform></translation>
+            <numerusform>Copied %n URL</numerusform>
+            <numerusform>Copied %n URLs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -304,22 +310,30 @@ Their secrets, settings, asset catalogues, unfinished uploads and caches are del
     <message numerus="yes">
         <source>%n upload(s) from the Media Library added to the catalogue</source>
         <translation>
-            <numerusform>%n upload from the Media Library added to the catalogue</numerusform><numerusform>%n uploads from the Media Library added to the catalogue</numerusform></translation>
+            <numerusform>%n upload from the Media Library added to the catalogue</numerusform>
+            <numerusform>%n uploads from the Media Library added to the catalogue</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n upload(s) in the Media Library could not be read: %1</source>
         <translation>
-            <numerusform>%n upload in the Media Library could not be read: %1</numerusform><numerusform>%n uploads in the Media Library could not be read: %1</numerusform></translation>
+            <numerusform>%n upload in the Media Library could not be read: %1</numerusform>
+            <numerusform>%n uploads in the Media Library could not be read: %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n asset(s) deleted in the Media Library removed from the catalogue</source>
         <translation>
-            <numerusform>%n asset deleted in the Media Library removed from the catalogue</numerusform><numerusform>%n assets deleted in the Media Library removed from the catalogue</numerusform></translation>
+            <numerusform>%n asset deleted in the Media Library removed from the catalogue</numerusform>
+            <numerusform>%n assets deleted in the Media Library removed from the catalogue</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n asset(s) chosen in the Media Library</source>
         <translation>
-            <numerusform>%n asset chosen in the Media Library</numerusform><numerusform>%n assets chosen in the Media Library</numerusform></translation>
+            <numerusform>%n asset chosen in the Media Library</numerusform>
+            <numerusform>%n assets chosen in the Media Library</numerusform>
+        </translation>
     </message>
 </context>
 <context>

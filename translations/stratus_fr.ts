@@ -3046,6 +3046,10 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <source>Saved as %1 in %2</source>
         <translation>Enregistré sous %1 dans %2</translation>
     </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exporté</translation>
+    </message>
 </context>
 <context>
     <name>stratus::gui::MediaLibraryInsertBar</name>
@@ -3079,15 +3083,24 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation><numerusform>et %n autre</numerusform><numerusform>et %n autres</numerusform></translation>
+        <translation>
+            <numerusform>et %n autre</numerusform>
+            <numerusform>et %n autres</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n asset(s) to use in Stratus</source>
-        <translation><numerusform>%n asset à utiliser dans Stratus</numerusform><numerusform>%n assets à utiliser dans Stratus</numerusform></translation>
+        <translation>
+            <numerusform>%n asset à utiliser dans Stratus</numerusform>
+            <numerusform>%n assets à utiliser dans Stratus</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Copied %n URL(s)</source>
-        <translation><numerusform>%n URL copiée</numerusform><numerusform>%n URL copiées</numerusform></translation>
+        <translation>
+            <numerusform>%n URL copiée</numerusform>
+            <numerusform>%n URL copiées</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3102,15 +3115,24 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message numerus="yes">
         <source>%n upload(s) from the Media Library added to the catalogue</source>
-        <translation><numerusform>%n téléversement de la Media Library ajouté au catalogue</numerusform><numerusform>%n téléversements de la Media Library ajoutés au catalogue</numerusform></translation>
+        <translation>
+            <numerusform>%n téléversement de la Media Library ajouté au catalogue</numerusform>
+            <numerusform>%n téléversements de la Media Library ajoutés au catalogue</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n upload(s) in the Media Library could not be read: %1</source>
-        <translation><numerusform>%n téléversement de la Media Library n’a pas pu être lu : %1</numerusform><numerusform>%n téléversements de la Media Library n’ont pas pu être lus : %1</numerusform></translation>
+        <translation>
+            <numerusform>%n téléversement de la Media Library n’a pas pu être lu : %1</numerusform>
+            <numerusform>%n téléversements de la Media Library n’ont pas pu être lus : %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n asset(s) deleted in the Media Library removed from the catalogue</source>
-        <translation><numerusform>%n asset supprimé dans la Media Library retiré du catalogue</numerusform><numerusform>%n assets supprimés dans la Media Library retirés du catalogue</numerusform></translation>
+        <translation>
+            <numerusform>%n asset supprimé dans la Media Library retiré du catalogue</numerusform>
+            <numerusform>%n assets supprimés dans la Media Library retirés du catalogue</numerusform>
+        </translation>
     </message>
     <message>
         <source>Media Library: signed in as %1</source>
@@ -3138,7 +3160,10 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message numerus="yes">
         <source>%n asset(s) chosen in the Media Library</source>
-        <translation><numerusform>%n asset choisi dans la Media Library</numerusform><numerusform>%n assets choisis dans la Media Library</numerusform></translation>
+        <translation>
+            <numerusform>%n asset choisi dans la Media Library</numerusform>
+            <numerusform>%n assets choisis dans la Media Library</numerusform>
+        </translation>
     </message>
     <message>
         <source>These assets are not in the catalogue yet: %1</source>
@@ -4789,6 +4814,14 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <message>
         <source>Uploaded %1</source>
         <translation>%1 téléversé</translation>
+    </message>
+    <message>
+        <source>Upload to Home</source>
+        <translation>Téléverser dans Accueil</translation>
+    </message>
+    <message>
+        <source>Upload to %1</source>
+        <translation>Téléverser dans %1</translation>
     </message>
 </context>
 <context>
