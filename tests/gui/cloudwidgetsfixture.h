@@ -34,6 +34,7 @@
 #include "web/webprofiles.h"
 #include "web/widgetpage.h"
 #include "web/widgetview.h"
+#include "webenginetest.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -55,7 +56,6 @@
 #include <QWebEngineProfile>
 #include <QWebEngineScript>
 #include <QWebEngineScriptCollection>
-#include <QWebEngineUrlRequestInterceptor>
 #include <QWebEngineView>
 
 using namespace Qt::StringLiterals;
@@ -67,27 +67,8 @@ inline const QString kSecret = u"cloud-widgets-secret-7d1e"_s;
 inline const QString kEmail = u"ana@example.com"_s;
 inline const QString kPassword = u"widgets-pw"_s;
 
-inline QVariant evaluate(QWebEnginePage *page, const QString &script,
-                         QWebEngineScript::ScriptWorldId world = QWebEngineScript::MainWorld)
-{
-    QVariant result;
-    QEventLoop loop;
-    page->runJavaScript(script, world, [&](const QVariant &value) {
-        result = value;
-        loop.quit();
-    });
-    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-    loop.exec();
-    return result;
-}
-
-// Every URL the pages of a profile ask for.
-class RecordingInterceptor : public QWebEngineUrlRequestInterceptor
-{
-public:
-    QList<QUrl> urls;
-    void interceptRequest(QWebEngineUrlRequestInfo &info) override { urls.append(info.requestUrl()); }
-};
+using webtest::evaluate;
+using webtest::RecordingInterceptor;
 
 // Plays the person in the Upload widget's frame (an isolated world sharing its DOM): opens "Web
 // address", pastes a URL and uploads it.

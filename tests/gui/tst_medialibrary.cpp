@@ -28,6 +28,7 @@
 #include "web/medialibrarybridge.h"
 #include "web/webprofiles.h"
 #include "web/widgetpage.h"
+#include "webenginetest.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -52,13 +53,13 @@
 #include <QWebEngineProfile>
 #include <QWebEngineScript>
 #include <QWebEngineScriptCollection>
-#include <QWebEngineUrlRequestInterceptor>
 
 #include <memory>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace stratus;
+using webtest::evaluate;
+using webtest::RecordingInterceptor;
 
 namespace {
 
@@ -66,27 +67,6 @@ const QString kCloud = u"mlgui"_s;
 const QString kSecret = u"ml-gui-secret-5d1e7a"_s;
 const QString kEmail = u"editor@example.com"_s;
 const QString kPassword = u"console-pw-31"_s;
-
-// Every URL the pages of every profile ask for (documents, frames, scripts, fetches, pictures).
-class RecordingInterceptor : public QWebEngineUrlRequestInterceptor
-{
-public:
-    QList<QUrl> urls;
-    void interceptRequest(QWebEngineUrlRequestInfo &info) override { urls.append(info.requestUrl()); }
-};
-
-QVariant evaluate(QWebEnginePage *page, const QString &script)
-{
-    QVariant result;
-    QEventLoop loop;
-    page->runJavaScript(script, QWebEngineScript::MainWorld, [&](const QVariant &value) {
-        result = value;
-        loop.quit();
-    });
-    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-    loop.exec();
-    return result;
-}
 
 QString html(QWebEnginePage *page)
 {
@@ -651,16 +631,6 @@ void TestMediaLibrary::cloudinaryOfflineNeedsInternet()
     QVERIFY(m_remote.view()->host()->noticeText().contains(u"media-library.cloudinary.com"_s));
 }
 
-int main(int argc, char **argv)
-{
-    // As tests/run-headless.sh: Chromium's own sandbox cannot run as root.
-    if (::geteuid() == 0)
-        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
-    QApplication app(argc, argv);
-    TestMediaLibrary test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
-}
+STRATUS_WEBENGINE_TEST_MAIN(TestMediaLibrary)
 
 #include "tst_medialibrary.moc"

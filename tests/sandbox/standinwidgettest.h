@@ -7,20 +7,21 @@
 // line), and plain HTTP requests to it.
 #include "sandbox.h"
 #include "seeder.h"
+#include "webenginetest.h"
 
 #include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QObject>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 #include <QWebEnginePage>
 #include <QWebEngineProfile>
 #include <QWebEngineScript>
 #include <QWebEngineScriptCollection>
-#include <QWebEngineUrlRequestInterceptor>
 #include <QWebEngineView>
 
 namespace standin {
@@ -33,41 +34,9 @@ using stratus::sandbox::Sandbox;
 inline const QString kCloud = u"widgetdemo"_s;
 inline const QString kSecret = u"widgets-secret-7d21e5"_s;
 
-inline QVariant evaluate(QWebEnginePage *page, const QString &script)
-{
-    QVariant result;
-    QEventLoop loop;
-    page->runJavaScript(script, [&](const QVariant &value) {
-        result = value;
-        loop.quit();
-    });
-    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-    loop.exec();
-    return result;
-}
-
-// Keeps what the pages said on their consoles, to show when a test fails.
-class RecordingPage : public QWebEnginePage
-{
-public:
-    using QWebEnginePage::QWebEnginePage;
-    QStringList messages;
-
-protected:
-    void javaScriptConsoleMessage(JavaScriptConsoleMessageLevel, const QString &message, int line,
-                                  const QString &source) override
-    {
-        messages.append(u"%1:%2: %3"_s.arg(source).arg(line).arg(message));
-    }
-};
-
-// Every URL the pages of a profile ask for (documents, frames, scripts, fetches, pictures, media).
-class RecordingInterceptor : public QWebEngineUrlRequestInterceptor
-{
-public:
-    QList<QUrl> urls;
-    void interceptRequest(QWebEngineUrlRequestInfo &info) override { urls.append(info.requestUrl()); }
-};
+using stratus::webtest::evaluate;
+using stratus::webtest::RecordingInterceptor;
+using stratus::webtest::RecordingPage;
 
 struct Reply
 {
@@ -173,6 +142,32 @@ protected:
             QVERIFY2(!QUrl::fromPercentEncoding(url.toEncoded()).contains(kSecret),
                      qPrintable(url.toString()));
         QVERIFY(!host.page->messages.join(u'\n').contains(kSecret));
+    }
+
+    /// The editor's page is served only on the widgets origin, with a strict policy; its asset
+    /// look-up answers public assets only.
+    void verifyEditorPageServed()
+    {
+        QCOMPARE(get(m_net, QUrl(base() + u"/widgets/media-editor/editor.html"_s)).status, 404);
+        const Reply page = get(m_net, QUrl(base() + u"/widgets/media-editor/editor.html"_s), widgetsHost());
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.csp.contains("script-src 'self'"));
+        QVERIFY(page.csp.contains(QByteArray("img-src 'self' data: " + base().toLatin1())));
+
+        const auto lookup = [&](const QString &publicId, const QString &type) {
+            QUrl url(base() + u"/widgets/media-editor/asset"_s);
+            url.setQuery(u"cloud_name=%1&public_id=%2&resource_type=image&type=%3"_s.arg(
+                kCloud, QString::fromUtf8(QUrl::toPercentEncoding(publicId)), type));
+            return get(m_net, url, widgetsHost());
+        };
+        const Reply found = lookup(m_image->publicId, u"upload"_s);
+        QCOMPARE(found.status, 200);
+        const QJsonObject json = QJsonDocument::fromJson(found.body).object();
+        QCOMPARE(json[u"width"].toInt(), m_image->width);
+        QCOMPARE(json[u"format"].toString(), m_image->format);
+        QCOMPARE(json[u"delivery_base"].toString(), base() + u'/' + kCloud);
+        QCOMPARE(lookup(m_image->publicId, u"private"_s).status, 403);
+        QCOMPARE(lookup(u"no/such/picture"_s, u"upload"_s).status, 404);
     }
 
     [[nodiscard]] QString base() const { return u"http://127.0.0.1:%1"_s.arg(m_sandbox.port()); }

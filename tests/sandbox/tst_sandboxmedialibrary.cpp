@@ -6,6 +6,7 @@
 // and the refusals of the signed login.
 #include "sandbox.h"
 #include "seeder.h"
+#include "webenginetest.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -21,61 +22,25 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 #include <QUrlQuery>
 #include <QWebEnginePage>
 #include <QWebEngineProfile>
 #include <QWebEngineScript>
 #include <QWebEngineScriptCollection>
-#include <QWebEngineUrlRequestInterceptor>
 #include <QWebEngineView>
-
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using stratus::sandbox::EnvironmentConfig;
 using stratus::sandbox::Sandbox;
 
+using stratus::webtest::evaluate;
+using stratus::webtest::RecordingInterceptor;
+using stratus::webtest::RecordingPage;
+
 namespace {
 
 const QString kCloud = u"mldemo"_s;
 const QString kSecret = u"ml-secret-4f9a0c"_s;
-
-QVariant evaluate(QWebEnginePage *page, const QString &script)
-{
-    QVariant result;
-    QEventLoop loop;
-    page->runJavaScript(script, [&](const QVariant &value) {
-        result = value;
-        loop.quit();
-    });
-    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-    loop.exec();
-    return result;
-}
-
-// Keeps what the pages said on their consoles, to show when a test fails.
-class RecordingPage : public QWebEnginePage
-{
-public:
-    using QWebEnginePage::QWebEnginePage;
-    QStringList messages;
-
-protected:
-    void javaScriptConsoleMessage(JavaScriptConsoleMessageLevel, const QString &message, int line,
-                                  const QString &source) override
-    {
-        messages.append(u"%1:%2: %3"_s.arg(source).arg(line).arg(message));
-    }
-};
-
-// Every URL the pages of a profile ask for (documents, frames, scripts, fetches, pictures).
-class RecordingInterceptor : public QWebEngineUrlRequestInterceptor
-{
-public:
-    QList<QUrl> urls;
-    void interceptRequest(QWebEngineUrlRequestInfo &info) override { urls.append(info.requestUrl()); }
-};
 
 struct Reply
 {
@@ -719,16 +684,6 @@ void TestSandboxMediaLibrary::consoleSignInUploadDeleteOverHttp()
     QVERIFY(after->readAll().contains("data-session=\"\""));
 }
 
-int main(int argc, char **argv)
-{
-    // As tests/run-headless.sh: Chromium's own sandbox cannot run as root.
-    if (::geteuid() == 0)
-        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
-    QApplication app(argc, argv);
-    TestSandboxMediaLibrary test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
-}
+STRATUS_WEBENGINE_TEST_MAIN(TestSandboxMediaLibrary)
 
 #include "tst_sandboxmedialibrary.moc"

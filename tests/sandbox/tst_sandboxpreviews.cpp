@@ -11,8 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <unistd.h>
-
 using namespace standin;
 
 class TestSandboxPreviews : public StandInTest
@@ -42,28 +40,9 @@ void TestSandboxPreviews::loadersServed()
         QVERIFY(!reply.body.contains(kSecret.toLatin1()));
     QCOMPARE(get(m_net, QUrl(base() + u"/widgets/product-gallery/other.js"_s)).status, 404);
 
-    // The editor's page only on the widgets origin, with a strict policy.
-    QCOMPARE(get(m_net, QUrl(base() + u"/widgets/media-editor/editor.html"_s)).status, 404);
-    const Reply page = get(m_net, QUrl(base() + u"/widgets/media-editor/editor.html"_s), widgetsHost());
-    QCOMPARE(page.status, 200);
-    QVERIFY(page.csp.contains("script-src 'self'"));
-    QVERIFY(page.csp.contains(QByteArray("img-src 'self' data: " + base().toLatin1())));
-
-    // The asset look-up: public assets only.
-    const auto lookup = [&](const QString &publicId, const QString &type) {
-        QUrl url(base() + u"/widgets/media-editor/asset"_s);
-        url.setQuery(u"cloud_name=%1&public_id=%2&resource_type=image&type=%3"_s.arg(
-            kCloud, QString::fromUtf8(QUrl::toPercentEncoding(publicId)), type));
-        return get(m_net, url, widgetsHost());
-    };
-    const Reply found = lookup(m_image->publicId, u"upload"_s);
-    QCOMPARE(found.status, 200);
-    const QJsonObject json = QJsonDocument::fromJson(found.body).object();
-    QCOMPARE(json[u"width"].toInt(), m_image->width);
-    QCOMPARE(json[u"format"].toString(), m_image->format);
-    QCOMPARE(json[u"delivery_base"].toString(), base() + u'/' + kCloud);
-    QCOMPARE(lookup(m_image->publicId, u"private"_s).status, 403);
-    QCOMPARE(lookup(u"no/such/picture"_s, u"upload"_s).status, 404);
+    // The editor's page only on the widgets origin, with a strict policy; its asset look-up answers
+    // public assets only.
+    verifyEditorPageServed();
 }
 
 void TestSandboxPreviews::videoDeliveryHonoursRanges()
@@ -273,16 +252,6 @@ void TestSandboxPreviews::galleryReadsTagList()
     verifyNoSecret(host);
 }
 
-int main(int argc, char **argv)
-{
-    // As tests/run-headless.sh: Chromium's own sandbox cannot run as root.
-    if (::geteuid() == 0)
-        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
-    QApplication app(argc, argv);
-    TestSandboxPreviews test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
-}
+STRATUS_WEBENGINE_TEST_MAIN(TestSandboxPreviews)
 
 #include "tst_sandboxpreviews.moc"

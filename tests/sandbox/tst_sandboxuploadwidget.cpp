@@ -15,6 +15,7 @@
 #include "seeder.h"
 #include "web/widgetbridge.h"
 #include "web/widgetpage.h"
+#include "webenginetest.h"
 
 #include <QApplication>
 #include <QEventLoop>
@@ -30,17 +31,17 @@
 #include <QWebEngineProfile>
 #include <QWebEngineScript>
 #include <QWebEngineScriptCollection>
-#include <QWebEngineUrlRequestInterceptor>
 #include <QWebEngineView>
 
 #include <memory>
 #include <optional>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace stratus;
 using stratus::sandbox::EnvironmentConfig;
 using stratus::sandbox::Sandbox;
+using stratus::webtest::evaluate;
+using stratus::webtest::RecordingInterceptor;
 
 namespace {
 
@@ -51,26 +52,6 @@ const QString kFrame = u"/widgets/upload-widget/frame/index.html"_s;
 // A 1×1 PNG.
 const QString kPixel
     = u"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC"_s;
-
-QVariant evaluate(QWebEnginePage *page, const QString &script)
-{
-    QVariant result;
-    bool done = false;
-    page->runJavaScript(script, [&](const QVariant &value) {
-        result = value;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&] { return done; }, 10000))
-        qWarning() << "script did not finish:" << script.left(80);
-    return result;
-}
-
-class RecordingInterceptor : public QWebEngineUrlRequestInterceptor
-{
-public:
-    QList<QUrl> urls;
-    void interceptRequest(QWebEngineUrlRequestInfo &info) override { urls.append(info.requestUrl()); }
-};
 
 /// The Upload widget's bridge, as Stratus's will be: `sign` takes params_to_sign and answers the hex
 /// signature from UploadWidgetSigner (or an error code); `uploaded` takes a `success` event's info.
@@ -755,15 +736,12 @@ void TestSandboxUploadWidget::cameraStopsWhenTheWidgetIsHidden()
 
 int main(int argc, char **argv)
 {
-    // As tests/run-headless.sh: Chromium's own sandbox cannot run as root.
-    if (::geteuid() == 0)
-        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+    stratus::webtest::prepareWebEngine();
     // A fake camera (a test pattern), so that getUserMedia() gets as far as asking the user. The
     // question itself still goes to the page's permission hook.
     QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
     flags += " --use-fake-device-for-media-stream";
     qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags.trimmed());
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     TestSandboxUploadWidget test;
     QTEST_SET_MAIN_SOURCE_PATH

@@ -8,6 +8,7 @@
 #include "web/widgetbridge.h"
 #include "web/widgetpage.h"
 #include "web/widgetview.h"
+#include "webenginetest.h"
 
 #include <QApplication>
 #include <QDir>
@@ -26,27 +27,20 @@
 #include <QTest>
 #include <QWebEngineProfile>
 #include <QWebEngineScript>
-#include <QWebEngineUrlRequestInterceptor>
 
 #include <memory>
 #include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace stratus;
+using webtest::evaluate;
+using webtest::RecordingInterceptor;
 
 namespace {
 
 const QUrl hostOrigin(u"https://host.stratus.invalid/media-library.html"_s);
 const QString hostHtml
     = u"<!doctype html><html><head><title>host</title></head><body><p>host</p></body></html>"_s;
-
-/// Records the URL of every request (what the secret scan of issue 15 will read).
-class RequestRecorder : public QWebEngineUrlRequestInterceptor
-{
-public:
-    QList<QUrl> urls;
-    void interceptRequest(QWebEngineUrlRequestInfo &info) override { urls.append(info.requestUrl()); }
-};
 
 /// The demo bridge: one method, `greet`, taking `{"name": <1 to 100 characters>}`.
 class GreetingBridge : public web::WidgetBridge
@@ -69,19 +63,6 @@ protected:
         reply(Answer::success(QString(u"Hello, "_s + lastName)));
     }
 };
-
-QVariant evaluate(QWebEnginePage *page, const QString &script)
-{
-    QVariant result;
-    bool done = false;
-    page->runJavaScript(script, [&](const QVariant &value) {
-        result = value;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&] { return done; }, 10000))
-        qWarning() << "script did not finish:" << script;
-    return result;
-}
 
 /// Runs `script`, which stores its (possibly asynchronous) outcome in `window.__outcome`, and waits
 /// for that outcome.
@@ -583,7 +564,7 @@ void TestWebPlatform::bridgeOnlyInHostDocument()
 
 void TestWebPlatform::requestsCanBeRecorded()
 {
-    RequestRecorder recorder;
+    RecordingInterceptor recorder;
     m_profiles->setRequestInterceptor(&recorder);
     web::WidgetPage page(m_profiles->profile(u"acct-b"_s));
     QVERIFY(loadHost(&page));
