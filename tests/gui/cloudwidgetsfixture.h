@@ -193,13 +193,7 @@ protected:
     /// Adds `source` to the profile's scripts, in every frame, in an isolated world.
     void addPlayer(const QString &name, const QString &source, core::EnvironmentSession *session = nullptr)
     {
-        QWebEngineScript script;
-        script.setName(name);
-        script.setSourceCode(source);
-        script.setInjectionPoint(QWebEngineScript::DocumentReady);
-        script.setWorldId(QWebEngineScript::ApplicationWorld);
-        script.setRunsOnSubFrames(true);
-        profile(session)->scripts()->insert(script);
+        webtest::addFrameScript(profile(session)->scripts(), name, source);
     }
     void removePlayer(const QString &name, core::EnvironmentSession *session = nullptr)
     {

@@ -238,15 +238,10 @@ void TestCloudWidgets::mainWindowOffersTheWidgets()
     QVERIFY(browser != nullptr);
     QCOMPARE(upload->folder(), browser->currentFolder());
     QSignalSpy written(window.uploads()->widgetWindows(session), &CloudWidgetWindows::assetsWritten);
-    QWebEngineScript play;
-    play.setName(u"window-upload-player"_s);
-    play.setSourceCode(uploadPlayer(m_sandbox.baseUrl().toString(QUrl::StripTrailingSlash)
-                                    + u"/widgetcloud/image/upload/"_s + asset(u"image"_s).publicId + u'.'
-                                    + asset(u"image"_s).format));
-    play.setInjectionPoint(QWebEngineScript::DocumentReady);
-    play.setWorldId(QWebEngineScript::ApplicationWorld);
-    play.setRunsOnSubFrames(true);
-    profiles.profile(session->record().accountId)->scripts()->insert(play);
+    const QWebEngineScript play = webtest::addFrameScript(
+        profiles.profile(session->record().accountId)->scripts(), u"window-upload-player"_s,
+        uploadPlayer(m_sandbox.baseUrl().toString(QUrl::StripTrailingSlash) + u"/widgetcloud/image/upload/"_s
+                     + asset(u"image"_s).publicId + u'.' + asset(u"image"_s).format));
     upload->host()->reload();
     QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, 30000);
     const QString uploadedId = written.first().first().toStringList().value(0);

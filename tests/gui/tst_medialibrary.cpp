@@ -252,13 +252,7 @@ void TestMediaLibrary::play(const Environment &env, const QString &action)
     QWebEngineScriptCollection *scripts = profile->scripts();
     for (const QWebEngineScript &old : scripts->find(u"player"_s))
         scripts->remove(old);
-    QWebEngineScript player;
-    player.setName(u"player"_s);
-    player.setSourceCode(QString::fromLatin1(kPlayer).arg(action));
-    player.setInjectionPoint(QWebEngineScript::DocumentReady);
-    player.setWorldId(QWebEngineScript::ApplicationWorld);
-    player.setRunsOnSubFrames(true);
-    scripts->insert(player);
+    webtest::addFrameScript(scripts, u"player"_s, QString::fromLatin1(kPlayer).arg(action));
 }
 
 void TestMediaLibrary::record(const Environment &env)

@@ -6,15 +6,14 @@
 // stand-in's scripts from it (a recording profile per page: every request URL, every console
 // line), and plain HTTP requests to it.
 #include "sandbox.h"
+#include "sandboxhttp.h"
 #include "seeder.h"
 #include "webenginetest.h"
 
-#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,32 +37,13 @@ using stratus::webtest::evaluate;
 using stratus::webtest::RecordingInterceptor;
 using stratus::webtest::RecordingPage;
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QByteArray contentType;
-    QByteArray contentRange;
-    QByteArray csp;
-};
+using Reply = stratus::test::HttpReply;
 
+/// A GET to the sandbox, with a Host (the widgets origin) and a Range header when given.
 inline Reply get(QNetworkAccessManager &net, const QUrl &url, const QByteArray &host = {},
                  const QByteArray &range = {})
 {
-    QNetworkRequest request(url);
-    if (!host.isEmpty())
-        request.setRawHeader("Host", host);
-    if (!range.isEmpty())
-        request.setRawHeader("Range", range);
-    QNetworkReply *reply = net.get(request);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    Reply out {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
-               reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(),
-               reply->rawHeader("Content-Range"), reply->rawHeader("Content-Security-Policy")};
-    reply->deleteLater();
-    return out;
+    return stratus::test::httpRequest(net, "GET", url, {{"Host", host}, {"Range", range}});
 }
 
 /// A page of the host's, with its own off-the-record profile.
@@ -114,15 +94,8 @@ protected:
     bool loadHostPage(HostPage &host, const QString &head, const QString &body, const QString &ready,
                       const QString &frameScript = {})
     {
-        if (!frameScript.isEmpty()) {
-            QWebEngineScript player;
-            player.setName(u"play-user"_s);
-            player.setSourceCode(frameScript);
-            player.setInjectionPoint(QWebEngineScript::DocumentReady);
-            player.setWorldId(QWebEngineScript::ApplicationWorld);
-            player.setRunsOnSubFrames(true);
-            host.profile.scripts()->insert(player);
-        }
+        if (!frameScript.isEmpty())
+            stratus::webtest::addFrameScript(host.profile.scripts(), u"play-user"_s, frameScript);
         host.profile.setUrlRequestInterceptor(&host.requests);
         host.page = new RecordingPage(&host.profile, &host.view);
         host.view.setPage(host.page);
@@ -151,8 +124,9 @@ protected:
         QCOMPARE(get(m_net, QUrl(base() + u"/widgets/media-editor/editor.html"_s)).status, 404);
         const Reply page = get(m_net, QUrl(base() + u"/widgets/media-editor/editor.html"_s), widgetsHost());
         QCOMPARE(page.status, 200);
-        QVERIFY(page.csp.contains("script-src 'self'"));
-        QVERIFY(page.csp.contains(QByteArray("img-src 'self' data: " + base().toLatin1())));
+        QVERIFY(page.header("Content-Security-Policy").contains("script-src 'self'"));
+        QVERIFY(page.header("Content-Security-Policy")
+                    .contains(QByteArray("img-src 'self' data: " + base().toLatin1())));
 
         const auto lookup = [&](const QString &publicId, const QString &type) {
             QUrl url(base() + u"/widgets/media-editor/asset"_s);

@@ -104,7 +104,7 @@ void TestSandboxMediaEditor::servedWhereExpected()
     // The loader under the clients' name, with the editor's origin written in and no secret.
     const Reply editor = get(m_net, QUrl(base() + u"/widgets/media-editor/all.js"_s));
     QCOMPARE(editor.status, 200);
-    QVERIFY(editor.contentType.startsWith("text/javascript"));
+    QVERIFY(editor.header("Content-Type").startsWith("text/javascript"));
     QVERIFY(editor.body.contains(QByteArray("\"" + m_sandbox.widgetsOrigin().toLatin1() + "\"")));
     QVERIFY(!editor.body.contains(kSecret.toLatin1()));
 
@@ -206,7 +206,7 @@ void TestSandboxMediaEditor::editorExports()
     // The sandbox renders what the export names: the cropped size, in the chosen format.
     const Reply rendered = get(m_net, QUrl(url));
     QCOMPARE(rendered.status, 200);
-    QCOMPARE(rendered.contentType, "image/" + format);
+    QCOMPARE(rendered.header("Content-Type"), "image/" + format);
     const QImage picture = QImage::fromData(rendered.body);
     if (format != "webp" || !picture.isNull()) // WebP decoding needs qt6-image-formats-plugins
         QCOMPARE(picture.size(), expected);

@@ -5,6 +5,7 @@
 // two assets shaped as widget-protocols.md says. Also over plain HTTP: where the console is served,
 // and the refusals of the signed login.
 #include "sandbox.h"
+#include "sandboxhttp.h"
 #include "seeder.h"
 #include "webenginetest.h"
 
@@ -42,29 +43,13 @@ namespace {
 const QString kCloud = u"mldemo"_s;
 const QString kSecret = u"ml-secret-4f9a0c"_s;
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QByteArray location;
-};
+using Reply = stratus::test::HttpReply;
 
+/// A GET to the sandbox, with a Host (the widgets origin) and a console session when given.
 Reply get(QNetworkAccessManager &net, const QUrl &url, const QByteArray &host = {},
           const QByteArray &session = {})
 {
-    QNetworkRequest request(url);
-    if (!host.isEmpty())
-        request.setRawHeader("Host", host);
-    if (!session.isEmpty())
-        request.setRawHeader("X-Console-Session", session);
-    QNetworkReply *reply = net.get(request);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    Reply out {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
-               reply->rawHeader("Location")};
-    reply->deleteLater();
-    return out;
+    return stratus::test::httpRequest(net, "GET", url, {{"Host", host}, {"X-Console-Session", session}});
 }
 
 QString signature(const QString &cloud, qint64 timestamp, const QString &user, const QString &secret)
@@ -235,13 +220,7 @@ void TestSandboxMediaLibrary::signedLoginRefusals()
 
 bool TestSandboxMediaLibrary::loadHostPage(HostPage &host)
 {
-    QWebEngineScript player;
-    player.setName(u"play-user"_s);
-    player.setSourceCode(QString::fromLatin1(kPlayUser));
-    player.setInjectionPoint(QWebEngineScript::DocumentReady);
-    player.setWorldId(QWebEngineScript::ApplicationWorld);
-    player.setRunsOnSubFrames(true);
-    host.profile.scripts()->insert(player);
+    stratus::webtest::addFrameScript(host.profile.scripts(), u"play-user"_s, QString::fromLatin1(kPlayUser));
     host.profile.setUrlRequestInterceptor(&host.requests);
     host.page = new RecordingPage(&host.profile, &host.view);
     host.view.setPage(host.page);
@@ -326,7 +305,7 @@ void TestSandboxMediaLibrary::oauthHopRefusals()
     // A good token: back to the console page with a session, which lists the environment.
     const Reply signedIn = hop(m_token, console);
     QCOMPARE(signedIn.status, 302);
-    const QUrl target(QString::fromLatin1(signedIn.location));
+    const QUrl target(QString::fromLatin1(signedIn.header("Location")));
     QCOMPARE(target.adjusted(QUrl::RemoveQuery).toString(),
              m_sandbox.widgetsOrigin() + u"/console/media_library/cms"_s);
     const QString session = QUrlQuery(target).queryItemValue(u"console_session"_s);
@@ -537,9 +516,7 @@ void TestSandboxMediaLibrary::consoleOwnSignInIsKept()
     // first), the console lists the environment (the player inserts two assets) and says who it is;
     // a second console in the same profile is signed in at once, by its cookie.
     HostPage host;
-    QWebEngineScript signIn;
-    signIn.setName(u"sign-in"_s);
-    signIn.setSourceCode(uR"JS(
+    stratus::webtest::addFrameScript(host.profile.scripts(), u"sign-in"_s, uR"JS(
 (function () {
     if (location.pathname !== "/console/media_library/cms" || document.getElementById("signin").hidden)
         return;
@@ -561,10 +538,6 @@ void TestSandboxMediaLibrary::consoleOwnSignInIsKept()
     }
 })();
 )JS"_s);
-    signIn.setInjectionPoint(QWebEngineScript::DocumentReady);
-    signIn.setWorldId(QWebEngineScript::ApplicationWorld);
-    signIn.setRunsOnSubFrames(true);
-    host.profile.scripts()->insert(signIn);
     QVERIFY(loadHostPage(host));
     const QString open = uR"(
         window.__identities = window.__identities || [];

@@ -12,6 +12,7 @@
 #include "core/signing/clock.h"
 #include "core/widgets/uploadwidgetsigner.h"
 #include "sandbox.h"
+#include "sandboxhttp.h"
 #include "seeder.h"
 #include "web/widgetbridge.h"
 #include "web/widgetpage.h"
@@ -93,37 +94,17 @@ private:
     core::UploadWidgetSigner &m_signer;
 };
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
-    QHash<QByteArray, QByteArray> headers;
-};
+using Reply = stratus::test::HttpReply;
 
+/// A request to the sandbox, with a Host (the widgets origin) and an Authorization when given; an
+/// OPTIONS request is a browser's CORS preflight for a POST.
 Reply request(QNetworkAccessManager &net, const QByteArray &verb, const QUrl &url,
               const QByteArray &host = {}, const QByteArray &authorization = {})
 {
-    QNetworkRequest req(url);
-    if (!host.isEmpty())
-        req.setRawHeader("Host", host);
-    if (!authorization.isEmpty())
-        req.setRawHeader("Authorization", authorization);
-    if (verb == "OPTIONS") {
-        req.setRawHeader("Origin", "http://localhost");
-        req.setRawHeader("Access-Control-Request-Method", "POST");
-    }
-    QNetworkReply *reply = net.sendCustomRequest(req, verb);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    Reply out;
-    out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    out.body = reply->readAll();
-    for (const auto &[name, value] : reply->rawHeaderPairs())
-        out.headers.insert(name.toLower(), value);
-    reply->deleteLater();
-    return out;
+    QList<std::pair<QByteArray, QByteArray>> headers {{"Host", host}, {"Authorization", authorization}};
+    if (verb == "OPTIONS")
+        headers += {{"Origin", "http://localhost"}, {"Access-Control-Request-Method", "POST"}};
+    return stratus::test::httpRequest(net, verb, url, headers);
 }
 
 // The widget frame's player: waits until the widget shows, then does `action` (JavaScript run in
@@ -278,13 +259,8 @@ void TestSandboxUploadWidget::servedWhereExpected()
 bool TestSandboxUploadWidget::createWidget(Host &host, const QString &playerScript, const QString &options,
                                            bool modal)
 {
-    QWebEngineScript play;
-    play.setName(u"play-user"_s);
-    play.setSourceCode(playerScript);
-    play.setInjectionPoint(QWebEngineScript::DocumentReady);
-    play.setWorldId(QWebEngineScript::UserWorld);
-    play.setRunsOnSubFrames(true);
-    host.profile.scripts()->insert(play);
+    stratus::webtest::addFrameScript(host.profile.scripts(), u"play-user"_s, playerScript,
+                                     QWebEngineScript::UserWorld);
     host.profile.setUrlRequestInterceptor(&host.requests);
     host.page = new web::WidgetPage(&host.profile, &host.view);
     QObject::connect(host.page, &web::WidgetPage::consoleMessage, host.page,

@@ -2,7 +2,8 @@
 
 // What the offscreen Qt WebEngine tests share (tests/web, tests/sandbox, tests/gui): running a
 // script in a page and waiting for its value, a page that keeps its console lines, a request
-// interceptor that keeps every URL, and the main() of a WebEngine test.
+// interceptor that keeps every URL, a script that plays the user in every frame, and the main() of a
+// WebEngine test.
 #include <QApplication>
 #include <QDebug>
 #include <QEventLoop>
@@ -15,6 +16,7 @@
 #include <QVariant>
 #include <QWebEnginePage>
 #include <QWebEngineScript>
+#include <QWebEngineScriptCollection>
 #include <QWebEngineUrlRequestInterceptor>
 
 #include <memory>
@@ -50,6 +52,23 @@ inline QVariant evaluate(QWebEnginePage *page, const QString &script,
     if (!outcome->done)
         qWarning() << "script did not finish:" << script.left(80);
     return outcome->value;
+}
+
+/// Adds @p source, named @p name, to @p scripts (a profile's or a page's): run in every frame once
+/// its document is ready, in @p world (an isolated world sharing the frame's DOM, so that its clicks
+/// are the ones the frame's own handlers see). Returns the script, to remove it again.
+inline QWebEngineScript
+addFrameScript(QWebEngineScriptCollection *scripts, const QString &name, const QString &source,
+               QWebEngineScript::ScriptWorldId world = QWebEngineScript::ApplicationWorld)
+{
+    QWebEngineScript script;
+    script.setName(name);
+    script.setSourceCode(source);
+    script.setInjectionPoint(QWebEngineScript::DocumentReady);
+    script.setWorldId(world);
+    script.setRunsOnSubFrames(true);
+    scripts->insert(script);
+    return script;
 }
 
 /// Keeps what the page said on its console (source:line: message), to check or to show when a test
