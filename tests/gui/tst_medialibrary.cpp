@@ -163,6 +163,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void signedLoginInsertsIntoStratus();
+    void closedLibraryIsShownAgain();
     void uploadAndDeleteReachCatalogue();
     void ownSignInIsKeptPerAccount();
     void navigationToUnknownHostIsBlocked();
@@ -421,6 +422,17 @@ void TestMediaLibrary::signedLoginInsertsIntoStratus()
     QStringList expected {assets.at(0).assetId, assets.at(1).assetId};
     expected.sort();
     QCOMPARE(selected, expected);
+}
+
+void TestMediaLibrary::closedLibraryIsShownAgain()
+{
+    // The console's close button hides an inline library (the loader emits `hide`, as for hide()):
+    // the view would be blank, so it shows the library again.
+    QWebEnginePage *page = m_agency.webPage();
+    QCOMPARE(evaluate(page, u"window.stratusMediaLibrary.iframe.style.display"_s).toString(), u"block"_s);
+    evaluate(page, u"window.stratusMediaLibrary.hide(); window.stratusMediaLibrary.iframe.style.display"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(evaluate(page, u"window.stratusMediaLibrary.iframe.style.display"_s).toString(),
+                              u"block"_s, 10000);
 }
 
 void TestMediaLibrary::uploadAndDeleteReachCatalogue()

@@ -92,6 +92,11 @@ MediaLibraryView::MediaLibraryView(core::EnvironmentSession *session, web::WebPr
     m_catalog = new MediaLibraryCatalog(session, this);
     connect(m_catalog, &MediaLibraryCatalog::catalogChanged, this, &MediaLibraryView::catalogChanged);
     connect(m_bridge, &web::MediaLibraryBridge::inserted, this, &MediaLibraryView::onInserted);
+    // The console's own close button hides an inline library too, which would leave the view blank: the
+    // view is the library, so it is shown again at once (on its first page).
+    connect(m_bridge, &web::MediaLibraryBridge::hidden, this, [this] {
+        m_host->runScript(u"window.stratusMediaLibrary && window.stratusMediaLibrary.show()"_s);
+    });
     connect(m_bridge, &web::MediaLibraryBridge::uploaded, this,
             [this](const QList<web::MediaLibraryAssetRef> &assets) {
                 m_catalog->fetch(assets, true, [this, count = assets.size()](const auto &fetched) {
