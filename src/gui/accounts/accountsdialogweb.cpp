@@ -4,6 +4,7 @@
 
 #include "core/accounts/accountstore.h"
 #include "gui/errors/errorpresenter.h"
+#include "gui/shell/inputdialogs.h"
 #include "web/webprofiles.h"
 
 #include "ui_accountsdialog.h"
@@ -70,6 +71,7 @@ void AccountsDialog::editConsoleEmail()
                             "Media Library instead.")
                              .arg(account->displayLabel()));
     dialog->setTextValue(account->consoleEmail);
+    wrapInputDialogLabel(dialog);
     connect(dialog, &QInputDialog::textValueSelected, this, [this, id](const QString &email) {
         if (auto kept = m_store->setConsoleEmail(id, email); !kept) {
             showStatus(tr("“%1” is not an e-mail address.").arg(email.trimmed().toHtmlEscaped()), true);

@@ -4,8 +4,8 @@
 #include "ui_detailspanel.h"
 
 #include <QAction>
-#include <QHBoxLayout>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -16,9 +16,11 @@ void DetailsPanel::setAssetActions(const QList<QAction *> &actions)
     delete m_assetActions;
     m_assetActions = new QWidget(m_ui->scrollContents);
     m_assetActions->setObjectName(u"assetActions"_s);
-    auto *row = new QHBoxLayout(m_assetActions);
+    // One under the other: side by side, "Edit in Media Editor…" and "Preview as Product Gallery" made the
+    // panel wider than its column and cut off everything on its right.
+    auto *row = new QVBoxLayout(m_assetActions);
     row->setContentsMargins(0, 0, 0, 0);
-    row->setSpacing(6);
+    row->setSpacing(4);
     for (QAction *action : actions) {
         auto *button = new QToolButton(m_assetActions);
         button->setObjectName(action->objectName() + u"Button"_s);
@@ -30,9 +32,8 @@ void DetailsPanel::setAssetActions(const QList<QAction *> &actions)
         };
         connect(action, &QAction::changed, button, follow);
         follow();
-        row->addWidget(button);
+        row->addWidget(button, 0, Qt::AlignLeft);
     }
-    row->addStretch(1);
     const int below = m_ui->contentsLayout->indexOf(m_ui->subtitleLabel);
     m_ui->contentsLayout->insertWidget(below + 1, m_assetActions);
 }

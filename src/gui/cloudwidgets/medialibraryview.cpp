@@ -12,6 +12,7 @@
 #include "gui/browser/assetmimedata.h"
 #include "gui/errors/errorpresenter.h"
 #include "gui/shell/infobar.h"
+#include "gui/shell/inputdialogs.h"
 #include "gui/shell/statusline.h"
 #include "web/widgetsources.h"
 
@@ -120,6 +121,9 @@ MediaLibraryView::MediaLibraryView(core::EnvironmentSession *session, web::WebPr
         // Who the console is signed in as, in the status bar while nothing else is said (a wrong
         // account is the usual reason an insert does nothing).
         m_statusLine->setIdleText(who.isEmpty() ? QString() : tr("Media Library: signed in as %1").arg(who));
+        // Signed in in the console: the offer to sign in automatically can wait for the next time.
+        if (!who.isEmpty())
+            m_signInBar->hide();
     });
     connect(m_bridge, &web::MediaLibraryBridge::failed, this, [](const QString &message) {
         // The console's words: for the log (they never carry the secret, which never reaches the page).
@@ -277,7 +281,9 @@ void MediaLibraryView::askForConsoleEmail()
     dialog->setInputMode(QInputDialog::TextInput);
     dialog->setTextEchoMode(QLineEdit::Normal);
     if (const core::AccountRecord *account = store->account(accountId))
-        dialog->setTextValue(account->consoleEmail);
+        // The address the console was signed in with, when the person signed in there.
+        dialog->setTextValue(account->consoleEmail.isEmpty() ? m_identity : account->consoleEmail);
+    wrapInputDialogLabel(dialog);
     connect(dialog, &QInputDialog::textValueSelected, this, [this, accountId](const QString &email) {
         core::AccountStore *current = m_session ? m_session->store() : nullptr;
         if (current == nullptr || email.trimmed().isEmpty())
