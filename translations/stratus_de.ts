@@ -274,7 +274,7 @@
     </message>
     <message>
         <source>A transformation for the copied link, e.g. c_fill,w_400,h_400; empty for the original</source>
-        <translation>Eine Transformation für den kopierten Link, z. B. c_fill,w_400,h_400; leer für das Original</translation>
+        <translation>Eine Transformation für den kopierten Link, z.&#xa0;B. c_fill,w_400,h_400; leer für das Original</translation>
     </message>
     <message>
         <source>Copy URL</source>
@@ -691,7 +691,7 @@
         <translation>Geschlossene Meldungen wieder &amp;anzeigen</translation>
     </message>
     <message>
-        <source>Show the welcome messages you closed again, such as the Local sandbox's</source>
+        <source>Show the welcome messages you closed again, such as the Local sandbox&apos;s</source>
         <translation>Geschlossene Begrüßungsmeldungen wieder anzeigen, etwa die der lokalen Sandbox</translation>
     </message>
     <message>
@@ -769,8 +769,8 @@ Stratus nimmt keine Änderungen daran vor.</translation>
         <translation>Verwendet Qt %1 (erstellt mit Qt %2)</translation>
     </message>
     <message>
-        <source>&lt;h2 style="margin-bottom:0"&gt;Stratus&lt;/h2&gt;&lt;p style="margin-top:2px"&gt;Version %1&lt;/p&gt;&lt;p&gt;A native desktop client for Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Licensed under the MIT License.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Help and support&lt;/b&gt;&lt;br&gt;E-mail: &lt;a href="mailto:%3"&gt;%3&lt;/a&gt;&lt;br&gt;Issue tracker: &lt;a href="%4"&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;The user guide is under Help → Documentation (F1).&lt;/p&gt;</source>
-        <translation>&lt;h2 style="margin-bottom:0"&gt;Stratus&lt;/h2&gt;&lt;p style="margin-top:2px"&gt;Version %1&lt;/p&gt;&lt;p&gt;Ein nativer Desktop-Client für Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Lizenziert unter der MIT-Lizenz.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hilfe und Support&lt;/b&gt;&lt;br&gt;E-Mail: &lt;a href="mailto:%3"&gt;%3&lt;/a&gt;&lt;br&gt;Issue-Tracker: &lt;a href="%4"&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Das Benutzerhandbuch befindet sich unter Hilfe → Dokumentation (F1).&lt;/p&gt;</translation>
+        <source>&lt;h2 style=&quot;margin-bottom:0&quot;&gt;Stratus&lt;/h2&gt;&lt;p style=&quot;margin-top:2px&quot;&gt;Version %1&lt;/p&gt;&lt;p&gt;A native desktop client for Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Licensed under the MIT License.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Help and support&lt;/b&gt;&lt;br&gt;E-mail: &lt;a href=&quot;mailto:%3&quot;&gt;%3&lt;/a&gt;&lt;br&gt;Issue tracker: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;The user guide is under Help → Documentation (F1).&lt;/p&gt;</source>
+        <translation>&lt;h2 style=&quot;margin-bottom:0&quot;&gt;Stratus&lt;/h2&gt;&lt;p style=&quot;margin-top:2px&quot;&gt;Version %1&lt;/p&gt;&lt;p&gt;Ein nativer Desktop-Client für Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Lizenziert unter der MIT-Lizenz.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hilfe und Support&lt;/b&gt;&lt;br&gt;E-Mail: &lt;a href=&quot;mailto:%3&quot;&gt;%3&lt;/a&gt;&lt;br&gt;Issue-Tracker: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Das Benutzerhandbuch befindet sich unter Hilfe → Dokumentation (F1).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -832,10 +832,10 @@ Stratus nimmt keine Änderungen daran vor.</translation>
         <translation>Diese Adresse würde das API-Geheimnis unverschlüsselt an %1 senden. „%2“ ankreuzen, wenn allen Netzen dazwischen vertraut wird, oder eine https://-Adresse verwenden.</translation>
     </message>
     <message numerus="yes">
-        <source>%n saved entry(s) unreadable — &lt;a href="#accounts"&gt;see Accounts&lt;/a&gt;</source>
+        <source>%n saved entry(s) unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</source>
         <translation>
-            <numerusform>%n gespeicherter Eintrag unlesbar — &lt;a href="#accounts"&gt;siehe Konten&lt;/a&gt;</numerusform>
-            <numerusform>%n gespeicherte Einträge unlesbar — &lt;a href="#accounts"&gt;siehe Konten&lt;/a&gt;</numerusform>
+            <numerusform>%n gespeicherter Eintrag unlesbar — &lt;a href=&quot;#accounts&quot;&gt;siehe Konten&lt;/a&gt;</numerusform>
+            <numerusform>%n gespeicherte Einträge unlesbar — &lt;a href=&quot;#accounts&quot;&gt;siehe Konten&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
@@ -1325,7 +1325,7 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Aus einer &amp;URL, von der Kamera oder aus Cloud-Speicher hochladen…</translation>
     </message>
     <message>
-        <source>Cloudinary's Upload widget: files, a web address or the camera, into the folder shown</source>
+        <source>Cloudinary&apos;s Upload widget: files, a web address or the camera, into the folder shown</source>
         <translation>Das Upload-Widget von Cloudinary: Dateien, eine Webadresse oder die Kamera, in den angezeigten Ordner</translation>
     </message>
 </context>
@@ -1492,7 +1492,7 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Ordner umbenennen</translation>
     </message>
     <message>
-        <source>&amp;New name of %1 (the assets' URLs stay the same):</source>
+        <source>&amp;New name of %1 (the assets&apos; URLs stay the same):</source>
         <translation>&amp;Neuer Name für %1 (die URLs der Assets bleiben gleich):</translation>
     </message>
     <message>
@@ -1604,11 +1604,11 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Ein Bild zuschneiden, skalieren oder umwandeln oder ein Video kürzen und das Ergebnis als neues Asset speichern</translation>
     </message>
     <message>
-        <source>Play the video in Cloudinary's Video Player and copy the code to embed it</source>
+        <source>Play the video in Cloudinary&apos;s Video Player and copy the code to embed it</source>
         <translation>Das Video im Video Player von Cloudinary abspielen und den Code zum Einbetten kopieren</translation>
     </message>
     <message>
-        <source>Show the selected pictures and videos in Cloudinary's Product Gallery and copy the code to embed it</source>
+        <source>Show the selected pictures and videos in Cloudinary&apos;s Product Gallery and copy the code to embed it</source>
         <translation>Die ausgewählten Bilder und Videos in der Product Gallery von Cloudinary zeigen und den Code zum Einbetten kopieren</translation>
     </message>
 </context>
@@ -1910,11 +1910,11 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     </message>
     <message>
         <source>Credits used: %1 of %2 (%3%)</source>
-        <translation>Verbrauchte Credits: %1 von %2 (%3 %)</translation>
+        <translation>Verbrauchte Credits: %1 von %2 (%3&#xa0;%)</translation>
     </message>
     <message>
         <source>Storage used: %1%</source>
-        <translation>Belegter Speicherplatz: %1 %</translation>
+        <translation>Belegter Speicherplatz: %1&#xa0;%</translation>
     </message>
     <message>
         <source>Assets: %1</source>
@@ -2071,7 +2071,7 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Der in der Media Library angezeigte Name; er ändert die URL nicht.</translation>
     </message>
     <message>
-        <source>In fixed folder mode an asset's name is the last part of its public ID; renaming it changes the public ID and its URLs.</source>
+        <source>In fixed folder mode an asset&apos;s name is the last part of its public ID; renaming it changes the public ID and its URLs.</source>
         <translation>Im festen Ordnermodus ist der Name eines Assets der letzte Teil seiner Public ID; Umbenennen ändert die Public ID und ihre URLs.</translation>
     </message>
     <message>
@@ -2956,7 +2956,7 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Aus einer &amp;URL, von der Kamera oder aus Cloud-Speicher hochladen…</translation>
     </message>
     <message>
-        <source>Cloudinary's Upload widget: files, a web address or the camera, into the folder shown</source>
+        <source>Cloudinary&apos;s Upload widget: files, a web address or the camera, into the folder shown</source>
         <translation>Das Upload-Widget von Cloudinary: Dateien, eine Webadresse oder die Kamera, in den angezeigten Ordner</translation>
     </message>
 </context>
@@ -3106,7 +3106,7 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
 <context>
     <name>stratus::gui::MediaLibraryView</name>
     <message>
-        <source>The Media Library signs you in to Cloudinary's console. Give your console e-mail address for this account and Stratus signs you in automatically.</source>
+        <source>The Media Library signs you in to Cloudinary&apos;s console. Give your console e-mail address for this account and Stratus signs you in automatically.</source>
         <translation>Die Media Library meldet Sie bei der Cloudinary-Konsole an. Geben Sie Ihre Konsolen-E-Mail-Adresse für dieses Konto an, dann meldet Stratus Sie automatisch an.</translation>
     </message>
     <message>
@@ -3151,7 +3151,7 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Automatisch anmelden</translation>
     </message>
     <message>
-        <source>The e-mail address you sign in to Cloudinary's console with, for this account. Stratus signs the Media Library's sign-in with the account's API secret, which stays on this computer.</source>
+        <source>The e-mail address you sign in to Cloudinary&apos;s console with, for this account. Stratus signs the Media Library&apos;s sign-in with the account&apos;s API secret, which stays on this computer.</source>
         <translation>Die E-Mail-Adresse, mit der Sie sich für dieses Konto bei der Cloudinary-Konsole anmelden. Stratus signiert die Anmeldung der Media Library mit dem API-Secret des Kontos, das auf diesem Computer bleibt.</translation>
     </message>
     <message>
@@ -3395,11 +3395,11 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>%1 · API-Schlüssel %2</translation>
     </message>
     <message>
-        <source>%1 — an asset's folder and display name can change without changing its public ID</source>
+        <source>%1 — an asset&apos;s folder and display name can change without changing its public ID</source>
         <translation>%1 – Ordner und Anzeigename eines Assets lassen sich ändern, ohne dessen Public ID zu ändern</translation>
     </message>
     <message>
-        <source>%1 — an asset's folder is the path of its public ID</source>
+        <source>%1 — an asset&apos;s folder is the path of its public ID</source>
         <translation>%1 – der Ordner eines Assets ist der Pfad seiner Public ID</translation>
     </message>
     <message>
@@ -3645,7 +3645,7 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     </message>
     <message>
         <source>100 %</source>
-        <translation>100 %</translation>
+        <translation>100&#xa0;%</translation>
     </message>
     <message>
         <source>Actual size: one pixel of the picture on one of the screen (1)</source>
@@ -3702,7 +3702,7 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     <message>
         <source>%1 %</source>
         <comment>zoom percentage</comment>
-        <translation>%1 %</translation>
+        <translation>%1&#xa0;%</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
@@ -4382,7 +4382,7 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Es gibt keine Datei zum Hochladen: Die Auswahl ist leer oder enthält nur versteckte Dateien und Verknüpfungen auf Ordner, die ausgelassen werden.</translation>
     </message>
     <message>
-        <source>“%1” refuses Stratus's credentials (%2). Fix them in Accounts; nothing was queued.</source>
+        <source>“%1” refuses Stratus&apos;s credentials (%2). Fix them in Accounts; nothing was queued.</source>
         <translation>„%1“ lehnt die Zugangsdaten von Stratus ab (%2). Diese unter „Konten“ korrigieren; es wurde nichts in die Warteschlange gestellt.</translation>
     </message>
     <message numerus="yes">
@@ -4505,8 +4505,8 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     <message numerus="yes">
         <source>%1%, %2 of %n file(s)</source>
         <translation>
-            <numerusform>%1 %, %2 von %n Datei</numerusform>
-            <numerusform>%1 %, %2 von %n Dateien</numerusform>
+            <numerusform>%1&#xa0;%, %2 von %n Datei</numerusform>
+            <numerusform>%1&#xa0;%, %2 von %n Dateien</numerusform>
         </translation>
     </message>
     <message>
@@ -4788,15 +4788,15 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Das Upload-Widget kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <source>The Upload widget needs the environment's API secret or a sign-in with Cloudinary.</source>
+        <source>The Upload widget needs the environment&apos;s API secret or a sign-in with Cloudinary.</source>
         <translation>Das Upload-Widget braucht das API-Secret der Umgebung oder eine Anmeldung mit Cloudinary.</translation>
     </message>
     <message>
-        <source>Listing the environment's upload presets…</source>
+        <source>Listing the environment&apos;s upload presets…</source>
         <translation>Die Upload-Presets der Umgebung werden abgerufen…</translation>
     </message>
     <message>
-        <source>Stratus could not list this environment's upload presets: %1</source>
+        <source>Stratus could not list this environment&apos;s upload presets: %1</source>
         <translation>Stratus konnte die Upload-Presets dieser Umgebung nicht abrufen: %1</translation>
     </message>
     <message>
@@ -4804,7 +4804,7 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Kein unsigniertes Upload-Preset</translation>
     </message>
     <message>
-        <source>This environment is signed in with Cloudinary, and then the Upload widget can only upload through an unsigned upload preset — this environment has none. An administrator can add one in the Cloudinary Console (Settings → Upload → Upload presets, signing mode "Unsigned"). Until then, Stratus's own Upload button uploads files here as usual.</source>
+        <source>This environment is signed in with Cloudinary, and then the Upload widget can only upload through an unsigned upload preset — this environment has none. An administrator can add one in the Cloudinary Console (Settings → Upload → Upload presets, signing mode &quot;Unsigned&quot;). Until then, Stratus&apos;s own Upload button uploads files here as usual.</source>
         <translation>Diese Umgebung ist mit Cloudinary angemeldet; dann kann das Upload-Widget nur über ein unsigniertes Upload-Preset hochladen – und diese Umgebung hat keines. Eine Administratorin oder ein Administrator kann eines in der Cloudinary-Konsole anlegen (Settings → Upload → Upload presets, Signiermodus „Unsigned“). Bis dahin lädt die eigene Hochladen-Schaltfläche von Stratus Dateien wie gewohnt hierher hoch.</translation>
     </message>
     <message>
@@ -4828,15 +4828,15 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     <name>stratus::gui::UsageMeter</name>
     <message>
         <source>Near the limit: %1 % used</source>
-        <translation>Fast ausgeschöpft: %1 % verbraucht</translation>
+        <translation>Fast ausgeschöpft: %1&#xa0;% verbraucht</translation>
     </message>
     <message>
         <source>%1, %2 % used, near the limit</source>
-        <translation>%1, %2 % verbraucht, fast ausgeschöpft</translation>
+        <translation>%1, %2&#xa0;% verbraucht, fast ausgeschöpft</translation>
     </message>
     <message>
         <source>%1, %2 % used</source>
-        <translation>%1, %2 % verbraucht</translation>
+        <translation>%1, %2&#xa0;% verbraucht</translation>
     </message>
 </context>
 <context>
@@ -4945,7 +4945,7 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Erlauben</translation>
     </message>
     <message>
-        <source>Don't Allow</source>
+        <source>Don&apos;t Allow</source>
         <translation>Nicht erlauben</translation>
     </message>
 </context>
@@ -5025,11 +5025,11 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Die Adresse würde das API-Geheimnis unverschlüsselt (reines http) an einen anderen Computer senden, wo es jeder in den Netzen dazwischen mitlesen könnte. Stratus tut das nur, wenn es für die Umgebung erlaubt wurde: eine https://-Adresse verwenden oder unverschlüsseltes Senden unter Konten erlauben.</translation>
     </message>
     <message>
-        <source>the API key or secret is wrong for cloud '%1' (the server said: %2)</source>
+        <source>the API key or secret is wrong for cloud &apos;%1&apos; (the server said: %2)</source>
         <translation>der API-Schlüssel oder das API-Geheimnis für die Cloud „%1“ ist falsch (Antwort des Servers: %2)</translation>
     </message>
     <message>
-        <source>there is no cloud named '%1' at %2 (the server said: %3)</source>
+        <source>there is no cloud named &apos;%1&apos; at %2 (the server said: %3)</source>
         <translation>unter %2 gibt es keine Cloud namens „%1“ (Antwort des Servers: %3)</translation>
     </message>
     <message>
@@ -5061,15 +5061,15 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>die sichere Verbindung zu %1 ist fehlgeschlagen (%2)</translation>
     </message>
     <message>
-        <source>these credentials may not use the Admin API of cloud '%1' (403: %2)</source>
+        <source>these credentials may not use the Admin API of cloud &apos;%1&apos; (403: %2)</source>
         <translation>diese Zugangsdaten dürfen die Admin API der Cloud „%1“ nicht verwenden (403: %2)</translation>
     </message>
     <message>
-        <source>the Admin API rate limit of cloud '%1' is spent until %2; try again then</source>
+        <source>the Admin API rate limit of cloud &apos;%1&apos; is spent until %2; try again then</source>
         <translation>das Aufruflimit der Admin API für die Cloud „%1“ ist bis %2 aufgebraucht; dann erneut versuchen</translation>
     </message>
     <message>
-        <source>the Admin API rate limit of cloud '%1' is spent; try again later</source>
+        <source>the Admin API rate limit of cloud &apos;%1&apos; is spent; try again later</source>
         <translation>das Aufruflimit der Admin API für die Cloud „%1“ ist aufgebraucht; später erneut versuchen</translation>
     </message>
     <message>
@@ -5520,11 +5520,11 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Der Aufruf ist nicht abgeschlossen.</translation>
     </message>
     <message>
-        <source>The server's answer is not what the Cloudinary API sends (no JSON object). Check the environment's address (upload_prefix).</source>
+        <source>The server&apos;s answer is not what the Cloudinary API sends (no JSON object). Check the environment&apos;s address (upload_prefix).</source>
         <translation>Die Antwort des Servers ist nicht das, was die Cloudinary-API sendet (kein JSON-Objekt). Die Adresse der Umgebung (upload_prefix) prüfen.</translation>
     </message>
     <message>
-        <source>The environment's API address is not configured.</source>
+        <source>The environment&apos;s API address is not configured.</source>
         <translation>Die API-Adresse der Umgebung ist nicht eingerichtet.</translation>
     </message>
     <message>
@@ -5552,7 +5552,7 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Die API-Zugangsdaten würden unverschlüsselt (http) an %1 gehen, also nicht an diesen Computer. https verwenden oder unverschlüsseltes Senden für diese Umgebung unter „Konten“ erlauben.</translation>
     </message>
     <message>
-        <source>%1 is restricted: its URL must be signed, and the environment's API secret is not available.</source>
+        <source>%1 is restricted: its URL must be signed, and the environment&apos;s API secret is not available.</source>
         <translation>%1 ist eingeschränkt: Die URL muss signiert werden, und das API-Geheimnis der Umgebung ist nicht verfügbar.</translation>
     </message>
     <message>
@@ -5593,7 +5593,7 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     </message>
     <message>
         <source>%1 %2</source>
-        <extracomment>%1 says what could not be done ("cat could not be renamed."), %2 why (the kind's words).</extracomment>
+        <extracomment>%1 says what could not be done (&quot;cat could not be renamed.&quot;), %2 why (the kind&apos;s words).</extracomment>
         <translation>%1 %2</translation>
     </message>
     <message>
@@ -5689,7 +5689,7 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Der Upload ist nicht abgeschlossen.</translation>
     </message>
     <message>
-        <source>The environment's upload address is not configured.</source>
+        <source>The environment&apos;s upload address is not configured.</source>
         <translation>Die Upload-Adresse der Umgebung ist nicht eingerichtet.</translation>
     </message>
     <message>
@@ -5697,7 +5697,7 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Ein unsignierter Upload braucht ein unsigniertes Upload-Preset.</translation>
     </message>
     <message>
-        <source>The server's answer to the upload is not what the Upload API sends (no JSON). Check the environment's address (upload_prefix).</source>
+        <source>The server&apos;s answer to the upload is not what the Upload API sends (no JSON). Check the environment&apos;s address (upload_prefix).</source>
         <translation>Die Antwort des Servers auf den Upload ist nicht das, was die Upload API sendet (kein JSON). Die Adresse der Umgebung (upload_prefix) prüfen.</translation>
     </message>
     <message>
@@ -5902,8 +5902,8 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Transformation zu tief verschachtelt (ein responsive_width in der Konfiguration lässt das SDK endlos rekursiv laufen)</translation>
     </message>
     <message>
-        <source>size must be a string such as "100x80"</source>
-        <translation>size muss eine Zeichenkette wie "100x80" sein</translation>
+        <source>size must be a string such as &quot;100x80&quot;</source>
+        <translation>size muss eine Zeichenkette wie &quot;100x80&quot; sein</translation>
     </message>
     <message>
         <source>URI malformed: overlay text contains a lone UTF-16 surrogate</source>
@@ -5946,8 +5946,8 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>public_id fehlt</translation>
     </message>
     <message>
-        <source>expected a JSON object {"public_id": ..., "options": {...}}</source>
-        <translation>JSON-Objekt {"public_id": ..., "options": {...}} erwartet</translation>
+        <source>expected a JSON object {&quot;public_id&quot;: ..., &quot;options&quot;: {...}}</source>
+        <translation>JSON-Objekt {&quot;public_id&quot;: ..., &quot;options&quot;: {...}} erwartet</translation>
     </message>
     <message>
         <source>options must be a JSON object</source>
@@ -5967,12 +5967,12 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
     </message>
     <message>
         <source>the URL would hold a raw %1, which the Node SDK copies into it unescaped from this option; percent-encode it in the value</source>
-        <extracomment>%1 names the character, e.g. "line feed (U+000A)"</extracomment>
+        <extracomment>%1 names the character, e.g. &quot;line feed (U+000A)&quot;</extracomment>
         <translation>die URL würde das Zeichen %1 unmaskiert enthalten, da das Node SDK es unverändert aus dieser Option übernimmt; das Zeichen im Wert prozentkodieren</translation>
     </message>
     <message>
         <source>invalid JSON (%1 at offset %2)</source>
-        <extracomment>%1 is the JSON parser's own words, %2 a position in the text</extracomment>
+        <extracomment>%1 is the JSON parser&apos;s own words, %2 a position in the text</extracomment>
         <translation>ungültiges JSON (%1 bei Offset %2)</translation>
     </message>
     <message>
@@ -5980,50 +5980,50 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>JSON-Objekt erwartet</translation>
     </message>
     <message>
-        <source>"params" must be a JSON object</source>
-        <translation>"params" muss ein JSON-Objekt sein</translation>
+        <source>&quot;params&quot; must be a JSON object</source>
+        <translation>&quot;params&quot; muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <source>unknown "algorithm"; expected "sha1" or "sha256"</source>
-        <translation>unbekannter Wert für "algorithm"; "sha1" oder "sha256" erwartet</translation>
+        <source>unknown &quot;algorithm&quot;; expected &quot;sha1&quot; or &quot;sha256&quot;</source>
+        <translation>unbekannter Wert für &quot;algorithm&quot;; &quot;sha1&quot; oder &quot;sha256&quot; erwartet</translation>
     </message>
     <message>
-        <source>"signature_version" must be 1 or 2</source>
-        <translation>"signature_version" muss 1 oder 2 sein</translation>
+        <source>&quot;signature_version&quot; must be 1 or 2</source>
+        <translation>&quot;signature_version&quot; muss 1 oder 2 sein</translation>
     </message>
     <message>
-        <source>transformation step %1 is empty (two '/' in a row, or one at an end)</source>
-        <extracomment>%1 is the step's number</extracomment>
+        <source>transformation step %1 is empty (two &apos;/&apos; in a row, or one at an end)</source>
+        <extracomment>%1 is the step&apos;s number</extracomment>
         <translation>Transformationsschritt %1 ist leer (zwei „/“ hintereinander oder einer an einem Ende)</translation>
     </message>
     <message>
-        <source>empty parameter (two ',' in a row, or one at an end)</source>
+        <source>empty parameter (two &apos;,&apos; in a row, or one at an end)</source>
         <translation>leerer Parameter (zwei „,“ hintereinander oder eines an einem Ende)</translation>
     </message>
     <message>
-        <source>'%1' is not of the form key_value</source>
+        <source>&apos;%1&apos; is not of the form key_value</source>
         <translation>„%1“ hat nicht die Form key_value</translation>
     </message>
     <message>
-        <source>'%1' has an empty key</source>
+        <source>&apos;%1&apos; has an empty key</source>
         <translation>„%1“ hat einen leeren Schlüssel</translation>
     </message>
     <message>
-        <source>'%1' has an empty variable name</source>
+        <source>&apos;%1&apos; has an empty variable name</source>
         <translation>„%1“ hat einen leeren Variablennamen</translation>
     </message>
     <message>
-        <source>unknown key '%1' in '%2'</source>
+        <source>unknown key &apos;%1&apos; in &apos;%2&apos;</source>
         <extracomment>%1 is the key, %2 the parameter it begins</extracomment>
         <translation>unbekannter Schlüssel „%1“ in „%2“</translation>
     </message>
     <message>
-        <source>'%1' has an empty value</source>
+        <source>&apos;%1&apos; has an empty value</source>
         <translation>„%1“ hat einen leeren Wert</translation>
     </message>
     <message>
-        <source>transformation step %1 ('%2'): %3</source>
-        <extracomment>%1 is the step's number, %2 its text, %3 what is wrong with it</extracomment>
+        <source>transformation step %1 (&apos;%2&apos;): %3</source>
+        <extracomment>%1 is the step&apos;s number, %2 its text, %3 what is wrong with it</extracomment>
         <translation>Transformationsschritt %1 („%2“): %3</translation>
     </message>
     <message>
@@ -6047,15 +6047,15 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Name eines Objekteintrags erwartet</translation>
     </message>
     <message>
-        <source>expected ':'</source>
+        <source>expected &apos;:&apos;</source>
         <translation>„:“ erwartet</translation>
     </message>
     <message>
-        <source>expected ',' or '}'</source>
+        <source>expected &apos;,&apos; or &apos;}&apos;</source>
         <translation>„,“ oder „}“ erwartet</translation>
     </message>
     <message>
-        <source>expected ',' or ']'</source>
+        <source>expected &apos;,&apos; or &apos;]&apos;</source>
         <translation>„,“ oder „]“ erwartet</translation>
     </message>
     <message>
@@ -6093,31 +6093,31 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>unerwarteter Text</translation>
     </message>
     <message>
-        <source>unbalanced ')'</source>
+        <source>unbalanced &apos;)&apos;</source>
         <translation>„)“ ohne passendes „(“</translation>
     </message>
     <message>
-        <source>unexpected '%1'</source>
+        <source>unexpected &apos;%1&apos;</source>
         <translation>unerwartetes „%1“</translation>
     </message>
     <message>
-        <source>unexpected '&amp;'; write AND or &amp;&amp;</source>
+        <source>unexpected &apos;&amp;&apos;; write AND or &amp;&amp;</source>
         <translation>unerwartetes „&amp;“; AND oder &amp;&amp; schreiben</translation>
     </message>
     <message>
-        <source>unexpected '|'; write OR or ||</source>
+        <source>unexpected &apos;|&apos;; write OR or ||</source>
         <translation>unerwartetes „|“; OR oder || schreiben</translation>
     </message>
     <message>
-        <source>'%1' is not supported; quote the value or escape it with a backslash</source>
+        <source>&apos;%1&apos; is not supported; quote the value or escape it with a backslash</source>
         <translation>„%1“ wird nicht unterstützt; den Wert in Anführungszeichen setzen oder das Zeichen mit einem Backslash maskieren</translation>
     </message>
     <message>
-        <source>unexpected '%1'; quote values that contain it</source>
+        <source>unexpected &apos;%1&apos;; quote values that contain it</source>
         <translation>unerwartetes „%1“; Werte, die es enthalten, in Anführungszeichen setzen</translation>
     </message>
     <message>
-        <source>unexpected '%1'; a range needs a field, as in bytes:[1 TO 100]</source>
+        <source>unexpected &apos;%1&apos;; a range needs a field, as in bytes:[1 TO 100]</source>
         <translation>unerwartetes „%1“; ein Bereich braucht ein Feld, wie in bytes:[1 TO 100]</translation>
     </message>
     <message>
@@ -6125,15 +6125,15 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>der Ausdruck ist zu tief verschachtelt (mehr als %1 Ebenen)</translation>
     </message>
     <message>
-        <source>dangling '\' at the end</source>
+        <source>dangling &apos;\&apos; at the end</source>
         <translation>einzelner „\“ am Ende</translation>
     </message>
     <message>
-        <source>only a trailing '*' wildcard is supported</source>
+        <source>only a trailing &apos;*&apos; wildcard is supported</source>
         <translation>nur ein Platzhalter „*“ am Ende wird unterstützt</translation>
     </message>
     <message>
-        <source>only a trailing '*' wildcard is supported; write \* for a literal *</source>
+        <source>only a trailing &apos;*&apos; wildcard is supported; write \* for a literal *</source>
         <translation>nur ein Platzhalter „*“ am Ende wird unterstützt; ein wörtliches * als \* schreiben</translation>
     </message>
     <message>
@@ -6141,12 +6141,12 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>nicht abgeschlossener Wert in Anführungszeichen</translation>
     </message>
     <message>
-        <source>'%1' needs a term after it</source>
+        <source>&apos;%1&apos; needs a term after it</source>
         <extracomment>%1 the operator as typed: AND, OR or NOT</extracomment>
         <translation>auf „%1“ muss ein Suchbegriff folgen</translation>
     </message>
     <message>
-        <source>'%1' needs a term before it</source>
+        <source>&apos;%1&apos; needs a term before it</source>
         <extracomment>%1 the operator as typed: AND or OR</extracomment>
         <translation>vor „%1“ muss ein Suchbegriff stehen</translation>
     </message>
@@ -6159,7 +6159,7 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>NOT darf keine Gruppe beginnen; stattdessen -field:value schreiben</translation>
     </message>
     <message>
-        <source>'%1' must be followed directly by a term</source>
+        <source>&apos;%1&apos; must be followed directly by a term</source>
         <translation>auf „%1“ muss direkt ein Suchbegriff folgen</translation>
     </message>
     <message>
@@ -6171,37 +6171,37 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>leere Klammern</translation>
     </message>
     <message>
-        <source>missing ')' for this '('</source>
+        <source>missing &apos;)&apos; for this &apos;(&apos;</source>
         <translation>zu diesem „(“ fehlt das „)“</translation>
     </message>
     <message>
-        <source>'%1(…)' cannot contain another field</source>
+        <source>&apos;%1(…)&apos; cannot contain another field</source>
         <extracomment>%1 a field and its operator, as in tags:(…)</extracomment>
         <translation>„%1(…)“ darf kein weiteres Feld enthalten</translation>
     </message>
     <message>
-        <source>invalid field name '%1'</source>
+        <source>invalid field name &apos;%1&apos;</source>
         <translation>ungültiger Feldname „%1“</translation>
     </message>
     <message>
-        <source>'%1' needs a key, as in %1.KEY</source>
+        <source>&apos;%1&apos; needs a key, as in %1.KEY</source>
         <translation>„%1“ braucht einen Schlüssel, wie in %1.KEY</translation>
     </message>
     <message>
-        <source>the field '%1' is not supported by Stratus' local search</source>
+        <source>the field &apos;%1&apos; is not supported by Stratus&apos; local search</source>
         <translation>das Feld „%1“ wird von der lokalen Suche von Stratus nicht unterstützt</translation>
     </message>
     <message>
-        <source>unknown field '%1'</source>
+        <source>unknown field &apos;%1&apos;</source>
         <translation>unbekanntes Feld „%1“</translation>
     </message>
     <message>
-        <source>expected a value after '%1'</source>
+        <source>expected a value after &apos;%1&apos;</source>
         <extracomment>%1 a field and its operator, as in tags:</extracomment>
         <translation>Wert nach „%1“ erwartet</translation>
     </message>
     <message>
-        <source>expected a value after '%1', found %2</source>
+        <source>expected a value after &apos;%1&apos;, found %2</source>
         <extracomment>%1 a field and its operator, as in tags: ; %2 the operator found instead of a value</extracomment>
         <translation>Wert nach „%1“ erwartet, %2 gefunden</translation>
     </message>
@@ -6210,28 +6210,28 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Bereichsgrenze erwartet</translation>
     </message>
     <message>
-        <source>expected 'TO' in the range</source>
+        <source>expected &apos;TO&apos; in the range</source>
         <translation>„TO“ im Bereich erwartet</translation>
     </message>
     <message>
-        <source>unterminated range; close it with ']' or '}'</source>
+        <source>unterminated range; close it with &apos;]&apos; or &apos;}&apos;</source>
         <translation>nicht abgeschlossener Bereich; mit „]“ oder „}“ schließen</translation>
     </message>
     <message>
-        <source>'*' alone is not a search term</source>
+        <source>&apos;*&apos; alone is not a search term</source>
         <translation>„*“ allein ist kein Suchbegriff</translation>
     </message>
     <message>
-        <source>'%1*' is not supported: the Search API has no 'field exists' query</source>
+        <source>&apos;%1*&apos; is not supported: the Search API has no &apos;field exists&apos; query</source>
         <extracomment>%1 a field and its operator, as in tags:</extracomment>
         <translation>„%1*“ wird nicht unterstützt: Die Search API kennt keine Abfrage „Feld existiert“</translation>
     </message>
     <message>
-        <source>wildcards are not allowed with '%1'</source>
+        <source>wildcards are not allowed with &apos;%1&apos;</source>
         <translation>Platzhalter sind mit „%1“ nicht erlaubt</translation>
     </message>
     <message>
-        <source>'%1' does not support wildcards</source>
+        <source>&apos;%1&apos; does not support wildcards</source>
         <translation>„%1“ unterstützt keine Platzhalter</translation>
     </message>
     <message>
@@ -6239,39 +6239,39 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>leerer Suchbegriff</translation>
     </message>
     <message>
-        <source>'%1' does not support '%2'</source>
+        <source>&apos;%1&apos; does not support &apos;%2&apos;</source>
         <extracomment>%1 a field, %2 an operator such as &gt; or &lt;=</extracomment>
         <translation>„%1“ unterstützt „%2“ nicht</translation>
     </message>
     <message>
-        <source>empty value for '%1'</source>
+        <source>empty value for &apos;%1&apos;</source>
         <translation>leerer Wert für „%1“</translation>
     </message>
     <message>
-        <source>'%1' supports only a wildcard for a whole folder level, as in %1:a/b/*</source>
+        <source>&apos;%1&apos; supports only a wildcard for a whole folder level, as in %1:a/b/*</source>
         <translation>„%1“ unterstützt Platzhalter nur für eine ganze Ordnerebene, wie in %1:a/b/*</translation>
     </message>
     <message>
-        <source>'%1:/*' would match every asset; leave the term out</source>
+        <source>&apos;%1:/*&apos; would match every asset; leave the term out</source>
         <translation>„%1:/*“ würde auf jedes Asset zutreffen; den Suchbegriff weglassen</translation>
     </message>
     <message>
-        <source>'bytes' needs a size such as 500, 20kb or 1m, not '%1'</source>
+        <source>&apos;bytes&apos; needs a size such as 500, 20kb or 1m, not &apos;%1&apos;</source>
         <extracomment>%1 the value as typed after bytes</extracomment>
         <translation>„bytes“ braucht eine Größe wie 500, 20kb oder 1m, nicht „%1“</translation>
     </message>
     <message>
-        <source>'%1' needs a number, not '%2'</source>
+        <source>&apos;%1&apos; needs a number, not &apos;%2&apos;</source>
         <extracomment>%1 a field, %2 the value as typed</extracomment>
         <translation>„%1“ braucht eine Zahl, nicht „%2“</translation>
     </message>
     <message>
-        <source>'%1' needs a date (2024-01-31, "2024-01-31T12:00:00Z", Unix seconds, or 1h/1d/1w), not '%2'</source>
+        <source>&apos;%1&apos; needs a date (2024-01-31, &quot;2024-01-31T12:00:00Z&quot;, Unix seconds, or 1h/1d/1w), not &apos;%2&apos;</source>
         <extracomment>%1 a field, %2 the value as typed</extracomment>
-        <translation>„%1“ braucht ein Datum (2024-01-31, "2024-01-31T12:00:00Z", Unix-Sekunden oder 1h/1d/1w), nicht „%2“</translation>
+        <translation>„%1“ braucht ein Datum (2024-01-31, &quot;2024-01-31T12:00:00Z&quot;, Unix-Sekunden oder 1h/1d/1w), nicht „%2“</translation>
     </message>
     <message>
-        <source>'%1' does not support ranges</source>
+        <source>&apos;%1&apos; does not support ranges</source>
         <translation>„%1“ unterstützt keine Bereiche</translation>
     </message>
     <message>
@@ -6279,28 +6279,28 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Platzhalter sind in einem Bereich nicht erlaubt</translation>
     </message>
     <message>
-        <source>a range needs at least one bound; the Search API has no 'field exists' query</source>
+        <source>a range needs at least one bound; the Search API has no &apos;field exists&apos; query</source>
         <translation>ein Bereich braucht mindestens eine Grenze; die Search API kennt keine Abfrage „Feld existiert“</translation>
     </message>
     <message>
-        <source>sort_by must be an array such as [{"created_at":"desc"}]</source>
-        <translation>sort_by muss ein Array wie [{"created_at":"desc"}] sein</translation>
+        <source>sort_by must be an array such as [{&quot;created_at&quot;:&quot;desc&quot;}]</source>
+        <translation>sort_by muss ein Array wie [{&quot;created_at&quot;:&quot;desc&quot;}] sein</translation>
     </message>
     <message>
-        <source>sort_by entries must be objects such as {"created_at":"desc"}</source>
-        <translation>die Einträge von sort_by müssen Objekte wie {"created_at":"desc"} sein</translation>
+        <source>sort_by entries must be objects such as {&quot;created_at&quot;:&quot;desc&quot;}</source>
+        <translation>die Einträge von sort_by müssen Objekte wie {&quot;created_at&quot;:&quot;desc&quot;} sein</translation>
     </message>
     <message>
-        <source>sort_by: each entry must have exactly one field, as in {"created_at":"desc"}</source>
-        <translation>sort_by: Jeder Eintrag muss genau ein Feld haben, wie in {"created_at":"desc"}</translation>
+        <source>sort_by: each entry must have exactly one field, as in {&quot;created_at&quot;:&quot;desc&quot;}</source>
+        <translation>sort_by: Jeder Eintrag muss genau ein Feld haben, wie in {&quot;created_at&quot;:&quot;desc&quot;}</translation>
     </message>
     <message>
-        <source>sort_by: cannot sort by '%1'</source>
+        <source>sort_by: cannot sort by &apos;%1&apos;</source>
         <translation>sort_by: Nach „%1“ kann nicht sortiert werden</translation>
     </message>
     <message>
-        <source>sort_by: the direction for '%1' must be "asc" or "desc"</source>
-        <translation>sort_by: Die Richtung für „%1“ muss "asc" oder "desc" sein</translation>
+        <source>sort_by: the direction for &apos;%1&apos; must be &quot;asc&quot; or &quot;desc&quot;</source>
+        <translation>sort_by: Die Richtung für „%1“ muss &quot;asc&quot; oder &quot;desc&quot; sein</translation>
     </message>
     <message>
         <source>aggregate must be an array of field names</source>
@@ -6311,19 +6311,19 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>aggregate: Benutzerdefinierte Aggregationen (Bereiche) werden nicht unterstützt</translation>
     </message>
     <message>
-        <source>aggregate: cannot aggregate on '%1' (supported: format, resource_type, type)</source>
+        <source>aggregate: cannot aggregate on &apos;%1&apos; (supported: format, resource_type, type)</source>
         <translation>aggregate: Nach „%1“ kann nicht aggregiert werden (unterstützt: format, resource_type, type)</translation>
     </message>
     <message>
-        <source>%1 is too large: this environment accepts images of up to %2 (the plan's limit). Make it smaller or upgrade the plan.</source>
+        <source>%1 is too large: this environment accepts images of up to %2 (the plan&apos;s limit). Make it smaller or upgrade the plan.</source>
         <translation>%1 ist zu groß: Diese Umgebung akzeptiert Bilder bis %2 (Grenze des Tarifs). Die Datei verkleinern oder einen höheren Tarif wählen.</translation>
     </message>
     <message>
-        <source>%1 is too large: this environment accepts videos and audio of up to %2 (the plan's limit). Make it smaller or upgrade the plan.</source>
+        <source>%1 is too large: this environment accepts videos and audio of up to %2 (the plan&apos;s limit). Make it smaller or upgrade the plan.</source>
         <translation>%1 ist zu groß: Diese Umgebung akzeptiert Videos und Audiodateien bis %2 (Grenze des Tarifs). Die Datei verkleinern oder einen höheren Tarif wählen.</translation>
     </message>
     <message>
-        <source>%1 is too large: this environment accepts other files of up to %2 (the plan's limit). Make it smaller or upgrade the plan.</source>
+        <source>%1 is too large: this environment accepts other files of up to %2 (the plan&apos;s limit). Make it smaller or upgrade the plan.</source>
         <translation>%1 ist zu groß: Diese Umgebung akzeptiert andere Dateien bis %2 (Grenze des Tarifs). Die Datei verkleinern oder einen höheren Tarif wählen.</translation>
     </message>
     <message>
@@ -6427,7 +6427,7 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Ein anderes Stratus-Programm hat die Anmeldung zu lange blockiert (%1). Erneut versuchen.</translation>
     </message>
     <message>
-        <source>This needs the environment's API secret, and the environment is signed in with Cloudinary instead. Add it with its API key to sign URLs.</source>
+        <source>This needs the environment&apos;s API secret, and the environment is signed in with Cloudinary instead. Add it with its API key to sign URLs.</source>
         <translation>Dafür ist das API-Geheimnis der Umgebung nötig, die Umgebung ist jedoch stattdessen mit Cloudinary angemeldet. Zum Signieren von URLs die Umgebung mit ihrem API-Schlüssel hinzufügen.</translation>
     </message>
     <message>
@@ -6439,11 +6439,11 @@ Stratus beendet die Anmeldung bei Cloudinary, entfernt die Token aus dem Schlüs
         <translation>Das Upload-Widget hat eine Signatur ohne gültige Zeitangabe verlangt. Es wurde nichts signiert.</translation>
     </message>
     <message>
-        <source>The Upload widget asked for a signature with a time %1 seconds behind this computer's clock (at most 600 are accepted). Nothing was signed; if this repeats, check the computer's clock.</source>
+        <source>The Upload widget asked for a signature with a time %1 seconds behind this computer&apos;s clock (at most 600 are accepted). Nothing was signed; if this repeats, check the computer&apos;s clock.</source>
         <translation>Das Upload-Widget hat eine Signatur mit einer Zeit verlangt, die %1 Sekunden hinter der Uhr dieses Computers liegt (höchstens 600 werden akzeptiert). Es wurde nichts signiert; wenn das wieder vorkommt, prüfen Sie die Uhr des Computers.</translation>
     </message>
     <message>
-        <source>The Upload widget asked for a signature with a time %1 seconds ahead of this computer's clock (at most 600 are accepted). Nothing was signed; if this repeats, check the computer's clock.</source>
+        <source>The Upload widget asked for a signature with a time %1 seconds ahead of this computer&apos;s clock (at most 600 are accepted). Nothing was signed; if this repeats, check the computer&apos;s clock.</source>
         <translation>Das Upload-Widget hat eine Signatur mit einer Zeit verlangt, die %1 Sekunden vor der Uhr dieses Computers liegt (höchstens 600 werden akzeptiert). Es wurde nichts signiert; wenn das wieder vorkommt, prüfen Sie die Uhr des Computers.</translation>
     </message>
     <message>

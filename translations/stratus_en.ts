@@ -1,12 +1,13 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>stratus::gui::AccountMessages</name>
     <message numerus="yes">
-        <source>%n saved entry(s) unreadable — &lt;a href="#accounts"&gt;see Accounts&lt;/a&gt;</source>
+        <source>%n saved entry(s) unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</source>
         <translation>
-            <numerusform>%n saved entry unreadable — &lt;a href="#accounts"&gt;see Accounts&lt;/a&gt;</numerusform>
-            <numerusform>%n saved entries unreadable — &lt;a href="#accounts"&gt;see Accounts&lt;/a&gt;</numerusform>
+            <numerusform>%n saved entry unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</numerusform>
+            <numerusform>%n saved entries unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</numerusform>
         </translation>
     </message>
 </context>

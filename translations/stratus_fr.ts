@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>CLOUDINARY_UR&amp;L:</source>
-        <translation>CLOUDINARY_UR&amp;L :</translation>
+        <translation>CLOUDINARY_UR&amp;L&#xa0;:</translation>
     </message>
     <message>
         <source>cloudinary://API_KEY:API_SECRET@CLOUD_NAME</source>
@@ -92,19 +92,19 @@
     </message>
     <message>
         <source>&amp;Cloud name:</source>
-        <translation>&amp;Nom de cloud :</translation>
+        <translation>&amp;Nom de cloud&#xa0;:</translation>
     </message>
     <message>
         <source>API ke&amp;y:</source>
-        <translation>Clé &amp;d’API :</translation>
+        <translation>Clé &amp;d’API&#xa0;:</translation>
     </message>
     <message>
         <source>API &amp;secret:</source>
-        <translation>&amp;Secret d’API :</translation>
+        <translation>&amp;Secret d’API&#xa0;:</translation>
     </message>
     <message>
         <source>API &amp;host (optional):</source>
-        <translation>&amp;Hôte d’API (facultatif) :</translation>
+        <translation>&amp;Hôte d’API (facultatif)&#xa0;:</translation>
     </message>
     <message>
         <source>https://api.cloudinary.com</source>
@@ -112,7 +112,7 @@
     </message>
     <message>
         <source>Only for a private or local server: the upload_prefix of its CLOUDINARY_URL.</source>
-        <translation>Uniquement pour un serveur privé ou local : l’upload_prefix de sa CLOUDINARY_URL.</translation>
+        <translation>Uniquement pour un serveur privé ou local&#xa0;: l’upload_prefix de sa CLOUDINARY_URL.</translation>
     </message>
     <message>
         <source>Save As</source>
@@ -120,7 +120,7 @@
     </message>
     <message>
         <source>Environment &amp;name:</source>
-        <translation>Nom de l’en&amp;vironnement :</translation>
+        <translation>Nom de l’en&amp;vironnement&#xa0;:</translation>
     </message>
     <message>
         <source>The cloud name</source>
@@ -128,15 +128,15 @@
     </message>
     <message>
         <source>Acc&amp;ount:</source>
-        <translation>C&amp;ompte :</translation>
+        <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
         <source>Account la&amp;bel:</source>
-        <translation>Li&amp;bellé du compte :</translation>
+        <translation>Li&amp;bellé du compte&#xa0;:</translation>
     </message>
     <message>
         <source>For example “Work” or the company’s name</source>
-        <translation>Par exemple « Travail » ou le nom de l’entreprise</translation>
+        <translation>Par exemple «&#xa0;Travail&#xa0;» ou le nom de l’entreprise</translation>
     </message>
 </context>
 <context>
@@ -274,7 +274,7 @@
     </message>
     <message>
         <source>A transformation for the copied link, e.g. c_fill,w_400,h_400; empty for the original</source>
-        <translation>Une transformation pour le lien copié, par ex. c_fill,w_400,h_400 ; vide pour l’original</translation>
+        <translation>Une transformation pour le lien copié, par ex. c_fill,w_400,h_400&#xa0;; vide pour l’original</translation>
     </message>
     <message>
         <source>Copy URL</source>
@@ -334,7 +334,7 @@
     </message>
     <message>
         <source>Describes the picture for people who cannot see it (context key “alt”)</source>
-        <translation>Décrit l’image pour les personnes qui ne peuvent pas la voir (clé de contexte « alt »)</translation>
+        <translation>Décrit l’image pour les personnes qui ne peuvent pas la voir (clé de contexte «&#xa0;alt&#xa0;»)</translation>
     </message>
     <message>
         <source>Caption</source>
@@ -342,7 +342,7 @@
     </message>
     <message>
         <source>The caption shown with the asset (context key “caption”)</source>
-        <translation>La légende affichée avec la ressource (clé de contexte « caption »)</translation>
+        <translation>La légende affichée avec la ressource (clé de contexte «&#xa0;caption&#xa0;»)</translation>
     </message>
     <message>
         <source>Structured metadata</source>
@@ -377,11 +377,11 @@
     </message>
     <message>
         <source>Stratus found no e-mail program to write to this address. Copy it into the one you use:</source>
-        <translation>Stratus n’a trouvé aucun logiciel de messagerie pour écrire à cette adresse. Copiez-la dans celui que vous utilisez :</translation>
+        <translation>Stratus n’a trouvé aucun logiciel de messagerie pour écrire à cette adresse. Copiez-la dans celui que vous utilisez&#xa0;:</translation>
     </message>
     <message>
         <source>Stratus found no web browser to open this address. Copy it into the browser you use:</source>
-        <translation>Stratus n’a trouvé aucun navigateur web pour ouvrir cette adresse. Copiez-la dans le navigateur que vous utilisez :</translation>
+        <translation>Stratus n’a trouvé aucun navigateur web pour ouvrir cette adresse. Copiez-la dans le navigateur que vous utilisez&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Copy Address</source>
@@ -507,46 +507,46 @@
     </message>
     <message>
         <source>Show or hide the Transfers dock (uploads and downloads)</source>
-        <translation>Afficher ou masquer le panneau « Transferts » (téléversements et téléchargements)</translation>
+        <translation>Afficher ou masquer le panneau «&#xa0;Transferts&#xa0;» (téléversements et téléchargements)</translation>
     </message>
 </context>
 <context>
     <name>OverviewView</name>
     <message>
         <source>Account:</source>
-        <translation>Compte :</translation>
+        <translation>Compte&#xa0;:</translation>
     </message>
     <message>
         <source>Cloud name:</source>
-        <translation>Nom de cloud :</translation>
+        <translation>Nom de cloud&#xa0;:</translation>
     </message>
     <message>
         <source>Folder mode:</source>
-        <translation>Mode de dossiers :</translation>
+        <translation>Mode de dossiers&#xa0;:</translation>
     </message>
     <message>
         <source>Connection:</source>
-        <translation>Connexion :</translation>
+        <translation>Connexion&#xa0;:</translation>
     </message>
     <message>
         <source>Catalogue:</source>
-        <translation>Catalogue :</translation>
+        <translation>Catalogue&#xa0;:</translation>
     </message>
     <message>
         <source>Last sync:</source>
-        <translation>Dernière synchronisation :</translation>
+        <translation>Dernière synchronisation&#xa0;:</translation>
     </message>
     <message>
         <source>Plan and usage:</source>
-        <translation>Forfait et utilisation :</translation>
+        <translation>Forfait et utilisation&#xa0;:</translation>
     </message>
     <message>
         <source>Rate limit:</source>
-        <translation>Limite d’appels :</translation>
+        <translation>Limite d’appels&#xa0;:</translation>
     </message>
     <message>
         <source>Limited access:</source>
-        <translation>Accès limité :</translation>
+        <translation>Accès limité&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
@@ -557,11 +557,11 @@
     <name>ProvisioningPage</name>
     <message>
         <source>With the account’s provisioning credentials (Cloudinary Console → Settings → Account API Keys) Stratus lists the account’s product environments; tick the ones to add.</source>
-        <translation>Avec les identifiants de provisionnement du compte (console Cloudinary → Settings → Account API Keys), Stratus liste les environnements de produit du compte ; cochez ceux à ajouter.</translation>
+        <translation>Avec les identifiants de provisionnement du compte (console Cloudinary → Settings → Account API Keys), Stratus liste les environnements de produit du compte&#xa0;; cochez ceux à ajouter.</translation>
     </message>
     <message>
         <source>CLOUDINARY_ACCOUNT_UR&amp;L:</source>
-        <translation>CLOUDINARY_ACCOUNT_UR&amp;L :</translation>
+        <translation>CLOUDINARY_ACCOUNT_UR&amp;L&#xa0;:</translation>
     </message>
     <message>
         <source>account://KEY:SECRET@ACCOUNT_ID</source>
@@ -573,15 +573,15 @@
     </message>
     <message>
         <source>Account &amp;ID:</source>
-        <translation>&amp;ID du compte :</translation>
+        <translation>&amp;ID du compte&#xa0;:</translation>
     </message>
     <message>
         <source>Provisioning ke&amp;y:</source>
-        <translation>Clé &amp;de provisionnement :</translation>
+        <translation>Clé &amp;de provisionnement&#xa0;:</translation>
     </message>
     <message>
         <source>Provisioning &amp;secret:</source>
-        <translation>&amp;Secret de provisionnement :</translation>
+        <translation>&amp;Secret de provisionnement&#xa0;:</translation>
     </message>
     <message>
         <source>Find &amp;Environments</source>
@@ -616,7 +616,7 @@
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>Stratus uses a new language after a restart.</source>
@@ -640,11 +640,11 @@
     </message>
     <message>
         <source>T&amp;ype:</source>
-        <translation>T&amp;ype :</translation>
+        <translation>T&amp;ype&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation>&amp;Hôte :</translation>
+        <translation>&amp;Hôte&#xa0;:</translation>
     </message>
     <message>
         <source>proxy.example.com</source>
@@ -652,11 +652,11 @@
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation>&amp;Port :</translation>
+        <translation>&amp;Port&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;User (optional):</source>
-        <translation>&amp;Utilisateur (facultatif) :</translation>
+        <translation>&amp;Utilisateur (facultatif)&#xa0;:</translation>
     </message>
     <message>
         <source>Transfers and Cache</source>
@@ -664,11 +664,11 @@
     </message>
     <message>
         <source>Parallel &amp;transfers:</source>
-        <translation>&amp;Transferts simultanés :</translation>
+        <translation>&amp;Transferts simultanés&#xa0;:</translation>
     </message>
     <message>
         <source>Thumbnail &amp;cache:</source>
-        <translation>&amp;Cache des miniatures :</translation>
+        <translation>&amp;Cache des miniatures&#xa0;:</translation>
     </message>
     <message>
         <source> MB</source>
@@ -684,19 +684,19 @@
     </message>
     <message>
         <source>&amp;Appearance:</source>
-        <translation>Appa&amp;rence :</translation>
+        <translation>Appa&amp;rence&#xa0;:</translation>
     </message>
     <message>
         <source>Show Closed &amp;Messages Again</source>
         <translation>Réafficher les messages &amp;fermés</translation>
     </message>
     <message>
-        <source>Show the welcome messages you closed again, such as the Local sandbox's</source>
+        <source>Show the welcome messages you closed again, such as the Local sandbox&apos;s</source>
         <translation>Afficher à nouveau les messages d’accueil que vous avez fermés, comme celui du bac à sable local</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation>M&amp;ot de passe :</translation>
+        <translation>M&amp;ot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>The password is kept in your keychain, never in the settings file.</source>
@@ -719,7 +719,7 @@
     </message>
     <message>
         <source>The local sandbox could not start: %1</source>
-        <translation>Le bac à sable local n’a pas pu démarrer : %1</translation>
+        <translation>Le bac à sable local n’a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
         <source>Accounts</source>
@@ -728,12 +728,12 @@
     <message>
         <source>Your accounts could not be read: %1
 Stratus will not change them.</source>
-        <translation>Vos comptes n’ont pas pu être lus : %1
+        <translation>Vos comptes n’ont pas pu être lus&#xa0;: %1
 Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>Files or folders to upload to the current environment: the upload options open with the folder shown chosen.</source>
-        <translation>Fichiers ou dossiers à téléverser dans l’environnement actuel : les options de téléversement s’ouvrent avec le dossier affiché comme destination.</translation>
+        <translation>Fichiers ou dossiers à téléverser dans l’environnement actuel&#xa0;: les options de téléversement s’ouvrent avec le dossier affiché comme destination.</translation>
     </message>
 </context>
 <context>
@@ -769,8 +769,8 @@ Stratus ne les modifiera pas.</translation>
         <translation>Utilise Qt %1 (compilé avec Qt %2)</translation>
     </message>
     <message>
-        <source>&lt;h2 style="margin-bottom:0"&gt;Stratus&lt;/h2&gt;&lt;p style="margin-top:2px"&gt;Version %1&lt;/p&gt;&lt;p&gt;A native desktop client for Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Licensed under the MIT License.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Help and support&lt;/b&gt;&lt;br&gt;E-mail: &lt;a href="mailto:%3"&gt;%3&lt;/a&gt;&lt;br&gt;Issue tracker: &lt;a href="%4"&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;The user guide is under Help → Documentation (F1).&lt;/p&gt;</source>
-        <translation>&lt;h2 style="margin-bottom:0"&gt;Stratus&lt;/h2&gt;&lt;p style="margin-top:2px"&gt;Version %1&lt;/p&gt;&lt;p&gt;Un client de bureau natif pour Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Distribué sous licence MIT.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Aide et assistance&lt;/b&gt;&lt;br&gt;E-mail : &lt;a href="mailto:%3"&gt;%3&lt;/a&gt;&lt;br&gt;Suivi des tickets : &lt;a href="%4"&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Le guide de l’utilisateur se trouve dans Aide → Documentation (F1).&lt;/p&gt;</translation>
+        <source>&lt;h2 style=&quot;margin-bottom:0&quot;&gt;Stratus&lt;/h2&gt;&lt;p style=&quot;margin-top:2px&quot;&gt;Version %1&lt;/p&gt;&lt;p&gt;A native desktop client for Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Licensed under the MIT License.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Help and support&lt;/b&gt;&lt;br&gt;E-mail: &lt;a href=&quot;mailto:%3&quot;&gt;%3&lt;/a&gt;&lt;br&gt;Issue tracker: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;The user guide is under Help → Documentation (F1).&lt;/p&gt;</source>
+        <translation>&lt;h2 style=&quot;margin-bottom:0&quot;&gt;Stratus&lt;/h2&gt;&lt;p style=&quot;margin-top:2px&quot;&gt;Version %1&lt;/p&gt;&lt;p&gt;Un client de bureau natif pour Cloudinary.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Distribué sous licence MIT.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Aide et assistance&lt;/b&gt;&lt;br&gt;E-mail&#xa0;: &lt;a href=&quot;mailto:%3&quot;&gt;%3&lt;/a&gt;&lt;br&gt;Suivi des tickets&#xa0;: &lt;a href=&quot;%4&quot;&gt;%4&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Le guide de l’utilisateur se trouve dans Aide → Documentation (F1).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -785,11 +785,11 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>The environment “%1” (entry %2)</source>
-        <translation>L’environnement « %1 » (entrée %2)</translation>
+        <translation>L’environnement «&#xa0;%1&#xa0;» (entrée %2)</translation>
     </message>
     <message>
         <source>The account “%1” (entry %2)</source>
-        <translation>Le compte « %1 » (entrée %2)</translation>
+        <translation>Le compte «&#xa0;%1&#xa0;» (entrée %2)</translation>
     </message>
     <message>
         <source>Enter a name.</source>
@@ -809,19 +809,19 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Stratus could not read these saved entries in %1. They are kept unchanged and not used; correct or remove them in that file and restart Stratus to use them.</source>
-        <translation>Stratus n’a pas pu lire ces entrées enregistrées dans %1. Elles sont conservées telles quelles et ne sont pas utilisées ; corrigez-les ou supprimez-les dans ce fichier, puis redémarrez Stratus pour les utiliser.</translation>
+        <translation>Stratus n’a pas pu lire ces entrées enregistrées dans %1. Elles sont conservées telles quelles et ne sont pas utilisées&#xa0;; corrigez-les ou supprimez-les dans ce fichier, puis redémarrez Stratus pour les utiliser.</translation>
     </message>
     <message>
         <source>Stratus found a small inconsistency in %1 and corrects it at the next change; nothing in it was lost.</source>
-        <translation>Stratus a trouvé une petite incohérence dans %1 et la corrigera à la prochaine modification ; rien n’a été perdu.</translation>
+        <translation>Stratus a trouvé une petite incohérence dans %1 et la corrigera à la prochaine modification&#xa0;; rien n’a été perdu.</translation>
     </message>
     <message>
         <source>This address sends your API secret &lt;b&gt;unencrypted&lt;/b&gt; (plain http) to %1, which is another computer: anyone on the networks in between can read it and use your account. Use an https:// address if the server offers one.</source>
-        <translation>Cette adresse envoie votre secret d’API &lt;b&gt;en clair&lt;/b&gt; (http simple) à %1, un autre ordinateur : n’importe qui sur les réseaux intermédiaires peut le lire et utiliser votre compte. Utilisez une adresse https:// si le serveur en propose une.</translation>
+        <translation>Cette adresse envoie votre secret d’API &lt;b&gt;en clair&lt;/b&gt; (http simple) à %1, un autre ordinateur&#xa0;: n’importe qui sur les réseaux intermédiaires peut le lire et utiliser votre compte. Utilisez une adresse https:// si le serveur en propose une.</translation>
     </message>
     <message>
         <source>Send the API secret unencrypted to %1 anyway</source>
@@ -829,18 +829,18 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>This address would send the API secret unencrypted to %1. Tick “%2” if you trust every network in between, or use an https:// address.</source>
-        <translation>Cette adresse enverrait le secret d’API en clair à %1. Cochez « %2 » si vous faites confiance à tous les réseaux intermédiaires, ou utilisez une adresse https://.</translation>
+        <translation>Cette adresse enverrait le secret d’API en clair à %1. Cochez «&#xa0;%2&#xa0;» si vous faites confiance à tous les réseaux intermédiaires, ou utilisez une adresse https://.</translation>
     </message>
     <message numerus="yes">
-        <source>%n saved entry(s) unreadable — &lt;a href="#accounts"&gt;see Accounts&lt;/a&gt;</source>
+        <source>%n saved entry(s) unreadable — &lt;a href=&quot;#accounts&quot;&gt;see Accounts&lt;/a&gt;</source>
         <translation>
-            <numerusform>%n entrée enregistrée illisible — &lt;a href="#accounts"&gt;voir Comptes&lt;/a&gt;</numerusform>
-            <numerusform>%n entrées enregistrées illisibles — &lt;a href="#accounts"&gt;voir Comptes&lt;/a&gt;</numerusform>
+            <numerusform>%n entrée enregistrée illisible — &lt;a href=&quot;#accounts&quot;&gt;voir Comptes&lt;/a&gt;</numerusform>
+            <numerusform>%n entrées enregistrées illisibles — &lt;a href=&quot;#accounts&quot;&gt;voir Comptes&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
         <source>The list of %1: %2</source>
-        <translation>La liste des %1 : %2</translation>
+        <translation>La liste des %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -871,7 +871,7 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>Remove from Stratus; nothing changes in Cloudinary</source>
-        <translation>Retirer de Stratus ; rien ne change dans Cloudinary</translation>
+        <translation>Retirer de Stratus&#xa0;; rien ne change dans Cloudinary</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -923,7 +923,7 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>The local sandbox runs inside Stratus on this computer and keeps no secrets in your keychain, so there is nothing to log out of.</source>
-        <translation>Le bac à sable local s’exécute dans Stratus sur cet ordinateur et ne conserve aucun secret dans votre trousseau de clés : il n’y a donc rien à déconnecter.</translation>
+        <translation>Le bac à sable local s’exécute dans Stratus sur cet ordinateur et ne conserve aucun secret dans votre trousseau de clés&#xa0;: il n’y a donc rien à déconnecter.</translation>
     </message>
     <message>
         <source>The local sandbox is part of Stratus and cannot be removed.</source>
@@ -931,7 +931,7 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>No accounts yet. Choose “Add…” to add a product environment.</source>
-        <translation>Aucun compte pour l’instant. Choisissez « Ajouter… » pour ajouter un environnement de produit.</translation>
+        <translation>Aucun compte pour l’instant. Choisissez «&#xa0;Ajouter…&#xa0;» pour ajouter un environnement de produit.</translation>
     </message>
     <message>
         <source>A Cloudinary-compatible server that runs inside Stratus on this computer, with sample media, so Stratus is useful before any account exists. It cannot be logged out or removed.</source>
@@ -943,7 +943,7 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>Logged out: its secrets are not on this computer.</source>
-        <translation>Déconnecté : ses secrets ne sont pas sur cet ordinateur.</translation>
+        <translation>Déconnecté&#xa0;: ses secrets ne sont pas sur cet ordinateur.</translation>
     </message>
     <message numerus="yes">
         <source>%n product environment(s).</source>
@@ -958,11 +958,11 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>Cloud name:</source>
-        <translation>Nom de cloud :</translation>
+        <translation>Nom de cloud&#xa0;:</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation>Adresse :</translation>
+        <translation>Adresse&#xa0;:</translation>
     </message>
     <message>
         <source>not running</source>
@@ -970,11 +970,11 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>Folder mode:</source>
-        <translation>Mode de dossiers :</translation>
+        <translation>Mode de dossiers&#xa0;:</translation>
     </message>
     <message>
         <source>Last tested:</source>
-        <translation>Dernier test :</translation>
+        <translation>Dernier test&#xa0;:</translation>
     </message>
     <message>
         <source>never</source>
@@ -997,7 +997,7 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>The connection to “%1” works.</source>
-        <translation>La connexion à « %1 » fonctionne.</translation>
+        <translation>La connexion à «&#xa0;%1&#xa0;» fonctionne.</translation>
     </message>
     <message numerus="yes">
         <source>All %n product environments answered.</source>
@@ -1016,11 +1016,11 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>Logged out of “%1”. Its secrets were removed from your keychain.</source>
-        <translation>Déconnecté de « %1 ». Ses secrets ont été retirés de votre trousseau de clés.</translation>
+        <translation>Déconnecté de «&#xa0;%1&#xa0;». Ses secrets ont été retirés de votre trousseau de clés.</translation>
     </message>
     <message>
         <source>Logged in to “%1”.</source>
-        <translation>Connecté à « %1 ».</translation>
+        <translation>Connecté à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Remove Account</source>
@@ -1032,7 +1032,7 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>Removed “%1”.</source>
-        <translation>« %1 » a été retiré.</translation>
+        <translation>«&#xa0;%1&#xa0;» a été retiré.</translation>
     </message>
     <message>
         <source>Remove Product Environment</source>
@@ -1044,37 +1044,37 @@ Stratus ne les modifiera pas.</translation>
     </message>
     <message>
         <source>Refused: unencrypted</source>
-        <translation>Refusé : en clair</translation>
+        <translation>Refusé&#xa0;: en clair</translation>
     </message>
     <message>
         <source>Connection:</source>
-        <translation>Connexion :</translation>
+        <translation>Connexion&#xa0;:</translation>
     </message>
     <message>
         <source>&lt;b&gt;Unencrypted&lt;/b&gt; (plain http) to %1: the API secret can be read on the way. You allowed this.</source>
-        <translation>&lt;b&gt;En clair&lt;/b&gt; (http simple) vers %1 : le secret d’API peut être lu en chemin. Vous l’avez autorisé.</translation>
+        <translation>&lt;b&gt;En clair&lt;/b&gt; (http simple) vers %1&#xa0;: le secret d’API peut être lu en chemin. Vous l’avez autorisé.</translation>
     </message>
     <message>
         <source>Unencrypted (plain http) to %1: refused until you allow it below, or use an https:// address.</source>
-        <translation>En clair (http simple) vers %1 : refusé tant que vous ne l’autorisez pas ci-dessous ; ou utilisez une adresse https://.</translation>
+        <translation>En clair (http simple) vers %1&#xa0;: refusé tant que vous ne l’autorisez pas ci-dessous&#xa0;; ou utilisez une adresse https://.</translation>
     </message>
     <message>
         <source>Log out of “%1”?
 
 Its API secrets are removed from your keychain, and what Stratus keeps of it on this computer is deleted: asset catalogues, unfinished uploads, cached thumbnails and web sessions. Its environments stay listed here; log in again with the API secrets to use them.</source>
-        <translation>Se déconnecter de « %1 » ?
+        <translation>Se déconnecter de «&#xa0;%1&#xa0;»&#xa0;?
 
-Ses secrets d’API sont retirés de votre trousseau de clés, et ce que Stratus en conserve sur cet ordinateur est supprimé : catalogues de ressources, téléversements inachevés, vignettes en cache et sessions web. Ses environnements restent listés ici ; reconnectez-vous avec les secrets d’API pour les utiliser.</translation>
+Ses secrets d’API sont retirés de votre trousseau de clés, et ce que Stratus en conserve sur cet ordinateur est supprimé&#xa0;: catalogues de ressources, téléversements inachevés, vignettes en cache et sessions web. Ses environnements restent listés ici&#xa0;; reconnectez-vous avec les secrets d’API pour les utiliser.</translation>
     </message>
     <message numerus="yes">
         <source>Remove the account “%1” and its %n product environment(s) from Stratus?
 
 Their secrets, settings, asset catalogues, unfinished uploads and caches are deleted from this computer. Nothing changes in Cloudinary.</source>
         <translation>
-            <numerusform>Retirer de Stratus le compte « %1 » avec %n environnement de produit ?
+            <numerusform>Retirer de Stratus le compte «&#xa0;%1&#xa0;» avec %n environnement de produit&#xa0;?
 
 Leurs secrets, paramètres, catalogues de ressources, téléversements inachevés et caches sont supprimés de cet ordinateur. Rien ne change dans Cloudinary.</numerusform>
-            <numerusform>Retirer de Stratus le compte « %1 » avec ses %n environnements de produit ?
+            <numerusform>Retirer de Stratus le compte «&#xa0;%1&#xa0;» avec ses %n environnements de produit&#xa0;?
 
 Leurs secrets, paramètres, catalogues de ressources, téléversements inachevés et caches sont supprimés de cet ordinateur. Rien ne change dans Cloudinary.</numerusform>
         </translation>
@@ -1083,13 +1083,13 @@ Leurs secrets, paramètres, catalogues de ressources, téléversements inachevé
         <source>Remove the product environment “%1” from Stratus?
 
 Its secret, settings, asset catalogue, unfinished uploads and cache are deleted from this computer. Nothing changes in Cloudinary.</source>
-        <translation>Retirer l’environnement de produit « %1 » de Stratus ?
+        <translation>Retirer l’environnement de produit «&#xa0;%1&#xa0;» de Stratus&#xa0;?
 
 Son secret, ses paramètres, son catalogue de ressources, ses téléversements inachevés et son cache sont supprimés de cet ordinateur. Rien ne change dans Cloudinary.</translation>
     </message>
     <message>
         <source>The API secret of “%1” was replaced.</source>
-        <translation>Le secret d’API de « %1 » a été remplacé.</translation>
+        <translation>Le secret d’API de «&#xa0;%1&#xa0;» a été remplacé.</translation>
     </message>
     <message>
         <source>Signed in with Cloudinary</source>
@@ -1105,7 +1105,7 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
     </message>
     <message>
         <source>Credential:</source>
-        <translation>Identifiants :</translation>
+        <translation>Identifiants&#xa0;:</translation>
     </message>
     <message>
         <source>Its tokens are in your keychain. Private and authenticated files cannot be previewed or linked, because signed URLs need the API secret.</source>
@@ -1115,13 +1115,13 @@ Son secret, ses paramètres, son catalogue de ressources, ses téléversements i
         <source>Log out of “%1”?
 
 Stratus ends its sign-in with Cloudinary, removes its tokens from your keychain, and deletes what it keeps of it on this computer: asset catalogues, unfinished uploads, cached thumbnails and web sessions. It stays listed here; log in again by signing in in your browser.</source>
-        <translation>Se déconnecter de « %1 » ?
+        <translation>Se déconnecter de «&#xa0;%1&#xa0;»&#xa0;?
 
-Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trousseau de clés et supprime ce qu’il en conserve sur cet ordinateur : catalogues de ressources, téléversements inachevés, vignettes en cache et sessions web. L’environnement reste listé ici ; pour vous reconnecter, connectez-vous dans votre navigateur.</translation>
+Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trousseau de clés et supprime ce qu’il en conserve sur cet ordinateur&#xa0;: catalogues de ressources, téléversements inachevés, vignettes en cache et sessions web. L’environnement reste listé ici&#xa0;; pour vous reconnecter, connectez-vous dans votre navigateur.</translation>
     </message>
     <message>
         <source>Logged out of “%1”. Its sign-in was ended and its tokens removed from your keychain.</source>
-        <translation>Déconnecté de « %1 ». Sa connexion a été fermée et ses jetons ont été retirés de votre trousseau de clés.</translation>
+        <translation>Déconnecté de «&#xa0;%1&#xa0;». Sa connexion a été fermée et ses jetons ont été retirés de votre trousseau de clés.</translation>
     </message>
     <message>
         <source>The e-mail address the Media Library signs in to Cloudinary’s console with</source>
@@ -1180,11 +1180,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>This is not a CLOUDINARY_URL: %1</source>
-        <translation>Ceci n’est pas une CLOUDINARY_URL : %1</translation>
+        <translation>Ceci n’est pas une CLOUDINARY_URL&#xa0;: %1</translation>
     </message>
     <message>
         <source>The URL needs an API key and an API secret: cloudinary://API_KEY:API_SECRET@CLOUD_NAME.</source>
-        <translation>L’URL doit contenir une clé d’API et un secret d’API : cloudinary://API_KEY:API_SECRET@CLOUD_NAME.</translation>
+        <translation>L’URL doit contenir une clé d’API et un secret d’API&#xa0;: cloudinary://API_KEY:API_SECRET@CLOUD_NAME.</translation>
     </message>
     <message>
         <source>Enter the cloud name, the API key and the API secret.</source>
@@ -1192,11 +1192,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The cloud name or API key is not valid: %1</source>
-        <translation>Le nom de cloud ou la clé d’API n’est pas valide : %1</translation>
+        <translation>Le nom de cloud ou la clé d’API n’est pas valide&#xa0;: %1</translation>
     </message>
     <message>
         <source>An environment named “%1” exists already. Choose another name.</source>
-        <translation>Un environnement nommé « %1 » existe déjà. Choisissez un autre nom.</translation>
+        <translation>Un environnement nommé «&#xa0;%1&#xa0;» existe déjà. Choisissez un autre nom.</translation>
     </message>
     <message>
         <source>The chosen account no longer exists.</source>
@@ -1204,7 +1204,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>An account labelled “%1” exists already. Choose it under Account, or give the new account another label.</source>
-        <translation>Un compte avec le libellé « %1 » existe déjà. Choisissez-le sous « Compte » ou donnez un autre libellé au nouveau compte.</translation>
+        <translation>Un compte avec le libellé «&#xa0;%1&#xa0;» existe déjà. Choisissez-le sous «&#xa0;Compte&#xa0;» ou donnez un autre libellé au nouveau compte.</translation>
     </message>
     <message>
         <source>The test was cancelled. Nothing was saved.</source>
@@ -1287,7 +1287,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <name>stratus::gui::BrowseView</name>
     <message>
         <source>The catalogue of this environment cannot be opened, so there is nothing to browse: %1</source>
-        <translation>Le catalogue de cet environnement ne peut pas être ouvert, il n’y a donc rien à parcourir : %1</translation>
+        <translation>Le catalogue de cet environnement ne peut pas être ouvert, il n’y a donc rien à parcourir&#xa0;: %1</translation>
     </message>
     <message>
         <source>&amp;Browse</source>
@@ -1325,7 +1325,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>Téléverser depuis une &amp;URL, la caméra ou un stockage cloud…</translation>
     </message>
     <message>
-        <source>Cloudinary's Upload widget: files, a web address or the camera, into the folder shown</source>
+        <source>Cloudinary&apos;s Upload widget: files, a web address or the camera, into the folder shown</source>
         <translation>Le widget de téléversement de Cloudinary : des fichiers, une adresse web ou la caméra, dans le dossier affiché</translation>
     </message>
 </context>
@@ -1377,7 +1377,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Changes the display name; URLs stay</source>
-        <translation>Change le nom d’affichage ; les URL restent les mêmes</translation>
+        <translation>Change le nom d’affichage&#xa0;; les URL restent les mêmes</translation>
     </message>
     <message>
         <source>Folders can be renamed in dynamic folder mode only</source>
@@ -1397,15 +1397,15 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>%1 failed</source>
-        <translation>%1 : échec</translation>
+        <translation>%1&#xa0;: échec</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation>%1 : échec — %2</translation>
+        <translation>%1&#xa0;: échec — %2</translation>
     </message>
     <message>
         <source>%1: done</source>
-        <translation>%1 : terminé</translation>
+        <translation>%1&#xa0;: terminé</translation>
     </message>
     <message>
         <source>Rename</source>
@@ -1418,8 +1418,8 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <message numerus="yes">
         <source>Move %n asset(s) to %1?</source>
         <translation>
-            <numerusform>Déplacer %n ressource vers %1 ?</numerusform>
-            <numerusform>Déplacer %n ressources vers %1 ?</numerusform>
+            <numerusform>Déplacer %n ressource vers %1&#xa0;?</numerusform>
+            <numerusform>Déplacer %n ressources vers %1&#xa0;?</numerusform>
         </translation>
     </message>
     <message>
@@ -1428,7 +1428,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>In fixed folder mode this changes their public IDs: delivery URLs with the old ones stop working.</source>
-        <translation>En mode de dossiers fixes, cela change leurs public ID : les URL de diffusion avec les anciens public ID cessent de fonctionner.</translation>
+        <translation>En mode de dossiers fixes, cela change leurs public ID&#xa0;: les URL de diffusion avec les anciens public ID cessent de fonctionner.</translation>
     </message>
     <message>
         <source>&amp;Move</source>
@@ -1467,13 +1467,13 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <message numerus="yes">
         <source>Delete %n asset(s) from Cloudinary?</source>
         <translation>
-            <numerusform>Supprimer %n ressource de Cloudinary ?</numerusform>
-            <numerusform>Supprimer %n ressources de Cloudinary ?</numerusform>
+            <numerusform>Supprimer %n ressource de Cloudinary&#xa0;?</numerusform>
+            <numerusform>Supprimer %n ressources de Cloudinary&#xa0;?</numerusform>
         </translation>
     </message>
     <message>
         <source>This cannot be undone: the originals and their derived versions are deleted and their delivery URLs stop working.</source>
-        <translation>Cette action est irréversible : les originaux et leurs versions dérivées sont supprimés, et leurs URL de diffusion cessent de fonctionner.</translation>
+        <translation>Cette action est irréversible&#xa0;: les originaux et leurs versions dérivées sont supprimés, et leurs URL de diffusion cessent de fonctionner.</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -1485,15 +1485,15 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>&amp;Name of the new folder in %1:</source>
-        <translation>&amp;Nom du nouveau dossier dans %1 :</translation>
+        <translation>&amp;Nom du nouveau dossier dans %1&#xa0;:</translation>
     </message>
     <message>
         <source>Rename folder</source>
         <translation>Renommer le dossier</translation>
     </message>
     <message>
-        <source>&amp;New name of %1 (the assets' URLs stay the same):</source>
-        <translation>&amp;Nouveau nom de %1 (les URL des ressources restent les mêmes) :</translation>
+        <source>&amp;New name of %1 (the assets&apos; URLs stay the same):</source>
+        <translation>&amp;Nouveau nom de %1 (les URL des ressources restent les mêmes)&#xa0;:</translation>
     </message>
     <message>
         <source>Delete folder</source>
@@ -1501,7 +1501,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Delete the empty folder %1?</source>
-        <translation>Supprimer le dossier vide %1 ?</translation>
+        <translation>Supprimer le dossier vide %1&#xa0;?</translation>
     </message>
     <message>
         <source>Download</source>
@@ -1510,8 +1510,8 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <message numerus="yes">
         <source>Download cancelled; %n file(s) saved</source>
         <translation>
-            <numerusform>Téléchargement annulé ; %n fichier enregistré</numerusform>
-            <numerusform>Téléchargement annulé ; %n fichiers enregistrés</numerusform>
+            <numerusform>Téléchargement annulé&#xa0;; %n fichier enregistré</numerusform>
+            <numerusform>Téléchargement annulé&#xa0;; %n fichiers enregistrés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1576,15 +1576,15 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <message numerus="yes">
         <source>%1, %n failed (the transfers dock says why)</source>
         <translation>
-            <numerusform>%1, %n en échec (le panneau « Transferts » indique pourquoi)</numerusform>
-            <numerusform>%1, %n en échec (le panneau « Transferts » indique pourquoi)</numerusform>
+            <numerusform>%1, %n en échec (le panneau «&#xa0;Transferts&#xa0;» indique pourquoi)</numerusform>
+            <numerusform>%1, %n en échec (le panneau «&#xa0;Transferts&#xa0;» indique pourquoi)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n private or authenticated file(s) left out: %1</source>
         <translation>
-            <numerusform>%n fichier privé ou authentifié ignoré : %1</numerusform>
-            <numerusform>%n fichiers privés ou authentifiés ignorés : %1</numerusform>
+            <numerusform>%n fichier privé ou authentifié ignoré&#xa0;: %1</numerusform>
+            <numerusform>%n fichiers privés ou authentifiés ignorés&#xa0;: %1</numerusform>
         </translation>
     </message>
     <message>
@@ -1604,11 +1604,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>Recadrer, redimensionner ou convertir une image, ou couper une vidéo, et enregistrer le résultat comme nouvel asset</translation>
     </message>
     <message>
-        <source>Play the video in Cloudinary's Video Player and copy the code to embed it</source>
+        <source>Play the video in Cloudinary&apos;s Video Player and copy the code to embed it</source>
         <translation>Lire la vidéo dans le lecteur vidéo de Cloudinary et copier le code pour l’intégrer</translation>
     </message>
     <message>
-        <source>Show the selected pictures and videos in Cloudinary's Product Gallery and copy the code to embed it</source>
+        <source>Show the selected pictures and videos in Cloudinary&apos;s Product Gallery and copy the code to embed it</source>
         <translation>Afficher les images et vidéos sélectionnées dans la Product Gallery de Cloudinary et copier le code pour l’intégrer</translation>
     </message>
 </context>
@@ -1634,7 +1634,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>%1 — browsing works from the catalogue; changes to assets wait until the environment answers.</source>
-        <translation>%1 — la navigation fonctionne à partir du catalogue ; les modifications des ressources attendent que l’environnement réponde.</translation>
+        <translation>%1 — la navigation fonctionne à partir du catalogue&#xa0;; les modifications des ressources attendent que l’environnement réponde.</translation>
     </message>
     <message>
         <source>&amp;Preview</source>
@@ -1686,7 +1686,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Search names, tags and context in every folder; Esc clears</source>
-        <translation>Rechercher noms, tags et contexte dans tous les dossiers ; Échap efface</translation>
+        <translation>Rechercher noms, tags et contexte dans tous les dossiers&#xa0;; Échap efface</translation>
     </message>
     <message>
         <source>Back to %1</source>
@@ -1718,7 +1718,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Nothing has been uploaded to this environment, or the catalogue has not been synced yet. Drop files on Home in the folder tree to upload them.</source>
-        <translation>Rien n’a encore été téléversé dans cet environnement, ou le catalogue n’a pas encore été synchronisé. Déposez des fichiers sur « Accueil » dans l’arborescence des dossiers pour les téléverser.</translation>
+        <translation>Rien n’a encore été téléversé dans cet environnement, ou le catalogue n’a pas encore été synchronisé. Déposez des fichiers sur «&#xa0;Accueil&#xa0;» dans l’arborescence des dossiers pour les téléverser.</translation>
     </message>
     <message>
         <source>This folder is empty</source>
@@ -1726,7 +1726,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>“%1” holds no assets and no folders. Files dropped on a folder of the tree are uploaded there.</source>
-        <translation>« %1 » ne contient ni ressources ni dossiers. Les fichiers déposés sur un dossier de l’arborescence y sont téléversés.</translation>
+        <translation>«&#xa0;%1&#xa0;» ne contient ni ressources ni dossiers. Les fichiers déposés sur un dossier de l’arborescence y sont téléversés.</translation>
     </message>
     <message>
         <source>No asset in any folder matches these words and the filters.</source>
@@ -1738,15 +1738,15 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>No asset in “%1” matches these words and the filters; other folders were not searched.</source>
-        <translation>Aucune ressource de « %1 » ne correspond à ces mots et aux filtres ; les autres dossiers n’ont pas été inclus dans la recherche.</translation>
+        <translation>Aucune ressource de «&#xa0;%1&#xa0;» ne correspond à ces mots et aux filtres&#xa0;; les autres dossiers n’ont pas été inclus dans la recherche.</translation>
     </message>
     <message>
         <source>No asset in “%1” matches these words; other folders were not searched.</source>
-        <translation>Aucune ressource de « %1 » ne correspond à ces mots ; les autres dossiers n’ont pas été inclus dans la recherche.</translation>
+        <translation>Aucune ressource de «&#xa0;%1&#xa0;» ne correspond à ces mots&#xa0;; les autres dossiers n’ont pas été inclus dans la recherche.</translation>
     </message>
     <message>
         <source>No results for “%1”</source>
-        <translation>Aucun résultat pour « %1 »</translation>
+        <translation>Aucun résultat pour «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>No asset in any folder matches the filters.</source>
@@ -1754,7 +1754,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>None of the assets directly in “%1” match the filters; its sub-folders were not searched.</source>
-        <translation>Aucune des ressources situées directement dans « %1 » ne correspond aux filtres ; ses sous-dossiers n’ont pas été inclus dans la recherche.</translation>
+        <translation>Aucune des ressources situées directement dans «&#xa0;%1&#xa0;» ne correspond aux filtres&#xa0;; ses sous-dossiers n’ont pas été inclus dans la recherche.</translation>
     </message>
     <message>
         <source>No assets match the filters</source>
@@ -1854,7 +1854,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Upload files to the folder shown; the arrow offers more</source>
-        <translation>Téléverser des fichiers dans le dossier affiché ; la flèche propose d’autres options</translation>
+        <translation>Téléverser des fichiers dans le dossier affiché&#xa0;; la flèche propose d’autres options</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -1890,47 +1890,47 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <name>stratus::gui::CheckMessages</name>
     <message>
         <source>Testing the connection to “%1”…</source>
-        <translation>Test de la connexion à « %1 »…</translation>
+        <translation>Test de la connexion à «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
         <source>Testing “%1” (%2 of %3)…</source>
-        <translation>Test de « %1 » (%2 sur %3)…</translation>
+        <translation>Test de «&#xa0;%1&#xa0;» (%2 sur %3)…</translation>
     </message>
     <message>
         <source>Nothing was changed: %1</source>
-        <translation>Rien n’a été modifié : %1</translation>
+        <translation>Rien n’a été modifié&#xa0;: %1</translation>
     </message>
     <message>
         <source>Folder mode: %1</source>
-        <translation>Mode de dossiers : %1</translation>
+        <translation>Mode de dossiers&#xa0;: %1</translation>
     </message>
     <message>
         <source>Plan: %1</source>
-        <translation>Forfait : %1</translation>
+        <translation>Forfait&#xa0;: %1</translation>
     </message>
     <message>
         <source>Credits used: %1 of %2 (%3%)</source>
-        <translation>Crédits utilisés : %1 sur %2 (%3 %)</translation>
+        <translation>Crédits utilisés&#xa0;: %1 sur %2 (%3&#xa0;%)</translation>
     </message>
     <message>
         <source>Storage used: %1%</source>
-        <translation>Stockage utilisé : %1 %</translation>
+        <translation>Stockage utilisé&#xa0;: %1&#xa0;%</translation>
     </message>
     <message>
         <source>Assets: %1</source>
-        <translation>Ressources : %1</translation>
+        <translation>Ressources&#xa0;: %1</translation>
     </message>
     <message>
         <source>Admin API: %1 of %2 calls left this hour</source>
-        <translation>Admin API : %1 appels restants sur %2 pour cette heure</translation>
+        <translation>Admin API&#xa0;: %1 appels restants sur %2 pour cette heure</translation>
     </message>
     <message>
         <source>%1 — the server said: “%2”</source>
-        <translation>%1 — réponse du serveur : « %2 »</translation>
+        <translation>%1 — réponse du serveur&#xa0;: «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
         <source>Not allowed with these credentials:</source>
-        <translation>Non autorisé avec ces identifiants :</translation>
+        <translation>Non autorisé avec ces identifiants&#xa0;:</translation>
     </message>
     <message>
         <source>browsing and editing (Admin API)</source>
@@ -2033,7 +2033,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Offline — edits are unavailable: %1</source>
-        <translation>Hors ligne — modification impossible : %1</translation>
+        <translation>Hors ligne — modification impossible&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n of them are not in the catalogue.</source>
@@ -2068,11 +2068,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The name shown in the Media Library; it does not change the URL.</source>
-        <translation>Le nom affiché dans la Media Library ; il ne modifie pas l’URL.</translation>
+        <translation>Le nom affiché dans la Media Library&#xa0;; il ne modifie pas l’URL.</translation>
     </message>
     <message>
-        <source>In fixed folder mode an asset's name is the last part of its public ID; renaming it changes the public ID and its URLs.</source>
-        <translation>En mode de dossiers fixes, le nom d’une ressource est la dernière partie de son public ID ; la renommer change le public ID et ses URL.</translation>
+        <source>In fixed folder mode an asset&apos;s name is the last part of its public ID; renaming it changes the public ID and its URLs.</source>
+        <translation>En mode de dossiers fixes, le nom d’une ressource est la dernière partie de son public ID&#xa0;; la renommer change le public ID et ses URL.</translation>
     </message>
     <message>
         <source>Unsaved changes.</source>
@@ -2088,7 +2088,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>No link: %1</source>
-        <translation>Pas de lien : %1</translation>
+        <translation>Pas de lien&#xa0;: %1</translation>
     </message>
     <message>
         <source>Copied the link to the clipboard.</source>
@@ -2144,7 +2144,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>No longer in the list shown: now in “%1”.</source>
-        <translation>N’est plus dans la liste affichée : se trouve maintenant dans « %1 ».</translation>
+        <translation>N’est plus dans la liste affichée&#xa0;: se trouve maintenant dans «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Select an asset to see its details.</source>
@@ -2184,8 +2184,8 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <message numerus="yes">
         <source>%1 of the %n selected assets have this tag; Add makes it a tag of all.</source>
         <translation>
-            <numerusform>Ce tag est attribué à %1 sur %n ressource sélectionnée ; « Ajouter » l’attribue à toutes.</numerusform>
-            <numerusform>Ce tag est attribué à %1 des %n ressources sélectionnées ; « Ajouter » l’attribue à toutes.</numerusform>
+            <numerusform>Ce tag est attribué à %1 sur %n ressource sélectionnée&#xa0;; «&#xa0;Ajouter&#xa0;» l’attribue à toutes.</numerusform>
+            <numerusform>Ce tag est attribué à %1 des %n ressources sélectionnées&#xa0;; «&#xa0;Ajouter&#xa0;» l’attribue à toutes.</numerusform>
         </translation>
     </message>
     <message>
@@ -2194,11 +2194,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The selected assets differ here; what you type is set on all of them.</source>
-        <translation>Les ressources sélectionnées diffèrent ici ; ce que vous saisissez s’applique à toutes.</translation>
+        <translation>Les ressources sélectionnées diffèrent ici&#xa0;; ce que vous saisissez s’applique à toutes.</translation>
     </message>
     <message>
         <source>The same on every selected asset; what you type is set on all of them.</source>
-        <translation>Identique pour toutes les ressources sélectionnées ; ce que vous saisissez s’applique à toutes.</translation>
+        <translation>Identique pour toutes les ressources sélectionnées&#xa0;; ce que vous saisissez s’applique à toutes.</translation>
     </message>
     <message>
         <source>+%1</source>
@@ -2213,15 +2213,15 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Nothing to change: the selected assets have these values already.</source>
-        <translation>Rien à modifier : les ressources sélectionnées ont déjà ces valeurs.</translation>
+        <translation>Rien à modifier&#xa0;: les ressources sélectionnées ont déjà ces valeurs.</translation>
     </message>
     <message>
         <source>Saving %1 of %2…</source>
-        <translation>Enregistrement : %1 sur %2…</translation>
+        <translation>Enregistrement&#xa0;: %1 sur %2…</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <source>Saved %n asset(s).</source>
@@ -2233,8 +2233,8 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <message numerus="yes">
         <source>Saved %1 of %2 assets; %n failed:</source>
         <translation>
-            <numerusform>%1 ressources sur %2 enregistrées ; %n en échec :</numerusform>
-            <numerusform>%1 ressources sur %2 enregistrées ; %n en échec :</numerusform>
+            <numerusform>%1 ressources sur %2 enregistrées&#xa0;; %n en échec&#xa0;:</numerusform>
+            <numerusform>%1 ressources sur %2 enregistrées&#xa0;; %n en échec&#xa0;:</numerusform>
         </translation>
     </message>
     <message>
@@ -2243,7 +2243,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>None: signing needs the API secret</source>
-        <translation>Aucune : la signature exige le secret d’API</translation>
+        <translation>Aucune&#xa0;: la signature exige le secret d’API</translation>
     </message>
 </context>
 <context>
@@ -2254,7 +2254,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Files you download from the browser (Download… in its context menu) are listed here.</source>
-        <translation>Les fichiers que vous téléchargez en parcourant les ressources (« Télécharger… » dans le menu contextuel) apparaissent ici.</translation>
+        <translation>Les fichiers que vous téléchargez en parcourant les ressources («&#xa0;Télécharger…&#xa0;» dans le menu contextuel) apparaissent ici.</translation>
     </message>
     <message>
         <source>&amp;Show in Folder</source>
@@ -2298,13 +2298,13 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation>Échec : %1</translation>
+        <translation>Échec&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>Download cancelled; %n file(s) saved in %1</source>
         <translation>
-            <numerusform>Téléchargement annulé ; %n fichier enregistré dans %1</numerusform>
-            <numerusform>Téléchargement annulé ; %n fichiers enregistrés dans %1</numerusform>
+            <numerusform>Téléchargement annulé&#xa0;; %n fichier enregistré dans %1</numerusform>
+            <numerusform>Téléchargement annulé&#xa0;; %n fichiers enregistrés dans %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2324,7 +2324,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <message>
         <source>No file manager could be opened to show the file. It is saved as:
 %1</source>
-        <translation>Aucun gestionnaire de fichiers n’a pu être ouvert pour afficher le fichier. Il est enregistré sous :
+        <translation>Aucun gestionnaire de fichiers n’a pu être ouvert pour afficher le fichier. Il est enregistré sous&#xa0;:
 %1</translation>
     </message>
     <message>
@@ -2407,11 +2407,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Offline: %1</source>
-        <translation>Hors ligne : %1</translation>
+        <translation>Hors ligne&#xa0;: %1</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation>Refusé : %1</translation>
+        <translation>Refusé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Fixed folders</source>
@@ -2427,11 +2427,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Admin API: budget not known yet</source>
-        <translation>Admin API : quota encore inconnu</translation>
+        <translation>Admin API&#xa0;: quota encore inconnu</translation>
     </message>
     <message>
         <source>Admin API: %1 of %2 calls left this hour</source>
-        <translation>Admin API : %1 appels restants sur %2 pour cette heure</translation>
+        <translation>Admin API&#xa0;: %1 appels restants sur %2 pour cette heure</translation>
     </message>
     <message>
         <source>Sync paused until %1 (Admin API budget spent)</source>
@@ -2443,15 +2443,15 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Syncing %1 of %2 assets</source>
-        <translation>Synchronisation : %1 ressources sur %2</translation>
+        <translation>Synchronisation&#xa0;: %1 ressources sur %2</translation>
     </message>
     <message>
         <source>Catalogue not synced: %1</source>
-        <translation>Catalogue non synchronisé : %1</translation>
+        <translation>Catalogue non synchronisé&#xa0;: %1</translation>
     </message>
     <message>
         <source>No catalogue: %1</source>
-        <translation>Pas de catalogue : %1</translation>
+        <translation>Pas de catalogue&#xa0;: %1</translation>
     </message>
     <message>
         <source>Catalogue up to date</source>
@@ -2463,15 +2463,15 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The catalogue was damaged; rebuilding it from the server…</source>
-        <translation>Le catalogue était endommagé ; reconstruction depuis le serveur…</translation>
+        <translation>Le catalogue était endommagé&#xa0;; reconstruction depuis le serveur…</translation>
     </message>
     <message>
         <source>The catalogue was damaged; rebuilding it: %1 of %2 assets</source>
-        <translation>Le catalogue était endommagé ; reconstruction : %1 ressources sur %2</translation>
+        <translation>Le catalogue était endommagé&#xa0;; reconstruction&#xa0;: %1 ressources sur %2</translation>
     </message>
     <message>
         <source>Catalogue rebuilt: the file was damaged</source>
-        <translation>Catalogue reconstruit : le fichier était endommagé</translation>
+        <translation>Catalogue reconstruit&#xa0;: le fichier était endommagé</translation>
     </message>
     <message>
         <source>The catalogue could not be synced.</source>
@@ -2499,7 +2499,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>&lt;b&gt;Local sandbox:&lt;/b&gt; sample media on this computer to try Stratus with; nothing here reaches Cloudinary.</source>
-        <translation>&lt;b&gt;Bac à sable local :&lt;/b&gt; des médias d’exemple sur cet ordinateur pour essayer Stratus ; rien de ce qui s’y trouve n’est envoyé à Cloudinary.</translation>
+        <translation>&lt;b&gt;Bac à sable local&#xa0;:&lt;/b&gt; des médias d’exemple sur cet ordinateur pour essayer Stratus&#xa0;; rien de ce qui s’y trouve n’est envoyé à Cloudinary.</translation>
     </message>
     <message>
         <source>&amp;Add a Cloudinary Account…</source>
@@ -2548,7 +2548,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Filter by type</source>
@@ -2580,7 +2580,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Filters:</source>
-        <translation>Filtres :</translation>
+        <translation>Filtres&#xa0;:</translation>
     </message>
     <message>
         <source>Images</source>
@@ -2660,11 +2660,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;Du :</translation>
+        <translation>&amp;Du&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;To (inclusive):</source>
-        <translation>A&amp;u (inclus) :</translation>
+        <translation>A&amp;u (inclus)&#xa0;:</translation>
     </message>
     <message>
         <source>Size Between</source>
@@ -2680,11 +2680,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>&amp;At least:</source>
-        <translation>&amp;Au moins :</translation>
+        <translation>&amp;Au moins&#xa0;:</translation>
     </message>
     <message>
         <source>A&amp;t most:</source>
-        <translation>Au &amp;plus :</translation>
+        <translation>Au &amp;plus&#xa0;:</translation>
     </message>
     <message>
         <source>Type</source>
@@ -2704,23 +2704,23 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Created: last 24 hours</source>
-        <translation>Création : 24 dernières heures</translation>
+        <translation>Création&#xa0;: 24 dernières heures</translation>
     </message>
     <message>
         <source>Created: last 7 days</source>
-        <translation>Création : 7 derniers jours</translation>
+        <translation>Création&#xa0;: 7 derniers jours</translation>
     </message>
     <message>
         <source>Created: last 30 days</source>
-        <translation>Création : 30 derniers jours</translation>
+        <translation>Création&#xa0;: 30 derniers jours</translation>
     </message>
     <message>
         <source>Created: last 12 months</source>
-        <translation>Création : 12 derniers mois</translation>
+        <translation>Création&#xa0;: 12 derniers mois</translation>
     </message>
     <message>
         <source>Created: %1 – %2</source>
-        <translation>Création : %1 – %2</translation>
+        <translation>Création&#xa0;: %1 – %2</translation>
     </message>
     <message>
         <source>Size</source>
@@ -2728,31 +2728,31 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Size: under 100 KB</source>
-        <translation>Taille : moins de 100 Ko</translation>
+        <translation>Taille&#xa0;: moins de 100 Ko</translation>
     </message>
     <message>
         <source>Size: 100 KB to 1 MB</source>
-        <translation>Taille : de 100 Ko à 1 Mo</translation>
+        <translation>Taille&#xa0;: de 100 Ko à 1 Mo</translation>
     </message>
     <message>
         <source>Size: 1 MB to 10 MB</source>
-        <translation>Taille : de 1 Mo à 10 Mo</translation>
+        <translation>Taille&#xa0;: de 1 Mo à 10 Mo</translation>
     </message>
     <message>
         <source>Size: over 10 MB</source>
-        <translation>Taille : plus de 10 Mo</translation>
+        <translation>Taille&#xa0;: plus de 10 Mo</translation>
     </message>
     <message>
         <source>Size: %1 to %2</source>
-        <translation>Taille : de %1 à %2</translation>
+        <translation>Taille&#xa0;: de %1 à %2</translation>
     </message>
     <message>
         <source>Size: at least %1</source>
-        <translation>Taille : au moins %1</translation>
+        <translation>Taille&#xa0;: au moins %1</translation>
     </message>
     <message>
         <source>Size: at most %1</source>
-        <translation>Taille : au plus %1</translation>
+        <translation>Taille&#xa0;: au plus %1</translation>
     </message>
     <message>
         <source>Assets with</source>
@@ -2768,15 +2768,15 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Type: %1</source>
-        <translation>Type : %1</translation>
+        <translation>Type&#xa0;: %1</translation>
     </message>
     <message>
         <source>Format: %1</source>
-        <translation>Format : %1</translation>
+        <translation>Format&#xa0;: %1</translation>
     </message>
     <message>
         <source>Tag: %1</source>
-        <translation>Tag : %1</translation>
+        <translation>Tag&#xa0;: %1</translation>
     </message>
     <message>
         <source>Tags (any)</source>
@@ -2816,8 +2816,8 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <message numerus="yes">
         <source>%1: %n asset(s) here</source>
         <translation>
-            <numerusform>%1 : %n ressource ici</numerusform>
-            <numerusform>%1 : %n ressources ici</numerusform>
+            <numerusform>%1&#xa0;: %n ressource ici</numerusform>
+            <numerusform>%1&#xa0;: %n ressources ici</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2843,7 +2843,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <name>stratus::gui::InfoBar</name>
     <message>
         <source>Close this message; it will not be shown again</source>
-        <translation>Fermer ce message ; il ne s’affichera plus</translation>
+        <translation>Fermer ce message&#xa0;; il ne s’affichera plus</translation>
     </message>
     <message>
         <source>Close message</source>
@@ -2862,7 +2862,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Enter the API secret of each product environment of “%1” again. Stratus tests them before it stores them in your keychain.</source>
-        <translation>Saisissez à nouveau le secret d’API de chaque environnement de produit de « %1 ». Stratus les teste avant de les enregistrer dans votre trousseau de clés.</translation>
+        <translation>Saisissez à nouveau le secret d’API de chaque environnement de produit de «&#xa0;%1&#xa0;». Stratus les teste avant de les enregistrer dans votre trousseau de clés.</translation>
     </message>
     <message>
         <source>API secret</source>
@@ -2870,7 +2870,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>%1 (cloud %2, key %3):</source>
-        <translation>%1 (cloud %2, clé %3) :</translation>
+        <translation>%1 (cloud %2, clé %3)&#xa0;:</translation>
     </message>
     <message>
         <source>Optional</source>
@@ -2878,11 +2878,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Provisioning secret (account %1):</source>
-        <translation>Secret de provisionnement (compte %1) :</translation>
+        <translation>Secret de provisionnement (compte %1)&#xa0;:</translation>
     </message>
     <message>
         <source>Enter the API secret of “%1”.</source>
-        <translation>Saisissez le secret d’API de « %1 ».</translation>
+        <translation>Saisissez le secret d’API de «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>The test was cancelled. You are still logged out.</source>
@@ -2913,11 +2913,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Uploads: %1</source>
-        <translation>Téléversements : %1</translation>
+        <translation>Téléversements&#xa0;: %1</translation>
     </message>
     <message>
         <source>Upload finished: %1</source>
-        <translation>Téléversement terminé : %1</translation>
+        <translation>Téléversement terminé&#xa0;: %1</translation>
     </message>
     <message>
         <source>The problem report is on the clipboard.</source>
@@ -2956,7 +2956,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>Téléverser depuis une &amp;URL, la caméra ou un stockage cloud…</translation>
     </message>
     <message>
-        <source>Cloudinary's Upload widget: files, a web address or the camera, into the folder shown</source>
+        <source>Cloudinary&apos;s Upload widget: files, a web address or the camera, into the folder shown</source>
         <translation>Le widget de téléversement de Cloudinary : des fichiers, une adresse web ou la caméra, dans le dossier affiché</translation>
     </message>
 </context>
@@ -3106,7 +3106,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
 <context>
     <name>stratus::gui::MediaLibraryView</name>
     <message>
-        <source>The Media Library signs you in to Cloudinary's console. Give your console e-mail address for this account and Stratus signs you in automatically.</source>
+        <source>The Media Library signs you in to Cloudinary&apos;s console. Give your console e-mail address for this account and Stratus signs you in automatically.</source>
         <translation>La Media Library vous connecte à la console Cloudinary. Indiquez votre adresse e-mail de console pour ce compte et Stratus vous connectera automatiquement.</translation>
     </message>
     <message>
@@ -3151,7 +3151,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>Connexion automatique</translation>
     </message>
     <message>
-        <source>The e-mail address you sign in to Cloudinary's console with, for this account. Stratus signs the Media Library's sign-in with the account's API secret, which stays on this computer.</source>
+        <source>The e-mail address you sign in to Cloudinary&apos;s console with, for this account. Stratus signs the Media Library&apos;s sign-in with the account&apos;s API secret, which stays on this computer.</source>
         <translation>L’adresse e-mail avec laquelle vous vous connectez à la console Cloudinary pour ce compte. Stratus signe la connexion de la Media Library avec le secret d’API du compte, qui reste sur cet ordinateur.</translation>
     </message>
     <message>
@@ -3206,11 +3206,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Video and audio cannot be played on this system: Qt Multimedia has no media backend. Install the GStreamer plugins (gstreamer1.0-plugins-good, gstreamer1.0-libav).</source>
-        <translation>La vidéo et l’audio ne peuvent pas être lus sur ce système : Qt Multimedia n’a aucun backend multimédia. Installez les plugins GStreamer (gstreamer1.0-plugins-good, gstreamer1.0-libav).</translation>
+        <translation>La vidéo et l’audio ne peuvent pas être lus sur ce système&#xa0;: Qt Multimedia n’a aucun backend multimédia. Installez les plugins GStreamer (gstreamer1.0-plugins-good, gstreamer1.0-libav).</translation>
     </message>
     <message>
         <source>This media cannot be played: %1</source>
-        <translation>Ce média ne peut pas être lu : %1</translation>
+        <translation>Ce média ne peut pas être lu&#xa0;: %1</translation>
     </message>
     <message>
         <source>unknown error</source>
@@ -3218,7 +3218,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>This media cannot be played: its format is not supported here.</source>
-        <translation>Ce média ne peut pas être lu : son format n’est pas pris en charge ici.</translation>
+        <translation>Ce média ne peut pas être lu&#xa0;: son format n’est pas pris en charge ici.</translation>
     </message>
     <message>
         <source>%1 / %2</source>
@@ -3247,7 +3247,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>No sound output device was found; the media plays silently.</source>
-        <translation>Aucun périphérique de sortie audio n’a été trouvé ; le média est lu sans son.</translation>
+        <translation>Aucun périphérique de sortie audio n’a été trouvé&#xa0;; le média est lu sans son.</translation>
     </message>
 </context>
 <context>
@@ -3270,7 +3270,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Required: this field must have a value.</source>
-        <translation>Obligatoire : ce champ doit avoir une valeur.</translation>
+        <translation>Obligatoire&#xa0;: ce champ doit avoir une valeur.</translation>
     </message>
     <message>
         <source>Mixed values</source>
@@ -3301,7 +3301,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>No value (default: %1)</source>
-        <translation>Aucune valeur (par défaut : %1)</translation>
+        <translation>Aucune valeur (par défaut&#xa0;: %1)</translation>
     </message>
     <message>
         <source>No value</source>
@@ -3333,8 +3333,8 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <message numerus="yes">
         <source>%n assets could not be saved: %1</source>
         <translation>
-            <numerusform>%n ressource n’a pas pu être enregistrée : %1</numerusform>
-            <numerusform>%n ressources n’ont pas pu être enregistrées : %1</numerusform>
+            <numerusform>%n ressource n’a pas pu être enregistrée&#xa0;: %1</numerusform>
+            <numerusform>%n ressources n’ont pas pu être enregistrées&#xa0;: %1</numerusform>
         </translation>
     </message>
     <message>
@@ -3361,7 +3361,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Warning: in fixed folder mode the folder is part of the public ID. Moving changes the public IDs, and delivery URLs with the old ones stop working.</source>
-        <translation>Attention : en mode de dossiers fixes, le dossier fait partie du public ID. Le déplacement change les public ID, et les URL de diffusion avec les anciens public ID cessent de fonctionner.</translation>
+        <translation>Attention&#xa0;: en mode de dossiers fixes, le dossier fait partie du public ID. Le déplacement change les public ID, et les URL de diffusion avec les anciens public ID cessent de fonctionner.</translation>
     </message>
     <message>
         <source>The public IDs and delivery URLs stay the same.</source>
@@ -3373,11 +3373,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Move &amp;to:</source>
-        <translation>Déplacer &amp;vers :</translation>
+        <translation>Déplacer &amp;vers&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Folder path:</source>
-        <translation>&amp;Chemin du dossier :</translation>
+        <translation>&amp;Chemin du dossier&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -3395,16 +3395,16 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>%1 · clé d’API %2</translation>
     </message>
     <message>
-        <source>%1 — an asset's folder and display name can change without changing its public ID</source>
+        <source>%1 — an asset&apos;s folder and display name can change without changing its public ID</source>
         <translation>%1 — le dossier et le nom d’affichage d’une ressource peuvent changer sans que son public ID change</translation>
     </message>
     <message>
-        <source>%1 — an asset's folder is the path of its public ID</source>
+        <source>%1 — an asset&apos;s folder is the path of its public ID</source>
         <translation>%1 — le dossier d’une ressource est le chemin de son public ID</translation>
     </message>
     <message>
         <source>Cannot be opened: %1</source>
-        <translation>Ne peut pas être ouvert : %1</translation>
+        <translation>Ne peut pas être ouvert&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n image(s)</source>
@@ -3476,11 +3476,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>None: these credentials may do everything Stratus needs.</source>
-        <translation>Aucun : ces identifiants permettent tout ce dont Stratus a besoin.</translation>
+        <translation>Aucun&#xa0;: ces identifiants permettent tout ce dont Stratus a besoin.</translation>
     </message>
     <message>
         <source>%1 refused (“%2”); everything else keeps working.</source>
-        <translation>%1 refusé (« %2 ») ; tout le reste continue de fonctionner.</translation>
+        <translation>%1 refusé («&#xa0;%2&#xa0;»)&#xa0;; tout le reste continue de fonctionner.</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -3532,7 +3532,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Largest upload: %1</source>
-        <translation>Taille maximale de téléversement : %1</translation>
+        <translation>Taille maximale de téléversement&#xa0;: %1</translation>
     </message>
     <message>
         <source>Plan</source>
@@ -3601,7 +3601,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Left and Right go to the previous and next asset; Space or Esc closes</source>
-        <translation>Les flèches gauche et droite passent à la ressource précédente ou suivante ; Espace ou Échap ferme l’aperçu</translation>
+        <translation>Les flèches gauche et droite passent à la ressource précédente ou suivante&#xa0;; Espace ou Échap ferme l’aperçu</translation>
     </message>
     <message>
         <source>The picture could not be loaded.</source>
@@ -3645,11 +3645,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>100 %</source>
-        <translation>100 %</translation>
+        <translation>100&#xa0;%</translation>
     </message>
     <message>
         <source>Actual size: one pixel of the picture on one of the screen (1)</source>
-        <translation>Taille réelle : un pixel de l’image pour un pixel de l’écran (1)</translation>
+        <translation>Taille réelle&#xa0;: un pixel de l’image pour un pixel de l’écran (1)</translation>
     </message>
     <message>
         <source>Page</source>
@@ -3669,7 +3669,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The mouse wheel zooms; drag or use the arrow keys to look around</source>
-        <translation>La molette de la souris zoome ; faites glisser ou utilisez les flèches pour vous déplacer</translation>
+        <translation>La molette de la souris zoome&#xa0;; faites glisser ou utilisez les flèches pour vous déplacer</translation>
     </message>
     <message>
         <source>Loading page %1…</source>
@@ -3681,7 +3681,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Left and Right go to the previous and next asset; Space plays or pauses; Esc closes</source>
-        <translation>Les flèches gauche et droite passent à la ressource précédente ou suivante ; Espace lit ou met en pause ; Échap ferme l’aperçu</translation>
+        <translation>Les flèches gauche et droite passent à la ressource précédente ou suivante&#xa0;; Espace lit ou met en pause&#xa0;; Échap ferme l’aperçu</translation>
     </message>
     <message>
         <source>Audio %1</source>
@@ -3702,7 +3702,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <message>
         <source>%1 %</source>
         <comment>zoom percentage</comment>
-        <translation>%1 %</translation>
+        <translation>%1&#xa0;%</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
@@ -3739,7 +3739,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <name>stratus::gui::ProvisioningPage</name>
     <message>
         <source>This is not an account URL: %1</source>
-        <translation>Ceci n’est pas une URL de compte : %1</translation>
+        <translation>Ceci n’est pas une URL de compte&#xa0;: %1</translation>
     </message>
     <message>
         <source>The account URL has no provisioning secret (account://KEY:SECRET@ACCOUNT_ID).</source>
@@ -3751,7 +3751,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The account ID or key is not valid: %1</source>
-        <translation>L’ID du compte ou la clé n’est pas valide : %1</translation>
+        <translation>L’ID du compte ou la clé n’est pas valide&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -3803,19 +3803,19 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Enter the account’s provisioning credentials and choose “Find Environments”.</source>
-        <translation>Saisissez les identifiants de provisionnement du compte, puis choisissez « Rechercher les environnements ».</translation>
+        <translation>Saisissez les identifiants de provisionnement du compte, puis choisissez «&#xa0;Rechercher les environnements&#xa0;».</translation>
     </message>
     <message>
         <source>Give the environment of “%1” a name.</source>
-        <translation>Donnez un nom à l’environnement de « %1 ».</translation>
+        <translation>Donnez un nom à l’environnement de «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>An environment named “%1” exists already; rename it in the list (F2).</source>
-        <translation>Un environnement nommé « %1 » existe déjà ; renommez-le dans la liste (F2).</translation>
+        <translation>Un environnement nommé «&#xa0;%1&#xa0;» existe déjà&#xa0;; renommez-le dans la liste (F2).</translation>
     </message>
     <message>
         <source>Enter the API key and secret of “%1”.</source>
-        <translation>Saisissez la clé d’API et le secret d’API de « %1 ».</translation>
+        <translation>Saisissez la clé d’API et le secret d’API de «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Tick at least one product environment.</source>
@@ -3834,11 +3834,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation>Nom d’&amp;utilisateur :</translation>
+        <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation>&amp;Mot de passe :</translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -3853,19 +3853,19 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>&amp;Display name:</source>
-        <translation>Nom d’&amp;affichage :</translation>
+        <translation>Nom d’&amp;affichage&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Only the display name changes: the public ID “%1” and its delivery URLs stay the same.</source>
-        <translation>Seul le nom d’affichage change : le public ID « %1 » et ses URL de diffusion restent les mêmes.</translation>
+        <translation>Seul le nom d’affichage change&#xa0;: le public ID «&#xa0;%1&#xa0;» et ses URL de diffusion restent les mêmes.</translation>
     </message>
     <message>
         <source>Warning: the public ID changes from “%1” to “%2”. Delivery URLs with the old public ID stop working, wherever they are used (web pages, apps, e-mails).</source>
-        <translation>Attention : le public ID passe de « %1 » à « %2 ». Les URL de diffusion avec l’ancien public ID cessent de fonctionner, où qu’elles soient utilisées (pages web, applications, e-mails).</translation>
+        <translation>Attention&#xa0;: le public ID passe de «&#xa0;%1&#xa0;» à «&#xa0;%2&#xa0;». Les URL de diffusion avec l’ancien public ID cessent de fonctionner, où qu’elles soient utilisées (pages web, applications, e-mails).</translation>
     </message>
 </context>
 <context>
@@ -3927,11 +3927,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Search in:</source>
-        <translation>Rechercher dans :</translation>
+        <translation>Rechercher dans&#xa0;:</translation>
     </message>
     <message>
         <source>Filter in:</source>
-        <translation>Filtrer dans :</translation>
+        <translation>Filtrer dans&#xa0;:</translation>
     </message>
     <message>
         <source>This folder (%1)</source>
@@ -3963,7 +3963,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Tags to match: %1</source>
-        <translation>Correspondance des tags : %1</translation>
+        <translation>Correspondance des tags&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3974,7 +3974,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The API secret of “%1” (Cloudinary Console, Settings → API Keys):</source>
-        <translation>Le secret d’API de « %1 » (console Cloudinary, Settings → API Keys) :</translation>
+        <translation>Le secret d’API de «&#xa0;%1&#xa0;» (console Cloudinary, Settings → API Keys)&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -4001,7 +4001,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Enter the proxy’s host name, or choose “System default” or “No proxy”.</source>
-        <translation>Saisissez le nom d’hôte du proxy, ou choisissez « Paramètres du système » ou « Aucun proxy ».</translation>
+        <translation>Saisissez le nom d’hôte du proxy, ou choisissez «&#xa0;Paramètres du système&#xa0;» ou «&#xa0;Aucun proxy&#xa0;».</translation>
     </message>
     <message>
         <source>Same as the desktop</source>
@@ -4063,11 +4063,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Sign in to Cloudinary again for “%1”: your web browser opens, and Stratus gets new access once you allow it there.</source>
-        <translation>Reconnectez-vous à Cloudinary pour « %1 » : votre navigateur web s’ouvre, et Stratus obtient un nouvel accès dès que vous l’y autorisez.</translation>
+        <translation>Reconnectez-vous à Cloudinary pour «&#xa0;%1&#xa0;»&#xa0;: votre navigateur web s’ouvre, et Stratus obtient un nouvel accès dès que vous l’y autorisez.</translation>
     </message>
     <message>
         <source>You signed in for the product environment “%1”, but this is “%2”. Sign in as someone who may use “%2”, and choose it in the browser.</source>
-        <translation>Vous vous êtes connecté pour l’environnement de produit « %1 », mais celui-ci est « %2 ». Connectez-vous avec un utilisateur autorisé à utiliser « %2 », et choisissez-le dans le navigateur.</translation>
+        <translation>Vous vous êtes connecté pour l’environnement de produit «&#xa0;%1&#xa0;», mais celui-ci est «&#xa0;%2&#xa0;». Connectez-vous avec un utilisateur autorisé à utiliser «&#xa0;%2&#xa0;», et choisissez-le dans le navigateur.</translation>
     </message>
     <message>
         <source>Saving the sign-in in your keychain…</source>
@@ -4078,7 +4078,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <name>stratus::gui::SignInPage</name>
     <message>
         <source>Your web browser opens, you sign in to Cloudinary there, and Stratus adds the product environment you allow it to use. No API keys needed: this works also when your role cannot see them.</source>
-        <translation>Votre navigateur web s’ouvre, vous vous y connectez à Cloudinary, et Stratus ajoute l’environnement de produit que vous l’autorisez à utiliser. Aucune clé d’API n’est nécessaire : cela fonctionne aussi lorsque votre rôle ne permet pas de les voir.</translation>
+        <translation>Votre navigateur web s’ouvre, vous vous y connectez à Cloudinary, et Stratus ajoute l’environnement de produit que vous l’autorisez à utiliser. Aucune clé d’API n’est nécessaire&#xa0;: cela fonctionne aussi lorsque votre rôle ne permet pas de les voir.</translation>
     </message>
     <message>
         <source>Sign In with Cloudinary…</source>
@@ -4094,7 +4094,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>To try it out first: the Local sandbox on this computer has a sign-in of its own. Its login page shows the password.</source>
-        <translation>Pour essayer d’abord : le bac à sable local sur cet ordinateur a sa propre connexion. Sa page de connexion affiche le mot de passe.</translation>
+        <translation>Pour essayer d’abord&#xa0;: le bac à sable local sur cet ordinateur a sa propre connexion. Sa page de connexion affiche le mot de passe.</translation>
     </message>
     <message>
         <source>Sign In to the &amp;Local Sandbox…</source>
@@ -4110,7 +4110,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>No browser opened? Open this &amp;link in one:</source>
-        <translation>Aucun navigateur ne s’est ouvert ? Ouvrez ce &amp;lien dans un navigateur :</translation>
+        <translation>Aucun navigateur ne s’est ouvert&#xa0;? Ouvrez ce &amp;lien dans un navigateur&#xa0;:</translation>
     </message>
     <message>
         <source>Sign-in link</source>
@@ -4158,7 +4158,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Go back to Stratus: it says what went wrong and lets you try again.</source>
-        <translation>Revenez à Stratus : il indique ce qui s’est mal passé et vous permet de réessayer.</translation>
+        <translation>Revenez à Stratus&#xa0;: il indique ce qui s’est mal passé et vous permet de réessayer.</translation>
     </message>
     <message>
         <source>No web browser could be started. Copy the link and open it in one.</source>
@@ -4169,15 +4169,15 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <name>stratus::gui::SignedUrlLimits</name>
     <message>
         <source>This environment is signed in with Cloudinary: private and authenticated files cannot be previewed or linked here, because signed URLs need the API secret.</source>
-        <translation>Cet environnement est connecté avec Cloudinary : les fichiers privés et authentifiés ne peuvent ici être ni prévisualisés ni partagés par lien, car les URL signées exigent le secret d’API.</translation>
+        <translation>Cet environnement est connecté avec Cloudinary&#xa0;: les fichiers privés et authentifiés ne peuvent ici être ni prévisualisés ni partagés par lien, car les URL signées exigent le secret d’API.</translation>
     </message>
     <message>
         <source>No preview: this environment is signed in with Cloudinary, and a private or authenticated file’s signed URL needs the API secret.</source>
-        <translation>Pas d’aperçu : cet environnement est connecté avec Cloudinary, et l’URL signée d’un fichier privé ou authentifié exige le secret d’API.</translation>
+        <translation>Pas d’aperçu&#xa0;: cet environnement est connecté avec Cloudinary, et l’URL signée d’un fichier privé ou authentifié exige le secret d’API.</translation>
     </message>
     <message>
         <source>Private and authenticated files cannot be linked here: this environment is signed in with Cloudinary, and signed URLs need the API secret.</source>
-        <translation>Les fichiers privés et authentifiés ne peuvent pas être partagés par lien ici : cet environnement est connecté avec Cloudinary, et les URL signées exigent le secret d’API.</translation>
+        <translation>Les fichiers privés et authentifiés ne peuvent pas être partagés par lien ici&#xa0;: cet environnement est connecté avec Cloudinary, et les URL signées exigent le secret d’API.</translation>
     </message>
 </context>
 <context>
@@ -4222,7 +4222,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Every selected asset has: %1</source>
-        <translation>Toutes les ressources sélectionnées ont : %1</translation>
+        <translation>Toutes les ressources sélectionnées ont&#xa0;: %1</translation>
     </message>
     <message>
         <source>Separate tags with commas. Tags are changed on Cloudinary at once.</source>
@@ -4234,11 +4234,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>&amp;Add tags:</source>
-        <translation>&amp;Ajouter des tags :</translation>
+        <translation>&amp;Ajouter des tags&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Remove tags:</source>
-        <translation>&amp;Retirer des tags :</translation>
+        <translation>&amp;Retirer des tags&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -4271,7 +4271,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>“%1” is already in this environment as %2.</source>
-        <translation>« %1 » est déjà dans cet environnement en tant que %2.</translation>
+        <translation>«&#xa0;%1&#xa0;» est déjà dans cet environnement en tant que %2.</translation>
     </message>
     <message>
         <source>, </source>
@@ -4279,7 +4279,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>What should happen to it, and to any other file of this upload that is already there?</source>
-        <translation>Que faire de ce fichier et de tout autre fichier de ce téléversement déjà présent ?</translation>
+        <translation>Que faire de ce fichier et de tout autre fichier de ce téléversement déjà présent&#xa0;?</translation>
     </message>
     <message>
         <source>&amp;Skip</source>
@@ -4295,7 +4295,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Upload it as a new asset; both stay</source>
-        <translation>Le téléverser comme nouvelle ressource ; les deux sont conservées</translation>
+        <translation>Le téléverser comme nouvelle ressource&#xa0;; les deux sont conservées</translation>
     </message>
     <message>
         <source>Upload it over the existing asset (same public ID and URL)</source>
@@ -4307,7 +4307,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Open an environment first: files are uploaded to the environment shown.</source>
-        <translation>Ouvrez d’abord un environnement : les fichiers sont téléversés dans l’environnement affiché.</translation>
+        <translation>Ouvrez d’abord un environnement&#xa0;: les fichiers sont téléversés dans l’environnement affiché.</translation>
     </message>
     <message>
         <source>Cannot Upload Now</source>
@@ -4319,11 +4319,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The upload queue could not be started: %1</source>
-        <translation>La file de téléversement n’a pas pu démarrer : %1</translation>
+        <translation>La file de téléversement n’a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
         <source>The files could not be queued: %1</source>
-        <translation>Les fichiers n’ont pas pu être mis en file d’attente : %1</translation>
+        <translation>Les fichiers n’ont pas pu être mis en file d’attente&#xa0;: %1</translation>
     </message>
     <message>
         <source>Upload Files</source>
@@ -4379,11 +4379,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>There is no file to upload: what was chosen is empty, or holds only hidden files and links to folders, which are left out.</source>
-        <translation>Aucun fichier à téléverser : la sélection est vide ou ne contient que des fichiers cachés et des liens vers des dossiers, qui sont ignorés.</translation>
+        <translation>Aucun fichier à téléverser&#xa0;: la sélection est vide ou ne contient que des fichiers cachés et des liens vers des dossiers, qui sont ignorés.</translation>
     </message>
     <message>
-        <source>“%1” refuses Stratus's credentials (%2). Fix them in Accounts; nothing was queued.</source>
-        <translation>« %1 » refuse les identifiants de Stratus (%2). Corrigez-les dans Comptes ; rien n’a été mis en file d’attente.</translation>
+        <source>“%1” refuses Stratus&apos;s credentials (%2). Fix them in Accounts; nothing was queued.</source>
+        <translation>«&#xa0;%1&#xa0;» refuse les identifiants de Stratus (%2). Corrigez-les dans Comptes&#xa0;; rien n’a été mis en file d’attente.</translation>
     </message>
     <message numerus="yes">
         <source>…and %n more.</source>
@@ -4398,7 +4398,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Upload “%1”</source>
-        <translation>Téléverser « %1 »</translation>
+        <translation>Téléverser «&#xa0;%1&#xa0;»</translation>
     </message>
     <message numerus="yes">
         <source>Upload %n Item(s)</source>
@@ -4505,8 +4505,8 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <message numerus="yes">
         <source>%1%, %2 of %n file(s)</source>
         <translation>
-            <numerusform>%1 %, %2 sur %n fichier</numerusform>
-            <numerusform>%1 %, %2 sur %n fichiers</numerusform>
+            <numerusform>%1&#xa0;%, %2 sur %n fichier</numerusform>
+            <numerusform>%1&#xa0;%, %2 sur %n fichiers</numerusform>
         </translation>
     </message>
     <message>
@@ -4565,7 +4565,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Keep the Transfers panel open when nothing is transferred; otherwise it closes once the transfers are done</source>
-        <translation>Garder le panneau « Transferts » ouvert quand rien n’est transféré ; sinon, il se ferme une fois les transferts terminés</translation>
+        <translation>Garder le panneau «&#xa0;Transferts&#xa0;» ouvert quand rien n’est transféré&#xa0;; sinon, il se ferme une fois les transferts terminés</translation>
     </message>
 </context>
 <context>
@@ -4615,7 +4615,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Skipped: already uploaded</source>
-        <translation>Ignoré : déjà téléversé</translation>
+        <translation>Ignoré&#xa0;: déjà téléversé</translation>
     </message>
     <message>
         <source>Failed</source>
@@ -4627,7 +4627,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Retrying in %1 (attempt %2): %3</source>
-        <translation>Nouvelle tentative dans %1 (tentative %2) : %3</translation>
+        <translation>Nouvelle tentative dans %1 (tentative %2)&#xa0;: %3</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -4639,7 +4639,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation>Échec : %1</translation>
+        <translation>Échec&#xa0;: %1</translation>
     </message>
     <message>
         <source>File</source>
@@ -4788,15 +4788,15 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>Le widget de téléversement ne peut pas être ouvert : %1</translation>
     </message>
     <message>
-        <source>The Upload widget needs the environment's API secret or a sign-in with Cloudinary.</source>
+        <source>The Upload widget needs the environment&apos;s API secret or a sign-in with Cloudinary.</source>
         <translation>Le widget de téléversement a besoin du secret d’API de l’environnement ou d’une connexion avec Cloudinary.</translation>
     </message>
     <message>
-        <source>Listing the environment's upload presets…</source>
+        <source>Listing the environment&apos;s upload presets…</source>
         <translation>Liste des préréglages de téléversement de l’environnement…</translation>
     </message>
     <message>
-        <source>Stratus could not list this environment's upload presets: %1</source>
+        <source>Stratus could not list this environment&apos;s upload presets: %1</source>
         <translation>Stratus n’a pas pu lister les préréglages de téléversement de cet environnement : %1</translation>
     </message>
     <message>
@@ -4804,7 +4804,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>Aucun préréglage de téléversement non signé</translation>
     </message>
     <message>
-        <source>This environment is signed in with Cloudinary, and then the Upload widget can only upload through an unsigned upload preset — this environment has none. An administrator can add one in the Cloudinary Console (Settings → Upload → Upload presets, signing mode "Unsigned"). Until then, Stratus's own Upload button uploads files here as usual.</source>
+        <source>This environment is signed in with Cloudinary, and then the Upload widget can only upload through an unsigned upload preset — this environment has none. An administrator can add one in the Cloudinary Console (Settings → Upload → Upload presets, signing mode &quot;Unsigned&quot;). Until then, Stratus&apos;s own Upload button uploads files here as usual.</source>
         <translation>Cet environnement est connecté avec Cloudinary ; le widget de téléversement ne peut alors téléverser que par un préréglage non signé, et cet environnement n’en a aucun. Un administrateur peut en ajouter un dans la console Cloudinary (Settings → Upload → Upload presets, mode de signature « Unsigned »). En attendant, le bouton Téléverser de Stratus envoie les fichiers ici comme d’habitude.</translation>
     </message>
     <message>
@@ -4828,15 +4828,15 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <name>stratus::gui::UsageMeter</name>
     <message>
         <source>Near the limit: %1 % used</source>
-        <translation>Proche de la limite : %1 % utilisés</translation>
+        <translation>Proche de la limite&#xa0;: %1&#xa0;% utilisés</translation>
     </message>
     <message>
         <source>%1, %2 % used, near the limit</source>
-        <translation>%1, %2 % utilisés, proche de la limite</translation>
+        <translation>%1, %2&#xa0;% utilisés, proche de la limite</translation>
     </message>
     <message>
         <source>%1, %2 % used</source>
-        <translation>%1, %2 % utilisés</translation>
+        <translation>%1, %2&#xa0;% utilisés</translation>
     </message>
 </context>
 <context>
@@ -4847,7 +4847,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Stratus is a fast desktop home for the images, videos and files you keep in Cloudinary: browse, search, upload and transform them across all your accounts and product environments.</source>
-        <translation>Stratus est un espace de bureau rapide pour les images, vidéos et fichiers que vous conservez dans Cloudinary : parcourez, recherchez, téléversez et transformez-les dans tous vos comptes et environnements de produit.</translation>
+        <translation>Stratus est un espace de bureau rapide pour les images, vidéos et fichiers que vous conservez dans Cloudinary&#xa0;: parcourez, recherchez, téléversez et transformez-les dans tous vos comptes et environnements de produit.</translation>
     </message>
     <message>
         <source>No product environment</source>
@@ -4945,7 +4945,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>Autoriser</translation>
     </message>
     <message>
-        <source>Don't Allow</source>
+        <source>Don&apos;t Allow</source>
         <translation>Ne pas autoriser</translation>
     </message>
 </context>
@@ -4978,19 +4978,19 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <name>stratus::words::CheckWords</name>
     <message>
         <source>The check failed: %1</source>
-        <translation>La vérification a échoué : %1</translation>
+        <translation>La vérification a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>The API key or the API secret is wrong. Copy both again from the Cloudinary Console (Settings → API Keys) and check that the key is enabled. The server said: “%1”.</source>
-        <translation>La clé d’API ou le secret d’API est incorrect. Copiez-les à nouveau depuis la console Cloudinary (Settings → API Keys) et vérifiez que la clé est activée. Réponse du serveur : « %1 ».</translation>
+        <translation>La clé d’API ou le secret d’API est incorrect. Copiez-les à nouveau depuis la console Cloudinary (Settings → API Keys) et vérifiez que la clé est activée. Réponse du serveur&#xa0;: «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>There is no cloud named “%1”. Check the cloud name on the dashboard of the Cloudinary Console; it is case-sensitive.</source>
-        <translation>Il n’existe aucun cloud nommé « %1 ». Vérifiez le nom de cloud dans le tableau de bord de la console Cloudinary ; il est sensible à la casse.</translation>
+        <translation>Il n’existe aucun cloud nommé «&#xa0;%1&#xa0;». Vérifiez le nom de cloud dans le tableau de bord de la console Cloudinary&#xa0;; il est sensible à la casse.</translation>
     </message>
     <message>
         <source>Cloudinary could not be reached: %1. Check your internet connection; if you reach the internet through a proxy, check it in Settings → Network.</source>
-        <translation>Impossible de joindre Cloudinary : %1. Vérifiez votre connexion Internet ; si vous accédez à Internet via un proxy, vérifiez-le dans Paramètres → Proxy réseau.</translation>
+        <translation>Impossible de joindre Cloudinary&#xa0;: %1. Vérifiez votre connexion Internet&#xa0;; si vous accédez à Internet via un proxy, vérifiez-le dans Paramètres → Proxy réseau.</translation>
     </message>
     <message>
         <source>The network proxy refused the connection or asked for a password (%1). Check the proxy in Settings → Network.</source>
@@ -4998,23 +4998,23 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>No secure connection could be made (certificate or TLS error: %1). If your network inspects encrypted traffic, ask your administrator to let Cloudinary through; Stratus never ignores certificate errors.</source>
-        <translation>Impossible d’établir une connexion sécurisée (erreur de certificat ou TLS : %1). Si votre réseau inspecte le trafic chiffré, demandez à votre administrateur de laisser passer Cloudinary ; Stratus n’ignore jamais les erreurs de certificat.</translation>
+        <translation>Impossible d’établir une connexion sécurisée (erreur de certificat ou TLS&#xa0;: %1). Si votre réseau inspecte le trafic chiffré, demandez à votre administrateur de laisser passer Cloudinary&#xa0;; Stratus n’ignore jamais les erreurs de certificat.</translation>
     </message>
     <message>
         <source>These credentials may not use the Admin API. The server said: “%1”. Limited keys still work for what they may do (for example uploading or delivering), but Stratus cannot browse or search this environment with them. Use a key with Admin API access, or choose “Add Anyway” to keep it with these limits.</source>
-        <translation>Ces identifiants ne sont pas autorisés à utiliser l’Admin API. Réponse du serveur : « %1 ». Les clés limitées fonctionnent toujours pour ce qu’elles sont autorisées à faire (par exemple le téléversement ou la diffusion), mais Stratus ne peut ni parcourir ni rechercher cet environnement avec elles. Utilisez une clé ayant accès à l’Admin API, ou choisissez « Ajouter quand même » pour le conserver avec ces limites.</translation>
+        <translation>Ces identifiants ne sont pas autorisés à utiliser l’Admin API. Réponse du serveur&#xa0;: «&#xa0;%1&#xa0;». Les clés limitées fonctionnent toujours pour ce qu’elles sont autorisées à faire (par exemple le téléversement ou la diffusion), mais Stratus ne peut ni parcourir ni rechercher cet environnement avec elles. Utilisez une clé ayant accès à l’Admin API, ou choisissez «&#xa0;Ajouter quand même&#xa0;» pour le conserver avec ces limites.</translation>
     </message>
     <message>
         <source>This environment has used up its Admin API calls for now (the server said: “%1”). Try again after %2.</source>
-        <translation>Cet environnement a épuisé ses appels à l’Admin API pour le moment (réponse du serveur : « %1 »). Réessayez après %2.</translation>
+        <translation>Cet environnement a épuisé ses appels à l’Admin API pour le moment (réponse du serveur&#xa0;: «&#xa0;%1&#xa0;»). Réessayez après %2.</translation>
     </message>
     <message>
         <source>This environment has used up its Admin API calls for now (the server said: “%1”). Try again in a while; the budget is renewed every hour.</source>
-        <translation>Cet environnement a épuisé ses appels à l’Admin API pour le moment (réponse du serveur : « %1 »). Réessayez dans un moment ; le quota est renouvelé toutes les heures.</translation>
+        <translation>Cet environnement a épuisé ses appels à l’Admin API pour le moment (réponse du serveur&#xa0;: «&#xa0;%1&#xa0;»). Réessayez dans un moment&#xa0;; le quota est renouvelé toutes les heures.</translation>
     </message>
     <message>
         <source>The server answered with an error that is not about your credentials: “%1”. Try again later; if this is a private or local server, check its address (upload_prefix).</source>
-        <translation>Le serveur a répondu par une erreur qui ne concerne pas vos identifiants : « %1 ». Réessayez plus tard ; s’il s’agit d’un serveur privé ou local, vérifiez son adresse (upload_prefix).</translation>
+        <translation>Le serveur a répondu par une erreur qui ne concerne pas vos identifiants&#xa0;: «&#xa0;%1&#xa0;». Réessayez plus tard&#xa0;; s’il s’agit d’un serveur privé ou local, vérifiez son adresse (upload_prefix).</translation>
     </message>
     <message>
         <source>Your keychain (Secret Service) is locked or not running, and Stratus keeps secrets nowhere else. Unlock your keyring, or start gnome-keyring or KWallet, and try again. Nothing was changed.</source>
@@ -5022,35 +5022,35 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The address would send the API secret unencrypted (plain http) to another computer, where anyone on the networks in between could read it. Stratus does that only when you allow it for the environment: use an https:// address, or allow unencrypted sending in Accounts.</source>
-        <translation>L’adresse enverrait le secret d’API en clair (http simple) à un autre ordinateur, où n’importe qui sur les réseaux intermédiaires pourrait le lire. Stratus ne le fait que si vous l’autorisez pour l’environnement : utilisez une adresse https://, ou autorisez l’envoi en clair dans Comptes.</translation>
+        <translation>L’adresse enverrait le secret d’API en clair (http simple) à un autre ordinateur, où n’importe qui sur les réseaux intermédiaires pourrait le lire. Stratus ne le fait que si vous l’autorisez pour l’environnement&#xa0;: utilisez une adresse https://, ou autorisez l’envoi en clair dans Comptes.</translation>
     </message>
     <message>
-        <source>the API key or secret is wrong for cloud '%1' (the server said: %2)</source>
-        <translation>la clé ou le secret d’API est incorrect pour le cloud « %1 » (réponse du serveur : %2)</translation>
+        <source>the API key or secret is wrong for cloud &apos;%1&apos; (the server said: %2)</source>
+        <translation>la clé ou le secret d’API est incorrect pour le cloud «&#xa0;%1&#xa0;» (réponse du serveur&#xa0;: %2)</translation>
     </message>
     <message>
-        <source>there is no cloud named '%1' at %2 (the server said: %3)</source>
-        <translation>il n’existe aucun cloud nommé « %1 » sur %2 (réponse du serveur : %3)</translation>
+        <source>there is no cloud named &apos;%1&apos; at %2 (the server said: %3)</source>
+        <translation>il n’existe aucun cloud nommé «&#xa0;%1&#xa0;» sur %2 (réponse du serveur&#xa0;: %3)</translation>
     </message>
     <message>
         <source>cannot find the host %1 (no network or no DNS?): %2</source>
-        <translation>impossible de trouver l’hôte %1 (pas de réseau ou pas de DNS ?) : %2</translation>
+        <translation>impossible de trouver l’hôte %1 (pas de réseau ou pas de DNS&#xa0;?)&#xa0;: %2</translation>
     </message>
     <message>
         <source>no connection to %1: nothing answers there (%2); check the network and the URL</source>
-        <translation>pas de connexion à %1 : rien n’y répond (%2) ; vérifiez le réseau et l’URL</translation>
+        <translation>pas de connexion à %1&#xa0;: rien n’y répond (%2)&#xa0;; vérifiez le réseau et l’URL</translation>
     </message>
     <message>
         <source>no connection to %1: it did not answer in time; check the network</source>
-        <translation>pas de connexion à %1 : aucune réponse à temps ; vérifiez le réseau</translation>
+        <translation>pas de connexion à %1&#xa0;: aucune réponse à temps&#xa0;; vérifiez le réseau</translation>
     </message>
     <message>
         <source>no connection to %1 (%2); check the network</source>
-        <translation>pas de connexion à %1 (%2) ; vérifiez le réseau</translation>
+        <translation>pas de connexion à %1 (%2)&#xa0;; vérifiez le réseau</translation>
     </message>
     <message>
         <source>the proxy %1 failed on the way to %2 (%3); check http_proxy, https_proxy and no_proxy</source>
-        <translation>le proxy %1 a échoué sur le chemin vers %2 (%3) ; vérifiez http_proxy, https_proxy et no_proxy</translation>
+        <translation>le proxy %1 a échoué sur le chemin vers %2 (%3)&#xa0;; vérifiez http_proxy, https_proxy et no_proxy</translation>
     </message>
     <message>
         <source>(system)</source>
@@ -5061,24 +5061,24 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>la connexion sécurisée à %1 a échoué (%2)</translation>
     </message>
     <message>
-        <source>these credentials may not use the Admin API of cloud '%1' (403: %2)</source>
-        <translation>ces identifiants ne sont pas autorisés à utiliser l’Admin API du cloud « %1 » (403 : %2)</translation>
+        <source>these credentials may not use the Admin API of cloud &apos;%1&apos; (403: %2)</source>
+        <translation>ces identifiants ne sont pas autorisés à utiliser l’Admin API du cloud «&#xa0;%1&#xa0;» (403&#xa0;: %2)</translation>
     </message>
     <message>
-        <source>the Admin API rate limit of cloud '%1' is spent until %2; try again then</source>
-        <translation>la limite d’appels à l’Admin API du cloud « %1 » est épuisée jusqu’à %2 ; réessayez à ce moment-là</translation>
+        <source>the Admin API rate limit of cloud &apos;%1&apos; is spent until %2; try again then</source>
+        <translation>la limite d’appels à l’Admin API du cloud «&#xa0;%1&#xa0;» est épuisée jusqu’à %2&#xa0;; réessayez à ce moment-là</translation>
     </message>
     <message>
-        <source>the Admin API rate limit of cloud '%1' is spent; try again later</source>
-        <translation>la limite d’appels à l’Admin API du cloud « %1 » est épuisée ; réessayez plus tard</translation>
+        <source>the Admin API rate limit of cloud &apos;%1&apos; is spent; try again later</source>
+        <translation>la limite d’appels à l’Admin API du cloud «&#xa0;%1&#xa0;» est épuisée&#xa0;; réessayez plus tard</translation>
     </message>
     <message>
         <source>the server at %1 failed (%2); try again later</source>
-        <translation>le serveur à l’adresse %1 a échoué (%2) ; réessayez plus tard</translation>
+        <translation>le serveur à l’adresse %1 a échoué (%2)&#xa0;; réessayez plus tard</translation>
     </message>
     <message>
         <source>the connection test failed: %1</source>
-        <translation>le test de connexion a échoué : %1</translation>
+        <translation>le test de connexion a échoué&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -5093,7 +5093,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Cloudinary refused the request: %1</source>
-        <translation>Cloudinary a refusé la requête : %1</translation>
+        <translation>Cloudinary a refusé la requête&#xa0;: %1</translation>
     </message>
     <message>
         <source>The server could not be found. Check your internet connection.</source>
@@ -5129,7 +5129,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The network failed: %1</source>
-        <translation>Le réseau a échoué : %1</translation>
+        <translation>Le réseau a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cloudinary refused the API key or secret.</source>
@@ -5137,7 +5137,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Cloudinary refused the API key or secret: %1</source>
-        <translation>Cloudinary a refusé la clé ou le secret d’API : %1</translation>
+        <translation>Cloudinary a refusé la clé ou le secret d’API&#xa0;: %1</translation>
     </message>
     <message>
         <source>These credentials may not do this.</source>
@@ -5145,7 +5145,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>These credentials may not do this: %1</source>
-        <translation>Ces identifiants n’y sont pas autorisés : %1</translation>
+        <translation>Ces identifiants n’y sont pas autorisés&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cloudinary does not have it (any more).</source>
@@ -5153,7 +5153,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Not found: %1</source>
-        <translation>Introuvable : %1</translation>
+        <translation>Introuvable&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cloudinary refused it as a conflict.</source>
@@ -5161,15 +5161,15 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Cloudinary refused it as a conflict: %1</source>
-        <translation>Cloudinary l’a refusé en raison d’un conflit : %1</translation>
+        <translation>Cloudinary l’a refusé en raison d’un conflit&#xa0;: %1</translation>
     </message>
     <message>
         <source>Too many requests for now; Cloudinary accepts more after %1.</source>
-        <translation>Trop de requêtes pour le moment ; Cloudinary en accepte de nouveau après %1.</translation>
+        <translation>Trop de requêtes pour le moment&#xa0;; Cloudinary en accepte de nouveau après %1.</translation>
     </message>
     <message>
         <source>Too many requests for now; try again in a while.</source>
-        <translation>Trop de requêtes pour le moment ; réessayez dans un moment.</translation>
+        <translation>Trop de requêtes pour le moment&#xa0;; réessayez dans un moment.</translation>
     </message>
     <message>
         <source>Cloudinary had a server error (HTTP %1).</source>
@@ -5177,7 +5177,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Cloudinary had a server error: %1</source>
-        <translation>Cloudinary a rencontré une erreur de serveur : %1</translation>
+        <translation>Cloudinary a rencontré une erreur de serveur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -5189,7 +5189,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>A local file could not be read or written: %1</source>
-        <translation>Un fichier local n’a pas pu être lu ou écrit : %1</translation>
+        <translation>Un fichier local n’a pas pu être lu ou écrit&#xa0;: %1</translation>
     </message>
     <message>
         <source>A local file is damaged and must be rebuilt.</source>
@@ -5213,7 +5213,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Something went wrong inside Stratus: %1</source>
-        <translation>Un problème est survenu dans Stratus : %1</translation>
+        <translation>Un problème est survenu dans Stratus&#xa0;: %1</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -5265,7 +5265,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>This is not a Cloudinary URL: it must begin with cloudinary:// (or account://).</source>
-        <translation>Ce n’est pas une URL Cloudinary : elle doit commencer par cloudinary:// (ou account://).</translation>
+        <translation>Ce n’est pas une URL Cloudinary&#xa0;: elle doit commencer par cloudinary:// (ou account://).</translation>
     </message>
     <message>
         <source>This is not a Cloudinary URL. It looks like cloudinary://API_KEY:API_SECRET@CLOUD_NAME (or account://KEY:SECRET@ACCOUNT_ID).</source>
@@ -5281,19 +5281,19 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The URL has text after the account ID that does not belong there; it should read account://KEY:SECRET@ACCOUNT_ID (is the “@” missing?).</source>
-        <translation>L’URL contient après l’ID de compte du texte qui n’a rien à y faire ; elle devrait être de la forme account://KEY:SECRET@ACCOUNT_ID (le « @ » manque-t-il ?).</translation>
+        <translation>L’URL contient après l’ID de compte du texte qui n’a rien à y faire&#xa0;; elle devrait être de la forme account://KEY:SECRET@ACCOUNT_ID (le «&#xa0;@&#xa0;» manque-t-il&#xa0;?).</translation>
     </message>
     <message>
         <source>The URL has text after the cloud name that does not belong there; it should read cloudinary://API_KEY:API_SECRET@CLOUD_NAME (is the “@” missing?).</source>
-        <translation>L’URL contient après le nom de cloud du texte qui n’a rien à y faire ; elle devrait être de la forme cloudinary://API_KEY:API_SECRET@CLOUD_NAME (le « @ » manque-t-il ?).</translation>
+        <translation>L’URL contient après le nom de cloud du texte qui n’a rien à y faire&#xa0;; elle devrait être de la forme cloudinary://API_KEY:API_SECRET@CLOUD_NAME (le «&#xa0;@&#xa0;» manque-t-il&#xa0;?).</translation>
     </message>
     <message>
         <source>The URL has no account ID after the “@”.</source>
-        <translation>L’URL n’a pas d’ID de compte après le « @ ».</translation>
+        <translation>L’URL n’a pas d’ID de compte après le «&#xa0;@&#xa0;».</translation>
     </message>
     <message>
         <source>The URL has no cloud name after the “@”.</source>
-        <translation>L’URL n’a pas de nom de cloud après le « @ ».</translation>
+        <translation>L’URL n’a pas de nom de cloud après le «&#xa0;@&#xa0;».</translation>
     </message>
     <message>
         <source>The account ID in the URL contains a character that is not allowed (space, &lt; &gt; [ \ ] ^ |).</source>
@@ -5305,7 +5305,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>A parameter after the “?” of the URL has no name.</source>
-        <translation>Un paramètre après le « ? » de l’URL n’a pas de nom.</translation>
+        <translation>Un paramètre après le «&#xa0;?&#xa0;» de l’URL n’a pas de nom.</translation>
     </message>
     <message>
         <source>This needs a cloudinary:// URL, not an account:// one (account credentials belong in CLOUDINARY_ACCOUNT_URL).</source>
@@ -5321,7 +5321,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The accounts file %1 cannot be read: %2</source>
-        <translation>Le fichier des comptes %1 ne peut pas être lu : %2</translation>
+        <translation>Le fichier des comptes %1 ne peut pas être lu&#xa0;: %2</translation>
     </message>
     <message>
         <source>The accounts file %1 is larger than a settings file can be.</source>
@@ -5329,11 +5329,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The accounts file %1 cannot be read: there is no room for a working copy.</source>
-        <translation>Le fichier des comptes %1 ne peut pas être lu : il n’y a pas de place pour une copie de travail.</translation>
+        <translation>Le fichier des comptes %1 ne peut pas être lu&#xa0;: il n’y a pas de place pour une copie de travail.</translation>
     </message>
     <message>
         <source>The accounts file %1 was written by a newer version of Stratus; this one does not change it.</source>
-        <translation>Le fichier des comptes %1 a été écrit par une version plus récente de Stratus ; celle-ci ne le modifie pas.</translation>
+        <translation>Le fichier des comptes %1 a été écrit par une version plus récente de Stratus&#xa0;; celle-ci ne le modifie pas.</translation>
     </message>
     <message>
         <source>The accounts file %1 cannot be written.</source>
@@ -5381,15 +5381,15 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>An environment named “%1” exists already.</source>
-        <translation>Un environnement nommé « %1 » existe déjà.</translation>
+        <translation>Un environnement nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
     <message>
         <source>The environment “%1” needs a cloud name and an API key.</source>
-        <translation>L’environnement « %1 » doit avoir un nom de cloud et une clé d’API.</translation>
+        <translation>L’environnement «&#xa0;%1&#xa0;» doit avoir un nom de cloud et une clé d’API.</translation>
     </message>
     <message>
         <source>The environment “%1” needs an API secret.</source>
-        <translation>L’environnement « %1 » doit avoir un secret d’API.</translation>
+        <translation>L’environnement «&#xa0;%1&#xa0;» doit avoir un secret d’API.</translation>
     </message>
     <message>
         <source>The accounts were closed while this was under way.</source>
@@ -5405,7 +5405,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>“%1” cannot name a folder of Stratus.</source>
-        <translation>« %1 » ne peut pas désigner un dossier de Stratus.</translation>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas désigner un dossier de Stratus.</translation>
     </message>
     <message>
         <source>The settings could not be saved to %1.</source>
@@ -5413,19 +5413,19 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>These could not be deleted: %1</source>
-        <translation>Ces éléments n’ont pas pu être supprimés : %1</translation>
+        <translation>Ces éléments n’ont pas pu être supprimés&#xa0;: %1</translation>
     </message>
     <message>
         <source>The catalogue is damaged; Stratus rebuilds it at the next sync.</source>
-        <translation>Le catalogue est endommagé ; Stratus le reconstruit à la prochaine synchronisation.</translation>
+        <translation>Le catalogue est endommagé&#xa0;; Stratus le reconstruit à la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>The catalogue is damaged (%1); Stratus rebuilds it at the next sync.</source>
-        <translation>Le catalogue est endommagé (%1) ; Stratus le reconstruit à la prochaine synchronisation.</translation>
+        <translation>Le catalogue est endommagé (%1)&#xa0;; Stratus le reconstruit à la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>There is no catalogue at %1 yet; sync the environment first.</source>
-        <translation>Il n’y a pas encore de catalogue dans %1 ; synchronisez d’abord l’environnement.</translation>
+        <translation>Il n’y a pas encore de catalogue dans %1&#xa0;; synchronisez d’abord l’environnement.</translation>
     </message>
     <message>
         <source>The folder of the catalogue %1 cannot be created.</source>
@@ -5437,7 +5437,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The catalogue %1 cannot be opened: %2</source>
-        <translation>Le catalogue %1 ne peut pas être ouvert : %2</translation>
+        <translation>Le catalogue %1 ne peut pas être ouvert&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 cannot be removed.</source>
@@ -5445,11 +5445,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>%1 cannot be removed: %2</source>
-        <translation>%1 ne peut pas être supprimé : %2</translation>
+        <translation>%1 ne peut pas être supprimé&#xa0;: %2</translation>
     </message>
     <message>
         <source>The catalogue %1 was written by a newer version of Stratus; this one leaves it alone.</source>
-        <translation>Le catalogue %1 a été écrit par une version plus récente de Stratus ; celle-ci n’y touche pas.</translation>
+        <translation>Le catalogue %1 a été écrit par une version plus récente de Stratus&#xa0;; celle-ci n’y touche pas.</translation>
     </message>
     <message>
         <source>The catalogue could not be read to the end.</source>
@@ -5457,7 +5457,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The catalogue could not be read to the end: %1</source>
-        <translation>Le catalogue n’a pas pu être lu jusqu’au bout : %1</translation>
+        <translation>Le catalogue n’a pas pu être lu jusqu’au bout&#xa0;: %1</translation>
     </message>
     <message>
         <source>The catalogue could not be read or written.</source>
@@ -5465,7 +5465,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The catalogue could not be read or written: %1</source>
-        <translation>Le catalogue n’a pas pu être lu ou écrit : %1</translation>
+        <translation>Le catalogue n’a pas pu être lu ou écrit&#xa0;: %1</translation>
     </message>
     <message>
         <source>The catalogue could not start a change.</source>
@@ -5473,7 +5473,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The catalogue could not start a change: %1</source>
-        <translation>Le catalogue n’a pas pu commencer une modification : %1</translation>
+        <translation>Le catalogue n’a pas pu commencer une modification&#xa0;: %1</translation>
     </message>
     <message>
         <source>The catalogue could not save a change.</source>
@@ -5481,7 +5481,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The catalogue could not save a change: %1</source>
-        <translation>Le catalogue n’a pas pu enregistrer une modification : %1</translation>
+        <translation>Le catalogue n’a pas pu enregistrer une modification&#xa0;: %1</translation>
     </message>
     <message>
         <source>An asset vanished from the catalogue while it was written.</source>
@@ -5497,11 +5497,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The Admin API calls of this hour are spent; Cloudinary accepts more after %1.</source>
-        <translation>Les appels à l’Admin API de cette heure sont épuisés ; Cloudinary en accepte de nouveau après %1.</translation>
+        <translation>Les appels à l’Admin API de cette heure sont épuisés&#xa0;; Cloudinary en accepte de nouveau après %1.</translation>
     </message>
     <message>
         <source>The Admin API calls of this hour are spent; try again in a while.</source>
-        <translation>Les appels à l’Admin API de cette heure sont épuisés ; réessayez dans un moment.</translation>
+        <translation>Les appels à l’Admin API de cette heure sont épuisés&#xa0;; réessayez dans un moment.</translation>
     </message>
     <message>
         <source>The connection was closed while this was under way.</source>
@@ -5520,11 +5520,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>L’appel n’est pas terminé.</translation>
     </message>
     <message>
-        <source>The server's answer is not what the Cloudinary API sends (no JSON object). Check the environment's address (upload_prefix).</source>
+        <source>The server&apos;s answer is not what the Cloudinary API sends (no JSON object). Check the environment&apos;s address (upload_prefix).</source>
         <translation>La réponse du serveur n’est pas celle qu’envoie l’API Cloudinary (pas d’objet JSON). Vérifiez l’adresse de l’environnement (upload_prefix).</translation>
     </message>
     <message>
-        <source>The environment's API address is not configured.</source>
+        <source>The environment&apos;s API address is not configured.</source>
         <translation>L’adresse d’API de l’environnement n’est pas configurée.</translation>
     </message>
     <message>
@@ -5549,11 +5549,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The API credentials would travel unencrypted (plain http) to %1, which is not this computer. Use https, or allow unencrypted sending for this environment in Accounts.</source>
-        <translation>Les identifiants d’API partiraient en clair (http) vers %1, qui n’est pas cet ordinateur. Utilisez https, ou autorisez l’envoi non chiffré pour cet environnement dans « Comptes ».</translation>
+        <translation>Les identifiants d’API partiraient en clair (http) vers %1, qui n’est pas cet ordinateur. Utilisez https, ou autorisez l’envoi non chiffré pour cet environnement dans «&#xa0;Comptes&#xa0;».</translation>
     </message>
     <message>
-        <source>%1 is restricted: its URL must be signed, and the environment's API secret is not available.</source>
-        <translation>%1 est restreint : son URL doit être signée, et le secret d’API de l’environnement n’est pas disponible.</translation>
+        <source>%1 is restricted: its URL must be signed, and the environment&apos;s API secret is not available.</source>
+        <translation>%1 est restreint&#xa0;: son URL doit être signée, et le secret d’API de l’environnement n’est pas disponible.</translation>
     </message>
     <message>
         <source>%1 could not be renamed.</source>
@@ -5589,11 +5589,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>%1 is no longer in the environment (deleted or renamed elsewhere?). Nothing was changed; a sync brings the catalogue up to date.</source>
-        <translation>%1 n’est plus dans l’environnement (supprimé ou renommé ailleurs ?). Rien n’a été modifié ; une synchronisation met le catalogue à jour.</translation>
+        <translation>%1 n’est plus dans l’environnement (supprimé ou renommé ailleurs&#xa0;?). Rien n’a été modifié&#xa0;; une synchronisation met le catalogue à jour.</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <extracomment>%1 says what could not be done ("cat could not be renamed."), %2 why (the kind's words).</extracomment>
+        <extracomment>%1 says what could not be done (&quot;cat could not be renamed.&quot;), %2 why (the kind&apos;s words).</extracomment>
         <translation>%1 %2</translation>
     </message>
     <message>
@@ -5610,7 +5610,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The folder mode of this environment is not known yet; sync it first.</source>
-        <translation>Le mode de dossiers de cet environnement est encore inconnu ; synchronisez-le d’abord.</translation>
+        <translation>Le mode de dossiers de cet environnement est encore inconnu&#xa0;; synchronisez-le d’abord.</translation>
     </message>
     <message>
         <source>The name is empty.</source>
@@ -5618,7 +5618,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>A name cannot contain “/”; use Move to… to change the folder.</source>
-        <translation>Un nom ne peut pas contenir « / » ; utilisez « Déplacer vers… » pour changer de dossier.</translation>
+        <translation>Un nom ne peut pas contenir «&#xa0;/&#xa0;»&#xa0;; utilisez «&#xa0;Déplacer vers…&#xa0;» pour changer de dossier.</translation>
     </message>
     <message>
         <source>A name cannot contain a backslash, a percent sign or any of ? &amp; # &lt; &gt;.</source>
@@ -5638,15 +5638,15 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Home cannot be renamed.</source>
-        <translation>« Accueil » ne peut pas être renommé.</translation>
+        <translation>«&#xa0;Accueil&#xa0;» ne peut pas être renommé.</translation>
     </message>
     <message>
         <source>Home cannot be deleted.</source>
-        <translation>« Accueil » ne peut pas être supprimé.</translation>
+        <translation>«&#xa0;Accueil&#xa0;» ne peut pas être supprimé.</translation>
     </message>
     <message>
         <source>%1 was changed, but the local catalogue could not be updated: %2</source>
-        <translation>%1 a été modifié, mais le catalogue local n’a pas pu être mis à jour : %2</translation>
+        <translation>%1 a été modifié, mais le catalogue local n’a pas pu être mis à jour&#xa0;: %2</translation>
     </message>
     <message>
         <source>Must supply cloud_name in the options or in the configuration</source>
@@ -5658,7 +5658,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Signature algorithm %1 is not supported. Supported algorithms: sha1, sha256</source>
-        <translation>L’algorithme de signature %1 n’est pas pris en charge. Algorithmes pris en charge : sha1, sha256</translation>
+        <translation>L’algorithme de signature %1 n’est pas pris en charge. Algorithmes pris en charge&#xa0;: sha1, sha256</translation>
     </message>
     <message>
         <source>Radius array should contain between 1 and 4 values</source>
@@ -5689,7 +5689,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>Le téléversement n’est pas terminé.</translation>
     </message>
     <message>
-        <source>The environment's upload address is not configured.</source>
+        <source>The environment&apos;s upload address is not configured.</source>
         <translation>L’adresse de téléversement de l’environnement n’est pas configurée.</translation>
     </message>
     <message>
@@ -5697,7 +5697,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>Un téléversement non signé nécessite un préréglage de téléversement non signé.</translation>
     </message>
     <message>
-        <source>The server's answer to the upload is not what the Upload API sends (no JSON). Check the environment's address (upload_prefix).</source>
+        <source>The server&apos;s answer to the upload is not what the Upload API sends (no JSON). Check the environment&apos;s address (upload_prefix).</source>
         <translation>La réponse du serveur au téléversement n’est pas celle qu’envoie l’Upload API (pas de JSON). Vérifiez l’adresse de l’environnement (upload_prefix).</translation>
     </message>
     <message>
@@ -5706,7 +5706,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>%1 is shorter than the part already uploaded: it changed since the upload began. Upload it again.</source>
-        <translation>%1 est plus court que la partie déjà téléversée : il a changé depuis le début du téléversement. Téléversez-le à nouveau.</translation>
+        <translation>%1 est plus court que la partie déjà téléversée&#xa0;: il a changé depuis le début du téléversement. Téléversez-le à nouveau.</translation>
     </message>
     <message>
         <source>The server did not complete the upload of %1 after its last chunk.</source>
@@ -5722,7 +5722,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The name of %1 is not valid UTF-8; rename it to upload it.</source>
-        <translation>Le nom de %1 n’est pas de l’UTF-8 valide ; renommez-le pour le téléverser.</translation>
+        <translation>Le nom de %1 n’est pas de l’UTF-8 valide&#xa0;; renommez-le pour le téléverser.</translation>
     </message>
     <message>
         <source>%1 is a link to something that does not exist.</source>
@@ -5730,7 +5730,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>No such file or folder: %1.</source>
-        <translation>Fichier ou dossier introuvable : %1.</translation>
+        <translation>Fichier ou dossier introuvable&#xa0;: %1.</translation>
     </message>
     <message>
         <source>%1 is a folder.</source>
@@ -5746,15 +5746,15 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The size of %1 is only known by reading it (a special file, like those in /proc); copy it to a regular file to upload it.</source>
-        <translation>La taille de %1 n’est connue qu’en le lisant (un fichier spécial, comme ceux de /proc) ; copiez-le dans un fichier ordinaire pour le téléverser.</translation>
+        <translation>La taille de %1 n’est connue qu’en le lisant (un fichier spécial, comme ceux de /proc)&#xa0;; copiez-le dans un fichier ordinaire pour le téléverser.</translation>
     </message>
     <message>
         <source>%1 is empty; Cloudinary does not accept empty files.</source>
-        <translation>%1 est vide ; Cloudinary n’accepte pas les fichiers vides.</translation>
+        <translation>%1 est vide&#xa0;; Cloudinary n’accepte pas les fichiers vides.</translation>
     </message>
     <message>
         <source>%1 changed while it was uploaded (it is shorter now); upload it again.</source>
-        <translation>%1 a changé pendant son téléversement (il est maintenant plus court) ; téléversez-le à nouveau.</translation>
+        <translation>%1 a changé pendant son téléversement (il est maintenant plus court)&#xa0;; téléversez-le à nouveau.</translation>
     </message>
     <message>
         <source>%1 cannot be written%2.</source>
@@ -5770,7 +5770,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The upload journal %1 was written by a newer Stratus; update Stratus to go on with its uploads.</source>
-        <translation>Le journal de téléversement %1 a été écrit par une version plus récente de Stratus ; mettez Stratus à jour pour poursuivre ses téléversements.</translation>
+        <translation>Le journal de téléversement %1 a été écrit par une version plus récente de Stratus&#xa0;; mettez Stratus à jour pour poursuivre ses téléversements.</translation>
     </message>
     <message>
         <source>The upload journal cannot be read or written%1.</source>
@@ -5786,7 +5786,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Cloudinary did not deliver %1 (HTTP %2): %3</source>
-        <translation>Cloudinary n’a pas diffusé %1 (HTTP %2) : %3</translation>
+        <translation>Cloudinary n’a pas diffusé %1 (HTTP %2)&#xa0;: %3</translation>
     </message>
     <message>
         <source>%1 is private or authenticated and needs a signed URL, which needs the API secret.</source>
@@ -5794,7 +5794,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The environment cannot be called now, so its API secret cannot sign delivery URLs.</source>
-        <translation>L’API de l’environnement ne peut pas être appelée pour le moment ; son secret d’API ne peut donc pas signer d’URL de diffusion.</translation>
+        <translation>L’API de l’environnement ne peut pas être appelée pour le moment&#xa0;; son secret d’API ne peut donc pas signer d’URL de diffusion.</translation>
     </message>
     <message>
         <source>There is no API secret to sign delivery URLs with.</source>
@@ -5802,7 +5802,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The number of entries it states (%1) does not match the entries in it. Every entry there was read; the number is corrected at the next change.</source>
-        <translation>Le nombre d’entrées qu’elle indique (%1) ne correspond pas aux entrées qu’elle contient. Toutes les entrées ont été lues ; le nombre sera corrigé à la prochaine modification.</translation>
+        <translation>Le nombre d’entrées qu’elle indique (%1) ne correspond pas aux entrées qu’elle contient. Toutes les entrées ont été lues&#xa0;; le nombre sera corrigé à la prochaine modification.</translation>
     </message>
     <message>
         <source>none</source>
@@ -5814,7 +5814,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Its value “%1” is not text.</source>
-        <translation>Sa valeur « %1 » n’est pas du texte.</translation>
+        <translation>Sa valeur «&#xa0;%1&#xa0;» n’est pas du texte.</translation>
     </message>
     <message>
         <source>It has no identifier.</source>
@@ -5822,7 +5822,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Its identifier is not one Stratus makes (letters, digits, “-”, “_” and “.”, at most 128).</source>
-        <translation>Son identifiant n’est pas de ceux que crée Stratus (lettres, chiffres, « - », « _ » et « . », 128 au plus).</translation>
+        <translation>Son identifiant n’est pas de ceux que crée Stratus (lettres, chiffres, «&#xa0;-&#xa0;», «&#xa0;_&#xa0;» et «&#xa0;.&#xa0;», 128 au plus).</translation>
     </message>
     <message>
         <source>It has the same identifier as an entry before it.</source>
@@ -5846,7 +5846,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Its provisioning address (CLOUDINARY_ACCOUNT_URL) cannot be read: %1</source>
-        <translation>Son adresse de provisioning (CLOUDINARY_ACCOUNT_URL) est illisible : %1</translation>
+        <translation>Son adresse de provisioning (CLOUDINARY_ACCOUNT_URL) est illisible&#xa0;: %1</translation>
     </message>
     <message>
         <source>Its provisioning address (CLOUDINARY_ACCOUNT_URL) cannot be read.</source>
@@ -5854,7 +5854,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Its CLOUDINARY_URL cannot be read: %1</source>
-        <translation>Sa CLOUDINARY_URL est illisible : %1</translation>
+        <translation>Sa CLOUDINARY_URL est illisible&#xa0;: %1</translation>
     </message>
     <message>
         <source>Its CLOUDINARY_URL cannot be read.</source>
@@ -5862,11 +5862,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The account it belongs to (“%1”) is missing or could not be read.</source>
-        <translation>Le compte auquel elle appartient (« %1 ») est absent ou n’a pas pu être lu.</translation>
+        <translation>Le compte auquel elle appartient («&#xa0;%1&#xa0;») est absent ou n’a pas pu être lu.</translation>
     </message>
     <message>
         <source>Corner: Cannot be null</source>
-        <translation>Corner : ne peut pas être null</translation>
+        <translation>Corner&#xa0;: ne peut pas être null</translation>
     </message>
     <message>
         <source>URL Suffix only supported for image/upload, image/private, image/authenticated, video/upload and raw/upload</source>
@@ -5902,12 +5902,12 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>transformation imbriquée trop profondément (un responsive_width dans la configuration entraîne une récursion sans fin du SDK)</translation>
     </message>
     <message>
-        <source>size must be a string such as "100x80"</source>
-        <translation>size doit être une chaîne de caractères telle que "100x80"</translation>
+        <source>size must be a string such as &quot;100x80&quot;</source>
+        <translation>size doit être une chaîne de caractères telle que &quot;100x80&quot;</translation>
     </message>
     <message>
         <source>URI malformed: overlay text contains a lone UTF-16 surrogate</source>
-        <translation>URI malformée : le texte de l’overlay contient un surrogate UTF-16 isolé</translation>
+        <translation>URI malformée&#xa0;: le texte de l’overlay contient un surrogate UTF-16 isolé</translation>
     </message>
     <message>
         <source>the public_id of an overlay/underlay must be a string</source>
@@ -5927,11 +5927,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>URI malformed: bad percent escape</source>
-        <translation>URI malformée : encodage en pourcentage incorrect</translation>
+        <translation>URI malformée&#xa0;: encodage en pourcentage incorrect</translation>
     </message>
     <message>
         <source>URI malformed: the text contains a lone UTF-16 surrogate</source>
-        <translation>URI malformée : le texte contient un surrogate UTF-16 isolé</translation>
+        <translation>URI malformée&#xa0;: le texte contient un surrogate UTF-16 isolé</translation>
     </message>
     <message>
         <source>auth_token acl must be text or a list of texts</source>
@@ -5946,8 +5946,8 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>public_id manquant</translation>
     </message>
     <message>
-        <source>expected a JSON object {"public_id": ..., "options": {...}}</source>
-        <translation>objet JSON {"public_id": ..., "options": {...}} attendu</translation>
+        <source>expected a JSON object {&quot;public_id&quot;: ..., &quot;options&quot;: {...}}</source>
+        <translation>objet JSON {&quot;public_id&quot;: ..., &quot;options&quot;: {...}} attendu</translation>
     </message>
     <message>
         <source>options must be a JSON object</source>
@@ -5967,12 +5967,12 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>the URL would hold a raw %1, which the Node SDK copies into it unescaped from this option; percent-encode it in the value</source>
-        <extracomment>%1 names the character, e.g. "line feed (U+000A)"</extracomment>
-        <translation>l’URL contiendrait le caractère %1 tel quel, car le SDK Node le recopie sans échappement depuis cette option ; encodez-le en pourcentage dans la valeur</translation>
+        <extracomment>%1 names the character, e.g. &quot;line feed (U+000A)&quot;</extracomment>
+        <translation>l’URL contiendrait le caractère %1 tel quel, car le SDK Node le recopie sans échappement depuis cette option&#xa0;; encodez-le en pourcentage dans la valeur</translation>
     </message>
     <message>
         <source>invalid JSON (%1 at offset %2)</source>
-        <extracomment>%1 is the JSON parser's own words, %2 a position in the text</extracomment>
+        <extracomment>%1 is the JSON parser&apos;s own words, %2 a position in the text</extracomment>
         <translation>JSON non valide (%1 au décalage %2)</translation>
     </message>
     <message>
@@ -5980,51 +5980,51 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>objet JSON attendu</translation>
     </message>
     <message>
-        <source>"params" must be a JSON object</source>
-        <translation>"params" doit être un objet JSON</translation>
+        <source>&quot;params&quot; must be a JSON object</source>
+        <translation>&quot;params&quot; doit être un objet JSON</translation>
     </message>
     <message>
-        <source>unknown "algorithm"; expected "sha1" or "sha256"</source>
-        <translation>valeur inconnue pour "algorithm" ; "sha1" ou "sha256" attendu</translation>
+        <source>unknown &quot;algorithm&quot;; expected &quot;sha1&quot; or &quot;sha256&quot;</source>
+        <translation>valeur inconnue pour &quot;algorithm&quot;&#xa0;; &quot;sha1&quot; ou &quot;sha256&quot; attendu</translation>
     </message>
     <message>
-        <source>"signature_version" must be 1 or 2</source>
-        <translation>"signature_version" doit valoir 1 ou 2</translation>
+        <source>&quot;signature_version&quot; must be 1 or 2</source>
+        <translation>&quot;signature_version&quot; doit valoir 1 ou 2</translation>
     </message>
     <message>
-        <source>transformation step %1 is empty (two '/' in a row, or one at an end)</source>
-        <extracomment>%1 is the step's number</extracomment>
-        <translation>l’étape de transformation %1 est vide (deux « / » à la suite, ou une à une extrémité)</translation>
+        <source>transformation step %1 is empty (two &apos;/&apos; in a row, or one at an end)</source>
+        <extracomment>%1 is the step&apos;s number</extracomment>
+        <translation>l’étape de transformation %1 est vide (deux «&#xa0;/&#xa0;» à la suite, ou une à une extrémité)</translation>
     </message>
     <message>
-        <source>empty parameter (two ',' in a row, or one at an end)</source>
-        <translation>paramètre vide (deux « , » à la suite, ou une à une extrémité)</translation>
+        <source>empty parameter (two &apos;,&apos; in a row, or one at an end)</source>
+        <translation>paramètre vide (deux «&#xa0;,&#xa0;» à la suite, ou une à une extrémité)</translation>
     </message>
     <message>
-        <source>'%1' is not of the form key_value</source>
-        <translation>« %1 » n’est pas de la forme key_value</translation>
+        <source>&apos;%1&apos; is not of the form key_value</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas de la forme key_value</translation>
     </message>
     <message>
-        <source>'%1' has an empty key</source>
-        <translation>« %1 » a une clé vide</translation>
+        <source>&apos;%1&apos; has an empty key</source>
+        <translation>«&#xa0;%1&#xa0;» a une clé vide</translation>
     </message>
     <message>
-        <source>'%1' has an empty variable name</source>
-        <translation>« %1 » a un nom de variable vide</translation>
+        <source>&apos;%1&apos; has an empty variable name</source>
+        <translation>«&#xa0;%1&#xa0;» a un nom de variable vide</translation>
     </message>
     <message>
-        <source>unknown key '%1' in '%2'</source>
+        <source>unknown key &apos;%1&apos; in &apos;%2&apos;</source>
         <extracomment>%1 is the key, %2 the parameter it begins</extracomment>
-        <translation>clé inconnue « %1 » dans « %2 »</translation>
+        <translation>clé inconnue «&#xa0;%1&#xa0;» dans «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <source>'%1' has an empty value</source>
-        <translation>« %1 » a une valeur vide</translation>
+        <source>&apos;%1&apos; has an empty value</source>
+        <translation>«&#xa0;%1&#xa0;» a une valeur vide</translation>
     </message>
     <message>
-        <source>transformation step %1 ('%2'): %3</source>
-        <extracomment>%1 is the step's number, %2 its text, %3 what is wrong with it</extracomment>
-        <translation>étape de transformation %1 (« %2 ») : %3</translation>
+        <source>transformation step %1 (&apos;%2&apos;): %3</source>
+        <extracomment>%1 is the step&apos;s number, %2 its text, %3 what is wrong with it</extracomment>
+        <translation>étape de transformation %1 («&#xa0;%2&#xa0;»)&#xa0;: %3</translation>
     </message>
     <message>
         <source>unexpected text after the JSON value</source>
@@ -6047,16 +6047,16 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>nom de membre attendu</translation>
     </message>
     <message>
-        <source>expected ':'</source>
-        <translation>« : » attendu</translation>
+        <source>expected &apos;:&apos;</source>
+        <translation>«&#xa0;:&#xa0;» attendu</translation>
     </message>
     <message>
-        <source>expected ',' or '}'</source>
-        <translation>« , » ou « } » attendu</translation>
+        <source>expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>«&#xa0;,&#xa0;» ou «&#xa0;}&#xa0;» attendu</translation>
     </message>
     <message>
-        <source>expected ',' or ']'</source>
-        <translation>« , » ou « ] » attendu</translation>
+        <source>expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>«&#xa0;,&#xa0;» ou «&#xa0;]&#xa0;» attendu</translation>
     </message>
     <message>
         <source>bad \u escape</source>
@@ -6081,7 +6081,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     <message>
         <source>invalid JSON at offset %1: %2</source>
         <extracomment>%1 is a position in the text, %2 what was found wrong there</extracomment>
-        <translation>JSON non valide au décalage %1 : %2</translation>
+        <translation>JSON non valide au décalage %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 at position %2</source>
@@ -6093,74 +6093,74 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>texte inattendu</translation>
     </message>
     <message>
-        <source>unbalanced ')'</source>
-        <translation>« ) » sans « ( » correspondante</translation>
+        <source>unbalanced &apos;)&apos;</source>
+        <translation>«&#xa0;)&#xa0;» sans «&#xa0;(&#xa0;» correspondante</translation>
     </message>
     <message>
-        <source>unexpected '%1'</source>
-        <translation>« %1 » inattendu</translation>
+        <source>unexpected &apos;%1&apos;</source>
+        <translation>«&#xa0;%1&#xa0;» inattendu</translation>
     </message>
     <message>
-        <source>unexpected '&amp;'; write AND or &amp;&amp;</source>
-        <translation>« &amp; » inattendu ; écrivez AND ou &amp;&amp;</translation>
+        <source>unexpected &apos;&amp;&apos;; write AND or &amp;&amp;</source>
+        <translation>«&#xa0;&amp;&#xa0;» inattendu&#xa0;; écrivez AND ou &amp;&amp;</translation>
     </message>
     <message>
-        <source>unexpected '|'; write OR or ||</source>
-        <translation>« | » inattendu ; écrivez OR ou ||</translation>
+        <source>unexpected &apos;|&apos;; write OR or ||</source>
+        <translation>«&#xa0;|&#xa0;» inattendu&#xa0;; écrivez OR ou ||</translation>
     </message>
     <message>
-        <source>'%1' is not supported; quote the value or escape it with a backslash</source>
-        <translation>« %1 » n’est pas pris en charge ; mettez la valeur entre guillemets ou échappez le caractère avec une barre oblique inverse</translation>
+        <source>&apos;%1&apos; is not supported; quote the value or escape it with a backslash</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas pris en charge&#xa0;; mettez la valeur entre guillemets ou échappez le caractère avec une barre oblique inverse</translation>
     </message>
     <message>
-        <source>unexpected '%1'; quote values that contain it</source>
-        <translation>« %1 » inattendu ; mettez entre guillemets les valeurs qui le contiennent</translation>
+        <source>unexpected &apos;%1&apos;; quote values that contain it</source>
+        <translation>«&#xa0;%1&#xa0;» inattendu&#xa0;; mettez entre guillemets les valeurs qui le contiennent</translation>
     </message>
     <message>
-        <source>unexpected '%1'; a range needs a field, as in bytes:[1 TO 100]</source>
-        <translation>« %1 » inattendu ; une plage nécessite un champ, comme dans bytes:[1 TO 100]</translation>
+        <source>unexpected &apos;%1&apos;; a range needs a field, as in bytes:[1 TO 100]</source>
+        <translation>«&#xa0;%1&#xa0;» inattendu&#xa0;; une plage nécessite un champ, comme dans bytes:[1 TO 100]</translation>
     </message>
     <message>
         <source>the expression is nested too deeply (more than %1 levels)</source>
         <translation>l’expression est imbriquée trop profondément (plus de %1 niveaux)</translation>
     </message>
     <message>
-        <source>dangling '\' at the end</source>
-        <translation>« \ » isolée à la fin</translation>
+        <source>dangling &apos;\&apos; at the end</source>
+        <translation>«&#xa0;\&#xa0;» isolée à la fin</translation>
     </message>
     <message>
-        <source>only a trailing '*' wildcard is supported</source>
-        <translation>seul un caractère générique « * » final est pris en charge</translation>
+        <source>only a trailing &apos;*&apos; wildcard is supported</source>
+        <translation>seul un caractère générique «&#xa0;*&#xa0;» final est pris en charge</translation>
     </message>
     <message>
-        <source>only a trailing '*' wildcard is supported; write \* for a literal *</source>
-        <translation>seul un caractère générique « * » final est pris en charge ; écrivez \* pour un * littéral</translation>
+        <source>only a trailing &apos;*&apos; wildcard is supported; write \* for a literal *</source>
+        <translation>seul un caractère générique «&#xa0;*&#xa0;» final est pris en charge&#xa0;; écrivez \* pour un * littéral</translation>
     </message>
     <message>
         <source>unterminated quoted value</source>
         <translation>valeur entre guillemets non terminée</translation>
     </message>
     <message>
-        <source>'%1' needs a term after it</source>
+        <source>&apos;%1&apos; needs a term after it</source>
         <extracomment>%1 the operator as typed: AND, OR or NOT</extracomment>
-        <translation>« %1 » doit être suivi d’un terme</translation>
+        <translation>«&#xa0;%1&#xa0;» doit être suivi d’un terme</translation>
     </message>
     <message>
-        <source>'%1' needs a term before it</source>
+        <source>&apos;%1&apos; needs a term before it</source>
         <extracomment>%1 the operator as typed: AND or OR</extracomment>
-        <translation>« %1 » doit être précédé d’un terme</translation>
+        <translation>«&#xa0;%1&#xa0;» doit être précédé d’un terme</translation>
     </message>
     <message>
         <source>NOT cannot start an expression; write -field:value instead</source>
-        <translation>NOT ne peut pas commencer une expression ; écrivez plutôt -field:value</translation>
+        <translation>NOT ne peut pas commencer une expression&#xa0;; écrivez plutôt -field:value</translation>
     </message>
     <message>
         <source>NOT cannot start a group; write -field:value instead</source>
-        <translation>NOT ne peut pas commencer un groupe ; écrivez plutôt -field:value</translation>
+        <translation>NOT ne peut pas commencer un groupe&#xa0;; écrivez plutôt -field:value</translation>
     </message>
     <message>
-        <source>'%1' must be followed directly by a term</source>
-        <translation>« %1 » doit être directement suivi d’un terme</translation>
+        <source>&apos;%1&apos; must be followed directly by a term</source>
+        <translation>«&#xa0;%1&#xa0;» doit être directement suivi d’un terme</translation>
     </message>
     <message>
         <source>expected a search term</source>
@@ -6171,136 +6171,136 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>parenthèses vides</translation>
     </message>
     <message>
-        <source>missing ')' for this '('</source>
-        <translation>« ) » manquante pour cette « ( »</translation>
+        <source>missing &apos;)&apos; for this &apos;(&apos;</source>
+        <translation>«&#xa0;)&#xa0;» manquante pour cette «&#xa0;(&#xa0;»</translation>
     </message>
     <message>
-        <source>'%1(…)' cannot contain another field</source>
+        <source>&apos;%1(…)&apos; cannot contain another field</source>
         <extracomment>%1 a field and its operator, as in tags:(…)</extracomment>
-        <translation>« %1(…) » ne peut pas contenir d’autre champ</translation>
+        <translation>«&#xa0;%1(…)&#xa0;» ne peut pas contenir d’autre champ</translation>
     </message>
     <message>
-        <source>invalid field name '%1'</source>
-        <translation>nom de champ non valide « %1 »</translation>
+        <source>invalid field name &apos;%1&apos;</source>
+        <translation>nom de champ non valide «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <source>'%1' needs a key, as in %1.KEY</source>
-        <translation>« %1 » nécessite une clé, comme dans %1.KEY</translation>
+        <source>&apos;%1&apos; needs a key, as in %1.KEY</source>
+        <translation>«&#xa0;%1&#xa0;» nécessite une clé, comme dans %1.KEY</translation>
     </message>
     <message>
-        <source>the field '%1' is not supported by Stratus' local search</source>
-        <translation>le champ « %1 » n’est pas pris en charge par la recherche locale de Stratus</translation>
+        <source>the field &apos;%1&apos; is not supported by Stratus&apos; local search</source>
+        <translation>le champ «&#xa0;%1&#xa0;» n’est pas pris en charge par la recherche locale de Stratus</translation>
     </message>
     <message>
-        <source>unknown field '%1'</source>
-        <translation>champ inconnu « %1 »</translation>
+        <source>unknown field &apos;%1&apos;</source>
+        <translation>champ inconnu «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <source>expected a value after '%1'</source>
+        <source>expected a value after &apos;%1&apos;</source>
         <extracomment>%1 a field and its operator, as in tags:</extracomment>
-        <translation>valeur attendue après « %1 »</translation>
+        <translation>valeur attendue après «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <source>expected a value after '%1', found %2</source>
+        <source>expected a value after &apos;%1&apos;, found %2</source>
         <extracomment>%1 a field and its operator, as in tags: ; %2 the operator found instead of a value</extracomment>
-        <translation>valeur attendue après « %1 », %2 trouvé</translation>
+        <translation>valeur attendue après «&#xa0;%1&#xa0;», %2 trouvé</translation>
     </message>
     <message>
         <source>expected a range bound</source>
         <translation>borne de plage attendue</translation>
     </message>
     <message>
-        <source>expected 'TO' in the range</source>
-        <translation>« TO » attendu dans la plage</translation>
+        <source>expected &apos;TO&apos; in the range</source>
+        <translation>«&#xa0;TO&#xa0;» attendu dans la plage</translation>
     </message>
     <message>
-        <source>unterminated range; close it with ']' or '}'</source>
-        <translation>plage non terminée ; fermez-la avec « ] » ou « } »</translation>
+        <source>unterminated range; close it with &apos;]&apos; or &apos;}&apos;</source>
+        <translation>plage non terminée&#xa0;; fermez-la avec «&#xa0;]&#xa0;» ou «&#xa0;}&#xa0;»</translation>
     </message>
     <message>
-        <source>'*' alone is not a search term</source>
-        <translation>« * » seul n’est pas un terme de recherche</translation>
+        <source>&apos;*&apos; alone is not a search term</source>
+        <translation>«&#xa0;*&#xa0;» seul n’est pas un terme de recherche</translation>
     </message>
     <message>
-        <source>'%1*' is not supported: the Search API has no 'field exists' query</source>
+        <source>&apos;%1*&apos; is not supported: the Search API has no &apos;field exists&apos; query</source>
         <extracomment>%1 a field and its operator, as in tags:</extracomment>
-        <translation>« %1* » n’est pas pris en charge : la Search API n’a pas de requête « le champ existe »</translation>
+        <translation>«&#xa0;%1*&#xa0;» n’est pas pris en charge&#xa0;: la Search API n’a pas de requête «&#xa0;le champ existe&#xa0;»</translation>
     </message>
     <message>
-        <source>wildcards are not allowed with '%1'</source>
-        <translation>les caractères génériques ne sont pas autorisés avec « %1 »</translation>
+        <source>wildcards are not allowed with &apos;%1&apos;</source>
+        <translation>les caractères génériques ne sont pas autorisés avec «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <source>'%1' does not support wildcards</source>
-        <translation>« %1 » ne prend pas en charge les caractères génériques</translation>
+        <source>&apos;%1&apos; does not support wildcards</source>
+        <translation>«&#xa0;%1&#xa0;» ne prend pas en charge les caractères génériques</translation>
     </message>
     <message>
         <source>empty search term</source>
         <translation>terme de recherche vide</translation>
     </message>
     <message>
-        <source>'%1' does not support '%2'</source>
+        <source>&apos;%1&apos; does not support &apos;%2&apos;</source>
         <extracomment>%1 a field, %2 an operator such as &gt; or &lt;=</extracomment>
-        <translation>« %1 » ne prend pas en charge « %2 »</translation>
+        <translation>«&#xa0;%1&#xa0;» ne prend pas en charge «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <source>empty value for '%1'</source>
-        <translation>valeur vide pour « %1 »</translation>
+        <source>empty value for &apos;%1&apos;</source>
+        <translation>valeur vide pour «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <source>'%1' supports only a wildcard for a whole folder level, as in %1:a/b/*</source>
-        <translation>« %1 » ne prend en charge un caractère générique que pour un niveau de dossier entier, comme dans %1:a/b/*</translation>
+        <source>&apos;%1&apos; supports only a wildcard for a whole folder level, as in %1:a/b/*</source>
+        <translation>«&#xa0;%1&#xa0;» ne prend en charge un caractère générique que pour un niveau de dossier entier, comme dans %1:a/b/*</translation>
     </message>
     <message>
-        <source>'%1:/*' would match every asset; leave the term out</source>
-        <translation>« %1:/* » correspondrait à toutes les ressources ; omettez ce terme</translation>
+        <source>&apos;%1:/*&apos; would match every asset; leave the term out</source>
+        <translation>«&#xa0;%1:/*&#xa0;» correspondrait à toutes les ressources&#xa0;; omettez ce terme</translation>
     </message>
     <message>
-        <source>'bytes' needs a size such as 500, 20kb or 1m, not '%1'</source>
+        <source>&apos;bytes&apos; needs a size such as 500, 20kb or 1m, not &apos;%1&apos;</source>
         <extracomment>%1 the value as typed after bytes</extracomment>
-        <translation>« bytes » nécessite une taille telle que 500, 20kb ou 1m, et non « %1 »</translation>
+        <translation>«&#xa0;bytes&#xa0;» nécessite une taille telle que 500, 20kb ou 1m, et non «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <source>'%1' needs a number, not '%2'</source>
+        <source>&apos;%1&apos; needs a number, not &apos;%2&apos;</source>
         <extracomment>%1 a field, %2 the value as typed</extracomment>
-        <translation>« %1 » nécessite un nombre, et non « %2 »</translation>
+        <translation>«&#xa0;%1&#xa0;» nécessite un nombre, et non «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <source>'%1' needs a date (2024-01-31, "2024-01-31T12:00:00Z", Unix seconds, or 1h/1d/1w), not '%2'</source>
+        <source>&apos;%1&apos; needs a date (2024-01-31, &quot;2024-01-31T12:00:00Z&quot;, Unix seconds, or 1h/1d/1w), not &apos;%2&apos;</source>
         <extracomment>%1 a field, %2 the value as typed</extracomment>
-        <translation>« %1 » nécessite une date (2024-01-31, "2024-01-31T12:00:00Z", secondes Unix ou 1h/1d/1w), et non « %2 »</translation>
+        <translation>«&#xa0;%1&#xa0;» nécessite une date (2024-01-31, &quot;2024-01-31T12:00:00Z&quot;, secondes Unix ou 1h/1d/1w), et non «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <source>'%1' does not support ranges</source>
-        <translation>« %1 » ne prend pas en charge les plages</translation>
+        <source>&apos;%1&apos; does not support ranges</source>
+        <translation>«&#xa0;%1&#xa0;» ne prend pas en charge les plages</translation>
     </message>
     <message>
         <source>wildcards are not allowed in a range</source>
         <translation>les caractères génériques ne sont pas autorisés dans une plage</translation>
     </message>
     <message>
-        <source>a range needs at least one bound; the Search API has no 'field exists' query</source>
-        <translation>une plage nécessite au moins une borne ; la Search API n’a pas de requête « le champ existe »</translation>
+        <source>a range needs at least one bound; the Search API has no &apos;field exists&apos; query</source>
+        <translation>une plage nécessite au moins une borne&#xa0;; la Search API n’a pas de requête «&#xa0;le champ existe&#xa0;»</translation>
     </message>
     <message>
-        <source>sort_by must be an array such as [{"created_at":"desc"}]</source>
-        <translation>sort_by doit être un tableau tel que [{"created_at":"desc"}]</translation>
+        <source>sort_by must be an array such as [{&quot;created_at&quot;:&quot;desc&quot;}]</source>
+        <translation>sort_by doit être un tableau tel que [{&quot;created_at&quot;:&quot;desc&quot;}]</translation>
     </message>
     <message>
-        <source>sort_by entries must be objects such as {"created_at":"desc"}</source>
-        <translation>les entrées de sort_by doivent être des objets tels que {"created_at":"desc"}</translation>
+        <source>sort_by entries must be objects such as {&quot;created_at&quot;:&quot;desc&quot;}</source>
+        <translation>les entrées de sort_by doivent être des objets tels que {&quot;created_at&quot;:&quot;desc&quot;}</translation>
     </message>
     <message>
-        <source>sort_by: each entry must have exactly one field, as in {"created_at":"desc"}</source>
-        <translation>sort_by : chaque entrée doit avoir exactement un champ, comme dans {"created_at":"desc"}</translation>
+        <source>sort_by: each entry must have exactly one field, as in {&quot;created_at&quot;:&quot;desc&quot;}</source>
+        <translation>sort_by&#xa0;: chaque entrée doit avoir exactement un champ, comme dans {&quot;created_at&quot;:&quot;desc&quot;}</translation>
     </message>
     <message>
-        <source>sort_by: cannot sort by '%1'</source>
-        <translation>sort_by : impossible de trier par « %1 »</translation>
+        <source>sort_by: cannot sort by &apos;%1&apos;</source>
+        <translation>sort_by&#xa0;: impossible de trier par «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <source>sort_by: the direction for '%1' must be "asc" or "desc"</source>
-        <translation>sort_by : le sens de tri pour « %1 » doit être "asc" ou "desc"</translation>
+        <source>sort_by: the direction for &apos;%1&apos; must be &quot;asc&quot; or &quot;desc&quot;</source>
+        <translation>sort_by&#xa0;: le sens de tri pour «&#xa0;%1&#xa0;» doit être &quot;asc&quot; ou &quot;desc&quot;</translation>
     </message>
     <message>
         <source>aggregate must be an array of field names</source>
@@ -6308,23 +6308,23 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>aggregate: custom (range) aggregations are not supported</source>
-        <translation>aggregate : les agrégations personnalisées (par plages) ne sont pas prises en charge</translation>
+        <translation>aggregate&#xa0;: les agrégations personnalisées (par plages) ne sont pas prises en charge</translation>
     </message>
     <message>
-        <source>aggregate: cannot aggregate on '%1' (supported: format, resource_type, type)</source>
-        <translation>aggregate : impossible d’agréger sur « %1 » (pris en charge : format, resource_type, type)</translation>
+        <source>aggregate: cannot aggregate on &apos;%1&apos; (supported: format, resource_type, type)</source>
+        <translation>aggregate&#xa0;: impossible d’agréger sur «&#xa0;%1&#xa0;» (pris en charge&#xa0;: format, resource_type, type)</translation>
     </message>
     <message>
-        <source>%1 is too large: this environment accepts images of up to %2 (the plan's limit). Make it smaller or upgrade the plan.</source>
-        <translation>%1 est trop volumineux : cet environnement accepte les images jusqu’à %2 (limite du forfait). Réduisez sa taille ou passez à un forfait supérieur.</translation>
+        <source>%1 is too large: this environment accepts images of up to %2 (the plan&apos;s limit). Make it smaller or upgrade the plan.</source>
+        <translation>%1 est trop volumineux&#xa0;: cet environnement accepte les images jusqu’à %2 (limite du forfait). Réduisez sa taille ou passez à un forfait supérieur.</translation>
     </message>
     <message>
-        <source>%1 is too large: this environment accepts videos and audio of up to %2 (the plan's limit). Make it smaller or upgrade the plan.</source>
-        <translation>%1 est trop volumineux : cet environnement accepte les vidéos et l’audio jusqu’à %2 (limite du forfait). Réduisez sa taille ou passez à un forfait supérieur.</translation>
+        <source>%1 is too large: this environment accepts videos and audio of up to %2 (the plan&apos;s limit). Make it smaller or upgrade the plan.</source>
+        <translation>%1 est trop volumineux&#xa0;: cet environnement accepte les vidéos et l’audio jusqu’à %2 (limite du forfait). Réduisez sa taille ou passez à un forfait supérieur.</translation>
     </message>
     <message>
-        <source>%1 is too large: this environment accepts other files of up to %2 (the plan's limit). Make it smaller or upgrade the plan.</source>
-        <translation>%1 est trop volumineux : cet environnement accepte les autres fichiers jusqu’à %2 (limite du forfait). Réduisez sa taille ou passez à un forfait supérieur.</translation>
+        <source>%1 is too large: this environment accepts other files of up to %2 (the plan&apos;s limit). Make it smaller or upgrade the plan.</source>
+        <translation>%1 est trop volumineux&#xa0;: cet environnement accepte les autres fichiers jusqu’à %2 (limite du forfait). Réduisez sa taille ou passez à un forfait supérieur.</translation>
     </message>
     <message>
         <source>%1 must have a value.</source>
@@ -6340,11 +6340,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>%1 takes a whole number, not “%2”.</source>
-        <translation>%1 attend un nombre entier, pas « %2 ».</translation>
+        <translation>%1 attend un nombre entier, pas «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <source>%1 takes a date (year-month-day), not “%2”.</source>
-        <translation>%1 attend une date (année-mois-jour), pas « %2 ».</translation>
+        <translation>%1 attend une date (année-mois-jour), pas «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <source>%1 must be %2 or more.</source>
@@ -6360,7 +6360,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>“%2” is not one of the choices of %1.</source>
-        <translation>« %2 » ne fait pas partie des choix de %1.</translation>
+        <translation>«&#xa0;%2&#xa0;» ne fait pas partie des choix de %1.</translation>
     </message>
     <message>
         <source>This build of Stratus has no client ID for signing in with Cloudinary. Add the environment with its API key and secret instead.</source>
@@ -6376,7 +6376,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Access was denied in the browser: %1</source>
-        <translation>L’accès a été refusé dans le navigateur : %1</translation>
+        <translation>L’accès a été refusé dans le navigateur&#xa0;: %1</translation>
     </message>
     <message>
         <source>The browser did not come back to Stratus in time. Sign in again.</source>
@@ -6392,7 +6392,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>Stratus could not wait for the browser on port %1 of this computer: %2</source>
-        <translation>Stratus n’a pas pu attendre le navigateur sur le port %1 de cet ordinateur : %2</translation>
+        <translation>Stratus n’a pas pu attendre le navigateur sur le port %1 de cet ordinateur&#xa0;: %2</translation>
     </message>
     <message>
         <source>The sign-in server gave an answer Stratus cannot use.</source>
@@ -6400,7 +6400,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
     </message>
     <message>
         <source>The sign-in server gave an answer Stratus cannot use: %1</source>
-        <translation>Le serveur de connexion a donné une réponse que Stratus ne peut pas utiliser : %1</translation>
+        <translation>Le serveur de connexion a donné une réponse que Stratus ne peut pas utiliser&#xa0;: %1</translation>
     </message>
     <message>
         <source>The sign-in server refused the sign-in. Sign in again.</source>
@@ -6427,7 +6427,7 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>Un autre programme Stratus a bloqué la connexion trop longtemps (%1). Réessayez.</translation>
     </message>
     <message>
-        <source>This needs the environment's API secret, and the environment is signed in with Cloudinary instead. Add it with its API key to sign URLs.</source>
+        <source>This needs the environment&apos;s API secret, and the environment is signed in with Cloudinary instead. Add it with its API key to sign URLs.</source>
         <translation>Cela exige le secret d’API de l’environnement, or cet environnement est connecté avec Cloudinary. Ajoutez-le avec sa clé d’API pour signer des URL.</translation>
     </message>
     <message>
@@ -6439,11 +6439,11 @@ Stratus met fin à sa connexion avec Cloudinary, retire ses jetons de votre trou
         <translation>Le widget de téléversement a demandé une signature sans heure valide. Rien n’a été signé.</translation>
     </message>
     <message>
-        <source>The Upload widget asked for a signature with a time %1 seconds behind this computer's clock (at most 600 are accepted). Nothing was signed; if this repeats, check the computer's clock.</source>
+        <source>The Upload widget asked for a signature with a time %1 seconds behind this computer&apos;s clock (at most 600 are accepted). Nothing was signed; if this repeats, check the computer&apos;s clock.</source>
         <translation>Le widget de téléversement a demandé une signature avec une heure en retard de %1 secondes sur l’horloge de cet ordinateur (600 au plus sont acceptées). Rien n’a été signé ; si cela se reproduit, vérifiez l’horloge de l’ordinateur.</translation>
     </message>
     <message>
-        <source>The Upload widget asked for a signature with a time %1 seconds ahead of this computer's clock (at most 600 are accepted). Nothing was signed; if this repeats, check the computer's clock.</source>
+        <source>The Upload widget asked for a signature with a time %1 seconds ahead of this computer&apos;s clock (at most 600 are accepted). Nothing was signed; if this repeats, check the computer&apos;s clock.</source>
         <translation>Le widget de téléversement a demandé une signature avec une heure en avance de %1 secondes sur l’horloge de cet ordinateur (600 au plus sont acceptées). Rien n’a été signé ; si cela se reproduit, vérifiez l’horloge de l’ordinateur.</translation>
     </message>
     <message>
